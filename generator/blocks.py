@@ -1,0 +1,60 @@
+"""The speech tree flattened into the blocks a reader sees, in order.
+
+Every writer (text, Markdown, DOCX) and every check walks the same blocks, so a heading's
+marker, a lead sentence's full stop or the date's brackets are decided in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import Speech
+from .numbering import lead_text, numbered
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of output.
+
+    kind: title, subtitle, speaker, date, salutation, body, heading (a heading on its own line),
+    lead (a paragraph opened by its heading: ``head`` is the heading part, in the heading font),
+    signoff.  ``level`` is 1–4 for heading and lead, 0 otherwise.  ``part`` says where a body
+    paragraph sits (opening, section, closing) so checks can place what they find.
+    """
+
+    kind: str
+    text: str
+    level: int = 0
+    head: str = ""
+    part: str = ""
+
+
+def blocks(speech: Speech) -> Iterator[Block]:
+    if speech.title:
+        yield Block("title", speech.title)
+    if speech.subtitle:
+        yield Block("subtitle", speech.subtitle)
+    if speech.speaker:
+        yield Block("speaker", speech.speaker)
+    if speech.date:
+        yield Block("date", f"（{speech.date}）")
+    if speech.salutation:
+        yield Block("salutation", speech.salutation)
+    for paragraph in speech.opening:
+        yield Block("body", paragraph, part="opening")
+    for item in numbered(speech):
+        section = item.section
+        paragraphs = section.paragraphs
+        if item.lead:
+            head = item.marker + lead_text(section.heading)
+            yield Block("lead", head + paragraphs[0], item.level, head, part="section")
+            paragraphs = paragraphs[1:]
+        elif item.marker or section.heading:
+            yield Block("heading", item.marker + section.heading, item.level, part="section")
+        for paragraph in paragraphs:
+            yield Block("body", paragraph, part="section")
+    for paragraph in speech.closing:
+        yield Block("body", paragraph, part="closing")
+    for line in speech.signoff:
+        yield Block("signoff", line, part="closing")

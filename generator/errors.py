@@ -1,0 +1,43 @@
+"""User-facing problems: where (file, line, column, field path) and what was expected.
+
+Inputs collect every problem they find before giving up, so a user fixes a file in one pass;
+the CLI prints them and exits 2.  Nothing here is ever shown as a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as the input allows."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    path: str | None = None  # field path such as 正文[2].小标题
+
+    def __str__(self) -> str:
+        place = ""
+        if self.file:
+            place = self.file
+            if self.line is not None:
+                place += f":{self.line}"
+                if self.column is not None:
+                    place += f":{self.column}"
+        field_part = f"字段 {self.path}:" if self.path else ""
+        return f"{place}: {field_part}{self.message}" if place else f"{field_part}{self.message}"
+
+
+class InputError(Exception):
+    """Bad input: one or more problems, reported together, exit code 2."""
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

@@ -1,0 +1,26 @@
+"""Writing output files so that a failure never leaves a partial file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write to a temporary file in the target folder, then rename it into place.
+
+    The rename is atomic on one file system, so a reader (or an interrupted batch) sees
+    either the old file, the complete new one, or nothing.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

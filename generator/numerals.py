@@ -1,0 +1,59 @@
+"""Chinese numerals, both ways: 12 ↔ 十二.
+
+Speech numbering and counts ("下面,我讲三点意见") are written in Chinese numerals, and the miner
+has to read them back; one module keeps the two directions consistent.
+"""
+
+from __future__ import annotations
+
+DIGITS = "零一二三四五六七八九"
+_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+_VALUE = {ch: i for i, ch in enumerate(DIGITS)} | {"两": 2, "〇": 0}
+
+
+def to_chinese(n: int) -> str:
+    """Write 0 ≤ n < 10000 the way a speech does: 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五."""
+    if not 0 <= n < 10000:
+        raise ValueError(f"只能写 0 到 9999 的中文数字,收到 {n}")
+    if n < 10:
+        return DIGITS[n]
+    if n < 20:
+        return "十" + (DIGITS[n - 10] if n > 10 else "")
+    out = []
+    pending_zero = False
+    for value, unit in _UNITS:
+        digit, n = divmod(n, value)
+        if digit:
+            if pending_zero:
+                out.append("零")
+                pending_zero = False
+            out.append(DIGITS[digit] + unit)
+        elif out:
+            pending_zero = True
+    if n:
+        if pending_zero:
+            out.append("零")
+        out.append(DIGITS[n])
+    return "".join(out)
+
+
+def from_chinese(text: str) -> int | None:
+    """Read a Chinese numeral (一 … 九千九百九十九, also 两 and 〇) or ASCII digits; None if neither."""
+    if not text:
+        return None
+    if text.isascii() and text.isdigit():
+        return int(text)
+    total = 0
+    current = None
+    for ch in text:
+        if ch in _VALUE:
+            if current is not None:  # two digits in a row: 一二 is not a numeral
+                return None
+            current = _VALUE[ch]
+        elif ch in "十百千":
+            unit = {"十": 10, "百": 100, "千": 1000}[ch]
+            total += (1 if current is None else current) * unit
+            current = None
+        else:
+            return None
+    return total + (current or 0)

@@ -39,7 +39,9 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出。")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="出错时显示完整的 Python 调用栈(排查问题用)。")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="出错时显示完整的 Python 调用栈(排查问题用)。")
+    ] = False,
 ) -> None:
     """讲话稿生成工具。"""
 
@@ -56,6 +58,49 @@ def warn(message: str) -> None:
 
 def report_written(path: Path) -> None:
     typer.echo(f"已生成:{path}", err=True)
+
+
+@app.command()
+def render(
+    source: Annotated[Path, typer.Argument(help="提纲或模板资料文件(.yaml)。", show_default=False)],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="输出文件;不写时 docx/pdf 存在输入文件旁,"
+                                  "txt/md 显示在屏幕上。")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式:docx、txt、md、pdf。")] = "",
+    layout: Annotated[
+        str, typer.Option("--layout", help="版式:standard(GB/T 9704 标准)或 podium(大字版)。")
+    ] = "standard",
+    profile: Annotated[
+        Path | None, typer.Option("--profile", help="本单位版式文件(.yaml),覆盖版式中的任意取值。")
+    ] = None,
+    template: Annotated[
+        str | None, typer.Option("--template", "-t", help="模板名;不写时用文件中的 template 字段。")
+    ] = None,
+    template_dir: Annotated[
+        list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
+    ] = None,
+) -> None:
+    """由提纲或模板资料生成讲话稿。"""
+    from .files import write_atomic
+    from .pipeline import FORMATS, load_speech, render_bytes, write_pdf
+
+    fmt = (fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "docx"))
+    if fmt not in FORMATS:
+        raise fail(f"不支持的输出格式“{fmt}”,可选:{'、'.join(FORMATS)}")
+    speech = load_speech(source, template, template_dir or ())
+    if fmt == "pdf":
+        target = output or source.with_suffix(".pdf")
+        write_pdf(speech, target, layout, profile, warn)
+        report_written(target)
+        return
+    data = render_bytes(speech, fmt, layout, profile, warn)
+    if output is None and fmt in ("txt", "md"):
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    target = output or source.with_suffix("." + fmt)
+    write_atomic(target, data)
+    report_written(target)
 
 
 def main() -> None:

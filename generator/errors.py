@@ -39,5 +39,6 @@ class InputError(Exception):
             problems = [Problem(problems)]
         elif isinstance(problems, Problem):
             problems = [problems]
-        self.problems = problems
+        # In file order, so a user fixes them top to bottom; unplaced problems last.
+        self.problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
         super().__init__("\n".join(str(p) for p in problems))

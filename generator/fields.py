@@ -1,0 +1,285 @@
+"""Fields declared as data, and values checked against them.
+
+One declaration (key, Chinese label, type, required, default, help, example) drives
+validation messages, `speechgen templates show`, `speechgen new` scaffolds and the mapping of
+spreadsheet columns.  The outline format itself is declared the same way, so an outline and a
+template's facts are checked by one piece of code and fail with the same kind of message.
+
+Values arrive as plain Python data (from YAML or spreadsheet cells) together with a `locate`
+function that says where a value sits in the user's file, so every problem names its place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import DateError, format_date
+from .errors import Problem
+
+Path = tuple[str | int, ...]
+Locator = Callable[[Path], tuple[int | None, int | None]]
+
+TYPES = ("text", "paragraphs", "date", "number", "bool", "choice", "group", "list")
+TYPE_NAMES = {
+    "text": "文字",
+    "paragraphs": "段落列表(一行一段)",
+    "date": "日期",
+    "number": "整数",
+    "bool": "是/否",
+    "choice": "选项",
+    "group": "字段组",
+    "list": "列表",
+}
+_TRUE = {"true", "yes", "y", "是", "对", "1"}
+_FALSE = {"false", "no", "n", "否", "不", "0"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One declared input: what it is called, what it holds, and how to explain it to a user."""
+
+    key: str
+    label: str
+    type: str = "text"
+    required: bool = False
+    default: Any = None
+    help: str = ""
+    example: Any = None
+    aliases: tuple[str, ...] = ()
+    choices: Mapping[str, str] = field(default_factory=dict)  # accepted spelling → value
+    fields: tuple[Field, ...] = ()  # for group, and for a list of groups
+    item: str = "text"  # for list: "text" or "group"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.key, self.label, *self.aliases)
+
+    def describe(self) -> str:
+        """How a message names this field: 中文名(key)."""
+        return f"{self.label}({self.key})" if self.label != self.key else self.key
+
+
+def _no_locate(path: Path) -> tuple[int | None, int | None]:
+    return None, None
+
+
+@dataclass
+class Validator:
+    """Checks a value tree against fields, collecting every problem instead of stopping."""
+
+    file: str | None = None
+    locate: Locator = _no_locate
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, path: Path, shown: str, message: str) -> None:
+        line, column = self.locate(path)
+        self.problems.append(Problem(message, self.file, line, column, shown or None))
+
+    def group(self, data: Any, fields: Sequence[Field], path: Path = (), shown: str = "") -> dict:
+        """Validate a mapping; unknown keys get a did-you-mean, missing required ones are named."""
+        if data is None:
+            data = {}
+        if not isinstance(data, Mapping):
+            self.problem(path, shown, f"应为字段组(键: 值),实际是{_kind(data)}")
+            return {}
+        by_name = {name: f for f in fields for name in f.names}
+        result: dict[str, Any] = {}
+        for raw_key, value in data.items():
+            key = str(raw_key).strip()
+            child_shown = f"{shown}.{key}" if shown else key
+            spec = by_name.get(key)
+            if spec is None:
+                self.problem(path + (raw_key,), child_shown, _unknown(key, fields))
+                continue
+            if spec.key in result:
+                self.problem(path + (raw_key,), child_shown, f"{spec.describe()} 重复出现")
+                continue
+            result[spec.key] = self.value(value, spec, path + (raw_key,), child_shown)
+        for spec in fields:
+            if result.get(spec.key) in (None, "", [], {}):
+                if spec.required:
+                    where = f"{shown}.{spec.label}" if shown else spec.label
+                    self.problem(path, where, f"缺少必填字段 {spec.describe()}" + _hint(spec))
+                result[spec.key] = _empty(spec)
+        return result
+
+    def value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:
+        if data is None or data == "":
+            return _empty(spec)
+        converter = getattr(self, f"_{spec.type}")
+        return converter(data, spec, path, shown)
+
+    def _text(self, data: Any, spec: Field, path: Path, shown: str) -> str | None:
+        if isinstance(data, (Mapping, list)):
+            self.problem(path, shown, f"应为一段文字,实际是{_kind(data)}" + _hint(spec))
+            return None
+        return join_lines(_scalar_text(data))
+
+    def _paragraphs(self, data: Any, spec: Field, path: Path, shown: str) -> list[str]:
+        if isinstance(data, Mapping):
+            self.problem(path, shown, "应为段落列表(每项一段),实际是字段组" + _hint(spec))
+            return []
+        if not isinstance(data, list):
+            return split_lines(_scalar_text(data))
+        out = []
+        for index, item in enumerate(data):
+            if isinstance(item, (Mapping, list)):
+                self.problem(path + (index,), f"{shown}[{index + 1}]",
+                             f"段落应为一段文字,实际是{_kind(item)}")
+            elif item is not None and (text := join_lines(_scalar_text(item))):
+                out.append(text)
+        return out
+
+    def _date(self, data: Any, spec: Field, path: Path, shown: str) -> str | None:
+        try:
+            return format_date(data)
+        except DateError as error:
+            self.problem(path, shown, str(error))
+            return None
+
+    def _number(self, data: Any, spec: Field, path: Path, shown: str) -> int | None:
+        text = _scalar_text(data)
+        try:
+            number = float(text)
+            if number == int(number):
+                return int(number)
+        except (ValueError, OverflowError):
+            pass
+        self.problem(path, shown, f"应为整数,实际是“{text}”")
+        return None
+
+    def _bool(self, data: Any, spec: Field, path: Path, shown: str) -> bool | None:
+        text = _scalar_text(data).lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        self.problem(path, shown, f"应为 是/否(true/false),实际是“{text}”")
+        return None
+
+    def _choice(self, data: Any, spec: Field, path: Path, shown: str) -> str | None:
+        text = _scalar_text(data)
+        if text in spec.choices:
+            return spec.choices[text]
+        allowed = "、".join(dict.fromkeys(spec.choices))
+        self.problem(path, shown, f"“{text}”不是可选值,可选:{allowed}")
+        return None
+
+    def _group(self, data: Any, spec: Field, path: Path, shown: str) -> dict:
+        return self.group(data, spec.fields, path, shown)
+
+    def _list(self, data: Any, spec: Field, path: Path, shown: str) -> list:
+        if spec.item == "text":
+            return self._paragraphs(data, spec, path, shown)
+        if isinstance(data, Mapping):
+            data = [data]  # one item written without the leading "-"
+        if not isinstance(data, list):
+            self.problem(path, shown, f"应为列表(每项以“- ”开头),实际是{_kind(data)}" + _hint(spec))
+            return []
+        return [
+            self.group(item, spec.fields, path + (index,), f"{shown}[{index + 1}]")
+            for index, item in enumerate(data)
+            if item is not None
+        ]
+
+
+def join_lines(text: str) -> str:
+    """One line from a value the user broke over several: Chinese joins without a space."""
+    parts = [part.strip() for part in text.splitlines() if part.strip()]
+    if len(parts) < 2:
+        return parts[0] if parts else ""
+    out = parts[0]
+    for part in parts[1:]:
+        ascii_edge = out[-1].isascii() and part[0].isascii()
+        out += (" " if ascii_edge else "") + part
+    return out
+
+
+def split_lines(text: str) -> list[str]:
+    """A list from one block of text or one spreadsheet cell: one item a line."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _empty(spec: Field) -> Any:
+    if spec.default is not None:
+        return spec.default
+    return [] if spec.type in ("paragraphs", "list") else {} if spec.type == "group" else None
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "字段组"
+    if isinstance(value, list):
+        return "列表"
+    return f"“{value}”"
+
+
+def _hint(spec: Field) -> str:
+    parts = []
+    if spec.help:
+        parts.append(spec.help)
+    if spec.example not in (None, "", []):
+        example = spec.example if isinstance(spec.example, str) else repr(spec.example)
+        parts.append(f"例如:{example}")
+    return f"({';'.join(parts)})" if parts else ""
+
+
+def _unknown(key: str, fields: Sequence[Field]) -> str:
+    names = [name for f in fields for name in f.names]
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.5)
+    if close:
+        target = next(f for f in fields if close[0] in f.names)
+        return f"未知字段“{key}”,是不是想写 {target.describe()}?"
+    known = "、".join(f.describe() for f in fields)
+    return f"未知字段“{key}”。此处可用的字段:{known}"
+
+
+_FIELD_KEYS = {"key", "label", "type", "required", "default", "help", "example", "aliases",
+               "choices", "fields", "item"}
+_KEY_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def fields_from_data(items: Any, source: str) -> tuple[Field, ...]:
+    """Field declarations from a template's YAML; a broken declaration is the template's bug."""
+    if not isinstance(items, list):
+        raise ValueError(f"{source}: fields 应为列表")
+    out = []
+    for raw in items:
+        if not isinstance(raw, Mapping) or not raw.get("key") or not raw.get("label"):
+            raise ValueError(f"{source}: 每个字段都要有 key 和 label: {raw!r}")
+        if unknown := set(raw) - _FIELD_KEYS:
+            raise ValueError(f"{source}: 字段 {raw['key']} 有未知属性 {sorted(unknown)}")
+        kind = raw.get("type", "text")
+        if kind not in TYPES or not _KEY_PATTERN.match(str(raw["key"])):
+            raise ValueError(f"{source}: 字段 {raw['key']} 的 key 或 type 不合法")
+        choices = raw.get("choices") or {}
+        if isinstance(choices, list):
+            choices = {str(c): str(c) for c in choices}
+        out.append(
+            Field(
+                key=str(raw["key"]),
+                label=str(raw["label"]),
+                type=kind,
+                required=bool(raw.get("required", False)),
+                default=raw.get("default"),
+                help=str(raw.get("help", "")),
+                example=raw.get("example"),
+                aliases=tuple(str(a) for a in raw.get("aliases", ())),
+                choices={str(k): str(v) for k, v in choices.items()},
+                fields=fields_from_data(raw["fields"], source) if raw.get("fields") else (),
+                item="group" if raw.get("fields") else str(raw.get("item", "text")),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,101 @@
+"""The small line format Jinja templates write, parsed into the speech tree.
+
+Templates make text, not layout: they emit one directive a line and the parser builds the tree.
+Every line starts with its directive, and user values never hold a line break (fields.py
+joins them), so a user's text can never be mistaken for structure.
+
+    title: 在全市办公室工作会议上的讲话      header lines: title subtitle speaker date salutation
+    [opening]                                parts: [opening] [closing] [signoff]
+    | 这次会议的主要任务是,                  a paragraph in the current part or section
+    + 总结去年工作,部署今年任务。            continues the previous paragraph (optional clauses)
+    # {review} 一年来的主要工作               a level-1 section, optional {role,lead|line,scheme}
+    ## 文秘工作严谨规范                       a level-2 section under it (up to ####)
+
+Blank lines are ignored.  An empty paragraph, or a section with no heading and no content,
+disappears, so an optional part the user left out leaves no trace.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import MAX_DEPTH, ROLES, Section, Speech
+from .numbering import canonical_scheme
+
+_HEADER_KEYS = ("title", "subtitle", "speaker", "date", "salutation", "duration")
+_SECTION = re.compile(rf"^(#{{1,{MAX_DEPTH}}})\s*(?:\{{([^}}]*)\}})?\s*(.*)$")
+
+
+class MarkupError(ValueError):
+    """The template produced a line the format does not know: a bug in the template."""
+
+    def __init__(self, line_number: int, line: str, reason: str) -> None:
+        super().__init__(f"模板输出第 {line_number} 行{reason}:{line[:60]}")
+
+
+def _apply_options(section: Section, options: str, line_number: int, line: str) -> None:
+    for option in filter(None, (o.strip() for o in options.split(","))):
+        if option in ROLES:
+            section.role = option
+        elif option in ("lead", "line"):
+            section.lead = option == "lead"
+        elif scheme := canonical_scheme(option):
+            section.numbering = scheme
+        else:
+            raise MarkupError(line_number, line, f"的选项“{option}”无法识别")
+
+
+def parse_markup(text: str, template: str) -> Speech:
+    speech = Speech(template=template)
+    stack: list[Section] = []  # the open section at each level
+    part: list[str] = speech.opening
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        head = line[0]
+        if head == "|":
+            part.append(line[1:].strip())
+        elif head == "+":
+            if not part:
+                part.append("")
+            part[-1] += line[1:].strip()
+        elif head == "#":
+            match = _SECTION.match(line)
+            if not match:
+                raise MarkupError(number, line, f"的标题层级超过 {MAX_DEPTH} 级")
+            level = len(match[1])
+            if level > len(stack) + 1:
+                raise MarkupError(number, line, "的标题跳过了上一级")
+            section = Section(heading=match[3].strip())
+            _apply_options(section, match[2] or "", number, line)
+            siblings = stack[level - 2].sections if level > 1 else speech.sections
+            siblings.append(section)
+            del stack[level - 1:]
+            stack.append(section)
+            part = section.paragraphs
+        elif line in ("[opening]", "[closing]", "[signoff]"):
+            stack.clear()
+            part = getattr(speech, line[1:-1])
+        elif (key := line.partition(":")[0].strip()) in _HEADER_KEYS:
+            setattr(speech, key, line.partition(":")[2].strip() or None)
+        else:
+            raise MarkupError(number, line, "无法识别")
+    _drop_empty(speech)
+    return speech
+
+
+def _prune(sections: list[Section]) -> list[Section]:
+    kept = []
+    for section in sections:
+        section.paragraphs = [p for p in section.paragraphs if p]
+        section.sections = _prune(section.sections)
+        if section.heading or section.paragraphs or section.sections:
+            kept.append(section)
+    return kept
+
+
+def _drop_empty(speech: Speech) -> None:
+    for name in ("opening", "closing", "signoff"):
+        setattr(speech, name, [p for p in getattr(speech, name) if p])
+    speech.sections = _prune(speech.sections)

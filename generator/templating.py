@@ -1,0 +1,209 @@
+"""Templates: a registry of folders, a sandboxed Jinja environment, and facts → speech tree.
+
+A template is a folder with `template.yaml` (its name, Chinese name, when to use it, and its
+fields declared as data) and `speech.j2` (Jinja writing the line markup of markup.py).  The
+built-in folders ship inside the package; `--template-dir` folders come first and may add or
+override templates.  Jinja runs in an immutable sandbox with StrictUndefined: user values are
+data, never code, and a template that reaches for Python internals is refused.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .dates import DateError, format_date
+from .errors import InputError, Problem
+from .fields import Field, Locator, Validator, fields_from_data
+from .markup import MarkupError, parse_markup
+from .model import Speech
+from .numerals import to_chinese
+from .outline_io import OUTLINE_FIELDS, outline_from_data
+
+BUILTIN_DIR = Path(str(files("generator.templates")))
+OUTLINE = "outline"
+_TEMPLATE_FIELD = OUTLINE_FIELDS[0]
+_END_PUNCTUATION = "。！？!?；;，,、：:"
+
+
+@dataclass(frozen=True)
+class Template:
+    """A template as declared in its folder."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    folder: Path
+
+    @property
+    def is_outline(self) -> bool:
+        return self.name == OUTLINE
+
+
+def _read_template(folder: Path) -> Template:
+    declaration = folder / "template.yaml"
+    try:
+        data = yaml.safe_load(declaration.read_text(encoding="utf-8")) or {}
+        name = str(data.get("name") or folder.name)
+        fields = OUTLINE_FIELDS if name == OUTLINE else (
+            _TEMPLATE_FIELD, *fields_from_data(data.get("fields") or [], str(declaration)))
+        if name != OUTLINE and not (folder / "speech.j2").is_file():
+            raise ValueError("缺少 speech.j2")
+        return Template(name, str(data.get("title", name)), str(data.get("description", "")),
+                        fields, folder)
+    except (OSError, yaml.YAMLError, ValueError) as error:
+        raise InputError(Problem(f"模板声明有误:{error}", str(declaration))) from None
+
+
+@cache
+def _registry(extra_dirs: tuple[Path, ...]) -> dict[str, Template]:
+    found: dict[str, Template] = {}
+    for root in (BUILTIN_DIR, *reversed(extra_dirs)):  # later roots override earlier ones
+        if not root.is_dir():
+            raise InputError(Problem("模板目录不存在", str(root)))
+        for folder in sorted(p for p in root.iterdir() if (p / "template.yaml").is_file()):
+            template = _read_template(folder)
+            found[template.name] = template
+    return found
+
+
+def templates(extra_dirs: Sequence[Path] = ()) -> dict[str, Template]:
+    """Every available template by name: the built-ins, overridden by `--template-dir` ones."""
+    return _registry(tuple(Path(d).resolve() for d in extra_dirs))
+
+
+def get_template(name: str, extra_dirs: Sequence[Path] = ()) -> Template:
+    available = templates(extra_dirs)
+    if name in available:
+        return available[name]
+    close = difflib.get_close_matches(name, list(available), n=1, cutoff=0.5)
+    hint = f"是不是想写 {close[0]}?" if close else ""
+    raise InputError(f"没有名为“{name}”的模板。{hint}可用的模板:{'、'.join(available)}"
+                     "(speechgen templates 可查看说明)")
+
+
+# Filters a speech writer needs.  They take user values as data and return plain text.
+
+def chinese_number(value: int) -> str:
+    return to_chinese(int(value))
+
+
+def enumerate_points(items: Iterable[str], verb: str = "是") -> str:
+    """一是…;二是…;三是…。 — the inline enumeration of the genre, one sentence."""
+    parts = [str(item).strip().rstrip(_END_PUNCTUATION) for item in items]
+    parts = [p for p in parts if p]
+    body = "；".join(f"{to_chinese(i)}{verb}{p}" for i, p in enumerate(parts, 1))
+    return body + "。" if body else ""
+
+
+def join_dunhao(items: Iterable[str]) -> str:
+    return "、".join(str(item).strip() for item in items if str(item).strip())
+
+
+def chinese_date(value: Any) -> str:
+    try:
+        return format_date(value)
+    except DateError as error:
+        raise InputError(str(error)) from None
+
+
+def sentence(text: str | None) -> str:
+    """A clause as a finished sentence: trailing commas become 。; an existing end is kept."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if text[-1] in "。！？!?…”":
+        return text
+    return text.rstrip(_END_PUNCTUATION) + "。"
+
+
+def clause(text: str | None) -> str:
+    """A value to be followed by more words: its closing punctuation removed."""
+    return (text or "").strip().rstrip(_END_PUNCTUATION)
+
+
+FILTERS = {
+    "cn": chinese_number,
+    "enum": enumerate_points,
+    "dunhao": join_dunhao,
+    "cn_date": chinese_date,
+    "sentence": sentence,
+    "clause": clause,
+}
+
+
+@cache
+def _environment(search_path: tuple[Path, ...]):
+    # Imported here: jinja2 costs ~50 ms and rendering an outline does not need it.
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(p) for p in search_path]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render_markup(template: Template, values: Mapping[str, Any],
+                  extra_dirs: Sequence[Path] = ()) -> str:
+    """The template's markup for validated values; template bugs become InputError."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    search_path = (template.folder, *(Path(d).resolve() for d in extra_dirs), BUILTIN_DIR)
+    env = _environment(search_path)
+    where = str(template.folder / "speech.j2")
+    try:
+        return env.get_template("speech.j2").render(values)
+    except SecurityError as error:
+        message = f"模板试图访问受保护的内部属性,已拒绝执行({error})"
+        raise InputError(Problem(message, where)) from None
+    except TemplateSyntaxError as error:
+        raise InputError(Problem(f"模板语法错误:{error.message}", error.filename or where,
+                                 error.lineno)) from None
+    except UndefinedError as error:
+        raise InputError(Problem(f"模板使用了未声明的变量({error.message})", where)) from None
+    except TemplateError as error:
+        raise InputError(Problem(f"模板出错:{error}", where)) from None
+
+
+def speech_from_facts(template: Template, values: Mapping[str, Any],
+                      extra_dirs: Sequence[Path] = ()) -> Speech:
+    markup = render_markup(template, values, extra_dirs)
+    try:
+        speech = parse_markup(markup, template.name)
+    except MarkupError as error:
+        raise InputError(Problem(str(error), str(template.folder / "speech.j2"))) from None
+    return speech
+
+
+def build_speech(data: Any, locate: Locator, filename: str | None,
+                 template_name: str | None = None, extra_dirs: Sequence[Path] = ()) -> Speech:
+    """Any input document → the speech tree, through the template it names (or is given)."""
+    if not isinstance(data, Mapping):
+        raise InputError(Problem("提纲的最外层应为“字段: 值”的形式", filename))
+    name = template_name or data.get("template") or data.get("模板") or OUTLINE
+    template = get_template(str(name).strip(), extra_dirs)
+    if template.is_outline:
+        speech = outline_from_data(data, locate, filename)
+        speech.template = OUTLINE
+        return speech
+    validator = Validator(filename, locate)
+    values = validator.group(data, template.fields)
+    if validator.problems:
+        raise InputError(validator.problems)
+    return speech_from_facts(template, values, extra_dirs)

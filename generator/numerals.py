@@ -38,7 +38,7 @@ def to_chinese(n: int) -> str:
 
 
 def from_chinese(text: str) -> int | None:
-    """Read a Chinese numeral (一 … 九千九百九十九, also 两 and 〇) or ASCII digits; None if neither."""
+    """Read a Chinese numeral (一 … 九千九百九十九, 两, 〇) or ASCII digits; None if neither."""
     if not text:
         return None
     if text.isascii() and text.isdigit():
@@ -46,6 +46,8 @@ def from_chinese(text: str) -> int | None:
     total = 0
     current = None
     for ch in text:
+        if ch in "零〇" and total and current is None:  # 一百零一: the zero only fills a gap
+            continue
         if ch in _VALUE:
             if current is not None:  # two digits in a row: 一二 is not a numeral
                 return None

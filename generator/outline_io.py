@@ -32,6 +32,7 @@ _YAML_HINTS = {
     "could not find expected ':'": "缺少“: ”,或上一行的引号没有配对",
     "did not find expected key": "缩进不一致,或列表项与字段混在同一层",
     "found character '\\t' that cannot start any token": "不能用 Tab 缩进,请改用空格",
+    "found a tab character": "不能用 Tab 缩进,请改用空格",
     "found undefined alias": "引用了未定义的锚点(*名称)",
     "found unexpected end of stream": "文件在引号或括号配对之前就结束了",
     "found unknown escape character": "双引号内的反斜杠转义不合法,可改用单引号",

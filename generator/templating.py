@@ -196,8 +196,14 @@ def build_speech(data: Any, locate: Locator, filename: str | None,
     """Any input document → the speech tree, through the template it names (or is given)."""
     if not isinstance(data, Mapping):
         raise InputError(Problem("提纲的最外层应为“字段: 值”的形式", filename))
-    name = template_name or data.get("template") or data.get("模板") or OUTLINE
-    template = get_template(str(name).strip(), extra_dirs)
+    key = next((k for k in ("template", "模板") if data.get(k)), None)
+    name = template_name or (data[key] if key else OUTLINE)
+    try:
+        template = get_template(str(name).strip(), extra_dirs)
+    except InputError as error:
+        line, column = locate((key,)) if key and not template_name else (None, None)
+        problems = [Problem(p.message, filename, line, column, key) for p in error.problems]
+        raise InputError(problems) from None
     if template.is_outline:
         speech = outline_from_data(data, locate, filename)
         speech.template = OUTLINE

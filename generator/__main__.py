@@ -1,0 +1,5 @@
+"""`python -m generator` runs the speechgen command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,129 @@
+"""Every class of bad input: exit 2, a Chinese message naming the place, nothing on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import assert_user_error
+from generator.errors import InputError
+from generator.outline_io import dump_outline, load_outline, parse_outline
+
+GOOD = """\
+标题: 在全市办公室工作会议上的讲话
+讲话人: 李明
+日期: 2025-01-05
+称呼: 同志们：
+开场:
+  - 这次会议的主要任务是总结工作、部署任务。
+正文:
+  - 小标题: 肯定成绩
+    类型: 回顾
+    段落:
+      - 一年来，各项工作取得明显成效。
+    下级:
+      - 小标题: 文秘工作严谨规范
+        段落: [全年起草文稿三百余篇。]
+结尾:
+  - 同志们，让我们为开创工作新局面而努力奋斗！
+结束语: 谢谢大家！
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "提纲.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_chinese_and_english_keys_give_the_same_tree(tmp_path):
+    chinese = load_outline(write(tmp_path, GOOD))
+    english = parse_outline(dump_outline(chinese))
+    assert english == chinese
+    assert chinese.date == "2025年1月5日"
+    assert chinese.sections[0].role == "review"
+    assert chinese.sections[0].sections[0].heading == "文秘工作严谨规范"
+    assert "title: 在全市办公室工作会议上的讲话" in dump_outline(chinese)
+
+
+def test_a_single_string_of_lines_is_one_paragraph_a_line(tmp_path):
+    speech = load_outline(write(tmp_path, "标题: 讲话\n开场: |\n  第一段。\n\n  第二段。\n"))
+    assert speech.opening == ["第一段。", "第二段。"]
+
+
+def test_all_problems_are_reported_at_once_in_file_order(tmp_path):
+    path = write(tmp_path, "讲话人: [甲, 乙]\n日期: 2025-02-30\n正文:\n  - 段洛: x\n")
+    with pytest.raises(InputError) as caught:
+        load_outline(path)
+    lines = [str(p) for p in caught.value.problems]
+    assert len(lines) == 4
+    first_line = sorted(lines[:2])  # both sit on line 1
+    assert "缺少必填字段 标题(title)" in first_line[0]
+    assert first_line[1].startswith(f"{path}:1:1: 字段 讲话人") and "列表" in first_line[1]
+    assert "2025-02-30" in lines[2] and ":2:" in lines[2]
+    assert ":4:5: 字段 正文[1].段洛" in lines[3] and "段落(paragraphs)" in lines[3]
+
+
+@pytest.mark.parametrize(("text", "fragments"), [
+    ("标题: a\n开场: [x\n", ["YAML 格式错误", ":3:"]),
+    ("标题: a\n\t讲话人: b\n", ["YAML 格式错误", "Tab"]),
+    ("标题: [1, 2]\n", ["字段 标题", "应为一段文字"]),
+    ("讲话人: 李明\n", ["缺少必填字段 标题(title)"]),
+    ("标题: a\n讲话仁: b\n", [":2:1", "讲话仁", "是不是想写 讲话人(speaker)"]),
+    ("标题: a\ntemplate: work-conferense\n", ["work-conferense", "是不是想写 work-conference"]),
+    ("标题: a\n标题: b\n", [":2:1", "重复"]),
+    ("- 标题: a\n", ["最外层"]),
+    ("标题: a\n---\n标题: b\n", ["多个"]),
+    ("", ["文件是空的"]),
+    ("   \n\n", ["文件是空的"]),
+])
+def test_bad_outline_gives_exit_2_and_names_the_place(tmp_path, speechgen, text, fragments):
+    path = write(tmp_path, text)
+    out = tmp_path / "讲话稿.docx"
+    result = speechgen("render", path, "-o", out)
+    assert_user_error(result, str(path), *fragments)
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left either
+
+
+def test_missing_file_directory_and_binary_file(tmp_path, speechgen):
+    assert_user_error(speechgen("render", tmp_path / "没有.yaml"), "找不到这个文件")
+    assert_user_error(speechgen("render", tmp_path), "文件夹")
+    binary = tmp_path / "图片.yaml"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert_user_error(speechgen("render", binary), "不是文本文件")
+
+
+def test_a_4mb_input_is_refused_before_parsing(tmp_path, speechgen):
+    big = tmp_path / "大文件.yaml"
+    big.write_text("标题: a\n开场:\n" + "  - 这是一段很长的文字。\n" * 150_000, encoding="utf-8")
+    assert big.stat().st_size > 4_000_000
+    assert_user_error(speechgen("render", big, "-f", "txt"), "文件过大")
+
+
+def test_gbk_file_from_windows_notepad_is_read(tmp_path):
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes("标题: 在全县大会上的讲话\n开场: [同志们好。]\n".encode("gbk"))
+    assert load_outline(path).title == "在全县大会上的讲话"
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, "
+              f"*a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 8)]
+    with pytest.raises(InputError, match="过于庞大"):
+        load_outline(write(tmp_path, "\n".join(lines) + "\n"))
+
+
+def test_debug_shows_the_traceback(tmp_path, speechgen):
+    result = speechgen("--debug", "render", write(tmp_path, "讲话人: x\n"))
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr
+
+
+def test_usage_errors_exit_2(speechgen, tmp_path):
+    path = write(tmp_path, GOOD)
+    assert_user_error(speechgen("render", path, "-f", "odt"), "不支持的输出格式")
+    result = speechgen("render", path, "--no-such-option")
+    assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -1,0 +1,121 @@
+"""Templates turn facts into a speech: counts agree, optional parts vanish, values stay data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from generator.blocks import blocks
+from generator.errors import InputError
+from generator.fields import Validator
+from generator.markup import parse_markup
+from generator.numerals import from_chinese
+from generator.templating import build_speech, enumerate_points, sentence
+from generator.text_writer import render_text
+
+
+def speech_from(data: dict):
+    return build_speech(data, lambda path: (None, None), "资料.yaml")
+
+
+def minimal(**extra) -> dict:
+    data = {"template": "work-conference", "会议名称": "全县经济工作会议",
+            "工作任务": [{"小标题": "抓项目、扩投资，夯实发展基础"}]}
+    data.update(extra)
+    return data
+
+
+def announced(speech) -> int:
+    text = render_text(speech)
+    match = re.search(r"我讲(.)点意见", text)
+    assert match, text
+    return from_chinese(match[1])
+
+
+@pytest.mark.parametrize("tasks", range(1, 8))
+@pytest.mark.parametrize("with_review_and_guarantee", [False, True])
+def test_announced_count_equals_the_real_number_of_points(tasks, with_review_and_guarantee):
+    extra = {"工作任务": [{"小标题": f"第{n}项重点任务"} for n in range(tasks)]}
+    if with_review_and_guarantee:
+        extra |= {"工作回顾": {"总体评价": ["一年来，全县经济稳中向好。"]},
+                  "保障措施": {"引言": ["各级各部门要切实加强领导。"]}}
+    speech = speech_from(minimal(**extra))
+    assert announced(speech) == len(speech.sections) == tasks + 2 * with_review_and_guarantee
+    assert 1 <= announced(speech) <= 9
+
+
+def test_left_out_optional_parts_leave_no_trace():
+    text = render_text(speech_from(minimal()))
+    for debris in ("刚才", "主要体现在", "这些成绩", "在肯定成绩的同时", "祝贺", "同意召开",
+                   "None", "：\n", "，。", "的结果的结果"):
+        assert debris not in text, debris
+    kinds = [b.kind for b in blocks(speech_from(minimal()))]
+    assert kinds.count("heading") == 1
+    assert text.startswith("在全县经济工作会议上的讲话\n\n同志们：\n\n下面，我讲一点意见。")
+    assert "而努力奋斗！" in text and text.rstrip().endswith("谢谢大家！")
+
+
+def test_review_with_problems_reads_as_the_genre_does():
+    speech = speech_from(minimal(工作回顾={
+        "主要成绩": [{"小标题": "经济运行稳中有进", "段落": ["全年地区生产总值增长6.1%。"]}],
+        "成绩原因": "县委坚强领导和全县上下共同努力的结果",
+        "存在问题": ["产业结构还不够优", "项目储备不足。"]}))
+    text = render_text(speech)
+    assert "一年来的工作，主要体现在以下几个方面：" in text
+    assert "（一）经济运行稳中有进。全年地区生产总值增长6.1%。" in text
+    assert "这些成绩的取得，是县委坚强领导和全县上下共同努力的结果。" in text
+    assert "问题和不足：一是产业结构还不够优；二是项目储备不足。这些问题，必须引起" in text
+    assert [s.role for s in speech.sections] == ["review", "tasks"]
+
+
+def test_user_values_are_data_never_code(tmp_path):
+    speech = speech_from(minimal(会议任务="{{ 7*7 }}{% raw %}", 工作任务=[
+        {"小标题": "{{ ''.__class__ }}", "引言": ["# 不是标题", "| 也不是", "[closing]"]}]))
+    text = render_text(speech)
+    assert "会议的主要任务是：{{ 7*7 }}{% raw %}。" in text
+    assert "一、{{ ''.__class__ }}" in text
+    assert "\n# 不是标题\n" in text and "\n| 也不是\n" in text and "\n[closing]\n" in text
+    assert "49" not in text
+
+
+def test_outline_template_adds_nothing():
+    data = {"标题": "讲话", "开场": ["同志们好。"], "正文": [{"小标题": "甲", "段落": ["乙。"]}]}
+    assert render_text(speech_from(data)) == "讲话\n\n同志们好。\n\n一、甲\n\n乙。\n"
+
+
+def test_missing_required_fact_is_named():
+    with pytest.raises(InputError, match=r"缺少必填字段 会议名称\(meeting\)"):
+        speech_from({"template": "work-conference", "工作任务": [{"小标题": "甲"}]})
+    with pytest.raises(InputError, match=r"工作任务\[1\]\.小标题.*缺少必填字段 小标题"):
+        speech_from(minimal(工作任务=[{"引言": ["只有引言"]}]))
+
+
+def test_filters():
+    assert enumerate_points(["思想认识不到位。", "", "作风不够实；"]) == "一是思想认识不到位；二是作风不够实。"
+    assert enumerate_points(["加强学习"], "要") == "一要加强学习。"
+    assert sentence("总结工作，") == "总结工作。"
+    assert sentence("真的吗？") == "真的吗？"
+
+
+def test_markup_nesting_roles_and_schemes():
+    speech = parse_markup(
+        "title: 讲话\n[opening]\n| 开头\n+ 接着。\n# {review} 回顾\n## {line,一是} 小点\n| 段\n"
+        "### 细点\n# {guarantee} 保障\n[closing]\n| 结尾\n", "t")
+    assert speech.opening == ["开头接着。"]
+    review, guarantee = speech.sections
+    assert (review.role, guarantee.role) == ("review", "guarantee")
+    point = review.sections[0]
+    assert (point.lead, point.numbering, point.sections[0].heading) == (False, "一是", "细点")
+    assert speech.closing == ["结尾"]
+
+
+def test_scaffold_keys_validate_with_chinese_labels():
+    data = yaml.safe_load("会议名称: 甲\n工作任务:\n  - 小标题: 乙\n")
+    from generator.templating import get_template
+
+    validator = Validator()
+    values = validator.group(data, get_template("work-conference").fields)
+    assert not validator.problems
+    assert values["meeting"] == "甲" and values["tasks"][0]["heading"] == "乙"

@@ -1,0 +1,140 @@
+"""Flags a reader of a mined speech needs: roles, counts, truncation, placeholders, genre.
+
+Everything here annotates; nothing drops or rewrites text.  Rules are tables of patterns so a
+new placeholder convention or genre cue is one more line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Flag, Speech
+from ..numerals import from_chinese
+from .headings.tree import Note
+
+#: (role, cue words, where they count: "early" = first half of the sections, "late" = second
+#: half, "any"); the first rule that matches a heading decides.
+ROLE_CUES: list[tuple[str, str, str]] = [
+    ("review", "回顾 成绩 基本情况 成效 一年来 去年 过去 工作情况 取得 做出了 作出了", "early"),
+    ("situation", "形势 认识 意义 紧迫感 责任感 理解 认清 机遇 挑战 重要性 必要性 教训", "early"),
+    ("guarantee", "加强领导 组织领导 队伍 作风 保障 纪律 自身建设 素质 责任 保证", "late"),
+    ("tasks", "任务 重点 做好 抓好 推进 要求 工作 措施 着力 开展 提高 加强 坚持 要", "any"),
+]
+ROLE_RULES = [(role, re.compile("|".join(cues.split())), where) for role, cues, where in ROLE_CUES]
+
+#: Placeholder tokens left by anonymisation (CORPUS a3), as (name, pattern).
+PLACEHOLDERS: list[tuple[str, re.Pattern[str]]] = [
+    ("20xx", re.compile(r"20[xX]{2}")),
+    ("XX", re.compile(r"(?<![A-Za-z])XX(?=年|0)")),
+    ("xx", re.compile(r"(?<![A-Za-z0-9])xx(?![A-Za-z])")),
+    ("X", re.compile(r"(?<=[\u4e00-\u9fff，、])X(?=[\u4e00-\u9fff%，、])")),
+    ("×", re.compile(r"×{1,4}")),
+    ("*", re.compile(r"(?<!\*)\*{1,3}(?!\*)")),
+    ("##", re.compile(r"##")),
+    ("__", re.compile(r"__+")),
+    ("~年", re.compile(r"~年")),
+    ("空格", re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")),
+]
+
+#: Words a site's filter cut out without a trace (CORPUS a3): the phrase reads broken.
+DELETIONS: list[re.Pattern[str]] = [
+    re.compile(r"[在就于关]年(?![初中底终度鉴轻来代纪])"),
+    re.compile(r"去年月"),
+    re.compile(r"、个"),
+    re.compile(r"为的党中央"),
+    re.compile(r"、、"),
+    re.compile(r"“·”"),
+    re.compile(r"（-*\d*-）"),
+    re.compile(r"党的[和、]十"),
+]
+
+GENRES: list[tuple[str, str, re.Pattern[str]]] = [
+    ("notice", "通知", re.compile(r"通知如下|^各党支部：|特此通知")),
+    ("report", "汇报", re.compile(r"我办|特此报告|汇报如下")),
+    ("foreign", "外国讲话", re.compile(r"主席先生|阁下|女士们、先生们")),
+    ("personal", "个人感言", re.compile(r"当选|连任|感言")),
+]
+
+ANNOUNCE = re.compile(
+    r"(讲|谈|说|提|强调|发表|做好|讲以下).{0,8}?([一二三四五六七八九十几两]+)"
+    r"(点|个方面|个问题|层意思|项)"
+)
+SENTENCE_ENDS = ("。", "！", "？", "”", "…")
+
+
+def role_of(heading: str, first: str, index: int, count: int) -> str:
+    """The rhetorical role of a top-level section from its heading (or first paragraph)."""
+    late = count > 1 and index >= count / 2
+    for text in (heading, first[:60]):
+        if not text:
+            continue
+        for role, pattern, where in ROLE_RULES:
+            if (where == "early" and late) or (where == "late" and not late):
+                continue
+            if pattern.search(text):
+                return role
+    return "other"
+
+
+def announced(opening: list[str]) -> int | None:
+    """The number of points the opening announces (下面,我讲三点意见), None if not a number."""
+    for paragraph in reversed(opening):
+        matches = list(ANNOUNCE.finditer(paragraph))
+        if matches:
+            return from_chinese(matches[-1].group(2))
+    return None
+
+
+def body_text(speech: Speech) -> str:
+    parts = list(speech.opening)
+    for _, section in speech.walk():
+        parts.append(section.heading)
+        parts.extend(section.paragraphs)
+    return "\n".join(parts + speech.closing + speech.signoff)
+
+
+def annotate(speech: Speech, notes: list[Note], cut: bool) -> None:
+    """Set section roles and add flags to the speech."""
+    flags = speech.flags
+    top = speech.sections
+    for i, section in enumerate(top):
+        first = section.paragraphs[0] if section.paragraphs else ""
+        section.role = role_of(section.heading, first, i, len(top))
+    flags.extend(Flag(n.code, n.message) for n in notes)
+    text = body_text(speech)
+    number = announced(speech.opening)
+    truncated = []
+    if number is not None and number != len(top):
+        flags.append(Flag("count_mismatch", f"开头说讲 {number} 点,实际有 {len(top)} 个一级标题"))
+        if number > len(top):
+            truncated.append("宣布的条数多于实际条数")
+    last = text.rstrip()[-1:] if text.strip() else ""
+    if last and last not in "".join(SENTENCE_ENDS):
+        truncated.append("正文没有以句末标点结束")
+    if cut:
+        truncated.append("正文后紧跟分页链接")
+    genre = _genre(speech, text)
+    if genre:
+        flags.append(Flag(f"genre_{genre[0]}", f"体裁可能是{genre[1]},不是会议讲话"))
+    if not speech.closing and not speech.signoff and not genre:
+        truncated.append("没有结束语")
+    if truncated:
+        flags.append(Flag("truncated", "可能不完整:" + ";".join(truncated)))
+    counts = {name: len(p.findall(text)) for name, p in PLACEHOLDERS}
+    found = {k: v for k, v in counts.items() if v}
+    if found:
+        listing = "、".join(f"{k}×{v}" for k, v in found.items())
+        flags.append(Flag("placeholder", f"含占位符:{listing}"))
+    deletions = sorted({m.group() for p in DELETIONS for m in p.finditer(text)})
+    if deletions or text.startswith("，"):
+        listing = "、".join(deletions) or "开头缺字"
+        flags.append(Flag("deletion", f"疑似被网站过滤删字:{listing}"))
+
+
+def _genre(speech: Speech, text: str) -> tuple[str, str] | None:
+    """(code, Chinese name) when the text is not a meeting speech."""
+    lines = [speech.salutation or "", *text.splitlines()]
+    for code, name, pattern in GENRES:
+        if any(pattern.search(line) for line in lines):
+            return code, name
+    return None

@@ -1,0 +1,254 @@
+"""Levels by nesting: turn a run of paragraphs into the opening and a tree of sections.
+
+A scheme has no fixed level (CORPUS §c2): the first scheme seen is level 1, a scheme first seen
+inside a level-k point is level k+1, meeting a scheme already open closes back to its level, and
+a new scheme after unnumbered text that followed a paragraph-leading point starts a sibling list.
+Missing first items are looked for mid-paragraph (…。二是…), and a top-level section without
+paragraph-initial points is divided at its inline list (一是…二是…).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import MAX_DEPTH, Section
+from .detect import inline_markers, split_fused, split_heading
+from .schemes import Marker, match_at
+
+
+@dataclass
+class Note:
+    """Something the annotator should flag: a code and a Chinese message."""
+
+    code: str
+    message: str
+
+
+@dataclass
+class _List:
+    """An open list of sibling points."""
+
+    level: int
+    siblings: list[Section]
+    items: list[Section] = field(default_factory=list)
+    schemes: list[str] = field(default_factory=list)
+    families: set[str] = field(default_factory=set)
+    last: int = 0
+    standalone: bool = False
+    since: int = 0
+
+    def accepts(self, marker: Marker) -> bool:
+        scheme = marker.scheme
+        if scheme.name in self.schemes:
+            return True
+        if scheme.family in self.families:
+            return scheme.continues or marker.ordinal == self.last + 1
+        return False
+
+
+@dataclass
+class Outline:
+    """What the tree builder found."""
+
+    opening: list[str]
+    sections: list[Section]
+    notes: list[Note]
+
+
+def make_section(marker: Marker, rest: str, level: int) -> Section:
+    """A section from a marker and the text after it, cutting fused headings at level 1."""
+    heading, body = split_heading(rest)
+    if level == 1 and (fused := split_fused(rest)):
+        return Section(heading=fused[0], paragraphs=[fused[1]], lead=False)
+    return Section(heading=heading, paragraphs=[body] if body else [], lead=bool(body))
+
+
+class _Builder:
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.paragraphs = paragraphs
+        self.opening: list[str] = []
+        self.top: list[Section] = []
+        self.stack: list[_List] = []
+        self.lists: list[_List] = []
+        self.notes: list[Note] = []
+        self.last_text: list[str] = self.opening
+        self.later = self._later_ordinals()
+
+    def _later_ordinals(self) -> list[set[tuple[str, int]]]:
+        """For each paragraph, the (family, ordinal) pairs found in it or after it."""
+        out: list[set[tuple[str, int]]] = [set() for _ in self.paragraphs]
+        running: set[tuple[str, int]] = set()
+        for i in range(len(self.paragraphs) - 1, -1, -1):
+            text = self.paragraphs[i]
+            markers = inline_markers(text)
+            start = match_at(text)
+            if start:
+                markers.append(start)
+            running |= {(m.scheme.family, m.ordinal) for m in markers if m.ordinal}
+            out[i] = set(running)
+        return out
+
+    def _accepted(self, i: int, marker: Marker | None) -> bool:
+        if marker is None:
+            return False
+        scheme = marker.scheme
+        if scheme.continues:
+            return any(scheme.family in lst.families for lst in self.stack)
+        if scheme.strong or marker.ordinal != 1:
+            return True
+        return (scheme.family, 2) in self.later[i]
+
+    def _text(self, text: str) -> None:
+        if self.stack:
+            self.stack[-1].items[-1].paragraphs.append(text)
+            self.stack[-1].since += 1
+            self.last_text = self.stack[-1].items[-1].paragraphs
+        else:
+            self.opening.append(text)
+            self.last_text = self.opening
+
+    def _add(self, lst: _List, marker: Marker, rest: str) -> Section:
+        ordinal = marker.ordinal if marker.ordinal is not None else lst.last + 1
+        if lst.items:
+            if ordinal <= lst.last:
+                self.notes.append(Note("numbering_restart", f"编号重新开始:{marker.text}"))
+            elif ordinal > lst.last + 1:
+                self.notes.append(Note("numbering_gap", f"编号不连续:{marker.text}前缺少条目"))
+        section = make_section(marker, rest, lst.level)
+        lst.items.append(section)
+        lst.schemes.append(marker.scheme.name)
+        lst.families.add(marker.scheme.family)
+        lst.siblings.append(section)
+        lst.last, lst.since, lst.standalone = ordinal, 0, not section.paragraphs
+        self.last_text = section.paragraphs
+        return section
+
+    def _continue_inline(self, lst: _List, section: Section) -> None:
+        """Split the next items of the same list out of the item's own paragraph."""
+        while section.paragraphs:
+            body = section.paragraphs[-1]
+            nxt = next(
+                (m for m in inline_markers(body) if lst.accepts(m) and m.ordinal == lst.last + 1),
+                None,
+            )
+            if nxt is None:
+                return
+            head = body[: nxt.start]
+            if head:
+                section.paragraphs[-1] = head
+            else:
+                section.paragraphs.pop()
+            section = self._add(lst, nxt, body[nxt.end :])
+
+    def _look_back(self, lst: _List, marker: Marker) -> None:
+        """A list that starts at item n>1: find items n-1, n-2… in the previous paragraph."""
+        if not self.last_text or not marker.ordinal or marker.ordinal < 2:
+            return
+        text = self.last_text[-1]
+        found: list[Marker] = []
+        want = marker.ordinal - 1
+        for m in reversed(inline_markers(text)):
+            if m.scheme.family == marker.scheme.family and m.ordinal == want:
+                found.insert(0, m)
+                want -= 1
+        if not found:
+            return
+        head = text[: found[0].start]
+        if head:
+            self.last_text[-1] = head
+        else:
+            self.last_text.pop()
+        for k, m in enumerate(found):
+            end = found[k + 1].start if k + 1 < len(found) else len(text)
+            self._add(lst, m, text[m.end : end])
+
+    def _new_list(self, marker: Marker) -> _List | None:
+        if not self.stack:
+            level, siblings = 1, self.top
+        else:
+            current = self.stack[-1]
+            if current.standalone or current.since == 0:
+                level, siblings = current.level + 1, current.items[-1].sections
+            else:
+                self.stack.pop()
+                level, siblings = current.level, current.siblings
+        if level > MAX_DEPTH:
+            return None
+        lst = _List(level, siblings)
+        self.lists.append(lst)
+        self._look_back(lst, marker)
+        return lst
+
+    def build(self) -> Outline:
+        for i, text in enumerate(self.paragraphs):
+            marker = match_at(text)
+            if not self._accepted(i, marker):
+                self._text(text)
+                continue
+            assert marker is not None
+            depth = next(
+                (d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].accepts(marker)),
+                None,
+            )
+            if depth is not None:
+                del self.stack[depth + 1 :]
+                lst = self.stack[-1]
+            else:
+                new = self._new_list(marker)
+                if new is None:
+                    self._text(text)
+                    continue
+                lst = new
+                self.stack.append(lst)
+                if not lst.items and marker.ordinal and marker.ordinal > 1:
+                    self.notes.append(
+                        Note("numbering_gap", f"列表从“{marker.text}”开始,前面的条目缺失")
+                    )
+            section = self._add(lst, marker, text[marker.end :])
+            self._continue_inline(lst, section)
+        for section in self.top:
+            if not section.sections:
+                self._split_inline(section)
+        for lst in self.lists:
+            for section in lst.items:
+                section.numbering = lst.schemes[0]
+        return Outline(self.opening, self.top, self.notes)
+
+    def _split_inline(self, section: Section) -> None:
+        """Divide a top-level section at an inline list 一是…二是… (at least two items)."""
+        run: list[tuple[int, Marker]] = []
+        for p, text in enumerate(section.paragraphs):
+            for m in inline_markers(text):
+                starts = not run and m.ordinal == 1
+                follows = bool(run) and m.scheme.family == run[0][1].scheme.family
+                if starts or (follows and m.ordinal == (run[-1][1].ordinal or 0) + 1):
+                    run.append((p, m))
+        if len(run) < 2:
+            return
+        lst = _List(2, section.sections)
+        self.lists.append(lst)
+        first_p, first = run[0]
+        tail = section.paragraphs[first_p:]
+        section.paragraphs = section.paragraphs[:first_p]
+        head = tail[0][: first.start]
+        if head:
+            section.paragraphs.append(head)
+        cuts = {(p - first_p, m.start): m for p, m in run}
+        current: Section | None = None
+        for p, text in enumerate(tail):
+            points = sorted(pos for (q, pos) in cuts if q == p)
+            if not points:
+                if current is not None:
+                    current.paragraphs.append(text)
+                continue
+            if points[0] > 0 and current is not None and p > 0:
+                current.paragraphs.append(text[: points[0]])
+            for k, pos in enumerate(points):
+                m = cuts[(p, pos)]
+                end = points[k + 1] if k + 1 < len(points) else len(text)
+                current = self._add(lst, m, text[m.end : end])
+
+
+def build_outline(paragraphs: list[str]) -> Outline:
+    """Opening paragraphs, top-level sections with their sub-points, and numbering notes."""
+    return _Builder(paragraphs).build()

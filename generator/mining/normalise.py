@@ -1,0 +1,46 @@
+"""Character-level clean-up applied to every line before any rule looks at it.
+
+Scraped pages mix half-width and full-width punctuation in Chinese text and carry invisible
+private-use characters; rules are written once, against full-width text, after this pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Private-use characters (e.g. U+E004 at paragraph ends) and zero-width marks are invisible
+# and defeat endswith("。") checks.
+_INVISIBLE = re.compile("[\ue000-\uf8ff\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile("[\u00a0\u3000\t]")
+
+# Half-width punctuation becomes full-width unless it sits between two digits (1,000 / 9:30),
+# where it is part of a number.
+_HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HALF_RE = re.compile(r"[,:;!?()]")
+
+# "1 、" → "1、": a space inside a marker is a typing slip, not text.
+_MARKER_GAP = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})\s+([、.．])")
+
+
+def _widen(match: re.Match[str]) -> str:
+    ch = match.group()
+    text, i = match.string, match.start()
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if ch in ",:" and before.isascii() and before.isdigit() and after.isascii() and after.isdigit():
+        return ch
+    return _HALF[ch]
+
+
+def normalise_line(line: str) -> str:
+    """One physical line, trimmed, with invisible characters gone and punctuation full-width."""
+    line = _INVISIBLE.sub("", line)
+    line = _SPACES.sub(" ", line).strip()
+    line = _HALF_RE.sub(_widen, line)
+    return _MARKER_GAP.sub(r"\1\2", line)
+
+
+def fold(text: str) -> str:
+    """A comparison key: no whitespace, one width per punctuation mark."""
+    text = _HALF_RE.sub(lambda m: _HALF[m.group()], text)
+    return re.sub(r"\s+", "", text)

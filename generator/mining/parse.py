@@ -1,0 +1,154 @@
+"""One unit's lines → a Speech: title block, opening, sections, closing, sign-off.
+
+The pre-body lines come in a fixed order (CORPUS e1.5): own title (possibly wrapped over two
+lines), subtitle, byline, date, salutation lines, greeting.  The closing is found from the end:
+sign-off lines (谢谢大家!), then paragraphs that open or end like an appeal.  What lies between
+is handed to the heading tree builder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Speech
+from .boilerplate import COUNT_HINT
+from .headings.detect import starts_with_marker
+from .headings.tree import Note, build_outline
+from .paragraphs import join_wrapped
+from .split import SUB_SPEECH, Unit
+
+#: Words a speech title ends with.
+TITLE_WORDS = (
+    "讲话",
+    "讲稿",
+    "讲话稿",
+    "发言",
+    "发言稿",
+    "致辞",
+    "党课",
+    "报告",
+    "演讲",
+    "讲话提纲",
+)
+#: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
+TITLE_NOISE = [
+    re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
+    COUNT_HINT,
+    re.compile(r"[（\[【][一二三四五六七八九十\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
+    re.compile(r"(范文|范本|模板|精选)$"),
+    re.compile(r"篇([一二三四五六七八九十]+|\d+)$"),
+    re.compile(r"[：:]$"),
+]
+BYLINE = re.compile(
+    r"^\S{2,}(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长)"
+    r"\s+\S{2,4}$"
+)
+DATE = re.compile(r"^（?(\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日）?$")
+SALUTATION = re.compile(
+    r"(同志们|同志|党员们|各党支部|阁下|先生|首脑|女士们、先生们|朋友们|代表们|老师们|同学们|来宾|领导)"
+    r"[：，！]$"
+)
+GREETING = re.compile(r"^(大家|你们|各位)?(上午|下午|晚上)?好[！]$")
+
+SIGNOFF = re.compile(r"谢谢|讲话完了|祝大家|祝各位|衷心的感谢|表示感谢")
+CLOSING_STARTS = re.compile(
+    r"^(同志们|让我们|以上|总之|总而言之|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|"
+    r"关于.{0,20}我就讲这些)"
+)
+CLOSING_ENDS = re.compile(r"(奋斗|贡献|成功|效果|胜利|新局面|新篇章|迎接.{2,30})[！。]$")
+
+
+@dataclass
+class Parsed:
+    """A speech and what the parser noticed on the way."""
+
+    speech: Speech
+    notes: list[Note] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+
+
+def clean_title(text: str) -> str:
+    """A title without the aggregator's decorations."""
+    for pattern in TITLE_NOISE:
+        text = pattern.sub("", text).strip()
+    return text.replace("、 ", "、")
+
+
+def _is_title(text: str) -> bool:
+    return (
+        len(text) <= 50
+        and not re.search(r"[。！？；]", text)
+        and not starts_with_marker(text)
+        and clean_title(text).endswith(TITLE_WORDS)
+    )
+
+
+def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> int:
+    """Fill title, subtitle, speaker, date and salutation; return the first body line."""
+    i = 0
+    title = ""
+    sub = SUB_SPEECH.match(lines[0]) if lines else None
+    if sub:
+        title, i = sub.group(1), 1
+    if i < len(lines) and _is_title(lines[i]):
+        title, i = lines[i], i + 1
+    elif i + 1 < len(lines) and len(lines[i]) <= 40 and _is_title(lines[i] + lines[i + 1]):
+        title, i = lines[i] + lines[i + 1], i + 2
+    speech.title = clean_title(title or fallback_title)
+    salutation: list[str] = []
+    while i < len(lines):
+        text = lines[i]
+        if not salutation and text.startswith("——") and len(text) <= 60:
+            speech.subtitle = text
+        elif not salutation and BYLINE.match(text):
+            speech.speaker = text
+        elif not salutation and DATE.match(text):
+            speech.date = text.strip("（）")
+        elif (len(text) <= 20 and SALUTATION.search(text)) or (salutation and GREETING.match(text)):
+            salutation.append(text)
+        else:
+            break
+        i += 1
+    speech.salutation = "\n".join(salutation) or None
+    return i
+
+
+def _closing(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(body, closing, sign-off) from the end of the paragraphs."""
+    end = len(paragraphs)
+    while end > 1 and len(paragraphs[end - 1]) <= 40 and SIGNOFF.search(paragraphs[end - 1]):
+        end -= 1
+    signoff = paragraphs[end:]
+    start, gap = end, 0
+    for k in range(end - 1, 0, -1):
+        text = paragraphs[k]
+        if CLOSING_STARTS.match(text) or CLOSING_ENDS.search(text):
+            start, gap = k, 0
+        elif start == end or gap:  # one plain paragraph may sit inside an appeal, no more
+            break
+        else:
+            gap = 1
+    closing = paragraphs[start:end]
+    body = paragraphs[:start]
+    if not closing and body:
+        last = body[-1]
+        cut = max(last.rfind("。同志们，"), last.rfind("。让我们"))
+        if cut > 0:
+            body[-1], closing = last[: cut + 1], [last[cut + 1 :]]
+    return body, closing, signoff
+
+
+def parse_unit(unit: Unit) -> Parsed:
+    """The speech in a unit, with the body paragraphs as the page gave them."""
+    speech = Speech()
+    lines = [text for _, text in unit.lines]
+    first = _pre_body(speech, lines, unit.marker_title or unit.page_title)
+    paragraphs = [text for _, text in join_wrapped(unit.lines[first:])]
+    body, closing, signoff = _closing(paragraphs)
+    outline = build_outline(body)
+    speech.opening = outline.opening
+    speech.sections = outline.sections
+    speech.closing = closing
+    speech.signoff = signoff
+    return Parsed(speech, outline.notes, paragraphs)

@@ -1,0 +1,98 @@
+"""The miner end to end: a page (text or file) in, mined speeches out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..model import Flag, Speech
+from .annotate import annotate
+from .normalise import fold
+from .parse import parse_unit
+from .sources import read_source
+from .split import Unit, split_page
+
+#: Two units whose first characters agree this much are copies of one speech.
+DUPLICATE_PREFIX = 300
+DUPLICATE_RATIO = 0.9
+
+
+@dataclass
+class MinedSpeech:
+    """A speech with its id (``002-2``: file prefix and order on the page) and origin."""
+
+    id: str
+    speech: Speech
+    unit: Unit
+    body: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MinedPage:
+    """All speeches of one page, and warnings about the page as a whole."""
+
+    file: str
+    speeches: list[MinedSpeech]
+    warnings: list[str] = field(default_factory=list)
+
+
+def page_prefix(name: str) -> str:
+    """ "002_0be0e4455b5c71b0.txt" → "002": the short name speech ids start with."""
+    stem = Path(name).stem
+    return stem.split("_")[0] or stem
+
+
+def mine_lines(lines: list[str], name: str) -> MinedPage:
+    """Mine a page given as physical lines."""
+    page = split_page(lines, Path(name).name)
+    prefix = page_prefix(name)
+    mined = []
+    for unit in page.units:
+        parsed = parse_unit(unit)
+        speech = parsed.speech
+        first, last = unit.lines[0][0], unit.lines[-1][0]
+        speech.source = {
+            "file": Path(name).name,
+            "unit": unit.label,
+            "index": str(unit.index),
+            "marker": unit.marker,
+            "lines": f"{first}-{last}",
+        }
+        annotate(speech, parsed.notes, unit.cut)
+        mined.append(MinedSpeech(f"{prefix}-{unit.index}", speech, unit, parsed.body))
+    _link_duplicates(mined)
+    if page.warnings and mined:
+        mined[0].speech.flags.extend(Flag("page_count", w) for w in page.warnings)
+    if not mined:
+        page.warnings.append("没有找到讲话稿正文。")
+    return MinedPage(name, mined, page.warnings)
+
+
+def mine_text(text: str, name: str = "<文本>") -> MinedPage:
+    """Mine a page given as a string."""
+    if not text.strip():
+        raise InputError(Problem("内容是空的,没有可提取的讲话稿。", name))
+    return mine_lines(text.splitlines(), name)
+
+
+def mine_path(path: str | Path) -> MinedPage:
+    """Mine a .txt or .docx page from disk."""
+    source = read_source(path)
+    return mine_lines(source.lines, source.name)
+
+
+def _link_duplicates(mined: list[MinedSpeech]) -> None:
+    """Flag a unit that repeats an earlier or later one on the same page (CORPUS e1.15)."""
+    keys = [fold("".join(m.body))[:DUPLICATE_PREFIX] for m in mined]
+    for i, a in enumerate(mined):
+        for j in range(i + 1, len(mined)):
+            b = mined[j]
+            if not keys[i] or not keys[j]:
+                continue
+            matcher = SequenceMatcher(None, keys[i], keys[j], autojunk=False)
+            if matcher.quick_ratio() < DUPLICATE_RATIO or matcher.ratio() < DUPLICATE_RATIO:
+                continue
+            a.speech.flags.append(Flag("duplicate", f"与 {b.id} 内容重复", b.id))
+            b.speech.flags.append(Flag("duplicate", f"与 {a.id} 内容重复", a.id))

@@ -1,0 +1,131 @@
+"""Reading pages: plain text in whatever encoding the site used, or a Word document.
+
+Scraped pages arrive as UTF-8 (with or without BOM) or GB18030 (Windows 简体 saves); Word
+documents keep automatic numbering outside the text, so it is rebuilt here and the miner sees
+"一、" exactly as a reader of the document does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem
+from ..numerals import to_chinese
+
+#: A page of speeches is well under 1 MB; 20 MB is certainly not one.
+MAX_BYTES = 20_000_000
+
+
+@dataclass
+class Source:
+    """A page as physical lines (1-based numbering is index + 1)."""
+
+    name: str
+    lines: list[str]
+    encoding: str
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text and the encoding that read it; binary data is refused with a message."""
+    if not data.strip():
+        raise InputError(Problem("文件是空的,没有可提取的讲话稿。", name))
+    if b"\x00" in data[:4096]:
+        raise InputError(Problem("这不是文本文件(含二进制数据),请提供 .txt 或 .docx。", name))
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InputError(Problem("无法识别文件编码(既不是 UTF-8 也不是 GB18030)。", name))
+
+
+def read_source(path: str | Path) -> Source:
+    """Read a .txt or .docx page, refusing empty, binary and oversized files."""
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise InputError(Problem("找不到文件。", name))
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(
+            Problem(f"文件太大({size // 1_000_000} MB),超过 {MAX_BYTES // 1_000_000} MB。", name)
+        )
+    data = path.read_bytes()
+    if path.suffix.lower() == ".docx" or data[:2] == b"PK":
+        return Source(name, _docx_lines(path), "docx")
+    text, encoding = decode(data, name)
+    return Source(name, text.splitlines(), encoding)
+
+
+_FORMATS = {
+    "chineseCounting": to_chinese,
+    "chineseCountingThousand": to_chinese,
+    "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
+    "decimal": str,
+    "decimalFullWidth": str,
+    "decimalEnclosedParen": lambda n: f"({n})",
+}
+
+
+def _docx_lines(path: Path) -> list[str]:
+    """Paragraph texts, with automatic list numbers written out as the reader sees them."""
+    try:
+        import docx
+        from docx.oxml.ns import qn
+    except ImportError as error:  # pragma: no cover - python-docx is a dependency
+        raise InputError(Problem("读取 .docx 需要 python-docx。", str(path))) from error
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:
+        raise InputError(Problem(f"无法打开 Word 文档:{error}", str(path))) from error
+    levels = _numbering_levels(document, qn)
+    counters: dict[tuple[str, str], int] = {}
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is not None and text.strip():
+            num_id = _val(num_pr.find(qn("w:numId")), qn)
+            ilvl = _val(num_pr.find(qn("w:ilvl")), qn) or "0"
+            fmt, pattern = levels.get((num_id, ilvl), ("decimal", f"%{int(ilvl) + 1}."))
+            key = (num_id, ilvl)
+            counters[key] = counters.get(key, 0) + 1
+            for other_id, other_lvl in list(counters):  # a parent item restarts its children
+                if other_id == num_id and int(other_lvl) > int(ilvl):
+                    del counters[(other_id, other_lvl)]
+            number = _FORMATS.get(fmt, str)(counters[key])
+            text = re.sub(r"%\d", number, pattern) + text
+        lines.append(text)
+    return lines
+
+
+def _val(element: Any, qn: Callable[[str], str]) -> str | None:
+    return None if element is None else element.get(qn("w:val"))
+
+
+def _numbering_levels(
+    document: Any, qn: Callable[[str], str]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(numId, ilvl) → (numFmt, lvlText) from the numbering part, if the document has one."""
+    try:
+        root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    abstract: dict[str, dict[str, tuple[str, str]]] = {}
+    for node in root.findall(qn("w:abstractNum")):
+        levels = {}
+        for lvl in node.findall(qn("w:lvl")):
+            fmt = _val(lvl.find(qn("w:numFmt")), qn) or "decimal"
+            pattern = _val(lvl.find(qn("w:lvlText")), qn) or ""
+            levels[lvl.get(qn("w:ilvl"))] = (fmt, pattern)
+        abstract[node.get(qn("w:abstractNumId"))] = levels
+    out = {}
+    for num in root.findall(qn("w:num")):
+        ref = _val(num.find(qn("w:abstractNumId")), qn)
+        for ilvl, value in abstract.get(ref or "", {}).items():
+            out[(num.get(qn("w:numId")), ilvl)] = value
+    return out

@@ -1,0 +1,179 @@
+"""Split a page into speech units.
+
+An aggregator page is header, units each opened by a marker line, and footer.  Marker shapes
+are data (``MARKERS``); a candidate marker with no body since the previous one is the unit's own
+title carrying the site's suffix (…讲话篇4), and a "…讲话(二):" line splits a unit only when the
+unit already has body text.  A page without any marker is one speech titled by its first line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..numerals import from_chinese
+from .boilerplate import COUNT_HINT, classify, strip_inline
+from .normalise import normalise_line
+
+_NUM = r"[一二三四五六七八九十百零〇两]+|\d+"
+
+#: Unit markers: prefix lines "篇1:标题" / "第一篇:标题" and a title line ending in "篇一".
+MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("prefix", re.compile(rf"^篇({_NUM})[：:]\s*(.*)$")),
+    ("prefix", re.compile(rf"^第({_NUM})篇[：:]\s*(.*)$")),
+    ("prefix", re.compile(rf"^【(?:第)?({_NUM})篇?】\s*(.+)$")),
+    ("suffix", re.compile(rf"^(.{{4,48}}?)篇({_NUM})$")),
+]
+
+#: "在党员会议上的讲话(二):" — a sub-speech inside one unit.
+SUB_SPEECH = re.compile(
+    r"^(.{2,40}?(?:讲话|讲稿|讲话稿|发言|发言稿|致辞|党课))（([一二三四五六七八九十]+)）：?$"
+)
+
+_SENTENCE = re.compile(r"[。！？，；]")
+
+
+@dataclass
+class Unit:
+    """One speech's lines on the page, with where it came from."""
+
+    file: str
+    index: int
+    label: str
+    marker: str
+    marker_title: str
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    cut: bool = False
+    page_title: str = ""
+
+
+@dataclass
+class Page:
+    """A split page: its units, its title, its count hint and any page-level warnings."""
+
+    file: str
+    title: str
+    units: list[Unit]
+    hint: int | None
+    markers: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def _marker(text: str) -> tuple[str, str] | None:
+    """(number, title) when the line is a unit marker candidate."""
+    for kind, pattern in MARKERS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        if kind == "suffix":
+            title, number = match.group(1), match.group(2)
+            if _SENTENCE.search(title) or title.endswith(("第", "大全", "共")):
+                continue
+            return number, title
+        return match.group(1), match.group(2).strip()
+    return None
+
+
+def _title_like(text: str) -> bool:
+    """A short line without sentence punctuation: a title, not body text."""
+    return len(text) <= 40 and not _SENTENCE.search(text)
+
+
+def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
+    """Content lines (1-based number, normalised text) and the line numbers of pagination
+    breaks; the footer and everything after it is dropped."""
+    out: list[tuple[int, str]] = []
+    breaks: list[int] = []
+    seen_marker = False
+    for number, line in enumerate(raw, 1):
+        text = normalise_line(line)
+        if not text:
+            continue
+        kind = classify(text)
+        if kind == "footer" or (seen_marker and COUNT_HINT.search(text) and _title_like(text)):
+            break
+        if kind == "header":
+            continue
+        if kind == "between":
+            breaks.append(number)
+            continue
+        text = strip_inline(text).strip()
+        if text:
+            seen_marker = seen_marker or _marker(text) is not None
+            out.append((number, text))
+    return out, breaks
+
+
+def _drop_title_list(lines: list[tuple[int, str]]) -> int:
+    """Cut a trailing run of three or more bare titles (a "related articles" list)."""
+    end = len(lines)
+    while end and _title_like(lines[end - 1][1]) and not lines[end - 1][1].endswith("！"):
+        end -= 1
+    return end if len(lines) - end >= 3 else len(lines)
+
+
+def split_page(raw: list[str], file: str) -> Page:
+    """Units of a page, in order, with a warning when the page title's count disagrees."""
+    lines, breaks = clean_lines(raw)
+    lines = lines[: _drop_title_list(lines)]
+    page_title = lines[0][1] if lines and _title_like(lines[0][1]) else ""
+    hint_match = COUNT_HINT.search(page_title) or next(
+        (COUNT_HINT.search(t) for _, t in lines[:6] if COUNT_HINT.search(t)), None
+    )
+    hint = int(hint_match.group(1)) if hint_match else None
+
+    starts: list[tuple[int, str, str]] = []  # (position in lines, number, title)
+    for pos, (_, text) in enumerate(lines):
+        found = _marker(text)
+        if not found:
+            continue
+        if starts and pos == starts[-1][0] + 1:
+            continue  # no body since the previous marker: this is the unit's own title line
+        starts.append((pos, *found))
+    units: list[Unit] = []
+    if not starts:
+        body = lines[1:] if page_title and len(lines) > 1 else lines
+        if body:
+            units.append(Unit(file, 1, "全文", page_title, page_title, list(body)))
+    else:
+        for k, (pos, number, title) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+            body = lines[pos + 1 : end]
+            label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
+            units.extend(_sub_speeches(file, label, lines[pos][1], title, body))
+    for i, unit in enumerate(units, 1):
+        unit.index = i
+        unit.page_title = page_title
+        if unit.lines:
+            last = unit.lines[-1][0]
+            following = [n for n in breaks if n > last]
+            after_next = units[i].lines[0][0] if i < len(units) and units[i].lines else None
+            unit.cut = bool(following) and (after_next is None or following[0] < after_next)
+    page = Page(file, page_title, units, hint, len(starts))
+    if hint is not None and starts and hint != len(starts):
+        page.warnings.append(f"页面标题说共 {hint} 篇,实际找到 {len(starts)} 篇。")
+    return page
+
+
+def _sub_speeches(
+    file: str, label: str, marker: str, title: str, body: list[tuple[int, str]]
+) -> list[Unit]:
+    """Split a unit on "…讲话(二):" lines that come after body text."""
+    units = [Unit(file, 0, label, marker, title, [])]
+    for number, text in body:
+        match = SUB_SPEECH.match(text)
+        has_body = any(not SUB_SPEECH.match(t) for _, t in units[-1].lines)
+        if match and has_body:
+            sub = f"{label}/({match.group(2)})"
+            if "/" not in units[0].label and any(SUB_SPEECH.match(t) for _, t in units[0].lines):
+                first = SUB_SPEECH.match(units[0].lines[0][1])
+                units[0].label = f"{label}/({first.group(2)})" if first else label
+            units.append(Unit(file, 0, sub, text, title, [(number, text)]))
+            continue
+        units[-1].lines.append((number, text))
+    return [u for u in units if u.lines or len(units) == 1]
+
+
+def ordinal_of(label_number: str) -> int | None:
+    """The number in a marker, Chinese or Arabic."""
+    return from_chinese(label_number)

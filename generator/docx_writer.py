@@ -1,0 +1,260 @@
+"""The speech tree laid out as a DOCX per GB/T 9704-2012 (or any layout profile).
+
+Speed and reproducibility shape this module.  Everything that depends only on the layout —
+styles, settings, footers, font table, relationships, and the XML that opens each kind of
+paragraph — is built and deflated once per layout and cached; a render only joins strings for
+``word/document.xml`` and appends it to the cached zip.  Formatting is written explicitly on
+every paragraph and run as well as in the styles, because several checkers and converters do
+not resolve style inheritance.  Fixed timestamps, properties and ids give the same bytes for
+the same input.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from string import Template
+
+from .blocks import Block, blocks
+from .layout import MM_PER_PT, TWIPS_PER_MM, Layout, TextStyle
+from .model import Speech
+from .title_lines import balance_title
+from .zip_package import Member, Package, deflate
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+#: Block kind → paragraph style id in styles.xml.
+_STYLE_IDS = {
+    "title": "Title", "subtitle": "Subtitle", "speaker": "Speaker", "date": "Date",
+    "salutation": "Salutation", "body": "Normal", "signoff": "Signoff",
+    "heading1": "Heading1", "heading2": "Heading2", "heading3": "Heading3", "heading4": "Heading4",
+}
+_TITLE_BLOCK = frozenset(("title", "subtitle", "speaker", "date"))
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+_KIND_NAMES = {
+    "title": "标题", "subtitle": "副标题", "speaker": "讲话人", "date": "日期",
+    "salutation": "称呼", "body": "正文", "heading": "小标题", "lead": "小标题段落",
+    "signoff": "结束语",
+}
+
+# Characters XML 1.0 forbids (C0 controls other than tab/newline/CR, lone surrogates, FFFE/F).
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_T_OPEN = '<w:t xml:space="preserve">'
+_T_CLOSE = "</w:t>"
+_RUN_BREAK = {"\n": f"{_T_CLOSE}<w:br/>{_T_OPEN}", "\t": f"{_T_CLOSE}<w:tab/>{_T_OPEN}"}
+_CLOSE = "</w:t></w:r></w:p>"
+
+
+def _part(name: str) -> str:
+    return (resources.files("generator") / "docx_parts" / name).read_text(encoding="utf-8")
+
+
+def _attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape(text: str) -> str:
+    """Text for inside a run's w:t: escaped, line breaks and tabs as their own elements."""
+    text = _xml_text(text)
+    if "\n" in text or "\t" in text or "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = re.sub("[\n\t]", lambda m: _RUN_BREAK[m[0]], text)
+    return text
+
+
+def _rpr(style: TextStyle, spacing: int) -> str:
+    """Run properties in schema order: fonts, bold, character spacing, size."""
+    latin = _attr(style.latin)
+    fonts = (f'<w:rFonts w:ascii="{latin}" w:eastAsia="{_attr(style.font)}" w:hAnsi="{latin}" '
+             f'w:cs="{latin}" w:hint="eastAsia"/>')
+    bold = "<w:b/><w:bCs/>" if style.bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
+    space = f'<w:spacing w:val="{spacing}"/>' if spacing else ""
+    half_points = round(style.size * 2)
+    return f'{fonts}{bold}{space}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+
+
+def _ppr(style: TextStyle, pitch: int, before: int, level: int, body_size: float) -> str:
+    """Paragraph properties without pStyle and rPr, in schema order.
+
+    Type larger than the body's (the title) does not snap to the line grid: LibreOffice would
+    give each of its lines two grid rows; the exact line spacing keeps it on the pitch anyway.
+    """
+    keep = "<w:keepNext/>" if level else ""
+    snap = '<w:snapToGrid w:val="0"/>' if style.size > body_size else ""
+    chars = round(style.indent * 100)
+    first = round(style.indent * style.size * 20)
+    outline = f'<w:outlineLvl w:val="{level - 1}"/>' if level else ""
+    return (f'{keep}<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/>'
+            f'<w:autoSpaceDN w:val="0"/>{snap}<w:spacing w:before="{before}" w:after="0" '
+            f'w:line="{pitch}" w:lineRule="exact"/><w:ind w:firstLineChars="{chars}" '
+            f'w:firstLine="{first}"/><w:jc w:val="{_JC[style.align]}"/>{outline}')
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """Everything about a layout that does not depend on the speech."""
+
+    package: Package
+    core: Template
+    head: str
+    tail: str
+    opens: dict[tuple[str, bool], str]  # (paragraph key, after title block) → XML up to text
+    lead_mids: dict[int, str]  # level → XML between the heading run and the body run
+    title_chars: int
+
+
+def _paragraph_start(style_id: str, ppr: str, mark_rpr: str, run_rpr: str) -> str:
+    """A paragraph's XML up to its first text: properties on the paragraph, mark and run."""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{ppr}<w:rPr>{mark_rpr}</w:rPr></w:pPr>'
+            f"<w:r><w:rPr>{run_rpr}</w:rPr>{_T_OPEN}")
+
+
+def _twips(mm: float) -> int:
+    return round(mm * TWIPS_PER_MM)
+
+
+@lru_cache(maxsize=8)
+def _compile(layout: Layout) -> _Compiled:
+    pitch = layout.line_pitch_twips
+    spacing = layout.char_spacing_twentieths
+    gap = pitch * layout.grid.title_gap
+    body_size = layout.body.size
+    levels = {f"heading{n}": n for n in range(1, 5)}
+    rprs = {key: _rpr(getattr(layout, key), spacing) for key in _STYLE_IDS}
+    opens: dict[tuple[str, bool], str] = {}
+    for after_title in (False, True):
+        before = gap if after_title else 0
+        for key, style_id in _STYLE_IDS.items():
+            ppr = _ppr(getattr(layout, key), pitch, before, levels.get(key, 0), body_size)
+            opens[key, after_title] = _paragraph_start(style_id, ppr, rprs[key], rprs[key])
+        # A lead paragraph is a body paragraph whose first run takes its heading's font.
+        body_ppr = _ppr(layout.body, pitch, before, 0, body_size)
+        for key, level in levels.items():
+            opens[f"lead{level}", after_title] = _paragraph_start(
+                "Normal", body_ppr, rprs["body"], rprs[key])
+    lead_mids = {n: f"{_T_CLOSE}</w:r><w:r><w:rPr>{rprs['body']}</w:rPr>{_T_OPEN}"
+                 for n in range(1, 5)}
+
+    page = layout.page_number
+    number_rpr = _rpr(TextStyle(page.font, page.latin, page.size, False, "left", 0), 0)
+    footer_line = round(page.size * 20)
+    footer_distance = _twips(layout.margins.bottom - page.gap - page.size * MM_PER_PT)
+    sect = (
+        f'<w:sectPr><w:footerReference w:type="even" r:id="rId5"/>'
+        f'<w:footerReference w:type="default" r:id="rId4"/>'
+        f'<w:pgSz w:w="{_twips(layout.paper.width)}" w:h="{_twips(layout.paper.height)}"/>'
+        f'<w:pgMar w:top="{_twips(layout.margins.top)}" w:right="{_twips(layout.margins.right)}" '
+        f'w:bottom="{_twips(layout.margins.bottom)}" w:left="{_twips(layout.margins.left)}" '
+        f'w:header="851" w:footer="{footer_distance}" w:gutter="0"/>'
+        f'<w:pgNumType w:start="1"/><w:cols w:space="425"/>'
+        f'<w:docGrid w:type="lines" w:linePitch="{pitch}"/></w:sectPr>')
+    before, after = page.format.split("{page}")
+    footers = {}
+    for name, align, sample in (("word/footer1.xml", "right", "1"),
+                                ("word/footer2.xml", "left", "2")):
+        side = "right" if align == "right" else "left"
+        indent = (f'<w:ind w:{side}Chars="{round(page.indent * 100)}" '
+                  f'w:{side}="{round(page.indent * page.size * 20)}"/>')
+        footers[name] = Template(_part("footer.xml")).substitute(
+            line=footer_line, indent=indent, align=align, rpr=number_rpr,
+            before=_escape(before), after=_escape(after), sample=sample)
+
+    style_values = {"default_rpr": rprs["body"], "default_ppr": "",
+                    "footer_ppr": f'<w:snapToGrid w:val="0"/><w:spacing w:line="{footer_line}" '
+                                  f'w:lineRule="exact"/>',
+                    "footer_rpr": number_rpr}
+    for key in _STYLE_IDS:
+        style_values[f"{key}_ppr"] = _ppr(getattr(layout, key), pitch, 0, levels.get(key, 0),
+                                          body_size)
+        style_values[f"{key}_rpr"] = rprs[key]
+    fonts = dict.fromkeys(
+        name for key in _STYLE_IDS for name in (getattr(layout, key).font,
+                                                 getattr(layout, key).latin))
+    fonts.update(dict.fromkeys((page.font, page.latin)))
+    font_table = "".join(
+        f'<w:font w:name="{_attr(name)}"><w:charset w:val="{"00" if name.isascii() else "86"}"/>'
+        f'<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>' for name in fonts)
+
+    fixed = [
+        ("[Content_Types].xml", _part("content_types.xml")),
+        ("_rels/.rels", _part("package_rels.xml")),
+        ("docProps/app.xml", _part("app.xml")),
+        ("word/_rels/document.xml.rels", _part("document_rels.xml")),
+        ("word/styles.xml", Template(_part("styles.xml")).substitute(style_values)),
+        ("word/settings.xml", Template(_part("settings.xml")).substitute(
+            tab_stop=round(layout.body.size * 40))),
+        ("word/fontTable.xml", Template(_part("font_table.xml")).substitute(fonts=font_table)),
+        *footers.items(),
+    ]
+    title_width = layout.text_width_pt / (layout.title.size + spacing / 20)
+    return _Compiled(
+        package=Package([deflate(name, text.encode("utf-8")) for name, text in fixed]),
+        core=Template(_part("core.xml")),
+        head=('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'),
+        tail=f"{sect}</w:body></w:document>",
+        opens=opens,
+        lead_mids=lead_mids,
+        title_chars=max(1, math.floor(title_width)),
+    )
+
+
+def _clean(text: str, where: Callable[[], str], warn: Callable[[str], None] | None) -> str:
+    """Drop characters XML 1.0 forbids; Word refuses to open a file that contains them."""
+    if not _INVALID.search(text):
+        return text
+    if warn is not None:
+        for match in _INVALID.finditer(text):
+            warn(f"{where()}含有 Word 文档不允许的不可见字符 U+{ord(match[0]):04X},已删除")
+    return _INVALID.sub("", text)
+
+
+def _where(index: int, block: Block) -> Callable[[], str]:
+    def describe() -> str:
+        snippet = _INVALID.sub("", block.text)[:12]
+        return f"第 {index} 段({_KIND_NAMES[block.kind]}“{snippet}…”)"
+
+    return describe
+
+
+def render_docx(speech: Speech, layout: Layout,
+                warn: Callable[[str], None] | None = None) -> bytes:
+    """The speech as DOCX bytes; every paragraph comes from ``blocks()`` like the text writer."""
+    compiled = _compile(layout)
+    opens = compiled.opens
+    out = [compiled.head]
+    seen_title = False
+    for index, block in enumerate(blocks(speech), 1):
+        kind = block.kind
+        # The first paragraph after the title block opens with a blank line (title_gap).
+        after_title = False
+        if kind in _TITLE_BLOCK:
+            seen_title = True
+        else:
+            after_title, seen_title = seen_title, False
+        where = _where(index, block)
+        if kind == "lead":
+            head = _clean(block.head, where, warn)
+            rest = _clean(block.text[len(block.head):], where, warn)
+            out += (opens[f"lead{block.level}", after_title], _escape(head),
+                    compiled.lead_mids[block.level], _escape(rest), _CLOSE)
+        else:
+            key = f"heading{block.level}" if kind == "heading" else kind
+            text = _clean(block.text, where, warn)
+            if kind == "title" and "\n" not in text:
+                text = "\n".join(balance_title(text, compiled.title_chars))
+            out += (opens[key, after_title], _escape(text), _CLOSE)
+    out.append(compiled.tail)
+    document = deflate("word/document.xml", "".join(out).encode("utf-8"))
+    core = compiled.core.substitute(title=_xml_text(_INVALID.sub("", speech.title)))
+    members: list[Member] = [document, deflate("docProps/core.xml", core.encode("utf-8"))]
+    return compiled.package.build(members)

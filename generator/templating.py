@@ -13,7 +13,6 @@ import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +25,9 @@ from .markup import MarkupError, parse_markup
 from .model import Speech
 from .numerals import to_chinese
 from .outline_io import OUTLINE_FIELDS, outline_from_data
+from .resources import templates_dir
 
-BUILTIN_DIR = Path(str(files("generator.templates")))
+BUILTIN_DIR = templates_dir()
 OUTLINE = "outline"
 _TEMPLATE_FIELD = OUTLINE_FIELDS[0]
 _END_PUNCTUATION = "。！？!?；;，,、：:"

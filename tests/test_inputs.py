@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import assert_user_error
+
 from generator.errors import InputError
 from generator.outline_io import dump_outline, load_outline, parse_outline
 

@@ -93,7 +93,8 @@ def test_missing_required_fact_is_named():
 
 
 def test_filters():
-    assert enumerate_points(["思想认识不到位。", "", "作风不够实；"]) == "一是思想认识不到位；二是作风不够实。"
+    points = enumerate_points(["思想认识不到位。", "", "作风不够实；"])
+    assert points == "一是思想认识不到位；二是作风不够实。"
     assert enumerate_points(["加强学习"], "要") == "一要加强学习。"
     assert sentence("总结工作，") == "总结工作。"
     assert sentence("真的吗？") == "真的吗？"

@@ -103,6 +103,44 @@ def render(
     report_written(target)
 
 
+@app.command()
+def check(
+    source: Annotated[
+        Path, typer.Argument(help="要检查的讲话稿：.docx、.yaml 或 .txt。", show_default=False)
+    ],
+    json_output: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果。")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="自动修正中文里的半角标点和补零日期，写入 -o 指定的文件。")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="与 --fix 一起使用：修正后的文件。")
+    ] = None,
+    rate: Annotated[
+        int | None, typer.Option("--rate", help="语速，每分钟字数，用于估算讲话用时（默认 220）。")
+    ] = None,
+    layout: Annotated[
+        str, typer.Option("--layout", help="检查 .docx 版式所依据的版式：standard 或 podium。")
+    ] = "standard",
+    profile: Annotated[
+        Path | None,
+        typer.Option("--profile", help="本单位版式文件（.yaml），覆盖版式中的任意取值。"),
+    ] = None,
+    duration: Annotated[
+        str | None,
+        typer.Option("--duration", help="计划讲话时长，如 15分钟；不写时用提纲中的时长。"),
+    ] = None,
+) -> None:
+    """送审前检查讲话稿:占位符、宣布的点数、编号、结构、标点、篇幅用时和 Word 版式。"""
+    from .checks.command import run_check
+
+    outcome = run_check(source, json_output=json_output, fix=fix, output=output, rate=rate,
+                        layout=layout, profile=profile, duration=duration)
+    if outcome.note:
+        typer.echo(outcome.note, err=True)
+    typer.echo(outcome.report)
+    raise typer.Exit(outcome.code)
+
+
 def main() -> None:
     """Console entry point: turns InputError and OS errors into messages and exit code 2."""
     debug = "--debug" in sys.argv[1:]

@@ -1,0 +1,73 @@
+"""The count a speech announces ("下面，我讲三点意见") against the points it really makes.
+
+Points get added and cut while a draft is revised, and the announcement in the opening is
+the sentence nobody re-reads.  "提几点要求" names no number and is fine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..numerals import from_chinese
+from .draft import Draft, Para
+from .finding import ERROR, Finding
+from .rule import Options, Rule
+
+_NUMBER = "[一二三四五六七八九十两]+"
+_UNIT = "(?:点|个方面|个问题|层意思|个部分|个重点|项)"
+#: In the opening: a speaking verb, then the count (CORPUS e1.11).
+_VERB = "(?:讲|谈|说|提|强调|发表|做好|抓好|把握)"
+_OPENING = re.compile(rf"{_VERB}[^。！？；]{{0,8}}?({_NUMBER}){_UNIT}")
+#: Inside a point, only an explicit "以下/下面/如下" announces its sub-points.
+_SECTION = re.compile(rf"(?:以下|下面|如下)[^。！？；]{{0,4}}?({_NUMBER}){_UNIT}")
+
+
+def _announcement(paras: list[Para], pattern: re.Pattern[str]) -> tuple[Para, re.Match[str]] | None:
+    """The last announcement: earlier sentences may count other things."""
+    found = None
+    for para in paras:
+        for match in pattern.finditer(para.text):
+            found = (para, match)
+    return found
+
+
+def _finding(para: Para, match: re.Match[str], real: int, what: str) -> Finding | None:
+    announced = from_chinese(match[1])
+    if announced is None or announced == real:
+        return None
+    return Finding(
+        "announced-count", ERROR,
+        f"宣布讲{match[1]}{what}，实际有{real}个{'' if real else '编号的'}要点，请核对",
+        match[0], para.place(match.start()),
+    )
+
+
+def check(draft: Draft, options: Options) -> Iterator[Finding]:
+    """The opening's announcement against the top-level points, and each point's "以下三个方面"
+    against its direct sub-points."""
+    opening = [p for p in draft.paras if p.part == "opening" and p.kind == "body"]
+    points = [p for p in draft.paras if p.kind in ("heading", "lead")]
+    if (found := _announcement(opening, _OPENING)) is not None:
+        finding = _finding(*found, sum(p.level == 1 for p in points), "点")
+        if finding:
+            yield finding
+    for point in points:
+        children = 0
+        intro: list[Para] = []
+        for para in draft.paras[point.index:]:
+            if para.kind in ("heading", "lead"):
+                if para.level <= point.level:
+                    break
+                children += para.level == point.level + 1
+            elif not children and para.kind == "body" and para.part == "section":
+                intro.append(para)
+        if point.kind == "lead":
+            intro.insert(0, point)
+        if children and (found := _announcement(intro, _SECTION)) is not None:
+            finding = _finding(*found, children, "点")
+            if finding:
+                yield finding
+
+
+RULE = Rule("announced-count", ("announced-count",), check)

@@ -1,0 +1,148 @@
+"""Kinds and places for the paragraphs of a typed draft (text or Word), read by eye's rules.
+
+An outline knows what each paragraph is; a typed draft has to be read the way a reviewer
+reads it: the title block on top, 同志们： on its own line, points recognised by their
+markers, the appeal and 谢谢大家 at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .draft import Para, RunFacts
+from .markers import LIST_SCHEMES, Nesting, marker_at, split_heading
+
+_DATE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?[）)]?$")
+_SALUTATION_WORDS = re.compile(r"同志|们|各位|领导|来宾|先生|女士|嘉宾")
+_SALUTATION = re.compile(r"^[^。！？!?]{1,24}[：:]$")
+_SIGNOFF = re.compile(r"^(我的讲话完了|我就讲这些|我就讲到这里|谢谢大家|谢谢各位|谢谢)")
+_CLOSING_START = re.compile(r"^(同志们|让我们|总之|最后|以上|总而言之)")
+_CLOSING_END = re.compile(r"(奋斗|贡献|新局面|新成绩|新篇章|新胜利)[!！。]$")
+_TITLE_END = ("讲话", "讲稿", "讲话稿", "发言", "致辞", "报告", "党课", "动员")
+_FRONT_KINDS = ("title", "subtitle", "speaker", "date", "salutation")
+_SENTENCE_PUNCT = re.compile(r"[。！？!?，,；;]")
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A non-empty paragraph as read: text, source line, indentation, outline level, runs."""
+
+    text: str
+    line: int | None = None
+    indent: int = 0
+    outline_level: int | None = None  # Word's 0-based outline level, None for body text
+    hint: str | None = None  # the kind a Word paragraph style names (Title, Date, Signoff…)
+    runs: tuple[RunFacts, ...] = ()
+
+
+def _front_matter(raws: list[Raw]) -> list[str]:
+    """Kinds of the title block lines at the top, ending at the salutation or the first body."""
+    kinds: list[str] = []
+    for raw in raws:
+        text = raw.text
+        if raw.hint in _FRONT_KINDS:
+            kinds.append(raw.hint)
+            if raw.hint == "salutation":
+                break
+            continue
+        if marker_at(text) or raw.hint or raw.outline_level is not None:
+            break
+        if _SALUTATION.match(text) and _SALUTATION_WORDS.search(text):
+            kinds.append("salutation")
+            break
+        if _DATE.match(text):
+            kinds.append("date")
+        elif not kinds:
+            if _SENTENCE_PUNCT.search(text) or len(text) > 60:
+                break
+            kinds.append("title")
+        elif text.startswith(("—", "--")):
+            kinds.append("subtitle")
+        elif len(text) <= 30 and not _SENTENCE_PUNCT.search(text):
+            kinds.append("title" if _continues_title(kinds, raws, text) else "speaker")
+        else:
+            break
+    return kinds
+
+
+def _continues_title(kinds: list[str], raws: list[Raw], text: str) -> bool:
+    """A long title broken over two lines: the first half does not end like a title, and the
+    second is no "职务 姓名" byline (bylines are short or spaced)."""
+    previous = raws[len(kinds) - 1].text
+    return (
+        kinds[-1] == "title"
+        and not previous.endswith(_TITLE_END)
+        and len(text) > 4
+        and not re.search(r"\s", text)
+    )
+
+
+def _closing_start(paras: list[Para]) -> int:
+    """Index of the first paragraph of the closing: trailing sign-offs and appeal paragraphs."""
+    start = len(paras)
+    for i in range(len(paras) - 1, -1, -1):
+        para = paras[i]
+        if i and paras[i - 1].kind == "heading":
+            break  # the only paragraph of the last point is its body, however it starts
+        if para.kind == "signoff" or (
+            para.kind == "body"
+            and (_CLOSING_START.match(para.text) or _CLOSING_END.search(para.text))
+        ):
+            start = i
+        else:
+            break
+    return start
+
+
+def classify(raws: list[Raw]) -> list[Para]:
+    """Typed paragraphs in reading order, with levels, sections and parts."""
+    front = _front_matter(raws)
+    paras: list[Para] = [
+        Para(kind, raw.text, i + 1, part="front", line=raw.line, indent=raw.indent, runs=raw.runs)
+        for i, (kind, raw) in enumerate(zip(front, raws[: len(front)], strict=True))
+    ]
+    nesting = Nesting()
+    seen_point = False
+    for i, raw in enumerate(raws[len(front):], start=len(front)):
+        text = raw.text
+        common = {"line": raw.line, "indent": raw.indent, "runs": raw.runs}
+        marker = marker_at(text)
+        kind, head = "body", ""
+        if marker:
+            kind, head = split_heading(text, marker)
+            if marker.scheme in LIST_SCHEMES:
+                kind, head = "body", ""
+            elif kind == "body":
+                marker = None
+        if marker:
+            level, _ = nesting.push(marker)
+            if kind != "body":
+                seen_point = True
+                if raw.outline_level is not None and raw.outline_level < 9:
+                    level = raw.outline_level + 1
+            marked = {"marker": marker.text, "scheme": marker.scheme, "ordinal": marker.ordinal}
+        else:
+            level, marked = 0, {}
+            if raw.hint == "signoff" or (len(text) <= 30 and _SIGNOFF.match(text)):
+                kind = "signoff"
+        paras.append(Para(
+            kind, text, i + 1,
+            part="section" if seen_point else "opening",
+            level=level if kind in ("heading", "lead") else 0,
+            head=head,
+            section=nesting.path() if seen_point else "",
+            **marked, **common,
+        ))
+    closing = _closing_start(paras)
+    return [
+        p if i < closing or p.kind in ("heading", "lead") else _as_closing(p)
+        for i, p in enumerate(paras)
+    ]
+
+
+def _as_closing(para: Para) -> Para:
+    return Para(
+        para.kind, para.text, para.index, part="closing", line=para.line, indent=para.indent,
+        marker=para.marker, scheme=para.scheme, ordinal=para.ordinal, runs=para.runs,
+    )

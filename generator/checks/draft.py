@@ -1,0 +1,90 @@
+"""The neutral view every check reads: a draft as located, typed paragraphs.
+
+Drafts come as outlines (a Speech), plain text or Word files.  Rather than teach every rule
+three inputs, each input is turned into the same list of paragraphs with the kinds of
+``generator.blocks`` (title, subtitle, speaker, date, salutation, body, heading, lead, signoff),
+the part they belong to and their place; a Word file adds the formatting it resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .finding import Place
+
+#: Kinds a listener hears; the title block is printed but not read out.
+SPOKEN_KINDS = frozenset({"salutation", "body", "heading", "lead", "signoff"})
+
+#: Part names as the report prints them, for paragraphs outside any numbered point.
+PART_NAMES: dict[str, str] = {"front": "标题", "opening": "开头", "section": "", "closing": "结尾"}
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """Resolved formatting of one run of a Word paragraph (after style inheritance)."""
+
+    text: str
+    east_asia: str | None
+    latin: str | None
+    size: float | None  # points
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """Paper and margins of one Word section, in millimetres (None: not set in the file)."""
+
+    width: float | None
+    height: float | None
+    top: float | None
+    bottom: float | None
+    left: float | None
+    right: float | None
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of a draft.
+
+    ``marker`` is the literal numbering at its start ("二、", "（三）", "一是") and ``ordinal``
+    its value, both only for drafts whose numbering is text; ``scheme`` names the marker shape.
+    ``section`` is the marker path of the point the paragraph belongs to.  ``head`` is the
+    heading part of a lead paragraph.
+    """
+
+    kind: str
+    text: str
+    index: int
+    part: str = "section"
+    level: int = 0
+    head: str = ""
+    section: str = ""
+    line: int | None = None
+    marker: str = ""
+    scheme: str = ""
+    ordinal: int = 0
+    indent: int = 0  # characters of indentation stripped before ``text`` (for columns)
+    runs: tuple[RunFacts, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """The section path, or the part's name outside the numbered points."""
+        if self.kind == "salutation":
+            return "称呼"
+        return self.section or PART_NAMES.get(self.part, "")
+
+    def place(self, start: int | None = None) -> Place:
+        """Where character ``start`` of the text is, as a user finds it in the source."""
+        column = None if start is None else self.indent + start + 1
+        return Place(self.index, self.line, self.where, column)
+
+
+@dataclass
+class Draft:
+    """A draft to check.  ``literal_numbering`` is true when markers were typed by a person
+    (text and Word drafts), so their sequence can be wrong; an outline's are computed."""
+
+    paras: list[Para]  # paras[i].index == i + 1
+    source: str  # "outline", "text" or "docx"
+    literal_numbering: bool = False
+    duration: str | None = None
+    pages: list[PageFacts] = field(default_factory=list)

@@ -1,0 +1,66 @@
+"""Any draft file to the draft view: .yaml outlines and template facts, .txt, .docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from .classify import Raw, classify
+from .draft import Draft
+
+SUFFIXES = (".docx", ".yaml", ".yml", ".txt")
+_MAX_TEXT = 5_000_000  # a speech is ~30 KB of text; anything near this is the wrong file
+_INDENT = " \t\u3000\xa0\ufeff"
+
+
+def read_draft_text(path: Path) -> str:
+    """A text draft as Windows and Word save it: UTF-8 (with or without BOM) or GB18030."""
+    try:
+        if path.is_dir():
+            raise InputError(Problem("这是一个文件夹，不是文件", str(path)))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Problem("找不到这个文件，请检查路径和文件名", str(path))) from None
+    except PermissionError:
+        raise InputError(Problem("没有读取这个文件的权限", str(path))) from None
+    if len(raw) > _MAX_TEXT or b"\x00" in raw:
+        raise InputError(Problem("这不像讲话稿的文本文件（过大或含有二进制内容）", str(path)))
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(Problem("无法识别文件编码，请另存为 UTF-8", str(path)))
+
+
+def text_draft(text: str) -> Draft:
+    """One paragraph a line, as Word's "save as plain text" writes; blank lines separate
+    nothing and are skipped, but line numbers stay those of the file."""
+    raws = []
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip(_INDENT)
+        if stripped:
+            raws.append(Raw(stripped, line=number, indent=len(line) - len(line.lstrip(_INDENT))))
+    return Draft(classify(raws), "text", literal_numbering=True)
+
+
+def load_draft(path: Path) -> Draft:
+    """The draft in ``path``, by its suffix; InputError for what cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from .from_docx import docx_draft
+
+        return docx_draft(path)
+    if suffix in (".yaml", ".yml"):
+        from ..pipeline import load_speech
+        from .from_speech import speech_draft
+
+        return speech_draft(load_speech(path))
+    if suffix == ".txt":
+        draft = text_draft(read_draft_text(path))
+        if not draft.paras:
+            raise InputError(Problem("文件是空的", str(path)))
+        return draft
+    raise InputError(Problem(
+        f"不支持检查“{path.suffix or '无扩展名'}”文件，请提供 .docx、.yaml 或 .txt", str(path)
+    ))

@@ -1,0 +1,105 @@
+"""Literal numbering at the start of a paragraph, and the nesting it implies.
+
+Text and Word drafts carry their numbering as typed characters.  The schemes are those of
+``generator.numbering`` (一、 （一） 1. （1） 1、 第一， 一是 一要 第一要), accepted in both
+half- and full-width spellings.  Levels follow nesting, not a rank table, because a scheme
+does not fix its level (CORPUS §c2): the first scheme is level 1, a new scheme opens the next
+level, and meeting a scheme already open closes back to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numerals import from_chinese
+
+_CN = "[一二三四五六七八九十]+"
+
+#: (scheme, pattern) in matching order; group 1 is the numeral.  Spoken list schemes
+#: (一是, 一要, 第一要) number items inside a point, not points.
+_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("一、", re.compile(rf"({_CN})、")),
+    ("（一）", re.compile(rf"[（(]({_CN})[）)]")),
+    ("（1）", re.compile(r"[（(](\d{1,2})[）)]")),
+    ("1.", re.compile(r"(\d{1,2})[.．](?!\d)")),
+    ("1、", re.compile(r"(\d{1,2}) ?、")),
+    ("第一要", re.compile(rf"第({_CN})要")),
+    ("第一，", re.compile(rf"第({_CN})[，,、](?!\d)")),
+    ("一是", re.compile(rf"({_CN})是")),
+    ("一要", re.compile(rf"({_CN})要")),
+)
+
+#: Schemes that number list items inside a point rather than the points themselves.
+LIST_SCHEMES = frozenset({"一是", "一要", "第一要"})
+
+#: How long a standalone heading line may be; longer unpunctuated lines are body text.
+_MAX_HEADING = 60
+
+
+@dataclass(frozen=True)
+class Marker:
+    scheme: str
+    text: str
+    ordinal: int
+
+
+def marker_at(text: str) -> Marker | None:
+    """The numbering marker opening ``text``, if any."""
+    for scheme, pattern in _SCHEMES:
+        match = pattern.match(text)
+        if match:
+            ordinal = from_chinese(match[1])
+            if ordinal:
+                return Marker(scheme, match[0], ordinal)
+    return None
+
+
+def split_heading(text: str, marker: Marker) -> tuple[str, str]:
+    """(kind, head) for a paragraph opened by a point marker.
+
+    A short line with no sentence end before its last character stands alone ("heading");
+    otherwise the heading runs to the first full stop and the paragraph goes on ("lead").
+    """
+    rest = text[len(marker.text):]
+    end = re.search(r"[。！？!?]", rest)
+    if end is None or end.end() == len(rest):
+        if len(rest) <= _MAX_HEADING:
+            return "heading", text
+        return "body", ""
+    return "lead", text[: len(marker.text) + end.end()]
+
+
+@dataclass
+class _Open:
+    scheme: str
+    text: str
+    ordinal: int
+
+
+class Nesting:
+    """Assigns levels to markers in reading order and remembers each open list's last ordinal."""
+
+    def __init__(self) -> None:
+        self._stack: list[_Open] = []
+
+    def push(self, marker: Marker) -> tuple[int, int]:
+        """The marker's level and the previous ordinal of its list (0 when it opens a list)."""
+        schemes = [entry.scheme for entry in self._stack]
+        if marker.scheme in schemes:
+            depth = schemes.index(marker.scheme)
+            del self._stack[depth + 1:]
+            entry = self._stack[depth]
+            previous = entry.ordinal
+            entry.text, entry.ordinal = marker.text, marker.ordinal
+            return depth + 1, previous
+        if marker.scheme not in LIST_SCHEMES:
+            # A point never nests inside a spoken list item: close those first.
+            while self._stack and self._stack[-1].scheme in LIST_SCHEMES:
+                self._stack.pop()
+        self._stack.append(_Open(marker.scheme, marker.text, marker.ordinal))
+        return len(self._stack), 0
+
+    def path(self) -> str:
+        """Marker path of the innermost open point, spoken list items left out."""
+        return "".join(e.text for e in self._stack if e.scheme not in LIST_SCHEMES)

@@ -1,0 +1,88 @@
+"""Punctuation a Chinese reader stumbles over: half-width marks, straight quotes, doubled marks.
+
+Drafts pasted from web pages and typed with an English input method carry ``, : ; ( ) ! ?``
+between Chinese characters (CORPUS §a1: every scraped page did).  GB/T 15834 wants the
+full-width forms, and Word sets the half-width ones narrow and crowded.  Widths are repaired
+by ``--fix`` through ``fix_widths``, which uses the very patterns this check reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .draft import Draft
+from .finding import WARNING, Finding
+from .rule import Options, Rule
+
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+_CN_CLOSE = "”’）》」』】〕"
+_CN_OPEN = "“‘（《「『【〔"
+
+FULL_WIDTH: dict[str, str] = {
+    ",": "，", ":": "：", ";": "；", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）",
+}
+
+#: A half-width mark after a Chinese character, before Chinese text or the paragraph's end;
+#: the spaces an English input method adds after it are part of the mark.
+_SEPARATOR = re.compile(rf"(?<=[{CJK}{_CN_CLOSE})])([,:;!?.])( *)(?=[{CJK}{_CN_OPEN}]|\s*$)")
+#: Half-width brackets around Chinese words, or wedged between Chinese characters.
+_BRACKETS = re.compile(rf"\(([^()\n]*[{CJK}][^()\n]*)\)|(?<=[{CJK}])\(([^()\n]*)\)(?=[{CJK}])")
+_STRAIGHT_QUOTE = re.compile(rf"(?<=[{CJK}])[\"'＂]|[\"'＂](?=[{CJK}])")
+_DOUBLED = re.compile(r"[，。、；：,;]{2,}|！{2,}|？{2,}")
+
+
+def half_width_marks(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, replacement) for every half-width mark that should be full-width."""
+    for match in _SEPARATOR.finditer(text):
+        yield match.start(), match.end(), FULL_WIDTH[match[1]]
+    for match in _BRACKETS.finditer(text):
+        inner = match[1] if match[1] is not None else match[2]
+        yield match.start(), match.end(), f"（{inner}）"
+
+
+def fix_widths(text: str) -> str:
+    """``text`` with every reported half-width mark replaced, nothing else touched."""
+    edits = sorted(half_width_marks(text))
+    out, last = [], 0
+    for start, end, replacement in edits:
+        if start < last:  # a bracket pair around a comma: the pair was already rewritten
+            continue
+        out.append(text[last:start])
+        out.append(replacement if len(replacement) == 1 else _inner_fixed(replacement))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _inner_fixed(bracketed: str) -> str:
+    return bracketed[0] + fix_widths(bracketed[1:-1]) + bracketed[-1]
+
+
+def check(draft: Draft, options: Options) -> Iterator[Finding]:
+    """One finding per mark, so the count tells the user how much ``--fix`` will change."""
+    uses_curly = any("“" in p.text or "”" in p.text for p in draft.paras)
+    for para in draft.paras:
+        text = para.text
+        for start, end, replacement in sorted(half_width_marks(text)):
+            quoted = text[start:end]
+            yield Finding(
+                "halfwidth-punct", WARNING,
+                f"中文中用了半角标点“{quoted.strip()}”，应为“{replacement}”（可用 --fix 修正）",
+                quoted, para.place(start), fixable=True,
+            )
+        for match in _STRAIGHT_QUOTE.finditer(text):
+            also = "，与全文的“”混用" if uses_curly else ""
+            yield Finding(
+                "mixed-quotes", WARNING,
+                f"中文中用了直引号 {match[0]}{also}，应使用“”或‘’",
+                match[0], para.place(match.start()),
+            )
+        for match in _DOUBLED.finditer(text):
+            yield Finding(
+                "doubled-punct", WARNING, f"标点重复“{match[0]}”，请保留一个",
+                match[0], para.place(match.start()),
+            )
+
+
+RULE = Rule("punctuation", ("halfwidth-punct", "mixed-quotes", "doubled-punct"), check)

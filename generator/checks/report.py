@@ -1,0 +1,50 @@
+"""The two faces of a check: a compact Chinese list for people, JSON for scripts and editors."""
+
+from __future__ import annotations
+
+import json
+
+from .finding import ERROR, INFO, SEVERITY_NAMES, WARNING, Finding
+from .length import Stats
+
+
+def _line(finding: Finding) -> str:
+    quote = f"  “{finding.text}”" if finding.text else ""
+    return (f"{SEVERITY_NAMES[finding.severity]}  {finding.place.describe()}{quote}  "
+            f"{finding.message}  [{finding.id}]")
+
+
+def counts(findings: list[Finding]) -> dict[str, int]:
+    return {level: sum(f.severity == level for f in findings) for level in (ERROR, WARNING, INFO)}
+
+
+def human(name: str, findings: list[Finding]) -> str:
+    """Errors first, then warnings, then the length notes, and a one-line verdict."""
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    lines = [f"检查 {name}："]
+    lines += [_line(f) for f in sorted(findings, key=lambda f: order[f.severity])]
+    total = counts(findings)
+    fixable = sum(f.fixable for f in findings)
+    if total[ERROR] or total[WARNING]:
+        verdict = f"共有错误 {total[ERROR]} 处、警告 {total[WARNING]} 处"
+        if fixable:
+            verdict += f"，其中 {fixable} 处可用 --fix -o 新文件 自动修正"
+        lines.append(verdict + "。")
+    else:
+        lines.append("未发现问题。")
+    return "\n".join(lines)
+
+
+def as_json(name: str, source: str, findings: list[Finding], stats: Stats) -> str:
+    """Stable keys: file, source, summary, stats, findings (see Finding.as_dict)."""
+    return json.dumps(
+        {
+            "file": name,
+            "source": source,
+            "summary": counts(findings),
+            "stats": stats.as_dict(),
+            "findings": [f.as_dict() for f in findings],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

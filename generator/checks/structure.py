@@ -1,0 +1,77 @@
+"""The genre's frame: 同志们：, points with something under them, and a closing appeal.
+
+A missing salutation or appeal is what a leader notices first when reading a draft aloud;
+an empty point or a bare "二、" is a gap left while restructuring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .draft import Draft, Para
+from .finding import ERROR, WARNING, Finding
+from .markers import marker_at
+from .rule import Options, Rule
+
+_EXCERPT = 20
+_PUNCT = re.compile(r"[\s。！？!?：:；;，,、.．]+")
+
+
+def _start(text: str) -> str:
+    return text[:_EXCERPT]
+
+
+def _heading_words(para: Para) -> str:
+    """The heading without its marker and punctuation: empty means a bare marker."""
+    text = para.head or para.text
+    marker = marker_at(text)
+    if marker:
+        text = text[len(marker.text):]
+    return _PUNCT.sub("", text)
+
+
+def _is_empty(paras: list[Para], i: int) -> bool:
+    """Nothing before the next point of the same or a higher level, the closing or the end."""
+    level = paras[i].level
+    for para in paras[i + 1:]:
+        if para.part == "closing" or (para.kind in ("heading", "lead") and para.level <= level):
+            return True
+        if para.kind in ("body", "lead", "heading"):
+            return False
+    return True
+
+
+def check(draft: Draft, options: Options) -> Iterator[Finding]:
+    paras = draft.paras
+    spoken = [p for p in paras if p.part != "front"]
+    if not paras:
+        return
+    if not any(p.kind == "salutation" for p in paras):
+        first = spoken[0] if spoken else paras[0]
+        yield Finding(
+            "no-salutation", WARNING, "没有称呼语（如“同志们：”），请在正文前补上",
+            _start(first.text), first.place(),
+        )
+    if spoken and not any(p.part == "closing" and p.kind == "body" for p in paras):
+        last = spoken[-1]
+        yield Finding(
+            "no-closing", WARNING,
+            "没有结尾号召（如“同志们，让我们……而努力奋斗！”），讲话显得戛然而止",
+            last.text[-_EXCERPT:], last.place(max(0, len(last.text) - _EXCERPT)),
+        )
+    for i, para in enumerate(paras):
+        if para.kind not in ("heading", "lead"):
+            continue
+        if not _heading_words(para):
+            yield Finding(
+                "empty-heading", ERROR, "这个标题只有序号，没有文字", para.head or para.text,
+                para.place(),
+            )
+        if para.kind == "heading" and _is_empty(paras, i):
+            yield Finding(
+                "empty-section", ERROR, "这一部分只有标题，下面没有内容", para.text, para.place(),
+            )
+
+
+RULE = Rule("structure", ("no-salutation", "no-closing", "empty-heading", "empty-section"), check)

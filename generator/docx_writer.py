@@ -163,14 +163,15 @@ def _compile(layout: Layout) -> _Compiled:
                                 ("word/footer2.xml", "left", "2")):
         side = "right" if align == "right" else "left"
         indent = (f'<w:ind w:{side}Chars="{round(page.indent * 100)}" '
-                  f'w:{side}="{round(page.indent * page.size * 20)}"/>')
+                  f'w:{side}="{round(page.indent * page.size * 20)}" w:firstLineChars="0" '
+                  'w:firstLine="0"/>')
         footers[name] = Template(_part("footer.xml")).substitute(
             line=footer_line, indent=indent, align=align, rpr=number_rpr,
             before=_escape(before), after=_escape(after), sample=sample)
 
     style_values = {"default_rpr": rprs["body"], "default_ppr": "",
                     "footer_ppr": f'<w:snapToGrid w:val="0"/><w:spacing w:line="{footer_line}" '
-                                  f'w:lineRule="exact"/>',
+                                  'w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/>',
                     "footer_rpr": number_rpr}
     for key in _STYLE_IDS:
         style_values[f"{key}_ppr"] = _ppr(getattr(layout, key), pitch, 0, levels.get(key, 0),

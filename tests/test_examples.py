@@ -1,0 +1,180 @@
+"""Every example renders through the real command into a document an office would print."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from conftest import EXAMPLES
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from generator.blocks import blocks
+from generator.numerals import from_chinese
+from generator.pipeline import load_speech
+
+SPEECHES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+def east_asian_font(run) -> str | None:
+    fonts = run._r.find(qn("w:rPr")).find(qn("w:rFonts"))
+    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+
+
+def outline_level(paragraph) -> int | None:
+    ppr = paragraph._p.find(qn("w:pPr"))
+    level = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+    return int(level.get(qn("w:val"))) + 1 if level is not None else None
+
+
+def input_paragraphs(data) -> list[str]:
+    """Every paragraph string the user wrote, in document order, whatever the keys."""
+    if isinstance(data, dict):
+        return [p for value in data.values() for p in input_paragraphs(value)]
+    if isinstance(data, list):
+        return [p for item in data for p in input_paragraphs(item)]
+    return [data] if isinstance(data, str) and len(data) > 25 else []
+
+
+@pytest.fixture(scope="module", params=SPEECHES, ids=[p.stem for p in SPEECHES])
+def rendered(request, tmp_path_factory):
+    from conftest import run_speechgen
+
+    source: Path = request.param
+    out = tmp_path_factory.mktemp("docx") / f"{source.stem}.docx"
+    result = run_speechgen("render", source, "-o", out)
+    assert result.returncode == 0, result.stderr
+    return source, docx.Document(str(out))
+
+
+def test_there_are_at_least_three_examples_of_2000_to_6000_characters():
+    assert len(SPEECHES) >= 3
+    for source in SPEECHES:
+        text = "".join(b.text for b in blocks(load_speech(source)) if b.kind != "title")
+        assert 2000 <= len(re.sub(r"\s", "", text)) <= 6000, source.name
+
+
+def test_page_is_a4_with_gbt9704_margins(rendered):
+    _, document = rendered
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin,
+               section.right_margin)
+    assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
+    assert section.top_margin == Mm(37) or abs(section.top_margin - Mm(37)) < Mm(0.1)
+
+
+def test_every_paragraph_is_there_in_order_with_its_computed_marker(rendered):
+    source, document = rendered
+    expected = [b.text for b in blocks(load_speech(source))]
+    assert [p.text for p in document.paragraphs if p.text] == expected
+    # every paragraph the user wrote survives verbatim, in the order written
+    text = "\n".join(expected)
+    position = 0
+    for paragraph in input_paragraphs(yaml.safe_load(source.read_text(encoding="utf-8"))):
+        found = text.find(paragraph, position)
+        assert found >= 0, paragraph
+        position = found
+
+
+def paired(source: Path, document) -> list[tuple]:
+    """Each written paragraph with the block it came from (kind, level)."""
+    written = [p for p in document.paragraphs if p.text]
+    speech_blocks = list(blocks(load_speech(source)))
+    assert len(written) == len(speech_blocks)
+    return list(zip(speech_blocks, written, strict=True))
+
+
+def test_headings_are_numbered_consecutively_with_outline_levels(rendered):
+    source, document = rendered
+    ordinals: dict[int, int] = {}
+    patterns = {1: r"^([一二三四五六七八九十]+)、", 2: r"^（([一二三四五六七八九十]+)）",
+                3: r"^(\d+)\.", 4: r"^（(\d+)）"}
+    for block, paragraph in paired(source, document):
+        if block.kind not in ("heading", "lead"):
+            assert outline_level(paragraph) is None
+            continue
+        # own-line headings show in the navigation pane; lead sentences stay body paragraphs
+        assert outline_level(paragraph) == (block.level if block.kind == "heading" else None)
+        match = re.match(patterns[block.level], paragraph.text)
+        assert match, paragraph.text
+        number = from_chinese(match[1])
+        assert number == ordinals.get(block.level, 0) + 1, paragraph.text
+        ordinals[block.level] = number
+        for deeper in range(block.level + 1, 5):
+            ordinals.pop(deeper, None)
+    assert ordinals.get(1, 0) >= 2
+
+
+LEVEL_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312", 4: "仿宋_GB2312"}
+
+
+def test_fonts_sizes_indents_and_alignment_per_paragraph_kind(rendered):
+    source, document = rendered
+    kinds = set()
+    for block, paragraph in paired(source, document):
+        runs = paragraph.runs
+        fonts = [east_asian_font(r) for r in runs]
+        sizes = {r.font.size.pt for r in runs}
+        assert {r.font.name for r in runs} == {"Times New Roman"}, paragraph.text
+        kinds.add(block.kind)
+        if block.kind == "title":
+            assert paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+            assert set(fonts) == {"方正小标宋简体"} and sizes == {22}
+            continue
+        assert sizes == {16}, paragraph.text
+        if block.kind in ("speaker", "date"):
+            assert paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+            assert set(fonts) == {"楷体_GB2312"}
+        elif block.kind == "heading":
+            assert set(fonts) == {LEVEL_FONTS[block.level]}, paragraph.text
+        elif block.kind == "lead":
+            assert runs[0].text == block.head and fonts[0] == LEVEL_FONTS[block.level]
+            assert set(fonts[1:]) == {"仿宋_GB2312"}
+        else:
+            assert set(fonts) == {"仿宋_GB2312"}, paragraph.text
+        if block.kind in ("body", "lead"):
+            assert paragraph.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+            assert round(paragraph.paragraph_format.first_line_indent.pt) == 32
+    assert {"title", "date", "salutation", "body", "heading", "lead", "signoff"} <= kinds
+
+
+def test_same_input_gives_the_same_bytes_and_podium_is_larger(tmp_path):
+    from conftest import run_speechgen
+
+    source = SPEECHES[0]
+    first, second, podium = tmp_path / "1.docx", tmp_path / "2.docx", tmp_path / "大字版.docx"
+    for out, layout in ((first, "standard"), (second, "standard"), (podium, "podium")):
+        assert run_speechgen("render", source, "-o", out, "--layout", layout).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+    paragraphs = docx.Document(str(podium)).paragraphs
+    body = [p for p in paragraphs if p.paragraph_format.first_line_indent]
+    assert min(r.font.size.pt for p in body for r in p.runs) >= 22
+
+
+def test_a_failed_render_leaves_the_previous_file_untouched(tmp_path):
+    from conftest import run_speechgen
+
+    out = tmp_path / "讲话稿.docx"
+    out.write_bytes(b"previous draft")
+    bad = tmp_path / "坏.yaml"
+    bad.write_text("标题: [\n", encoding="utf-8")
+    assert run_speechgen("render", bad, "-o", out).returncode == 2
+    assert out.read_bytes() == b"previous draft"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["坏.yaml", "讲话稿.docx"]
+
+
+def test_txt_and_md_previews_carry_the_same_text(tmp_path):
+    from conftest import run_speechgen
+
+    source = SPEECHES[0]
+    text = run_speechgen("render", source, "--format", "txt").stdout
+    markdown = run_speechgen("render", source, "--format", "md").stdout
+    expected = [b.text for b in blocks(load_speech(source))]
+    assert text.split("\n\n") == [*expected[:-1], expected[-1] + "\n"]
+    assert markdown.startswith(f"# {expected[0]}\n")
+    assert all(line in markdown for line in expected if not line[0].isdigit())

@@ -1,0 +1,113 @@
+"""`speechgen new` and `speechgen templates`: a template's fields as text a user reads.
+
+The scaffold is the template's own declaration turned into a starting file: Chinese keys,
+each field's help as a comment above it, and the declared examples as values, so the file
+validates and renders as it is and the user edits facts in place.  A field with no example is
+left as a commented line to show that it exists without inventing a fact for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import yaml
+
+from .fields import TYPE_NAMES, Field
+from .templating import Template
+
+_INDENT = "  "
+
+
+def _scalar(value: Any) -> str:
+    """A value as one YAML flow scalar, quoted only when YAML needs it."""
+    text = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _comment(spec: Field) -> str:
+    parts = ["必填" if spec.required else "选填", TYPE_NAMES.get(spec.type, spec.type)]
+    if spec.help:
+        parts.append(spec.help)
+    return "# " + "。".join(parts)
+
+
+def _has_example(spec: Field) -> bool:
+    """Whether a field, or anything under it, has an example to fill the scaffold with."""
+    if spec.example not in (None, "", []):
+        return True
+    return any(_has_example(child) for child in spec.fields)
+
+
+def _field_lines(spec: Field, depth: int) -> Iterator[str]:
+    pad = _INDENT * depth
+    yield pad + _comment(spec)
+    if spec.example not in (None, "", []):
+        yield from _value_lines(spec, spec.example, depth)
+    elif spec.fields and _has_example(spec):
+        yield f"{pad}{spec.label}:"
+        if spec.type == "group":
+            yield from _group_lines(spec.fields, depth + 1)
+        else:
+            yield from _list_item(_group_lines(spec.fields, depth + 2), depth + 1)
+    else:
+        yield f"{pad}# {spec.label}:"
+
+
+def _value_lines(spec: Field, value: Any, depth: int) -> Iterator[str]:
+    pad = _INDENT * depth
+    if isinstance(value, list):
+        yield f"{pad}{spec.label}:"
+        for item in value:
+            if isinstance(item, dict):
+                yield from _list_item(_example_group(item, spec.fields, depth + 2), depth + 1)
+            else:
+                yield f"{pad}{_INDENT}- {_scalar(item)}"
+    elif isinstance(value, dict):
+        yield f"{pad}{spec.label}:"
+        yield from _example_group(value, spec.fields, depth + 1)
+    else:
+        yield f"{pad}{spec.label}: {_scalar(value)}"
+
+
+def _example_group(value: dict, fields: Sequence[Field], depth: int) -> list[str]:
+    """A group example written under the Chinese labels of the fields it uses."""
+    by_name = {name: f for f in fields for name in f.names}
+    lines: list[str] = []
+    for key, item in value.items():
+        spec = by_name.get(str(key))
+        if spec is None:  # an example key the declaration does not know: keep it as written
+            spec = Field(str(key), str(key))
+        lines.extend(_value_lines(spec, item, depth))
+    return lines
+
+
+def _group_lines(fields: Sequence[Field], depth: int) -> list[str]:
+    lines: list[str] = []
+    for spec in fields:
+        lines.extend(_field_lines(spec, depth))
+    return lines
+
+
+def _list_item(lines: list[str], depth: int) -> Iterator[str]:
+    """One list item: "- " goes on its first value line, comments before it stay above it."""
+    first = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
+    pad = _INDENT * depth
+    for line in lines[:first]:
+        yield pad + line.lstrip()
+    yield f"{pad}- {lines[first].lstrip()}"
+    yield from lines[first + 1:]
+
+
+def scaffold(template: Template) -> str:
+    """A commented outline for `template`, filled with its declared examples."""
+    head = [
+        f"# {template.title}({template.name})",
+        f"# 何时使用:{template.description}",
+        "# 按提示改写各项内容;以“#”开头的行是说明或未填写的选填项,去掉“#”即可启用。",
+        "# 生成讲话稿:speechgen render 本文件.yaml -o 讲话稿.docx",
+        "",
+        f"模板: {template.name}",
+    ]
+    body = _group_lines([f for f in template.fields if f.key != "template"], 0)
+    return "\n".join(head) + "\n" + "\n".join(body) + "\n"

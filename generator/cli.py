@@ -141,6 +141,46 @@ def check(
     raise typer.Exit(outcome.code)
 
 
+@app.command()
+def mine(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="网页文本(.txt)或 Word 文档(.docx)。", show_default=False),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="输出目录(每篇一个 .yaml,另有 index.csv)"
+                     "或单篇的 .yaml 文件;不写时输出到屏幕。"),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="屏幕输出格式:yaml 或 json。")
+    ] = "yaml",
+    stats: Annotated[
+        bool, typer.Option("--stats", help="显示统计表:篇数、一级标题角色顺序、编号方式、篇幅。")
+    ] = False,
+) -> None:
+    """从收集来的讲话稿网页中提取提纲(标题、称呼、开头、各级标题、结尾),可直接用 render 生成。"""
+    from .mining.export import mine_files, to_json, to_yaml, write_outputs
+    from .mining.stats import stats_table
+
+    if fmt not in ("yaml", "json"):
+        raise fail(f"不支持的格式“{fmt}”,可选:yaml、json")
+    result = mine_files(files)
+    for problem in result.problems:
+        typer.echo(f"错误:{problem}", err=True)
+    for message in result.warnings:
+        warn(message)
+    if stats:
+        typer.echo(stats_table([m.speech for m in result.speeches]))
+    elif output is not None:
+        written = write_outputs(result, output)
+        count = len(result.speeches)
+        typer.echo(f"已提取 {count} 篇讲话稿,写入 {len(written)} 个文件:{output}", err=True)
+    else:
+        sys.stdout.write(to_json(result) if fmt == "json" else to_yaml(result))
+    if result.problems:
+        raise typer.Exit(1)
+
 def main() -> None:
     """Console entry point: turns InputError and OS errors into messages and exit code 2."""
     debug = "--debug" in sys.argv[1:]

@@ -41,6 +41,7 @@ SCHEMES: dict[str, Callable[[int], str]] = {
     "第一层意思，": lambda n: f"第{to_chinese(n)}层意思，",
     "第一个方面，": lambda n: f"第{to_chinese(n)}个方面，",
     "第一点，": lambda n: f"第{to_chinese(n)}点，",
+    "一方面，": lambda n: "一方面，" if n == 1 else "另一方面，",
     "无": lambda n: "",
 }
 
@@ -59,6 +60,8 @@ SCHEME_ALIASES: dict[str, str] = {
     "第一个方面": "第一个方面，",
     "第一点,": "第一点，",
     "第一点": "第一点，",
+    "一方面,": "一方面，",
+    "一方面": "一方面，",
     "none": "无",
     "": "无",
 }

@@ -40,7 +40,7 @@ PLACEHOLDERS: list[tuple[str, re.Pattern[str]]] = [
 DELETIONS: list[re.Pattern[str]] = [
     re.compile(r"[在就于关]年(?![初中底终度鉴轻来代纪])"),
     re.compile(r"去年月"),
-    re.compile(r"、个"),
+    re.compile(r"、个(?![人别体性])"),
     re.compile(r"为的党中央"),
     re.compile(r"、、"),
     re.compile(r"“·”"),
@@ -52,11 +52,11 @@ GENRES: list[tuple[str, str, re.Pattern[str]]] = [
     ("notice", "通知", re.compile(r"通知如下|^各党支部：|特此通知")),
     ("report", "汇报", re.compile(r"我办|特此报告|汇报如下")),
     ("foreign", "外国讲话", re.compile(r"主席先生|阁下|女士们、先生们")),
-    ("personal", "个人感言", re.compile(r"当选|连任|感言")),
+    ("personal", "个人感言", re.compile(r"(我|本人).{0,12}(当选|连任)|感言")),
 ]
 
 ANNOUNCE = re.compile(
-    r"(讲|谈|说|提|强调|发表|做好|讲以下).{0,8}?([一二三四五六七八九十几两]+)"
+    r"(讲|谈|说|提|强调|发表|做好|讲以下).{0,8}?([二三四五六七八九十几两]+)"
     r"(点|个方面|个问题|层意思|项)"
 )
 SENTENCE_ENDS = ("。", "！", "？", "”", "…")

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class NoiseRule:
     """kind: header (drop the line), footer (the page's content ends here), between (drop the
-    line; the text before it was cut off by pagination), inline (cut the match out of text)."""
+    line), pagination (drop the line; the text before it continues on another page, so it is
+    cut off here), inline (cut the match out of text)."""
 
     kind: str
     pattern: re.Pattern[str]
@@ -52,9 +53,9 @@ RULES: list[NoiseRule] = [
         r"^本文(网址|链接|地址)：",
         r"^版权(声明|所有)",
     ),
+    *_rules("between", r"^看过.*的人还看了：?$", r"^(相关|延伸)阅读：?$"),
     *_rules(
-        "between",
-        r"^看过.*的人还看了：?$",
+        "pagination",
         r"^(\[\d+\])+下一页$",
         r"^(上一页|下一页|第\d+页|共\d+页)( |$)",
         r"^(\d+ ){2,}\d+$",

@@ -14,6 +14,8 @@ TERMINALS = ("。", "！", "？", "”", "…", "：", "」", "』")
 
 #: Wrapped lines fill the page width; a short unterminated line (主席先生，) is a line of its own.
 MIN_WRAPPED = 16
+#: A line opening with an address to the audience starts a paragraph even after a cut-off line.
+FRESH_START = ("同志们，", "同志们！", "让我们")
 
 
 def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -27,6 +29,7 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 and not previous.endswith(TERMINALS)
                 and not is_standalone_heading(previous)
                 and not starts_with_marker(text)
+                and not text.startswith(FRESH_START)
             ):
                 out[-1] = (out[-1][0], previous + text)
                 continue

@@ -123,6 +123,8 @@ def _closing(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
     start, gap = end, 0
     for k in range(end - 1, 0, -1):
         text = paragraphs[k]
+        if starts_with_marker(text):
+            break
         if CLOSING_STARTS.match(text) or CLOSING_ENDS.search(text):
             start, gap = k, 0
         elif start == end or gap:  # one plain paragraph may sit inside an appeal, no more

@@ -17,6 +17,9 @@ from .split import Unit, split_page
 #: Two units whose first characters agree this much are copies of one speech.
 DUPLICATE_PREFIX = 300
 DUPLICATE_RATIO = 0.9
+#: Fewer body characters than this, with no salutation and no numbered point, is not a speech
+#: (a stray list of links, a page of boilerplate); the shortest real one in the corpus has 578.
+MIN_SPEECH_CHARS = 150
 
 
 @dataclass
@@ -52,13 +55,15 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
     for unit in page.units:
         parsed = parse_unit(unit)
         speech = parsed.speech
-        first, last = unit.lines[0][0], unit.lines[-1][0]
+        chars = sum(len(p) for p in parsed.body)
+        if chars < MIN_SPEECH_CHARS and not speech.salutation and not speech.sections:
+            page.warnings.append(f"第 {unit.lines[0][0]} 行起的一段太短,不像讲话稿,已跳过。")
+            continue
         speech.source = {
             "file": Path(name).name,
-            "unit": unit.label,
-            "index": str(unit.index),
+            "index": unit.label,
             "marker": unit.marker,
-            "lines": f"{first}-{last}",
+            "title": unit.marker_title,
         }
         annotate(speech, parsed.notes, unit.cut)
         mined.append(MinedSpeech(f"{prefix}-{unit.index}", speech, unit, parsed.body))
@@ -96,3 +101,36 @@ def _link_duplicates(mined: list[MinedSpeech]) -> None:
                 continue
             a.speech.flags.append(Flag("duplicate", f"与 {b.id} 内容重复", b.id))
             b.speech.flags.append(Flag("duplicate", f"与 {a.id} 内容重复", a.id))
+            clean, broken = sorted((a, b), key=lambda m: _damage(m.speech))
+            _repair_headings(broken.speech, clean.speech, clean.id)
+
+
+def _damage(speech: Speech) -> int:
+    """How damaged a copy looks: longer top-level headings mean bodies fused into them."""
+    return sum(len(s.heading) for s in speech.sections)
+
+
+def _repair_headings(broken: Speech, clean: Speech, clean_id: str) -> None:
+    """Cut a fused top-level heading where the clean copy's heading ends (CORPUS e1.8)."""
+    for section in broken.sections:
+        best = max((_common_prefix(section.heading, t.heading) for t in clean.sections), default="")
+        if len(best) < 8 or best == section.heading:
+            continue
+        heading = best.rstrip("、，")
+        rest = section.heading[len(heading) :]
+        if section.lead and section.paragraphs:
+            stop = "" if rest.endswith(("！", "？")) else "。"
+            section.paragraphs[0] = rest + stop + section.paragraphs[0]
+        else:
+            section.paragraphs.insert(0, rest)
+        section.heading, section.lead = heading, False
+        broken.flags.append(
+            Flag("heading_repaired", f"标题与正文粘连,按 {clean_id} 截出标题:{heading}")
+        )
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]

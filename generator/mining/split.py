@@ -92,9 +92,9 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         kind = classify(text)
         if kind == "footer" or (seen_marker and COUNT_HINT.search(text) and _title_like(text)):
             break
-        if kind == "header":
+        if kind in ("header", "between"):
             continue
-        if kind == "between":
+        if kind == "pagination":
             breaks.append(number)
             continue
         text = strip_inline(text).strip()

@@ -78,8 +78,8 @@ def split_fused(text: str) -> tuple[str, str] | None:
     if space > 0:
         return sentence[:space], text[space + 1 :]
     clauses = sentence.split("，")
-    if len(clauses) < 3:
-        return None
+    if len(clauses) < 3 or len(clauses[0]) != 4 or len(clauses[1]) != 4:
+        return None  # only the parallel 4+4+X shape is cut without a visible separator
     offset = len(clauses[0]) + len(clauses[1]) + 2
     best = None
     for ending in HEADING_ENDINGS:

@@ -74,17 +74,17 @@ class _Builder:
         self.last_text: list[str] = self.opening
         self.later = self._later_ordinals()
 
-    def _later_ordinals(self) -> list[set[tuple[str, int]]]:
-        """For each paragraph, the (family, ordinal) pairs found in it or after it."""
-        out: list[set[tuple[str, int]]] = [set() for _ in self.paragraphs]
-        running: set[tuple[str, int]] = set()
+    def _later_ordinals(self) -> list[set[str]]:
+        """For each paragraph, the families with a second or later item in it or after it."""
+        out: list[set[str]] = [set() for _ in self.paragraphs]
+        running: set[str] = set()
         for i in range(len(self.paragraphs) - 1, -1, -1):
             text = self.paragraphs[i]
             markers = inline_markers(text)
             start = match_at(text)
             if start:
                 markers.append(start)
-            running |= {(m.scheme.family, m.ordinal) for m in markers if m.ordinal}
+            running |= {m.scheme.family for m in markers if m.ordinal and m.ordinal > 1}
             out[i] = set(running)
         return out
 
@@ -96,7 +96,7 @@ class _Builder:
             return any(scheme.family in lst.families for lst in self.stack)
         if scheme.strong or marker.ordinal != 1:
             return True
-        return (scheme.family, 2) in self.later[i]
+        return scheme.family in self.later[i]
 
     def _text(self, text: str) -> None:
         if self.stack:
@@ -114,6 +114,11 @@ class _Builder:
                 self.notes.append(Note("numbering_restart", f"编号重新开始:{marker.text}"))
             elif ordinal > lst.last + 1:
                 self.notes.append(Note("numbering_gap", f"编号不连续:{marker.text}前缺少条目"))
+        first = lst.schemes[0] if lst.schemes else marker.scheme.name
+        if marker.scheme.name != first:
+            self.notes.append(Note("numbering_mixed", f"同一列表混用编号:{marker.text}"))
+            if marker.text.endswith("要") and not first.endswith("要"):
+                rest = "要" + rest  # 首先要…第三要…: keep the verb when rendered as 首先,…再次,
         section = make_section(marker, rest, lst.level)
         lst.items.append(section)
         lst.schemes.append(marker.scheme.name)
@@ -127,8 +132,10 @@ class _Builder:
         """Split the next items of the same list out of the item's own paragraph."""
         while section.paragraphs:
             body = section.paragraphs[-1]
+            at_start = match_at(body)
+            candidates = ([at_start] if at_start else []) + inline_markers(body)
             nxt = next(
-                (m for m in inline_markers(body) if lst.accepts(m) and m.ordinal == lst.last + 1),
+                (m for m in candidates if lst.accepts(m) and m.ordinal == lst.last + 1),
                 None,
             )
             if nxt is None:
@@ -138,6 +145,7 @@ class _Builder:
                 section.paragraphs[-1] = head
             else:
                 section.paragraphs.pop()
+                section.lead = bool(section.paragraphs)
             section = self._add(lst, nxt, body[nxt.end :])
 
     def _look_back(self, lst: _List, marker: Marker) -> None:
@@ -200,9 +208,10 @@ class _Builder:
                     continue
                 lst = new
                 self.stack.append(lst)
-                if not lst.items and marker.ordinal and marker.ordinal > 1:
+                start = lst.last - len(lst.items) + 1 if lst.items else marker.ordinal
+                if start and start > 1:
                     self.notes.append(
-                        Note("numbering_gap", f"列表从“{marker.text}”开始,前面的条目缺失")
+                        Note("numbering_gap", f"列表从第 {start} 项开始,前面的条目缺失")
                     )
             section = self._add(lst, marker, text[marker.end :])
             self._continue_inline(lst, section)

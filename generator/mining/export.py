@@ -1,0 +1,107 @@
+"""What `speechgen mine` writes: outline YAML per speech, an index, JSON or a stats table.
+
+The CLI stays thin: it hands the arguments here and prints what comes back.  Output files are
+written atomically, so an interrupted run never leaves half an outline behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..files import write_atomic
+from ..outline_io import dump_outline, speech_to_dict
+from .annotate import body_text
+from .pipeline import MinedPage, MinedSpeech, mine_path
+
+
+@dataclass
+class MineResult:
+    """Mined pages, problems with files that could not be read, and page warnings."""
+
+    pages: list[MinedPage] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def speeches(self) -> list[MinedSpeech]:
+        return [m for page in self.pages for m in page.speeches]
+
+
+def mine_files(paths: list[Path]) -> MineResult:
+    """Mine every file; a file that cannot be read is reported, the others still mined."""
+    result = MineResult()
+    for path in paths:
+        try:
+            page = mine_path(path)
+        except InputError as error:
+            result.problems.extend(error.problems)
+            continue
+        result.pages.append(page)
+        result.warnings.extend(f"{path}: {w}" for w in page.warnings)
+    if not result.speeches:
+        problems = result.problems or [Problem("没有找到任何讲话稿。")]
+        raise InputError(problems)
+    return result
+
+
+def to_json(result: MineResult) -> str:
+    """All speeches as a JSON list, each with its id."""
+    data = [{"id": m.id, **speech_to_dict(m.speech)} for m in result.speeches]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_yaml(result: MineResult) -> str:
+    """One outline, or a YAML stream of outlines separated by "---"."""
+    return "---\n".join(dump_outline(m.speech) for m in result.speeches)
+
+
+def index_csv(result: MineResult) -> str:
+    """The index: file, speech number, title, sections, characters, flags."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["文件", "编号", "篇目", "标题", "一级标题数", "字数", "提示"])
+    for m in result.speeches:
+        speech = m.speech
+        writer.writerow(
+            [
+                m.unit.file,
+                m.id,
+                m.unit.label,
+                speech.title,
+                len(speech.sections),
+                len(body_text(speech).replace("\n", "")),
+                ";".join(sorted({f.code for f in speech.flags})),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def write_outputs(result: MineResult, out: Path) -> list[Path]:
+    """A directory gets one YAML per speech plus index.csv; a .yaml/.json file one speech."""
+    speeches = result.speeches
+    if out.suffix.lower() in (".yaml", ".yml", ".json"):
+        if len(speeches) != 1:
+            raise InputError(
+                Problem(
+                    f"提取到 {len(speeches)} 篇讲话稿,不能写进一个文件;请用 -o 指定一个目录。",
+                    str(out),
+                )
+            )
+        speech = speeches[0].speech
+        if out.suffix.lower() == ".json":
+            text = json.dumps(speech_to_dict(speech), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = dump_outline(speech)
+        return [write_atomic(out, text.encode("utf-8"))]
+    if out.exists() and not out.is_dir():
+        raise InputError(Problem("输出路径已存在且不是目录。", str(out)))
+    written = [
+        write_atomic(out / f"{m.id}.yaml", dump_outline(m.speech).encode("utf-8")) for m in speeches
+    ]
+    written.append(write_atomic(out / "index.csv", index_csv(result).encode("utf-8-sig")))
+    return written

@@ -77,3 +77,20 @@ def long_speech() -> Speech:
                  "党中央周围，真抓实干、奋勇争先，为全面完成全年目标任务而努力奋斗！"],
         signoff=["谢谢大家！"],
     )
+
+
+# Chinese characters only: no punctuation (which may hang or be pushed to the next line) and no
+# Latin (half width), so every body line holds exactly the grid's characters.
+_PLAIN = "党政机关公文格式国家标准规定版心每页排二十二行每行排二十八个字正文用三号仿宋体字"
+
+
+def grid_speech(paragraphs: int = 30, chars: int = 110) -> Speech:
+    """Body paragraphs of ``chars`` plain characters; 110 = 26 + 3 × 28 fills exactly 4 lines."""
+    text = _PLAIN * (chars // len(_PLAIN) + 2)
+    return Speech(
+        title="版心网格测试",
+        speaker="李四",
+        date="2025年3月1日",
+        salutation="同志们：",
+        opening=[text[k % len(_PLAIN):][:chars] for k in range(paragraphs)],
+    )

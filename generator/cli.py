@@ -181,6 +181,58 @@ def mine(
     if result.problems:
         raise typer.Exit(1)
 
+
+@app.command("templates")
+def templates_command(
+    action: Annotated[
+        str | None, typer.Argument(help="写 show 再加模板名,查看该模板的字段;不写则列出全部模板。",
+                                   show_default=False)
+    ] = None,
+    name: Annotated[str | None, typer.Argument(help="模板名,如 party-building。",
+                                               show_default=False)] = None,
+    template_dir: Annotated[
+        list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
+    ] = None,
+) -> None:
+    """列出可用的模板;templates show 模板名 查看字段说明。"""
+    from .scaffold import template_fields, template_list
+    from .templating import get_template, templates
+
+    dirs = template_dir or ()
+    if action is None:
+        typer.echo(template_list(list(templates(dirs).values())), nl=False)
+        return
+    if action == "show" and name is None:
+        raise fail("请写出要查看的模板名,例如:speechgen templates show party-building")
+    if action != "show" and name is not None:
+        raise fail(f"无法识别“{action}”;查看模板字段请用:speechgen templates show {name}")
+    typer.echo(template_fields(get_template(name or action, dirs)), nl=False)
+
+
+@app.command()
+def new(
+    name: Annotated[str, typer.Argument(
+        help="模板名,如 party-building(speechgen templates 可查看)。", show_default=False)],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="写入文件;不写则显示在屏幕上。")
+    ] = None,
+    template_dir: Annotated[
+        list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
+    ] = None,
+) -> None:
+    """生成某个模板的提纲样例(带注释,填好了示例),改写后即可 render。"""
+    from .files import write_atomic
+    from .scaffold import scaffold
+    from .templating import get_template
+
+    text = scaffold(get_template(name, template_dir or ()))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_atomic(output, text.encode("utf-8"))
+    report_written(output)
+
+
 def main() -> None:
     """Console entry point: turns InputError and OS errors into messages and exit code 2."""
     debug = "--debug" in sys.argv[1:]

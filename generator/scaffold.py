@@ -111,3 +111,49 @@ def scaffold(template: Template) -> str:
     ]
     body = _group_lines([f for f in template.fields if f.key != "template"], 0)
     return "\n".join(head) + "\n" + "\n".join(body) + "\n"
+
+
+def template_list(available: Sequence[Template]) -> str:
+    """`speechgen templates`: one block per template — name, Chinese name, when to use it."""
+    out = []
+    for template in available:
+        out.append(f"{template.name}　{template.title}")
+        if template.description:
+            out.append(f"    {template.description}")
+    out.append("")
+    out.append("查看字段:speechgen templates show 模板名")
+    out.append("生成提纲:speechgen new 模板名 -o 提纲.yaml")
+    return "\n".join(out) + "\n"
+
+
+def _example_text(value: Any) -> str:
+    if isinstance(value, list):
+        if any(isinstance(item, dict) for item in value):
+            return "(见下级字段)"
+        return ";".join(str(item) for item in value)
+    return str(value)
+
+
+def _describe_lines(fields: Sequence[Field], depth: int) -> Iterator[str]:
+    pad = "    " * depth
+    for spec in fields:
+        kind = TYPE_NAMES.get(spec.type, spec.type)
+        need = "必填" if spec.required else "选填"
+        yield f"{pad}{spec.key}　{spec.label}　[{kind}]　{need}"
+        if spec.choices:
+            yield f"{pad}    可选:{' / '.join(dict.fromkeys(spec.choices))}"
+        if spec.help:
+            yield f"{pad}    说明:{spec.help}"
+        if spec.example not in (None, "", []):
+            yield f"{pad}    例如:{_example_text(spec.example)}"
+        yield from _describe_lines(spec.fields, depth + 1)
+
+
+def template_fields(template: Template) -> str:
+    """`speechgen templates show NAME`: every field, nested fields indented under their group."""
+    head = [f"{template.title}({template.name})"]
+    if template.description:
+        head.append(f"何时使用:{template.description}")
+    head += ["", "字段(键　中文名　[类型]　必填/选填;提纲里中文名和键都可以用):"]
+    body = _describe_lines([f for f in template.fields if f.key != "template"], 1)
+    return "\n".join([*head, *body]) + "\n"

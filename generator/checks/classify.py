@@ -17,7 +17,9 @@ _DATE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?[）)
 _SALUTATION_WORDS = re.compile(r"同志|们|各位|领导|来宾|先生|女士|嘉宾")
 _SALUTATION = re.compile(r"^[^。！？!?]{1,24}[：:]$")
 _SIGNOFF = re.compile(r"^(我的讲话完了|我就讲这些|我就讲到这里|谢谢大家|谢谢各位|谢谢)")
-_CLOSING_START = re.compile(r"^(同志们|让我们|总之|最后|以上|总而言之)")
+_APPEAL_START = re.compile(r"^(同志们|让我们)")
+#: Weaker cues: a point's only paragraph may also start this way.
+_CLOSING_START = re.compile(r"^(总之|最后|以上|总而言之)")
 _CLOSING_END = re.compile(r"(奋斗|贡献|新局面|新成绩|新篇章|新胜利)[!！。]$")
 _TITLE_END = ("讲话", "讲稿", "讲话稿", "发言", "致辞", "报告", "党课", "动员")
 _FRONT_KINDS = ("title", "subtitle", "speaker", "date", "salutation")
@@ -83,12 +85,12 @@ def _closing_start(paras: list[Para]) -> int:
     start = len(paras)
     for i in range(len(paras) - 1, -1, -1):
         para = paras[i]
-        if i and paras[i - 1].kind == "heading":
+        appeal = para.kind == "body" and bool(
+            _APPEAL_START.match(para.text) or _CLOSING_END.search(para.text))
+        weak = para.kind == "body" and bool(_CLOSING_START.match(para.text))
+        if weak and not appeal and i and paras[i - 1].kind == "heading":
             break  # the only paragraph of the last point is its body, however it starts
-        if para.kind == "signoff" or (
-            para.kind == "body"
-            and (_CLOSING_START.match(para.text) or _CLOSING_END.search(para.text))
-        ):
+        if para.kind == "signoff" or appeal or weak:
             start = i
         else:
             break

@@ -98,16 +98,18 @@ def _fonts(draft: Draft, layout: Layout) -> Iterator[Finding]:
     """One finding per (what, kind of paragraph, actual value), at its first occurrence."""
     groups: dict[tuple[str, str, str], list[tuple[Para, RunFacts, str, str]]] = {}
     for para in draft.paras:
-        styles = [layout.style(para.kind, para.level)]
+        kinds = [(_kind_name(para), layout.style(para.kind, para.level))]
         if para.kind == "lead":  # the heading run takes its level's font, the rest the body's
-            styles.append(layout.style("body"))
+            kinds.append((_KIND_NAMES["body"], layout.style("body")))
         for run in para.runs:
-            problems = [_problems(run, style) for style in styles]
-            if all(problems):
-                for rule_id, prop, actual in problems[0]:
-                    expected = _expected(styles[0], rule_id)
-                    groups.setdefault((rule_id, _kind_name(para), actual), []).append(
-                        (para, run, prop, expected))
+            # Judge a run of a lead paragraph by whichever part it resembles more.
+            problems, (kind, style) = min(
+                ((_problems(run, style), (kind, style)) for kind, style in kinds),
+                key=lambda pair: len(pair[0]),
+            )
+            for rule_id, prop, actual in problems:
+                groups.setdefault((rule_id, kind, actual), []).append(
+                    (para, run, prop, _expected(style, rule_id)))
     for (rule_id, kind, actual), hits in groups.items():
         para, run, prop, expected = hits[0]
         paragraphs = len({p.index for p, *_ in hits})

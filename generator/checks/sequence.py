@@ -52,12 +52,22 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
     if not draft.literal_numbering:
         return
     nesting = Nesting()
+    # After a restart, the number the item should have had, per level: when the next item
+    # continues that count (一、一、三、), the restart was a typo and is reported once.
+    should_have: dict[int, int] = {}
     for para in draft.paras:
-        if para.marker:
-            _, previous = nesting.push(Marker(para.scheme, para.marker, para.ordinal))
-            finding = _judge(para, previous)
-            if finding:
-                yield finding
+        if not para.marker:
+            continue
+        level, previous = nesting.push(Marker(para.scheme, para.marker, para.ordinal))
+        for deeper in [k for k in should_have if k > level]:
+            del should_have[deeper]
+        if should_have.pop(level, None) == para.ordinal - 1:
+            continue
+        finding = _judge(para, previous)
+        if finding:
+            if finding.id == "numbering-restart":
+                should_have[level] = previous + 1
+            yield finding
 
 
 RULE = Rule(

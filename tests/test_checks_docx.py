@@ -1,0 +1,146 @@
+"""Word drafts: the layout check against our own output and against Word's defaults, with
+formatting resolved through style inheritance, and the words checks on .docx text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Mm, Pt
+from speech_factory import long_speech
+
+from generator.checks import INFO, Options, run_checks
+from generator.checks.load import load_draft
+from generator.docx_writer import render_docx
+from generator.layout import load_layout
+
+LAYOUT_IDS = {"page-size", "page-margin", "font-east-asian", "font-latin", "font-size"}
+
+
+def check_docx(path: Path, layout: str = "standard") -> list:
+    draft = load_draft(path)
+    return [f for f in run_checks(draft, Options(layout=load_layout(layout)))
+            if f.severity != INFO]
+
+
+@pytest.mark.parametrize("layout", ["standard", "podium"])
+def test_our_own_output_passes(tmp_path, layout):
+    path = tmp_path / "speech.docx"
+    path.write_bytes(render_docx(long_speech(), load_layout(layout)))
+    assert [(f.id, f.message) for f in check_docx(path, layout)] == []
+
+
+def test_standard_output_is_not_podium(tmp_path):
+    path = tmp_path / "speech.docx"
+    path.write_bytes(render_docx(long_speech(), load_layout("standard")))
+    found = check_docx(path, "podium")
+    body = next(f for f in found if f.id == "font-size" and f.message.startswith("正文"))
+    assert "“16磅”" in body.message and "“22磅”" in body.message
+
+
+def test_docx_reads_back_as_the_outline_reads(tmp_path):
+    path = tmp_path / "speech.docx"
+    speech = long_speech()
+    path.write_bytes(render_docx(speech, load_layout("standard")))
+    from generator.checks.from_speech import speech_draft
+
+    outline = [(p.kind, p.level, p.part, p.section) for p in speech_draft(speech).paras]
+    word = [(p.kind, p.level, p.part, p.section) for p in load_draft(path).paras]
+    assert word == outline
+
+
+def default_document(path: Path) -> Path:
+    """What python-docx writes with no formatting: Letter, 1-inch margins, theme fonts, 11 pt."""
+    document = docx.Document()
+    for text in ("在全市办公室工作会议上的讲话", "同志们：", "下面，我讲一点意见。",
+                 "一、提高站位", "要提高政治站位，Word 2025版。",
+                 "同志们，让我们为开创新局面而努力奋斗！"):
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def test_default_python_docx_document_is_caught(tmp_path):
+    found = check_docx(default_document(tmp_path / "default.docx"))
+    by_id = {}
+    for finding in found:
+        by_id.setdefault(finding.id, []).append(finding)
+    assert set(by_id) == LAYOUT_IDS
+    assert "Letter" in by_id["page-size"][0].message and "A4" in by_id["page-size"][0].message
+    assert "上 25.4（应为 37）" in by_id["page-margin"][0].message
+    body_font = next(f for f in by_id["font-east-asian"] if f.message.startswith("正文"))
+    assert "“宋体”" in body_font.message and "“仿宋_GB2312”" in body_font.message
+    assert "共3段" in body_font.message  # opening, point body and closing
+    latin = by_id["font-latin"][0]
+    assert latin.text == "要提高政治站位，Word 2025版。"
+    assert "Cambria" in latin.message and "Times New Roman" in latin.message
+    assert any("“11磅”" in f.message for f in by_id["font-size"])
+
+
+def official_by_inheritance(path: Path) -> Path:
+    """An A4 document whose formatting lives only in docDefaults and styles (basedOn chain),
+    never on runs: the layout check must resolve it as Word does."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    styles = document.styles.element
+    defaults = styles.find(".//{*}rPrDefault/{*}rPr")
+    defaults.getparent().replace(defaults, parse_xml(
+        f'<w:rPr {nsdecls("w")}><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+        'w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr>'))
+    heading = document.styles.add_style("Point", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    heading.base_style = document.styles["Normal"]
+    heading.element.get_or_add_pPr().append(
+        parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="0"/>'))
+    heading.element.get_or_add_rPr().append(
+        parse_xml(f'<w:rFonts {nsdecls("w")} w:eastAsia="黑体"/>'))
+    point_one = document.styles.add_style("PointOne", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    point_one.base_style = heading  # inherits 黑体 and the outline level through basedOn
+    title = document.add_paragraph("在全市办公室工作会议上的讲话")
+    run = title.runs[0]
+    run.font.size = Pt(22)
+    run._r.get_or_add_rPr().append(parse_xml(
+        f'<w:rFonts {nsdecls("w")} w:eastAsia="方正小标宋简体"/>'))
+    document.add_paragraph("同志们：")
+    document.add_paragraph("下面，我讲一点意见。")
+    document.add_paragraph("一、提高站位", style="PointOne")
+    document.add_paragraph("要提高政治站位，落实2025年任务。")
+    document.add_paragraph("同志们，让我们为开创新局面而努力奋斗！")
+    document.save(path)
+    return path
+
+
+def test_formatting_inherited_from_styles_and_defaults_passes(tmp_path):
+    path = official_by_inheritance(tmp_path / "inherited.docx")
+    draft = load_draft(path)
+    assert [(p.kind, p.level) for p in draft.paras][3] == ("heading", 1)
+    assert check_docx(path) == []
+
+
+def test_inherited_wrong_font_is_caught(tmp_path):
+    path = official_by_inheritance(tmp_path / "inherited.docx")
+    document = docx.Document(str(path))
+    fonts = document.styles["Point"].element.rPr.find("{*}rFonts")
+    fonts.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "宋体")
+    document.save(path)
+    found = check_docx(path)
+    assert [(f.id, f.text) for f in found] == [("font-east-asian", "一、提高站位")]
+    assert "一级标题的中文字体为“宋体”，应为“黑体”" in found[0].message
+
+
+def test_words_checks_run_on_docx_text(tmp_path):
+    document = docx.Document()
+    for text in ("在全市办公室工作会议上的讲话", "同志们：", "下面，我讲两点意见。",
+                 "一、提高站位", "要于XX月前完成。", "三、改进作风", "要改进作风。",
+                 "同志们，让我们为开创新局面而努力奋斗！"):
+        document.add_paragraph(text)
+    path = tmp_path / "draft.docx"
+    document.save(path)
+    found = {(f.id, f.text, f.place.paragraph) for f in run_checks(load_draft(path))}
+    assert ("placeholder", "XX", 5) in found
+    assert ("numbering-gap", "三、", 6) in found

@@ -1,0 +1,87 @@
+"""Checks on outlines (the Speech tree): what ``speechgen render`` warns about, and the
+examples, which must raise no false alarm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from speech_factory import long_speech
+
+from generator.checks import ERROR, INFO, WARNING, content_findings, run_checks
+from generator.checks.from_speech import speech_draft
+from generator.checks.load import load_draft
+from generator.model import Section, Speech
+
+
+def speech(**changes) -> Speech:
+    base = {
+        "title": "在全县安全生产工作会议上的讲话",
+        "date": "2025年3月2日",
+        "salutation": "同志们：",
+        "opening": ["这次会议的主要任务是部署全年安全生产工作。下面，我讲两点意见。"],
+        "sections": [
+            Section(heading="认清形势", paragraphs=["当前，安全生产形势总体平稳。"]),
+            Section(heading="压实责任", paragraphs=["要层层压实责任。"], sections=[
+                Section(heading="压实属地责任", paragraphs=["各乡镇要守土有责。"]),
+                Section(heading="压实部门责任", paragraphs=["各部门要履职尽责。"]),
+            ]),
+        ],
+        "closing": ["同志们，让我们守牢底线，为全县高质量发展创造良好环境而努力奋斗！"],
+        "signoff": ["谢谢大家！"],
+        "duration": "10分钟",
+    }
+    return Speech(**(base | changes))
+
+
+def test_clean_outline_gives_render_nothing_to_say():
+    assert content_findings(speech()) == []
+
+
+def test_render_gets_errors_and_warnings_but_no_notes():
+    found = content_findings(speech(opening=["下面，我讲三点意见。"], salutation=None))
+    assert {(f.id, f.severity) for f in found} == {
+        ("announced-count", ERROR), ("no-salutation", WARNING)}
+    assert all(f.severity != INFO for f in found)
+
+
+def test_placeholder_in_an_outline_is_placed_by_its_point():
+    sections = speech().sections
+    sections[1].sections[1].paragraphs = ["各部门要于X月底前完成排查。"]
+    found = content_findings(speech(sections=sections))
+    assert [(f.id, f.text, f.place.section) for f in found] == [
+        ("placeholder", "X", "二、（二）")]
+
+
+def test_empty_point_and_heading_without_text():
+    sections = [Section(heading="认清形势"), Section(heading="", paragraphs=["要压实责任。"]),
+                Section(heading="压实责任", paragraphs=["要层层压实责任。"])]
+    found = content_findings(speech(sections=sections, opening=["下面，我讲三点意见。"]))
+    assert [(f.id, f.text) for f in found] == [("empty-section", "一、认清形势"),
+                                               ("empty-heading", "二、")]
+
+
+def test_computed_numbering_is_never_reported():
+    found = run_checks(speech_draft(long_speech()))
+    assert not [f for f in found if f.id.startswith("numbering")]
+
+
+def test_long_speech_fixture_is_clean():
+    assert content_findings(long_speech()) == []
+
+
+def test_outline_duration_is_the_target():
+    found = content_findings(speech(duration="1分钟", opening=["下面，我讲两点意见。" * 30]))
+    assert [f.id for f in found] == ["duration"]
+    assert "超过目标1分钟" in found[0].message
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_examples_raise_no_false_alarm(example: Path):
+    found = run_checks(load_draft(example))
+    assert [(f.id, f.text, f.message) for f in found if f.severity != INFO] == []
+
+
+def test_there_are_examples_to_check():
+    assert list(EXAMPLES.glob("*.yaml"))

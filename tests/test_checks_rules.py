@@ -1,0 +1,248 @@
+"""Each check, on a text draft that trips it: the id, the words quoted and where they are.
+
+Drafts are written the way offices type them (one paragraph a line); each test changes one
+line of a clean draft, so a finding can only come from that change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.checks import ERROR, INFO, WARNING, Options, run_checks
+from generator.checks.load import text_draft
+
+CLEAN = """\
+在全市办公室工作会议上的讲话
+（2025年1月5日）
+同志们：
+这次会议的主要任务是总结去年工作，部署今年任务。下面，我讲三点意见。
+一、肯定成绩，坚定信心
+过去一年，全市办公室系统围绕中心、服务大局，各项工作取得了明显成效。
+（一）文稿服务质量提升。全年起草各类文稿326篇，质量稳步提高。
+（二）信息工作成效明显。全年报送信息1200余条，被采用“重要信息”45条。
+二、认清形势，明确任务
+当前，办公室工作面临新的更高要求，我们要保持清醒头脑。
+一是提高站位。要自觉在大局下思考和行动。
+二是改进作风。要深入基层，多办实事。
+三、加强领导，建好队伍
+各级党委要把办公室建设摆上重要议程，配强班子，建好队伍。
+同志们，让我们锐意进取、开拓创新，为开创办公室工作新局面而努力奋斗！
+谢谢大家！
+"""
+
+
+def check(text: str, **options) -> list:
+    return run_checks(text_draft(text), Options(**options))
+
+
+def problems(text: str) -> list:
+    return [f for f in check(text) if f.severity != INFO]
+
+
+def edit(old: str, new: str) -> str:
+    assert old in CLEAN
+    return CLEAN.replace(old, new, 1)
+
+
+def only(text: str, rule_id: str):
+    found = [f for f in problems(text) if f.id == rule_id]
+    assert len(found) == 1, [(f.id, f.text) for f in problems(text)]
+    return found[0]
+
+
+def test_clean_draft_has_no_errors_or_warnings():
+    assert problems(CLEAN) == []
+
+
+@pytest.mark.parametrize(("old", "new", "quoted"), [
+    ("总结去年工作", "总结20xx年工作", "20xx"),
+    ("全市办公室系统围绕", "XX办公室系统围绕", "XX"),
+    ("全市办公室系统围绕", "xx办公室系统围绕", "xx"),
+    ("起草各类文稿326篇", "起草各类文稿X篇", "X"),
+    ("配强班子", "配强×××班子", "×××"),
+    ("建好队伍。", "建好***队伍。", "***"),
+    ("报送信息1200余条", "报送信息##余条", "##"),
+    ("深入基层", "深入__基层", "__"),
+    ("质量稳步提高", "质量稳步提高【待核实】", "【待核实】"),
+    ("多办实事", "多办实事【待补充】", "【待补充】"),
+])
+def test_placeholder_is_quoted_with_its_line(old, new, quoted):
+    finding = only(edit(old, new), "placeholder")
+    assert finding.severity == ERROR
+    assert finding.text == quoted
+    line = next(n for n, line in enumerate(edit(old, new).splitlines(), 1) if quoted in line)
+    assert finding.place.line == line
+    assert finding.place.column == edit(old, new).splitlines()[line - 1].index(quoted) + 1
+
+
+def test_placeholder_place_names_the_section():
+    finding = only(edit("多办实事", "多办XX实事"), "placeholder")
+    assert finding.place.section == "二、"
+    assert "第12行" in finding.place.describe()
+
+
+def test_latin_words_and_multiplication_are_not_placeholders():
+    text = edit("全年报送信息1200余条", "全年报送信息1200余条，建成XML数据库，面积3×4米")
+    assert problems(text) == []
+
+
+@pytest.mark.parametrize(("old", "new", "quoted"), [
+    ("部署今年任务", "部署{{ year }}年任务", "{{ year }}"),
+    ("部署今年任务", "部署{% if a %}今年任务", "{% if a %}"),
+])
+def test_unrendered_template_code(old, new, quoted):
+    assert only(edit(old, new), "template-syntax").text == quoted
+
+
+@pytest.mark.parametrize("pair", ["（）", "()", "【】", "“”"])
+def test_empty_brackets(pair):
+    finding = only(edit("被采用“重要信息”45条", f"被采用{pair}45条"), "empty-brackets")
+    assert finding.text == pair
+    assert finding.place.line == 8
+
+
+def test_announced_count_against_top_level_points():
+    finding = only(edit("我讲三点意见", "我讲四点意见"), "announced-count")
+    assert finding.text == "讲四点"
+    assert finding.place.line == 4
+    assert "实际有3个" in finding.message
+
+
+def test_unnumbered_announcement_is_fine():
+    assert problems(edit("下面，我讲三点意见。", "下面，我提几点要求。")) == []
+
+
+def test_section_announcement_against_its_sub_points():
+    text = edit("过去一年，", "过去一年，主要体现在以下三个方面。")
+    finding = only(text, "announced-count")
+    assert finding.text == "以下三个方面"
+    assert finding.place.section == "一、"
+
+
+@pytest.mark.parametrize(("old", "new", "rule_id", "quoted", "line"), [
+    ("三、加强领导", "四、加强领导", "numbering-gap", "四、", 13),
+    ("（二）信息工作", "（三）信息工作", "numbering-gap", "（三）", 8),
+    ("二是改进作风", "三是改进作风", "numbering-gap", "三是", 12),
+    ("二、认清形势", "一、认清形势", "numbering-restart", "一、", 9),
+    ("（二）信息工作", "（一）信息工作", "numbering-restart", "（一）", 8),
+    ("三、加强领导", "二、加强领导", "numbering-repeat", "二、", 13),
+])
+def test_numbering_sequence(old, new, rule_id, quoted, line):
+    found = [f for f in problems(edit(old, new)) if f.id.startswith("numbering")]
+    assert [(f.id, f.text, f.place.line) for f in found] == [(rule_id, quoted, line)]
+
+
+def test_gap_message_names_the_missing_number():
+    finding = only(edit("（二）信息工作", "（三）信息工作"), "numbering-gap")
+    assert "（二）" in finding.message
+
+
+def test_sub_points_restart_under_each_point():
+    text = edit("一是提高站位", "（一）提高站位").replace("二是改进作风", "（二）改进作风")
+    assert problems(text) == []
+
+
+def test_missing_salutation():
+    finding = only(edit("同志们：\n", ""), "no-salutation")
+    assert finding.severity == WARNING
+    assert finding.place.line == 3  # the first spoken paragraph, where 同志们： belongs
+
+
+def test_missing_closing_appeal():
+    text = edit("同志们，让我们锐意进取、开拓创新，为开创办公室工作新局面而努力奋斗！\n", "")
+    finding = only(text, "no-closing")
+    assert finding.place.line == 15  # 谢谢大家！ is a sign-off, not an appeal
+
+
+def test_empty_section():
+    text = edit("各级党委要把办公室建设摆上重要议程，配强班子，建好队伍。\n", "")
+    finding = only(text, "empty-section")
+    assert finding.text == "三、加强领导，建好队伍"
+    assert finding.place.line == 13
+
+
+def test_heading_without_text():
+    text = edit("二、认清形势，明确任务", "二、")
+    finding = only(text, "empty-heading")
+    assert finding.text == "二、"
+    assert finding.place.line == 9
+
+
+@pytest.mark.parametrize(("old", "new", "quoted"), [
+    ("总结去年工作，部署", "总结去年工作,部署", ","),
+    ("同志们：", "同志们:", ":"),
+    ("配强班子，建好队伍。", "配强班子；建好队伍!", "!"),
+    ("配强班子，建好", "配强班子;建好", ";"),
+    ("成效。", "成效?", "?"),
+    ("成效。", "成效.", "."),
+    ("（一）文稿服务", "(一)文稿服务", "(一)"),
+])
+def test_half_width_punctuation_between_chinese(old, new, quoted):
+    finding = only(edit(old, new), "halfwidth-punct")
+    assert finding.text == quoted
+    assert finding.fixable
+
+
+def test_half_width_in_numbers_and_latin_is_fine():
+    assert problems(edit("1200余条", "1,200余条（约1.2千条），含“A: B”格式")) == []
+
+
+def test_straight_quotes_among_curly_ones():
+    finding = [f for f in problems(edit("要深入基层", '要"深入基层"')) if f.id == "mixed-quotes"]
+    assert [f.text for f in finding] == ['"', '"']
+    assert "混用" in finding[0].message
+
+
+@pytest.mark.parametrize("doubled", ["，，", "。。", "、、", "；；"])
+def test_doubled_punctuation(doubled):
+    finding = only(edit("围绕中心、服务大局，", f"围绕中心、服务大局{doubled}"), "doubled-punct")
+    assert finding.text == doubled
+    assert finding.place.line == 6
+
+
+def test_ellipsis_and_dash_are_not_doubled():
+    assert problems(edit("取得了明显成效", "取得了明显成效……——")) == []
+
+
+def test_zero_padded_date():
+    finding = only(edit("（2025年1月5日）", "（2025年01月05日）"), "date-padding")
+    assert finding.text == "2025年01月05日"
+    assert "2025年1月5日" in finding.message
+    assert finding.place.line == 2
+
+
+def test_length_counts_characters_without_punctuation():
+    findings = check("同志们：\n今天，我们开会。\n")
+    total = next(f for f in findings if f.id == "length")
+    assert "全文9字" in total.message  # 同志们 + 今天我们开会, not ： ， 。
+    assert "220字" in total.message
+
+
+def test_speaking_time_per_point_and_rate():
+    findings = check(CLEAN, rate=100)
+    parts = [f for f in findings if f.id == "section-time"]
+    assert [f.text for f in parts] == ["", "一、肯定成绩，坚定信心", "二、认清形势，明确任务",
+                                      "三、加强领导，建好队伍", ""]
+    assert parts[0].message.startswith("开头：")
+    assert parts[-1].message.startswith("结尾：")
+    assert "每分钟100字" in next(f for f in findings if f.id == "length").message
+
+
+def test_duration_target_exceeded():
+    findings = check(CLEAN, rate=60, duration="1分钟")
+    over = [f for f in findings if f.id == "duration"]
+    assert len(over) == 1 and over[0].severity == WARNING
+    assert "超过目标1分钟" in over[0].message
+
+
+def test_duration_target_met_or_short():
+    assert not [f for f in check(CLEAN, duration="1.2分钟") if f.id == "duration"]
+    short = [f for f in check(CLEAN, duration="半小时") if f.id == "duration"]
+    assert [f.severity for f in short] == [INFO]
+
+
+def test_unreadable_duration_in_the_draft_is_a_warning():
+    draft = text_draft(CLEAN)
+    draft.duration = "一会儿"
+    found = [f for f in run_checks(draft) if f.id == "duration"]
+    assert [(f.severity, f.text) for f in found] == [(WARNING, "一会儿")]

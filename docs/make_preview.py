@@ -53,7 +53,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="speechgen-preview-") as tmp:
             source = write_atomic(Path(tmp) / "page.docx", docx)
             (pdf,) = convert_to_pdf([source], Path(tmp))
-            subprocess.run(["pdftoppm", "-png", "-gray", "-r", str(args.dpi), "-f", "1", "-l", "1",
+            subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), "-f", "1", "-l", "1",
                             "-singlefile", str(pdf), str(Path(tmp) / "page1")], check=True)
             write_atomic(args.out, (Path(tmp) / "page1.png").read_bytes())
     except InputError as error:

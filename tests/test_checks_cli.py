@@ -1,0 +1,153 @@
+"""`speechgen check` as a user runs it: exit codes, the Chinese report, --json, --fix."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import docx
+import pytest
+from conftest import EXAMPLES, assert_user_error, run_speechgen
+from docx.shared import Pt
+from test_checks_rules import CLEAN
+
+from generator.checks import run_checks
+from generator.checks.load import load_draft
+from generator.pipeline import load_speech
+
+HAN = re.compile("[\u4e00-\u9fff]")
+MESSY = (CLEAN.replace("（2025年1月5日）", "（2025年01月05日）")
+         .replace("同志们：", "同志们:")
+         .replace("总结去年工作，部署", "总结去年工作, 部署")
+         .replace("（一）文稿服务", "(一)文稿服务")
+         .replace("建好队伍。\n", "建好队伍.\n")
+         .replace("多办实事", "多办XX实事"))
+
+
+def write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_clean_draft_exits_0(tmp_path):
+    result = run_speechgen("check", write(tmp_path, "clean.txt", CLEAN))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "未发现问题" in result.stdout
+    assert "全文" in result.stdout and "每分钟220字" in result.stdout
+
+
+def test_errors_exit_1_with_a_chinese_list(tmp_path):
+    result = run_speechgen("check", write(tmp_path, "messy.txt", MESSY))
+    assert result.returncode == 1
+    assert "错误  第12行第16字（二、）  “XX”  留有占位符“XX”" in result.stdout
+    assert "[halfwidth-punct]" in result.stdout
+    assert re.search(r"共有错误 1 处、警告 \d+ 处，其中 \d+ 处可用 --fix", result.stdout)
+
+
+def test_warnings_alone_exit_0(tmp_path):
+    result = run_speechgen("check", write(tmp_path, "w.txt", CLEAN.replace("同志们：", "同志们:")))
+    assert result.returncode == 0
+    assert "警告" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["missing.txt"], "找不到这个文件"),
+    (["draft.pdf"], "不支持检查“.pdf”文件"),
+    (["draft.txt", "--fix"], "--fix 需要用 -o"),
+    (["draft.txt", "--rate", "0"], "--rate"),
+    (["draft.txt", "--duration", "一会儿"], "无法识别讲话时长"),
+    (["draft.docx"], "无法读取这个 Word 文件"),
+    (["draft.docx", "--layout", "poduim"], "podium"),
+])
+def test_bad_input_exits_2(tmp_path, args, fragment):
+    write(tmp_path, "draft.txt", CLEAN)
+    write(tmp_path, "draft.pdf", "%PDF")
+    if args[0] == "draft.docx":
+        if "--layout" in args:
+            docx.Document().save(tmp_path / "draft.docx")
+        else:
+            write(tmp_path, "draft.docx", "not a zip")
+    result = run_speechgen("check", *args, cwd=tmp_path)
+    assert_user_error(result, fragment)
+
+
+def test_json_shape(tmp_path):
+    result = run_speechgen("check", write(tmp_path, "messy.txt", MESSY), "--json",
+                           "--rate", "250", "--duration", "1分钟")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert set(data) == {"file", "source", "summary", "stats", "findings"}
+    assert data["source"] == "text"
+    assert set(data["summary"]) == {"error", "warning", "info"}
+    assert data["summary"]["error"] == 1
+    assert data["stats"]["rate"] == 250 and data["stats"]["target_minutes"] == 1
+    assert data["stats"]["parts"][0]["name"] == "开头"
+    placeholder = next(f for f in data["findings"] if f["id"] == "placeholder")
+    assert placeholder == {
+        "id": "placeholder", "severity": "error", "message": placeholder["message"],
+        "text": "XX", "section": "二、", "paragraph": 12, "line": 12, "column": 16,
+        "fixable": False,
+    }
+
+
+def test_fix_round_trip_on_text(tmp_path):
+    source = write(tmp_path, "messy.txt", MESSY)
+    target = tmp_path / "fixed.txt"
+    result = run_speechgen("check", source, "--fix", "-o", target)
+    assert result.returncode == 1  # the placeholder needs a person
+    assert "已修正" in result.stderr and str(target) in result.stderr
+    assert "留有占位符“XX”" in result.stdout
+    fixed = target.read_text(encoding="utf-8")
+    assert HAN.findall(fixed) == HAN.findall(MESSY)
+    assert fixed == CLEAN.replace("多办实事", "多办XX实事")
+    assert source.read_text(encoding="utf-8") == MESSY
+    left = {f.id for f in run_checks(load_draft(target))}
+    assert not left & {"halfwidth-punct", "date-padding"}
+
+
+def test_fix_keeps_outline_structure_and_comments(tmp_path):
+    source = write(tmp_path, "outline.yaml", (
+        "# 本单位提纲\n标题: 在全县工作会议上的讲话\n日期: 2025年1月5日\n称呼: '同志们:'\n"
+        "开场:\n  - 这次会议很重要,下面,我讲一点意见.\n"
+        "正文:\n  - 小标题: 提高站位\n    段落:\n      - \"要于2025年03月01日前完成(全面)排查!\"\n"
+        "结尾:\n  - 同志们,让我们而努力奋斗!\n"))
+    target = tmp_path / "fixed.yaml"
+    result = run_speechgen("check", source, "--fix", "-o", target)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# 本单位提纲\n标题: 在全县工作会议上的讲话\n")
+    speech = load_speech(target)
+    assert speech.salutation == "同志们："
+    assert speech.opening == ["这次会议很重要，下面，我讲一点意见。"]
+    assert speech.sections[0].paragraphs == ["要于2025年3月1日前完成（全面）排查！"]
+
+
+def test_fix_keeps_docx_formatting(tmp_path):
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    first = paragraph.add_run("同志们")
+    first.font.size = Pt(16)
+    second = paragraph.add_run(",今天召开会议(2025年01月05日)")
+    second.bold = True
+    source = tmp_path / "draft.docx"
+    document.save(source)
+    target = tmp_path / "fixed.docx"
+    run_speechgen("check", source, "--fix", "-o", target)
+    runs = docx.Document(str(target)).paragraphs[0].runs
+    assert [r.text for r in runs] == ["同志们", "，今天召开会议（2025年1月5日）"]
+    assert runs[0].font.size == Pt(16) and runs[1].bold
+
+
+def test_fix_needs_the_same_format(tmp_path):
+    result = run_speechgen("check", write(tmp_path, "a.txt", MESSY), "--fix", "-o",
+                           tmp_path / "a.docx")
+    assert_user_error(result, "格式相同")
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_examples_pass_the_command():
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        result = run_speechgen("check", example)
+        assert result.returncode == 0, result.stdout
+        assert "未发现问题" in result.stdout

@@ -13,9 +13,9 @@ import re
 from .schemes import Marker, match_at
 
 _SENTENCE_END = re.compile(r"[。！？]")
-_BOUNDARY = "。！？；："
-#: Sequence words also follow a comma: "在下一步工作中,首先,我将…".
-_COMMA_OK = ("首先", "其次", "再次")
+#: An inline point opens after a sentence or clause end: "…。一是…", "在当前情况下,一是…",
+#: "在下一步工作中,首先,我将…".
+_BOUNDARY = "。！？；：，"
 
 #: Words that end a top-level heading; used to cut a heading fused with its body
 #: ("…能力和水平适应社会…").  Data: extend when a new corpus shows another ending.
@@ -99,8 +99,7 @@ def inline_markers(text: str, start: int = 0) -> list[Marker]:
     """Markers of inline-capable schemes that open a point after a sentence end."""
     found = []
     for i in range(max(start, 1), len(text)):
-        before = text[i - 1]
-        if before not in _BOUNDARY and not (before == "，" and text.startswith(_COMMA_OK, i)):
+        if text[i - 1] not in _BOUNDARY:
             continue
         marker = match_at(text, i)
         if marker and marker.scheme.inline:

@@ -49,7 +49,7 @@ SCHEMES: list[Scheme] = [
     _scheme("第一层意思，", "层意思", rf"^第(?P<n>{_CN})层意思[，：]?", inline=True),
     _scheme("第一个方面，", "第", rf"^第(?P<n>{_CN})个方面[，：]?", inline=True),
     _scheme("第一点，", "第", rf"^第(?P<n>{_CN})点[，：]", inline=True),
-    _scheme("第一要", "第", rf"^第(?P<n>{_CN})要(?!求|素|点|件|闻|害|务|道|职)", inline=True),
+    _scheme("第一要", "第", rf"^第(?P<n>{_CN})要(?!求|素|件)", inline=True),
     _scheme("第一，", "第", rf"^第(?P<n>{_CN})，", inline=True),
     _scheme("第一、", "第", rf"^第(?P<n>{_CN})、"),
     _scheme("首先，", "第", r"^(?P<n>首先|其次|再次)(?![是])，?", inline=True),
@@ -60,7 +60,7 @@ SCHEMES: list[Scheme] = [
     _scheme("1、", "1、", r"^(?P<n>\d{1,2})、", strong=True),
     _scheme("1.", "1.", r"^(?P<n>\d{1,2})[.．](?!\d)", strong=True),
     _scheme("一是", "是要", rf"^(?P<n>{_CN})是(?!非|否|以|因|由|在|对|为了)", inline=True),
-    _scheme("一要", "是要", rf"^(?P<n>{_CN})要(?!求|素|点|件|闻|害|务|道|职)", inline=True),
+    _scheme("一要", "是要", rf"^(?P<n>{_CN})要(?!求|素|件)", inline=True),
     _scheme("一方面，", "方面", r"^(?P<n>一方面|另一方面|另一面)，?", inline=True),
 ]
 

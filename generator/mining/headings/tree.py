@@ -10,6 +10,7 @@ paragraph-initial points is divided at its inline list (一是…二是…).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ...model import MAX_DEPTH, Section
 from .detect import inline_markers, split_fused, split_heading
@@ -225,14 +226,8 @@ class _Builder:
 
     def _split_inline(self, section: Section) -> None:
         """Divide a top-level section at an inline list 一是…二是… (at least two items)."""
-        run: list[tuple[int, Marker]] = []
-        for p, text in enumerate(section.paragraphs):
-            for m in inline_markers(text):
-                starts = not run and m.ordinal == 1
-                follows = bool(run) and m.scheme.family == run[0][1].scheme.family
-                if starts or (follows and m.ordinal == (run[-1][1].ordinal or 0) + 1):
-                    run.append((p, m))
-        if len(run) < 2:
+        run = _inline_run(section.paragraphs)
+        if not run:
             return
         lst = _List(2, section.sections)
         self.lists.append(lst)
@@ -256,6 +251,29 @@ class _Builder:
                 m = cuts[(p, pos)]
                 end = points[k + 1] if k + 1 < len(points) else len(text)
                 current = self._add(lst, m, text[m.end : end])
+
+
+#: An inline item shorter than this is a word in a series (一要全,二要广), not a point.
+MIN_INLINE_ITEM = 8
+
+
+def _inline_run(paragraphs: list[str]) -> list[tuple[int, Marker]]:
+    """The first inline list 1, 2, 3… of one family whose items are sentences, not words."""
+    found = [(p, m) for p, text in enumerate(paragraphs) for m in inline_markers(text)]
+    for k, (_, first) in enumerate(found):
+        if first.ordinal != 1:
+            continue
+        run = [found[k]]
+        for p, m in found[k + 1 :]:
+            same = m.scheme.family == first.scheme.family
+            if same and m.ordinal == (run[-1][1].ordinal or 0) + 1:
+                run.append((p, m))
+        short = any(
+            q == p and m.start - n.end < MIN_INLINE_ITEM for (p, n), (q, m) in pairwise(run)
+        )
+        if len(run) >= 2 and not short:
+            return run
+    return []
 
 
 def build_outline(paragraphs: list[str]) -> Outline:

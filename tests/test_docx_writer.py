@@ -337,3 +337,24 @@ def test_line_breaks_inside_a_paragraph_become_breaks():
     assert doc.paragraphs[0].text == "上行\n下行"
     assert doc.paragraphs[1].text == "甲\t乙"
     assert re.search("<w:br/>", doc.paragraphs[0]._p.xml)
+
+
+def test_subtitle_centred_in_kai_under_the_title():
+    speech = Speech(title="坚定信心 真抓实干", subtitle="——在全市经济工作会议上的讲话",
+                    speaker="王五", salutation="同志们：")
+    doc = open_docx(render_docx(speech, STANDARD))
+    subtitle = doc.paragraphs[1]
+    assert subtitle.text == "——在全市经济工作会议上的讲话"
+    assert fonts(subtitle.runs[0])[0] == "楷体_GB2312"
+    assert subtitle.runs[0].font.size == Pt(16)
+    assert subtitle.alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_profile_keys_in_chinese_as_listed_in_the_standard_profile(tmp_path):
+    profile = write(tmp_path, "页边距:\n  上: 3.5cm\n一级标题:\n  字号: 小二\n  加粗: 是\n"
+                              "页码:\n  格式: \"- {page} -\"\n版心网格:\n  每页行数: 23\n")
+    layout = load_layout("standard", profile)
+    assert layout.margins.top == 35
+    assert (layout.heading1.size, layout.heading1.bold) == (18, True)
+    assert layout.page_number.format == "- {page} -"
+    assert layout.line_pitch_twips == 559  # (297 − 35 − 35) mm = 12869 twips over 23 lines

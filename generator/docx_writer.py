@@ -169,9 +169,9 @@ def _compile(layout: Layout) -> _Compiled:
             line=footer_line, indent=indent, align=align, rpr=number_rpr,
             before=_escape(before), after=_escape(after), sample=sample)
 
-    style_values = {"default_rpr": rprs["body"], "default_ppr": "",
-                    "footer_ppr": f'<w:snapToGrid w:val="0"/><w:spacing w:line="{footer_line}" '
-                                  'w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/>',
+    footer_ppr = (f'<w:snapToGrid w:val="0"/><w:spacing w:line="{footer_line}" '
+                  'w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/>')
+    style_values = {"default_rpr": rprs["body"], "footer_ppr": footer_ppr,
                     "footer_rpr": number_rpr}
     for key in _STYLE_IDS:
         style_values[f"{key}_ppr"] = _ppr(getattr(layout, key), pitch, 0, levels.get(key, 0),

@@ -233,6 +233,69 @@ def new(
     report_written(output)
 
 
+@app.command()
+def batch(
+    source: Annotated[
+        Path, typer.Argument(help="表格文件:.xlsx 或 .csv;表头之下一行一篇讲话稿。",
+                             show_default=False)
+    ],
+    template: Annotated[
+        str | None, typer.Option("--template", "-t", help="模板名;不写时按表头自动选择。")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="输出文件夹;默认为表格旁的同名文件夹。")
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="读取哪张工作表;默认第一张。")
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option("--map", help="列名映射文件(.yaml),每行“表头: 字段”,"
+                                  "字段留空表示忽略该列。")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="文件名格式,用 {列名} 引用本行的值,如 "
+                                 "\"{乡镇}-{会议名称}\";{行号} 为表格行号。默认:行号-标题。")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式:docx、txt、md。")] = "docx",
+    layout: Annotated[
+        str, typer.Option("--layout", help="版式:standard(GB/T 9704 标准)或 podium(大字版)。")
+    ] = "standard",
+    profile: Annotated[
+        Path | None, typer.Option("--profile", help="本单位版式文件(.yaml),覆盖版式中的任意取值。")
+    ] = None,
+    template_dir: Annotated[
+        list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("-j", "--jobs", help="同时生成的进程数;默认等于 CPU 核数。", min=0)
+    ] = 0,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="跳过已经完整生成的行(中断后继续)。")
+    ] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="覆盖已存在的同名文件;不加时不覆盖并报告该行。")
+    ] = False,
+    zip_path: Annotated[
+        Path | None, typer.Option("--zip", help="另把本次的全部文件打包为一个 .zip。")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="把每行的结果写入报告:.csv 或 .json。")
+    ] = None,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="只检查表格,不生成文件。")
+    ] = False,
+) -> None:
+    """按表格批量生成讲话稿:每行一篇,出错的行报告行号和列,其余照常生成。"""
+    from .batch import Options, run
+
+    options = Options(source=source, output=output, template=template,
+                      template_dirs=tuple(template_dir or ()), sheet=sheet, mapping=mapping,
+                      name=name, fmt=fmt, layout=layout, profile=profile, jobs=jobs,
+                      resume=resume, overwrite=overwrite, zip_path=zip_path, report=report,
+                      check=check_only)
+    raise typer.Exit(run(options))
+
+
 def main() -> None:
     """Console entry point: turns InputError and OS errors into messages and exit code 2."""
     debug = "--debug" in sys.argv[1:]

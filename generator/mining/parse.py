@@ -127,8 +127,8 @@ def _closing(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
             break
         if CLOSING_STARTS.match(text) or CLOSING_ENDS.search(text):
             start, gap = k, 0
-        elif start == end or gap:  # one plain paragraph may sit inside an appeal, no more
-            break
+        elif gap or (start == end and not signoff):
+            break  # one plain paragraph may sit inside an appeal or before the thanks, no more
         else:
             gap = 1
     closing = paragraphs[start:end]

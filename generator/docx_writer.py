@@ -34,6 +34,7 @@ _STYLE_IDS = {
     "salutation": "Salutation", "body": "Normal", "signoff": "Signoff",
     "heading1": "Heading1", "heading2": "Heading2", "heading3": "Heading3", "heading4": "Heading4",
 }
+_LEVELS = {f"heading{n}": n for n in range(1, 5)}
 _TITLE_BLOCK = frozenset(("title", "subtitle", "speaker", "date"))
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _KIND_NAMES = {
@@ -108,7 +109,7 @@ class _Compiled:
     head: str
     tail: str
     opens: dict[tuple[str, bool], str]  # (paragraph key, after title block) → XML up to text
-    lead_mids: dict[int, str]  # level → XML between the heading run and the body run
+    lead_mid: str  # XML between a lead paragraph's heading run and its body run
     title_chars: int
 
 
@@ -122,79 +123,93 @@ def _twips(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
 
 
+def _section_properties(layout: Layout) -> str:
+    """Page size, margins, footers and the line grid; the footer sits ``gap`` below the 版心."""
+    page, margins = layout.page_number, layout.margins
+    footer = _twips(margins.bottom - page.gap - page.size * MM_PER_PT)
+    return (
+        '<w:sectPr><w:footerReference w:type="even" r:id="rId5"/>'
+        '<w:footerReference w:type="default" r:id="rId4"/>'
+        f'<w:pgSz w:w="{_twips(layout.paper.width)}" w:h="{_twips(layout.paper.height)}"/>'
+        f'<w:pgMar w:top="{_twips(margins.top)}" w:right="{_twips(margins.right)}" '
+        f'w:bottom="{_twips(margins.bottom)}" w:left="{_twips(margins.left)}" '
+        f'w:header="851" w:footer="{footer}" w:gutter="0"/>'
+        '<w:pgNumType w:start="1"/><w:cols w:space="425"/>'
+        f'<w:docGrid w:type="lines" w:linePitch="{layout.line_pitch_twips}"/></w:sectPr>')
+
+
+def _number_rpr(layout: Layout) -> str:
+    page = layout.page_number
+    return _rpr(TextStyle(page.font, page.latin, page.size, False, "left", 0), 0)
+
+
+def _footers(layout: Layout) -> list[tuple[str, str]]:
+    """Odd pages: number on the right; even pages: on the left; one character in from the edge."""
+    page = layout.page_number
+    before, after = page.format.split("{page}")
+    footers = []
+    for name, side, sample in (("word/footer1.xml", "right", "1"),
+                               ("word/footer2.xml", "left", "2")):
+        indent = (f'<w:ind w:{side}Chars="{round(page.indent * 100)}" '
+                  f'w:{side}="{round(page.indent * page.size * 20)}" w:firstLineChars="0" '
+                  'w:firstLine="0"/>')
+        footers.append((name, Template(_part("footer.xml")).substitute(
+            line=round(page.size * 20), indent=indent, align=side, rpr=_number_rpr(layout),
+            before=_escape(before), after=_escape(after), sample=sample)))
+    return footers
+
+
+def _styles(layout: Layout, rprs: dict[str, str]) -> str:
+    page = layout.page_number
+    values = {
+        "default_rpr": rprs["body"],
+        "footer_ppr": (f'<w:snapToGrid w:val="0"/><w:spacing w:line="{round(page.size * 20)}" '
+                       'w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/>'),
+        "footer_rpr": _number_rpr(layout),
+    }
+    for key in _STYLE_IDS:
+        values[f"{key}_ppr"] = _ppr(getattr(layout, key), layout.line_pitch_twips, 0,
+                                    _LEVELS.get(key, 0), layout.body.size)
+        values[f"{key}_rpr"] = rprs[key]
+    return Template(_part("styles.xml")).substitute(values)
+
+
+def _font_table(layout: Layout) -> str:
+    """Every font the layout names; Chinese names are declared with the GB2312 charset (86)."""
+    styles = [getattr(layout, key) for key in _STYLE_IDS] + [layout.page_number]
+    names = dict.fromkeys(name for style in styles for name in (style.font, style.latin))
+    fonts = "".join(
+        f'<w:font w:name="{_attr(name)}"><w:charset w:val="{"00" if name.isascii() else "86"}"/>'
+        '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>' for name in names)
+    return Template(_part("font_table.xml")).substitute(fonts=fonts)
+
+
 @lru_cache(maxsize=8)
 def _compile(layout: Layout) -> _Compiled:
     pitch = layout.line_pitch_twips
     spacing = layout.char_spacing_twentieths
-    gap = pitch * layout.grid.title_gap
-    body_size = layout.body.size
-    levels = {f"heading{n}": n for n in range(1, 5)}
     rprs = {key: _rpr(getattr(layout, key), spacing) for key in _STYLE_IDS}
     opens: dict[tuple[str, bool], str] = {}
     for after_title in (False, True):
-        before = gap if after_title else 0
+        before = pitch * layout.grid.title_gap if after_title else 0
         for key, style_id in _STYLE_IDS.items():
-            ppr = _ppr(getattr(layout, key), pitch, before, levels.get(key, 0), body_size)
+            ppr = _ppr(getattr(layout, key), pitch, before, _LEVELS.get(key, 0), layout.body.size)
             opens[key, after_title] = _paragraph_start(style_id, ppr, rprs[key], rprs[key])
         # A lead paragraph is a body paragraph whose first run takes its heading's font.
-        body_ppr = _ppr(layout.body, pitch, before, 0, body_size)
-        for key, level in levels.items():
+        body_ppr = _ppr(layout.body, pitch, before, 0, layout.body.size)
+        for key, level in _LEVELS.items():
             opens[f"lead{level}", after_title] = _paragraph_start(
                 "Normal", body_ppr, rprs["body"], rprs[key])
-    lead_mids = {n: f"{_T_CLOSE}</w:r><w:r><w:rPr>{rprs['body']}</w:rPr>{_T_OPEN}"
-                 for n in range(1, 5)}
-
-    page = layout.page_number
-    number_rpr = _rpr(TextStyle(page.font, page.latin, page.size, False, "left", 0), 0)
-    footer_line = round(page.size * 20)
-    footer_distance = _twips(layout.margins.bottom - page.gap - page.size * MM_PER_PT)
-    sect = (
-        f'<w:sectPr><w:footerReference w:type="even" r:id="rId5"/>'
-        f'<w:footerReference w:type="default" r:id="rId4"/>'
-        f'<w:pgSz w:w="{_twips(layout.paper.width)}" w:h="{_twips(layout.paper.height)}"/>'
-        f'<w:pgMar w:top="{_twips(layout.margins.top)}" w:right="{_twips(layout.margins.right)}" '
-        f'w:bottom="{_twips(layout.margins.bottom)}" w:left="{_twips(layout.margins.left)}" '
-        f'w:header="851" w:footer="{footer_distance}" w:gutter="0"/>'
-        f'<w:pgNumType w:start="1"/><w:cols w:space="425"/>'
-        f'<w:docGrid w:type="lines" w:linePitch="{pitch}"/></w:sectPr>')
-    before, after = page.format.split("{page}")
-    footers = {}
-    for name, align, sample in (("word/footer1.xml", "right", "1"),
-                                ("word/footer2.xml", "left", "2")):
-        side = "right" if align == "right" else "left"
-        indent = (f'<w:ind w:{side}Chars="{round(page.indent * 100)}" '
-                  f'w:{side}="{round(page.indent * page.size * 20)}" w:firstLineChars="0" '
-                  'w:firstLine="0"/>')
-        footers[name] = Template(_part("footer.xml")).substitute(
-            line=footer_line, indent=indent, align=align, rpr=number_rpr,
-            before=_escape(before), after=_escape(after), sample=sample)
-
-    footer_ppr = (f'<w:snapToGrid w:val="0"/><w:spacing w:line="{footer_line}" '
-                  'w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/>')
-    style_values = {"default_rpr": rprs["body"], "footer_ppr": footer_ppr,
-                    "footer_rpr": number_rpr}
-    for key in _STYLE_IDS:
-        style_values[f"{key}_ppr"] = _ppr(getattr(layout, key), pitch, 0, levels.get(key, 0),
-                                          body_size)
-        style_values[f"{key}_rpr"] = rprs[key]
-    fonts = dict.fromkeys(
-        name for key in _STYLE_IDS for name in (getattr(layout, key).font,
-                                                 getattr(layout, key).latin))
-    fonts.update(dict.fromkeys((page.font, page.latin)))
-    font_table = "".join(
-        f'<w:font w:name="{_attr(name)}"><w:charset w:val="{"00" if name.isascii() else "86"}"/>'
-        f'<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>' for name in fonts)
-
     fixed = [
         ("[Content_Types].xml", _part("content_types.xml")),
         ("_rels/.rels", _part("package_rels.xml")),
         ("docProps/app.xml", _part("app.xml")),
         ("word/_rels/document.xml.rels", _part("document_rels.xml")),
-        ("word/styles.xml", Template(_part("styles.xml")).substitute(style_values)),
+        ("word/styles.xml", _styles(layout, rprs)),
         ("word/settings.xml", Template(_part("settings.xml")).substitute(
             tab_stop=round(layout.body.size * 40))),
-        ("word/fontTable.xml", Template(_part("font_table.xml")).substitute(fonts=font_table)),
-        *footers.items(),
+        ("word/fontTable.xml", _font_table(layout)),
+        *_footers(layout),
     ]
     title_width = layout.text_width_pt / (layout.title.size + spacing / 20)
     return _Compiled(
@@ -202,34 +217,30 @@ def _compile(layout: Layout) -> _Compiled:
         core=Template(_part("core.xml")),
         head=('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
               f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'),
-        tail=f"{sect}</w:body></w:document>",
+        tail=f"{_section_properties(layout)}</w:body></w:document>",
         opens=opens,
-        lead_mids=lead_mids,
+        lead_mid=f"{_T_CLOSE}</w:r><w:r><w:rPr>{rprs['body']}</w:rPr>{_T_OPEN}",
         title_chars=max(1, math.floor(title_width)),
     )
 
 
-def _clean(text: str, where: Callable[[], str], warn: Callable[[str], None] | None) -> str:
+def _clean(text: str, index: int, block: Block, warn: Callable[[str], None] | None) -> str:
     """Drop characters XML 1.0 forbids; Word refuses to open a file that contains them."""
     if not _INVALID.search(text):
         return text
     if warn is not None:
+        where = f"第 {index} 段({_KIND_NAMES[block.kind]}“{_INVALID.sub('', block.text)[:12]}…”)"
         for match in _INVALID.finditer(text):
-            warn(f"{where()}含有 Word 文档不允许的不可见字符 U+{ord(match[0]):04X},已删除")
+            warn(f"{where}含有 Word 文档不允许的不可见字符 U+{ord(match[0]):04X},已删除")
     return _INVALID.sub("", text)
-
-
-def _where(index: int, block: Block) -> Callable[[], str]:
-    def describe() -> str:
-        snippet = _INVALID.sub("", block.text)[:12]
-        return f"第 {index} 段({_KIND_NAMES[block.kind]}“{snippet}…”)"
-
-    return describe
 
 
 def render_docx(speech: Speech, layout: Layout,
                 warn: Callable[[str], None] | None = None) -> bytes:
-    """The speech as DOCX bytes; every paragraph comes from ``blocks()`` like the text writer."""
+    """The speech as DOCX bytes; every paragraph comes from ``blocks()`` like the text writer.
+
+    ``warn`` receives a Chinese message for each character that had to be removed.
+    """
     compiled = _compile(layout)
     opens = compiled.opens
     out = [compiled.head]
@@ -242,15 +253,14 @@ def render_docx(speech: Speech, layout: Layout,
             seen_title = True
         else:
             after_title, seen_title = seen_title, False
-        where = _where(index, block)
         if kind == "lead":
-            head = _clean(block.head, where, warn)
-            rest = _clean(block.text[len(block.head):], where, warn)
+            head = _clean(block.head, index, block, warn)
+            rest = _clean(block.text[len(block.head):], index, block, warn)
             out += (opens[f"lead{block.level}", after_title], _escape(head),
-                    compiled.lead_mids[block.level], _escape(rest), _CLOSE)
+                    compiled.lead_mid, _escape(rest), _CLOSE)
         else:
             key = f"heading{block.level}" if kind == "heading" else kind
-            text = _clean(block.text, where, warn)
+            text = _clean(block.text, index, block, warn)
             if kind == "title" and "\n" not in text:
                 text = "\n".join(balance_title(text, compiled.title_chars))
             out += (opens[key, after_title], _escape(text), _CLOSE)

@@ -221,6 +221,18 @@ def test_same_input_same_bytes(speech):
     assert open_docx(first).core_properties.title == TITLE
 
 
+def test_every_part_is_well_formed_xml_in_a_sound_zip(speech):
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(render_docx(speech, PODIUM))) as package:
+        assert package.testzip() is None  # every CRC matches
+        names = package.namelist()
+        assert names[0] == "[Content_Types].xml"
+        for name in names:
+            etree.fromstring(package.read(name))  # Word refuses a file with a broken part
+    assert {"word/fontTable.xml", "docProps/app.xml", "word/footer2.xml"} <= set(names)
+
+
 def test_invalid_xml_characters_removed_with_a_warning():
     warnings: list[str] = []
     speech = Speech(title="标题", opening=["第一句\x07话。", "换\x0b行\x00。"])

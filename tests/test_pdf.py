@@ -17,10 +17,10 @@ from generator.docx_writer import render_docx
 from generator.errors import InputError
 from generator.layout import load_layout
 
-TOOLS = ("soffice", "pdftotext", "pdfinfo")
+TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
 needs_tools = pytest.mark.skipif(
     any(shutil.which(tool) is None for tool in TOOLS),
-    reason="需要 LibreOffice(soffice)和 poppler-utils(pdftotext、pdfinfo)",
+    reason="需要 LibreOffice(soffice)和 poppler-utils(pdftotext、pdfinfo、pdffonts)",
 )
 PAGE_NUMBER = re.compile(r"^\s*—\s*(\d+)\s*—\s*$")
 
@@ -106,6 +106,14 @@ def test_podium_pages_hold_fewer_larger_lines(pdfs):
     widths = {len(line) for page in pages(pdfs["podium"])[1:-1] for line in text_lines(page)}
     assert max(widths) == 20
     assert page_count(pdfs["podium"]) > page_count(pdfs["grid"])
+
+
+@needs_tools
+def test_gbt_font_names_print_in_their_free_substitutes(pdfs):
+    fonts = subprocess.run(["pdffonts", str(pdfs["long"])], capture_output=True, check=True,
+                           text=True).stdout
+    assert "Kai" in fonts  # 楷体_GB2312 (speaker, date, level-2 headings) in a Kai face
+    assert "NotoSerifCJK" in fonts and "NotoSansCJK" in fonts  # 仿宋/宋体 and 黑体
 
 
 def test_missing_libreoffice_says_how_to_install(monkeypatch, tmp_path):

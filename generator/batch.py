@@ -191,9 +191,10 @@ def choose_template(book: Workbook, options: Options) -> Template:
     if not scored or scored[0][0] == 0:
         raise InputError(Problem("表头中没有一列能对应任何模板的字段;请用 -t 指定模板"
                                  "(speechgen templates 可查看模板及其列名)", book.filename))
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        raise InputError(Problem(f"表头同样符合模板 {scored[0][1]} 和 {scored[1][1]},"
-                                 "请用 -t 指定模板", book.filename))
+    tied = [name for score, name in scored if score == scored[0][0]]
+    if len(tied) > 1:
+        raise InputError(Problem(f"表头同样符合这些模板:{'、'.join(sorted(tied))};"
+                                 "请用 -t 指定其中一个,例如 -t " + sorted(tied)[0], book.filename))
     return get_template(scored[0][1], options.template_dirs)
 
 

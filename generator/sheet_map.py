@@ -342,7 +342,8 @@ class SheetMapping:
         key = ""
         for number, cells in _chain(ahead, table.rows):
             value = cells[join_index] if join_index < len(cells) else None
-            key = cell_text(value) if value is not None else key  # merged key cells
+            keyed = value is not None  # a blank (or merged) key continues the item above
+            key = cell_text(value) if keyed else key
             own: list[tuple[Column, Any]] = []
             stacked: list[tuple[Column, Any]] = []
             for column in header.columns:
@@ -352,8 +353,12 @@ class SheetMapping:
                 (stacked if column.target.stacked is not None else own).append((column, value))
             if not own and not stacked:
                 continue
-            if own or key not in current:
+            if own or keyed or key not in current:
                 item: tuple[dict, dict[Path, Place]] = ({}, {(): Place(table.label, number)})
+                for column in header.columns:  # so a blank required cell is named exactly
+                    if column.target is not None and column.target.stacked is None:
+                        item[1][column.target.path] = Place(table.label, number,
+                                                            column.index + 1, column.header)
                 current[key] = item
                 sub.items.setdefault(key, []).append(item)
             data, places = current[key]

@@ -134,7 +134,32 @@ def test_numbering_sequence(old, new, rule_id, quoted, line):
 
 def test_gap_message_names_the_missing_number():
     finding = only(edit("（二）信息工作", "（三）信息工作"), "numbering-gap")
-    assert "（二）" in finding.message
+    assert "缺少（二）" in finding.message
+
+
+def test_spoken_list_begun_inline_is_not_a_gap():
+    text = edit("一是提高站位。要自觉在大局下思考和行动。\n二是改进作风。",
+                "要做到两点：一是提高站位，要自觉在大局下思考和行动。\n二是改进作风。")
+    assert problems(text) == []
+
+
+def test_spoken_list_missing_its_first_item():
+    text = edit("一是提高站位。", "要提高站位。")
+    finding = only(text, "numbering-gap")
+    assert finding.text == "二是"
+    assert "缺少一是" in finding.message
+
+
+def test_spoken_lists_may_start_again_within_a_point():
+    text = edit("二是改进作风。要深入基层，多办实事。\n",
+                "二是改进作风。要深入基层，多办实事。\n具体要做到：\n一是勤调研。\n二是多协调。\n")
+    assert problems(text) == []
+
+
+def test_a_second_list_in_one_point_is_one_restart_warning():
+    text = edit("二、认清形势", "（一）督查工作有力。全年督办事项90件。\n二、认清形势")
+    found = [(f.id, f.text, f.place.line) for f in problems(text)]
+    assert found == [("numbering-restart", "（一）", 9)]
 
 
 def test_sub_points_restart_under_each_point():

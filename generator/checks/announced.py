@@ -15,7 +15,7 @@ from .finding import ERROR, Finding
 from .rule import Options, Rule
 
 _NUMBER = "[一二三四五六七八九十两]+"
-_UNIT = "(?:点|个方面|个问题|层意思|个部分|个重点|项)"
+_UNIT = "(点|个方面|个问题|层意思|个部分|个重点|项)"
 #: In the opening: a speaking verb, then the count (CORPUS e1.11).
 _VERB = "(?:讲|谈|说|提|强调|发表|做好|抓好|把握)"
 _OPENING = re.compile(rf"{_VERB}[^。！？；]{{0,8}}?({_NUMBER}){_UNIT}")
@@ -32,13 +32,13 @@ def _announcement(paras: list[Para], pattern: re.Pattern[str]) -> tuple[Para, re
     return found
 
 
-def _finding(para: Para, match: re.Match[str], real: int, what: str) -> Finding | None:
+def _finding(para: Para, match: re.Match[str], real: int) -> Finding | None:
     announced = from_chinese(match[1])
     if announced is None or announced == real:
         return None
     return Finding(
         "announced-count", ERROR,
-        f"宣布讲{match[1]}{what}，实际有{real}个{'' if real else '编号的'}要点，请核对",
+        f"宣布了“{match[1]}{match[2]}”，下面实际有{real}个{'' if real else '编号的'}要点，请核对",
         match[0], para.place(match.start()),
     )
 
@@ -49,7 +49,7 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
     opening = [p for p in draft.paras if p.part == "opening" and p.kind == "body"]
     points = [p for p in draft.paras if p.kind in ("heading", "lead")]
     if (found := _announcement(opening, _OPENING)) is not None:
-        finding = _finding(*found, sum(p.level == 1 for p in points), "点")
+        finding = _finding(*found, sum(p.level == 1 for p in points))
         if finding:
             yield finding
     for point in points:
@@ -65,7 +65,7 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
         if point.kind == "lead":
             intro.insert(0, point)
         if children and (found := _announcement(intro, _SECTION)) is not None:
-            finding = _finding(*found, children, "点")
+            finding = _finding(*found, children)
             if finding:
                 yield finding
 

@@ -1,7 +1,7 @@
 """Literal numbering at the start of a paragraph, and the nesting it implies.
 
 Text and Word drafts carry their numbering as typed characters.  The schemes are those of
-``generator.numbering`` (一、 （一） 1. （1） 1、 第一， 一是 一要 第一要), accepted in both
+``generator.numbering`` (一、 （一） 1. （1） 1、 第一， 一是 一要 第一要 第一层意思， …), in
 half- and full-width spellings.  Levels follow nesting, not a rank table, because a scheme
 does not fix its level (CORPUS §c2): the first scheme is level 1, a new scheme opens the next
 level, and meeting a scheme already open closes back to it.
@@ -25,6 +25,9 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("1.", re.compile(r"(\d{1,2})[.．](?!\d)")),
     ("1、", re.compile(r"(\d{1,2}) ?、")),
     ("第一要", re.compile(rf"第({_CN})要")),
+    ("第一层意思，", re.compile(rf"第({_CN})层意思[，,：:]")),
+    ("第一个方面，", re.compile(rf"第({_CN})个方面[，,：:]")),
+    ("第一点，", re.compile(rf"第({_CN})点[，,：:]")),
     ("第一，", re.compile(rf"第({_CN})[，,、](?!\d)")),
     ("一是", re.compile(rf"({_CN})是")),
     ("一要", re.compile(rf"({_CN})要")),

@@ -18,11 +18,23 @@ def counts(findings: list[Finding]) -> dict[str, int]:
     return {level: sum(f.severity == level for f in findings) for level in (ERROR, WARNING, INFO)}
 
 
+#: Lines shown per check id; a scraped draft can hold hundreds of half-width commas.
+MAX_PER_ID = 8
+
+
 def human(name: str, findings: list[Finding]) -> str:
-    """Errors first, then warnings, then the length notes, and a one-line verdict."""
+    """Errors first, then warnings, then the length notes, and a one-line verdict; at most
+    MAX_PER_ID lines per check, the rest counted (--json lists everything)."""
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     lines = [f"检查 {name}："]
-    lines += [_line(f) for f in sorted(findings, key=lambda f: order[f.severity])]
+    shown: dict[str, int] = {}
+    for finding in sorted(findings, key=lambda f: order[f.severity]):
+        shown[finding.id] = shown.get(finding.id, 0) + 1
+        if shown[finding.id] <= MAX_PER_ID or finding.severity == INFO:
+            lines.append(_line(finding))
+        elif shown[finding.id] == MAX_PER_ID + 1:
+            rest = sum(f.id == finding.id for f in findings) - MAX_PER_ID
+            lines.append(f"……另有 {rest} 处同类问题 [{finding.id}]，用 --json 可查看全部")
     total = counts(findings)
     fixable = sum(f.fixable for f in findings)
     if total[ERROR] or total[WARNING]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..numbering import SCHEMES
 from .draft import Draft, Para
 from .finding import ERROR, WARNING, Finding
-from .markers import Marker, Nesting
+from .markers import LIST_SCHEMES, Marker, Nesting
 from .rule import Options, Rule
 
 
@@ -20,13 +20,19 @@ def _number(scheme: str, n: int) -> str:
     return SCHEMES[scheme](n).rstrip("，")
 
 
-def _judge(para: Para, previous: int) -> Finding | None:
+def _judge(para: Para, previous: int, said: str = "") -> Finding | None:
+    """The finding for an item numbered ``para.ordinal`` after ``previous``.  ``said`` is the
+    text before it in its point: for spoken lists (一是、二是), which often begin inline and
+    go on at a paragraph's start, items said there are not missing, and restarts are normal."""
     n, scheme = para.ordinal, para.scheme
     expected = previous + 1
     if n == expected:
         return None
+    spoken = scheme in LIST_SCHEMES
     place, text = para.place(0), para.marker
     if previous and n == 1:
+        if spoken:
+            return None
         return Finding(
             "numbering-restart", WARNING,
             f"编号重新从{_number(scheme, 1)}开始（上一项是{_number(scheme, previous)}），"
@@ -40,11 +46,14 @@ def _judge(para: Para, previous: int) -> Finding | None:
             f"{_number(scheme, expected)}",
             text, place,
         )
-    missing = "、".join(_number(scheme, k) for k in range(expected, n))
+    missing = [_number(scheme, k) for k in range(expected, n)]
+    if spoken:
+        missing = [marker for marker in missing if marker not in said]
+        if not missing:
+            return None
+    before = f"上一项是{_number(scheme, previous)}" if previous else "这一组的第一项"
     return Finding(
-        "numbering-gap", ERROR,
-        f"编号跳过了{missing}，这里应为{_number(scheme, expected)}",
-        text, place,
+        "numbering-gap", ERROR, f"编号缺少{'、'.join(missing)}（{before}）", text, place,
     )
 
 
@@ -55,19 +64,21 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
     # After a restart, the number the item should have had, per level: when the next item
     # continues that count (一、一、三、), the restart was a typo and is reported once.
     should_have: dict[int, int] = {}
+    said = ""  # text since the last point marker, where inline 一是…二是… may sit
     for para in draft.paras:
-        if not para.marker:
-            continue
-        level, previous = nesting.push(Marker(para.scheme, para.marker, para.ordinal))
-        for deeper in [k for k in should_have if k > level]:
-            del should_have[deeper]
-        if should_have.pop(level, None) == para.ordinal - 1:
-            continue
-        finding = _judge(para, previous)
-        if finding:
-            if finding.id == "numbering-restart":
-                should_have[level] = previous + 1
-            yield finding
+        if para.marker:
+            level, previous = nesting.push(Marker(para.scheme, para.marker, para.ordinal))
+            for deeper in [k for k in should_have if k > level]:
+                del should_have[deeper]
+            if should_have.pop(level, None) != para.ordinal - 1:
+                finding = _judge(para, previous, said)
+                if finding:
+                    if finding.id == "numbering-restart":
+                        should_have[level] = previous + 1
+                    yield finding
+            if para.scheme not in LIST_SCHEMES:
+                said = ""
+        said += para.text
 
 
 RULE = Rule(

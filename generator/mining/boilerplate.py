@@ -71,7 +71,9 @@ RULES: list[NoiseRule] = [
 ]
 
 #: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)".
-COUNT_HINT = re.compile(r"[（\[【](?:共含|推荐|大全|精选)?(\d+)篇(?:模版|材料|范文)?[）\]】]")
+COUNT_HINT = re.compile(
+    r"[（\[【](?:共含|共|推荐|大全|精选)?(\d+|[一二三四五六七八九十]+)篇(?:模版|材料|范文)?[）\]】]"
+)
 
 
 def classify(line: str) -> str | None:

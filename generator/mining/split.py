@@ -120,7 +120,7 @@ def split_page(raw: list[str], file: str) -> Page:
     hint_match = COUNT_HINT.search(page_title) or next(
         (COUNT_HINT.search(t) for _, t in lines[:6] if COUNT_HINT.search(t)), None
     )
-    hint = int(hint_match.group(1)) if hint_match else None
+    hint = from_chinese(hint_match.group(1)) if hint_match else None
 
     starts: list[tuple[int, str, str]] = []  # (position in lines, number, title)
     for pos, (_, text) in enumerate(lines):
@@ -173,7 +173,3 @@ def _sub_speeches(
         units[-1].lines.append((number, text))
     return [u for u in units if u.lines or len(units) == 1]
 
-
-def ordinal_of(label_number: str) -> int | None:
-    """The number in a marker, Chinese or Arabic."""
-    return from_chinese(label_number)

@@ -1,0 +1,233 @@
+"""`speechgen mine` as a user runs it: bad input, output files, and pages unlike the corpus.
+
+The synthetic pages use another site's furniture, suffix markers (…讲话篇一), a single speech
+with no marker, GB18030 and BOM encodings, hard-wrapped lines and Word input, so the rules are
+checked for generality rather than for the three development pages.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import assert_user_error
+
+from generator.mining import mine_path, mine_text
+from generator.outline_io import parse_outline
+from generator.text_writer import render_text
+
+SPEECH = """在全县教育工作会议上的讲话
+县委副书记 王明
+（2023年3月1日）
+同志们：
+这次会议的主要任务是，总结去年全县教育工作，部署今年任务。刚才，李局长作了工作报告，我完全同意。下面，我讲三点意见。
+一、充分肯定成绩，进一步坚定办好人民满意教育的信心
+过去一年，全县教育系统攻坚克难，各项工作取得明显成效。一是办学条件持续改善，新建校舍十二所。二是教育质量稳步提升，中考成绩位居全市前列。三是教师队伍不断壮大，新招聘教师二百名。
+二、突出工作重点，扎实推进教育事业高质量发展
+（一）抓好学前教育。要扩大普惠性资源，今年新增公办幼儿园五所。
+（二）抓好义务教育。要推进城乡一体化，缩小校际差距。
+（三）抓好职业教育。要深化产教融合，服务县域产业。
+三、强化组织保障，确保各项任务落到实处
+各级党委政府要切实加强领导，把教育摆在优先发展的位置，落实经费保障，关心教师成长。
+同志们，教育事业功在当代、利在千秋。让我们团结一心，锐意进取，为办好人民满意的教育而努力奋斗！
+谢谢大家！
+"""
+
+OTHER_SITE = """当前位置：首页 > 范文大全 > 讲话稿
+发布时间：2023-05-06
+在乡镇安全生产工作会议上的讲话篇一
+同志们：
+今天召开会议，主要是部署近期安全生产工作。下面，我讲两点意见。
+一、认清形势，增强做好安全生产工作的责任感
+近期，周边地区接连发生安全事故，教训深刻，我们必须高度警惕，切实把安全生产放在首位。
+二、突出重点，扎实开展安全隐患排查整治
+首先，要抓好道路交通安全。要加强重点路段巡查，严查超载超速。其次，要抓好消防安全。要对人员密集场所逐一检查。
+同志们，安全生产责任重于泰山。让我们以高度负责的精神，确保全镇安全形势持续稳定！
+在乡镇安全生产工作会议上的讲话篇二
+各位领导、同志们：
+这次会议是经镇党委研究决定召开的，主要任务是安排部署今年的防汛工作。借此机会，我讲三个方面的意见。
+第一个方面，要提高认识。防汛工作事关群众生命财产安全，各村各单位必须高度重视，决不能掉以轻心。
+第二个方面，要落实责任。镇村干部要分片包干，做到责任到人、措施到位、检查到点。
+第三个方面，要加强值守。汛期实行二十四小时值班制度，确保信息畅通、反应迅速。
+同志们，防汛工作任务艰巨。希望大家齐心协力，为夺取今年防汛工作的全面胜利作出新的贡献！
+上一篇：在全镇春耕生产动员会上的讲话
+下一篇：在全镇干部大会上的讲话
+本文链接：https://example.com/fanwen/12345.html
+相关文章：
+在全县安全生产工作会议上的讲话
+在全市防汛工作会议上的讲话
+在全镇消防工作会议上的讲话
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+# ---- bad input -----------------------------------------------------------------------------
+
+def test_empty_file(speechgen, tmp_path: Path) -> None:
+    assert_user_error(speechgen("mine", _write(tmp_path, "empty.txt", "  \n\n")), "空")
+
+
+def test_binary_file(speechgen, tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    assert_user_error(speechgen("mine", path), "二进制")
+
+
+def test_page_without_a_speech(speechgen, tmp_path: Path) -> None:
+    page = "首页\n发布时间：2023-05-06\n上一篇：某某\n下一篇：某某\n"
+    assert_user_error(speechgen("mine", _write(tmp_path, "links.txt", page)), "没有")
+
+
+def test_oversized_file(speechgen, tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50_000_000)
+    assert_user_error(speechgen("mine", path), "太大")
+
+
+def test_missing_file(speechgen, tmp_path: Path) -> None:
+    assert_user_error(speechgen("mine", tmp_path / "nope.txt"), "找不到")
+
+
+def test_one_file_for_many_speeches(speechgen, tmp_path: Path) -> None:
+    page = _write(tmp_path, "site.txt", OTHER_SITE)
+    assert_user_error(speechgen("mine", page, "-o", tmp_path / "one.yaml"), "目录")
+
+
+def test_unknown_format(speechgen, tmp_path: Path) -> None:
+    page = _write(tmp_path, "speech.txt", SPEECH)
+    assert_user_error(speechgen("mine", page, "--format", "xml"), "xml")
+
+
+def test_one_bad_file_among_good_ones_exits_1(speechgen, tmp_path: Path) -> None:
+    good = _write(tmp_path, "speech.txt", SPEECH)
+    bad = _write(tmp_path, "empty.txt", "")
+    result = speechgen("mine", good, bad)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "空" in result.stderr
+    assert parse_outline(result.stdout).title == "在全县教育工作会议上的讲话"
+
+
+# ---- outputs -------------------------------------------------------------------------------
+
+def test_directory_output_has_outlines_and_an_index(speechgen, tmp_path: Path) -> None:
+    page = _write(tmp_path, "site_page.txt", OTHER_SITE)
+    out = tmp_path / "out"
+    result = speechgen("mine", page, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["index.csv", "site-1.yaml", "site-2.yaml"]
+    index = (out / "index.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert index[0].startswith("文件,编号,篇目,标题")
+    assert "在乡镇安全生产工作会议上的讲话" in index[1]
+    speech = parse_outline((out / "site-2.yaml").read_text(encoding="utf-8"))
+    assert [s.numbering for s in speech.sections] == ["第一个方面，"] * 3
+
+
+def test_single_file_output_renders(speechgen, tmp_path: Path) -> None:
+    page = _write(tmp_path, "speech.txt", SPEECH)
+    target = tmp_path / "speech.yaml"
+    assert speechgen("mine", page, "-o", target).returncode == 0
+    rendered = speechgen("render", target, "--format", "txt")
+    assert rendered.returncode == 0, rendered.stderr
+    assert "二、突出工作重点，扎实推进教育事业高质量发展" in rendered.stdout
+    assert "（二）抓好义务教育。要推进城乡一体化" in rendered.stdout
+
+
+def test_json_and_stats(speechgen, tmp_path: Path) -> None:
+    page = _write(tmp_path, "site.txt", OTHER_SITE)
+    data = json.loads(speechgen("mine", page, "--format", "json").stdout)
+    assert [d["id"] for d in data] == ["site-1", "site-2"]
+    table = speechgen("mine", page, "--stats").stdout
+    assert "篇数" in table and "2" in table and "编号方式" in table
+
+
+# ---- pages unlike the corpus ---------------------------------------------------------------
+
+def test_single_speech_page_without_marker() -> None:
+    page = mine_text(SPEECH, "single.txt")
+    assert len(page.speeches) == 1
+    speech = page.speeches[0].speech
+    assert speech.title == "在全县教育工作会议上的讲话"
+    assert speech.speaker == "县委副书记 王明"
+    assert speech.date == "2023年3月1日"
+    assert speech.salutation == "同志们："
+    assert speech.opening[0].startswith("这次会议的主要任务是")
+    assert [s.heading[:4] for s in speech.sections] == ["充分肯定", "突出工作", "强化组织"]
+    assert len(speech.sections[0].sections) == 3  # inline 一是…三是 divide a section with no items
+    items = [s.heading for s in speech.sections[1].sections]
+    assert items == ["抓好学前教育", "抓好义务教育", "抓好职业教育"]
+    assert speech.closing[0].startswith("同志们，教育事业")
+    assert speech.signoff == ["谢谢大家！"]
+    assert not {f.code for f in speech.flags} & {"truncated", "count_mismatch"}
+
+
+def test_other_site_with_suffix_markers() -> None:
+    page = mine_text(OTHER_SITE, "site.txt")
+    assert [m.speech.title for m in page.speeches] == ["在乡镇安全生产工作会议上的讲话"] * 2
+    first, second = (m.speech for m in page.speeches)
+    assert first.sections[1].sections[1].heading == "要抓好消防安全"
+    assert second.salutation == "各位领导、同志们："
+    assert len(second.sections) == 3
+    for m in page.speeches:
+        text = render_text(m.speech)
+        for noise in ("当前位置", "发布时间", "上一篇", "本文链接", "相关文章", "全市防汛"):
+            assert noise not in text
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig"])
+def test_encodings_and_crlf(tmp_path: Path, encoding: str) -> None:
+    path = _write(tmp_path, "speech.txt", SPEECH.replace("\n", "\r\n"), encoding)
+    speech = mine_path(path).speeches[0].speech
+    assert speech.title == "在全县教育工作会议上的讲话"
+    assert len(speech.sections) == 3
+
+
+def test_hard_wrapped_page_and_half_width_punctuation() -> None:
+    lines = []
+    for line in SPEECH.splitlines():
+        body = line.replace("，", ",").replace("：", ":").replace("（", "(").replace("）", ")")
+        if len(body) > 30 and not body.startswith(("一、", "二、", "三、")):
+            lines.extend(body[i : i + 30] for i in range(0, len(body), 30))
+        else:
+            lines.append(body)
+    speech = mine_text("\n".join(lines), "wrapped.txt").speeches[0].speech
+    assert len(speech.opening) == 1
+    assert len(speech.sections[1].sections) == 3
+    assert speech.closing[0].endswith("努力奋斗！")
+
+
+def test_page_count_hint_is_checked() -> None:
+    marker = "第{}篇:在会议上的讲话\n"
+    text = "在会议上的讲话(共3篇)\n" + marker.format("一") + SPEECH + marker.format("二") + SPEECH
+    page = mine_text(text, "hint.txt")
+    assert len(page.speeches) == 2
+    assert any("3" in w and "2" in w for w in page.warnings)
+
+
+def test_word_document(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in SPEECH.splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "speech.docx"
+    document.save(str(path))
+    speech = mine_path(path).speeches[0].speech
+    assert speech.title == "在全县教育工作会议上的讲话"
+    assert len(speech.sections) == 3
+
+
+def test_outline_round_trips_through_yaml() -> None:
+    from generator.outline_io import dump_outline
+
+    speech = mine_text(SPEECH, "single.txt").speeches[0].speech
+    again = parse_outline(dump_outline(speech))
+    assert render_text(again) == render_text(speech)
+    assert yaml.safe_load(dump_outline(speech))["sections"][1]["sections"][0]["lead"] is True

@@ -151,3 +151,29 @@ def test_examples_pass_the_command():
         result = run_speechgen("check", example)
         assert result.returncode == 0, result.stdout
         assert "未发现问题" in result.stdout
+
+
+def test_docx_layout_options_reach_the_check(tmp_path, speechgen):
+    example = sorted(EXAMPLES.glob("*.yaml"))[0]
+    podium = tmp_path / "podium.docx"
+    assert speechgen("render", example, "-o", podium, "--layout", "podium").returncode == 0
+    assert speechgen("check", podium, "--layout", "podium").returncode == 0
+    result = speechgen("check", podium)
+    assert result.returncode == 1
+    assert "[font-size]" in result.stdout and "应为“16磅”" in result.stdout
+    profile = tmp_path / "大字.yaml"
+    profile.write_text("body:\n  size: 小一\n", encoding="utf-8")
+    result = speechgen("check", podium, "--layout", "podium", "--profile", profile)
+    assert result.returncode == 1
+    assert "正文的字号为“22磅”，应为“24磅”" in result.stdout
+
+
+def test_long_lists_are_cut_in_the_human_report(tmp_path):
+    many = CLEAN.replace("，", ",")
+    result = run_speechgen("check", write(tmp_path, "many.txt", many))
+    shown = result.stdout.count("[halfwidth-punct]")
+    assert shown == 9  # eight findings and the line counting the rest
+    total = many.count(",")
+    assert f"……另有 {total - 8} 处同类问题 [halfwidth-punct]，用 --json 可查看全部" in result.stdout
+    data = json.loads(run_speechgen("check", tmp_path / "many.txt", "--json").stdout)
+    assert sum(f["id"] == "halfwidth-punct" for f in data["findings"]) == total

@@ -144,3 +144,19 @@ def test_words_checks_run_on_docx_text(tmp_path):
     found = {(f.id, f.text, f.place.paragraph) for f in run_checks(load_draft(path))}
     assert ("placeholder", "XX", 5) in found
     assert ("numbering-gap", "三、", 6) in found
+
+
+def test_office_profile_overrides_the_expected_fonts(tmp_path):
+    profile = tmp_path / "本单位.yaml"
+    profile.write_text("body:\n  font: 方正仿宋_GBK\n", encoding="utf-8")
+    standard = tmp_path / "standard.docx"
+    standard.write_bytes(render_docx(long_speech(), load_layout("standard")))
+    office = tmp_path / "office.docx"
+    office.write_bytes(render_docx(long_speech(), load_layout("standard", profile)))
+    layout = load_layout("standard", profile)
+    assert [f for f in run_checks(load_draft(office), Options(layout=layout))
+            if f.severity != INFO] == []
+    found = [f for f in run_checks(load_draft(standard), Options(layout=layout))
+             if f.severity != INFO]
+    assert {f.id for f in found} == {"font-east-asian"}
+    assert "正文的中文字体为“仿宋_GB2312”，应为“方正仿宋_GBK”" in found[0].message

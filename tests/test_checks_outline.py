@@ -62,6 +62,14 @@ def test_empty_point_and_heading_without_text():
                                                ("empty-heading", "二、")]
 
 
+def test_heading_typed_with_its_number_is_numbered_twice():
+    sections = speech().sections
+    sections[0].heading = "一、认清形势"
+    found = content_findings(speech(sections=sections))
+    assert [(f.id, f.text, f.place.section) for f in found] == [
+        ("doubled-marker", "一、一、", "一、")]
+
+
 def test_computed_numbering_is_never_reported():
     found = run_checks(speech_draft(long_speech()))
     assert not [f for f in found if f.id.startswith("numbering")]

@@ -129,7 +129,8 @@ def _expected(style: TextStyle, rule_id: str) -> str:
 
 
 def check(draft: Draft, options: Options) -> Iterator[Finding]:
-    if options.layout is None:
+    """Only Word files have a layout to check; outlines and text get theirs from the writer."""
+    if options.layout is None or draft.source != "docx":
         return
     yield from _pages(draft, options.layout)
     yield from _fonts(draft, options.layout)

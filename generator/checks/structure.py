@@ -1,7 +1,8 @@
 """The genre's frame: 同志们：, points with something under them, and a closing appeal.
 
 A missing salutation or appeal is what a leader notices first when reading a draft aloud;
-an empty point or a bare "二、" is a gap left while restructuring.
+an empty point, a bare "二、" or a doubled "一、一、" (a numbered heading pasted into an
+outline, which numbers it again) is a gap left while restructuring.
 """
 
 from __future__ import annotations
@@ -68,10 +69,22 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
                 "empty-heading", ERROR, "这个标题只有序号，没有文字", para.head or para.text,
                 para.place(),
             )
+        marker = marker_at(para.text)
+        again = marker and marker_at(para.text[len(marker.text):])
+        if marker and again:
+            yield Finding(
+                "doubled-marker", ERROR,
+                "序号重复：小标题里又写了一遍序号（提纲的小标题不写序号，由程序编号）",
+                para.text[: len(marker.text) + len(again.text)], para.place(),
+            )
         if para.kind == "heading" and _is_empty(paras, i):
             yield Finding(
                 "empty-section", ERROR, "这一部分只有标题，下面没有内容", para.text, para.place(),
             )
 
 
-RULE = Rule("structure", ("no-salutation", "no-closing", "empty-heading", "empty-section"), check)
+RULE = Rule(
+    "structure",
+    ("no-salutation", "no-closing", "empty-heading", "doubled-marker", "empty-section"),
+    check,
+)

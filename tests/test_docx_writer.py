@@ -233,6 +233,45 @@ def test_every_part_is_well_formed_xml_in_a_sound_zip(speech):
     assert {"word/fontTable.xml", "docProps/app.xml", "word/footer2.xml"} <= set(names)
 
 
+# ECMA-376 sequences (the part this writer uses): Word reports "unreadable content" when
+# children of these elements come out of order.
+SCHEMA_ORDER = {
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr",
+            "autoSpaceDE", "autoSpaceDN", "snapToGrid", "spacing", "ind", "jc", "outlineLvl",
+            "rPr"],
+    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "color", "spacing", "kern", "sz", "szCs", "u",
+            "lang"],
+    "sectPr": ["headerReference", "footerReference", "pgSz", "pgMar", "pgNumType", "cols",
+               "titlePg", "docGrid"],
+    "style": ["name", "basedOn", "next", "link", "uiPriority", "semiHidden", "unhideWhenUsed",
+              "qFormat", "pPr", "rPr"],
+    "settings": ["zoom", "defaultTabStop", "evenAndOddHeaders", "characterSpacingControl",
+                 "compat", "themeFontLang", "decimalSymbol", "listSeparator"],
+}
+
+
+def test_children_in_schema_order(speech):
+    from lxml import etree
+
+    checked = set()
+    with zipfile.ZipFile(io.BytesIO(render_docx(speech, STANDARD))) as package:
+        for name in ("word/document.xml", "word/styles.xml", "word/settings.xml",
+                     "word/footer1.xml", "word/footer2.xml"):
+            for element in etree.fromstring(package.read(name)).iter():
+                parent = etree.QName(element).localname
+                if parent == "r":  # run content may mix freely, but its properties come first
+                    assert element.find(qn("w:rPr")) is element[0]
+                if parent not in SCHEMA_ORDER:
+                    continue
+                order = SCHEMA_ORDER[parent]
+                children = [etree.QName(child).localname for child in element]
+                assert all(child in order for child in children), (name, parent, children)
+                positions = [order.index(child) for child in children]
+                assert positions == sorted(positions), (name, parent, children)
+                checked.add(parent)
+    assert checked == set(SCHEMA_ORDER)
+
+
 def test_invalid_xml_characters_removed_with_a_warning():
     warnings: list[str] = []
     speech = Speech(title="标题", opening=["第一句\x07话。", "换\x0b行\x00。"])

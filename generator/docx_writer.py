@@ -213,7 +213,7 @@ def _compile(layout: Layout) -> _Compiled:
     ]
     title_width = layout.text_width_pt / (layout.title.size + spacing / 20)
     return _Compiled(
-        package=Package([deflate(name, text.encode("utf-8")) for name, text in fixed]),
+        package=Package([deflate(name, text.encode("utf-8"), 9) for name, text in fixed]),
         core=Template(_part("core.xml")),
         head=('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
               f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'),
@@ -265,7 +265,9 @@ def render_docx(speech: Speech, layout: Layout,
                 text = "\n".join(balance_title(text, compiled.title_chars))
             out += (opens[key, after_title], _escape(text), _CLOSE)
     out.append(compiled.tail)
-    document = deflate("word/document.xml", "".join(out).encode("utf-8"))
+    # Level 1 deflates the document four times faster than the default for ~800 more bytes;
+    # the fixed parts were compressed once, at level 9.
+    document = deflate("word/document.xml", "".join(out).encode("utf-8"), 1)
     core = compiled.core.substitute(title=_xml_text(_INVALID.sub("", speech.title)))
-    members: list[Member] = [document, deflate("docProps/core.xml", core.encode("utf-8"))]
+    members: list[Member] = [document, deflate("docProps/core.xml", core.encode("utf-8"), 1)]
     return compiled.package.build(members)

@@ -32,7 +32,7 @@ class Member:
     data: bytes
 
 
-def deflate(name: str, raw: bytes, level: int = 6) -> Member:
+def deflate(name: str, raw: bytes, level: int) -> Member:
     """Compress a part as a zip member (raw deflate stream, no zlib header)."""
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     data = compressor.compress(raw) + compressor.flush()

@@ -59,9 +59,13 @@ def test_warnings_alone_exit_0(tmp_path):
     (["draft.txt", "--duration", "一会儿"], "无法识别讲话时长"),
     (["draft.docx"], "无法读取这个 Word 文件"),
     (["draft.docx", "--layout", "poduim"], "podium"),
+    (["empty.txt"], "没有文字"),
+    (["empty.docx"], "没有文字"),
 ])
 def test_bad_input_exits_2(tmp_path, args, fragment):
     write(tmp_path, "draft.txt", CLEAN)
+    write(tmp_path, "empty.txt", "\n　\n")
+    docx.Document().save(tmp_path / "empty.docx")
     write(tmp_path, "draft.pdf", "%PDF")
     if args[0] == "draft.docx":
         if "--layout" in args:

@@ -13,9 +13,11 @@ from docx.shared import Mm, Pt
 from speech_factory import long_speech
 
 from generator.checks import INFO, Options, run_checks
+from generator.checks.from_speech import speech_draft
 from generator.checks.load import load_draft
 from generator.docx_writer import render_docx
 from generator.layout import load_layout
+from generator.model import Section, Speech
 
 LAYOUT_IDS = {"page-size", "page-margin", "font-east-asian", "font-latin", "font-size"}
 
@@ -41,15 +43,31 @@ def test_standard_output_is_not_podium(tmp_path):
     assert "“16磅”" in body.message and "“22磅”" in body.message
 
 
-def test_docx_reads_back_as_the_outline_reads(tmp_path):
-    path = tmp_path / "speech.docx"
-    speech = long_speech()
-    path.write_bytes(render_docx(speech, load_layout("standard")))
-    from generator.checks.from_speech import speech_draft
+def spoken_speech() -> Speech:
+    """Points numbered the spoken way (一是 leading its paragraph, 第一， on its own line)."""
+    return Speech(
+        title="在全县工作会议上的讲话", salutation="同志们：", opening=["下面，我讲两点意见。"],
+        sections=[
+            Section(heading="认清形势", paragraphs=["形势很好。"], sections=[
+                Section(heading="看到成绩", numbering="一是", paragraphs=["成绩很大。"]),
+                Section(heading="看到不足", numbering="一是", paragraphs=["不足明显。"])]),
+            Section(heading="明确任务", sections=[
+                Section(heading="抓项目", numbering="第一，", lead=False, paragraphs=["要抓。"]),
+                Section(heading="促消费", numbering="第一，", lead=False, paragraphs=["要促。"])]),
+        ],
+        closing=["同志们，让我们为全县发展而努力奋斗！"],
+    )
 
-    outline = [(p.kind, p.level, p.part, p.section) for p in speech_draft(speech).paras]
-    word = [(p.kind, p.level, p.part, p.section) for p in load_draft(path).paras]
+
+@pytest.mark.parametrize("make", [long_speech, spoken_speech])
+def test_docx_reads_back_as_the_outline_reads(tmp_path, make):
+    path = tmp_path / "speech.docx"
+    speech = make()
+    path.write_bytes(render_docx(speech, load_layout("standard")))
+    outline = [(p.kind, p.level, p.part) for p in speech_draft(speech).paras]
+    word = [(p.kind, p.level, p.part) for p in load_draft(path).paras]
     assert word == outline
+    assert check_docx(path) == []
 
 
 def default_document(path: Path) -> Path:

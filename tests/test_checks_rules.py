@@ -167,6 +167,15 @@ def test_sub_points_restart_under_each_point():
     assert problems(text) == []
 
 
+def test_title_block_with_commas_subtitle_and_speaker():
+    text = edit("在全市办公室工作会议上的讲话\n", "坚定信心，真抓实干，奋力开创办公室工作新局面\n"
+                "——在全市办公室工作会议上的讲话\n市委常委、秘书长　周立群\n")
+    draft = text_draft(text)
+    assert [p.kind for p in draft.paras[:5]] == ["title", "subtitle", "speaker", "date",
+                                                 "salutation"]
+    assert problems(text) == []
+
+
 def test_missing_salutation():
     finding = only(edit("同志们：\n", ""), "no-salutation")
     assert finding.severity == WARNING

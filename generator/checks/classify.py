@@ -24,6 +24,7 @@ _CLOSING_END = re.compile(r"(奋斗|贡献|新局面|新成绩|新篇章|新胜�
 _TITLE_END = ("讲话", "讲稿", "讲话稿", "发言", "致辞", "报告", "党课", "动员")
 _FRONT_KINDS = ("title", "subtitle", "speaker", "date", "salutation")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?，,；;]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,9 @@ def _front_matter(raws: list[Raw]) -> list[str]:
         if _DATE.match(text):
             kinds.append("date")
         elif not kinds:
-            if _SENTENCE_PUNCT.search(text) or len(text) > 60:
-                break
-            kinds.append("title")
+            if _SENTENCE_END.search(text) or len(text) > 60:
+                break  # a first line that is a sentence: the draft has no title block
+            kinds.append("title")  # titles may hold commas: 坚定信心，真抓实干，…
         elif text.startswith(("—", "--")):
             kinds.append("subtitle")
         elif len(text) <= 30 and not _SENTENCE_PUNCT.search(text):
@@ -78,6 +79,19 @@ def _continues_title(kinds: list[str], raws: list[Raw], text: str) -> bool:
         and len(text) > 4
         and not re.search(r"\s", text)
     )
+
+
+def _formatted_as_point(raw: Raw, kind: str, head: str) -> bool:
+    """Whether a spoken-list item (一是…) is laid out as a point.  Plain text cannot say, but
+    Word can: an outline level makes it a heading, and a first run holding exactly the
+    heading in a font of its own makes it a lead paragraph, as the DOCX writer lays out
+    sections numbered 一是."""
+    if kind == "heading":
+        return raw.outline_level is not None
+    if kind != "lead" or len(raw.runs) < 2 or raw.runs[0].text.strip() != head:
+        return False
+    first, second = raw.runs[0], raw.runs[1]
+    return (first.east_asia, first.size) != (second.east_asia, second.size)
 
 
 def _closing_start(paras: list[Para]) -> int:
@@ -113,7 +127,7 @@ def classify(raws: list[Raw]) -> list[Para]:
         kind, head = "body", ""
         if marker:
             kind, head = split_heading(text, marker)
-            if marker.scheme in LIST_SCHEMES:
+            if marker.scheme in LIST_SCHEMES and not _formatted_as_point(raw, kind, head):
                 kind, head = "body", ""
             elif kind == "body":
                 marker = None

@@ -45,22 +45,24 @@ def text_draft(text: str) -> Draft:
 
 
 def load_draft(path: Path) -> Draft:
-    """The draft in ``path``, by its suffix; InputError for what cannot be read."""
+    """The draft in ``path``, by its suffix; InputError for what cannot be read, and for a
+    file without a word in it (checking nothing would report a clean draft)."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from .from_docx import docx_draft
 
-        return docx_draft(path)
-    if suffix in (".yaml", ".yml"):
+        draft = docx_draft(path)
+    elif suffix in (".yaml", ".yml"):
         from ..pipeline import load_speech
         from .from_speech import speech_draft
 
-        return speech_draft(load_speech(path))
-    if suffix == ".txt":
+        draft = speech_draft(load_speech(path))
+    elif suffix == ".txt":
         draft = text_draft(read_draft_text(path))
-        if not draft.paras:
-            raise InputError(Problem("文件是空的", str(path)))
-        return draft
-    raise InputError(Problem(
-        f"不支持检查“{path.suffix or '无扩展名'}”文件，请提供 .docx、.yaml 或 .txt", str(path)
-    ))
+    else:
+        raise InputError(Problem(
+            f"不支持检查“{path.suffix or '无扩展名'}”文件，请提供 .docx、.yaml 或 .txt", str(path)
+        ))
+    if not draft.paras:
+        raise InputError(Problem("文件里没有文字", str(path)))
+    return draft

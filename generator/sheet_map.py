@@ -67,6 +67,7 @@ class Column:
     index: int  # 0-based position in the row
     header: str
     target: Target | None
+    ignored: bool = False  # mapped to nothing on purpose (--map 备注: )
 
 
 @dataclass
@@ -132,8 +133,7 @@ def resolve(text: str, fields: Sequence[Field], whole_list: bool = False) -> Tar
         elif whole_list or not last:
             return None
         elif spec.type in ("list", "paragraphs"):
-            if index is not None:
-                path.append(index)
+            pass  # 要求1, 要求2: cells become lines of one value, split one item a line
         elif index is not None:
             return None
         if last:
@@ -240,7 +240,7 @@ def _map_columns(texts: list[str], fields: Sequence[Field],
                     f"可用的列名:{'、'.join(expected_columns(fields))}", where))
         else:
             target = resolve(header, fields)
-        columns.append(Column(index, header, target))
+        columns.append(Column(index, header, target, key in renames and not renames[key]))
     return columns
 
 
@@ -315,7 +315,8 @@ class SheetMapping:
     def unused(self) -> list[str]:
         """Headers that reach no field: shown once, so a misspelt column does not go unseen."""
         joins = {sub.join_column for sub in self.subs}
-        return [c.header for c in self.columns if c.target is None and c.index not in joins]
+        return [c.header for c in self.columns
+                if c.target is None and not c.ignored and c.index not in joins]
 
     def _check_required(self) -> None:
         provided = {c.target.path[0] for c in self.columns if c.target}

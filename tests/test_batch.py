@@ -1,0 +1,385 @@
+"""`speechgen batch`: what a user with a colleague's spreadsheet sees on disk and on screen."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import EXAMPLES, ROOT, assert_user_error, run_speechgen
+from openpyxl import Workbook
+
+from generator.filenames import MAX_STEM_BYTES, UniqueNames, safe_stem
+
+WORK = "work-conference"
+
+# A tiny template: four fields of different types, so typed cells can be checked in the text.
+TINY_YAML = """\
+name: tiny
+title: 测试模板
+fields:
+  - {key: name, label: 名称, required: true}
+  - {key: day, label: 日期, type: date}
+  - {key: count, label: 人数, type: number}
+  - {key: asks, label: 要求, type: list}
+"""
+TINY_J2 = """\
+{% extends "base.j2" %}
+{% block header %}
+title: 关于{{ name }}的讲话
+{% endblock %}
+{% block opening %}
+| 日期{{ day or "未定" }},人数{{ count if count is not none else "未定" }}。
+{% for ask in asks %}
+| 要求:{{ ask }}
+{% endfor %}
+{% endblock %}
+{% block signoff %}{% endblock %}
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    folder = tmp_path / "templates" / "tiny"
+    folder.mkdir(parents=True)
+    (folder / "template.yaml").write_text(TINY_YAML, encoding="utf-8")
+    (folder / "speech.j2").write_text(TINY_J2, encoding="utf-8")
+    return folder.parent
+
+
+def make_sheets_module():
+    spec = importlib.util.spec_from_file_location("make_sheets", EXAMPLES / "make_sheets.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def docx_text(path: Path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def write_xlsx(path: Path, rows: list[list]) -> Path:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def read_report(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# The examples: a realistic xlsx (title line, two-row merged header, second sheets) and a CSV.
+
+def test_xlsx_example_one_docx_per_good_row_and_the_bad_row_reported(tmp_path: Path) -> None:
+    sheet = tmp_path / "各乡镇会议.xlsx"
+    make_sheets_module().make_xlsx(sheet)
+    out = tmp_path / "out"
+    result = run_speechgen("batch", sheet, "-t", WORK, "-o", out, "--name", "{乡镇}-{会议名称}",
+                           "--report", tmp_path / "报告.csv", "-j", "2")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{town}-{town}2025年经济工作会议.docx"
+                           for town in ("城关镇", "青山镇", "柳溪乡", "白沙镇"))
+    text = docx_text(out / "城关镇-城关镇2025年经济工作会议.docx")
+    assert "在城关镇2025年经济工作会议上的讲话" in text
+    assert "（2025年1月6日）" in text  # a real Excel date cell
+    assert "刚才，镇长刘卫东同志作了政府工作报告，会议表彰了2024年度先进集体和先进个人。" in text
+    assert "一是项目建设后劲还不够足；二是一些干部担当作为的劲头还不够强。" in text  # 存在问题1/2
+    assert "二、坚持项目为王，推动经济发展提质增效" in text  # from the 工作任务 sheet
+    assert "（二）着力壮大特色产业。" in text  # a continuation row of a merged task
+    assert "（二）切实转变工作作风。" in text  # from the 保障措施.小项 sheet
+    assert "下面，我讲四点意见" in text
+    # The bad row: Excel row 5 (title line, two header rows, then 城关镇 on row 4).
+    assert "第 5 行未生成" in result.stderr
+    assert "E5 日期:“2025年2月30日”不是真实存在的日期" in result.stderr
+    assert "工作任务!B8 小标题:缺少必填字段" in result.stderr
+    report = read_report(tmp_path / "报告.csv")
+    failed = [r for r in report if r["状态"] == "失败"]
+    assert {(r["行号"], r["工作表"], r["单元格"], r["字段"]) for r in failed} == {
+        ("5", "", "E5", "日期"), ("5", "工作任务", "B8", "小标题")}
+    assert [r["行号"] for r in report if r["状态"] == "已生成"] == ["4", "6", "7", "8"]
+    assert "批量生成结果" in result.stdout and "失败" in result.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_csv_in_every_encoding_excel_saves(tmp_path: Path, encoding: str) -> None:
+    sheet = tmp_path / "会议.csv"
+    rows = [
+        ["会议名称", "讲话人", "日期", "前面讲话", "工作任务1.小标题", "工作任务2.小标题"],
+        ["全县农业农村工作会议", "县长　李明", "2025/1/5", "王强同志作了报告\n会议表彰了先进",
+         "抓好粮食生产", "推进乡村振兴"],
+        ["全县教育工作会议", "副县长　赵敏", "2025年13月1日", "", "办好人民满意的教育", ""],
+        ["全县卫生健康工作会议", "", "2025-02-03", "", "深化医改", ""],
+    ]
+    with sheet.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    out = tmp_path / "out"
+    result = run_speechgen("batch", sheet, "-t", WORK, "-o", out, "-j", "1")
+    assert result.returncode == 1, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "0002-全县农业农村工作会议.docx", "0004-全县卫生健康工作会议.docx"]
+    text = docx_text(out / "0002-全县农业农村工作会议.docx")
+    assert "（2025年1月5日）" in text
+    assert "刚才，王强同志作了报告，会议表彰了先进。" in text
+    assert "一、抓好粮食生产" in text and "二、推进乡村振兴" in text
+    assert "（2025年2月3日）" in docx_text(out / "0004-全县卫生健康工作会议.docx")
+    assert "第 3 行未生成" in result.stderr and "C3 日期" in result.stderr
+
+
+def test_csv_example_reports_the_row_without_a_meeting_name(tmp_path: Path) -> None:
+    result = run_speechgen("batch", EXAMPLES / "各乡镇会议.csv", "-t", WORK, "-o", tmp_path)
+    assert result.returncode == 1
+    assert "第 4 行未生成" in result.stderr and "B4 会议名称:缺少必填字段" in result.stderr
+    assert len(list(tmp_path.glob("*.docx"))) == 4
+
+
+def test_excel_cells_come_out_typed_as_the_template_declares(tmp_path: Path, tiny: Path) -> None:
+    sheet = write_xlsx(tmp_path / "t.xlsx", [
+        ["名称", "日期", "人数", "要求1", "要求2", "", ""],
+        ["甲", dt.datetime(2025, 1, 5), 12.0, "守纪律", "讲规矩", None, None],
+        ["乙", 45662, 3, "一行一条\n第二条", None, None, None],  # an unformatted date serial
+    ])
+    result = run_speechgen("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-f", "txt",
+                           "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    first = (tmp_path / "out" / "0002-甲.txt").read_text(encoding="utf-8")
+    assert "日期2025年1月5日,人数12。" in first
+    assert "要求:守纪律\n\n要求:讲规矩" in first
+    second = (tmp_path / "out" / "0003-乙.txt").read_text(encoding="utf-8")
+    assert "日期2025年1月5日,人数3。" in second
+    assert "要求:一行一条\n\n要求:第二条" in second
+
+
+def test_a_mapping_file_renames_columns_and_ignores_others(tmp_path: Path, tiny: Path) -> None:
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["单位", "开会日子", "备注"], ["丙", "2025-3-1", "x"]])
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("单位: 名称\n开会日子: 日期\n备注:\n", encoding="utf-8")
+    result = run_speechgen("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-f", "txt",
+                           "--map", mapping, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "日期2025年3月1日" in (tmp_path / "out" / "0002-丙.txt").read_text(encoding="utf-8")
+    assert "未使用" not in result.stderr
+
+
+# File names from cells.
+
+@pytest.mark.parametrize("cell, expected", [
+    ("../../etc/x", "etc_x"),
+    ("CON", "_CON"),
+    ("con.txt", "_con.txt"),
+    ("a/b", "a_b"),
+    ('评:价<1>|"?*', "评_价_1"),
+    ("结尾有点. ", "结尾有点"),
+    ("", "未命名"),
+    ("..", "未命名"),
+])
+def test_safe_stem(cell: str, expected: str) -> None:
+    assert safe_stem(cell) == expected
+
+
+def test_long_names_are_cut_on_a_character_boundary() -> None:
+    stem = safe_stem("讲" * 300)
+    assert len(stem.encode("utf-8")) <= MAX_STEM_BYTES
+    assert stem == "讲" * (MAX_STEM_BYTES // 3)
+    names = UniqueNames(".docx")
+    assert names.take(stem) == stem + ".docx"
+    second = names.take(stem)
+    assert second.endswith("-2.docx") and len(second[:-5].encode()) <= MAX_STEM_BYTES
+
+
+def test_unsafe_and_equal_names_stay_in_the_output_folder(tmp_path: Path, tiny: Path) -> None:
+    cells = ["../../etc/x", "CON", "a/b", "名" * 300, "同名", "同名", "同名"]
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["名称"], *([c] for c in cells)])
+    out = tmp_path / "deep" / "out"
+    result = run_speechgen("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-f", "txt",
+                           "--name", "{名称}", "-o", out)
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(["etc_x.txt", "_CON.txt", "a_b.txt", "名" * 40 + ".txt",
+                            "同名.txt", "同名-2.txt", "同名-3.txt"])
+    assert not (tmp_path / "etc").exists() and not (tmp_path / "deep" / "etc").exists()
+    assert "关于../../etc/x的讲话" in (out / "etc_x.txt").read_text(encoding="utf-8")
+
+
+def test_an_unknown_name_placeholder_is_refused_before_any_work(tmp_path: Path,
+                                                                tiny: Path) -> None:
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["名称"], ["甲"]])
+    result = run_speechgen("batch", sheet, "-t", "tiny", "--template-dir", tiny,
+                           "--name", "{乡镇}", "-o", tmp_path / "out")
+    assert_user_error(result, "{乡镇}", "{名称}")
+    assert not (tmp_path / "out").exists()
+
+
+# Existing files, --resume, --overwrite, --zip.
+
+def test_existing_files_are_kept_unless_overwrite(tmp_path: Path, tiny: Path) -> None:
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["名称"], ["甲"], ["乙"]])
+    out = tmp_path / "out"
+    args = ("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-f", "txt", "-o", out)
+    assert run_speechgen(*args).returncode == 0
+    (out / "0002-甲.txt").write_text("我改过的稿子", encoding="utf-8")
+    again = run_speechgen(*args)
+    assert again.returncode == 1
+    assert "文件已存在,未覆盖" in again.stderr
+    assert (out / "0002-甲.txt").read_text(encoding="utf-8") == "我改过的稿子"
+    resumed = run_speechgen(*args, "--resume")
+    assert resumed.returncode == 0 and "已跳过" in resumed.stdout
+    assert run_speechgen(*args, "--overwrite").returncode == 0
+    assert "关于甲的讲话" in (out / "0002-甲.txt").read_text(encoding="utf-8")
+
+
+def test_zip_bundles_the_outputs(tmp_path: Path) -> None:
+    bundle = tmp_path / "全部.zip"
+    result = run_speechgen("batch", EXAMPLES / "各乡镇会议.csv", "-t", WORK,
+                           "-o", tmp_path / "out", "--zip", bundle, "--report",
+                           tmp_path / "r.json")
+    assert result.returncode == 1
+    with zipfile.ZipFile(bundle) as archive:
+        assert sorted(archive.namelist()) == sorted(p.name for p in (tmp_path / "out").iterdir())
+        first = archive.namelist()[0]
+        assert archive.read(first) == (tmp_path / "out" / first).read_bytes()
+    records = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [r["status"] for r in records] == ["ok", "ok", "failed", "ok", "ok"]
+    assert records[2]["problems"][0]["cell"] == "B4"
+
+
+# Interruption: nothing partial, and --resume gives what an uninterrupted run gives.
+
+def big_sheet(path: Path, rows: int) -> Path:
+    module = make_sheets_module()
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["会议名称", "讲话人", "日期", "会议任务", "前面讲话", "工作任务1.小标题",
+                  "工作任务1.小项1.小标题", "工作任务1.小项1.段落", "工作任务2.小标题"])
+    (heading, _intro, items), (second, _i, _items) = module.TASKS
+    for number in range(1, rows + 1):
+        sheet.append([f"第{number}次工作会议", "书记　张三", dt.date(2025, 1, 1 + number % 28),
+                      "总结工作,部署任务", "王强同志作了报告", heading, items[0][0], items[0][1],
+                      second])
+    book.save(path)
+    return path
+
+
+def test_killed_batch_leaves_no_partial_docx_and_resume_completes_it(tmp_path: Path) -> None:
+    sheet = big_sheet(tmp_path / "大表.xlsx", 3000)
+    reference = tmp_path / "reference"
+    assert run_speechgen("batch", sheet, "-t", WORK, "-o", reference).returncode == 0
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "generator", "batch", str(sheet), "-t", WORK,
+                                "-o", str(out), "-j", "2"], cwd=ROOT, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while process.poll() is None and len(list(out.glob("*.docx"))) < 100:
+            time.sleep(0.01)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)  # the command and its workers, like a power cut
+        process.wait()
+    written = sorted(out.glob("*.docx"))
+    assert 0 < len(written) < 3000, "the batch finished before it could be interrupted"
+    for path in written:  # every DOCX present is whole
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None
+    docx.Document(str(written[-1]))
+    resumed = run_speechgen("batch", sheet, "-t", WORK, "-o", out, "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "已跳过" in resumed.stdout
+    assert not list(out.glob(".~*"))  # leftovers of the killed writes are cleaned up
+    expected = {p.name: p.read_bytes() for p in reference.iterdir()}
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == expected
+
+
+def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
+    sheet = big_sheet(tmp_path / "大表.xlsx", 3000)
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "generator", "batch", str(sheet), "-t", WORK,
+                                "-o", str(out), "-j", "2"], cwd=ROOT, start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               encoding="utf-8")
+    while process.poll() is None and len(list(out.glob("*.docx"))) < 100:
+        time.sleep(0.01)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl+C reaches the whole foreground group
+    _stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "--resume" in stderr
+    assert not list(out.glob(".~*"))
+
+
+# Sheets that cannot be used at all: exit 2 and a message.
+
+def test_empty_sheet(tmp_path: Path) -> None:
+    sheet = write_xlsx(tmp_path / "空.xlsx", [])
+    assert_user_error(run_speechgen("batch", sheet, "-t", WORK), "工作表是空的")
+
+
+def test_sheet_without_header(tmp_path: Path) -> None:
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["全县工作会议", "李明", "2025-01-05"]] * 3)
+    assert_user_error(run_speechgen("batch", sheet, "-t", WORK), "找不到表头", "会议名称*")
+
+
+def test_header_that_maps_to_nothing_lists_the_expected_columns(tmp_path: Path) -> None:
+    sheet = tmp_path / "t.csv"
+    sheet.write_text("甲,乙,丙\n1,2,3\n", encoding="utf-8")
+    assert_user_error(run_speechgen("batch", sheet, "-t", WORK), "找不到表头", "会议名称*",
+                      "讲话人", "工作任务")
+
+
+def test_header_missing_a_required_column(tmp_path: Path) -> None:
+    sheet = tmp_path / "t.csv"
+    sheet.write_text("会议名称,讲话人\n全县工作会议,李明\n", encoding="utf-8")
+    assert_user_error(run_speechgen("batch", sheet, "-t", WORK), "表头缺少必填的列:工作任务")
+
+
+def test_missing_and_non_spreadsheet_files(tmp_path: Path) -> None:
+    assert_user_error(run_speechgen("batch", tmp_path / "没有.xlsx", "-t", WORK), "找不到这个文件")
+    fake = tmp_path / "假的.xlsx"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    assert_user_error(run_speechgen("batch", fake, "-t", WORK), "不是 Excel 工作簿")
+    old = tmp_path / "旧版.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    assert_user_error(run_speechgen("batch", old, "-t", WORK), "另存为")
+    binary = tmp_path / "图片.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert_user_error(run_speechgen("batch", binary, "-t", WORK), "不是表格文件")
+
+
+def test_without_template_the_header_decides_or_asks(tmp_path: Path, tiny: Path) -> None:
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["名称", "人数"], ["甲", 3]])
+    result = run_speechgen("batch", sheet, "--template-dir", tiny, "-f", "txt",
+                           "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    ambiguous = run_speechgen("batch", EXAMPLES / "各乡镇会议.xlsx", "-o", tmp_path / "x")
+    assert_user_error(ambiguous, "请用 -t 指定")
+
+
+# A long sheet streams: 50,000 rows checked, the bad one named by its row.
+
+def test_fifty_thousand_rows_stream_through_check(tmp_path: Path, tiny: Path) -> None:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("会议")
+    sheet.append(["名称", "日期", "人数"])
+    for number in range(1, 50_001):
+        sheet.append([f"会{number}", "2025-01-05" if number != 49_990 else "2025-02-30", number])
+    path = tmp_path / "五万行.xlsx"
+    book.save(path)
+    result = run_speechgen("batch", path, "-t", "tiny", "--template-dir", tiny, "--check",
+                           "--report", tmp_path / "r.csv")
+    assert result.returncode == 1, result.stderr
+    assert "第 49991 行未生成" in result.stderr
+    report = read_report(tmp_path / "r.csv")
+    assert len(report) == 50_000
+    assert [r["单元格"] for r in report if r["状态"] == "失败"] == ["B49991"]
+    assert not (tmp_path / "五万行").exists()

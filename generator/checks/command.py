@@ -58,6 +58,12 @@ def run_check(
     if output is not None and not fix:
         raise InputError("-o 只与 --fix 一起使用")
 
+    layout_profile = None
+    if source.suffix.lower() == ".docx":  # a wrong --layout is reported before any reading
+        from ..layout import load_layout
+
+        layout_profile = load_layout(layout, profile)
+
     note = ""
     target = source
     if fix and output is not None:
@@ -70,11 +76,6 @@ def run_check(
         note = f"已修正 {fixable} 处，写入：{output}"
 
     draft = load_draft(target)
-    layout_profile = None
-    if draft.source == "docx":
-        from ..layout import load_layout
-
-        layout_profile = load_layout(layout, profile)
     options = Options(rate=rate, layout=layout_profile, duration=duration)
     findings = run_checks(draft, options)
     code = 1 if any(f.severity == ERROR for f in findings) else 0

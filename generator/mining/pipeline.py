@@ -17,6 +17,9 @@ from .split import Unit, split_page
 #: Two units whose first characters agree this much are copies of one speech.
 DUPLICATE_PREFIX = 300
 DUPLICATE_RATIO = 0.9
+#: Candidate copies share at least this share of their 6-character fragments.
+SHINGLE = 6
+MIN_SHARED = 0.3
 #: Fewer body characters than this, with no salutation and no numbered point, is not a speech
 #: (a stray list of links, a page of boilerplate); the shortest real one in the corpus has 578.
 MIN_SPEECH_CHARS = 150
@@ -88,21 +91,44 @@ def mine_path(path: str | Path) -> MinedPage:
     return mine_lines(source.lines, source.name)
 
 
+def _shingles(key: str) -> set[str]:
+    return {key[i : i + SHINGLE] for i in range(0, max(len(key) - SHINGLE, 0) + 1, SHINGLE)}
+
+
 def _link_duplicates(mined: list[MinedSpeech]) -> None:
-    """Flag a unit that repeats an earlier or later one on the same page (CORPUS e1.15)."""
-    keys = [fold("".join(m.body))[:DUPLICATE_PREFIX] for m in mined]
-    for i, a in enumerate(mined):
-        for j in range(i + 1, len(mined)):
-            b = mined[j]
-            if not keys[i] or not keys[j]:
-                continue
-            matcher = SequenceMatcher(None, keys[i], keys[j], autojunk=False)
-            if matcher.quick_ratio() < DUPLICATE_RATIO or matcher.ratio() < DUPLICATE_RATIO:
-                continue
-            a.speech.flags.append(Flag("duplicate", f"与 {b.id} 内容重复", b.id))
-            b.speech.flags.append(Flag("duplicate", f"与 {a.id} 内容重复", a.id))
-            clean, broken = sorted((a, b), key=lambda m: _damage(m.speech))
-            _repair_headings(broken.speech, clean.speech, clean.id)
+    """Flag units that repeat one another on the same page (CORPUS e1.15).
+
+    Each unit is compared only with the first unit of each group of copies found so far, and
+    only when they share text fragments, so a page of a thousand units stays fast."""
+    representatives: list[tuple[MinedSpeech, str]] = []
+    index: dict[str, list[int]] = {}
+    for m in mined:
+        key = fold("".join(m.body))[:DUPLICATE_PREFIX]
+        if not key:
+            continue
+        shingles = _shingles(key)
+        shared: dict[int, int] = {}
+        for shingle in shingles:
+            for r in index.get(shingle, ()):
+                shared[r] = shared.get(r, 0) + 1
+        original = None
+        for r, count in sorted(shared.items(), key=lambda item: -item[1]):
+            if count < len(shingles) * MIN_SHARED:
+                break
+            matcher = SequenceMatcher(None, representatives[r][1], key, autojunk=False)
+            same = representatives[r][1] == key
+            if same or (matcher.quick_ratio() >= DUPLICATE_RATIO <= matcher.ratio()):
+                original = representatives[r][0]
+                break
+        if original is None:
+            for shingle in shingles:
+                index.setdefault(shingle, []).append(len(representatives))
+            representatives.append((m, key))
+            continue
+        original.speech.flags.append(Flag("duplicate", f"与 {m.id} 内容重复", m.id))
+        m.speech.flags.append(Flag("duplicate", f"与 {original.id} 内容重复", original.id))
+        clean, broken = sorted((original, m), key=lambda x: _damage(x.speech))
+        _repair_headings(broken.speech, clean.speech, clean.id)
 
 
 def _damage(speech: Speech) -> int:

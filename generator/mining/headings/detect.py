@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .schemes import Marker, match_at
+from .schemes import INLINE_START, Marker, match_at
 
 _SENTENCE_END = re.compile(r"[。！？]")
-#: An inline point opens after a sentence or clause end: "…。一是…", "在当前情况下,一是…",
-#: "在下一步工作中,首先,我将…".
-_BOUNDARY = "。！？；：，"
 
 #: Words that end a top-level heading; used to cut a heading fused with its body
 #: ("…能力和水平适应社会…").  Data: extend when a new corpus shows another ending.
@@ -96,12 +93,10 @@ def split_fused(text: str) -> tuple[str, str] | None:
 
 
 def inline_markers(text: str, start: int = 0) -> list[Marker]:
-    """Markers of inline-capable schemes that open a point after a sentence end."""
+    """Markers of inline-capable schemes that open a point after a sentence or clause end."""
     found = []
-    for i in range(max(start, 1), len(text)):
-        if text[i - 1] not in _BOUNDARY:
-            continue
-        marker = match_at(text, i)
+    for hit in INLINE_START.finditer(text, max(start, 1)):
+        marker = match_at(text, hit.start())
         if marker and marker.scheme.inline:
             found.append(marker)
     return found

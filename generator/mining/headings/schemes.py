@@ -65,6 +65,17 @@ SCHEMES: list[Scheme] = [
 ]
 
 
+#: Where an inline point can start: right after a sentence or clause end, at a shape one of
+#: the inline schemes accepts.  A prefilter only; ``match_at`` decides.
+INLINE_START = re.compile(
+    "(?<=[。！？；：，])(?="
+    + "|".join(
+        s.pattern.pattern.removeprefix("^").replace("?P<n>", "?:") for s in SCHEMES if s.inline
+    )
+    + ")"
+)
+
+
 @dataclass(frozen=True)
 class Marker:
     """A scheme matched at some position: its literal text and its ordinal."""

@@ -280,3 +280,16 @@ def test_unreadable_duration_in_the_draft_is_a_warning():
     draft.duration = "一会儿"
     found = [f for f in run_checks(draft) if f.id == "duration"]
     assert [(f.severity, f.text) for f in found] == [(WARNING, "一会儿")]
+
+
+def test_every_finding_id_is_declared_by_one_rule():
+    from generator.checks.pipeline import RULES
+
+    declared = [rule_id for rule in RULES for rule_id in rule.ids]
+    assert len(declared) == len(set(declared))
+    messy = (CLEAN.replace("同志们：\n", "").replace("三、加强领导", "五、")
+             .replace("，", ",").replace("去年", "20xx年{{ x }}（）").replace("1月5日", "01月5日")
+             .replace("多办实事", '多办"实事"，，'))
+    found = {f.id for f in check(messy, duration="半分钟")}
+    assert found <= set(declared)
+    assert len(found) >= 12

@@ -296,6 +296,34 @@ def batch(
     raise typer.Exit(run(options))
 
 
+@app.command()
+def phrases(
+    files: Annotated[
+        list[Path], typer.Argument(help="语料网页文本(.txt),与 mine 相同。", show_default=False)
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="写入套话库文件(如 outlines/phrases.yaml);"
+                                  "不写则显示在屏幕上。")
+    ] = None,
+) -> None:
+    """从语料中提取套话库:按位置(开场、回顾、问题、结尾、结束语等)列出惯用说法及出处。"""
+    from .files import write_atomic
+    from .mining.export import mine_files
+    from .mining.phrases import build_bank, dump_bank
+
+    result = mine_files(files)
+    for problem in result.problems:
+        typer.echo(f"错误:{problem}", err=True)
+    text = dump_bank(build_bank(result.speeches))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        report_written(output)
+    if result.problems:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console entry point: turns InputError and OS errors into messages and exit code 2."""
     debug = "--debug" in sys.argv[1:]

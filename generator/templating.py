@@ -25,6 +25,7 @@ from .markup import MarkupError, parse_markup
 from .model import Speech
 from .numerals import to_chinese
 from .outline_io import OUTLINE_FIELDS, outline_from_data
+from .phrase_bank import phrase
 from .resources import templates_dir
 
 BUILTIN_DIR = templates_dir()
@@ -155,6 +156,7 @@ def _environment(search_path: tuple[Path, ...]):
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    env.globals["phrase"] = phrase  # the phrase bank's glue, chosen by a template's variant field
     return env
 
 

@@ -1,0 +1,43 @@
+"""The phrase bank as templates see it: `phrase(slot, variant, default)` in every template.
+
+Variant 0 (the field left out) keeps the template's own wording, so adding the bank changed no
+existing output; variant N picks the N-th phrase of the slot (wrapping round), so the same input
+always gives the same text.  The bank is data shipped with the package (outlines/phrases.yaml),
+rebuilt from the corpus by `speechgen phrases`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from .numerals import to_chinese
+
+_COUNT = re.compile(r"[一二三四五六七八九十几两]+(?=点|个方面|个问题|层意思)")
+
+
+@cache
+def load_bank() -> dict[str, list[str]]:
+    """slot → phrase texts; an absent bank file means every template keeps its own wording."""
+    resource = files("generator.outlines") / "phrases.yaml"
+    if not resource.is_file():
+        return {}
+    data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    return {slot: [p["text"] for p in entry.get("phrases", [])] for slot, entry in data.items()}
+
+
+def spoken(number: int) -> str:
+    """A count as said before a measure word: 两点, 三个方面."""
+    return "两" if number == 2 else to_chinese(number)
+
+
+def phrase(slot: str, variant: int | None, default: str, count: int | None = None) -> str:
+    """The glue for one slot: the template's default, or the bank's variant-th phrase."""
+    texts = load_bank().get(slot, [])
+    text = texts[(int(variant) - 1) % len(texts)] if variant and texts else default
+    if count is not None:
+        text = _COUNT.sub(spoken(int(count)), text, count=1)
+    return text

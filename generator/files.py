@@ -6,6 +6,11 @@ import os
 import tempfile
 from pathlib import Path
 
+# mkstemp creates files readable by their owner only; outputs should get the permissions any
+# new file gets (the umask), or colleagues cannot open them on a shared folder.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write to a temporary file in the target folder, then rename it into place.
@@ -19,6 +24,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -127,3 +127,14 @@ def test_usage_errors_exit_2(speechgen, tmp_path):
     assert_user_error(speechgen("render", path, "-f", "odt"), "不支持的输出格式")
     result = speechgen("render", path, "--no-such-option")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path, speechgen):
+    import os
+    import stat
+
+    out = tmp_path / "讲话稿.txt"
+    assert speechgen("render", write(tmp_path, GOOD), "-o", out).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask

@@ -272,3 +272,40 @@ def test_placeholders_are_counted() -> None:
 def test_duplicates_are_linked() -> None:
     assert "duplicate" in _codes("002-1") and "duplicate" in _codes("002-2")
     assert "duplicate" not in _codes("002-3")
+
+
+# ---- robustness and the committed outlines ---------------------------------------------------
+
+def test_any_slice_of_a_page_mines_without_error_and_loads_back() -> None:
+    """Cut, shuffled and clipped pieces of the corpus: a message at worst, never a crash, and
+    every mined outline is one `speechgen render` accepts."""
+    import random
+
+    from generator.errors import InputError
+    from generator.mining import mine_text
+    from generator.outline_io import dump_outline, parse_outline
+
+    lines = [line for name in LABELS["pages"] for line in (CORPUS / name).read_text().splitlines()]
+    rng = random.Random(7)
+    for k in range(150):
+        start = rng.randrange(len(lines))
+        chunk = lines[start : start + rng.randrange(1, 120)]
+        if k % 3 == 0:
+            rng.shuffle(chunk)
+        if k % 5 == 0:
+            chunk = [line[: rng.randrange(0, 80)] for line in chunk]
+        try:
+            page = mine_text("\n".join(chunk), f"slice{k}.txt")
+        except InputError:
+            continue
+        for speech in page.speeches:
+            parse_outline(dump_outline(speech.speech), f"slice{k}")
+
+
+def test_committed_corpus_outlines_are_current() -> None:
+    """outlines/corpus is what `speechgen mine` gives today (regenerate after changing rules)."""
+    from generator.outline_io import dump_outline
+
+    folder = ROOT / "outlines" / "corpus"
+    for sid, speech in mined().items():
+        assert (folder / f"{sid}.yaml").read_text(encoding="utf-8") == dump_outline(speech.speech)

@@ -11,6 +11,7 @@ import re
 from ..model import Flag, Speech
 from ..numerals import from_chinese
 from .headings.tree import Note
+from .parse import MISSING_TITLE
 
 #: (role, cue words, where they count: "early" = first half of the sections, "late" = second
 #: half, "any"); the first rule that matches a heading decides.
@@ -101,6 +102,8 @@ def annotate(speech: Speech, notes: list[Note], cut: bool) -> None:
         first = section.paragraphs[0] if section.paragraphs else ""
         section.role = role_of(section.heading, first, i, len(top))
     flags.extend(Flag(n.code, n.message) for n in notes)
+    if speech.title == MISSING_TITLE:
+        flags.append(Flag("no_title", f"原文没有标题,暂用“{MISSING_TITLE}”,请补上"))
     text = body_text(speech)
     number = announced(speech.opening)
     truncated = []

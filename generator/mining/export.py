@@ -100,8 +100,14 @@ def write_outputs(result: MineResult, out: Path) -> list[Path]:
         return [write_atomic(out, text.encode("utf-8"))]
     if out.exists() and not out.is_dir():
         raise InputError(Problem("输出路径已存在且不是目录。", str(out)))
-    written = [
-        write_atomic(out / f"{m.id}.yaml", dump_outline(m.speech).encode("utf-8")) for m in speeches
-    ]
+    written = []
+    used: set[str] = set()
+    for m in speeches:
+        name, n = m.id, 1
+        while name in used:  # page.txt and page.docx both give "page-1"
+            n += 1
+            name = f"{m.id}~{n}"
+        used.add(name)
+        written.append(write_atomic(out / f"{name}.yaml", dump_outline(m.speech).encode("utf-8")))
     written.append(write_atomic(out / "index.csv", index_csv(result).encode("utf-8-sig")))
     return written

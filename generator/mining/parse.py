@@ -18,6 +18,8 @@ from .headings.tree import Note, build_outline
 from .paragraphs import join_wrapped
 from .split import SUB_SPEECH, Unit
 
+#: A speech needs a title to be rendered; a page without one gets this visible gap.
+MISSING_TITLE = "（标题待补）"
 #: Words a speech title ends with.
 TITLE_WORDS = (
     "讲话",
@@ -49,6 +51,8 @@ SALUTATION = re.compile(
     r"(同志们|同志|党员们|各党支部|阁下|先生|首脑|女士们、先生们|朋友们|代表们|老师们|同学们|来宾|领导)"
     r"[：，！]$"
 )
+#: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
+SUBTITLE = re.compile(r"^([^。！？；]{4,40}?)\s*(——.{4,50}?(?:讲话|讲稿|发言|致辞|党课))$")
 GREETING = re.compile(r"^(大家|你们|各位)?(上午|下午|晚上)?好[！]$")
 
 SIGNOFF = re.compile(r"谢谢|讲话完了|祝大家|祝各位|衷心的感谢|表示感谢")
@@ -78,9 +82,19 @@ def clean_title(text: str) -> str:
 def _is_title(text: str) -> bool:
     return (
         len(text) <= 50
+        and not text.startswith("——")
         and not re.search(r"[。！？；]", text)
         and not starts_with_marker(text)
         and clean_title(text).endswith(TITLE_WORDS)
+    )
+
+
+def _is_theme(text: str) -> bool:
+    """A short line without sentence punctuation that is neither a marker nor an address."""
+    return (
+        len(text) <= 40
+        and not re.search(r"[。！？；，：]", text)
+        and not starts_with_marker(text)
     )
 
 
@@ -91,11 +105,18 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> int:
     sub = SUB_SPEECH.match(lines[0]) if lines else None
     if sub:
         title, i = sub.group(1), 1
-    if i < len(lines) and _is_title(lines[i]):
+    theme = SUBTITLE.match(lines[i]) if i < len(lines) else None
+    if theme:  # 主题句——在…会议上的讲话 on one line
+        title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1
+    elif i < len(lines) and _is_title(lines[i]):
         title, i = lines[i], i + 1
+    elif i + 1 < len(lines) and _is_theme(lines[i]) and lines[i + 1].startswith("——"):
+        title, i = lines[i], i + 1  # a theme line, the ——在…的讲话 line follows
     elif i + 1 < len(lines) and len(lines[i]) <= 40 and _is_title(lines[i] + lines[i + 1]):
         title, i = lines[i] + lines[i + 1], i + 2
-    speech.title = clean_title(title or fallback_title)
+    while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
+        i += 1  # the page repeats its title above the speech
+    speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     while i < len(lines):
         text = lines[i]

@@ -116,7 +116,8 @@ def split_page(raw: list[str], file: str) -> Page:
     """Units of a page, in order, with a warning when the page title's count disagrees."""
     lines, breaks = clean_lines(raw)
     lines = lines[: _drop_title_list(lines)]
-    page_title = lines[0][1] if lines and _title_like(lines[0][1]) else ""
+    first = lines[0][1] if lines else ""
+    page_title = first if _title_like(first) and not first.endswith("：") else ""
     hint_match = COUNT_HINT.search(page_title) or next(
         (COUNT_HINT.search(t) for _, t in lines[:6] if COUNT_HINT.search(t)), None
     )
@@ -132,24 +133,25 @@ def split_page(raw: list[str], file: str) -> Page:
         starts.append((pos, *found))
     units: list[Unit] = []
     if not starts:
-        body = lines[1:] if page_title and len(lines) > 1 else lines
-        if body:
-            units.append(Unit(file, 1, "全文", page_title, page_title, list(body)))
+        if lines:  # the page title is the speech's own title line: the parser reads it
+            units.append(Unit(file, 1, "全文", page_title, page_title, list(lines)))
     else:
         for k, (pos, number, title) in enumerate(starts):
             end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
             units.extend(_sub_speeches(file, label, lines[pos][1], title, body))
+    empty = [u for u in units if not u.lines]
+    units = [u for u in units if u.lines]
     for i, unit in enumerate(units, 1):
         unit.index = i
         unit.page_title = page_title
-        if unit.lines:
-            last = unit.lines[-1][0]
-            following = [n for n in breaks if n > last]
-            after_next = units[i].lines[0][0] if i < len(units) and units[i].lines else None
-            unit.cut = bool(following) and (after_next is None or following[0] < after_next)
+        last = unit.lines[-1][0]
+        following = [n for n in breaks if n > last]
+        after_next = units[i].lines[0][0] if i < len(units) else None
+        unit.cut = bool(following) and (after_next is None or following[0] < after_next)
     page = Page(file, page_title, units, hint, len(starts))
+    page.warnings.extend(f"“{u.marker}”后面没有正文,已跳过。" for u in empty)
     if hint is not None and starts and hint != len(starts):
         page.warnings.append(f"页面标题说共 {hint} 篇,实际找到 {len(starts)} 篇。")
     return page

@@ -6,6 +6,7 @@ the same figures CORPUS.md reports by hand, recomputed for any set of pages.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from statistics import median
 
@@ -13,8 +14,13 @@ from ..model import ROLE_NAMES, Speech
 from .annotate import body_text
 
 
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _row(label: str, value: object) -> str:
-    return f"  {label:<14}{value}"
+    """A label padded by display width (a Chinese character takes two columns)."""
+    return f"  {label}{' ' * max(2, 22 - _width(label))}{value}"
 
 
 def _spread(values: list[int]) -> str:
@@ -47,9 +53,9 @@ def stats_table(speeches: list[Speech]) -> str:
     lines.append(_row("有称呼", sum(1 for sp in speeches if sp.salutation)))
     lines.append(_row("有结束语", sum(1 for sp in speeches if sp.closing)))
     lines.append("一级标题的角色顺序(篇数)")
-    lines.extend(_row(str(n), seq) for seq, n in roles.most_common())
+    lines.extend(_row(seq, n) for seq, n in roles.most_common())
     lines.append("一级标题编号方式(篇数)")
-    lines.extend(_row(str(n), scheme) for scheme, n in top_schemes.most_common())
+    lines.extend(_row(scheme, n) for scheme, n in top_schemes.most_common())
     lines.append("各级编号方式(条数)")
     lines.extend(
         _row(f"{level}级 {scheme}", n) for (level, scheme), n in sorted(all_schemes.items())

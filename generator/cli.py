@@ -324,6 +324,25 @@ def phrases(
         raise typer.Exit(1)
 
 
+@app.command("template-from")
+def template_from(
+    source: Annotated[Path, typer.Argument(help="提纲文件(.yaml),如 mine 提取的提纲。",
+                                           show_default=False)],
+    name: Annotated[str, typer.Option("--name", "-n", help="新模板名(字母、数字、汉字、-、_)。",
+                                      show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="模板目录;新模板写在其中的“模板名”"
+                                         "文件夹里,之后用 --template-dir 指定它。",
+                                         show_default=False)],
+) -> None:
+    """由提纲生成模板骨架:保留结构和套话,事实变成字段(示例即原文)。"""
+    from .outline_io import load_outline
+    from .template_from import write_template
+
+    folder = write_template(load_outline(source), name, output, source.name)
+    report_written(folder)
+    typer.echo(f"提示:speechgen new {name} --template-dir {output} -o 提纲.yaml", err=True)
+
+
 def main() -> None:
     """Console entry point: turns InputError and OS errors into messages and exit code 2."""
     debug = "--debug" in sys.argv[1:]

@@ -1,0 +1,71 @@
+"""Outline → template: the skeleton keeps the structure; its examples give the speech back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, assert_user_error, run_speechgen
+
+from generator.outline_io import load_outline
+from generator.templating import build_speech
+from generator.text_writer import render_text
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+
+
+@pytest.fixture(scope="module")
+def mined(tmp_path_factory) -> list[Path]:
+    """The corpus mined afresh; the complete speeches (not flagged truncated)."""
+    out = tmp_path_factory.mktemp("mined")
+    result = run_speechgen("mine", *sorted(CORPUS.glob("*.txt")), "-o", out)
+    assert result.returncode == 0, result.stderr
+    complete = [path for path in sorted(out.glob("*.yaml"))
+                if not any(f.code == "truncated" for f in load_outline(path).flags)]
+    assert len(complete) >= 20
+    return complete
+
+
+def test_every_complete_corpus_speech_comes_back_unchanged(mined, tmp_path):
+    for outline in mined:
+        name = f"语料-{outline.stem}"
+        made = run_speechgen("template-from", outline, "--name", name, "-o", tmp_path / "模板")
+        assert made.returncode == 0, made.stderr
+        scaffold = tmp_path / f"{name}.yaml"
+        new = run_speechgen("new", name, "--template-dir", tmp_path / "模板", "-o", scaffold)
+        assert new.returncode == 0, new.stderr
+        rendered = run_speechgen("render", scaffold, "--template-dir", tmp_path / "模板",
+                                 "-f", "txt")
+        assert rendered.returncode == 0, rendered.stderr
+        original = run_speechgen("render", outline, "-f", "txt").stdout
+        assert rendered.stdout == original, outline.name
+
+
+def make_template(outline: Path, root: Path, name: str) -> dict:
+    assert run_speechgen("template-from", outline, "--name", name, "-o", root).returncode == 0
+    scaffold = run_speechgen("new", name, "--template-dir", root).stdout
+    return yaml.safe_load(scaffold)
+
+
+def test_structure_is_kept_and_the_count_follows_the_parts(mined, tmp_path):
+    outline = next(p for p in mined if p.stem == "003-2")
+    root = tmp_path / "模板"
+    data = make_template(outline, root, "党建四点")
+    speech_j2 = (root / "党建四点" / "speech.j2").read_text(encoding="utf-8")
+    assert "{tasks,line,一、}" in speech_j2 and "{guarantee,line,一、}" in speech_j2
+    assert "全区" not in speech_j2  # facts live in the fields, not in the template
+    parts = [key for key in data if key.startswith("第")]
+    assert len(parts) == 4
+    del data[parts[1]]
+    speech = build_speech(data, lambda path: (None, None), "提纲.yaml", None, [root])
+    assert len(speech.sections) == 3
+    assert speech.opening[-1].endswith("下面，我重点讲三点意见。")
+    assert "同志们，做好党建工作" in render_text(speech)
+
+
+def test_a_bad_template_name_is_a_message(mined, tmp_path):
+    result = run_speechgen("template-from", mined[0], "--name", "../逃逸", "-o", tmp_path)
+    assert_user_error(result, "模板名")
+    assert list(tmp_path.iterdir()) == []

@@ -92,6 +92,7 @@ class _WorkerConfig:
     fmt: str
     layout: str
     profile: Path | None
+    columns: dict  # main-sheet cells by path, for messages (SheetMapping.cell_columns)
 
 
 _config: _WorkerConfig | None = None
@@ -117,7 +118,8 @@ def _run_row(job: _Job) -> RowResult:
 
     try:
         template = get_template(_config.template, _config.template_dirs)
-        validator = SheetValidator(places=job.places, fields=template.fields)
+        validator = SheetValidator(places=job.places, columns=_config.columns,
+                                   fields=template.fields)
         values = validator.group(job.data, template.fields)
         chosen = values.get("template")
         if chosen and str(chosen).strip() != template.name:
@@ -291,7 +293,8 @@ class Batch:
             for stale in self.output.glob(_TEMP_GLOB):
                 stale.unlink(missing_ok=True)
         config = _WorkerConfig(self.template.name, self.options.template_dirs, self.options.fmt,
-                               self.options.layout, self.options.profile)
+                               self.options.layout, self.options.profile,
+                               self.mapping.cell_columns)
         names = UniqueNames(self.suffix)
         ready: list[RowResult] = []
         chunks = _chunks(self.jobs(ready, names), CHUNK_ROWS)

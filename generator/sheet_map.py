@@ -176,6 +176,11 @@ def _put(node: Any, step: str | int, value: Any) -> None:
 
 def _assign(data: dict, path: Path, value: Any) -> None:
     """Set a value deep in the facts, making the groups and lists on the way."""
+    if len(path) == 1:  # most columns: a top-level field
+        key = path[0]
+        old = data.get(key)
+        data[key] = value if old is None else _combine(old, value)
+        return
     node: Any = data
     for step, following in itertools.pairwise(path):
         child = _get(node, step)
@@ -390,22 +395,29 @@ class SheetMapping:
             f"工作表“{table.name}”需要一列指明每行属于主表的哪一行:加一列“行号”(填主表中的"
             f"行号),或加一列与主表同名的列(如 {shared})", table.label))
 
+    @property
+    def cell_columns(self) -> dict[Path, tuple[int, str]]:
+        """Main-sheet cells by path, (column, header): the same for every row, sent once."""
+        out: dict[Path, tuple[int, str]] = {}
+        for column in self.columns:
+            if column.target is not None:
+                out.setdefault(column.target.path, (column.index + 1, column.header))
+        return out
+
     def rows(self) -> Iterator[RowFacts]:
         """Each data row of the main sheet as facts; blank rows were already skipped."""
+        mapped = [(c.index, c.target.path, c.target.field) for c in self.columns if c.target]
         for number, cells in _chain(self._ahead, self.table.rows):
             data: dict[str, Any] = {}
             places: dict[Path, Place] = {(): Place(self.table.label, number)}
-            for column in self.columns:
-                if column.target is None:
-                    continue
-                places.setdefault(column.target.path, Place(
-                    self.table.label, number, column.index + 1, column.header))
-                value = cells[column.index] if column.index < len(cells) else None
+            width = len(cells)
+            for index, path, spec in mapped:
+                value = cells[index] if index < width else None
                 if value is not None:
-                    _assign(data, column.target.path, _typed(value, column.target.field))
+                    _assign(data, path, _typed(value, spec))
             for sub in self.subs:
                 key_value = number if sub.join_column is None else (
-                    cells[sub.join_column] if sub.join_column < len(cells) else None)
+                    cells[sub.join_column] if sub.join_column < width else None)
                 for item, item_places in sub.items.get(cell_text(key_value), ()):
                     self._attach(data, places, sub.list_path, item, item_places)
             yield RowFacts(number, data, places, cells)
@@ -460,25 +472,41 @@ def _key_path(path: Path) -> str:
 
 @dataclass
 class SheetValidator(Validator):
-    """Problems placed at the cell a value came from, named by that cell's header."""
+    """Problems placed at the cell a value came from, named by that cell's header.
+
+    `places` holds the row itself and any second-sheet cells; `columns` the main-sheet cells,
+    which are the same for every row.
+    """
 
     places: dict[Path, Place] = field(default_factory=dict)
+    columns: Mapping[Path, tuple[int, str]] = field(default_factory=dict)
     fields: Sequence[Field] = ()
 
     def problem(self, path: Path, shown: str, message: str) -> None:
-        place = self.place(path)
-        if path in self.places and place.header:
+        place = self._exact(path)
+        if place is not None and place.header:
             name = place.header
         else:
             suffix = shown[len(_key_path(path)):] if shown.startswith(_key_path(path)) else ""
             name = (label_path(path, self.fields) + suffix).lstrip(".")
             # A required field left blank: point at its (empty) cell when it has a column.
             child = self._child(path, suffix.lstrip("."))
-            if child in self.places:
-                place = self.places[child]
+            place = self._exact(child) if child else None
+            if place is not None:
                 name = place.header or name
+            else:
+                place = self.place(path)
         self.problems.append(Problem(message, place.label, place.row, place.column,
                                      name or None))
+
+    def _exact(self, path: Path) -> Place | None:
+        if path in self.places:
+            return self.places[path]
+        if path in self.columns:
+            row = self.places[()]
+            column, header = self.columns[path]
+            return Place(row.label, row.row, column, header)
+        return None
 
     def _child(self, path: Path, label: str) -> Path | None:
         current: Sequence[Field] = self.fields
@@ -490,9 +518,9 @@ class SheetValidator(Validator):
         return (*path, spec.key) if spec else None
 
     def place(self, path: Path) -> Place:
-        while path not in self.places:
+        while (place := self._exact(path)) is None:
             path = path[:-1]
-        return self.places[path]
+        return place
 
 
 def _chain(first: list[Row], rest: Iterator[Row]) -> Iterator[Row]:

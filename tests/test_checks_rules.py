@@ -108,6 +108,11 @@ def test_announced_count_against_top_level_points():
     assert "实际有3个" in finding.message
 
 
+def test_one_item_is_no_announcement():
+    text = edit("下面，我讲三点意见。", "这是今年必须抓好的一项工作。下面，我讲一点意见。")
+    assert problems(text) == []
+
+
 def test_unnumbered_announcement_is_fine():
     assert problems(edit("下面，我讲三点意见。", "下面，我提几点要求。")) == []
 
@@ -193,6 +198,15 @@ def test_empty_section():
     finding = only(text, "empty-section")
     assert finding.text == "三、加强领导，建好队伍"
     assert finding.place.line == 13
+
+
+def test_a_sub_point_stated_in_full_is_not_empty():
+    text = edit("（二）信息工作成效明显。全年报送信息1200余条，被采用“重要信息”45条。",
+                "（二）信息工作成效明显，全年报送信息1200余条，被采用“重要信息”45条，位居全省前列")
+    assert problems(text) == []
+    short = edit("（二）信息工作成效明显。全年报送信息1200余条，被采用“重要信息”45条。",
+                 "（二）信息工作成效明显")
+    assert only(short, "empty-section").text == "（二）信息工作成效明显"
 
 
 def test_heading_without_text():

@@ -33,8 +33,9 @@ def _announcement(paras: list[Para], pattern: re.Pattern[str]) -> tuple[Para, re
 
 
 def _finding(para: Para, match: re.Match[str], real: int) -> Finding | None:
+    """"一点/一项" is no count: "讲一点意见" means "say a few words", "抓好一项工作" one task."""
     announced = from_chinese(match[1])
-    if announced is None or announced == real:
+    if announced is None or announced < 2 or announced == real:
         return None
     return Finding(
         "announced-count", ERROR,

@@ -32,9 +32,16 @@ def _heading_words(para: Para) -> str:
     return _PUNCT.sub("", text)
 
 
+#: A sub-point heading this long is a statement that stands alone (CORPUS §c3: "第一，…。"
+#: lines), not a heading waiting for its paragraphs.
+_STATEMENT = 30
+
+
 def _is_empty(paras: list[Para], i: int) -> bool:
     """Nothing before the next point of the same or a higher level, the closing or the end."""
     level = paras[i].level
+    if level >= 2 and len(_heading_words(paras[i])) > _STATEMENT:
+        return False
     for para in paras[i + 1:]:
         if para.part == "closing" or (para.kind in ("heading", "lead") and para.level <= level):
             return True

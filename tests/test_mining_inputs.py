@@ -231,3 +231,71 @@ def test_outline_round_trips_through_yaml() -> None:
     again = parse_outline(dump_outline(speech))
     assert render_text(again) == render_text(speech)
     assert yaml.safe_load(dump_outline(speech))["sections"][1]["sections"][0]["lead"] is True
+
+
+PRECIS = """在全市政协工作会议上的讲话范文（精选3篇）
+当前位置：首页 > 讲话稿
+责任编辑：小王
+范文一：在全市政协工作会议上的讲话
+市委书记 张三
+二〇二三年三月一日
+各位委员：
+今天召开全市政协工作会议，主要任务是总结去年工作，部署今年任务。下面，我讲三点意见。
+一．充分认识新时代人民政协工作的重要意义
+人民政协是具有中国特色的制度安排，是社会主义协商民主的重要渠道和专门协商机构。
+二．突出重点，扎实做好今年政协各项工作
+第一点，要围绕中心建言资政。各级政协组织要紧扣全市中心工作，深入调查研究，提出务实管用的意见。
+第二点，要凝聚共识画好同心圆。要广泛团结各界人士，汇聚推动发展的强大合力。
+最后一点，要加强自身建设。要提高履职能力，改进工作作风，树立政协良好形象。
+三．加强党的领导，为政协工作提供坚强保证
+各级党委要把政协工作纳入重要议事日程，定期听取汇报，及时研究解决政协工作中的重大问题。
+同志们，让我们更加紧密地团结起来，为全面建设社会主义现代化国家作出新的更大贡献！
+范文二：在政协工作会议上的讲话（摘要）
+各位代表：
+这次会议是在全市上下奋力推进高质量发展的关键时期召开的一次重要会议。下面，我讲两点意见。
+首先，要提高政治站位。政协工作是党的工作的重要组成部分，必须坚持党的全面领导，确保正确政治方向。
+其次，要提升履职实效。要聚焦群众急难愁盼问题，协商议政、民主监督，切实推动解决实际问题。
+各位代表，做好新时代政协工作使命光荣、责任重大，希望大家同心协力，为全市发展作出更大贡献！
+免责声明：本站文章均来自网络。
+"""
+
+
+def test_another_site_with_numbered_sample_markers_and_spoken_ordinals() -> None:
+    page = mine_text(PRECIS, "precis.txt")
+    assert any("3" in w and "2" in w for w in page.warnings)  # the title promised 3
+    first, second = (m.speech for m in page.speeches)
+    assert (first.speaker, first.date) == ("市委书记 张三", "二〇二三年三月一日")
+    assert first.salutation == "各位委员："
+    assert [s.numbering for s in first.sections] == ["一、"] * 3  # 一． read as 一、
+    assert [s.heading for s in first.sections[1].sections][2] == "要加强自身建设"  # 最后一点
+    assert second.title == "在政协工作会议上的讲话（摘要）"
+    assert second.salutation == "各位代表："
+    assert [s.heading for s in second.sections] == ["要提高政治站位", "要提升履职实效"]
+    assert second.closing[0].startswith("各位代表，做好")
+    for m in page.speeches:
+        assert "免责声明" not in render_text(m.speech) and "责任编辑" not in render_text(m.speech)
+
+
+def test_word_automatic_numbering_is_read_as_the_reader_sees_it(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    style = document.styles["List Number"].element.find(qn("w:pPr")).find(qn("w:numPr"))
+    num_id = style.find(qn("w:numId")).get(qn("w:val"))
+    for line in SPEECH.splitlines()[:5]:
+        document.add_paragraph(line)
+    for text in ("要扩大普惠性资源，今年新增公办幼儿园五所。", "要推进城乡一体化，缩小校际差距。"):
+        paragraph = document.add_paragraph(text)
+        num_pr = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", "0"), ("w:numId", num_id)):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            num_pr.append(child)
+        paragraph._p.get_or_add_pPr().append(num_pr)
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    speech = mine_path(path).speeches[0].speech
+    assert [s.numbering for s in speech.sections] == ["1."] * 2
+    assert speech.sections[1].heading == "要推进城乡一体化，缩小校际差距"

@@ -43,12 +43,13 @@ TITLE_NOISE = [
     re.compile(r"[：:]$"),
 ]
 BYLINE = re.compile(
-    r"^\S{2,}(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长)"
+    r"^\S*(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
     r"\s+\S{2,4}$"
 )
-DATE = re.compile(r"^（?(\d{4}|[〇零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日）?$")
+_CN_DIGITS = "\\d〇零一二三四五六七八九十"
+DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
 SALUTATION = re.compile(
-    r"(同志们|同志|党员们|各党支部|阁下|先生|首脑|女士们、先生们|朋友们|代表们|老师们|同学们|来宾|领导)"
+    r"(同志们|同志|们|各党支部|阁下|先生|首脑|女士们、先生们|代表|来宾|嘉宾|领导|委员|支部)"
     r"[：，！]$"
 )
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
@@ -57,7 +58,7 @@ GREETING = re.compile(r"^(大家|你们|各位)?(上午|下午|晚上)?好[！]$
 
 SIGNOFF = re.compile(r"谢谢|讲话完了|祝大家|祝各位|衷心的感谢|表示感谢")
 CLOSING_STARTS = re.compile(
-    r"^(同志们|让我们|以上|总之|总而言之|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|"
+    r"^(同志们|让我们|以上|总之|总而言之|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|各位代表|"
     r"关于.{0,20}我就讲这些)"
 )
 CLOSING_ENDS = re.compile(r"(奋斗|贡献|成功|效果|胜利|新局面|新篇章|迎接.{2,30})[！。]$")
@@ -85,7 +86,7 @@ def _is_title(text: str) -> bool:
         and not text.startswith("——")
         and not re.search(r"[。！？；]", text)
         and not starts_with_marker(text)
-        and clean_title(text).endswith(TITLE_WORDS)
+        and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_WORDS)
     )
 
 

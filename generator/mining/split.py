@@ -22,6 +22,7 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("prefix", re.compile(rf"^篇({_NUM})[：:]\s*(.*)$")),
     ("prefix", re.compile(rf"^第({_NUM})篇[：:]\s*(.*)$")),
     ("prefix", re.compile(rf"^【(?:第)?({_NUM})篇?】\s*(.+)$")),
+    ("prefix", re.compile(rf"^(?:范文|讲话稿|讲稿|材料|精选范文)({_NUM})[：:]\s*(.*)$")),
     ("suffix", re.compile(rf"^(.{{4,48}}?)篇({_NUM})$")),
 ]
 
@@ -133,8 +134,9 @@ def split_page(raw: list[str], file: str) -> Page:
         starts.append((pos, *found))
     units: list[Unit] = []
     if not starts:
-        if lines:  # the page title is the speech's own title line: the parser reads it
-            units.append(Unit(file, 1, "全文", page_title, page_title, list(lines)))
+        # The page title is the speech's own title line, the parser reads it; "…讲话(二)"
+        # lines may still divide the page.
+        units.extend(_sub_speeches(file, "全文", page_title, page_title, list(lines)))
     else:
         for k, (pos, number, title) in enumerate(starts):
             end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
@@ -164,7 +166,7 @@ def _sub_speeches(
     units = [Unit(file, 0, label, marker, title, [])]
     for number, text in body:
         match = SUB_SPEECH.match(text)
-        has_body = any(not SUB_SPEECH.match(t) for _, t in units[-1].lines)
+        has_body = any(not _title_like(t) for _, t in units[-1].lines)
         if match and has_body:
             sub = f"{label}/({match.group(2)})"
             if "/" not in units[0].label and any(SUB_SPEECH.match(t) for _, t in units[0].lines):

@@ -9,10 +9,14 @@ import pytest
 from conftest import EXAMPLES
 from speech_factory import long_speech
 
-from generator.checks import ERROR, INFO, WARNING, content_findings, run_checks
+from generator.checks import ERROR, INFO, WARNING, Options, content_findings, run_checks
 from generator.checks.from_speech import speech_draft
-from generator.checks.load import load_draft
+from generator.checks.load import load_draft, text_draft
+from generator.docx_writer import render_docx
+from generator.layout import load_layout
 from generator.model import Section, Speech
+from generator.pipeline import load_speech
+from generator.text_writer import render_text
 
 
 def speech(**changes) -> Speech:
@@ -89,6 +93,21 @@ def test_outline_duration_is_the_target():
 def test_examples_raise_no_false_alarm(example: Path):
     found = run_checks(load_draft(example))
     assert [(f.id, f.text, f.message) for f in found if f.severity != INFO] == []
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("layout", ["standard", "podium"])
+def test_examples_as_text_and_word_read_like_the_outline(example: Path, layout: str, tmp_path):
+    speech = load_speech(example)
+    outline = [(p.kind, p.level, p.part) for p in speech_draft(speech).paras]
+    text = text_draft(render_text(speech))
+    word_file = tmp_path / "speech.docx"
+    word_file.write_bytes(render_docx(speech, load_layout(layout)))
+    word = load_draft(word_file)
+    for draft in (text, word):
+        assert [(p.kind, p.level, p.part) for p in draft.paras] == outline
+        found = run_checks(draft, Options(layout=load_layout(layout)))
+        assert [(f.id, f.text, f.message) for f in found if f.severity != INFO] == []
 
 
 def test_there_are_examples_to_check():

@@ -299,3 +299,19 @@ def test_word_automatic_numbering_is_read_as_the_reader_sees_it(tmp_path: Path) 
     speech = mine_path(path).speeches[0].speech
     assert [s.numbering for s in speech.sections] == ["1."] * 2
     assert speech.sections[1].heading == "要推进城乡一体化，缩小校际差距"
+
+
+def test_thanks_numbered_with_sequence_words_stay_in_the_opening() -> None:
+    page = """在全县表彰大会上的讲话
+同志们：
+首先，我代表县委、县政府，向受到表彰的先进集体和先进个人表示热烈祝贺！
+其次，向辛勤工作在各条战线上的同志们表示衷心感谢！下面，我讲两点意见。
+一、充分肯定成绩
+过去一年，全县上下团结奋斗，各项事业取得新的进展。
+二、扎实做好今年工作
+今年要重点抓好项目建设、乡村振兴和民生保障三项工作，确保完成全年目标任务。
+同志们，让我们团结一心，为全县高质量发展作出新的更大贡献！
+"""
+    speech = mine_text(page, "thanks.txt").speeches[0].speech
+    assert len(speech.opening) == 2
+    assert [s.heading for s in speech.sections] == ["充分肯定成绩", "扎实做好今年工作"]

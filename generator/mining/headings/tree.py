@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...model import MAX_DEPTH, Section
-from .detect import inline_markers, split_fused, split_heading
+from .detect import inline_markers, is_standalone_heading, split_fused, split_heading
 from .schemes import Marker, match_at
 
 
@@ -74,6 +74,9 @@ class _Builder:
         self.notes: list[Note] = []
         self.last_text: list[str] = self.opening
         self.later = self._later_ordinals()
+        self.first_heading = next(
+            (i for i, text in enumerate(paragraphs) if _is_strong_heading(text)), 0
+        )
 
     def _later_ordinals(self) -> list[set[str]]:
         """For each paragraph, the families with a second or later item in it or after it."""
@@ -95,6 +98,8 @@ class _Builder:
         scheme = marker.scheme
         if scheme.continues:
             return any(scheme.family in lst.families for lst in self.stack)
+        if not scheme.strong and not self.stack and i < self.first_heading:
+            return False  # "首先，我代表…" before the first 一、 heading is still the opening
         if scheme.strong or marker.ordinal != 1:
             return True
         return scheme.family in self.later[i]
@@ -251,6 +256,12 @@ class _Builder:
                 m = cuts[(p, pos)]
                 end = points[k + 1] if k + 1 < len(points) else len(text)
                 current = self._add(lst, m, text[m.end : end])
+
+
+def _is_strong_heading(text: str) -> bool:
+    """A heading line of its own with a strong marker (一、 (一) 1、…): the body has begun."""
+    marker = match_at(text)
+    return bool(marker and marker.scheme.strong and is_standalone_heading(text))
 
 
 #: An inline item shorter than this is a word in a series (一要全,二要广), not a point.

@@ -92,6 +92,8 @@ def test_default_python_docx_document_is_caught(tmp_path):
     body_font = next(f for f in by_id["font-east-asian"] if f.message.startswith("正文"))
     assert "“宋体”" in body_font.message and "“仿宋_GB2312”" in body_font.message
     assert "共3段" in body_font.message  # opening, point body and closing
+    assert (body_font.text, body_font.place.paragraph) == ("下面，我讲一点意见。", 3)
+    assert by_id["page-size"][0].place.section == "页面设置"
     latin = by_id["font-latin"][0]
     assert latin.text == "要提高政治站位，Word 2025版。"
     assert "Cambria" in latin.message and "Times New Roman" in latin.message

@@ -58,6 +58,11 @@ class Finding:
     place: Place = Place()
     fixable: bool = False
 
+    def __str__(self) -> str:
+        """One line for a command to print after its own prefix (提示：/错误：)."""
+        quote = f"“{self.text}”" if self.text else ""
+        return f"{self.place.describe()} {quote}{self.message} [{self.id}]"
+
     def as_dict(self) -> dict[str, object]:
         """The JSON shape: flat, stable keys, ``None`` where a place part does not apply."""
         return {

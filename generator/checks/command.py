@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError
 from .finding import ERROR
 from .length import measure, parse_minutes, target_minutes
-from .load import SUFFIXES, load_draft
+from .load import check_suffix, load_draft
 from .pipeline import run_checks
 from .report import as_json, human
 from .rule import DEFAULT_RATE, Options
@@ -48,11 +48,7 @@ def run_check(
         raise InputError(f"--rate 应为每分钟字数，在 60 到 600 之间，收到 {rate}")
     if duration is not None and parse_minutes(duration) is None:
         raise InputError(f"无法识别讲话时长“{duration}”，请写成“15分钟”或“半小时”")
-    if source.suffix.lower() not in SUFFIXES:
-        raise InputError(Problem(
-            f"不支持检查“{source.suffix or '无扩展名'}”文件，请提供 .docx、.yaml 或 .txt",
-            str(source),
-        ))
+    check_suffix(source)
     if fix and output is None:
         raise InputError("--fix 需要用 -o 指定修正后的文件，原文件不会被改动")
     if output is not None and not fix:

@@ -44,9 +44,18 @@ def text_draft(text: str) -> Draft:
     return Draft(classify(raws), "text", literal_numbering=True)
 
 
+def check_suffix(path: Path) -> None:
+    """InputError unless ``path`` names a kind of draft this package reads."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise InputError(Problem(
+            f"不支持检查“{path.suffix or '无扩展名'}”文件，请提供 .docx、.yaml 或 .txt", str(path)
+        ))
+
+
 def load_draft(path: Path) -> Draft:
     """The draft in ``path``, by its suffix; InputError for what cannot be read, and for a
     file without a word in it (checking nothing would report a clean draft)."""
+    check_suffix(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from .from_docx import docx_draft
@@ -57,12 +66,8 @@ def load_draft(path: Path) -> Draft:
         from .from_speech import speech_draft
 
         draft = speech_draft(load_speech(path))
-    elif suffix == ".txt":
-        draft = text_draft(read_draft_text(path))
     else:
-        raise InputError(Problem(
-            f"不支持检查“{path.suffix or '无扩展名'}”文件，请提供 .docx、.yaml 或 .txt", str(path)
-        ))
+        draft = text_draft(read_draft_text(path))
     if not draft.paras:
         raise InputError(Problem("文件里没有文字", str(path)))
     return draft

@@ -141,6 +141,8 @@ def test_fix_keeps_docx_formatting(tmp_path):
     runs = docx.Document(str(target)).paragraphs[0].runs
     assert [r.text for r in runs] == ["同志们", "，今天召开会议（2025年1月5日）"]
     assert runs[0].font.size == Pt(16) and runs[1].bold
+    left = {f.id for f in run_checks(load_draft(target))}
+    assert not left & {"halfwidth-punct", "date-padding"}
 
 
 def test_fix_needs_the_same_format(tmp_path):

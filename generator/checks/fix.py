@@ -102,6 +102,10 @@ def _fix_docx(path: Path) -> bytes:
                 pieces[anchor].append(fixed[j1:j2])
         for element, chars in pieces.items():
             element.text = "".join(chars)
+        written = "".join(element.text or "" for element in pieces)
+        if written != fixed:  # pragma: no cover - a bug guard, like the one for text files
+            raise InputError(Problem("自动修正未能逐字对应，已放弃修正，原文件未改动",
+                                     str(path)))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

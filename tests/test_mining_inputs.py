@@ -315,3 +315,13 @@ def test_thanks_numbered_with_sequence_words_stay_in_the_opening() -> None:
     speech = mine_text(page, "thanks.txt").speeches[0].speech
     assert len(speech.opening) == 2
     assert [s.heading for s in speech.sections] == ["充分肯定成绩", "扎实做好今年工作"]
+
+
+def test_page_that_lost_its_line_breaks() -> None:
+    flat = " ".join(SPEECH.splitlines()[:2]) + " " + "".join(SPEECH.splitlines()[2:])
+    speech = mine_text(flat, "flat.txt").speeches[0].speech
+    assert speech.title == "在全县教育工作会议上的讲话"
+    assert (speech.speaker, speech.date) == ("县委副书记 王明", "2023年3月1日")
+    assert speech.salutation == "同志们："
+    assert [s.heading[:4] for s in speech.sections] == ["充分肯定", "突出工作", "强化组织"]
+    assert speech.closing[0].startswith("让我们团结一心")

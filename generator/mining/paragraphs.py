@@ -7,6 +7,10 @@ and the new line does not start with a numbering marker, so headings and lists s
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
+from ..numerals import from_chinese
 from .headings.detect import is_standalone_heading, starts_with_marker
 
 #: A line ending in one of these closes its paragraph.
@@ -35,3 +39,44 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
         out.append((number, text))
     return out
+
+
+#: A line this long holding "…。一、…。二、…" is a page whose line breaks were lost.
+FLATTENED = 300
+_SERIES = (
+    re.compile(r"(?<=[。！？；： ])([一二三四五六七八九十]{1,3})、"),
+    re.compile(r"(?<=[。！？；： ])（([一二三四五六七八九十]{1,3})）"),
+)
+_ADDRESS = re.compile(
+    r"^(.{0,60}?)\s*(（[^（）]{4,16}）)?\s*((?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
+)
+
+
+def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Restore the breaks of a page flattened into long lines: before the salutation and
+    before each 一、二、… or (一)(二)… that follows a sentence end (the series must run 1, 2…)."""
+    out: list[tuple[int, str]] = []
+    for number, text in lines:
+        if len(text) < FLATTENED:
+            out.append((number, text))
+            continue
+        pieces = []
+        address = _ADDRESS.match(text) if not out else None
+        if address and address.group(1):  # title [byline] [(date)] 同志们：
+            pieces += [*address.group(1).split(" ", 1), address.group(2) or "", address.group(3)]
+            text = text[address.end() :]
+        cuts = sorted({p for series in _SERIES for p in _series_starts(series, text)})
+        bounds = [0, *cuts, len(text)]
+        pieces += [text[a:b].strip() for a, b in pairwise(bounds)]
+        out.extend((number, piece) for piece in pieces if piece)
+    return out
+
+
+def _series_starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Positions of 1, 2, 3… of one series, or nothing when it does not reach 2."""
+    starts, want = [], 1
+    for match in pattern.finditer(text):
+        if from_chinese(match.group(1)) == want:
+            starts.append(match.start())
+            want += 1
+    return starts if len(starts) >= 2 else []

@@ -15,7 +15,7 @@ from ..model import Speech
 from .boilerplate import COUNT_HINT
 from .headings.detect import starts_with_marker
 from .headings.tree import Note, build_outline
-from .paragraphs import join_wrapped
+from .paragraphs import join_wrapped, unflatten
 from .split import SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
@@ -166,9 +166,10 @@ def _closing(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
 def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
-    lines = [text for _, text in unit.lines]
+    numbered_lines = unflatten(unit.lines)
+    lines = [text for _, text in numbered_lines]
     first = _pre_body(speech, lines, unit.marker_title or unit.page_title)
-    paragraphs = [text for _, text in join_wrapped(unit.lines[first:])]
+    paragraphs = [text for _, text in join_wrapped(numbered_lines[first:])]
     body, closing, signoff = _closing(paragraphs)
     outline = build_outline(body)
     speech.opening = outline.opening

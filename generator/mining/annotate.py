@@ -87,6 +87,7 @@ def announced(opening: list[str]) -> int | None:
 
 
 def body_text(speech: Speech) -> str:
+    """Everything a listener hears after the salutation, for counting and pattern flags."""
     parts = list(speech.opening)
     for _, section in speech.walk():
         parts.append(section.heading)

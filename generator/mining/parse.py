@@ -81,6 +81,7 @@ def clean_title(text: str) -> str:
 
 
 def _is_title(text: str) -> bool:
+    """A short unpunctuated line ending like a speech title (…讲话, …致辞), annotations aside."""
     return (
         len(text) <= 50
         and not text.startswith("——")
@@ -93,9 +94,7 @@ def _is_title(text: str) -> bool:
 def _is_theme(text: str) -> bool:
     """A short line without sentence punctuation that is neither a marker nor an address."""
     return (
-        len(text) <= 40
-        and not re.search(r"[。！？；，：]", text)
-        and not starts_with_marker(text)
+        len(text) <= 40 and not re.search(r"[。！？；，：]", text) and not starts_with_marker(text)
     )
 
 

@@ -26,18 +26,17 @@ class Source:
 
     name: str
     lines: list[str]
-    encoding: str
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Text and the encoding that read it; binary data is refused with a message."""
+def decode(data: bytes, name: str) -> str:
+    """The text, read as UTF-8 (with or without BOM) or else GB18030; binary is refused."""
     if not data.strip():
         raise InputError(Problem("文件是空的,没有可提取的讲话稿。", name))
     if b"\x00" in data[:4096]:
         raise InputError(Problem("这不是文本文件(含二进制数据),请提供 .txt 或 .docx。", name))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise InputError(Problem("无法识别文件编码(既不是 UTF-8 也不是 GB18030)。", name))
@@ -56,9 +55,8 @@ def read_source(path: str | Path) -> Source:
         )
     data = path.read_bytes()
     if path.suffix.lower() == ".docx" or data[:2] == b"PK":
-        return Source(name, _docx_lines(path), "docx")
-    text, encoding = decode(data, name)
-    return Source(name, text.splitlines(), encoding)
+        return Source(name, _docx_lines(path))
+    return Source(name, decode(data, name).splitlines())
 
 
 _FORMATS = {

@@ -56,7 +56,6 @@ class Page:
     title: str
     units: list[Unit]
     hint: int | None
-    markers: int
     warnings: list[str] = field(default_factory=list)
 
 
@@ -152,7 +151,7 @@ def split_page(raw: list[str], file: str) -> Page:
         following = [n for n in breaks if n > last]
         after_next = units[i].lines[0][0] if i < len(units) else None
         unit.cut = bool(following) and (after_next is None or following[0] < after_next)
-    page = Page(file, page_title, units, hint, len(starts))
+    page = Page(file, page_title, units, hint)
     page.warnings.extend(f"“{u.marker}”后面没有正文,已跳过。" for u in empty)
     if hint is not None and starts and hint != len(starts):
         page.warnings.append(f"页面标题说共 {hint} 篇,实际找到 {len(starts)} 篇。")
@@ -176,4 +175,3 @@ def _sub_speeches(
             continue
         units[-1].lines.append((number, text))
     return [u for u in units if u.lines or len(units) == 1]
-

@@ -24,6 +24,7 @@ def _row(label: str, value: object) -> str:
 
 
 def _spread(values: list[int]) -> str:
+    """min, median, max in one cell."""
     if not values:
         return "—"
     return f"最少 {min(values)},中位 {median(values):g},最多 {max(values)}"

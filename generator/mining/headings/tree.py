@@ -39,6 +39,7 @@ class _List:
     since: int = 0
 
     def accepts(self, marker: Marker) -> bool:
+        """Same scheme, or the next number in a kindred scheme (首先… then 第三，)."""
         scheme = marker.scheme
         if scheme.name in self.schemes:
             return True
@@ -65,6 +66,12 @@ def make_section(marker: Marker, rest: str, level: int) -> Section:
 
 
 class _Builder:
+    """One pass over the paragraphs with a stack of open lists, then the inline-list split.
+
+    ``later`` and ``first_heading`` are looked up before the pass because whether "首先，" at a
+    paragraph start is a point depends on what comes after it.
+    """
+
     def __init__(self, paragraphs: list[str]) -> None:
         self.paragraphs = paragraphs
         self.opening: list[str] = []
@@ -93,6 +100,7 @@ class _Builder:
         return out
 
     def _accepted(self, i: int, marker: Marker | None) -> bool:
+        """Is a paragraph-initial marker a point?  Weak words need a second item after them."""
         if marker is None:
             return False
         scheme = marker.scheme
@@ -105,6 +113,7 @@ class _Builder:
         return scheme.family in self.later[i]
 
     def _text(self, text: str) -> None:
+        """An unnumbered paragraph belongs to the innermost open point (or the opening)."""
         if self.stack:
             self.stack[-1].items[-1].paragraphs.append(text)
             self.stack[-1].since += 1
@@ -114,6 +123,7 @@ class _Builder:
             self.last_text = self.opening
 
     def _add(self, lst: _List, marker: Marker, rest: str) -> Section:
+        """Append a point to a list, noting gaps, restarts and mixed schemes as it goes."""
         ordinal = marker.ordinal if marker.ordinal is not None else lst.last + 1
         if lst.items:
             if ordinal <= lst.last:
@@ -177,6 +187,8 @@ class _Builder:
             self._add(lst, m, text[m.end : end])
 
     def _new_list(self, marker: Marker) -> _List | None:
+        """Open a list for an unseen scheme: a child of the current point if it follows it
+        directly (or the point is a heading line), else a sibling list after plain text."""
         if not self.stack:
             level, siblings = 1, self.top
         else:
@@ -194,6 +206,8 @@ class _Builder:
         return lst
 
     def build(self) -> Outline:
+        """Walk the paragraphs once; numbering is set per list at the end, when each list's
+        first item (possibly found by looking back) is known."""
         for i, text in enumerate(self.paragraphs):
             marker = match_at(text)
             if not self._accepted(i, marker):

@@ -483,6 +483,11 @@ def run(options: Options) -> int:
             speed = task.finished_speed or task.speed
             return Text(f"{speed:.0f} 份/秒" if speed else "")
 
+    class CountColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            done = int(task.completed)
+            return Text(f"{done}/{int(task.total)} 行" if task.total else f"{done} 行")
+
     err = Console(stderr=True, highlight=False)
     out = Console(highlight=False)
     started = time.monotonic()
@@ -498,7 +503,7 @@ def run(options: Options) -> int:
         jobs = options.jobs or default_jobs()
         verb = "检查" if options.check else "生成"
         progress = Progress(
-            TextColumn(f"{verb}中"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+            TextColumn(f"{verb}中"), BarColumn(), CountColumn(),
             TextColumn("失败 {task.fields[failed]}"), RateColumn(), TimeElapsedColumn(),
             console=err, disable=not err.is_terminal, transient=True)
         with progress:

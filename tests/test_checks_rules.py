@@ -308,6 +308,7 @@ def test_every_finding_id_is_declared_by_one_rule():
 
     declared = [rule_id for rule in RULES for rule_id in rule.ids]
     assert len(declared) == len(set(declared))
+    assert len({rule.name for rule in RULES}) == len(RULES)
     messy = (CLEAN.replace("同志们：\n", "").replace("三、加强领导", "五、")
              .replace("，", ",").replace("去年", "20xx年{{ x }}（）").replace("1月5日", "01月5日")
              .replace("多办实事", '多办"实事"，，'))

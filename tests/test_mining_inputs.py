@@ -325,3 +325,17 @@ def test_page_that_lost_its_line_breaks() -> None:
     assert speech.salutation == "同志们："
     assert [s.heading[:4] for s in speech.sections] == ["充分肯定", "突出工作", "强化组织"]
     assert speech.closing[0].startswith("让我们团结一心")
+
+
+def test_teasers_without_a_header_are_not_part_of_the_last_speech() -> None:
+    teasers = [
+        "    在全县办公室工作会议上的讲话",
+        "    同志们:今天上午,县委、县政府召开这次会议,请乡镇和县直部门的同志参加......",
+        "    在全市办公室工作会议上的讲话",
+        "    同志们:这次全市办公室工作会议,是市委、市政府决定召开的一次重要会议......",
+        "    在办公室工作会议上的讲话",
+        "    市委办公室召开全市党委办公室工作会议很有必要......",
+    ]
+    page = mine_text(SPEECH + "\n".join(teasers), "teasers.txt")
+    assert len(page.speeches) == 1
+    assert page.speeches[0].speech.signoff == ["谢谢大家！"]

@@ -82,6 +82,8 @@ def field_scores() -> dict[str, tuple[int, int]]:
         for i, heading in enumerate(label["headings"]):
             mined_heading = speech.sections[i].heading if i < len(speech.sections) else None
             score("top-level heading", mined_heading is not None and _same(heading, mined_heading))
+        for i, role in enumerate(label.get("roles") or []):
+            score("top-level role", i < len(speech.sections) and speech.sections[i].role == role)
         for i, count in enumerate(label["second_level"]):
             got_count = len(speech.sections[i].sections) if i < len(speech.sections) else None
             score("second-level count", got_count == count)
@@ -97,6 +99,7 @@ THRESHOLDS = {
     "top-level count": 0.95,
     "top-level heading": 0.95,
     "second-level count": 0.85,
+    "top-level role": 0.8,
 }
 
 

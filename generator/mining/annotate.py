@@ -17,8 +17,10 @@ from .parse import MISSING_TITLE
 #: half, "any"); the first rule that matches a heading decides.
 ROLE_CUES: list[tuple[str, str, str]] = [
     ("review", "回顾 成绩 基本情况 成效 一年来 去年 过去 工作情况 取得 做出了 作出了", "early"),
-    ("situation", "形势 认识 意义 紧迫感 责任感 理解 认清 机遇 挑战 重要性 必要性 教训", "early"),
-    ("guarantee", "加强领导 组织领导 队伍 作风 保障 纪律 自身建设 素质 责任 保证", "late"),
+    ("situation", "形势 认识 意义 紧迫感 责任感 理解 认清 机遇 挑战 重要性 必要性 教训 通报",
+     "early"),
+    ("guarantee", "加强领导 组织领导 组织管理 队伍 作风 保障 纪律 自身建设 素质 责任 保证",
+     "late"),
     ("tasks", "任务 重点 做好 抓好 推进 要求 工作 措施 着力 开展 提高 加强 坚持 要", "any"),
 ]
 ROLE_RULES = [(role, re.compile("|".join(cues.split())), where) for role, cues, where in ROLE_CUES]
@@ -64,7 +66,11 @@ SENTENCE_ENDS = ("。", "！", "？", "”", "…")
 
 
 def role_of(heading: str, first: str, index: int, count: int) -> str:
-    """The rhetorical role of a top-level section from its heading (or first paragraph)."""
+    """The rhetorical role of a top-level section from its heading (or first paragraph).
+
+    Cue words decide, limited by position: a review or situation comes early in a speech, a
+    guarantee late (CORPUS §b4: R → S → T → G).
+    """
     late = count > 1 and index >= count / 2
     for text in (heading, first[:60]):
         if not text:
@@ -74,7 +80,7 @@ def role_of(heading: str, first: str, index: int, count: int) -> str:
                 continue
             if pattern.search(text):
                 return role
-    return "other"
+    return "tasks" if heading else "other"  # most points of a speech are tasks (CORPUS §b4)
 
 
 def announced(opening: list[str]) -> int | None:

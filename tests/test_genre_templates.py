@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from conftest import assert_user_error, run_speechgen
+from conftest import ROOT, assert_user_error, run_speechgen
 
 from generator.blocks import blocks
 from generator.model import ROLES
@@ -259,3 +259,18 @@ def test_scaffold_keys_are_chinese_and_parse_with_positions():
     data, locate = parse_yaml(text, "提纲.yaml")
     assert "会议名称" in data and "meeting" not in data
     assert locate(("会议名称",))[0] is not None
+
+
+@pytest.mark.parametrize("name", GENRES)
+def test_scaffold_passes_the_draft_check(name, tmp_path):
+    outline = tmp_path / "提纲.yaml"
+    assert run_speechgen("new", name, "-o", outline).returncode == 0
+    result = run_speechgen("check", outline)
+    assert result.returncode == 0, result.stdout
+    assert "未发现问题" in result.stdout
+
+
+def test_every_genre_template_has_a_realistic_example():
+    examples = (ROOT / "examples").glob("*.yaml")
+    used = {yaml.safe_load(path.read_text(encoding="utf-8")).get("模板") for path in examples}
+    assert set(GENRES) <= used

@@ -58,6 +58,7 @@ def is_standalone_heading(text: str) -> bool:
 
 def split_heading(rest: str) -> tuple[str, str]:
     """(heading, body) of the text after a marker; body is empty for a heading line."""
+    rest = rest.lstrip()  # "一、 坚持…": a space after the marker is layout, not text
     end = _SENTENCE_END.search(rest)
     if end is None or end.end() == len(rest):
         return rest.rstrip("。"), ""

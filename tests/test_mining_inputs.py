@@ -339,3 +339,13 @@ def test_teasers_without_a_header_are_not_part_of_the_last_speech() -> None:
     page = mine_text(SPEECH + "\n".join(teasers), "teasers.txt")
     assert len(page.speeches) == 1
     assert page.speeches[0].speech.signoff == ["谢谢大家！"]
+
+
+def test_a_folder_stands_for_its_pages(speechgen, tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    _write(pages, "a.txt", SPEECH)
+    _write(pages, "b.txt", OTHER_SITE)
+    _write(pages, "notes.md", "# 不是网页")
+    data = json.loads(speechgen("mine", pages, "--format", "json").stdout)
+    assert [d["id"] for d in data] == ["a-1", "b-1", "b-2"]

@@ -35,7 +35,7 @@ class MineResult:
 def mine_files(paths: list[Path]) -> MineResult:
     """Mine every file; a file that cannot be read is reported, the others still mined."""
     result = MineResult()
-    for path in paths:
+    for path in _expand(paths):
         try:
             page = mine_path(path)
         except InputError as error:
@@ -47,6 +47,17 @@ def mine_files(paths: list[Path]) -> MineResult:
         problems = result.problems or [Problem("没有找到任何讲话稿。")]
         raise InputError(problems)
     return result
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """A folder stands for the pages in it (.txt and .docx), in name order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in (".txt", ".docx")))
+        else:
+            out.append(path)
+    return out
 
 
 def to_json(result: MineResult) -> str:

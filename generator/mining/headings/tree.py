@@ -283,7 +283,10 @@ MIN_INLINE_ITEM = 8
 
 
 def _inline_run(paragraphs: list[str]) -> list[tuple[int, Marker]]:
-    """The first inline list 1, 2, 3… of one family whose items are sentences, not words."""
+    """The first inline list 1, 2, 3… of one family whose items are sentences, not words.
+
+    None when the family starts again at 1 later on: then each list belongs to an unnumbered
+    topic sentence, and the section is not divided by any of them."""
     found = [(p, m) for p, text in enumerate(paragraphs) for m in inline_markers(text)]
     for k, (_, first) in enumerate(found):
         if first.ordinal != 1:
@@ -296,8 +299,15 @@ def _inline_run(paragraphs: list[str]) -> list[tuple[int, Marker]]:
         short = any(
             q == p and m.start - n.end < MIN_INLINE_ITEM for (p, n), (q, m) in pairwise(run)
         )
-        if len(run) >= 2 and not short:
-            return run
+        if len(run) < 2 or short:
+            continue
+        again = any(
+            m.ordinal == 1 and m.scheme.family == first.scheme.family and (p, m) not in run
+            for p, m in found[k + 1 :]
+        )
+        # Lists restarting under unnumbered topics (组织部门…一是…; 宣传部门…一是…) divide
+        # those topics, not the section.
+        return [] if again else run
     return []
 
 

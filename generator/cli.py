@@ -80,8 +80,13 @@ def render(
     template_dir: Annotated[
         list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="内容检查发现问题(如残留的 XX、点数不符)时"
+                           "不生成文件,退出码 1。")
+    ] = False,
 ) -> None:
     """由提纲或模板资料生成讲话稿。"""
+    from .checks import content_findings
     from .files import write_atomic
     from .pipeline import FORMATS, load_speech, render_bytes, write_pdf
 
@@ -89,6 +94,11 @@ def render(
     if fmt not in FORMATS:
         raise fail(f"不支持的输出格式“{fmt}”,可选:{'、'.join(FORMATS)}")
     speech = load_speech(source, template, template_dir or ())
+    findings = content_findings(speech)
+    for finding in findings:
+        typer.echo(f"{'错误' if strict else '提示'}:{source}: {finding}", err=True)
+    if strict and findings:
+        raise fail(f"内容检查发现 {len(findings)} 处问题,未生成文件(去掉 --strict 可照常生成)", 1)
     if fmt == "pdf":
         target = output or source.with_suffix(".pdf")
         write_pdf(speech, target, layout, profile, warn)

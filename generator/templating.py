@@ -30,6 +30,7 @@ from .resources import templates_dir
 
 BUILTIN_DIR = templates_dir()
 OUTLINE = "outline"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TEMPLATE_FIELD = OUTLINE_FIELDS[0]
 _END_PUNCTUATION = "。！？!?；;，,、：:"
 
@@ -49,11 +50,15 @@ class Template:
         return self.name == OUTLINE
 
 
+@cache
 def _read_template(folder: Path) -> Template:
+    """A template's declaration; its name is its folder's, so a lookup reads one folder only."""
     declaration = folder / "template.yaml"
     try:
-        data = yaml.safe_load(declaration.read_text(encoding="utf-8")) or {}
-        name = str(data.get("name") or folder.name)
+        data = yaml.load(declaration.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        name = folder.name
+        if data.get("name") not in (None, name):
+            raise ValueError(f"name “{data['name']}”应与文件夹名“{name}”一致")
         fields = OUTLINE_FIELDS if name == OUTLINE else (
             _TEMPLATE_FIELD, *fields_from_data(data.get("fields") or [], str(declaration)))
         if name != OUTLINE and not (folder / "speech.j2").is_file():
@@ -64,27 +69,30 @@ def _read_template(folder: Path) -> Template:
         raise InputError(Problem(f"模板声明有误:{error}", str(declaration))) from None
 
 
-@cache
-def _registry(extra_dirs: tuple[Path, ...]) -> dict[str, Template]:
-    found: dict[str, Template] = {}
-    for root in (BUILTIN_DIR, *reversed(extra_dirs)):  # later roots override earlier ones
+def _roots(extra_dirs: Sequence[Path]) -> list[Path]:
+    """Template roots, the one that wins first: the last --template-dir … the built-ins."""
+    roots = [Path(d).resolve() for d in reversed(extra_dirs)]
+    for root in roots:
         if not root.is_dir():
             raise InputError(Problem("模板目录不存在", str(root)))
-        for folder in sorted(p for p in root.iterdir() if (p / "template.yaml").is_file()):
-            template = _read_template(folder)
-            found[template.name] = template
-    return found
+    return [*roots, BUILTIN_DIR]
 
 
 def templates(extra_dirs: Sequence[Path] = ()) -> dict[str, Template]:
     """Every available template by name: the built-ins, overridden by `--template-dir` ones."""
-    return _registry(tuple(Path(d).resolve() for d in extra_dirs))
+    found: dict[str, Template] = {}
+    for root in reversed(_roots(extra_dirs)):
+        for folder in sorted(p for p in root.iterdir() if (p / "template.yaml").is_file()):
+            found[folder.name] = _read_template(folder)
+    return found
 
 
 def get_template(name: str, extra_dirs: Sequence[Path] = ()) -> Template:
+    if name and not name.startswith(".") and "/" not in name and "\\" not in name:
+        for root in _roots(extra_dirs):
+            if (root / name / "template.yaml").is_file():
+                return _read_template(root / name)
     available = templates(extra_dirs)
-    if name in available:
-        return available[name]
     close = difflib.get_close_matches(name, list(available), n=1, cutoff=0.5)
     hint = f"是不是想写 {close[0]}?" if close else ""
     raise InputError(f"没有名为“{name}”的模板。{hint}可用的模板:{'、'.join(available)}"

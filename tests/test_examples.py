@@ -178,3 +178,29 @@ def test_txt_and_md_previews_carry_the_same_text(tmp_path):
     assert text.split("\n\n") == [*expected[:-1], expected[-1] + "\n"]
     assert markdown.startswith(f"# {expected[0]}\n")
     assert all(line in markdown for line in expected if not line[0].isdigit())
+
+
+@pytest.mark.parametrize("source", SPEECHES, ids=[p.stem for p in SPEECHES])
+def test_examples_pass_the_content_checks_render_runs(source, tmp_path):
+    from conftest import run_speechgen
+
+    result = run_speechgen("render", source, "--strict", "-o", tmp_path / "out.docx")
+    assert result.returncode == 0, result.stderr
+    assert "提示" not in result.stderr and "错误" not in result.stderr
+
+
+def test_render_warns_about_leftovers_and_strict_refuses_to_write(tmp_path):
+    from conftest import run_speechgen
+
+    draft = tmp_path / "草稿.yaml"
+    draft.write_text("标题: 在XX县工作会议上的讲话\n称呼: 同志们：\n开场: [下面，我讲两点意见。]\n"
+                     "正文:\n  - 小标题: 甲\n    段落: [×××同志要抓好。]\n"
+                     "结尾: [同志们，让我们努力奋斗！]\n", encoding="utf-8")
+    out = tmp_path / "讲话稿.docx"
+    loose = run_speechgen("render", draft, "-o", out)
+    assert loose.returncode == 0 and out.exists()
+    assert "“XX”" in loose.stderr and "“×××”" in loose.stderr and "两点" in loose.stderr
+    out.unlink()
+    strict = run_speechgen("render", draft, "-o", out, "--strict")
+    assert strict.returncode == 1 and not out.exists()
+    assert "未生成文件" in strict.stderr and "Traceback" not in strict.stderr

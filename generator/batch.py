@@ -147,6 +147,8 @@ def _run_row(job: _Job) -> RowResult:
         return RowResult(job.row, "failed", problems=error.problems)
     except OSError as error:
         reason = error.strerror or str(error)
+        if isinstance(error, PermissionError):
+            reason += "(这个文件是否正在 Word 或 WPS 中打开?关闭后重试)"
         return RowResult(job.row, "failed", problems=[Problem(f"无法写入文件:{reason}",
                                                               job.target)])
     except Exception as error:  # a writer or template bug must not stop the other rows

@@ -54,9 +54,13 @@ class Table:
     rows: Iterator[Row]
     size_hint: int | None = None  # the last row number the file declares, if it declares one
     _merges: Any = field(default=None, repr=False)  # called lazily: a second pass over the file
+    _merged: list[Merge] | None = field(default=None, repr=False)
 
     def merges(self) -> list[Merge]:
-        return self._merges() if self._merges else []
+        """Merged ranges, read once and only if a header has gaps: it costs a pass over the file."""
+        if self._merged is None:
+            self._merged = self._merges() if self._merges else []
+        return self._merged
 
 
 def cell_value(value: Any) -> Any:

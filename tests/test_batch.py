@@ -164,6 +164,33 @@ def test_excel_cells_come_out_typed_as_the_template_declares(tmp_path: Path, tin
     assert "要求:一行一条\n\n要求:第二条" in second
 
 
+def test_headers_as_people_write_them(tmp_path: Path, tiny: Path) -> None:
+    sheet = write_xlsx(tmp_path / "t.xlsx", [
+        ["名称*", "日期（如2025-01-05）", "count", "要求 1", "要求（2）"],
+        ["甲", "2025-01-05", 7, "一", "二"],
+    ])
+    result = run_speechgen("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-f", "txt",
+                           "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "未使用" not in result.stderr
+    text = (tmp_path / "out" / "0002-甲.txt").read_text(encoding="utf-8")
+    assert "日期2025年1月5日,人数7。" in text and "要求:一\n\n要求:二" in text
+
+
+def test_sheet_option_picks_the_sheet(tmp_path: Path, tiny: Path) -> None:
+    book = Workbook()
+    book.active.title = "说明"
+    book.active.append(["请在“名单”表中填写"])
+    book.create_sheet("名单").append(["名称"])
+    book["名单"].append(["乙"])
+    book.save(tmp_path / "t.xlsx")
+    args = ("batch", tmp_path / "t.xlsx", "-t", "tiny", "--template-dir", tiny, "-f", "txt",
+            "-o", tmp_path / "out")
+    assert_user_error(run_speechgen(*args), "找不到表头")
+    assert run_speechgen(*args, "--sheet", "名单").returncode == 0
+    assert_user_error(run_speechgen(*args, "--sheet", "名册"), "没有名为“名册”的工作表", "名单")
+
+
 def test_a_mapping_file_renames_columns_and_ignores_others(tmp_path: Path, tiny: Path) -> None:
     sheet = write_xlsx(tmp_path / "t.xlsx", [["单位", "开会日子", "备注"], ["丙", "2025-3-1", "x"]])
     mapping = tmp_path / "map.yaml"

@@ -349,3 +349,10 @@ def test_a_folder_stands_for_its_pages(speechgen, tmp_path: Path) -> None:
     _write(pages, "notes.md", "# 不是网页")
     data = json.loads(speechgen("mine", pages, "--format", "json").stdout)
     assert [d["id"] for d in data] == ["a-1", "b-1", "b-2"]
+
+
+def test_old_word_and_pdf_get_advice(speechgen, tmp_path: Path) -> None:
+    for name in ("old.doc", "scan.pdf"):
+        path = tmp_path / name
+        path.write_bytes(b"%PDF-1.4 something")
+        assert_user_error(speechgen("mine", path), "另存为")

@@ -20,6 +20,14 @@ from ..numerals import to_chinese
 MAX_BYTES = 20_000_000
 
 
+#: Formats people will try, with what to do instead.
+UNSUPPORTED = {
+    ".doc": "不支持旧版 Word(.doc),请在 Word 或 WPS 中另存为 .docx 后再提取。",
+    ".wps": "不支持 WPS 文档(.wps),请另存为 .docx 后再提取。",
+    ".pdf": "不支持 PDF,请先复制文字保存为 .txt,或另存为 .docx 后再提取。",
+}
+
+
 @dataclass
 class Source:
     """A page as physical lines (1-based numbering is index + 1)."""
@@ -53,6 +61,9 @@ def read_source(path: str | Path) -> Source:
         raise InputError(
             Problem(f"文件太大({size // 1_000_000} MB),超过 {MAX_BYTES // 1_000_000} MB。", name)
         )
+    hint = UNSUPPORTED.get(path.suffix.lower())
+    if hint:
+        raise InputError(Problem(hint, name))
     data = path.read_bytes()
     if path.suffix.lower() == ".docx" or data[:2] == b"PK":
         return Source(name, _docx_lines(path))

@@ -356,3 +356,17 @@ def test_old_word_and_pdf_get_advice(speechgen, tmp_path: Path) -> None:
         path = tmp_path / name
         path.write_bytes(b"%PDF-1.4 something")
         assert_user_error(speechgen("mine", path), "另存为")
+
+
+def test_saved_web_page(tmp_path: Path) -> None:
+    body = "".join(f"<p>{line}</p>\n" for line in SPEECH.splitlines())
+    page = (
+        "<!DOCTYPE html><html><head><title>讲话稿</title><style>p{margin:0}</style>"
+        "<script>var x = '同志们：';</script></head><body>"
+        "<div class='nav'>当前位置：首页 &gt; 讲话稿</div>"
+        f"<div class='content'>\n{body}</div><div>上一篇：某某</div></body></html>"
+    )
+    path = _write(tmp_path, "page.html", page)
+    speech = mine_path(path).speeches[0].speech
+    assert speech.title == "在全县教育工作会议上的讲话"
+    assert len(speech.sections) == 3 and speech.signoff == ["谢谢大家！"]

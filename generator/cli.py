@@ -155,7 +155,7 @@ def check(
 def mine(
     files: Annotated[
         list[Path],
-        typer.Argument(help="网页文本(.txt)、Word 文档(.docx)或其文件夹。", show_default=False),
+        typer.Argument(help="网页(.txt、.html)、Word 文档(.docx)或其文件夹。", show_default=False),
     ],
     output: Annotated[
         Path | None,

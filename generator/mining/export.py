@@ -49,12 +49,16 @@ def mine_files(paths: list[Path]) -> MineResult:
     return result
 
 
+#: What a folder of collected pages is expected to hold.
+PAGE_SUFFIXES = (".txt", ".htm", ".html", ".docx")
+
+
 def _expand(paths: list[Path]) -> list[Path]:
-    """A folder stands for the pages in it (.txt and .docx), in name order."""
+    """A folder stands for the pages in it (.txt, .html, .docx), in name order."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in (".txt", ".docx")))
+            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in PAGE_SUFFIXES))
         else:
             out.append(path)
     return out

@@ -370,3 +370,19 @@ def test_saved_web_page(tmp_path: Path) -> None:
     speech = mine_path(path).speeches[0].speech
     assert speech.title == "在全县教育工作会议上的讲话"
     assert len(speech.sections) == 3 and speech.signoff == ["谢谢大家！"]
+
+
+def test_numbered_line_that_fills_the_wrap_width_is_joined() -> None:
+    text = SPEECH.replace(
+        "一是办学条件持续改善，新建校舍十二所。",
+        "\n一是办学条件持续改善，全县新建和改扩建校舍十二所，配齐了实验室和图书室。\n",
+    )
+    lines = []
+    for line in text.splitlines():
+        if len(line) > 20 and not line.startswith(("一、", "二、", "三、")):
+            lines.extend(line[i : i + 20] for i in range(0, len(line), 20))
+        else:
+            lines.append(line)
+    speech = mine_text("\n".join(lines), "wrapped20.txt").speeches[0].speech
+    first = speech.sections[0].sections[0]
+    assert first.heading == "办学条件持续改善，全县新建和改扩建校舍十二所，配齐了实验室和图书室"

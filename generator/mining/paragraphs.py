@@ -8,6 +8,7 @@ and the new line does not start with a numbering marker, so headings and lists s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from ..numerals import from_chinese
@@ -24,21 +25,44 @@ FRESH_START = ("同志们，", "同志们！", "让我们")
 
 def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Paragraphs as (first line number, text)."""
+    width = wrap_width(lines)
     out: list[tuple[int, str]] = []
+    last = ""  # the previous physical line
     for number, text in lines:
         if out:
             previous = out[-1][1]
+            full = width is not None and len(last) >= width - 1  # filled the page's width
             if (
-                len(previous) >= MIN_WRAPPED
-                and not previous.endswith(TERMINALS)
-                and not is_standalone_heading(previous)
+                len(last) >= MIN_WRAPPED
+                and not last.endswith(TERMINALS)
+                and (full or not is_standalone_heading(previous))
                 and not starts_with_marker(text)
                 and not text.startswith(FRESH_START)
             ):
                 out[-1] = (out[-1][0], previous + text)
+                last = text
                 continue
         out.append((number, text))
+        last = text
     return out
+
+
+def wrap_width(lines: list[tuple[int, str]]) -> int | None:
+    """The width a hard-wrapped page breaks its lines at, or None if it does not.
+
+    It is the commonest length of unterminated body lines, when that length is common enough;
+    a numbered line that fills this width is wrapped text, not a heading of its own."""
+    lengths = Counter(
+        len(text)
+        for _, text in lines
+        if len(text) >= MIN_WRAPPED
+        and not text.endswith(TERMINALS)
+        and not starts_with_marker(text)
+    )
+    if not lengths:
+        return None
+    width, count = lengths.most_common(1)[0]
+    return width if count >= 3 and count * 3 >= lengths.total() else None
 
 
 #: A line this long holding "…。一、…。二、…" is a page whose line breaks were lost.

@@ -32,6 +32,11 @@ TITLE_WORDS = (
     "报告",
     "演讲",
     "讲话提纲",
+    "讲话要点",
+    "讲话材料",
+    "发言材料",
+    "致辞稿",
+    "主持词",
 )
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 TITLE_NOISE = [
@@ -59,7 +64,7 @@ GREETING = re.compile(r"^(大家|你们|各位)?(上午|下午|晚上)?好[！]$
 SIGNOFF = re.compile(r"谢谢|讲话完了|祝大家|祝各位|衷心的感谢|表示感谢")
 CLOSING_STARTS = re.compile(
     r"^(同志们|让我们|以上|总之|总而言之|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|各位代表|"
-    r"关于.{0,20}我就讲这些)"
+    r"(关于.{0,20})?我就讲(这些|这么多|到这里))"
 )
 CLOSING_ENDS = re.compile(r"(奋斗|贡献|成功|效果|胜利|新局面|新篇章|迎接.{2,30})[！。]$")
 

@@ -22,27 +22,23 @@ import argparse
 import datetime as dt
 import io
 import json
-import re
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 
 from bench_render import block_key, docxtpl_template  # noqa: E402
+from xlsx_shared import with_shared_strings  # noqa: E402
 
 TEMPLATE = "work-conference"
 PARAGRAPH = ("各级各部门要坚持以人民为中心的发展思想，把改善民生作为工作的出发点和落脚点，"
              "聚焦群众急难愁盼问题，一件事情接着一件事情办，一年接着一年干，切实把好事办好、"
              "把实事办实，不断增强人民群众的获得感、幸福感、安全感。")  # 90 characters
 TASKS, ITEMS = 3, 3
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_INLINE = re.compile(
-    r'<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>', re.S)
 _WRAPPER = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
@@ -89,38 +85,6 @@ def make_sheet(path: Path, rows: int) -> None:
     for number in range(1, rows + 1):
         sheet.append(row(number))
     book.save(path)
-
-
-def with_shared_strings(path: Path) -> None:
-    """Rewrite openpyxl's inline strings as a shared-string table, the way Excel and WPS save.
-
-    openpyxl writes every text cell inline, as numeric character references; a sheet from a
-    colleague stores each distinct text once in xl/sharedStrings.xml and cells refer to it.
-    """
-    with zipfile.ZipFile(path) as source:
-        parts = {info.filename: source.read(info) for info in source.infolist()}
-    table: dict[str, int] = {}
-
-    def shared(match: re.Match[str]) -> str:
-        index = table.setdefault(match[3], len(table))
-        return f'<c r="{match[1]}"{match[2] or ""} t="s"><v>{index}</v></c>'
-
-    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
-    parts["xl/worksheets/sheet1.xml"] = _INLINE.sub(shared, sheet).encode("utf-8")
-    items = "".join(f'<si><t xml:space="preserve">{text}</t></si>' for text in table)
-    parts["xl/sharedStrings.xml"] = (
-        f'<sst xmlns="{_MAIN}" count="{len(table)}" uniqueCount="{len(table)}">{items}</sst>'
-    ).encode()
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>", b'<Relationship Id="rIdShared" Type="http://schemas.openxmlformats'
-        b'.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-        b"</Relationships>")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in parts.items():
-            target.writestr(name, data)
 
 
 def run_batch(sheet: Path, out: Path, jobs: int | None) -> dict:

@@ -212,6 +212,10 @@ class Batch:
     def __init__(self, options: Options) -> None:
         if options.fmt not in FORMATS:
             raise InputError(f"批量生成不支持格式“{options.fmt}”,可选:{'、'.join(FORMATS)}")
+        if options.fmt == "docx" and not options.check:
+            from .layout import load_layout
+
+            load_layout(options.layout, options.profile)  # a bad profile is one message, not N
         self.options = options
         self.book = Workbook(options.source)
         try:

@@ -14,8 +14,10 @@ import codecs
 import csv
 import datetime as dt
 import re
+import tempfile
 import zipfile
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,8 +110,9 @@ class Workbook:
         self.filename = self.path.name
         head = _head(self.path)
         self._book: Any = None
+        self._strings: SpilledStrings | None = None
         if head.startswith(_ZIP_MAGIC):
-            self._book = _open_xlsx(self.path)
+            self._book, self._strings = _open_xlsx(self.path)
         elif head.startswith(_OLE_MAGIC):
             raise InputError(Problem("这是旧版 Excel(.xls)或 WPS(.et)格式,请在 Excel 或 WPS 中"
                                      "“另存为”Excel 工作簿(.xlsx)或 CSV 后再试", str(self.path)))
@@ -142,6 +145,8 @@ class Workbook:
     def close(self) -> None:
         if self._book is not None:
             self._book.close()
+        if self._strings is not None:
+            self._strings.close()
 
     def __enter__(self) -> Workbook:
         return self
@@ -177,18 +182,78 @@ def _head(path: Path) -> bytes:
                                  str(path))) from None
 
 
-def _open_xlsx(path: Path) -> Any:
+def _open_xlsx(path: Path) -> tuple[Any, SpilledStrings | None]:
     # Imported here: openpyxl costs ~150 ms and a CSV batch does not need it.
-    from openpyxl import load_workbook
+    from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
+
+    spilled: list[SpilledStrings] = []
+
+    class Reader(ExcelReader):
+        """openpyxl's reader with the shared-string table kept on disk, not in memory."""
+
+        def read_strings(self) -> None:
+            part = self.package.find(SHARED_STRINGS)
+            if part is not None:
+                with self.archive.open(part.PartName[1:]) as source:
+                    self.shared_strings = SpilledStrings(source)
+                    spilled.append(self.shared_strings)
 
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        reader = Reader(path, read_only=True, data_only=True)
+        reader.read()
+        return reader.wb, (spilled[0] if spilled else None)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        for table in spilled:
+            table.close()
         raise InputError(Problem(f"无法读取这个 Excel 文件,文件可能已损坏或不是 .xlsx({error})",
                                  str(path))) from None
     except Exception as error:  # openpyxl raises its own kinds for damaged parts
+        for table in spilled:
+            table.close()
         raise InputError(Problem(f"无法读取这个 Excel 文件({type(error).__name__}: {error})",
                                  str(path))) from None
+
+
+class SpilledStrings(Sequence[str]):
+    """An .xlsx shared-string table in a temporary file, looked up by index.
+
+    Excel and WPS store every distinct text of a workbook once, in one part that cells refer to
+    by number; openpyxl keeps that whole table in memory even in read-only mode, so memory grows
+    with the text of the sheet (about 10 KB a row for a sheet of full speeches).  Here it is
+    written out once and read back by offset, so a long sheet costs 8 bytes a text in memory.
+    """
+
+    def __init__(self, source: Any) -> None:
+        from openpyxl.cell.text import Text
+
+        # Lives as long as the workbook and is closed with it: no `with` fits.
+        self._file = tempfile.TemporaryFile(prefix="speechgen-strings-")  # noqa: SIM115
+        self._offsets = array("Q", [0])
+        root = None
+        for event, element in iterparse(source, events=("start", "end")):
+            if root is None:
+                root = element
+            if event == "end" and element.tag == f"{_MAIN_NS}si":
+                # As openpyxl's own reader does: text of all runs, Excel's _x005F_ escape undone.
+                data = Text.from_tree(element).content.replace("x005F_", "").encode("utf-8")
+                self._file.write(data)
+                self._offsets.append(self._offsets[-1] + len(data))
+                root.clear()  # drops the finished entry: memory stays flat
+        self._file.flush()
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        start, end = self._offsets[index], self._offsets[index + 1]
+        # seek and read, not mmap: mapped pages would count as this process's memory.
+        self._file.seek(start)
+        return self._file.read(end - start).decode("utf-8")
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _xlsx_rows(worksheet: Any) -> Iterator[Row]:

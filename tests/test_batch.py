@@ -18,8 +18,10 @@ import docx
 import pytest
 from conftest import EXAMPLES, ROOT, assert_user_error, run_speechgen
 from openpyxl import Workbook
+from xlsx_shared import with_shared_strings
 
 from generator.filenames import MAX_STEM_BYTES, UniqueNames, safe_stem
+from generator.sheets import Workbook as Sheets
 
 WORK = "work-conference"
 
@@ -113,6 +115,26 @@ def test_xlsx_example_one_docx_per_good_row_and_the_bad_row_reported(tmp_path: P
         ("5", "", "E5", "日期"), ("5", "工作任务", "B8", "小标题")}
     assert [r["行号"] for r in report if r["状态"] == "已生成"] == ["4", "6", "7", "8"]
     assert "批量生成结果" in result.stdout and "失败" in result.stdout
+
+
+def test_a_sheet_saved_by_excel_reads_like_the_same_sheet_from_openpyxl(tmp_path: Path) -> None:
+    """Excel and WPS keep text in a shared-string table (held on disk here, not in memory)."""
+    inline, shared = tmp_path / "inline.xlsx", tmp_path / "shared.xlsx"
+    make_sheets_module().make_xlsx(inline)
+    make_sheets_module().make_xlsx(shared)
+    with_shared_strings(shared)
+    with zipfile.ZipFile(shared) as archive:
+        assert "xl/sharedStrings.xml" in archive.namelist()
+    with Sheets(inline) as a, Sheets(shared) as b:
+        for name in a.sheet_names:
+            assert list(a.table(name).rows) == list(b.table(name).rows)
+    outputs = []
+    for sheet in (inline, shared):
+        out = tmp_path / sheet.stem
+        result = run_speechgen("batch", sheet, "-t", WORK, "-o", out)
+        assert result.returncode == 1
+        outputs.append({p.name: p.read_bytes() for p in out.iterdir()})
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 4
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])

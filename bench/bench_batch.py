@@ -8,8 +8,8 @@ a line, tasks as numbered columns).  `speechgen batch` runs as a user runs it, i
 are measured for N rows and for the bigger sheet, to show memory stays flat as rows grow.  Peak
 memory is the largest resident size of any one process of the run (the main process or a worker),
 from getrusage in a wrapper process.  The sheet is measured both as Excel and WPS save it (text in
-a shared-string table, which openpyxl loads whole: it grows with the distinct text of the sheet)
-and with openpyxl's inline strings (nothing loaded up front), which isolates the batch itself.
+a shared-string table, which openpyxl alone would hold in memory; speechgen keeps it in a temp
+file) and as openpyxl writes it (inline strings).
 The docxtpl side is the loop a user would write: read the rows with openpyxl, build each speech
 through speechgen's own template (the same text), render it with docxtpl into a template made
 from speechgen's own DOCX (the same styles) and save the file, one row after another.  Prints

@@ -11,8 +11,10 @@ template (built-in or user-made) works without configuration:
   over several columns makes them all items of one list;
 - a list of groups (工作任务) is another sheet named after the field, one row per item, joined
   to the main sheet by a column both sheets share (序号, 乡镇 …) or by 行号; inside that sheet a
-  nested list (小项.小标题) takes one row per element, the item's own cells left blank (or
-  merged) on its continuation rows.
+  nested list (小项.小标题) takes one row per element: a row whose key cell and item cells are
+  blank (or merged from above) continues the item above, any other row starts a new item.
+  In the main sheet the same list can be written as numbered columns: 工作任务1.小标题,
+  工作任务1.小项2.小标题 …
 
 Every value keeps the cell it came from, so a problem names sheet, Excel row, column and header.
 """

@@ -529,6 +529,8 @@ def run(options: Options) -> int:
                         progress.console.print("……失败的行较多,其余不再逐条显示"
                                                "(用 --report 报告.csv 查看全部)", markup=False)
                 progress.update(task, advance=1, failed=summary.failed)
+        for note in batch.mapping.unmatched():
+            err.print(f"提示:{note}", markup=False)
         zipped = batch.write_zip(summary.outputs) if options.zip_path and not options.check \
             else None
         written = report.finish() if report else None

@@ -207,6 +207,10 @@ class _Header:
     rows: tuple[int, ...]
     columns: list[Column]
 
+    @property
+    def columns_by_index(self) -> dict[int, Column]:
+        return {column.index: column for column in self.columns}
+
 
 def _merged_header(table: Table, first: Row, second: Row | None) -> tuple[list[str], bool]:
     """Header texts with merged cells read as they look; True if it spans two rows."""
@@ -295,9 +299,12 @@ def header_score(table: Table, fields: Sequence[Field]) -> int:
 class _SubSheet:
     """A second sheet holding a list of groups, loaded whole and joined by key."""
 
+    name: str
     list_path: Path
     join_column: int | None  # main-sheet column holding the key; None = Excel row number
+    join_header: str
     items: dict[str, list[tuple[dict, dict[Path, Place]]]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
 
 
 class SheetMapping:
@@ -345,7 +352,8 @@ class SheetMapping:
             return
         header, ahead = find_header(table, target.field.fields, self.renames)
         join_index, join_column = self._join(header.columns, table)
-        sub = _SubSheet(target.path, join_column)
+        sub = _SubSheet(table.name, target.path, join_column,
+                        header.columns_by_index[join_index].header)
         current: dict[str, tuple[dict, dict[Path, Place]]] = {}
         key = ""
         for number, cells in _chain(ahead, table.rows):
@@ -420,9 +428,22 @@ class SheetMapping:
             for sub in self.subs:
                 key_value = number if sub.join_column is None else (
                     cells[sub.join_column] if sub.join_column < width else None)
-                for item, item_places in sub.items.get(cell_text(key_value), ()):
+                key = cell_text(key_value)
+                sub.used.add(key)
+                for item, item_places in sub.items.get(key, ()):
                     self._attach(data, places, sub.list_path, item, item_places)
             yield RowFacts(number, data, places, cells)
+
+    def unmatched(self) -> list[str]:
+        """Second-sheet rows no main row claimed, after `rows()`: said, never silently lost."""
+        out = []
+        for sub in self.subs:
+            for key, items in sub.items.items():
+                if key not in sub.used:
+                    first = items[0][1][()]
+                    out.append(f"工作表“{sub.name}”第 {first.row} 行起{sub.join_header}为"
+                               f"“{key}”的 {len(items)} 项在主表中没有对应的行,未使用")
+        return out
 
     @staticmethod
     def _attach(data: dict, places: dict[Path, Place], list_path: Path, item: dict,

@@ -63,11 +63,15 @@ def test_review_with_problems_reads_as_the_genre_does():
         "成绩原因": "县委坚强领导和全县上下共同努力的结果",
         "存在问题": ["产业结构还不够优", "项目储备不足。"]}))
     text = render_text(speech)
-    assert "一年来的工作，主要体现在以下几个方面：" in text
-    assert "（一）经济运行稳中有进。全年地区生产总值增长6.1%。" in text
+    assert "主要体现在" not in text  # no overall judgement to hang the lead-in on
+    assert "一、肯定成绩，正视不足，进一步坚定做好工作的信心\n\n（一）经济运行稳中有进。" in text
     assert "这些成绩的取得，是县委坚强领导和全县上下共同努力的结果。" in text
     assert "问题和不足：一是产业结构还不够优；二是项目储备不足。这些问题，必须引起" in text
     assert [s.role for s in speech.sections] == ["review", "tasks"]
+    # causes and problems belong to the review, not to its last achievement
+    achievement, rest = speech.sections[0].sections
+    assert achievement.paragraphs == ["全年地区生产总值增长6.1%。"]
+    assert (rest.heading, rest.numbering) == ("", "无") and len(rest.paragraphs) == 2
 
 
 def test_user_values_are_data_never_code(tmp_path):

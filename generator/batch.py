@@ -380,10 +380,12 @@ def _in_order(skipped: list[RowResult], done: list[RowResult]) -> list[RowResult
 
 
 def default_jobs() -> int:
+    """One process per core this process may use; Windows allows at most 61 workers."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # Windows, macOS
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return min(cores, 61)
 
 
 # Reporting: what the user reads on screen and in --report.
@@ -506,7 +508,7 @@ def run(options: Options) -> int:
             err.print(f"提示:{note}", markup=False)
         hint = batch.mapping.table.size_hint
         total = hint - batch.mapping.header_rows[-1] if hint else None
-        jobs = options.jobs or default_jobs()
+        jobs = min(options.jobs, 61) if options.jobs else default_jobs()
         verb = "检查" if options.check else "生成"
         progress = Progress(
             TextColumn(f"{verb}中"), BarColumn(), CountColumn(),

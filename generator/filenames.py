@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 
 from .errors import InputError
 
@@ -72,7 +72,7 @@ class UniqueNames:
 
 
 def compile_name(pattern: str, lookup: Callable[[str], Callable[[object], str] | None],
-                 available: Mapping[str, str]) -> Callable[[object], str]:
+                 available: Sequence[str]) -> Callable[[object], str]:
     """`{乡镇}-{会议名称}` as a function of a row; an unknown {name} is an error before any work.
 
     `lookup` turns a placeholder into a getter for one row, or None when nothing matches;

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
 import yaml
 
 from .numerals import to_chinese
+from .resources import outlines_dir
 
 _COUNT = re.compile(r"[一二三四五六七八九十几两]+(?=点|个方面|个问题|层意思)")
 
@@ -22,10 +22,11 @@ _COUNT = re.compile(r"[一二三四五六七八九十几两]+(?=点|个方面|�
 @cache
 def load_bank() -> dict[str, list[str]]:
     """slot → phrase texts; an absent bank file means every template keeps its own wording."""
-    resource = files("generator.outlines") / "phrases.yaml"
+    resource = outlines_dir() / "phrases.yaml"
     if not resource.is_file():
         return {}
-    data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(resource.read_text(encoding="utf-8"), Loader=loader) or {}
     return {slot: [p["text"] for p in entry.get("phrases", [])] for slot, entry in data.items()}
 
 

@@ -7,6 +7,7 @@ imports the source tree, where those subpackages do not exist, so fall back to t
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -26,3 +27,24 @@ def templates_dir() -> Path:
 
 def outlines_dir() -> Path:
     return _folder("generator.outlines", "outlines")
+
+
+def cache_dir() -> Path | None:
+    """The user's cache folder for compiled templates, or None when none can be written.
+
+    SPEECHGEN_CACHE_DIR overrides it; otherwise %LOCALAPPDATA% on Windows and XDG_CACHE_HOME
+    (~/.cache) elsewhere.  A read-only home only costs speed, never a failed render.
+    """
+    override = os.environ.get("SPEECHGEN_CACHE_DIR")
+    if override:
+        folder = Path(override)
+    elif os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        folder = Path(os.environ["LOCALAPPDATA"]) / "speechgen" / "cache"
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        folder = Path(base) / "speechgen"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None

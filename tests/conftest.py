@@ -33,3 +33,11 @@ def assert_user_error(result: subprocess.CompletedProcess[str], *fragments: str)
     assert "错误" in result.stderr
     for fragment in fragments:
         assert fragment in result.stderr, (fragment, result.stderr)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_template_cache(tmp_path_factory):
+    """Compiled templates go to a test folder, not the user's ~/.cache (subprocesses inherit)."""
+    import os
+
+    os.environ["SPEECHGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

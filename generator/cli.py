@@ -28,6 +28,18 @@ app = typer.Typer(
 )
 
 
+# Options several commands share, declared once so their names and help stay the same.
+LayoutOption = Annotated[
+    str, typer.Option("--layout", help="版式:standard(GB/T 9704 标准)或 podium(大字版)。")
+]
+ProfileOption = Annotated[
+    Path | None, typer.Option("--profile", help="本单位版式文件(.yaml),覆盖版式中的任意取值。")
+]
+TemplateDirOption = Annotated[
+    list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"speechgen {__version__}")
@@ -68,18 +80,12 @@ def render(
                                   "txt/md 显示在屏幕上。")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式:docx、txt、md、pdf。")] = "",
-    layout: Annotated[
-        str, typer.Option("--layout", help="版式:standard(GB/T 9704 标准)或 podium(大字版)。")
-    ] = "standard",
-    profile: Annotated[
-        Path | None, typer.Option("--profile", help="本单位版式文件(.yaml),覆盖版式中的任意取值。")
-    ] = None,
+    layout: LayoutOption = "standard",
+    profile: ProfileOption = None,
     template: Annotated[
         str | None, typer.Option("--template", "-t", help="模板名;不写时用文件中的 template 字段。")
     ] = None,
-    template_dir: Annotated[
-        list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
-    ] = None,
+    template_dir: TemplateDirOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="内容检查发现问题(如残留的 XX、点数不符)时"
                            "不生成文件,退出码 1。")
@@ -200,9 +206,7 @@ def templates_command(
     ] = None,
     name: Annotated[str | None, typer.Argument(help="模板名,如 party-building。",
                                                show_default=False)] = None,
-    template_dir: Annotated[
-        list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
-    ] = None,
+    template_dir: TemplateDirOption = None,
 ) -> None:
     """列出可用的模板;templates show 模板名 查看字段说明。"""
     from .scaffold import template_fields, template_list
@@ -226,9 +230,7 @@ def new(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="写入文件;不写则显示在屏幕上。")
     ] = None,
-    template_dir: Annotated[
-        list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
-    ] = None,
+    template_dir: TemplateDirOption = None,
 ) -> None:
     """生成某个模板的提纲样例(带注释,填好了示例),改写后即可 render。"""
     from .files import write_atomic
@@ -267,15 +269,9 @@ def batch(
                                  "\"{乡镇}-{会议名称}\";{行号} 为表格行号。默认:行号-标题。")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式:docx、txt、md。")] = "docx",
-    layout: Annotated[
-        str, typer.Option("--layout", help="版式:standard(GB/T 9704 标准)或 podium(大字版)。")
-    ] = "standard",
-    profile: Annotated[
-        Path | None, typer.Option("--profile", help="本单位版式文件(.yaml),覆盖版式中的任意取值。")
-    ] = None,
-    template_dir: Annotated[
-        list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
-    ] = None,
+    layout: LayoutOption = "standard",
+    profile: ProfileOption = None,
+    template_dir: TemplateDirOption = None,
     jobs: Annotated[
         int, typer.Option("-j", "--jobs", help="同时生成的进程数;默认等于 CPU 核数。", min=0)
     ] = 0,

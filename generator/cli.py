@@ -350,10 +350,24 @@ def template_from(
 
 
 def main() -> None:
-    """Console entry point: turns InputError and OS errors into messages and exit code 2."""
+    """Console entry point: usage mistakes, InputError and OS errors become Chinese messages
+    and exit code 2; the parser runs outside its standalone mode so it raises them to us."""
+    from .usage import NoArgsIsHelpError, UsageError, explain
+
     debug = "--debug" in sys.argv[1:]
     try:
-        app(prog_name="speechgen")
+        code = app(prog_name="speechgen", standalone_mode=False)
+    except NoArgsIsHelpError as error:
+        typer.echo(error.ctx.get_help() if error.ctx else "")
+        sys.exit(0)
+    except UsageError as error:
+        if debug:
+            raise
+        typer.echo(f"错误:{explain(error)}", err=True)
+        sys.exit(2)
+    except typer.Abort:
+        typer.echo("已中断。", err=True)
+        sys.exit(130)
     except InputError as error:
         if debug:
             raise
@@ -370,3 +384,4 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("已中断。", err=True)
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -122,11 +122,24 @@ def test_debug_shows_the_traceback(tmp_path, speechgen):
     assert "Traceback" in result.stderr
 
 
-def test_usage_errors_exit_2(speechgen, tmp_path):
+def test_usage_errors_exit_2_with_a_chinese_message(speechgen, tmp_path):
     path = write(tmp_path, GOOD)
     assert_user_error(speechgen("render", path, "-f", "odt"), "不支持的输出格式")
-    result = speechgen("render", path, "--no-such-option")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert_user_error(speechgen("render", path, "--fromat", "txt"),
+                      "没有选项 --fromat", "是不是想写 --format", "speechgen render -h")
+    assert_user_error(speechgen("rendr", path), "没有命令“rendr”", "是不是想写 render")
+    assert_user_error(speechgen("render"), "缺少参数")
+    assert_user_error(speechgen("render", path, "-o"), "-o 后面要写一个值")
+    assert_user_error(speechgen("render", path, path), "多出了参数")
+    for result in (speechgen("render", path, "--fromat", "txt"), speechgen("rendr")):
+        assert "No such" not in result.stderr
+
+
+def test_help_and_version_exit_0(speechgen):
+    assert speechgen("--version").stdout.startswith("speechgen ")
+    for args in ((), ("-h",), ("render", "-h")):
+        result = speechgen(*args)
+        assert result.returncode == 0 and "render" in result.stdout
 
 
 def test_outputs_get_ordinary_file_permissions(tmp_path, speechgen):

@@ -1,0 +1,57 @@
+"""Usage mistakes (a mistyped option or command, a missing argument) told in Chinese.
+
+The command-line parser words its errors in English; a user who mistypes `--fromat` should
+read what went wrong in the language of the rest of the tool.  The parser's messages have a
+stable shape, so each known shape maps to a Chinese sentence; anything else is shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+try:  # typer ≥ 0.26 carries its own copy of click
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+except ImportError:  # pragma: no cover - older typer uses click itself
+    from click.exceptions import NoArgsIsHelpError, UsageError
+
+__all__ = ["NoArgsIsHelpError", "UsageError", "explain"]
+
+def _suggest(option: str | None) -> str:
+    return f"是不是想写 {option}?" if option else ""
+
+
+def _value(text: str) -> str:
+    if match := re.match(r"'(.*)' is not a valid (?:int|integer)", text):
+        return f"“{match[1]}”不是整数"
+    return text
+
+
+#: (shape of the parser's message, its Chinese wording)
+_SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"No such option: (\S+)(?:.*?(?:Did you mean|Possible options:) ([^?)\s,]+))?",
+                re.S),
+     lambda m: f"没有选项 {m[1]}。{_suggest(m[2])}"),
+    (re.compile(r"No such command '(.+?)'\.(?:\s+Did you mean '(.+?)'\?)?", re.S),
+     lambda m: f"没有命令“{m[1]}”。{_suggest(m[2])}"),
+    (re.compile(r"Missing argument '(.+?)'"), lambda m: f"缺少参数 {m[1]}。"),
+    (re.compile(r"Missing option '(.+?)'"), lambda m: f"缺少选项 {m[1]}。"),
+    (re.compile(r"Option '(.+?)' requires an argument"), lambda m: f"选项 {m[1]} 后面要写一个值。"),
+    (re.compile(r"Invalid value for (.+?): (.+)", re.S),
+     lambda m: f"选项 {m[1]} 的取值不对:{_value(m[2])}。"),
+    (re.compile(r"Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)"),
+     lambda m: f"多出了参数:{m[1]}。"),
+]
+
+
+def explain(error: UsageError) -> str:
+    """The error in Chinese, with where to look for the right usage."""
+    message = error.format_message().strip()
+    for pattern, wording in _SHAPES:
+        if match := pattern.match(message):
+            text = wording(match)
+            break
+    else:
+        text = f"用法有误:{message}。"
+    command = error.ctx.command_path if error.ctx else "speechgen"
+    return f"{text}运行 {command} -h 查看用法。"

@@ -56,6 +56,7 @@ GENRES: list[tuple[str, str, re.Pattern[str]]] = [
     ("report", "汇报", re.compile(r"我办|特此报告|汇报如下")),
     ("foreign", "外国讲话", re.compile(r"主席先生|阁下|女士们、先生们")),
     ("personal", "个人感言", re.compile(r"(我|本人).{0,12}(当选|连任)|感言")),
+    ("host", "主持词", re.compile(r"主持词$|^主持人：")),
 ]
 
 ANNOUNCE = re.compile(
@@ -143,7 +144,7 @@ def annotate(speech: Speech, notes: list[Note], cut: bool) -> None:
 
 def _genre(speech: Speech, text: str) -> tuple[str, str] | None:
     """(code, Chinese name) when the text is not a meeting speech."""
-    lines = [speech.salutation or "", *text.splitlines()]
+    lines = [speech.title, speech.salutation or "", *text.splitlines()]
     for code, name, pattern in GENRES:
         if any(pattern.search(line) for line in lines):
             return code, name

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class NoiseRule:
-    """kind: header (drop the line), footer (the page's content ends here), between (drop the
-    line), pagination (drop the line; the text before it continues on another page, so it is
-    cut off here), inline (cut the match out of text)."""
+    """kind: header (drop the line), footer (the page's content ends here), paywall (the
+    page's content ends here and the speech is cut off: a preview), between (drop the line),
+    pagination (drop the line; the text before it continues on another page, so it is cut off
+    here), inline (cut the match out of text), label (cut the match from the line's start: a
+    field label or a button caption glued to the text)."""
 
     kind: str
     pattern: re.Pattern[str]
@@ -33,7 +35,8 @@ RULES: list[NoiseRule] = [
         r"^简介：",
         r"^下面是小编(整理|为大家|收集)",
         r"^(作者|来源|发布时间|浏览次数|点击)：",
-        r"^当前位置：",
+        r"^(当前|您的|您现在的|所在)?位置：",
+        r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
         r"^(首页|主页) ?[>›»]",
         r"^字号[：:]?\s*[大中小]",
         r"^(【?(打印|关闭|收藏)(本页|窗口)?】? ?){2,}$",
@@ -42,6 +45,14 @@ RULES: list[NoiseRule] = [
         r"^分享到",
         r"^(扫一扫|扫描二维码)",
         r"^(阅读|浏览|点击)(次数|量)?：\s*\d+",
+        r"^(发布|更新|上传)(时间|日期)：\s*\d{4}[-/.年]",
+        r"^(时间|日期)：\s*\d{4}[-/.]\d",
+        r"^本文由.{0,24}(整理|提供|发布|上传|编辑|收集)",
+        r"^(返回(顶部|首页|列表|目录)\s*)+$",
+        r"^(标签|TAGS?|Tags?|关键词|关键字)：.{0,60}$",
+        r"^(【[^【】]{1,6}】\s*){2,}$",  # 【打印】【关闭】【收藏】 button rows
+        r"^【(打印|关闭|收藏)(此文|本文|本页|窗口)?】$",
+        r"(扫码|二维码)",  # only when the line is short and not a sentence: see classify
     ),
     *_rules(
         "footer",
@@ -59,6 +70,20 @@ RULES: list[NoiseRule] = [
         r"^(上一篇|下一篇)：",
         r"^本文(网址|链接|地址)：",
         r"^版权(声明|所有)",
+        r"^(上一篇|下一篇)\s*[《\S].{2,}$",
+        r"^(相关|热门|推荐|最新|精彩|延伸|更多)(文章|阅读|范文|推荐|内容|专题|资料)(推荐|列表)?：?$",
+    ),
+    *_rules(
+        "paywall",
+        r"^预览结束",
+        r"^（(未完|全文未完)",
+        r"^未完待续",
+        r"全文共\d+字",
+        r"当前(显示|仅显示)\d+字",
+        r"^(剩余|余下|还有)\d*.{0,4}(字|内容).{0,8}(阅读|查看|下载|解锁)",
+        r"^(阅读|查看|展开|下载)(全文|完整版|剩余)",
+        r"^(会员|VIP)(登录|专享|下载|免费)",
+        r"^(登录|注册).{0,10}(查看|下载|阅读)(全文|完整)",
     ),
     *_rules(
         "between",
@@ -80,6 +105,13 @@ RULES: list[NoiseRule] = [
         r"(更多|本文)(精彩)?内容(请)?(访问|来自)\S{0,12}(网|\.com|\.cn)",
         r"`",
     ),
+    *_rules(
+        "label",
+        r"^(文章标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
+        # Button captions that the copy-paste picked up in front of the text.
+        r"^(正文复制|一键复制|复制全文|复制本文|复制内容|复制文章|下载全文|全文下载|下载本文|"
+        r"下载文档|打印本文|收藏本文|加入收藏|立即下载|免费下载)\s*",
+    ),
 ]
 
 #: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)".
@@ -88,12 +120,66 @@ COUNT_HINT = re.compile(
 )
 
 
+#: Site vocabulary as (weight, pattern): how surely a word marks a line as the site's own
+#: (navigation, downloads, accounts, contact, ads) rather than the speaker's.  Each pattern
+#: counts once per line.
+SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
+    (weight, re.compile(pattern))
+    for weight, pattern in [
+        (3, r"(?i)[a-z0-9-]{2,}\.(com|cn|net|org|cc|top|vip|info)\b"),  # a domain name
+        (3, r"(?i)https?://|www\."),
+        (3, r"(?i)©|copyright"),
+        (3, r"[👉👈☞☜➤]"),
+        (2, r"(?i)客服|(vx|微信|qq|QQ)[：号]|微信公众号|公众号"),
+        (2, r"仅供(学习|参考|阅读)|请勿(他用|转载|商用)|侵权|免责"),
+        (2, r"预览|全文共|当前显示|未完|阅读全文|查看全文"),
+        (2, r"会员|登录|注册|VIP|付费|充值"),
+        (2, r"当前位置|上一篇|下一篇|返回首页|网站地图"),
+        (2, r"扫码|二维码|扫一扫"),
+        (1, r"下载|复制|打印|收藏|分享|举报|评论"),
+        (1, r"搜索|关键词|栏目|首页|频道|专题|导航"),
+        (1, r"点击|浏览|阅读量|热度|推荐|相关"),
+        (1, r"联系|代笔|定制|咨询"),
+        (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
+    ]
+]
+#: Separators of menus, breadcrumbs and meta rows.
+_SEPARATORS = re.compile(r"[|｜>›»]")
+_SENTENCE_END = re.compile(r"[。！？…]")
+#: A speech's own title line: its site words are part of the occasion, not furniture.
+_TITLE_END = re.compile(
+    r"(讲话|讲稿|发言|致辞|主持词|党课|报告|演讲)(稿|材料|提纲|要点)?(范文|大全|精选|模板)?"
+    r"\s*([（\[【][^（）\[\]【】]{1,10}[）\]】])?(篇[一二三四五六七八九十\d]{1,3})?$"
+)
+#: Score from which a line is furniture: at the page's edges (before the speech begins, after
+#: its last sentence) and between speech lines (short lines only).
+FURNITURE_EDGE = 3
+FURNITURE_MID = 5
+
+#: Rules in this set match a word, not a shape: they apply only to short non-sentences.
+_WORD_RULES = {r"(扫码|二维码)"}
+#: Longest line a word rule (and the furniture score) may remove in mid-text.
+SHORT_LINE = 40
+
+
 def classify(line: str) -> str | None:
     """The kind of noise a whole line is, or None when it is content."""
     for rule in RULES:
-        if rule.kind != "inline" and rule.pattern.search(line):
+        if rule.kind in ("inline", "label"):
+            continue
+        if rule.pattern.pattern in _WORD_RULES and not _non_sentence(line):
+            continue
+        if rule.pattern.search(line):
             return rule.kind
     return None
+
+
+def strip_label(line: str) -> str:
+    """The line without a field label or button caption glued to its start."""
+    for rule in RULES:
+        if rule.kind == "label":
+            line = rule.pattern.sub("", line, count=1)
+    return line
 
 
 def strip_inline(line: str) -> str:
@@ -102,3 +188,57 @@ def strip_inline(line: str) -> str:
         if rule.kind == "inline":
             line = rule.pattern.sub("", line)
     return line
+
+
+def _non_sentence(line: str) -> bool:
+    """No sentence-final punctuation anywhere: a caption, menu or meta row, not a sentence."""
+    return not _SENTENCE_END.search(line)
+
+
+def furniture_score(line: str) -> int:
+    """How much a line looks like site furniture: its distinct site words, weighted, plus a
+    point each for a non-sentence shape and for menu separators.  A line shaped like a speech
+    title counts only the strong words (weight 2 and up), since a 网站 or 专题 meeting's title
+    names them."""
+    title = bool(_TITLE_END.search(line))
+    score = 0
+    for weight, pattern in SITE_WORDS:
+        if title and weight < 2:
+            continue
+        score += weight * len({m.group() for m in pattern.finditer(line)})
+    if not score:
+        return 0
+    if _non_sentence(line) and not title:
+        score += 1
+    if _SEPARATORS.search(line):
+        score += 1
+    return score
+
+
+def is_furniture(line: str, edge: bool) -> bool:
+    """Site furniture by score: at an edge of the page, or a short line in mid-text."""
+    score = furniture_score(line)
+    if edge:
+        return score >= FURNITURE_EDGE
+    return len(line) <= SHORT_LINE and score >= FURNITURE_MID
+
+
+#: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the
+#: site's categories; a line that is just one of those names is a menu entry or category
+#: caption, never the speech.
+_CRUMB = re.compile(r"[>›»]")
+CATEGORY_CHARS = 10
+_FIELD = re.compile(r"(?:栏目|分类|类别|频道)：\s*([^|｜\s]+)")
+
+
+def navigation_terms(lines: list[str]) -> set[str]:
+    """Category names the page's breadcrumbs and meta fields mention."""
+    terms: set[str] = set()
+    for line in lines:
+        if _CRUMB.search(line) and _non_sentence(line):
+            parts = _CRUMB.split(re.sub(r"^[^：]{0,8}：", "", line))
+            if len(parts) >= 2:
+                terms.update(p.strip() for p in parts)
+        terms.update(m.group(1) for m in _FIELD.finditer(line))
+    # The last crumb may be the article's own title; category names are short and plain.
+    return {t for t in terms if 2 <= len(t) <= CATEGORY_CHARS and not re.search("[在的上]", t)}

@@ -57,6 +57,15 @@ SALUTATION = re.compile(
     r"(同志们|同志|们|各党支部|阁下|先生|首脑|女士们、先生们|代表|来宾|嘉宾|领导|委员|支部)"
     r"[：，！]$"
 )
+#: A salutation run into the first paragraph ("同志们：这次会议…"): the address, up to its colon.
+LEADING_SALUTATION = re.compile(
+    r"^([^。！？：]{0,16}?(同志们|同志|朋友们|同学们|女士们|先生们|老师们|代表|来宾|嘉宾|领导|委员)：)"
+    r"(?=\S)"
+)
+#: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
+#: joined with the next line, may form one.
+SALUTATION_PIECE = 12
+SALUTATION_CHARS = 20
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(r"^([^。！？；]{4,40}?)\s*(——.{4,50}?(?:讲话|讲稿|发言|致辞|党课))$")
 GREETING = re.compile(r"^(大家|你们|各位)?(上午|下午|晚上)?好[！]$")
@@ -103,8 +112,9 @@ def _is_theme(text: str) -> bool:
     )
 
 
-def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> int:
-    """Fill title, subtitle, speaker, date and salutation; return the first body line."""
+def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[int, str]:
+    """Fill title, subtitle, speaker, date and salutation; return the first body line and the
+    text that followed a salutation on its own line (the start of the first paragraph)."""
     i = 0
     title = ""
     sub = SUB_SPEECH.match(lines[0]) if lines else None
@@ -123,21 +133,48 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> int:
         i += 1  # the page repeats its title above the speech
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
+    rest = ""
     while i < len(lines):
         text = lines[i]
+        following = lines[i + 1] if i + 1 < len(lines) else ""
         if not salutation and text.startswith("——") and len(text) <= 60:
             speech.subtitle = text
         elif not salutation and BYLINE.match(text):
             speech.speaker = text
         elif not salutation and DATE.match(text):
             speech.date = text.strip("（）")
-        elif (len(text) <= 20 and SALUTATION.search(text)) or (salutation and GREETING.match(text)):
+        elif (len(text) <= SALUTATION_CHARS and SALUTATION.search(text)) or (
+            salutation and GREETING.match(text)
+        ):
             salutation.append(text)
+        elif following and _broken_salutation(text, following):
+            joined = LEADING_SALUTATION.match(text + following)
+            head = joined.group(1) if joined else text + following
+            salutation.append(head)
+            rest = (text + following)[len(head) :]
+            i += 2
+            break
+        elif not salutation and (fused := LEADING_SALUTATION.match(text)):
+            salutation.append(fused.group(1))
+            rest = text[fused.end() :]
+            i += 1
+            break
         else:
             break
         i += 1
     speech.salutation = "\n".join(salutation) or None
-    return i
+    return i, rest
+
+
+def _broken_salutation(text: str, following: str) -> bool:
+    """A short unpunctuated piece that forms a salutation only with the next line."""
+    if len(text) > SALUTATION_PIECE or re.search(r"[。！？：]", text):
+        return False
+    joined = text + following
+    if len(joined) <= SALUTATION_CHARS and SALUTATION.search(joined):
+        return True
+    fused = LEADING_SALUTATION.match(joined)
+    return bool(fused) and len(fused.group(1)) > len(text)
 
 
 def _closing(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -172,8 +209,11 @@ def parse_unit(unit: Unit) -> Parsed:
     speech = Speech()
     numbered_lines = unflatten(unit.lines)
     lines = [text for _, text in numbered_lines]
-    first = _pre_body(speech, lines, unit.marker_title or unit.page_title)
-    paragraphs = [text for _, text in join_wrapped(numbered_lines[first:])]
+    first, rest = _pre_body(speech, lines, unit.marker_title or unit.page_title)
+    body_lines = numbered_lines[first:]
+    if rest:
+        body_lines.insert(0, (numbered_lines[first - 1][0], rest))
+    paragraphs = [text for _, text in join_wrapped(body_lines)]
     body, closing, signoff = _closing(paragraphs)
     outline = build_outline(body)
     speech.opening = outline.opening

@@ -85,7 +85,9 @@ def _parts(speech: Speech) -> dict[str, list[str]]:
 
 
 #: Speeches whose genre is not a meeting speech lend no phrases (a notice, a UN address…).
-_FOREIGN_GENRES = ("genre_notice", "genre_report", "genre_foreign", "genre_personal", "duplicate")
+_FOREIGN_GENRES = (
+    "genre_notice", "genre_report", "genre_foreign", "genre_personal", "genre_host", "duplicate"
+)
 
 
 def find_phrases(mined: Iterable[MinedSpeech]) -> Iterator[tuple[Slot, str, MinedSpeech]]:

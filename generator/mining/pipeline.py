@@ -69,6 +69,8 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
             "title": unit.marker_title,
         }
         annotate(speech, parsed.notes, unit.cut)
+        if unit.repeated:
+            speech.flags.append(Flag("repeated", "页面把全文重复印了一遍,只保留了一份"))
         mined.append(MinedSpeech(f"{prefix}-{unit.index}", speech, unit, parsed.body))
     _link_duplicates(mined)
     if page.warnings and mined:

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..numerals import from_chinese
-from .boilerplate import COUNT_HINT, classify, strip_inline
+from .boilerplate import (
+    COUNT_HINT,
+    classify,
+    is_furniture,
+    navigation_terms,
+    strip_inline,
+    strip_label,
+)
 from .normalise import normalise_line
 
 _NUM = r"[一二三四五六七八九十百零〇两]+|\d+"
@@ -46,6 +53,7 @@ class Unit:
     lines: list[tuple[int, str]] = field(default_factory=list)
     cut: bool = False
     page_title: str = ""
+    repeated: bool = False
 
 
 @dataclass
@@ -85,23 +93,88 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     out: list[tuple[int, str]] = []
     breaks: list[int] = []
     seen_marker = False
-    for number, line in enumerate(raw, 1):
-        text = normalise_line(line)
+    normalised = [normalise_line(line) for line in raw]
+    kinds = [classify(text) if text else None for text in normalised]
+    for index, text in enumerate(normalised):
+        number = index + 1
         if not text:
             continue
-        kind = classify(text)
+        kind = kinds[index]
         if kind == "footer" or (seen_marker and COUNT_HINT.search(text) and _title_like(text)):
             break
+        if kind == "paywall":  # a preview: the speech goes on behind the site's login
+            breaks.append(number)
+            break
+        if kind == "between" and _next_kind(kinds, normalised, index) == "paywall":
+            kind = None  # "…真......" right before the paywall is the preview's last line
         if kind in ("header", "between"):
             continue
         if kind == "pagination":
             breaks.append(number)
             continue
-        text = strip_inline(text).strip()
+        text = strip_label(strip_inline(text).strip()).strip()
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
-    return out, breaks
+    return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
+
+
+def _next_kind(kinds: list[str | None], texts: list[str], index: int) -> str | None:
+    """The noise kind of the next non-empty line."""
+    for k in range(index + 1, len(texts)):
+        if texts[k]:
+            return kinds[k]
+    return None
+
+
+_ENDS_SENTENCE = re.compile(r"[。！？…”]$")
+
+
+def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple[int, str]]:
+    """Drop lines the site vocabulary marks as furniture (``boilerplate.SITE_WORDS``).
+
+    Before the first sentence of the page and after its last one a moderate score is enough,
+    and a bare category name from the breadcrumbs goes too; in between only a short line with
+    a high score is removed, so a speaker who mentions a 网站 keeps the sentence."""
+    sentences = [
+        k
+        for k, (_, text) in enumerate(lines)
+        if re.search(r"[。！？]", text) and not is_furniture(text, edge=True)
+    ]
+    first = sentences[0] if sentences else len(lines)
+    last = sentences[-1] if sentences else -1
+    out = []
+    for k, (number, text) in enumerate(lines):
+        edge = k < first or (k > last and not _ENDS_SENTENCE.search(text))
+        if edge and (text in terms or is_furniture(text, edge=True)):
+            continue
+        if not edge and is_furniture(text, edge=False):
+            continue
+        out.append((number, text))
+    return out
+
+
+#: Some sites print the whole article twice; the second copy starts with the same title-like
+#: line followed by the same first line, among the unit's first few lines.
+REPEAT_HEAD = 5
+
+
+def drop_repeat(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], bool]:
+    """The unit's lines with a second printing of the text removed, and whether there was one.
+
+    The longer copy is kept: a site may show a short preview and then the full text, or the
+    full text and then a cut copy."""
+    texts = [t for _, t in lines]
+    for k in range(min(REPEAT_HEAD, len(texts) - 1)):
+        if not _title_like(texts[k]):
+            continue
+        for j in range(k + 2, len(texts) - 1):
+            if texts[j] != texts[k] or texts[j + 1] != texts[k + 1]:
+                continue
+            first = sum(len(t) for t in texts[k:j])
+            second = sum(len(t) for t in texts[j:])
+            return (lines[:k] + lines[j:] if second > first else lines[:j]), True
+    return lines, False
 
 
 def _drop_title_list(lines: list[tuple[int, str]]) -> int:
@@ -142,6 +215,8 @@ def split_page(raw: list[str], file: str) -> Page:
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
             units.extend(_sub_speeches(file, label, lines[pos][1], title, body))
+    for unit in units:
+        unit.lines, unit.repeated = drop_repeat(unit.lines)
     empty = [u for u in units if not u.lines]
     units = [u for u in units if u.lines]
     for i, unit in enumerate(units, 1):

@@ -354,6 +354,11 @@ def main() -> None:
     and exit code 2; the parser runs outside its standalone mode so it raises them to us."""
     from .usage import NoArgsIsHelpError, UsageError, explain
 
+    # Redirected output on Chinese Windows is GBK; a character it lacks must not end the run
+    # in a traceback, so unencodable characters are escaped instead.
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     debug = "--debug" in sys.argv[1:]
     try:
         code = app(prog_name="speechgen", standalone_mode=False)

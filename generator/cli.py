@@ -74,10 +74,12 @@ def report_written(path: Path) -> None:
 
 @app.command()
 def render(
-    source: Annotated[Path, typer.Argument(help="提纲或模板资料文件(.yaml)。", show_default=False)],
+    sources: Annotated[
+        list[Path], typer.Argument(help="提纲或模板资料文件(.yaml),可写多个。", show_default=False)
+    ],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="输出文件;不写时 docx/pdf 存在输入文件旁,"
-                                  "txt/md 显示在屏幕上。")
+        Path | None, typer.Option("-o", "--output", help="输出文件(多个输入时为文件夹);不写时"
+                                  "docx/pdf 存在输入文件旁,txt/md 显示在屏幕上。")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式:docx、txt、md、pdf。")] = "",
     layout: LayoutOption = "standard",
@@ -91,32 +93,44 @@ def render(
                            "不生成文件,退出码 1。")
     ] = False,
 ) -> None:
-    """由提纲或模板资料生成讲话稿。"""
+    """由提纲或模板资料生成讲话稿;多个文件转 PDF 时只启动一次 LibreOffice。"""
     from .checks import content_findings
     from .files import write_atomic
-    from .pipeline import FORMATS, load_speech, render_bytes, write_pdf
+    from .pipeline import FORMATS, load_speech, render_bytes, write_pdfs
 
-    fmt = (fmt or (output.suffix.lstrip(".").lower() if output and output.suffix else "docx"))
+    many = len(sources) > 1
+    fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix and not many
+                  else "docx")
     if fmt not in FORMATS:
         raise fail(f"不支持的输出格式“{fmt}”,可选:{'、'.join(FORMATS)}")
-    speech = load_speech(source, template, template_dir or ())
-    findings = content_findings(speech)
-    for finding in findings:
-        typer.echo(f"{'错误' if strict else '提示'}:{source}: {finding}", err=True)
-    if strict and findings:
-        raise fail(f"内容检查发现 {len(findings)} 处问题,未生成文件(去掉 --strict 可照常生成)", 1)
-    if fmt == "pdf":
-        target = output or source.with_suffix(".pdf")
-        write_pdf(speech, target, layout, profile, warn)
-        report_written(target)
-        return
-    data = render_bytes(speech, fmt, layout, profile, warn)
+    if many and output is not None and (output.is_file() or output.suffix):
+        raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”")
+    # Every input is read and checked before anything is written: one bad file, nothing on disk.
+    speeches = [load_speech(source, template, template_dir or ()) for source in sources]
+    problems = 0
+    for source, speech in zip(sources, speeches, strict=True):
+        for finding in content_findings(speech):
+            problems += 1
+            typer.echo(f"{'错误' if strict else '提示'}:{source}: {finding}", err=True)
+    if strict and problems:
+        raise fail(f"内容检查发现 {problems} 处问题,未生成文件(去掉 --strict 可照常生成)", 1)
     if output is None and fmt in ("txt", "md"):
-        sys.stdout.write(data.decode("utf-8"))
+        for speech in speeches:
+            sys.stdout.write(render_bytes(speech, fmt, layout, profile, warn).decode("utf-8"))
         return
-    target = output or source.with_suffix("." + fmt)
-    write_atomic(target, data)
-    report_written(target)
+    if output is None:
+        targets = [source.with_suffix(f".{fmt}") for source in sources]
+    else:
+        targets = [output / f"{source.stem}.{fmt}" for source in sources] if many else [output]
+    if len(set(targets)) < len(targets):
+        raise fail("有输入文件同名,会生成同名的输出文件;请改名或分开生成")
+    if fmt == "pdf":
+        written = write_pdfs(list(zip(speeches, targets, strict=True)), layout, profile, warn)
+    else:
+        written = [write_atomic(target, render_bytes(speech, fmt, layout, profile, warn))
+                   for speech, target in zip(speeches, targets, strict=True)]
+    for path in written:
+        report_written(path)
 
 
 @app.command()

@@ -46,14 +46,22 @@ def render_bytes(speech: Speech, fmt: str, layout: str = "standard",
     raise InputError(f"不支持的输出格式“{fmt}”,可选:{'、'.join(FORMATS)}")
 
 
-def write_pdf(speech: Speech, target: Path, layout: str = "standard",
-              profile: str | Path | None = None,
-              warn: Callable[[str], None] | None = None) -> Path:
-    """Lay the speech out as DOCX and print it to PDF through LibreOffice, atomically."""
+def write_pdfs(jobs: Sequence[tuple[Speech, Path]], layout: str = "standard",
+               profile: str | Path | None = None,
+               warn: Callable[[str], None] | None = None) -> list[Path]:
+    """Lay each speech out as DOCX and print them all to PDF in one LibreOffice run.
+
+    Starting LibreOffice costs seconds, converting a page milliseconds, so many files share one
+    start.  Each PDF is moved into place atomically once the whole run has succeeded.
+    """
     from .pdf import convert_to_pdf
 
-    docx = render_bytes(speech, "docx", layout, profile, warn)
     with tempfile.TemporaryDirectory(prefix="speechgen-") as tmp:
-        staged = write_atomic(Path(tmp) / f"{target.stem}.docx", docx)
-        (pdf,) = convert_to_pdf([staged], Path(tmp))
-        return write_atomic(target, pdf.read_bytes())
+        staged = [
+            write_atomic(Path(tmp) / f"{index}.docx", render_bytes(speech, "docx", layout,
+                                                                   profile, warn))
+            for index, (speech, _) in enumerate(jobs)
+        ]
+        pdfs = convert_to_pdf(staged, Path(tmp))
+        return [write_atomic(target, pdf.read_bytes())
+                for (_, target), pdf in zip(jobs, pdfs, strict=True)]

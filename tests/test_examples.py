@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -205,3 +207,56 @@ def test_render_warns_about_leftovers_and_strict_refuses_to_write(tmp_path):
     strict = run_speechgen("render", draft, "-o", out, "--strict")
     assert strict.returncode == 1 and not out.exists()
     assert "未生成文件" in strict.stderr and "Traceback" not in strict.stderr
+
+
+def test_many_inputs_to_pdf_start_libreoffice_once(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import generator.pdf
+    from generator.cli import app
+
+    calls = []
+
+    def fake_convert(docx_files, out_dir, timeout=120):
+        calls.append(list(docx_files))
+        outs = []
+        for docx_file in docx_files:
+            out = Path(out_dir) / (Path(docx_file).stem + ".pdf")
+            out.write_bytes(b"%PDF-1.4 " + Path(docx_file).read_bytes()[:4])
+            outs.append(out)
+        return outs
+
+    monkeypatch.setattr(generator.pdf, "convert_to_pdf", fake_convert)
+    result = CliRunner().invoke(app, ["render", *map(str, SPEECHES[:3]), "-f", "pdf",
+                                      "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1 and len(calls[0]) == 3
+    expected = sorted(f"{source.stem}.pdf" for source in SPEECHES[:3])
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="需要 LibreOffice 和 poppler-utils(CI 会安装)")
+def test_many_inputs_become_real_pdfs_with_their_titles(tmp_path):
+    from conftest import run_speechgen
+
+    result = run_speechgen("render", *SPEECHES[:2], "--format", "pdf", "-o", tmp_path)
+    assert result.returncode == 0, result.stderr
+    for source in SPEECHES[:2]:
+        pdf = tmp_path / f"{source.stem}.pdf"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        title = load_speech(source).title
+        assert title[:8] in re.sub(r"\s", "", text)
+
+
+def test_many_inputs_refuse_a_file_as_output_and_one_bad_input_writes_nothing(tmp_path):
+    from conftest import run_speechgen
+
+    bad = tmp_path / "坏.yaml"
+    bad.write_text("讲话人: 甲\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_speechgen("render", SPEECHES[0], bad, "-o", out)
+    assert result.returncode == 2 and "缺少必填字段" in result.stderr
+    assert not out.exists()
+    result = run_speechgen("render", SPEECHES[0], SPEECHES[1], "-o", tmp_path / "一个.docx")
+    assert result.returncode == 2 and "文件夹" in result.stderr

@@ -237,16 +237,25 @@ def test_many_inputs_to_pdf_start_libreoffice_once(tmp_path, monkeypatch):
 
 @pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
                     reason="需要 LibreOffice 和 poppler-utils(CI 会安装)")
-def test_many_inputs_become_real_pdfs_with_their_titles(tmp_path):
+def test_every_example_becomes_a_real_pdf_with_its_title_and_headings(tmp_path):
     from conftest import run_speechgen
 
-    result = run_speechgen("render", *SPEECHES[:2], "--format", "pdf", "-o", tmp_path)
+    result = run_speechgen("render", *SPEECHES, "--format", "pdf", "-o", tmp_path)
     assert result.returncode == 0, result.stderr
-    for source in SPEECHES[:2]:
+    for source in SPEECHES:
         pdf = tmp_path / f"{source.stem}.pdf"
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-        title = load_speech(source).title
-        assert title[:8] in re.sub(r"\s", "", text)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                              text=True).stdout
+        flat = re.sub(r"\s", "", text)
+        expected = [b.text for b in blocks(load_speech(source))
+                    if b.kind == "title" or (b.kind == "heading" and b.level == 1)]
+        assert len(expected) >= 3
+        position = 0
+        for line in expected:
+            found = flat.find(re.sub(r"\s", "", line), position)
+            assert found >= 0, (source.name, line)
+            position = found
+        assert "—1—" in flat and "—2—" in flat
 
 
 def test_many_inputs_refuse_a_file_as_output_and_one_bad_input_writes_nothing(tmp_path):

@@ -33,7 +33,9 @@ RULES: list[NoiseRule] = [
         r"^时间：\d{4}-\d",
         r"^\|? ?收藏本文",
         r"^简介：",
-        r"^下面是小编(整理|为大家|收集)",
+        r"^(下面|以下)是?(小编|本站)",
+        r"^【?(导语|导读|摘要|内容提要)】?：?",
+        r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
         r"^(当前|您的|您现在的|所在)?位置：",
         r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
@@ -82,6 +84,8 @@ RULES: list[NoiseRule] = [
         r"当前(显示|仅显示)\d+字",
         r"^(剩余|余下|还有)\d*.{0,4}(字|内容).{0,8}(阅读|查看|下载|解锁)",
         r"^(阅读|查看|展开|下载)(全文|完整版|剩余)",
+        r"^(还剩|剩余).{0,8}(未读|继续阅读)",
+        r"继续阅读$",
         r"^(会员|VIP)(登录|专享|下载|免费)",
         r"^(登录|注册).{0,10}(查看|下载|阅读)(全文|完整)",
     ),
@@ -107,7 +111,7 @@ RULES: list[NoiseRule] = [
     ),
     *_rules(
         "label",
-        r"^(文章标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
+        r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
         # Button captions that the copy-paste picked up in front of the text.
         r"^(正文复制|一键复制|复制全文|复制本文|复制内容|复制文章|下载全文|全文下载|下载本文|"
         r"下载文档|打印本文|收藏本文|加入收藏|立即下载|免费下载)\s*",
@@ -129,14 +133,14 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (3, r"(?i)[a-z0-9-]{2,}\.(com|cn|net|org|cc|top|vip|info)\b"),  # a domain name
         (3, r"(?i)https?://|www\."),
         (3, r"(?i)©|copyright"),
-        (3, r"[👉👈☞☜➤]"),
+        (3, r"[👉👈☞☜➤\U0001F300-\U0001FAFF]"),  # pointing hands and other emoji
         (2, r"(?i)客服|(vx|微信|qq|QQ)[：号]|微信公众号|公众号"),
         (2, r"仅供(学习|参考|阅读)|请勿(他用|转载|商用)|侵权|免责"),
-        (2, r"预览|全文共|当前显示|未完|阅读全文|查看全文"),
+        (2, r"预览|全文共|当前显示|未完|未读|阅读全文|查看全文|继续阅读|小编"),
         (2, r"会员|登录|注册|VIP|付费|充值"),
         (2, r"当前位置|上一篇|下一篇|返回首页|网站地图"),
         (2, r"扫码|二维码|扫一扫"),
-        (1, r"下载|复制|打印|收藏|分享|举报|评论"),
+        (1, r"下载|复制|打印|收藏|分享|举报|评论|文档"),
         (1, r"搜索|关键词|栏目|首页|频道|专题|导航"),
         (1, r"点击|浏览|阅读量|热度|推荐|相关"),
         (1, r"联系|代笔|定制|咨询"),
@@ -216,11 +220,12 @@ def furniture_score(line: str) -> int:
 
 
 def is_furniture(line: str, edge: bool) -> bool:
-    """Site furniture by score: at an edge of the page, or a short line in mid-text."""
+    """Site furniture by score: at an edge of the page, or in mid-text a short line that is
+    not a sentence (a speaker who mentions 网站 and 下载 in a sentence keeps it)."""
     score = furniture_score(line)
     if edge:
         return score >= FURNITURE_EDGE
-    return len(line) <= SHORT_LINE and score >= FURNITURE_MID
+    return len(line) <= SHORT_LINE and _non_sentence(line) and score >= FURNITURE_MID
 
 
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the
@@ -242,3 +247,15 @@ def navigation_terms(lines: list[str]) -> set[str]:
         terms.update(m.group(1) for m in _FIELD.finditer(line))
     # The last crumb may be the article's own title; category names are short and plain.
     return {t for t in terms if 2 <= len(t) <= CATEGORY_CHARS and not re.search("[在的上]", t)}
+
+
+#: The last crumb of a breadcrumb line may be the article's title (首页 > 讲话 > 在…的讲话).
+_TITLE_CRUMB = re.compile(r"^.{8,50}(讲话|讲稿|发言|致辞|主持词|党课|演讲)(稿|材料)?$")
+
+
+def crumb_title(line: str) -> str | None:
+    """The article title a breadcrumb line ends with, if it ends with one."""
+    if not _CRUMB.search(line) or not _non_sentence(line):
+        return None
+    last = _CRUMB.split(line)[-1].strip()
+    return last if _TITLE_CRUMB.match(last) else None

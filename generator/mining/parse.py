@@ -38,8 +38,14 @@ TITLE_WORDS = (
     "致辞稿",
     "主持词",
 )
+#: A site category caption ("领导讲话", "讲话稿范文"): short and naming no occasion.
+CATEGORY = re.compile(
+    r"^[^在的上会，。！？：]{0,8}(讲话|讲稿|讲话稿|发言稿?|致辞|主持词|演讲稿?)(范文|大全|精选)?$"
+)
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 TITLE_NOISE = [
+    # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
+    re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
     COUNT_HINT,
     re.compile(r"[（\[【][一二三四五六七八九十\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
@@ -120,6 +126,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     sub = SUB_SPEECH.match(lines[0]) if lines else None
     if sub:
         title, i = sub.group(1), 1
+    while i + 1 < len(lines) and CATEGORY.match(lines[i]) and _is_title(lines[i + 1]):
+        i += 1  # "领导讲话" over "在…会议上的讲话": the site's category, then the title
     theme = SUBTITLE.match(lines[i]) if i < len(lines) else None
     if theme:  # 主题句——在…会议上的讲话 on one line
         title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1

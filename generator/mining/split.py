@@ -15,6 +15,7 @@ from ..numerals import from_chinese
 from .boilerplate import (
     COUNT_HINT,
     classify,
+    crumb_title,
     is_furniture,
     navigation_terms,
     strip_inline,
@@ -107,6 +108,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             break
         if kind == "between" and _next_kind(kinds, normalised, index) == "paywall":
             kind = None  # "…真......" right before the paywall is the preview's last line
+        if kind == "header" and (title := crumb_title(text)):
+            kind, text = None, title  # 首页 > 领导讲话 > 在…的讲话: keep the title
         if kind in ("header", "between"):
             continue
         if kind == "pagination":

@@ -1,0 +1,398 @@
+"""The miner on page shapes from sites it was not developed on.
+
+Every page here is written for this test (invented facts, 公文 style) in a shape seen on
+other aggregator sites: slogans with domain names, search hints, category captions, meta rows,
+breadcrumbs, paywalls, contact ads, copy buttons glued to the title, field labels, salutations
+run into the first paragraph or broken over two lines, a text printed twice, navigation and
+"related articles" lists.  Each test checks the speech count, title, salutation, every
+top-level heading, and that no furniture line reached the speech body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from generator.mining import mine_text
+from generator.mining.normalise import normalise_line
+from generator.model import Speech
+
+#: Words that never belong inside a mined speech body on these pages.
+FURNITURE_WORDS = re.compile(
+    r"(?i)\.com|\.cn\b|www|https?:|©|copyright|预览|全文共|当前显示|未完|客服|VX|👉|当前位置|"
+    r"您的位置|栏目|上一篇|下一篇|扫码|二维码|打印|关闭窗口|本文由|阅读量|浏览次数|关键词搜索|"
+    r"会员|登录|TAGS|返回顶部|相关文章|热门推荐|文章标题|正文复制|提示信息|字号"
+)
+
+
+@dataclass
+class Expect:
+    """What a page must mine to, per speech."""
+
+    title: str
+    salutation: bool
+    headings: list[str]
+    flags: tuple[str, ...] = ()
+
+
+def _body(speech: Speech) -> list[str]:
+    texts = list(speech.opening)
+    for _, section in speech.walk():
+        texts.append(section.heading)
+        texts.extend(section.paragraphs)
+    return texts + list(speech.closing) + list(speech.signoff)
+
+
+def check(page: str, expected: list[Expect], furniture: list[str]) -> list[Speech]:
+    """Mine the page and assert count, title, salutation, headings and a clean body."""
+    speeches = [m.speech for m in mine_text(page, "page.txt").speeches]
+    assert len(speeches) == len(expected)
+    for speech, want in zip(speeches, expected, strict=True):
+        assert speech.title == want.title
+        assert bool(speech.salutation) == want.salutation, speech.salutation
+        assert [s.heading for s in speech.sections] == want.headings
+        body = _body(speech)
+        for text in body:
+            assert not FURNITURE_WORDS.search(text), text
+            for line in furniture:
+                assert normalise_line(line) not in text, (line, text)
+        if speech.salutation:
+            assert not any(text.startswith(speech.salutation) for text in body)
+        codes = {f.code for f in speech.flags}
+        assert set(want.flags) <= codes, codes
+    return speeches
+
+
+# ---- a slogan with a domain, search hint, category, breadcrumbs, meta row, paywall ---------
+
+SLOGAN_PAGE = """文秘家园 wenmijy.com ,汇集讲话致辞、总结计划等文稿下载。仅供学习,请勿他用!
+输入多个关键词搜索,用空格隔开
+
+机关党建范文
+
+当前位置: 首页 > 机关党建 > 机关党建范文
+
+县委组织部“两学一做”常态化推进会讲话
+
+发布:2024-03-18|栏目:机关党建范文|阅读:|
+
+县委组织部“两学一做”常态化推进会讲话
+
+同志们:
+
+今天召开这次推进会,主要是总结前一阶段学习教育情况,安排下一步工作。刚才,三个支部作了交流发言,讲得都很实在。下面,我讲三点意见。
+
+一、提高站位,深刻认识常态化推进的重要意义
+
+学习教育开展以来,部机关各支部认真落实规定动作,全年组织集中学习二十四次,党员参学率达到百分之九十八。
+
+二、突出重点,扎实抓好各项措施落地
+
+（一）抓实学习。各支部要坚持每月一次主题党日,把学习内容与业务工作结合起来。
+
+（二）抓实整改。对查摆出的十七个问题,要建立台账、逐项销号。
+
+三、压实责任,确保学习教育取得实效
+
+会员登录后可下载全文,查看更多内容
+
+文秘家园 wenmijy.com ,汇集讲话致辞、总结计划等文稿下载。仅供学习,请勿他用! | 客服微信:wmjy2024
+
+Copyright © 2019-2024 文秘家园 WenMiJY.Com
+"""
+
+
+def test_slogan_breadcrumbs_meta_and_paywall() -> None:
+    (speech,) = check(
+        SLOGAN_PAGE,
+        [
+            Expect(
+                "县委组织部“两学一做”常态化推进会讲话",
+                True,
+                [
+                    "提高站位，深刻认识常态化推进的重要意义",
+                    "突出重点，扎实抓好各项措施落地",
+                    "压实责任，确保学习教育取得实效",
+                ],
+                ("truncated",),
+            )
+        ],
+        ["输入多个关键词搜索,用空格隔开", "机关党建范文"],
+    )
+    assert speech.opening[0].startswith("今天召开这次推进会")
+
+
+# ---- a copy button line, a salutation run into the text, the whole text printed twice -----
+
+_TWICE = """在全区河长制工作推进会上的讲话
+同志们:这次会议是区委、区政府研究决定召开的,主要任务是总结去年河长制工作,部署今年治水任务。去年全区十二条河道水质全部达到考核要求,成绩来之不易。
+刚才,区水利局通报了河湖巡查情况,三个街道作了表态发言,我都同意。
+下面,我讲两点意见。
+一、坚持问题导向,集中整治河道突出问题
+今年要完成八个入河排污口整治,清理河道垃圾和违章搭建,做到发现一处、整改一处。
+二、坚持长效管理,落实各级河长巡河责任
+区级河长每季度巡河不少于一次,街道级河长每月不少于一次,村级河长每周不少于一次。
+同志们,治水工作久久为功。让我们以更加务实的作风,为建设美丽宜居城区作出新的贡献!
+"""
+TWICE_PAGE = "正文复制\n" + _TWICE + _TWICE
+
+
+def test_copy_button_fused_salutation_and_text_printed_twice() -> None:
+    (speech,) = check(
+        TWICE_PAGE,
+        [
+            Expect(
+                "在全区河长制工作推进会上的讲话",
+                True,
+                ["坚持问题导向，集中整治河道突出问题", "坚持长效管理，落实各级河长巡河责任"],
+                ("repeated",),
+            )
+        ],
+        [],
+    )
+    assert speech.salutation == "同志们："
+    assert speech.opening[0].startswith("这次会议是区委、区政府研究决定召开的")
+    assert len(speech.opening) == 3  # the opening is not doubled
+    assert speech.closing and speech.closing[0].startswith("同志们，治水工作久久为功")
+
+
+def test_copy_button_glued_to_the_title() -> None:
+    page = "正文复制" + _TWICE
+    (speech,) = check(
+        page,
+        [
+            Expect(
+                "在全区河长制工作推进会上的讲话",
+                True,
+                ["坚持问题导向，集中整治河道突出问题", "坚持长效管理，落实各级河长巡河责任"],
+            )
+        ],
+        [],
+    )
+    assert "repeated" not in {f.code for f in speech.flags}
+
+
+# ---- a title label, a salutation over two lines, a 主持词, a truncation note ---------------
+
+HOST_PAGE = """在全县老干部迎春座谈会上的主持词
+文章标题:在全县老干部迎春座谈会上的主持词
+各位老领导、各位
+老同志:
+辞旧迎新之际,县委、县政府在这里召开老干部迎春座谈会,向全县离退休老同志致以新春的祝福。出席今天座谈会的有县级老领导十八位,各乡镇老干部代表二十六位。
+今天座谈会的议程有三项。一是通报全县一年来的经济社会发展情况;二是请老同志们发言;三是县委书记讲话。
+(未完,全文共1320字,当前显示268字)
+(请认真阅读下面的提示信息)
+"""
+
+
+def test_title_label_broken_salutation_and_truncation_note() -> None:
+    (speech,) = check(
+        HOST_PAGE,
+        [Expect("在全县老干部迎春座谈会上的主持词", True, [], ("truncated", "genre_host"))],
+        [],
+    )
+    assert speech.salutation == "各位老领导、各位老同志："
+    assert speech.opening[0].startswith("辞旧迎新之际")
+    assert len(speech.opening) == 2
+
+
+# ---- no title, a preview that ends in "......", contact ads with emoji -------------------
+
+PREVIEW_PAGE = """同志们:
+金秋十月,县妇联在这里举办“最美家庭”故事分享会。这是落实县委家庭家教家风建设部署的具体行动。首先,我代表县委,向受到表彰的二十户“最美家庭”表示热烈的祝贺!
+有一句老话叫“家和万事兴”,道出了家庭和睦对于个人和社会的重要。
+今天,县妇联以“好家风伴我成长”为主题举办分享会,目的是进一步弘扬中华民族传统家庭美德。希望各级妇联组织进一步发挥桥梁纽带作用,切......
+预览结束,免费获取全文或定制代写此类文章!
+请点击👉 wx2024abc 👈联系客服老师
+请点击👉 wx2024abc 👈联系客服老师
+"""
+
+
+def test_untitled_preview_with_emoji_contact_lines() -> None:
+    (speech,) = check(
+        PREVIEW_PAGE,
+        [Expect("（标题待补）", True, [], ("truncated", "no_title"))],
+        [],
+    )
+    assert len(speech.opening) == 3  # the last, cut-off line is the speech's, not a teaser
+    assert speech.opening[-1].endswith("切......")
+
+
+# ---- other furniture: position line, source/author/views, buttons, navigation, lists ------
+
+NAV_PAGE = """您的位置：首页 > 讲话致辞 > 开幕致辞
+在第五届乡村振兴产业博览会开幕式上的致辞
+来源：本站原创  作者：佚名  浏览次数：2361
+发布时间：2024年5月20日
+字号：大 中 小
+各位来宾，同志们：
+五月的田野生机勃勃，第五届乡村振兴产业博览会今天隆重开幕。在此，我代表市委、市政府，向出席开幕式的各位来宾表示热烈的欢迎！
+本届博览会共有三百二十家企业参展，展示农产品和加工品一千二百多种。借此机会，我讲三点希望。
+一是希望参展企业抓住机遇，拓展销售渠道。要利用网站、直播等新平台，让更多优质农产品走向全国。
+二是希望各县区加强对接，促成更多合作项目。
+三是希望有关部门搞好服务，确保博览会安全有序。
+最后，预祝本届博览会取得圆满成功！
+谢谢大家！
+本文由办公文秘网整理发布，转载请注明出处
+【打印本页】【关闭窗口】
+扫码关注公众号获取更多范文
+上一篇：在全市农业农村工作会议上的讲话
+下一篇：在春季植树造林动员会上的讲话
+相关文章
+在全县乡村振兴推进会上的讲话
+在农民丰收节庆祝大会上的致辞
+返回顶部
+"""
+
+
+def test_navigation_source_lines_and_related_lists() -> None:
+    (speech,) = check(
+        NAV_PAGE,
+        [
+            Expect(
+                "在第五届乡村振兴产业博览会开幕式上的致辞",
+                True,
+                [
+                    "希望参展企业抓住机遇，拓展销售渠道",
+                    "希望各县区加强对接，促成更多合作项目",
+                    "希望有关部门搞好服务，确保博览会安全有序",
+                ],
+            )
+        ],
+        ["在全县乡村振兴推进会上的讲话"],
+    )
+    assert speech.signoff == ["谢谢大家！"]
+    # a sentence that mentions 网站 is the speaker's, not furniture
+    assert any("利用网站、直播等新平台" in t for t in _body(speech))
+
+
+# ---- site words inside real speech lines stay -----------------------------------------------
+
+WORDS_IN_SPEECH = """在全市政务公开工作会议上的讲话
+同志们：
+这次会议的主要任务是，总结去年政务公开工作，部署今年重点任务。下面，我讲两个问题。
+一、肯定成绩，政务公开水平稳步提升
+去年，市政府门户网站发布政策文件四百余件，群众可在网上点击查阅、免费下载办事指南，在线咨询答复率达到百分之百。
+二、加强政府网站和政务新媒体建设，扩大公开实效
+要完善网站栏目设置，方便群众搜索查询；要开通扫码评价，让群众对办事服务打分。
+同志们，政务公开是建设法治政府的重要内容。让我们共同努力，为建设人民满意的服务型政府作出新的贡献！
+"""
+
+
+def test_site_words_in_real_sentences_are_kept() -> None:
+    speeches = [m.speech for m in mine_text(WORDS_IN_SPEECH, "page.txt").speeches]
+    assert len(speeches) == 1
+    speech = speeches[0]
+    assert speech.title == "在全市政务公开工作会议上的讲话"
+    assert [s.heading for s in speech.sections] == [
+        "肯定成绩，政务公开水平稳步提升",
+        "加强政府网站和政务新媒体建设，扩大公开实效",
+    ]
+    text = "\n".join(_body(speech))
+    assert "免费下载办事指南" in text and "开通扫码评价" in text
+
+
+# ---- a speech (发言) after a meta line, with views count, tags and a recommendation list ---
+
+TAGS_PAGE = """首页 › 发言稿 › 表态发言
+在全市优化营商环境大会上的表态发言
+阅读量：1876
+时间：2023-09-07 10:21
+尊敬的各位领导，同志们：
+按照会议安排，我代表市市场监管局作表态发言。今年以来，我局新登记市场主体一万三千户，同比增长百分之十二。
+下一步，我们将重点做好以下工作：
+一要持续深化商事制度改革，推行企业开办一日办结。
+二要加强公平竞争审查，清理妨碍统一市场的规定。
+三要提升监管效能，推行“综合查一次”。
+我们将以此次大会为契机，为全市营商环境持续优化作出新的贡献！
+TAGS：表态发言 营商环境
+推荐阅读：
+在全市招商引资大会上的表态发言
+在全市作风建设大会上的表态发言
+在全市安全生产大会上的表态发言
+"""
+
+
+def test_statement_with_views_tags_and_recommendations() -> None:
+    check(
+        TAGS_PAGE,
+        [
+            Expect(
+                "在全市优化营商环境大会上的表态发言",
+                True,
+                [
+                    "持续深化商事制度改革，推行企业开办一日办结",
+                    "加强公平竞争审查，清理妨碍统一市场的规定",
+                    "提升监管效能，推行“综合查一次”",
+                ],
+            )
+        ],
+        ["在全市招商引资大会上的表态发言", "首页 › 发言稿 › 表态发言"],
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "同志们：今天召开全县春耕生产会议，主要任务是安排部署春耕备耕工作。",
+        "各位代表：现在，我代表县人民政府向大会报告工作，请予审议。",
+    ],
+)
+def test_fused_salutation_is_split(line: str) -> None:
+    page = f"在全县春季工作会议上的讲话\n{line}\n要抓好各项工作落实，确保取得实效。\n谢谢大家！\n"
+    (mined,) = mine_text(page, "page.txt").speeches
+    salutation, rest = line.split("：", 1)
+    assert mined.speech.salutation == salutation + "："
+    assert mined.speech.opening[0] == rest
+
+
+# ---- an HTML page title, a title only in the breadcrumbs, a category caption, 导语 --------
+
+HTML_TITLE_PAGE = """在全镇秋冬季森林防火工作会议上的讲话_领导讲话_乡镇公文网
+首页 > 领导讲话 > 在全镇秋冬季森林防火工作会议上的讲话
+领导讲话
+2024-10-08 09:30  佚名
+【导语】下面是本站整理的森林防火会议讲话,欢迎阅读参考。
+同志们：
+进入秋冬季以来，全镇天干物燥，森林火险等级持续偏高，防火形势十分严峻。今天召开会议，就是要动员全镇上下立即行动起来。下面，我讲两点意见。
+一、压紧压实责任，做到守土有责
+镇村两级要实行网格化管理，每片山林都要明确责任人，确保不留死角。
+二、管住野外火源，做到防患未然
+要在进山路口设立检查点，严禁携带火种进山，对违规用火行为依法严肃处理。
+同志们，森林防火责任重大。让我们齐心协力，确保全镇不发生森林火灾，为平安建设作出新的贡献！
+还剩2页未读，继续阅读
+🔥热门推荐：森林防火讲话稿10篇
+"""
+
+
+def test_html_title_breadcrumb_title_and_category() -> None:
+    check(
+        HTML_TITLE_PAGE,
+        [
+            Expect(
+                "在全镇秋冬季森林防火工作会议上的讲话",
+                True,
+                ["压紧压实责任，做到守土有责", "管住野外火源，做到防患未然"],
+            )
+        ],
+        ["领导讲话", "【导语】下面是本站整理的森林防火会议讲话,欢迎阅读参考。"],
+    )
+
+
+def test_title_only_in_the_breadcrumbs() -> None:
+    lines = HTML_TITLE_PAGE.splitlines()
+    page = "\n".join(lines[1:2] + lines[3:])  # no page title, no category caption
+    (speech,) = check(
+        page,
+        [
+            Expect(
+                "在全镇秋冬季森林防火工作会议上的讲话",
+                True,
+                ["压紧压实责任，做到守土有责", "管住野外火源，做到防患未然"],
+            )
+        ],
+        [],
+    )
+    assert speech.opening[0].startswith("进入秋冬季以来")

@@ -46,6 +46,8 @@ CATEGORY = re.compile(
 TITLE_NOISE = [
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
+    # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
+    re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
     COUNT_HINT,
     re.compile(r"[（\[【][一二三四五六七八九十\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),

@@ -28,7 +28,8 @@ _NUM = r"[一二三四五六七八九十百零〇两]+|\d+"
 #: Unit markers: prefix lines "篇1:标题" / "第一篇:标题" and a title line ending in "篇一".
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("prefix", re.compile(rf"^篇({_NUM})[：:]\s*(.*)$")),
-    ("prefix", re.compile(rf"^第({_NUM})篇[：:]\s*(.*)$")),
+    ("prefix", re.compile(rf"^第({_NUM})篇(?:[：:]\s*|\s+|$)(.*)$")),
+    ("prefix", re.compile(rf"^【篇({_NUM})】\s*(.*)$")),
     ("prefix", re.compile(rf"^【(?:第)?({_NUM})篇?】\s*(.+)$")),
     ("prefix", re.compile(rf"^(?:范文|讲话稿|讲稿|材料|精选范文)({_NUM})[：:]\s*(.*)$")),
     ("suffix", re.compile(rf"^(.{{4,48}}?)篇({_NUM})$")),
@@ -219,7 +220,8 @@ def split_page(raw: list[str], file: str) -> Page:
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
             units.extend(_sub_speeches(file, label, lines[pos][1], title, body))
     for unit in units:
-        unit.lines, unit.repeated = drop_repeat(unit.lines)
+        # Each unit's own head and tail are edges too: 点赞 评论 rows between speeches.
+        unit.lines, unit.repeated = drop_repeat(_drop_furniture(unit.lines, set()))
     empty = [u for u in units if not u.lines]
     units = [u for u in units if u.lines]
     for i, unit in enumerate(units, 1):

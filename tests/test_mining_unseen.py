@@ -440,3 +440,33 @@ def test_two_speeches_with_bracket_markers_and_link_rows() -> None:
         ["点赞(12) 评论(3)", "收藏 | 分享 | 举报", "这篇讲话写得很实在，收藏了。"],
     )
     assert speeches[1].signoff == ["谢谢大家！"]
+
+
+# ---- lines that start like furniture but are the speaker's ----------------------------------
+
+GUARDS_PAGE = """在县总工会第五次会员代表大会上的讲话
+县委副书记 刘强
+同志们：
+县总工会第五次会员代表大会今天开幕了。这次大会的主要任务是，选举产生新一届委员会。下面，我讲两点意见。
+一、充分肯定五年来工会工作的成绩
+五年来，全县新建基层工会二百一十个，会员人数增加到六万八千人。
+会员免费体检、困难职工帮扶等实事项目全部兑现，职工群众的获得感不断增强。
+二、奋力书写工会工作的新篇章
+下一篇章，需要我们一起来书写。各级工会要团结动员广大职工建功新时代。
+同志们，让我们紧密团结在党的周围，为全县经济社会发展作出新的更大贡献！
+"""
+
+
+def test_speech_lines_that_start_like_furniture_are_kept() -> None:
+    (mined,) = mine_text(GUARDS_PAGE, "page.txt").speeches
+    speech = mined.speech
+    assert speech.title == "在县总工会第五次会员代表大会上的讲话"
+    assert speech.speaker == "县委副书记 刘强"
+    assert speech.salutation == "同志们："
+    assert [s.heading for s in speech.sections] == [
+        "充分肯定五年来工会工作的成绩",
+        "奋力书写工会工作的新篇章",
+    ]
+    text = "\n".join(_body(speech))
+    assert "会员免费体检" in text and "下一篇章，需要我们一起来书写" in text
+    assert speech.closing and "truncated" not in {f.code for f in speech.flags}

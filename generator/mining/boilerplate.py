@@ -34,7 +34,7 @@ RULES: list[NoiseRule] = [
         r"^\|? ?收藏本文",
         r"^简介：",
         r"^(下面|以下)是?(小编|本站)",
-        r"^【?(导语|导读|摘要|内容提要)】?：?",
+        r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
         r"^(当前|您的|您现在的|所在)?位置：",
@@ -73,7 +73,7 @@ RULES: list[NoiseRule] = [
         r"^本文(网址|链接|地址)：",
         r"^版权(声明|所有)",
         r"^(网友评论|发表评论|我要评论|评论列表|最新评论)",
-        r"^(上一篇|下一篇)\s*[《\S].{2,}$",
+        r"^(上一篇|下一篇)\s*[^。！？]{2,}$",
         r"^(相关|热门|推荐|最新|精彩|延伸|更多)(文章|阅读|范文|推荐|内容|专题|资料)(推荐|列表)?：?$",
     ),
     *_rules(
@@ -88,7 +88,7 @@ RULES: list[NoiseRule] = [
         r"^(还剩|剩余).{0,8}(未读|继续阅读)",
         r"继续阅读$",
         r"^(全文)?阅读已结束",
-        r"^(会员|VIP)(登录|专享|下载|免费)",
+        r"^(会员|VIP)(登录|专享|下载|免费)[^。！？]*$",
         r"^(登录|注册).{0,10}(查看|下载|阅读)(全文|完整)",
     ),
     *_rules(
@@ -164,6 +164,8 @@ FURNITURE_MID = 5
 
 #: Rules in this set match a word, not a shape: they apply only to short non-sentences.
 _WORD_RULES = {r"(扫码|二维码)"}
+#: Longest line a paywall note can be; it ends the page's content, so be sure.
+PAYWALL_CHARS = 60
 #: Longest line a word rule (and the furniture score) may remove in mid-text.
 SHORT_LINE = 40
 
@@ -175,6 +177,8 @@ def classify(line: str) -> str | None:
             continue
         if rule.pattern.pattern in _WORD_RULES and not _non_sentence(line):
             continue
+        if rule.kind == "paywall" and len(line) > PAYWALL_CHARS:
+            continue  # a paragraph of the speech, however it starts
         if rule.pattern.search(line):
             return rule.kind
     return None

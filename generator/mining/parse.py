@@ -73,6 +73,7 @@ LEADING_SALUTATION = re.compile(
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
 #: joined with the next line, may form one.
 SALUTATION_PIECE = 12
+BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
 SALUTATION_CHARS = 20
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(r"^([^。！？；]{4,40}?)\s*(——.{4,50}?(?:讲话|讲稿|发言|致辞|党课))$")
@@ -180,6 +181,8 @@ def _broken_salutation(text: str, following: str) -> bool:
     """A short unpunctuated piece that forms a salutation only with the next line."""
     if len(text) > SALUTATION_PIECE or re.search(r"[。！？：]", text):
         return False
+    if not BROKEN_PIECE.search(text):
+        return False  # "市委副书记" over "同志们：" is a byline, not half an address
     joined = text + following
     if len(joined) <= SALUTATION_CHARS and SALUTATION.search(joined):
         return True

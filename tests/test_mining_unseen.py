@@ -470,3 +470,69 @@ def test_speech_lines_that_start_like_furniture_are_kept() -> None:
     text = "\n".join(_body(speech))
     assert "会员免费体检" in text and "下一篇章，需要我们一起来书写" in text
     assert speech.closing and "truncated" not in {f.code for f in speech.flags}
+
+
+# ---- a notice with a sentence, a category field, a button row, a source watermark ---------
+
+NOTICE_PAGE = """温馨提示：本站所有文章均来自网友投稿，仅供学习参考。
+分类：讲话稿
+[ 字体：大 中 小 ] [ 打印 ] [ 关闭 ]
+在全市食品安全工作会议上的讲话_讲话稿_某某范文网
+同志们：这次会议的主要任务是，总结去年食品安全工作，部署今年任务。下面，我讲三点意见。（来源：某某范文网）
+一、认清形势，增强做好食品安全工作的紧迫感
+去年，全市共抽检食品样品一万二千批次，合格率达到百分之九十八点五。
+二、突出重点，扎实推进食品安全治理
+要抓好校园食品安全，落实学校负责人陪餐制度。
+三、强化保障，确保各项任务落到实处
+各级政府要把食品安全纳入考核，确保责任到位。
+同志们，食品安全关系千家万户。让我们共同努力，为保障人民群众饮食安全作出新的贡献！
+为你推荐
+在全县食品安全工作会议上的讲话
+在全市市场监管工作会议上的讲话
+"""
+
+
+def test_site_notice_category_field_and_source_watermark() -> None:
+    (speech,) = check(
+        NOTICE_PAGE,
+        [
+            Expect(
+                "在全市食品安全工作会议上的讲话",
+                True,
+                [
+                    "认清形势，增强做好食品安全工作的紧迫感",
+                    "突出重点，扎实推进食品安全治理",
+                    "强化保障，确保各项任务落到实处",
+                ],
+            )
+        ],
+        [
+            "温馨提示：本站所有文章均来自网友投稿，仅供学习参考。",
+            "为你推荐",
+            "（来源：某某范文网）",
+        ],
+    )
+    assert speech.opening[0].endswith("下面，我讲三点意见。")
+
+
+# ---- a category glued in front of the title, a meta row glued behind it ---------------------
+
+GLUED_PAGE = """当前位置：首页 > 公文写作 > 讲话稿范文
+讲话稿范文在全县秋季开学工作会议上的讲话 发布时间：2024-08-28 浏览：35
+同志们：
+新学期即将开始，今天召开全县秋季开学工作会议，主要任务是安排部署开学各项准备工作。下面，我讲两点意见。
+一、抓好校园安全
+开学前要对全县一百二十所学校开展一次安全大检查，重点排查校舍、消防和食堂安全。
+二、抓好教学秩序
+各校要按课程方案开齐开足课程，确保开学第一天就进入正常教学状态。
+谢谢大家！
+"""
+
+
+def test_category_and_meta_glued_to_the_title() -> None:
+    (speech,) = check(
+        GLUED_PAGE,
+        [Expect("在全县秋季开学工作会议上的讲话", True, ["抓好校园安全", "抓好教学秩序"])],
+        ["讲话稿范文"],
+    )
+    assert speech.signoff == ["谢谢大家！"]

@@ -37,6 +37,7 @@ RULES: list[NoiseRule] = [
         r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
+        r"^(所属)?(栏目|分类|类别|频道)：",
         r"^(当前|您的|您现在的|所在)?位置：",
         r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
         r"^(首页|主页) ?[>›»]",
@@ -73,6 +74,8 @@ RULES: list[NoiseRule] = [
         r"^本文(网址|链接|地址)：",
         r"^版权(声明|所有)",
         r"^(网友评论|发表评论|我要评论|评论列表|最新评论)",
+        r"^(为你|为您|好文|精品|本周|今日|编辑)推荐：?$",
+        r"^(猜你|你可能)(喜欢|还喜欢|感兴趣)：?$",
         r"^(上一篇|下一篇)\s*[^。！？]{2,}$",
         r"^(相关|热门|推荐|最新|精彩|延伸|更多)(文章|阅读|范文|推荐|内容|专题|资料)(推荐|列表)?：?$",
     ),
@@ -110,6 +113,7 @@ RULES: list[NoiseRule] = [
         r"爱思范文(网)?\d*",
         r"(更多|本文)(精彩)?内容(请)?(访问|来自)\S{0,12}(网|\.com|\.cn)",
         r"`",
+        r"[（【](本文)?来源[：]?[^（）【】]{0,16}(网|\.com|\.cn|本站)[）】]",
     ),
     *_rules(
         "label",
@@ -142,7 +146,8 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (2, r"会员|登录|注册|VIP|付费|充值"),
         (2, r"当前位置|上一篇|下一篇|返回首页|网站地图"),
         (2, r"扫码|二维码|扫一扫"),
-        (1, r"下载|复制|打印|收藏|分享|举报|评论|文档"),
+        (2, r"欢迎(访问|来到|光临|浏览)|温馨提示|投稿"),
+        (1, r"下载|复制|打印|收藏|分享|举报|评论|文档|字体|字号|关闭"),
         (1, r"搜索|关键词|栏目|首页|频道|专题|导航"),
         (1, r"点击|浏览|阅读量|热度|推荐|相关|点赞"),
         (1, r"联系|代笔|定制|咨询"),
@@ -157,6 +162,8 @@ _TITLE_END = re.compile(
     r"(讲话|讲稿|发言|致辞|主持词|党课|报告|演讲)(稿|材料|提纲|要点)?(范文|大全|精选|模板)?"
     r"\s*([（\[【][^（）\[\]【】]{1,10}[）\]】])?(篇[一二三四五六七八九十\d]{1,3})?$"
 )
+#: A meta row run onto a title: "在…的讲话 发布时间：2024-01-12 浏览：23".
+META_TAIL = re.compile(r"\s+(发布时间|发布|时间|日期|来源|作者|浏览|阅读|点击|栏目)：.*$")
 #: Score from which a line is furniture: at the page's edges (before the speech begins, after
 #: its last sentence) and between speech lines (short lines only).
 FURNITURE_EDGE = 3
@@ -210,7 +217,7 @@ def furniture_score(line: str) -> int:
     point each for a non-sentence shape and for menu separators.  A line shaped like a speech
     title counts only the strong words (weight 2 and up), since a 网站 or 专题 meeting's title
     names them."""
-    title = bool(_TITLE_END.search(line))
+    title = bool(_TITLE_END.search(META_TAIL.sub("", line)))
     score = 0
     for weight, pattern in SITE_WORDS:
         if title and weight < 2:

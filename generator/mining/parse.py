@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Speech
-from .boilerplate import COUNT_HINT
+from .boilerplate import COUNT_HINT, META_TAIL
 from .headings.detect import starts_with_marker
 from .headings.tree import Note, build_outline
 from .paragraphs import join_wrapped, unflatten
@@ -46,6 +46,7 @@ CATEGORY = re.compile(
 TITLE_NOISE = [
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
+    META_TAIL,
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),

@@ -134,6 +134,18 @@ def _next_kind(kinds: list[str | None], texts: list[str], index: int) -> str | N
 _ENDS_SENTENCE = re.compile(r"[。！？…”]$")
 
 
+#: A category name glued in front of a title leaves at least this much title behind.
+MIN_TITLE_AFTER_TERM = 8
+
+
+def _strip_term(text: str, terms: set[str]) -> str:
+    """"领导讲话范文在…的讲话" → "在…的讲话": a breadcrumb category glued to the title."""
+    for term in sorted(terms, key=len, reverse=True):
+        if text.startswith(term) and len(text) - len(term) >= MIN_TITLE_AFTER_TERM:
+            return text[len(term) :].strip()
+    return text
+
+
 def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple[int, str]]:
     """Drop lines the site vocabulary marks as furniture (``boilerplate.SITE_WORDS``).
 
@@ -152,6 +164,8 @@ def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple
         edge = k < first or (k > last and not _ENDS_SENTENCE.search(text))
         if edge and (text in terms or is_furniture(text, edge=True)):
             continue
+        if k < first:
+            text = _strip_term(text, terms)
         if not edge and is_furniture(text, edge=False):
             continue
         out.append((number, text))

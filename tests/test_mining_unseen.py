@@ -536,3 +536,13 @@ def test_category_and_meta_glued_to_the_title() -> None:
         ["讲话稿范文"],
     )
     assert speech.signoff == ["谢谢大家！"]
+
+
+def test_fused_salutation_with_a_greeting() -> None:
+    page = (
+        "在全市统计工作会议上的讲话\n各位领导、同志们：大家上午好！今天召开全市统计工作会议，"
+        "主要任务是部署第五次经济普查工作。\n要确保普查数据真实准确。\n谢谢大家！\n"
+    )
+    (mined,) = mine_text(page, "page.txt").speeches
+    assert mined.speech.salutation == "各位领导、同志们：\n大家上午好！"
+    assert mined.speech.opening[0].startswith("今天召开全市统计工作会议")

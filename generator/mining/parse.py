@@ -71,6 +71,8 @@ LEADING_SALUTATION = re.compile(
     r"^([^。！？：]{0,16}?(同志们|同志|朋友们|同学们|女士们|先生们|老师们|代表|来宾|嘉宾|领导|委员)：)"
     r"(?=\S)"
 )
+#: A greeting after a fused salutation: "同志们：大家上午好！今天…".
+LEADING_GREETING = re.compile(r"^((大家|你们|各位)(上午|下午|晚上)?好|(上午|下午|晚上)好)！")
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
 #: joined with the next line, may form one.
 SALUTATION_PIECE = 12
@@ -174,6 +176,9 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         else:
             break
         i += 1
+    if rest and (greeting := LEADING_GREETING.match(rest)):
+        salutation.append(greeting.group())  # 同志们：大家上午好！今天…
+        rest = rest[greeting.end() :]
     speech.salutation = "\n".join(salutation) or None
     return i, rest
 

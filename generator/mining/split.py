@@ -175,6 +175,8 @@ def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple
 #: Some sites print the whole article twice; the second copy starts with the same title-like
 #: line followed by the same first line, among the unit's first few lines.
 REPEAT_HEAD = 5
+#: The repeated pair is long enough not to recur by chance (not "同志们：" + "谢谢！").
+REPEAT_MIN_CHARS = 30
 
 
 def drop_repeat(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], bool]:
@@ -184,7 +186,7 @@ def drop_repeat(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], bo
     full text and then a cut copy."""
     texts = [t for _, t in lines]
     for k in range(min(REPEAT_HEAD, len(texts) - 1)):
-        if not _title_like(texts[k]):
+        if not _title_like(texts[k]) or len(texts[k]) + len(texts[k + 1]) < REPEAT_MIN_CHARS:
             continue
         for j in range(k + 2, len(texts) - 1):
             if texts[j] != texts[k] or texts[j + 1] != texts[k + 1]:

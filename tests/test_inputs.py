@@ -130,7 +130,7 @@ def test_usage_errors_exit_2_with_a_chinese_message(speechgen, tmp_path):
     assert_user_error(speechgen("rendr", path), "没有命令“rendr”", "是不是想写 render")
     assert_user_error(speechgen("render"), "缺少参数")
     assert_user_error(speechgen("render", path, "-o"), "-o 后面要写一个值")
-    assert_user_error(speechgen("render", path, path), "多出了参数")
+    assert_user_error(speechgen("check", path, path), "多出了参数")
     for result in (speechgen("render", path, "--fromat", "txt"), speechgen("rendr")):
         assert "No such" not in result.stderr
 

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, os_reason
 
 app = typer.Typer(
     name="speechgen",
@@ -397,8 +397,7 @@ def main() -> None:
         if debug:
             raise
         name = getattr(error, "filename", None)
-        reason = error.strerror or str(error)
-        typer.echo(f"错误:{name + ': ' if name else ''}{reason}", err=True)
+        typer.echo(f"错误:{f'{name}: ' if name else ''}{os_reason(error)}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         typer.echo("已中断。", err=True)

@@ -6,6 +6,7 @@ the CLI prints them and exits 2.  Nothing here is ever shown as a traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -29,6 +30,24 @@ class Problem:
                     place += f":{self.column}"
         field_part = f"字段 {self.path}:" if self.path else ""
         return f"{place}: {field_part}{self.message}" if place else f"{field_part}{self.message}"
+
+
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EISDIR: "这是一个文件夹,请写出文件名",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "这里是只读的,无法写入",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EEXIST: "已经存在同名的文件",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """The operating system's complaint in Chinese (its own words for rarer ones)."""
+    return _OS_REASONS.get(error.errno or 0, error.strerror or str(error))
 
 
 class InputError(Exception):

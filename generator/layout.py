@@ -439,8 +439,8 @@ def load_layout(name: str = "standard", profile: str | Path | None = None) -> La
     """
     if name not in BUILT_IN:
         close = difflib.get_close_matches(name, BUILT_IN, n=1, cutoff=0.4)
-        hint = f",是不是想写 {close[0]}?" if close else ""
-        raise InputError(f"没有名为“{name}”的版式{hint}可用的版式:{'、'.join(BUILT_IN)}")
+        hint = f"是不是想写 {close[0]}?" if close else ""
+        raise InputError(f"没有名为“{name}”的版式。{hint}可用的版式:{'、'.join(BUILT_IN)}")
     values = {section: dict(keys) for section, keys in _built_in(name).items()}
     if profile is None:
         return _build(name, values)

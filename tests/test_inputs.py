@@ -151,3 +151,14 @@ def test_outputs_get_ordinary_file_permissions(tmp_path, speechgen):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_unwritable_outputs_name_the_file_asked_for(tmp_path, speechgen):
+    source = write(tmp_path, GOOD)
+    assert_user_error(speechgen("render", source, "-o", tmp_path), str(tmp_path), "文件夹")
+    blocker = tmp_path / "普通文件"
+    blocker.write_text("x", encoding="utf-8")
+    result = speechgen("render", source, "-o", blocker / "讲话稿.docx")
+    assert_user_error(result, str(blocker / "讲话稿.docx"), "无法写入")
+    assert ".part" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["提纲.yaml", "普通文件"]

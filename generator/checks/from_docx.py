@@ -54,6 +54,8 @@ def open_docx(path: Path) -> Document:
     import docx
 
     try:
+        if not Path(path).is_file():
+            raise FileNotFoundError(path)  # python-docx words a missing file as a bad package
         return docx.Document(str(path))
     except FileNotFoundError:
         raise InputError(Problem("找不到这个文件，请检查路径和文件名", str(path))) from None

@@ -546,3 +546,165 @@ def test_fused_salutation_with_a_greeting() -> None:
     (mined,) = mine_text(page, "page.txt").speeches
     assert mined.speech.salutation == "各位领导、同志们：\n大家上午好！"
     assert mined.speech.opening[0].startswith("今天召开全市统计工作会议")
+
+
+# ---- a whole article flattened onto one line, parts separated by single spaces -------------
+
+FLAT_SPACED_PAGE = (
+    "在全县农田水利冬修工作推进会上的讲话|会议讲话\n\n内容预览:\n\n"
+    "在全县农田水利冬修工作推进会上的讲话 同志们: "
+    "当前,秋收秋种已经基本结束,全县农田水利冬修进入集中施工的关键阶段,县委、县政府召开"
+    "这次推进会,主要是总结前段工作,查找存在的问题,动员各乡镇、各部门鼓足干劲,确保今冬"
+    "明春水利建设任务全面完成。 刚才,县水利局通报了各乡镇冬修进度,三个乡镇作了交流发言,"
+    "讲得都很具体,请大家会后认真对照,抓好落实。下面,我就推进冬修工作,再强调三点意见: "
+    "一要压实责任,加快进度。今冬明春全县计划新修塘坝四十座,清淤沟渠一百二十公里,任务"
+    "已经分解到各乡镇。各乡镇主要负责同志要亲自上手,倒排工期,挂图作战,对进度滞后的项目"
+    "要逐一分析原因,拿出过硬措施。县督查室每半月通报一次进度,对连续两次排名靠后的乡镇……"
+    " 施……\n"
+)
+
+
+def test_flattened_page_with_spaces_between_paragraphs() -> None:
+    (speech,) = check(
+        FLAT_SPACED_PAGE,
+        [
+            Expect(
+                "在全县农田水利冬修工作推进会上的讲话",
+                True,
+                ["压实责任，加快进度"],
+                ("truncated",),
+            )
+        ],
+        ["内容预览:", "会议讲话"],
+    )
+    assert speech.salutation == "同志们："
+    assert speech.sections[0].numbering == "一要"
+    assert [p[:4] for p in speech.opening] == ["当前，秋", "刚才，县"]
+    assert speech.opening[-1].endswith("再强调三点意见：")
+
+
+FLAT_UNSPACED_PAGE = (
+    "在全市安全生产工作会议上的讲话\n"
+    "在全市安全生产工作会议上的讲话同志们:这次会议的主要任务是,通报一季度全市安全生产形势,"
+    "部署当前和今后一个时期的安全生产工作。一季度全市未发生较大以上生产安全事故,但一般事故"
+    "仍有反弹,形势不容乐观。下面,我讲三点意见。一要盯紧重点行业,全面排查整治隐患。建筑施工、"
+    "危化品、道路运输三个行业要各自开展一次拉网式排查,做到不留死角、不留盲区。二要落实企业"
+    "主体责任,把安全投入落到实处。企业主要负责人是安全生产第一责任人,要亲自组织隐患排查,"
+    "保证安全投入足额到位。三要强化执法检查,坚决打击非法违法行为。应急管理部门要加大暗查暗访"
+    "力度,对屡查屡犯的企业依法从重处罚,并向社会公开曝光。谢谢大家!\n"
+)
+
+
+def test_flattened_page_without_spaces() -> None:
+    (speech,) = check(
+        FLAT_UNSPACED_PAGE,
+        [
+            Expect(
+                "在全市安全生产工作会议上的讲话",
+                True,
+                [
+                    "盯紧重点行业，全面排查整治隐患",
+                    "落实企业主体责任，把安全投入落到实处",
+                    "强化执法检查，坚决打击非法违法行为",
+                ],
+            )
+        ],
+        [],
+    )
+    assert speech.opening[-1].endswith("下面，我讲三点意见。")
+    assert speech.salutation == "同志们："
+    assert speech.signoff == ["谢谢大家！"]
+
+
+# ---- a 返回 button over the title, a button meta row, the body glued to a source label ------
+
+SOURCE_GLUED_PAGE = """返回
+县长在全县农村人居环境整治推进会上的讲话
+
+县长在全县农村人居环境整治推进会上的讲话
+
+时间:2023-5-12 09:15:40  [下载该文章]  [会员注册]
+来源县长在农村人居环境整治推进会上讲话同志们:今天,县政府在这里召开全县农村人居环境整治推进会,\
+主要任务是:总结前一阶段整治成效,部署下一步重点工作,刚才,农业农村局对各乡镇整治情况作了通报,\
+我都同意。下面,我讲几点意见。(一)要统一思想,提高认识,切实增强整治工作的责任感。农村人居环境\
+整治是实施乡村振兴战略的第一场硬仗,事关群众切身利益。各乡镇、各部门要把这项工作摆上重要位置,\
+主要负责同志亲自抓、负总责。一是整治工作是满足群众对美好生活向往的迫切需要。近年来,全县农村\
+面貌发生了很大变化,但垃圾乱堆、污水乱排、厕所简陋等问题在一些村庄依然存在,群众反映比较强烈。\
+各乡镇要以这次推进会为契机,对照问题清单逐村过筛,确保整改到位...
+请先登录
+
+>
+
+相关推荐
+"""
+
+
+def test_back_button_source_label_and_login_prompt() -> None:
+    (speech,) = check(
+        SOURCE_GLUED_PAGE,
+        [
+            Expect(
+                "县长在全县农村人居环境整治推进会上的讲话",
+                True,
+                ["要统一思想，提高认识，切实增强整治工作的责任感"],
+                ("truncated",),
+            )
+        ],
+        ["返回", "来源", ">", "相关推荐", "[下载该文章]", "请先登录"],
+    )
+    assert speech.opening[0].startswith("今天，县政府在这里召开")
+    assert speech.opening[-1].endswith("下面，我讲几点意见。")
+    assert speech.sections[0].lead
+
+
+def test_source_label_with_the_only_title() -> None:
+    """Without a title line above, the title glued to 来源 is the speech's title."""
+    page = SOURCE_GLUED_PAGE.split("[会员注册]\n", 1)[1]
+    (mined,) = mine_text(page, "page.txt").speeches
+    assert mined.speech.title == "县长在农村人居环境整治推进会上讲话"
+    assert mined.speech.salutation == "同志们："
+
+
+# ---- navigation buttons glued to the title, lone arrows, login prompts, button rows ---------
+
+BUTTONS_PAGE = """返回首页在全区秋季征兵工作会议上的讲话 [收藏本文]
+[下载该文章] [会员注册]
+打印本页 关闭窗口
+»
+同志们:
+今天召开全区秋季征兵工作会议,主要是贯彻落实市征兵工作会议精神,安排部署今年秋季征兵工作。
+一、提高政治站位,扎实完成征兵任务
+今年我区承担的征兵任务比去年有所增加,各街道要层层分解任务,确保按时保质完成。
+二、严格标准程序,确保兵员质量
+体检、政审、走访调查各环节要严格把关,对弄虚作假的坚决一票否决。
+同志们,征兵工作是一项光荣的政治任务。让我们以更加扎实的作风,为部队输送更多优秀兵员作出新的贡献!
+登录后下载
+"""
+
+
+def test_navigation_buttons_glued_to_the_title() -> None:
+    (speech,) = check(
+        BUTTONS_PAGE,
+        [
+            Expect(
+                "在全区秋季征兵工作会议上的讲话",
+                True,
+                ["提高政治站位，扎实完成征兵任务", "严格标准程序，确保兵员质量"],
+                ("truncated",),
+            )
+        ],
+        ["返回首页", "[收藏本文]", "[下载该文章]", "打印本页 关闭窗口", "»", "登录后下载"],
+    )
+    assert speech.closing and speech.closing[0].startswith("同志们，征兵工作")
+
+
+def test_speech_sentences_about_returning_and_sources_are_kept() -> None:
+    page = (
+        "在全县返乡创业工作座谈会上的讲话\n同志们:\n"
+        "返回家乡创业的青年越来越多,这是全县发展的好势头。\n"
+        "来源广泛的创业资金要用好管好,确保发挥效益。\n谢谢大家!\n"
+    )
+    (mined,) = mine_text(page, "page.txt").speeches
+    assert mined.speech.title == "在全县返乡创业工作座谈会上的讲话"
+    assert mined.speech.opening[0].startswith("返回家乡创业")
+    assert mined.speech.opening[1].startswith("来源广泛")

@@ -23,6 +23,24 @@ class NoiseRule:
     pattern: re.Pattern[str]
 
 
+#: Navigation button captions a copy-paste picks up as text: alone on a line they are dropped,
+#: glued before a title ("返回在…的讲话") they are cut off (see ``NAV_LABEL``).  Longer
+#: captions come first so that 返回首页 is not read as 返回 + 首页….
+NAV_BUTTON = (
+    r"(返回(首页|主页|列表|目录|顶部|上一页|上级|栏目)?|上一页|下一页|打印本页|打印此文|打印本文|"
+    r"关闭窗口|关闭本页|收藏本页|收藏本文)"
+)
+#: A navigation caption glued to the start of a line.
+NAV_LABEL = re.compile(rf"^{NAV_BUTTON}\s*")
+#: Words a bracketed site button starts with ([下载该文章], 【会员注册】, [收藏本文]).
+_BUTTON_WORDS = r"(下载|会员|注册|登录|收藏|打印|复制|分享|举报|加入收藏)"
+#: "来源县委在…大会上讲话同志们：…": a source label glued, without its colon, to a repeat of the
+#: page's title, with the speech run on behind it.  Group ``title`` is the repeated title.
+SOURCE_GLUED = re.compile(
+    r"^来源(?!：)\s*(?P<title>[^。！？，：\s]{4,50}?(讲话|讲稿|发言|致辞|党课|报告|演讲)(稿|材料)?)\s*"
+)
+
+
 def _rules(kind: str, *patterns: str) -> list[NoiseRule]:
     return [NoiseRule(kind, re.compile(p)) for p in patterns]
 
@@ -56,6 +74,10 @@ RULES: list[NoiseRule] = [
         r"^(【[^【】]{1,6}】\s*){2,}$",  # 【打印】【关闭】【收藏】 button rows
         r"^【(打印|关闭|收藏)(此文|本文|本页|窗口)?】$",
         r"(扫码|二维码)",  # only when the line is short and not a sentence: see classify
+        r"^[>›»<«]+$",  # a lone breadcrumb arrow left over from the page's navigation
+        # 返回 / 打印本页 / 关闭窗口 buttons (a lone 上一页 is pagination: the text is cut there).
+        rf"^(?!上一页|下一页){NAV_BUTTON}(\s*{NAV_BUTTON})*$",
+        rf"^(\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】])+$",  # [下载该文章] [会员注册]
     ),
     *_rules(
         "footer",
@@ -93,6 +115,9 @@ RULES: list[NoiseRule] = [
         r"^(全文)?阅读已结束",
         r"^(会员|VIP)(登录|专享|下载|免费)[^。！？]*$",
         r"^(登录|注册).{0,10}(查看|下载|阅读)(全文|完整)",
+        # 请先登录 / 登录后查看 / 登录后下载: the rest of the text is behind the site's login.
+        r"^(请先|请|需要|您需)?(登录|注册)(后|以后)?(才能|方可|即可|可)?"
+        r"(查看|下载|阅读|浏览|复制|继续)?(全文|本文|完整版|更多)?[！。]?$",
     ),
     *_rules(
         "between",
@@ -114,6 +139,8 @@ RULES: list[NoiseRule] = [
         r"(更多|本文)(精彩)?内容(请)?(访问|来自)\S{0,12}(网|\.com|\.cn)",
         r"`",
         r"[（【](本文)?来源[：]?[^（）【】]{0,16}(网|\.com|\.cn|本站)[）】]",
+        # Bracketed buttons in a meta row or after a title: [下载该文章] [会员注册] 【收藏本文】.
+        rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]",
     ),
     *_rules(
         "label",

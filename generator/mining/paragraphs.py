@@ -12,7 +12,8 @@ from collections import Counter
 from itertools import pairwise
 
 from ..numerals import from_chinese
-from .headings.detect import is_standalone_heading, starts_with_marker
+from .headings.detect import ANNOUNCEMENT, is_standalone_heading, starts_with_marker
+from .headings.schemes import match_at
 
 #: A line ending in one of these closes its paragraph.
 TERMINALS = ("。", "！", "？", "”", "…", "：", "」", "』")
@@ -65,8 +66,9 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
     return width if count >= 3 and count * 3 >= lengths.total() else None
 
 
-#: A line this long holding "…。一、…。二、…" is a page whose line breaks were lost.
-FLATTENED = 300
+#: A line this long holding "…。一、…。二、…" is a page whose line breaks were lost (a short
+#: speech flattened onto one line runs to 250 characters; a wrapped paragraph rarely does).
+FLATTENED = 200
 _SERIES = (
     re.compile(r"(?<=[。！？；： ])([一二三四五六七八九十]{1,3})、"),
     re.compile(r"(?<=[。！？；： ])（([一二三四五六七八九十]{1,3})）"),
@@ -74,26 +76,63 @@ _SERIES = (
 _ADDRESS = re.compile(
     r"^(.{0,60}?)\s*(（[^（）]{4,16}）)?\s*((?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
 )
+#: The same with the title run straight into the address ("…的讲话同志们："): tried first, so
+#: the address does not swallow the title's last words.
+_TITLED_ADDRESS = re.compile(
+    r"^(.{0,60}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)\s*(（[^（）]{4,16}）)?\s*"
+    r"((?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
+)
+#: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.
+_TRAILING_THANKS = re.compile(r"(?<=[。！？])谢谢(大家|各位|同志们)?[！。]$")
+
+
+#: Paragraph breaks a flattening turned into spaces: a space right after a sentence end.
+_SPACED_BREAK = re.compile(r"(?:[。！？：…]|[。！？]”)(?= +\S)")
+_UNTERMINATED = re.compile(r"[。！？]")
 
 
 def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Restore the breaks of a page flattened into long lines: before the salutation and
-    before each 一、二、… or (一)(二)… that follows a sentence end (the series must run 1, 2…)."""
+    """Restore the breaks of a page flattened into long lines: before the salutation, at a
+    space after a sentence end, before the first point after the sentence announcing the
+    points, and before each 一、二、… or (一)(二)… that follows a sentence end (the series
+    must run 1, 2…).  The salutation is looked for while no sentence has been seen, so the
+    page's own title line above the flattened text does not hide it."""
     out: list[tuple[int, str]] = []
+    # Points on lines of their own mean the breaks survived: an inline list after the
+    # announcement is then part of the opening, not the first point.
+    points_on_lines = any(starts_with_marker(t) for _, t in lines)
     for number, text in lines:
         if len(text) < FLATTENED:
             out.append((number, text))
             continue
         pieces = []
-        address = _ADDRESS.match(text) if not out else None
+        before = any(_UNTERMINATED.search(t) for _, t in out)
+        address = None if before else _TITLED_ADDRESS.match(text) or _ADDRESS.match(text)
         if address and address.group(1):  # title [byline] [(date)] 同志们：
             pieces += [*address.group(1).split(" ", 1), address.group(2) or "", address.group(3)]
             text = text[address.end() :]
-        cuts = sorted({p for series in _SERIES for p in _series_starts(series, text)})
-        bounds = [0, *cuts, len(text)]
+        cuts = {p for series in _SERIES for p in _series_starts(series, text)}
+        cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
+        cuts |= set() if points_on_lines else _first_point(text)
+        if thanks := _TRAILING_THANKS.search(text):
+            cuts.add(thanks.start())
+        bounds = [0, *sorted(cuts), len(text)]
         pieces += [text[a:b].strip() for a, b in pairwise(bounds)]
         out.extend((number, piece) for piece in pieces if piece)
     return out
+
+
+def _first_point(text: str) -> set[int]:
+    """Where the first point starts right after the announcement ("…讲几点意见。（一）要…"),
+    kept even when the page was cut off before a second point."""
+    for match in ANNOUNCEMENT.finditer(text):
+        start = match.end()
+        while start < len(text) and text[start] == " ":
+            start += 1
+        marker = match_at(text, start)
+        if marker and marker.ordinal == 1:
+            return {start}
+    return set()
 
 
 def _series_starts(pattern: re.Pattern[str], text: str) -> list[int]:

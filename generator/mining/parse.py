@@ -145,6 +145,10 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         title, i = lines[i] + lines[i + 1], i + 2
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
+    if title and i < len(lines) and lines[i].startswith(title):
+        after = lines[i][len(title) :].lstrip()
+        if LEADING_SALUTATION.match(after):  # "在…的讲话同志们：…": a flattened page's head
+            lines[i] = after
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     rest = ""

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..numerals import from_chinese
 from .boilerplate import (
     COUNT_HINT,
+    NAV_LABEL,
+    SOURCE_GLUED,
     classify,
     crumb_title,
     is_furniture,
@@ -146,6 +149,36 @@ def _strip_term(text: str, terms: set[str]) -> str:
     return text
 
 
+def _strip_nav(text: str) -> str:
+    """"返回在…的讲话" → "在…的讲话": a navigation button's caption glued before a title.
+
+    Only a title-like rest is freed, so a sentence that happens to start with 返回 stays."""
+    match = NAV_LABEL.match(text)
+    rest = text[match.end() :] if match else text
+    if match and len(rest) >= MIN_TITLE_AFTER_TERM and _title_like(rest):
+        return rest
+    return text
+
+
+#: A glued "来源<title>" repeats the page's title when it is at least this similar to it
+#: (sites shorten it: 县委书记在…上的讲话 → 县委在…上讲话).
+SOURCE_TITLE_RATIO = 0.6
+
+
+def _split_source(text: str, titles: list[str]) -> list[str]:
+    """"来源<title>同志们：…" → the text after the repeated title (CORPUS-style furniture: the
+    label has lost its colon and the title its line break).  When the page has no title line
+    above, the repeated title is kept as a line of its own, since it is the only title."""
+    match = SOURCE_GLUED.match(text)
+    if not match or match.end() == len(text):
+        return [text]
+    title, rest = match.group("title"), text[match.end() :]
+    if not titles:
+        return [title, rest]
+    similar = max(SequenceMatcher(None, title, t, autojunk=False).ratio() for t in titles)
+    return [rest] if similar >= SOURCE_TITLE_RATIO else [text]
+
+
 def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple[int, str]]:
     """Drop lines the site vocabulary marks as furniture (``boilerplate.SITE_WORDS``).
 
@@ -159,13 +192,16 @@ def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple
     ]
     first = sentences[0] if sentences else len(lines)
     last = sentences[-1] if sentences else -1
-    out = []
+    out: list[tuple[int, str]] = []
     for k, (number, text) in enumerate(lines):
         edge = k < first or (k > last and not _ENDS_SENTENCE.search(text))
         if edge and (text in terms or is_furniture(text, edge=True)):
             continue
         if k < first:
-            text = _strip_term(text, terms)
+            text = _strip_nav(_strip_term(text, terms))
+        if k == first:
+            *head, text = _split_source(text, [t for _, t in out])
+            out.extend((number, title) for title in head)
         if not edge and is_furniture(text, edge=False):
             continue
         out.append((number, text))

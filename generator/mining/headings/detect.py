@@ -40,6 +40,19 @@ HEADING_ENDINGS = (
 )
 FUSED_MIN = 45
 
+#: The sentence that announces the points ("下面，我讲几点意见。", "再强调四点意见："): the
+#: text right after it is the first point, even when the page lost the break before it or
+#: was cut off before the second point.
+ANNOUNCEMENT = re.compile(
+    r"(讲|谈|说|提|强调|提出|明确)[^。！？：]{0,10}?([两二三四五六七八九十几]+)"
+    r"(点|个方面|方面|个问题|层意思|项)(意见|要求|看法|想法|建议|体会|工作|问题)?[。：]"
+)
+
+
+def announces_points(text: str) -> bool:
+    """True when the paragraph ends with an announcement of the points that follow."""
+    return any(m.end() == len(text.rstrip()) for m in ANNOUNCEMENT.finditer(text))
+
 
 def starts_with_marker(text: str) -> bool:
     """True when the text opens with any numbering marker."""

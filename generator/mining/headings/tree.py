@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...model import MAX_DEPTH, Section
-from .detect import inline_markers, is_standalone_heading, split_fused, split_heading
+from .detect import (
+    announces_points,
+    inline_markers,
+    is_standalone_heading,
+    split_fused,
+    split_heading,
+)
 from .schemes import Marker, match_at
 
 
@@ -110,6 +116,8 @@ class _Builder:
             return False  # "首先，我代表…" before the first 一、 heading is still the opening
         if scheme.strong or marker.ordinal != 1:
             return True
+        if not self.stack and i and announces_points(self.paragraphs[i - 1]):
+            return True  # "我讲四点意见：" then "一要…": the first point of a page cut short
         return scheme.family in self.later[i]
 
     def _text(self, text: str) -> None:

@@ -708,3 +708,44 @@ def test_speech_sentences_about_returning_and_sources_are_kept() -> None:
     assert mined.speech.title == "在全县返乡创业工作座谈会上的讲话"
     assert mined.speech.opening[0].startswith("返回家乡创业")
     assert mined.speech.opening[1].startswith("来源广泛")
+
+
+SHORT_GLUED_PAGE = """返回首页
+在全县秋粮收购工作会议上的讲话
+来源在全县秋粮收购工作会议上的讲话同志们:当前,全县秋粮收购进入高峰期,各乡镇要抓紧组织收购,\
+确保农民售粮不难。下面,我讲几点意见。(一)加强组织领导,压实工作责任。各乡镇要成立工作专班,\
+主要负责同志亲自调度,每周报告一次收购进度...
+登录后查看全文
+»
+"""
+
+
+def test_short_flattened_page_keeps_its_first_point() -> None:
+    (speech,) = check(
+        SHORT_GLUED_PAGE,
+        [
+            Expect(
+                "在全县秋粮收购工作会议上的讲话",
+                True,
+                ["加强组织领导，压实工作责任"],
+                ("truncated",),
+            )
+        ],
+        ["返回首页", "来源", "登录后查看全文", "»"],
+    )
+    assert speech.opening == [
+        "当前，全县秋粮收购进入高峰期，各乡镇要抓紧组织收购，确保农民售粮不难。下面，我讲几点意见。"
+    ]
+
+
+def test_inline_list_after_the_announcement_in_an_ordinary_paragraph_stays_in_the_opening() -> None:
+    page = (
+        "在全镇春季植树造林动员会上的讲话\n同志们:\n"
+        "今天召开全镇春季植树造林动员会,我讲三点意见:一是思想上要高度重视,把植树造林作为"
+        "改善生态的大事来抓;二是措施上要落细落实,苗木、地块、人员要提前到位;三是质量上要"
+        "严格把关,确保栽一棵活一棵。\n"
+        "今年全镇计划新造林一千二百亩,任务已经分解到各村。\n谢谢大家!\n"
+    )
+    (mined,) = mine_text(page, "page.txt").speeches
+    assert mined.speech.sections == []
+    assert mined.speech.opening[0].startswith("今天召开全镇春季植树造林动员会")

@@ -103,7 +103,9 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     points_on_lines = any(starts_with_marker(t) for _, t in lines)
     for number, text in lines:
         if len(text) < FLATTENED:
-            out.append((number, text))
+            # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line.
+            cut = set() if points_on_lines else _first_point(text, strong_only=True)
+            out.extend((number, piece) for piece in _cut(text, cut))
             continue
         pieces = []
         before = any(_UNTERMINATED.search(t) for _, t in out)
@@ -116,21 +118,29 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cuts |= set() if points_on_lines else _first_point(text)
         if thanks := _TRAILING_THANKS.search(text):
             cuts.add(thanks.start())
-        bounds = [0, *sorted(cuts), len(text)]
-        pieces += [text[a:b].strip() for a, b in pairwise(bounds)]
+        pieces += _cut(text, cuts)
         out.extend((number, piece) for piece in pieces if piece)
     return out
 
 
-def _first_point(text: str) -> set[int]:
+def _cut(text: str, cuts: set[int]) -> list[str]:
+    """The non-empty pieces of a text cut at the given positions."""
+    bounds = [0, *sorted(cuts), len(text)]
+    pieces = (text[a:b].strip() for a, b in pairwise(bounds))
+    return [piece for piece in pieces if piece]
+
+
+def _first_point(text: str, strong_only: bool = False) -> set[int]:
     """Where the first point starts right after the announcement ("…讲几点意见。（一）要…"),
-    kept even when the page was cut off before a second point."""
+    kept even when the page was cut off before a second point.  Outside a flattened line only
+    a strong marker (一、 (一)) counts: "讲三点意见：一是…二是…" in an ordinary paragraph is the
+    opening's own inline list."""
     for match in ANNOUNCEMENT.finditer(text):
         start = match.end()
         while start < len(text) and text[start] == " ":
             start += 1
         marker = match_at(text, start)
-        if marker and marker.ordinal == 1:
+        if marker and marker.ordinal == 1 and (marker.scheme.strong or not strong_only):
             return {start}
     return set()
 

@@ -18,6 +18,7 @@ import pytest
 from generator.mining import mine_text
 from generator.mining.normalise import normalise_line
 from generator.model import Speech
+from generator.text_writer import render_text
 
 #: Words that never belong inside a mined speech body on these pages.
 FURNITURE_WORDS = re.compile(
@@ -749,3 +750,30 @@ def test_inline_list_after_the_announcement_in_an_ordinary_paragraph_stays_in_th
     (mined,) = mine_text(page, "page.txt").speeches
     assert mined.speech.sections == []
     assert mined.speech.opening[0].startswith("今天召开全镇春季植树造林动员会")
+
+
+# ---- a whole article on one line behind its meta fields -------------------------------------
+
+FLAT_WITH_META = (
+    "时间：2014-2-20 18:25:14  [下载该文章]  [会员注册] 在全县安全生产工作会议上的讲话 同志们："
+    "今天召开全县安全生产工作会议，主要任务是分析当前形势，部署下一阶段工作。刚才，李县长通报了"
+    "上半年全县安全生产情况，我完全同意。下面，我讲两点意见。一、充分认识做好安全生产工作的重要性。"
+    "安全生产事关人民群众生命财产安全，各级各部门必须高度重视。二、突出重点，扎实开展隐患排查整治。"
+    "要对全县矿山、道路交通、危化品等重点行业开展拉网式排查。同志们，让我们以更加扎实的作风，"
+    "为全县经济社会发展创造良好的安全环境而努力奋斗！谢谢大家！\n"
+)
+
+
+def test_flattened_article_behind_meta_fields_is_kept_and_the_fields_cut():
+    page = mine_text(FLAT_WITH_META, "flat.txt")
+    (mined,) = page.speeches
+    speech = mined.speech
+    assert speech.title == "在全县安全生产工作会议上的讲话"
+    assert speech.salutation == "同志们："
+    assert [s.heading for s in speech.sections] == [
+        "充分认识做好安全生产工作的重要性", "突出重点，扎实开展隐患排查整治"]
+    assert speech.opening[0].startswith("今天召开全县安全生产工作会议")
+    assert speech.signoff == ["谢谢大家！"]
+    text = render_text(speech)
+    for furniture in ("时间", "18:25", "下载该文章", "会员注册"):
+        assert furniture not in text

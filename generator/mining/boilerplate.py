@@ -41,6 +41,17 @@ SOURCE_GLUED = re.compile(
 )
 
 
+#: A "key：value" meta field of a page's header, the value running to the next space.
+_META_FIELD = (r"(时间|日期|发布时间|更新时间|发布日期|来源|文章来源|作者|责任编辑|编辑|"
+               r"浏览次数|点击|阅读|栏目|分类)：\s*[^\s。，！？]*")
+#: A date and optional time as page headers print them: 2014-2-20 18：25：14.
+_DATE_TIME = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}[:：]\d{2}([:：]\d{2})?)?"
+_CLOCK = r"\d{1,2}[:：]\d{2}([:：]\d{2})?"
+#: A line longer than this that holds sentences is a flattened article, not a header row,
+#: even when it starts like one: its leading meta fields are cut (label rule), not the line.
+FLATTENED_CHARS = 120
+
+
 def _rules(kind: str, *patterns: str) -> list[NoiseRule]:
     return [NoiseRule(kind, re.compile(p)) for p in patterns]
 
@@ -148,6 +159,9 @@ RULES: list[NoiseRule] = [
         # Button captions that the copy-paste picked up in front of the text.
         r"^(正文复制|一键复制|复制全文|复制本文|复制内容|复制文章|下载全文|全文下载|下载本文|"
         r"下载文档|打印本文|收藏本文|加入收藏|立即下载|免费下载)\s*",
+        # Meta fields and buttons leading a flattened one-line article ("时间：2014-2-20
+        # 18：25：14 [下载该文章] 来源：某网 在…的讲话 同志们：…"): cut, the speech kept.
+        rf"^(({_META_FIELD}|{_DATE_TIME}|{_CLOCK}|[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】])\s*)+",
     ),
 ]
 
@@ -213,6 +227,8 @@ def classify(line: str) -> str | None:
             continue
         if rule.kind == "paywall" and len(line) > PAYWALL_CHARS:
             continue  # a paragraph of the speech, however it starts
+        if rule.kind == "header" and len(line) > FLATTENED_CHARS and not _non_sentence(line):
+            continue  # a whole article on one line behind its meta fields
         if rule.pattern.search(line):
             return rule.kind
     return None

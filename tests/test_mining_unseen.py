@@ -777,3 +777,38 @@ def test_flattened_article_behind_meta_fields_is_kept_and_the_fields_cut():
     text = render_text(speech)
     for furniture in ("时间", "18:25", "下载该文章", "会员注册"):
         assert furniture not in text
+
+
+# ---- forum anti-copy "jammer" text; a title that does not end in 讲话 ------------------------
+
+JAMMER_PAGE = (
+    "在全镇秋季防火工作部署会上的动员4 h@ s% ]2 z! k6 q; c\n"
+    "同志们:\n"
+    "3 x# M7 ^( p! d; 2 w) K0 e& r\n"
+    "今天召开全镇秋季防火工作部署会,主要任务是安排部署今冬明春森林防火工作。下面,我讲两点意见。\n"
+    "一、提高认识,切实增强防火工作的责任感\n"
+    "7 b$ y2 V@ 0 q# k. E) T! u各村要把防火工作摆上重要议事日程,主要负责同志亲自抓。\n"
+    "二、突出重点,扎实做好火源管控\n"
+    "要严格野外用火审批,加强重点时段巡查。9 t& H! 2 q8 ~* c; R# d\n"
+    "同志们,让我们共同努力,确保全镇不发生森林火灾!\n"
+)
+
+
+def test_jammer_text_is_dropped_and_the_line_over_the_salutation_is_the_title():
+    (mined,) = mine_text(JAMMER_PAGE, "jammer.txt").speeches
+    speech = mined.speech
+    assert speech.title == "在全镇秋季防火工作部署会上的动员"
+    assert speech.salutation == "同志们："
+    assert [s.heading for s in speech.sections] == [
+        "提高认识，切实增强防火工作的责任感", "突出重点，扎实做好火源管控"]
+    text = render_text(speech)
+    assert not re.search(r"[$@#^~&*]|[A-Za-z]\d|\d[A-Za-z]", text), text
+    assert "各村要把防火工作摆上重要议事日程" in text and "加强重点时段巡查。" in text
+
+
+def test_spaced_acronyms_and_numbers_are_not_jammer_text():
+    page = ("在全县数字化工作会议上的讲话\n同志们:\n"
+            "我们要用好 A B C D E F 六类数据,推进 5G 基站建设,目标是 1 2 3 4 5 6 步走。\n")
+    (mined,) = mine_text(page, "plain.txt").speeches
+    assert "A B C D E F 六类数据" in mined.speech.opening[0]
+    assert "1 2 3 4 5 6 步走" in mined.speech.opening[0]

@@ -32,10 +32,24 @@ def _widen(match: re.Match[str]) -> str:
     return _HALF[ch]
 
 
+#: Anti-copy "jammer" text that forum software scatters through a post ("9 Y8 f3 E5 k. p. Q8
+#: f$ Y) |. D#"): six or more tokens of one to three printable ASCII characters separated by
+#: single spaces, glued to the text or on a line of their own.  Ordinary text never has such a
+#: run; the symbol requirement (below) spares a spaced-out acronym or number list.
+_JAMMER = re.compile(r"(?:[!-~]{1,3} ){5,}[!-~]{1,3}")
+_JAMMER_SYMBOL = re.compile(r"[^0-9A-Za-z ]")
+
+
+def _drop_jammer(match: re.Match[str]) -> str:
+    return "" if _JAMMER_SYMBOL.search(match.group()) else match.group()
+
+
 def normalise_line(line: str) -> str:
-    """One physical line, trimmed, with invisible characters gone and punctuation full-width."""
+    """One physical line, trimmed, with invisible characters and jammer text gone and
+    punctuation full-width."""
     line = _INVISIBLE.sub("", line)
-    line = _SPACES.sub(" ", line).strip()
+    line = _SPACES.sub(" ", line)
+    line = _JAMMER.sub(_drop_jammer, line).strip()
     line = _HALF_RE.sub(_widen, line)
     return _MARKER_GAP.sub(r"\1\2", line)
 

@@ -12,6 +12,7 @@ from collections import Counter
 from itertools import pairwise
 
 from ..numerals import from_chinese
+from .address import is_salutation
 from .headings.detect import ANNOUNCEMENT, is_standalone_heading, starts_with_marker
 from .headings.schemes import match_at
 
@@ -39,6 +40,7 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 and (full or not is_standalone_heading(previous))
                 and not starts_with_marker(text)
                 and not text.startswith(FRESH_START)
+                and not is_salutation(text)
             ):
                 out[-1] = (out[-1][0], previous + text)
                 last = text

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Speech
+from .address import is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL
 from .headings.detect import starts_with_marker
 from .headings.tree import Note, build_outline
@@ -62,10 +63,6 @@ BYLINE = re.compile(
 )
 _CN_DIGITS = "\\d〇零一二三四五六七八九十"
 DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
-SALUTATION = re.compile(
-    r"(同志们|同志|们|各党支部|阁下|先生|首脑|女士们、先生们|代表|来宾|嘉宾|领导|委员|支部)"
-    r"[：，！]$"
-)
 #: A salutation run into the first paragraph ("同志们：这次会议…"): the address, up to its colon.
 LEADING_SALUTATION = re.compile(
     r"^([^。！？：]{0,16}?(同志们|同志|朋友们|同学们|女士们|先生们|老师们|代表|来宾|嘉宾|领导|委员)：)"
@@ -77,7 +74,6 @@ LEADING_GREETING = re.compile(r"^((大家|你们|各位)(上午|下午|晚上)?�
 #: joined with the next line, may form one.
 SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
-SALUTATION_CHARS = 20
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(r"^([^。！？；]{4,40}?)\s*(——.{4,50}?(?:讲话|讲稿|发言|致辞|党课))$")
 GREETING = re.compile(r"^(大家|你们|各位)?(上午|下午|晚上)?好[！]$")
@@ -143,6 +139,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         title, i = lines[i], i + 1  # a theme line, the ——在…的讲话 line follows
     elif i + 1 < len(lines) and len(lines[i]) <= 40 and _is_title(lines[i] + lines[i + 1]):
         title, i = lines[i] + lines[i + 1], i + 2
+    elif i + 1 < len(lines) and _heads_salutation(lines[i], lines[i + 1]):
+        title, i = lines[i], i + 1  # whatever it is called, the line over 同志们： is the title
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and lines[i].startswith(title):
@@ -161,7 +159,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             speech.speaker = text
         elif not salutation and DATE.match(text):
             speech.date = text.strip("（）")
-        elif (len(text) <= SALUTATION_CHARS and SALUTATION.search(text)) or (
+        elif is_salutation(text) or (
             salutation and GREETING.match(text)
         ):
             salutation.append(text)
@@ -187,6 +185,24 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     return i, rest
 
 
+#: Longest line taken as a title only because the salutation follows it.
+TITLE_CHARS = 40
+
+
+def _heads_salutation(text: str, following: str) -> bool:
+    """A short line with no sentence in it, directly above the salutation, and neither a
+    byline nor a date: the speech's title even when it does not end in 讲话."""
+    return (
+        len(text) <= TITLE_CHARS
+        and not re.search(r"[。！？；]", text)
+        and not text.endswith(("，", "："))
+        and not is_salutation(text)
+        and not BYLINE.match(text)
+        and not DATE.match(text)
+        and (is_salutation(following) or bool(LEADING_SALUTATION.match(following)))
+    )
+
+
 def _broken_salutation(text: str, following: str) -> bool:
     """A short unpunctuated piece that forms a salutation only with the next line."""
     if len(text) > SALUTATION_PIECE or re.search(r"[。！？：]", text):
@@ -194,7 +210,7 @@ def _broken_salutation(text: str, following: str) -> bool:
     if not BROKEN_PIECE.search(text):
         return False  # "市委副书记" over "同志们：" is a byline, not half an address
     joined = text + following
-    if len(joined) <= SALUTATION_CHARS and SALUTATION.search(joined):
+    if is_salutation(joined):
         return True
     fused = LEADING_SALUTATION.match(joined)
     return bool(fused) and len(fused.group(1)) > len(text)

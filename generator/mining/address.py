@@ -1,0 +1,20 @@
+"""How a speaker addresses the audience: the salutation line ("同志们：", "各位领导、同志们：").
+
+Parsing needs it to find where the body starts, and paragraph rebuilding needs it so that a
+salutation line is never glued onto the title above it.
+"""
+
+from __future__ import annotations
+
+import re
+
+SALUTATION = re.compile(
+    r"(同志们|同志|们|各党支部|阁下|先生|首脑|女士们、先生们|代表|来宾|嘉宾|领导|委员|支部)"
+    r"[：，！]$"
+)
+#: Longest line that can be a salutation on its own.
+SALUTATION_CHARS = 20
+
+
+def is_salutation(line: str) -> bool:
+    return len(line) <= SALUTATION_CHARS and bool(SALUTATION.search(line))

@@ -10,8 +10,6 @@ set on this machine, and the in-process time of the checks alone.  Asserts nothi
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from speech_factory import long_speech  # noqa: E402
+from timing import summary, wall_ms  # noqa: E402
 
 from generator.checks import Options, run_checks  # noqa: E402
 from generator.checks.length import count_chars  # noqa: E402
@@ -46,28 +45,14 @@ def big_speech() -> Speech:
     return speech
 
 
-def wall_ms(command: list[str], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=False)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-def line(label: str, times: list[float]) -> str:
-    return (f"{label:<28} median {statistics.median(times):6.1f} ms  min {min(times):6.1f}"
-            f"  max {max(times):6.1f}  (runs {len(times)})")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     speech = big_speech()
     speechgen = [sys.executable, "-m", "generator"]
-    print(line("python -c pass", wall_ms([sys.executable, "-c", "pass"], args.runs)))
-    print(line("speechgen --version", wall_ms([*speechgen, "--version"], args.runs)))
+    print(summary("python -c pass", wall_ms([sys.executable, "-c", "pass"], args.runs)))
+    print(summary("speechgen --version", wall_ms([*speechgen, "--version"], args.runs)))
     with tempfile.TemporaryDirectory() as tmp:
         drafts = {
             "txt": Path(tmp) / "draft.txt",
@@ -81,8 +66,8 @@ def main() -> None:
         paragraphs = len(load_draft(drafts["txt"]).paras)
         print(f"draft: {chars} 字 (without punctuation), {paragraphs} paragraphs")
         for fmt, path in drafts.items():
-            times = wall_ms([*speechgen, "check", str(path)], args.runs)
-            print(line(f"speechgen check .{fmt}", times))
+            times = wall_ms([*speechgen, "check", str(path)], args.runs, check=False)
+            print(summary(f"speechgen check .{fmt}", times))
         options = Options(layout=load_layout("standard"))
         for fmt, path in drafts.items():
             draft = load_draft(path)
@@ -96,8 +81,8 @@ def main() -> None:
                 start = time.perf_counter()
                 load_draft(path)
                 load_times.append((time.perf_counter() - start) * 1000)
-            print(line(f"in-process load .{fmt}", load_times))
-            print(line(f"in-process run_checks .{fmt}", times))
+            print(summary(f"in-process load .{fmt}", load_times))
+            print(summary(f"in-process run_checks .{fmt}", times))
 
 
 if __name__ == "__main__":

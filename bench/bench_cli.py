@@ -14,24 +14,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
-import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
 from pathlib import Path
 
+from timing import summary, wall_ms
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def wall_ms(command: list[str], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
 
 
 def main() -> None:
@@ -48,15 +38,13 @@ def main() -> None:
             sys.exit("请先安装:pip install .")
         speechgen = Path(found)
     python = speechgen.parent / "python" if args.speechgen else Path(sys.executable)
-    floor = statistics.median(wall_ms([str(python), "-c", "pass"], args.runs))
-    print(f"python -c pass: {floor:.1f} ms median")
+    print(summary("python -c pass", wall_ms([str(python), "-c", "pass"], args.runs), 20))
     with tempfile.TemporaryDirectory() as tmp:
         for example in sorted((ROOT / "examples").glob("*.yaml")):
             for fmt in ("docx", "txt"):
                 out = Path(tmp) / f"out.{fmt}"
                 times = wall_ms([str(speechgen), "render", str(example), "-o", str(out)], args.runs)
-                print(f"{example.stem:<14} {fmt:<5} median {statistics.median(times):6.1f} ms"
-                      f"  min {min(times):6.1f}  max {max(times):6.1f}  (runs {args.runs})")
+                print(summary(f"{example.stem} {fmt}", times, 20))
 
 
 if __name__ == "__main__":

@@ -13,11 +13,44 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
-from .errors import InputError, os_reason
+from .errors import SpeechgenError, os_reason
+
+
+class _Speechgen(TyperGroup):
+    """The command group that turns the library's errors into Chinese messages and exit codes.
+
+    Done here rather than around the whole program so that a test invoking the app in process
+    (typer's CliRunner) sees exactly what a user sees.  `--debug` (read from the parsed root
+    options) lets the error through with its traceback instead.
+    """
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except SpeechgenError as error:
+            if ctx.params.get("debug"):
+                raise
+            for problem in error.problems:
+                typer.echo(f"错误:{problem}", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except OSError as error:
+            if ctx.params.get("debug"):
+                raise
+            name = getattr(error, "filename", None)
+            typer.echo(f"错误:{f'{name}: ' if name else ''}{os_reason(error)}", err=True)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            if ctx.params.get("debug"):
+                raise
+            typer.echo("已中断。", err=True)
+            raise typer.Exit(130) from None
+
 
 app = typer.Typer(
+    cls=_Speechgen,
     name="speechgen",
     help="讲话稿生成工具:由提纲(YAML)或表格按模板生成讲话稿,输出 GB/T 9704-2012 版式的 DOCX。",
     add_completion=False,
@@ -55,7 +88,7 @@ def _root(
         bool, typer.Option("--debug", help="出错时显示完整的 Python 调用栈(排查问题用)。")
     ] = False,
 ) -> None:
-    """讲话稿生成工具。"""
+    """讲话稿生成工具。"""  # --debug is read by _Speechgen.invoke from the parsed options
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -379,8 +412,9 @@ def template_from(
 
 
 def main() -> None:
-    """Console entry point: usage mistakes, InputError and OS errors become Chinese messages
-    and exit code 2; the parser runs outside its standalone mode so it raises them to us."""
+    """Console entry point.  Usage mistakes become Chinese messages and exit code 2; the parser
+    runs outside its standalone mode so it raises them to us.  Library errors are formatted by
+    the command group (_Speechgen), so they look the same in process and from a shell."""
     from .usage import NoArgsIsHelpError, UsageError, explain
 
     # Redirected output on Chinese Windows is GBK; a character it lacks must not end the run
@@ -388,33 +422,17 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    debug = "--debug" in sys.argv[1:]
     try:
         code = app(prog_name="speechgen", standalone_mode=False)
     except NoArgsIsHelpError as error:
         typer.echo(error.ctx.get_help() if error.ctx else "")
         sys.exit(0)
     except UsageError as error:
-        if debug:
+        if "--debug" in sys.argv[1:]:
             raise
         typer.echo(f"错误:{explain(error)}", err=True)
         sys.exit(2)
-    except typer.Abort:
-        typer.echo("已中断。", err=True)
-        sys.exit(130)
-    except InputError as error:
-        if debug:
-            raise
-        for problem in error.problems:
-            typer.echo(f"错误:{problem}", err=True)
-        sys.exit(2)
-    except OSError as error:
-        if debug:
-            raise
-        name = getattr(error, "filename", None)
-        typer.echo(f"错误:{f'{name}: ' if name else ''}{os_reason(error)}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
+    except (typer.Abort, KeyboardInterrupt):  # Ctrl+C while the parser or a prompt runs
         typer.echo("已中断。", err=True)
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)

@@ -75,13 +75,34 @@ class Validator:
     file: str | None = None
     locate: Locator = no_locate
     problems: list[Problem] = field(default_factory=list)
+    root: Sequence[Field] = ()  # the top-level fields, to name a place by canonical keys
 
-    def problem(self, path: Path, shown: str, message: str) -> None:
+    def problem(self, path: Path, shown: str, message: str, keys: Path | None = None) -> None:
+        """Record a problem at `path` (the data's own keys, for the file position); `keys` is
+        the same place in canonical keys, worked out from `path` when not given."""
         line, column = self.locate(path)
-        self.problems.append(Problem(message, self.file, line, column, shown or None))
+        self.problems.append(Problem(message, self.file, line, column, shown or None,
+                                     self.canonical(path) if keys is None else keys))
+
+    def canonical(self, path: Path) -> Path:
+        """`path` with each key as the field's canonical key (正文 → sections); a key no field
+        declares stays as written."""
+        out: list[str | int] = []
+        current: Sequence[Field] = self.root
+        for step in path:
+            if isinstance(step, int):
+                out.append(step)
+                continue
+            name = str(step).strip()
+            spec = next((f for f in current if name in f.names), None)
+            out.append(spec.key if spec else name)
+            current = spec.fields if spec else ()
+        return tuple(out)
 
     def group(self, data: Any, fields: Sequence[Field], path: Path = (), shown: str = "") -> dict:
         """Validate a mapping; unknown keys get a did-you-mean, missing required ones are named."""
+        if not path and not self.root:
+            self.root = fields
         if data is None:
             data = {}
         if not isinstance(data, Mapping):
@@ -104,7 +125,8 @@ class Validator:
             if result.get(spec.key) in (None, "", [], {}):
                 if spec.required:
                     where = f"{shown}.{spec.label}" if shown else spec.label
-                    self.problem(path, where, f"缺少必填字段 {spec.describe()}" + _hint(spec))
+                    self.problem(path, where, f"缺少必填字段 {spec.describe()}" + _hint(spec),
+                                 (*self.canonical(path), spec.key))
                 result[spec.key] = _empty(spec)
         return result
 

@@ -505,7 +505,7 @@ class SheetValidator(Validator):
     columns: Mapping[Path, tuple[int, str]] = field(default_factory=dict)
     fields: Sequence[Field] = ()
 
-    def problem(self, path: Path, shown: str, message: str) -> None:
+    def problem(self, path: Path, shown: str, message: str, keys: Path | None = None) -> None:
         place = self._exact(path)
         if place is not None and place.header:
             name = place.header
@@ -520,7 +520,7 @@ class SheetValidator(Validator):
             else:
                 place = self.place(path)
         self.problems.append(Problem(message, place.label, place.row, place.column,
-                                     name or None))
+                                     name or None, path if keys is None else keys))
 
     def _exact(self, path: Path) -> Place | None:
         if path in self.places:

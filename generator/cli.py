@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .errors import SpeechgenError, os_reason
+from .formats import BATCH_FORMATS, format_names
 
 
 class _Speechgen(TyperGroup):
@@ -114,7 +115,8 @@ def render(
         Path | None, typer.Option("-o", "--output", help="输出文件(多个输入时为文件夹);不写时"
                                   "docx/pdf 存在输入文件旁,txt/md 显示在屏幕上。")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式:docx、txt、md、pdf。")] = "",
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help=f"输出格式:{format_names()}。")] = "",
     layout: LayoutOption = "standard",
     profile: ProfileOption = None,
     template: Annotated[
@@ -329,7 +331,8 @@ def batch(
         str | None, typer.Option("--name", help="文件名格式,用 {列名} 引用本行的值,如 "
                                  "\"{乡镇}-{会议名称}\";{行号} 为表格行号。默认:行号-标题。")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式:docx、txt、md。")] = "docx",
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help=f"输出格式:{format_names(BATCH_FORMATS)}。")] = "docx",
     layout: LayoutOption = "standard",
     profile: ProfileOption = None,
     template_dir: TemplateDirOption = None,
@@ -411,28 +414,36 @@ def template_from(
     typer.echo(f"提示:speechgen new {name} --template-dir {output} -o 提纲.yaml", err=True)
 
 
-def main() -> None:
-    """Console entry point.  Usage mistakes become Chinese messages and exit code 2; the parser
-    runs outside its standalone mode so it raises them to us.  Library errors are formatted by
-    the command group (_Speechgen), so they look the same in process and from a shell."""
+def run(argv: list[str]) -> int:
+    """The command for these arguments; returns the exit code instead of exiting.
+
+    Usage mistakes become Chinese messages and exit code 2; the parser runs outside its
+    standalone mode so it raises them to us.  Library errors are formatted by the command group
+    (_Speechgen).  Tests call this in process and see what a user sees.
+    """
     from .usage import NoArgsIsHelpError, UsageError, explain
 
+    try:
+        code = app(args=argv, prog_name="speechgen", standalone_mode=False)
+    except NoArgsIsHelpError as error:
+        typer.echo(error.ctx.get_help() if error.ctx else "")
+        return 0
+    except UsageError as error:
+        if "--debug" in argv:
+            raise
+        typer.echo(f"错误:{explain(error)}", err=True)
+        return 2
+    except (typer.Abort, KeyboardInterrupt):  # Ctrl+C while the parser or a prompt runs
+        typer.echo("已中断。", err=True)
+        return 130
+    return code if isinstance(code, int) else 0
+
+
+def main() -> None:
+    """Console entry point."""
     # Redirected output on Chinese Windows is GBK; a character it lacks must not end the run
     # in a traceback, so unencodable characters are escaped instead.
     for stream in (sys.stdout, sys.stderr):
         if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    try:
-        code = app(prog_name="speechgen", standalone_mode=False)
-    except NoArgsIsHelpError as error:
-        typer.echo(error.ctx.get_help() if error.ctx else "")
-        sys.exit(0)
-    except UsageError as error:
-        if "--debug" in sys.argv[1:]:
-            raise
-        typer.echo(f"错误:{explain(error)}", err=True)
-        sys.exit(2)
-    except (typer.Abort, KeyboardInterrupt):  # Ctrl+C while the parser or a prompt runs
-        typer.echo("已中断。", err=True)
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(run(sys.argv[1:]))

@@ -33,9 +33,11 @@ TYPE_NAMES = {
     "choice": "选项",
     "group": "字段组",
     "list": "列表",
+    "value": "取值",
 }
-_TRUE = {"true", "yes", "y", "是", "对", "1"}
-_FALSE = {"false", "no", "n", "否", "不", "0"}
+#: The one yes/no vocabulary (fields and layout profiles), compared lower-case.
+TRUE_WORDS = frozenset({"true", "yes", "y", "on", "是", "对", "1"})
+FALSE_WORDS = frozenset({"false", "no", "n", "off", "否", "不", "0"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class Field:
     choices: Mapping[str, str] = field(default_factory=dict)  # accepted spelling → value
     fields: tuple[Field, ...] = ()  # for group, and for a list of groups
     item: str = "text"  # for list: "text" or "group"
+    #: For type "value" (declared in code, e.g. layout profiles): the scalar as written → the
+    #: typed value, or ValueError saying what was expected.
+    parse: Callable[[Any], Any] | None = field(default=None, compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -131,7 +136,7 @@ class Validator:
         return result
 
     def value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:
-        if data is None or data == "":
+        if (data is None or data == "") and spec.type != "value":
             return _empty(spec)
         converter = getattr(self, f"_{spec.type}")
         return converter(data, spec, path, shown)
@@ -177,9 +182,9 @@ class Validator:
 
     def _bool(self, data: Any, spec: Field, path: Path, shown: str) -> bool | None:
         text = _scalar_text(data).lower()
-        if text in _TRUE:
+        if text in TRUE_WORDS:
             return True
-        if text in _FALSE:
+        if text in FALSE_WORDS:
             return False
         self.problem(path, shown, f"应为 是/否(true/false),实际是“{text}”")
         return None
@@ -191,6 +196,21 @@ class Validator:
         allowed = "、".join(dict.fromkeys(spec.choices))
         self.problem(path, shown, f"“{text}”不是可选值,可选:{allowed}")
         return None
+
+    def _value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:
+        """A setting parsed by its own parser (a length with units, a type size name…)."""
+        assert spec.parse is not None
+        if isinstance(data, (Mapping, list)):
+            self.problem(path, shown, f"{spec.label}应为单个值,实际是{_kind(data)}")
+            return None
+        if data is None or data == "":
+            self.problem(path, shown, f"{spec.label}没有写取值;不需要修改就删去这一行")
+            return None
+        try:
+            return spec.parse(data)
+        except ValueError as error:
+            self.problem(path, shown, f"“{data}”不合适:{error}")
+            return None
 
     def _group(self, data: Any, spec: Field, path: Path, shown: str) -> dict:
         return self.group(data, spec.fields, path, shown)

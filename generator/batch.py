@@ -16,7 +16,7 @@ import signal
 import tempfile
 import zipfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -403,7 +403,7 @@ class BatchRun(Iterator[RowResult]):
         self.zip_path: Path | None = None
         self.report_path: Path | None = None
         self.outputs: list[str] = []
-        self._rows = self._generate()
+        self._rows: Generator[RowResult, None, None] = self._generate()
 
     @property
     def output(self) -> Path:
@@ -433,7 +433,7 @@ class BatchRun(Iterator[RowResult]):
         self._rows.close()
         self.batch.close()
 
-    def _generate(self) -> Iterator[RowResult]:
+    def _generate(self) -> Generator[RowResult, None, None]:
         from .batch_report import Report
 
         options = self.options

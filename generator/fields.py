@@ -11,14 +11,13 @@ function that says where a value sits in the user's file, so every problem names
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import DateError, format_date
-from .errors import Problem
+from .errors import Problem, did_you_mean, suggestion
 
 Path = tuple[str | int, ...]
 Locator = Callable[[Path], tuple[int | None, int | None]]
@@ -281,10 +280,10 @@ def _hint(spec: Field) -> str:
 
 def _unknown(key: str, fields: Sequence[Field]) -> str:
     names = [name for f in fields for name in f.names]
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.5)
+    close = did_you_mean(key, names)
     if close:
-        target = next(f for f in fields if close[0] in f.names)
-        return f"未知字段“{key}”,是不是想写 {target.describe()}?"
+        target = next(f for f in fields if close in f.names)
+        return f"未知字段“{key}”,{suggestion(target.describe())}"
     known = "、".join(f.describe() for f in fields)
     return f"未知字段“{key}”。此处可用的字段:{known}"
 

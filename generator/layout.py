@@ -10,7 +10,6 @@ unknown key gets the same did-you-mean.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import reading, yaml_reader
-from .errors import InputError
+from .errors import InputError, did_you_mean, suggestion
 from .fields import FALSE_WORDS, TRUE_WORDS, Field, Validator
 
 #: Chinese type sizes (字号) in points.
@@ -371,8 +370,7 @@ def load_layout(name: str = "standard", profile: str | Path | None = None) -> La
     """
     available = built_in_layouts()
     if name not in available:
-        close = difflib.get_close_matches(name, available, n=1, cutoff=0.4)
-        hint = f"是不是想写 {close[0]}?" if close else ""
+        hint = suggestion(did_you_mean(name, list(available), cutoff=0.4))
         raise InputError(f"没有名为“{name}”的版式。{hint}可用的版式:{'、'.join(available)}")
     if profile is None:
         return _build(name, _built_in(name))

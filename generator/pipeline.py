@@ -33,7 +33,7 @@ def load_speech(path: PathLike, *, template: str | None = None,
     from .outline_io import load_document
     from .templating import build_speech
 
-    data, locate, filename = load_document(path)
+    data, locate, filename = load_document(Path(path))
     return build_speech(data, locate, filename, template, _dirs(template_dirs))
 
 

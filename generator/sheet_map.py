@@ -153,6 +153,7 @@ class SheetMapping:
             fresh: dict[Path, int] = {}  # each row adds one element to each nested list
             for column, value in own + stacked:
                 target = column.target
+                assert target is not None  # own and stacked hold mapped columns only
                 path = target.path
                 if target.stacked is not None:
                     prefix = path[: target.stacked]

@@ -9,7 +9,6 @@ data, never code, and a template that reaches for Python internals is refused.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +17,7 @@ from typing import Any
 
 from . import reading, yaml_reader
 from .dates import DateError, format_date
-from .errors import InputError, Problem
+from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import Field, Locator, Validator, fields_from_data
 from .markup import MarkupError, parse_markup
 from .model import Speech
@@ -95,8 +94,7 @@ def get_template(name: str, extra_dirs: Sequence[Path] = ()) -> Template:
             if (root / name / "template.yaml").is_file():
                 return _read_template(root / name)
     available = templates(extra_dirs)
-    close = difflib.get_close_matches(name, list(available), n=1, cutoff=0.5)
-    hint = f"是不是想写 {close[0]}?" if close else ""
+    hint = suggestion(did_you_mean(name, list(available)))
     raise InputError(f"没有名为“{name}”的模板。{hint}可用的模板:{'、'.join(available)}"
                      "(speechgen templates 可查看说明)")
 

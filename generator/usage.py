@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .errors import suggestion
+
 try:  # typer ≥ 0.26 carries its own copy of click
     from typer._click.exceptions import NoArgsIsHelpError, UsageError
 except ImportError:  # pragma: no cover - older typer uses click itself
     from click.exceptions import NoArgsIsHelpError, UsageError
 
 __all__ = ["NoArgsIsHelpError", "UsageError", "explain"]
-
-def _suggest(option: str | None) -> str:
-    return f"是不是想写 {option}?" if option else ""
-
 
 def _value(text: str) -> str:
     if match := re.match(r"'(.*)' is not a valid (?:int|integer)", text):
@@ -31,9 +29,9 @@ def _value(text: str) -> str:
 _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"No such option: (\S+)(?:.*?(?:Did you mean|Possible options:) ([^?)\s,]+))?",
                 re.S),
-     lambda m: f"没有选项 {m[1]}。{_suggest(m[2])}"),
+     lambda m: f"没有选项 {m[1]}。{suggestion(m[2])}"),
     (re.compile(r"No such command '(.+?)'\.(?:\s+Did you mean '(.+?)'\?)?", re.S),
-     lambda m: f"没有命令“{m[1]}”。{_suggest(m[2])}"),
+     lambda m: f"没有命令“{m[1]}”。{suggestion(m[2])}"),
     (re.compile(r"Missing argument '(.+?)'"), lambda m: f"缺少参数 {m[1]}。"),
     (re.compile(r"Missing option '(.+?)'"), lambda m: f"缺少选项 {m[1]}。"),
     (re.compile(r"Option '(.+?)' requires an argument"), lambda m: f"选项 {m[1]} 后面要写一个值。"),

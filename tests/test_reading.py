@@ -189,3 +189,18 @@ def test_docx_text_helper_reads_what_render_wrote(tmp_path):
     out = tmp_path / "a.docx"
     assert cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", out).returncode == 0
     assert docx_text(out)[0] == "在全区机关党建工作会议上的讲话"
+
+
+def test_report_and_zip_get_the_permissions_of_any_new_file(tmp_path):
+    """They go through the one writer too: not the 0600 of a private temporary file."""
+    import os
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    report, archive = tmp_path / "报告.csv", tmp_path / "全部.zip"
+    result = cli("batch", EXAMPLES / "各乡镇会议.csv", "-t", "work-conference", "-o",
+                 tmp_path / "out", "-j", "1", "--report", report, "--zip", archive)
+    assert result.returncode == 1, result.stderr  # the example sheet has one bad row
+    for path in (report, archive, next((tmp_path / "out").iterdir())):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
+    assert not list(tmp_path.glob(".~*"))

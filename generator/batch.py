@@ -188,7 +188,7 @@ class Batch:
         try:
             self.template = (get_template(options.template, options.template_dirs)
                              if options.template else
-                             choose_template(self.book.table(options.sheet_name),
+                             choose_template(lambda: self.book.table(options.sheet_name),
                                              templates(options.template_dirs), self.book.filename))
             renames = read_mapping(options.mapping) if options.mapping else None
             self.mapping = SheetMapping(self.book, self.template, options.sheet_name, renames)

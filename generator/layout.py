@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import reading, yaml_reader
-from .errors import InputError, did_you_mean, suggestion
+from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import FALSE_WORDS, TRUE_WORDS, Field, Validator
 
 #: Chinese type sizes (字号) in points.
@@ -385,4 +385,26 @@ def load_layout_text(name: str, text: str, filename: str) -> Layout:
     values = {section: dict(keys) for section, keys in _built_in(name).items()}
     for section, keys in _read(text, filename).items():
         values[section].update(keys)
-    return _build(f"{name}+{Path(filename).stem}", values)
+    layout = _build(f"{name}+{Path(filename).stem}", values)
+    _check_geometry(layout, filename)
+    return layout
+
+
+#: The smallest 版心 (text block) side that still holds a line of large type, in mm.
+MIN_TEXT_BLOCK_MM = 40
+
+
+def _check_geometry(layout: Layout, filename: str) -> None:
+    """Margins that leave (almost) no text block would give a file of blank pages: refused."""
+    problems = []
+    for side, paper, first, second, names in (
+            ("宽", layout.paper.width, layout.margins.left, layout.margins.right, "左右"),
+            ("高", layout.paper.height, layout.margins.top, layout.margins.bottom, "上下")):
+        left = paper - first - second
+        if left < MIN_TEXT_BLOCK_MM:
+            problems.append(Problem(
+                f"页边距超出纸张:纸{side} {paper:g} 毫米,{names}页边距合计 {first + second:g} 毫米,"
+                f"版心只剩 {max(left, 0):g} 毫米(至少应有 {MIN_TEXT_BLOCK_MM} 毫米)",
+                filename, path="margins", key_path=("margins",)))
+    if problems:
+        raise InputError(problems)

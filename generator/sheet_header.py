@@ -3,7 +3,7 @@ across columns or over two rows, blank and unlabelled columns, renames from `--m
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,10 +116,12 @@ def header_score(table: Table, fields: Sequence[Field]) -> int:
     return best
 
 
-def choose_template(table: Table, candidates: Mapping[str, Any], filename: str) -> Any:
+def choose_template(table: Callable[[], Table], candidates: Mapping[str, Any],
+                    filename: str) -> Any:
     """The template whose fields the header names most clearly (`candidates` by name);
-    InputError when none fits or several fit equally."""
-    scored = sorted(((header_score(table, t.fields), name) for name, t in candidates.items()),
+    InputError when none fits or several fit equally.  `table` opens the sheet afresh for
+    each candidate: its rows are a stream, read once."""
+    scored = sorted(((header_score(table(), t.fields), name) for name, t in candidates.items()),
                     reverse=True)
     if not scored or scored[0][0] == 0:
         raise InputError(Problem("表头中没有一列能对应任何模板的字段;请用 -t 指定模板"

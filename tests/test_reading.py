@@ -10,6 +10,7 @@ import pytest
 import yaml
 from helpers import EXAMPLES, assert_user_error, cli, docx_text, process, write
 
+import generator
 from generator import yaml_reader
 from generator.errors import InputError
 
@@ -204,3 +205,38 @@ def test_report_and_zip_get_the_permissions_of_any_new_file(tmp_path):
     for path in (report, archive, next((tmp_path / "out").iterdir())):
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
     assert not list(tmp_path.glob(".~*"))
+
+
+def test_a_fifth_heading_level_is_named_as_such(tmp_path):
+    text = "标题: a\n正文:\n" + "".join(
+        f"{'    ' * level}  - 小标题: 第{level + 1}级\n{'    ' * level}    下级:\n"
+        for level in range(4)) + f"{'    ' * 4}  - 小标题: 第5级\n"
+    result = cli("render", write(tmp_path, "提纲.yaml", text), "-f", "txt")
+    assert_user_error(result, "最多 4 级", "第 5 级")
+    assert "未知字段" not in result.stderr
+
+
+def test_a_wrongly_typed_title_is_not_also_called_missing(tmp_path):
+    result = cli("render", write(tmp_path, "提纲.yaml", "标题: [甲, 乙]\n"), "-f", "txt")
+    assert_user_error(result, "字段 标题:应为一段文字")
+    assert "缺少必填字段" not in result.stderr
+
+
+def test_margins_wider_than_the_paper_are_refused(tmp_path):
+    profile = write(tmp_path, "版式.yaml", "页边距:\n  左: 120\n  右: 100\n")
+    out = tmp_path / "a.docx"
+    result = cli("render", EXAMPLES / "全区党建工作会议.yaml", "--profile", profile, "-o", out)
+    assert_user_error(result, "版式.yaml", "页边距超出纸张", "220 毫米")
+    assert not out.exists()
+
+
+def test_profile_problems_carry_canonical_key_paths():
+    try:
+        text = "正文:\n  字号: 十号\n一级标题:\n  szie: 三号\n"
+        generator.load_profile(text, filename="版式.yaml")
+    except generator.SpeechgenError as error:
+        places = {p.key_path: (p.line, p.path) for p in error.problems}
+    else:
+        raise AssertionError("a bad profile was accepted")
+    assert places == {("body", "size"): (2, "正文.字号"),
+                      ("heading1", "szie"): (4, "一级标题.szie")}

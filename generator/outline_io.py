@@ -99,7 +99,7 @@ def _section(values: Mapping[str, Any]) -> Section:
     return Section(
         heading=values["heading"] or "",
         paragraphs=values["paragraphs"],
-        sections=[_section(child) for child in values.get("sections", [])],
+        sections=[_section(child) for child in values.get("sections") or []],
         role=values["role"],
         lead=values["lead"],
         numbering=values["numbering"],

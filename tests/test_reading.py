@@ -216,6 +216,15 @@ def test_a_fifth_heading_level_is_named_as_such(tmp_path):
     assert "未知字段" not in result.stderr
 
 
+def test_four_heading_levels_are_fine(tmp_path):
+    text = "标题: a\n正文:\n" + "".join(
+        f"{'    ' * level}  - 小标题: 第{level + 1}级\n{'    ' * level}    下级:\n"
+        for level in range(3)) + f"{'    ' * 3}  - 小标题: 第4级\n{'    ' * 3}    段落: [好。]\n"
+    result = cli("render", write(tmp_path, "提纲.yaml", text), "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    assert "（1）第4级。好。" in result.stdout
+
+
 def test_a_wrongly_typed_title_is_not_also_called_missing(tmp_path):
     result = cli("render", write(tmp_path, "提纲.yaml", "标题: [甲, 乙]\n"), "-f", "txt")
     assert_user_error(result, "字段 标题:应为一段文字")
@@ -240,3 +249,22 @@ def test_profile_problems_carry_canonical_key_paths():
         raise AssertionError("a bad profile was accepted")
     assert places == {("body", "size"): (2, "正文.字号"),
                       ("heading1", "szie"): (4, "一级标题.szie")}
+
+
+@pytest.mark.parametrize(("body", "fragments"), [
+    ("{% for i in range(10000000) %}| {{ i }}\n{% endfor %}", ["循环过大", "100000"]),
+    ("title: {{ nosuch }}\n", ["未声明的变量 nosuch"]),
+    ("title: {% if %}\n", ["模板语法错误", "speech.j2:1"]),
+    ("{{ ''.__class__.__mro__ }}\n", ["受保护的内部属性"]),
+])
+def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body, fragments):
+    folder = tmp_path / "模板" / "mine"
+    folder.mkdir(parents=True)
+    write(folder, "template.yaml", "name: mine\ntitle: 我的\nfields: []\n")
+    write(folder, "speech.j2", body)
+    facts = write(tmp_path, "资料.yaml", "模板: mine\n")
+    result = cli("render", facts, "--template-dir", tmp_path / "模板", "-f", "txt")
+    assert_user_error(result, *fragments)
+    assert not any(word in result.stderr for word in ("undefined", "unsafe", "Range too big"))
+    assert "jinja2" in cli("--debug", "render", facts, "--template-dir", tmp_path / "模板",
+                           "-f", "txt").stderr

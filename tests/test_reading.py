@@ -284,3 +284,15 @@ def test_format_and_extension_must_agree(tmp_path):
     assert_user_error(cli("batch", sheet, "-t", "work-conference", "-o", tmp_path / "out",
                           "--zip", tmp_path / "全部.rar"), "--zip", ".zip")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_half_width_comma_splitting_a_flow_list_between_chinese_is_pointed_out(tmp_path,
+                                                                                  loader):
+    text = "标题: 在会上的讲话\n称呼: 同志们：\n开场: [一年来,全区上下团结奋斗, 取得新成绩]\n"
+    path = write(tmp_path, "提纲.yaml", text)
+    loose = cli("render", path, "-f", "txt")
+    assert loose.returncode == 0
+    assert f"提示:{path}:3:9: 方括号列表中“一年来,全区上下团结”处的半角逗号" in loose.stderr
+    assert loose.stderr.count("半角逗号") == 1  # "…奋斗, 取得…": a comma and a space, a list
+    strict = cli("render", path, "-f", "txt", "--strict")
+    assert strict.returncode == 1 and "半角逗号" in strict.stderr and strict.stdout == ""

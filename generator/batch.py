@@ -179,11 +179,6 @@ class Batch:
 
     def __init__(self, options: BatchOptions) -> None:
         spec = get_format(options.format, BATCH_FORMATS, "批量生成格式")
-        if options.report and options.report.suffix.lower() not in (".csv", ".json"):
-            raise InputError(Problem("--report 的文件应以 .csv 或 .json 结尾(报告按扩展名写成"
-                                     "CSV 或 JSON)", str(options.report)))
-        if options.zip and options.zip.suffix.lower() != ".zip":
-            raise InputError(Problem("--zip 的文件应以 .zip 结尾", str(options.zip)))
         if spec.uses_layout and not options.check_only:
             from .pipeline import resolve_layout
 

@@ -131,7 +131,7 @@ def render(
     """由提纲或模板资料生成讲话稿;多个文件转 PDF 时只启动一次 LibreOffice。"""
     from .checks import content_findings
     from .files import write_atomic
-    from .formats import get_format, suffix_mismatch
+    from .formats import get_format
     from .pipeline import load_speech, render_pdfs
     from .pipeline import render as render_speech
 
@@ -139,8 +139,6 @@ def render(
     fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix and not many
                   else "docx")
     spec = get_format(fmt)
-    if output is not None and not many and (mismatch := suffix_mismatch(spec, output)):
-        raise fail(mismatch)
     if many and output is not None and (output.is_file() or output.suffix):
         raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”")
     # Every input is read and checked before anything is written: one bad file, nothing on disk.

@@ -7,9 +7,7 @@ and imported only when used: the DOCX writer's imports are not needed for a text
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -61,18 +59,3 @@ def get_format(name: str, allowed: tuple[str, ...] = FORMATS,
 def format_names(allowed: tuple[str, ...] = FORMATS) -> str:
     """The choices as help text shows them: docx、txt、md、pdf."""
     return "、".join(allowed)
-
-
-#: Suffixes that say what a file holds: an output named so must hold that (名单.2025 is a name).
-_TELLING_SUFFIXES = frozenset({spec.suffix for spec in REGISTRY.values()} | {
-    ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".xlsx", ".xls", ".csv", ".yaml", ".yml",
-    ".json", ".zip"})
-
-
-def suffix_mismatch(spec: OutputFormat, target: str | os.PathLike[str]) -> str | None:
-    """Why `target` should not receive `spec`'s bytes (DOCX bytes in a .txt), or None."""
-    suffix = Path(target).suffix.lower()
-    if suffix in _TELLING_SUFFIXES and suffix != spec.suffix:
-        return (f"输出格式 {spec.name} 与文件扩展名 {suffix} 不一致;请把文件名改为"
-                f"“{Path(target).with_suffix(spec.suffix).name}”,或去掉 --format 由扩展名决定格式")
-    return None

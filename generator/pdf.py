@@ -102,9 +102,6 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 120) 
                                    start_new_session=True)
         try:
             output, _ = process.communicate(timeout=timeout)
-        except KeyboardInterrupt:  # Ctrl+C: LibreOffice goes too, the folders are removed
-            _stop(process)
-            raise
         except subprocess.TimeoutExpired:
             _stop(process)
             raise InputError(f"LibreOffice 转换 PDF 超过 {timeout:g} 秒仍未完成,已中止;"

@@ -270,22 +270,6 @@ def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body
                            "-f", "txt").stderr
 
 
-def test_format_and_extension_must_agree(tmp_path):
-    source = EXAMPLES / "全区党建工作会议.yaml"
-    wrong = tmp_path / "讲话稿.txt"
-    assert_user_error(cli("render", source, "-f", "docx", "-o", wrong), "docx", ".txt",
-                      "讲话稿.docx")
-    assert not wrong.exists()
-    assert cli("render", source, "-o", wrong).returncode == 0  # the extension decides
-    assert wrong.read_text(encoding="utf-8").startswith("在全区机关党建工作会议上的讲话")
-    sheet = EXAMPLES / "各乡镇会议.csv"
-    assert_user_error(cli("batch", sheet, "-t", "work-conference", "-o", tmp_path / "out",
-                          "--report", tmp_path / "报告.xlsx"), "--report", ".csv 或 .json")
-    assert_user_error(cli("batch", sheet, "-t", "work-conference", "-o", tmp_path / "out",
-                          "--zip", tmp_path / "全部.rar"), "--zip", ".zip")
-    assert not (tmp_path / "out").exists()
-
-
 def test_a_half_width_comma_splitting_a_flow_list_between_chinese_is_pointed_out(tmp_path,
                                                                                   loader):
     text = "标题: 在会上的讲话\n称呼: 同志们：\n开场: [一年来,全区上下团结奋斗, 取得新成绩]\n"

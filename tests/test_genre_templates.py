@@ -19,6 +19,8 @@ from generator.yaml_reader import parse as parse_yaml
 
 ALL = sorted(name for name in templates() if name != "outline")  # grows with the registry
 GENRES = ALL
+#: Templates whose glue comes from the phrase bank, chosen by their 套话版本 field.
+VARIANTS = [name for name in ALL if any(f.label == "套话版本" for f in get_template(name).fields)]
 #: Scaffolds known to fail their own draft check (issue 10: the work-conference example
 #: leaves sections empty and splits a paragraph at half-width commas).  Strict: a fixed
 #: scaffold fails this list, so it is removed the day the example is fixed.

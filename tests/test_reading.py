@@ -39,6 +39,7 @@ def loader(request, monkeypatch):
     ("标题: a\n称呼:同志们\n开场:\n  - x\n", 2, ["“称呼:”后面缺少空格"]),
     ("标题: 关于: 什么的讲话\n称呼: 同志们\n", 1, ["值中含有“: ”", "引号"]),
     ("标题: a\n  称呼: b\n", 2, ["缩进不一致"]),
+    ("标题: a\n开场:\n  - 同志们：\n  小标题: x\n", 4, ["缩进不一致"]),  # not the 同志们：
     ("标题: \"在全县大会上的讲话\n称呼: x\n", 1, ["引号没有配对"]),
 ])
 def test_yaml_mistakes_are_named_at_their_line(tmp_path, loader, text, line, fragments):

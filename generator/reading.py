@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -128,6 +127,8 @@ def check_zip(path: str | os.PathLike[str], what: str = "Word 文档(.docx)") ->
     Python's zipfile reads no more than a member's declared size, so checking the declared
     sizes bounds what any later reader (python-docx, openpyxl) inflates.
     """
+    import zipfile  # only for .docx and .xlsx; kept off the path of a YAML outline
+
     name = str(path)
     if is_lock_file(path) and Path(path).is_file():
         original = Path(path).name[2:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lazy_re import LazyPattern
 from ..numerals import from_chinese
 from .draft import Draft, Para
 from .finding import ERROR, Finding
@@ -18,12 +19,12 @@ _NUMBER = "[一二三四五六七八九十两]+"
 _UNIT = "(点|个方面|个问题|层意思|个部分|个重点|项)"
 #: In the opening: a speaking verb, then the count (CORPUS e1.11).
 _VERB = "(?:讲|谈|说|提|强调|发表|做好|抓好|把握)"
-_OPENING = re.compile(rf"{_VERB}[^。！？；]{{0,8}}?({_NUMBER}){_UNIT}")
+_OPENING = LazyPattern(rf"{_VERB}[^。！？；]{{0,8}}?({_NUMBER}){_UNIT}")
 #: Inside a point, only an explicit "以下/下面/如下" announces its sub-points.
-_SECTION = re.compile(rf"(?:以下|下面|如下)[^。！？；]{{0,4}}?({_NUMBER}){_UNIT}")
+_SECTION = LazyPattern(rf"(?:以下|下面|如下)[^。！？；]{{0,4}}?({_NUMBER}){_UNIT}")
 
 
-def _announcement(paras: list[Para], pattern: re.Pattern[str]) -> tuple[Para, re.Match[str]] | None:
+def _announcement(paras: list[Para], pattern: LazyPattern) -> tuple[Para, re.Match[str]] | None:
     """The last announcement: earlier sentences may count other things."""
     found = None
     for para in paras:

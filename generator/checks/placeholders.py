@@ -6,16 +6,17 @@ for later (【待核实】) and empty brackets survive into the copy a leader re
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..lazy_re import LazyPattern
 from .draft import Draft
 from .finding import ERROR, Finding
 from .rule import Options, Rule
 
 _CJK = r"\u4e00-\u9fff"
 
-_PLACEHOLDER = re.compile(
+#: Every alternative holds one of ``needs``: a speech without them compiles nothing.
+_PLACEHOLDER = LazyPattern(
     "|".join((
         r"[12]\d[xX]{2}",  # 20xx年
         r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])",  # XX同志, xx社区
@@ -27,10 +28,12 @@ _PLACEHOLDER = re.compile(
         r"[_＿]{2,}",
         r"[【\[〔]待[^】\]〕]{1,8}[】\]〕]",  # 【待核实】【待补充】
         r"[○〇]{2,}(?=[年月日])",
-    ))
+    )),
+    needs="xXＸ×✕*＊#＃_＿【[〔○〇",
 )
-_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\}\}|%\}")
-_EMPTY_PAIR = re.compile(r"（\s*）|\(\s*\)|【\s*】|\[\s*\]|“\s*”|‘\s*’|《\s*》|〔\s*〕|「\s*」")
+_TEMPLATE = LazyPattern(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\}\}|%\}", needs="{}")
+_EMPTY_PAIR = LazyPattern(r"（\s*）|\(\s*\)|【\s*】|\[\s*\]|“\s*”|‘\s*’|《\s*》|〔\s*〕|「\s*」",
+                          needs="（(【[“‘《〔「")
 
 
 def check(draft: Draft, options: Options) -> Iterator[Finding]:

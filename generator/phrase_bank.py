@@ -37,7 +37,8 @@ def spoken(number: int) -> str:
 
 def phrase(slot: str, variant: int | None, default: str, count: int | None = None) -> str:
     """The glue for one slot: the template's default, or the bank's variant-th phrase."""
-    texts = load_bank().get(slot, [])
+    # Variant 0 never reads the bank: parsing it is a few ms of every render that uses none.
+    texts = load_bank().get(slot, []) if variant else []
     text = texts[(int(variant) - 1) % len(texts)] if variant and texts else default
     if count is not None:
         text = _COUNT.sub(spoken(int(count)), text, count=1)

@@ -18,7 +18,7 @@ import yaml
 from .errors import InputError, Problem
 from .fields import Field, Locator, Validator
 from .model import MAX_DEPTH, ROLE_NAMES, Flag, Section, Speech
-from .numbering import SCHEME_ALIASES, SCHEMES
+from .schemes import SPELLINGS
 
 MAX_BYTES = 1_000_000  # a long speech outline is ~50 KB; anything near this is not an outline
 MAX_NODES = 200_000  # guards against alias bombs that expand a small file into millions of nodes
@@ -138,9 +138,7 @@ def load_document(path: str | Path) -> tuple[Any, Locator, str]:
 # The outline format, declared like any template's fields.
 
 _ROLE_CHOICES = {key: key for key in ROLE_NAMES} | {name: key for key, name in ROLE_NAMES.items()}
-_SCHEME_CHOICES = {name: name for name in SCHEMES} | {
-    alias: target for alias, target in SCHEME_ALIASES.items() if alias
-}
+_SCHEME_CHOICES = {spelling: name for spelling, name in SPELLINGS.items() if spelling}
 
 
 def _section_fields(level: int) -> tuple[Field, ...]:

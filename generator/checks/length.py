@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lazy_re import LazyPattern
-from ..numerals import from_chinese
+from ..numerals import NUMBER, from_chinese
 from .draft import SPOKEN_KINDS, Draft, Para
 from .finding import INFO, WARNING, Finding, Place
 from .rule import Options, Rule
 
 _DURATION = LazyPattern(
-    r"^(?:(\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*个?)?(半)?\s*"
+    rf"^(?:(\d+(?:\.\d+)?|{NUMBER})\s*个?)?(半)?\s*"
     r"(分钟|分|min|minutes|小时|钟头|h|hours?)?$",
     re.IGNORECASE,
 )

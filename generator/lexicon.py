@@ -87,7 +87,8 @@ _HAN = "\u4e00-\u9fff"
 #: marks a word a site cut out of a scraped page, but in a draft it is a typing slip, not a gap.
 PLACEHOLDERS: tuple[tuple[str, str, bool], ...] = (
     ("20xx", r"[12]\d[xX]{2}", True),  # 20xx年
-    ("XX", r"(?<![A-Za-z0-9])(?:X{2,}|x{2,})(?![A-Za-z])", True),  # XX同志, xx社区
+    ("XX", r"(?<![A-Za-z0-9])X{2,}(?![A-Za-z])", True),  # XX同志
+    ("xx", r"(?<![A-Za-z0-9])x{2,}(?![A-Za-z])", True),  # xx社区
     ("X", rf"(?<=[{_HAN}，、])[XＸ](?=[{_HAN}%，、])(?!光|射线)", True),  # X月X日; not X光
     ("×", rf"[×✕]{{2,}}|(?<=[{_HAN}，、])[×✕](?=[{_HAN}])", True),  # ×××同志, 书记×同志
     ("*", rf"[*＊]{{2,}}|(?<=[{_HAN}])[*＊](?=[{_HAN}])", True),  # a word a site starred out

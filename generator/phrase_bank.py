@@ -13,10 +13,11 @@ from functools import cache
 
 import yaml
 
-from .numerals import to_chinese
+from .lexicon import COUNT_UNITS, alternation
+from .numerals import COUNT, to_chinese
 from .resources import outlines_dir
 
-_COUNT = re.compile(r"[一二三四五六七八九十几两]+(?=点|个方面|个问题|层意思)")
+_COUNT = re.compile(f"{COUNT}(?={alternation(COUNT_UNITS)})")
 
 
 @cache

@@ -18,13 +18,14 @@ import yaml
 
 from .errors import InputError
 from .files import write_atomic
+from .lexicon import COMRADES
 from .mining.annotate import ANNOUNCE
 from .model import MAX_DEPTH, ROLE_NAMES, Section, Speech
 from .numerals import to_chinese
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff_-]*$")
 _SENTENCE_END = "。！？"
-_APPEAL = "同志们，"
+_APPEAL = f"{COMRADES}，"
 _STRUCTURE = ("numbering", "lead")
 _SCHEME_HELP = "序号样式,如 一、(一)1.一是 第一，首先，;不写则按层级用 一、(一)1.(1)"
 

@@ -5,7 +5,9 @@ Compiling a character class over the CJK block costs 1–3 ms in CPython's ``re`
 import they were ~25 ms of every `speechgen render`, whose speech usually holds none of the
 characters they look for (issue 9).  A ``LazyPattern`` compiles on first use; given ``needs``,
 it does not even do that for a text holding none of those characters, since every match of the
-pattern must contain one of them (the author of the pattern vouches for that).
+pattern must contain one of them (the author of the pattern vouches for that).  ``gate`` does
+the same with a cheap regular expression (ASCII classes only, which compile in microseconds)
+that must find something in any text the pattern can match.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from collections.abc import Callable, Iterator
 class LazyPattern:
     """The parts of ``re.Pattern`` the project uses, compiled on first need."""
 
-    __slots__ = ("_compiled", "flags", "needs", "pattern")
+    __slots__ = ("_compiled", "_gate", "flags", "gate", "needs", "pattern")
 
-    def __init__(self, pattern: str, flags: int = 0, needs: str = "") -> None:
+    def __init__(self, pattern: str, flags: int = 0, needs: str = "", gate: str = "") -> None:
         self.pattern = pattern
         self.flags = flags
         self.needs = needs
+        self.gate = gate
         self._compiled: re.Pattern[str] | None = None
+        self._gate: re.Pattern[str] | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -32,8 +36,15 @@ class LazyPattern:
         return self._compiled
 
     def could_match(self, text: str) -> bool:
-        """False when ``text`` holds none of the characters every match needs."""
-        return not self.needs or any(ch in text for ch in self.needs)
+        """False when ``text`` holds none of the characters every match needs, or the gate
+        finds nothing in it."""
+        if self.needs and not any(ch in text for ch in self.needs):
+            return False
+        if self.gate:
+            if self._gate is None:
+                self._gate = re.compile(self.gate)
+            return self._gate.search(text) is not None
+        return True
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self.compiled.search(text, pos) if self.could_match(text) else None

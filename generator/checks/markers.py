@@ -17,8 +17,9 @@ from ..schemes import SCHEMES, ordinal
 
 #: (scheme, pattern) in matching order; group ``n`` is the ordinal token.  Words that only
 #: continue a list (最后) have no number of their own and are not markers here.
-_SCHEMES: tuple[tuple[str, LazyPattern], ...] = tuple(
-    (scheme.name, LazyPattern(scheme.pattern)) for scheme in SCHEMES if scheme.pattern
+_SCHEMES: tuple[tuple[str, str, LazyPattern], ...] = tuple(
+    (scheme.name, scheme.starts, LazyPattern(scheme.pattern))
+    for scheme in SCHEMES if scheme.pattern
 )
 
 #: Schemes that number list items inside a point (一是, 首先) rather than the points themselves.
@@ -40,7 +41,10 @@ class Marker:
 
 def marker_at(text: str) -> Marker | None:
     """The numbering marker opening ``text``, if any."""
-    for scheme, pattern in _SCHEMES:
+    first = text[:1]
+    for scheme, starts, pattern in _SCHEMES:
+        if first not in starts:
+            continue  # its pattern is never compiled for a paragraph no marker of it opens
         match = pattern.match(text)
         if match:
             number = ordinal(match["n"])

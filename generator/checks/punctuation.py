@@ -25,8 +25,10 @@ FULL_WIDTH: dict[str, str] = {
 
 #: A half-width mark after a Chinese character, before Chinese text or the paragraph's end;
 #: the spaces an English input method adds after it are part of the mark.
+#: The gate, a non-ASCII character or ")" before the mark, spares compiling the CJK classes
+#: (10 ms) for a text whose only half-width marks are in numbers and markers (3.5, 1.).
 _SEPARATOR = LazyPattern(rf"(?<=[{CJK}{_CN_CLOSE})])([,:;!?.])( *)(?=[{CJK}{_CN_OPEN}]|\s*$)",
-                         needs=",:;!?.")
+                         needs=",:;!?.", gate=r"(?:[^\x00-\x7f]|\))[,:;!?.]")
 #: Half-width brackets around Chinese words, or wedged between Chinese characters.
 _BRACKETS = LazyPattern(
     rf"\(([^()\n]*[{CJK}][^()\n]*)\)|(?<=[{CJK}])\(([^()\n]*)\)(?=[{CJK}])", needs="("

@@ -16,12 +16,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from string import Template
 
 from .blocks import Block, blocks
 from .layout import MM_PER_PT, TWIPS_PER_MM, Layout, TextStyle
 from .model import Speech
+from .resources import package_file
 from .title_lines import balance_title
 from .zip_package import Member, Package, deflate
 
@@ -52,7 +52,7 @@ _CLOSE = "</w:t></w:r></w:p>"
 
 
 def _part(name: str) -> str:
-    return (resources.files("generator") / "docx_parts" / name).read_text(encoding="utf-8")
+    return package_file("docx_parts", name).read_text(encoding="utf-8")
 
 
 def _attr(value: str) -> str:

@@ -15,13 +15,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import InputError, Problem
+from .resources import package_file
 
 #: Chinese type sizes (字号) in points.
 SIZE_NAMES: dict[str, float] = {
@@ -420,7 +420,7 @@ def _read(text: str, filename: str) -> Values:
 
 @cache
 def _built_in(name: str) -> Values:
-    path = resources.files("generator") / "layouts" / f"{name}.yaml"
+    path = package_file("layouts", f"{name}.yaml")
     return _read(path.read_text(encoding="utf-8"), f"{name}.yaml")
 
 

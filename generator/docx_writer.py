@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from string import Template
+from typing import NamedTuple
 
 from .blocks import Block, blocks
 from .layout import MM_PER_PT, TWIPS_PER_MM, Layout, TextStyle
@@ -100,8 +100,7 @@ def _ppr(style: TextStyle, pitch: int, before: int, level: int, body_size: float
             f'w:firstLine="{first}"/><w:jc w:val="{_JC[style.align]}"/>{outline}')
 
 
-@dataclass(frozen=True)
-class _Compiled:
+class _Compiled(NamedTuple):
     """Everything about a layout that does not depend on the speech."""
 
     package: Package

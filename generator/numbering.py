@@ -10,7 +10,7 @@ midway (1、…4、 then 第一,…第四,) restarts as the speaker did.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Section, Speech
 from .schemes import LEVEL_SCHEMES, canonical_scheme, marker
@@ -23,8 +23,7 @@ def scheme_of(section: Section, level: int) -> str:
     return LEVEL_SCHEMES[min(level, 4) - 1]
 
 
-@dataclass(frozen=True)
-class Numbered:
+class Numbered(NamedTuple):
     """A section as a writer sees it: its level, its literal marker and whether it leads."""
 
     level: int

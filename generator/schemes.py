@@ -17,7 +17,7 @@ accepted, as typed drafts carry them (the miner widens punctuation before it loo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .numerals import NUMERAL_CHARS, ORDINAL, from_chinese, to_chinese
 
@@ -37,8 +37,7 @@ def _sequence_word(n: int) -> str:
     return ("首先，", "其次，", "再次，")[n - 1] if n <= 3 else f"第{to_chinese(n)}，"
 
 
-@dataclass(frozen=True)
-class Scheme:
+class Scheme(NamedTuple):
     """One numbering scheme.
 
     ``family``: schemes whose items continue each other's lists (首先，其次，第四，…; 一是…四要).

@@ -10,7 +10,7 @@ new scheme opens the next level, and meeting a scheme already open closes back t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lazy_re import LazyPattern
 from ..schemes import SCHEMES, ordinal
@@ -32,8 +32,7 @@ _CONTINUED_AS = {scheme.name: scheme.continued_as for scheme in SCHEMES if schem
 _MAX_HEADING = 60
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     scheme: str
     text: str
     ordinal: int
@@ -68,11 +67,13 @@ def split_heading(text: str, marker: Marker) -> tuple[str, str]:
     return "lead", text[: len(marker.text) + end.end()]
 
 
-@dataclass
 class _Open:
-    scheme: str
-    text: str
-    ordinal: int
+    """An open list: its scheme and its last item so far."""
+
+    __slots__ = ("ordinal", "scheme", "text")
+
+    def __init__(self, scheme: str, text: str, ordinal: int) -> None:
+        self.scheme, self.text, self.ordinal = scheme, text, ordinal
 
 
 class Nesting:

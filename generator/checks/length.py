@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lazy_re import LazyPattern
 from ..numerals import NUMBER, from_chinese
@@ -47,8 +47,7 @@ def parse_minutes(value: str) -> float | None:
     return amount or None
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A stretch of the speech timed on its own: the opening, a top-level point, the closing."""
 
     name: str
@@ -57,8 +56,7 @@ class Part:
     first: Para
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     chars: int
     paragraphs: int
     minutes: float

@@ -16,8 +16,9 @@ from .draft import Draft, Para
 from .finding import ERROR, Finding
 from .rule import Options, Rule
 
-#: In the opening: a speaking verb, then the count (CORPUS e1.11); 几 names no number.
-_OPENING = LazyPattern(announcement(NUMBER))
+#: In the opening: a speaking verb, then the count (CORPUS e1.11); 几 names no number.  The
+#: short window quotes the nearest verb ("强调三点", not "做好…工作强调三点").
+_OPENING = LazyPattern(announcement(NUMBER, window=8))
 #: Inside a point, only an explicit "以下/下面/如下" announces its sub-points.
 _SECTION = LazyPattern(
     rf"(?:以下|下面|如下)[^。！？；]{{0,4}}?(?P<count>{NUMBER})(?P<unit>{alternation(COUNT_UNITS)})"

@@ -19,7 +19,7 @@ from . import reading, yaml_reader
 from .errors import InputError, Problem
 from .fields import Field, Locator, Validator
 from .model import MAX_DEPTH, ROLE_NAMES, Flag, Section, Speech
-from .numbering import SCHEME_ALIASES, SCHEMES
+from .schemes import SPELLINGS
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -48,9 +48,7 @@ def load_document(path: str | Path,
 # The outline format, declared like any template's fields.
 
 _ROLE_CHOICES = {key: key for key in ROLE_NAMES} | {name: key for key, name in ROLE_NAMES.items()}
-_SCHEME_CHOICES = {name: name for name in SCHEMES} | {
-    alias: target for alias, target in SCHEME_ALIASES.items() if alias
-}
+_SCHEME_CHOICES = {spelling: name for spelling, name in SPELLINGS.items() if spelling}
 
 
 def _section_fields(level: int) -> tuple[Field, ...]:

@@ -179,6 +179,16 @@ def create_app(port: int, token: str, workdir: Path,
             response.headers["X-Speechgen-Warnings"] = quote(" ".join(download.warnings))
         return response
 
+    @app.post("/api/load")
+    def load() -> Response:
+        """A saved .yaml (multipart `file`) as data for the form or the outline editor."""
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            raise InputError("请选择要打开的提纲文件(.yaml)")
+        name = Path(upload.filename.replace("\\", "/")).name
+        text = upload.read().decode("utf-8-sig", errors="replace")
+        return json_response(library.load_saved(text, name))
+
     @app.post("/api/profile")
     def profile() -> Response:
         with _profile(_text_field("profile")) as path:

@@ -151,6 +151,31 @@ def outline_yaml(speech: Speech, data: Any) -> bytes:
     return yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
+def load_saved(text: str, filename: str) -> dict[str, Any]:
+    """A saved outline or facts file, checked as `render` checks it, as data for the editor:
+    an outline as its canonical tree, facts under their canonical keys (aliases resolved)."""
+    from ..fields import Validator
+    from ..outline_io import parse_yaml, speech_to_dict
+    from ..templating import get_template
+
+    speech = parse_body(text.encode("utf-8"), "application/yaml", filename)
+    if speech.template == "outline":
+        return {"template": "outline", "data": speech_to_dict(speech)}
+    data, locate = parse_yaml(text, filename)
+    values = Validator(filename, locate).group(data, get_template(speech.template).fields)
+    return {"template": speech.template, "data": _pruned(values)}
+
+
+def _pruned(value: Any) -> Any:
+    """Values without the empty defaults the validator fills in for absent fields."""
+    if isinstance(value, Mapping):
+        out = {k: _pruned(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [_pruned(v) for v in value]
+    return value
+
+
 def body_data(body: bytes, content_type: str) -> Any:
     """The input as plain data (for saving template facts back as YAML)."""
     text = body.decode("utf-8-sig")

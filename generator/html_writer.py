@@ -10,7 +10,9 @@ the block kinds and heading levels, never fonts, so the fragment stays a functio
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
+from pathlib import Path
 
 from .blocks import Block, blocks
 from .model import Speech
@@ -49,3 +51,20 @@ def render_html(speech: Speech) -> str:
         out.append(_paragraph(block, number))
     out.append("</div>")
     return "\n".join(out) + "\n"
+
+
+STYLESHEET = Path(__file__).resolve().parent / "html_parts" / "speech.css"
+
+
+@cache
+def stylesheet() -> str:
+    return STYLESHEET.read_text(encoding="utf-8")
+
+
+def render_html_page(speech: Speech) -> str:
+    """A whole page (`speechgen render -f html`): the fragment with its stylesheet, UTF-8."""
+    title = escape(speech.title or "讲话稿")
+    return (f'<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{title}</title>\n<style>\nbody {{ background: #f3f4f6; margin: 0; "
+            f"padding: 24px 0; }}\n{stylesheet()}</style>\n</head>\n<body>\n"
+            f'<div class="paper">\n{render_html(speech)}</div>\n</body>\n</html>\n')

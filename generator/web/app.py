@@ -8,10 +8,10 @@ pure-Python wheels.  Every route answers JSON or a file; every failure is JSON w
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import secrets
 import threading
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..errors import InputError, Problem
 from ..filenames import safe_stem
+from ..html_writer import STYLESHEET
 from . import library
 from .guards import MAX_BODY, MESSAGES, TOKEN_HEADER, Guard, cookie_name
 
@@ -140,6 +141,10 @@ def create_app(port: int, token: str, workdir: Path,
             return response  # type: ignore[return-value]
         return send_from_directory(STATIC, "index.html")
 
+    @app.get("/static/speech.css")
+    def speech_css() -> Response:  # the HTML writer's stylesheet, one file for both uses
+        return send_from_directory(STYLESHEET.parent, STYLESHEET.name)
+
     @app.get("/static/<path:name>")
     def static_file(name: str) -> Response:
         return send_from_directory(STATIC, name)
@@ -169,10 +174,9 @@ def create_app(port: int, token: str, workdir: Path,
         speech = library.parse_body(body, content_type)
         stem = speech.title or "讲话稿"
         if fmt == "yaml":
-            data = library.outline_yaml(speech, library.body_data(body, content_type))
-            return file_response(data, library.MEDIA_TYPES["yaml"], stem, ".yaml")
-        with _profile(profile_text) as profile:
-            download = library.render(speech, fmt, layout, profile, state.workdir)
+            data = library.saved_input(speech, body, content_type)
+            return file_response(data, library.YAML_MEDIA_TYPE, stem, ".yaml")
+        download = library.render(speech, fmt, layout, profile_text)
         stem += LAYOUT_NAMES[layout] if fmt in ("docx", "pdf") else ""
         response = file_response(download.data, download.media_type, stem, download.suffix)
         if download.warnings:
@@ -191,10 +195,10 @@ def create_app(port: int, token: str, workdir: Path,
 
     @app.post("/api/profile")
     def profile() -> Response:
-        with _profile(_text_field("profile")) as path:
-            if path is None:
-                raise InputError("请选择本单位版式文件(.yaml)")
-            library.load_profile(path)
+        text = _text_field("profile")
+        if not text:
+            raise InputError("请选择本单位版式文件(.yaml)")
+        library.check_profile(text)
         return json_response({"ok": True})
 
     @app.post("/api/mine")
@@ -209,9 +213,8 @@ def create_app(port: int, token: str, workdir: Path,
     @app.post("/api/fix")
     def fix() -> Response:
         path = _upload("check")
-        data = library.fix(path, state.workdir)
-        media = library.MEDIA_TYPES.get(path.suffix.lstrip("."), "application/octet-stream")
-        return file_response(data, media, path.stem + "(已修正)", path.suffix)
+        media = library.FIX_MEDIA_TYPES.get(path.suffix, "application/octet-stream")
+        return file_response(library.fix(path), media, path.stem + "(已修正)", path.suffix)
 
     @app.post("/api/batch")
     def batch() -> Response:
@@ -232,15 +235,12 @@ def create_app(port: int, token: str, workdir: Path,
         batch_request = library.BatchRequest(
             sheet=sheet, output=folder / "输出", template=request.form.get("template") or None,
             sheet_name=request.form.get("sheet_name") or None, mapping=mapping,
-            name=request.form.get("name") or None, layout=layout, profile=profile_path,
-            report=folder / "报告.csv")
-        outline = library.batch_outline(batch_request)
-        checked = list(library.batch_rows(
-            library.BatchRequest(**{**batch_request.__dict__, "report": None}), True))
-        answer = {**outline, "rows": checked}
+            name=request.form.get("name") or None, layout=layout, profile=profile_path)
+        checked = library.batch_check(batch_request)
+        answer = dataclasses.asdict(checked)
         if request.form.get("action") == "generate":
             job_id = secrets.token_hex(8)
-            job = BatchJob(total=len(checked), zip_name=f"{safe_stem(sheet.stem)}.zip")
+            job = BatchJob(total=len(checked.rows), zip_name=f"{safe_stem(sheet.stem)}.zip")
             state.jobs[job_id] = job
             threading.Thread(target=_run_batch, args=(job, batch_request), daemon=True).start()
             answer["job"] = job_id
@@ -258,7 +258,7 @@ def create_app(port: int, token: str, workdir: Path,
         job = _job(job_id)
         if job.zip_path is None:
             return error_response(409, "压缩包还没有生成好,请稍候。")
-        return file_response(job.zip_path.read_bytes(), library.MEDIA_TYPES["zip"],
+        return file_response(job.zip_path.read_bytes(), library.ZIP_MEDIA_TYPE,
                              Path(job.zip_name).stem, ".zip")
 
     @app.post("/api/quit")
@@ -307,43 +307,19 @@ def create_app(port: int, token: str, workdir: Path,
             raise InputError("请以 YAML(Content-Type: application/yaml)或 JSON 提交提纲")
         return request.get_data(), content_type, None
 
-    def _profile(text: str | None) -> Any:
-        return _TempProfile(state.workdir, text)
-
     return app
-
-
-class _TempProfile:
-    """A house profile written to the private folder for the duration of one request."""
-
-    def __init__(self, folder: Path, text: str | None) -> None:
-        self.path = folder / f"profile-{secrets.token_hex(6)}.yaml" if text else None
-        self.text = text
-
-    def __enter__(self) -> Path | None:
-        if self.path and self.text:
-            self.path.write_text(self.text, encoding="utf-8")
-        return self.path
-
-    def __exit__(self, *exc: object) -> None:
-        if self.path:
-            self.path.unlink(missing_ok=True)
 
 
 def _run_batch(job: BatchJob, batch_request: library.BatchRequest) -> None:
     """Generate every row, then pack the files and the report into one archive."""
     try:
-        for row in library.batch_rows(batch_request, False):
-            job.rows.append(row)
-        written = [row["file"] for row in job.rows
-                   if row["status"] in ("ok", "written") and row["file"]]
-        target = batch_request.output.parent / job.zip_name
-        with zipfile.ZipFile(target, "w") as archive:
-            for name in written:
-                archive.write(batch_request.output / name, name)
-            if batch_request.report and batch_request.report.exists():
-                archive.write(batch_request.report, batch_request.report.name)
-        job.zip_path = target
+        rows = library.batch_generate(batch_request)
+        while True:
+            try:
+                job.rows.append(next(rows))
+            except StopIteration as done:
+                job.zip_path = done.value
+                break
     except InputError as error:
         job.error = [library.problem_dict(p) for p in error.problems]
     except OSError as error:

@@ -1,15 +1,16 @@
-"""Every call the web page makes into the library, in one place.
+"""Every call the web page makes into the library, in one place, through its public API.
 
-The page must produce exactly what the CLI produces (the downloads are byte-identical to
-`speechgen render`), so nothing here lays out, numbers or checks a speech: each function
-hands the user's input to the same library function the CLI calls and shapes the result as
-plain data for JSON.  Errors stay the library's `InputError`, with its Chinese messages and
-places; app.py turns them into 4xx answers.
+The page must produce exactly what the CLI produces (downloads are byte-identical to
+`speechgen render`), so nothing here lays out, numbers or checks a speech: each function hands
+the user's input to the same public function the CLI calls (`generator.render`, `check`, `fix`,
+`mine`, `run_batch` …) and shapes the result as plain data for JSON.  Errors stay the library's
+`SpeechgenError`, with its Chinese messages and places; app.py turns them into 4xx answers.
 """
 
 from __future__ import annotations
 
 import json
+import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,62 +18,36 @@ from typing import Any
 
 import yaml
 
+import generator as sg
+
 from ..errors import InputError, Problem
 from ..model import Speech
 
-#: Output formats a download may ask for; "yaml" is the outline or the facts to load back.
+#: What a download may ask for: the library's formats, plus "yaml" (the input to load back).
 DOWNLOAD_FORMATS = ("docx", "pdf", "txt", "md", "yaml")
 LAYOUTS = ("standard", "podium")
+YAML_MEDIA_TYPE = "application/yaml; charset=utf-8"
+ZIP_MEDIA_TYPE = "application/zip"
+FIX_MEDIA_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".txt": "text/plain; charset=utf-8",
+    ".yaml": YAML_MEDIA_TYPE,
+    ".yml": YAML_MEDIA_TYPE,
+}
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:
     """One problem for the page: its parts for placing it, and the CLI's exact line."""
-    return {
-        "message": problem.message,
-        "file": problem.file,
-        "line": problem.line,
-        "column": problem.column,
-        "key_path": list(getattr(problem, "key_path", ()) or ()),
-        "path": problem.path,
-        "text": str(problem),
-    }
+    return problem.to_dict()
 
 
 def templates() -> list[dict[str, Any]]:
-    """Each built-in template with the field declarations the form is generated from."""
-    from ..templating import templates as registry
-
-    return [
-        {"name": t.name, "label": t.title, "when_to_use": t.description,
-         "fields": [_field(f) for f in t.fields if f.key != "template"]}
-        for t in registry().values()
-    ]
+    """Each template with the field declarations the form is generated from."""
+    return [info.to_dict() for info in sg.list_templates()]
 
 
-def _field(spec: Any) -> dict[str, Any]:
-    return {
-        "key": spec.key, "label": spec.label, "type": spec.type, "item": spec.item,
-        "required": spec.required, "help": spec.help, "example": spec.example,
-        "choices": list(dict.fromkeys(spec.choices.values())),
-        "children": [_field(child) for child in spec.fields],
-    }
-
-
-def parse_body(body: bytes, content_type: str, filename: str = "<输入>") -> Speech:
-    """An outline or template facts as YAML text or a JSON object → the speech tree."""
-    from ..outline_io import parse_yaml
-    from ..templating import build_speech
-
-    text = _decode(body, filename)
-    if content_type.split(";")[0].strip().lower() == "application/json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(Problem(f"JSON 格式有误:{error.msg}", filename, error.lineno,
-                                     error.colno)) from None
-        return build_speech(data, lambda path: (None, None), filename)
-    data, locate = parse_yaml(text, filename)
-    return build_speech(data, locate, filename)
+def _is_json(content_type: str) -> bool:
+    return content_type.split(";")[0].strip().lower() == "application/json"
 
 
 def _decode(body: bytes, filename: str) -> str:
@@ -85,24 +60,38 @@ def _decode(body: bytes, filename: str) -> str:
     return text
 
 
-def preview(speech: Speech) -> dict[str, Any]:
-    """The draft as HTML and plain text, the check findings and the length, for the page."""
-    from ..checks.from_speech import speech_draft
-    from ..checks.length import measure, target_minutes
-    from ..checks.pipeline import run_checks
-    from ..checks.rule import Options
-    from ..html_writer import render_html
-    from ..text_writer import render_text
+def body_data(body: bytes, content_type: str, filename: str = "<输入>") -> Any:
+    """A JSON body as plain data (a form's values); InputError with its line when broken."""
+    text = _decode(body, filename)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(Problem(f"JSON 格式有误:{error.msg}", filename, error.lineno,
+                                 error.colno)) from None
 
-    draft = speech_draft(speech)
-    options = Options()
-    findings = run_checks(draft, options)
-    stats = measure(draft, options.rate, target_minutes(draft, options))
+
+def parse_body(body: bytes, content_type: str, filename: str = "<输入>") -> Speech:
+    """An outline or template facts, as YAML text or a JSON object, → the speech tree."""
+    if _is_json(content_type):
+        data = body_data(body, content_type, filename)
+        if not isinstance(data, Mapping):
+            raise InputError(Problem("提纲的最外层应为“字段: 值”的形式", filename))
+        return sg.speech_from_mapping(data)
+    return sg.load_speech_text(_decode(body, filename), filename=filename)
+
+
+def preview(speech: Speech) -> dict[str, Any]:
+    """The draft as HTML (the HTML writer's fragment) and plain text (the txt format), the
+    check findings and the length, for the page."""
+    from ..html_writer import render_html
+
+    report = sg.check(speech).to_dict()
     return {
         "html": render_html(speech),
-        "text": render_text(speech),
-        "findings": [f.as_dict() for f in findings],
-        "stats": stats.as_dict(),
+        "text": sg.render(speech, "txt").data.decode("utf-8"),
+        "findings": report["findings"],
+        "summary": report["summary"],
+        "stats": report["stats"],
         "points": len(speech.sections),
     }
 
@@ -115,39 +104,26 @@ class Download:
     warnings: tuple[str, ...] = ()
 
 
-MEDIA_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "txt": "text/plain; charset=utf-8",
-    "md": "text/markdown; charset=utf-8",
-    "yaml": "application/yaml; charset=utf-8",
-    "zip": "application/zip",
-}
+def profile_layout(text: str | None, layout: str) -> Any:
+    """A house profile's YAML text over `layout`, as `render --profile` reads a file."""
+    if not text:
+        return None
+    return sg.load_profile(text, filename="本单位版式.yaml", layout=layout)
 
 
-def render(speech: Speech, fmt: str, layout: str, profile: Path | None,
-           workdir: Path) -> Download:
+def render(speech: Speech, fmt: str, layout: str, profile_text: str | None) -> Download:
     """The file `speechgen render -f FMT --layout LAYOUT --profile PROFILE` writes."""
-    from ..pipeline import render_bytes, write_pdfs
-
-    warnings: list[str] = []
-    if fmt == "pdf":
-        target = workdir / "render.pdf"
-        write_pdfs([(speech, target)], layout, profile, warnings.append)
-        data = target.read_bytes()
-        target.unlink()
-    else:
-        data = render_bytes(speech, fmt, layout, profile, warnings.append)
-    return Download(data, "." + fmt, MEDIA_TYPES[fmt], tuple(warnings))
+    rendered = sg.render(speech, fmt, layout=layout, profile=profile_layout(profile_text, layout))
+    return Download(rendered.data, rendered.suffix, rendered.media_type, rendered.warnings)
 
 
-def outline_yaml(speech: Speech, data: Any) -> bytes:
+def saved_input(speech: Speech, body: bytes, content_type: str) -> bytes:
     """What to save to continue later: an outline as its canonical YAML, template facts as
     the facts themselves (already validated by building `speech`)."""
-    from ..outline_io import dump_outline
-
-    if speech.template == "outline" or not isinstance(data, Mapping):
-        return dump_outline(speech).encode("utf-8")
+    if speech.template == "outline" or not _is_json(content_type):
+        return sg.dump_outline(speech).encode("utf-8") if speech.template == "outline" \
+            else body
+    data = body_data(body, content_type)
     return yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
@@ -155,13 +131,13 @@ def load_saved(text: str, filename: str) -> dict[str, Any]:
     """A saved outline or facts file, checked as `render` checks it, as data for the editor:
     an outline as its canonical tree, facts under their canonical keys (aliases resolved)."""
     from ..fields import Validator
-    from ..outline_io import parse_yaml, speech_to_dict
+    from ..outline_io import parse_document, speech_to_dict
     from ..templating import get_template
 
-    speech = parse_body(text.encode("utf-8"), "application/yaml", filename)
+    speech = sg.load_speech_text(text, filename=filename)
     if speech.template == "outline":
         return {"template": "outline", "data": speech_to_dict(speech)}
-    data, locate = parse_yaml(text, filename)
+    data, locate = parse_document(text, filename)
     values = Validator(filename, locate).group(data, get_template(speech.template).fields)
     return {"template": speech.template, "data": _pruned(values)}
 
@@ -169,19 +145,11 @@ def load_saved(text: str, filename: str) -> dict[str, Any]:
 def _pruned(value: Any) -> Any:
     """Values without the empty defaults the validator fills in for absent fields."""
     if isinstance(value, Mapping):
-        out = {k: _pruned(v) for k, v in value.items()}
+        out = {k: _pruned(v) for k, v in value.items() if k != "template"}
         return {k: v for k, v in out.items() if v not in (None, "", [], {})}
     if isinstance(value, list):
         return [_pruned(v) for v in value]
     return value
-
-
-def body_data(body: bytes, content_type: str) -> Any:
-    """The input as plain data (for saving template facts back as YAML)."""
-    text = body.decode("utf-8-sig")
-    if content_type.split(";")[0].strip().lower() == "application/json":
-        return json.loads(text)
-    return yaml.safe_load(text)
 
 
 def pdf_available() -> bool:
@@ -190,44 +158,28 @@ def pdf_available() -> bool:
     return find_soffice() is not None
 
 
-def load_profile(path: Path) -> None:
+def check_profile(text: str) -> None:
     """Reads a house profile as `render --profile` would, so a bad one fails at upload."""
-    from ..layout import load_layout
-
-    load_layout("standard", path)
+    profile_layout(text, "standard")
 
 
 def mine(path: Path) -> list[dict[str, Any]]:
     """Every speech found in an uploaded page or document, as an outline to edit."""
-    from ..mining.export import mine_files
-    from ..outline_io import dump_outline, speech_to_dict
-
-    result = mine_files([path])
     return [
-        {"title": m.speech.title, "outline": speech_to_dict(m.speech),
-         "yaml": dump_outline(m.speech), "sections": len(m.speech.sections),
-         "flags": [f.message for f in m.speech.flags]}
-        for m in result.speeches
+        {**found.to_dict(), "title": found.speech.title, "sections": len(found.speech.sections),
+         "source": path.name}
+        for found in sg.mine([path])
     ]
 
 
 def check(path: Path) -> dict[str, Any]:
-    """What `speechgen check --json` reports for an uploaded draft."""
-    from ..checks.command import run_check
-
-    outcome = run_check(path, json_output=True)
-    return dict(json.loads(outcome.report))
+    """What `speechgen check --json` reports for an uploaded draft (under its own name)."""
+    return {**sg.check(path).to_dict(), "file": path.name}
 
 
-def fix(path: Path, workdir: Path) -> bytes:
+def fix(path: Path) -> bytes:
     """What `speechgen check --fix -o` writes for an uploaded draft."""
-    from ..checks.fix import write_fixed
-
-    target = workdir / ("fixed" + path.suffix)
-    write_fixed(path, target)
-    data = target.read_bytes()
-    target.unlink()
-    return data
+    return bytes(sg.fix(path))
 
 
 @dataclass(frozen=True)
@@ -242,57 +194,72 @@ class BatchRequest:
     name: str | None = None
     layout: str = "standard"
     profile: Path | None = None
-    report: Path | None = None
 
 
-def _batch_options(request: BatchRequest, check_only: bool) -> Any:
-    from ..batch import Options
+def _options(request: BatchRequest, check_only: bool) -> Any:
+    folder = request.output.parent
+    return sg.BatchOptions(
+        sheet=request.sheet, output=request.output, template=request.template,
+        sheet_name=request.sheet_name, mapping=request.mapping, name=request.name,
+        layout=request.layout, profile=request.profile, jobs=1, overwrite=True,
+        check_only=check_only,
+        zip=None if check_only else folder / f"{request.sheet.stem}.zip",
+        report=None if check_only else folder / "报告.csv")
 
-    return Options(source=request.sheet, output=request.output, template=request.template,
-                   sheet=request.sheet_name, mapping=request.mapping, name=request.name,
-                   layout=request.layout, profile=request.profile, jobs=1,
-                   overwrite=True, check=check_only, report=request.report)
+
+def _row(result: Any, filename: str) -> dict[str, Any]:
+    from ..batch_report import describe, status_key
+
+    data = result.to_dict()
+    data["status"] = status_key(result)
+    data["path"] = None  # the private folder is nobody's business
+    for problem, shown in zip(result.problems, data["problems"], strict=True):
+        shown["text"] = describe(problem, filename)  # 工作任务!B8 小标题:…, as the CLI says
+    return data
 
 
-def batch_outline(request: BatchRequest) -> dict[str, Any]:
-    """The chosen template, the sheets and each column's field: what the column map shows."""
-    from ..batch import Batch
+@dataclass
+class BatchCheck:
+    """The per-row check of a sheet and what the column map needs."""
+
+    template: str
+    template_label: str
+    sheets: list[str]
+    columns: list[dict[str, Any]]
+    fields: list[str]
+    notes: list[str]
+    rows: list[dict[str, Any]]
+
+
+def batch_check(request: BatchRequest) -> BatchCheck:
+    """`speechgen batch --check`: every row's problems before anything is generated."""
     from ..sheet_map import expected_columns
 
-    batch = Batch(_batch_options(request, True))
+    run = sg.run_batch(_options(request, True))
+    batch = run.batch
     try:
-        return {
-            "template": batch.template.name,
-            "template_label": batch.template.title,
-            "sheets": batch.book.sheet_names,
-            "columns": [{"header": c.header, "used": c.target is not None or c.ignored}
-                        for c in batch.mapping.columns],
-            "fields": [name.rstrip("*") for name in expected_columns(batch.template.fields)
-                       if "(" not in name],
-            "notes": batch.notes,
-        }
+        info = (batch.template.name, batch.template.title, list(batch.book.sheet_names),
+                [{"header": c.header, "used": c.target is not None or c.ignored}
+                 for c in batch.mapping.columns],
+                [name.rstrip("*") for name in expected_columns(batch.template.fields)
+                 if "(" not in name])
+        rows = [_row(result, batch.book.filename) for result in run]
+        return BatchCheck(*info, notes=run.notes, rows=rows)
     finally:
-        batch.close()
+        run.close()
 
 
-def batch_rows(request: BatchRequest, check_only: bool) -> Iterator[dict[str, Any]]:
-    """Each row's outcome as `speechgen batch` (or `batch --check`) decides it, in order."""
-    from ..batch import Batch, Report, describe
-
-    batch = Batch(_batch_options(request, check_only))
-    report = Report(request.report, batch.book.filename) if request.report else None
-    filename = batch.book.filename
-    try:
-        for result in batch.run(1):
-            if report:
-                report.add(result)
-            yield {"row": result.row, "status": result.status, "file": result.file,
-                   "problems": [{**problem_dict(p), "text": describe(p, filename)}
-                                for p in result.problems]}
-        if report:
-            report.finish()
-            report = None
-    finally:
-        if report:
-            report.discard()
-        batch.close()
+def batch_generate(request: BatchRequest) -> Iterator[dict[str, Any]]:
+    """`speechgen batch --zip --report`: each row's outcome as it finishes, then the archive
+    (the files, plus the report added to it) as the generator's return value."""
+    run = sg.run_batch(_options(request, False))
+    filename = run.batch.book.filename
+    for result in run:
+        yield _row(result, filename)
+    if run.zip_path is None:  # no row written: an archive of the report alone
+        run.zip_path = request.output.parent / f"{request.sheet.stem}.zip"
+        zipfile.ZipFile(run.zip_path, "w").close()
+    if run.report_path is not None:
+        with zipfile.ZipFile(run.zip_path, "a") as archive:
+            archive.write(run.report_path, run.report_path.name)
+    return run.zip_path

@@ -149,6 +149,7 @@ def downloaded(driver, suffix: str, timeout: float = 20) -> Path:
 def test_template_form_preview_and_docx_download(server, browser):
     open_page(browser, server)
     assert browser.current_url.endswith("/")  # the token left the address bar
+    assert not by_id(browser, "old-browser").is_displayed()  # shown only to older browsers
     shot(browser, "1-start")
     card = css(browser, 'button.card[data-template="party-building"]')[0]
     assert "何时使用" in card.text
@@ -268,6 +269,24 @@ def test_batch_reports_the_bad_row_and_zips_the_good_ones(server, browser):
     assert "报告.csv" in archive.namelist()
     first = Document(io.BytesIO(archive.read(docx[0])))
     assert any("同志们" in p.text for p in first.paragraphs)
+
+
+def test_check_a_draft_and_download_the_fixed_one(server, browser, tmp_path):
+    draft = tmp_path / "送审稿.txt"
+    draft.write_text("在全县会议上的讲话\n\n同志们:\n\n今天召开会议,主要任务是XX。下面,我讲三点意见。\n\n"
+                     "一、提高认识\n\n要充分认识做好工作的重要意义。\n", encoding="utf-8")
+    open_page(browser, server)
+    css(browser, '.tab[data-view="check"]')[0].click()
+    by_id(browser, "check-file").send_keys(str(draft))
+    wait(browser, lambda d: css(d, "#check-result table"))
+    report = by_id(browser, "check-result").text
+    assert "XX" in report and "三点" in report
+    assert "第5行" in report  # a text draft's places are its lines, as check prints them
+    shot(browser, "10-check")
+    by_id(browser, "check-fix").click()
+    fixed = downloaded(browser, ".txt")
+    assert fixed.name == "送审稿(已修正).txt"
+    assert "今天召开会议，主要任务是XX。" in fixed.read_text(encoding="utf-8")
 
 
 def test_quit_button_stops_the_server(browser, tmp_path):

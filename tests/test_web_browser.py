@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(
     not (CHROMIUM and DRIVER),
     reason="需要 Debian 的 chromium 与 chromium-driver(apt-get install chromium chromium-driver)")
 
-SHOTS = ROOT / "docs" / "web"
+SHOTS = ROOT / "docs" / "web" / "shots"  # git-ignored; the chosen ones are copied up
 WIDTH, HEIGHT = 1366, 768
 
 

@@ -25,13 +25,14 @@ from typing import Any
 from .errors import InputError, Problem, os_reason
 from .filenames import UniqueNames, compile_name, safe_stem
 from .formats import BATCH_FORMATS, get_format
-from .sheet_map import RowFacts, SheetMapping, SheetValidator, header_score, normalise, resolve
+from .sheet_header import header_score
+from .sheet_map import RowFacts, SheetMapping, SheetValidator
+from .sheet_paths import normalise, resolve
 from .sheets import Workbook, cell_text
 from .templating import Template, get_template, templates
 
 CHUNK_ROWS = 8  # rows per task: enough to amortise the hand-over, small enough to balance
 IN_FLIGHT_PER_WORKER = 4
-STATUSES = ("written", "skipped", "failed", "checked")
 _ROW_NAMES = ("行号", "row")
 _TEMP_GLOB = ".~*.part"  # what files.write_atomic leaves behind when killed mid-write
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -172,18 +173,18 @@ def _complete(path: Path, fmt: str) -> bool:
 
 def read_mapping(path: Path) -> dict[str, str | None]:
     """--map: `表头: 字段` lines; an empty value ignores that column or sheet."""
-    import yaml
+    from . import reading, yaml_reader
 
-    from .outline_io import read_text
-
-    try:
-        data = yaml.safe_load(read_text(path))
-    except yaml.YAMLError as error:
-        raise InputError(Problem(f"映射文件格式错误:{error}", str(path))) from None
-    if not isinstance(data, dict) or not all(
-            isinstance(v, (str, type(None))) for v in data.values()):
+    text = reading.read_text(path, reading.MAX_OUTLINE, "列名映射文件(.yaml)")
+    data, locate = yaml_reader.parse(text, str(path))
+    if not isinstance(data, dict):
         raise InputError(Problem("映射文件应为“表头: 字段”的形式,每行一项,例如  会议: 会议名称",
-                                 str(path)))
+                                 str(path), 1, 1))
+    problems = [Problem("这一项应为“表头: 字段”,字段写一个名称(留空表示忽略该列)",
+                        str(path), *locate((key,)), str(key))
+                for key, value in data.items() if not isinstance(value, (str, type(None)))]
+    if problems:
+        raise InputError(problems)
     return {str(k): (str(v).strip() or None) if v is not None else None for k, v in data.items()}
 
 

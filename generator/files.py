@@ -28,7 +28,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".part", dir=target.parent)
     except OSError as error:
-        raise InputError(Problem(f"无法写入:{os_reason(error)}", str(target))) from None
+        raise _cannot_write(error, target) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -36,8 +36,18 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         os.replace(tmp, target)
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)
-        raise InputError(Problem(f"无法写入:{os_reason(error)}", str(target))) from None
+        raise _cannot_write(error, target) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _cannot_write(error: OSError, target: Path) -> InputError:
+    """The failure in Chinese.  Replacing a file that Word or WPS holds open fails on Windows
+    with a permission error, so an existing target refused that way gets the hint to close it
+    (for every command, since every output goes through here)."""
+    reason = os_reason(error)
+    if isinstance(error, PermissionError) and target.exists():
+        reason += "(这个文件是否正在 Word 或 WPS 中打开?关闭后重试)"
+    return InputError(Problem(f"无法写入:{reason}", str(target)))

@@ -16,8 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import reading, yaml_reader
 from .dates import DateError, format_date
 from .errors import InputError, Problem
 from .fields import Field, Locator, Validator, fields_from_data
@@ -31,7 +30,6 @@ from .resources import cache_dir, templates_dir
 
 BUILTIN_DIR = templates_dir()
 OUTLINE = "outline"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TEMPLATE_FIELD = OUTLINE_FIELDS[0]
 _END_PUNCTUATION = "。！？!?；;，,、：:"
 
@@ -55,18 +53,21 @@ class Template:
 def _read_template(folder: Path) -> Template:
     """A template's declaration; its name is its folder's, so a lookup reads one folder only."""
     declaration = folder / "template.yaml"
+    text = reading.read_text(declaration, reading.MAX_OUTLINE, "模板声明(template.yaml)")
+    data = yaml_reader.load(text, str(declaration)) or {}
     try:
-        data = yaml.load(declaration.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        if not isinstance(data, Mapping):
+            raise ValueError("应为“键: 值”的形式(name、title、description、fields)")
         name = folder.name
         if data.get("name") not in (None, name):
-            raise ValueError(f"name “{data['name']}”应与文件夹名“{name}”一致")
+            raise ValueError(f"name“{data['name']}”应与文件夹名“{name}”一致")
         fields = OUTLINE_FIELDS if name == OUTLINE else (
             _TEMPLATE_FIELD, *fields_from_data(data.get("fields") or [], str(declaration)))
         if name != OUTLINE and not (folder / "speech.j2").is_file():
             raise ValueError("缺少 speech.j2")
         return Template(name, str(data.get("title", name)), str(data.get("description", "")),
                         fields, folder)
-    except (OSError, yaml.YAMLError, ValueError) as error:
+    except ValueError as error:
         raise InputError(Problem(f"模板声明有误:{error}", str(declaration))) from None
 
 
@@ -238,6 +239,7 @@ def build_speech(data: Any, locate: Locator, filename: str | None,
     if not isinstance(data, Mapping):
         raise InputError(Problem("提纲的最外层应为“字段: 值”的形式", filename))
     name, key = template_name(data, template_name_)
+    _roots(extra_dirs)  # a missing --template-dir is the option's fault, not the document's
     if name == OUTLINE and not extra_dirs:
         speech = outline_from_data(data, locate, filename)
         speech.template = OUTLINE

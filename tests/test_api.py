@@ -131,3 +131,27 @@ def test_run_batch_yields_rows_and_prints_nothing(tmp_path: Path, capsys) -> Non
     assert failed[0].problems and failed[0].to_dict()["problems"][0]["text"]
     with zipfile.ZipFile(written[0].path) as package:
         assert "word/document.xml" in package.namelist()
+
+
+def test_the_example_in_docs_api_md_runs(tmp_path, monkeypatch, capsys) -> None:
+    """The complete example of docs/api.md, exactly as a reader copies it."""
+    text = (EXAMPLES.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    section = text[text.index("## 一个完整的例子"):]
+    code = section[section.index("```python\n") + len("```python\n"):]
+    code = code[:code.index("```")]
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "docs/api.md", "exec"), {"__name__": "__docs__"})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith("application/vnd.openxmlformats") and printed[0].endswith("字节")
+    assert printed[1] == "字段 正文[1].小标提:未知字段“小标提”,是不是想写 小标题(heading)?"
+
+
+def test_readme_quick_api_example_runs(tmp_path, monkeypatch) -> None:
+    text = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## 在 Python 中使用"):]
+    code = section[section.index("```python\n") + len("```python\n"):]
+    code = code[:code.index("```")]
+    monkeypatch.chdir(EXAMPLES.parent)
+    code = code.replace('open("讲话稿.docx"', f'open(r"{tmp_path / "讲话稿.docx"}"')
+    exec(compile(code, "README.md", "exec"), {"__name__": "__readme__"})
+    assert docx.Document(str(tmp_path / "讲话稿.docx")).paragraphs[0].text

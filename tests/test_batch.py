@@ -424,7 +424,7 @@ def test_missing_and_non_spreadsheet_files(tmp_path: Path) -> None:
     assert_user_error(run_speechgen("batch", old, "-t", WORK), "另存为")
     binary = tmp_path / "图片.csv"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    assert_user_error(run_speechgen("batch", binary, "-t", WORK), "不是表格文件")
+    assert_user_error(run_speechgen("batch", binary, "-t", WORK), "二进制内容", ".xlsx 或 .csv")
 
 
 def test_without_template_the_header_decides_or_asks(tmp_path: Path, tiny: Path) -> None:

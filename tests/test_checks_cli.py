@@ -57,7 +57,7 @@ def test_warnings_alone_exit_0(tmp_path):
     (["draft.txt", "--fix"], "--fix 需要用 -o"),
     (["draft.txt", "--rate", "0"], "--rate"),
     (["draft.txt", "--duration", "一会儿"], "无法识别讲话时长"),
-    (["draft.docx"], "无法读取这个 Word 文件"),
+    (["draft.docx"], "不是有效的 Word 文档(.docx)"),
     (["draft.docx", "--layout", "poduim"], "podium"),
     (["empty.txt"], "没有文字"),
     (["empty.docx"], "没有文字"),

@@ -13,9 +13,9 @@ from conftest import ROOT, assert_user_error, run_speechgen
 from generator.blocks import blocks
 from generator.model import ROLES
 from generator.numerals import from_chinese
-from generator.outline_io import parse_yaml
 from generator.templating import build_speech, get_template, templates
 from generator.text_writer import render_text
+from generator.yaml_reader import parse as parse_yaml
 
 GENRES = ["party-building", "office-work", "party-lecture", "election-or-founding",
           "special-deployment", "commendation"]

@@ -89,7 +89,7 @@ def test_oversized_file(speechgen, tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(50_000_000)
-    assert_user_error(speechgen("mine", path), "太大")
+    assert_user_error(speechgen("mine", path), "文件过大")
 
 
 def test_missing_file(speechgen, tmp_path: Path) -> None:

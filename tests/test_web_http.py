@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -431,6 +432,28 @@ def test_serve_prints_one_line_moves_to_a_free_port_and_quits_from_the_page(tmp_
             if process and process.poll() is None:
                 process.terminate()
                 process.wait(10)
+
+
+@pytest.mark.parametrize(("stop", "code", "said"), [
+    (signal.SIGINT, 130, "已中断。"), (signal.SIGTERM, 0, "已退出")])
+def test_ctrl_c_and_a_polite_kill_stop_the_server_and_remove_its_folder(tmp_path, stop, code,
+                                                                         said):
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--no-browser", "--port", "18800"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+    try:
+        assert "127.0.0.1" in process.stdout.readline()  # type: ignore[union-attr]
+        assert list(tmp_path.glob("speechgen-web-*"))
+        process.send_signal(stop)
+        assert process.wait(10) == code
+        assert said in process.stderr.read()  # type: ignore[union-attr]
+        assert "Traceback" not in process.stderr.read()  # type: ignore[union-attr]
+        assert not list(tmp_path.glob("speechgen-web-*"))
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def test_the_private_folder_is_removed_when_the_server_stops():

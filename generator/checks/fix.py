@@ -45,11 +45,9 @@ def _fix_yaml(text: str, name: str) -> str:
     so earlier offsets stay valid."""
     import yaml
 
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        raise InputError(Problem("YAML 格式有误，无法修正；请先用 speechgen render 查看具体位置",
-                                 name)) from None
+    from ..yaml_reader import compose
+
+    root = compose(text, name)
     spans: list[tuple[int, int]] = []
 
     def visit(node: yaml.Node) -> None:
@@ -76,7 +74,8 @@ def _fix_docx(path: Path) -> bytes:
     """Each paragraph's text is fixed as a whole (a mark and its neighbours may sit in
     different runs) and the edits are mapped back onto the ``w:t`` elements that held the
     characters, so every run keeps its formatting."""
-    from .from_docx import open_docx, run_elements
+    from ..reading import open_docx
+    from .from_docx import run_elements
 
     document = open_docx(path)
     w_t = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"

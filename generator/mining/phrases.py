@@ -61,7 +61,6 @@ SLOTS: tuple[Slot, ...] = (
          re.compile(r"^(?:我的讲话完了，)?谢谢(?:大家|各位)[！。]$|^最后，祝大家[^。！]{2,20}！")),
 )
 
-SLOT_KEYS = tuple(slot.key for slot in SLOTS)
 
 #: A phrase holding any of these carries a fact of its source speech, not convention.
 _FACTS = re.compile(

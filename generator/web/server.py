@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import secrets
 import shutil
+import signal
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,16 +30,25 @@ PORT_TRIES = 50
 class Server:
     url: str
     port: int
-    asked_port: int
     workdir: Path
     quit: threading.Event
     _wsgi: Any
 
-    def serve(self) -> None:
-        """Serve until the page's 退出 (or Ctrl-C, raised to the caller); always clean up."""
-        thread = threading.Thread(target=self._wsgi.run, daemon=True)
-        thread.start()
+    def serve(self, ready: Callable[[], None] = lambda: None) -> None:
+        """Serve until the page's 退出 (or Ctrl-C, raised to the caller); always clean up.
+
+        `ready` runs once the server answers (the CLI prints its line there), inside the part
+        that cleans up, so a Ctrl-C right after the line still removes the private folder.
+        A polite stop from outside (SIGTERM, the terminal closing, Windows closing the console
+        window) counts as 退出.
+        """
         try:
+            thread = threading.Thread(target=self._wsgi.run, daemon=True)
+            thread.start()
+            for name in ("SIGTERM", "SIGHUP", "SIGBREAK"):
+                if hasattr(signal, name) and threading.current_thread() is threading.main_thread():
+                    signal.signal(getattr(signal, name), lambda *_: self.quit.set())
+            ready()
             while not self.quit.wait(0.2):
                 pass
             time.sleep(0.3)  # let the answer to 退出 reach the page before the socket closes
@@ -75,7 +86,7 @@ def start(port: int = DEFAULT_PORT) -> Server:
             last_error = error
             continue
         url = f"http://{HOST}:{candidate}/?token={token}"
-        return Server(url, candidate, port, workdir, quit_event, wsgi)
+        return Server(url, candidate, workdir, quit_event, wsgi)
     shutil.rmtree(workdir, ignore_errors=True)
     raise InputError(f"端口 {port} 到 {port + PORT_TRIES - 1} 都已被占用,请用 --port 指定其他端口"
                      + (f"({last_error.strerror})" if last_error else ""))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,7 +249,7 @@ def batch_check(request: BatchRequest) -> BatchCheck:
         run.close()
 
 
-def batch_generate(request: BatchRequest) -> Iterator[dict[str, Any]]:
+def batch_generate(request: BatchRequest) -> Generator[dict[str, Any], None, Path]:
     """`speechgen batch --zip --report`: each row's outcome as it finishes, then the archive
     (the files, plus the report added to it) as the generator's return value."""
     run = sg.run_batch(_options(request, False))

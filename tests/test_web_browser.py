@@ -163,6 +163,8 @@ def test_template_form_preview_and_docx_download(server, browser):
 
     text = type_into(browser, "f-meeting", "全县机关党建工作会议")
     by_id(browser, "f-tasks-add").click()
+    # An empty item's missing heading is named under that very heading box.
+    wait(browser, lambda d: "缺少必填字段 小标题" in by_id(d, "f-tasks-0-heading-err").text)
     text = type_into(browser, "f-tasks-0-heading", "抓好政治建设")
     by_id(browser, "f-tasks-add").click()
     text = type_into(browser, "f-tasks-1-heading", "抓好基层组织建设")

@@ -221,6 +221,16 @@ def test_a_missing_required_field_is_named_as_the_cli_names_it(client, tmp_path)
     assert problem["message"] in cli.stderr
 
 
+def test_json_problems_carry_the_key_path_a_form_places_them_by(client):
+    facts = {"template": "party-building", "tasks": [{"intro": ["要抓好落实。"]}],
+             "date": "2025年2月30日"}
+    problems = post(client, "/api/preview", json=facts).get_json()["problems"]
+    by_path = {tuple(p["key_path"]): p["message"] for p in problems}
+    assert "不是真实存在的日期" in by_path[("date",)]
+    assert "缺少必填字段 小标题(heading)" in by_path[("tasks", 0, "heading")]
+    assert "缺少必填字段 会议名称(meeting)" in by_path[("meeting",)]
+
+
 def test_template_syntax_in_a_field_value_stays_literal(client):
     value = ("{{ ''.__class__.__mro__ }}{% for x in range(3) %}X{% endfor %}"
              "<script>alert(1)</script>")

@@ -66,7 +66,8 @@ function start() {
       (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
   }
   function pruned(value) {
-    if (Array.isArray(value)) return value.map(pruned).filter((v) => !isEmpty(v));
+    // An added but still empty list item stays ({}), so the check names its missing fields.
+    if (Array.isArray(value)) return value.map(pruned).filter((v) => !isEmpty(v) || (v && typeof v === 'object' && !Array.isArray(v)));
     if (value && typeof value === 'object') {
       const out = {};
       Object.entries(value).forEach(([k, v]) => { const p = pruned(v); if (!isEmpty(p)) out[k] = p; });

@@ -153,7 +153,15 @@ def test_template_form_preview_and_docx_download(server, browser):
     shot(browser, "1-start")
     card = css(browser, 'button.card[data-template="party-building"]')[0]
     assert "何时使用" in card.text
-    card.click()
+    # By keyboard: Tab to the card, Enter opens its form.
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(30):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        if browser.switch_to.active_element == card:
+            break
+    assert browser.switch_to.active_element == card
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
     wait(browser, lambda d: css(d, "#f-meeting"))
     # A required field left empty is named at its field, in the CLI's words.
     wait(browser, lambda d: css(d, ".field.has-error"))
@@ -175,6 +183,16 @@ def test_template_form_preview_and_docx_download(server, browser):
     text = type_into(browser, "f-tasks-2-heading", "抓好作风建设")
     assert "我重点讲三点意见" in text and "三、抓好作风建设" in text
     assert "3 个部分" in by_id(browser, "stats").text
+
+    # A nested list: a sub-point under the first task, numbered by the level below.
+    by_id(browser, "f-tasks-0-items-add").click()
+    text = type_into(browser, "f-tasks-0-items-0-heading", "坚定理想信念")
+    duty = "要把学习贯彻党的创新理论作为首要政治任务。"
+    text = type_into(browser, "f-tasks-0-items-0-paragraphs", duty)
+    assert f"（一）坚定理想信念。{duty}" in text
+    # Rows reorder: the third task moves up, the numbers follow.
+    text = preview_after(browser, lambda: by_id(browser, "f-tasks-2-up").click())
+    assert "二、抓好作风建设" in text and "三、抓好基层组织建设" in text
     text = type_into(browser, "f-date", "2025年2月30日")
     assert "不是真实存在的日期" in by_id(browser, "f-date-err").text
     by_id(browser, "f-date").clear()
@@ -197,13 +215,14 @@ def test_template_form_preview_and_docx_download(server, browser):
     paragraphs = [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
     assert paragraphs[0] == "在全县机关党建工作会议上的讲话"
     assert any("我重点讲三点意见" in p for p in paragraphs)
-    assert "三、抓好作风建设" in paragraphs
+    assert "二、抓好作风建设" in paragraphs
+    assert any(p.startswith("（一）坚定理想信念。") for p in paragraphs)
 
     # The draft survives a reload (local storage).
     browser.refresh()
     wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
     by_id(browser, "resume-draft").click()
-    assert by_id(browser, "f-tasks-2-heading").get_attribute("value") == "抓好作风建设"
+    assert by_id(browser, "f-tasks-1-heading").get_attribute("value") == "抓好作风建设"
 
 
 def test_uploaded_speech_reordered_in_the_outline_editor(server, browser, tmp_path):

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -253,6 +254,26 @@ def test_render_is_byte_identical_to_the_cli(client, tmp_path, fmt):
     assert response.data == target.read_bytes()
 
 
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="需要 LibreOffice(soffice)和 poppler-utils(pdftotext)")
+def test_pdf_holds_the_text_and_pages_of_the_clis_pdf(client, tmp_path):
+    assert get(client, "/api/status").get_json()["pdf"] is True
+    response = yaml_post(client, "/api/render?format=pdf", EXAMPLE.read_text(encoding="utf-8"))
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    web = tmp_path / "web.pdf"
+    web.write_bytes(response.data)
+    cli = tmp_path / "cli.pdf"
+    assert run_speechgen("render", EXAMPLE, "-o", cli).returncode == 0
+
+    def pages(path: Path) -> list[str]:
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        return text.split("\f")
+
+    assert pages(web) == pages(cli)
+    assert "党建工作会议上的讲话" in pages(web)[0]
+
+
 def test_podium_docx_is_the_clis_podium_layout(client, tmp_path):
     response = yaml_post(client, "/api/render?format=docx&layout=podium",
                          EXAMPLE.read_text(encoding="utf-8"))
@@ -360,6 +381,27 @@ def test_batch_check_names_the_bad_row_and_its_cells(client):
     assert any(t.startswith("E5 日期") and "2025年2月30日" in t for t in texts)
     assert sum(r["status"] != "failed" for r in data["rows"]) == 4
     assert "乡镇" in [c["header"] for c in data["columns"] if not c["used"]]
+
+
+def test_batch_column_map_maps_a_header_the_template_does_not_know(client, tmp_path):
+    text = (EXAMPLES / "各乡镇会议.csv").read_bytes().decode("gb18030")
+    sheet = tmp_path / "会议.csv"
+    sheet.write_text(text.replace("会议名称", "会议", 1), encoding="utf-8")
+
+    def check(**extra: object) -> dict:
+        form = {"sheet": (sheet.open("rb"), sheet.name), "template": "work-conference",
+                "action": "check", **extra}
+        return post(client, "/api/batch", data=form).get_json()
+
+    unmapped = check()  # refused as a whole, as the CLI does, with what a column map needs
+    assert unmapped["problems"][0]["text"].startswith("会议.csv:1: 表头缺少必填的列:会议名称")
+    assert {"header": "会议", "used": False} in unmapped["columns"]
+    assert "会议名称" in unmapped["fields"] and "讲话人" in unmapped["fields"]
+    mapped = check(mapping='"会议": "会议名称"\n')
+    assert {"header": "会议", "used": True} in mapped["columns"]
+    failed = [r for r in mapped["rows"] if r["status"] == "failed"]
+    assert len(mapped["rows"]) == 5 and len(failed) == 1  # only the row left blank there
+    assert failed[0]["problems"][0]["text"].startswith("B4 会议:缺少必填字段 会议名称(meeting)")
 
 
 def test_batch_without_a_template_reports_the_tie_like_the_cli(client):

@@ -236,7 +236,16 @@ def create_app(port: int, token: str, workdir: Path,
             sheet=sheet, output=folder / "输出", template=request.form.get("template") or None,
             sheet_name=request.form.get("sheet_name") or None, mapping=mapping,
             name=request.form.get("name") or None, layout=layout, profile=profile_path)
-        checked = library.batch_check(batch_request)
+        try:
+            checked = library.batch_check(batch_request)
+        except InputError as error:
+            if not batch_request.template:
+                raise
+            # The whole sheet refused (a required column missing …): offer the column map.
+            answer = {"error": "\n".join(str(p) for p in error.problems),
+                      "problems": [library.problem_dict(p) for p in error.problems],
+                      **library.sheet_columns(batch_request)}
+            return json_response(answer, 400)
         answer = dataclasses.asdict(checked)
         if request.form.get("action") == "generate":
             job_id = secrets.token_hex(8)

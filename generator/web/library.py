@@ -249,6 +249,33 @@ def batch_check(request: BatchRequest) -> BatchCheck:
         run.close()
 
 
+def sheet_columns(request: BatchRequest) -> dict[str, Any]:
+    """What the column map needs when the sheet as a whole was refused (a required column
+    missing, no header found): the first non-empty row's texts and the chosen template's
+    column names, so the user can say which header is which field."""
+    from ..sheet_map import expected_columns
+    from ..sheets import Workbook, cell_text
+    from ..templating import get_template
+
+    template = get_template(request.template or "")
+    book = Workbook(request.sheet)
+    try:
+        headers: list[str] = []
+        for _, cells in book.table(request.sheet_name).rows:
+            headers = [cell_text(cell) for cell in cells]
+            if any(headers):
+                break
+        return {
+            "template": template.name, "template_label": template.title,
+            "sheets": list(book.sheet_names),
+            "columns": [{"header": h, "used": False} for h in headers if h],
+            "fields": [name.rstrip("*") for name in expected_columns(template.fields)
+                       if "(" not in name],
+        }
+    finally:
+        book.close()
+
+
 def batch_generate(request: BatchRequest) -> Generator[dict[str, Any], None, Path]:
     """`speechgen batch --zip --report`: each row's outcome as it finishes, then the archive
     (the files, plus the report added to it) as the generator's return value."""

@@ -794,7 +794,7 @@ function start() {
     if (!$('batch-template').value) {
       $('batch-template').value = data.template;
     }
-    const unused = data.columns.filter((c) => !c.used);
+    const unused = data.columns.filter((c) => !c.used && c.header);
     if (!unused.length) return;
     box.append(el('h3', { text: '列名对应' }),
       el('p', { class: 'help', text: `模板“${data.template_label}”用不到下面这些列;如果某列其实是模板中的某一项,请选出来,否则留空(可以在文件名格式中用 {列名} 引用它)。` }));
@@ -827,6 +827,10 @@ function start() {
     } catch (error) {
       $('batch-result').textContent = error.message;
       $('batch-run').disabled = true;
+      if (error.data && error.data.columns) {  // the sheet refused as a whole: map its columns
+        renderColumns(error.data);
+        $('batch-result').append(el('p', { class: 'help', text: '可在左侧“列名对应”中指出每一列对应模板的哪一项,再点“检查表格”。' }));
+      }
     }
   });
   $('batch-run').addEventListener('click', async () => {

@@ -66,6 +66,7 @@ def chrome_options(profile: Path, downloads: Path):
                  f"--user-data-dir={profile}", f"--window-size={WIDTH},{HEIGHT}",
                  "--lang=zh-CN"):
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     options.add_experimental_option("prefs", {
         "download.default_directory": str(downloads),
         "download.prompt_for_download": False,
@@ -218,11 +219,41 @@ def test_template_form_preview_and_docx_download(server, browser):
     assert "二、抓好作风建设" in paragraphs
     assert any(p.startswith("（一）坚定理想信念。") for p in paragraphs)
 
+    # A house profile, uploaded once, applies to every later download and survives a reload.
+    profile = driver_tmp(browser) / "本单位.yaml"
+    profile.write_text("body:\n  font: 方正仿宋_GBK\n", encoding="utf-8")
+    by_id(browser, "profile-file").send_keys(str(profile))
+    wait(browser, lambda d: "已用:本单位.yaml" in by_id(d, "profile-status").text)
+    path.unlink()
+    css(browser, 'button.dl[data-format="docx"][data-layout="standard"]')[0].click()
+    assert "方正仿宋_GBK" in Document(str(downloaded(browser, ".docx"))).element.xml
+
     # The draft survives a reload (local storage).
     browser.refresh()
     wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
     by_id(browser, "resume-draft").click()
     assert by_id(browser, "f-tasks-1-heading").get_attribute("value") == "抓好作风建设"
+    assert "已用:本单位.yaml" in by_id(browser, "profile-status").text
+
+
+def driver_tmp(driver) -> Path:
+    return Path(driver.downloads).parent
+
+
+def test_every_template_builds_its_form_without_a_script_error(server, browser):
+    open_page(browser, server)
+    names = [c.get_attribute("data-template") for c in css(browser, "button.card[data-template]")]
+    assert len(names) >= 7
+    for name in names:
+        css(browser, '.tab[data-view="start"]')[0].click()
+        css(browser, f'button.card[data-template="{name}"]')[0].click()
+        wait(browser, lambda d: len(css(d, "#editor .field")) > 5)
+        wait(browser, lambda d: d.execute_script("return document.body.dataset.busy === '0'"))
+        # Each required field left empty is named somewhere on the page, none lost.
+        assert css(browser, "#editor .has-error") or by_id(browser, "preview").text
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"
+              and "/api/preview" not in e["message"]]  # a 400 for empty required fields
+    assert errors == []
 
 
 def test_uploaded_speech_reordered_in_the_outline_editor(server, browser, tmp_path):

@@ -107,6 +107,23 @@ def test_the_token_in_the_url_becomes_a_cookie_named_with_the_port(client):
     assert client.get("/api/templates", base_url=BASE).status_code == 200
 
 
+def test_the_page_is_chinese_offline_and_warns_old_browsers_without_script(client):
+    page = get(client, "/").get_data(as_text=True)
+    assert '<html lang="zh-CN">' in page
+    # Shown unless the script hides it: IE (mode) cannot run the script, so it sees this.
+    notice = re.search(r'<div id="old-browser"([^>]*)>(.*?)</div>', page, re.S)
+    assert notice and "hidden" not in notice[1] and "极速模式" in notice[2]
+    assert re.search(r'<div id="app" hidden>', page)
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing fetched from elsewhere
+    for asset in ("/static/app.js", "/static/app.css", "/static/speech.css"):
+        response = get(client, asset)
+        assert response.status_code == 200, asset
+        assert "http://" not in response.get_data(as_text=True).replace(
+            "http://127.0.0.1", "").replace("http://localhost", "")
+    headers = get(client, "/").headers
+    assert headers["Content-Security-Policy"].startswith("default-src 'self'")
+
+
 def test_another_servers_cookie_does_not_open_this_one(client):
     client.set_cookie(cookie_name(PORT + 1), TOKEN, domain="127.0.0.1")
     assert client.get("/api/templates", base_url=BASE).status_code == 403

@@ -74,7 +74,8 @@ def start_server() -> tuple[subprocess.Popen[str], str, float]:
     """The real command; (process, URL, seconds from start to the page served)."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--no-browser",
-                                "--port", "38765"], stdout=subprocess.PIPE, text=True,
+                                "--port", "38765"], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True,
                                encoding="utf-8")
     assert process.stdout is not None
     line = process.stdout.readline()

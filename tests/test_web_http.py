@@ -340,6 +340,39 @@ def test_saved_facts_load_back_into_the_same_speech(client):
     assert again["text"] == post(client, "/api/preview", json=facts).get_json()["text"]
 
 
+def test_a_saved_file_in_chinese_keys_opens_in_the_form_under_canonical_keys(client):
+    response = post(client, "/api/load", data={"file": (EXAMPLE.open("rb"), EXAMPLE.name)})
+    assert response.status_code == 200, response.get_json()
+    loaded = response.get_json()
+    assert loaded["template"] == "party-building"
+    data = loaded["data"]
+    assert data["meeting"] == "全县党建工作会议"  # 会议名称 in the file
+    assert data["review"]["achievements"][0]["heading"] == "政治建设持续加强"
+    assert "template" not in data and "模板" not in data
+    # What the form sends back renders the same speech as the file.
+    again = post(client, "/api/preview", json={"template": "party-building", **data}).get_json()
+    assert again["text"] == run_speechgen("render", EXAMPLE, "-f", "txt").stdout
+
+
+def test_a_saved_outline_opens_in_the_outline_editor(client, tmp_path):
+    outline = tmp_path / "提纲.yaml"
+    speech = tmp_path / "讲话.docx"
+    run_speechgen("render", EXAMPLES / "全县经济工作会议.yaml", "-o", speech)
+    assert run_speechgen("mine", speech, "-o", outline).returncode == 0
+    loaded = post(client, "/api/load", data={"file": (outline.open("rb"), outline.name)})
+    data = loaded.get_json()
+    assert data["template"] == "outline"
+    assert data["data"]["title"] == "在全县经济工作会议上的讲话"
+    assert len(data["data"]["sections"]) == 4
+
+
+def test_a_broken_saved_file_is_refused_with_its_line(client):
+    text = "模板: party-building\n会议名称: [未闭合\n"
+    response = post(client, "/api/load", data={"file": (io.BytesIO(text.encode()), "坏.yaml")})
+    assert response.status_code == 400
+    assert response.get_json()["problems"][0]["text"].startswith("坏.yaml:")
+
+
 def test_unknown_format_is_a_chinese_400(client):
     response = post(client, "/api/render?format=exe", json=party_facts())
     assert response.status_code == 400

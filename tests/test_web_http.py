@@ -323,6 +323,13 @@ def test_a_bad_house_profile_is_refused_at_upload(client):
         == 200
 
 
+def test_render_warnings_reach_the_page_in_a_header(client):
+    response = post(client, "/api/render?format=docx", json=party_facts(purpose="部署\x07工作"))
+    assert response.status_code == 200
+    warning = unquote(response.headers["X-Speechgen-Warnings"])
+    assert "不可见字符 U+0007,已删除" in warning
+
+
 def test_download_names_are_chinese_per_rfc_5987(client):
     response = post(client, "/api/render?format=docx", json=party_facts())
     disposition = response.headers["Content-Disposition"]

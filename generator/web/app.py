@@ -180,7 +180,7 @@ def create_app(port: int, token: str, workdir: Path,
         stem += LAYOUT_NAMES[layout] if fmt in ("docx", "pdf") else ""
         response = file_response(download.data, download.media_type, stem, download.suffix)
         if download.warnings:
-            response.headers["X-Speechgen-Warnings"] = quote(" ".join(download.warnings))
+            response.headers["X-Speechgen-Warnings"] = quote("\n".join(download.warnings))
         return response
 
     @app.post("/api/load")

@@ -136,7 +136,8 @@ function start() {
     document.body.append(link);
     link.click();
     setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    return name;
+    const warnings = response.headers.get('X-Speechgen-Warnings');
+    return warnings ? `${name}\n提示:${decodeURIComponent(warnings)}` : name;
   }
 
   // --- views ------------------------------------------------------------------------------------

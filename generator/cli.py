@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -28,7 +28,7 @@ class _Speechgen(TyperGroup):
     options) lets the error through with its traceback instead.
     """
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except SpeechgenError as error:
@@ -185,28 +185,28 @@ def _warn_all(messages: tuple[str, ...]) -> None:
 @app.command()
 def check(
     source: Annotated[
-        Path, typer.Argument(help="要检查的讲话稿：.docx、.yaml 或 .txt。", show_default=False)
+        Path, typer.Argument(help="要检查的讲话稿:.docx、.yaml 或 .txt。", show_default=False)
     ],
     json_output: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果。")] = False,
     fix: Annotated[
-        bool, typer.Option("--fix", help="自动修正中文里的半角标点和补零日期，写入 -o 指定的文件。")
+        bool, typer.Option("--fix", help="自动修正中文里的半角标点和补零日期,写入 -o 指定的文件。")
     ] = False,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="与 --fix 一起使用：修正后的文件。")
+        Path | None, typer.Option("-o", "--output", help="与 --fix 一起使用:修正后的文件。")
     ] = None,
     rate: Annotated[
-        int | None, typer.Option("--rate", help="语速，每分钟字数，用于估算讲话用时（默认 220）。")
+        int | None, typer.Option("--rate", help="语速,每分钟字数,用于估算讲话用时(默认 220)。")
     ] = None,
     layout: Annotated[
-        str, typer.Option("--layout", help="检查 .docx 版式所依据的版式：standard 或 podium。")
+        str, typer.Option("--layout", help="检查 .docx 版式所依据的版式:standard 或 podium。")
     ] = "standard",
     profile: Annotated[
         Path | None,
-        typer.Option("--profile", help="本单位版式文件（.yaml），覆盖版式中的任意取值。"),
+        typer.Option("--profile", help="本单位版式文件(.yaml),覆盖版式中的任意取值。"),
     ] = None,
     duration: Annotated[
         str | None,
-        typer.Option("--duration", help="计划讲话时长，如 15分钟；不写时用提纲中的时长。"),
+        typer.Option("--duration", help="计划讲话时长,如 15分钟;不写时用提纲中的时长。"),
     ] = None,
 ) -> None:
     """送审前检查讲话稿:占位符、宣布的点数、编号、结构、标点、篇幅用时和 Word 版式。"""

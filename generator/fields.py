@@ -11,14 +11,13 @@ function that says where a value sits in the user's file, so every problem names
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import DateError, format_date
-from .errors import Problem
+from .errors import Problem, did_you_mean, suggestion
 
 Path = tuple[str | int, ...]
 Locator = Callable[[Path], tuple[int | None, int | None]]
@@ -58,6 +57,12 @@ class Field:
     #: For type "value" (declared in code, e.g. layout profiles): the scalar as written → the
     #: typed value, or ValueError saying what was expected.
     parse: Callable[[Any], Any] | None = field(default=None, compare=False)
+
+    @property
+    def offered(self) -> bool:
+        """Whether scaffolds, `templates show` and forms offer it (a "refused" key is only
+        recognised, to say why it is not allowed there)."""
+        return self.type != "refused"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -115,6 +120,7 @@ class Validator:
             return {}
         by_name = {name: f for f in fields for name in f.names}
         result: dict[str, Any] = {}
+        wrong: set[str] = set()
         for raw_key, value in data.items():
             key = str(raw_key).strip()
             child_shown = f"{shown}.{key}" if shown else key
@@ -125,10 +131,13 @@ class Validator:
             if spec.key in result:
                 self.problem(path + (raw_key,), child_shown, f"{spec.describe()} 重复出现")
                 continue
+            before = len(self.problems)
             result[spec.key] = self.value(value, spec, path + (raw_key,), child_shown)
+            if len(self.problems) > before:
+                wrong.add(spec.key)  # told what is wrong with it; not "missing" as well
         for spec in fields:
             if result.get(spec.key) in (None, "", [], {}):
-                if spec.required:
+                if spec.required and spec.key not in wrong:
                     where = f"{shown}.{spec.label}" if shown else spec.label
                     self.problem(path, where, f"缺少必填字段 {spec.describe()}" + _hint(spec),
                                  (*self.canonical(path), spec.key))
@@ -136,7 +145,7 @@ class Validator:
         return result
 
     def value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:
-        if (data is None or data == "") and spec.type != "value":
+        if (data is None or data == "") and spec.type not in ("value", "refused"):
             return _empty(spec)
         converter = getattr(self, f"_{spec.type}")
         return converter(data, spec, path, shown)
@@ -212,6 +221,10 @@ class Validator:
             self.problem(path, shown, f"“{data}”不合适:{error}")
             return None
 
+    def _refused(self, data: Any, spec: Field, path: Path, shown: str) -> None:
+        """A key that is known but not allowed here (a fifth heading level): its help says why."""
+        self.problem(path, shown, spec.help)
+
     def _group(self, data: Any, spec: Field, path: Path, shown: str) -> dict:
         return self.group(data, spec.fields, path, shown)
 
@@ -281,10 +294,10 @@ def _hint(spec: Field) -> str:
 
 def _unknown(key: str, fields: Sequence[Field]) -> str:
     names = [name for f in fields for name in f.names]
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.5)
+    close = did_you_mean(key, names)
     if close:
-        target = next(f for f in fields if close[0] in f.names)
-        return f"未知字段“{key}”,是不是想写 {target.describe()}?"
+        target = next(f for f in fields if close in f.names)
+        return f"未知字段“{key}”,{suggestion(target.describe())}"
     known = "、".join(f.describe() for f in fields)
     return f"未知字段“{key}”。此处可用的字段:{known}"
 

@@ -10,7 +10,6 @@ unknown key gets the same did-you-mean.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import reading, yaml_reader
-from .errors import InputError
+from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import FALSE_WORDS, TRUE_WORDS, Field, Validator
 
 #: Chinese type sizes (字号) in points.
@@ -371,8 +370,7 @@ def load_layout(name: str = "standard", profile: str | Path | None = None) -> La
     """
     available = built_in_layouts()
     if name not in available:
-        close = difflib.get_close_matches(name, available, n=1, cutoff=0.4)
-        hint = f"是不是想写 {close[0]}?" if close else ""
+        hint = suggestion(did_you_mean(name, list(available), cutoff=0.4))
         raise InputError(f"没有名为“{name}”的版式。{hint}可用的版式:{'、'.join(available)}")
     if profile is None:
         return _build(name, _built_in(name))
@@ -387,4 +385,26 @@ def load_layout_text(name: str, text: str, filename: str) -> Layout:
     values = {section: dict(keys) for section, keys in _built_in(name).items()}
     for section, keys in _read(text, filename).items():
         values[section].update(keys)
-    return _build(f"{name}+{Path(filename).stem}", values)
+    layout = _build(f"{name}+{Path(filename).stem}", values)
+    _check_geometry(layout, filename)
+    return layout
+
+
+#: The smallest 版心 (text block) side that still holds a line of large type, in mm.
+MIN_TEXT_BLOCK_MM = 40
+
+
+def _check_geometry(layout: Layout, filename: str) -> None:
+    """Margins that leave (almost) no text block would give a file of blank pages: refused."""
+    problems = []
+    for side, paper, first, second, names in (
+            ("宽", layout.paper.width, layout.margins.left, layout.margins.right, "左右"),
+            ("高", layout.paper.height, layout.margins.top, layout.margins.bottom, "上下")):
+        left = paper - first - second
+        if left < MIN_TEXT_BLOCK_MM:
+            problems.append(Problem(
+                f"页边距超出纸张:纸{side} {paper:g} 毫米,{names}页边距合计 {first + second:g} 毫米,"
+                f"版心只剩 {max(left, 0):g} 毫米(至少应有 {MIN_TEXT_BLOCK_MM} 毫米)",
+                filename, path="margins", key_path=("margins",)))
+    if problems:
+        raise InputError(problems)

@@ -64,6 +64,10 @@ def _section_fields(level: int) -> tuple[Field, ...]:
         fields.append(Field("sections", "下级", "list", aliases=("小节", "分点"),
                             fields=_section_fields(level + 1), item="group",
                             help=f"第{level + 1}级小标题及内容"))
+    else:
+        fields.append(Field("sections", "下级", "refused", aliases=("小节", "分点"), help=(
+            f"小标题最多 {MAX_DEPTH} 级(一、(一)1.(1)),这里是第 {MAX_DEPTH + 1} 级;"
+            "请把这一级写成上一级的段落,或把上面几级合并")))
     return tuple(fields)
 
 
@@ -95,7 +99,7 @@ def _section(values: Mapping[str, Any]) -> Section:
     return Section(
         heading=values["heading"] or "",
         paragraphs=values["paragraphs"],
-        sections=[_section(child) for child in values.get("sections", [])],
+        sections=[_section(child) for child in values.get("sections") or []],
         role=values["role"],
         lead=values["lead"],
         numbering=values["numbering"],

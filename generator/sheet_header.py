@@ -3,8 +3,9 @@ across columns or over two rows, blank and unlabelled columns, renames from `--m
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import InputError, Problem
 from .fields import Field
@@ -115,3 +116,18 @@ def header_score(table: Table, fields: Sequence[Field]) -> int:
     return best
 
 
+def choose_template(table: Callable[[], Table], candidates: Mapping[str, Any],
+                    filename: str) -> Any:
+    """The template whose fields the header names most clearly (`candidates` by name);
+    InputError when none fits or several fit equally.  `table` opens the sheet afresh for
+    each candidate: its rows are a stream, read once."""
+    scored = sorted(((header_score(table(), t.fields), name) for name, t in candidates.items()),
+                    reverse=True)
+    if not scored or scored[0][0] == 0:
+        raise InputError(Problem("表头中没有一列能对应任何模板的字段;请用 -t 指定模板"
+                                 "(speechgen templates 可查看模板及其列名)", filename))
+    tied = [name for score, name in scored if score == scored[0][0]]
+    if len(tied) > 1:
+        raise InputError(Problem(f"表头同样符合这些模板:{'、'.join(sorted(tied))};"
+                                 "请用 -t 指定其中一个,例如 -t " + sorted(tied)[0], filename))
+    return candidates[scored[0][1]]

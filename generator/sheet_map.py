@@ -21,6 +21,7 @@ Every value keeps the cell it came from, so a problem names sheet, Excel row, co
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -153,6 +154,7 @@ class SheetMapping:
             fresh: dict[Path, int] = {}  # each row adds one element to each nested list
             for column, value in own + stacked:
                 target = column.target
+                assert target is not None  # own and stacked hold mapped columns only
                 path = target.path
                 if target.stacked is not None:
                     prefix = path[: target.stacked]
@@ -299,3 +301,20 @@ class SheetValidator(Validator):
 def _chain(first: list[Row], rest: Iterator[Row]) -> Iterator[Row]:
     yield from first
     yield from rest
+
+
+def read_mapping(path: str | os.PathLike[str]) -> dict[str, str | None]:
+    """--map: `表头: 字段` lines; an empty value ignores that column or sheet."""
+    from . import reading, yaml_reader
+
+    text = reading.read_text(path, reading.MAX_OUTLINE, "列名映射文件(.yaml)")
+    data, locate = yaml_reader.parse(text, str(path))
+    if not isinstance(data, dict):
+        raise InputError(Problem("映射文件应为“表头: 字段”的形式,每行一项,例如  会议: 会议名称",
+                                 str(path), 1, 1))
+    problems = [Problem("这一项应为“表头: 字段”,字段写一个名称(留空表示忽略该列)",
+                        str(path), *locate((key,)), str(key))
+                for key, value in data.items() if not isinstance(value, (str, type(None)))]
+    if problems:
+        raise InputError(problems)
+    return {str(k): (str(v).strip() or None) if v is not None else None for k, v in data.items()}

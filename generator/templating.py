@@ -9,7 +9,7 @@ data, never code, and a template that reaches for Python internals is refused.
 
 from __future__ import annotations
 
-import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +18,7 @@ from typing import Any
 
 from . import reading, yaml_reader
 from .dates import DateError, format_date
-from .errors import InputError, Problem
+from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import Field, Locator, Validator, fields_from_data
 from .markup import MarkupError, parse_markup
 from .model import Speech
@@ -95,8 +95,7 @@ def get_template(name: str, extra_dirs: Sequence[Path] = ()) -> Template:
             if (root / name / "template.yaml").is_file():
                 return _read_template(root / name)
     available = templates(extra_dirs)
-    close = difflib.get_close_matches(name, list(available), n=1, cutoff=0.5)
-    hint = f"是不是想写 {close[0]}?" if close else ""
+    hint = suggestion(did_you_mean(name, list(available)))
     raise InputError(f"没有名为“{name}”的模板。{hint}可用的模板:{'、'.join(available)}"
                      "(speechgen templates 可查看说明)")
 
@@ -186,15 +185,26 @@ def render_markup(template: Template, values: Mapping[str, Any],
     try:
         return env.get_template("speech.j2").render(values)
     except SecurityError as error:
-        message = f"模板试图访问受保护的内部属性,已拒绝执行({error})"
-        raise InputError(Problem(message, where)) from None
+        message = "模板试图访问受保护的内部属性(如 __class__),已拒绝执行"
+        raise InputError(Problem(message, where)) from error
     except TemplateSyntaxError as error:
-        raise InputError(Problem(f"模板语法错误:{error.message}", error.filename or where,
-                                 error.lineno)) from None
+        raise InputError(Problem("模板语法错误:请检查 {% %}、{{ }} 是否配对,指令是否写对",
+                                 error.filename or where, error.lineno)) from error
     except UndefinedError as error:
-        raise InputError(Problem(f"模板使用了未声明的变量({error.message})", where)) from None
+        name = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", error.message or "")
+        shown = f" {name[1] or name[2]}" if name else ""
+        raise InputError(Problem(f"模板使用了未声明的变量{shown};请在 template.yaml 中声明,"
+                                 "或检查拼写", where)) from error
     except TemplateError as error:
-        raise InputError(Problem(f"模板出错:{error}", where)) from None
+        raise InputError(Problem("模板出错,无法生成(加 --debug 查看详情)", where)) from error
+    except OverflowError as error:  # the sandbox's cap on range()
+        from jinja2.sandbox import MAX_RANGE
+
+        raise InputError(Problem(f"模板中的循环过大:range() 最多 {MAX_RANGE} 项,已停止",
+                                 where)) from error
+    except RecursionError as error:
+        raise InputError(Problem("模板中的宏或继承层层调用自己,无法结束,已停止",
+                                 where)) from error
 
 
 def speech_from_facts(template: Template, values: Mapping[str, Any],

@@ -29,26 +29,30 @@ class Result:
 
 
 def cli(*args: str | Path, cwd: Path | None = None, timeout: float = 120) -> Result:
-    """`speechgen ARGS` in this process, through the same entry (`cli.run`) as the console
-    script: the exit code, stdout and stderr a user gets.  An exception that escapes (only
-    with --debug) is printed as Python prints it, with exit code 1.  `timeout` is accepted for
-    symmetry with `process` and not enforced."""
+    """`speechgen ARGS` in this process: typer's CliRunner isolates stdin, stdout and stderr
+    (UTF-8 text streams over bytes, as a terminal gives), and the arguments go through the same
+    entry as the console script (`cli.run`, which also words usage mistakes), so the exit code,
+    stdout and stderr are what a user gets.  An exception that escapes (only with --debug) is
+    printed as Python prints it, with exit code 1.  `timeout` is accepted for symmetry with
+    `process` and not enforced."""
+    from typer.testing import CliRunner
+
     from generator.cli import run
 
-    out, err = io.StringIO(), io.StringIO()
     with contextlib.ExitStack() as stack:
         if cwd is not None:
             stack.enter_context(contextlib.chdir(cwd))
-        stack.enter_context(contextlib.redirect_stdout(out))
-        stack.enter_context(contextlib.redirect_stderr(err))
+        out, err, _ = stack.enter_context(CliRunner().isolation())
         try:
             code = run([str(arg) for arg in args])
         except SystemExit as exit_:  # an eager option such as --version exits
             code = exit_.code if isinstance(exit_.code, int) else 0
         except Exception:
-            traceback.print_exc(file=err)
+            traceback.print_exc()  # to the isolated stderr, as the interpreter would
             code = 1
-    return Result(code, out.getvalue(), err.getvalue())
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return Result(code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
 
 
 def process(*args: str | Path, cwd: Path | None = None, timeout: float = 120,

@@ -155,3 +155,23 @@ def test_readme_quick_api_example_runs(tmp_path, monkeypatch) -> None:
     code = code.replace('open("讲话稿.docx"', f'open(r"{tmp_path / "讲话稿.docx"}"')
     exec(compile(code, "README.md", "exec"), {"__name__": "__readme__"})
     assert docx.Document(str(tmp_path / "讲话稿.docx")).paragraphs[0].text
+
+
+def test_a_profile_as_text_or_file_reaches_the_docx(tmp_path) -> None:
+    speech = generator.load_speech(EXAMPLES / "全区党建工作会议.yaml")
+    layout = generator.load_profile("正文: {字体: 方正仿宋_GBK}")
+    document = docx.Document(io.BytesIO(generator.render(speech, profile=layout).data))
+    body = document.paragraphs[5].runs[-1]._r.rPr.rFonts
+    assert body.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") \
+        == "方正仿宋_GBK"
+    path = tmp_path / "版式.yaml"
+    path.write_text("正文:\n  字体: 方正仿宋_GBK\n", encoding="utf-8")
+    assert generator.render(speech, profile=path).data == generator.render(
+        speech, profile=layout).data
+
+
+def test_check_takes_a_speech_tree() -> None:
+    speech = generator.speech_from_mapping({"标题": "在会上的讲话", "开场": ["请XX同志讲话。"]})
+    report = generator.check(speech, minutes=1)
+    assert "placeholder" in {f.id for f in report.findings}
+    assert report.file is None and report.to_dict()["stats"]["target_minutes"] == 1

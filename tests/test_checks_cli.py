@@ -40,9 +40,9 @@ def test_clean_draft_exits_0(tmp_path):
 def test_errors_exit_1_with_a_chinese_list(tmp_path):
     result = run_speechgen("check", write(tmp_path, "messy.txt", MESSY))
     assert result.returncode == 1
-    assert "错误  第12行第16字（二、）  “XX”  留有占位符“XX”" in result.stdout
+    assert "错误  第12行第16字(二、)  “XX”  留有占位符“XX”" in result.stdout
     assert "[halfwidth-punct]" in result.stdout
-    assert re.search(r"共有错误 1 处、警告 \d+ 处，其中 \d+ 处可用 --fix", result.stdout)
+    assert re.search(r"共有错误 1 处、警告 \d+ 处,其中 \d+ 处可用 --fix", result.stdout)
 
 
 def test_warnings_alone_exit_0(tmp_path):
@@ -171,7 +171,7 @@ def test_docx_layout_options_reach_the_check(tmp_path, speechgen):
     profile.write_text("body:\n  size: 小一\n", encoding="utf-8")
     result = speechgen("check", podium, "--layout", "podium", "--profile", profile)
     assert result.returncode == 1
-    assert "正文的字号为“22磅”，应为“24磅”" in result.stdout
+    assert "正文的字号为“22磅”,应为“24磅”" in result.stdout
 
 
 def test_long_lists_are_cut_in_the_human_report(tmp_path):
@@ -180,6 +180,6 @@ def test_long_lists_are_cut_in_the_human_report(tmp_path):
     shown = result.stdout.count("[halfwidth-punct]")
     assert shown == 9  # eight findings and the line counting the rest
     total = many.count(",")
-    assert f"……另有 {total - 8} 处同类问题 [halfwidth-punct]，用 --json 可查看全部" in result.stdout
+    assert f"……另有 {total - 8} 处同类问题 [halfwidth-punct],用 --json 可查看全部" in result.stdout
     data = json.loads(run_speechgen("check", tmp_path / "many.txt", "--json").stdout)
     assert sum(f["id"] == "halfwidth-punct" for f in data["findings"]) == total

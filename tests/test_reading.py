@@ -10,6 +10,7 @@ import pytest
 import yaml
 from helpers import EXAMPLES, assert_user_error, cli, docx_text, process, write
 
+import generator
 from generator import yaml_reader
 from generator.errors import InputError
 
@@ -189,3 +190,81 @@ def test_docx_text_helper_reads_what_render_wrote(tmp_path):
     out = tmp_path / "a.docx"
     assert cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", out).returncode == 0
     assert docx_text(out)[0] == "在全区机关党建工作会议上的讲话"
+
+
+def test_report_and_zip_get_the_permissions_of_any_new_file(tmp_path):
+    """They go through the one writer too: not the 0600 of a private temporary file."""
+    import os
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    report, archive = tmp_path / "报告.csv", tmp_path / "全部.zip"
+    result = cli("batch", EXAMPLES / "各乡镇会议.csv", "-t", "work-conference", "-o",
+                 tmp_path / "out", "-j", "1", "--report", report, "--zip", archive)
+    assert result.returncode == 1, result.stderr  # the example sheet has one bad row
+    for path in (report, archive, next((tmp_path / "out").iterdir())):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
+    assert not list(tmp_path.glob(".~*"))
+
+
+def test_a_fifth_heading_level_is_named_as_such(tmp_path):
+    text = "标题: a\n正文:\n" + "".join(
+        f"{'    ' * level}  - 小标题: 第{level + 1}级\n{'    ' * level}    下级:\n"
+        for level in range(4)) + f"{'    ' * 4}  - 小标题: 第5级\n"
+    result = cli("render", write(tmp_path, "提纲.yaml", text), "-f", "txt")
+    assert_user_error(result, "最多 4 级", "第 5 级")
+    assert "未知字段" not in result.stderr
+
+
+def test_four_heading_levels_are_fine(tmp_path):
+    text = "标题: a\n正文:\n" + "".join(
+        f"{'    ' * level}  - 小标题: 第{level + 1}级\n{'    ' * level}    下级:\n"
+        for level in range(3)) + f"{'    ' * 3}  - 小标题: 第4级\n{'    ' * 3}    段落: [好。]\n"
+    result = cli("render", write(tmp_path, "提纲.yaml", text), "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    assert "（1）第4级。好。" in result.stdout
+
+
+def test_a_wrongly_typed_title_is_not_also_called_missing(tmp_path):
+    result = cli("render", write(tmp_path, "提纲.yaml", "标题: [甲, 乙]\n"), "-f", "txt")
+    assert_user_error(result, "字段 标题:应为一段文字")
+    assert "缺少必填字段" not in result.stderr
+
+
+def test_margins_wider_than_the_paper_are_refused(tmp_path):
+    profile = write(tmp_path, "版式.yaml", "页边距:\n  左: 120\n  右: 100\n")
+    out = tmp_path / "a.docx"
+    result = cli("render", EXAMPLES / "全区党建工作会议.yaml", "--profile", profile, "-o", out)
+    assert_user_error(result, "版式.yaml", "页边距超出纸张", "220 毫米")
+    assert not out.exists()
+
+
+def test_profile_problems_carry_canonical_key_paths():
+    try:
+        text = "正文:\n  字号: 十号\n一级标题:\n  szie: 三号\n"
+        generator.load_profile(text, filename="版式.yaml")
+    except generator.SpeechgenError as error:
+        places = {p.key_path: (p.line, p.path) for p in error.problems}
+    else:
+        raise AssertionError("a bad profile was accepted")
+    assert places == {("body", "size"): (2, "正文.字号"),
+                      ("heading1", "szie"): (4, "一级标题.szie")}
+
+
+@pytest.mark.parametrize(("body", "fragments"), [
+    ("{% for i in range(10000000) %}| {{ i }}\n{% endfor %}", ["循环过大", "100000"]),
+    ("title: {{ nosuch }}\n", ["未声明的变量 nosuch"]),
+    ("title: {% if %}\n", ["模板语法错误", "speech.j2:1"]),
+    ("{{ ''.__class__.__mro__ }}\n", ["受保护的内部属性"]),
+])
+def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body, fragments):
+    folder = tmp_path / "模板" / "mine"
+    folder.mkdir(parents=True)
+    write(folder, "template.yaml", "name: mine\ntitle: 我的\nfields: []\n")
+    write(folder, "speech.j2", body)
+    facts = write(tmp_path, "资料.yaml", "模板: mine\n")
+    result = cli("render", facts, "--template-dir", tmp_path / "模板", "-f", "txt")
+    assert_user_error(result, *fragments)
+    assert not any(word in result.stderr for word in ("undefined", "unsafe", "Range too big"))
+    assert "jinja2" in cli("--debug", "render", facts, "--template-dir", tmp_path / "模板",
+                           "-f", "txt").stderr

@@ -39,7 +39,7 @@ def _finding(para: Para, match: re.Match[str], real: int) -> Finding | None:
         return None
     return Finding(
         "announced-count", ERROR,
-        f"宣布了“{match[1]}{match[2]}”，下面实际有{real}个{'' if real else '编号的'}要点，请核对",
+        f"宣布了“{match[1]}{match[2]}”,下面实际有{real}个{'' if real else '编号的'}要点,请核对",
         match[0], para.place(match.start()),
     )
 

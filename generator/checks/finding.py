@@ -43,7 +43,7 @@ class Place:
             parts.append(f"第{self.column}字")
         where = "".join(parts)
         if self.section:
-            return f"{where}（{self.section}）" if where else self.section
+            return f"{where}({self.section})" if where else self.section
         return where or "全文"
 
 

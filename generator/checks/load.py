@@ -33,7 +33,7 @@ def check_suffix(path: Path) -> None:
     """InputError unless ``path`` names a kind of draft this package reads."""
     if path.suffix.lower() not in SUFFIXES:
         raise InputError(Problem(
-            f"不支持检查“{path.suffix or '无扩展名'}”文件，请提供 .docx、.yaml 或 .txt", str(path)
+            f"不支持检查“{path.suffix or '无扩展名'}”文件,请提供 .docx、.yaml 或 .txt", str(path)
         ))
 
 

@@ -40,19 +40,19 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
         for match in _PLACEHOLDER.finditer(text):
             yield Finding(
                 "placeholder", ERROR,
-                f"留有占位符“{match[0]}”，请换成实际内容后再送审",
+                f"留有占位符“{match[0]}”,请换成实际内容后再送审",
                 match[0], para.place(match.start()),
             )
         for match in _TEMPLATE.finditer(text):
             yield Finding(
                 "template-syntax", ERROR,
-                "留有未渲染的模板代码，请检查模板字段是否都已填写",
+                "留有未渲染的模板代码,请检查模板字段是否都已填写",
                 match[0], para.place(match.start()),
             )
         for match in _EMPTY_PAIR.finditer(text):
             yield Finding(
                 "empty-brackets", ERROR,
-                f"“{match[0]}”中间是空的，可能漏填了内容",
+                f"“{match[0]}”中间是空的,可能漏填了内容",
                 match[0], para.place(match.start()),
             )
 

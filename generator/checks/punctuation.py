@@ -68,19 +68,19 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             quoted = text[start:end]
             yield Finding(
                 "halfwidth-punct", WARNING,
-                f"中文中用了半角标点“{quoted.strip()}”，应为“{replacement}”（可用 --fix 修正）",
+                f"中文中用了半角标点“{quoted.strip()}”,应为“{replacement}”(可用 --fix 修正)",
                 quoted, para.place(start), fixable=True,
             )
         for match in _STRAIGHT_QUOTE.finditer(text):
-            also = "，与全文的“”混用" if uses_curly else ""
+            also = ",与全文的“”混用" if uses_curly else ""
             yield Finding(
                 "mixed-quotes", WARNING,
-                f"中文中用了直引号 {match[0]}{also}，应使用“”或‘’",
+                f"中文中用了直引号 {match[0]}{also},应使用“”或‘’",
                 match[0], para.place(match.start()),
             )
         for match in _DOUBLED.finditer(text):
             yield Finding(
-                "doubled-punct", WARNING, f"标点重复“{match[0]}”，请保留一个",
+                "doubled-punct", WARNING, f"标点重复“{match[0]}”,请保留一个",
                 match[0], para.place(match.start()),
             )
 

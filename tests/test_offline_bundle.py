@@ -67,8 +67,13 @@ def test_the_linux_bundle_installs_with_the_network_cut(tmp_path):
     assert rendered.returncode == 0, rendered.stderr
     assert Document(str(docx)).paragraphs[0].text == "在全县经济工作会议上的讲话"
     python = target / "venv" / "bin" / "python"
-    served = subprocess.run([str(python), "-c", "import flask, waitress, generator.web.app"],
-                            capture_output=True, text=True)
+    page_files = ("import generator.web.app as app, generator.html_writer as html\n"
+                  "for name in ('index.html', 'app.js', 'app.css'):\n"
+                  "    assert (app.STATIC / name).is_file(), name\n"
+                  "assert html.STYLESHEET.is_file()\n"
+                  "import flask, waitress\n")
+    served = subprocess.run([str(python), "-c", page_files], capture_output=True, text=True,
+                            cwd=tmp_path)  # not the checkout: the installed package
     assert served.returncode == 0, served.stderr
 
     entry = (home / ".local/share/applications/speechgen.desktop").read_text(encoding="utf-8")

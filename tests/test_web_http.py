@@ -183,6 +183,8 @@ def test_templates_carry_labels_when_to_use_and_field_declarations(client):
     assert achievements["type"] == "list"
     assert [c["label"] for c in achievements["children"]] == ["小标题", "段落"]
     assert "outline" in by_name
+    kind = next(f for f in by_name["election-or-founding"]["fields"] if f["key"] == "kind")
+    assert kind["options"] == ["换届选举", "成立大会"]  # one per meaning, no English spelling
 
 
 def test_preview_of_yaml_shows_the_draft_with_the_real_count(client):

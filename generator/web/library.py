@@ -42,8 +42,32 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
 
 
 def templates() -> list[dict[str, Any]]:
-    """Each template with the field declarations the form is generated from."""
-    return [info.to_dict() for info in sg.list_templates()]
+    """Each template with the field declarations the form is generated from.
+
+    A choice declares every accepted spelling (换届选举, 选举, election → election); the form
+    offers one entry per meaning, under its first spelling, in `options`."""
+    from ..templating import get_template
+
+    out = []
+    for info in sg.list_templates():
+        data = info.to_dict()
+        _add_options(data["fields"], get_template(info.name).fields)
+        out.append(data)
+    return out
+
+
+def _add_options(fields: list[dict[str, Any]], specs: Any) -> None:
+    by_key = {spec.key: spec for spec in specs}
+    for field in fields:
+        spec = by_key.get(field["key"])
+        if spec is None:
+            continue
+        if field["type"] == "choice":
+            first: dict[str, str] = {}
+            for spelling, value in spec.choices.items():
+                first.setdefault(value, spelling)
+            field["options"] = list(first.values())
+        _add_options(field["children"], spec.fields)
 
 
 def _is_json(content_type: str) -> bool:

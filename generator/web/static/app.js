@@ -320,7 +320,7 @@ function start() {
       control.addEventListener('input', () => changed(control.value));
     } else if (spec.type === 'choice' || spec.type === 'bool') {
       const options = spec.type === 'bool' ? [['', '(不填)'], ['是', '是'], ['否', '否']]
-        : [['', '(不填)']].concat(spec.choices.map((c) => [c, c]));
+        : [['', '(不填)']].concat((spec.options || spec.choices).map((c) => [c, c]));
       control = el('select', { id }, options.map(([v, text]) => el('option', { value: v, text })));
       control.value = value === true ? '是' : value === false ? '否' : (value || '');
       control.addEventListener('change', () => changed(control.value));

@@ -440,6 +440,7 @@ function start() {
       outlineText('speaker', '讲话人', '例如:县委书记　王宏'),
       outlineText('date', '日期', '例如:2025年1月5日'),
       outlineText('salutation', '称呼', '同志们:'),
+      outlineText('duration', '计划讲话时长', '例如:15分钟(检查篇幅用,不出现在稿中)'),
       outlineText('opening', '开头(一行一段)', '开头各段,一行一段', true));
     const tree = el('ol', { class: 'tree', 'aria-label': '各级标题' });
     S.outline.sections = S.outline.sections || [];

@@ -21,11 +21,9 @@ from urllib.parse import quote
 from flask import Flask, Response, redirect, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
-from ..errors import InputError, Problem
-from ..filenames import safe_stem
-from ..html_writer import STYLESHEET
 from . import library
 from .guards import MAX_BODY, MESSAGES, TOKEN_HEADER, Guard, cookie_name
+from .library import STYLESHEET, InputError, Problem, SpeechgenError, os_reason, safe_stem
 
 STATIC = Path(__file__).resolve().parent / "static"
 JSON_TYPES = ("application/json",)
@@ -122,15 +120,16 @@ def create_app(port: int, token: str, workdir: Path,
                     413: str(MESSAGES[413]), 400: "请求格式有误。"}
         return error_response(status, messages.get(status, "请求无法处理。"))
 
-    @app.errorhandler(InputError)
-    def input_error(error: InputError) -> Response:
+    @app.errorhandler(SpeechgenError)
+    def library_error(error: SpeechgenError) -> Response:
+        """Bad input (the CLI's exit 2) is the request's fault: 400; anything else the library
+        refused (no LibreOffice for a PDF …) is 422, with the same Chinese problems."""
         problems = error.problems
-        return error_response(400, "\n".join(str(p) for p in problems), problems)
+        status = 400 if error.exit_code == 2 else 422
+        return error_response(status, "\n".join(str(p) for p in problems), problems)
 
     @app.errorhandler(OSError)
     def os_error(error: OSError) -> Response:
-        from ..errors import os_reason
-
         return error_response(500, f"无法完成:{os_reason(error)}")
 
     @app.get("/")
@@ -238,7 +237,7 @@ def create_app(port: int, token: str, workdir: Path,
             name=request.form.get("name") or None, layout=layout, profile=profile_path)
         try:
             checked = library.batch_check(batch_request)
-        except InputError as error:
+        except SpeechgenError as error:
             if not batch_request.template:
                 raise
             # The whole sheet refused (a required column missing …): offer the column map.
@@ -329,11 +328,9 @@ def _run_batch(job: BatchJob, batch_request: library.BatchRequest) -> None:
             except StopIteration as done:
                 job.zip_path = done.value
                 break
-    except InputError as error:
+    except SpeechgenError as error:
         job.error = [library.problem_dict(p) for p in error.problems]
     except OSError as error:
-        from ..errors import os_reason
-
         job.error = [library.problem_dict(Problem(os_reason(error)))]
     finally:
         job.finished = True

@@ -20,8 +20,14 @@ import yaml
 
 import generator as sg
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, SpeechgenError, os_reason
+from ..filenames import safe_stem
+from ..html_writer import STYLESHEET
 from ..model import Speech
+
+#: What the routes use of the library besides the functions below: the error types they turn
+#: into answers, the file-name rule of downloads, the preview's stylesheet.
+__all__ = ["STYLESHEET", "InputError", "Problem", "SpeechgenError", "os_reason", "safe_stem"]
 
 #: What a download may ask for: the library's formats, plus "yaml" (the input to load back).
 DOWNLOAD_FORMATS = ("docx", "pdf", "txt", "md", "yaml")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .library import InputError
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8765

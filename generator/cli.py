@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import SpeechgenError, os_reason
+from .errors import Problem, SpeechgenError, os_reason
 from .formats import BATCH_FORMATS, format_names
 
 
@@ -143,8 +143,12 @@ def render(
         raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”")
     # Every input is read and checked before anything is written: one bad file, nothing on disk.
     dirs = template_dir or ()
-    speeches = [load_speech(source, template=template, template_dirs=dirs) for source in sources]
-    problems = 0
+    notes: list[Problem] = []
+    speeches = [load_speech(source, template=template, template_dirs=dirs, notes=notes)
+                for source in sources]
+    problems = len(notes)
+    for note in notes:
+        typer.echo(f"{'错误' if strict else '提示'}:{note}", err=True)
     for source, speech in zip(sources, speeches, strict=True):
         for finding in content_findings(speech):
             problems += 1

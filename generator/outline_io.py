@@ -24,9 +24,11 @@ from .numbering import SCHEME_ALIASES, SCHEMES
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def parse_document(text: str, filename: str) -> tuple[Any, Locator]:
-    """An outline or facts document held in a string: (data, locate)."""
-    data, locate = yaml_reader.parse(text, filename)
+def parse_document(text: str, filename: str,
+                   notes: list[Problem] | None = None) -> tuple[Any, Locator]:
+    """An outline or facts document held in a string: (data, locate); `notes` receives what
+    is probably a slip (yaml_reader.parse)."""
+    data, locate = yaml_reader.parse(text, filename, notes=notes)
     if not isinstance(data, Mapping):
         if (found := yaml_reader.mistake(text)) is not None:
             raise InputError(Problem(found.message, filename, found.line, found.column))
@@ -34,11 +36,12 @@ def parse_document(text: str, filename: str) -> tuple[Any, Locator]:
     return data, locate
 
 
-def load_document(path: str | Path) -> tuple[Any, Locator, str]:
+def load_document(path: str | Path,
+                  notes: list[Problem] | None = None) -> tuple[Any, Locator, str]:
     """Read and parse one input file: (data, locate, the file name to show in messages)."""
     filename = str(path)
     text = reading.read_text(path, reading.MAX_OUTLINE, "YAML 提纲(.yaml)")
-    data, locate = parse_document(text, filename)
+    data, locate = parse_document(text, filename, notes)
     return data, locate, filename
 
 

@@ -15,6 +15,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import Problem
 from .formats import FORMATS, OutputFormat, get_format
 from .model import Speech
 
@@ -28,22 +29,26 @@ PathLike = str | os.PathLike[str]
 
 
 def load_speech(path: PathLike, *, template: str | None = None,
-                template_dirs: Sequence[PathLike] = ()) -> Speech:
-    """An outline or a template's facts (.yaml file) as a speech tree; InputError on bad input."""
+                template_dirs: Sequence[PathLike] = (),
+                notes: list[Problem] | None = None) -> Speech:
+    """An outline or a template's facts (.yaml file) as a speech tree; InputError on bad input.
+    `notes` receives legal-but-probably-unmeant input, placed (a comma splitting a `[…]` list
+    between Chinese characters)."""
     from .outline_io import load_document
     from .templating import build_speech
 
-    data, locate, filename = load_document(Path(path))
+    data, locate, filename = load_document(Path(path), notes)
     return build_speech(data, locate, filename, template, _dirs(template_dirs))
 
 
 def load_speech_text(text: str, *, filename: str = "<输入>", template: str | None = None,
-                     template_dirs: Sequence[PathLike] = ()) -> Speech:
+                     template_dirs: Sequence[PathLike] = (),
+                     notes: list[Problem] | None = None) -> Speech:
     """The same as `load_speech` for YAML held in a string (a form's text box, a script)."""
     from .outline_io import parse_document
     from .templating import build_speech
 
-    data, locate = parse_document(text, filename)
+    data, locate = parse_document(text, filename, notes)
     return build_speech(data, locate, filename, template, _dirs(template_dirs))
 
 

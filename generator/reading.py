@@ -78,6 +78,11 @@ def read_head(path: str | os.PathLike[str], count: int | None, limit: int) -> by
         raise InputError(Problem(f"无法读取这个文件:{os_reason(error)}", name)) from None
 
 
+def binary_file(name: str, expected: str) -> InputError:
+    """The refusal of a binary file where text was expected, naming what was expected."""
+    return InputError(Problem(f"这不是文本文件(含有二进制内容),请提供{expected}", name))
+
+
 def text_encoding(head: bytes) -> str | None:
     """The encoding a byte-order mark announces, None without one."""
     return next((encoding for bom, encoding in _BOMS if head.startswith(bom)), None)
@@ -94,7 +99,7 @@ def decode(raw: bytes, name: str, expected: str = "文本文件") -> str:
             raise InputError(Problem("文件开头标明了编码,但内容无法按该编码读取;"
                                      "请另存为 UTF-8", name)) from None
     if b"\x00" in raw:
-        raise InputError(Problem(f"这不是文本文件(含有二进制内容),请提供{expected}", name))
+        raise binary_file(name, expected)
     for candidate in ("utf-8", "gb18030"):
         try:
             return raw.decode(candidate)

@@ -285,7 +285,7 @@ def _column_number(letters: str) -> int:
 
 
 def _detect_encoding(path: Path) -> str:
-    from .reading import text_encoding
+    from .reading import binary_file, text_encoding
 
     """UTF-8 (BOM or not) if the whole file decodes as UTF-8, otherwise GB18030 (⊃ GBK)."""
     with path.open("rb") as handle:
@@ -294,8 +294,7 @@ def _detect_encoding(path: Path) -> str:
         if announced is not None:
             return announced  # Excel's "Unicode 文本" is UTF-16 with a BOM
         if b"\x00" in first:
-            raise InputError(Problem("这不是文本文件(含有二进制内容),请提供表格(.xlsx 或 .csv)",
-                                     str(path)))
+            raise binary_file(str(path), "表格(.xlsx 或 .csv)")
         decoder = codecs.getincrementaldecoder("utf-8")()
         chunk = first
         try:

@@ -12,6 +12,7 @@ nesting and self-referring anchors are refused before anything recurses on them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -162,11 +163,12 @@ def _check_shape(root: yaml.Node, filename: str | None) -> None:
             stack.extend((item, depth + 1, inner) for item in node.value)
 
 
-def parse(text: str, filename: str | None,
-          allow_empty: bool = False) -> tuple[Any, Locator]:
+def parse(text: str, filename: str | None, allow_empty: bool = False,
+          notes: list[Problem] | None = None) -> tuple[Any, Locator]:
     """Plain data (every scalar as its source string, null as None) and where each value
     sits; a key written twice in one mapping is refused at its second place.  A text with no
-    content is refused unless `allow_empty` (then the data is None)."""
+    content is refused unless `allow_empty` (then the data is None).  `notes` receives what is
+    legal YAML but probably not meant (see `_flow_splits`)."""
     root = compose(text, filename)
     if root is None:
         if allow_empty:
@@ -190,6 +192,8 @@ def parse(text: str, filename: str | None,
                 out[key] = convert(value_node, (*path, key))
             return out
         if isinstance(node, yaml.SequenceNode):
+            if notes is not None and node.flow_style:
+                notes.extend(_flow_splits(node, text, filename))
             return [convert(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag == "tag:yaml.org,2002:null":
             return None
@@ -203,6 +207,31 @@ def parse(text: str, filename: str | None,
         return marks.get(path, (None, None))
 
     return data, locate
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _flow_splits(node: yaml.SequenceNode, text: str,
+                 filename: str | None) -> list[Problem]:
+    """Half-width commas that split a flow list `[…]` between two Chinese characters: in
+    `[一年来,全区…]` YAML reads two items where the writer meant one paragraph with a comma."""
+    found = []
+    for before, after in itertools.pairwise(node.value):
+        plain = (None, "")  # the pure-Python loader says None, the C loader ""
+        if not (isinstance(before, yaml.ScalarNode) and isinstance(after, yaml.ScalarNode)
+                and before.style in plain and after.style in plain):
+            continue
+        between = text[before.end_mark.index:after.start_mark.index]
+        if (between == "," and before.value and after.value and _is_han(before.value[-1])
+                and _is_han(after.value[0])):
+            mark = before.end_mark
+            found.append(Problem(
+                f"方括号列表中“{before.value[-6:]},{after.value[:6]}”处的半角逗号把文字分成了"
+                "两项;若是一段话,请改用全角逗号“，”或给整段文字加引号",
+                filename, mark.line + 1, mark.column + 1))
+    return found
 
 
 def load(text: str, filename: str | None) -> Any:

@@ -268,3 +268,15 @@ def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body
     assert not any(word in result.stderr for word in ("undefined", "unsafe", "Range too big"))
     assert "jinja2" in cli("--debug", "render", facts, "--template-dir", tmp_path / "模板",
                            "-f", "txt").stderr
+
+
+def test_a_half_width_comma_splitting_a_flow_list_between_chinese_is_pointed_out(tmp_path,
+                                                                                  loader):
+    text = "标题: 在会上的讲话\n称呼: 同志们：\n开场: [一年来,全区上下团结奋斗, 取得新成绩]\n"
+    path = write(tmp_path, "提纲.yaml", text)
+    loose = cli("render", path, "-f", "txt")
+    assert loose.returncode == 0
+    assert f"提示:{path}:3:9: 方括号列表中“一年来,全区上下团结”处的半角逗号" in loose.stderr
+    assert loose.stderr.count("半角逗号") == 1  # "…奋斗, 取得…": a comma and a space, a list
+    strict = cli("render", path, "-f", "txt", "--strict")
+    assert strict.returncode == 1 and "半角逗号" in strict.stderr and strict.stdout == ""

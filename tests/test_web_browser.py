@@ -289,6 +289,23 @@ def test_uploaded_speech_reordered_in_the_outline_editor(server, browser, tmp_pa
     assert not any(p.startswith("四、") for p in paragraphs)
 
 
+def test_a_page_with_two_speeches_lets_the_user_pick_one(server, browser, tmp_path):
+    page = tmp_path / "两篇讲话.txt"
+    parts = []
+    examples = (("【篇一】", "全县经济工作会议.yaml"), ("【篇二】", "全市办公室工作会议.yaml"))
+    for marker, example in examples:
+        parts += [marker, run_speechgen("render", EXAMPLES / example, "-f", "txt").stdout]
+    page.write_text("\n".join(parts), encoding="utf-8")
+    open_page(browser, server)
+    by_id(browser, "mine-file").send_keys(str(page))
+    wait(browser, lambda d: "找到 2 篇讲话稿" in by_id(d, "mine-result").text)
+    choices = css(browser, "#mine-result button")
+    assert "在全市党委办公室工作会议上的讲话" in choices[1].text
+    choices[1].click()
+    wait(browser, lambda d: "在全市党委办公室工作会议上的讲话" in by_id(d, "preview").text)
+    assert by_id(browser, "f-title").get_attribute("value") == "在全市党委办公室工作会议上的讲话"
+
+
 def test_batch_reports_the_bad_row_and_zips_the_good_ones(server, browser):
     open_page(browser, server)
     css(browser, 'button[data-goto="batch"]')[0].click()

@@ -8,7 +8,7 @@ change while a draft is edited — the organiser, its level, the meeting kind, t
 and the user's `套话版本`.  So two offices' drafts differ, the same input gives the same bytes,
 and fixing a typo in the title, the date or a paragraph never changes the glue.  Within one
 speech no attested formula is used twice: a variant sharing a part with one already used is
-passed over while another fits.
+passed over while another fits (a formula: a run of four characters of glue).
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ _SEASON_WORDS = (
 class Variant:
     text: str
     when: Mapping[str, Any]
-    parts: tuple[str, ...]  # the attested patterns: a formula is used once a speech
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,10 @@ class Stock:
     levels: tuple[Mapping[str, str], ...]
     kinds: tuple[Mapping[str, str], ...]
     agenda: tuple[Mapping[str, str], ...]
-    agenda_phrases: Mapping[str, str]
+    agenda_phrases: Mapping[str, list[str]]
     moves: Mapping[str, tuple[Variant, ...]]
+    once: frozenset[str]  # moves said at most once a speech (a lead-in before every part reads
+    #                       as a formula)
 
 
 @cache
@@ -63,12 +64,14 @@ def load_stock() -> Stock:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     moves = {
-        move: tuple(Variant(str(v["text"]), v.get("when") or {}, tuple(v.get("attest") or ()))
+        move: tuple(Variant(str(v["text"]), v.get("when") or {})
                     for v in entry.get("variants", []))
         for move, entry in (data.get("moves") or {}).items()
     }
+    once = frozenset(move for move, entry in (data.get("moves") or {}).items()
+                     if entry.get("once"))
     return Stock(tuple(data.get("levels", ())), tuple(data.get("kinds", ())),
-                 tuple(data.get("agenda", ())), data.get("agenda_phrases", {}), moves)
+                 tuple(data.get("agenda", ())), data.get("agenda_phrases", {}), moves, once)
 
 
 def level_of(name: str) -> str | None:
@@ -128,8 +131,8 @@ class Glue:
         meeting = str(facts.get("meeting") or "")
         self.facts = facts
         self.items = self._agenda(facts)
-        self.level = (facts.get("level") or level_of(str(facts.get("organiser") or ""))
-                      or level_of(meeting) or "县")
+        self.level = (facts.get("level") or level_of(meeting)
+                      or level_of(str(facts.get("organiser") or "")) or "县")
         self.kind = facts.get("meeting_kind") or kind_of(template, meeting, facts)
         kinds = {kind for _, kind in self.items}
         self.place = facts.get("speaker_place") or (
@@ -152,15 +155,10 @@ class Glue:
         for entry in facts.get("agenda") or ():
             kind = names.get(str(entry.get("kind") or ""), entry.get("kind") or "other")
             kind = kind if kind in self.stock.agenda_phrases else "other"
-            about = str(entry.get("about") or "").strip()
-            who = str(entry.get("who") or "").strip()
-            if kind in ("report", "commendation") and not about:
-                about = "工作报告" if kind == "report" else "表彰决定"
-            if kind == "deployment" and not about:
-                text = f"{who}作了具体部署"
-            else:
-                text = self.stock.agenda_phrases[kind].format(who=who, about=about)
-            out.append((text, kind))
+            about = _clause(entry.get("about"))
+            with_about, bare = self.stock.agenda_phrases[kind]
+            who = _clause(entry.get("who"))
+            out.append(((with_about if about else bare).format(who=who, about=about), kind))
         return out
 
     @property
@@ -213,14 +211,18 @@ class Glue:
                 tuple(sorted((k, str(v)) for k, v in slots.items())))
         if memo in self._memo:
             return self._memo[memo]
+        if move in self.stock.once and any(key[0] == move and text for key, text
+                                           in self._memo.items()):
+            self._memo[memo] = ""
+            return ""
         variants = [v for v in self.stock.moves.get(move, ()) if self.fits(v, role, count, slots)]
         text = ""
         if variants:
             start = (_seed(self.key, move, role or "") + self.version) % len(variants)
             ordered = variants[start:] + variants[:start]
-            fresh = [v for v in ordered if not set(v.parts) & self._used]
+            fresh = [v for v in ordered if not _grams(v.text) & self._used]
             chosen = (fresh or ordered)[0]
-            self._used.update(p for p in chosen.parts if len(p) > 2)
+            self._used |= _grams(chosen.text)
             text = self._fill(chosen.text, count, slots)
         self._memo[memo] = text
         return text
@@ -237,6 +239,16 @@ class Glue:
     def word(self, name: str) -> str:
         """A level word: all (各乡镇、各部门…) or area (全县…)."""
         return self.words[name]
+
+
+#: Two wordings sharing a run of this many characters repeat a formula ("抓好落实").
+FORMULA = 4
+
+
+def _grams(wording: str) -> set[str]:
+    """The formula-sized runs of a variant's own words (its slots are the facts, not glue)."""
+    runs = re.split(r"\{\w+\}|[^\u4e00-\u9fff]", wording)
+    return {run[i:i + FORMULA] for run in runs for i in range(len(run) - FORMULA + 1)}
 
 
 def _clause(text: str | None) -> str:

@@ -16,7 +16,8 @@ from .markers import LIST_SCHEMES, Nesting, marker_at, split_heading
 _DATE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?[）)]?$")
 _SALUTATION_WORDS = re.compile(r"同志|们|各位|领导|来宾|先生|女士|嘉宾")
 _SALUTATION = re.compile(r"^[^。！？!?]{1,24}[：:]$")
-_SIGNOFF = re.compile(r"^(我的讲话完了|我就讲这些|我就讲到这里|谢谢大家|谢谢各位|谢谢|最后，祝大家)")
+_SIGNOFF = re.compile(
+    r"^(我的讲话完了|我就讲这些|我就讲到这里|谢谢大家|谢谢各位|谢谢|最后，祝大家)")
 _APPEAL_START = re.compile(r"^(同志们|让我们)")
 #: Weaker cues: a point's only paragraph may also start this way.
 _CLOSING_START = re.compile(r"^(总之|最后|以上|总而言之)")

@@ -10,6 +10,7 @@ import yaml
 from generator.blocks import blocks
 from generator.errors import InputError
 from generator.fields import Validator
+from generator.glue import load_stock
 from generator.markup import parse_markup
 from generator.numerals import from_chinese
 from generator.templating import build_speech, enumerate_points, sentence
@@ -67,7 +68,9 @@ def test_review_with_problems_reads_as_the_genre_does():
         "存在问题": ["产业结构还不够优", "项目储备不足。"]}))
     text = render_text(speech)
     assert "主要体现在" not in text  # no overall judgement to hang the lead-in on
-    assert "一、肯定成绩，正视不足，进一步坚定做好工作的信心\n\n（一）经济运行稳中有进。" in text
+    heading = speech.sections[0].heading  # the stock's review heading, none given
+    assert heading in {v.text for v in load_stock().moves["review_heading"]}
+    assert f"一、{heading}\n\n（一）经济运行稳中有进。" in text
     assert "县委坚强领导和全县上下共同努力" in text and "的结果的结果" not in text
     assert "：一是产业结构还不够优；二是项目储备不足。" in text
     assert [s.role for s in speech.sections] == ["review", "tasks"]

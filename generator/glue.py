@@ -25,8 +25,9 @@ import yaml
 from .numerals import to_chinese
 from .resources import outlines_dir
 
-#: Agenda kinds by how strongly they shape the response, strongest first.
-_RESPONSE_ORDER = ("speech", "report", "deployment", "notice", "commendation", "exchange",
+#: Agenda kinds by how strongly they shape the response, strongest first: after a
+#: commendation the response is to learn from the commended, whatever else was said.
+_RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "exchange",
                    "statement", "other")
 #: Agenda kinds that mean another leader has already spoken: the speaker comes later.
 _LATER = ("speech", "deployment")
@@ -36,7 +37,8 @@ _CONTEXT = {"work"}
 _SEASON_WORDS = (
     ("年中", re.compile(r"上半年|下半年|半年|年中|三季度|二季度")),
     ("年末", re.compile(r"年终|岁末|全年工作总结|冬季")),
-    ("年初", re.compile(r"年初|新春|春节|开年|部署20\d\d年|20\d\d年(?:度)?工作(?:会议)?$")),
+    ("年初", re.compile(r"年初|新春|春节|开年|(?:部署|安排)(?:今年|20\d\d年)"
+                        r"|20\d\d年(?!度?总结)[^，。]{0,20}工作会议")),
 )
 
 

@@ -163,8 +163,15 @@ def test_one_problem_is_not_numbered_and_the_frame_says_one():
 
 
 def test_time_of_year_is_read_from_the_meeting_not_the_date():
-    mid = text_of(work(会议名称="全县上半年农业农村工作推进会"))
-    assert "下半年" in mid or "时间紧" in mid or "使命光荣" in mid or "任务艰巨" in mid
+    def closings(meeting: str) -> list[str]:
+        return [text_of(work(会议名称=meeting, 会议任务=None, 套话版本=n)).split("\n\n")[-1]
+                for n in range(1, 12)]
+
+    mid = closings("全县上半年农业农村工作推进会")
+    assert any("下半年" in c for c in mid) and not any("新的一年" in c for c in mid)
+    start = closings("全县2025年农业农村工作会议")
+    assert any("新的一年" in c or "开好局" in c for c in start)
+    assert not any("下半年" in c for c in start)
     assert text_of(work(日期="2025年7月1日")).split("\n\n")[-1] == \
         text_of(work(日期="2025年1月5日")).split("\n\n")[-1]
 

@@ -201,7 +201,7 @@ def seams(name: str, data: dict) -> list[str]:
     kinds += [_KIND_NAMES.get(e["类型"], "other") for e in data.get("议程", []) or []]
     response = next((p for p in speech.opening if p.startswith("刚才，")), "")
     if kinds and response and not data.get(_label(name, "earlier_response")):
-        dominant = next(k for k in ("speech", "report", "deployment", "notice", "commendation",
+        dominant = next(k for k in ("commendation", "speech", "report", "deployment", "notice",
                                     "exchange", "statement", "other") if k in kinds + ["other"])
         found += [f"misfit {word} after {dominant}" for word in MISFITS.get(dominant, ())
                   if word in response]

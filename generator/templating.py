@@ -77,7 +77,7 @@ def _included(items: Any) -> Any:
     the fields every built-in template shares (glue choice, the speaker's own voice)."""
     if not isinstance(items, list):
         return items
-    out = []
+    out: list[Any] = []
     for item in items:
         if isinstance(item, Mapping) and set(item) == {"include"}:
             shared = BUILTIN_DIR / f"{item['include']}.fields.yaml"

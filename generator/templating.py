@@ -84,7 +84,8 @@ def _included(items: Any) -> Any:
             shared = BUILTIN_DIR / f"{item['include']}.fields.yaml"
             if not shared.is_file():
                 raise ValueError(f"include 的字段文件不存在:{shared.name}")
-            out.extend(yaml.load(shared.read_text(encoding="utf-8"), Loader=_Loader) or [])
+            text = reading.read_text(shared, reading.MAX_OUTLINE, "模板共用字段")
+            out.extend(yaml_reader.load(text, str(shared)) or [])
         else:
             out.append(item)
     return out

@@ -10,7 +10,8 @@ from ..errors import InputError, Problem
 from ..model import Flag, Speech
 from .annotate import annotate
 from .normalise import fold
-from .parse import parse_unit
+from .parse import MISSING_TITLE, parse_unit
+from .script import needs_conversion, restore, to_simplified
 from .sources import read_source
 from .split import Unit, split_page
 
@@ -51,7 +52,11 @@ def page_prefix(name: str) -> str:
 
 
 def mine_lines(lines: list[str], name: str) -> MinedPage:
-    """Mine a page given as physical lines."""
+    """Mine a page given as physical lines.  A traditional-script page is mined through its
+    simplified view and handed back in its own characters (``script``)."""
+    back: dict[str, str] = {}
+    if needs_conversion(lines):
+        lines, back = to_simplified(lines)
     page = split_page(lines, Path(name).name)
     prefix = page_prefix(name)
     mined = []
@@ -73,6 +78,9 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
             speech.flags.append(Flag("repeated", "页面把全文重复印了一遍,只保留了一份"))
         mined.append(MinedSpeech(f"{prefix}-{unit.index}", speech, unit, parsed.body))
     _link_duplicates(mined)
+    if back:
+        for m in mined:
+            restore(m.speech, back, frozenset({MISSING_TITLE}))
     if page.warnings and mined:
         mined[0].speech.flags.extend(Flag("page_count", w) for w in page.warnings)
     if not mined:

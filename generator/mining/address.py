@@ -12,9 +12,13 @@ SALUTATION = re.compile(
     r"(同志们|同志|们|各党支部|阁下|先生|首脑|女士们、先生们|代表|来宾|嘉宾|领导|委员|支部)"
     r"[：，！]$"
 )
-#: Longest line that can be a salutation on its own.
+#: Longest line that can be a salutation on its own; a longer one must open with a word of
+#: address ("尊敬的市委、市政府等五大班子的领导、亲爱的姐妹们：" lists the guests).
 SALUTATION_CHARS = 20
+LONG_SALUTATION_CHARS = 48
+ADDRESS_OPENING = ("尊敬的", "亲爱的", "各位")
 
 
 def is_salutation(line: str) -> bool:
-    return len(line) <= SALUTATION_CHARS and bool(SALUTATION.search(line))
+    limit = LONG_SALUTATION_CHARS if line.startswith(ADDRESS_OPENING) else SALUTATION_CHARS
+    return len(line) <= limit and bool(SALUTATION.search(line))

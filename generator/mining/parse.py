@@ -63,10 +63,21 @@ BYLINE = re.compile(
 )
 _CN_DIGITS = "\\d〇零一二三四五六七八九十"
 DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
-#: A salutation run into the first paragraph ("同志们：这次会议…"): the address, up to its colon.
+_ADDRESSEES = "同志们|同志|朋友们|同学们|女士们|先生们|老师们|代表|来宾|嘉宾|领导|委员|姐妹们"
+#: A salutation run into the first paragraph ("同志们：这次会议…"): the address, up to its colon;
+#: one opening with 尊敬的/亲爱的/各位 may list many guests.
 LEADING_SALUTATION = re.compile(
-    r"^([^。！？：]{0,16}?(同志们|同志|朋友们|同学们|女士们|先生们|老师们|代表|来宾|嘉宾|领导|委员)：)"
+    rf"^((?:(?:尊敬的|亲爱的|各位)[^。！？：]{{0,40}}?|[^。！？：]{{0,16}}?)({_ADDRESSEES})：)"
     r"(?=\S)"
+)
+#: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"): only
+#: taken as the salutation where the head of the speech ends.
+COMMA_SALUTATION = re.compile(
+    r"^((?:各位|亲爱的)?(?:同志们|朋友们|同学们|老师们)(?:(?:上午|下午|晚上)?好)?[，！])(?=\S)"
+)
+#: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
+TITLED_SALUTATION = re.compile(
+    r"^(.{4,60}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)\s*(?=尊敬的|亲爱的|各位|同志们)"
 )
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
 LEADING_GREETING = re.compile(r"^((大家|你们|各位)(上午|下午|晚上)?好|(上午|下午|晚上)好)！")
@@ -122,31 +133,29 @@ def _is_theme(text: str) -> bool:
 
 def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[int, str]:
     """Fill title, subtitle, speaker, date and salutation; return the first body line and the
-    text that followed a salutation on its own line (the start of the first paragraph)."""
+    text that followed a salutation on its own line (the start of the first paragraph).
+
+    The head of a unit runs down to the salutation (or, without one, to the first sentence);
+    its title is the last title line in it, and the page's own lines above the title (plugin
+    notices, repeated page headings, category captions) and the meta lines between title and
+    salutation (a date, a site name) are left out."""
     i = 0
     title = ""
     sub = SUB_SPEECH.match(lines[0]) if lines else None
+    end, addressed = _head(lines)
     if sub:
         title, i = sub.group(1), 1
-    while i + 1 < len(lines) and CATEGORY.match(lines[i]) and _is_title(lines[i + 1]):
-        i += 1  # "领导讲话" over "在…会议上的讲话": the site's category, then the title
-    theme = SUBTITLE.match(lines[i]) if i < len(lines) else None
-    if theme:  # 主题句——在…会议上的讲话 on one line
-        title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1
-    elif i < len(lines) and _is_title(lines[i]):
-        title, i = lines[i], i + 1
-    elif i + 1 < len(lines) and _is_theme(lines[i]) and lines[i + 1].startswith("——"):
-        title, i = lines[i], i + 1  # a theme line, the ——在…的讲话 line follows
-    elif i + 1 < len(lines) and len(lines[i]) <= 40 and _is_title(lines[i] + lines[i + 1]):
-        title, i = lines[i] + lines[i + 1], i + 2
-    elif i + 1 < len(lines) and _heads_salutation(lines[i], lines[i + 1]):
-        title, i = lines[i], i + 1  # whatever it is called, the line over 同志们： is the title
+    elif (at := _title_at(lines, end)) is not None:
+        i = at
+        theme = SUBTITLE.match(lines[i])
+        if theme:  # 主题句——在…会议上的讲话 on one line
+            title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1
+        elif i + 1 < len(lines) and _wrapped_title(lines[i], lines[i + 1]):
+            title, i = lines[i] + lines[i + 1], i + 2
+        else:
+            title, i = lines[i], i + 1
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
-    if title and i < len(lines) and lines[i].startswith(title):
-        after = lines[i][len(title) :].lstrip()
-        if LEADING_SALUTATION.match(after):  # "在…的讲话同志们：…": a flattened page's head
-            lines[i] = after
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     rest = ""
@@ -170,11 +179,16 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             rest = (text + following)[len(head) :]
             i += 2
             break
-        elif not salutation and (fused := LEADING_SALUTATION.match(text)):
+        elif not salutation and (
+            fused := LEADING_SALUTATION.match(text)
+            or (COMMA_SALUTATION.match(text) if i == end and addressed else None)
+        ):
             salutation.append(fused.group(1))
             rest = text[fused.end() :]
             i += 1
             break
+        elif not salutation and i < end:
+            pass  # a meta line between the title and the salutation: the site's, not the speech's
         else:
             break
         i += 1
@@ -183,6 +197,92 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         rest = rest[greeting.end() :]
     speech.salutation = "\n".join(salutation) or None
     return i, rest
+
+
+#: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
+HEAD_LINES = 12
+_SENTENCE_MARK = re.compile(r"[。！？；]")
+
+
+def _opens_with_salutation(text: str) -> bool:
+    return is_salutation(text) or bool(LEADING_SALUTATION.match(text))
+
+
+def _head(lines: list[str]) -> tuple[int, bool]:
+    """Where the head of a unit ends: (index of the salutation, True), or without one
+    (index of the first sentence or numbered point, False)."""
+    sentences = 0
+    for k, text in enumerate(lines[:HEAD_LINES]):
+        if starts_with_marker(text):
+            break
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        if _opens_with_salutation(text) or (following and _broken_salutation(text, following)):
+            return k, True
+        if not sentences and COMMA_SALUTATION.match(text):
+            return k, True  # "同志们，今年…" first under the title: an address with a comma
+        sentences += bool(_SENTENCE_MARK.search(text))
+    first = next(
+        (k for k, t in enumerate(lines) if _SENTENCE_MARK.search(t) or starts_with_marker(t)),
+        len(lines),
+    )
+    return first, False
+
+
+def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
+    """"…的讲话尊敬的各位…同志们：…" in the head: the title and the address, two lines."""
+    for k, (number, text) in enumerate(lines[:HEAD_LINES]):
+        match = TITLED_SALUTATION.match(text)
+        if match and LEADING_SALUTATION.match(text[match.end() :]):
+            lines[k : k + 1] = [(number, match.group(1)), (number, text[match.end() :])]
+            return
+
+
+_DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
+
+
+def _title_shaped(text: str) -> bool:
+    """A line that could be a title not ending in 讲话: short, no sentence, not a byline, a
+    date, a salutation, a subtitle, a numbered point or a dated meta line."""
+    return (
+        len(text) <= TITLE_CHARS
+        and not _SENTENCE_MARK.search(text)
+        and not text.endswith(("，", "："))
+        and not text.startswith("——")
+        and not is_salutation(text)
+        and not starts_with_marker(text)
+        and not BYLINE.match(text)
+        and not DATE.match(text)
+        and not _DATE_LIKE.search(text)
+    )
+
+
+def _title_at(lines: list[str], end: int) -> int | None:
+    """The title line of a head ending at ``end``: the last line ending like a title (…讲话),
+    else the last title-shaped line; a title wrapped over two lines is read from its first."""
+    titled = [k for k in range(end) if _is_title(lines[k])]
+    if titled:
+        at = titled[-1]
+        if at and _wrapped_title(lines[at - 1], lines[at]):
+            at -= 1
+        return at
+    shaped = [k for k in range(end) if _title_shaped(lines[k])]
+    return shaped[-1] if shaped else None
+
+
+#: The first half of a wrapped title fills most of a narrow column.
+WRAPPED_PIECE = 10
+
+
+def _wrapped_title(first: str, second: str) -> bool:
+    """A title broken over two lines: neither half a title alone or the second half not
+    starting like one ("在…"), both together a title."""
+    return (
+        WRAPPED_PIECE <= len(first) <= TITLE_CHARS
+        and not _is_title(first)
+        and _title_shaped(first)
+        and not second.startswith(("在", "关于", "——"))
+        and _is_title(first + second)
+    )
 
 
 #: Longest line taken as a title only because the salutation follows it.
@@ -247,6 +347,7 @@ def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
     numbered_lines = unflatten(unit.lines)
+    _split_titled_salutation(numbered_lines)
     lines = [text for _, text in numbered_lines]
     first, rest = _pre_body(speech, lines, unit.marker_title or unit.page_title)
     body_lines = numbered_lines[first:]

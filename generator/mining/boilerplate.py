@@ -62,7 +62,8 @@ RULES: list[NoiseRule] = [
         r"^时间：\d{4}-\d",
         r"^\|? ?收藏本文",
         r"^简介：",
-        r"^(下面|以下)是?(小编|本站)",
+        # Plugin and browser notices of old pages ("此页面上的内容需要较新版本的 Adobe Flash Player").
+        r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|启用\s*javascript)",
         r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
@@ -154,6 +155,10 @@ RULES: list[NoiseRule] = [
         rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]",
     ),
     *_rules(
+        "inline",
+        r"\s*[|｜]+\s*$",  # a menu separator left at the end of a text line ("本轮…… |")
+    ),
+    *_rules(
         "label",
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
         # Button captions that the copy-paste picked up in front of the text.
@@ -187,9 +192,9 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (2, r"会员|登录|注册|VIP|付费|充值"),
         (2, r"当前位置|上一篇|下一篇|返回首页|网站地图"),
         (2, r"扫码|二维码|扫一扫"),
-        (2, r"欢迎(访问|来到|光临|浏览)|温馨提示|投稿"),
+        (2, r"欢迎(访问|来到|光临|浏览)|温馨提示|投稿|友情链接|支付|付款"),
         (1, r"下载|复制|打印|收藏|分享|举报|评论|文档|字体|字号|关闭"),
-        (1, r"搜索|关键词|栏目|首页|频道|专题|导航"),
+        (1, r"搜索|关键词|栏目|首页|频道|专题|导航|链接|手机版|电脑版"),
         (1, r"点击|浏览|阅读量|热度|推荐|相关|点赞"),
         (1, r"联系|代笔|定制|咨询"),
         (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
@@ -232,6 +237,23 @@ def classify(line: str) -> str | None:
         if rule.pattern.search(line):
             return rule.kind
     return None
+
+
+#: The site's lead-in sentence ("下面是小编为大家整理的…，供大家参考。"), at a line's start or
+#: after the site's blurb; the speech may follow on the same line ("…供参考。同志们：…").  It
+#: names who gathered the text and offers it to the reader; a speaker's "下面我讲三点意见，供大家
+#: 参考。" names no gatherer.
+LEAD_IN = re.compile(
+    r"(?:^|(?<=[。！？ ]))(下面|以下)[^。！？]{0,80}?(小编|本站|本网|网友|编者|整理|收集|搜集|精选)"
+    r"[^。！？]{0,80}?(参考|阅读|借鉴|收藏|欢迎|帮助|分享|供)[^。！？]*[。！？]\s*"
+)
+
+
+def strip_lead_in(line: str) -> str:
+    """The line after the site's lead-in sentence, and without the blurb before it; the line
+    itself when it holds no lead-in."""
+    match = LEAD_IN.search(line)
+    return line[match.end() :] if match else line
 
 
 def strip_label(line: str) -> str:

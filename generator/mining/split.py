@@ -23,6 +23,7 @@ from .boilerplate import (
     navigation_terms,
     strip_inline,
     strip_label,
+    strip_lead_in,
 )
 from .normalise import normalise_line
 
@@ -36,6 +37,8 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("prefix", re.compile(rf"^【(?:第)?({_NUM})篇?】\s*(.+)$")),
     ("prefix", re.compile(rf"^(?:范文|讲话稿|讲稿|材料|精选范文)({_NUM})[：:]\s*(.*)$")),
     ("suffix", re.compile(rf"^(.{{4,48}}?)篇({_NUM})$")),
+    # "建军节演讲稿范文（一）": a numbered sample of a category, not the speech's own title.
+    ("series", re.compile(rf"^.{{2,24}}?(?:范文|讲话稿|发言稿|演讲稿|讲稿)（({_NUM})）$")),
 ]
 
 #: "在党员会议上的讲话(二):" — a sub-speech inside one unit.
@@ -83,6 +86,8 @@ def _marker(text: str) -> tuple[str, str] | None:
             if _SENTENCE.search(title) or title.endswith(("第", "大全", "共")):
                 continue
             return number, title
+        if kind == "series":
+            return match.group(1), ""
         return match.group(1), match.group(2).strip()
     return None
 
@@ -119,7 +124,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if kind == "pagination":
             breaks.append(number)
             continue
-        text = strip_label(strip_inline(text).strip()).strip()
+        text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))

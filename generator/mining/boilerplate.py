@@ -200,6 +200,13 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
     ]
 ]
+#: Any site word at all: one scan that spares most lines the weighted count below.
+_ANY_SITE_WORD = re.compile(
+    "|".join(
+        f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})"
+        for _, p in SITE_WORDS
+    )
+)
 #: Separators of menus, breadcrumbs and meta rows.
 _SEPARATORS = re.compile(r"[|｜>›»]")
 _SENTENCE_END = re.compile(r"[。！？…]")
@@ -282,6 +289,8 @@ def furniture_score(line: str) -> int:
     point each for a non-sentence shape and for menu separators.  A line shaped like a speech
     title counts only the strong words (weight 2 and up), since a 网站 or 专题 meeting's title
     names them."""
+    if not _ANY_SITE_WORD.search(line):
+        return 0
     title = bool(_TITLE_END.search(META_TAIL.sub("", line)))
     score = 0
     for weight, pattern in SITE_WORDS:
@@ -297,13 +306,19 @@ def furniture_score(line: str) -> int:
     return score
 
 
+#: Longest line that can be furniture at the page's edges: a site's notice or blurb sentence
+#: runs to about 100 characters; a longer line is the speech's (or a flattened page's) text.
+EDGE_CHARS = 160
+
+
 def is_furniture(line: str, edge: bool) -> bool:
-    """Site furniture by score: at an edge of the page, or in mid-text a short line that is
-    not a sentence (a speaker who mentions 网站 and 下载 in a sentence keeps it)."""
-    score = furniture_score(line)
+    """Site furniture by score: at an edge of the page a line of at most ``EDGE_CHARS``, in
+    mid-text a short line that is not a sentence (a speaker who mentions 网站 and 下载 in a
+    sentence keeps it).  Position, length and punctuation are tested first, so only lines
+    they leave possible are scored (the score is most of the furniture pass's cost)."""
     if edge:
-        return score >= FURNITURE_EDGE
-    return len(line) <= SHORT_LINE and _non_sentence(line) and score >= FURNITURE_MID
+        return len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
+    return len(line) <= SHORT_LINE and _non_sentence(line) and furniture_score(line) >= FURNITURE_MID
 
 
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the

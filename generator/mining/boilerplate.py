@@ -200,13 +200,19 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
     ]
 ]
-#: Any site word at all: one scan that spares most lines the weighted count below.
-_ANY_SITE_WORD = re.compile(
-    "|".join(
-        f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})"
-        for _, p in SITE_WORDS
+def any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern matching where any of the given ones matches: a single scan that tells
+    most lines apart from all of them at once."""
+    return re.compile(
+        "|".join(
+            f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})"
+            for p in patterns
+        )
     )
-)
+
+
+#: Any site word at all: one scan that spares most lines the weighted count below.
+_ANY_SITE_WORD = any_of([p for _, p in SITE_WORDS])
 #: Separators of menus, breadcrumbs and meta rows.
 _SEPARATORS = re.compile(r"[|｜>›»]")
 _SENTENCE_END = re.compile(r"[。！？…]")
@@ -230,8 +236,14 @@ PAYWALL_CHARS = 60
 SHORT_LINE = 40
 
 
+#: Any whole-line rule at all (header, footer, paywall, between, pagination).
+_ANY_LINE_RULE = any_of([r.pattern for r in RULES if r.kind not in ("inline", "label")])
+
+
 def classify(line: str) -> str | None:
     """The kind of noise a whole line is, or None when it is content."""
+    if not _ANY_LINE_RULE.search(line):
+        return None
     for rule in RULES:
         if rule.kind in ("inline", "label"):
             continue

@@ -70,7 +70,12 @@ RULES: list[NoiseRule] = [
         r"^(所属)?(栏目|分类|类别|频道)：",
         r"^(当前|您的|您现在的|所在)?位置：",
         r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
-        r"^(首页|主页) ?[>›»]",
+        r"^([^\s。，！？]{2,12}\s+)?(首页|主页) ?[>›»]",  # 某某网 首页 > 讲话稿 > …
+        # CSS text of a Word-to-HTML export ("p.MsoNormal{margin：0cm；font-family：宋体}").
+        r"(?i)(\bmso-[a-z-]+\s*[:：]|@font-face|\{[^{}]*[:：][^{}]*\}?$|"
+        r"^[a-z.#][\w.#-]*\s*\{|font-(family|size)\s*[:：])",
+        r"^\d{1,2}-\d{1,2}\s+[^\s。，！？]{2,16}$",  # "10-28 某某素材库": a date and the site
+        r"^[^。，！？]{2,20}系列(之[一二三四五六七八九十\d]+|（[一二三四五六七八九十\d]+）)?$",
         r"^字号[：:]?\s*[大中小]",
         r"^(【?(打印|关闭|收藏)(本页|窗口)?】? ?){2,}$",
         r"^(责任编辑|文章来源|来源|编辑|审核|供稿|录入)：",
@@ -157,6 +162,7 @@ RULES: list[NoiseRule] = [
     *_rules(
         "inline",
         r"\s*[|｜]+\s*$",  # a menu separator left at the end of a text line ("本轮…… |")
+        r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,200})?/?>",  # HTML tags left in the text
     ),
     *_rules(
         "label",
@@ -198,6 +204,8 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (1, r"点击|浏览|阅读量|热度|推荐|相关|点赞"),
         (1, r"联系|代笔|定制|咨询"),
         (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
+        # A line that is just a site's name ("公文素材库", "某某文秘网").
+        (2, r"^[^\s，。！？]{2,10}(网|站|文库|之家|素材库|资料库)$"),
     ]
 ]
 def any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:

@@ -25,6 +25,7 @@ from .boilerplate import (
     strip_label,
     strip_lead_in,
 )
+from .address import is_salutation
 from .normalise import normalise_line
 
 _NUM = r"[一二三四五六七八九十百零〇两]+|\d+"
@@ -47,6 +48,7 @@ SUB_SPEECH = re.compile(
 )
 
 _SENTENCE = re.compile(r"[。！？，；]")
+_SENTENCE_END_MARK = re.compile(r"[。！？；：]")
 
 
 @dataclass
@@ -92,6 +94,12 @@ def _marker(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _first_marker(text: str) -> bool:
+    """A unit marker numbered 1 (篇1：, 第一篇): the start of another page's series."""
+    found = _marker(text)
+    return found is not None and from_chinese(found[0]) == 1
+
+
 def _title_like(text: str) -> bool:
     """A short line without sentence punctuation: a title, not body text."""
     return len(text) <= 40 and not _SENTENCE.search(text)
@@ -103,6 +111,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     out: list[tuple[int, str]] = []
     breaks: list[int] = []
     seen_marker = False
+    stopped = False  # after a footer: skipped until another series of units starts
     normalised = [normalise_line(line) for line in raw]
     kinds = [classify(text) if text else None for text in normalised]
     for index, text in enumerate(normalised):
@@ -110,11 +119,17 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if not text:
             continue
         kind = kinds[index]
+        if stopped:
+            if not _first_marker(text):
+                continue
+            stopped, kind = False, None
         if kind == "footer" or (seen_marker and COUNT_HINT.search(text) and _title_like(text)):
-            break
+            stopped = True  # several pages may follow one another in one file
+            continue
         if kind == "paywall":  # a preview: the speech goes on behind the site's login
             breaks.append(number)
-            break
+            stopped = True
+            continue
         if kind == "between" and _next_kind(kinds, normalised, index) == "paywall":
             kind = None  # "…真......" right before the paywall is the preview's last line
         if kind == "header" and (title := crumb_title(text)):
@@ -128,7 +143,42 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
+    out = _drop_contents(out)
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
+
+
+#: The caption of a contents list ("目录", "目 录", "- 目錄"), and its entries: short lines
+#: without a sentence, a page number perhaps at their end.
+CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)[：]?$")
+CONTENTS_ENTRY = 60
+_OWN_TITLE = re.compile(r"(讲话|讲稿|发言|致辞|党课|报告|演讲)(稿|材料|提纲)?$")
+
+
+def _drop_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop a contents list: its caption and the entries under it, which name the page's
+    speeches or the speech's own points and would otherwise be read as the speech's
+    sections.  An entry right above the salutation that reads as a title stays: it is the
+    first speech's own title line."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(lines):
+        if not CONTENTS.match(lines[k][1]):
+            out.append(lines[k])
+            k += 1
+            continue
+        end = k + 1
+        while (
+            end < len(lines)
+            and len(lines[end][1]) <= CONTENTS_ENTRY
+            and not _SENTENCE_END_MARK.search(lines[end][1])
+        ):
+            end += 1
+        following = lines[end][1] if end < len(lines) else ""
+        last = lines[end - 1][1]
+        if end > k + 1 and is_salutation(following) and _OWN_TITLE.search(last):
+            out.append(lines[end - 1])
+        k = end
+    return out
 
 
 def _next_kind(kinds: list[str | None], texts: list[str], index: int) -> str | None:

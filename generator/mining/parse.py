@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import Speech
 from .address import is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL
-from .headings.detect import starts_with_marker
+from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import Note, build_outline
 from .paragraphs import join_wrapped, unflatten
 from .split import SUB_SPEECH, Unit
@@ -355,7 +355,7 @@ def parse_unit(unit: Unit) -> Parsed:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
     paragraphs = [text for _, text in join_wrapped(body_lines)]
     body, closing, signoff = _closing(paragraphs)
-    outline = build_outline(body)
+    outline = build_outline(split_swallowed(body))
     speech.opening = outline.opening
     speech.sections = outline.sections
     speech.closing = closing

@@ -45,7 +45,7 @@ FUSED_MIN = 45
 #: was cut off before the second point.
 ANNOUNCEMENT = re.compile(
     r"(讲|谈|说|提|强调|提出|明确)[^。！？：]{0,10}?([两二三四五六七八九十几]+)"
-    r"(点|个方面|方面|个问题|层意思|项)(意见|要求|看法|想法|建议|体会|工作|问题)?[。：]"
+    r"(点|个方面|方面|个问题|层意思|项|句话|条|件事)(意见|要求|看法|想法|建议|体会|工作|问题)?[。：]"
 )
 
 
@@ -79,8 +79,18 @@ def split_heading(rest: str) -> tuple[str, str]:
     return head.rstrip("。"), rest[end.end() :]
 
 
+#: "压实安全责任 近年来，我县…": a heading, one space, then its body's first sentence (which
+#: has a clause break).  A comma before the space means the space is a wrap inside the heading.
+SPACED_BODY = re.compile(r"^(\S{4,40}?[^，、；：\s])\s+(?=\S[^。！？]{4,}[，。！？])")
+#: "二、突出重点行业（一）抓好…": a top-level heading that swallowed its first sub-heading.
+SWALLOWED = re.compile(r"^(\S{4,40}?[^，、；：（])(?=（[一1]）\S)")
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
+    spaced = SPACED_BODY.match(text)
+    if spaced:
+        return spaced.group(1), text[spaced.end() :]
     first = _SENTENCE_END.search(text)
     sentence = text[: first.start()] if first else text
     if len(sentence) < FUSED_MIN:
@@ -104,6 +114,35 @@ def split_fused(text: str) -> tuple[str, str] | None:
     if best is None:
         return None
     return text[:best], text[best:]
+
+
+def split_swallowed(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with a sub-heading swallowed by the heading before it put on a line of its
+    own ("二、突出重点（一）抓好…" → "二、突出重点" / "（一）抓好…")."""
+    out = []
+    for text in paragraphs:
+        marker = match_at(text)
+        found = SWALLOWED.match(text[marker.end :]) if marker and marker.scheme.strong else None
+        if marker and found:
+            cut = marker.end + found.end()
+            out.extend([text[:cut], text[cut:]])
+        else:
+            out.append(text)
+    return out
+
+
+def markers_after_sentences(text: str, family: str) -> list[Marker]:
+    """Markers of one family (any scheme, strong ones too) that open a point right after a
+    sentence end: where "…我再强调三句话。一、…" hides the first point of a list."""
+    found = []
+    for end in _AFTER_SENTENCE.finditer(text):
+        marker = match_at(text, end.end())
+        if marker and marker.scheme.family == family:
+            found.append(marker)
+    return found
+
+
+_AFTER_SENTENCE = re.compile(r"[。！？：]")
 
 
 def inline_markers(text: str, start: int = 0) -> list[Marker]:

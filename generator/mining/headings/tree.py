@@ -17,6 +17,7 @@ from .detect import (
     announces_points,
     inline_markers,
     is_standalone_heading,
+    markers_after_sentences,
     split_fused,
     split_heading,
 )
@@ -112,11 +113,12 @@ class _Builder:
         scheme = marker.scheme
         if scheme.continues:
             return any(scheme.family in lst.families for lst in self.stack)
-        if not scheme.strong and not self.stack and i < self.first_heading:
+        announced = not self.stack and i > 0 and announces_points(self.paragraphs[i - 1])
+        if not scheme.strong and not self.stack and i < self.first_heading and not announced:
             return False  # "首先，我代表…" before the first 一、 heading is still the opening
         if scheme.strong or marker.ordinal != 1:
             return True
-        if not self.stack and i and announces_points(self.paragraphs[i - 1]):
+        if announced:
             return True  # "我讲四点意见：" then "一要…": the first point of a page cut short
         return scheme.family in self.later[i]
 
@@ -179,7 +181,14 @@ class _Builder:
         text = self.last_text[-1]
         found: list[Marker] = []
         want = marker.ordinal - 1
-        for m in reversed(inline_markers(text)):
+        candidates = inline_markers(text)
+        if marker.scheme.strong and not candidates:
+            # "…我再强调三句话。一、…" then "二、…": the first point after the announcement.
+            candidates = [
+                m for m in markers_after_sentences(text, marker.scheme.family)
+                if announces_points(text[: m.start])
+            ]
+        for m in reversed(candidates):
             if m.scheme.family == marker.scheme.family and m.ordinal == want:
                 found.insert(0, m)
                 want -= 1

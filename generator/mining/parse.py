@@ -51,6 +51,8 @@ TITLE_NOISE = [
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
+    # A category printed twice before the title ("讲话致辞 讲话致辞 在…的讲话").
+    re.compile(r"^([^\s在关]{2,8}?)\s*\1\s*(?=在|关于)"),
     COUNT_HINT,
     re.compile(r"[（\[【][一二三四五六七八九十\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
     re.compile(r"(范文|范本|模板|精选)$"),
@@ -232,12 +234,15 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" in the head: the title and the address, two lines."""
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
         match = TITLED_SALUTATION.match(text)
-        if match and LEADING_SALUTATION.match(text[match.end() :]):
+        rest = text[match.end() :] if match else ""
+        if match and (LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)):
             lines[k : k + 1] = [(number, match.group(1)), (number, text[match.end() :])]
             return
 
 
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
+#: Captions of a page's parts, never a speech's title ("目录", "提纲：", "正文").
+CAPTION = re.compile(r"^[-•·\s]*(目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介)[：]?$")
 
 
 def _title_shaped(text: str) -> bool:
@@ -253,6 +258,7 @@ def _title_shaped(text: str) -> bool:
         and not BYLINE.match(text)
         and not DATE.match(text)
         and not _DATE_LIKE.search(text)
+        and not CAPTION.match(text)
     )
 
 

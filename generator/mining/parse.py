@@ -275,6 +275,8 @@ def _title_at(lines: list[str], end: int) -> int | None:
     return shaped[-1] if shaped else None
 
 
+#: A compilation's header ("…讲话汇编"): above a speech's title, never half of it.
+COMPILATION = re.compile(r"(汇编|合集|选编|汇总|大全|精选)$")
 #: The first half of a wrapped title fills most of a narrow column.
 WRAPPED_PIECE = 10
 
@@ -286,7 +288,8 @@ def _wrapped_title(first: str, second: str) -> bool:
         WRAPPED_PIECE <= len(first) <= TITLE_CHARS
         and not _is_title(first)
         and _title_shaped(first)
-        and not second.startswith(("在", "关于", "——"))
+        and not COMPILATION.search(first)
+        and not clean_title(second).startswith(("在", "关于", "——"))
         and _is_title(first + second)
     )
 

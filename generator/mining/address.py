@@ -19,6 +19,11 @@ LONG_SALUTATION_CHARS = 48
 ADDRESS_OPENING = ("尊敬的", "亲爱的", "各位")
 
 
+#: "亲爱的医院全体干职工及病友：": whoever is addressed, a line that opens with a word of address
+#: and ends with a colon, with no sentence in it, is the salutation.
+ADDRESSED = re.compile(r"^(尊敬的|亲爱的|各位)[^。！？；：]{1,45}：$")
+
+
 def is_salutation(line: str) -> bool:
     limit = LONG_SALUTATION_CHARS if line.startswith(ADDRESS_OPENING) else SALUTATION_CHARS
-    return len(line) <= limit and bool(SALUTATION.search(line))
+    return len(line) <= limit and bool(SALUTATION.search(line) or ADDRESSED.match(line))

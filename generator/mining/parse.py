@@ -63,6 +63,8 @@ BYLINE = re.compile(
     r"^\S*(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
     r"\s+\S{2,4}$"
 )
+#: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it.
+SPEAKER_TAG = re.compile(r"^[\[【［]\S{2,4}[\]】］]$")
 _CN_DIGITS = "\\d〇零一二三四五六七八九十"
 DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
 _ADDRESSEES = "同志们|同志|朋友们|同学们|女士们|先生们|老师们|代表|来宾|嘉宾|领导|委员|姐妹们"
@@ -166,7 +168,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if not salutation and text.startswith("——") and len(text) <= 60:
             speech.subtitle = text
-        elif not salutation and BYLINE.match(text):
+        elif not salutation and (BYLINE.match(text) or SPEAKER_TAG.match(text)):
             speech.speaker = text
         elif not salutation and DATE.match(text):
             speech.date = text.strip("（）")
@@ -256,6 +258,7 @@ def _title_shaped(text: str) -> bool:
         and not is_salutation(text)
         and not starts_with_marker(text)
         and not BYLINE.match(text)
+        and not SPEAKER_TAG.match(text)
         and not DATE.match(text)
         and not _DATE_LIKE.search(text)
         and not CAPTION.match(text)

@@ -40,6 +40,8 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("suffix", re.compile(rf"^(.{{4,48}}?)篇({_NUM})$")),
     # "建军节演讲稿范文（一）": a numbered sample of a category, not the speech's own title.
     ("series", re.compile(rf"^.{{2,24}}?(?:范文|讲话稿|发言稿|演讲稿|讲稿)（({_NUM})）$")),
+    # "中秋节医院领导致辞1": the page's title with a sample number.
+    ("series", re.compile(r"^[^。！？，：\s]{2,30}(?:讲话|致辞|发言|演讲|讲稿|讲话稿|发言稿|演讲稿)(\d{1,2})$")),
 ]
 
 #: "在党员会议上的讲话(二):" — a sub-speech inside one unit.
@@ -301,7 +303,9 @@ def split_page(raw: list[str], file: str) -> Page:
     lines, breaks = clean_lines(raw)
     lines = lines[: _drop_title_list(lines)]
     first = lines[0][1] if lines else ""
-    page_title = first if _title_like(first) and not first.endswith("：") else ""
+    page_title = (
+        first if _title_like(first) and not first.endswith("：") and not _marker(first) else ""
+    )
     hint_match = COUNT_HINT.search(page_title) or next(
         (COUNT_HINT.search(t) for _, t in lines[:6] if COUNT_HINT.search(t)), None
     )

@@ -56,6 +56,12 @@ TITLE_NOISE = [
     COUNT_HINT,
     re.compile(r"[（\[【][一二三四五六七八九十\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
     re.compile(r"(范文|范本|模板|精选)$"),
+    # A site's category tag after the title word: "…的讲话（党政办公室）".  A date, and a note
+    # on the text itself (（摘要） （节选） （送审稿）), stay.
+    re.compile(
+        r"(?<=讲话|讲稿|发言|致辞|党课|报告|演讲)\s*"
+        r"（(?![^（）]*(摘|节|选|全文|提纲|稿|草案))[^（）\d]{2,8}）$"
+    ),
     re.compile(r"篇([一二三四五六七八九十]+|\d+)$"),
     re.compile(r"[：:]$"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -24,6 +25,10 @@ MIN_SHARED = 0.3
 #: Fewer body characters than this, with no salutation and no numbered point, is not a speech
 #: (a stray list of links, a page of boilerplate); the shortest real one in the corpus has 578.
 MIN_SPEECH_CHARS = 150
+#: A shorter text still is a speech when something names it as one (its own title line, or a
+#: unit marker such as 篇二) and it holds a sentence: the last page of a paginated article, a
+#: sample cut short by the excerpt.
+_SENTENCE = re.compile(r"[^。！？]{8,}[。！？]")
 
 
 @dataclass
@@ -64,7 +69,14 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
         parsed = parse_unit(unit)
         speech = parsed.speech
         chars = sum(len(p) for p in parsed.body)
-        if chars < MIN_SPEECH_CHARS and not speech.salutation and not speech.sections:
+        named = unit.marker != "全文" or speech.title != MISSING_TITLE
+        sentence = any(_SENTENCE.search(p) for p in parsed.body)
+        if (
+            chars < MIN_SPEECH_CHARS
+            and not speech.salutation
+            and not speech.sections
+            and not (named and sentence)
+        ):
             page.warnings.append(f"第 {unit.lines[0][0]} 行起的一段太短,不像讲话稿,已跳过。")
             continue
         speech.source = {

@@ -96,6 +96,11 @@ def _marker(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: Block tags of a page saved as HTML source ("<p class=…>…</p><p>…"): each starts a line, as
+#: a browser shows it.
+HTML_BREAK = re.compile(r"(?i)</?(?:p|br|div|li|h[1-6]|tr|section)\b[^<>]{0,200}>")
+
+
 def _first_marker(text: str) -> bool:
     """A unit marker numbered 1 (篇1：, 第一篇): the start of another page's series."""
     found = _marker(text)
@@ -114,10 +119,14 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     breaks: list[int] = []
     seen_marker = False
     stopped = False  # after a footer: skipped until another series of units starts
-    normalised = [normalise_line(line) for line in raw]
+    numbers, normalised = [], []
+    for index, line in enumerate(raw):
+        for piece in HTML_BREAK.split(line) if "<" in line else [line]:
+            numbers.append(index + 1)
+            normalised.append(normalise_line(piece))
     kinds = [classify(text) if text else None for text in normalised]
     for index, text in enumerate(normalised):
-        number = index + 1
+        number = numbers[index]
         if not text:
             continue
         kind = kinds[index]

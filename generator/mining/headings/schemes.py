@@ -57,7 +57,7 @@ SCHEMES: list[Scheme] = [
     _scheme("第一个方面，", "第", r"^(?P<n>最后一个方面)[，：]?", continues=True),
     _scheme("首先，", "第", r"^(?P<n>最后)，?(?=要|是|，)", continues=True),
     _scheme("（一）", "（一）", rf"^（(?P<n>{_CN})）", strong=True),
-    _scheme("一、", "一、", rf"^(?P<n>{_CN})[、．](?![、．])", strong=True),
+    _scheme("一、", "一、", rf"^(?P<n>{_CN})[、．.](?![、．.])", strong=True),
     _scheme("（1）", "（1）", r"^（(?P<n>\d{1,2})）", strong=True),
     _scheme("1、", "1、", r"^(?P<n>\d{1,2})、", strong=True),
     _scheme("1.", "1.", r"^(?P<n>\d{1,2})[.．](?!\d)", strong=True),

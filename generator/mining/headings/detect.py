@@ -86,12 +86,29 @@ SPACED_BODY = re.compile(r"^(\S{4,40}?[^，、；：\s])\s+(?=\S[^。！？]{4,}
 SWALLOWED = re.compile(r"^(\S{4,40}?[^，、；：（])(?=（[一1]）\S)")
 
 
+#: "统一思想，深化认识这次县乡人大换届选举，是…": a heading of parallel clauses run straight
+#: into a body sentence that opens with a word only a sentence starts with (这次, 今年, 近年来…).
+#: The heading must hold a comma, end in a full clause and leave a clause of its own behind.
+OPENERS = (
+    "这次", "这轮", "这是", "这项", "今年", "去年", "近年来", "近几年", "当前", "目前", "长期以来",
+    "一年来", "五年来", "随着", "我们", "各级", "我县", "我市", "我区", "我省",
+)
+_OPENER = re.compile(
+    r"^([^。！？，]{2,20}，[^。！？]{3,40}?[^，、的了在对把和与及地得着是为])(?=(?:"
+    + "|".join(OPENERS)
+    + r")[^。！？]{4,}[，。！？])"
+)
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
     spaced = SPACED_BODY.match(text)
     if spaced:
         return spaced.group(1), text[spaced.end() :]
     first = _SENTENCE_END.search(text)
+    opener = _OPENER.match(text) if first and first.end() < len(text) else None
+    if opener:
+        return opener.group(1), text[opener.end() :]
     sentence = text[: first.start()] if first else text
     if len(sentence) < FUSED_MIN:
         return None

@@ -106,8 +106,10 @@ def split_fused(text: str) -> tuple[str, str] | None:
     if spaced:
         return spaced.group(1), text[spaced.end() :]
     first = _SENTENCE_END.search(text)
-    opener = _OPENER.match(text) if first and first.end() < len(text) else None
-    if opener:
+    opener = _OPENER.match(text) if first else None
+    # A one-sentence heading line ("…，深化认识这项工作的重要意义。") is not cut: the body
+    # must go on after the first sentence, or hold a clause break of its own.
+    if opener and (first.end() < len(text) or "，" in text[opener.end() :]):
         return opener.group(1), text[opener.end() :]
     sentence = text[: first.start()] if first else text
     if len(sentence) < FUSED_MIN:

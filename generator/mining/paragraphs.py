@@ -76,7 +76,7 @@ _SERIES = (
     re.compile(r"(?<=[。！？；： ])（([一二三四五六七八九十]{1,3})）"),
 )
 _ADDRESS = re.compile(
-    r"^(.{0,60}?)\s*(（[^（）]{4,16}）)?\s*((?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
+    r"^([^。！？]{0,200}?)\s*(（[^（）]{4,20}）)?\s*((?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
 )
 #: The same with the title run straight into the address ("…的讲话同志们："): tried first, so
 #: the address does not swallow the title's last words.

@@ -163,6 +163,9 @@ RULES: list[NoiseRule] = [
         "inline",
         r"\s*[|｜]+\s*$",  # a menu separator left at the end of a text line ("本轮…… |")
         r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,200})?/?>",  # HTML tags left in the text
+        r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*",  # a PDF's page footer run into the text
+        # "……（某网省略264字，正式会员可完整阅读）……": the site's note where it cut the text.
+        r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*",
     ),
     *_rules(
         "label",

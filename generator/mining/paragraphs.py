@@ -84,6 +84,12 @@ _TITLED_ADDRESS = re.compile(
     r"^(.{0,60}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)\s*(（[^（）]{4,16}）)?\s*"
     r"((?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
 )
+#: A flattened page without a salutation: the last space-delimited piece ending like a title
+#: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
+_SPACED_TITLE = re.compile(
+    r"^([^。！？，]{0,120})\s+([^\s。！？，]{6,50}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)"
+    r"\s+(?=\S)"
+)
 #: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.
 _TRAILING_THANKS = re.compile(r"(?<=[。！？])谢谢(大家|各位|同志们)?[！。]$")
 
@@ -115,6 +121,9 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if address and address.group(1):  # title [byline] [(date)] 同志们：
             pieces += [*address.group(1).split(" ", 1), address.group(2) or "", address.group(3)]
             text = text[address.end() :]
+        elif not before and not address and (titled := _SPACED_TITLE.match(text)):
+            pieces += [titled.group(1), titled.group(2)]  # page head, title, then the body
+            text = text[titled.end() :]
         cuts = {p for series in _SERIES for p in _series_starts(series, text)}
         cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
         cuts |= set() if points_on_lines else _first_point(text)

@@ -268,6 +268,7 @@ def _title_shaped(text: str) -> bool:
         and not DATE.match(text)
         and not _DATE_LIKE.search(text)
         and not CAPTION.match(text)
+        and not COMPILATION.search(text)
     )
 
 

@@ -85,6 +85,12 @@ LEADING_SALUTATION = re.compile(
 COMMA_SALUTATION = re.compile(
     r"^((?:各位|亲爱的)?(?:同志们|朋友们|同学们|老师们)(?:(?:上午|下午|晚上)?好)?[，！])(?=\S)"
 )
+#: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
+#:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.
+TITLED_OPENING = re.compile(
+    r"^(.{4,60}?(?:讲话|讲稿|发言|致辞|党课|演讲)(?:稿|材料)?)\s*"
+    r"(?=(?:刚才|今天|这次|首先|当前|近年来|近期|根据|按照|为了)[^。！？]{4,}[。！？，])"
+)
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
 TITLED_SALUTATION = re.compile(
     r"^(.{4,60}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)\s*(?=尊敬的|亲爱的|各位|同志们)"
@@ -239,12 +245,17 @@ def _head(lines: list[str]) -> tuple[int, bool]:
 
 
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
-    """"…的讲话尊敬的各位…同志们：…" in the head: the title and the address, two lines."""
+    """"…的讲话尊敬的各位…同志们：…" in the head: the title and the address, two lines; and
+    "…的讲话刚才各组汇报了…。" on the unit's first line: the title and the opening."""
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
+        opening = k == 0 and TITLED_OPENING.match(text)
         if match and (LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)):
-            lines[k : k + 1] = [(number, match.group(1)), (number, text[match.end() :])]
+            lines[k : k + 1] = [(number, match.group(1)), (number, rest)]
+            return
+        if opening:
+            lines[k : k + 1] = [(number, opening.group(1)), (number, text[opening.end() :])]
             return
 
 

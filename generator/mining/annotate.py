@@ -7,6 +7,7 @@ new placeholder convention or genre cue is one more line.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..model import Flag, Speech
 from ..numerals import from_chinese
@@ -56,7 +57,11 @@ GENRES: list[tuple[str, str, re.Pattern[str]]] = [
     ("report", "汇报", re.compile(r"我办|特此报告|汇报如下")),
     ("foreign", "外国讲话", re.compile(r"主席先生|阁下|女士们、先生们")),
     # "我当选为…" is a reflection; "我们新一届班子当选以来" and "发表感言" in a speech are not.
-    ("personal", "个人感言", re.compile(r"(?:^|[，。！？])(我(?!们)|本人)[^，。！？]{0,12}(当选|连任)|感言$")),
+    (
+        "personal",
+        "个人感言",
+        re.compile(r"(?:^|[，。！？])(我(?!们)|本人)[^，。！？]{0,12}(当选|连任)|感言$"),
+    ),
     ("host", "主持词", re.compile(r"主持词$|^主持人：")),
 ]
 
@@ -158,7 +163,7 @@ def _wrap_spaces(text: str) -> bool:
     spaces = [m.start() for m in PLACEHOLDERS[-1][1].finditer(text)]
     if len(spaces) < MIN_WRAP_SPACES:
         return False
-    gaps = [b - a for a, b in zip(spaces, spaces[1:])]
+    gaps = [b - a for a, b in pairwise(spaces)]
     width = sorted(gaps)[len(gaps) // 2]
     regular = sum(abs(g - width) <= WRAP_SLACK or g % width <= WRAP_SLACK for g in gaps)
     return width >= 12 and regular * 2 >= len(gaps)

@@ -62,7 +62,7 @@ RULES: list[NoiseRule] = [
         r"^时间：\d{4}-\d",
         r"^\|? ?收藏本文",
         r"^简介：",
-        # Plugin and browser notices of old pages ("此页面上的内容需要较新版本的 Adobe Flash Player").
+        # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
         r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|启用\s*javascript)",
         r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
@@ -72,8 +72,8 @@ RULES: list[NoiseRule] = [
         r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
         r"^([^\s。，！？]{2,12}\s+)?(首页|主页) ?[>›»]",  # 某某网 首页 > 讲话稿 > …
         # CSS text of a Word-to-HTML export ("p.MsoNormal{margin：0cm；font-family：宋体}").
-        r"(?i)(\bmso-[a-z-]+\s*[:：]|@font-face|\{[^{}]*[:：][^{}]*\}?$|"
-        r"^[a-z.#][\w.#-]*\s*\{|font-(family|size)\s*[:：])",
+        r"(?i)^([a-z.#@*][\w.#@*,： >-]{0,80}\{|(mso-|font-|margin|line-height|text-indent)"
+        r"[a-z-]*\s*[:：])",
         r"^\d{1,2}-\d{1,2}\s+[^\s。，！？]{2,16}$",  # "10-28 某某素材库": a date and the site
         r"^[^。，！？]{2,20}系列(之[一二三四五六七八九十\d]+|（[一二三四五六七八九十\d]+）)?$",
         r"^字号[：:]?\s*[大中小]",
@@ -211,19 +211,6 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (2, r"^[^\s，。！？]{2,10}(网|站|文库|之家|素材库|资料库)$"),
     ]
 ]
-def any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
-    """One pattern matching where any of the given ones matches: a single scan that tells
-    most lines apart from all of them at once."""
-    return re.compile(
-        "|".join(
-            f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})"
-            for p in patterns
-        )
-    )
-
-
-#: Any site word at all: one scan that spares most lines the weighted count below.
-_ANY_SITE_WORD = any_of([p for _, p in SITE_WORDS])
 #: Separators of menus, breadcrumbs and meta rows.
 _SEPARATORS = re.compile(r"[|｜>›»]")
 _SENTENCE_END = re.compile(r"[。！？…]")
@@ -247,13 +234,23 @@ PAYWALL_CHARS = 60
 SHORT_LINE = 40
 
 
-#: Any whole-line rule at all (header, footer, paywall, between, pagination).
-_ANY_LINE_RULE = any_of([r.pattern for r in RULES if r.kind not in ("inline", "label")])
+def _scoped(pattern: re.Pattern[str]) -> str:
+    text = pattern.pattern
+    return f"(?i:{text[4:]})" if text.startswith("(?i)") else f"(?:{text})"
+
+
+_LINE_RULES = [r for r in RULES if r.kind not in ("inline", "label")]
+#: All line rules anchored at the line's start, as one pattern: tried at one position, it
+#: tells in one step that most lines are none of them.  The few unanchored rules are searched.
+_ANCHORED = re.compile(
+    "|".join(_scoped(r.pattern) for r in _LINE_RULES if r.pattern.pattern.startswith("^"))
+)
+_FLOATING = [r.pattern for r in _LINE_RULES if not r.pattern.pattern.startswith("^")]
 
 
 def classify(line: str) -> str | None:
     """The kind of noise a whole line is, or None when it is content."""
-    if not _ANY_LINE_RULE.search(line):
+    if not _ANCHORED.match(line) and not any(p.search(line) for p in _FLOATING):
         return None
     for rule in RULES:
         if rule.kind in ("inline", "label"):
@@ -312,8 +309,6 @@ def furniture_score(line: str) -> int:
     point each for a non-sentence shape and for menu separators.  A line shaped like a speech
     title counts only the strong words (weight 2 and up), since a 网站 or 专题 meeting's title
     names them."""
-    if not _ANY_SITE_WORD.search(line):
-        return 0
     title = bool(_TITLE_END.search(META_TAIL.sub("", line)))
     score = 0
     for weight, pattern in SITE_WORDS:
@@ -341,7 +336,8 @@ def is_furniture(line: str, edge: bool) -> bool:
     they leave possible are scored (the score is most of the furniture pass's cost)."""
     if edge:
         return len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
-    return len(line) <= SHORT_LINE and _non_sentence(line) and furniture_score(line) >= FURNITURE_MID
+    short = len(line) <= SHORT_LINE and _non_sentence(line)
+    return short and furniture_score(line) >= FURNITURE_MID
 
 
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the

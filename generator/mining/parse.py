@@ -250,7 +250,7 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
-        opening = k == 0 and TITLED_OPENING.match(text)
+        opening = TITLED_OPENING.match(text) if k == 0 else None
         if match and (LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)):
             lines[k : k + 1] = [(number, match.group(1)), (number, rest)]
             return

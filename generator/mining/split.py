@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..numerals import from_chinese
+from .address import is_salutation
 from .boilerplate import (
     COUNT_HINT,
     NAV_LABEL,
@@ -25,7 +26,6 @@ from .boilerplate import (
     strip_label,
     strip_lead_in,
 )
-from .address import is_salutation
 from .normalise import normalise_line
 
 _NUM = r"[一二三四五六七八九十百零〇两]+|\d+"
@@ -41,7 +41,10 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "建军节演讲稿范文（一）": a numbered sample of a category, not the speech's own title.
     ("series", re.compile(rf"^.{{2,24}}?(?:范文|讲话稿|发言稿|演讲稿|讲稿)（({_NUM})）$")),
     # "中秋节医院领导致辞1": the page's title with a sample number.
-    ("series", re.compile(r"^[^。！？，：\s]{2,30}(?:讲话|致辞|发言|演讲|讲稿|讲话稿|发言稿|演讲稿)(\d{1,2})$")),
+    (
+        "series",
+        re.compile(r"^[^。！？，：\s]{2,30}(?:讲话|致辞|发言|演讲|讲稿|讲话稿|发言稿|演讲稿)(\d{1,2})$"),
+    ),
 ]
 
 #: "在党员会议上的讲话(二):" — a sub-speech inside one unit.
@@ -245,19 +248,28 @@ def _split_source(text: str, titles: list[str]) -> list[str]:
     return [rest] if similar >= SOURCE_TITLE_RATIO else [text]
 
 
+def _first_sentence(lines: list[tuple[int, str]], order: range, none: int) -> int:
+    """The first line, in the given order, holding a sentence that is not the site's: where
+    the speech begins (or, scanning back, ends).  Only the lines before it are scored, not
+    every sentence of the page."""
+    for k in order:
+        text = lines[k][1]
+        if _FULL_STOP.search(text) and not is_furniture(text, edge=True):
+            return k
+    return none
+
+
+_FULL_STOP = re.compile(r"[。！？]")
+
+
 def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple[int, str]]:
     """Drop lines the site vocabulary marks as furniture (``boilerplate.SITE_WORDS``).
 
     Before the first sentence of the page and after its last one a moderate score is enough,
     and a bare category name from the breadcrumbs goes too; in between only a short line with
     a high score is removed, so a speaker who mentions a 网站 keeps the sentence."""
-    sentences = [
-        k
-        for k, (_, text) in enumerate(lines)
-        if re.search(r"[。！？]", text) and not is_furniture(text, edge=True)
-    ]
-    first = sentences[0] if sentences else len(lines)
-    last = sentences[-1] if sentences else -1
+    first = _first_sentence(lines, range(len(lines)), len(lines))
+    last = _first_sentence(lines, range(len(lines) - 1, first - 1, -1), -1)
     out: list[tuple[int, str]] = []
     for k, (number, text) in enumerate(lines):
         edge = k < first or (k > last and not _ENDS_SENTENCE.search(text))

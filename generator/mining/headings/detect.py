@@ -109,7 +109,7 @@ def split_fused(text: str) -> tuple[str, str] | None:
     opener = _OPENER.match(text) if first else None
     # A one-sentence heading line ("…，深化认识这项工作的重要意义。") is not cut: the body
     # must go on after the first sentence, or hold a clause break of its own.
-    if opener and (first.end() < len(text) or "，" in text[opener.end() :]):
+    if opener and first and (first.end() < len(text) or "，" in text[opener.end() :]):
         return opener.group(1), text[opener.end() :]
     sentence = text[: first.start()] if first else text
     if len(sentence) < FUSED_MIN:

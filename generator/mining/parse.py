@@ -343,7 +343,7 @@ def _broken_salutation(text: str, following: str) -> bool:
     if is_salutation(joined):
         return True
     fused = LEADING_SALUTATION.match(joined)
-    return bool(fused) and len(fused.group(1)) > len(text)
+    return fused is not None and len(fused.group(1)) > len(text)
 
 
 def _closing(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:

@@ -29,24 +29,29 @@ sys.path.insert(0, str(ROOT))
 from generator.mining.pipeline import mine_lines, mine_path  # noqa: E402
 
 
-def _once(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+#: A command, and the checkout it runs from (its own directory first on sys.path) or None.
+Command = tuple[list[str], Path | None]
+
+
+def _once(args: list[str], root: Path | None) -> tuple[float, float]:
     """Wall and CPU (user+sys of the child) seconds of one run."""
+    env = {**os.environ, "PYTHONPATH": str(root)} if root else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True, env=env)
+    subprocess.run(args, check=True, capture_output=True, env=env, cwd=root)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def _interleaved(
-    commands: dict[str, tuple[list[str], dict[str, str] | None]], runs: int
+    commands: dict[str, Command], runs: int
 ) -> dict[str, tuple[list[float], list[float]]]:
     """Each command once per round, in turn, for ``runs`` rounds: wall and CPU lists."""
     out: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in commands}
     for _ in range(runs):
-        for name, (args, env) in commands.items():
-            wall, cpu = _once(args, env)
+        for name, (args, root) in commands.items():
+            wall, cpu = _once(args, root)
             out[name][0].append(wall)
             out[name][1].append(cpu)
     return out
@@ -63,7 +68,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--other", type=Path, help="another checkout to time in the same rounds")
     options = parser.parse_args()
-    pages = sorted(options.corpus.glob("*.txt"))
+    pages = sorted(p.resolve() for p in options.corpus.glob("*.txt"))
     if not pages:
         sys.exit(f"没有找到语料:{options.corpus}")
     chars = sum(len(p.read_text(encoding="utf-8")) for p in pages)
@@ -72,13 +77,12 @@ def main() -> None:
     print("整个进程(speechgen mine 全部页面 -o 临时目录,与 python -c pass 轮流运行):")
     with tempfile.TemporaryDirectory() as tmp:
         mine = [sys.executable, "-m", "generator", "mine", *map(str, pages), "-o", tmp]
-        commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
-            "本目录": (mine, {**os.environ, "PYTHONPATH": str(ROOT)}),
+        commands: dict[str, Command] = {
+            "本目录": (mine, ROOT),
             "floor": ([sys.executable, "-c", "pass"], None),
         }
         if options.other:
-            other = {**os.environ, "PYTHONPATH": str(options.other.resolve())}
-            commands[f"{options.other}"] = (mine, other)
+            commands[f"{options.other}"] = (mine, options.other.resolve())
         results = _interleaved(commands, options.runs)
     floor = statistics.median(results["floor"][0])
     _show("python -c pass 墙钟时间", results["floor"][0])

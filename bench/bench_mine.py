@@ -28,14 +28,18 @@ sys.path.insert(0, str(ROOT))
 
 from generator.mining.pipeline import mine_lines, mine_path  # noqa: E402
 
-
 #: A command, and the checkout it runs from (its own directory first on sys.path) or None.
 Command = tuple[list[str], Path | None]
 
 
+#: The children keep bytecode caches as an installed package does; with
+#: PYTHONDONTWRITEBYTECODE set (some shells set it) every run would compile the sources again.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _once(args: list[str], root: Path | None) -> tuple[float, float]:
     """Wall and CPU (user+sys of the child) seconds of one run."""
-    env = {**os.environ, "PYTHONPATH": str(root)} if root else None
+    env = {**_ENV, "PYTHONPATH": str(root)} if root else _ENV
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(args, check=True, capture_output=True, env=env, cwd=root)

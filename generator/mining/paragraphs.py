@@ -110,20 +110,25 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # announcement is then part of the opening, not the first point.
     points_on_lines = any(starts_with_marker(t) for _, t in lines)
     for number, text in lines:
+        before = any(_UNTERMINATED.search(t) for _, t in out)
+        addressed = not before and (_TITLED_ADDRESS.match(text) or _ADDRESS.match(text))
+        titled = None if before or addressed else _SPACED_TITLE.match(text)
+        if titled and _UNTERMINATED.search(text):
+            out.extend([(number, titled.group(1)), (number, titled.group(2))])
+            text = text[titled.end() :]  # page head, title, then the body, on one line
         if len(text) < FLATTENED:
-            # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line.
+            # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line,
+            # and so did a series 一、…二、… after sentence ends when no point has a line.
             cut = set() if points_on_lines else _first_point(text, strong_only=True)
+            if not points_on_lines:
+                cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
             out.extend((number, piece) for piece in _cut(text, cut))
             continue
         pieces = []
-        before = any(_UNTERMINATED.search(t) for _, t in out)
         address = None if before else _TITLED_ADDRESS.match(text) or _ADDRESS.match(text)
         if address and address.group(1):  # title [byline] [(date)] 同志们：
             pieces += [*address.group(1).split(" ", 1), address.group(2) or "", address.group(3)]
             text = text[address.end() :]
-        elif not before and not address and (titled := _SPACED_TITLE.match(text)):
-            pieces += [titled.group(1), titled.group(2)]  # page head, title, then the body
-            text = text[titled.end() :]
         cuts = {p for series in _SERIES for p in _series_starts(series, text)}
         cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
         cuts |= set() if points_on_lines else _first_point(text)

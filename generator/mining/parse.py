@@ -172,6 +172,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             title, i = lines[i], i + 1
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
+    if not title and COMPILATION.search(fallback_title):
+        fallback_title = ""  # a compilation's header names no speech of its own
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     rest = ""

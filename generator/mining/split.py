@@ -69,6 +69,9 @@ class Unit:
     cut: bool = False
     page_title: str = ""
     repeated: bool = False
+    #: Opened by a numbered sample caption (…范文（一）, …致辞1): the page's title, repeated with
+    #: a number, is not this speech's title.
+    sample: bool = False
 
 
 @dataclass
@@ -350,7 +353,10 @@ def split_page(raw: list[str], file: str) -> Page:
             end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
-            units.extend(_sub_speeches(file, label, lines[pos][1], title, body))
+            sample = any(kind == "series" and p.match(lines[pos][1]) for kind, p in MARKERS)
+            for unit in _sub_speeches(file, label, lines[pos][1], title, body):
+                unit.sample = sample
+                units.append(unit)
     for unit in units:
         # Each unit's own head and tail are edges too: 点赞 评论 rows between speeches.
         unit.lines, unit.repeated = drop_repeat(_drop_furniture(unit.lines, set()))
@@ -358,7 +364,7 @@ def split_page(raw: list[str], file: str) -> Page:
     units = [u for u in units if u.lines]
     for i, unit in enumerate(units, 1):
         unit.index = i
-        unit.page_title = page_title
+        unit.page_title = "" if unit.sample else page_title
         last = unit.lines[-1][0]
         following = [n for n in breaks if n > last]
         after_next = units[i].lines[0][0] if i < len(units) else None

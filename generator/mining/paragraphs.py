@@ -34,8 +34,12 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if out:
             previous = out[-1][1]
             full = width is not None and len(last) >= width - 1  # filled the page's width
+            # In hard-wrapped text a line well short of the width without a sentence end, after
+            # a sentence end, is a heading without a number, not the start of a paragraph.
+            short = width is not None and len(last) <= width * SHORT_OF_WIDTH
             if (
-                len(last) >= MIN_WRAPPED
+                not (short and previous == last and _ENDS_PARAGRAPH(out))
+                and len(last) >= MIN_WRAPPED
                 and not last.endswith(TERMINALS)
                 and (full or not is_standalone_heading(previous))
                 and not starts_with_marker(text)
@@ -48,6 +52,15 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         out.append((number, text))
         last = text
     return out
+
+
+#: Share of the wrap width below which an unterminated line is a line of its own.
+SHORT_OF_WIDTH = 0.75
+
+
+def _ENDS_PARAGRAPH(out: list[tuple[int, str]]) -> bool:
+    """The paragraph before the last one ended with a sentence end (or there is none)."""
+    return len(out) < 2 or out[-2][1].endswith(TERMINALS)
 
 
 def wrap_width(lines: list[tuple[int, str]]) -> int | None:

@@ -96,14 +96,15 @@ TITLED_SALUTATION = re.compile(
     r"^(.{4,60}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)\s*(?=尊敬的|亲爱的|各位|同志们)"
 )
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
-LEADING_GREETING = re.compile(r"^((大家|你们|各位)(上午|下午|晚上)?好|(上午|下午|晚上)好)！")
+_DAYTIME = "早上|上午|中午|下午|晚上"
+LEADING_GREETING = re.compile(rf"^((大家|你们|各位)({_DAYTIME})?好|({_DAYTIME})好)！")
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
 #: joined with the next line, may form one.
 SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(r"^([^。！？；]{4,40}?)\s*(——.{4,50}?(?:讲话|讲稿|发言|致辞|党课))$")
-GREETING = re.compile(r"^(大家|你们|各位)?(上午|下午|晚上)?好[！]$")
+GREETING = re.compile(rf"^(大家|你们|各位)?({_DAYTIME})?好[！]$")
 
 SIGNOFF = re.compile(r"谢谢|讲话完了|祝大家|祝各位|衷心的感谢|表示感谢")
 CLOSING_STARTS = re.compile(

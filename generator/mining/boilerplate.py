@@ -268,11 +268,12 @@ def classify(line: str) -> str | None:
 
 #: The site's lead-in sentence ("下面是小编为大家整理的…，供大家参考。"), at a line's start or
 #: after the site's blurb; the speech may follow on the same line ("…供参考。同志们：…").  It
-#: names who gathered the text and offers it to the reader; a speaker's "下面我讲三点意见，供大家
-#: 参考。" names no gatherer.
+#: names the site or its editor as the gatherer and offers the text to the reader; a speaker's
+#: "下面我讲三点意见，供大家参考。" names no gatherer and speaks as 我.
 LEAD_IN = re.compile(
-    r"(?:^|(?<=[。！？ ]))(下面|以下)[^。！？]{0,80}?(小编|本站|本网|网友|编者|整理|收集|搜集|精选)"
-    r"[^。！？]{0,80}?(参考|阅读|借鉴|收藏|欢迎|帮助|分享|供)[^。！？]*[。！？]\s*"
+    r"(?:^|(?<=[。！？ ]))(下面|以下)[^。！？我]{0,80}?"
+    r"(小编|本站|本网|网友|编者|编写|为大家|为您|给大家)[^。！？我]{0,80}?"
+    r"(参考|阅读|借鉴|收藏|欢迎|帮助|分享|供)[^。！？]*[。！？]\s*"
 )
 
 

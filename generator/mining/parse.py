@@ -88,7 +88,7 @@ COMMA_SALUTATION = re.compile(
 #: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
 #:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.
 TITLED_OPENING = re.compile(
-    r"^(.{4,60}?(?:讲话|讲稿|发言|致辞|党课|演讲)(?:稿|材料)?)\s*"
+    r"^([^，。！？：]{4,60}?(?:讲话|讲稿|发言|致辞|党课|演讲)(?:稿|材料)?)\s*"
     r"(?=(?:刚才|今天|这次|首先|当前|近年来|近期|根据|按照|为了)[^。！？]{4,}[。！？，])"
 )
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".

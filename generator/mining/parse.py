@@ -39,10 +39,6 @@ TITLE_WORDS = (
     "致辞稿",
     "主持词",
 )
-#: A site category caption ("领导讲话", "讲话稿范文"): short and naming no occasion.
-CATEGORY = re.compile(
-    r"^[^在的上会，。！？：]{0,8}(讲话|讲稿|讲话稿|发言稿?|致辞|主持词|演讲稿?)(范文|大全|精选)?$"
-)
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 TITLE_NOISE = [
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
@@ -138,13 +134,6 @@ def _is_title(text: str) -> bool:
         and not re.search(r"[。！？；]", text)
         and not starts_with_marker(text)
         and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_WORDS)
-    )
-
-
-def _is_theme(text: str) -> bool:
-    """A short line without sentence punctuation that is neither a marker nor an address."""
-    return (
-        len(text) <= 40 and not re.search(r"[。！？；，：]", text) and not starts_with_marker(text)
     )
 
 
@@ -263,6 +252,8 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
 
 
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
+#: Longest line taken as a title without ending like one (…讲话).
+TITLE_CHARS = 40
 #: Captions of a page's parts, never a speech's title ("目录", "提纲：", "正文").
 CAPTION = re.compile(r"^[-•·\s]*(目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介)[：]?$")
 
@@ -312,27 +303,8 @@ def _wrapped_title(first: str, second: str) -> bool:
         WRAPPED_PIECE <= len(first) <= TITLE_CHARS
         and not _is_title(first)
         and _title_shaped(first)
-        and not COMPILATION.search(first)
         and not clean_title(second).startswith(("在", "关于", "——"))
         and _is_title(first + second)
-    )
-
-
-#: Longest line taken as a title only because the salutation follows it.
-TITLE_CHARS = 40
-
-
-def _heads_salutation(text: str, following: str) -> bool:
-    """A short line with no sentence in it, directly above the salutation, and neither a
-    byline nor a date: the speech's title even when it does not end in 讲话."""
-    return (
-        len(text) <= TITLE_CHARS
-        and not re.search(r"[。！？；]", text)
-        and not text.endswith(("，", "："))
-        and not is_salutation(text)
-        and not BYLINE.match(text)
-        and not DATE.match(text)
-        and (is_salutation(following) or bool(LEADING_SALUTATION.match(following)))
     )
 
 

@@ -38,7 +38,7 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             # a sentence end, is a heading without a number, not the start of a paragraph.
             short = width is not None and len(last) <= width * SHORT_OF_WIDTH
             if (
-                not (short and previous == last and _ENDS_PARAGRAPH(out))
+                not (short and previous == last and _after_paragraph_end(out))
                 and len(last) >= MIN_WRAPPED
                 and not last.endswith(TERMINALS)
                 and (full or not is_standalone_heading(previous))
@@ -58,7 +58,7 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 SHORT_OF_WIDTH = 0.75
 
 
-def _ENDS_PARAGRAPH(out: list[tuple[int, str]]) -> bool:
+def _after_paragraph_end(out: list[tuple[int, str]]) -> bool:
     """The paragraph before the last one ended with a sentence end (or there is none)."""
     return len(out) < 2 or out[-2][1].endswith(TERMINALS)
 

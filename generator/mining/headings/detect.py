@@ -89,9 +89,11 @@ SWALLOWED = re.compile(r"^(\S{4,40}?[^，、；：（])(?=（[一1]）\S)")
 #: "统一思想，深化认识这次县乡人大换届选举，是…": a heading of parallel clauses run straight
 #: into a body sentence that opens with a word only a sentence starts with (这次, 今年, 近年来…).
 #: The heading must hold a comma, end in a full clause and leave a clause of its own behind.
+#: Only words that rarely stand inside a heading as its object ("抓好当前工作", "推动我县发展"
+#: keep 当前 and 我县 out of this list).
 OPENERS = (
-    "这次", "这轮", "这是", "这项", "今年", "去年", "近年来", "近几年", "当前", "目前", "长期以来",
-    "一年来", "五年来", "随着", "我们", "各级", "我县", "我市", "我区", "我省",
+    "这次", "这轮", "这是", "近年来", "近几年", "长期以来", "一年来", "五年来", "随着",
+    r"(今年|去年)(以来|\d|上半年|下半年|[一二三四]季度|[一二三四五六七八九十]+月)",
 )
 _OPENER = re.compile(
     r"^([^。！？，]{2,20}，[^。！？]{3,40}?[^，、的了在对把和与及地得着是为])(?=(?:"

@@ -89,6 +89,8 @@ def restore(speech: Speech, back: dict[str, str], keep: frozenset[str]) -> None:
         value = getattr(speech, name)
         if value is not None:
             setattr(speech, name, text(value))
+    if speech.source:
+        speech.source = {key: text(value) for key, value in speech.source.items()}
     speech.opening = texts(speech.opening)
     speech.closing = texts(speech.closing)
     speech.signoff = texts(speech.signoff)

@@ -89,8 +89,11 @@ def restore(speech: Speech, back: dict[str, str], keep: frozenset[str]) -> None:
         value = getattr(speech, name)
         if value is not None:
             setattr(speech, name, text(value))
-    if speech.source:
-        speech.source = {key: text(value) for key, value in speech.source.items()}
+    if speech.source:  # the page's marker and title lines; the file name is the user's
+        speech.source = {
+            key: text(value) if key in ("marker", "title") else value
+            for key, value in speech.source.items()
+        }
     speech.opening = texts(speech.opening)
     speech.closing = texts(speech.closing)
     speech.signoff = texts(speech.signoff)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..numerals import ORDINAL
+
 # Private-use characters (e.g. U+E004 at paragraph ends) and zero-width marks are invisible
 # and defeat endswith("。") checks.
 _INVISIBLE = re.compile("[\ue000-\uf8ff\u200b-\u200d\u2060\ufeff]")
@@ -18,7 +20,7 @@ _SPACES = re.compile("[\u00a0\u3000\t]")
 _HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
 # "1 、" → "1、": a space inside a marker is a typing slip, not text.
-_MARKER_GAP = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})\s+([、.．])")
+_MARKER_GAP = re.compile(rf"^(\d{{1,2}}|{ORDINAL})\s+([、.．])")
 
 
 _HALF_TABLE = str.maketrans(_HALF)

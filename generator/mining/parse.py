@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import (
+    ADDRESS_WORDS,
+    APPEAL_ENDS,
+    APPEAL_STARTS,
+    SIGNOFF_WORDS,
+    SUMMING_UP,
+    TITLE_END,
+    TITLE_ENDINGS,
+    alternation,
+)
 from ..model import Speech
+from ..numerals import NUMERAL_CHARS
 from .address import is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL
 from .headings.detect import split_swallowed, starts_with_marker
@@ -21,24 +32,6 @@ from .split import SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
 MISSING_TITLE = "（标题待补）"
-#: Words a speech title ends with.
-TITLE_WORDS = (
-    "讲话",
-    "讲稿",
-    "讲话稿",
-    "发言",
-    "发言稿",
-    "致辞",
-    "党课",
-    "报告",
-    "演讲",
-    "讲话提纲",
-    "讲话要点",
-    "讲话材料",
-    "发言材料",
-    "致辞稿",
-    "主持词",
-)
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 TITLE_NOISE = [
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
@@ -50,7 +43,7 @@ TITLE_NOISE = [
     # A category printed twice before the title ("讲话致辞 讲话致辞 在…的讲话").
     re.compile(r"^([^\s在关]{2,8}?)\s*\1\s*(?=在|关于)"),
     COUNT_HINT,
-    re.compile(r"[（\[【][一二三四五六七八九十\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
+    re.compile(rf"[（\[【][{NUMERAL_CHARS}\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
     re.compile(r"(范文|范本|模板|精选)$"),
     # A site's category tag after the title word: "…的讲话（党政办公室）".  A date, and a note
     # on the text itself (（摘要） （节选） （送审稿）), stay.
@@ -58,7 +51,7 @@ TITLE_NOISE = [
         r"(?<=讲话|讲稿|发言|致辞|党课|报告|演讲)\s*"
         r"（(?![^（）]*(摘|节|选|全文|提纲|稿|草案))[\u4e00-\u9fff]{2,8}）$"
     ),
-    re.compile(r"篇([一二三四五六七八九十]+|\d+)$"),
+    re.compile(rf"篇([{NUMERAL_CHARS}]+|\d+)$"),
     re.compile(r"[：:]$"),
 ]
 BYLINE = re.compile(
@@ -67,13 +60,12 @@ BYLINE = re.compile(
 )
 #: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it.
 SPEAKER_TAG = re.compile(r"^[\[【［]\S{2,4}[\]】］]$")
-_CN_DIGITS = "\\d〇零一二三四五六七八九十"
+_CN_DIGITS = f"\\d〇零{NUMERAL_CHARS}"
 DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
-_ADDRESSEES = "同志们|同志|朋友们|同学们|女士们|先生们|老师们|代表|来宾|嘉宾|领导|委员|姐妹们"
 #: A salutation run into the first paragraph ("同志们：这次会议…"): the address, up to its colon;
 #: one opening with 尊敬的/亲爱的/各位 may list many guests.
 LEADING_SALUTATION = re.compile(
-    rf"^((?:(?:尊敬的|亲爱的|各位)[^。！？：]{{0,40}}?|[^。！？：]{{0,16}}?)({_ADDRESSEES})：)"
+    rf"^((?:(?:尊敬的|亲爱的|各位)[^。！？：]{{0,40}}?|[^。！？：]{{0,16}}?){alternation(ADDRESS_WORDS)}：)"
     r"(?=\S)"
 )
 #: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"): only
@@ -84,12 +76,12 @@ COMMA_SALUTATION = re.compile(
 #: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
 #:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.
 TITLED_OPENING = re.compile(
-    r"^([^，。！？：]{4,60}?(?:讲话|讲稿|发言|致辞|党课|演讲)(?:稿|材料)?)\s*"
+    rf"^([^，。！？：]{{4,60}}?{TITLE_END})\s*"
     r"(?=(?:刚才|今天|这次|首先|当前|近年来|近期|根据|按照|为了)[^。！？]{4,}[。！？，])"
 )
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
 TITLED_SALUTATION = re.compile(
-    r"^(.{4,60}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)\s*(?=尊敬的|亲爱的|各位|同志们)"
+    rf"^(.{{4,60}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|同志们)"
 )
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
 _DAYTIME = "早上|上午|中午|下午|晚上"
@@ -99,15 +91,15 @@ LEADING_GREETING = re.compile(rf"^((大家|你们|各位)({_DAYTIME})?好|({_DAY
 SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
-SUBTITLE = re.compile(r"^([^。！？；]{4,40}?)\s*(——.{4,50}?(?:讲话|讲稿|发言|致辞|党课))$")
+SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
 GREETING = re.compile(rf"^(大家|你们|各位)?({_DAYTIME})?好[！]$")
 
-SIGNOFF = re.compile(r"谢谢|讲话完了|祝大家|祝各位|衷心的感谢|表示感谢")
+SIGNOFF = re.compile(alternation(SIGNOFF_WORDS))
 CLOSING_STARTS = re.compile(
-    r"^(同志们|让我们|以上|总之|总而言之|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|各位代表|"
-    r"(关于.{0,20})?我就讲(这些|这么多|到这里))"
+    rf"^({alternation(APPEAL_STARTS + SUMMING_UP)}|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|"
+    r"各位代表|(关于.{0,20})?我就讲(这些|这么多|到这里))"
 )
-CLOSING_ENDS = re.compile(r"(奋斗|贡献|成功|效果|胜利|新局面|新篇章|迎接.{2,30})[！。]$")
+CLOSING_ENDS = re.compile(rf"({alternation(APPEAL_ENDS)}|迎接.{{2,30}})[！。]$")
 
 
 @dataclass
@@ -133,7 +125,7 @@ def _is_title(text: str) -> bool:
         and not text.startswith("——")
         and not re.search(r"[。！？；]", text)
         and not starts_with_marker(text)
-        and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_WORDS)
+        and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_ENDINGS)
     )
 
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ..numerals import from_chinese
+from ..lexicon import TITLE_END
+from ..numerals import NUMERAL_CHARS, ORDINAL, from_chinese
 from .address import is_salutation
 from .boilerplate import (
     COUNT_HINT,
@@ -28,7 +29,7 @@ from .boilerplate import (
 )
 from .normalise import normalise_line
 
-_NUM = r"[一二三四五六七八九十百零〇两]+|\d+"
+_NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
 
 #: Unit markers: prefix lines "篇1:标题" / "第一篇:标题" and a title line ending in "篇一".
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -41,15 +42,12 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "建军节演讲稿范文（一）": a numbered sample of a category, not the speech's own title.
     ("series", re.compile(rf"^.{{2,24}}?(?:范文|讲话稿|发言稿|演讲稿|讲稿)（({_NUM})）$")),
     # "中秋节医院领导致辞1": the page's title with a sample number.
-    (
-        "series",
-        re.compile(r"^[^。！？，：\s]{2,30}(?:讲话|致辞|发言|演讲|讲稿|讲话稿|发言稿|演讲稿)(\d{1,2})$"),
-    ),
+    ("series", re.compile(rf"^[^。！？，：\s]{{2,30}}{TITLE_END}(\d{{1,2}})$")),
 ]
 
 #: "在党员会议上的讲话(二):" — a sub-speech inside one unit.
 SUB_SPEECH = re.compile(
-    r"^(.{2,40}?(?:讲话|讲稿|讲话稿|发言|发言稿|致辞|党课))（([一二三四五六七八九十]+)）：?$"
+    rf"^(.{{2,40}}?{TITLE_END})（({ORDINAL})）：?$"
 )
 
 _SENTENCE = re.compile(r"[。！？，；]")
@@ -168,7 +166,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
 #: without a sentence, a page number perhaps at their end.
 CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)[：]?$")
 CONTENTS_ENTRY = 60
-_OWN_TITLE = re.compile(r"(讲话|讲稿|发言|致辞|党课|报告|演讲)(稿|材料|提纲)?$")
+_OWN_TITLE = re.compile(f"{TITLE_END}$")
 
 
 def _drop_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -74,6 +74,15 @@ def test_review_with_problems_reads_as_the_genre_does():
     assert (rest.heading, rest.numbering) == ("", "无") and len(rest.paragraphs) == 2
 
 
+def test_a_single_problem_takes_no_enumeration_marker():
+    speech = speech_from(minimal(工作回顾={
+        "主要成绩": [{"小标题": "经济运行稳中有进", "段落": ["全年地区生产总值增长6.1%。"]}],
+        "存在问题": ["项目储备不足。"]}))
+    text = render_text(speech)
+    assert "问题和不足：项目储备不足。这些问题，必须引起" in text
+    assert "一是" not in text
+
+
 def test_user_values_are_data_never_code(tmp_path):
     speech = speech_from(minimal(会议任务="{{ 7*7 }}{% raw %}", 工作任务=[
         {"小标题": "{{ ''.__class__ }}", "引言": ["# 不是标题", "| 也不是", "[closing]"]}]))
@@ -99,7 +108,10 @@ def test_missing_required_fact_is_named():
 def test_filters():
     points = enumerate_points(["思想认识不到位。", "", "作风不够实；"])
     assert points == "一是思想认识不到位；二是作风不够实。"
-    assert enumerate_points(["加强学习"], "要") == "一要加强学习。"
+    assert enumerate_points(["加强学习", "改进作风"], "要") == "一要加强学习；二要改进作风。"
+    # one item promises no second: no 一是, but a verb other than the copula stays
+    assert enumerate_points(["加强学习；"], "要") == "要加强学习。"
+    assert enumerate_points(["作风不够实"]) == "作风不够实。"
     assert sentence("总结工作，") == "总结工作。"
     assert sentence("真的吗？") == "真的吗？"
 

@@ -135,6 +135,7 @@ def official_by_inheritance(path: Path) -> Path:
     return path
 
 
+@pytest.mark.foreign_docx
 def test_formatting_inherited_from_styles_and_defaults_passes(tmp_path):
     path = official_by_inheritance(tmp_path / "inherited.docx")
     draft = load_draft(path)
@@ -142,6 +143,7 @@ def test_formatting_inherited_from_styles_and_defaults_passes(tmp_path):
     assert check_docx(path) == []
 
 
+@pytest.mark.foreign_docx
 def test_inherited_wrong_font_is_caught(tmp_path):
     path = official_by_inheritance(tmp_path / "inherited.docx")
     document = docx.Document(str(path))

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem
+from .fonts import Fallback
 
 #: Chinese type sizes (字号) in points.
 SIZE_NAMES: dict[str, float] = {
@@ -103,6 +104,7 @@ class Layout:
     heading4: TextStyle
     signoff: TextStyle
     page_number: PageNumber
+    fallback: Fallback
 
     def style(self, kind: str, level: int = 0) -> TextStyle:
         """The style of a block kind; ``heading`` and ``lead`` heads take their level's style."""
@@ -241,6 +243,13 @@ def parse_font(value: Any) -> str:
     return value.strip()
 
 
+def parse_fallback(value: Any) -> str:
+    """A font name, or auto: the full-charset face of each style's own family."""
+    if isinstance(value, str) and value.strip().lower() in _AUTO:
+        return "auto"
+    return parse_font(value)
+
+
 def parse_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -313,6 +322,10 @@ _SECTIONS: dict[str, tuple[str, type, dict[str, tuple[str, Parser]]]] = {
         "size": ("字号", parse_size),
         "gap": ("距版心", parse_length),
         "indent": ("空字", parse_indent),
+    }),
+    "fallback": ("生僻字", Fallback, {
+        "font": ("字体", parse_fallback),
+        "supplementary": ("扩展字体", parse_font),
     }),
 }
 

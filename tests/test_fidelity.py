@@ -7,6 +7,7 @@ import difflib
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -95,3 +96,96 @@ def test_a_mark_after_a_full_line_is_printed(tmp_path):
     path.write_bytes(render_docx(speech, load_layout()))
     (printed,) = pdf.convert_to_pdf([path], tmp_path)
     assert "江北区委办公室、市委政策研究室" in pdf_text(printed)
+
+
+RARE = """标题: 在表彰王喆同志暨𠮷祥村工作会议上的讲话
+讲话人: 市委书记　李堃
+称呼: 同志们：
+开场:
+  - 朱镕基同志说过，䶮字很少见。喆、堃都是人名用字。
+正文:
+  - 小标题: 学习王喆同志
+    段落: [王喆同志……]
+结尾: [同志们，让我们而努力奋斗！]
+结束语: 谢谢大家！
+"""
+
+
+def east_asian_runs(path: Path) -> list[tuple[str, str]]:
+    """(text, East Asian font) of every run in the body, in order."""
+    from docx.oxml.ns import qn
+
+    out = []
+    for paragraph in docx.Document(str(path)).paragraphs:
+        for run in paragraph.runs:
+            fonts = run._r.find(qn("w:rPr")).find(qn("w:rFonts"))
+            out.append((run.text, fonts.get(qn("w:eastAsia"))))
+    return out
+
+
+def test_characters_the_gb2312_fonts_lack_are_set_in_a_font_that_has_them(tmp_path, speechgen):
+    source = tmp_path / "生僻字.yaml"
+    source.write_text(RARE, encoding="utf-8")
+    out = tmp_path / "生僻字.docx"
+    result = speechgen("render", source, "-o", out)
+    assert result.returncode == 0, result.stderr
+    runs = east_asian_runs(out)
+    fonts: dict[str, set[str]] = {}
+    for text, font in runs:
+        for char in text:
+            fonts.setdefault(char, set()).add(font)
+    # the title's 方正小标宋简体 falls back to 宋体, the body's 仿宋_GB2312 to 仿宋; 黑体 has it
+    assert fonts["喆"] == {"宋体", "仿宋", "黑体"}
+    assert fonts["镕"] == {"仿宋"} and fonts["堃"] == {"楷体", "仿宋"}
+    assert fonts["䶮"] == {"宋体"}  # CJK Extension A: not in GBK, 宋体 (GB 18030) has it
+    assert fonts["𠮷"] == {"SimSun-ExtB"}
+    assert fonts["同"] == {"方正小标宋简体", "仿宋_GB2312", "黑体"}
+    text = "".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "朱镕基同志说过，䶮字很少见。喆、堃都是人名用字。" in text  # nothing lost or moved
+    assert "“镕”“喆”“堃”不在仿宋_GB2312的字库中(共 4 处),已逐字改用仿宋排印" in result.stderr
+    assert "“𠮷”不在方正小标宋简体的字库中" in result.stderr and "SimSun-ExtB" in result.stderr
+
+
+def test_the_fallback_font_is_the_profiles_to_choose(tmp_path, speechgen):
+    source = tmp_path / "生僻字.yaml"
+    source.write_text(RARE, encoding="utf-8")
+    profile = tmp_path / "本单位.yaml"
+    profile.write_text("生僻字:\n  字体: 方正仿宋_GBK\n  扩展字体: 花园明朝B\n", encoding="utf-8")
+    out = tmp_path / "生僻字.docx"
+    result = speechgen("render", source, "--profile", profile, "-o", out)
+    assert result.returncode == 0, result.stderr
+    fonts = {char: font for text, font in east_asian_runs(out) for char in text}
+    assert (fonts["喆"], fonts["䶮"], fonts["𠮷"]) == ("方正仿宋_GBK", "方正仿宋_GBK", "花园明朝B")
+    assert "已逐字改用方正仿宋_GBK排印" in result.stderr
+
+
+@needs_tools
+def test_rare_characters_print(tmp_path, speechgen):
+    source = tmp_path / "生僻字.yaml"
+    source.write_text(RARE, encoding="utf-8")
+    result = speechgen("render", source, "--format", "pdf", "-o", tmp_path / "生僻字.pdf")
+    assert result.returncode == 0, result.stderr
+    printed = pdf_text(tmp_path / "生僻字.pdf")
+    assert "朱镕基同志说过，䶮字很少见。喆、堃都是人名用字。" in printed
+    assert "𠮷祥村" in printed
+
+
+def test_font_table_names_alternates_panose_and_signatures(documents):
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(documents[f"{SPEECHES[0].stem}-standard"]) as package:
+        table = etree.fromstring(package.read("word/fontTable.xml"))
+        footers = [package.read(f"word/footer{n}.xml").decode() for n in (1, 2)]
+    fonts = {font.get(f"{w}name"): font for font in table}
+    alternates = {name: font.find(f"{w}altName").get(f"{w}val")
+                  for name, font in fonts.items() if font.find(f"{w}altName") is not None}
+    assert alternates["仿宋_GB2312"] == "仿宋" and alternates["楷体_GB2312"] == "楷体"
+    assert alternates["方正小标宋简体"] == "宋体" and alternates["黑体"] == "SimHei"
+    for name in ("仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "黑体", "宋体", "Times New Roman"):
+        assert fonts[name].find(f"{w}panose1") is not None, name
+        assert fonts[name].find(f"{w}sig") is not None, name
+    assert {"仿宋", "楷体", "SimSun-ExtB"} <= set(fonts)  # the fallbacks for rare characters
+    for footer in footers:
+        assert 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' \
+            in footer

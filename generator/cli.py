@@ -114,6 +114,12 @@ def render(
             typer.echo(f"{'错误' if strict else '提示'}:{source}: {finding}", err=True)
     if strict and problems:
         raise fail(f"内容检查发现 {problems} 处问题,未生成文件(去掉 --strict 可照常生成)", 1)
+    if fmt in ("docx", "pdf"):
+        from .layout import load_layout
+        from .layout_rules import page_warnings
+
+        for message in page_warnings(load_layout(layout, profile)):
+            warn(message)
     if output is None and fmt in ("txt", "md"):
         for speech in speeches:
             sys.stdout.write(render_bytes(speech, fmt, layout, profile, warn).decode("utf-8"))

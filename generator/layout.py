@@ -23,6 +23,7 @@ import yaml
 
 from .errors import InputError, Problem
 from .fonts import Fallback
+from .layout_rules import check_font_name, check_text
 
 #: Chinese type sizes (字号) in points.
 SIZE_NAMES: dict[str, float] = {
@@ -238,9 +239,9 @@ def parse_gap(value: Any) -> int:
 
 
 def parse_font(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > 60:
+    if not isinstance(value, str) or not value.strip():
         raise ValueError("应为字体名称,如 仿宋_GB2312、方正仿宋_GBK、Times New Roman")
-    return value.strip()
+    return check_font_name(value.strip())
 
 
 def parse_fallback(value: Any) -> str:
@@ -276,7 +277,7 @@ def parse_indent(value: Any) -> float:
 def parse_page_format(value: Any) -> str:
     if not isinstance(value, str) or value.count("{page}") != 1 or len(value) > 40:
         raise ValueError("应为页码格式,含一个 {page},如 “— {page} —”")
-    return value
+    return check_text(value)
 
 
 # --- the schema: YAML key → (Chinese label, parser), grouped by section ----------------------

@@ -189,3 +189,45 @@ def test_font_table_names_alternates_panose_and_signatures(documents):
     for footer in footers:
         assert 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' \
             in footer
+
+
+@pytest.mark.parametrize("pitch", ["29pt", "29.2pt", "29.45pt"])
+def test_a_pitch_that_leaves_21_lines_is_kept_and_the_user_told_how_to_get_22(
+        tmp_path, speechgen, pitch):
+    profile = tmp_path / "本单位.yaml"
+    profile.write_text(f"grid:\n  line_pitch: {pitch}\n", encoding="utf-8")
+    out = tmp_path / "讲话.docx"
+    result = speechgen("render", SPEECHES[0], "--profile", profile, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert f"行距 {pitch[:-2]} 磅时每页只能排 21 行,少于设定的 22 行" in result.stderr
+    assert "可把行距改为 28.95 磅或更小" in result.stderr
+    with zipfile.ZipFile(out) as package:  # the office's value, not a silent correction
+        assert f'w:line="{round(float(pitch[:-2]) * 20)}"' in package.read(
+            "word/document.xml").decode()
+    bottom = re.search(r"下边距由 35 毫米改为 ([\d.]+) 毫米", result.stderr)[1]
+    profile.write_text(f"grid:\n  line_pitch: {pitch}\nmargins:\n  bottom: {bottom}\n",
+                       encoding="utf-8")
+    again = speechgen("render", SPEECHES[0], "--profile", profile, "-o", out)
+    assert again.returncode == 0 and "每页只能排" not in again.stderr  # the advice works
+
+
+def test_the_gbt_pitch_gives_no_warning(tmp_path, speechgen):
+    result = speechgen("render", SPEECHES[0], "-o", tmp_path / "讲话.docx")
+    assert result.returncode == 0 and "每页只能排" not in result.stderr
+
+
+@pytest.mark.parametrize(("profile", "fragment"), [
+    ('正文:\n  字体: "仿宋\\x07GB2312"\n', "U+0007"),
+    ('页码:\n  格式: "—\\x0b{page} —"\n', "U+000B"),
+    ("正文:\n  字体: Founder FangSong Simplified Chinese GBK\n", "Word 最多只认 31 个"),
+])
+def test_a_profile_that_would_break_the_file_is_refused(tmp_path, speechgen, profile,
+                                                          fragment):
+    from conftest import assert_user_error
+
+    path = tmp_path / "本单位.yaml"
+    path.write_text(profile, encoding="utf-8")
+    out = tmp_path / "讲话.docx"
+    result = speechgen("render", SPEECHES[0], "--profile", path, "-o", out)
+    assert_user_error(result, "本单位.yaml", fragment)
+    assert not out.exists()

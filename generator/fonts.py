@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,7 @@ class Fallback:
     supplementary: str  # characters beyond U+FFFF (CJK Extension B and later)
 
 
-@dataclass(frozen=True)
-class FontFacts:
+class FontFacts(NamedTuple):
     """One font-table entry: what Word needs to substitute the font sensibly."""
 
     alt: str | None

@@ -26,6 +26,19 @@ FULL_WIDTH: dict[str, str] = {
 #: A half-width mark after a Chinese character, before Chinese text or the paragraph's end;
 #: the spaces an English input method adds after it are part of the mark.
 _SEPARATOR = re.compile(rf"(?<=[{CJK}{_CN_CLOSE})])([,:;!?.])( *)(?=[{CJK}{_CN_OPEN}]|\s*$)")
+#: The same after a number, a percentage or Latin text (增长5.2%,总量 / 比例为3:1.), in a
+#: paragraph that holds Chinese; a mark with a digit or letter after it (5.2, 10:30,
+#: www.gov.cn) is part of the number or address and stays, and so does a point before
+#: Chinese text, which after a number is an enumeration (1.加强学习).
+_AFTER_ALNUM = re.compile(
+    rf"(?<=[0-9A-Za-z%])(?:([,:;!?])( *)(?=[{CJK}{_CN_OPEN}]|\s*$)|(\.)( *)$)")
+_HAS_CJK = re.compile(f"[{CJK}]")
+#: Full-width digits and Latin letters (２０２５、ＧＤＰ５．２％): GB/T 15835 writes numbers
+#: with half-width Arabic digits; a full-width point or percent sign inside such a number
+#: goes with it.
+_FULL_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*％?")
+_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)} | {ord("．"): ".",
+                                                                        ord("％"): "%"}
 #: Half-width brackets around Chinese words, or wedged between Chinese characters.
 _BRACKETS = re.compile(rf"\(([^()\n]*[{CJK}][^()\n]*)\)|(?<=[{CJK}])\(([^()\n]*)\)(?=[{CJK}])")
 _STRAIGHT_QUOTE = re.compile(rf"(?<=[{CJK}])[\"'＂]|[\"'＂](?=[{CJK}])")
@@ -36,6 +49,9 @@ def half_width_marks(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, replacement) for every half-width mark that should be full-width."""
     for match in _SEPARATOR.finditer(text):
         yield match.start(), match.end(), FULL_WIDTH[match[1]]
+    if _HAS_CJK.search(text):
+        for match in _AFTER_ALNUM.finditer(text):
+            yield match.start(), match.end(), FULL_WIDTH[match[1] or match[3]]
     for match in _BRACKETS.finditer(text):
         inner = match[1] if match[1] is not None else match[2]
         yield match.start(), match.end(), f"（{inner}）"
@@ -55,6 +71,17 @@ def fix_widths(text: str) -> str:
     return "".join(out)
 
 
+def full_width_alnum(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, half-width form) for every run of full-width digits and letters."""
+    for match in _FULL_ALNUM.finditer(text):
+        yield match.start(), match.end(), match[0].translate(_TO_HALF)
+
+
+def fix_alnum(text: str) -> str:
+    """``text`` with full-width digits and letters made half-width."""
+    return _FULL_ALNUM.sub(lambda match: match[0].translate(_TO_HALF), text)
+
+
 def _inner_fixed(bracketed: str) -> str:
     return bracketed[0] + fix_widths(bracketed[1:-1]) + bracketed[-1]
 
@@ -71,6 +98,13 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
                 f"中文中用了半角标点“{quoted.strip()}”，应为“{replacement}”（可用 --fix 修正）",
                 quoted, para.place(start), fixable=True,
             )
+        for start, end, replacement in full_width_alnum(text):
+            yield Finding(
+                "fullwidth-alnum", WARNING,
+                f"数字和字母用了全角“{text[start:end]}”，"
+                f"应为半角“{replacement}”（可用 --fix 修正）",
+                text[start:end], para.place(start), fixable=True,
+            )
         for match in _STRAIGHT_QUOTE.finditer(text):
             also = "，与全文的“”混用" if uses_curly else ""
             yield Finding(
@@ -85,4 +119,5 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("punctuation", ("halfwidth-punct", "mixed-quotes", "doubled-punct"), check)
+RULE = Rule("punctuation",
+            ("halfwidth-punct", "fullwidth-alnum", "mixed-quotes", "doubled-punct"), check)

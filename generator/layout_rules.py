@@ -18,7 +18,6 @@ without touching the schema.  Two kinds of result:
 from __future__ import annotations
 
 import math
-import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,15 +25,16 @@ if TYPE_CHECKING:
 
 #: Word's longest font name (LF_FACESIZE − 1).
 MAX_FONT_NAME = 31
-_CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
 _TWIPS_PER_MM = 1440 / 25.4
 
 
 def check_text(value: str) -> str:
     """``value`` unless it holds a character XML cannot carry."""
-    bad = _CONTROL.search(value)
-    if bad:
-        raise ValueError(f"含有不可见的控制字符 U+{ord(bad[0]):04X},写入后 Word 无法打开文件;"
+    bad = next((char for char in value if char < " " or char == "\x7f"
+                or "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff"), None)
+    if bad is not None:
+        raise ValueError(f"含有不可见的控制字符 U+{ord(bad):04X},写入后 Word 无法打开文件;"
                          "请删去(检查是否误写了 \\x07、\\t 之类的转义)")
     return value
 

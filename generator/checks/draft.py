@@ -9,6 +9,7 @@ the part they belong to and their place; a Word file adds the formatting it reso
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .finding import Place
 
@@ -35,8 +36,7 @@ class RunFacts:
     hinted: bool = True
 
 
-@dataclass(frozen=True)
-class ParaFacts:
+class ParaFacts(NamedTuple):
     """Resolved layout of one Word paragraph: alignment (left, center, right, justify), first
     line indent in characters, and line spacing (twips, with its rule: exact, atLeast, auto)."""
 

@@ -212,10 +212,13 @@ class Batch:
     def __init__(self, options: Options) -> None:
         if options.fmt not in FORMATS:
             raise InputError(f"批量生成不支持格式“{options.fmt}”,可选:{'、'.join(FORMATS)}")
+        self._page_notes: list[str] = []
         if options.fmt == "docx" and not options.check:
             from .layout import load_layout
+            from .layout_rules import page_warnings
 
-            load_layout(options.layout, options.profile)  # a bad profile is one message, not N
+            # a bad profile is one message, not N; a page short of lines is one note
+            self._page_notes = page_warnings(load_layout(options.layout, options.profile))
         self.options = options
         self.book = Workbook(options.source)
         try:
@@ -232,8 +235,9 @@ class Batch:
 
     @property
     def notes(self) -> list[str]:
-        """Things worth one line before the run: columns and sheets that feed nothing."""
-        out = []
+        """Things worth one line before the run: a page that holds fewer lines than the
+        profile asks for, columns and sheets that feed nothing."""
+        out = list(self._page_notes)
         unused = [h for i, h in self._unused_columns() if i not in self._name_columns]
         if unused:
             out.append(f"这些列不对应模板 {self.template.name} 的字段,未使用:{'、'.join(unused)}")

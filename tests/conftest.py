@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from docx_audit import audit_docx
+from docx_audit import AUDITED, audit_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -72,3 +72,9 @@ def _audit_written_docx(request):
         if problems:
             bad[str(path.relative_to(folder))] = problems
     assert not bad, bad
+
+
+def pytest_terminal_summary(terminalreporter):
+    if AUDITED:
+        terminalreporter.write_line(
+            f"openxml-audit (Microsoft 365, strict=False): {len(AUDITED)} DOCX files checked")

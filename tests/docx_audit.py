@@ -22,6 +22,9 @@ from pathlib import Path
 
 from lxml import etree
 
+#: Files audited in this test session (printed in pytest's summary by conftest).
+AUDITED: list[str] = []
+
 
 @cache
 def _validator():
@@ -41,6 +44,7 @@ def audit_docx(source: Path | bytes, scratch: Path | None = None,
         data = source
     else:
         path, data = Path(source), Path(source).read_bytes()
+    AUDITED.append(str(source)[-60:] if not isinstance(source, bytes) else "<bytes>")
     problems = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():

@@ -231,3 +231,17 @@ def test_a_profile_that_would_break_the_file_is_refused(tmp_path, speechgen, pro
     result = speechgen("render", SPEECHES[0], "--profile", path, "-o", out)
     assert_user_error(result, "本单位.yaml", fragment)
     assert not out.exists()
+
+
+def test_a_batch_with_a_short_page_says_so_once_and_its_files_pass_the_audit(tmp_path,
+                                                                              speechgen):
+    profile = tmp_path / "本单位.yaml"
+    profile.write_text("grid:\n  line_pitch: 29pt\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = speechgen("batch", EXAMPLES / "各乡镇会议.csv", "-t", "work-conference", "-o", out,
+                       "--profile", profile, "-j", "1")
+    assert result.returncode == 1, result.stderr  # the example's one bad row
+    assert result.stderr.count("每页只能排 21 行") == 1
+    written = sorted(out.glob("*.docx"))
+    assert len(written) >= 2
+    assert_valid_docx(*written, app_warnings=True)

@@ -4,6 +4,7 @@ prints through LibreOffice with not one character lost, and every DOCX passes op
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import shutil
 import subprocess
@@ -144,6 +145,8 @@ def test_characters_the_gb2312_fonts_lack_are_set_in_a_font_that_has_them(tmp_pa
     assert "朱镕基同志说过，䶮字很少见。喆、堃都是人名用字。" in text  # nothing lost or moved
     assert "“镕”“喆”“堃”不在仿宋_GB2312的字库中(共 4 处),已逐字改用仿宋排印" in result.stderr
     assert "“𠮷”不在方正小标宋简体的字库中" in result.stderr and "SimSun-ExtB" in result.stderr
+    checked = speechgen("check", out, "--json")  # the fallback runs are what check expects
+    assert not [f for f in json.loads(checked.stdout)["findings"] if f["id"].startswith("font")]
 
 
 def test_the_fallback_font_is_the_profiles_to_choose(tmp_path, speechgen):

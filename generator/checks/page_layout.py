@@ -14,11 +14,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..fonts import fallback_font, lacks
 from .draft import Draft, Para, RunFacts
 from .finding import ERROR, Finding, Place
 from .rule import Options, Rule
 
 if TYPE_CHECKING:
+    from ..fonts import Fallback
     from ..layout import Layout, TextStyle
 
 _PAPERS = {(210, 297): "A4", (215.9, 279.4): "Letter", (297, 420): "A3", (176, 250): "B5",
@@ -89,10 +91,22 @@ def _same_font(actual: str | None, expected: str) -> bool:
     return actual is not None and key(actual) == key(expected)
 
 
-def _problems(run: RunFacts, style: TextStyle) -> list[tuple[str, str, str]]:
+def _rare_fallback(run: RunFacts, style: TextStyle, fallback: Fallback) -> bool:
+    """Whether the run holds only characters the style's font lacks, each set in the font the
+    writer falls back to (``generator.fonts``): 喆 in 仿宋 inside 仿宋_GB2312 text is right."""
+    chars = [char for char in run.text if not char.isspace()]
+    return bool(chars) and all(
+        lacks(style.font, char) and _same_font(run.east_asia,
+                                               fallback_font(style.font, char, fallback))
+        for char in chars)
+
+
+def _problems(run: RunFacts, style: TextStyle,
+              fallback: Fallback) -> list[tuple[str, str, str]]:
     """(id, property name, actual) for each way ``run`` differs from ``style``."""
     out = []
-    if _CJK.search(run.text) and not _same_font(run.east_asia, style.font):
+    if (_CJK.search(run.text) and not _same_font(run.east_asia, style.font)
+            and not _rare_fallback(run, style, fallback)):
         out.append(("font-east-asian", "中文字体", run.east_asia or "未指定"))
     if _LATIN.search(run.text) and not _same_font(run.latin, style.latin):
         out.append(("font-latin", "西文字体", run.latin or "未指定"))
@@ -117,7 +131,8 @@ def _fonts(draft: Draft, layout: Layout) -> Iterator[Finding]:
         for run in para.runs:
             # Judge a run of a lead paragraph by whichever part it resembles more.
             problems, (kind, style) = min(
-                ((_problems(run, style), (kind, style)) for kind, style in kinds),
+                ((_problems(run, style, layout.fallback), (kind, style))
+                 for kind, style in kinds),
                 key=lambda pair: len(pair[0]),
             )
             for rule_id, prop, actual in problems:

@@ -14,15 +14,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from string import Template
+from typing import NamedTuple
 
 from .blocks import Block, blocks
 from .fonts import charset, facts, fallback_fonts, rare_runs
 from .layout import MM_PER_PT, TWIPS_PER_MM, Layout, TextStyle
 from .model import Speech
+from .resources import package_file
 from .title_lines import balance_title
 from .zip_package import Member, Package, deflate
 
@@ -60,7 +60,7 @@ _OVERFLOW_PUNCT = '<w:overflowPunct w:val="1"/>'
 
 
 def _part(name: str) -> str:
-    return (resources.files("generator") / "docx_parts" / name).read_text(encoding="utf-8")
+    return package_file("docx_parts", name).read_text(encoding="utf-8")
 
 
 def _attr(value: str) -> str:
@@ -108,8 +108,7 @@ def _ppr(style: TextStyle, pitch: int, before: int, level: int, body_size: float
             f'w:firstLine="{first}"/><w:jc w:val="{_JC[style.align]}"/>{outline}')
 
 
-@dataclass(frozen=True)
-class _Compiled:
+class _Compiled(NamedTuple):
     """Everything about a layout that does not depend on the speech."""
 
     package: Package

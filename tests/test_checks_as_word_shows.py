@@ -199,10 +199,10 @@ def test_bold_alignment_indent_and_line_spacing_are_checked(tmp_path):
     document.save(str(path))
     found = {f.id: f.message for f in findings(path)}
     assert set(found) == {"alignment", "indent", "line-spacing", "font-bold"}
-    assert found["alignment"] == "正文的对齐方式为“左对齐”，应为“两端对齐”"
-    assert found["indent"] == "正文的首行缩进为“0字”，应为“2字”"
-    assert found["line-spacing"] == "正文的行距为“1.5倍行距”，应为“固定值28.95磅”"
-    assert found["font-bold"] == "正文的加粗为“加粗”，应为“不加粗”"
+    assert found["alignment"] == "正文的对齐方式为“左对齐”,应为“两端对齐”"
+    assert found["indent"] == "正文的首行缩进为“0字”,应为“2字”"
+    assert found["line-spacing"] == "正文的行距为“1.5倍行距”,应为“固定值28.95磅”"
+    assert found["font-bold"] == "正文的加粗为“加粗”,应为“不加粗”"
 
 
 def test_a_profile_with_bold_level_3_headings_is_what_check_expects(tmp_path):

@@ -20,8 +20,7 @@ SPOKEN_KINDS = frozenset({"salutation", "body", "heading", "lead", "signoff"})
 PART_NAMES: dict[str, str] = {"front": "标题", "opening": "开头", "section": "", "closing": "结尾"}
 
 
-@dataclass(frozen=True)
-class RunFacts:
+class RunFacts(NamedTuple):
     """Resolved formatting of one run of a Word paragraph (after style inheritance).
 
     ``hinted``: the run's fonts carry ``w:hint="eastAsia"``, without which Word draws the
@@ -46,8 +45,7 @@ class ParaFacts(NamedTuple):
     line_rule: str = "auto"
 
 
-@dataclass(frozen=True)
-class PageFacts:
+class PageFacts(NamedTuple):
     """Paper and margins of one Word section, in millimetres (None: not set in the file)."""
 
     width: float | None

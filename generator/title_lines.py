@@ -26,8 +26,9 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from importlib import resources
 from itertools import pairwise
+
+from .resources import package_file
 
 _NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)]}…")
 _NO_LINE_END = set("（《「『“‘([{—")  # a dash opens the subtitle part: ——在…
@@ -48,7 +49,7 @@ _UNBROKEN = (
 @cache
 def _words() -> tuple[str, ...]:
     """The word list, longest first (read on the first title that has to break)."""
-    text = (resources.files("generator") / "data" / "title_words.txt").read_text("utf-8")
+    text = package_file("data", "title_words.txt").read_text("utf-8")
     words = {line.strip() for line in text.splitlines()
              if line.strip() and not line.startswith("#")}
     return tuple(sorted(words, key=len, reverse=True))

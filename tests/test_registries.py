@@ -90,7 +90,9 @@ def test_every_format_in_the_registry_is_offered_by_render(fmt, tmp_path):
     if spec.binary:
         assert data[:4] in (b"PK\x03\x04", b"%PDF")
     else:
-        assert data.decode("utf-8").startswith(("在全区机关党建工作会议上的讲话", "# "))
+        text = data.decode("utf-8")
+        assert text.startswith(("在全区机关党建工作会议上的讲话", "# ", "<!doctype html>"))
+        assert "在全区机关党建工作会议上的讲话" in text
 
 
 def test_the_standard_profile_documents_every_profile_key():

@@ -1,20 +1,21 @@
 """A batch's per-row report (`--report 报告.csv|.json`) and how a row's problem is placed.
 
 The report is streamed to a temporary file beside its target as rows finish and renamed into
-place at the end, so an interrupted batch leaves no half report.  The console (cli_batch.py)
-words rows the same way through `describe`.
+place at the end (files.AtomicFile), so an interrupted batch leaves no half report.  The
+console (cli_batch.py) words rows the same way through `describe`.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-import os
-import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .batch import RowResult
 from .errors import Problem
+from .files import AtomicFile
 
 #: A row's outcome as the console and the CSV report name it.
 STATUS_NAMES = {
@@ -60,15 +61,15 @@ class Report:
 
     COLUMNS = ("行号", "状态", "输出文件", "工作表", "单元格", "字段", "问题")
 
-    def __init__(self, path: Path, filename: str) -> None:
+    def __init__(self, path: Path, filename: str, *, overwrite: bool = False,
+                 inputs: Sequence[Path] = ()) -> None:
         self.path = path
         self.filename = filename
         self.json = path.suffix.lower() == ".json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=".~", suffix=".part", dir=path.parent)
+        self._file = AtomicFile(path, overwrite=overwrite, inputs=inputs,
+                                keep_both="要保留两份请另写一个文件名")
         encoding = "utf-8" if self.json else "utf-8-sig"
-        # Open across add() calls and closed by finish() or discard(): no `with` fits.
-        self._handle = open(fd, "w", encoding=encoding, newline="")  # noqa: SIM115
+        self._handle = io.TextIOWrapper(self._file.handle, encoding=encoding, newline="")
         self._first = True
         if self.json:
             self._handle.write("[\n")
@@ -102,10 +103,10 @@ class Report:
     def finish(self) -> Path:
         if self.json:
             self._handle.write("\n]\n")
-        self._handle.close()
-        os.replace(self._tmp, self.path)
-        return self.path
+        self._handle.flush()
+        self._handle.detach()
+        return self._file.commit()
 
     def discard(self) -> None:
-        self._handle.close()
-        Path(self._tmp).unlink(missing_ok=True)
+        self._handle.detach()
+        self._file.discard()

@@ -1,10 +1,29 @@
-"""Writing output files so that a failure never leaves a partial file behind."""
+"""Writing output files: the one place that decides whether a file may be written, and writes it
+so that a failure never leaves a partial file behind.
+
+The rules, the same for every command and every output (DOCX, PDF, txt, md, YAML, CSV, zip,
+report):
+
+1. Never onto an input of the same run (compared as files, not as spellings: a symlink, a
+   hard link, `./a/../提纲.yaml` or 提纲.YAML on a case-insensitive disk are the same file).
+2. An existing file is replaced only with --overwrite, except a DOCX still exactly as speechgen
+   wrote it (stamp.py) and an empty file (nothing to lose).  A read-only file is never replaced.
+3. A new name is claimed with an exclusive create (O_CREAT|O_EXCL, which FAT32 and exFAT
+   honour, unlike hard links), so two runs writing into one folder never both take it; the
+   content goes to a temporary file beside the target and is renamed over the claimed name.
+4. A run that passes `since` (its start time) treats files changed after it began as another
+   run's: they are reported, never replaced, even with --overwrite.
+5. A replaced file keeps its permissions; a new file gets what the umask gives any new file.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from .errors import InputError, Problem, os_reason
 
@@ -12,32 +31,201 @@ from .errors import InputError, Problem, os_reason
 # new file gets (the umask), or colleagues cannot open them on a shared folder.
 _UMASK = os.umask(0)
 os.umask(_UMASK)
+_NEW_MODE = 0o666 & ~_UMASK
+#: Temporary files are named .~PID-xxxx.part, so a later run can tell a killed run's leftovers
+#: (their process is gone) from the live temporaries of a run going on at the same time.
+TEMP_PREFIX = ".~"
+TEMP_SUFFIX = ".part"
+_TEMP_PID = re.compile(r"^\.~(\d+)-.*\.part$")
+_KEEP_BOTH = "要保留两份请用 -o 写到另一个文件名"
+_OPEN_ELSEWHERE = ";如果这个文件正在 Word 或 WPS 中打开,请先关闭它再运行"
+
+PathLike = str | os.PathLike[str]
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write to a temporary file in the target folder, then rename it into place.
+class ExistingFile(InputError):
+    """An output that already exists and may not be replaced (exit 2; a batch row reports it)."""
+
+
+def same_input(target: Path, inputs: Iterable[PathLike]) -> Path | None:
+    """The input of this run that `target` is (the same file on disk), or None.
+
+    samefile compares device and inode (file index on Windows), which also catches symlinks,
+    hard links and another spelling on a case-insensitive file system.  A target that does not
+    exist yet cannot be an input.
+    """
+    if not target.exists():
+        return None
+    for source in inputs:
+        try:
+            if Path(source).is_file() and os.path.samefile(target, source):
+                return Path(source)
+        except OSError:
+            continue
+    return None
+
+
+def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[PathLike] = (),
+                 since: float | None = None, keep_both: str = _KEEP_BOTH) -> None:
+    """Raise InputError (ExistingFile for a file kept) unless `target` may be written now.
+
+    `keep_both` is the advice on keeping both files, which depends on the command.
+    """
+    from .stamp import is_untouched
+
+    path = Path(target)
+    if path.is_dir():
+        raise InputError(Problem("这是一个文件夹,请写出要生成的文件名", str(path)))
+    source = same_input(path, inputs)
+    if source is not None:
+        also = "" if str(source) == str(path) else f"(与输入文件 {source} 是同一个文件)"
+        raise InputError(Problem(f"这是本次运行的输入文件{also},不能把结果写在它上面,"
+                                 "输入文件未改动;请用 -o 写到另一个文件名", str(path)))
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise InputError(Problem(f"无法写入:{os_reason(error)}", str(path))) from None
+    if since is not None and status.st_mtime >= since:
+        raise ExistingFile(Problem("文件是本次运行开始后由另一个程序(如同时运行的另一次批量生成)"
+                                   "写入的,未覆盖", str(path)))
+    if not status.st_mode & 0o222:
+        raise ExistingFile(Problem("文件已存在且设为只读,未覆盖;确要替换请先取消只读属性",
+                                   str(path)))
+    if overwrite or status.st_size == 0 or is_untouched(path):
+        return
+    if path.suffix.lower() == ".docx":
+        raise ExistingFile(Problem("文件已存在,并且在 speechgen 生成之后被改动过(如在 Word 或 "
+                                   f"WPS 中编辑保存),未覆盖;{keep_both},确定要替换请加 --overwrite",
+                                   str(path)))
+    raise ExistingFile(Problem(f"文件已存在,未覆盖;确定要替换请加 --overwrite,{keep_both}",
+                               str(path)))
+
+
+class AtomicFile:
+    """An output being written: a temporary file beside the target, renamed over it on commit.
+
+    `check_target` runs when it is opened (before any work is spent) and the new name is
+    claimed at commit.  Use `handle` to write, then `commit()` or `discard()`.
+    """
+
+    def __init__(self, target: PathLike, *, overwrite: bool = False,
+                 inputs: Iterable[PathLike] = (), since: float | None = None,
+                 keep_both: str = _KEEP_BOTH) -> None:
+        self.target = Path(target)
+        self._rule = {"overwrite": overwrite, "since": since, "keep_both": keep_both}
+        self._inputs = tuple(inputs)
+        check_target(self.target, inputs=self._inputs, **self._rule)  # type: ignore[arg-type]
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-",
+                                       suffix=TEMP_SUFFIX, dir=self.target.parent)
+        except OSError as error:
+            raise self._failed(error) from None
+        self._tmp = Path(tmp)
+        self.handle: IO[bytes] = os.fdopen(fd, "wb")
+
+    def _failed(self, error: OSError, replacing: bool = False) -> InputError:
+        hint = _OPEN_ELSEWHERE if replacing and isinstance(error, PermissionError) else ""
+        return InputError(Problem(f"无法写入:{os_reason(error)}{hint}", str(self.target)))
+
+    def commit(self) -> Path:
+        """Claim the name (new file) or check the rule again (existing one), then rename."""
+        claimed = False
+        try:
+            self.handle.close()
+            # The rule again: minutes may have passed since open (a long batch's report).
+            check_target(self.target, inputs=self._inputs, **self._rule)  # type: ignore[arg-type]
+            try:
+                mode = self.target.stat().st_mode & 0o7777
+            except FileNotFoundError:
+                mode = _NEW_MODE
+                claimed = _claim(self.target)
+            os.chmod(self._tmp, mode)
+            try:
+                os.replace(self._tmp, self.target)
+            except OSError as error:
+                raise self._failed(error, replacing=not claimed) from None
+        except OSError as error:
+            self._abandon(claimed)
+            raise self._failed(error) from None
+        except BaseException:
+            self._abandon(claimed)
+            raise
+        return self.target
+
+    def discard(self) -> None:
+        self._abandon(False)
+
+    def _abandon(self, claimed: bool) -> None:
+        self.handle.close()
+        self._tmp.unlink(missing_ok=True)
+        if claimed:  # our own empty claim: nothing of anyone's is in it
+            self.target.unlink(missing_ok=True)
+
+
+def _claim(target: Path) -> bool:
+    """Create `target` empty and exclusively; ExistingFile when another run was first."""
+    try:
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _NEW_MODE))
+    except FileExistsError:
+        raise ExistingFile(Problem("另一个程序(如同时运行的另一次批量生成)刚刚创建了同名文件,"
+                                   "未覆盖", str(target))) from None
+    return True
+
+
+def write_atomic(path: PathLike, data: bytes, *, overwrite: bool = False,
+                 inputs: Iterable[PathLike] = (), since: float | None = None,
+                 keep_both: str = _KEEP_BOTH) -> Path:
+    """Write `data` to `path` under the rules above; InputError says why not, in Chinese.
 
     The rename is atomic on one file system, so a reader (or an interrupted batch) sees
     either the old file, the complete new one, or nothing.  A failure names the file the user
-    asked for, never the hidden temporary one.
+    asked for, never the hidden temporary one; a file open in Word or WPS on Windows (the
+    rename is refused) gets the advice to close it.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(Problem("这是一个文件夹,请写出要生成的文件名", str(target)))
+    output = AtomicFile(path, overwrite=overwrite, inputs=inputs, since=since,
+                        keep_both=keep_both)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".part", dir=target.parent)
+        output.handle.write(data)
     except OSError as error:
-        raise InputError(Problem(f"无法写入:{os_reason(error)}", str(target))) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, target)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(Problem(f"无法写入:{os_reason(error)}", str(target))) from None
+        output.discard()
+        raise output._failed(error) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        output.discard()
         raise
-    return target
+    return output.commit()
+
+
+def stale_temporaries(folder: Path) -> list[Path]:
+    """Temporary files in `folder` left by runs that are gone (killed mid-write).
+
+    A run still going on keeps its temporaries.  Where a process cannot be asked whether it
+    is alive (Windows), a temporary counts as stale after an hour: a write takes milliseconds.
+    """
+    import time
+
+    stale = []
+    for path in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        match = _TEMP_PID.match(path.name)
+        try:
+            if match is None or not _alive(int(match[1]), path.stat().st_mtime, time.time()):
+                stale.append(path)
+        except OSError:
+            continue
+    return stale
+
+
+def _alive(pid: int, mtime: float, now: float) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill would terminate the process there
+        return now - mtime < 3600
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True

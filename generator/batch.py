@@ -267,13 +267,14 @@ class Batch:
     def _check_extras(self) -> None:
         """--zip and --report: the right extension, not an input, not an existing file
         (unless --overwrite): refused before any row is generated."""
-        from .files import check_target
+        from .files import check_target, refuse_input
 
         options = self.options
         for path, suffixes, what in ((options.zip, (".zip",), "--zip 压缩包"),
                                      (options.report, (".csv", ".json"), "--report 报告")):
             if path is None or (what.startswith("--zip") and options.check_only):
                 continue
+            refuse_input(path, self.inputs)
             if path.suffix.lower() not in suffixes:
                 raise InputError(Problem(
                     f"{what}的文件名应以 {' 或 '.join(suffixes)} 结尾(按扩展名决定格式),"

@@ -107,7 +107,7 @@ def render(
 ) -> None:
     """由提纲或模板资料生成讲话稿;多个文件转 PDF 时只启动一次 LibreOffice。"""
     from .checks import content_findings
-    from .files import check_target, write_atomic
+    from .files import check_target, refuse_input, write_atomic
     from .formats import choose_format, get_format
     from .pipeline import load_speech, render_pdfs
     from .pipeline import render as render_speech
@@ -115,9 +115,11 @@ def render(
     many = len(sources) > 1
     if many and output is not None and (output.is_file() or output.suffix):
         raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”")
+    inputs = [*sources, *([profile] if profile else [])]
+    if output is not None and not many:
+        refuse_input(output, inputs)
     spec = get_format(choose_format(fmt, None if many else output))
     fmt = spec.name
-    inputs = [*sources, *([profile] if profile else [])]
     # Every input is read and checked before anything is written: one bad file, nothing on disk.
     dirs = template_dir or ()
     speeches = [load_speech(source, template=template, template_dirs=dirs) for source in sources]
@@ -222,12 +224,14 @@ def mine(
     overwrite: OverwriteOption = False,
 ) -> None:
     """从收集来的讲话稿网页中提取提纲(标题、称呼、开头、各级标题、结尾),可直接用 render 生成。"""
+    from .files import refuse_input
     from .mining.export import mine_files, output_kind, to_json, to_yaml, write_outputs
     from .mining.stats import stats_table
 
     if fmt not in ("", "yaml", "json"):
         raise fail(f"不支持的格式“{fmt}”,可选:yaml、json")
     if output is not None and not stats:
+        refuse_input(output, files)
         output_kind(output, fmt)  # a wrong extension is refused before the pages are read
     result = mine_files(files)
     for problem in result.problems:
@@ -365,11 +369,12 @@ def phrases(
     overwrite: OverwriteOption = False,
 ) -> None:
     """从语料中提取套话库:按位置(开场、回顾、问题、结尾、结束语等)列出惯用说法及出处。"""
-    from .files import check_target, write_atomic
+    from .files import check_target, refuse_input, write_atomic
     from .mining.export import mine_files
     from .mining.phrases import build_bank, dump_bank
 
     if output is not None:
+        refuse_input(output, files)
         require_yaml(output)
         check_target(output, overwrite=overwrite, inputs=files)
     result = mine_files(files)
@@ -445,4 +450,6 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("已中断。", err=True)
         sys.exit(130)
+    if code == 130:  # typer turns Ctrl+C inside a command into a silent exit code 130
+        typer.echo("已中断。", err=True)
     sys.exit(code if isinstance(code, int) else 0)

@@ -51,18 +51,30 @@ def same_input(target: Path, inputs: Iterable[PathLike]) -> Path | None:
     """The input of this run that `target` is (the same file on disk), or None.
 
     samefile compares device and inode (file index on Windows), which also catches symlinks,
-    hard links and another spelling on a case-insensitive file system.  A target that does not
-    exist yet cannot be an input.
+    hard links and another spelling on a case-insensitive file system.  `a/../提纲.yaml` is
+    also read with its `..` collapsed, as the folders written on the way would make it.
     """
-    if not target.exists():
-        return None
-    for source in inputs:
-        try:
-            if Path(source).is_file() and os.path.samefile(target, source):
-                return Path(source)
-        except OSError:
+    spellings = [target, Path(os.path.normpath(os.path.abspath(target)))]
+    for spelling in spellings:
+        if not spelling.exists():
             continue
+        for source in inputs:
+            try:
+                if Path(source).is_file() and os.path.samefile(spelling, source):
+                    return Path(source)
+            except OSError:
+                continue
     return None
+
+
+def refuse_input(target: PathLike, inputs: Iterable[PathLike]) -> None:
+    """InputError when `target` is one of this run's inputs (the first rule, checked first)."""
+    path = Path(target)
+    source = same_input(path, inputs)
+    if source is not None:
+        also = "" if str(source) == str(path) else f"(与输入文件 {source} 是同一个文件)"
+        raise InputError(Problem(f"这是本次运行的输入文件{also},不能把结果写在它上面,"
+                                 "输入文件未改动;请用 -o 写到另一个文件名", str(path)))
 
 
 def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[PathLike] = (),
@@ -76,11 +88,7 @@ def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[
     path = Path(target)
     if path.is_dir():
         raise InputError(Problem("这是一个文件夹,请写出要生成的文件名", str(path)))
-    source = same_input(path, inputs)
-    if source is not None:
-        also = "" if str(source) == str(path) else f"(与输入文件 {source} 是同一个文件)"
-        raise InputError(Problem(f"这是本次运行的输入文件{also},不能把结果写在它上面,"
-                                 "输入文件未改动;请用 -o 写到另一个文件名", str(path)))
+    refuse_input(path, inputs)
     try:
         status = path.stat()
     except FileNotFoundError:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, Problem
-from ..files import check_target, write_atomic
+from ..files import check_target, refuse_input, write_atomic
 from .dates import fix_dates
 from .load import read_draft_text
 from .punctuation import CJK, fix_widths
@@ -128,9 +128,10 @@ def fixed_bytes(source: Path) -> bytes:
 def write_fixed(source: Path, target: Path, *, overwrite: bool = False,
                 inputs: Sequence[Path] = ()) -> None:
     """Fix ``source`` into ``target`` (same format); never onto the source itself."""
+    inputs = [source, *inputs]
+    refuse_input(target, inputs)
     suffix = source.suffix.lower()
     if target.suffix.lower() != suffix:
         raise InputError(Problem(f"修正后的文件应与原文件格式相同（{suffix}）", str(target)))
-    inputs = [source, *inputs]
     check_target(target, overwrite=overwrite, inputs=inputs)
     write_atomic(target, fixed_bytes(source), overwrite=overwrite, inputs=inputs)

@@ -8,9 +8,13 @@ report):
    hard link, `./a/../提纲.yaml` or 提纲.YAML on a case-insensitive disk are the same file).
 2. An existing file is replaced only with --overwrite, except a DOCX still exactly as speechgen
    wrote it (stamp.py) and an empty file (nothing to lose).  A read-only file is never replaced.
-3. A new name is claimed with an exclusive create (O_CREAT|O_EXCL, which FAT32 and exFAT
-   honour, unlike hard links), so two runs writing into one folder never both take it; the
-   content goes to a temporary file beside the target and is renamed over the claimed name.
+3. A new name is taken exclusively, so two runs writing into one folder never both take it:
+   the content goes to a temporary file beside the target, which then becomes the new name in
+   one step that fails if the name exists (a hard link on POSIX, a rename on Windows, which
+   never replaces there).  Where hard links do not exist (FAT32 and exFAT USB drives, some
+   network shares) the name is claimed with an exclusive create (O_CREAT|O_EXCL, which those
+   honour) and the temporary file renamed over the claim; only there can a power cut in the
+   microseconds between the two leave an empty file, which a later run replaces.
 4. A run that passes `since` (its start time) treats files changed after it began as another
    run's: they are reported, never replaced, even with --overwrite.
 5. A replaced file keeps its permissions; a new file gets what the umask gives any new file.
@@ -139,18 +143,25 @@ class AtomicFile:
         return InputError(Problem(f"无法写入:{os_reason(error)}{hint}", str(self.target)))
 
     def commit(self) -> Path:
-        """Claim the name (new file) or check the rule again (existing one), then rename."""
+        """Check the rule again, then take the new name exclusively or replace the old file."""
         claimed = False
         try:
             self.handle.close()
-            # The rule again: minutes may have passed since open (a long batch's report).
-            check_target(self.target, inputs=self._inputs, **self._rule)  # type: ignore[arg-type]
             try:
-                mode = self.target.stat().st_mode & 0o7777
+                mode: int | None = self.target.stat().st_mode & 0o7777
             except FileNotFoundError:
-                mode = _NEW_MODE
-                claimed = _claim(self.target)
-            os.chmod(self._tmp, mode)
+                mode = None
+            if mode is not None:
+                # The rule again for the file now there: minutes may have passed since open
+                # (a long batch's report), or another run may have written it meanwhile.
+                check_target(self.target, inputs=self._inputs,
+                             **self._rule)  # type: ignore[arg-type]
+            os.chmod(self._tmp, _NEW_MODE if mode is None else mode)
+            # A name that was free is taken exclusively: if another run took it since the
+            # stat above, this fails instead of replacing that run's file.
+            if mode is None and _create_exclusive(self._tmp, self.target):
+                return self.target
+            claimed = mode is None
             try:
                 os.replace(self._tmp, self.target)
             except OSError as error:
@@ -173,13 +184,29 @@ class AtomicFile:
             self.target.unlink(missing_ok=True)
 
 
-def _claim(target: Path) -> bool:
-    """Create `target` empty and exclusively; ExistingFile when another run was first."""
+_TAKEN = "另一个程序(如同时运行的另一次批量生成)刚刚创建了同名文件,未覆盖"
+
+
+def _create_exclusive(tmp: Path, target: Path) -> bool:
+    """Give the finished `tmp` the new name `target` unless that name exists (ExistingFile).
+
+    True when done; False when this file system has no hard links and `target` was claimed
+    empty instead, for the caller to rename `tmp` over it.
+    """
     try:
-        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _NEW_MODE))
+        if os.name == "nt":
+            os.rename(tmp, target)  # never replaces on Windows, on NTFS and FAT alike
+            return True
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: claim the name, the caller renames over it
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _NEW_MODE))
+            return False
     except FileExistsError:
-        raise ExistingFile(Problem("另一个程序(如同时运行的另一次批量生成)刚刚创建了同名文件,"
-                                   "未覆盖", str(target))) from None
+        raise ExistingFile(Problem(_TAKEN, str(target))) from None
+    tmp.unlink(missing_ok=True)
     return True
 
 
@@ -236,4 +263,9 @@ def _alive(pid: int, mtime: float, now: float) -> bool:
         return False
     except PermissionError:  # someone else's live process
         return True
-    return True
+    # A killed worker whose parent died too may stay a zombie until init reaps it: not alive.
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in ("Z", "X")

@@ -385,3 +385,27 @@ def test_ctrl_c_during_a_pdf_run_leaves_nothing(tmp_path: Path, delay: float) ->
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(
             f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     shutil.rmtree(scratch)
+
+
+def test_without_hard_links_the_name_is_claimed_exclusively(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAT32/exFAT: no hard links, so the O_EXCL claim takes the name."""
+    import errno
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    write_atomic(tmp_path / "甲.txt", b"content")
+    assert (tmp_path / "甲.txt").read_bytes() == b"content"
+    assert stat.S_IMODE((tmp_path / "甲.txt").stat().st_mode) == 0o666 & ~umask()
+
+    def another_run_first(source: object, target: object) -> None:
+        Path(str(target)).write_text("另一批的", encoding="utf-8")
+        no_links(source, target)
+
+    monkeypatch.setattr(os, "link", another_run_first)
+    with pytest.raises(ExistingFile):
+        write_atomic(tmp_path / "乙.txt", b"mine")
+    assert (tmp_path / "乙.txt").read_text(encoding="utf-8") == "另一批的"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["乙.txt", "甲.txt"]

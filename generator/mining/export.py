@@ -128,7 +128,7 @@ def write_outputs(result: MineResult, out: Path, *, fmt: str = "", overwrite: bo
     if kind != "dir":
         if len(speeches) != 1:
             raise InputError(Problem(f"提取到 {len(speeches)} 篇讲话稿,不能写进一个文件;"
-                                     "请用 -o 指定一个文件夹(不带扩展名)。", str(out)))
+                                     "请用 -o 指定一个目录(不带扩展名的文件夹名)。", str(out)))
         speech = speeches[0].speech
         if kind == "json":
             text = json.dumps(speech_to_dict(speech), ensure_ascii=False, indent=2) + "\n"

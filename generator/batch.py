@@ -165,16 +165,16 @@ def _write_row(job: _Job, target_name: str, make: Callable[[], bytes]) -> RowRes
     from .files import ExistingFile, check_target, write_atomic
 
     target = Path(target_name)
-    rule = {"overwrite": job.overwrite, "since": job.since, "inputs": job.inputs,
-            "keep_both": _KEEP_BOTH}
     try:
         if not job.resume:  # refused before the work of rendering
-            check_target(target, **rule)  # type: ignore[arg-type]
+            check_target(target, overwrite=job.overwrite, inputs=job.inputs, since=job.since,
+                         keep_both=_KEEP_BOTH)
         data = make()
         if job.resume and _holds(target, data):
             return _result(job.row, "skipped", target_name)
         try:
-            write_atomic(target, data, **rule)  # type: ignore[arg-type]
+            write_atomic(target, data, overwrite=job.overwrite, inputs=job.inputs,
+                         since=job.since, keep_both=_KEEP_BOTH)
         except ExistingFile as error:
             if job.resume and target.exists():
                 raise ExistingFile(Problem(

@@ -126,9 +126,9 @@ class AtomicFile:
                  inputs: Iterable[PathLike] = (), since: float | None = None,
                  keep_both: str = _KEEP_BOTH) -> None:
         self.target = Path(target)
-        self._rule = {"overwrite": overwrite, "since": since, "keep_both": keep_both}
+        self._overwrite, self._since, self._keep_both = overwrite, since, keep_both
         self._inputs = tuple(inputs)
-        check_target(self.target, inputs=self._inputs, **self._rule)  # type: ignore[arg-type]
+        self._check()
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-",
@@ -137,6 +137,10 @@ class AtomicFile:
             raise self._failed(error) from None
         self._tmp = Path(tmp)
         self.handle: IO[bytes] = os.fdopen(fd, "wb")
+
+    def _check(self) -> None:
+        check_target(self.target, overwrite=self._overwrite, inputs=self._inputs,
+                     since=self._since, keep_both=self._keep_both)
 
     def _failed(self, error: OSError, replacing: bool = False) -> InputError:
         hint = _OPEN_ELSEWHERE if replacing and isinstance(error, PermissionError) else ""
@@ -154,8 +158,7 @@ class AtomicFile:
             if mode is not None:
                 # The rule again for the file now there: minutes may have passed since open
                 # (a long batch's report), or another run may have written it meanwhile.
-                check_target(self.target, inputs=self._inputs,
-                             **self._rule)  # type: ignore[arg-type]
+                self._check()
             os.chmod(self._tmp, _NEW_MODE if mode is None else mode)
             # A name that was free is taken exclusively: if another run took it since the
             # stat above, this fails instead of replacing that run's file.

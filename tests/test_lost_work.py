@@ -201,6 +201,25 @@ def test_report_and_zip_get_ordinary_permissions(tmp_path: Path, tiny: Path) -> 
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask()
 
 
+def test_a_batch_rerun_replaces_untouched_docx_and_reports_edited_ones(tmp_path: Path,
+                                                                      tiny: Path) -> None:
+    sheet = tmp_path / "表.csv"
+    sheet.write_text("名称,人数\n甲,1\n乙,2\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-o", out)
+    assert run_speechgen(*args).returncode == 0
+    edited = docx.Document(str(out / "0003-乙.docx"))
+    edited.add_paragraph("手工补充的一段。")
+    edited.save(str(out / "0003-乙.docx"))
+    kept = sha(out / "0003-乙.docx")
+    sheet.write_text("名称,人数\n甲,10\n乙,20\n", encoding="utf-8")
+    again = run_speechgen(*args)
+    assert again.returncode == 1
+    assert "0003-乙.docx" in again.stderr and "改动过" in again.stderr
+    assert "人数10。" in docx_text(out / "0002-甲.docx")
+    assert sha(out / "0003-乙.docx") == kept
+
+
 # (a) Never onto an input, however it is spelled.
 
 def test_outputs_onto_an_input_are_refused_under_any_spelling(tmp_path: Path) -> None:

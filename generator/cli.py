@@ -39,8 +39,8 @@ TemplateDirOption = Annotated[
     list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
 ]
 OverwriteOption = Annotated[
-    bool, typer.Option("--overwrite", help="替换已存在的输出文件。不加时已存在的文件不动(只有"
-                       "speechgen 生成后未改动过的 .docx 会直接替换),并提示。")
+    bool, typer.Option("--overwrite", help="替换已存在的输出文件。不加时已存在的文件不动并提示"
+                       "(只有 speechgen 生成后未改动过的 .docx 会直接替换)。")
 ]
 
 
@@ -211,8 +211,8 @@ def mine(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="输出目录(每篇一个 .yaml,另有 index.csv)"
-                     "或单篇的 .yaml 文件;不写时输出到屏幕。"),
+        typer.Option("-o", "--output", help="输出目录(不带扩展名;每篇一个 .yaml,另有 "
+                     "index.csv)或单篇的 .yaml/.json 文件;不写时输出到屏幕。"),
     ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="输出格式:yaml 或 json;不写时屏幕上为 yaml,"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import time
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -256,7 +255,7 @@ class Batch:
             raise
         self.output = options.output or options.sheet.with_suffix("")
         self.suffix = spec.suffix
-        self.started = time.time()
+        self.started: float | None = None  # set by run(): see files.claiming_run
         self.inputs = tuple(p for p in (options.sheet, options.mapping, options.profile) if p)
         try:
             self._check_extras()
@@ -339,13 +338,24 @@ class Batch:
                        options.resume, self.started, self.inputs)
 
     def run(self, jobs: int) -> Iterator[RowResult]:
-        """Results in sheet order while at most a few chunks per worker are in flight."""
-        if not self.options.check_only:
-            from .files import stale_temporaries
+        """Results in sheet order while at most a few chunks per worker are in flight.
 
-            self.output.mkdir(parents=True, exist_ok=True)
-            for stale in stale_temporaries(self.output):  # a killed run's, never a live run's
-                stale.unlink(missing_ok=True)
+        While it runs, the batch announces itself in the output folder (files.claiming_run), so
+        that a second batch started meanwhile treats every file this one writes as taken.
+        """
+        if self.options.check_only:
+            yield from self._run(jobs)
+            return
+        from .files import claiming_run, stale_temporaries
+
+        self.output.mkdir(parents=True, exist_ok=True)
+        for stale in stale_temporaries(self.output):  # a killed run's, never a live run's
+            stale.unlink(missing_ok=True)
+        with claiming_run(self.output) as since:
+            self.started = since
+            yield from self._run(jobs)
+
+    def _run(self, jobs: int) -> Iterator[RowResult]:
         config = _WorkerConfig(self.template.name, self.options.template_dirs, self.options.format,
                                self.options.layout, self.options.profile,
                                self.mapping.cell_columns)

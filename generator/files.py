@@ -15,8 +15,9 @@ report):
    network shares) the name is claimed with an exclusive create (O_CREAT|O_EXCL, which those
    honour) and the temporary file renamed over the claim; only there can a power cut in the
    microseconds between the two leave an empty file, which a later run replaces.
-4. A run that passes `since` (its start time) treats files changed after it began as another
-   run's: they are reported, never replaced, even with --overwrite.
+4. A batch announces itself in its output folder while it runs (`claiming_run`) and passes
+   `since`, the start of the earliest run still writing there: files changed after it may be
+   another run's and are reported, never replaced, even with --overwrite.
 5. A replaced file keeps its permissions; a new file gets what the umask gives any new file.
 """
 
@@ -25,7 +26,9 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -100,8 +103,8 @@ def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[
     except OSError as error:
         raise InputError(Problem(f"无法写入:{os_reason(error)}", str(path))) from None
     if since is not None and status.st_mtime >= since:
-        raise ExistingFile(Problem("文件是本次运行开始后由另一个程序(如同时运行的另一次批量生成)"
-                                   "写入的,未覆盖", str(path)))
+        raise ExistingFile(Problem("这个文件是在同时进行的另一次批量生成运行期间写入的,可能属于它,"
+                                   "未覆盖", str(path)))
     if not status.st_mode & 0o222:
         raise ExistingFile(Problem("文件已存在且设为只读,未覆盖;确要替换请先取消只读属性",
                                    str(path)))
@@ -236,23 +239,52 @@ def write_atomic(path: PathLike, data: bytes, *, overwrite: bool = False,
     return output.commit()
 
 
+@contextmanager
+def claiming_run(folder: Path) -> Iterator[float]:
+    """Announce a run writing into `folder` for as long as it lasts; yield its `since`.
+
+    The announcement is a temporary file named for this process (so a killed run's is stale,
+    see `stale_temporaries`) whose modification time is the run's start.  `since` is the start
+    of the earliest run still writing into the folder, this one or another: every file changed
+    after it may be that other run's, so check_target reports it instead of replacing it, even
+    an untouched DOCX and even with --overwrite.  Files from runs that have ended are older and
+    follow the ordinary rule.
+    """
+    marker = folder / f"{TEMP_PREFIX}{os.getpid()}-run{TEMP_SUFFIX}"
+    marker.write_bytes(b"")
+    since = marker.stat().st_mtime
+    for other in folder.glob(f"{TEMP_PREFIX}*-run{TEMP_SUFFIX}"):
+        try:
+            if other != marker and not _stale(other, time.time()):
+                since = min(since, other.stat().st_mtime)
+        except OSError:
+            continue
+    try:
+        yield since
+    finally:
+        marker.unlink(missing_ok=True)
+
+
 def stale_temporaries(folder: Path) -> list[Path]:
     """Temporary files in `folder` left by runs that are gone (killed mid-write).
 
     A run still going on keeps its temporaries.  Where a process cannot be asked whether it
     is alive (Windows), a temporary counts as stale after an hour: a write takes milliseconds.
     """
-    import time
-
     stale = []
+    now = time.time()
     for path in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
-        match = _TEMP_PID.match(path.name)
         try:
-            if match is None or not _alive(int(match[1]), path.stat().st_mtime, time.time()):
+            if _stale(path, now):
                 stale.append(path)
         except OSError:
             continue
     return stale
+
+
+def _stale(path: Path, now: float) -> bool:
+    match = _TEMP_PID.match(path.name)
+    return match is None or not _alive(int(match[1]), path.stat().st_mtime, now)
 
 
 def _alive(pid: int, mtime: float, now: float) -> bool:

@@ -315,6 +315,39 @@ def test_two_batches_into_one_folder_never_swap_files(tmp_path: Path, tiny: Path
     assert all(count > 0 for count in written.values()), written  # they did run at once
 
 
+def test_a_batch_started_while_another_writes_leaves_its_docx_alone(tmp_path: Path,
+                                                                    tiny: Path) -> None:
+    """The second batch starts after the first has written files: untouched DOCX as they are,
+    they still belong to a run going on, so the second reports them instead of replacing."""
+    out = tmp_path / "out"
+    args = []
+    for run, base, rows in (("a", 0, 4000), ("b", 100000, 1200)):
+        sheet = tmp_path / f"{run}.csv"
+        sheet.write_text("名称,人数\n" + "".join(f"第{i}号,{base + i}\n" for i in range(rows)),
+                         encoding="utf-8")
+        args.append([sys.executable, "-m", "generator", "batch", str(sheet), "-t", "tiny",
+                     "--template-dir", str(tiny), "--name", "{名称}", "-o", str(out), "-j", "1",
+                     "--report", str(tmp_path / f"{run}-报告.csv")])
+    first = subprocess.Popen(args[0], cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    while first.poll() is None and len(list(out.glob("*.docx"))) < 50:
+        time.sleep(0.01)
+    second = subprocess.run(args[1], cwd=ROOT, capture_output=True, text=True,
+                            encoding="utf-8", timeout=300)
+    assert first.poll() is None, "the first batch ended before the second did: not at once"
+    assert first.wait(timeout=300) in (0, 1) and second.returncode == 1, second.stderr
+    reports = {"a": _rows(tmp_path / "a-报告.csv"), "b": _rows(tmp_path / "b-报告.csv")}
+    assert reports["b"]["第0号.docx"].startswith("未覆盖"), "the first run had written it"
+    for path in sorted(out.glob("*.docx")):
+        writers = [run for run, statuses in reports.items()
+                   if statuses.get(path.name) == "已生成"]
+        assert len(writers) == 1, (path.name, writers)
+        count = int(path.stem[1:-1]) + (100000 if writers == ["b"] else 0)
+        with zipfile.ZipFile(path) as package:
+            assert f"人数{count}。" in package.read("word/document.xml").decode("utf-8")
+    assert not list(out.glob(".~*"))
+
+
 # (d) --resume after the sheet was edited gives what a one-shot run gives.
 
 def _sheet(path: Path, rows: int, changed: dict[int, int] | None = None) -> Path:

@@ -104,7 +104,7 @@ class Report:
         if self.json:
             self._handle.write("\n]\n")
         self._handle.flush()
-        self._handle.detach()
+        self._handle.detach()  # the AtomicFile owns the binary handle and closes it
         return self._file.commit()
 
     def discard(self) -> None:

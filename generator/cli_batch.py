@@ -63,7 +63,7 @@ def run(options: BatchOptions) -> int:
             err.print(f"提示:{note}", markup=False)
     except KeyboardInterrupt:
         rows.close()
-        err.print(f"{total_rows} 行已处理,已生成的文件完整可用;"
+        err.print(f"已中断:{total_rows} 行已处理,已生成的文件完整可用;"
                   "加 --resume 重新运行即可从中断处继续。", markup=False)
         return 130
     finally:

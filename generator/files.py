@@ -30,7 +30,8 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from types import TracebackType
+from typing import BinaryIO
 
 from .errors import InputError, Problem, os_reason
 
@@ -122,7 +123,8 @@ class AtomicFile:
     """An output being written: a temporary file beside the target, renamed over it on commit.
 
     `check_target` runs when it is opened (before any work is spent) and the new name is
-    claimed at commit.  Use `handle` to write, then `commit()` or `discard()`.
+    taken at commit.  Write to `handle`, then `commit()` or `discard()`; as a context manager
+    it commits when the block ends and discards when it raises.
     """
 
     def __init__(self, target: PathLike, *, overwrite: bool = False,
@@ -139,7 +141,7 @@ class AtomicFile:
         except OSError as error:
             raise self._failed(error) from None
         self._tmp = Path(tmp)
-        self.handle: IO[bytes] = os.fdopen(fd, "wb")
+        self.handle: BinaryIO = os.fdopen(fd, "wb")
 
     def _check(self) -> None:
         check_target(self.target, overwrite=self._overwrite, inputs=self._inputs,
@@ -182,6 +184,17 @@ class AtomicFile:
 
     def discard(self) -> None:
         self._abandon(False)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        """Commit when the block ends normally, discard when it raises."""
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
 
     def _abandon(self, claimed: bool) -> None:
         self.handle.close()

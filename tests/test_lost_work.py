@@ -282,9 +282,11 @@ def _rows(report: Path) -> dict[str, str]:
 def test_two_batches_into_one_folder_never_swap_files(tmp_path: Path, tiny: Path) -> None:
     rows = 1500
     sheets = []
-    for run, base in (("a", 0), ("b", 100000)):
+    # The second sheet lists the same names backwards, so the runs meet in the middle and each
+    # writes some files, whichever of them the machine starts first.
+    for run, base, order in (("a", 0, range(rows)), ("b", 100000, range(rows - 1, -1, -1))):
         sheet = tmp_path / f"{run}.csv"
-        sheet.write_text("名称,人数\n" + "".join(f"第{i}号,{base + i}\n" for i in range(rows)),
+        sheet.write_text("名称,人数\n" + "".join(f"第{i}号,{base + i}\n" for i in order),
                          encoding="utf-8")
         sheets.append((run, base, sheet))
     out = tmp_path / "out"

@@ -46,7 +46,7 @@ TEMP_PREFIX = ".~"
 TEMP_SUFFIX = ".part"
 _TEMP_PID = re.compile(r"^\.~(\d+)-.*\.part$")
 _KEEP_BOTH = "要保留两份请用 -o 写到另一个文件名"
-_OPEN_ELSEWHERE = ";如果这个文件正在 Word 或 WPS 中打开,请先关闭它再运行"
+_OPEN_ELSEWHERE = "(这个文件是否正在 Word 或 WPS 中打开?关闭后重试)"
 
 PathLike = str | os.PathLike[str]
 

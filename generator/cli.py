@@ -10,7 +10,7 @@ each run (~8 ms of every command, measured); evaluated once at definition they c
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -18,6 +18,9 @@ from typer.core import TyperGroup
 from . import __version__
 from .errors import InputError, Problem, SpeechgenError, os_reason
 from .formats import BATCH_FORMATS, format_names
+
+if TYPE_CHECKING:
+    from .pipeline import Rendered
 
 
 class _Speechgen(TyperGroup):
@@ -169,16 +172,11 @@ def render(
             typer.echo(f"{'错误' if strict else '提示'}:{source}: {finding}", err=True)
     if strict and problems:
         raise fail(f"内容检查发现 {problems} 处问题,未生成文件(去掉 --strict 可照常生成)", 1)
-    if spec.uses_layout:
-        from .layout_rules import page_warnings
-        from .pipeline import resolve_layout
-
-        for message in page_warnings(resolve_layout(layout, profile)):
-            warn(message)
     if output is None and not spec.binary:
-        for speech in speeches:
-            rendered = render_speech(speech, fmt, layout=layout, profile=profile)
-            _warn_all(rendered.warnings)
+        shown = [render_speech(speech, fmt, layout=layout, profile=profile)
+                 for speech in speeches]
+        _warn_all(shown)
+        for rendered in shown:
             sys.stdout.write(rendered.data.decode("utf-8"))
         return
     if output is None:
@@ -195,16 +193,16 @@ def render(
     else:
         results = [render_speech(speech, fmt, layout=layout, profile=profile)
                    for speech in speeches]
-    for rendered in results:
-        _warn_all(rendered.warnings)
+    _warn_all(results)
     written = [write_atomic(target, rendered.data, overwrite=overwrite, inputs=inputs)
                for target, rendered in zip(targets, results, strict=True)]
     for path in written:
         report_written(path)
 
 
-def _warn_all(messages: tuple[str, ...]) -> None:
-    for message in messages:
+def _warn_all(results: "list[Rendered]") -> None:
+    """Each warning once, though several files of one run share a profile's page warning."""
+    for message in dict.fromkeys(m for rendered in results for m in rendered.warnings):
         warn(message)
 
 

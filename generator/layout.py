@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -338,8 +337,10 @@ def _read(text: str, filename: str) -> Values:
     return written
 
 
-def _layouts_folder() -> Any:
-    return resources.files("generator") / "layouts"
+def _layouts_folder() -> Path:
+    """generator/layouts/, found from this file: importlib.resources would pull zipfile and
+    friends onto the render path for a folder that is always on disk."""
+    return Path(__file__).resolve().parent / "layouts"
 
 
 def built_in_layouts() -> tuple[str, ...]:

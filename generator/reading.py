@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,13 +116,24 @@ def read_text(path: str | os.PathLike[str], limit: int, expected: str = "文本�
     return text
 
 
+def is_lock_file(path: str | os.PathLike[str]) -> bool:
+    """Word, WPS and Excel leave `~$名称.docx` beside a file they have open: not a document."""
+    return Path(path).name.startswith("~$")
+
+
 def check_zip(path: str | os.PathLike[str], what: str = "Word 文档(.docx)") -> None:
     """Refuse a file that is not a zip package, or whose members inflate beyond the caps.
 
     Python's zipfile reads no more than a member's declared size, so checking the declared
     sizes bounds what any later reader (python-docx, openpyxl) inflates.
     """
+    import zipfile  # only for .docx and .xlsx; kept off the path of a YAML outline
+
     name = str(path)
+    if is_lock_file(path) and Path(path).is_file():
+        original = Path(path).name[2:]
+        raise InputError(Problem(f"这是 Word/WPS 打开文档时留下的锁定文件,不是文档本身;"
+                                 f"请改用“{original}”(名字不带 ~$ 的那个文件)", name))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()

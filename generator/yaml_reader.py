@@ -57,6 +57,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _opens_mapping(lines: list[str], number: int, prefix: str) -> bool:
+    """Whether `key：…` on line `number` was meant as a key.  Outside a list item it can only
+    be; as a list item ("- 同志们：") it is ordinary text unless the next line is indented
+    under it as the item's next field ("- 小标题：…" then "  段落: …")."""
+    if "-" not in prefix:
+        return True
+    following = next((line for line in lines[number:] if line.strip()), "")
+    return _indent(following) > _indent(prefix)
+
+
 def _diagnose(lines: list[str], first: int, last: int) -> tuple[int, int, str] | None:
     """(line, column, hint) of a known mistake on lines first..last (1-based), nearest the
     error first; None when the text shows none of them."""
@@ -68,7 +78,7 @@ def _diagnose(lines: list[str], first: int, last: int) -> tuple[int, int, str] |
             return number, leading.index("\t") + 1, "不能用 Tab 缩进,请改用空格"
     for number in window:
         line = lines[number - 1]
-        if match := _FULL_WIDTH_KEY.match(line):
+        if (match := _FULL_WIDTH_KEY.match(line)) and _opens_mapping(lines, number, match[1]):
             key = match[2]
             return (number, match.end(), f"“{key}”后面是全角冒号“：”;字段名后应写半角冒号加空格,"
                     f"如“{key}: …”")

@@ -86,3 +86,14 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     path = folder / name
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def write_xlsx(path: Path, rows: list[list]) -> Path:
+    """A workbook with one sheet holding `rows`, saved by openpyxl as Excel would."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path

@@ -9,6 +9,7 @@ import docx
 import pytest
 from conftest import EXAMPLES, assert_user_error, run_speechgen
 from docx.shared import Pt
+from helpers import write
 from test_checks_rules import CLEAN
 
 from generator.checks import run_checks
@@ -22,12 +23,6 @@ MESSY = (CLEAN.replace("（2025年1月5日）", "（2025年01月05日）")
          .replace("（一）文稿服务", "(一)文稿服务")
          .replace("建好队伍。\n", "建好队伍.\n")
          .replace("多办实事", "多办XX实事"))
-
-
-def write(tmp_path, name: str, text: str):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_clean_draft_exits_0(tmp_path):

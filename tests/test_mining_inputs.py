@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import assert_user_error
+from helpers import write as _write
 
 from generator.mining import mine_path, mine_text
 from generator.outline_io import parse_outline
@@ -60,12 +61,6 @@ OTHER_SITE = """当前位置：首页 > 范文大全 > 讲话稿
 在全市防汛工作会议上的讲话
 在全镇消防工作会议上的讲话
 """
-
-
-def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
 
 
 # ---- bad input -----------------------------------------------------------------------------

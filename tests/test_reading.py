@@ -39,6 +39,7 @@ def loader(request, monkeypatch):
     ("标题: a\n称呼:同志们\n开场:\n  - x\n", 2, ["“称呼:”后面缺少空格"]),
     ("标题: 关于: 什么的讲话\n称呼: 同志们\n", 1, ["值中含有“: ”", "引号"]),
     ("标题: a\n  称呼: b\n", 2, ["缩进不一致"]),
+    ("标题: a\n开场:\n  - 同志们：\n  小标题: x\n", 4, ["缩进不一致"]),  # not the 同志们：
     ("标题: \"在全县大会上的讲话\n称呼: x\n", 1, ["引号没有配对"]),
 ])
 def test_yaml_mistakes_are_named_at_their_line(tmp_path, loader, text, line, fragments):
@@ -280,3 +281,14 @@ def test_a_half_width_comma_splitting_a_flow_list_between_chinese_is_pointed_out
     assert loose.stderr.count("半角逗号") == 1  # "…奋斗, 取得…": a comma and a space, a list
     strict = cli("render", path, "-f", "txt", "--strict")
     assert strict.returncode == 1 and "半角逗号" in strict.stderr and strict.stdout == ""
+
+
+def test_word_lock_files_are_skipped_in_folders_and_named_when_given(tmp_path):
+    source = cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", tmp_path / "讲话稿.docx")
+    assert source.returncode == 0
+    (tmp_path / "~$讲话稿.docx").write_bytes(b"\x0cWang Wei" + b"\x00" * 150)  # as Word leaves it
+    mined = cli("mine", tmp_path)
+    assert mined.returncode == 0, mined.stderr
+    assert "~$" not in mined.stderr and "在全区机关党建工作会议上的讲话" in mined.stdout
+    for command in ("check", "mine"):
+        assert_user_error(cli(command, tmp_path / "~$讲话稿.docx"), "锁定文件", "“讲话稿.docx”")

@@ -93,3 +93,16 @@ def test_every_format_in_the_registry_is_offered_by_render(fmt, tmp_path):
         text = data.decode("utf-8")
         assert text.startswith(("在全区机关党建工作会议上的讲话", "# ", "<!doctype html>"))
         assert "在全区机关党建工作会议上的讲话" in text
+
+
+def test_the_standard_profile_documents_every_profile_key():
+    """standard.yaml's opening comment is where README sends users for the key names."""
+    from generator.layout import LAYOUT_FIELDS, built_in_layouts
+
+    header = (ROOT / "generator" / "layouts" / "standard.yaml").read_text(encoding="utf-8")
+    header = "".join(line for line in header.splitlines(keepends=True) if line.startswith("#"))
+    for section in LAYOUT_FIELDS:
+        assert f"{section.key} {section.label}" in header, section.key
+        for setting in section.fields:
+            assert f"{setting.key} {setting.label}" in header, (section.key, setting.key)
+    assert built_in_layouts()[0] == "standard" and "podium" in built_in_layouts()

@@ -19,7 +19,7 @@ from . import reading, yaml_reader
 from .errors import InputError, Problem
 from .fields import Field, Locator, Validator
 from .model import MAX_DEPTH, ROLE_NAMES, Flag, Section, Speech
-from .numbering import SCHEME_ALIASES, SCHEMES
+from .schemes import SPELLINGS
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -48,9 +48,7 @@ def load_document(path: str | Path,
 # The outline format, declared like any template's fields.
 
 _ROLE_CHOICES = {key: key for key in ROLE_NAMES} | {name: key for key, name in ROLE_NAMES.items()}
-_SCHEME_CHOICES = {name: name for name in SCHEMES} | {
-    alias: target for alias, target in SCHEME_ALIASES.items() if alias
-}
+_SCHEME_CHOICES = {spelling: name for spelling, name in SPELLINGS.items() if spelling}
 
 
 def _section_fields(level: int) -> tuple[Field, ...]:
@@ -63,6 +61,8 @@ def _section_fields(level: int) -> tuple[Field, ...]:
               help="序号样式,如 一是、第一，;不写则按层级用 一、(一)1.(1)"),
         Field("paragraphs", "段落", "paragraphs", aliases=("内容", "正文"), help="一项一段"),
     ]
+    fields.append(Field("closing", "段末", "paragraphs", aliases=("小结",),
+                        help="写在各小项之后、属于这一部分本身的段落(如“各乡镇要举一反三……”)"))
     if level < MAX_DEPTH:
         fields.append(Field("sections", "下级", "list", aliases=("小节", "分点"),
                             fields=_section_fields(level + 1), item="group",
@@ -106,6 +106,7 @@ def _section(values: Mapping[str, Any]) -> Section:
         role=values["role"],
         lead=values["lead"],
         numbering=values["numbering"],
+        closing=values.get("closing") or [],
     )
 
 
@@ -160,6 +161,8 @@ def _section_dict(section: Section) -> dict[str, Any]:
         out["paragraphs"] = list(section.paragraphs)
     if section.sections:
         out["sections"] = [_section_dict(child) for child in section.sections]
+    if section.closing:
+        out["closing"] = list(section.closing)
     return out
 
 

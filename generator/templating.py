@@ -20,6 +20,7 @@ from . import reading, yaml_reader
 from .dates import DateError, format_date
 from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import Field, Locator, Validator, fields_from_data
+from .glue import Glue
 from .markup import MarkupError, parse_markup
 from .model import Speech
 from .numerals import to_chinese
@@ -62,13 +63,32 @@ def _read_template(folder: Path) -> Template:
         if data.get("name") not in (None, name):
             raise ValueError(f"name“{data['name']}”应与文件夹名“{name}”一致")
         fields = OUTLINE_FIELDS if name == OUTLINE else (
-            _TEMPLATE_FIELD, *fields_from_data(data.get("fields") or [], str(declaration)))
+            _TEMPLATE_FIELD, *fields_from_data(_included(data.get("fields") or []),
+                                               str(declaration)))
         if name != OUTLINE and not (folder / "speech.j2").is_file():
             raise ValueError("缺少 speech.j2")
         return Template(name, str(data.get("title", name)), str(data.get("description", "")),
                         fields, folder)
     except ValueError as error:
         raise InputError(Problem(f"模板声明有误:{error}", str(declaration))) from None
+
+
+def _included(items: Any) -> Any:
+    """Field declarations with each `- include: NAME` replaced by templates/NAME.fields.yaml:
+    the fields every built-in template shares (glue choice, the speaker's own voice)."""
+    if not isinstance(items, list):
+        return items
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, Mapping) and set(item) == {"include"}:
+            shared = BUILTIN_DIR / f"{item['include']}.fields.yaml"
+            if not shared.is_file():
+                raise ValueError(f"include 的字段文件不存在:{shared.name}")
+            text = reading.read_text(shared, reading.MAX_OUTLINE, "模板共用字段")
+            out.extend(yaml_reader.load(text, str(shared)) or [])
+        else:
+            out.append(item)
+    return out
 
 
 def _roots(extra_dirs: Sequence[Path]) -> list[Path]:
@@ -183,7 +203,9 @@ def render_markup(template: Template, values: Mapping[str, Any],
     env = _environment(search_path)
     where = str(template.folder / "speech.j2")
     try:
-        return env.get_template("speech.j2").render(values)
+        # Each render gets its own glue: it remembers the formulas this speech has used.
+        return env.get_template("speech.j2").render({**values,
+                                                     "glue": Glue(template.name, values)})
     except SecurityError as error:
         message = "模板试图访问受保护的内部属性(如 __class__),已拒绝执行"
         raise InputError(Problem(message, where)) from error

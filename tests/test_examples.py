@@ -201,7 +201,7 @@ def test_fonts_sizes_indents_and_alignment_per_paragraph_kind(rendered):
         if block.kind in ("body", "lead"):
             assert paragraph.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
             assert round(paragraph.paragraph_format.first_line_indent.pt) == 32
-    assert {"title", "date", "salutation", "body", "heading", "lead", "signoff"} <= kinds
+    assert {"title", "date", "salutation", "body", "heading", "lead"} <= kinds  # sign-off optional
 
 
 def test_same_input_gives_the_same_bytes_and_podium_is_larger(tmp_path):
@@ -329,3 +329,16 @@ def test_many_inputs_refuse_a_file_as_output_and_one_bad_input_writes_nothing(tm
     assert not out.exists()
     result = run_speechgen("render", SPEECHES[0], SPEECHES[1], "-o", tmp_path / "一个.docx")
     assert result.returncode == 2 and "文件夹" in result.stderr
+
+
+def test_no_person_appears_in_two_examples():
+    """Examples are different offices' drafts: each has its own people (the speaker, and those
+    named with their post before 同志)."""
+    people = re.compile(r"(?<=[长记任员席])([\u4e00-\u9fff]{2,3})同志"
+                        r"|　([\u4e00-\u9fff]{2,3})$", re.M)
+    seen: dict[str, str] = {}
+    for path in SPEECHES:
+        for a, b in people.findall(path.read_text(encoding="utf-8")):
+            name = a or b
+            assert seen.setdefault(name, path.name) == path.name, (name, seen[name], path.name)
+    assert len(seen) >= len(SPEECHES)

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..numerals import from_chinese
+from ..lazy_re import LazyPattern
+from ..numerals import NUMBER, from_chinese
 from .draft import SPOKEN_KINDS, Draft, Para
 from .finding import INFO, WARNING, Finding, Place
 from .rule import Options, Rule
 
-_DURATION = re.compile(
-    r"^(?:(\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*个?)?(半)?\s*"
+_DURATION = LazyPattern(
+    rf"^(?:(\d+(?:\.\d+)?|{NUMBER})\s*个?)?(半)?\s*"
     r"(分钟|分|min|minutes|小时|钟头|h|hours?)?$",
     re.IGNORECASE,
 )
@@ -46,8 +47,7 @@ def parse_minutes(value: str) -> float | None:
     return amount or None
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A stretch of the speech timed on its own: the opening, a top-level point, the closing."""
 
     name: str
@@ -56,8 +56,7 @@ class Part:
     first: Para
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     chars: int
     paragraphs: int
     minutes: float

@@ -9,10 +9,10 @@ wrong, so a default document gives a handful of lines, not one per paragraph.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..lazy_re import LazyPattern
 from .draft import Draft, Para, RunFacts
 from .finding import ERROR, Finding, Place
 from .rule import Options, Rule
@@ -29,8 +29,8 @@ _KIND_NAMES = {
     "salutation": "称呼", "body": "正文", "signoff": "结束语",
 }
 _LEVEL_NAMES = ("一级标题", "二级标题", "三级标题", "四级标题")
-_CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_CJK = LazyPattern(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
+_LATIN = LazyPattern(r"[A-Za-z0-9]")
 _MARGINS = (("top", "上"), ("bottom", "下"), ("left", "左"), ("right", "右"))
 
 

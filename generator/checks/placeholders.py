@@ -6,31 +6,22 @@ for later (【待核实】) and empty brackets survive into the copy a leader re
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..lazy_re import LazyPattern
+from ..lexicon import DRAFT_PLACEHOLDER_CHARS, PLACEHOLDERS
 from .draft import Draft
 from .finding import ERROR, Finding
 from .rule import Options, Rule
 
-_CJK = r"\u4e00-\u9fff"
-
-_PLACEHOLDER = re.compile(
-    "|".join((
-        r"[12]\d[xX]{2}",  # 20xx年
-        r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])",  # XX同志, xx社区
-        rf"(?<=[{_CJK}])[XＸ](?=[{_CJK}])(?!光|射线)",  # X月X日, 省委书记X同志; not X光
-        r"[×✕]{2,}",  # ×××同志
-        rf"(?<=[{_CJK}])×(?=[{_CJK}])",
-        r"[*＊]{2,}",
-        r"[#＃]{2,}",
-        r"[_＿]{2,}",
-        r"[【\[〔]待[^】\]〕]{1,8}[】\]〕]",  # 【待核实】【待补充】
-        r"[○〇]{2,}(?=[年月日])",
-    ))
+#: Every placeholder of the shared table a draft is checked for, as one alternation.
+_PLACEHOLDER = LazyPattern(
+    "|".join(pattern for _, pattern, in_drafts in PLACEHOLDERS if in_drafts),
+    needs=DRAFT_PLACEHOLDER_CHARS,
 )
-_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\}\}|%\}")
-_EMPTY_PAIR = re.compile(r"（\s*）|\(\s*\)|【\s*】|\[\s*\]|“\s*”|‘\s*’|《\s*》|〔\s*〕|「\s*」")
+_TEMPLATE = LazyPattern(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\}\}|%\}", needs="{}")
+_EMPTY_PAIR = LazyPattern(r"（\s*）|\(\s*\)|【\s*】|\[\s*\]|“\s*”|‘\s*’|《\s*》|〔\s*〕|「\s*」",
+                          needs="（(【[“‘《〔「")
 
 
 def check(draft: Draft, options: Options) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..numbering import SCHEMES
+from ..schemes import marker
 from .draft import Draft, Para
 from .finding import ERROR, WARNING, Finding
 from .markers import LIST_SCHEMES, Marker, Nesting
@@ -17,7 +17,7 @@ from .rule import Options, Rule
 
 def _number(scheme: str, n: int) -> str:
     """The n-th marker of the scheme, as the user would type it: "（二）", "3."."""
-    return SCHEMES[scheme](n).rstrip("，")
+    return marker(scheme, n).rstrip("，")
 
 
 def _judge(para: Para, previous: int, said: str = "") -> Finding | None:

@@ -7,16 +7,16 @@ outline, which numbers it again) is a gap left while restructuring.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..lazy_re import LazyPattern
 from .draft import Draft, Para
 from .finding import ERROR, WARNING, Finding
 from .markers import marker_at
 from .rule import Options, Rule
 
 _EXCERPT = 20
-_PUNCT = re.compile(r"[\s。！？!?：:；;，,、.．]+")
+_PUNCT = LazyPattern(r"[\s。！？!?：:；;，,、.．]+")
 
 
 def _start(text: str) -> str:

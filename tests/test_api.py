@@ -61,6 +61,8 @@ def test_load_speech_text_places_problems_like_the_cli() -> None:
     assert "小标提" in problem.message and "小标题" in problem.message
     data = problem.to_dict()
     assert data["text"] == str(problem) and data["line"] == 5
+    assert data["key_path"] == ["sections", 1, "小标提"] and data["path"] == "正文[2].小标提"
+    assert caught.value.to_dict()["exit_code"] == 2
     assert set(data) == {"message", "file", "line", "column", "key_path", "path", "text"}
 
 

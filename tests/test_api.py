@@ -177,3 +177,13 @@ def test_check_takes_a_speech_tree() -> None:
     report = generator.check(speech, minutes=1)
     assert "placeholder" in {f.id for f in report.findings}
     assert report.file is None and report.to_dict()["stats"]["target_minutes"] == 1
+
+
+def test_a_templated_speech_dumps_to_an_outline_that_loads_back_the_same_text():
+    """The outline YAML a user downloads (web) or saves reads back as the finished text."""
+    import generator as sg
+
+    speech = sg.load_speech(EXAMPLES / "全县经济工作会议.yaml")
+    assert speech.template != "outline"
+    again = sg.load_speech_text(sg.dump_outline(speech))
+    assert sg.render(again, "txt").data == sg.render(speech, "txt").data

@@ -452,10 +452,12 @@ def run(argv: list[str]) -> int:
     standalone mode so it raises them to us.  Library errors are formatted by the command group
     (_Speechgen).  Tests call this in process and see what a user sees.
     """
+    from .cli_help import localise
     from .usage import NoArgsIsHelpError, UsageError, explain
 
     try:
-        code = app(args=argv, prog_name="speechgen", standalone_mode=False)
+        command = localise(typer.main.get_command(app))
+        code = command.main(args=argv, prog_name="speechgen", standalone_mode=False)
     except NoArgsIsHelpError as error:
         typer.echo(error.ctx.get_help() if error.ctx else "")
         return 0

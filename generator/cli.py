@@ -155,6 +155,12 @@ def render(
             typer.echo(f"{'错误' if strict else '提示'}:{source}: {finding}", err=True)
     if strict and problems:
         raise fail(f"内容检查发现 {problems} 处问题,未生成文件(去掉 --strict 可照常生成)", 1)
+    if spec.uses_layout:
+        from .layout_rules import page_warnings
+        from .pipeline import resolve_layout
+
+        for message in page_warnings(resolve_layout(layout, profile)):
+            warn(message)
     if output is None and not spec.binary:
         for speech in speeches:
             rendered = render_speech(speech, fmt, layout=layout, profile=profile)

@@ -35,15 +35,16 @@ def parse_date(value: object) -> tuple[int, int, int | None]:
         return value.year, value.month, value.day
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 2958466:  # Excel's range: 1900-01-01 … 9999-12-31
-            day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
-            return day.year, day.month, day.day
+            serial = _EXCEL_EPOCH + dt.timedelta(days=int(value))
+            return serial.year, serial.month, serial.day
         raise DateError(f"{value} 不是有效的日期")
     text = str(value).strip().strip("()（）")
     if match := _NUMERIC.match(text) or _COMPACT.match(text):
-        year, month, day = int(match[1]), int(match[2]), match[3] and int(match[3])
+        day: int | None = int(match[3]) if match[3] else None
+        year, month = int(match[1]), int(match[2])
     elif match := _CHINESE.match(text):
         year, month = _chinese_year(match[1]), from_chinese(match[2]) or 0
-        day = match[3] and from_chinese(match[3])
+        day = from_chinese(match[3]) if match[3] else None
     else:
         raise DateError(f"“{text}”不是可识别的日期,请写成 2025年1月5日 或 2025-01-05")
     try:

@@ -21,7 +21,6 @@ Every value keeps the cell it came from, so a problem names sheet, Excel row, co
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 import unicodedata
@@ -31,7 +30,7 @@ from typing import Any
 
 from .errors import InputError, Problem
 from .fields import Field, Validator
-from .sheets import Cells, Row, Table, Workbook, cell_text, column_letter
+from .sheets import CellIssue, Cells, Row, Table, Workbook, cell_text, column_letter, typed_value
 from .templating import Template
 
 Path = tuple[str | int, ...]
@@ -159,9 +158,30 @@ def expected_columns(fields: Sequence[Field], prefix: str = "") -> list[str]:
     return out
 
 
+def csv_list_hint(missing: Sequence[Field]) -> str:
+    """How a list of groups is written in a CSV, which has no second sheet to hold it."""
+    parts = []
+    for spec in missing:
+        if spec.type == "list" and spec.item == "group":
+            sub = spec.fields[0].label if spec.fields else "小标题"
+            nested = next((f for f in spec.fields if f.type == "list" and f.item == "group"), None)
+            columns = [f"{spec.label}1.{sub}", f"{spec.label}2.{sub}"]
+            if nested is not None:
+                inner = nested.fields[0].label if nested.fields else "小标题"
+                columns.insert(1, f"{spec.label}1.{nested.label}1.{inner}")
+            parts.append(f"必填的列表“{spec.label}”在 CSV 中要写成编号列:{'、'.join(columns)}……"
+                         f"(每项一组列,编号从 1 起)")
+        else:
+            parts.append(f"缺少必填的列:{spec.label}")
+    return ("CSV 只有一张表,放不下单独的列表工作表;" + ";".join(parts)
+            + "。也可以另存为 .xlsx,把列表放在以字段名命名的第二个工作表中")
+
+
 def _combine(old: Any, new: Any) -> Any:
     """Two cells feeding one value (a header merged over several columns): one line each."""
-    return new if old is None else f"{cell_text(old)}\n{cell_text(new)}"
+    if old is None or isinstance(new, CellIssue):
+        return new
+    return old if isinstance(old, CellIssue) else f"{cell_text(old)}\n{cell_text(new)}"
 
 
 def _get(node: Any, step: str | int) -> Any:
@@ -196,10 +216,8 @@ def _assign(data: dict, path: Path, value: Any) -> None:
 
 
 def _typed(value: Any, spec: Field) -> Any:
-    """A date cell in a text field still reads as a date: 2025年1月5日, not 2025-01-05."""
-    if spec.type != "date" and isinstance(value, (dt.date, dt.datetime)):
-        return cell_text(value)
-    return value
+    """A cell as the field takes it: the shown text (8.5%) or the stored value (a date)."""
+    return typed_value(value, spec.type)
 
 
 @dataclass
@@ -313,6 +331,7 @@ class SheetMapping:
     def __init__(self, book: Workbook, template: Template, sheet: str | None = None,
                  renames: Mapping[str, str | None] | None = None) -> None:
         self.template = template
+        self.csv = book.is_csv
         self.renames = {normalise(k): v for k, v in (renames or {}).items()}
         self.table = book.table(sheet)
         header, self._ahead = find_header(self.table, template.fields, self.renames)
@@ -322,7 +341,7 @@ class SheetMapping:
         self.ignored_sheets: list[str] = []
         for name in book.sheet_names:
             if name != self.table.name:
-                self._load_sub(book.table(name))
+                self._load_sub(book.table(name, fill_merged=False))
         self._check_required()
 
     @property
@@ -337,6 +356,9 @@ class SheetMapping:
         provided |= {sub.list_path[0] for sub in self.subs}
         missing = [spec for spec in self.template.fields
                    if spec.required and spec.key not in provided]
+        if self.csv and any(spec.type == "list" and spec.item == "group" for spec in missing):
+            raise InputError(Problem(csv_list_hint(missing), self.table.label,
+                                     self.header_rows[0]))
         if missing:
             names = "、".join(spec.label for spec in missing)
             raise InputError(Problem(
@@ -521,6 +543,13 @@ class SheetValidator(Validator):
                 place = self.place(path)
         self.problems.append(Problem(message, place.label, place.row, place.column,
                                      name or None))
+
+    def value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:
+        """A cell the reader could not use (a formula without a result …) is named at its cell."""
+        if isinstance(data, CellIssue):
+            self.problem(path, shown, data.message)
+            return data.message  # never rendered (the row failed), and not "missing" again
+        return super().value(data, spec, path, shown)
 
     def _exact(self, path: Path) -> Place | None:
         if path in self.places:

@@ -53,6 +53,8 @@ _AMPM = ("上午/下午", "AM/PM", "am/pm", "A/P", "a/p")
 _WEEKDAYS = "一二三四五六日"
 _DBNUM2 = str.maketrans("零一二三四五六七八九十百千万亿", "零壹贰叁肆伍陆柒捌玖拾佰仟萬億")
 _FIFTEEN = Context(prec=15, rounding=ROUND_HALF_UP)
+# Room for every digit of a double written out in full (1.8e308) and any number of decimals.
+_WIDE = Context(prec=1000, rounding=ROUND_HALF_UP, Emax=100000, Emin=-100000)
 _CONDITION = re.compile(r"^[<>=]")
 _ELAPSED = re.compile(r"^(h+|m+|s+)$", re.I)
 
@@ -257,7 +259,7 @@ def _placeholders(section: _Section, value: float | int) -> str:
     integer = integer.rstrip(",")
     grouped = "," in integer
     min_int = integer.count("0")
-    places = sum(1 for c in decimals if c in "0#?")
+    places = min(sum(1 for c in decimals if c in "0#?"), 30)  # Excel allows 30 decimals
     required = decimals.count("0")
     number = _decimal(value) * (Decimal(100) ** percents) / (Decimal(1000) ** scale)
     if exponent:
@@ -273,7 +275,7 @@ def _placeholders(section: _Section, value: float | int) -> str:
 
 
 def _fixed(number: Decimal, min_int: int, places: int, required: int, grouped: bool) -> str:
-    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    rounded = number.quantize(Decimal(1).scaleb(-places), context=_WIDE)
     sign = "-" if rounded < 0 else ""
     text = f"{abs(rounded):f}"
     whole, _, fraction = text.partition(".")
@@ -319,7 +321,7 @@ def general(value: float | int) -> str:
     if digits > _GENERAL_WIDTH or number < Decimal("1e-9"):
         return sign + _general_scientific(number)
     places = _GENERAL_WIDTH - 1 - max(digits, 1)
-    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    rounded = number.quantize(Decimal(1).scaleb(-places), context=_WIDE)
     if rounded == 0:
         return sign + _general_scientific(number)
     text = f"{rounded:f}"
@@ -332,7 +334,7 @@ def _general_scientific(number: Decimal) -> str:
     power = number.adjusted()
     exponent = f"E{'-' if power < 0 else '+'}{abs(power):02d}"
     room = _GENERAL_WIDTH - len(exponent) - 2  # "d." before the decimals
-    mantissa = number.scaleb(-power).quantize(Decimal(1).scaleb(-room), rounding=ROUND_HALF_UP)
+    mantissa = number.scaleb(-power).quantize(Decimal(1).scaleb(-room), context=_WIDE)
     if mantissa >= 10:
         return _general_scientific(mantissa.scaleb(power))
     text = f"{mantissa:f}".rstrip("0").rstrip(".")

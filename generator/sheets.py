@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import math
 import re
 import tempfile
 import zipfile
@@ -176,7 +177,7 @@ class Workbook:
         self._strings: SpilledStrings | None = None
         if head.startswith(_ZIP_MAGIC):
             self._book, self._strings = _open_xlsx(self.path)
-            self._cells = _XlsxCells(self._book)
+            self._cells = _XlsxCells(self._book, self.filename)
         elif head.startswith(_OLE_MAGIC):
             if _ENCRYPTED_STREAMS & _ole_stream_names(self.path):
                 raise InputError(Problem(
@@ -243,17 +244,22 @@ class Workbook:
         self.close()
 
     def _csv_rows(self) -> Iterator[Row]:
-        with self.path.open(encoding=self._encoding, newline="") as handle:
-            sample = handle.read(64 * 1024)
-            delimiter = _sniff_delimiter(sample)
-            handle.seek(0)
-            _check_csv(handle, delimiter, self.filename)
-            handle.seek(0)
-            reader = csv.reader(handle, delimiter=delimiter)
-            for number, raw in enumerate(reader, 1):
-                cells = tuple(cell_value(value) for value in raw)
-                if any(value is not None for value in cells):
-                    yield number, cells
+        try:
+            with self.path.open(encoding=self._encoding, newline="") as handle:
+                sample = handle.read(64 * 1024)
+                delimiter = _sniff_delimiter(sample)
+                handle.seek(0)
+                _check_csv(handle, delimiter, self.filename)
+                handle.seek(0)
+                reader = csv.reader(handle, delimiter=delimiter)
+                for number, raw in enumerate(reader, 1):
+                    cells = tuple(cell_value(value) for value in raw)
+                    if any(value is not None for value in cells):
+                        yield number, cells
+        except UnicodeDecodeError:
+            raise InputError(Problem(
+                "文件中有既不是 UTF-8 也不是 GBK/GB18030 的字节,无法识别编码;请在 Excel 或 WPS 中"
+                "另存为“CSV UTF-8(逗号分隔)”后再试", self.filename)) from None
 
 
 def _check_csv(handle: Any, delimiter: str, filename: str) -> None:
@@ -429,9 +435,10 @@ class _XlsxCells:
     told apart from an empty one.
     """
 
-    def __init__(self, book: Any) -> None:
+    def __init__(self, book: Any, filename: str) -> None:
         from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
 
+        self._filename = filename
         custom = {index: code for index, code in enumerate(book._number_formats,
                                                             BUILTIN_FORMATS_MAX_SIZE)}
         self._epoch = book.epoch
@@ -447,7 +454,18 @@ class _XlsxCells:
             """openpyxl's parser, numbers left bare and a formula without a result marked."""
 
             def parse_cell(self, element: Any) -> dict[str, Any]:
-                cell: dict[str, Any] = super().parse_cell(element)
+                counter = self.col_counter
+                try:
+                    cell: dict[str, Any] = super().parse_cell(element)
+                except (ValueError, IndexError, OverflowError):  # <v>nan</v>, a bad string index
+                    self.col_counter = counter
+                    for child in list(element):
+                        element.remove(child)
+                    element.set("t", "n")
+                    cell = super().parse_cell(element)
+                    cell["data_type"] = "invalid"
+                    cell["value"] = ""
+                    return cell
                 # No result: no <v>, or an empty one where only a text result may be empty
                 # (openpyxl writes <v></v>; Excel writes t="str" for a formula giving "").
                 if cell["value"] is None and (formula := element.find(FORMULA_TAG)) is not None \
@@ -457,17 +475,25 @@ class _XlsxCells:
                 return cell
 
         convert = self.convert
+        number = 0
         with worksheet._get_source() as source:
             parser = Parser(source, worksheet._shared_strings, data_only=True,
                             epoch=self._epoch)
-            for number, raw in parser.parse():
-                if not raw:
-                    continue
-                values: list[Any] = [None] * max(cell["column"] for cell in raw)
-                for cell in raw:
-                    values[cell["column"] - 1] = convert(cell)
-                if any(value is not None for value in values):
-                    yield number, tuple(values)
+            try:
+                for number, raw in parser.parse():
+                    if not raw:
+                        continue
+                    values: list[Any] = [None] * max(cell["column"] for cell in raw)
+                    for cell in raw:
+                        values[cell["column"] - 1] = convert(cell)
+                    if any(value is not None for value in values):
+                        yield number, tuple(values)
+            except (ValueError, IndexError, KeyError, TypeError, SyntaxError) as error:
+                # openpyxl's parser on a part no spreadsheet program would write
+                raise InputError(Problem(
+                    f"工作表“{worksheet.title}”第 {number + 1} 行附近的内容已损坏,无法读取"
+                    f"({type(error).__name__});请在 Excel 或 WPS 中打开并另存后再试",
+                    self._filename)) from None
 
     def convert(self, cell: dict[str, Any]) -> Any:
         value, kind = cell["value"], cell["data_type"]
@@ -482,6 +508,8 @@ class _XlsxCells:
         if kind == "e":
             return CellIssue(f"单元格的公式结果是错误值 {value},在 Excel 中也显示为 {value};"
                              "请改正公式,或直接填写内容")
+        if kind == "invalid":
+            return CellIssue("单元格的内容无法识别(文件中的值已损坏),请重新填写这个单元格")
         if kind == "formula":
             return CellIssue(f"单元格是公式(={value[:40]}),但文件里没有保存它的计算结果"
                              "(程序生成的表格常见);请用 Excel 或 WPS 打开这个文件并保存一次,"
@@ -498,13 +526,14 @@ class _XlsxCells:
 
     def _number(self, value: int | float, style_id: int) -> Any:
         fmt = self._format(style_id)
+        if (isinstance(value, float) and not math.isfinite(value)) or (
+                isinstance(value, int) and abs(value) >= 10 ** 308):  # beyond a double: 1e309
+            return CellIssue("单元格中的数字超出了 Excel 能表示的范围,请重新填写")
         if fmt is None:  # General
             if isinstance(value, int) and abs(value) < 10 ** 11:
                 return value
             if isinstance(value, float) and value.is_integer() and abs(value) < 1e11:
                 return int(value)
-            if value != value or value in (float("inf"), float("-inf")):
-                return CellIssue("单元格中的数字无法识别(不是有限的数),请重新填写")
             return Shown(_plain(value), cell_format.general(value))
         if fmt.is_date or fmt.is_time:
             return self._moment(value, fmt)

@@ -30,7 +30,17 @@ from typing import Any
 
 from .errors import InputError, Problem
 from .fields import Field, Validator
-from .sheets import CellIssue, Cells, Row, Table, Workbook, cell_text, column_letter, typed_value
+from .sheets import (
+    CellIssue,
+    Cells,
+    Row,
+    Table,
+    Workbook,
+    cell_text,
+    column_letter,
+    join_key,
+    typed_value,
+)
 from .templating import Template
 
 Path = tuple[str | int, ...]
@@ -339,6 +349,8 @@ class SheetMapping:
         self.columns = header.columns
         self.subs: list[_SubSheet] = []
         self.ignored_sheets: list[str] = []
+        self.stray: list[str] = []  # the first main-sheet cells with content under no header
+        self.stray_count = 0
         for name in book.sheet_names:
             if name != self.table.name:
                 self._load_sub(book.table(name, fill_merged=False))
@@ -381,7 +393,7 @@ class SheetMapping:
         for number, cells in _chain(ahead, table.rows):
             value = cells[join_index] if join_index < len(cells) else None
             keyed = value is not None  # a blank (or merged) key continues the item above
-            key = cell_text(value) if keyed else key
+            key = join_key(value) if keyed else key
             own: list[tuple[Column, Any]] = []
             stacked: list[tuple[Column, Any]] = []
             for column in header.columns:
@@ -439,10 +451,15 @@ class SheetMapping:
     def rows(self) -> Iterator[RowFacts]:
         """Each data row of the main sheet as facts; blank rows were already skipped."""
         mapped = [(c.index, c.target.path, c.target.field) for c in self.columns if c.target]
+        labelled = {c.index for c in self.columns}
         for number, cells in _chain(self._ahead, self.table.rows):
             data: dict[str, Any] = {}
             places: dict[Path, Place] = {(): Place(self.table.label, number)}
             width = len(cells)
+            for index in (i for i in range(width) if cells[i] is not None and i not in labelled):
+                self.stray_count += 1
+                if len(self.stray) < 10:
+                    self.stray.append(f"{column_letter(index + 1)}{number}")
             for index, path, spec in mapped:
                 value = cells[index] if index < width else None
                 if value is not None:
@@ -450,7 +467,7 @@ class SheetMapping:
             for sub in self.subs:
                 key_value = number if sub.join_column is None else (
                     cells[sub.join_column] if sub.join_column < width else None)
-                key = cell_text(key_value)
+                key = join_key(key_value)
                 sub.used.add(key)
                 for item, item_places in sub.items.get(key, ()):
                     self._attach(data, places, sub.list_path, item, item_places)
@@ -465,6 +482,10 @@ class SheetMapping:
                     first = items[0][1][()]
                     out.append(f"工作表“{sub.name}”第 {first.row} 行起{sub.join_header}为"
                                f"“{key}”的 {len(items)} 项在主表中没有对应的行,未使用")
+        if self.stray:
+            shown = "、".join(self.stray) + ("……" if self.stray_count > len(self.stray) else "")
+            out.append(f"这些单元格有内容,但所在的列没有表头,未使用:{shown}"
+                       f"(共 {self.stray_count} 个);要用到它们,请在表头写上列名")
         return out
 
     @staticmethod

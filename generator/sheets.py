@@ -145,6 +145,14 @@ def clean_text(text: str) -> str | None:
     return text.strip() or None
 
 
+def join_key(value: Any) -> str:
+    """A cell as the key joining a second sheet to the main one: what it holds, not its look.
+
+    序号 shown as 001 on one sheet and 1 on the other is the same row.
+    """
+    return cell_text(value.value if isinstance(value, Shown) else value)
+
+
 def cell_text(value: Any) -> str:
     """A cell as text for file names and join keys: dates the official way, numbers plain."""
     if value is None:
@@ -175,6 +183,7 @@ class Workbook:
         head = _head(self.path)
         self._book: Any = None
         self._strings: SpilledStrings | None = None
+        self._merges: dict[str, list[Merge]] = {}
         if head.startswith(_ZIP_MAGIC):
             self._book, self._strings = _open_xlsx(self.path)
             self._cells = _XlsxCells(self._book, self.filename)
@@ -198,7 +207,10 @@ class Workbook:
 
     @property
     def sheet_names(self) -> list[str]:
-        return list(self._book.sheetnames) if self._book else [self.path.stem]
+        """Worksheets only: a chart sheet has no cells."""
+        if self._book is None:
+            return [self.path.stem]
+        return [worksheet.title for worksheet in self._book.worksheets]
 
     @property
     def main_sheet(self) -> str:
@@ -206,7 +218,7 @@ class Workbook:
         if self._book is None:
             return self.path.stem
         visible = [ws.title for ws in self._book.worksheets if ws.sheet_state == "visible"]
-        return visible[0] if visible else self._book.sheetnames[0]
+        return visible[0] if visible else self.sheet_names[0]
 
     def table(self, sheet: str | None = None, fill_merged: bool = True) -> Table:
         """The named sheet, or the first visible one: the sheet a colleague fills in.
@@ -216,6 +228,8 @@ class Workbook:
         for the cells as stored.
         """
         names = self.sheet_names
+        if not names:
+            raise InputError(Problem("工作簿中没有可以填写的工作表(只有图表)", str(self.path)))
         name = self.main_sheet if sheet is None else sheet
         if name not in names:
             raise InputError(Problem(f"没有名为“{sheet}”的工作表,表中的工作表有:{'、'.join(names)}",
@@ -225,7 +239,9 @@ class Workbook:
         worksheet = self._book[name]
         size = worksheet.max_row
         label = self.filename if name == self.main_sheet else f"{self.filename}[{name}]"
-        merges = _xlsx_merges(worksheet)
+        if name not in self._merges:  # one pass over the sheet, however often it is opened
+            self._merges[name] = _xlsx_merges(worksheet)
+        merges = self._merges[name]
         rows = self._cells.rows(worksheet)
         if fill_merged and any(m.last_row > m.first_row for m in merges):
             rows = _fill_merged(rows, merges)
@@ -403,8 +419,8 @@ class SpilledStrings(Sequence[str]):
             if root is None:
                 root = element
             if event == "end" and element.tag == f"{_MAIN_NS}si":
-                # The text of all runs; Excel's _xHHHH_ escapes are decoded cell by cell.
-                data = Text.from_tree(element).content.encode("utf-8")
+                # The text of all runs, cleaned once here rather than at every cell using it.
+                data = (clean_text(Text.from_tree(element).content) or "").encode("utf-8")
                 self._file.write(data)
                 self._offsets.append(self._offsets[-1] + len(data))
                 root.clear()  # drops the finished entry: memory stays flat
@@ -472,6 +488,8 @@ class _XlsxCells:
                         and (element.get("t") != "str" or element.find(VALUE_TAG) is None):
                     cell["data_type"] = "formula"
                     cell["value"] = formula.text or ""
+                elif cell["data_type"] == "s" and element.get("t") in ("inlineStr", "str"):
+                    cell["data_type"] = "inline"  # not yet cleaned, unlike a shared string
                 return cell
 
         convert = self.convert
@@ -499,8 +517,10 @@ class _XlsxCells:
         value, kind = cell["value"], cell["data_type"]
         if value is None:
             return None
-        if kind == "s":
-            return clean_text(value) if isinstance(value, str) else clean_text(str(value))
+        if kind == "s":  # from the shared-string table, cleaned when it was spilled
+            return value or None
+        if kind == "inline":
+            return clean_text(value)
         if kind == "n":
             return self._number(value, cell["style_id"])
         if kind == "b":

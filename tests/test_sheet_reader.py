@@ -62,6 +62,21 @@ def test_csv_rows_padded_as_excel_saves_them_are_not_extra(tmp_path: Path, tiny:
     assert "说明:好,很好。" in speeches(tmp_path / "out")["0002-甲"]
 
 
+def test_xlsx_cells_under_no_header_are_named_not_dropped_silently(tmp_path: Path,
+                                                                   tiny: Path) -> None:
+    """In a workbook nothing shifts, but a value right of the header still reaches nothing."""
+    sheet = write_xlsx(tmp_path / "t.xlsx", [
+        ["名称", "说明", None],
+        ["甲", "好", "补充一句"],
+        ["乙", None, None, None, "又一句"],
+    ])
+    result = batch(sheet, tiny, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    said = result.stderr.replace(" \n", "").replace("\n", "")  # the console wraps long notes
+    assert "这些单元格有内容,但所在的列没有表头,未使用:C2、E3(共 2 个)" in said
+    assert sorted(speeches(tmp_path / "out")) == ["0002-甲", "0003-乙"]
+
+
 @pytest.mark.parametrize(("text", "line"), [
     # Never closed: the rest of the file would become one cell.
     ("名称,说明\n甲,好\n乙,\"没有配对\n丙,三\n丁,四\n", 3),
@@ -316,3 +331,21 @@ def test_reader_keeps_the_stored_value_beside_the_shown_text(tmp_path: Path) -> 
     percent, thousands = rows[1][1]
     assert (percent.value, percent.text) == (0.085, "8.5%")
     assert (thousands.value, thousands.text) == (1234567, "1,234,567")
+
+
+def test_a_formatted_key_still_joins_the_second_sheet(tmp_path: Path) -> None:
+    """序号 shown as 001 on the main sheet and typed as 1 on 工作任务 is the same row."""
+    book = Workbook()
+    book.active.append(["序号", "会议名称"])
+    book.active.append([1, "城关镇工作会议"])
+    book.active["A2"].number_format = "000"
+    tasks = book.create_sheet("工作任务")
+    tasks.append(["序号", "小标题"])
+    tasks.append([1, "抓发展"])
+    book.save(tmp_path / "t.xlsx")
+    result = run_speechgen("batch", tmp_path / "t.xlsx", "-t", "work-conference", "-f", "txt",
+                           "-o", tmp_path / "out", "--name", "{序号}-{会议名称}")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "out" / "001-城关镇工作会议.txt").read_text(encoding="utf-8")
+    assert "一、抓发展" in text
+    assert "没有对应的行" not in result.stderr

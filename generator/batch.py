@@ -10,13 +10,10 @@ number in flight, so memory does not grow with the sheet (only the list of names
 
 from __future__ import annotations
 
-import csv
-import json
 import os
 import shutil
 import signal
 import tempfile
-import time
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,55 +22,65 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, os_reason
 from .filenames import UniqueNames, compile_name, safe_stem
+from .formats import BATCH_FORMATS, get_format
 from .sheet_map import RowFacts, SheetMapping, SheetValidator, header_score, normalise, resolve
 from .sheets import Workbook, cell_text
 from .templating import Template, get_template, templates
 
-FORMATS = ("docx", "txt", "md")
 CHUNK_ROWS = 8  # rows per task: enough to amortise the hand-over, small enough to balance
 IN_FLIGHT_PER_WORKER = 4
-STATUS_NAMES = {
-    "ok": "已生成",
-    "checked": "检查通过",
-    "skipped": "已跳过(已有)",
-    "exists": "未覆盖(文件已存在)",
-    "failed": "失败",
-}
+STATUSES = ("written", "skipped", "failed", "checked")
 _ROW_NAMES = ("行号", "row")
 _TEMP_GLOB = ".~*.part"  # what files.write_atomic leaves behind when killed mid-write
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-@dataclass(frozen=True)
-class Options:
-    """Everything `speechgen batch` was asked to do."""
+@dataclass
+class BatchOptions:
+    """Everything a batch was asked to do (`speechgen batch`'s options, by name)."""
 
-    source: Path
-    output: Path | None = None
-    template: str | None = None
-    template_dirs: tuple[Path, ...] = ()
-    sheet: str | None = None
+    sheet: Path
+    output: Path | None = None  # default: a folder beside the sheet, named like it
+    template: str | None = None  # default: the template the header fits best
+    sheet_name: str | None = None
     mapping: Path | None = None
     name: str | None = None
-    fmt: str = "docx"
+    format: str = "docx"
     layout: str = "standard"
     profile: Path | None = None
-    jobs: int = 0  # 0: one per core
-    resume: bool = False
+    jobs: int | None = None  # None or 0: one process per core
     overwrite: bool = False
-    zip_path: Path | None = None
+    resume: bool = False
+    check_only: bool = False
+    zip: Path | None = None
     report: Path | None = None
-    check: bool = False
+    template_dirs: tuple[Path, ...] = ()
 
 
 @dataclass
 class RowResult:
+    """What became of one row: `status` is written, skipped (--resume: done before), failed
+    or checked (--check); `existed` marks a failure that is only a file not overwritten."""
+
     row: int
+    name: str | None
+    path: Path | None
     status: str
-    file: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    existed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "name": self.name,
+                "path": str(self.path) if self.path else None, "status": self.status,
+                "existed": self.existed, "problems": [p.to_dict() for p in self.problems]}
+
+
+def _result(row: int, status: str, target: str | None = None,
+            problems: list[Problem] | None = None, existed: bool = False) -> RowResult:
+    path = Path(target) if target else None
+    return RowResult(row, path.name if path else None, path, status, problems or [], existed)
 
 
 @dataclass(frozen=True)
@@ -112,9 +119,8 @@ def _run_chunk(jobs: list[_Job]) -> list[RowResult]:
 def _run_row(job: _Job) -> RowResult:
     """One row: validate, build, render, write atomically.  Every failure becomes a result."""
     assert _config is not None
-    from .outline_io import speech_from_values
-    from .pipeline import render_bytes
-    from .templating import speech_from_facts
+    from .pipeline import render
+    from .templating import speech_from_values
 
     try:
         template = get_template(_config.template, _config.template_dirs)
@@ -126,33 +132,28 @@ def _run_row(job: _Job) -> RowResult:
             validator.problem(("template",), "", f"本次批量生成使用模板 {template.name},这一行"
                               f"却写了“{chosen}”;不同模板的行请分成不同的表")
         if validator.problems:
-            return RowResult(job.row, "failed", problems=validator.problems)
-        if template.is_outline:
-            speech = speech_from_values(values)
-            speech.template = template.name
-        else:
-            speech = speech_from_facts(template, values, _config.template_dirs)
+            return _result(job.row, "failed", problems=validator.problems)
+        speech = speech_from_values(template, values, _config.template_dirs)
+        speech.template = template.name
         if job.target is None:
-            return RowResult(job.row, "checked")
+            return _result(job.row, "checked")
         target = Path(job.target)
         if not job.overwrite and target.exists():
-            return RowResult(job.row, "exists", target.name, [Problem(
+            return _result(job.row, "failed", job.target, [Problem(
                 "文件已存在,未覆盖(要覆盖请加 --overwrite,要跳过已生成的行请加 --resume)",
-                str(target))])
+                str(target))], existed=True)
         from .files import write_atomic
 
-        write_atomic(target, render_bytes(speech, _config.fmt, _config.layout, _config.profile))
-        return RowResult(job.row, "ok", target.name)
+        rendered = render(speech, _config.fmt, layout=_config.layout, profile=_config.profile)
+        write_atomic(target, rendered.data)
+        return _result(job.row, "written", job.target)
     except InputError as error:
-        return RowResult(job.row, "failed", problems=error.problems)
+        return _result(job.row, "failed", problems=error.problems)
     except OSError as error:
-        reason = error.strerror or str(error)
-        if isinstance(error, PermissionError):
-            reason += "(这个文件是否正在 Word 或 WPS 中打开?关闭后重试)"
-        return RowResult(job.row, "failed", problems=[Problem(f"无法写入文件:{reason}",
-                                                              job.target)])
+        return _result(job.row, "failed", problems=[
+            Problem(f"无法写入文件:{os_reason(error)}", job.target)])
     except Exception as error:  # a writer or template bug must not stop the other rows
-        return RowResult(job.row, "failed", problems=[Problem(
+        return _result(job.row, "failed", problems=[Problem(
             f"生成时出错({type(error).__name__}: {error}),请把此行和模板发给维护者")])
 
 
@@ -186,11 +187,11 @@ def read_mapping(path: Path) -> dict[str, str | None]:
     return {str(k): (str(v).strip() or None) if v is not None else None for k, v in data.items()}
 
 
-def choose_template(book: Workbook, options: Options) -> Template:
+def choose_template(book: Workbook, options: BatchOptions) -> Template:
     """The template named, or the one whose fields the header names most clearly."""
     if options.template:
         return get_template(options.template, options.template_dirs)
-    scored = sorted(((header_score(book.table(options.sheet), t.fields), name)
+    scored = sorted(((header_score(book.table(options.sheet_name), t.fields), name)
                      for name, t in templates(options.template_dirs).items()), reverse=True)
     if not scored or scored[0][0] == 0:
         raise InputError(Problem("表头中没有一列能对应任何模板的字段;请用 -t 指定模板"
@@ -209,26 +210,25 @@ class Batch:
     generated, and raised as InputError (exit 2).
     """
 
-    def __init__(self, options: Options) -> None:
-        if options.fmt not in FORMATS:
-            raise InputError(f"批量生成不支持格式“{options.fmt}”,可选:{'、'.join(FORMATS)}")
-        if options.fmt == "docx" and not options.check:
-            from .layout import load_layout
+    def __init__(self, options: BatchOptions) -> None:
+        spec = get_format(options.format, BATCH_FORMATS, "批量生成格式")
+        if spec.uses_layout and not options.check_only:
+            from .pipeline import resolve_layout
 
-            load_layout(options.layout, options.profile)  # a bad profile is one message, not N
+            resolve_layout(options.layout, options.profile)  # a bad profile: one message, not N
         self.options = options
-        self.book = Workbook(options.source)
+        self.book = Workbook(options.sheet)
         try:
             self.template = choose_template(self.book, options)
             renames = read_mapping(options.mapping) if options.mapping else None
-            self.mapping = SheetMapping(self.book, self.template, options.sheet, renames)
+            self.mapping = SheetMapping(self.book, self.template, options.sheet_name, renames)
             self._name_columns: set[int] = set()
             self.name_of = self._compile_name(options.name)
         except BaseException:
             self.book.close()
             raise
-        self.output = options.output or options.source.with_suffix("")
-        self.suffix = "." + options.fmt
+        self.output = options.output or options.sheet.with_suffix("")
+        self.suffix = spec.suffix
 
     @property
     def notes(self) -> list[str]:
@@ -282,11 +282,11 @@ class Batch:
         for facts in self.mapping.rows():
             target = None
             overwrite = options.overwrite
-            if not options.check:
+            if not options.check_only:
                 path = self.output / names.take(safe_stem(self.name_of(facts)))
                 if options.resume and path.exists():
-                    if _complete(path, options.fmt):
-                        results.append(RowResult(facts.row, "skipped", path.name))
+                    if _complete(path, options.format):
+                        results.append(_result(facts.row, "skipped", str(path)))
                         continue
                     overwrite = True  # not ours to keep: a broken file under our name
                 target = str(path)
@@ -294,11 +294,11 @@ class Batch:
 
     def run(self, jobs: int) -> Iterator[RowResult]:
         """Results in sheet order while at most a few chunks per worker are in flight."""
-        if not self.options.check:
+        if not self.options.check_only:
             self.output.mkdir(parents=True, exist_ok=True)
             for stale in self.output.glob(_TEMP_GLOB):
                 stale.unlink(missing_ok=True)
-        config = _WorkerConfig(self.template.name, self.options.template_dirs, self.options.fmt,
+        config = _WorkerConfig(self.template.name, self.options.template_dirs, self.options.format,
                                self.options.layout, self.options.profile,
                                self.mapping.cell_columns)
         names = UniqueNames(self.suffix)
@@ -329,7 +329,7 @@ class Batch:
 
     def write_zip(self, names: Sequence[str]) -> Path:
         """All outputs of this batch in one archive, written aside and renamed into place."""
-        target = self.options.zip_path
+        target = self.options.zip
         assert target is not None
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".part", dir=target.parent)
@@ -338,7 +338,7 @@ class Batch:
                 for name in names:
                     info = zipfile.ZipInfo(name, _ZIP_TIME)
                     # A DOCX is already compressed; storing it is faster and no larger.
-                    info.compress_type = (zipfile.ZIP_STORED if self.options.fmt == "docx"
+                    info.compress_type = (zipfile.ZIP_STORED if self.options.format == "docx"
                                           else zipfile.ZIP_DEFLATED)
                     info.external_attr = 0o644 << 16
                     with (self.output / name).open("rb") as source, archive.open(info, "w") as out:
@@ -388,193 +388,75 @@ def default_jobs() -> int:
     return min(cores, 61)
 
 
-# Reporting: what the user reads on screen and in --report.
+class BatchRun(Iterator[RowResult]):
+    """A running batch: iterate for the rows' results in sheet order.
 
-def sheet_and_cell(problem: Problem, filename: str) -> tuple[str, str]:
-    """(sheet, A1-style cell) of a problem placed by SheetValidator, blank when unplaced."""
-    from .sheets import column_letter
+    Everything that makes the whole sheet unusable was raised (as InputError) by `run_batch`
+    before the first row.  When the last row is through, the --report and --zip files are
+    written (`report_path`, `zip_path`); if the iteration stops early, neither is left behind.
+    """
 
-    label = problem.file or ""
-    sheet = label[len(filename) + 1:-1] if label.startswith(filename + "[") else ""
-    if problem.line is None:
-        return sheet, ""
-    if problem.column is None:
-        return sheet, f"第{problem.line}行"
-    return sheet, f"{column_letter(problem.column)}{problem.line}"
-
-
-def describe(problem: Problem, filename: str) -> str:
-    sheet, cell = sheet_and_cell(problem, filename)
-    where = f"{sheet}!{cell}" if sheet and cell else cell
-    name = f"{problem.path}" if problem.path else ""
-    head = " ".join(part for part in (where, name) if part)
-    return f"{head}:{problem.message}" if head else problem.message
-
-
-class Report:
-    """--report as CSV (opens in Excel: UTF-8 with BOM) or JSON, streamed to a temp file."""
-
-    COLUMNS = ("行号", "状态", "输出文件", "工作表", "单元格", "字段", "问题")
-
-    def __init__(self, path: Path, filename: str) -> None:
-        self.path = path
-        self.filename = filename
-        self.json = path.suffix.lower() == ".json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=".~", suffix=".part", dir=path.parent)
-        encoding = "utf-8" if self.json else "utf-8-sig"
-        # Open across add() calls and closed by finish() or discard(): no `with` fits.
-        self._handle = open(fd, "w", encoding=encoding, newline="")  # noqa: SIM115
-        self._first = True
-        if self.json:
-            self._handle.write("[\n")
-        else:
-            self._csv = csv.writer(self._handle)
-            self._csv.writerow(self.COLUMNS)
-
-    def add(self, result: RowResult) -> None:
-        if self.json:
-            record = {"row": result.row, "status": result.status, "file": result.file,
-                      "problems": [self._problem(p) for p in result.problems]}
-            self._handle.write(("" if self._first else ",\n")
-                               + json.dumps(record, ensure_ascii=False))
-            self._first = False
-            return
-        status = STATUS_NAMES[result.status]
-        if not result.problems:
-            self._csv.writerow((result.row, status, result.file or "", "", "", "", ""))
-        for problem in result.problems:
-            item = self._problem(problem)
-            self._csv.writerow((result.row, status, result.file or "", item["sheet"],
-                                item["cell"], item["field"], item["message"]))
-
-    def _problem(self, problem: Problem) -> dict[str, str]:
-        sheet, cell = sheet_and_cell(problem, self.filename)
-        return {"sheet": sheet, "cell": cell, "field": problem.path or "",
-                "message": problem.message}
-
-    def finish(self) -> Path:
-        if self.json:
-            self._handle.write("\n]\n")
-        self._handle.close()
-        os.replace(self._tmp, self.path)
-        return self.path
-
-    def discard(self) -> None:
-        self._handle.close()
-        Path(self._tmp).unlink(missing_ok=True)
-
-
-@dataclass
-class Summary:
-    rows: int = 0
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUS_NAMES, 0))
-    outputs: list[str] = field(default_factory=list)
+    def __init__(self, options: BatchOptions) -> None:
+        self.options = options
+        self.batch = Batch(options)
+        self.zip_path: Path | None = None
+        self.report_path: Path | None = None
+        self.outputs: list[str] = []
+        self._rows = self._generate()
 
     @property
-    def failed(self) -> int:
-        return self.counts["failed"] + self.counts["exists"]
+    def output(self) -> Path:
+        """The folder the files go into."""
+        return self.batch.output
 
+    @property
+    def notes(self) -> list[str]:
+        """Columns and sheets that feed nothing: worth a line before the run."""
+        return self.batch.notes
 
-MAX_ROWS_SHOWN = 30
+    @property
+    def total(self) -> int | None:
+        """How many data rows the sheet says it has (None when it does not say)."""
+        hint = self.batch.mapping.table.size_hint
+        return hint - self.batch.mapping.header_rows[-1] if hint else None
 
+    def unmatched(self) -> list[str]:
+        """Notes about sub-sheet rows no main row claimed (complete after the last row)."""
+        return list(self.batch.mapping.unmatched())
 
-def run(options: Options) -> int:
-    """The whole command with its screen output; returns the exit code (InputError → caller)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
-    from rich.table import Table
-    from rich.text import Text
+    def __next__(self) -> RowResult:
+        return next(self._rows)
 
-    class RateColumn(ProgressColumn):
-        def render(self, task: Any) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.0f} 份/秒" if speed else "")
+    def close(self) -> None:
+        """Stop early: the sheet is closed, no report or zip is written."""
+        self._rows.close()
+        self.batch.close()
 
-    class CountColumn(ProgressColumn):
-        def render(self, task: Any) -> Text:
-            done = int(task.completed)
-            return Text(f"{done}/{int(task.total)} 行" if task.total else f"{done} 行")
+    def _generate(self) -> Iterator[RowResult]:
+        from .batch_report import Report
 
-    err = Console(stderr=True, highlight=False)
-    out = Console(highlight=False)
-    started = time.monotonic()
-    batch = Batch(options)
-    report = Report(options.report, batch.book.filename) if options.report else None
-    summary = Summary()
-    shown = 0
-    try:
-        for note in batch.notes:
-            err.print(f"提示:{note}", markup=False)
-        hint = batch.mapping.table.size_hint
-        total = hint - batch.mapping.header_rows[-1] if hint else None
+        options = self.options
+        report = Report(options.report, self.batch.book.filename) if options.report else None
         jobs = min(options.jobs, 61) if options.jobs else default_jobs()
-        verb = "检查" if options.check else "生成"
-        progress = Progress(
-            TextColumn(f"{verb}中"), BarColumn(), CountColumn(),
-            TextColumn("失败 {task.fields[failed]}"), RateColumn(), TimeElapsedColumn(),
-            console=err, disable=not err.is_terminal, transient=True)
-        with progress:
-            task = progress.add_task(verb, total=total, failed=0)
-            for result in batch.run(jobs):
-                summary.rows += 1
-                summary.counts[result.status] += 1
-                if result.status in ("ok", "skipped"):
-                    summary.outputs.append(result.file or "")
+        try:
+            for result in self.batch.run(jobs):
+                if result.status in ("written", "skipped") and result.name:
+                    self.outputs.append(result.name)
                 if report:
                     report.add(result)
-                if result.status in ("failed", "exists"):
-                    shown += 1
-                    if shown <= MAX_ROWS_SHOWN:
-                        _print_failure(progress.console, result, batch.book.filename)
-                    elif shown == MAX_ROWS_SHOWN + 1:
-                        progress.console.print("……失败的行较多,其余不再逐条显示"
-                                               "(用 --report 报告.csv 查看全部)", markup=False)
-                progress.update(task, advance=1, failed=summary.failed)
-        for note in batch.mapping.unmatched():
-            err.print(f"提示:{note}", markup=False)
-        zipped = batch.write_zip(summary.outputs) if options.zip_path and not options.check \
-            else None
-        written = report.finish() if report else None
-        report = None
-    except KeyboardInterrupt:
-        if report:
-            report.discard()
-        err.print(f"已中断:{summary.rows} 行已处理,已生成的文件完整可用;"
-                  "加 --resume 重新运行即可从中断处继续。", markup=False)
-        return 130
-    finally:
-        if report:
-            report.discard()
-        batch.close()
-    table = Table(title=f"批量{verb}结果", show_header=True)
-    table.add_column("项目")
-    table.add_column("数量", justify="right")
-    table.add_row("数据行", str(summary.rows))
-    for status, name in STATUS_NAMES.items():
-        if summary.counts[status] or (status in ("ok", "failed") and not options.check):
-            table.add_row(name, str(summary.counts[status]))
-    table.add_row("用时", f"{time.monotonic() - started:.1f} 秒")
-    out.print(table)
-    if not options.check:
-        out.print(f"输出文件夹:{batch.output}", markup=False)
-    if zipped:
-        out.print(f"压缩包:{zipped}", markup=False)
-    if written:
-        out.print(f"报告:{written}", markup=False)
-    if summary.rows == 0:
-        out.print("表中只有表头,没有数据行。", markup=False)
-    if summary.failed:
-        out.print(f"有 {summary.failed} 行未生成,请按上面的提示修改表格后重新运行"
-                  "(加 --resume 只处理未生成的行)。", markup=False)
-        return 1
-    return 0
+                yield result
+            if options.zip and not options.check_only:
+                self.zip_path = self.batch.write_zip(self.outputs)
+            if report:
+                self.report_path = report.finish()
+                report = None
+        finally:
+            if report:
+                report.discard()
+            self.batch.close()
 
 
-def _print_failure(console: Any, result: RowResult, filename: str) -> None:
-    verb = "未覆盖" if result.status == "exists" else "未生成"
-    name = f"({result.file})" if result.file else ""
-    console.print(f"第 {result.row} 行{verb}{name}:", markup=False, soft_wrap=True)
-    for problem in result.problems:
-        console.print(f"  {describe(problem, filename)}", markup=False, soft_wrap=True)
-
+def run_batch(options: BatchOptions) -> BatchRun:
+    """Prepare a batch (InputError, exit 2, when the sheet or the options are unusable) and
+    return the iterator of its rows' results; nothing is printed."""
+    return BatchRun(options)

@@ -96,17 +96,19 @@ def render(
     """由提纲或模板资料生成讲话稿;多个文件转 PDF 时只启动一次 LibreOffice。"""
     from .checks import content_findings
     from .files import write_atomic
-    from .pipeline import FORMATS, load_speech, render_bytes, write_pdfs
+    from .formats import get_format
+    from .pipeline import load_speech, render_pdfs
+    from .pipeline import render as render_speech
 
     many = len(sources) > 1
     fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix and not many
                   else "docx")
-    if fmt not in FORMATS:
-        raise fail(f"不支持的输出格式“{fmt}”,可选:{'、'.join(FORMATS)}")
+    spec = get_format(fmt)
     if many and output is not None and (output.is_file() or output.suffix):
         raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”")
     # Every input is read and checked before anything is written: one bad file, nothing on disk.
-    speeches = [load_speech(source, template, template_dir or ()) for source in sources]
+    dirs = template_dir or ()
+    speeches = [load_speech(source, template=template, template_dirs=dirs) for source in sources]
     problems = 0
     for source, speech in zip(sources, speeches, strict=True):
         for finding in content_findings(speech):
@@ -114,23 +116,35 @@ def render(
             typer.echo(f"{'错误' if strict else '提示'}:{source}: {finding}", err=True)
     if strict and problems:
         raise fail(f"内容检查发现 {problems} 处问题,未生成文件(去掉 --strict 可照常生成)", 1)
-    if output is None and fmt in ("txt", "md"):
+    if output is None and not spec.binary:
         for speech in speeches:
-            sys.stdout.write(render_bytes(speech, fmt, layout, profile, warn).decode("utf-8"))
+            rendered = render_speech(speech, fmt, layout=layout, profile=profile)
+            _warn_all(rendered.warnings)
+            sys.stdout.write(rendered.data.decode("utf-8"))
         return
     if output is None:
-        targets = [source.with_suffix(f".{fmt}") for source in sources]
+        targets = [source.with_suffix(spec.suffix) for source in sources]
     else:
-        targets = [output / f"{source.stem}.{fmt}" for source in sources] if many else [output]
+        targets = [output / f"{source.stem}{spec.suffix}" for source in sources] if many \
+            else [output]
     if len(set(targets)) < len(targets):
         raise fail("有输入文件同名,会生成同名的输出文件;请改名或分开生成")
-    if fmt == "pdf":
-        written = write_pdfs(list(zip(speeches, targets, strict=True)), layout, profile, warn)
+    if spec.writer is None:
+        results = render_pdfs(speeches, layout=layout, profile=profile)
     else:
-        written = [write_atomic(target, render_bytes(speech, fmt, layout, profile, warn))
-                   for speech, target in zip(speeches, targets, strict=True)]
+        results = [render_speech(speech, fmt, layout=layout, profile=profile)
+                   for speech in speeches]
+    for rendered in results:
+        _warn_all(rendered.warnings)
+    written = [write_atomic(target, rendered.data)
+               for target, rendered in zip(targets, results, strict=True)]
     for path in written:
         report_written(path)
+
+
+def _warn_all(messages: tuple[str, ...]) -> None:
+    for message in messages:
+        warn(message)
 
 
 @app.command()
@@ -306,13 +320,14 @@ def batch(
     ] = False,
 ) -> None:
     """按表格批量生成讲话稿:每行一篇,出错的行报告行号和列,其余照常生成。"""
-    from .batch import Options, run
+    from .batch import BatchOptions
+    from .cli_batch import run
 
-    options = Options(source=source, output=output, template=template,
-                      template_dirs=tuple(template_dir or ()), sheet=sheet, mapping=mapping,
-                      name=name, fmt=fmt, layout=layout, profile=profile, jobs=jobs,
-                      resume=resume, overwrite=overwrite, zip_path=zip_path, report=report,
-                      check=check_only)
+    options = BatchOptions(sheet=source, output=output, template=template,
+                           template_dirs=tuple(template_dir or ()), sheet_name=sheet,
+                           mapping=mapping, name=name, format=fmt, layout=layout,
+                           profile=profile, jobs=jobs, resume=resume, overwrite=overwrite,
+                           zip=zip_path, report=report, check_only=check_only)
     raise typer.Exit(run(options))
 
 

@@ -1,24 +1,34 @@
 """User-facing problems: where (file, line, column, field path) and what was expected.
 
-Inputs collect every problem they find before giving up, so a user fixes a file in one pass;
-the CLI prints them and exits 2.  Nothing here is ever shown as a traceback.
+Inputs collect every problem they find before giving up, so a user fixes a file in one pass.
+The library raises `SpeechgenError` (or its `InputError`) and never prints; each face (the CLI,
+the web page, a user's script) decides how to show the problems and which exit code to use.
 """
 
 from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
+from typing import Any
+
+KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input, located as precisely as the input allows."""
+    """One thing wrong with an input, located as precisely as the input allows.
+
+    `path` is the display form a person reads (正文[2].小标题, 1-based, in the user's own
+    spelling); `key_path` is the same place for a program: canonical field keys and 0-based
+    list indices, so a form can put the message beside its widget.
+    """
 
     message: str
     file: str | None = None
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
     path: str | None = None  # field path such as 正文[2].小标题
+    key_path: KeyPath = ()
 
     def __str__(self) -> str:
         place = ""
@@ -30,6 +40,12 @@ class Problem:
                     place += f":{self.column}"
         field_part = f"字段 {self.path}:" if self.path else ""
         return f"{place}: {field_part}{self.message}" if place else f"{field_part}{self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for JSON: every field, plus `text`, the CLI's exact wording."""
+        return {"message": self.message, "file": self.file, "line": self.line,
+                "column": self.column, "key_path": list(self.key_path), "path": self.path,
+                "text": str(self)}
 
 
 _OS_REASONS = {
@@ -50,14 +66,32 @@ def os_reason(error: OSError) -> str:
     return _OS_REASONS.get(error.errno or 0, error.strerror or str(error))
 
 
-class InputError(Exception):
-    """Bad input: one or more problems, reported together, exit code 2."""
+class SpeechgenError(Exception):
+    """Anything the library refuses to do, with the problems and the exit code a face uses.
 
-    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+    Exit codes: 2 bad input or usage, 1 finished but something failed, 130 interrupted.
+    """
+
+    exit_code: int = 2
+
+    def __init__(self, problems: list[Problem] | Problem | str,
+                 exit_code: int | None = None) -> None:
         if isinstance(problems, str):
             problems = [Problem(problems)]
         elif isinstance(problems, Problem):
             problems = [problems]
+        if exit_code is not None:
+            self.exit_code = exit_code
         # In file order, so a user fixes them top to bottom; unplaced problems last.
-        self.problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+        self.problems: list[Problem] = sorted(
+            problems, key=lambda p: (p.line is None, p.line or 0))
         super().__init__("\n".join(str(p) for p in problems))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"exit_code": self.exit_code, "problems": [p.to_dict() for p in self.problems]}
+
+
+class InputError(SpeechgenError):
+    """Bad input: one or more problems, reported together, exit code 2."""
+
+    exit_code = 2

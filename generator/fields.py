@@ -63,7 +63,8 @@ class Field:
         return f"{self.label}({self.key})" if self.label != self.key else self.key
 
 
-def _no_locate(path: Path) -> tuple[int | None, int | None]:
+def no_locate(path: Path) -> tuple[int | None, int | None]:
+    """The locator of data that did not come from a file: no line, no column."""
     return None, None
 
 
@@ -72,7 +73,7 @@ class Validator:
     """Checks a value tree against fields, collecting every problem instead of stopping."""
 
     file: str | None = None
-    locate: Locator = _no_locate
+    locate: Locator = no_locate
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, path: Path, shown: str, message: str) -> None:

@@ -453,7 +453,13 @@ def load_layout(name: str = "standard", profile: str | Path | None = None) -> La
         raise InputError(Problem("版式文件应为 UTF-8 编码的 YAML", str(path))) from None
     except OSError as error:
         raise InputError(Problem(f"无法读取版式文件:{error.strerror}", str(path))) from None
-    for section, keys in _read(text, str(path)).items():
-        values[section].update(keys)
-    return _build(f"{name}+{path.stem}", values)
+    return load_layout_text(name, text, str(path))
 
+
+def load_layout_text(name: str, text: str, filename: str) -> Layout:
+    """A built-in layout with a profile given as YAML text laid over it."""
+    load_layout(name)  # an unknown layout name is reported before the profile is read
+    values = {section: dict(keys) for section, keys in _built_in(name).items()}
+    for section, keys in _read(text, filename).items():
+        values[section].update(keys)
+    return _build(f"{name}+{Path(filename).stem}", values)

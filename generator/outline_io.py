@@ -126,12 +126,18 @@ def parse_yaml(text: str, filename: str) -> tuple[Any, Locator]:
     return data, locate
 
 
+def parse_document(text: str, filename: str) -> tuple[Any, Locator]:
+    """An outline or facts document held in a string: (data, locate)."""
+    data, locate = parse_yaml(text, filename)
+    if not isinstance(data, Mapping):
+        raise InputError(Problem("提纲的最外层应为“字段: 值”的形式(例如 标题: …)", filename, 1, 1))
+    return data, locate
+
+
 def load_document(path: str | Path) -> tuple[Any, Locator, str]:
     """Read and parse one input file: (data, locate, the file name to show in messages)."""
     filename = str(path)
-    data, locate = parse_yaml(read_text(path), filename)
-    if not isinstance(data, Mapping):
-        raise InputError(Problem("提纲的最外层应为“字段: 值”的形式(例如 标题: …)", filename, 1, 1))
+    data, locate = parse_document(read_text(path), filename)
     return data, locate, filename
 
 

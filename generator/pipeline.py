@@ -1,67 +1,144 @@
-"""The one path every command takes: input file → speech tree → output bytes.
+"""The one path every face takes: input → speech tree → output bytes.
 
-`render`, `batch` and `check` all go through here, so a speech renders the same whichever
-command produced it.
+`render`, `batch`, `check`, the web page and users' scripts all go through here, so a speech
+renders the same whichever of them produced it.  Nothing here prints or exits: results are
+returned and problems raised as `SpeechgenError`.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
-from .files import write_atomic
+from .formats import FORMATS, OutputFormat, get_format
 from .model import Speech
-from .outline_io import load_document
-from .templating import build_speech
 
-FORMATS = ("docx", "txt", "md", "pdf")
+if TYPE_CHECKING:
+    from .layout import Layout
+
+__all__ = ["FORMATS", "Rendered", "load_profile", "load_speech", "load_speech_text", "render",
+           "render_pdfs", "resolve_layout", "speech_from_mapping"]
+
+PathLike = str | os.PathLike[str]
 
 
-def load_speech(path: str | Path, template: str | None = None,
-                template_dirs: Sequence[Path] = ()) -> Speech:
-    """An outline or a template's facts (YAML) as a speech tree; InputError on bad input."""
+def load_speech(path: PathLike, *, template: str | None = None,
+                template_dirs: Sequence[PathLike] = ()) -> Speech:
+    """An outline or a template's facts (.yaml file) as a speech tree; InputError on bad input."""
+    from .outline_io import load_document
+    from .templating import build_speech
+
     data, locate, filename = load_document(path)
-    return build_speech(data, locate, filename, template, template_dirs)
+    return build_speech(data, locate, filename, template, _dirs(template_dirs))
 
 
-def render_bytes(speech: Speech, fmt: str, layout: str = "standard",
-                 profile: str | Path | None = None,
-                 warn: Callable[[str], None] | None = None) -> bytes:
-    """The speech in one format.  PDF is not made here: it needs a DOCX on disk first."""
-    if fmt == "docx":
-        from .docx_writer import render_docx
-        from .layout import load_layout
+def load_speech_text(text: str, *, filename: str = "<输入>", template: str | None = None,
+                     template_dirs: Sequence[PathLike] = ()) -> Speech:
+    """The same as `load_speech` for YAML held in a string (a form's text box, a script)."""
+    from .outline_io import parse_document
+    from .templating import build_speech
 
-        return render_docx(speech, load_layout(layout, profile), warn)
-    if fmt == "txt":
-        from .text_writer import render_text
-
-        return render_text(speech).encode("utf-8")
-    if fmt == "md":
-        from .text_writer import render_markdown
-
-        return render_markdown(speech).encode("utf-8")
-    raise InputError(f"不支持的输出格式“{fmt}”,可选:{'、'.join(FORMATS)}")
+    data, locate = parse_document(text, filename)
+    return build_speech(data, locate, filename, template, _dirs(template_dirs))
 
 
-def write_pdfs(jobs: Sequence[tuple[Speech, Path]], layout: str = "standard",
-               profile: str | Path | None = None,
-               warn: Callable[[str], None] | None = None) -> list[Path]:
-    """Lay each speech out as DOCX and print them all to PDF in one LibreOffice run.
+def speech_from_mapping(data: Mapping[str, Any], *, template: str | None = None,
+                        template_dirs: Sequence[PathLike] = ()) -> Speech:
+    """A speech from plain Python data shaped like an outline or a template's facts.
 
-    Starting LibreOffice costs seconds, converting a page milliseconds, so many files share one
-    start.  Each PDF is moved into place atomically once the whole run has succeeded.
+    Problems carry the field path (`key_path`) but no file position: there is no file.
+    """
+    from .fields import no_locate
+    from .templating import build_speech
+
+    return build_speech(data, no_locate, None, template, _dirs(template_dirs))
+
+
+def _dirs(template_dirs: Sequence[PathLike]) -> tuple[Path, ...]:
+    return tuple(Path(d) for d in template_dirs)
+
+
+def load_profile(path_or_text: PathLike, *, filename: str | None = None,
+                 layout: str = "standard") -> Layout:
+    """A house profile (本单位版式) over a built-in layout, from a file or from YAML text.
+
+    A `Path` is always a file; a `str` is a file name unless it holds a line break or
+    `filename` is given, in which case it is the profile's YAML text.
+    """
+    from .layout import load_layout, load_layout_text
+
+    if isinstance(path_or_text, str) and (filename is not None or "\n" in path_or_text):
+        return load_layout_text(layout, path_or_text, filename or "<版式>")
+    return load_layout(layout, Path(path_or_text))
+
+
+def resolve_layout(layout: str = "standard", profile: Any = None) -> Layout:
+    """A layout by name with a profile laid over it; a profile may already be a Layout."""
+    from .layout import Layout, load_layout
+
+    if isinstance(profile, Layout):
+        return profile
+    return load_layout(layout, Path(profile) if profile is not None else None)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A speech in one format: the bytes a file gets, and what a download needs."""
+
+    data: bytes
+    format: str
+    suffix: str
+    media_type: str
+    warnings: tuple[str, ...] = ()
+
+
+def _writer(spec: OutputFormat) -> Callable[..., bytes]:
+    assert spec.writer is not None
+    module, name = spec.writer.split(":")
+    return getattr(import_module(module), name)  # type: ignore[no-any-return]
+
+
+def render(speech: Speech, fmt: str = "docx", *, layout: str = "standard",
+           profile: Any = None) -> Rendered:
+    """The speech in `fmt` (see FORMATS).  `profile`: a profile file's path or a loaded
+    Layout (YAML text: use `load_profile` first).  PDF goes through LibreOffice and raises
+    a Chinese SpeechgenError when it is not installed."""
+    spec = get_format(fmt)
+    if spec.writer is None:
+        return render_pdfs([speech], layout=layout, profile=profile)[0]
+    warnings: list[str] = []
+    chosen = resolve_layout(layout, profile) if spec.uses_layout else None
+    data = _writer(spec)(speech, chosen, warnings.append)
+    return Rendered(data, spec.name, spec.suffix, spec.media_type, tuple(warnings))
+
+
+def render_pdfs(speeches: Sequence[Speech], *, layout: str = "standard",
+                profile: Any = None) -> list[Rendered]:
+    """Several speeches as PDF in one LibreOffice run.
+
+    Starting LibreOffice costs seconds, converting a page milliseconds, so many speeches share
+    one start.  The DOCX files it converts live in a private temporary folder.
     """
     from .pdf import convert_to_pdf
 
+    spec = get_format("pdf")
+    chosen = resolve_layout(layout, profile)
+    docx = _writer(get_format("docx"))
     with tempfile.TemporaryDirectory(prefix="speechgen-") as tmp:
-        staged = [
-            write_atomic(Path(tmp) / f"{index}.docx", render_bytes(speech, "docx", layout,
-                                                                   profile, warn))
-            for index, (speech, _) in enumerate(jobs)
-        ]
+        staged = []
+        warnings: list[list[str]] = []
+        for index, speech in enumerate(speeches):
+            notes: list[str] = []
+            path = Path(tmp) / f"{index}.docx"
+            path.write_bytes(docx(speech, chosen, notes.append))
+            staged.append(path)
+            warnings.append(notes)
         pdfs = convert_to_pdf(staged, Path(tmp))
-        return [write_atomic(target, pdf.read_bytes())
-                for (_, target), pdf in zip(jobs, pdfs, strict=True)]
+        return [Rendered(pdf.read_bytes(), spec.name, spec.suffix, spec.media_type, tuple(notes))
+                for pdf, notes in zip(pdfs, warnings, strict=True)]
+

@@ -25,6 +25,7 @@ from .markup import MarkupError, parse_markup
 from .model import Speech
 from .numerals import to_chinese
 from .outline_io import OUTLINE_FIELDS, outline_from_data
+from .outline_io import speech_from_values as outline_values_to_speech
 from .phrase_bank import phrase
 from .resources import cache_dir, templates_dir
 
@@ -205,25 +206,51 @@ def speech_from_facts(template: Template, values: Mapping[str, Any],
     return speech
 
 
+def template_name(data: Mapping[str, Any], chosen: str | None = None) -> tuple[str, str | None]:
+    """Which template a document asks for, and the key it used (None when given or defaulted).
+
+    The one place that decides "outline or template": an explicit choice wins, then the
+    document's `template:`/`模板:` field, else the outline itself.
+    """
+    if chosen:
+        return str(chosen).strip(), None
+    key = next((k for k in _TEMPLATE_FIELD.names if data.get(k)), None)
+    return (str(data[key]).strip(), key) if key else (OUTLINE, None)
+
+
+def speech_from_values(template: Template, values: Mapping[str, Any],
+                       extra_dirs: Sequence[Path] = ()) -> Speech:
+    """Validated values → the tree: an outline is the tree already, facts go through Jinja."""
+    if template.is_outline:
+        speech = outline_values_to_speech(values)
+        speech.template = OUTLINE
+        return speech
+    return speech_from_facts(template, values, extra_dirs)
+
+
 def build_speech(data: Any, locate: Locator, filename: str | None,
-                 template_name: str | None = None, extra_dirs: Sequence[Path] = ()) -> Speech:
-    """Any input document → the speech tree, through the template it names (or is given)."""
+                 template_name_: str | None = None, extra_dirs: Sequence[Path] = ()) -> Speech:
+    """Any input document → the speech tree, through the template it names (or is given).
+
+    An outline without --template-dir is read without the template registry: reading the
+    registry's folders would cost more than the whole outline.
+    """
     if not isinstance(data, Mapping):
         raise InputError(Problem("提纲的最外层应为“字段: 值”的形式", filename))
-    key = next((k for k in ("template", "模板") if data.get(k)), None)
-    name = template_name or (data[key] if key else OUTLINE)
-    try:
-        template = get_template(str(name).strip(), extra_dirs)
-    except InputError as error:
-        line, column = locate((key,)) if key and not template_name else (None, None)
-        problems = [Problem(p.message, filename, line, column, key) for p in error.problems]
-        raise InputError(problems) from None
-    if template.is_outline:
+    name, key = template_name(data, template_name_)
+    if name == OUTLINE and not extra_dirs:
         speech = outline_from_data(data, locate, filename)
         speech.template = OUTLINE
         return speech
+    try:
+        template = get_template(name, extra_dirs)
+    except InputError as error:
+        line, column = locate((key,)) if key else (None, None)
+        problems = [Problem(p.message, filename, line, column, key, ("template",) if key else ())
+                    for p in error.problems]
+        raise InputError(problems) from None
     validator = Validator(filename, locate)
     values = validator.group(data, template.fields)
     if validator.problems:
         raise InputError(validator.problems)
-    return speech_from_facts(template, values, extra_dirs)
+    return speech_from_values(template, values, extra_dirs)

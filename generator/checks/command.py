@@ -1,21 +1,103 @@
-"""`speechgen check` as a function of its arguments: the CLI only prints and exits.
+"""`check` and `fix` as library functions, and `speechgen check` as a function of its arguments.
 
-Kept apart from cli.py so that the command's behaviour (what is loaded, when the layout
-applies, what --fix writes) is testable without a terminal, and cli.py stays thin.
+The library functions return data (findings, statistics, the fixed bytes); `run_check` turns
+them into the text the CLI prints and the exit code, so cli.py only prints and exits.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from .finding import ERROR
-from .length import measure, parse_minutes, target_minutes
+from .finding import ERROR, Finding
+from .length import Stats, measure, parse_minutes, target_minutes
 from .load import check_suffix, load_draft
 from .pipeline import run_checks
-from .report import as_json, human
+from .report import counts, human
 from .rule import DEFAULT_RATE, Options
+
+if TYPE_CHECKING:
+    from ..model import Speech
+    from .draft import Draft
+
+
+@dataclass
+class CheckReport:
+    """What a check found: the findings in report order and the length statistics."""
+
+    findings: list[Finding]
+    stats: Stats
+    file: str | None = None  # the checked file, None for a speech given as a tree
+    source: str = "outline"  # what the draft was read from: docx, text or outline
+    summary: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.summary = counts(self.findings)
+
+    @property
+    def errors(self) -> int:
+        return self.summary[ERROR]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `check --json` shape: file, source, summary, stats, findings."""
+        return {"file": self.file, "source": self.source, "summary": self.summary,
+                "stats": self.stats.as_dict(), "findings": [f.as_dict() for f in self.findings]}
+
+
+def _rate(rate: int | None) -> int:
+    rate = DEFAULT_RATE if rate is None else rate
+    if not 60 <= rate <= 600:
+        raise InputError(f"--rate 应为每分钟字数，在 60 到 600 之间，收到 {rate}")
+    return rate
+
+
+def check(source: Speech | str | os.PathLike[str], *, rate: int | None = DEFAULT_RATE,
+          minutes: float | str | None = None, layout: str | None = None,
+          profile: Any = None) -> CheckReport:
+    """Check a speech tree or a .docx/.yaml/.txt draft.
+
+    `minutes` overrides the outline's duration (a number of minutes or "15分钟"); `layout` and
+    `profile` say what a Word draft's formatting is checked against (standard by default).
+    """
+    from ..model import Speech
+
+    rate = _rate(rate)
+    duration = None if minutes is None else (
+        f"{minutes:g}分钟" if isinstance(minutes, (int, float)) else str(minutes))
+    if duration is not None and parse_minutes(duration) is None:
+        raise InputError(f"无法识别讲话时长“{duration}”，请写成“15分钟”或“半小时”")
+    layout_profile = None
+    name: str | None = None
+    if isinstance(source, Speech):
+        from .from_speech import speech_draft
+
+        draft: Draft = speech_draft(source)
+    else:
+        path = Path(source)
+        check_suffix(path)
+        if path.suffix.lower() == ".docx":  # a wrong --layout is reported before any reading
+            from ..pipeline import resolve_layout
+
+            layout_profile = resolve_layout(layout or "standard", profile)
+        draft = load_draft(path)
+        name = str(path)
+    options = Options(rate=rate, layout=layout_profile, duration=duration)
+    findings = run_checks(draft, options)
+    stats = measure(draft, rate, target_minutes(draft, options))
+    return CheckReport(findings, stats, name, draft.source)
+
+
+def fix(path: str | os.PathLike[str]) -> bytes:
+    """What `check --fix -o` writes for this .docx/.txt/.yaml draft: half-width marks between
+    Chinese characters made full-width, padded dates unpadded, nothing else changed."""
+    from .fix import fixed_bytes
+
+    source = Path(path)
+    check_suffix(source)
+    return fixed_bytes(source)
 
 
 @dataclass(frozen=True)
@@ -43,9 +125,9 @@ def run_check(
     Exit code 1 when errors remain, else 0; bad arguments or unreadable input raise
     InputError, which the CLI turns into exit code 2.
     """
-    rate = DEFAULT_RATE if rate is None else rate
-    if not 60 <= rate <= 600:
-        raise InputError(f"--rate 应为每分钟字数，在 60 到 600 之间，收到 {rate}")
+    import json
+
+    rate = _rate(rate)
     if duration is not None and parse_minutes(duration) is None:
         raise InputError(f"无法识别讲话时长“{duration}”，请写成“15分钟”或“半小时”")
     check_suffix(source)
@@ -54,12 +136,10 @@ def run_check(
     if output is not None and not fix:
         raise InputError("-o 只与 --fix 一起使用")
 
-    layout_profile = None
-    if source.suffix.lower() == ".docx":  # a wrong --layout is reported before any reading
-        from ..layout import load_layout
+    if source.suffix.lower() == ".docx":  # a wrong --layout is reported before any writing
+        from ..pipeline import resolve_layout
 
-        layout_profile = load_layout(layout, profile)
-
+        resolve_layout(layout, profile)
     note = ""
     target = source
     if fix and output is not None:
@@ -71,11 +151,8 @@ def run_check(
         fixable = sum(f.fixable for f in run_checks(before, Options(rate=rate)))
         note = f"已修正 {fixable} 处，写入：{output}"
 
-    draft = load_draft(target)
-    options = Options(rate=rate, layout=layout_profile, duration=duration)
-    findings = run_checks(draft, options)
-    code = 1 if any(f.severity == ERROR for f in findings) else 0
+    report = check(target, rate=rate, minutes=duration, layout=layout, profile=profile)
+    code = 1 if report.errors else 0
     if json_output:
-        stats = measure(draft, rate, target_minutes(draft, options))
-        return Outcome(as_json(str(target), draft.source, findings, stats), note, code)
-    return Outcome(human(str(target), findings), note, code)
+        return Outcome(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), note, code)
+    return Outcome(human(str(target), report.findings), note, code)

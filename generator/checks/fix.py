@@ -111,17 +111,22 @@ def _fix_docx(path: Path) -> bytes:
     return buffer.getvalue()
 
 
-def write_fixed(source: Path, target: Path) -> None:
-    """Fix ``source`` into ``target`` (same format); the Chinese characters must come out
-    exactly as they went in, or nothing is written."""
+def fixed_bytes(source: Path) -> bytes:
+    """The repaired draft, same format; the Chinese characters must come out exactly as they
+    went in, or InputError."""
     suffix = source.suffix.lower()
-    if target.suffix.lower() != suffix:
-        raise InputError(Problem(f"修正后的文件应与原文件格式相同（{suffix}）", str(target)))
     if suffix == ".docx":
-        write_atomic(target, _fix_docx(source))
-        return
+        return _fix_docx(source)
     text = read_draft_text(source)
     fixed = _fix_yaml(text, str(source)) if suffix in (".yaml", ".yml") else _fix_lines(text)
     if _HAN.findall(fixed) != _HAN.findall(text):  # pragma: no cover - a bug guard
         raise InputError(Problem("自动修正会改动汉字，已放弃修正，原文件未改动", str(source)))
-    write_atomic(target, fixed.encode("utf-8"))
+    return fixed.encode("utf-8")
+
+
+def write_fixed(source: Path, target: Path) -> None:
+    """Fix ``source`` into ``target`` (same format)."""
+    suffix = source.suffix.lower()
+    if target.suffix.lower() != suffix:
+        raise InputError(Problem(f"修正后的文件应与原文件格式相同（{suffix}）", str(target)))
+    write_atomic(target, fixed_bytes(source))

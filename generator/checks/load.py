@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import InputError, Problem
 from .classify import Raw, classify
 from .draft import Draft
-
-if TYPE_CHECKING:
-    from ..model import Speech
 
 SUFFIXES = (".docx", ".yaml", ".yml", ".txt")
 _MAX_TEXT = 5_000_000  # a speech is ~30 KB of text; anything near this is the wrong file
@@ -48,20 +44,6 @@ def text_draft(text: str) -> Draft:
     return Draft(classify(raws), "text", literal_numbering=True)
 
 
-def _load_speech(path: Path) -> Speech:
-    """An outline is read directly; only facts for a template go through the template
-    registry, whose loading (Jinja and every template folder) would triple the command's time."""
-    from ..outline_io import load_document, outline_from_data
-
-    data, locate, filename = load_document(path)
-    named = next((data[key] for key in ("template", "模板") if data.get(key)), "outline")
-    if str(named).strip() == "outline":
-        return outline_from_data(data, locate, filename)
-    from ..templating import build_speech
-
-    return build_speech(data, locate, filename)
-
-
 def check_suffix(path: Path) -> None:
     """InputError unless ``path`` names a kind of draft this package reads."""
     if path.suffix.lower() not in SUFFIXES:
@@ -80,9 +62,10 @@ def load_draft(path: Path) -> Draft:
 
         draft = docx_draft(path)
     elif suffix in (".yaml", ".yml"):
+        from ..pipeline import load_speech
         from .from_speech import speech_draft
 
-        draft = speech_draft(_load_speech(path))
+        draft = speech_draft(load_speech(path))
     else:
         draft = text_draft(read_draft_text(path))
     if not draft.paras:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
 from .finding import ERROR, INFO, SEVERITY_NAMES, WARNING, Finding
-from .length import Stats
 
 
 def _line(finding: Finding) -> str:
@@ -46,17 +43,3 @@ def human(name: str, findings: list[Finding]) -> str:
         lines.append("未发现问题。")
     return "\n".join(lines)
 
-
-def as_json(name: str, source: str, findings: list[Finding], stats: Stats) -> str:
-    """Stable keys: file, source, summary, stats, findings (see Finding.as_dict)."""
-    return json.dumps(
-        {
-            "file": name,
-            "source": source,
-            "summary": counts(findings),
-            "stats": stats.as_dict(),
-            "findings": [f.as_dict() for f in findings],
-        },
-        ensure_ascii=False,
-        indent=2,
-    )

@@ -1,0 +1,111 @@
+"""A batch's per-row report (`--report 报告.csv|.json`) and how a row's problem is placed.
+
+The report is streamed to a temporary file beside its target as rows finish and renamed into
+place at the end, so an interrupted batch leaves no half report.  The console (cli_batch.py)
+words rows the same way through `describe`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .batch import RowResult
+from .errors import Problem
+
+#: A row's outcome as the console and the CSV report name it.
+STATUS_NAMES = {
+    "written": "已生成",
+    "checked": "检查通过",
+    "skipped": "已跳过(已有)",
+    "exists": "未覆盖(文件已存在)",
+    "failed": "失败",
+}
+#: The JSON report's status codes (kept from before the library had RowResult).
+_JSON_STATUS = {"written": "ok", "checked": "checked", "skipped": "skipped", "failed": "failed"}
+
+
+def status_key(result: RowResult) -> str:
+    """The display status: a failure that only kept an existing file is "exists"."""
+    return "exists" if result.existed else result.status
+
+
+def sheet_and_cell(problem: Problem, filename: str) -> tuple[str, str]:
+    """(sheet, A1-style cell) of a problem placed by SheetValidator, blank when unplaced."""
+    from .sheets import column_letter
+
+    label = problem.file or ""
+    sheet = label[len(filename) + 1:-1] if label.startswith(filename + "[") else ""
+    if problem.line is None:
+        return sheet, ""
+    if problem.column is None:
+        return sheet, f"第{problem.line}行"
+    return sheet, f"{column_letter(problem.column)}{problem.line}"
+
+
+def describe(problem: Problem, filename: str) -> str:
+    """A row's problem as one line: 工作任务!B8 小标题:…"""
+    sheet, cell = sheet_and_cell(problem, filename)
+    where = f"{sheet}!{cell}" if sheet and cell else cell
+    name = f"{problem.path}" if problem.path else ""
+    head = " ".join(part for part in (where, name) if part)
+    return f"{head}:{problem.message}" if head else problem.message
+
+
+class Report:
+    """--report as CSV (opens in Excel: UTF-8 with BOM) or JSON, streamed to a temp file."""
+
+    COLUMNS = ("行号", "状态", "输出文件", "工作表", "单元格", "字段", "问题")
+
+    def __init__(self, path: Path, filename: str) -> None:
+        self.path = path
+        self.filename = filename
+        self.json = path.suffix.lower() == ".json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp = tempfile.mkstemp(prefix=".~", suffix=".part", dir=path.parent)
+        encoding = "utf-8" if self.json else "utf-8-sig"
+        # Open across add() calls and closed by finish() or discard(): no `with` fits.
+        self._handle = open(fd, "w", encoding=encoding, newline="")  # noqa: SIM115
+        self._first = True
+        if self.json:
+            self._handle.write("[\n")
+        else:
+            self._csv = csv.writer(self._handle)
+            self._csv.writerow(self.COLUMNS)
+
+    def add(self, result: RowResult) -> None:
+        shown = status_key(result)
+        if self.json:
+            record = {"row": result.row,
+                      "status": "exists" if result.existed else _JSON_STATUS[result.status],
+                      "file": result.name, "problems": [self._problem(p) for p in result.problems]}
+            self._handle.write(("" if self._first else ",\n")
+                               + json.dumps(record, ensure_ascii=False))
+            self._first = False
+            return
+        status = STATUS_NAMES[shown]
+        if not result.problems:
+            self._csv.writerow((result.row, status, result.name or "", "", "", "", ""))
+        for problem in result.problems:
+            item = self._problem(problem)
+            self._csv.writerow((result.row, status, result.name or "", item["sheet"],
+                                item["cell"], item["field"], item["message"]))
+
+    def _problem(self, problem: Problem) -> dict[str, str]:
+        sheet, cell = sheet_and_cell(problem, self.filename)
+        return {"sheet": sheet, "cell": cell, "field": problem.path or "",
+                "message": problem.message}
+
+    def finish(self) -> Path:
+        if self.json:
+            self._handle.write("\n]\n")
+        self._handle.close()
+        os.replace(self._tmp, self.path)
+        return self.path
+
+    def discard(self) -> None:
+        self._handle.close()
+        Path(self._tmp).unlink(missing_ok=True)

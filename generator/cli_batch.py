@@ -1,0 +1,100 @@
+"""`speechgen batch` on the console: a progress bar while rows run, failed rows as they come,
+a summary table at the end.  The work itself is the library's `run_batch`."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from .batch import BatchOptions, RowResult, run_batch
+from .batch_report import STATUS_NAMES, describe, status_key
+
+#: Failed rows printed one by one; beyond this the report file has them all.
+MAX_ROWS_SHOWN = 30
+
+
+def run(options: BatchOptions) -> int:
+    """The whole command with its screen output; returns the exit code (InputError → caller)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.0f} 份/秒" if speed else "")
+
+    class CountColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            done = int(task.completed)
+            return Text(f"{done}/{int(task.total)} 行" if task.total else f"{done} 行")
+
+    err = Console(stderr=True, highlight=False)
+    out = Console(highlight=False)
+    started = time.monotonic()
+    rows = run_batch(options)
+    filename = rows.batch.book.filename
+    counts = dict.fromkeys(STATUS_NAMES, 0)
+    total_rows = 0
+    failed = 0
+    verb = "检查" if options.check_only else "生成"
+    try:
+        for note in rows.notes:
+            err.print(f"提示:{note}", markup=False)
+        progress = Progress(
+            TextColumn(f"{verb}中"), BarColumn(), CountColumn(),
+            TextColumn("失败 {task.fields[failed]}"), RateColumn(), TimeElapsedColumn(),
+            console=err, disable=not err.is_terminal, transient=True)
+        with progress:
+            task = progress.add_task(verb, total=rows.total, failed=0)
+            for result in rows:
+                total_rows += 1
+                counts[status_key(result)] += 1
+                if result.status == "failed":
+                    failed += 1
+                    if failed <= MAX_ROWS_SHOWN:
+                        _print_failure(progress.console, result, filename)
+                    elif failed == MAX_ROWS_SHOWN + 1:
+                        progress.console.print("……失败的行较多,其余不再逐条显示"
+                                               "(用 --report 报告.csv 查看全部)", markup=False)
+                progress.update(task, advance=1, failed=failed)
+        for note in rows.unmatched():
+            err.print(f"提示:{note}", markup=False)
+    except KeyboardInterrupt:
+        rows.close()
+        err.print(f"已中断:{total_rows} 行已处理,已生成的文件完整可用;"
+                  "加 --resume 重新运行即可从中断处继续。", markup=False)
+        return 130
+    finally:
+        rows.close()
+    table = Table(title=f"批量{verb}结果", show_header=True)
+    table.add_column("项目")
+    table.add_column("数量", justify="right")
+    table.add_row("数据行", str(total_rows))
+    for status, name in STATUS_NAMES.items():
+        if counts[status] or (status in ("written", "failed") and not options.check_only):
+            table.add_row(name, str(counts[status]))
+    table.add_row("用时", f"{time.monotonic() - started:.1f} 秒")
+    out.print(table)
+    if not options.check_only:
+        out.print(f"输出文件夹:{rows.output}", markup=False)
+    if rows.zip_path:
+        out.print(f"压缩包:{rows.zip_path}", markup=False)
+    if rows.report_path:
+        out.print(f"报告:{rows.report_path}", markup=False)
+    if total_rows == 0:
+        out.print("表中只有表头,没有数据行。", markup=False)
+    if failed:
+        out.print(f"有 {failed} 行未生成,请按上面的提示修改表格后重新运行"
+                  "(加 --resume 只处理未生成的行)。", markup=False)
+        return 1
+    return 0
+
+
+def _print_failure(console: Any, result: RowResult, filename: str) -> None:
+    verb = "未覆盖" if result.existed else "未生成"
+    name = f"({result.name})" if result.name else ""
+    console.print(f"第 {result.row} 行{verb}{name}:", markup=False, soft_wrap=True)
+    for problem in result.problems:
+        console.print(f"  {describe(problem, filename)}", markup=False, soft_wrap=True)

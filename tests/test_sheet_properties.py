@@ -24,12 +24,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sheet_files import tiny_template
 
 from generator import cell_format
-from generator.errors import InputError, Problem
-from generator.pipeline import render_bytes
+from generator.errors import Problem, SpeechgenError
+from generator.pipeline import render
 from generator.sheet_map import SheetMapping, SheetValidator
 from generator.sheets import CellIssue, Shown
 from generator.sheets import Workbook as Sheets
-from generator.templating import get_template, speech_from_facts
+from generator.templating import get_template, speech_from_values
 
 HEADER = ["名称", "日期", "人数", "说明", "要求"]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -94,12 +94,12 @@ def run_sheet(path: Path, template_dir: Path, fmt: str) -> int:
                     assert_chinese(validator.problems)
                     continue
                 try:
-                    speech = speech_from_facts(template, values, (template_dir,))
-                    assert render_bytes(speech, fmt)
+                    speech = speech_from_values(template, values, (template_dir,))
+                    assert render(speech, fmt).data
                     written += 1
-                except InputError as error:
+                except SpeechgenError as error:
                     assert_chinese(error.problems)
-    except InputError as error:
+    except SpeechgenError as error:
         assert_chinese(error.problems)
     return written
 

@@ -33,7 +33,7 @@ def tiny(tmp_path: Path) -> Path:
 
 def batch(sheet: Path, tiny: Path, out: Path, *extra: str):
     return run_speechgen("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-f", "txt",
-                         "-o", out, "-j", "1", *extra)
+                         "-o", out, "-j", "2", *extra)  # two workers: cells cross processes
 
 
 def speeches(out: Path) -> dict[str, str]:

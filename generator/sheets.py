@@ -470,7 +470,7 @@ class _XlsxCells:
             """openpyxl's parser, numbers left bare and a formula without a result marked."""
 
             def parse_cell(self, element: Any) -> dict[str, Any]:
-                counter = self.col_counter
+                counter: int = self.col_counter
                 try:
                     cell: dict[str, Any] = super().parse_cell(element)
                 except (ValueError, IndexError, OverflowError):  # <v>nan</v>, a bad string index

@@ -469,8 +469,10 @@ class _XlsxCells:
         class Parser(WorkSheetParser):
             """openpyxl's parser, numbers left bare and a formula without a result marked."""
 
+            col_counter: int  # openpyxl's own: the column of a cell written without r="A1"
+
             def parse_cell(self, element: Any) -> dict[str, Any]:
-                counter: int = self.col_counter
+                counter = self.col_counter
                 try:
                     cell: dict[str, Any] = super().parse_cell(element)
                 except (ValueError, IndexError, OverflowError):  # <v>nan</v>, a bad string index

@@ -323,10 +323,14 @@ def _check_csv(handle: Any, delimiter: str, filename: str) -> None:
 
 
 def _swallowed(raw: list[str], delimiter: str, width: int) -> bool:
-    """A quoted cell holding lines that look like whole rows: a quote closed far too late."""
-    need = max(2, width - 1)
-    return any(line.count(delimiter) >= need
-               for value in raw if "\n" in value for line in value.splitlines()[1:])
+    """A quoted cell holding two or more lines that look like whole rows (exactly as many
+    separators as the header): a stray quote closed far too late, and cleanly enough that the
+    CSV parser did not notice.  Narrow sheets are left alone: a cell of amounts (1,000,000)
+    would look like rows there."""
+    if width < 3:
+        return False
+    return any(sum(1 for line in value.splitlines()[1:] if line.count(delimiter) == width - 1)
+               >= 2 for value in raw if "\n" in value)
 
 
 def _quote_opened(handle: Any, delimiter: str, start: int) -> int:

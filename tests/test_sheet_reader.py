@@ -82,6 +82,9 @@ def test_xlsx_cells_under_no_header_are_named_not_dropped_silently(tmp_path: Pat
     ("名称,说明\n甲,好\n乙,\"没有配对\n丙,三\n丁,四\n", 3),
     # Closed much later by another stray quote: the rows between would vanish.
     ("名称,说明\n甲,好\n乙,\"多了引号\n丙,三\n丁,\"四\"x\n戊,五\n", 3),
+    # Closed cleanly rows later (a value ending in a quote): the rows between look like rows.
+    ("名称,日期,说明\n甲,2025-01-05,好\n乙,2025-01-06,\"多了引号\n丙,2025-01-07,三\n"
+     "丁,2025-01-08,四\n戊,2025-01-09,5寸\"\n", 3),
     # A well-quoted multi-line cell before it does not move the place.
     ("名称,说明\n甲,\"第一行,\n第二行\"\n乙,好\n丙,\"没有配对,\n丁,四,\n戊,五,\n", 5),
 ])
@@ -97,8 +100,8 @@ def test_an_unclosed_quote_is_named_at_the_line_it_opens(tmp_path: Path, tiny: P
 def test_multi_line_cells_with_commas_are_not_mistaken_for_a_broken_quote(tmp_path: Path,
                                                                           tiny: Path) -> None:
     sheet = tmp_path / "名单.csv"
-    sheet.write_text('名称,要求\n甲,"守纪律,讲规矩\n敢担当,善作为"\n乙,"一\n二"\n',
-                     encoding="utf-8")
+    sheet.write_text('名称,要求,说明\n甲,"守纪律,讲规矩\n敢担当,善作为","投资1,000,000元\n'
+                     '收入2,000,000元"\n乙,"一\n二",\n', encoding="utf-8")
     result = batch(sheet, tiny, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "要求:守纪律,讲规矩\n\n要求:敢担当,善作为" in speeches(tmp_path / "out")["0002-甲"]

@@ -49,6 +49,7 @@ _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # ECMA-376 Part 1 §22.9.2.19 (ST_
 # C0 controls but tab, line feed and carriage return, and the two non-characters: none of them
 # may stand in a DOCX (XML 1.0), and none is ever meant to be read.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FIRST_REAL_DATE = dt.date(1990, 1, 1)  # earlier dates in a date cell are typed-in numbers
 _ENCRYPTED_STREAMS = {"EncryptedPackage", "EncryptionInfo"}
 _LIST_SHOWN = 20  # bad CSV rows named in one message
@@ -140,6 +141,8 @@ def clean_text(text: str) -> str | None:
     """A text cell's content: Excel's _xHHHH_ escapes decoded, control characters dropped."""
     if "_x" in text:
         text = _ESCAPE.sub(lambda match: chr(int(match[1], 16)), text)
+        if _SURROGATE.search(text):  # _xD83D__xDE00_: a pair joins, a lone half becomes �
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     return text.strip() or None

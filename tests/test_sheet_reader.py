@@ -208,14 +208,14 @@ def test_chinese_builtin_date_formats_stored_by_number_only(tmp_path: Path, tiny
 def test_excel_escapes_are_decoded_not_printed(tmp_path: Path, tiny: Path) -> None:
     sheet = write_xlsx(tmp_path / "t.xlsx", [
         ["名称", "要求", "说明"],
-        ["甲", "守纪律_x000D_\n讲规矩", "写作_x005F_x000D_原样,响铃_x0007_删去"],
+        ["甲", "守纪律_x000D_\n讲规矩", "写作_x005F_x000D_原样,响铃_x0007_删去,对子_xD83D__xDE00_"],
     ])
     with_shared_strings(sheet)
     result = batch(sheet, tiny, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     text = speeches(tmp_path / "out")["0002-甲"]
     assert "要求:守纪律\n\n要求:讲规矩" in text
-    assert "说明:写作_x000D_原样,响铃删去。" in text
+    assert "说明:写作_x000D_原样,响铃删去,对子\U0001F600。" in text
     assert "_x000D_\n" not in text and "\x07" not in text
 
 

@@ -187,6 +187,7 @@ class Workbook:
         self._book: Any = None
         self._strings: SpilledStrings | None = None
         self._merges: dict[str, list[Merge]] = {}
+        self._csv_checked = False
         if head.startswith(_ZIP_MAGIC):
             self._book, self._strings = _open_xlsx(self.path)
             self._cells = _XlsxCells(self._book, self.filename)
@@ -267,8 +268,10 @@ class Workbook:
             with self.path.open(encoding=self._encoding, newline="") as handle:
                 sample = handle.read(64 * 1024)
                 delimiter = _sniff_delimiter(sample)
-                handle.seek(0)
-                _check_csv(handle, delimiter, self.filename)
+                if not self._csv_checked:  # once, however often the sheet is opened
+                    handle.seek(0)
+                    _check_csv(handle, delimiter, self.filename)
+                    self._csv_checked = True
                 handle.seek(0)
                 reader = csv.reader(handle, delimiter=delimiter)
                 for number, raw in enumerate(reader, 1):

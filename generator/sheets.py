@@ -298,12 +298,11 @@ def _check_csv(handle: Any, delimiter: str, filename: str) -> None:
     start = 1
     try:
         for raw in reader:
-            cells = [value.strip() for value in raw]
             if width is None:
-                if sum(1 for value in cells if value) >= 2:
+                if sum(1 for value in raw if value.strip()) >= 2:
                     width = len(raw)  # the header: a title line above it has one cell
-            elif len(raw) > width and any(cells[width:]):
-                extra = [value for value in cells[width:] if value]
+            elif len(raw) > width and any(value.strip() for value in raw[width:]):
+                extra = [value.strip() for value in raw[width:] if value.strip()]
                 shown = "、".join(f"“{value[:20]}”" for value in extra[:3])
                 problems.append(Problem(
                     f"这一行有 {len(raw)} 个值,比表头的 {width} 列多,多出的是 {shown}"
@@ -335,8 +334,9 @@ def _swallowed(raw: list[str], delimiter: str, width: int) -> bool:
     would look like rows there."""
     if width < 3:
         return False
+    need = 2 * (width - 1)  # counting first is cheap: most multi-line cells have no separator
     return any(sum(1 for line in value.splitlines()[1:] if line.count(delimiter) == width - 1)
-               >= 2 for value in raw if "\n" in value)
+               >= 2 for value in raw if value.count(delimiter) >= need and "\n" in value)
 
 
 def _quote_opened(handle: Any, delimiter: str, start: int) -> int:

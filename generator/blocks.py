@@ -7,14 +7,13 @@ marker, a lead sentence's full stop or the date's brackets are decided in one pl
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from .model import Speech
+from .model import Section, Speech
 from .numbering import lead_text, numbered
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One paragraph of output.
 
     kind: title, subtitle, speaker, date, salutation, body, heading (a heading on its own line),
@@ -43,7 +42,11 @@ def blocks(speech: Speech) -> Iterator[Block]:
         yield Block("salutation", speech.salutation)
     for paragraph in speech.opening:
         yield Block("body", paragraph, part="opening")
+    open_sections: list[tuple[int, Section]] = []  # sections whose closing is still to come
     for item in numbered(speech):
+        while open_sections and open_sections[-1][0] >= item.level:
+            yield from _closing(open_sections.pop()[1])
+        open_sections.append((item.level, item.section))
         section = item.section
         paragraphs = section.paragraphs
         if item.lead:
@@ -54,7 +57,15 @@ def blocks(speech: Speech) -> Iterator[Block]:
             yield Block("heading", item.marker + section.heading, item.level, part="section")
         for paragraph in paragraphs:
             yield Block("body", paragraph, part="section")
+    while open_sections:
+        yield from _closing(open_sections.pop()[1])
     for paragraph in speech.closing:
         yield Block("body", paragraph, part="closing")
     for line in speech.signoff:
         yield Block("signoff", line, part="closing")
+
+
+def _closing(section: Section) -> Iterator[Block]:
+    """A section's own closing paragraphs, after the last of its sub-points."""
+    for paragraph in section.closing:
+        yield Block("body", paragraph, part="section")

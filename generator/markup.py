@@ -10,6 +10,8 @@ joins them), so a user's text can never be mistaken for structure.
     + 总结去年工作,部署今年任务。            continues the previous paragraph (optional clauses)
     # {review} 一年来的主要工作               a level-1 section, optional {role,lead|line,scheme}
     ## 文秘工作严谨规范                       a level-2 section under it (up to ####)
+    = 各乡镇要举一反三……                      closes the open level-1 section after its
+                                             sub-points (== for level 2, …)
 
 Blank lines are ignored.  An empty paragraph, or a section with no heading and no content,
 disappears, so an optional part the user left out leaves no trace.
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .model import MAX_DEPTH, ROLES, Section, Speech
-from .numbering import canonical_scheme
+from .schemes import canonical_scheme
 
 _HEADER_KEYS = ("title", "subtitle", "speaker", "date", "salutation", "duration")
 _SECTION = re.compile(rf"^(#{{1,{MAX_DEPTH}}})\s*(?:\{{([^}}]*)\}})?\s*(.*)$")
@@ -74,6 +76,12 @@ def parse_markup(text: str, template: str) -> Speech:
             del stack[level - 1:]
             stack.append(section)
             part = section.paragraphs
+        elif head == "=":
+            level = len(line) - len(line.lstrip("="))
+            if level > len(stack):
+                raise MarkupError(number, line, "的段末段落没有所属的标题")
+            part = stack[level - 1].closing
+            part.append(line[level:].strip())
         elif line in ("[opening]", "[closing]", "[signoff]"):
             stack.clear()
             part = getattr(speech, line[1:-1])
@@ -89,8 +97,9 @@ def _prune(sections: list[Section]) -> list[Section]:
     kept = []
     for section in sections:
         section.paragraphs = [p for p in section.paragraphs if p]
+        section.closing = [p for p in section.closing if p]
         section.sections = _prune(section.sections)
-        if section.heading or section.paragraphs or section.sections:
+        if section.heading or section.paragraphs or section.sections or section.closing:
             kept.append(section)
     return kept
 

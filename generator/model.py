@@ -29,6 +29,8 @@ ROLE_NAMES: dict[str, str] = {
 class Section:
     """One numbered point: a heading, its paragraphs and its sub-points.
 
+    ``closing`` holds the paragraphs that close the section itself after its sub-points
+    ("各乡镇、各部门要举一反三……"), so they never read as part of the last point.
     ``lead`` decides whether the heading stands on its own line (``False``) or opens the first
     paragraph as in "(一)文秘工作严谨规范。各级党委办公室…" (``True``); ``None`` means the
     writer's default for the level (own line at level 1, leading below).
@@ -40,6 +42,7 @@ class Section:
     role: str | None = None
     lead: bool | None = None
     numbering: str | None = None
+    closing: list[str] = field(default_factory=list)
 
 
 @dataclass

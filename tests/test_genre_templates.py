@@ -11,16 +11,25 @@ import yaml
 from conftest import ROOT, assert_user_error, run_speechgen
 
 from generator.blocks import blocks
+from generator.glue import load_stock
 from generator.model import ROLES
 from generator.numerals import from_chinese
-from generator.outline_io import parse_yaml
 from generator.templating import build_speech, get_template, templates
 from generator.text_writer import render_text
+from generator.yaml_reader import parse as parse_yaml
 
-GENRES = ["party-building", "office-work", "party-lecture", "election-or-founding",
-          "special-deployment", "commendation"]
-ALL = [*GENRES, "work-conference"]
-ANNOUNCED = re.compile(r"讲([一二三四五六七八九十两]+)(?:点|个方面)")
+ALL = sorted(name for name in templates() if name != "outline")  # grows with the registry
+GENRES = ALL
+#: Templates whose glue comes from the phrase bank, chosen by their 套话版本 field.
+VARIANTS = [name for name in ALL if any(f.label == "套话版本" for f in get_template(name).fields)]
+#: Scaffolds known to fail their own draft check (issue 10: the work-conference example
+#: leaves sections empty and splits a paragraph at half-width commas).  Strict: a fixed
+#: scaffold fails this list, so it is removed the day the example is fixed.
+_CHECK_FAILS = {"work-conference"}
+SCAFFOLD_CHECKED = [pytest.param(name, marks=pytest.mark.xfail(
+    strict=True, reason="issue 10: scaffold example fails its own check"))
+    if name in _CHECK_FAILS else name for name in ALL]
+ANNOUNCED = re.compile(r"(?:讲|强调)([一二三四五六七八九十两]+)(?:点|个方面)")
 
 
 def scaffold_data(name: str) -> dict:
@@ -85,7 +94,11 @@ def test_new_scaffold_validates_and_renders_to_docx(name, tmp_path):
     written = [p.text for p in docx.Document(str(out)).paragraphs if p.text]
     data = yaml.safe_load(outline.read_text(encoding="utf-8"))
     assert written[0] == data.get("标题", f"在{data['会议名称']}上的讲话")
-    assert written[-1] in ("谢谢大家！", "我的讲话完了，谢谢大家！")
+    # The speech ends on its closing appeal or on a sign-off the stock attests; the old
+    # "谢谢大家！" under every speech was a tell of generated text (issue 14).
+    signoffs = {v.text for v in load_stock().moves["signoff"] if v.text}
+    assert written[-1].startswith("同志们，") or written[-1] in signoffs, written[-1]
+    assert "谢谢大家" not in written[-1] or "结束语" in data
     assert any(text.startswith("一、") for text in written)
 
 
@@ -184,9 +197,10 @@ def test_election_and_founding_differ_in_opening_and_signoff():
     election = render_text(speech_from(scaffold_data("election-or-founding")))
     founding = render_text(speech_from(scaffold_data("election-or-founding") | {
         "大会类型": "成立大会", "组织名称": "区商会党委", "致谢对象": "各位领导和来宾"}))
-    assert "今天如期召开了" in election and election.rstrip().endswith("我的讲话完了，谢谢大家！")
-    assert "在区商会党委成立的庄严时刻" in founding
-    assert founding.rstrip().endswith("最后，再次祝贺区商会党委成立！谢谢大家！")
+    assert "今天如期召开了" in election and "成立的庄严时刻" not in election
+    assert "在区商会党委成立的庄严时刻" in founding and "今天如期召开了" not in founding
+    assert "选进城关村党支部新一届班子" in election  # the election's closing names its body
+    assert "区商会党委工作新局面" in founding
 
 
 def test_templates_lists_every_template_with_its_chinese_name():
@@ -259,7 +273,7 @@ def test_scaffold_keys_are_chinese_and_parse_with_positions():
     assert locate(("会议名称",))[0] is not None
 
 
-@pytest.mark.parametrize("name", GENRES)
+@pytest.mark.parametrize("name", SCAFFOLD_CHECKED)
 def test_scaffold_passes_the_draft_check(name, tmp_path):
     outline = tmp_path / "提纲.yaml"
     assert run_speechgen("new", name, "-o", outline).returncode == 0
@@ -270,5 +284,8 @@ def test_scaffold_passes_the_draft_check(name, tmp_path):
 
 def test_every_genre_template_has_a_realistic_example():
     examples = (ROOT / "examples").glob("*.yaml")
-    used = {yaml.safe_load(path.read_text(encoding="utf-8")).get("模板") for path in examples}
-    assert set(GENRES) <= used
+    used = set()
+    for path in examples:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        used.add(data.get("模板") or data.get("template"))
+    assert set(ALL) <= used

@@ -7,11 +7,9 @@ import re
 import pytest
 import yaml
 from conftest import ROOT, run_speechgen
-from test_genre_templates import GENRES, scaffold_data, speech_from
 
 from generator.mining.annotate import DELETIONS, PLACEHOLDERS
 from generator.mining.normalise import fold
-from generator.text_writer import render_text
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 BANK = ROOT / "outlines" / "phrases.yaml"
@@ -59,29 +57,3 @@ def test_the_command_rebuilds_the_shipped_bank(tmp_path):
     result = run_speechgen("phrases", *sorted(CORPUS.glob("*.txt")), "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8") == BANK.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize("name", GENRES)
-def test_variant_picks_bank_wording_and_is_stable(name):
-    plain = render_text(speech_from(scaffold_data(name)))
-    count = re.compile(r"[一二三四五六七八九十几两]+(?=点|个方面|个问题|层意思)")
-    texts = {count.sub("N", p["text"]) for _, p in phrases()}  # announcements take the count
-    changed = []
-    for variant in (1, 2):
-        chosen = scaffold_data(name) | {"套话版本": variant}
-        first, second = render_text(speech_from(chosen)), render_text(speech_from(chosen))
-        assert first == second
-        new = set(first.split("\n\n")) - set(plain.split("\n\n"))
-        assert all(any(text in count.sub("N", paragraph) for text in texts)
-                   for paragraph in new), new
-        changed += new
-    assert changed
-
-
-def test_variant_keeps_the_announced_count_right():
-    data = scaffold_data("office-work") | {"套话版本": 3}
-    speech = speech_from(data)
-    assert "下面，我讲三个方面的问题。" in speech.opening[-1]
-    assert len(speech.sections) == 3
-    data["工作任务"] = data["工作任务"] * 3
-    assert "下面，我讲五个方面的问题。" in speech_from(data).opening[-1]

@@ -10,6 +10,7 @@ import yaml
 from generator.blocks import blocks
 from generator.errors import InputError
 from generator.fields import Validator
+from generator.glue import load_stock
 from generator.markup import parse_markup
 from generator.numerals import from_chinese
 from generator.templating import build_speech, enumerate_points, sentence
@@ -29,7 +30,7 @@ def minimal(**extra) -> dict:
 
 def announced(speech) -> int:
     text = render_text(speech)
-    match = re.search(r"我讲(.)点意见", text)
+    match = re.search(r"我(?:再)?(?:讲|强调)(.)(?:点|个方面)", text)
     assert match, text
     return from_chinese(match[1])
 
@@ -53,8 +54,11 @@ def test_left_out_optional_parts_leave_no_trace():
         assert debris not in text, debris
     kinds = [b.kind for b in blocks(speech_from(minimal()))]
     assert kinds.count("heading") == 1
-    assert text.startswith("在全县经济工作会议上的讲话\n\n同志们：\n\n下面，我讲一点意见。")
-    assert "而努力奋斗！" in text and text.rstrip().endswith("谢谢大家！")
+    opening = speech_from(minimal()).opening
+    assert len(opening) == 1 and announced(speech_from(minimal())) == 1, opening
+    # The closing appeal ends the speech; "谢谢大家！" is not attested twice, so never added.
+    last = text.rstrip().split("\n\n")[-1]
+    assert "谢谢大家" not in text and last.endswith(("！", "。")), last
 
 
 def test_review_with_problems_reads_as_the_genre_does():
@@ -64,21 +68,27 @@ def test_review_with_problems_reads_as_the_genre_does():
         "存在问题": ["产业结构还不够优", "项目储备不足。"]}))
     text = render_text(speech)
     assert "主要体现在" not in text  # no overall judgement to hang the lead-in on
-    assert "一、肯定成绩，正视不足，进一步坚定做好工作的信心\n\n（一）经济运行稳中有进。" in text
-    assert "这些成绩的取得，是县委坚强领导和全县上下共同努力的结果。" in text
-    assert "问题和不足：一是产业结构还不够优；二是项目储备不足。这些问题，必须引起" in text
+    heading = speech.sections[0].heading  # the stock's review heading, none given
+    assert heading in {v.text for v in load_stock().moves["review_heading"]}
+    assert f"一、{heading}\n\n（一）经济运行稳中有进。" in text
+    assert "县委坚强领导和全县上下共同努力" in text and "的结果的结果" not in text
+    assert "：一是产业结构还不够优；二是项目储备不足。" in text
     assert [s.role for s in speech.sections] == ["review", "tasks"]
-    # causes and problems belong to the review, not to its last achievement
-    achievement, rest = speech.sections[0].sections
+    # causes and problems close the review itself, after its last achievement
+    review = speech.sections[0]
+    (achievement,) = review.sections
     assert achievement.paragraphs == ["全年地区生产总值增长6.1%。"]
-    assert (rest.heading, rest.numbering) == ("", "无") and len(rest.paragraphs) == 2
+    assert len(review.closing) == 2 and "一是产业结构" in review.closing[1]
+    paragraphs = text.split("\n\n")
+    after = paragraphs.index("（一）经济运行稳中有进。全年地区生产总值增长6.1%。")
+    assert paragraphs[after + 1:after + 3] == review.closing
 
 
 def test_user_values_are_data_never_code(tmp_path):
     speech = speech_from(minimal(会议任务="{{ 7*7 }}{% raw %}", 工作任务=[
         {"小标题": "{{ ''.__class__ }}", "引言": ["# 不是标题", "| 也不是", "[closing]"]}]))
     text = render_text(speech)
-    assert "会议的主要任务是：{{ 7*7 }}{% raw %}。" in text
+    assert "{{ 7*7 }}{% raw %}。" in text
     assert "一、{{ ''.__class__ }}" in text
     assert "\n# 不是标题\n" in text and "\n| 也不是\n" in text and "\n[closing]\n" in text
     assert "49" not in text

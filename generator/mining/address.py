@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-SALUTATION = re.compile(
-    r"(同志们|同志|们|各党支部|阁下|先生|首脑|女士们、先生们|代表|来宾|嘉宾|领导|委员|支部)"
-    r"[：，！]$"
-)
+from ..lexicon import ADDRESS_WORDS, alternation
+
+SALUTATION = re.compile(f"{alternation(ADDRESS_WORDS)}[：，！]$")
 #: Longest line that can be a salutation on its own.
 SALUTATION_CHARS = 20
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..model import Flag, Speech
-from ..numerals import from_chinese
 from .headings.tree import Note
 from .parse import MISSING_TITLE
 
@@ -27,16 +27,7 @@ ROLE_RULES = [(role, re.compile("|".join(cues.split())), where) for role, cues, 
 
 #: Placeholder tokens left by anonymisation (CORPUS a3), as (name, pattern).
 PLACEHOLDERS: list[tuple[str, re.Pattern[str]]] = [
-    ("20xx", re.compile(r"20[xX]{2}")),
-    ("XX", re.compile(r"(?<![A-Za-z])XX(?=年|0)")),
-    ("xx", re.compile(r"(?<![A-Za-z0-9])xx(?![A-Za-z])")),
-    ("X", re.compile(r"(?<=[\u4e00-\u9fff，、])X(?=[\u4e00-\u9fff%，、])")),
-    ("×", re.compile(r"×{1,4}")),
-    ("*", re.compile(r"(?<!\*)\*{1,3}(?!\*)")),
-    ("##", re.compile(r"##")),
-    ("__", re.compile(r"__+")),
-    ("~年", re.compile(r"~年")),
-    ("空格", re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")),
+    (name, re.compile(pattern)) for name, pattern, _ in lexicon.PLACEHOLDERS
 ]
 
 #: Words a site's filter cut out without a trace (CORPUS a3): the phrase reads broken.
@@ -59,10 +50,7 @@ GENRES: list[tuple[str, str, re.Pattern[str]]] = [
     ("host", "主持词", re.compile(r"主持词$|^主持人：")),
 ]
 
-ANNOUNCE = re.compile(
-    r"(讲|谈|说|提|强调|发表|做好|讲以下).{0,8}?([二三四五六七八九十几两]+)"
-    r"(点|个方面|个问题|层意思|项)"
-)
+ANNOUNCE = re.compile(lexicon.announcement())
 SENTENCE_ENDS = ("。", "！", "？", "”", "…")
 
 
@@ -89,7 +77,7 @@ def announced(opening: list[str]) -> int | None:
     for paragraph in reversed(opening):
         matches = list(ANNOUNCE.finditer(paragraph))
         if matches:
-            return from_chinese(matches[-1].group(2))
+            return lexicon.announced_number(matches[-1]["count"])
     return None
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import TITLE_END
+from ..numerals import NUMERAL_CHARS
+
 
 @dataclass(frozen=True)
 class NoiseRule:
@@ -37,7 +40,7 @@ _BUTTON_WORDS = r"(下载|会员|注册|登录|收藏|打印|复制|分享|举�
 #: "来源县委在…大会上讲话同志们：…": a source label glued, without its colon, to a repeat of the
 #: page's title, with the speech run on behind it.  Group ``title`` is the repeated title.
 SOURCE_GLUED = re.compile(
-    r"^来源(?!：)\s*(?P<title>[^。！？，：\s]{4,50}?(讲话|讲稿|发言|致辞|党课|报告|演讲)(稿|材料)?)\s*"
+    rf"^来源(?!：)\s*(?P<title>[^。！？，：\s]{{4,50}}?{TITLE_END})\s*"
 )
 
 
@@ -167,7 +170,7 @@ RULES: list[NoiseRule] = [
 
 #: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)".
 COUNT_HINT = re.compile(
-    r"[（\[【](?:共含|共|推荐|大全|精选)?(\d+|[一二三四五六七八九十]+)篇(?:模版|材料|范文)?[）\]】]"
+    rf"[（\[【](?:共含|共|推荐|大全|精选)?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文)?[）\]】]"
 )
 
 
@@ -200,8 +203,8 @@ _SEPARATORS = re.compile(r"[|｜>›»]")
 _SENTENCE_END = re.compile(r"[。！？…]")
 #: A speech's own title line: its site words are part of the occasion, not furniture.
 _TITLE_END = re.compile(
-    r"(讲话|讲稿|发言|致辞|主持词|党课|报告|演讲)(稿|材料|提纲|要点)?(范文|大全|精选|模板)?"
-    r"\s*([（\[【][^（）\[\]【】]{1,10}[）\]】])?(篇[一二三四五六七八九十\d]{1,3})?$"
+    rf"{TITLE_END}(范文|大全|精选|模板)?"
+    rf"\s*([（\[【][^（）\[\]【】]{{1,10}}[）\]】])?(篇[{NUMERAL_CHARS}\d]{{1,3}})?$"
 )
 #: A meta row run onto a title: "在…的讲话 发布时间：2024-01-12 浏览：23".
 META_TAIL = re.compile(r"\s+(发布时间|发布|时间|日期|来源|作者|浏览|阅读|点击|栏目)：.*$")
@@ -306,7 +309,7 @@ def navigation_terms(lines: list[str]) -> set[str]:
 
 
 #: The last crumb of a breadcrumb line may be the article's title (首页 > 讲话 > 在…的讲话).
-_TITLE_CRUMB = re.compile(r"^.{8,50}(讲话|讲稿|发言|致辞|主持词|党课|演讲)(稿|材料)?$")
+_TITLE_CRUMB = re.compile(rf"^.{{8,50}}{TITLE_END}$")
 
 
 def crumb_title(line: str) -> str | None:

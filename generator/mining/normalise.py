@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..numerals import ORDINAL
+
 # Private-use characters (e.g. U+E004 at paragraph ends) and zero-width marks are invisible
 # and defeat endswith("。") checks.
 _INVISIBLE = re.compile("[\ue000-\uf8ff\u200b-\u200d\u2060\ufeff]")
@@ -19,7 +21,7 @@ _HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 _HALF_RE = re.compile(r"[,:;!?()]")
 
 # "1 、" → "1、": a space inside a marker is a typing slip, not text.
-_MARKER_GAP = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,3})\s+([、.．])")
+_MARKER_GAP = re.compile(rf"^(\d{{1,2}}|{ORDINAL})\s+([、.．])")
 
 
 def _widen(match: re.Match[str]) -> str:

@@ -11,7 +11,8 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from ..numerals import from_chinese
+from ..lexicon import APPEAL_STARTS, COMRADES, TITLE_END
+from ..numerals import ORDINAL, from_chinese
 from .address import is_salutation
 from .headings.detect import ANNOUNCEMENT, is_standalone_heading, starts_with_marker
 from .headings.schemes import match_at
@@ -22,7 +23,7 @@ TERMINALS = ("。", "！", "？", "”", "…", "：", "」", "』")
 #: Wrapped lines fill the page width; a short unterminated line (主席先生，) is a line of its own.
 MIN_WRAPPED = 16
 #: A line opening with an address to the audience starts a paragraph even after a cut-off line.
-FRESH_START = ("同志们，", "同志们！", "让我们")
+FRESH_START = (f"{COMRADES}，", f"{COMRADES}！", *APPEAL_STARTS[1:])
 
 
 def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -72,8 +73,8 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
 #: speech flattened onto one line runs to 250 characters; a wrapped paragraph rarely does).
 FLATTENED = 200
 _SERIES = (
-    re.compile(r"(?<=[。！？；： ])([一二三四五六七八九十]{1,3})、"),
-    re.compile(r"(?<=[。！？；： ])（([一二三四五六七八九十]{1,3})）"),
+    re.compile(rf"(?<=[。！？；： ])({ORDINAL})、"),
+    re.compile(rf"(?<=[。！？；： ])（({ORDINAL})）"),
 )
 _ADDRESS = re.compile(
     r"^(.{0,60}?)\s*(（[^（）]{4,16}）)?\s*((?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
@@ -81,7 +82,7 @@ _ADDRESS = re.compile(
 #: The same with the title run straight into the address ("…的讲话同志们："): tried first, so
 #: the address does not swallow the title's last words.
 _TITLED_ADDRESS = re.compile(
-    r"^(.{0,60}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)\s*(（[^（）]{4,16}）)?\s*"
+    rf"^(.{{0,60}}?{TITLE_END})\s*(（[^（）]{{4,16}}）)?\s*"
     r"((?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
 )
 #: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.

@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import (
+    ADDRESS_WORDS,
+    APPEAL_ENDS,
+    APPEAL_STARTS,
+    SIGNOFF_WORDS,
+    SUMMING_UP,
+    TITLE_END,
+    TITLE_ENDINGS,
+    alternation,
+)
 from ..model import Speech
+from ..numerals import NUMERAL_CHARS
 from .address import is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL
 from .headings.detect import starts_with_marker
@@ -21,27 +32,9 @@ from .split import SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
 MISSING_TITLE = "（标题待补）"
-#: Words a speech title ends with.
-TITLE_WORDS = (
-    "讲话",
-    "讲稿",
-    "讲话稿",
-    "发言",
-    "发言稿",
-    "致辞",
-    "党课",
-    "报告",
-    "演讲",
-    "讲话提纲",
-    "讲话要点",
-    "讲话材料",
-    "发言材料",
-    "致辞稿",
-    "主持词",
-)
 #: A site category caption ("领导讲话", "讲话稿范文"): short and naming no occasion.
 CATEGORY = re.compile(
-    r"^[^在的上会，。！？：]{0,8}(讲话|讲稿|讲话稿|发言稿?|致辞|主持词|演讲稿?)(范文|大全|精选)?$"
+    rf"^[^在的上会，。！？：]{{0,8}}{TITLE_END}(范文|大全|精选)?$"
 )
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 TITLE_NOISE = [
@@ -52,20 +45,20 @@ TITLE_NOISE = [
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
     COUNT_HINT,
-    re.compile(r"[（\[【][一二三四五六七八九十\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
+    re.compile(rf"[（\[【][{NUMERAL_CHARS}\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
     re.compile(r"(范文|范本|模板|精选)$"),
-    re.compile(r"篇([一二三四五六七八九十]+|\d+)$"),
+    re.compile(rf"篇([{NUMERAL_CHARS}]+|\d+)$"),
     re.compile(r"[：:]$"),
 ]
 BYLINE = re.compile(
     r"^\S*(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
     r"\s+\S{2,4}$"
 )
-_CN_DIGITS = "\\d〇零一二三四五六七八九十"
+_CN_DIGITS = f"\\d〇零{NUMERAL_CHARS}"
 DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
 #: A salutation run into the first paragraph ("同志们：这次会议…"): the address, up to its colon.
 LEADING_SALUTATION = re.compile(
-    r"^([^。！？：]{0,16}?(同志们|同志|朋友们|同学们|女士们|先生们|老师们|代表|来宾|嘉宾|领导|委员)：)"
+    rf"^([^。！？：]{{0,16}}?{alternation(ADDRESS_WORDS)}：)"
     r"(?=\S)"
 )
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
@@ -75,15 +68,15 @@ LEADING_GREETING = re.compile(r"^((大家|你们|各位)(上午|下午|晚上)?�
 SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
-SUBTITLE = re.compile(r"^([^。！？；]{4,40}?)\s*(——.{4,50}?(?:讲话|讲稿|发言|致辞|党课))$")
+SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
 GREETING = re.compile(r"^(大家|你们|各位)?(上午|下午|晚上)?好[！]$")
 
-SIGNOFF = re.compile(r"谢谢|讲话完了|祝大家|祝各位|衷心的感谢|表示感谢")
+SIGNOFF = re.compile(alternation(SIGNOFF_WORDS))
 CLOSING_STARTS = re.compile(
-    r"^(同志们|让我们|以上|总之|总而言之|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|各位代表|"
-    r"(关于.{0,20})?我就讲(这些|这么多|到这里))"
+    rf"^({alternation(APPEAL_STARTS + SUMMING_UP)}|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|"
+    r"各位代表|(关于.{0,20})?我就讲(这些|这么多|到这里))"
 )
-CLOSING_ENDS = re.compile(r"(奋斗|贡献|成功|效果|胜利|新局面|新篇章|迎接.{2,30})[！。]$")
+CLOSING_ENDS = re.compile(rf"({alternation(APPEAL_ENDS)}|迎接.{{2,30}})[！。]$")
 
 
 @dataclass
@@ -109,7 +102,7 @@ def _is_title(text: str) -> bool:
         and not text.startswith("——")
         and not re.search(r"[。！？；]", text)
         and not starts_with_marker(text)
-        and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_WORDS)
+        and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_ENDINGS)
     )
 
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ..numerals import from_chinese
+from ..lexicon import TITLE_END
+from ..numerals import NUMERAL_CHARS, ORDINAL, from_chinese
 from .boilerplate import (
     COUNT_HINT,
     NAV_LABEL,
@@ -26,7 +27,7 @@ from .boilerplate import (
 )
 from .normalise import normalise_line
 
-_NUM = r"[一二三四五六七八九十百零〇两]+|\d+"
+_NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
 
 #: Unit markers: prefix lines "篇1:标题" / "第一篇:标题" and a title line ending in "篇一".
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -40,7 +41,7 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
 
 #: "在党员会议上的讲话(二):" — a sub-speech inside one unit.
 SUB_SPEECH = re.compile(
-    r"^(.{2,40}?(?:讲话|讲稿|讲话稿|发言|发言稿|致辞|党课))（([一二三四五六七八九十]+)）：?$"
+    rf"^(.{{2,40}}?{TITLE_END})（({ORDINAL})）：?$"
 )
 
 _SENTENCE = re.compile(r"[。！？，；]")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import COUNT_OBJECTS, alternation, announcement
 from .schemes import INLINE_START, Marker, match_at
 
 _SENTENCE_END = re.compile(r"[。！？]")
@@ -43,10 +44,7 @@ FUSED_MIN = 45
 #: The sentence that announces the points ("下面，我讲几点意见。", "再强调四点意见："): the
 #: text right after it is the first point, even when the page lost the break before it or
 #: was cut off before the second point.
-ANNOUNCEMENT = re.compile(
-    r"(讲|谈|说|提|强调|提出|明确)[^。！？：]{0,10}?([两二三四五六七八九十几]+)"
-    r"(点|个方面|方面|个问题|层意思|项)(意见|要求|看法|想法|建议|体会|工作|问题)?[。：]"
-)
+ANNOUNCEMENT = re.compile(f"{announcement()}{alternation(COUNT_OBJECTS)}?[。：]")
 
 
 def announces_points(text: str) -> bool:

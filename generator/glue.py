@@ -1,0 +1,257 @@
+"""The glue between a speech's facts: each conventional move's wording, chosen by the facts.
+
+The stock (outlines/moves.yaml) holds, per move, variants attested in real speeches and the
+situations each one fits (meeting kind, the speaker's place on the agenda, time of year, one or
+several items, what the earlier agenda items were).  A template asks `glue.say(move, …)`; the
+glue keeps the variants that fit, then picks one deterministically from facts that do not
+change while a draft is edited — the organiser, its level, the meeting kind, the template —
+and the user's `套话版本`.  So two offices' drafts differ, the same input gives the same bytes,
+and fixing a typo in the title, the date or a paragraph never changes the glue.  Within one
+speech no attested formula is used twice: a variant sharing a part with one already used is
+passed over while another fits (a formula: a run of four characters of glue).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from .numerals import to_chinese
+from .resources import outlines_dir
+
+#: Agenda kinds by how strongly they shape the response, strongest first: after a
+#: commendation the response is to learn from the commended, whatever else was said.
+_RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "exchange",
+                   "statement", "other")
+#: Agenda kinds that mean another leader has already spoken: the speaker comes later.
+_LATER = ("speech", "deployment")
+#: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
+#: template passes is a fact of the user's and must appear in the chosen wording.
+_CONTEXT = {"work"}
+_SEASON_WORDS = (
+    ("年中", re.compile(r"上半年|下半年|半年|年中|三季度|二季度")),
+    ("年末", re.compile(r"年终|岁末|全年工作总结|冬季")),
+    ("年初", re.compile(r"年初|新春|春节|开年|(?:部署|安排)(?:今年|20\d\d年)"
+                        r"|20\d\d年(?!度?总结)[^，。]{0,20}工作会议")),
+)
+
+
+@dataclass(frozen=True)
+class Variant:
+    text: str
+    when: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Stock:
+    levels: tuple[Mapping[str, str], ...]
+    kinds: tuple[Mapping[str, str], ...]
+    agenda: tuple[Mapping[str, str], ...]
+    agenda_phrases: Mapping[str, list[str]]
+    moves: Mapping[str, tuple[Variant, ...]]
+    once: frozenset[str]  # moves said at most once a speech (a lead-in before every part reads
+    #                       as a formula)
+
+
+@cache
+def load_stock() -> Stock:
+    """The shipped stock; a variant is there only if moves.py found two sources for it."""
+    path = outlines_dir() / "moves.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    moves = {
+        move: tuple(Variant(str(v["text"]), v.get("when") or {})
+                    for v in entry.get("variants", []))
+        for move, entry in (data.get("moves") or {}).items()
+    }
+    once = frozenset(move for move, entry in (data.get("moves") or {}).items()
+                     if entry.get("once"))
+    return Stock(tuple(data.get("levels", ())), tuple(data.get("kinds", ())),
+                 tuple(data.get("agenda", ())), data.get("agenda_phrases", {}), moves, once)
+
+
+def level_of(name: str) -> str | None:
+    """The organiser's level read from a meeting or body name (全县… → 县), or None."""
+    for level in load_stock().levels:
+        if re.search(level["match"], name or ""):
+            return str(level["level"])
+    return None
+
+
+def kind_of(template: str, meeting: str, facts: Mapping[str, Any]) -> str:
+    """The meeting kind: what the template is for, else what the meeting's name says."""
+    fixed = {"commendation": "commendation", "party-lecture": "lecture"}
+    if template in fixed:
+        return fixed[template]
+    if template == "election-or-founding":
+        return "founding" if facts.get("kind") == "founding" else "election"
+    if template == "special-deployment" and facts.get("incident"):
+        return "emergency"
+    for kind in load_stock().kinds:
+        if kind["match"] and re.search(kind["match"], meeting or ""):
+            return str(kind["kind"])
+    return "deployment" if template == "special-deployment" else "work"
+
+
+def agenda_kind(text: str) -> str:
+    """An agenda item written as one sentence: its kind, read from its verb."""
+    for entry in load_stock().agenda:
+        if entry["verbs"] and re.search(entry["verbs"], text):
+            return str(entry["kind"])
+    return "other"
+
+
+def season_of(*texts: str | None) -> str | None:
+    """年初 / 年中 / 年末 from the meeting's name or task, never from the date (see module)."""
+    joined = " ".join(t for t in texts if t)
+    for season, pattern in _SEASON_WORDS:
+        if pattern.search(joined):
+            return season
+    return None
+
+
+def spoken(number: int) -> str:
+    return "两" if number == 2 else to_chinese(number)
+
+
+def _seed(*keys: str) -> int:
+    digest = hashlib.sha256("\x1f".join(keys).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+class Glue:
+    """One speech's glue: built per render from the validated facts."""
+
+    def __init__(self, template: str, facts: Mapping[str, Any]) -> None:
+        self.stock = load_stock()
+        meeting = str(facts.get("meeting") or "")
+        self.facts = facts
+        self.items = self._agenda(facts)
+        self.level = (facts.get("level") or level_of(meeting)
+                      or level_of(str(facts.get("organiser") or "")) or "县")
+        self.kind = facts.get("meeting_kind") or kind_of(template, meeting, facts)
+        kinds = {kind for _, kind in self.items}
+        self.place = facts.get("speaker_place") or (
+            "later" if kinds & set(_LATER) else "first")
+        self.season = facts.get("season") or season_of(meeting, facts.get("purpose"))
+        self.version = int(facts.get("variant") or 0)
+        self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
+        self._used: set[str] = set()
+        self._memo: dict[tuple, str] = {}
+        words = next((lv for lv in self.stock.levels if lv["level"] == self.level), {})
+        self.words = {"all": str(words.get("all", "各级各部门")),
+                      "area": str(words.get("area", ""))}
+
+    # -- agenda ---------------------------------------------------------------------------
+
+    def _agenda(self, facts: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(clause, kind) for each earlier item: free text first, then structured entries."""
+        out = [(str(text), agenda_kind(str(text))) for text in facts.get("earlier") or ()]
+        names = {str(e["name"]): str(e["kind"]) for e in self.stock.agenda}
+        for entry in facts.get("agenda") or ():
+            kind = names.get(str(entry.get("kind") or ""), entry.get("kind") or "other")
+            kind = kind if kind in self.stock.agenda_phrases else "other"
+            about = _clause(entry.get("about"))
+            with_about, bare = self.stock.agenda_phrases[kind]
+            who = _clause(entry.get("who"))
+            out.append(((with_about if about else bare).format(who=who, about=about), kind))
+        return out
+
+    @property
+    def agenda_kinds(self) -> list[str]:
+        return [kind for _, kind in self.items]
+
+    def earlier(self, response: str | None = None) -> str:
+        """刚才，A，B，<response agreeing with the items>。 — or nothing without items."""
+        if not self.items:
+            return ""
+        clauses = [_clause(text) for text, _ in self.items]
+        said = "刚才，" + ("；" if any(len(c) > 30 for c in clauses) else "，").join(clauses)
+        reply = _clause(response) if response else self.say("earlier_response")
+        return f"{said}，{reply}。" if reply else f"{said}。"
+
+    # -- the moves ------------------------------------------------------------------------
+
+    def fits(self, variant: Variant, role: str | None, count: int | None,
+             slots: Mapping[str, Any]) -> bool:
+        when = variant.when
+        if when.get("role") != role:
+            return False
+        if "kind" in when and self.kind not in when["kind"]:
+            return False
+        if "place" in when and when["place"] != self.place:
+            return False
+        if "season" in when and self.season not in when["season"]:
+            return False
+        if "count" in when and count is not None and when["count"] != ("one" if count == 1
+                                                                      else "many"):
+            return False
+        if "agenda" in when:
+            dominant = next((k for k in _RESPONSE_ORDER if k in self.agenda_kinds), "other")
+            if dominant not in when["agenda"]:
+                return False
+        used = set(re.findall(r"\{(\w+)\}", variant.text))
+        given = {name for name, value in slots.items() if value}
+        if "under" in used:
+            used.add("leadership")
+        wanted = used - {"count", "all", "area", "under"}
+        return wanted <= given and given - _CONTEXT <= used
+
+    def say(self, move: str, role: str | None = None, count: int | None = None,
+            nth: Any = None, **slots: Any) -> str:
+        """The move's wording for these facts, its slots filled; "" when nothing fits.
+
+        `nth` tells apart two uses of one move in a speech (the lead-in of each task part),
+        which then take different variants while there are any."""
+        memo = (move, role, count, str(nth),
+                tuple(sorted((k, str(v)) for k, v in slots.items())))
+        if memo in self._memo:
+            return self._memo[memo]
+        if move in self.stock.once and any(key[0] == move and text for key, text
+                                           in self._memo.items()):
+            self._memo[memo] = ""
+            return ""
+        variants = [v for v in self.stock.moves.get(move, ()) if self.fits(v, role, count, slots)]
+        text = ""
+        if variants:
+            start = (_seed(self.key, move, role or "") + self.version) % len(variants)
+            ordered = variants[start:] + variants[:start]
+            fresh = [v for v in ordered if not _grams(v.text) & self._used]
+            chosen = (fresh or ordered)[0]
+            self._used |= _grams(chosen.text)
+            text = self._fill(chosen.text, count, slots)
+        self._memo[memo] = text
+        return text
+
+    def _fill(self, text: str, count: int | None, slots: Mapping[str, Any]) -> str:
+        values = {k: _clause(str(v)) for k, v in slots.items() if v}
+        values |= self.words
+        if count is not None:
+            values["count"] = spoken(int(count))
+        leadership = values.get("leadership")
+        values["under"] = f"在{leadership}的坚强领导下，" if leadership else ""
+        return re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
+
+    def word(self, name: str) -> str:
+        """A level word: all (各乡镇、各部门…) or area (全县…)."""
+        return self.words[name]
+
+
+#: Two wordings sharing a run of this many characters repeat a formula ("抓好落实").
+FORMULA = 4
+
+
+def _grams(wording: str) -> set[str]:
+    """The formula-sized runs of a variant's own words (its slots are the facts, not glue)."""
+    runs = re.split(r"\{\w+\}|[^\u4e00-\u9fff]", wording)
+    return {run[i:i + FORMULA] for run in runs for i in range(len(run) - FORMULA + 1)}
+
+
+def _clause(text: str | None) -> str:
+    return (text or "").strip().rstrip("。！？!?；;，,、：:")

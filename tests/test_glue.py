@@ -1,0 +1,217 @@
+"""The glue between facts: attested, fitted to the facts, varied by office, stable while editing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from conftest import ROOT
+from test_genre_templates import GENRES, scaffold_data, speech_from
+
+from generator.glue import load_stock
+from generator.mining.normalise import fold
+from generator.outline_io import dump_outline, parse_outline
+from generator.text_writer import render_text
+
+STOCK = ROOT / "outlines" / "moves.yaml"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def text_of(data: dict) -> str:
+    return render_text(speech_from(data))
+
+
+def work(**extra) -> dict:
+    data = {"模板": "work-conference", "会议名称": "全县农业农村工作会议",
+            "会议任务": "总结去年农业农村工作，部署今年任务",
+            "工作任务": [{"小标题": "稳住粮食生产", "引言": ["今年粮食播种面积要稳定在八十万亩。"],
+                          "小项": [{"小标题": "抓好春播", "段落": ["要抢抓农时。"]},
+                                   {"小标题": "抓好农田建设", "段落": ["要新建高标准农田。"]}]},
+                         {"小标题": "发展乡村产业", "引言": ["要培育特色产业。"]}],
+            "保障措施": {"小项": [{"小标题": "压实责任", "段落": ["要层层压实责任。"]}]},
+            "领导核心": "县委", "奋斗目标": "推动乡村全面振兴"}
+    data.update(extra)
+    return data
+
+
+# -- the stock ----------------------------------------------------------------------------
+
+def test_every_variant_is_attested_on_two_independent_sites():
+    data = yaml.safe_load(STOCK.read_text(encoding="utf-8"))
+    counts = {}
+    for move, entry in data["moves"].items():
+        counts[move] = len(entry["variants"])
+        for variant in entry["variants"]:
+            for part in variant["sources"]:
+                sites = {seen["site"] for seen in part["seen"]}
+                assert part["sites"] >= 2 and len(sites) >= 2, (move, variant["text"], part)
+                assert all(seen["address"] for seen in part["seen"])
+    assert sum(n >= 8 for n in counts.values()) >= 8, counts
+
+
+def test_no_variant_carries_a_fact_of_its_source():
+    for move, variants in load_stock().moves.items():
+        for variant in variants:
+            wording = re.sub(r"\{\w+\}", "", variant.text)
+            facts = r"[0-9“”《》]|(?<!的)同志(?!们)|[省市县区乡镇]委|党中央"
+            assert not re.search(facts, wording), (move, variant.text)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_corpus_sources_really_hold_the_attested_part():
+    pages = {p.name: fold(p.read_text(encoding="utf-8")) for p in CORPUS.glob("*.txt")}
+    data = yaml.safe_load(STOCK.read_text(encoding="utf-8"))
+    checked = 0
+    for entry in data["moves"].values():
+        for variant in entry["variants"]:
+            for part in variant["sources"]:
+                for seen in part["seen"]:
+                    if seen["address"].startswith("corpus:"):
+                        page = pages[seen["address"].removeprefix("corpus:")]
+                        assert re.search(part["pattern"], page.replace("\n", "")), part
+                        checked += 1
+    assert checked > 50
+
+
+# -- determinism and variation ------------------------------------------------------------
+
+@pytest.mark.parametrize("name", GENRES)
+def test_same_input_same_bytes(name):
+    data = scaffold_data(name) | {"主办单位": "县委办公室"}
+    assert text_of(data) == text_of(data)
+
+
+@pytest.mark.parametrize("name", [*GENRES, "work-conference"])
+def test_fixing_a_typo_in_title_date_or_a_paragraph_keeps_the_glue(name):
+    data = scaffold_data(name)
+    before = text_of(data)
+    edited = dict(data, 标题="在一次会议上的讲话", 日期="2025年3月3日")
+    key = next(k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict))
+    first = dict(edited[key][0], 小标题=edited[key][0]["小标题"] + "（改）")
+    edited[key] = [first, *edited[key][1:]]
+    after = text_of(edited)
+    old_title = data.get("标题") or f"在{data['会议名称']}上的讲话"
+    expected = (before.replace(old_title, "在一次会议上的讲话", 1)
+                .replace(data["日期"], "2025年3月3日")
+                .replace(data[key][0]["小标题"], data[key][0]["小标题"] + "（改）", 1))
+    assert after == expected
+
+
+def test_different_offices_get_different_glue_and_versions_change_it():
+    texts = {text_of(work(主办单位=office)) for office in
+             ("县委办公室", "县政府办公室", "县农业农村局", "县乡村振兴局", "县委农办")}
+    assert len(texts) >= 3
+    versions = [text_of(work(套话版本=n)) for n in range(1, 5)]
+    assert len(set(versions)) == 4
+    assert versions[0] == text_of(work(套话版本=1))
+
+
+@pytest.mark.parametrize("version", range(0, 8))
+def test_no_formula_twice_in_one_speech(version):
+    text = text_of(work(套话版本=version, 前面讲话=["县长作了工作报告"],
+                        工作回顾={"总体评价": ["去年农业农村工作稳中有进。"],
+                              "主要成绩": [{"小标题": "粮食丰收"}], "成绩原因": "全县上下共同努力",
+                              "存在问题": ["产业链条短", "农民增收渠道窄"]}))
+    for formula in ("抓好落实", "高度重视", "举一反三", "而努力奋斗", "表示热烈的祝贺",
+                    "以下几个方面"):
+        assert text.count(formula) <= 1, (formula, text)
+
+
+# -- agreement ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("meeting", "expected", "wrong"), [
+    ("全镇安全生产紧急会议", "各村（社区）、各站所", "各级各部门"),
+    ("全省防汛抗旱紧急会议", "各地各部门", "各乡镇"),
+    ("公司安全生产紧急会议", "各部门、各单位", "各乡镇"),
+])
+def test_the_organisers_level_chooses_who_is_addressed(meeting, expected, wrong):
+    data = scaffold_data("special-deployment") | {"会议名称": meeting, "套话版本": 1}
+    for version in range(1, 6):
+        text = text_of(data | {"套话版本": version})
+        assert wrong not in text.split("\n\n")[-2]
+    assert any(expected in text_of(data | {"套话版本": v}) for v in range(1, 6))
+
+
+@pytest.mark.parametrize(("item", "fits", "misfits"), [
+    ("县应急管理局通报了上半年安全生产形势", ("举一反三", "对照检查", "同意"), ("学习领会",)),
+    ("三个乡镇作了交流发言", ("相互学习", "取长补短", "说到做到"), ("学习领会", "举一反三")),
+    ("县委书记作了重要讲话", ("领会", "同意", "赞同"), ("举一反三", "取长补短")),
+])
+def test_the_response_agrees_with_what_the_earlier_item_was(item, fits, misfits):
+    for version in range(0, 6):
+        speech = speech_from(work(前面讲话=[item], 套话版本=version))
+        response = next(p for p in speech.opening if p.startswith("刚才，"))
+        assert any(word in response for word in fits), response
+        assert not any(word in response for word in misfits), response
+
+
+def test_structured_agenda_entries_read_as_sentences_and_make_the_speaker_later():
+    speech = speech_from(work(议程=[
+        {"谁": "县委书记王建平同志", "类型": "讲话"},
+        {"谁": "县农业农村局", "类型": "通报", "内容": "去年粮食生产情况"}]))
+    opening = "".join(speech.opening)
+    assert "刚才，县委书记王建平同志作了重要讲话，县农业农村局通报了去年粮食生产情况，" in opening
+    assert re.search(r"我再(?:讲|强调)[两三]", opening), opening
+
+
+def test_one_problem_is_not_numbered_and_the_frame_says_one():
+    text = text_of(work(工作回顾={"存在问题": ["农业产业链条短"]}))
+    assert "一是" not in text and "就是农业产业链条短。" in text
+    two = text_of(work(工作回顾={"存在问题": ["农业产业链条短", "农民增收渠道窄"]}))
+    assert "一是农业产业链条短；二是农民增收渠道窄。" in two and "就是" not in two
+
+
+def test_time_of_year_is_read_from_the_meeting_not_the_date():
+    def closings(meeting: str) -> list[str]:
+        return [text_of(work(会议名称=meeting, 会议任务=None, 套话版本=n)).split("\n\n")[-1]
+                for n in range(1, 12)]
+
+    mid = closings("全县上半年农业农村工作推进会")
+    assert any("下半年" in c for c in mid) and not any("新的一年" in c for c in mid)
+    start = closings("全县2025年农业农村工作会议")
+    assert any("新的一年" in c or "开好局" in c for c in start)
+    assert not any("下半年" in c for c in start)
+    assert text_of(work(日期="2025年7月1日")).split("\n\n")[-1] == \
+        text_of(work(日期="2025年1月5日")).split("\n\n")[-1]
+
+
+# -- the speaker's voice, shapes, section closings ----------------------------------------
+
+def test_voice_fields_are_used_only_when_given():
+    plain = text_of(work())
+    voiced = text_of(work(我的看法="我看，今年的农业农村工作开局是好的",
+                          对大家的要求="会后请各乡镇把任务分解到村", 自谦结语="我就讲这些",
+                          结束语="无"))
+    for said in ("我看，今年的农业农村工作开局是好的。", "会后请各乡镇把任务分解到村。",
+                 "我就讲这些。"):
+        assert said in voiced and said not in plain
+    assert voiced.rstrip().endswith("我就讲这些。")
+    assert "谢谢大家" not in plain
+
+
+def test_emergency_measures_carry_owners_and_deadlines_and_end_in_accountability():
+    data = scaffold_data("special-deployment")
+    data["整治任务"][0]["小项"][0] |= {"责任单位": "乡安办", "完成时限": "9月15日"}
+    text = text_of(data)
+    assert "由乡安办负责，9月15日前完成。" in text
+    assert "追责问责" in text
+
+
+def test_the_commended_are_named_for_what_they_did():
+    text = text_of(scaffold_data("commendation"))
+    assert ("他们当中，有的扎根基层二十年，把一个后进村带成了先进村；"
+            "有的在急难险重任务面前冲锋在前。") in text
+
+
+def test_a_parts_closing_paragraph_follows_its_last_point_and_survives_the_outline():
+    data = work()
+    data["工作任务"][0]["段末"] = ["各乡镇要举一反三，把春播各项措施落到实处。"]
+    speech = speech_from(data)
+    part = speech.sections[0]
+    assert part.closing == ["各乡镇要举一反三，把春播各项措施落到实处。"]
+    assert part.sections[-1].paragraphs == ["要新建高标准农田。"]
+    text = render_text(speech)
+    assert "（二）抓好农田建设。要新建高标准农田。\n\n各乡镇要举一反三" in text
+    again = parse_outline(dump_outline(speech))
+    assert again.sections[0].closing == part.closing and render_text(again) == text

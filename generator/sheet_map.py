@@ -199,14 +199,14 @@ class SheetMapping:
         """Each data row of the main sheet as facts; blank rows were already skipped."""
         mapped = [(c.index, c.target.path, c.target.field) for c in self.columns if c.target]
         labelled = {c.index for c in self.columns}
+        limit = max(labelled, default=-1) + 1  # cells from here on have no header
+        gaps = [i for i in range(limit) if i not in labelled]  # unlabelled columns between
         for number, cells in _chain(self._ahead, self.table.rows):
             data: dict[str, Any] = {}
             places: dict[Path, Place] = {(): Place(self.table.label, number)}
             width = len(cells)
-            for index in (i for i in range(width) if cells[i] is not None and i not in labelled):
-                self.stray_count += 1
-                if len(self.stray) < 10:
-                    self.stray.append(f"{column_letter(index + 1)}{number}")
+            if gaps or width > limit:
+                self._note_stray(number, cells, gaps, limit)
             for index, path, spec in mapped:
                 value = cells[index] if index < width else None
                 if value is not None:
@@ -219,6 +219,14 @@ class SheetMapping:
                 for item, item_places in sub.items.get(key, ()):
                     self._attach(data, places, sub.list_path, item, item_places)
             yield RowFacts(number, data, places, cells)
+
+    def _note_stray(self, number: int, cells: Cells, gaps: list[int], limit: int) -> None:
+        """Cells with content under no header: counted, the first ten named (H5)."""
+        for index in [*gaps, *range(limit, len(cells))]:
+            if index < len(cells) and cells[index] is not None:
+                self.stray_count += 1
+                if len(self.stray) < 10:
+                    self.stray.append(f"{column_letter(index + 1)}{number}")
 
     def unmatched(self) -> list[str]:
         """Second-sheet rows no main row claimed, after `rows()`: said, never silently lost."""

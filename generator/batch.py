@@ -179,10 +179,13 @@ class Batch:
 
     def __init__(self, options: BatchOptions) -> None:
         spec = get_format(options.format, BATCH_FORMATS, "批量生成格式")
+        self._page_notes: list[str] = []
         if spec.uses_layout and not options.check_only:
+            from .layout_rules import page_warnings
             from .pipeline import resolve_layout
 
-            resolve_layout(options.layout, options.profile)  # a bad profile: one message, not N
+            # a bad profile: one message, not N; a page short of lines: one note
+            self._page_notes = page_warnings(resolve_layout(options.layout, options.profile))
         self.options = options
         self.book = Workbook(options.sheet)
         try:
@@ -202,8 +205,9 @@ class Batch:
 
     @property
     def notes(self) -> list[str]:
-        """Things worth one line before the run: columns and sheets that feed nothing."""
-        out = []
+        """Things worth one line before the run: a page that holds fewer lines than the
+        profile asks for, columns and sheets that feed nothing."""
+        out = list(self._page_notes)
         unused = [h for i, h in self._unused_columns() if i not in self._name_columns]
         if unused:
             out.append(f"这些列不对应模板 {self.template.name} 的字段,未使用:{'、'.join(unused)}")

@@ -155,6 +155,12 @@ def render(
             typer.echo(f"{'错误' if strict else '提示'}:{source}: {finding}", err=True)
     if strict and problems:
         raise fail(f"内容检查发现 {problems} 处问题,未生成文件(去掉 --strict 可照常生成)", 1)
+    if spec.uses_layout:
+        from .layout_rules import page_warnings
+        from .pipeline import resolve_layout
+
+        for message in page_warnings(resolve_layout(layout, profile)):
+            warn(message)
     if output is None and not spec.binary:
         for speech in speeches:
             rendered = render_speech(speech, fmt, layout=layout, profile=profile)
@@ -452,10 +458,12 @@ def run(argv: list[str]) -> int:
     standalone mode so it raises them to us.  Library errors are formatted by the command group
     (_Speechgen).  Tests call this in process and see what a user sees.
     """
+    from .cli_help import localise
     from .usage import NoArgsIsHelpError, UsageError, explain
 
     try:
-        code = app(args=argv, prog_name="speechgen", standalone_mode=False)
+        command = localise(typer.main.get_command(app))
+        code = command.main(args=argv, prog_name="speechgen", standalone_mode=False)
     except NoArgsIsHelpError as error:
         typer.echo(error.ctx.get_help() if error.ctx else "")
         return 0

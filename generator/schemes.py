@@ -87,7 +87,7 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("（一）", "（一）", lambda n: f"（{to_chinese(n)}）",
            rf"[（(]{_N}[）)]", ("(一)",), strong=True, starts="（("),
     Scheme("一、", "一、", lambda n: f"{to_chinese(n)}、",
-           rf"{_N}[、．](?![、．])", strong=True, starts=NUMERAL_CHARS),
+           rf"{_N}[、．.](?![、．.])", strong=True, starts=NUMERAL_CHARS),
     Scheme("（1）", "（1）", lambda n: f"（{n}）",
            rf"[（(]{_DIGITS}[）)]", ("(1)",), strong=True, starts="（("),
     Scheme("1、", "1、", lambda n: f"{n}、", rf"{_DIGITS} ?、", strong=True, starts=_FIRST_DIGITS),

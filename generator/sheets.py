@@ -377,7 +377,8 @@ def _head(path: Path) -> bytes:
 
 def _open_xlsx(path: Path) -> tuple[Any, SpilledStrings | None]:
     # Imported here: openpyxl costs ~150 ms and a CSV batch does not need it.
-    from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS
 
     spilled: list[SpilledStrings] = []
 
@@ -388,8 +389,10 @@ def _open_xlsx(path: Path) -> tuple[Any, SpilledStrings | None]:
             part = self.package.find(SHARED_STRINGS)
             if part is not None:
                 with self.archive.open(part.PartName[1:]) as source:
-                    self.shared_strings = SpilledStrings(source)
-                    spilled.append(self.shared_strings)
+                    table = SpilledStrings(source)
+                    spilled.append(table)
+                    # openpyxl only indexes it: a Sequence[str] on disk stands in for its list
+                    self.shared_strings = table  # type: ignore[assignment]
 
     try:
         reader = Reader(path, read_only=True, data_only=True)
@@ -428,7 +431,8 @@ class SpilledStrings(Sequence[str]):
                 root = element
             if event == "end" and element.tag == f"{_MAIN_NS}si":
                 # The text of all runs, cleaned once here rather than at every cell using it.
-                data = (clean_text(Text.from_tree(element).content) or "").encode("utf-8")
+                text = Text.from_tree(element)
+                data = (clean_text(text.content if text else "") or "").encode("utf-8")
                 self._file.write(data)
                 self._offsets.append(self._offsets[-1] + len(data))
                 root.clear()  # drops the finished entry: memory stays flat

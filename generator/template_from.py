@@ -85,8 +85,8 @@ def _part_label(index: int, section: Section) -> str:
 
 
 def _options(section: Section) -> str:
-    options = [section.role or "", {True: "lead", False: "line"}.get(section.lead, ""),
-               section.numbering or ""]
+    lead = "" if section.lead is None else "lead" if section.lead else "line"
+    options = [section.role or "", lead, section.numbering or ""]
     return ",".join(o for o in options if o)
 
 

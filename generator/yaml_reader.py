@@ -197,7 +197,7 @@ def parse(text: str, filename: str | None, allow_empty: bool = False,
                     raise InputError(Problem(f"字段“{key}”重复出现", filename,
                                              key_node.start_mark.line + 1,
                                              key_node.start_mark.column + 1))
-                marks[(*path, key)] = (key_node.start_mark.line + 1,
+                marks[path + (key,)] = (key_node.start_mark.line + 1,
                                        key_node.start_mark.column + 1)
                 out[key] = convert(value_node, (*path, key))
             return out

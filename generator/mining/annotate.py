@@ -7,6 +7,7 @@ new placeholder convention or genre cue is one more line.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .. import lexicon
 from ..model import Flag, Speech
@@ -46,7 +47,12 @@ GENRES: list[tuple[str, str, re.Pattern[str]]] = [
     ("notice", "通知", re.compile(r"通知如下|^各党支部：|特此通知")),
     ("report", "汇报", re.compile(r"我办|特此报告|汇报如下")),
     ("foreign", "外国讲话", re.compile(r"主席先生|阁下|女士们、先生们")),
-    ("personal", "个人感言", re.compile(r"(我|本人).{0,12}(当选|连任)|感言")),
+    # "我当选为…" is a reflection; "我们新一届班子当选以来" and "发表感言" in a speech are not.
+    (
+        "personal",
+        "个人感言",
+        re.compile(r"(?:^|[，。！？])(我(?!们)|本人)[^，。！？]{0,12}(当选|连任)|感言$"),
+    ),
     ("host", "主持词", re.compile(r"主持词$|^主持人：")),
 ]
 
@@ -120,6 +126,8 @@ def annotate(speech: Speech, notes: list[Note], cut: bool) -> None:
     if truncated:
         flags.append(Flag("truncated", "可能不完整:" + ";".join(truncated)))
     counts = {name: len(p.findall(text)) for name, p in PLACEHOLDERS}
+    if counts["空格"] and _wrap_spaces(text):
+        counts["空格"] = 0
     found = {k: v for k, v in counts.items() if v}
     if found:
         listing = "、".join(f"{k}×{v}" for k, v in found.items())
@@ -128,6 +136,25 @@ def annotate(speech: Speech, notes: list[Note], cut: bool) -> None:
     if deletions or text.startswith("，"):
         listing = "、".join(deletions) or "开头缺字"
         flags.append(Flag("deletion", f"疑似被网站过滤删字:{listing}"))
+
+
+#: Spaces a PDF's or a narrow column's line wraps left inside the text fall at about the same
+#: distance from each other; a blanked-out word falls anywhere.  Distances within this many
+#: characters of the commonest one count as the same line width.
+WRAP_SLACK = 3
+MIN_WRAP_SPACES = 3
+
+
+def _wrap_spaces(text: str) -> bool:
+    """True when the spaces between Chinese characters are line-wrap leftovers: at least
+    ``MIN_WRAP_SPACES`` of them, and most at one line width from the one before."""
+    spaces = [m.start() for m in dict(PLACEHOLDERS)["空格"].finditer(text)]
+    if len(spaces) < MIN_WRAP_SPACES:
+        return False
+    gaps = [b - a for a, b in pairwise(spaces)]
+    width = sorted(gaps)[len(gaps) // 2]
+    regular = sum(abs(g - width) <= WRAP_SLACK or g % width <= WRAP_SLACK for g in gaps)
+    return width >= 12 and regular * 2 >= len(gaps)
 
 
 def _genre(speech: Speech, text: str) -> tuple[str, str] | None:

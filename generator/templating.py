@@ -279,8 +279,10 @@ def build_speech(data: Any, locate: Locator, filename: str | None,
     try:
         template = get_template(name, extra_dirs)
     except InputError as error:
+        # An unknown name is the outline's fault; a broken template.yaml keeps its own place.
         line, column = locate((key,)) if key else (None, None)
-        problems = [Problem(p.message, filename, line, column, key, ("template",) if key else ())
+        problems = [p if p.file else
+                    Problem(p.message, filename, line, column, key, ("template",) if key else ())
                     for p in error.problems]
         raise InputError(problems) from None
     validator = Validator(filename, locate)

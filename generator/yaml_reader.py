@@ -136,6 +136,10 @@ def _syntax_error(error: yaml.YAMLError, text: str, filename: str | None) -> Inp
         if found is not None and "nesting depth" not in detail:
             return InputError(Problem(f"YAML 格式错误:{found[2]}", filename, found[0], found[1]))
     hint = next((h for key, h in _GENERIC if key in detail), "无法解析")
+    lines = text.splitlines()
+    if line is not None and line > len(lines):  # the parser gave up at the end of the file:
+        filled = [n for n, here in enumerate(lines, 1) if here.strip()]  # name the last line
+        line, column = (filled[-1], None) if filled else (line, column)  # a person wrote
     return InputError(Problem(f"YAML 格式错误:{hint}", filename, line, column))
 
 

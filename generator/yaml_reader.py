@@ -119,14 +119,15 @@ def _syntax_error(error: yaml.YAMLError, text: str, filename: str | None) -> Inp
         quote = mark.line + 1, mark.column + 1
         return InputError(Problem("YAML 格式错误:引号没有配对(从这里开始的引号直到文件末尾都没有"
                                   "结束)", filename, *quote))
-    if "flow sequence" in (error.context or "") or "flow mapping" in (error.context or ""):
-        if error.context_mark:  # point at the bracket that opens, not where parsing gave up
-            opening = "[" if "sequence" in (error.context or "") else "{"
-            closing = "]" if opening == "[" else "}"
-            return InputError(Problem(
-                f"YAML 格式错误:从这里开始的“{opening}”没有配对的“{closing}”;写在一行的列表要用"
-                f"“{closing}”结束,文字本身以“{opening}”开头时请给整段文字加引号", filename,
-                error.context_mark.line + 1, error.context_mark.column + 1))
+    flow = error.context or ""
+    if ("flow sequence" in flow or "flow mapping" in flow) and error.context_mark:
+        # Point at the bracket that opens, not where parsing gave up.
+        opening = "[" if "sequence" in flow else "{"
+        closing = "]" if opening == "[" else "}"
+        return InputError(Problem(
+            f"YAML 格式错误:从这里开始的“{opening}”没有配对的“{closing}”;写在一行的列表要用"
+            f"“{closing}”结束,文字本身以“{opening}”开头时请给整段文字加引号", filename,
+            error.context_mark.line + 1, error.context_mark.column + 1))
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     detail = error.problem or ""

@@ -74,12 +74,12 @@ def _fix_docx(path: Path) -> bytes:
     """Each paragraph's text is fixed as a whole (a mark and its neighbours may sit in
     different runs) and the edits are mapped back onto the ``w:t`` elements that held the
     characters, so every run keeps its formatting."""
-    from ..reading import open_docx
+    from ..reading import docx_paragraphs, open_docx
     from .from_docx import run_elements
 
     document = open_docx(path)
     w_t = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
-    for paragraph in document.paragraphs:
+    for paragraph in docx_paragraphs(document):
         owners: list[tuple[etree._Element, str]] = []  # (w:t element, character)
         for run in run_elements(paragraph._p):
             for element in run.iter(w_t):

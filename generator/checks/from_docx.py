@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..reading import open_docx
+from ..reading import docx_paragraphs, open_docx
 from .classify import Raw, classify
 from .docx_styles import StyleChain
 from .draft import Draft, PageFacts
@@ -56,7 +56,7 @@ def docx_draft(path: Path) -> Draft:
     document = open_docx(path)
     chain = StyleChain(document)
     raws: list[Raw] = []
-    for paragraph in document.paragraphs:
+    for paragraph in docx_paragraphs(document):
         element = paragraph._p
         runs = [(run, run_text(run)) for run in run_elements(element)]
         full = "".join(text for _, text in runs)

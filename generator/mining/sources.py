@@ -122,7 +122,7 @@ def _docx_lines(path: Path) -> list[str]:
     levels = _numbering_levels(document, qn)
     counters: dict[tuple[str, str], int] = {}
     lines: list[str] = []
-    for paragraph in document.paragraphs:
+    for paragraph in reading.docx_paragraphs(document):
         text = paragraph.text
         num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
         if num_pr is not None and text.strip():

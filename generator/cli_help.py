@@ -44,7 +44,7 @@ def _context_class(base: Any) -> Any:
     if getattr(base, "localised", False):
         return base
 
-    class Formatter(base.formatter_class):  # type: ignore[name-defined,misc]
+    class Formatter(base.formatter_class):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             super().write_usage(prog, args, "用法:" if prefix is None else prefix)
 

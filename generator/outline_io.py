@@ -146,7 +146,27 @@ def parse_outline(text: str, filename: str = "<提纲>") -> Speech:
 
 def load_outline(path: str | Path) -> Speech:
     data, locate, filename = load_document(path)
+    _refuse_other_documents(data, locate, filename)
     return outline_from_data(data, locate, filename)
+
+
+def _refuse_other_documents(data: Any, locate: Locator, filename: str | None) -> None:
+    """Say what a file is when it is a template's facts or its declaration, not an outline:
+    read as an outline, every one of its fields would be listed as unknown (and the title as
+    missing), which tells a writer nothing about what to give instead."""
+    if not isinstance(data, Mapping):
+        return
+    for key in ("模板", "template"):
+        name = data.get(key)
+        if isinstance(name, str) and name.strip() not in ("", "outline"):
+            line, column = locate((key,))
+            raise InputError(Problem(
+                f"这是模板“{name.strip()}”的资料文件,不是提纲;这里需要提纲(模板: outline)。"
+                f"可先用 speechgen render 生成讲话稿,再用 speechgen mine 讲话稿.docx 提取提纲",
+                filename, line, column, key))
+    if "fields" in data and ("name" in data or "description" in data):
+        raise InputError(Problem("这是模板声明文件(template.yaml),不是提纲;这里需要提纲"
+                                 "(模板: outline),可用 speechgen new outline 生成样例", filename))
 
 
 def _section_dict(section: Section) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from .errors import InputError, Problem
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.text.paragraph import Paragraph
 
 #: Size caps in bytes, by what the file should be.  A long speech outline is ~50 KB, a page of
 #: speeches ~200 KB; anything near these caps is the wrong file.
@@ -168,3 +169,19 @@ def open_docx(path: str | os.PathLike[str]) -> Document:
     except Exception:  # python-docx raises zip, XML and key errors for damaged files alike
         raise InputError(Problem("无法读取这个 Word 文件(不是 .docx 格式,或文件已损坏)",
                                  str(path))) from None
+
+
+def docx_paragraphs(document: Document) -> list[Paragraph]:
+    """Every body paragraph in reading order, those inside table cells (nested too) included.
+
+    `Document.paragraphs` lists only top-level ones, yet LibreOffice's HTML→DOCX puts a whole
+    web page's speech inside a table, so `mine` and `check` would find nothing.  Paragraphs in
+    text boxes are left out: their text belongs to the paragraph that anchors the box.
+    """
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    w_p = qn("w:p")
+    body = document.element.body
+    return [Paragraph(element, document._body) for element in body.iter(w_p)
+            if next(element.iterancestors(w_p), None) is None]

@@ -188,12 +188,13 @@ FILTERS = {
 def _environment(search_path: tuple[Path, ...]):
     # Imported here: jinja2 costs ~50 ms and rendering an outline does not need it.
     from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from .sandbox import BudgetedSandbox
 
     # Compiling base, macros, moves and a speech template costs ~30 ms a process; the cache
     # keys on each template's source, so an edited template is compiled afresh.
     folder = cache_dir()
-    env = ImmutableSandboxedEnvironment(
+    env = BudgetedSandbox(
         bytecode_cache=FileSystemBytecodeCache(str(folder)) if folder else None,
         loader=FileSystemLoader([str(p) for p in search_path]),
         undefined=StrictUndefined,
@@ -213,12 +214,15 @@ def render_markup(template: Template, values: Mapping[str, Any],
     from jinja2 import TemplateError, TemplateSyntaxError
     from jinja2.exceptions import SecurityError, UndefinedError
 
+    from .sandbox import RangeBudget, TooMuchWork
+
     search_path = (template.folder, *(Path(d).resolve() for d in extra_dirs), BUILTIN_DIR)
     env = _environment(search_path)
     where = str(template.folder / "speech.j2")
     try:
         # Each render gets its own glue: it remembers the formulas this speech has used.
-        return env.get_template("speech.j2").render({**values,
+        # Each render also gets its own range(), which counts the items of all its loops.
+        return env.get_template("speech.j2").render({**values, "range": RangeBudget(),
                                                      "glue": Glue(template.name, values)})
     except SecurityError as error:
         message = "模板试图访问受保护的内部属性(如 __class__),已拒绝执行"
@@ -233,7 +237,9 @@ def render_markup(template: Template, values: Mapping[str, Any],
                                  "或检查拼写", where)) from error
     except TemplateError as error:
         raise InputError(Problem("模板出错,无法生成(加 --debug 查看详情)", where)) from error
-    except OverflowError as error:  # the sandbox's cap on range()
+    except TooMuchWork as error:
+        raise InputError(Problem(str(error), where)) from error
+    except OverflowError as error:  # the sandbox's cap on one range()
         from jinja2.sandbox import MAX_RANGE
 
         raise InputError(Problem(f"模板中的循环过大:range() 最多 {MAX_RANGE} 项,已停止",
@@ -293,8 +299,10 @@ def build_speech(data: Any, locate: Locator, filename: str | None,
     try:
         template = get_template(name, extra_dirs)
     except InputError as error:
+        # An unknown name is the outline's fault; a broken template.yaml keeps its own place.
         line, column = locate((key,)) if key else (None, None)
-        problems = [Problem(p.message, filename, line, column, key, ("template",) if key else ())
+        problems = [p if p.file else
+                    Problem(p.message, filename, line, column, key, ("template",) if key else ())
                     for p in error.problems]
         raise InputError(problems) from None
     validator = Validator(filename, locate)

@@ -44,6 +44,8 @@ _GENERIC = (
     ("did not find expected '-' indicator", "缩进不一致,或列表项与字段混在同一层"),
     ("found undefined alias", "引用了未定义的锚点(*名称)"),
     ("found unexpected end of stream", "文件在引号或括号配对之前就结束了"),
+    ("did not find expected node content",
+     "这里缺少内容:括号“[ ]”“{ }”没有配对,或文字以“[”“{”开头却没有加引号"),
     ("found unknown escape character", "双引号内的反斜杠转义不合法,可改用单引号"),
     ("expected <block end>", "缩进不一致"),
     ("exceeded maximum nesting depth", f"嵌套层数过多(超过 {MAX_DEPTH} 层),请检查括号和缩进"),
@@ -117,6 +119,15 @@ def _syntax_error(error: yaml.YAMLError, text: str, filename: str | None) -> Inp
         quote = mark.line + 1, mark.column + 1
         return InputError(Problem("YAML 格式错误:引号没有配对(从这里开始的引号直到文件末尾都没有"
                                   "结束)", filename, *quote))
+    flow = error.context or ""
+    if ("flow sequence" in flow or "flow mapping" in flow) and error.context_mark:
+        # Point at the bracket that opens, not where parsing gave up.
+        opening = "[" if "sequence" in flow else "{"
+        closing = "]" if opening == "[" else "}"
+        return InputError(Problem(
+            f"YAML 格式错误:从这里开始的“{opening}”没有配对的“{closing}”;写在一行的列表要用"
+            f"“{closing}”结束,文字本身以“{opening}”开头时请给整段文字加引号", filename,
+            error.context_mark.line + 1, error.context_mark.column + 1))
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     detail = error.problem or ""
@@ -126,6 +137,10 @@ def _syntax_error(error: yaml.YAMLError, text: str, filename: str | None) -> Inp
         if found is not None and "nesting depth" not in detail:
             return InputError(Problem(f"YAML 格式错误:{found[2]}", filename, found[0], found[1]))
     hint = next((h for key, h in _GENERIC if key in detail), "无法解析")
+    lines = text.splitlines()
+    if line is not None and line > len(lines):  # the parser gave up at the end of the file:
+        filled = [n for n, here in enumerate(lines, 1) if here.strip()]  # name the last line
+        line, column = (filled[-1], None) if filled else (line, column)  # a person wrote
     return InputError(Problem(f"YAML 格式错误:{hint}", filename, line, column))
 
 

@@ -20,6 +20,8 @@ Case fields (YAML):
   stderr: [片段, ...]                # each must appear in stderr
   absent: [out.docx]                # must not exist after the run
   stdout: [...]                     # optional fragments expected on stdout
+  not_stderr: [...]                 # fragments that must NOT appear (a false "missing", a
+  not_stdout: [...]                 #   message blaming the wrong file, an evaluated template)
 """
 
 from __future__ import annotations
@@ -125,6 +127,10 @@ def test_bad_input_is_answered_and_nothing_is_lost(case: dict[str, Any], tmp_pat
         assert fragment in result.stderr, (fragment, result.stderr)
     for fragment in case.get("stdout", []):
         assert fragment in result.stdout, (fragment, result.stdout)
+    for fragment in case.get("not_stderr", []):
+        assert fragment not in result.stderr, (fragment, result.stderr)
+    for fragment in case.get("not_stdout", []):
+        assert fragment not in result.stdout, (fragment, result.stdout)
     after = _digests(tmp_path)
     for name, digest in before.items():
         assert after.get(name) == digest, f"输入文件 {name} 被改动或删除"

@@ -77,12 +77,12 @@ def _fix_docx(path: Path) -> bytes:
     """Each paragraph's text is fixed as a whole (a mark and its neighbours may sit in
     different runs) and the edits are mapped back onto the ``w:t`` elements that held the
     characters, so every run keeps its formatting."""
-    from ..reading import open_docx
+    from ..reading import docx_paragraphs, open_docx
     from .from_docx import run_elements
 
     document = open_docx(path)
     w_t = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
-    for paragraph in document.paragraphs:
+    for paragraph in docx_paragraphs(document):
         owners: list[tuple[etree._Element, str]] = []  # (w:t element, character)
         for run in run_elements(paragraph._p):
             for element in run.iter(w_t):
@@ -119,10 +119,11 @@ def _hint_shared_marks(document: Any) -> None:
     the run's Chinese font rather than its Latin one (the ``font-hint`` finding)."""
     from docx.oxml.ns import qn
 
+    from ..reading import docx_paragraphs
     from .from_docx import run_elements, run_text
     from .page_layout import SHARED_MARKS
 
-    for paragraph in document.paragraphs:
+    for paragraph in docx_paragraphs(document):
         for run in run_elements(paragraph._p):
             if SHARED_MARKS.search(run_text(run)):
                 fonts = run.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..reading import open_docx
+from ..reading import docx_paragraphs, open_docx
 from ..word_numbering import ListLabels
 from .classify import Raw, classify
 from .docx_styles import StyleChain
@@ -58,7 +58,7 @@ def docx_draft(path: Path) -> Draft:
     chain = StyleChain(document)
     labels = ListLabels(document)
     raws: list[Raw] = []
-    for paragraph in document.paragraphs:
+    for paragraph in docx_paragraphs(document):
         element = paragraph._p
         runs = [(run, run_text(run)) for run in run_elements(element)]
         full = "".join(text for _, text in runs)

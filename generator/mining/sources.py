@@ -106,7 +106,7 @@ def _docx_lines(path: Path) -> list[str]:
     document = reading.open_docx(path)
     labels = ListLabels(document)
     lines: list[str] = []
-    for paragraph in document.paragraphs:
+    for paragraph in reading.docx_paragraphs(document):
         text = paragraph.text
         if text.strip():
             text = labels.label(paragraph._p) + text

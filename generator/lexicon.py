@@ -26,8 +26,8 @@ ANNOUNCE_VERBS = ("讲", "谈", "说", "提", "强调", "发表", "提出", "明
 #: Measure words points are counted in: 三点, 四个方面, 两个问题, 三层意思, 五项.
 #: 三句话 and 三件事 too ("最后，我再强调三句话。"), as pages print them (issue 13).
 COUNT_UNITS = ("点", "个方面", "方面", "个问题", "层意思", "个部分", "个重点", "项", "句话", "件事")
-#: What the count is of, when said: 三点意见, 四个方面的要求.
-COUNT_OBJECTS = ("意见", "要求", "看法", "想法", "建议", "体会", "工作", "问题")
+#: What the count is of, when said: 三点意见, 四个方面的要求, 几点希望.
+COUNT_OBJECTS = ("意见", "要求", "看法", "想法", "建议", "体会", "工作", "问题", "希望", "期望")
 
 
 def announcement(count: str = COUNT, window: int = 10) -> str:

@@ -16,6 +16,7 @@ from itertools import pairwise
 from ...model import MAX_DEPTH, Section
 from .detect import (
     announces_points,
+    announces_unit,
     inline_markers,
     is_standalone_heading,
     markers_after_sentences,
@@ -114,7 +115,14 @@ class _Builder:
         scheme = marker.scheme
         if scheme.continues:
             return any(scheme.family in lst.families for lst in self.stack)
-        announced = not self.stack and i > 0 and announces_points(self.paragraphs[i - 1])
+        announced = (
+            not self.stack
+            and i > 0
+            and (
+                announces_points(self.paragraphs[i - 1])
+                or announces_unit(self.paragraphs[i - 1], marker)
+            )
+        )
         if not scheme.strong and not self.stack and i < self.first_heading and not announced:
             return False  # "首先，我代表…" before the first 一、 heading is still the opening
         if scheme.strong or marker.ordinal != 1:

@@ -348,11 +348,30 @@ def _closing(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
     return body, closing, signoff
 
 
+#: A compilation's item caption before a repeated heading: "第一篇：", "篇一：".
+_ITEM_CAPTION = re.compile(r"^(第[一二三四五六七八九十\d]+篇|篇[一二三四五六七八九十\d]+)[：:]\s*")
+
+
+def _drop_repeated_heads(lines: list[tuple[int, str]]) -> None:
+    """"第一篇：<a line above><the speech's title>" in the head: the line above repeated (a
+    document's file name) with the speech's own title run into it; the title is what is left.
+    Only where what is left ends like a title."""
+    for k in range(1, min(HEAD_LINES, len(lines))):
+        number, text = lines[k]
+        text = _ITEM_CAPTION.sub("", text)
+        for _, above in lines[:k]:
+            rest = text[len(above) :].strip()
+            if len(above) >= 8 and text.startswith(above) and rest and _is_title(rest):
+                lines[k] = (number, rest)
+                break
+
+
 def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
     numbered_lines = unflatten(unit.lines)
     _split_titled_salutation(numbered_lines)
+    _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]
     first, rest = _pre_body(speech, lines, unit.marker_title or unit.page_title)
     body_lines = numbered_lines[first:]

@@ -23,6 +23,7 @@ from .fonts import charset, facts, fallback_fonts, rare_runs
 from .layout import MM_PER_PT, TWIPS_PER_MM, Layout, TextStyle
 from .model import Speech
 from .resources import package_file
+from .stamp import CUSTOM_PART, combine, custom_xml, part_digest
 from .title_lines import balance_title
 from .zip_package import Member, Package, deflate
 
@@ -112,6 +113,7 @@ class _Compiled(NamedTuple):
     """Everything about a layout that does not depend on the speech."""
 
     package: Package
+    digests: tuple[tuple[str, bytes], ...]  # the fixed parts' stamp.part_digest
     core: Template
     head: str
     tail: str
@@ -239,6 +241,7 @@ def _compile(layout: Layout) -> _Compiled:
     title_width = layout.text_width_pt / (layout.title.size + spacing / 20)
     return _Compiled(
         package=Package([deflate(name, text.encode("utf-8"), 9) for name, text in fixed]),
+        digests=tuple((name, part_digest(name, text.encode("utf-8"))) for name, text in fixed),
         core=Template(_part("core.xml")),
         head=('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
               f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'),
@@ -334,7 +337,12 @@ def render_docx(speech: Speech, layout: Layout,
         rare.report(warn)
     # Level 1 deflates the document four times faster than the default for ~800 more bytes;
     # the fixed parts were compressed once, at level 9.
-    document = deflate("word/document.xml", "".join(out).encode("utf-8"), 1)
-    core = compiled.core.substitute(title=_xml_text(_INVALID.sub("", speech.title)))
-    members: list[Member] = [document, deflate("docProps/core.xml", core.encode("utf-8"), 1)]
+    document = "".join(out).encode("utf-8")
+    core = compiled.core.substitute(title=_xml_text(_INVALID.sub("", speech.title))).encode("utf-8")
+    # The record that this file is as speechgen wrote it (stamp.py): a digest of every part.
+    digest = combine([*compiled.digests, ("word/document.xml", part_digest("word/document.xml",
+                      document)), ("docProps/core.xml", part_digest("docProps/core.xml", core))])
+    members: list[Member] = [deflate("word/document.xml", document, 1),
+                             deflate("docProps/core.xml", core, 1),
+                             deflate(CUSTOM_PART, custom_xml(digest).encode("utf-8"), 1)]
     return compiled.package.build(members)

@@ -214,6 +214,23 @@ def test_a_pitch_that_leaves_21_lines_is_kept_and_the_user_told_how_to_get_22(
     assert again.returncode == 0 and "每页只能排" not in again.stderr  # the advice works
 
 
+def test_the_library_returns_the_short_page_warning_and_the_cli_says_it_once(tmp_path,
+                                                                             speechgen):
+    """The web page shows what render() returns, so the warning is the library's, not the CLI's."""
+    import generator as sg
+
+    profile = tmp_path / "本单位.yaml"
+    profile.write_text("grid:\n  line_pitch: 29pt\n", encoding="utf-8")
+    speech = sg.load_speech(SPEECHES[0])
+    for fmt in ("docx", "txt"):
+        said = [w for w in sg.render(speech, fmt, profile=profile).warnings if "每页只能排" in w]
+        assert len(said) == (fmt == "docx"), (fmt, said)
+    result = speechgen("render", SPEECHES[0], SPEECHES[1], "--profile", profile,
+                       "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("每页只能排 21 行") == 1
+
+
 def test_the_gbt_pitch_gives_no_warning(tmp_path, speechgen):
     result = speechgen("render", SPEECHES[0], "-o", tmp_path / "讲话.docx")
     assert result.returncode == 0 and "每页只能排" not in result.stderr

@@ -162,7 +162,7 @@ def test_replacing_a_file_open_in_word_gets_the_hint_from_every_command(tmp_path
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(generator.files.os, "replace", locked)
-    result = cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", target)
+    result = cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", target, "--overwrite")
     assert_user_error(result, "讲话稿.docx", "是否正在 Word 或 WPS 中打开")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["讲话稿.docx"]  # no temporary file left

@@ -13,11 +13,12 @@ from __future__ import annotations
 import difflib
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem
-from ..files import write_atomic
+from ..files import check_target, refuse_input, write_atomic
 from .dates import fix_dates
 from .load import read_draft_text
 from .punctuation import CJK, fix_alnum, fix_widths
@@ -141,9 +142,13 @@ def fixed_bytes(source: Path) -> bytes:
     return fixed.encode("utf-8")
 
 
-def write_fixed(source: Path, target: Path) -> None:
-    """Fix ``source`` into ``target`` (same format)."""
+def write_fixed(source: Path, target: Path, *, overwrite: bool = False,
+                inputs: Sequence[Path] = ()) -> None:
+    """Fix ``source`` into ``target`` (same format); never onto the source itself."""
+    inputs = [source, *inputs]
+    refuse_input(target, inputs)
     suffix = source.suffix.lower()
     if target.suffix.lower() != suffix:
         raise InputError(Problem(f"修正后的文件应与原文件格式相同({suffix})", str(target)))
-    write_atomic(target, fixed_bytes(source))
+    check_target(target, overwrite=overwrite, inputs=inputs)
+    write_atomic(target, fixed_bytes(source), overwrite=overwrite, inputs=inputs)

@@ -80,7 +80,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15)
     args = parser.parse_args()
     pythons: list[Path] = args.python
-    example = longest_example(pythons[0])
+    example = longest_example(pythons[-1])  # the newest install knows every example's fields
     groups = list(dict.fromkeys(g for _, g in GROUPS)) + ["stdlib and other"]
     grouped = [{g: [] for g in groups} for _ in pythons]
     modules: list[dict[str, list[float]]] = [defaultdict(list) for _ in pythons]

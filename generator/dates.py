@@ -1,7 +1,9 @@
 """Dates as offices write them: 2025年1月5日, never zero-padded.
 
-Users type dates every way there is (2025-01-05, 2025/1/5, 2025.1.5, 二〇二五年一月五日, an
-Excel serial number from a spreadsheet cell); all of them come out in the one official form.
+Users type dates every way there is (2025-01-05, 2025/1/5, 2025.1.5, 20250105, 二〇二五年一月五日,
+an Excel serial number from a spreadsheet cell); all of them come out in the one official form.
+A serial number before 1990 is refused: in a speech's facts it is a year or a count typed where
+a date belongs (2025 would be 1905年7月17日), never a date someone meant.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ _CHINESE = LazyPattern(
     rf"^([〇零{NUMERAL_CHARS[:9]}]{{4}})年({ORDINAL})月(?:({ORDINAL})日)?$"
 )
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+FIRST_SERIAL = 32874  # 1990-01-01 in Excel's 1900 date system
+_LAST_SERIAL = 2958465  # 9999-12-31
 
 
 class DateError(ValueError):
@@ -27,6 +31,21 @@ def _chinese_year(text: str) -> int:
     return int("".join(str(from_chinese(ch)) for ch in text))
 
 
+def compact_date(value: object) -> dt.date | None:
+    """20250105 (a number or eight digits of text) as the day it spells, else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    match = _COMPACT.match(str(value).strip()) if isinstance(value, (int, str)) else None
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
 def parse_date(value: object) -> tuple[int, int, int | None]:
     """(year, month, day or None) from a date, datetime, Excel serial or any common spelling."""
     if isinstance(value, dt.datetime):
@@ -34,16 +53,24 @@ def parse_date(value: object) -> tuple[int, int, int | None]:
     if isinstance(value, dt.date):
         return value.year, value.month, value.day
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1 <= value < 2958466:  # Excel's range: 1900-01-01 … 9999-12-31
-            day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
-            return day.year, day.month, day.day
-        raise DateError(f"{value} 不是有效的日期")
+        if (spelled := compact_date(value)) is not None:
+            return spelled.year, spelled.month, spelled.day
+        shown = int(value) if isinstance(value, int) or value.is_integer() else value
+        if 1 <= value <= _LAST_SERIAL:  # an Excel serial: days since 1899-12-30
+            serial = _EXCEL_EPOCH + dt.timedelta(days=int(value))
+            if value >= FIRST_SERIAL:
+                return serial.year, serial.month, serial.day
+            raise DateError(f"数字 {shown} 不是日期(当作 Excel 日期序号是 {serial.year}年"
+                            f"{serial.month}月{serial.day}日);请写成 2025年1月5日、2025-01-05 "
+                            "或 20250105")
+        raise DateError(f"数字 {shown} 不是有效的日期,请写成 2025年1月5日、2025-01-05 或 20250105")
     text = str(value).strip().strip("()（）")
     if match := _NUMERIC.match(text) or _COMPACT.match(text):
-        year, month, day = int(match[1]), int(match[2]), match[3] and int(match[3])
+        day: int | None = int(match[3]) if match[3] else None
+        year, month = int(match[1]), int(match[2])
     elif match := _CHINESE.match(text):
         year, month = _chinese_year(match[1]), from_chinese(match[2]) or 0
-        day = match[3] and from_chinese(match[3])
+        day = from_chinese(match[3]) if match[3] else None
     else:
         raise DateError(f"“{text}”不是可识别的日期,请写成 2025年1月5日 或 2025-01-05")
     try:

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
+from .data_cache import load_data
 from .numerals import to_chinese
 from .resources import outlines_dir
 
@@ -62,9 +61,7 @@ class Stock:
 @cache
 def load_stock() -> Stock:
     """The shipped stock; a variant is there only if moves.py found two sources for it."""
-    path = outlines_dir() / "moves.yaml"
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    data = load_data(outlines_dir() / "moves.yaml") or {}
     moves = {
         move: tuple(Variant(str(v["text"]), v.get("when") or {})
                     for v in entry.get("variants", []))

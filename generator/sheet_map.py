@@ -32,6 +32,7 @@ from .sheet_header import Column, find_header
 from .sheet_paths import (
     Path,
     assign,
+    csv_list_hint,
     expected_columns,
     key_path_text,
     label_path,
@@ -39,7 +40,7 @@ from .sheet_paths import (
     resolve,
     typed,
 )
-from .sheets import Cells, Row, Table, Workbook, cell_text, column_letter
+from .sheets import CellIssue, Cells, Row, Table, Workbook, column_letter, join_key
 from .templating import Template
 
 ROW_NUMBER_NAMES = ("行号", "主表行号", "row")
@@ -86,6 +87,7 @@ class SheetMapping:
     def __init__(self, book: Workbook, template: Template, sheet: str | None = None,
                  renames: Mapping[str, str | None] | None = None) -> None:
         self.template = template
+        self.csv = book.is_csv
         self.renames = {normalise(k): v for k, v in (renames or {}).items()}
         self.table = book.table(sheet)
         header, self._ahead = find_header(self.table, template.fields, self.renames)
@@ -93,9 +95,11 @@ class SheetMapping:
         self.columns = header.columns
         self.subs: list[_SubSheet] = []
         self.ignored_sheets: list[str] = []
+        self.stray: list[str] = []  # the first main-sheet cells with content under no header
+        self.stray_count = 0
         for name in book.sheet_names:
             if name != self.table.name:
-                self._load_sub(book.table(name))
+                self._load_sub(book.table(name, fill_merged=False))
         self._check_required()
 
     @property
@@ -110,6 +114,9 @@ class SheetMapping:
         provided |= {sub.list_path[0] for sub in self.subs}
         missing = [spec for spec in self.template.fields
                    if spec.required and spec.key not in provided]
+        if self.csv and any(spec.type == "list" and spec.item == "group" for spec in missing):
+            raise InputError(Problem(csv_list_hint(missing), self.table.label,
+                                     self.header_rows[0]))
         if missing:
             names = "、".join(spec.label for spec in missing)
             raise InputError(Problem(
@@ -132,7 +139,7 @@ class SheetMapping:
         for number, cells in _chain(ahead, table.rows):
             value = cells[join_index] if join_index < len(cells) else None
             keyed = value is not None  # a blank (or merged) key continues the item above
-            key = cell_text(value) if keyed else key
+            key = join_key(value) if keyed else key
             own: list[tuple[Column, Any]] = []
             stacked: list[tuple[Column, Any]] = []
             for column in header.columns:
@@ -191,10 +198,15 @@ class SheetMapping:
     def rows(self) -> Iterator[RowFacts]:
         """Each data row of the main sheet as facts; blank rows were already skipped."""
         mapped = [(c.index, c.target.path, c.target.field) for c in self.columns if c.target]
+        labelled = {c.index for c in self.columns}
+        limit = max(labelled, default=-1) + 1  # cells from here on have no header
+        gaps = [i for i in range(limit) if i not in labelled]  # unlabelled columns between
         for number, cells in _chain(self._ahead, self.table.rows):
             data: dict[str, Any] = {}
             places: dict[Path, Place] = {(): Place(self.table.label, number)}
             width = len(cells)
+            if gaps or width > limit:
+                self._note_stray(number, cells, gaps, limit)
             for index, path, spec in mapped:
                 value = cells[index] if index < width else None
                 if value is not None:
@@ -202,11 +214,19 @@ class SheetMapping:
             for sub in self.subs:
                 key_value = number if sub.join_column is None else (
                     cells[sub.join_column] if sub.join_column < width else None)
-                key = cell_text(key_value)
+                key = join_key(key_value)
                 sub.used.add(key)
                 for item, item_places in sub.items.get(key, ()):
                     self._attach(data, places, sub.list_path, item, item_places)
             yield RowFacts(number, data, places, cells)
+
+    def _note_stray(self, number: int, cells: Cells, gaps: list[int], limit: int) -> None:
+        """Cells with content under no header: counted, the first ten named (H5)."""
+        for index in [*gaps, *range(limit, len(cells))]:
+            if index < len(cells) and cells[index] is not None:
+                self.stray_count += 1
+                if len(self.stray) < 10:
+                    self.stray.append(f"{column_letter(index + 1)}{number}")
 
     def unmatched(self) -> list[str]:
         """Second-sheet rows no main row claimed, after `rows()`: said, never silently lost."""
@@ -217,6 +237,10 @@ class SheetMapping:
                     first = items[0][1][()]
                     out.append(f"工作表“{sub.name}”第 {first.row} 行起{sub.join_header}为"
                                f"“{key}”的 {len(items)} 项在主表中没有对应的行,未使用")
+        if self.stray:
+            shown = "、".join(self.stray) + ("……" if self.stray_count > len(self.stray) else "")
+            out.append(f"这些单元格有内容,但所在的列没有表头,未使用:{shown}"
+                       f"(共 {self.stray_count} 个);要用到它们,请在表头写上列名")
         return out
 
     @staticmethod
@@ -273,6 +297,13 @@ class SheetValidator(Validator):
                 place = self.place(path)
         self.problems.append(Problem(message, place.label, place.row, place.column,
                                      name or None, path if keys is None else keys))
+
+    def value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:
+        """A cell the reader could not use (a formula without a result …) is named at its cell."""
+        if isinstance(data, CellIssue):
+            self.problem(path, shown, data.message)
+            return data.message  # never rendered (the row failed), and not "missing" again
+        return super().value(data, spec, path, shown)
 
     def _exact(self, path: Path) -> Place | None:
         if path in self.places:

@@ -7,7 +7,6 @@ same paths place each value's problem, named the way the user wrote the header.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 import unicodedata
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .fields import Field
-from .sheets import cell_text
+from .sheets import CellIssue, cell_text, typed_value
 
 Path = tuple[str | int, ...]
 _INDEXED = re.compile(r"^(.*?)[\s_\-]*[(\[]?(\d{1,3})[)\]]?$")
@@ -110,9 +109,30 @@ def expected_columns(fields: Sequence[Field], prefix: str = "") -> list[str]:
     return out
 
 
+def csv_list_hint(missing: Sequence[Field]) -> str:
+    """How a list of groups is written in a CSV, which has no second sheet to hold it."""
+    parts = []
+    for spec in missing:
+        if spec.type == "list" and spec.item == "group":
+            sub = spec.fields[0].label if spec.fields else "小标题"
+            nested = next((f for f in spec.fields if f.type == "list" and f.item == "group"), None)
+            columns = [f"{spec.label}1.{sub}", f"{spec.label}2.{sub}"]
+            if nested is not None:
+                inner = nested.fields[0].label if nested.fields else "小标题"
+                columns.insert(1, f"{spec.label}1.{nested.label}1.{inner}")
+            parts.append(f"必填的列表“{spec.label}”在 CSV 中要写成编号列:{'、'.join(columns)}……"
+                         f"(每项一组列,编号从 1 起)")
+        else:
+            parts.append(f"缺少必填的列:{spec.label}")
+    return ("CSV 只有一张表,放不下单独的列表工作表;" + ";".join(parts)
+            + "。也可以另存为 .xlsx,把列表放在以字段名命名的第二个工作表中")
+
+
 def _combine(old: Any, new: Any) -> Any:
     """Two cells feeding one value (a header merged over several columns): one line each."""
-    return new if old is None else f"{cell_text(old)}\n{cell_text(new)}"
+    if old is None or isinstance(new, CellIssue):
+        return new
+    return old if isinstance(old, CellIssue) else f"{cell_text(old)}\n{cell_text(new)}"
 
 
 def _get(node: Any, step: str | int) -> Any:
@@ -147,10 +167,8 @@ def assign(data: dict, path: Path, value: Any) -> None:
 
 
 def typed(value: Any, spec: Field) -> Any:
-    """A date cell in a text field still reads as a date: 2025年1月5日, not 2025-01-05."""
-    if spec.type != "date" and isinstance(value, (dt.date, dt.datetime)):
-        return cell_text(value)
-    return value
+    """A cell as the field takes it: the shown text (8.5%) or the stored value (a date)."""
+    return typed_value(value, spec.type)
 
 
 def label_path(path: Path, fields: Sequence[Field]) -> str:

@@ -408,7 +408,9 @@ def test_header_that_maps_to_nothing_lists_the_expected_columns(tmp_path: Path) 
 def test_header_missing_a_required_column(tmp_path: Path) -> None:
     sheet = tmp_path / "t.csv"
     sheet.write_text("会议名称,讲话人\n全县工作会议,李明\n", encoding="utf-8")
-    assert_user_error(run_speechgen("batch", sheet, "-t", WORK), "表头缺少必填的列:工作任务")
+    assert_user_error(run_speechgen("batch", sheet, "-t", WORK),
+                      "必填的列表“工作任务”在 CSV 中要写成编号列:"
+                      "工作任务1.小标题、工作任务1.小项1.小标题、工作任务2.小标题")
 
 
 def test_missing_and_non_spreadsheet_files(tmp_path: Path) -> None:

@@ -372,7 +372,9 @@ def test_a_saved_outline_opens_in_the_outline_editor(client, tmp_path):
     data = loaded.get_json()
     assert data["template"] == "outline"
     assert data["data"]["title"] == "在全县经济工作会议上的讲话"
-    assert len(data["data"]["sections"]) == 4
+    text = run_speechgen("render", EXAMPLES / "全县经济工作会议.yaml", "-f", "txt").stdout
+    points = re.findall(r"^[一二三四五六七八九十]+、", text, re.M)
+    assert len(data["data"]["sections"]) == len(points) >= 3
 
 
 def test_a_broken_saved_file_is_refused_with_its_line(client):

@@ -49,11 +49,11 @@ def _theme_fonts(document: Document) -> dict[str, str]:
             latin = font.find(f"{_A}latin")
             ea = font.find(f"{_A}ea")
             by_script = font.find(f"{_A}font[@script='{script}']")
-            if latin is not None and latin.get("typeface"):
-                fonts[f"{slot}HAnsi"] = fonts[f"{slot}Ascii"] = latin.get("typeface")
-            ea_face = ea.get("typeface") if ea is not None else ""
+            if latin is not None and (face := latin.get("typeface")):
+                fonts[f"{slot}HAnsi"] = fonts[f"{slot}Ascii"] = face
+            ea_face = (ea.get("typeface") if ea is not None else None) or ""
             if not ea_face and by_script is not None:
-                ea_face = by_script.get("typeface")
+                ea_face = by_script.get("typeface") or ""
             if ea_face:
                 fonts[f"{slot}EastAsia"] = ea_face
     return fonts
@@ -118,8 +118,8 @@ class StyleChain:
     def _size(levels: list[etree._Element]) -> float:
         for rpr in levels:
             size = rpr.find(f"{_W}sz")
-            if size is not None and size.get(f"{_W}val"):
-                return int(size.get(f"{_W}val")) / 2
+            if size is not None and (half_points := size.get(f"{_W}val")):
+                return int(half_points) / 2
         return _WORD_DEFAULT_SIZE
 
     def paragraph_style(self, paragraph: etree._Element) -> str | None:
@@ -133,9 +133,9 @@ class StyleChain:
             self.paragraph_style(paragraph), "pPr")
         for ppr in levels:
             element = ppr.find(f"{_W}outlineLvl")
-            if element is not None and element.get(f"{_W}val", "").isdigit():
-                value = int(element.get(f"{_W}val"))
-                return value if value < 9 else None
+            level = element.get(f"{_W}val", "") if element is not None else ""
+            if level.isdigit():
+                return int(level) if int(level) < 9 else None
         return None
 
     def run(self, paragraph: etree._Element, run: etree._Element, text: str) -> RunFacts:

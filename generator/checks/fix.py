@@ -125,7 +125,7 @@ def _hint_shared_marks(document: Any) -> None:
     for paragraph in document.paragraphs:
         for run in run_elements(paragraph._p):
             if SHARED_MARKS.search(run_text(run)):
-                fonts = run.get_or_add_rPr().get_or_add_rFonts()
+                fonts = run.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
                 fonts.set(qn("w:hint"), "eastAsia")
 
 

@@ -101,7 +101,7 @@ _TITLED_ADDRESS = re.compile(
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
 #: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
 _SPACED_TITLE = re.compile(
-    r"^([^。！？，]{0,120})\s+([^\s。！？，]{6,50}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)"
+    rf"^([^。！？，]{{0,120}})\s+([^\s。！？，]{{6,50}}?{TITLE_END})"
     r"\s+(?=\S)"
 )
 #: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.

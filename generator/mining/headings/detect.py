@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon import COUNT_OBJECTS, alternation, announcement
+from ...numerals import NUMERAL_CHARS
 from .schemes import INLINE_START, Marker, match_at
 
 _SENTENCE_END = re.compile(r"[。！？]")
@@ -104,7 +105,7 @@ SWALLOWED = re.compile(r"^(\S{4,40}?[^，、；：（])(?=（[一1]）\S)")
 #: keep 当前 and 我县 out of this list).
 OPENERS = (
     "这次", "这轮", "这是", "近年来", "近几年", "长期以来", "一年来", "五年来", "随着",
-    r"(今年|去年)(以来|\d|上半年|下半年|[一二三四]季度|[一二三四五六七八九十]+月)",
+    rf"(今年|去年)(以来|\d|上半年|下半年|[一二三四]季度|[{NUMERAL_CHARS}]+月)",
 )
 _OPENER = re.compile(
     r"^([^。！？，]{2,20}，[^。！？]{3,40}?[^，、的了在对把和与及地得着是为])(?=(?:"

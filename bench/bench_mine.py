@@ -80,7 +80,9 @@ def main() -> None:
 
     print("整个进程(speechgen mine 全部页面 -o 临时目录,与 python -c pass 轮流运行):")
     with tempfile.TemporaryDirectory() as tmp:
-        mine = [sys.executable, "-m", "generator", "mine", *map(str, pages), "-o", tmp]
+        # Every round writes the same files again; mine refuses that without --overwrite.
+        mine = [sys.executable, "-m", "generator", "mine", *map(str, pages), "-o", tmp,
+                "--overwrite"]
         commands: dict[str, Command] = {
             "本目录": (mine, ROOT),
             "floor": ([sys.executable, "-c", "pass"], None),

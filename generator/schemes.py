@@ -70,6 +70,15 @@ _FIRST_DIGITS = "0123456789"
 SCHEMES: tuple[Scheme, ...] = (
     Scheme("第一层意思，", "层意思", lambda n: f"第{to_chinese(n)}层意思，",
            rf"第{_N}层意思[，,：:]?", ("第一层意思,", "第一层意思"), inline=True, starts="第"),
+    # "第一句话，是…说过的：…": a point that opens by naming itself the speaker's first saying;
+    # never words of an opening, so a lone first one is a point too.
+    Scheme("第一句话，", "句话", lambda n: f"第{to_chinese(n)}句话，",
+           rf"第{_N}句话[，,：:]", ("第一句话,", "第一句话"), strong=True, inline=True,
+           last=r"(?P<n>最后一句话)[，,：:]", starts="第"),
+    # "我想说四个词。第一个词，“有幸”。": each point is one word or phrase, explained after it.
+    Scheme("第一个词，", "个词", lambda n: f"第{to_chinese(n)}个词，",
+           rf"第{_N}个(?:关键)?词[，,：:]?", ("第一个词,", "第一个词"), inline=True,
+           last=r"(?P<n>最后一个(?:关键)?词)[，,：:]?", starts="第"),
     Scheme("第一个方面，", "第", lambda n: f"第{to_chinese(n)}个方面，",
            rf"第{_N}个方面[，,：:]?", ("第一个方面,", "第一个方面"), inline=True,
            last=r"(?P<n>最后一个方面)[，,：:]?", starts="第"),

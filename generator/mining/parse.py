@@ -51,6 +51,14 @@ TITLE_NOISE = [
         r"(?<=讲话|讲稿|发言|致辞|党课|报告|演讲)\s*"
         r"（(?![^（）]*(摘|节|选|全文|提纲|稿|草案))[\u4e00-\u9fff]{2,8}）$"
     ),
+    # A site's category glued after the occasion title: "在…会议上的讲话经济工作".  The tail
+    # ends in a category noun; a note on the text (提纲, 摘要, 全文) is no such word.  Pinyin
+    # glosses some pages print after characters ("經（jīng）濟（jì）") may sit inside it.
+    re.compile(
+        r"(?<=上的讲话|上的致辞|上的发言|上的講話|上的致辭|上的發言)"
+        r"(?:[\u4e00-\u9fff]|[（(][a-zA-Z\u00c0-\u01ff]{1,8}[）)]){0,4}(工作|建设|建設|管理|党建|黨建|材料|文稿|公文|范文|範文|心得|"
+        r"致辞|致辭|讲话|講話|发言|發言|总结|總結)$"
+    ),
     re.compile(rf"篇([{NUMERAL_CHARS}]+|\d+)$"),
     re.compile(r"[：:]$"),
 ]
@@ -340,11 +348,30 @@ def _closing(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
     return body, closing, signoff
 
 
+#: A compilation's item caption before a repeated heading: "第一篇：", "篇一：".
+_ITEM_CAPTION = re.compile(r"^(第[一二三四五六七八九十\d]+篇|篇[一二三四五六七八九十\d]+)[：:]\s*")
+
+
+def _drop_repeated_heads(lines: list[tuple[int, str]]) -> None:
+    """"第一篇：<a line above><the speech's title>" in the head: the line above repeated (a
+    document's file name) with the speech's own title run into it; the title is what is left.
+    Only where what is left ends like a title."""
+    for k in range(1, min(HEAD_LINES, len(lines))):
+        number, text = lines[k]
+        text = _ITEM_CAPTION.sub("", text)
+        for _, above in lines[:k]:
+            rest = text[len(above) :].strip()
+            if len(above) >= 8 and text.startswith(above) and rest and _is_title(rest):
+                lines[k] = (number, rest)
+                break
+
+
 def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
     numbered_lines = unflatten(unit.lines)
     _split_titled_salutation(numbered_lines)
+    _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]
     first, rest = _pre_body(speech, lines, unit.marker_title or unit.page_title)
     body_lines = numbered_lines[first:]

@@ -17,6 +17,7 @@ from ..numerals import NUMERAL_CHARS, ORDINAL, from_chinese
 from .address import is_salutation
 from .boilerplate import (
     COUNT_HINT,
+    LEAD_IN,
     NAV_LABEL,
     SOURCE_GLUED,
     classify,
@@ -320,6 +321,26 @@ def _drop_title_list(lines: list[tuple[int, str]]) -> int:
     return end if len(lines) - end >= 3 else len(lines)
 
 
+#: A sample's bare number on a line of its own ("1", "一").
+BARE_NUMBER = re.compile(rf"^(\d{{1,2}}|[{NUMERAL_CHARS}]{{1,3}})$")
+#: How far down a page its lead-in and a first sample number are looked for, in raw lines.
+SAMPLE_HEAD = 12
+
+
+def _bare_sample(raw: list[str]) -> int | None:
+    """The 1-based line of a bare sample number below the site's lead-in ("下面是小编为大家
+    整理的…，供参考。") near the page's top: the page is a collection of samples whose first one
+    has no title of its own.  None on any other page."""
+    lead = False
+    for n, line in enumerate(raw[:SAMPLE_HEAD], 1):
+        text = normalise_line(line).strip()
+        if LEAD_IN.search(text):
+            lead = True
+        elif lead and BARE_NUMBER.match(text):
+            return n
+    return None
+
+
 def split_page(raw: list[str], file: str) -> Page:
     """Units of a page, in order, with a warning when the page title's count disagrees."""
     lines, breaks = clean_lines(raw)
@@ -341,6 +362,11 @@ def split_page(raw: list[str], file: str) -> Page:
         if starts and pos == starts[-1][0] + 1:
             continue  # no body since the previous marker: this is the unit's own title line
         starts.append((pos, *found))
+    if not starts and (sample_at := _bare_sample(raw)):
+        # "标题 / 下面是小编整理的…，供参考。 / 1 / 同志们：…": the page's title is the
+        # collection's, the speech starts below its bare number.
+        lines = [(n, text) for n, text in lines if n > sample_at]
+        page_title = ""
     units: list[Unit] = []
     if not starts:
         # The page title is the speech's own title line, the parser reads it; "…讲话(二)"

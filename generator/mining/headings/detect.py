@@ -53,6 +53,19 @@ def announces_points(text: str) -> bool:
     return any(m.end() == len(text.rstrip()) for m in ANNOUNCEMENT.finditer(text))
 
 
+#: The unit an announcement counts in ("说四个词", "讲三层意思"), for ``announces_unit``.
+_ANNOUNCED_UNIT = re.compile(announcement())
+
+
+def announces_unit(text: str, marker: Marker) -> bool:
+    """True when the paragraph announces a count of the very unit the marker names anywhere in
+    it ("我想说四个词——…" before "第一个词，"), though more text follows the announcement."""
+    return any(
+        len(m.group("unit")) > 1 and m.group("unit") in marker.text
+        for m in _ANNOUNCED_UNIT.finditer(text)
+    )
+
+
 def starts_with_marker(text: str) -> bool:
     """True when the text opens with any numbering marker."""
     return match_at(text) is not None

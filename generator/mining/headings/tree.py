@@ -9,12 +9,14 @@ paragraph-initial points is divided at its inline list (一是…二是…).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...model import MAX_DEPTH, Section
 from .detect import (
     announces_points,
+    announces_unit,
     inline_markers,
     is_standalone_heading,
     markers_after_sentences,
@@ -113,7 +115,14 @@ class _Builder:
         scheme = marker.scheme
         if scheme.continues:
             return any(scheme.family in lst.families for lst in self.stack)
-        announced = not self.stack and i > 0 and announces_points(self.paragraphs[i - 1])
+        announced = (
+            not self.stack
+            and i > 0
+            and (
+                announces_points(self.paragraphs[i - 1])
+                or announces_unit(self.paragraphs[i - 1], marker)
+            )
+        )
         if not scheme.strong and not self.stack and i < self.first_heading and not announced:
             return False  # "首先，我代表…" before the first 一、 heading is still the opening
         if scheme.strong or marker.ordinal != 1:
@@ -350,6 +359,40 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
     return found if len(found) >= 2 else []
 
 
+#: A dash point: a paragraph opening with a dash pair and a short phrase, then its comment
+#: after a comma ("——守牢底线，就是…"), as some speeches print their main divisions.
+DASH_POINT = re.compile(r"^[—－-]{2}\s*([^，,：:。；]{2,12})[，,：:](.+)$")
+
+
+def _dash_points(paragraphs: list[str]) -> list[tuple[int, str, str]]:
+    """Paragraphs opening with a dash point (position, heading, rest), when two or more do."""
+    found = [
+        (i, m.group(1).strip(), m.group(2).strip())
+        for i, text in enumerate(paragraphs)
+        if i > 0 and (m := DASH_POINT.match(text))
+    ]
+    return found if len(found) >= 2 else []
+
+
+def _dash_outline(paragraphs: list[str], notes: list[Note]) -> Outline | None:
+    """Top-level sections at dash points; None when the text has fewer than two."""
+    points = _dash_points(paragraphs)
+    if not points:
+        return None
+    sections = []
+    for k, (at, heading, rest) in enumerate(points):
+        end = points[k + 1][0] if k + 1 < len(points) else len(paragraphs)
+        sections.append(
+            Section(
+                heading=heading,
+                paragraphs=[rest, *paragraphs[at + 1 : end]],
+                lead=True,
+                numbering="无",
+            )
+        )
+    return Outline(paragraphs[: points[0][0]], sections, notes)
+
+
 def build_outline(paragraphs: list[str]) -> Outline:
     """Opening paragraphs, top-level sections with their sub-points, and numbering notes.
 
@@ -357,6 +400,8 @@ def build_outline(paragraphs: list[str]) -> Outline:
     lines between paragraphs, as experience-sharing 发言 print them); their points, if any,
     nest under them."""
     outline = _Builder(paragraphs).build()
+    if not outline.sections and (dashed := _dash_outline(paragraphs, outline.notes)):
+        return dashed
     heads = [] if outline.sections else _unnumbered(paragraphs)
     if not heads:
         return outline

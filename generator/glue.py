@@ -46,6 +46,7 @@ _SEASON_WORDS = (
 class Variant:
     text: str
     when: Mapping[str, Any]
+    weight: int = 1  # how many turns of the choice it takes: no sign-off is the common case
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def load_stock() -> Stock:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     moves = {
-        move: tuple(Variant(str(v["text"]), v.get("when") or {})
+        move: tuple(Variant(str(v["text"]), v.get("when") or {}, int(v.get("weight") or 1))
                     for v in entry.get("variants", []))
         for move, entry in (data.get("moves") or {}).items()
     }
@@ -217,11 +218,13 @@ class Glue:
                                            in self._memo.items()):
             self._memo[memo] = ""
             return ""
-        variants = [v for v in self.stock.moves.get(move, ()) if self.fits(v, role, count, slots)]
+        variants = [v for v in self.stock.moves.get(move, ()) if self.fits(v, role, count, slots)
+                    for _ in range(v.weight)]
         text = ""
         if variants:
             start = (_seed(self.key, move, role or "") + self.version) % len(variants)
-            ordered = variants[start:] + variants[:start]
+            turns = variants[start:] + variants[:start]  # a weighted variant takes several turns
+            ordered = [v for i, v in enumerate(turns) if all(v is not w for w in turns[:i])]
             fresh = [v for v in ordered if not _grams(v.text) & self._used]
             chosen = (fresh or ordered)[0]
             self._used |= _grams(chosen.text)

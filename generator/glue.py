@@ -199,9 +199,9 @@ class Glue:
                 return False
         used = set(re.findall(r"\{(\w+)\}", variant.text))
         given = {name for name, value in slots.items() if value}
-        if "under" in used:
-            used.add("leadership")
         wanted = used - {"count", "all", "area", "under"}
+        if "under" in used:  # "在…的坚强领导下，" when a leadership is given, nothing when not
+            used.add("leadership")
         return wanted <= given and given - _CONTEXT <= used
 
     def say(self, move: str, role: str | None = None, count: int | None = None,

@@ -223,3 +223,11 @@ def test_most_speeches_end_without_a_sign_off_as_real_ones_do():
     endings = [speech_from(work(主办单位=f"第{n}工作组")).signoff for n in range(40)]
     bare = sum(not ending for ending in endings)
     assert 20 <= bare < 40, bare  # no sign-off is weighted three to one, yet not the only way
+
+
+def test_closings_vary_between_offices_with_or_without_a_leadership_named():
+    for leadership in ("县委", None):
+        closings = {text_of(work(主办单位=f"第{n}工作组", 领导核心=leadership)).split("\n\n")[-1]
+                    for n in range(12)}
+        formulas = {re.sub(r"^同志们，[^。]*。", "", c)[:8] for c in closings}
+        assert len(formulas) >= 3, closings

@@ -1,15 +1,20 @@
-"""Speed of `speechgen mine` on the shared corpus (target: whole process < 1 s of one core).
+"""Speed of `speechgen mine` on the shared corpus (target: whole process ≤ 0.35 s, issue 13).
 
-Run:  python bench/bench_mine.py [--runs 10] [--corpus ../shared/corpus]
+Run:  python bench/bench_mine.py [--runs 10] [--corpus ../shared/corpus] [--other DIR]
 Prints (1) the whole-process wall and CPU time of `speechgen mine CORPUS/*.txt -o TMP`, next to
-the floor a bare `python -c pass` sets; (2) the in-process time of mining the corpus text (its
-30 units, cleaned, under 篇N: markers) repeated 1 to 50 times on one page, with the time per
-copy, so growth can be read as linear (a constant per-copy cost) or not.  Asserts nothing.
+the floor a bare `python -c pass` sets, the two run in turn (interleaved) so a busy machine
+slows both alike, and their ratio; with ``--other DIR`` (another checkout of the project, e.g.
+an older commit unpacked with `git archive`) its miner runs in the same rounds, so before and
+after are compared as ratios to the same floor; (2) the in-process time of mining the corpus
+text (its 30 units, cleaned, under 篇N: markers) repeated 1 to 50 times on one page, with the
+time per copy, so growth can be read as linear (a constant per-copy cost) or not.  Asserts
+nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -23,18 +28,37 @@ sys.path.insert(0, str(ROOT))
 
 from generator.mining.pipeline import mine_lines, mine_path  # noqa: E402
 
+#: A command, and the checkout it runs from (its own directory first on sys.path) or None.
+Command = tuple[list[str], Path | None]
 
-def _process(args: list[str], runs: int) -> tuple[list[float], list[float]]:
-    """Wall and CPU (user+sys of the child) seconds per run."""
-    walls, cpus = [], []
+
+#: The children keep bytecode caches as an installed package does; with
+#: PYTHONDONTWRITEBYTECODE set (some shells set it) every run would compile the sources again.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _once(args: list[str], root: Path | None) -> tuple[float, float]:
+    """Wall and CPU (user+sys of the child) seconds of one run."""
+    env = {**_ENV, "PYTHONPATH": str(root)} if root else _ENV
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True, env=env, cwd=root)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def _interleaved(
+    commands: dict[str, Command], runs: int
+) -> dict[str, tuple[list[float], list[float]]]:
+    """Each command once per round, in turn, for ``runs`` rounds: wall and CPU lists."""
+    out: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in commands}
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return walls, cpus
+        for name, (args, root) in commands.items():
+            wall, cpu = _once(args, root)
+            out[name][0].append(wall)
+            out[name][1].append(cpu)
+    return out
 
 
 def _show(label: str, values: list[float]) -> None:
@@ -46,21 +70,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--other", type=Path, help="another checkout to time in the same rounds")
     options = parser.parse_args()
-    pages = sorted(options.corpus.glob("*.txt"))
+    pages = sorted(p.resolve() for p in options.corpus.glob("*.txt"))
     if not pages:
         sys.exit(f"没有找到语料:{options.corpus}")
     chars = sum(len(p.read_text(encoding="utf-8")) for p in pages)
     print(f"语料:{len(pages)} 个页面,{chars} 字符")
 
-    print("整个进程(speechgen mine 全部页面 -o 临时目录):")
+    print("整个进程(speechgen mine 全部页面 -o 临时目录,与 python -c pass 轮流运行):")
     with tempfile.TemporaryDirectory() as tmp:
-        command = [sys.executable, "-m", "generator", "mine", *map(str, pages), "-o", tmp]
-        walls, cpus = _process(command, options.runs)
-        floor, _ = _process([sys.executable, "-c", "pass"], options.runs)
-    _show("speechgen mine 墙钟时间", walls)
-    _show("speechgen mine CPU 时间", cpus)
-    _show("python -c pass 墙钟时间", floor)
+        mine = [sys.executable, "-m", "generator", "mine", *map(str, pages), "-o", tmp]
+        commands: dict[str, Command] = {
+            "本目录": (mine, ROOT),
+            "floor": ([sys.executable, "-c", "pass"], None),
+        }
+        if options.other:
+            commands[f"{options.other}"] = (mine, options.other.resolve())
+        results = _interleaved(commands, options.runs)
+    floor = statistics.median(results["floor"][0])
+    _show("python -c pass 墙钟时间", results["floor"][0])
+    for name, (walls, cpus) in results.items():
+        if name == "floor":
+            continue
+        _show(f"mine [{name}] 墙钟时间", walls)
+        _show(f"mine [{name}] CPU 时间", cpus)
+        print(f"  mine [{name}] / python -c pass(墙钟中位数之比)= "
+              f"{statistics.median(walls) / floor:.2f}")
 
     print("进程内(语料的 30 篇接成一页,重复 N 次后挖掘;重复的篇目会被标为重复):")
     units = [m.unit for p in pages for m in mine_path(p).speeches]

@@ -13,10 +13,9 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import tempfile
 import zipfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,13 +24,14 @@ from typing import Any
 from .errors import InputError, Problem, os_reason
 from .filenames import UniqueNames, compile_name, safe_stem
 from .formats import BATCH_FORMATS, get_format
-from .sheet_map import RowFacts, SheetMapping, SheetValidator, header_score, normalise, resolve
+from .sheet_header import choose_template
+from .sheet_map import RowFacts, SheetMapping, SheetValidator, read_mapping
+from .sheet_paths import normalise, resolve
 from .sheets import Workbook, cell_text
-from .templating import Template, get_template, templates
+from .templating import get_template, templates
 
 CHUNK_ROWS = 8  # rows per task: enough to amortise the hand-over, small enough to balance
 IN_FLIGHT_PER_WORKER = 4
-STATUSES = ("written", "skipped", "failed", "checked")
 _ROW_NAMES = ("行号", "row")
 _TEMP_GLOB = ".~*.part"  # what files.write_atomic leaves behind when killed mid-write
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -170,39 +170,6 @@ def _complete(path: Path, fmt: str) -> bool:
         return False
 
 
-def read_mapping(path: Path) -> dict[str, str | None]:
-    """--map: `表头: 字段` lines; an empty value ignores that column or sheet."""
-    import yaml
-
-    from .outline_io import read_text
-
-    try:
-        data = yaml.safe_load(read_text(path))
-    except yaml.YAMLError as error:
-        raise InputError(Problem(f"映射文件格式错误:{error}", str(path))) from None
-    if not isinstance(data, dict) or not all(
-            isinstance(v, (str, type(None))) for v in data.values()):
-        raise InputError(Problem("映射文件应为“表头: 字段”的形式,每行一项,例如  会议: 会议名称",
-                                 str(path)))
-    return {str(k): (str(v).strip() or None) if v is not None else None for k, v in data.items()}
-
-
-def choose_template(book: Workbook, options: BatchOptions) -> Template:
-    """The template named, or the one whose fields the header names most clearly."""
-    if options.template:
-        return get_template(options.template, options.template_dirs)
-    scored = sorted(((header_score(book.table(options.sheet_name), t.fields), name)
-                     for name, t in templates(options.template_dirs).items()), reverse=True)
-    if not scored or scored[0][0] == 0:
-        raise InputError(Problem("表头中没有一列能对应任何模板的字段;请用 -t 指定模板"
-                                 "(speechgen templates 可查看模板及其列名)", book.filename))
-    tied = [name for score, name in scored if score == scored[0][0]]
-    if len(tied) > 1:
-        raise InputError(Problem(f"表头同样符合这些模板:{'、'.join(sorted(tied))};"
-                                 "请用 -t 指定其中一个,例如 -t " + sorted(tied)[0], book.filename))
-    return get_template(scored[0][1], options.template_dirs)
-
-
 class Batch:
     """A prepared batch: the sheet mapped and the names compiled, ready to run.
 
@@ -219,7 +186,10 @@ class Batch:
         self.options = options
         self.book = Workbook(options.sheet)
         try:
-            self.template = choose_template(self.book, options)
+            self.template = (get_template(options.template, options.template_dirs)
+                             if options.template else
+                             choose_template(lambda: self.book.table(options.sheet_name),
+                                             templates(options.template_dirs), self.book.filename))
             renames = read_mapping(options.mapping) if options.mapping else None
             self.mapping = SheetMapping(self.book, self.template, options.sheet_name, renames)
             self._name_columns: set[int] = set()
@@ -331,22 +301,17 @@ class Batch:
         """All outputs of this batch in one archive, written aside and renamed into place."""
         target = self.options.zip
         assert target is not None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".part", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w") as archive:
-                for name in names:
-                    info = zipfile.ZipInfo(name, _ZIP_TIME)
-                    # A DOCX is already compressed; storing it is faster and no larger.
-                    info.compress_type = (zipfile.ZIP_STORED if self.options.format == "docx"
-                                          else zipfile.ZIP_DEFLATED)
-                    info.external_attr = 0o644 << 16
-                    with (self.output / name).open("rb") as source, archive.open(info, "w") as out:
-                        shutil.copyfileobj(source, out)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        from .files import AtomicFile
+
+        with AtomicFile(target) as out, zipfile.ZipFile(out.handle, "w") as archive:
+            for name in names:
+                info = zipfile.ZipInfo(name, _ZIP_TIME)
+                # A DOCX is already compressed; storing it is faster and no larger.
+                info.compress_type = (zipfile.ZIP_STORED if self.options.format == "docx"
+                                      else zipfile.ZIP_DEFLATED)
+                info.external_attr = 0o644 << 16
+                with (self.output / name).open("rb") as source, archive.open(info, "w") as dest:
+                    shutil.copyfileobj(source, dest)
         return target
 
     def close(self) -> None:
@@ -402,7 +367,7 @@ class BatchRun(Iterator[RowResult]):
         self.zip_path: Path | None = None
         self.report_path: Path | None = None
         self.outputs: list[str] = []
-        self._rows = self._generate()
+        self._rows: Generator[RowResult, None, None] = self._generate()
 
     @property
     def output(self) -> Path:
@@ -432,7 +397,7 @@ class BatchRun(Iterator[RowResult]):
         self._rows.close()
         self.batch.close()
 
-    def _generate(self) -> Iterator[RowResult]:
+    def _generate(self) -> Generator[RowResult, None, None]:
         from .batch_report import Report
 
         options = self.options

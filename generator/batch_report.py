@@ -8,13 +8,13 @@ words rows the same way through `describe`.
 from __future__ import annotations
 
 import csv
+import io
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from .batch import RowResult
 from .errors import Problem
+from .files import AtomicFile
 
 #: A row's outcome as the console and the CSV report name it.
 STATUS_NAMES = {
@@ -64,11 +64,9 @@ class Report:
         self.path = path
         self.filename = filename
         self.json = path.suffix.lower() == ".json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=".~", suffix=".part", dir=path.parent)
+        self._file = AtomicFile(path)
         encoding = "utf-8" if self.json else "utf-8-sig"
-        # Open across add() calls and closed by finish() or discard(): no `with` fits.
-        self._handle = open(fd, "w", encoding=encoding, newline="")  # noqa: SIM115
+        self._handle = io.TextIOWrapper(self._file.handle, encoding=encoding, newline="")
         self._first = True
         if self.json:
             self._handle.write("[\n")
@@ -102,10 +100,10 @@ class Report:
     def finish(self) -> Path:
         if self.json:
             self._handle.write("\n]\n")
-        self._handle.close()
-        os.replace(self._tmp, self.path)
-        return self.path
+        self._handle.flush()
+        self._handle.detach()  # the AtomicFile owns the binary handle and closes it
+        return self._file.commit()
 
     def discard(self) -> None:
-        self._handle.close()
-        Path(self._tmp).unlink(missing_ok=True)
+        self._handle.detach()
+        self._file.discard()

@@ -7,14 +7,13 @@ marker, a lead sentence's full stop or the date's brackets are decided in one pl
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Section, Speech
 from .numbering import lead_text, numbered
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One paragraph of output.
 
     kind: title, subtitle, speaker, date, salutation, body, heading (a heading on its own line),

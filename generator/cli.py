@@ -3,21 +3,55 @@
 Exit codes: 0 done, 1 finished but something failed (a batch row, a check error), 2 bad input
 or usage.  A traceback appears only with --debug; every other failure is a Chinese message
 naming the file, line and field.  Heavy libraries are imported inside the commands that need
-them, so `speechgen --version` and `--help` stay fast.
+them, so `speechgen --version` and `--help` stay fast.  No ``from __future__ import
+annotations`` here: typer would compile and evaluate every option's annotation string again on
+each run (~8 ms of every command, measured); evaluated once at definition they cost less.
 """
-
-from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
-from .errors import InputError, os_reason
+from .errors import Problem, SpeechgenError, os_reason
+from .formats import BATCH_FORMATS, format_names
+
+
+class _Speechgen(TyperGroup):
+    """The command group that turns the library's errors into Chinese messages and exit codes.
+
+    Done here rather than around the whole program so that a test invoking the app in process
+    (typer's CliRunner) sees exactly what a user sees.  `--debug` (read from the parsed root
+    options) lets the error through with its traceback instead.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SpeechgenError as error:
+            if ctx.params.get("debug"):
+                raise
+            for problem in error.problems:
+                typer.echo(f"错误:{problem}", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except OSError as error:
+            if ctx.params.get("debug"):
+                raise
+            name = getattr(error, "filename", None)
+            typer.echo(f"错误:{f'{name}: ' if name else ''}{os_reason(error)}", err=True)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            if ctx.params.get("debug"):
+                raise
+            typer.echo("已中断。", err=True)
+            raise typer.Exit(130) from None
+
 
 app = typer.Typer(
+    cls=_Speechgen,
     name="speechgen",
     help="讲话稿生成工具:由提纲(YAML)或表格按模板生成讲话稿,输出 GB/T 9704-2012 版式的 DOCX。",
     add_completion=False,
@@ -55,7 +89,7 @@ def _root(
         bool, typer.Option("--debug", help="出错时显示完整的 Python 调用栈(排查问题用)。")
     ] = False,
 ) -> None:
-    """讲话稿生成工具。"""
+    """讲话稿生成工具。"""  # --debug is read by _Speechgen.invoke from the parsed options
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -81,7 +115,8 @@ def render(
         Path | None, typer.Option("-o", "--output", help="输出文件(多个输入时为文件夹);不写时"
                                   "docx/pdf 存在输入文件旁,txt/md 显示在屏幕上。")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式:docx、txt、md、pdf。")] = "",
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help=f"输出格式:{format_names()}。")] = "",
     layout: LayoutOption = "standard",
     profile: ProfileOption = None,
     template: Annotated[
@@ -108,8 +143,12 @@ def render(
         raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”")
     # Every input is read and checked before anything is written: one bad file, nothing on disk.
     dirs = template_dir or ()
-    speeches = [load_speech(source, template=template, template_dirs=dirs) for source in sources]
-    problems = 0
+    notes: list[Problem] = []
+    speeches = [load_speech(source, template=template, template_dirs=dirs, notes=notes)
+                for source in sources]
+    problems = len(notes)
+    for note in notes:
+        typer.echo(f"{'错误' if strict else '提示'}:{note}", err=True)
     for source, speech in zip(sources, speeches, strict=True):
         for finding in content_findings(speech):
             problems += 1
@@ -150,28 +189,28 @@ def _warn_all(messages: tuple[str, ...]) -> None:
 @app.command()
 def check(
     source: Annotated[
-        Path, typer.Argument(help="要检查的讲话稿：.docx、.yaml 或 .txt。", show_default=False)
+        Path, typer.Argument(help="要检查的讲话稿:.docx、.yaml 或 .txt。", show_default=False)
     ],
     json_output: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果。")] = False,
     fix: Annotated[
-        bool, typer.Option("--fix", help="自动修正中文里的半角标点和补零日期，写入 -o 指定的文件。")
+        bool, typer.Option("--fix", help="自动修正中文里的半角标点和补零日期,写入 -o 指定的文件。")
     ] = False,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="与 --fix 一起使用：修正后的文件。")
+        Path | None, typer.Option("-o", "--output", help="与 --fix 一起使用:修正后的文件。")
     ] = None,
     rate: Annotated[
-        int | None, typer.Option("--rate", help="语速，每分钟字数，用于估算讲话用时（默认 220）。")
+        int | None, typer.Option("--rate", help="语速,每分钟字数,用于估算讲话用时(默认 220)。")
     ] = None,
     layout: Annotated[
-        str, typer.Option("--layout", help="检查 .docx 版式所依据的版式：standard 或 podium。")
+        str, typer.Option("--layout", help="检查 .docx 版式所依据的版式:standard 或 podium。")
     ] = "standard",
     profile: Annotated[
         Path | None,
-        typer.Option("--profile", help="本单位版式文件（.yaml），覆盖版式中的任意取值。"),
+        typer.Option("--profile", help="本单位版式文件(.yaml),覆盖版式中的任意取值。"),
     ] = None,
     duration: Annotated[
         str | None,
-        typer.Option("--duration", help="计划讲话时长，如 15分钟；不写时用提纲中的时长。"),
+        typer.Option("--duration", help="计划讲话时长,如 15分钟;不写时用提纲中的时长。"),
     ] = None,
 ) -> None:
     """送审前检查讲话稿:占位符、宣布的点数、编号、结构、标点、篇幅用时和 Word 版式。"""
@@ -296,7 +335,8 @@ def batch(
         str | None, typer.Option("--name", help="文件名格式,用 {列名} 引用本行的值,如 "
                                  "\"{乡镇}-{会议名称}\";{行号} 为表格行号。默认:行号-标题。")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式:docx、txt、md。")] = "docx",
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help=f"输出格式:{format_names(BATCH_FORMATS)}。")] = "docx",
     layout: LayoutOption = "standard",
     profile: ProfileOption = None,
     template_dir: TemplateDirOption = None,
@@ -378,43 +418,65 @@ def template_from(
     typer.echo(f"提示:speechgen new {name} --template-dir {output} -o 提纲.yaml", err=True)
 
 
-def main() -> None:
-    """Console entry point: usage mistakes, InputError and OS errors become Chinese messages
-    and exit code 2; the parser runs outside its standalone mode so it raises them to us."""
+@app.command()
+def serve(
+    port: Annotated[
+        int, typer.Option("--port", help="端口号;已被占用时自动改用下一个空闲端口。")
+    ] = 8765,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="不自动打开浏览器(只显示网址)。")
+    ] = False,
+) -> None:
+    """在本机打开讲话稿工具网页(仅本机可访问);按 Ctrl-C 或页面上的“退出”按钮停止。"""
+    from .web.server import start
+
+    server = start(port)
+
+    def ready() -> None:
+        moved = f"(端口 {port} 已被占用,改用 {server.port})" if server.port != port else ""
+        typer.echo(f"讲话稿工具已启动{moved}:{server.url}  按 Ctrl-C 或页面上的“退出”按钮停止")
+        sys.stdout.flush()
+        if not no_browser:
+            import webbrowser
+
+            webbrowser.open(server.url)
+
+    server.serve(ready)
+    typer.echo("讲话稿工具已退出。", err=True)
+
+
+def run(argv: list[str]) -> int:
+    """The command for these arguments; returns the exit code instead of exiting.
+
+    Usage mistakes become Chinese messages and exit code 2; the parser runs outside its
+    standalone mode so it raises them to us.  Library errors are formatted by the command group
+    (_Speechgen).  Tests call this in process and see what a user sees.
+    """
+    from .cli_help import localise
     from .usage import NoArgsIsHelpError, UsageError, explain
 
+    try:
+        command = localise(typer.main.get_command(app))
+        code = command.main(args=argv, prog_name="speechgen", standalone_mode=False)
+    except NoArgsIsHelpError as error:
+        typer.echo(error.ctx.get_help() if error.ctx else "")
+        return 0
+    except UsageError as error:
+        if "--debug" in argv:
+            raise
+        typer.echo(f"错误:{explain(error)}", err=True)
+        return 2
+    except (typer.Abort, KeyboardInterrupt):  # Ctrl+C while the parser or a prompt runs
+        typer.echo("已中断。", err=True)
+        return 130
+    return code if isinstance(code, int) else 0
+
+
+def main() -> None:
+    """Console entry point."""
     # Redirected output on Chinese Windows is GBK; a character it lacks must not end the run
     # in a traceback, so unencodable characters are escaped instead.
     for stream in (sys.stdout, sys.stderr):
         if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    debug = "--debug" in sys.argv[1:]
-    try:
-        code = app(prog_name="speechgen", standalone_mode=False)
-    except NoArgsIsHelpError as error:
-        typer.echo(error.ctx.get_help() if error.ctx else "")
-        sys.exit(0)
-    except UsageError as error:
-        if debug:
-            raise
-        typer.echo(f"错误:{explain(error)}", err=True)
-        sys.exit(2)
-    except typer.Abort:
-        typer.echo("已中断。", err=True)
-        sys.exit(130)
-    except InputError as error:
-        if debug:
-            raise
-        for problem in error.problems:
-            typer.echo(f"错误:{problem}", err=True)
-        sys.exit(2)
-    except OSError as error:
-        if debug:
-            raise
-        name = getattr(error, "filename", None)
-        typer.echo(f"错误:{f'{name}: ' if name else ''}{os_reason(error)}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        typer.echo("已中断。", err=True)
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(run(sys.argv[1:]))

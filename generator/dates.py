@@ -7,15 +7,14 @@ Excel serial number from a spreadsheet cell); all of them come out in the one of
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from .numerals import from_chinese
+from .lazy_re import LazyPattern
+from .numerals import NUMERAL_CHARS, ORDINAL, from_chinese
 
-_NUMERIC = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_CN_DIGIT = "一二三四五六七八九十"
-_CHINESE = re.compile(
-    rf"^([〇零{_CN_DIGIT[:9]}]{{4}})年([{_CN_DIGIT}]{{1,3}})月(?:([{_CN_DIGIT}]{{1,3}})日)?$"
+_NUMERIC = LazyPattern(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$")
+_COMPACT = LazyPattern(r"^(\d{4})(\d{2})(\d{2})$")
+_CHINESE = LazyPattern(
+    rf"^([〇零{NUMERAL_CHARS[:9]}]{{4}})年({ORDINAL})月(?:({ORDINAL})日)?$"
 )
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 

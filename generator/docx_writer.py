@@ -14,14 +14,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from string import Template
+from typing import NamedTuple
 
 from .blocks import Block, blocks
 from .layout import MM_PER_PT, TWIPS_PER_MM, Layout, TextStyle
 from .model import Speech
+from .resources import package_file
 from .title_lines import balance_title
 from .zip_package import Member, Package, deflate
 
@@ -52,7 +52,7 @@ _CLOSE = "</w:t></w:r></w:p>"
 
 
 def _part(name: str) -> str:
-    return (resources.files("generator") / "docx_parts" / name).read_text(encoding="utf-8")
+    return package_file("docx_parts", name).read_text(encoding="utf-8")
 
 
 def _attr(value: str) -> str:
@@ -100,8 +100,7 @@ def _ppr(style: TextStyle, pitch: int, before: int, level: int, body_size: float
             f'w:firstLine="{first}"/><w:jc w:val="{_JC[style.align]}"/>{outline}')
 
 
-@dataclass(frozen=True)
-class _Compiled:
+class _Compiled(NamedTuple):
     """Everything about a layout that does not depend on the speech."""
 
     package: Package

@@ -61,6 +61,20 @@ _OS_REASONS = {
 }
 
 
+def did_you_mean(word: str, choices: list[str], cutoff: float = 0.5) -> str | None:
+    """The choice closest to a mistyped word (difflib's ratio at least `cutoff`), or None.
+    Every "是不是想写 …?" (field keys, template and layout names) is worded from this."""
+    import difflib
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def suggestion(choice: str | None) -> str:
+    """The sentence that offers a choice: 是不是想写 X?"""
+    return f"是不是想写 {choice}?" if choice else ""
+
+
 def os_reason(error: OSError) -> str:
     """The operating system's complaint in Chinese (its own words for rarer ones)."""
     return _OS_REASONS.get(error.errno or 0, error.strerror or str(error))

@@ -11,14 +11,13 @@ function that says where a value sits in the user's file, so every problem names
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import DateError, format_date
-from .errors import Problem
+from .errors import Problem, did_you_mean, suggestion
 
 Path = tuple[str | int, ...]
 Locator = Callable[[Path], tuple[int | None, int | None]]
@@ -33,9 +32,11 @@ TYPE_NAMES = {
     "choice": "选项",
     "group": "字段组",
     "list": "列表",
+    "value": "取值",
 }
-_TRUE = {"true", "yes", "y", "是", "对", "1"}
-_FALSE = {"false", "no", "n", "否", "不", "0"}
+#: The one yes/no vocabulary (fields and layout profiles), compared lower-case.
+TRUE_WORDS = frozenset({"true", "yes", "y", "on", "是", "对", "1"})
+FALSE_WORDS = frozenset({"false", "no", "n", "off", "否", "不", "0"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,15 @@ class Field:
     choices: Mapping[str, str] = field(default_factory=dict)  # accepted spelling → value
     fields: tuple[Field, ...] = ()  # for group, and for a list of groups
     item: str = "text"  # for list: "text" or "group"
+    #: For type "value" (declared in code, e.g. layout profiles): the scalar as written → the
+    #: typed value, or ValueError saying what was expected.
+    parse: Callable[[Any], Any] | None = field(default=None, compare=False)
+
+    @property
+    def offered(self) -> bool:
+        """Whether scaffolds, `templates show` and forms offer it (a "refused" key is only
+        recognised, to say why it is not allowed there)."""
+        return self.type != "refused"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -75,13 +85,34 @@ class Validator:
     file: str | None = None
     locate: Locator = no_locate
     problems: list[Problem] = field(default_factory=list)
+    root: Sequence[Field] = ()  # the top-level fields, to name a place by canonical keys
 
-    def problem(self, path: Path, shown: str, message: str) -> None:
+    def problem(self, path: Path, shown: str, message: str, keys: Path | None = None) -> None:
+        """Record a problem at `path` (the data's own keys, for the file position); `keys` is
+        the same place in canonical keys, worked out from `path` when not given."""
         line, column = self.locate(path)
-        self.problems.append(Problem(message, self.file, line, column, shown or None))
+        self.problems.append(Problem(message, self.file, line, column, shown or None,
+                                     self.canonical(path) if keys is None else keys))
+
+    def canonical(self, path: Path) -> Path:
+        """`path` with each key as the field's canonical key (正文 → sections); a key no field
+        declares stays as written."""
+        out: list[str | int] = []
+        current: Sequence[Field] = self.root
+        for step in path:
+            if isinstance(step, int):
+                out.append(step)
+                continue
+            name = str(step).strip()
+            spec = next((f for f in current if name in f.names), None)
+            out.append(spec.key if spec else name)
+            current = spec.fields if spec else ()
+        return tuple(out)
 
     def group(self, data: Any, fields: Sequence[Field], path: Path = (), shown: str = "") -> dict:
         """Validate a mapping; unknown keys get a did-you-mean, missing required ones are named."""
+        if not path and not self.root:
+            self.root = fields
         if data is None:
             data = {}
         if not isinstance(data, Mapping):
@@ -89,6 +120,7 @@ class Validator:
             return {}
         by_name = {name: f for f in fields for name in f.names}
         result: dict[str, Any] = {}
+        wrong: set[str] = set()
         for raw_key, value in data.items():
             key = str(raw_key).strip()
             child_shown = f"{shown}.{key}" if shown else key
@@ -99,17 +131,21 @@ class Validator:
             if spec.key in result:
                 self.problem(path + (raw_key,), child_shown, f"{spec.describe()} 重复出现")
                 continue
+            before = len(self.problems)
             result[spec.key] = self.value(value, spec, path + (raw_key,), child_shown)
+            if len(self.problems) > before:
+                wrong.add(spec.key)  # told what is wrong with it; not "missing" as well
         for spec in fields:
             if result.get(spec.key) in (None, "", [], {}):
-                if spec.required:
+                if spec.required and spec.key not in wrong:
                     where = f"{shown}.{spec.label}" if shown else spec.label
-                    self.problem(path, where, f"缺少必填字段 {spec.describe()}" + _hint(spec))
+                    self.problem(path, where, f"缺少必填字段 {spec.describe()}" + _hint(spec),
+                                 (*self.canonical(path), spec.key))
                 result[spec.key] = _empty(spec)
         return result
 
     def value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:
-        if data is None or data == "":
+        if (data is None or data == "") and spec.type not in ("value", "refused"):
             return _empty(spec)
         converter = getattr(self, f"_{spec.type}")
         return converter(data, spec, path, shown)
@@ -155,9 +191,9 @@ class Validator:
 
     def _bool(self, data: Any, spec: Field, path: Path, shown: str) -> bool | None:
         text = _scalar_text(data).lower()
-        if text in _TRUE:
+        if text in TRUE_WORDS:
             return True
-        if text in _FALSE:
+        if text in FALSE_WORDS:
             return False
         self.problem(path, shown, f"应为 是/否(true/false),实际是“{text}”")
         return None
@@ -169,6 +205,25 @@ class Validator:
         allowed = "、".join(dict.fromkeys(spec.choices))
         self.problem(path, shown, f"“{text}”不是可选值,可选:{allowed}")
         return None
+
+    def _value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:
+        """A setting parsed by its own parser (a length with units, a type size name…)."""
+        assert spec.parse is not None
+        if isinstance(data, (Mapping, list)):
+            self.problem(path, shown, f"{spec.label}应为单个值,实际是{_kind(data)}")
+            return None
+        if data is None or data == "":
+            self.problem(path, shown, f"{spec.label}没有写取值;不需要修改就删去这一行")
+            return None
+        try:
+            return spec.parse(data)
+        except ValueError as error:
+            self.problem(path, shown, f"“{data}”不合适:{error}")
+            return None
+
+    def _refused(self, data: Any, spec: Field, path: Path, shown: str) -> None:
+        """A key that is known but not allowed here (a fifth heading level): its help says why."""
+        self.problem(path, shown, spec.help)
 
     def _group(self, data: Any, spec: Field, path: Path, shown: str) -> dict:
         return self.group(data, spec.fields, path, shown)
@@ -239,10 +294,10 @@ def _hint(spec: Field) -> str:
 
 def _unknown(key: str, fields: Sequence[Field]) -> str:
     names = [name for f in fields for name in f.names]
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.5)
+    close = did_you_mean(key, names)
     if close:
-        target = next(f for f in fields if close[0] in f.names)
-        return f"未知字段“{key}”,是不是想写 {target.describe()}?"
+        target = next(f for f in fields if close in f.names)
+        return f"未知字段“{key}”,{suggestion(target.describe())}"
     known = "、".join(f.describe() for f in fields)
     return f"未知字段“{key}”。此处可用的字段:{known}"
 

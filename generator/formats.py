@@ -37,6 +37,9 @@ REGISTRY: dict[str, OutputFormat] = {
                      "generator.writers:markdown_bytes", uses_layout=False),
         OutputFormat("pdf", "PDF(需要 LibreOffice)", ".pdf", "application/pdf", True, None,
                      per_file=False),
+        # The web page's preview writer; as a file, a page any browser opens.
+        OutputFormat("html", "网页(HTML)", ".html", "text/html; charset=utf-8", False,
+                     "generator.writers:html_bytes", uses_layout=False),
     )
 }
 

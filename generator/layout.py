@@ -3,25 +3,24 @@
 Offices disagree on details (方正仿宋_GBK or 仿宋_GB2312, a 28 or 29 pt line), so nothing
 about the page lives in the writer: a built-in profile (``standard`` = GB/T 9704-2012,
 ``podium`` = 大字版) supplies every value and a user's YAML file overrides any of them.
-Profile files are checked like outlines: every problem names file:line:column, the key path
-and what was expected, and an unknown key gets a did-you-mean.
+The profile schema is declared as fields (LAYOUT_FIELDS) and checked by the same validator as
+outlines: every problem names file:line:column, the key path and what was expected, and an
+unknown key gets the same did-you-mean.
 """
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .errors import InputError, Problem
+from . import reading, yaml_reader
+from .errors import InputError, Problem, did_you_mean, suggestion
+from .fields import FALSE_WORDS, TRUE_WORDS, Field, Validator
 
 #: Chinese type sizes (字号) in points.
 SIZE_NAMES: dict[str, float] = {
@@ -29,8 +28,6 @@ SIZE_NAMES: dict[str, float] = {
     "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9, "六号": 7.5, "小六": 6.5,
     "七号": 5.5, "八号": 5,
 }
-
-BUILT_IN = ("standard", "podium")
 
 MM_PER_PT = 25.4 / 72
 TWIPS_PER_MM = 1440 / 25.4
@@ -109,10 +106,6 @@ class Layout:
         if kind in ("heading", "lead"):
             return getattr(self, f"heading{min(max(level, 1), 4)}")
         return getattr(self, kind)
-
-    @property
-    def level3_bold(self) -> bool:
-        return self.heading3.bold
 
     @property
     def text_width_pt(self) -> float:
@@ -244,8 +237,9 @@ def parse_font(value: Any) -> str:
 def parse_bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip() in ("是", "否"):
-        return value.strip() == "是"
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS or word in FALSE_WORDS:
+        return word in TRUE_WORDS
     raise ValueError("应为 true/false(是/否)")
 
 
@@ -270,51 +264,53 @@ def parse_page_format(value: Any) -> str:
     return value
 
 
-# --- the schema: YAML key → (Chinese label, parser), grouped by section ----------------------
+# --- the schema, declared as fields: YAML key, Chinese label, parser --------------------------
 
 Parser = Callable[[Any], Any]
 
-_STYLE_FIELDS: dict[str, tuple[str, Parser]] = {
-    "font": ("字体", parse_font),
-    "latin": ("西文字体", parse_font),
-    "size": ("字号", parse_size),
-    "bold": ("加粗", parse_bool),
-    "align": ("对齐", parse_align),
-    "indent": ("首行缩进", parse_indent),
-}
 
-_SECTIONS: dict[str, tuple[str, type, dict[str, tuple[str, Parser]]]] = {
-    "paper": ("纸张", Paper, {"width": ("宽", parse_paper_length),
-                              "height": ("高", parse_paper_length)}),
-    "margins": ("页边距", Margins, {"top": ("上", parse_length), "bottom": ("下", parse_length),
-                                    "left": ("左", parse_length), "right": ("右", parse_length)}),
-    "grid": ("版心网格", Grid, {
-        "lines_per_page": ("每页行数", parse_lines),
-        "chars_per_line": ("每行字数", parse_chars),
-        "line_pitch": ("行距", parse_pitch),
-        "char_spacing": ("字间距", parse_spacing),
-        "title_gap": ("标题后空行", parse_gap),
-    }),
-    "title": ("标题", TextStyle, _STYLE_FIELDS),
-    "subtitle": ("副标题", TextStyle, _STYLE_FIELDS),
-    "speaker": ("讲话人", TextStyle, _STYLE_FIELDS),
-    "date": ("日期", TextStyle, _STYLE_FIELDS),
-    "salutation": ("称呼", TextStyle, _STYLE_FIELDS),
-    "body": ("正文", TextStyle, _STYLE_FIELDS),
-    "heading1": ("一级标题", TextStyle, _STYLE_FIELDS),
-    "heading2": ("二级标题", TextStyle, _STYLE_FIELDS),
-    "heading3": ("三级标题", TextStyle, _STYLE_FIELDS),
-    "heading4": ("四级标题", TextStyle, _STYLE_FIELDS),
-    "signoff": ("结束语", TextStyle, _STYLE_FIELDS),
-    "page_number": ("页码", PageNumber, {
-        "format": ("格式", parse_page_format),
-        "font": ("字体", parse_font),
-        "latin": ("西文字体", parse_font),
-        "size": ("字号", parse_size),
-        "gap": ("距版心", parse_length),
-        "indent": ("空字", parse_indent),
-    }),
-}
+def _settings(*items: tuple[str, str, Parser]) -> tuple[Field, ...]:
+    return tuple(Field(key, label, "value", parse=parser) for key, label, parser in items)
+
+
+_STYLE_FIELDS = _settings(
+    ("font", "字体", parse_font),
+    ("latin", "西文字体", parse_font),
+    ("size", "字号", parse_size),
+    ("bold", "加粗", parse_bool),
+    ("align", "对齐", parse_align),
+    ("indent", "首行缩进", parse_indent),
+)
+
+#: Section key → the dataclass its values build.
+_CLASSES: dict[str, type] = {"paper": Paper, "margins": Margins, "grid": Grid,
+                             "page_number": PageNumber}
+
+LAYOUT_FIELDS: tuple[Field, ...] = (
+    Field("paper", "纸张", "group", fields=_settings(
+        ("width", "宽", parse_paper_length), ("height", "高", parse_paper_length))),
+    Field("margins", "页边距", "group", fields=_settings(
+        ("top", "上", parse_length), ("bottom", "下", parse_length),
+        ("left", "左", parse_length), ("right", "右", parse_length))),
+    Field("grid", "版心网格", "group", fields=_settings(
+        ("lines_per_page", "每页行数", parse_lines),
+        ("chars_per_line", "每行字数", parse_chars),
+        ("line_pitch", "行距", parse_pitch),
+        ("char_spacing", "字间距", parse_spacing),
+        ("title_gap", "标题后空行", parse_gap))),
+    *(Field(key, label, "group", fields=_STYLE_FIELDS) for key, label in (
+        ("title", "标题"), ("subtitle", "副标题"), ("speaker", "讲话人"), ("date", "日期"),
+        ("salutation", "称呼"), ("body", "正文"), ("heading1", "一级标题"),
+        ("heading2", "二级标题"), ("heading3", "三级标题"), ("heading4", "四级标题"),
+        ("signoff", "结束语"))),
+    Field("page_number", "页码", "group", fields=_settings(
+        ("format", "格式", parse_page_format),
+        ("font", "字体", parse_font),
+        ("latin", "西文字体", parse_font),
+        ("size", "字号", parse_size),
+        ("gap", "距版心", parse_length),
+        ("indent", "空字", parse_indent))),
+)
 
 
 # --- reading profile files --------------------------------------------------------------------
@@ -322,112 +318,48 @@ _SECTIONS: dict[str, tuple[str, type, dict[str, tuple[str, Parser]]]] = {
 Values = dict[str, dict[str, Any]]
 
 
-def _names(schema: dict[str, tuple]) -> dict[str, str]:
-    """Accepted spelling → key: every key, and its Chinese label as an alias."""
-    return {key: key for key in schema} | {entry[0]: key for key, entry in schema.items()}
-
-
-def _did_you_mean(word: str, schema: dict[str, tuple]) -> str:
-    names = _names(schema)
-    close = difflib.get_close_matches(word, list(names), n=1, cutoff=0.5)
-    if close:
-        key = names[close[0]]
-        return f",是不是想写 {key}({schema[key][0]})?"
-    known = "、".join(f"{key}({entry[0]})" for key, entry in schema.items())
-    return f"。此处可用的设置项:{known}"
-
-
-def _scalar(node: yaml.Node) -> Any:
-    """A scalar as YAML types it (16 → int, true → bool), so 16 and 16pt both read as sizes."""
-    return yaml.constructor.SafeConstructor().construct_object(node)
-
-
-class _Reader:
-    """Walks one profile's node tree, collecting every problem before reporting."""
-
-    def __init__(self, filename: str) -> None:
-        self.filename = filename
-        self.problems: list[Problem] = []
-
-    def problem(self, node: yaml.Node, path: str, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(message, self.filename, mark.line + 1, mark.column + 1, path))
-
-    def mapping(self, node: yaml.Node, path: str, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
-        if isinstance(node, yaml.MappingNode):
-            return node.value
-        if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-            self.problem(node, path, f"应为{what}(键: 值 的形式)")
-        return []
-
-    def read(self, root: yaml.Node) -> Values:
-        values: Values = {}
-        for key_node, value_node in self.mapping(root, "", "版式设置"):
-            word = str(key_node.value).strip()
-            section = _names(_SECTIONS).get(word)
-            if section is None:
-                self.problem(key_node, word, f"未知设置项“{word}”" + _did_you_mean(word, _SECTIONS))
-                continue
-            if section in values:
-                self.problem(key_node, section, f"设置项 {section} 重复出现")
-                continue
-            label, _cls, fields = _SECTIONS[section]
-            values[section] = self.section(value_node, section, label, fields)
-        return values
-
-    def section(self, node: yaml.Node, section: str, label: str,
-                fields: dict[str, tuple[str, Parser]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key_node, value_node in self.mapping(node, section, f"{label}的设置"):
-            word = str(key_node.value).strip()
-            key = _names(fields).get(word)
-            path = f"{section}.{key or word}"
-            if key is None:
-                self.problem(key_node, path, f"未知设置项“{word}”" + _did_you_mean(word, fields))
-                continue
-            if key in out:
-                self.problem(key_node, path, f"设置项 {path} 重复出现")
-                continue
-            if not isinstance(value_node, yaml.ScalarNode):
-                self.problem(value_node, path, f"{fields[key][0]}应为单个值")
-                continue
-            value = _scalar(value_node)
-            try:
-                out[key] = fields[key][1](value)
-            except ValueError as error:
-                self.problem(value_node, path, f"“{value_node.value}”不合适:{error}")
-        return out
-
-
 def _read(text: str, filename: str) -> Values:
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError(Problem(f"YAML 格式错误:{error.problem or error}", filename,
-                                 line, column)) from None
-    except yaml.YAMLError as error:
-        raise InputError(Problem(f"YAML 格式错误:{error}", filename)) from None
-    if root is None:
+    """The settings a profile text writes, by canonical section and key; every problem (an
+    unknown key with its did-you-mean, a value that does not parse) reported at once."""
+    data, locate = yaml_reader.parse(text, filename, allow_empty=True)
+    if data is None:
         return {}
-    reader = _Reader(filename)
-    values = reader.read(root)
-    if reader.problems:
-        raise InputError(reader.problems)
-    return values
+    validator = Validator(filename, locate)
+    values = validator.group(data, LAYOUT_FIELDS)
+    if validator.problems:
+        raise InputError(validator.problems)
+    written: Values = {}
+    for raw_section, settings in data.items():
+        (section,) = validator.canonical((raw_section,))
+        for raw_key in settings or {}:
+            key = validator.canonical((raw_section, raw_key))[-1]
+            written.setdefault(str(section), {})[str(key)] = values[str(section)][key]
+    return written
+
+
+def _layouts_folder() -> Path:
+    """generator/layouts/, found from this file: importlib.resources would pull zipfile and
+    friends onto the render path for a folder that is always on disk."""
+    return Path(__file__).resolve().parent / "layouts"
+
+
+def built_in_layouts() -> tuple[str, ...]:
+    """The layouts shipped in generator/layouts/, `standard` (GB/T 9704) first."""
+    names = sorted(entry.name.removesuffix(".yaml") for entry in _layouts_folder().iterdir()
+                   if entry.name.endswith(".yaml"))
+    return tuple(sorted(names, key=lambda name: name != "standard"))
 
 
 @cache
 def _built_in(name: str) -> Values:
-    path = resources.files("generator") / "layouts" / f"{name}.yaml"
+    path = _layouts_folder() / f"{name}.yaml"
     return _read(path.read_text(encoding="utf-8"), f"{name}.yaml")
 
 
 def _build(name: str, values: Values) -> Layout:
     parts: dict[str, Any] = {"name": name}
-    for section, (_label, cls, _fields) in _SECTIONS.items():
-        parts[section] = cls(**values[section])
+    for spec in LAYOUT_FIELDS:
+        parts[spec.key] = _CLASSES.get(spec.key, TextStyle)(**values[spec.key])
     return Layout(**parts)
 
 
@@ -437,22 +369,14 @@ def load_layout(name: str = "standard", profile: str | Path | None = None) -> La
     The profile may set any subset of keys (English or their Chinese labels); what it leaves
     out keeps the built-in value.  Problems raise InputError with file, line and key path.
     """
-    if name not in BUILT_IN:
-        close = difflib.get_close_matches(name, BUILT_IN, n=1, cutoff=0.4)
-        hint = f"是不是想写 {close[0]}?" if close else ""
-        raise InputError(f"没有名为“{name}”的版式。{hint}可用的版式:{'、'.join(BUILT_IN)}")
-    values = {section: dict(keys) for section, keys in _built_in(name).items()}
+    available = built_in_layouts()
+    if name not in available:
+        hint = suggestion(did_you_mean(name, list(available), cutoff=0.4))
+        raise InputError(f"没有名为“{name}”的版式。{hint}可用的版式:{'、'.join(available)}")
     if profile is None:
-        return _build(name, values)
+        return _build(name, _built_in(name))
     path = Path(profile)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(Problem("找不到版式文件,请检查路径和文件名", str(path))) from None
-    except UnicodeDecodeError:
-        raise InputError(Problem("版式文件应为 UTF-8 编码的 YAML", str(path))) from None
-    except OSError as error:
-        raise InputError(Problem(f"无法读取版式文件:{error.strerror}", str(path))) from None
+    text = reading.read_text(path, reading.MAX_OUTLINE, "版式文件(.yaml)", allow_empty=True)
     return load_layout_text(name, text, str(path))
 
 
@@ -462,4 +386,26 @@ def load_layout_text(name: str, text: str, filename: str) -> Layout:
     values = {section: dict(keys) for section, keys in _built_in(name).items()}
     for section, keys in _read(text, filename).items():
         values[section].update(keys)
-    return _build(f"{name}+{Path(filename).stem}", values)
+    layout = _build(f"{name}+{Path(filename).stem}", values)
+    _check_geometry(layout, filename)
+    return layout
+
+
+#: The smallest 版心 (text block) side that still holds a line of large type, in mm.
+MIN_TEXT_BLOCK_MM = 40
+
+
+def _check_geometry(layout: Layout, filename: str) -> None:
+    """Margins that leave (almost) no text block would give a file of blank pages: refused."""
+    problems = []
+    for side, paper, first, second, names in (
+            ("宽", layout.paper.width, layout.margins.left, layout.margins.right, "左右"),
+            ("高", layout.paper.height, layout.margins.top, layout.margins.bottom, "上下")):
+        left = paper - first - second
+        if left < MIN_TEXT_BLOCK_MM:
+            problems.append(Problem(
+                f"页边距超出纸张:纸{side} {paper:g} 毫米,{names}页边距合计 {first + second:g} 毫米,"
+                f"版心只剩 {max(left, 0):g} 毫米(至少应有 {MIN_TEXT_BLOCK_MM} 毫米)",
+                filename, path="margins", key_path=("margins",)))
+    if problems:
+        raise InputError(problems)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .model import MAX_DEPTH, ROLES, Section, Speech
-from .numbering import canonical_scheme
+from .schemes import canonical_scheme
 
 _HEADER_KEYS = ("title", "subtitle", "speaker", "date", "salutation", "duration")
 _SECTION = re.compile(rf"^(#{{1,{MAX_DEPTH}}})\s*(?:\{{([^}}]*)\}})?\s*(.*)$")

@@ -7,6 +7,17 @@ has to read them back; one module keeps the two directions consistent.
 from __future__ import annotations
 
 DIGITS = "零一二三四五六七八九"
+
+#: The characters a speech's ordinals and counts are written with (一 … 十 and their compounds
+#: 十一 … 九十九); the regular-expression fragments below are built from it, and every rule that
+#: reads a numeral uses one of them, so the class is written once.
+NUMERAL_CHARS = "一二三四五六七八九十"
+#: An ordinal as numbering writes it: 一 … 九十九 (at most three characters).
+ORDINAL = f"[{NUMERAL_CHARS}]{{1,3}}"
+#: A count as a speaker says it: 两点, 三个方面, and 几点 (a count left open).
+COUNT = f"[{NUMERAL_CHARS}两几]+"
+#: A count that names a number (几 excluded): what a check can compare with the real count.
+NUMBER = f"[{NUMERAL_CHARS}两]+"
 _UNITS = ((1000, "千"), (100, "百"), (10, "十"))
 _VALUE = {ch: i for i, ch in enumerate(DIGITS)} | {"两": 2, "〇": 0}
 

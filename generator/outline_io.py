@@ -15,138 +15,40 @@ from typing import Any
 
 import yaml
 
+from . import reading, yaml_reader
 from .errors import InputError, Problem
 from .fields import Field, Locator, Validator
 from .model import MAX_DEPTH, ROLE_NAMES, Flag, Section, Speech
-from .numbering import SCHEME_ALIASES, SCHEMES
+from .schemes import SPELLINGS
 
-MAX_BYTES = 1_000_000  # a long speech outline is ~50 KB; anything near this is not an outline
-MAX_NODES = 200_000  # guards against alias bombs that expand a small file into millions of nodes
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-_YAML_HINTS = {
-    "mapping values are not allowed here":
-        "这里不能出现“: ”;若文字本身含有冒号加空格,请给整段文字加引号",
-    "could not find expected ':'": "缺少“: ”,或上一行的引号没有配对",
-    "did not find expected key": "缩进不一致,或列表项与字段混在同一层",
-    "found character '\\t' that cannot start any token": "不能用 Tab 缩进,请改用空格",
-    "found a tab character": "不能用 Tab 缩进,请改用空格",
-    "found undefined alias": "引用了未定义的锚点(*名称)",
-    "found unexpected end of stream": "文件在引号或括号配对之前就结束了",
-    "found unknown escape character": "双引号内的反斜杠转义不合法,可改用单引号",
-    "expected <block end>, but found": "缩进不一致",
-    "while scanning a quoted scalar": "引号没有配对",
-}
 
-
-def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """A user's text file as str: UTF-8 (with or without BOM) or GB18030 as Windows saves it."""
-    file = Path(path)
-    try:
-        size = file.stat().st_size
-        if file.is_dir():
-            raise InputError(Problem("这是一个文件夹,不是文件", str(file)))
-        if size > max_bytes:
-            raise InputError(Problem(
-                f"文件过大({size / 1e6:.1f} MB),提纲文件不能超过 {max_bytes / 1e6:.0f} MB;"
-                "请检查是否选错了文件", str(file)))
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem("找不到这个文件,请检查路径和文件名", str(file))) from None
-    except PermissionError:
-        raise InputError(Problem("没有读取这个文件的权限", str(file))) from None
-    if b"\x00" in raw:
-        raise InputError(Problem("这不是文本文件(含有二进制内容),请提供 .yaml 提纲", str(file)))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes nearly anything without NUL bytes
-        raise InputError(Problem("无法识别文件编码,请另存为 UTF-8", str(file)))
-    if not text.strip():
-        raise InputError(Problem("文件是空的", str(file)))
-    return text
-
-
-def parse_yaml(text: str, filename: str) -> tuple[Any, Locator]:
-    """Plain data (every scalar as its source string, null as None) and where each value sits."""
-    try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = error.problem or ""
-        hint = next((h for key, h in _YAML_HINTS.items() if detail.startswith(key)), "")
-        message = f"YAML 格式错误:{hint or '无法解析'}({detail})"
-        raise InputError(Problem(message, filename, mark and mark.line + 1,
-                                 mark and mark.column + 1)) from None
-    except yaml.YAMLError as error:
-        raise InputError(Problem(f"YAML 格式错误:{error}", filename)) from None
-    if len(nodes) > 1:
-        raise InputError(Problem("一个文件只能有一份提纲(发现了多个以 --- 分隔的文档)", filename))
-    if not nodes:
-        raise InputError(Problem("文件里没有内容", filename))
-    marks: dict[tuple, tuple[int, int]] = {}
-    budget = [MAX_NODES]
-
-    def convert(node: yaml.Node, path: tuple) -> Any:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise InputError(Problem("提纲结构过于庞大(可能含有循环引用的锚点)", filename))
-        marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = convert(key_node, path + ("\0key",))
-                key = "" if key is None else str(key) if not isinstance(key, str) else key
-                if key in out:
-                    line = key_node.start_mark.line + 1
-                    raise InputError(Problem(f"字段“{key}”重复出现", filename, line,
-                                             key_node.start_mark.column + 1))
-                marks[path + (key,)] = (key_node.start_mark.line + 1,
-                                        key_node.start_mark.column + 1)
-                out[key] = convert(value_node, path + (key,))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:null":
-            return None
-        return node.value
-
-    data = convert(nodes[0], ())
-
-    def locate(path: tuple) -> tuple[int | None, int | None]:
-        while path and path not in marks:
-            path = path[:-1]
-        return marks.get(path, (None, None))
-
-    return data, locate
-
-
-def parse_document(text: str, filename: str) -> tuple[Any, Locator]:
-    """An outline or facts document held in a string: (data, locate)."""
-    data, locate = parse_yaml(text, filename)
+def parse_document(text: str, filename: str,
+                   notes: list[Problem] | None = None) -> tuple[Any, Locator]:
+    """An outline or facts document held in a string: (data, locate); `notes` receives what
+    is probably a slip (yaml_reader.parse)."""
+    data, locate = yaml_reader.parse(text, filename, notes=notes)
     if not isinstance(data, Mapping):
+        if (found := yaml_reader.mistake(text)) is not None:
+            raise InputError(Problem(found.message, filename, found.line, found.column))
         raise InputError(Problem("提纲的最外层应为“字段: 值”的形式(例如 标题: …)", filename, 1, 1))
     return data, locate
 
 
-def load_document(path: str | Path) -> tuple[Any, Locator, str]:
+def load_document(path: str | Path,
+                  notes: list[Problem] | None = None) -> tuple[Any, Locator, str]:
     """Read and parse one input file: (data, locate, the file name to show in messages)."""
     filename = str(path)
-    data, locate = parse_document(read_text(path), filename)
+    text = reading.read_text(path, reading.MAX_OUTLINE, "YAML 提纲(.yaml)")
+    data, locate = parse_document(text, filename, notes)
     return data, locate, filename
 
 
 # The outline format, declared like any template's fields.
 
 _ROLE_CHOICES = {key: key for key in ROLE_NAMES} | {name: key for key, name in ROLE_NAMES.items()}
-_SCHEME_CHOICES = {name: name for name in SCHEMES} | {
-    alias: target for alias, target in SCHEME_ALIASES.items() if alias
-}
+_SCHEME_CHOICES = {spelling: name for spelling, name in SPELLINGS.items() if spelling}
 
 
 def _section_fields(level: int) -> tuple[Field, ...]:
@@ -165,6 +67,10 @@ def _section_fields(level: int) -> tuple[Field, ...]:
         fields.append(Field("sections", "下级", "list", aliases=("小节", "分点"),
                             fields=_section_fields(level + 1), item="group",
                             help=f"第{level + 1}级小标题及内容"))
+    else:
+        fields.append(Field("sections", "下级", "refused", aliases=("小节", "分点"), help=(
+            f"小标题最多 {MAX_DEPTH} 级(一、(一)1.(1)),这里是第 {MAX_DEPTH + 1} 级;"
+            "请把这一级写成上一级的段落,或把上面几级合并")))
     return tuple(fields)
 
 
@@ -196,7 +102,7 @@ def _section(values: Mapping[str, Any]) -> Section:
     return Section(
         heading=values["heading"] or "",
         paragraphs=values["paragraphs"],
-        sections=[_section(child) for child in values.get("sections", [])],
+        sections=[_section(child) for child in values.get("sections") or []],
         role=values["role"],
         lead=values["lead"],
         numbering=values["numbering"],
@@ -234,7 +140,7 @@ def outline_from_data(data: Any, locate: Locator, filename: str | None) -> Speec
 
 def parse_outline(text: str, filename: str = "<提纲>") -> Speech:
     """An outline document (text) as a speech tree; InputError lists every problem found."""
-    data, locate = parse_yaml(text, filename)
+    data, locate = parse_document(text, filename)
     return outline_from_data(data, locate, filename)
 
 

@@ -15,10 +15,10 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from importlib import resources
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .resources import package_file
 
 _INSTALL_HINT = (
     "未找到 LibreOffice(soffice 命令),无法生成 PDF;DOCX 文件不受影响。"
@@ -43,7 +43,7 @@ def find_soffice() -> str | None:
 def _fontconfig(folder: Path) -> Path:
     """A fontconfig file: the system's configuration, then the preview substitutes."""
     substitutes = folder / "substitutes.conf"
-    substitutes.write_text((resources.files("generator") / "docx_parts" / "fontconfig.xml")
+    substitutes.write_text(package_file("docx_parts", "fontconfig.xml")
                            .read_text(encoding="utf-8"), encoding="utf-8")
     system = os.environ.get("FONTCONFIG_FILE", _SYSTEM_FONTS_CONF)
     conf = folder / "fonts.conf"

@@ -13,10 +13,11 @@ from functools import cache
 
 import yaml
 
-from .numerals import to_chinese
+from .lexicon import COUNT_UNITS, alternation
+from .numerals import COUNT, to_chinese
 from .resources import outlines_dir
 
-_COUNT = re.compile(r"[一二三四五六七八九十几两]+(?=点|个方面|个问题|层意思)")
+_COUNT = re.compile(f"{COUNT}(?={alternation(COUNT_UNITS)})")
 
 
 @cache
@@ -37,7 +38,8 @@ def spoken(number: int) -> str:
 
 def phrase(slot: str, variant: int | None, default: str, count: int | None = None) -> str:
     """The glue for one slot: the template's default, or the bank's variant-th phrase."""
-    texts = load_bank().get(slot, [])
+    # Variant 0 never reads the bank: parsing it is a few ms of every render that uses none.
+    texts = load_bank().get(slot, []) if variant else []
     text = texts[(int(variant) - 1) % len(texts)] if variant and texts else default
     if count is not None:
         text = _COUNT.sub(spoken(int(count)), text, count=1)

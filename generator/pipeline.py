@@ -15,6 +15,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import Problem
 from .formats import FORMATS, OutputFormat, get_format
 from .model import Speech
 
@@ -28,22 +29,26 @@ PathLike = str | os.PathLike[str]
 
 
 def load_speech(path: PathLike, *, template: str | None = None,
-                template_dirs: Sequence[PathLike] = ()) -> Speech:
-    """An outline or a template's facts (.yaml file) as a speech tree; InputError on bad input."""
+                template_dirs: Sequence[PathLike] = (),
+                notes: list[Problem] | None = None) -> Speech:
+    """An outline or a template's facts (.yaml file) as a speech tree; InputError on bad input.
+    `notes` receives legal-but-probably-unmeant input, placed (a comma splitting a `[…]` list
+    between Chinese characters)."""
     from .outline_io import load_document
     from .templating import build_speech
 
-    data, locate, filename = load_document(path)
+    data, locate, filename = load_document(Path(path), notes)
     return build_speech(data, locate, filename, template, _dirs(template_dirs))
 
 
 def load_speech_text(text: str, *, filename: str = "<输入>", template: str | None = None,
-                     template_dirs: Sequence[PathLike] = ()) -> Speech:
+                     template_dirs: Sequence[PathLike] = (),
+                     notes: list[Problem] | None = None) -> Speech:
     """The same as `load_speech` for YAML held in a string (a form's text box, a script)."""
     from .outline_io import parse_document
     from .templating import build_speech
 
-    data, locate = parse_document(text, filename)
+    data, locate = parse_document(text, filename, notes)
     return build_speech(data, locate, filename, template, _dirs(template_dirs))
 
 
@@ -67,12 +72,13 @@ def load_profile(path_or_text: PathLike, *, filename: str | None = None,
                  layout: str = "standard") -> Layout:
     """A house profile (本单位版式) over a built-in layout, from a file or from YAML text.
 
-    A `Path` is always a file; a `str` is a file name unless it holds a line break or
-    `filename` is given, in which case it is the profile's YAML text.
+    A `Path` is always a file.  A `str` is the profile's YAML text when `filename` is given,
+    or when it holds a line break or a colon and names no existing file; else a file name.
     """
     from .layout import load_layout, load_layout_text
 
-    if isinstance(path_or_text, str) and (filename is not None or "\n" in path_or_text):
+    if isinstance(path_or_text, str) and (filename is not None or (
+            ("\n" in path_or_text or ":" in path_or_text) and not Path(path_or_text).exists())):
         return load_layout_text(layout, path_or_text, filename or "<版式>")
     return load_layout(layout, Path(path_or_text))
 

@@ -85,7 +85,8 @@ def _example_group(value: dict, fields: Sequence[Field], depth: int) -> list[str
 def _group_lines(fields: Sequence[Field], depth: int) -> list[str]:
     lines: list[str] = []
     for spec in fields:
-        lines.extend(_field_lines(spec, depth))
+        if spec.offered:
+            lines.extend(_field_lines(spec, depth))
     return lines
 
 
@@ -136,7 +137,7 @@ def _example_text(value: Any) -> str:
 
 def _describe_lines(fields: Sequence[Field], depth: int) -> Iterator[str]:
     pad = "    " * depth
-    for spec in fields:
+    for spec in (f for f in fields if f.offered):
         kind = TYPE_NAMES.get(spec.type, spec.type)
         need = "必填" if spec.required else "选填"
         yield f"{pad}{spec.key}　{spec.label}　[{kind}]　{need}"

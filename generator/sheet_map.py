@@ -21,25 +21,28 @@ Every value keeps the cell it came from, so a problem names sheet, Excel row, co
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
-import re
-import unicodedata
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import InputError, Problem
 from .fields import Field, Validator
+from .sheet_header import Column, find_header
+from .sheet_paths import (
+    Path,
+    assign,
+    expected_columns,
+    key_path_text,
+    label_path,
+    normalise,
+    resolve,
+    typed,
+)
 from .sheets import Cells, Row, Table, Workbook, cell_text, column_letter
 from .templating import Template
 
-Path = tuple[str | int, ...]
-HEADER_SEARCH_ROWS = 10  # title lines above a header are common; a header is never lower down
 ROW_NUMBER_NAMES = ("行号", "主表行号", "row")
-_INDEXED = re.compile(r"^(.*?)[\s_\-]*[(\[]?(\d{1,3})[)\]]?$")
-_REQUIRED_MARK = re.compile(r"(\*|\(必填\))$")
-_NOTE = re.compile(r"\(.*\)$")
 
 
 @dataclass(frozen=True)
@@ -55,23 +58,6 @@ class Place:
         return f"{column_letter(self.column)}{self.row}" if self.column else f"第{self.row}行"
 
 
-@dataclass(frozen=True)
-class Target:
-    """A column's destination: a path into the facts and the field that receives the value."""
-
-    path: Path
-    field: Field
-    stacked: int | None = None  # position in path of a list index that each row advances
-
-
-@dataclass(frozen=True)
-class Column:
-    index: int  # 0-based position in the row
-    header: str
-    target: Target | None
-    ignored: bool = False  # mapped to nothing on purpose (--map 备注: )
-
-
 @dataclass
 class RowFacts:
     """One main-sheet row as facts for a template, with the place of every value."""
@@ -80,219 +66,6 @@ class RowFacts:
     data: dict[str, Any]
     places: dict[Path, Place]
     cells: Cells
-
-
-def normalise(name: str) -> str:
-    """How a header is compared: full-width folded, spaces and required marks (*, 必填) ignored."""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name))).casefold()
-    return _REQUIRED_MARK.sub("", text)
-
-
-def _names(fields: Sequence[Field]) -> dict[str, Field]:
-    return {normalise(name): spec for spec in fields for name in spec.names}
-
-
-def _find(segment: str, fields: Sequence[Field]) -> tuple[Field | None, int | None]:
-    by_name = _names(fields)
-    for candidate in (segment, _NOTE.sub("", segment)):
-        if candidate in by_name:
-            return by_name[candidate], None
-    match = _INDEXED.match(segment)
-    if match and match[1] in by_name and int(match[2]) > 0:
-        spec = by_name[match[1]]
-        if spec.type in ("list", "paragraphs"):
-            return spec, int(match[2]) - 1
-    return None, None
-
-
-def resolve(text: str, fields: Sequence[Field], whole_list: bool = False) -> Target | None:
-    """A header (or a sheet name, with whole_list) as a path into the facts, or None.
-
-    A list of groups named without a number (工作任务.小标题) gets index 0 and is marked
-    `stacked`: on a sheet of its own each row is a new element.
-    """
-    segments = [s for s in normalise(text).split(".") if s]
-    path: list[str | int] = []
-    stacked = None
-    current: Sequence[Field] = fields
-    for position, segment in enumerate(segments):
-        last = position == len(segments) - 1
-        spec, index = _find(segment, current)
-        if spec is None:
-            return None
-        path.append(spec.key)
-        if spec.type == "group":
-            if index is not None or last:
-                return None
-            current = spec.fields
-        elif spec.type == "list" and spec.item == "group":
-            if last:
-                return Target(tuple(path), spec) if whole_list and index is None else None
-            if index is None:
-                stacked, index = len(path), 0
-            path.append(index)
-            current = spec.fields
-        elif whole_list or not last:
-            return None
-        elif spec.type in ("list", "paragraphs"):
-            pass  # 要求1, 要求2: cells become lines of one value, split one item a line
-        elif index is not None:
-            return None
-        if last:
-            return Target(tuple(path), spec, stacked)
-    return None
-
-
-def expected_columns(fields: Sequence[Field], prefix: str = "") -> list[str]:
-    """Column names a user can write, for the message when a header maps to nothing."""
-    out = []
-    for spec in fields:
-        if spec.key == "template":
-            continue
-        name = f"{prefix}{spec.label}"
-        if spec.type == "group":
-            out += expected_columns(spec.fields, f"{name}.")
-        elif spec.type == "list" and spec.item == "group":
-            out.append(f"{name}(单独一张名为“{name}”的工作表)")
-        else:
-            out.append(name + ("*" if spec.required and not prefix else ""))
-    return out
-
-
-def _combine(old: Any, new: Any) -> Any:
-    """Two cells feeding one value (a header merged over several columns): one line each."""
-    return new if old is None else f"{cell_text(old)}\n{cell_text(new)}"
-
-
-def _get(node: Any, step: str | int) -> Any:
-    if isinstance(step, int):
-        return node[step] if step < len(node) else None
-    return node.get(step)
-
-
-def _put(node: Any, step: str | int, value: Any) -> None:
-    if isinstance(step, int):
-        node.extend([None] * (step + 1 - len(node)))
-    node[step] = value
-
-
-def _assign(data: dict, path: Path, value: Any) -> None:
-    """Set a value deep in the facts, making the groups and lists on the way."""
-    if len(path) == 1:  # most columns: a top-level field
-        key = path[0]
-        old = data.get(key)
-        data[key] = value if old is None else _combine(old, value)
-        return
-    node: Any = data
-    for step, following in itertools.pairwise(path):
-        child = _get(node, step)
-        if isinstance(following, int) and not isinstance(child, list):
-            child = [] if child is None else [child]  # a cell of lines, then 要求2, 要求3
-        elif isinstance(following, str) and not isinstance(child, dict):
-            child = {}
-        _put(node, step, child)
-        node = child
-    _put(node, path[-1], _combine(_get(node, path[-1]), value))
-
-
-def _typed(value: Any, spec: Field) -> Any:
-    """A date cell in a text field still reads as a date: 2025年1月5日, not 2025-01-05."""
-    if spec.type != "date" and isinstance(value, (dt.date, dt.datetime)):
-        return cell_text(value)
-    return value
-
-
-@dataclass
-class _Header:
-    rows: tuple[int, ...]
-    columns: list[Column]
-
-    @property
-    def columns_by_index(self) -> dict[int, Column]:
-        return {column.index: column for column in self.columns}
-
-
-def _merged_header(table: Table, first: Row, second: Row | None) -> tuple[list[str], bool]:
-    """Header texts with merged cells read as they look; True if it spans two rows."""
-    number, cells = first
-    texts = [cell_text(value) for value in cells]
-    if not any(not t for t in texts[: max(i for i, t in enumerate(texts) if t) + 1]):
-        return texts, False  # no gaps: nothing merged across columns
-    merges = table.merges()
-    for merge in merges:
-        if merge.first_row == number and merge.first_column <= len(texts):
-            top = texts[merge.first_column - 1]
-            for column in range(merge.first_column, min(merge.last_column, len(texts))):
-                texts[column] = top
-    two_rows = second is not None and second[0] == number + 1 and any(
-        m.first_row == number and m.last_row > number for m in merges)
-    if two_rows and second is not None:
-        below = [cell_text(value) for value in second[1]]
-        below += [""] * (len(texts) - len(below))
-        texts += [""] * (len(below) - len(texts))
-        texts = [".".join(dict.fromkeys(t for t in (top, sub) if t))
-                 for top, sub in zip(texts, below, strict=True)]
-    return texts, two_rows
-
-
-def _map_columns(texts: list[str], fields: Sequence[Field],
-                 renames: Mapping[str, str | None], where: str) -> list[Column]:
-    columns = []
-    for index, header in enumerate(texts):
-        if not header:
-            continue  # trailing blank columns and unlabelled ones carry nothing
-        key = normalise(header)
-        if key in renames:
-            wanted = renames[key]
-            target = resolve(wanted, fields) if wanted else None
-            if wanted and target is None:
-                raise InputError(Problem(
-                    f"映射文件把列“{header}”对应到“{wanted}”,但模板没有这个字段;"
-                    f"可用的列名:{'、'.join(expected_columns(fields))}", where))
-        else:
-            target = resolve(header, fields)
-        columns.append(Column(index, header, target, key in renames and not renames[key]))
-    return columns
-
-
-def find_header(table: Table, fields: Sequence[Field],
-                renames: Mapping[str, str | None]) -> tuple[_Header, list[Row]]:
-    """The header: the first of the top rows that names at least one field.
-
-    Returns the header and the rows read ahead that are data, so the sheet is read once.
-    """
-    ahead: list[Row] = []
-    for row in table.rows:
-        ahead.append(row)
-        if len(ahead) > HEADER_SEARCH_ROWS:
-            break
-    if not ahead:
-        raise InputError(Problem("工作表是空的,没有表头也没有数据", table.label))
-    for position, row in enumerate(ahead):
-        following = ahead[position + 1] if position + 1 < len(ahead) else None
-        texts, two_rows = _merged_header(table, row, following)
-        columns = _map_columns(texts, fields, renames, table.label)
-        if any(column.target for column in columns):
-            used = 2 if two_rows else 1
-            rows = tuple(r[0] for r in ahead[position: position + used])
-            return _Header(rows, columns), ahead[position + used:]
-    top = "、".join(filter(None, (cell_text(v) for v in ahead[0][1])))
-    raise InputError(Problem(
-        f"找不到表头:前 {len(ahead)} 行中没有一列能对应模板的字段(第 {ahead[0][0]} 行是“{top}”)。"
-        f"表头(第一行)应写这些列名:{'、'.join(expected_columns(fields))};"
-        "列名不同时可用 --map 映射文件对应", table.label))
-
-
-def header_score(table: Table, fields: Sequence[Field]) -> int:
-    """How many columns of the top rows a template recognises, to choose a template."""
-    best = 0
-    for count, (_number, cells) in enumerate(table.rows):
-        if count >= HEADER_SEARCH_ROWS:
-            break
-        texts = [cell_text(value) for value in cells]
-        best = max(best, sum(1 for t in texts if t and normalise(t) != "模板"
-                             and resolve(t, fields)))
-    return best
 
 
 @dataclass
@@ -381,12 +154,13 @@ class SheetMapping:
             fresh: dict[Path, int] = {}  # each row adds one element to each nested list
             for column, value in own + stacked:
                 target = column.target
+                assert target is not None  # own and stacked hold mapped columns only
                 path = target.path
                 if target.stacked is not None:
                     prefix = path[: target.stacked]
                     index = fresh.setdefault(prefix, _length(data, prefix))
                     path = (*prefix, index, *path[target.stacked + 1:])
-                _assign(data, path, _typed(value, target.field))
+                assign(data, path, typed(value, target.field))
                 places.setdefault(path, Place(table.label, number, column.index + 1,
                                               column.header))
         self.subs.append(sub)
@@ -424,7 +198,7 @@ class SheetMapping:
             for index, path, spec in mapped:
                 value = cells[index] if index < width else None
                 if value is not None:
-                    _assign(data, path, _typed(value, spec))
+                    assign(data, path, typed(value, spec))
             for sub in self.subs:
                 key_value = number if sub.join_column is None else (
                     cells[sub.join_column] if sub.join_column < width else None)
@@ -470,29 +244,6 @@ def _length(data: dict, path: Path) -> int:
     return len(node) if isinstance(node, list) else 0
 
 
-def label_path(path: Path, fields: Sequence[Field]) -> str:
-    """A path as a user reads it: 工作任务[2].小标题."""
-    out = ""
-    current: Sequence[Field] = fields
-    for step in path:
-        if isinstance(step, int):
-            out += f"[{step + 1}]"
-            continue
-        spec = next((f for f in current if f.key == step), None)
-        name = spec.label if spec else step
-        out = f"{out}.{name}" if out else name
-        current = spec.fields if spec else ()
-    return out
-
-
-def _key_path(path: Path) -> str:
-    """A path the way Validator spells it from the keys, to tell its suffix apart."""
-    out = ""
-    for step in path:
-        out = out + f"[{step + 1}]" if isinstance(step, int) else (f"{out}.{step}" if out else step)
-    return out
-
-
 @dataclass
 class SheetValidator(Validator):
     """Problems placed at the cell a value came from, named by that cell's header.
@@ -505,12 +256,13 @@ class SheetValidator(Validator):
     columns: Mapping[Path, tuple[int, str]] = field(default_factory=dict)
     fields: Sequence[Field] = ()
 
-    def problem(self, path: Path, shown: str, message: str) -> None:
+    def problem(self, path: Path, shown: str, message: str, keys: Path | None = None) -> None:
         place = self._exact(path)
         if place is not None and place.header:
             name = place.header
         else:
-            suffix = shown[len(_key_path(path)):] if shown.startswith(_key_path(path)) else ""
+            spelled = key_path_text(path)
+            suffix = shown[len(spelled):] if shown.startswith(spelled) else ""
             name = (label_path(path, self.fields) + suffix).lstrip(".")
             # A required field left blank: point at its (empty) cell when it has a column.
             child = self._child(path, suffix.lstrip("."))
@@ -520,7 +272,7 @@ class SheetValidator(Validator):
             else:
                 place = self.place(path)
         self.problems.append(Problem(message, place.label, place.row, place.column,
-                                     name or None))
+                                     name or None, path if keys is None else keys))
 
     def _exact(self, path: Path) -> Place | None:
         if path in self.places:
@@ -549,3 +301,20 @@ class SheetValidator(Validator):
 def _chain(first: list[Row], rest: Iterator[Row]) -> Iterator[Row]:
     yield from first
     yield from rest
+
+
+def read_mapping(path: str | os.PathLike[str]) -> dict[str, str | None]:
+    """--map: `表头: 字段` lines; an empty value ignores that column or sheet."""
+    from . import reading, yaml_reader
+
+    text = reading.read_text(path, reading.MAX_OUTLINE, "列名映射文件(.yaml)")
+    data, locate = yaml_reader.parse(text, str(path))
+    if not isinstance(data, dict):
+        raise InputError(Problem("映射文件应为“表头: 字段”的形式,每行一项,例如  会议: 会议名称",
+                                 str(path), 1, 1))
+    problems = [Problem("这一项应为“表头: 字段”,字段写一个名称(留空表示忽略该列)",
+                        str(path), *locate((key,)), str(key))
+                for key, value in data.items() if not isinstance(value, (str, type(None)))]
+    if problems:
+        raise InputError(problems)
+    return {str(k): (str(v).strip() or None) if v is not None else None for k, v in data.items()}

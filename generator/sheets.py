@@ -112,6 +112,9 @@ class Workbook:
         self._book: Any = None
         self._strings: SpilledStrings | None = None
         if head.startswith(_ZIP_MAGIC):
+            from .reading import check_zip
+
+            check_zip(self.path, "Excel 工作簿(.xlsx)")
             self._book, self._strings = _open_xlsx(self.path)
         elif head.startswith(_OLE_MAGIC):
             raise InputError(Problem("这是旧版 Excel(.xls)或 WPS(.et)格式,请在 Excel 或 WPS 中"
@@ -170,16 +173,11 @@ class Workbook:
 
 
 def _head(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError(Problem("这是一个文件夹,不是表格文件", str(path)))
-        with path.open("rb") as handle:
-            return handle.read(8)
-    except FileNotFoundError:
-        raise InputError(Problem("找不到这个文件,请检查路径和文件名", str(path))) from None
-    except PermissionError:
-        raise InputError(Problem("没有读取这个文件的权限(是否正在 Excel 中打开?)",
-                                 str(path))) from None
+    """The first bytes, which tell .xlsx from .xls from CSV; read through the one reader's
+    checks (missing, folder, permission) with a spreadsheet's size cap."""
+    from .reading import MAX_SHEET, read_head
+
+    return read_head(path, 8, MAX_SHEET)
 
 
 def _open_xlsx(path: Path) -> tuple[Any, SpilledStrings | None]:
@@ -287,14 +285,16 @@ def _column_number(letters: str) -> int:
 
 
 def _detect_encoding(path: Path) -> str:
+    from .reading import binary_file, text_encoding
+
     """UTF-8 (BOM or not) if the whole file decodes as UTF-8, otherwise GB18030 (⊃ GBK)."""
     with path.open("rb") as handle:
         first = handle.read(_CHUNK)
-        if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"  # Excel's "Unicode 文本"
+        announced = text_encoding(first[:4])
+        if announced is not None:
+            return announced  # Excel's "Unicode 文本" is UTF-16 with a BOM
         if b"\x00" in first:
-            raise InputError(Problem("这不是表格文件(含有二进制内容),请提供 .xlsx 或 .csv",
-                                     str(path)))
+            raise binary_file(str(path), "表格(.xlsx 或 .csv)")
         decoder = codecs.getincrementaldecoder("utf-8")()
         chunk = first
         try:

@@ -18,13 +18,14 @@ import yaml
 
 from .errors import InputError
 from .files import write_atomic
-from .mining.annotate import ANNOUNCE
+from .lexicon import COMRADES, announcement
 from .model import MAX_DEPTH, ROLE_NAMES, Section, Speech
 from .numerals import to_chinese
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff_-]*$")
 _SENTENCE_END = "。！？"
-_APPEAL = "同志们，"
+_APPEAL = f"{COMRADES}，"
+_ANNOUNCE = re.compile(announcement())
 _STRUCTURE = ("numbering", "lead")
 _SCHEME_HELP = "序号样式,如 一、(一)1.一是 第一，首先，;不写则按层级用 一、(一)1.(1)"
 
@@ -63,10 +64,10 @@ def _split_announcement(speech: Speech) -> tuple[list[str], str, str, bool] | No
     if not speech.opening or not speech.sections:
         return None
     last = speech.opening[-1]
-    matches = list(ANNOUNCE.finditer(last))
+    matches = list(_ANNOUNCE.finditer(last))
     if not matches:
         return None
-    number = matches[-1].span(2)
+    number = matches[-1].span("count")
     count = len(speech.sections)
     if last[number[0]:number[1]] != ("两" if count == 2 else to_chinese(count)):
         return None
@@ -84,8 +85,8 @@ def _part_label(index: int, section: Section) -> str:
 
 
 def _options(section: Section) -> str:
-    options = [section.role or "", {True: "lead", False: "line"}.get(section.lead, ""),
-               section.numbering or ""]
+    lead = "" if section.lead is None else "lead" if section.lead else "line"
+    options = [section.role or "", lead, section.numbering or ""]
     return ",".join(o for o in options if o)
 
 

@@ -36,7 +36,8 @@ class FieldInfo:
     @classmethod
     def of(cls, spec: Field) -> FieldInfo:
         return cls(spec.key, spec.label, spec.type, spec.required, spec.help, spec.example,
-                   list(dict.fromkeys(spec.choices)), [cls.of(child) for child in spec.fields],
+                   list(dict.fromkeys(spec.choices)),
+                   [cls.of(child) for child in spec.fields if child.offered],
                    list(spec.aliases), spec.item if spec.type == "list" else None,
                    TYPE_NAMES.get(spec.type, spec.type))
 
@@ -65,7 +66,8 @@ class TemplateInfo:
 
 def template_info(template: Any) -> TemplateInfo:
     return TemplateInfo(template.name, template.title, template.description,
-                        [FieldInfo.of(spec) for spec in template.fields if spec.key != "template"])
+                        [FieldInfo.of(spec) for spec in template.fields
+                         if spec.key != "template" and spec.offered])
 
 
 def list_templates(template_dirs: Sequence[str | os.PathLike[str]] = ()) -> list[TemplateInfo]:

@@ -9,17 +9,16 @@ data, never code, and a template that reaches for Python internals is refused.
 
 from __future__ import annotations
 
-import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import reading, yaml_reader
 from .dates import DateError, format_date
-from .errors import InputError, Problem
+from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import Field, Locator, Validator, fields_from_data
 from .glue import Glue
 from .markup import MarkupError, parse_markup
@@ -32,7 +31,6 @@ from .resources import cache_dir, templates_dir
 
 BUILTIN_DIR = templates_dir()
 OUTLINE = "outline"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TEMPLATE_FIELD = OUTLINE_FIELDS[0]
 _END_PUNCTUATION = "。！？!?；;，,、：:"
 
@@ -56,11 +54,14 @@ class Template:
 def _read_template(folder: Path) -> Template:
     """A template's declaration; its name is its folder's, so a lookup reads one folder only."""
     declaration = folder / "template.yaml"
+    text = reading.read_text(declaration, reading.MAX_OUTLINE, "模板声明(template.yaml)")
+    data = yaml_reader.load(text, str(declaration)) or {}
     try:
-        data = yaml.load(declaration.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        if not isinstance(data, Mapping):
+            raise ValueError("应为“键: 值”的形式(name、title、description、fields)")
         name = folder.name
         if data.get("name") not in (None, name):
-            raise ValueError(f"name “{data['name']}”应与文件夹名“{name}”一致")
+            raise ValueError(f"name“{data['name']}”应与文件夹名“{name}”一致")
         fields = OUTLINE_FIELDS if name == OUTLINE else (
             _TEMPLATE_FIELD, *fields_from_data(_included(data.get("fields") or []),
                                                str(declaration)))
@@ -68,7 +69,7 @@ def _read_template(folder: Path) -> Template:
             raise ValueError("缺少 speech.j2")
         return Template(name, str(data.get("title", name)), str(data.get("description", "")),
                         fields, folder)
-    except (OSError, yaml.YAMLError, ValueError) as error:
+    except ValueError as error:
         raise InputError(Problem(f"模板声明有误:{error}", str(declaration))) from None
 
 
@@ -83,7 +84,8 @@ def _included(items: Any) -> Any:
             shared = BUILTIN_DIR / f"{item['include']}.fields.yaml"
             if not shared.is_file():
                 raise ValueError(f"include 的字段文件不存在:{shared.name}")
-            out.extend(yaml.load(shared.read_text(encoding="utf-8"), Loader=_Loader) or [])
+            text = reading.read_text(shared, reading.MAX_OUTLINE, "模板共用字段")
+            out.extend(yaml_reader.load(text, str(shared)) or [])
         else:
             out.append(item)
     return out
@@ -113,8 +115,7 @@ def get_template(name: str, extra_dirs: Sequence[Path] = ()) -> Template:
             if (root / name / "template.yaml").is_file():
                 return _read_template(root / name)
     available = templates(extra_dirs)
-    close = difflib.get_close_matches(name, list(available), n=1, cutoff=0.5)
-    hint = f"是不是想写 {close[0]}?" if close else ""
+    hint = suggestion(did_you_mean(name, list(available)))
     raise InputError(f"没有名为“{name}”的模板。{hint}可用的模板:{'、'.join(available)}"
                      "(speechgen templates 可查看说明)")
 
@@ -206,15 +207,26 @@ def render_markup(template: Template, values: Mapping[str, Any],
         return env.get_template("speech.j2").render({**values,
                                                      "glue": Glue(template.name, values)})
     except SecurityError as error:
-        message = f"模板试图访问受保护的内部属性,已拒绝执行({error})"
-        raise InputError(Problem(message, where)) from None
+        message = "模板试图访问受保护的内部属性(如 __class__),已拒绝执行"
+        raise InputError(Problem(message, where)) from error
     except TemplateSyntaxError as error:
-        raise InputError(Problem(f"模板语法错误:{error.message}", error.filename or where,
-                                 error.lineno)) from None
+        raise InputError(Problem("模板语法错误:请检查 {% %}、{{ }} 是否配对,指令是否写对",
+                                 error.filename or where, error.lineno)) from error
     except UndefinedError as error:
-        raise InputError(Problem(f"模板使用了未声明的变量({error.message})", where)) from None
+        name = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", error.message or "")
+        shown = f" {name[1] or name[2]}" if name else ""
+        raise InputError(Problem(f"模板使用了未声明的变量{shown};请在 template.yaml 中声明,"
+                                 "或检查拼写", where)) from error
     except TemplateError as error:
-        raise InputError(Problem(f"模板出错:{error}", where)) from None
+        raise InputError(Problem("模板出错,无法生成(加 --debug 查看详情)", where)) from error
+    except OverflowError as error:  # the sandbox's cap on range()
+        from jinja2.sandbox import MAX_RANGE
+
+        raise InputError(Problem(f"模板中的循环过大:range() 最多 {MAX_RANGE} 项,已停止",
+                                 where)) from error
+    except RecursionError as error:
+        raise InputError(Problem("模板中的宏或继承层层调用自己,无法结束,已停止",
+                                 where)) from error
 
 
 def speech_from_facts(template: Template, values: Mapping[str, Any],
@@ -259,6 +271,7 @@ def build_speech(data: Any, locate: Locator, filename: str | None,
     if not isinstance(data, Mapping):
         raise InputError(Problem("提纲的最外层应为“字段: 值”的形式", filename))
     name, key = template_name(data, template_name_)
+    _roots(extra_dirs)  # a missing --template-dir is the option's fault, not the document's
     if name == OUTLINE and not extra_dirs:
         speech = outline_from_data(data, locate, filename)
         speech.template = OUTLINE

@@ -10,31 +10,38 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .errors import suggestion
+
 try:  # typer ≥ 0.26 carries its own copy of click
     from typer._click.exceptions import NoArgsIsHelpError, UsageError
 except ImportError:  # pragma: no cover - older typer uses click itself
-    from click.exceptions import NoArgsIsHelpError, UsageError
+    from click.exceptions import NoArgsIsHelpError, UsageError  # type: ignore[import-not-found,no-redef,assignment]
 
 __all__ = ["NoArgsIsHelpError", "UsageError", "explain"]
-
-def _suggest(option: str | None) -> str:
-    return f"是不是想写 {option}?" if option else ""
-
 
 def _value(text: str) -> str:
     if match := re.match(r"'(.*)' is not a valid (?:int|integer)", text):
         return f"“{match[1]}”不是整数"
+    if match := re.match(r"(\S+) is not in the range (.+?)\.?$", text):
+        bounds = match[2].replace("x>=", "不小于 ").replace("x<=", "不大于 ")
+        return f"“{match[1]}”超出范围,应{bounds}"
     return text
+
+
+def _argument(error: UsageError, name: str) -> str:
+    """A missing argument by what it is (its help text), not its English parameter name."""
+    param = getattr(error, "param", None)
+    described = getattr(param, "help", None)
+    return f"缺少参数:{described.rstrip('。')}。" if described else f"缺少参数 {name}。"
 
 
 #: (shape of the parser's message, its Chinese wording)
 _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"No such option: (\S+)(?:.*?(?:Did you mean|Possible options:) ([^?)\s,]+))?",
                 re.S),
-     lambda m: f"没有选项 {m[1]}。{_suggest(m[2])}"),
+     lambda m: f"没有选项 {m[1]}。{suggestion(m[2])}"),
     (re.compile(r"No such command '(.+?)'\.(?:\s+Did you mean '(.+?)'\?)?", re.S),
-     lambda m: f"没有命令“{m[1]}”。{_suggest(m[2])}"),
-    (re.compile(r"Missing argument '(.+?)'"), lambda m: f"缺少参数 {m[1]}。"),
+     lambda m: f"没有命令“{m[1]}”。{suggestion(m[2])}"),
     (re.compile(r"Missing option '(.+?)'"), lambda m: f"缺少选项 {m[1]}。"),
     (re.compile(r"Option '(.+?)' requires an argument"), lambda m: f"选项 {m[1]} 后面要写一个值。"),
     (re.compile(r"Invalid value for (.+?): (.+)", re.S),
@@ -47,11 +54,12 @@ _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 def explain(error: UsageError) -> str:
     """The error in Chinese, with where to look for the right usage."""
     message = error.format_message().strip()
-    for pattern, wording in _SHAPES:
+    missing = re.match(r"Missing argument '(.+?)'", message)
+    for pattern, wording in [] if missing else _SHAPES:
         if match := pattern.match(message):
             text = wording(match)
             break
     else:
-        text = f"用法有误:{message}。"
+        text = _argument(error, missing[1]) if missing else f"用法有误:{message}。"
     command = error.ctx.command_path if error.ctx else "speechgen"
     return f"{text}运行 {command} -h 查看用法。"

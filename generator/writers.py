@@ -28,3 +28,9 @@ def markdown_bytes(speech: Speech, layout: Layout | None, warn: Warn | None = No
     from .text_writer import render_markdown
 
     return render_markdown(speech).encode("utf-8")
+
+
+def html_bytes(speech: Speech, layout: Layout | None, warn: Warn | None = None) -> bytes:
+    from .html_writer import render_html_page
+
+    return render_html_page(speech).encode("utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
@@ -22,8 +22,7 @@ _TIME = 0
 _DATE = (1 << 5) | 1  # 1980-01-01
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     """One deflated part: its name, CRC and sizes are all the headers need."""
 
     name: bytes

@@ -1,38 +1,18 @@
-"""Shared fixtures: run the real command as a user would, and find the examples."""
+"""Shared fixtures; the helpers themselves live in helpers.py."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from helpers import EXAMPLES, ROOT, assert_user_error, cli, process
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
+__all__ = ["EXAMPLES", "ROOT", "assert_user_error", "process", "run_speechgen"]
 
-
-def run_speechgen(*args: str | Path, cwd: Path | None = None,
-                  timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """`speechgen ARGS` in a fresh process: exit code, stdout and stderr as the user sees them."""
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=timeout,
-    )
+run_speechgen = cli  # most tests run the command in process; `process` where it matters
 
 
 @pytest.fixture
 def speechgen():
-    return run_speechgen
-
-
-def assert_user_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
-    """Exit 2, a Chinese message holding every fragment, and no traceback."""
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr
-    assert "错误" in result.stderr
-    for fragment in fragments:
-        assert fragment in result.stderr, (fragment, result.stderr)
+    return cli
 
 
 @pytest.fixture(autouse=True, scope="session")

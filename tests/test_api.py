@@ -131,3 +131,47 @@ def test_run_batch_yields_rows_and_prints_nothing(tmp_path: Path, capsys) -> Non
     assert failed[0].problems and failed[0].to_dict()["problems"][0]["text"]
     with zipfile.ZipFile(written[0].path) as package:
         assert "word/document.xml" in package.namelist()
+
+
+def test_the_example_in_docs_api_md_runs(tmp_path, monkeypatch, capsys) -> None:
+    """The complete example of docs/api.md, exactly as a reader copies it."""
+    text = (EXAMPLES.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    section = text[text.index("## 一个完整的例子"):]
+    code = section[section.index("```python\n") + len("```python\n"):]
+    code = code[:code.index("```")]
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "docs/api.md", "exec"), {"__name__": "__docs__"})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith("application/vnd.openxmlformats") and printed[0].endswith("字节")
+    assert printed[1] == "字段 正文[1].小标提:未知字段“小标提”,是不是想写 小标题(heading)?"
+
+
+def test_readme_quick_api_example_runs(tmp_path, monkeypatch) -> None:
+    text = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## 在 Python 中使用"):]
+    code = section[section.index("```python\n") + len("```python\n"):]
+    code = code[:code.index("```")]
+    monkeypatch.chdir(EXAMPLES.parent)
+    code = code.replace('open("讲话稿.docx"', f'open(r"{tmp_path / "讲话稿.docx"}"')
+    exec(compile(code, "README.md", "exec"), {"__name__": "__readme__"})
+    assert docx.Document(str(tmp_path / "讲话稿.docx")).paragraphs[0].text
+
+
+def test_a_profile_as_text_or_file_reaches_the_docx(tmp_path) -> None:
+    speech = generator.load_speech(EXAMPLES / "全区党建工作会议.yaml")
+    layout = generator.load_profile("正文: {字体: 方正仿宋_GBK}")
+    document = docx.Document(io.BytesIO(generator.render(speech, profile=layout).data))
+    body = document.paragraphs[5].runs[-1]._r.rPr.rFonts
+    assert body.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") \
+        == "方正仿宋_GBK"
+    path = tmp_path / "版式.yaml"
+    path.write_text("正文:\n  字体: 方正仿宋_GBK\n", encoding="utf-8")
+    assert generator.render(speech, profile=path).data == generator.render(
+        speech, profile=layout).data
+
+
+def test_check_takes_a_speech_tree() -> None:
+    speech = generator.speech_from_mapping({"标题": "在会上的讲话", "开场": ["请XX同志讲话。"]})
+    report = generator.check(speech, minutes=1)
+    assert "placeholder" in {f.id for f in report.findings}
+    assert report.file is None and report.to_dict()["stats"]["target_minutes"] == 1

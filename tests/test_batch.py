@@ -18,6 +18,8 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import EXAMPLES, ROOT, assert_user_error, run_speechgen
+from helpers import docx_text as docx_paragraphs
+from helpers import write_xlsx
 from openpyxl import Workbook
 from xlsx_shared import with_shared_strings
 
@@ -60,23 +62,15 @@ def tiny(tmp_path: Path) -> Path:
     return folder.parent
 
 
+def docx_joined(path: Path) -> str:
+    return "\n".join(docx_paragraphs(path))
+
+
 def make_sheets_module():
     spec = importlib.util.spec_from_file_location("make_sheets", EXAMPLES / "make_sheets.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def docx_text(path: Path) -> str:
-    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-
-
-def write_xlsx(path: Path, rows: list[list]) -> Path:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return path
 
 
 def read_report(path: Path) -> list[dict[str, str]]:
@@ -97,7 +91,7 @@ def test_xlsx_example_one_docx_per_good_row_and_the_bad_row_reported(tmp_path: P
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(f"{town}-{town}2025年经济工作会议.docx"
                            for town in ("城关镇", "青山镇", "柳溪乡", "白沙镇"))
-    text = docx_text(out / "城关镇-城关镇2025年经济工作会议.docx")
+    text = docx_joined(out / "城关镇-城关镇2025年经济工作会议.docx")
     assert "在城关镇2025年经济工作会议上的讲话" in text
     assert "（2025年1月6日）" in text  # a real Excel date cell
     # 前面讲话: one item a line in one cell (the template's own wording around them may change).
@@ -177,11 +171,11 @@ def test_csv_in_every_encoding_excel_saves(tmp_path: Path, encoding: str) -> Non
     assert result.returncode == 1, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         "0002-全县农业农村工作会议.docx", "0004-全县卫生健康工作会议.docx"]
-    text = docx_text(out / "0002-全县农业农村工作会议.docx")
+    text = docx_joined(out / "0002-全县农业农村工作会议.docx")
     assert "（2025年1月5日）" in text
     assert "刚才，王强同志作了报告，会议表彰了先进" in text
     assert "一、抓好粮食生产" in text and "二、推进乡村振兴" in text
-    assert "（2025年2月3日）" in docx_text(out / "0004-全县卫生健康工作会议.docx")
+    assert "（2025年2月3日）" in docx_joined(out / "0004-全县卫生健康工作会议.docx")
     assert "第 3 行未生成" in result.stderr and "C3 日期" in result.stderr
 
 
@@ -425,7 +419,7 @@ def test_missing_and_non_spreadsheet_files(tmp_path: Path) -> None:
     assert_user_error(run_speechgen("batch", old, "-t", WORK), "另存为")
     binary = tmp_path / "图片.csv"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    assert_user_error(run_speechgen("batch", binary, "-t", WORK), "不是表格文件")
+    assert_user_error(run_speechgen("batch", binary, "-t", WORK), "二进制内容", ".xlsx 或 .csv")
 
 
 def test_without_template_the_header_decides_or_asks(tmp_path: Path, tiny: Path) -> None:

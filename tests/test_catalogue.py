@@ -2,7 +2,9 @@
 
 Each file in tests/catalogue/ holds a list of cases, grouped by the kind of fault they guard
 (crashes, lost work, wrong output, messages, first run).  A case lays out its input files in an
-empty folder, runs the real command there in a fresh process, and asserts what a user sees:
+empty folder, runs the command there (in process, through the console script's own entry,
+`cli.run`, which tests/test_reading.py shows gives what a fresh process gives), and asserts what
+a user sees:
 
 - the exit code (2 for bad input or usage, 1 for a finished run with failures, 130 interrupted);
 - a Chinese message holding every expected fragment (file, line, field, what was expected),

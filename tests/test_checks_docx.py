@@ -88,7 +88,7 @@ def test_default_python_docx_document_is_caught(tmp_path):
         by_id.setdefault(finding.id, []).append(finding)
     assert set(by_id) == LAYOUT_IDS
     assert "Letter" in by_id["page-size"][0].message and "A4" in by_id["page-size"][0].message
-    assert "上 25.4（应为 37）" in by_id["page-margin"][0].message
+    assert "上 25.4(应为 37)" in by_id["page-margin"][0].message
     body_font = next(f for f in by_id["font-east-asian"] if f.message.startswith("正文"))
     assert "“宋体”" in body_font.message and "“仿宋_GB2312”" in body_font.message
     assert "共3段" in body_font.message  # opening, point body and closing
@@ -150,7 +150,7 @@ def test_inherited_wrong_font_is_caught(tmp_path):
     document.save(path)
     found = check_docx(path)
     assert [(f.id, f.text) for f in found] == [("font-east-asian", "一、提高站位")]
-    assert "一级标题的中文字体为“宋体”，应为“黑体”" in found[0].message
+    assert "一级标题的中文字体为“宋体”,应为“黑体”" in found[0].message
 
 
 def test_words_checks_run_on_docx_text(tmp_path):
@@ -179,4 +179,4 @@ def test_office_profile_overrides_the_expected_fonts(tmp_path):
     found = [f for f in run_checks(load_draft(standard), Options(layout=layout))
              if f.severity != INFO]
     assert {f.id for f in found} == {"font-east-asian"}
-    assert "正文的中文字体为“仿宋_GB2312”，应为“方正仿宋_GBK”" in found[0].message
+    assert "正文的中文字体为“仿宋_GB2312”,应为“方正仿宋_GBK”" in found[0].message

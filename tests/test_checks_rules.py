@@ -272,8 +272,8 @@ def test_speaking_time_per_point_and_rate():
     assert [f.text for f in parts] == ["", "一、肯定成绩，坚定信心", "二、认清形势，明确任务",
                                       "三、加强领导，建好队伍", ""]
     assert [f.place.line for f in parts] == [3, 5, 9, 13, 15]
-    assert parts[0].message.startswith("开头：")
-    assert parts[-1].message.startswith("结尾：")
+    assert parts[0].message.startswith("开头:")
+    assert parts[-1].message.startswith("结尾:")
     assert "每分钟100字" in next(f for f in findings if f.id == "length").message
 
 
@@ -299,7 +299,7 @@ def test_unreadable_duration_in_the_draft_is_a_warning():
 
 def test_a_finding_prints_as_one_line():
     finding = only(edit("多办实事", "多办XX实事"), "placeholder")
-    assert str(finding) == ("第12行第16字（二、） “XX”留有占位符“XX”，请换成实际内容后再送审"
+    assert str(finding) == ("第12行第16字(二、) “XX”留有占位符“XX”,请换成实际内容后再送审"
                             " [placeholder]")
 
 

@@ -329,8 +329,8 @@ def test_profile_overrides_font_line_pitch_and_level3_bold(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "line", "path", "hint"), [
-    ("body:\n  font: 仿宋\nbdy:\n  size: 三号\n", 3, "bdy", "是不是想写 body(正文)"),
-    ("body:\n  szie: 三号\n", 2, "body.szie", "是不是想写 size(字号)"),
+    ("body:\n  font: 仿宋\nbdy:\n  size: 三号\n", 3, "bdy", "是不是想写 正文(body)"),
+    ("body:\n  szie: 三号\n", 2, "body.szie", "是不是想写 字号(size)"),
     ("grid:\n  lines_per_pag: 22\n", 2, "grid.lines_per_pag", "lines_per_page"),
 ])
 def test_unknown_profile_key_names_line_and_suggests(tmp_path, text, line, path, hint):
@@ -366,7 +366,7 @@ def test_every_problem_in_a_profile_reported_at_once(tmp_path):
 def test_unknown_layout_name_and_missing_profile_file(tmp_path):
     with pytest.raises(InputError, match="podium"):
         load_layout("podum")
-    with pytest.raises(InputError, match="找不到版式文件"):
+    with pytest.raises(InputError, match="找不到这个文件"):
         load_layout("standard", tmp_path / "没有.yaml")
 
 

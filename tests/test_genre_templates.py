@@ -14,13 +14,21 @@ from generator.blocks import blocks
 from generator.glue import load_stock
 from generator.model import ROLES
 from generator.numerals import from_chinese
-from generator.outline_io import parse_yaml
 from generator.templating import build_speech, get_template, templates
 from generator.text_writer import render_text
+from generator.yaml_reader import parse as parse_yaml
 
-GENRES = ["party-building", "office-work", "party-lecture", "election-or-founding",
-          "special-deployment", "commendation"]
-ALL = [*GENRES, "work-conference"]
+ALL = sorted(name for name in templates() if name != "outline")  # grows with the registry
+GENRES = ALL
+#: Templates whose glue comes from the phrase bank, chosen by their 套话版本 field.
+VARIANTS = [name for name in ALL if any(f.label == "套话版本" for f in get_template(name).fields)]
+#: Scaffolds known to fail their own draft check (issue 10: the work-conference example
+#: leaves sections empty and splits a paragraph at half-width commas).  Strict: a fixed
+#: scaffold fails this list, so it is removed the day the example is fixed.
+_CHECK_FAILS = {"work-conference"}
+SCAFFOLD_CHECKED = [pytest.param(name, marks=pytest.mark.xfail(
+    strict=True, reason="issue 10: scaffold example fails its own check"))
+    if name in _CHECK_FAILS else name for name in ALL]
 ANNOUNCED = re.compile(r"(?:讲|强调)([一二三四五六七八九十两]+)(?:点|个方面)")
 
 
@@ -265,7 +273,7 @@ def test_scaffold_keys_are_chinese_and_parse_with_positions():
     assert locate(("会议名称",))[0] is not None
 
 
-@pytest.mark.parametrize("name", GENRES)
+@pytest.mark.parametrize("name", SCAFFOLD_CHECKED)
 def test_scaffold_passes_the_draft_check(name, tmp_path):
     outline = tmp_path / "提纲.yaml"
     assert run_speechgen("new", name, "-o", outline).returncode == 0
@@ -276,5 +284,8 @@ def test_scaffold_passes_the_draft_check(name, tmp_path):
 
 def test_every_genre_template_has_a_realistic_example():
     examples = (ROOT / "examples").glob("*.yaml")
-    used = {yaml.safe_load(path.read_text(encoding="utf-8")).get("模板") for path in examples}
-    assert set(GENRES) <= used
+    used = set()
+    for path in examples:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        used.add(data.get("模板") or data.get("template"))
+    assert set(ALL) <= used

@@ -162,3 +162,10 @@ def test_unwritable_outputs_name_the_file_asked_for(tmp_path, speechgen):
     assert_user_error(result, str(blocker / "讲话稿.docx"), "无法写入")
     assert ".part" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["提纲.yaml", "普通文件"]
+
+
+def test_usage_mistakes_name_the_argument_and_range_in_chinese(speechgen, tmp_path):
+    assert_user_error(speechgen("render"), "缺少参数:提纲或模板资料文件")
+    result = speechgen("batch", tmp_path / "表.csv", "-j", "-1")
+    assert_user_error(result, "“-1”超出范围,应不小于 0")
+    assert "is not in the range" not in result.stderr

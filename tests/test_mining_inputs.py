@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import assert_user_error
+from helpers import write as _write
 
 from generator.mining import mine_path, mine_text
 from generator.outline_io import parse_outline
@@ -62,12 +63,6 @@ OTHER_SITE = """当前位置：首页 > 范文大全 > 讲话稿
 """
 
 
-def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
 # ---- bad input -----------------------------------------------------------------------------
 
 def test_empty_file(speechgen, tmp_path: Path) -> None:
@@ -89,7 +84,7 @@ def test_oversized_file(speechgen, tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(50_000_000)
-    assert_user_error(speechgen("mine", path), "太大")
+    assert_user_error(speechgen("mine", path), "文件过大")
 
 
 def test_missing_file(speechgen, tmp_path: Path) -> None:

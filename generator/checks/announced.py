@@ -9,21 +9,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..numerals import from_chinese
+from ..lazy_re import LazyPattern
+from ..lexicon import COUNT_UNITS, alternation, announced_number, announcement
+from ..numerals import NUMBER
 from .draft import Draft, Para
 from .finding import ERROR, Finding
 from .rule import Options, Rule
 
-_NUMBER = "[一二三四五六七八九十两]+"
-_UNIT = "(点|个方面|个问题|层意思|个部分|个重点|项)"
-#: In the opening: a speaking verb, then the count (CORPUS e1.11).
-_VERB = "(?:讲|谈|说|提|强调|发表|做好|抓好|把握)"
-_OPENING = re.compile(rf"{_VERB}[^。！？；]{{0,8}}?({_NUMBER}){_UNIT}")
+#: In the opening: a speaking verb, then the count (CORPUS e1.11); 几 names no number.  The
+#: short window quotes the nearest verb ("强调三点", not "做好…工作强调三点").
+_OPENING = LazyPattern(announcement(NUMBER, window=8))
 #: Inside a point, only an explicit "以下/下面/如下" announces its sub-points.
-_SECTION = re.compile(rf"(?:以下|下面|如下)[^。！？；]{{0,4}}?({_NUMBER}){_UNIT}")
+_SECTION = LazyPattern(
+    rf"(?:以下|下面|如下)[^。！？；]{{0,4}}?(?P<count>{NUMBER})(?P<unit>{alternation(COUNT_UNITS)})"
+)
 
 
-def _announcement(paras: list[Para], pattern: re.Pattern[str]) -> tuple[Para, re.Match[str]] | None:
+def _announcement(paras: list[Para], pattern: LazyPattern) -> tuple[Para, re.Match[str]] | None:
     """The last announcement: earlier sentences may count other things."""
     found = None
     for para in paras:
@@ -34,12 +36,13 @@ def _announcement(paras: list[Para], pattern: re.Pattern[str]) -> tuple[Para, re
 
 def _finding(para: Para, match: re.Match[str], real: int) -> Finding | None:
     """"一点/一项" is no count: "讲一点意见" means "say a few words", "抓好一项工作" one task."""
-    announced = from_chinese(match[1])
-    if announced is None or announced < 2 or announced == real:
+    announced = announced_number(match["count"])
+    if announced is None or announced == real:
         return None
     return Finding(
         "announced-count", ERROR,
-        f"宣布了“{match[1]}{match[2]}”，下面实际有{real}个{'' if real else '编号的'}要点，请核对",
+        f"宣布了“{match['count']}{match['unit']}”,"
+        f"下面实际有{real}个{'' if real else '编号的'}要点,请核对",
         match[0], para.place(match.start()),
     )
 

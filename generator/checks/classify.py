@@ -10,19 +10,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import (
+    ADDRESS_WORDS,
+    APPEAL_ENDS,
+    APPEAL_STARTS,
+    SIGNOFF_WORDS,
+    SUMMING_UP,
+    TITLE_ENDINGS,
+    alternation,
+)
 from .draft import Para, RunFacts
 from .markers import LIST_SCHEMES, Nesting, marker_at, split_heading
 
 _DATE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?[）)]?$")
-_SALUTATION_WORDS = re.compile(r"同志|们|各位|领导|来宾|先生|女士|嘉宾")
+_SALUTATION_WORDS = re.compile(alternation(ADDRESS_WORDS))
 _SALUTATION = re.compile(r"^[^。！？!?]{1,24}[：:]$")
-_SIGNOFF = re.compile(
-    r"^(我的讲话完了|我就讲这些|我就讲到这里|谢谢大家|谢谢各位|谢谢|最后，祝大家)")
-_APPEAL_START = re.compile(r"^(同志们|让我们)")
+_SIGNOFF = re.compile(f"^{alternation(SIGNOFF_WORDS)}")
+_APPEAL_START = re.compile(f"^{alternation(APPEAL_STARTS)}")
 #: Weaker cues: a point's only paragraph may also start this way.
-_CLOSING_START = re.compile(r"^(总之|最后|以上|总而言之)")
-_CLOSING_END = re.compile(r"(奋斗|贡献|新局面|新成绩|新篇章|新胜利)[!！。]$")
-_TITLE_END = ("讲话", "讲稿", "讲话稿", "发言", "致辞", "报告", "党课", "动员")
+_CLOSING_START = re.compile(f"^{alternation((*SUMMING_UP, '最后'))}")
+_CLOSING_END = re.compile(f"{alternation(APPEAL_ENDS)}[!！。]$")
 _FRONT_KINDS = ("title", "subtitle", "speaker", "date", "salutation")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?，,；;]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -76,7 +83,7 @@ def _continues_title(kinds: list[str], raws: list[Raw], text: str) -> bool:
     previous = raws[len(kinds) - 1].text
     return (
         kinds[-1] == "title"
-        and not previous.endswith(_TITLE_END)
+        and not previous.endswith(TITLE_ENDINGS)
         and len(text) > 4
         and not re.search(r"\s", text)
     )

@@ -50,7 +50,7 @@ class CheckReport:
 def _rate(rate: int | None) -> int:
     rate = DEFAULT_RATE if rate is None else rate
     if not 60 <= rate <= 600:
-        raise InputError(f"--rate 应为每分钟字数，在 60 到 600 之间，收到 {rate}")
+        raise InputError(f"--rate 应为每分钟字数,在 60 到 600 之间,收到 {rate}")
     return rate
 
 
@@ -68,7 +68,7 @@ def check(source: Speech | str | os.PathLike[str], *, rate: int | None = DEFAULT
     duration = None if minutes is None else (
         f"{minutes:g}分钟" if isinstance(minutes, (int, float)) else str(minutes))
     if duration is not None and parse_minutes(duration) is None:
-        raise InputError(f"无法识别讲话时长“{duration}”，请写成“15分钟”或“半小时”")
+        raise InputError(f"无法识别讲话时长“{duration}”,请写成“15分钟”或“半小时”")
     layout_profile = None
     name: str | None = None
     if isinstance(source, Speech):
@@ -129,10 +129,10 @@ def run_check(
 
     rate = _rate(rate)
     if duration is not None and parse_minutes(duration) is None:
-        raise InputError(f"无法识别讲话时长“{duration}”，请写成“15分钟”或“半小时”")
+        raise InputError(f"无法识别讲话时长“{duration}”,请写成“15分钟”或“半小时”")
     check_suffix(source)
     if fix and output is None:
-        raise InputError("--fix 需要用 -o 指定修正后的文件，原文件不会被改动")
+        raise InputError("--fix 需要用 -o 指定修正后的文件,原文件不会被改动")
     if output is not None and not fix:
         raise InputError("-o 只与 --fix 一起使用")
 
@@ -149,7 +149,7 @@ def run_check(
         write_fixed(source, output)
         target = output
         fixable = sum(f.fixable for f in run_checks(before, Options(rate=rate)))
-        note = f"已修正 {fixable} 处，写入：{output}"
+        note = f"已修正 {fixable} 处,写入:{output}"
 
     report = check(target, rate=rate, minutes=duration, layout=layout, profile=profile)
     code = 1 if report.errors else 0

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lazy_re import LazyPattern
 from .draft import Draft
 from .finding import WARNING, Finding
 from .rule import Options, Rule
 
-_DATE = re.compile(r"(?<!\d)(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?")
+_DATE = LazyPattern(r"(?<!\d)(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?", needs="月")
 
 
 def _padded(match: re.Match[str]) -> bool:
@@ -37,7 +38,7 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             if _padded(match):
                 yield Finding(
                     "date-padding", WARNING,
-                    f"日期不应补零，应写作“{_unpadded(match)}”（可用 --fix 修正）",
+                    f"日期不应补零,应写作“{_unpadded(match)}”(可用 --fix 修正)",
                     match[0], para.place(match.start()), fixable=True,
                 )
 

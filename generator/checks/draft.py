@@ -9,6 +9,7 @@ the part they belong to and their place; a Word file adds the formatting it reso
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .finding import Place
 
@@ -19,8 +20,7 @@ SPOKEN_KINDS = frozenset({"salutation", "body", "heading", "lead", "signoff"})
 PART_NAMES: dict[str, str] = {"front": "标题", "opening": "开头", "section": "", "closing": "结尾"}
 
 
-@dataclass(frozen=True)
-class RunFacts:
+class RunFacts(NamedTuple):
     """Resolved formatting of one run of a Word paragraph (after style inheritance)."""
 
     text: str
@@ -29,8 +29,7 @@ class RunFacts:
     size: float | None  # points
 
 
-@dataclass(frozen=True)
-class PageFacts:
+class PageFacts(NamedTuple):
     """Paper and margins of one Word section, in millimetres (None: not set in the file)."""
 
     width: float | None

@@ -7,7 +7,7 @@ the line of a text file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
@@ -17,8 +17,7 @@ INFO = "info"
 SEVERITY_NAMES: dict[str, str] = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """Where a finding sits.
 
     ``paragraph`` counts the non-empty paragraphs of the draft from 1 (what a reader counts on
@@ -43,12 +42,11 @@ class Place:
             parts.append(f"第{self.column}字")
         where = "".join(parts)
         if self.section:
-            return f"{where}（{self.section}）" if where else self.section
+            return f"{where}({self.section})" if where else self.section
         return where or "全文"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem.  ``text`` is the offending text exactly as it stands in the draft."""
 
     id: str

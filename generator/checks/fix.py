@@ -45,11 +45,9 @@ def _fix_yaml(text: str, name: str) -> str:
     so earlier offsets stay valid."""
     import yaml
 
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        raise InputError(Problem("YAML 格式有误，无法修正；请先用 speechgen render 查看具体位置",
-                                 name)) from None
+    from ..yaml_reader import compose
+
+    root = compose(text, name)
     spans: list[tuple[int, int]] = []
 
     def visit(node: yaml.Node) -> None:
@@ -76,7 +74,8 @@ def _fix_docx(path: Path) -> bytes:
     """Each paragraph's text is fixed as a whole (a mark and its neighbours may sit in
     different runs) and the edits are mapped back onto the ``w:t`` elements that held the
     characters, so every run keeps its formatting."""
-    from .from_docx import open_docx, run_elements
+    from ..reading import open_docx
+    from .from_docx import run_elements
 
     document = open_docx(path)
     w_t = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
@@ -104,7 +103,7 @@ def _fix_docx(path: Path) -> bytes:
             element.text = "".join(chars)
         written = "".join(element.text or "" for element in pieces)
         if written != fixed:  # pragma: no cover - a bug guard, like the one for text files
-            raise InputError(Problem("自动修正未能逐字对应，已放弃修正，原文件未改动",
+            raise InputError(Problem("自动修正未能逐字对应,已放弃修正,原文件未改动",
                                      str(path)))
     buffer = io.BytesIO()
     document.save(buffer)
@@ -120,7 +119,7 @@ def fixed_bytes(source: Path) -> bytes:
     text = read_draft_text(source)
     fixed = _fix_yaml(text, str(source)) if suffix in (".yaml", ".yml") else _fix_lines(text)
     if _HAN.findall(fixed) != _HAN.findall(text):  # pragma: no cover - a bug guard
-        raise InputError(Problem("自动修正会改动汉字，已放弃修正，原文件未改动", str(source)))
+        raise InputError(Problem("自动修正会改动汉字,已放弃修正,原文件未改动", str(source)))
     return fixed.encode("utf-8")
 
 
@@ -128,5 +127,5 @@ def write_fixed(source: Path, target: Path) -> None:
     """Fix ``source`` into ``target`` (same format)."""
     suffix = source.suffix.lower()
     if target.suffix.lower() != suffix:
-        raise InputError(Problem(f"修正后的文件应与原文件格式相同（{suffix}）", str(target)))
+        raise InputError(Problem(f"修正后的文件应与原文件格式相同({suffix})", str(target)))
     write_atomic(target, fixed_bytes(source))

@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..errors import InputError, Problem
+from ..reading import open_docx
 from .classify import Raw, classify
 from .docx_styles import StyleChain
 from .draft import Draft, PageFacts
 
 if TYPE_CHECKING:
-    from docx.document import Document
     from docx.shared import Length
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,22 +46,6 @@ def run_text(run: etree._Element) -> str:
         elif child.tag in (f"{_W}br", f"{_W}cr"):
             parts.append("\n")
     return "".join(parts)
-
-
-def open_docx(path: Path) -> Document:
-    """python-docx's Document, with a Chinese message instead of its exceptions."""
-    import docx
-
-    try:
-        if not Path(path).is_file():
-            raise FileNotFoundError(path)  # python-docx words a missing file as a bad package
-        return docx.Document(str(path))
-    except FileNotFoundError:
-        raise InputError(Problem("找不到这个文件，请检查路径和文件名", str(path))) from None
-    except Exception:  # python-docx raises zip, XML and key errors for damaged files alike
-        raise InputError(
-            Problem("无法读取这个 Word 文件（不是 .docx 格式，或文件已损坏）", str(path))
-        ) from None
 
 
 def _mm(length: Length | None) -> float | None:

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..numerals import from_chinese
+from ..lazy_re import LazyPattern
+from ..numerals import NUMBER, from_chinese
 from .draft import SPOKEN_KINDS, Draft, Para
 from .finding import INFO, WARNING, Finding, Place
 from .rule import Options, Rule
 
-_DURATION = re.compile(
-    r"^(?:(\d+(?:\.\d+)?|[一二三四五六七八九十两]+)\s*个?)?(半)?\s*"
+_DURATION = LazyPattern(
+    rf"^(?:(\d+(?:\.\d+)?|{NUMBER})\s*个?)?(半)?\s*"
     r"(分钟|分|min|minutes|小时|钟头|h|hours?)?$",
     re.IGNORECASE,
 )
@@ -46,8 +47,7 @@ def parse_minutes(value: str) -> float | None:
     return amount or None
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A stretch of the speech timed on its own: the opening, a top-level point, the closing."""
 
     name: str
@@ -56,8 +56,7 @@ class Part:
     first: Para
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     chars: int
     paragraphs: int
     minutes: float
@@ -120,7 +119,7 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
     whole = Place(section="全文")
     yield Finding(
         "length", INFO,
-        f"全文{stats.chars}字（不含标点），{stats.paragraphs}段，"
+        f"全文{stats.chars}字(不含标点),{stats.paragraphs}段,"
         f"按每分钟{stats.rate}字计约需{stats.minutes:.1f}分钟",
         place=whole,
     )
@@ -129,27 +128,27 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             point = part.first.part == "section"
             yield Finding(
                 "section-time", INFO,
-                f"{'' if point else part.name + '：'}{part.chars}字，"
+                f"{'' if point else part.name + ':'}{part.chars}字,"
                 f"约{part.chars / stats.rate:.1f}分钟",
                 part.name if point else "", part.first.place(),
             )
     wanted = options.duration or draft.duration
     if wanted and target is None:
         yield Finding(
-            "duration", WARNING, f"无法识别讲话时长“{wanted}”，请写成“15分钟”或“半小时”",
+            "duration", WARNING, f"无法识别讲话时长“{wanted}”,请写成“15分钟”或“半小时”",
             str(wanted), whole,
         )
     elif target is not None and stats.minutes > target * (1 + _OVER):
         excess = round((stats.minutes - target) * stats.rate)
         yield Finding(
             "duration", WARNING,
-            f"预计讲{stats.minutes:.1f}分钟，超过目标{target:g}分钟，约需压缩{excess}字",
+            f"预计讲{stats.minutes:.1f}分钟,超过目标{target:g}分钟,约需压缩{excess}字",
             place=whole,
         )
     elif target is not None and stats.minutes < target * (1 - _UNDER):
         yield Finding(
             "duration", INFO,
-            f"预计讲{stats.minutes:.1f}分钟，比目标{target:g}分钟短不少，可酌情充实",
+            f"预计讲{stats.minutes:.1f}分钟,比目标{target:g}分钟短不少,可酌情充实",
             place=whole,
         )
 

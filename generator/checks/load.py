@@ -5,32 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..reading import MAX_DRAFT, read_text
 from .classify import Raw, classify
 from .draft import Draft
 
 SUFFIXES = (".docx", ".yaml", ".yml", ".txt")
-_MAX_TEXT = 5_000_000  # a speech is ~30 KB of text; anything near this is the wrong file
 _INDENT = " \t\u3000\xa0\ufeff"
 
 
 def read_draft_text(path: Path) -> str:
-    """A text draft as Windows and Word save it: UTF-8 (with or without BOM) or GB18030."""
-    try:
-        if path.is_dir():
-            raise InputError(Problem("这是一个文件夹，不是文件", str(path)))
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem("找不到这个文件，请检查路径和文件名", str(path))) from None
-    except PermissionError:
-        raise InputError(Problem("没有读取这个文件的权限", str(path))) from None
-    if len(raw) > _MAX_TEXT or b"\x00" in raw:
-        raise InputError(Problem("这不像讲话稿的文本文件（过大或含有二进制内容）", str(path)))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(Problem("无法识别文件编码，请另存为 UTF-8", str(path)))
+    """A text draft as Windows and Word save it (see reading.decode)."""
+    return read_text(path, MAX_DRAFT, "讲话稿(.docx、.yaml 或 .txt)", allow_empty=True)
 
 
 def text_draft(text: str) -> Draft:
@@ -48,7 +33,7 @@ def check_suffix(path: Path) -> None:
     """InputError unless ``path`` names a kind of draft this package reads."""
     if path.suffix.lower() not in SUFFIXES:
         raise InputError(Problem(
-            f"不支持检查“{path.suffix or '无扩展名'}”文件，请提供 .docx、.yaml 或 .txt", str(path)
+            f"不支持检查“{path.suffix or '无扩展名'}”文件,请提供 .docx、.yaml 或 .txt", str(path)
         ))
 
 

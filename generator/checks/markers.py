@@ -1,47 +1,38 @@
 """Literal numbering at the start of a paragraph, and the nesting it implies.
 
-Text and Word drafts carry their numbering as typed characters.  The schemes are those of
-``generator.numbering`` (一、 （一） 1. （1） 1、 第一， 一是 一要 第一要 第一层意思， …), in
-half- and full-width spellings.  Levels follow nesting, not a rank table, because a scheme
-does not fix its level (CORPUS §c2): the first scheme is level 1, a new scheme opens the next
-level, and meeting a scheme already open closes back to it.
+Text and Word drafts carry their numbering as typed characters.  The schemes and how each is
+recognised are those of ``generator.schemes`` (一、 （一） 1. （1） 1、 第一， 一是 一要 第一要
+第一层意思， 首先， …), in half- and full-width spellings.  Levels follow nesting, not a rank
+table, because a scheme does not fix its level (CORPUS §c2): the first scheme is level 1, a
+new scheme opens the next level, and meeting a scheme already open closes back to it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..numerals import from_chinese
+from ..lazy_re import LazyPattern
+from ..schemes import SCHEMES, ordinal
 
-_CN = "[一二三四五六七八九十]+"
-
-#: (scheme, pattern) in matching order; group 1 is the numeral.  Spoken list schemes
-#: (一是, 一要, 第一要) number items inside a point, not points.
-_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("一、", re.compile(rf"({_CN})、")),
-    ("（一）", re.compile(rf"[（(]({_CN})[）)]")),
-    ("（1）", re.compile(r"[（(](\d{1,2})[）)]")),
-    ("1.", re.compile(r"(\d{1,2})[.．](?!\d)")),
-    ("1、", re.compile(r"(\d{1,2}) ?、")),
-    ("第一要", re.compile(rf"第({_CN})要")),
-    ("第一层意思，", re.compile(rf"第({_CN})层意思[，,：:]")),
-    ("第一个方面，", re.compile(rf"第({_CN})个方面[，,：:]")),
-    ("第一点，", re.compile(rf"第({_CN})点[，,：:]")),
-    ("第一，", re.compile(rf"第({_CN})[，,、](?!\d)")),
-    ("一是", re.compile(rf"({_CN})是")),
-    ("一要", re.compile(rf"({_CN})要")),
+#: (scheme, pattern) in matching order; group ``n`` is the ordinal token.  Words that only
+#: continue a list (最后) have no number of their own and are not markers here.
+_SCHEMES: tuple[tuple[str, str, LazyPattern], ...] = tuple(
+    (scheme.name, scheme.starts, LazyPattern(scheme.pattern))
+    for scheme in SCHEMES if scheme.pattern
 )
 
-#: Schemes that number list items inside a point rather than the points themselves.
-LIST_SCHEMES = frozenset({"一是", "一要", "第一要"})
+#: Schemes that number list items inside a point (一是, 首先) rather than the points themselves.
+LIST_SCHEMES = frozenset(scheme.name for scheme in SCHEMES if scheme.spoken)
+
+#: Schemes whose later items are written in another one: 首先，其次，再次，then 第四，.
+_CONTINUED_AS = {scheme.name: scheme.continued_as for scheme in SCHEMES if scheme.continued_as}
 
 #: How long a standalone heading line may be; longer unpunctuated lines are body text.
 _MAX_HEADING = 60
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     scheme: str
     text: str
     ordinal: int
@@ -49,12 +40,15 @@ class Marker:
 
 def marker_at(text: str) -> Marker | None:
     """The numbering marker opening ``text``, if any."""
-    for scheme, pattern in _SCHEMES:
+    first = text[:1]
+    for scheme, starts, pattern in _SCHEMES:
+        if first not in starts:
+            continue  # its pattern is never compiled for a paragraph no marker of it opens
         match = pattern.match(text)
         if match:
-            ordinal = from_chinese(match[1])
-            if ordinal:
-                return Marker(scheme, match[0], ordinal)
+            number = ordinal(match["n"])
+            if number:
+                return Marker(scheme, match[0], number)
     return None
 
 
@@ -73,11 +67,13 @@ def split_heading(text: str, marker: Marker) -> tuple[str, str]:
     return "lead", text[: len(marker.text) + end.end()]
 
 
-@dataclass
 class _Open:
-    scheme: str
-    text: str
-    ordinal: int
+    """An open list: its scheme and its last item so far."""
+
+    __slots__ = ("ordinal", "scheme", "text")
+
+    def __init__(self, scheme: str, text: str, ordinal: int) -> None:
+        self.scheme, self.text, self.ordinal = scheme, text, ordinal
 
 
 class Nesting:
@@ -89,8 +85,11 @@ class Nesting:
     def push(self, marker: Marker) -> tuple[int, int]:
         """The marker's level and the previous ordinal of its list (0 when it opens a list)."""
         schemes = [entry.scheme for entry in self._stack]
-        if marker.scheme in schemes:
-            depth = schemes.index(marker.scheme)
+        scheme = next((entry.scheme for entry in self._stack
+                       if _CONTINUED_AS.get(entry.scheme) == marker.scheme
+                       and marker.ordinal == entry.ordinal + 1), marker.scheme)
+        if scheme in schemes:
+            depth = schemes.index(scheme)
             del self._stack[depth + 1:]
             entry = self._stack[depth]
             previous = entry.ordinal

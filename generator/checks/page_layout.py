@@ -9,10 +9,10 @@ wrong, so a default document gives a handful of lines, not one per paragraph.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..lazy_re import LazyPattern
 from .draft import Draft, Para, RunFacts
 from .finding import ERROR, Finding, Place
 from .rule import Options, Rule
@@ -29,15 +29,15 @@ _KIND_NAMES = {
     "salutation": "称呼", "body": "正文", "signoff": "结束语",
 }
 _LEVEL_NAMES = ("一级标题", "二级标题", "三级标题", "四级标题")
-_CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_CJK = LazyPattern(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
+_LATIN = LazyPattern(r"[A-Za-z0-9]")
 _MARGINS = (("top", "上"), ("bottom", "下"), ("left", "左"), ("right", "右"))
 
 
 def _paper_name(width: float, height: float) -> str:
     for (w, h), name in _PAPERS.items():
         if abs(w - width) < _MM_TOLERANCE and abs(h - height) < _MM_TOLERANCE:
-            return f"{name}（{width:g}×{height:g}毫米）"
+            return f"{name}({width:g}×{height:g}毫米)"
     return f"{width:g}×{height:g}毫米"
 
 
@@ -46,14 +46,14 @@ def _pages(draft: Draft, layout: Layout) -> Iterator[Finding]:
     for number, page in enumerate(draft.pages, 1):
         where = Place(section=f"第{number}节" if len(draft.pages) > 1 else "页面设置")
         if page.width is None or page.height is None:
-            yield Finding("page-size", ERROR, "没有设置纸张大小，应为 "
+            yield Finding("page-size", ERROR, "没有设置纸张大小,应为 "
                           + _paper_name(paper.width, paper.height), place=where)
         elif (abs(page.width - paper.width) > _MM_TOLERANCE
               or abs(page.height - paper.height) > _MM_TOLERANCE):
             actual = _paper_name(page.width, page.height)
             yield Finding(
                 "page-size", ERROR,
-                f"纸张为{actual}，应为{_paper_name(paper.width, paper.height)}",
+                f"纸张为{actual},应为{_paper_name(paper.width, paper.height)}",
                 actual, where,
             )
         wrong = []
@@ -61,10 +61,10 @@ def _pages(draft: Draft, layout: Layout) -> Iterator[Finding]:
             actual, expected = getattr(page, key), getattr(margins, key)
             if actual is None or abs(actual - expected) > _MM_TOLERANCE:
                 shown = "未设置" if actual is None else f"{actual:g}"
-                wrong.append(f"{name} {shown}（应为 {expected:g}）")
+                wrong.append(f"{name} {shown}(应为 {expected:g})")
         if wrong:
             yield Finding(
-                "page-margin", ERROR, "页边距不符（毫米）：" + "，".join(wrong), place=where
+                "page-margin", ERROR, "页边距不符(毫米):" + ",".join(wrong), place=where
             )
 
 
@@ -113,9 +113,9 @@ def _fonts(draft: Draft, layout: Layout) -> Iterator[Finding]:
     for (rule_id, kind, actual), hits in groups.items():
         para, run, prop, expected = hits[0]
         paragraphs = len({p.index for p, *_ in hits})
-        count = f"（共{paragraphs}段）" if paragraphs > 1 else ""
+        count = f"(共{paragraphs}段)" if paragraphs > 1 else ""
         yield Finding(
-            rule_id, ERROR, f"{kind}的{prop}为“{actual}”，应为“{expected}”{count}",
+            rule_id, ERROR, f"{kind}的{prop}为“{actual}”,应为“{expected}”{count}",
             run.text.strip()[:20], para.place(),
         )
 

@@ -23,7 +23,7 @@ def human(name: str, findings: list[Finding]) -> str:
     """Errors first, then warnings, then the length notes, and a one-line verdict; at most
     MAX_PER_ID lines per check, the rest counted (--json lists everything)."""
     order = {ERROR: 0, WARNING: 1, INFO: 2}
-    lines = [f"检查 {name}："]
+    lines = [f"检查 {name}:"]
     shown: dict[str, int] = {}
     for finding in sorted(findings, key=lambda f: order[f.severity]):
         shown[finding.id] = shown.get(finding.id, 0) + 1
@@ -31,13 +31,13 @@ def human(name: str, findings: list[Finding]) -> str:
             lines.append(_line(finding))
         elif shown[finding.id] == MAX_PER_ID + 1:
             rest = sum(f.id == finding.id for f in findings) - MAX_PER_ID
-            lines.append(f"……另有 {rest} 处同类问题 [{finding.id}]，用 --json 可查看全部")
+            lines.append(f"……另有 {rest} 处同类问题 [{finding.id}],用 --json 可查看全部")
     total = counts(findings)
     fixable = sum(f.fixable for f in findings)
     if total[ERROR] or total[WARNING]:
         verdict = f"共有错误 {total[ERROR]} 处、警告 {total[WARNING]} 处"
         if fixable:
-            verdict += f"，其中 {fixable} 处可用 --fix -o 新文件 自动修正"
+            verdict += f",其中 {fixable} 处可用 --fix -o 新文件 自动修正"
         lines.append(verdict + "。")
     else:
         lines.append("未发现问题。")

@@ -7,8 +7,7 @@ Rules run in a fixed order, like markdown-it-py's rule lists: each is a small fu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .draft import Draft
 from .finding import Finding
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
 DEFAULT_RATE = 220
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """What a user can tune.  ``layout`` is the profile a Word draft is checked against (None:
     no layout check); ``duration`` overrides the outline's target ("15分钟")."""
 
@@ -31,8 +29,7 @@ class Options:
     duration: str | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One check.  ``content`` rules look at the words; the others at the Word formatting."""
 
     name: str

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..numbering import SCHEMES
+from ..schemes import marker
 from .draft import Draft, Para
 from .finding import ERROR, WARNING, Finding
 from .markers import LIST_SCHEMES, Marker, Nesting
@@ -17,7 +17,7 @@ from .rule import Options, Rule
 
 def _number(scheme: str, n: int) -> str:
     """The n-th marker of the scheme, as the user would type it: "（二）", "3."."""
-    return SCHEMES[scheme](n).rstrip("，")
+    return marker(scheme, n).rstrip("，")
 
 
 def _judge(para: Para, previous: int, said: str = "") -> Finding | None:
@@ -35,14 +35,14 @@ def _judge(para: Para, previous: int, said: str = "") -> Finding | None:
             return None
         return Finding(
             "numbering-restart", WARNING,
-            f"编号重新从{_number(scheme, 1)}开始（上一项是{_number(scheme, previous)}），"
-            "如是新的一组请确认层次，否则请接着编号",
+            f"编号重新从{_number(scheme, 1)}开始(上一项是{_number(scheme, previous)}),"
+            "如是新的一组请确认层次,否则请接着编号",
             text, place,
         )
     if n <= previous:
         return Finding(
             "numbering-repeat", ERROR,
-            f"编号重复或倒退：上一项已是{_number(scheme, previous)}，这里应为"
+            f"编号重复或倒退:上一项已是{_number(scheme, previous)},这里应为"
             f"{_number(scheme, expected)}",
             text, place,
         )
@@ -53,7 +53,7 @@ def _judge(para: Para, previous: int, said: str = "") -> Finding | None:
             return None
     before = f"上一项是{_number(scheme, previous)}" if previous else "这一组的第一项"
     return Finding(
-        "numbering-gap", ERROR, f"编号缺少{'、'.join(missing)}（{before}）", text, place,
+        "numbering-gap", ERROR, f"编号缺少{'、'.join(missing)}({before})", text, place,
     )
 
 

@@ -7,16 +7,16 @@ outline, which numbers it again) is a gap left while restructuring.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from ..lazy_re import LazyPattern
 from .draft import Draft, Para
 from .finding import ERROR, WARNING, Finding
 from .markers import marker_at
 from .rule import Options, Rule
 
 _EXCERPT = 20
-_PUNCT = re.compile(r"[\s。！？!?：:；;，,、.．]+")
+_PUNCT = LazyPattern(r"[\s。！？!?：:；;，,、.．]+")
 
 
 def _start(text: str) -> str:
@@ -58,14 +58,14 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
     if not any(p.kind == "salutation" for p in paras):
         first = spoken[0] if spoken else paras[0]
         yield Finding(
-            "no-salutation", WARNING, "没有称呼语（如“同志们：”），请在正文前补上",
+            "no-salutation", WARNING, "没有称呼语(如“同志们：”),请在正文前补上",
             _start(first.text), first.place(),
         )
     if spoken and not any(p.part == "closing" and p.kind == "body" for p in paras):
         last = spoken[-1]
         yield Finding(
             "no-closing", WARNING,
-            "没有结尾号召（如“同志们，让我们……而努力奋斗！”），讲话显得戛然而止",
+            "没有结尾号召(如“同志们，让我们……而努力奋斗！”),讲话显得戛然而止",
             last.text[-_EXCERPT:], last.place(max(0, len(last.text) - _EXCERPT)),
         )
     for i, para in enumerate(paras):
@@ -73,7 +73,7 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             continue
         if not _heading_words(para):
             yield Finding(
-                "empty-heading", ERROR, "这个标题只有序号，没有文字", para.head or para.text,
+                "empty-heading", ERROR, "这个标题只有序号,没有文字", para.head or para.text,
                 para.place(),
             )
         marker = marker_at(para.text)
@@ -81,12 +81,12 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
         if marker and again:
             yield Finding(
                 "doubled-marker", ERROR,
-                "序号重复：小标题里又写了一遍序号（提纲的小标题不写序号，由程序编号）",
+                "序号重复:小标题里又写了一遍序号(提纲的小标题不写序号,由程序编号)",
                 para.text[: len(marker.text) + len(again.text)], para.place(),
             )
         if para.kind == "heading" and _is_empty(paras, i):
             yield Finding(
-                "empty-section", ERROR, "这一部分只有标题，下面没有内容", para.text, para.place(),
+                "empty-section", ERROR, "这一部分只有标题,下面没有内容", para.text, para.place(),
             )
 
 

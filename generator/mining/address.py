@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import re
 
-SALUTATION = re.compile(
-    r"(同志们|同志|们|各党支部|阁下|先生|首脑|女士们、先生们|代表|来宾|嘉宾|领导|委员|支部)"
-    r"[：，！]$"
-)
-#: Longest line that can be a salutation on its own.
+from ..lexicon import ADDRESS_WORDS, alternation
+
+SALUTATION = re.compile(f"{alternation(ADDRESS_WORDS)}[：，！]$")
+#: Longest line that can be a salutation on its own; a longer one must open with a word of
+#: address ("尊敬的市委、市政府等五大班子的领导、亲爱的姐妹们：" lists the guests).
 SALUTATION_CHARS = 20
+LONG_SALUTATION_CHARS = 48
+ADDRESS_OPENING = ("尊敬的", "亲爱的", "各位")
+
+
+#: "亲爱的医院全体干职工及病友：": whoever is addressed, a line that opens with a word of address
+#: and ends with a colon after a word for people (…友 …事 …属 …员), with no sentence in it, is
+#: the salutation; "各位要注意以下几点：" is not.
+ADDRESSED = re.compile(
+    r"^(尊敬的|亲爱的|各位)[^。！？；：]{0,44}(们|友|事|属|宾|导|师|生|长|士|胞|民|工|员|人|代表|同志)"
+    r"((大家|上午|下午|晚上)好)?：$"
+)
 
 
 def is_salutation(line: str) -> bool:
-    return len(line) <= SALUTATION_CHARS and bool(SALUTATION.search(line))
+    limit = LONG_SALUTATION_CHARS if line.startswith(ADDRESS_OPENING) else SALUTATION_CHARS
+    return len(line) <= limit and bool(SALUTATION.search(line) or ADDRESSED.match(line))

@@ -7,9 +7,10 @@ new placeholder convention or genre cue is one more line.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from .. import lexicon
 from ..model import Flag, Speech
-from ..numerals import from_chinese
 from .headings.tree import Note
 from .parse import MISSING_TITLE
 
@@ -27,16 +28,7 @@ ROLE_RULES = [(role, re.compile("|".join(cues.split())), where) for role, cues, 
 
 #: Placeholder tokens left by anonymisation (CORPUS a3), as (name, pattern).
 PLACEHOLDERS: list[tuple[str, re.Pattern[str]]] = [
-    ("20xx", re.compile(r"20[xX]{2}")),
-    ("XX", re.compile(r"(?<![A-Za-z])XX(?=年|0)")),
-    ("xx", re.compile(r"(?<![A-Za-z0-9])xx(?![A-Za-z])")),
-    ("X", re.compile(r"(?<=[\u4e00-\u9fff，、])X(?=[\u4e00-\u9fff%，、])")),
-    ("×", re.compile(r"×{1,4}")),
-    ("*", re.compile(r"(?<!\*)\*{1,3}(?!\*)")),
-    ("##", re.compile(r"##")),
-    ("__", re.compile(r"__+")),
-    ("~年", re.compile(r"~年")),
-    ("空格", re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")),
+    (name, re.compile(pattern)) for name, pattern, _ in lexicon.PLACEHOLDERS
 ]
 
 #: Words a site's filter cut out without a trace (CORPUS a3): the phrase reads broken.
@@ -55,14 +47,16 @@ GENRES: list[tuple[str, str, re.Pattern[str]]] = [
     ("notice", "通知", re.compile(r"通知如下|^各党支部：|特此通知")),
     ("report", "汇报", re.compile(r"我办|特此报告|汇报如下")),
     ("foreign", "外国讲话", re.compile(r"主席先生|阁下|女士们、先生们")),
-    ("personal", "个人感言", re.compile(r"(我|本人).{0,12}(当选|连任)|感言")),
+    # "我当选为…" is a reflection; "我们新一届班子当选以来" and "发表感言" in a speech are not.
+    (
+        "personal",
+        "个人感言",
+        re.compile(r"(?:^|[，。！？])(我(?!们)|本人)[^，。！？]{0,12}(当选|连任)|感言$"),
+    ),
     ("host", "主持词", re.compile(r"主持词$|^主持人：")),
 ]
 
-ANNOUNCE = re.compile(
-    r"(讲|谈|说|提|强调|发表|做好|讲以下).{0,8}?([二三四五六七八九十几两]+)"
-    r"(点|个方面|个问题|层意思|项)"
-)
+ANNOUNCE = re.compile(lexicon.announcement())
 SENTENCE_ENDS = ("。", "！", "？", "”", "…")
 
 
@@ -89,7 +83,7 @@ def announced(opening: list[str]) -> int | None:
     for paragraph in reversed(opening):
         matches = list(ANNOUNCE.finditer(paragraph))
         if matches:
-            return from_chinese(matches[-1].group(2))
+            return lexicon.announced_number(matches[-1]["count"])
     return None
 
 
@@ -132,6 +126,8 @@ def annotate(speech: Speech, notes: list[Note], cut: bool) -> None:
     if truncated:
         flags.append(Flag("truncated", "可能不完整:" + ";".join(truncated)))
     counts = {name: len(p.findall(text)) for name, p in PLACEHOLDERS}
+    if counts["空格"] and _wrap_spaces(text):
+        counts["空格"] = 0
     found = {k: v for k, v in counts.items() if v}
     if found:
         listing = "、".join(f"{k}×{v}" for k, v in found.items())
@@ -140,6 +136,25 @@ def annotate(speech: Speech, notes: list[Note], cut: bool) -> None:
     if deletions or text.startswith("，"):
         listing = "、".join(deletions) or "开头缺字"
         flags.append(Flag("deletion", f"疑似被网站过滤删字:{listing}"))
+
+
+#: Spaces a PDF's or a narrow column's line wraps left inside the text fall at about the same
+#: distance from each other; a blanked-out word falls anywhere.  Distances within this many
+#: characters of the commonest one count as the same line width.
+WRAP_SLACK = 3
+MIN_WRAP_SPACES = 3
+
+
+def _wrap_spaces(text: str) -> bool:
+    """True when the spaces between Chinese characters are line-wrap leftovers: at least
+    ``MIN_WRAP_SPACES`` of them, and most at one line width from the one before."""
+    spaces = [m.start() for m in dict(PLACEHOLDERS)["空格"].finditer(text)]
+    if len(spaces) < MIN_WRAP_SPACES:
+        return False
+    gaps = [b - a for a, b in pairwise(spaces)]
+    width = sorted(gaps)[len(gaps) // 2]
+    regular = sum(abs(g - width) <= WRAP_SLACK or g % width <= WRAP_SLACK for g in gaps)
+    return width >= 12 and regular * 2 >= len(gaps)
 
 
 def _genre(speech: Speech, text: str) -> tuple[str, str] | None:

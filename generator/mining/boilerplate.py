@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import TITLE_END
+from ..numerals import NUMERAL_CHARS
+
 
 @dataclass(frozen=True)
 class NoiseRule:
@@ -37,7 +40,7 @@ _BUTTON_WORDS = r"(下载|会员|注册|登录|收藏|打印|复制|分享|举�
 #: "来源县委在…大会上讲话同志们：…": a source label glued, without its colon, to a repeat of the
 #: page's title, with the speech run on behind it.  Group ``title`` is the repeated title.
 SOURCE_GLUED = re.compile(
-    r"^来源(?!：)\s*(?P<title>[^。！？，：\s]{4,50}?(讲话|讲稿|发言|致辞|党课|报告|演讲)(稿|材料)?)\s*"
+    rf"^来源(?!：)\s*(?P<title>[^。！？，：\s]{{4,50}}?{TITLE_END})\s*"
 )
 
 
@@ -62,14 +65,22 @@ RULES: list[NoiseRule] = [
         r"^时间：\d{4}-\d",
         r"^\|? ?收藏本文",
         r"^简介：",
-        r"^(下面|以下)是?(小编|本站)",
+        # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
+        r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|启用\s*javascript)",
         r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
         r"^(所属)?(栏目|分类|类别|频道)：",
         r"^(当前|您的|您现在的|所在)?位置：",
         r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
-        r"^(首页|主页) ?[>›»]",
+        r"^([^\s。，！？]{2,12}\s+)?(首页|主页) ?[>›»]",  # 某某网 首页 > 讲话稿 > …
+        # CSS text of a Word-to-HTML export ("p.MsoNormal{margin：0cm；font-family：宋体}").
+        r"(?i)^([a-z.#@*][\w.#@*,： >-]{0,80}\{|(mso-|font-|margin|line-height|text-indent)"
+        r"[a-z-]*\s*[:：])",
+        r"^\d{1,2}-\d{1,2}\s+[^\s。，！？]{2,16}$",  # "10-28 某某素材库": a date and the site
+        # "党课讲稿系列（三）": the site's series of texts ("…推出惠民政策系列" is a point).
+        r"^[^。，！？]{0,16}(讲稿|讲话|范文|党课|材料|文章|专题)系列"
+        r"(之[一二三四五六七八九十\d]+|（[一二三四五六七八九十\d]+）)?$",
         r"^字号[：:]?\s*[大中小]",
         r"^(【?(打印|关闭|收藏)(本页|窗口)?】? ?){2,}$",
         r"^(责任编辑|文章来源|来源|编辑|审核|供稿|录入)：",
@@ -154,6 +165,14 @@ RULES: list[NoiseRule] = [
         rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]",
     ),
     *_rules(
+        "inline",
+        r"\s*[|｜]+\s*$",  # a menu separator left at the end of a text line ("本轮…… |")
+        r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,200})?/?>",  # HTML tags left in the text
+        r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*",  # a PDF's page footer run into the text
+        # "……（某网省略264字，正式会员可完整阅读）……": the site's note where it cut the text.
+        r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*",
+    ),
+    *_rules(
         "label",
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
         # Button captions that the copy-paste picked up in front of the text.
@@ -167,7 +186,7 @@ RULES: list[NoiseRule] = [
 
 #: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)".
 COUNT_HINT = re.compile(
-    r"[（\[【](?:共含|共|推荐|大全|精选)?(\d+|[一二三四五六七八九十]+)篇(?:模版|材料|范文)?[）\]】]"
+    rf"[（\[【](?:共含|共|推荐|大全|精选)?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文)?[）\]】]"
 )
 
 
@@ -187,12 +206,14 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (2, r"会员|登录|注册|VIP|付费|充值"),
         (2, r"当前位置|上一篇|下一篇|返回首页|网站地图"),
         (2, r"扫码|二维码|扫一扫"),
-        (2, r"欢迎(访问|来到|光临|浏览)|温馨提示|投稿"),
+        (2, r"欢迎(访问|来到|光临|浏览)|温馨提示|投稿|友情链接|支付|付款"),
         (1, r"下载|复制|打印|收藏|分享|举报|评论|文档|字体|字号|关闭"),
-        (1, r"搜索|关键词|栏目|首页|频道|专题|导航"),
+        (1, r"搜索|关键词|栏目|首页|频道|专题|导航|链接|手机版|电脑版"),
         (1, r"点击|浏览|阅读量|热度|推荐|相关|点赞"),
         (1, r"联系|代笔|定制|咨询"),
         (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
+        # A line that is just a site's name ("公文素材库", "某某文秘网").
+        (2, r"^[^\s，。！？]{2,10}(网|站|文库|之家|素材库|资料库)$"),
     ]
 ]
 #: Separators of menus, breadcrumbs and meta rows.
@@ -200,8 +221,8 @@ _SEPARATORS = re.compile(r"[|｜>›»]")
 _SENTENCE_END = re.compile(r"[。！？…]")
 #: A speech's own title line: its site words are part of the occasion, not furniture.
 _TITLE_END = re.compile(
-    r"(讲话|讲稿|发言|致辞|主持词|党课|报告|演讲)(稿|材料|提纲|要点)?(范文|大全|精选|模板)?"
-    r"\s*([（\[【][^（）\[\]【】]{1,10}[）\]】])?(篇[一二三四五六七八九十\d]{1,3})?$"
+    rf"{TITLE_END}(范文|大全|精选|模板)?"
+    rf"\s*([（\[【][^（）\[\]【】]{{1,10}}[）\]】])?(篇[{NUMERAL_CHARS}\d]{{1,3}})?$"
 )
 #: A meta row run onto a title: "在…的讲话 发布时间：2024-01-12 浏览：23".
 META_TAIL = re.compile(r"\s+(发布时间|发布|时间|日期|来源|作者|浏览|阅读|点击|栏目)：.*$")
@@ -218,8 +239,24 @@ PAYWALL_CHARS = 60
 SHORT_LINE = 40
 
 
+def _scoped(pattern: re.Pattern[str]) -> str:
+    text = pattern.pattern
+    return f"(?i:{text[4:]})" if text.startswith("(?i)") else f"(?:{text})"
+
+
+_LINE_RULES = [r for r in RULES if r.kind not in ("inline", "label")]
+#: All line rules anchored at the line's start, as one pattern: tried at one position, it
+#: tells in one step that most lines are none of them.  The few unanchored rules are searched.
+_ANCHORED = re.compile(
+    "|".join(_scoped(r.pattern) for r in _LINE_RULES if r.pattern.pattern.startswith("^"))
+)
+_FLOATING = [r.pattern for r in _LINE_RULES if not r.pattern.pattern.startswith("^")]
+
+
 def classify(line: str) -> str | None:
     """The kind of noise a whole line is, or None when it is content."""
+    if not _ANCHORED.match(line) and not any(p.search(line) for p in _FLOATING):
+        return None
     for rule in RULES:
         if rule.kind in ("inline", "label"):
             continue
@@ -232,6 +269,24 @@ def classify(line: str) -> str | None:
         if rule.pattern.search(line):
             return rule.kind
     return None
+
+
+#: The site's lead-in sentence ("下面是小编为大家整理的…，供大家参考。"), at a line's start or
+#: after the site's blurb; the speech may follow on the same line ("…供参考。同志们：…").  It
+#: names the site or its editor as the gatherer and offers the text to the reader; a speaker's
+#: "下面我讲三点意见，供大家参考。" names no gatherer and speaks as 我.
+LEAD_IN = re.compile(
+    r"(?:^|(?<=[。！？ ]))(下面|以下)[^。！？我]{0,80}?"
+    r"(小编|本站|本网|网友|编者|编写|为大家|为您|给大家)[^。！？我]{0,80}?"
+    r"(参考|阅读|借鉴|收藏|欢迎|帮助|分享|供)[^。！？]*[。！？]\s*"
+)
+
+
+def strip_lead_in(line: str) -> str:
+    """The line after the site's lead-in sentence, and without the blurb before it; the line
+    itself when it holds no lead-in."""
+    match = LEAD_IN.search(line)
+    return line[match.end() :] if match else line
 
 
 def strip_label(line: str) -> str:
@@ -275,13 +330,20 @@ def furniture_score(line: str) -> int:
     return score
 
 
+#: Longest line that can be furniture at the page's edges: a site's notice or blurb sentence
+#: runs to about 100 characters; a longer line is the speech's (or a flattened page's) text.
+EDGE_CHARS = 160
+
+
 def is_furniture(line: str, edge: bool) -> bool:
-    """Site furniture by score: at an edge of the page, or in mid-text a short line that is
-    not a sentence (a speaker who mentions 网站 and 下载 in a sentence keeps it)."""
-    score = furniture_score(line)
+    """Site furniture by score: at an edge of the page a line of at most ``EDGE_CHARS``, in
+    mid-text a short line that is not a sentence (a speaker who mentions 网站 and 下载 in a
+    sentence keeps it).  Position, length and punctuation are tested first, so only lines
+    they leave possible are scored (the score is most of the furniture pass's cost)."""
     if edge:
-        return score >= FURNITURE_EDGE
-    return len(line) <= SHORT_LINE and _non_sentence(line) and score >= FURNITURE_MID
+        return len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
+    short = len(line) <= SHORT_LINE and _non_sentence(line)
+    return short and furniture_score(line) >= FURNITURE_MID
 
 
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the
@@ -306,7 +368,7 @@ def navigation_terms(lines: list[str]) -> set[str]:
 
 
 #: The last crumb of a breadcrumb line may be the article's title (首页 > 讲话 > 在…的讲话).
-_TITLE_CRUMB = re.compile(r"^.{8,50}(讲话|讲稿|发言|致辞|主持词|党课|演讲)(稿|材料)?$")
+_TITLE_CRUMB = re.compile(rf"^.{{8,50}}{TITLE_END}$")
 
 
 def crumb_title(line: str) -> str | None:

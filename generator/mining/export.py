@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..files import write_atomic
 from ..outline_io import dump_outline, speech_to_dict
+from ..reading import is_lock_file
 from .annotate import body_text
 from .pipeline import MinedPage, MinedSpeech, mine_path
 
@@ -58,7 +59,8 @@ def _expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in PAGE_SUFFIXES))
+            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in PAGE_SUFFIXES
+                              and not is_lock_file(p)))  # ~$讲话稿.docx: Word's lock file
         else:
             out.append(path)
     return out

@@ -11,7 +11,8 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from ..numerals import from_chinese
+from ..lexicon import APPEAL_STARTS, COMRADES, TITLE_END
+from ..numerals import ORDINAL, from_chinese
 from .address import is_salutation
 from .headings.detect import ANNOUNCEMENT, is_standalone_heading, starts_with_marker
 from .headings.schemes import match_at
@@ -22,7 +23,7 @@ TERMINALS = ("。", "！", "？", "”", "…", "：", "」", "』")
 #: Wrapped lines fill the page width; a short unterminated line (主席先生，) is a line of its own.
 MIN_WRAPPED = 16
 #: A line opening with an address to the audience starts a paragraph even after a cut-off line.
-FRESH_START = ("同志们，", "同志们！", "让我们")
+FRESH_START = (f"{COMRADES}，", f"{COMRADES}！", *APPEAL_STARTS[1:])
 
 
 def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -34,8 +35,12 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if out:
             previous = out[-1][1]
             full = width is not None and len(last) >= width - 1  # filled the page's width
+            # In hard-wrapped text a line well short of the width without a sentence end, after
+            # a sentence end, is a heading without a number, not the start of a paragraph.
+            short = width is not None and len(last) <= width * SHORT_OF_WIDTH
             if (
-                len(last) >= MIN_WRAPPED
+                not (short and previous == last and _after_paragraph_end(out))
+                and len(last) >= MIN_WRAPPED
                 and not last.endswith(TERMINALS)
                 and (full or not is_standalone_heading(previous))
                 and not starts_with_marker(text)
@@ -48,6 +53,15 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         out.append((number, text))
         last = text
     return out
+
+
+#: Share of the wrap width below which an unterminated line is a line of its own.
+SHORT_OF_WIDTH = 0.75
+
+
+def _after_paragraph_end(out: list[tuple[int, str]]) -> bool:
+    """The paragraph before the last one ended with a sentence end (or there is none)."""
+    return len(out) < 2 or out[-2][1].endswith(TERMINALS)
 
 
 def wrap_width(lines: list[tuple[int, str]]) -> int | None:
@@ -72,17 +86,23 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
 #: speech flattened onto one line runs to 250 characters; a wrapped paragraph rarely does).
 FLATTENED = 200
 _SERIES = (
-    re.compile(r"(?<=[。！？；： ])([一二三四五六七八九十]{1,3})、"),
-    re.compile(r"(?<=[。！？；： ])（([一二三四五六七八九十]{1,3})）"),
+    re.compile(rf"(?<=[。！？；： ])({ORDINAL})、"),
+    re.compile(rf"(?<=[。！？；： ])（({ORDINAL})）"),
 )
 _ADDRESS = re.compile(
-    r"^(.{0,60}?)\s*(（[^（）]{4,16}）)?\s*((?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
+    r"^([^。！？]{0,200}?)\s*(（[^（）]{4,20}）)?\s*((?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
 )
 #: The same with the title run straight into the address ("…的讲话同志们："): tried first, so
 #: the address does not swallow the title's last words.
 _TITLED_ADDRESS = re.compile(
-    r"^(.{0,60}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)\s*(（[^（）]{4,16}）)?\s*"
+    rf"^(.{{0,60}}?{TITLE_END})\s*(（[^（）]{{4,16}}）)?\s*"
     r"((?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
+)
+#: A flattened page without a salutation: the last space-delimited piece ending like a title
+#: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
+_SPACED_TITLE = re.compile(
+    r"^([^。！？，]{0,120})\s+([^\s。！？，]{6,50}?(?:讲话|讲稿|发言|致辞|党课|报告|演讲)(?:稿|材料)?)"
+    r"\s+(?=\S)"
 )
 #: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.
 _TRAILING_THANKS = re.compile(r"(?<=[。！？])谢谢(大家|各位|同志们)?[！。]$")
@@ -104,13 +124,21 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # announcement is then part of the opening, not the first point.
     points_on_lines = any(starts_with_marker(t) for _, t in lines)
     for number, text in lines:
+        before = any(_UNTERMINATED.search(t) for _, t in out)
+        addressed = not before and (_TITLED_ADDRESS.match(text) or _ADDRESS.match(text))
+        titled = None if before or addressed else _SPACED_TITLE.match(text)
+        if titled and _UNTERMINATED.search(text):
+            out.extend([(number, titled.group(1)), (number, titled.group(2))])
+            text = text[titled.end() :]  # page head, title, then the body, on one line
         if len(text) < FLATTENED:
-            # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line.
+            # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line,
+            # and so did a series 一、…二、… after sentence ends when no point has a line.
             cut = set() if points_on_lines else _first_point(text, strong_only=True)
+            if not points_on_lines:
+                cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
             out.extend((number, piece) for piece in _cut(text, cut))
             continue
         pieces = []
-        before = any(_UNTERMINATED.search(t) for _, t in out)
         address = None if before else _TITLED_ADDRESS.match(text) or _ADDRESS.match(text)
         if address and address.group(1):  # title [byline] [(date)] 同志们：
             pieces += [*address.group(1).split(" ", 1), address.group(2) or "", address.group(3)]

@@ -11,38 +11,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import (
+    ADDRESS_WORDS,
+    APPEAL_ENDS,
+    APPEAL_STARTS,
+    SIGNOFF_WORDS,
+    SUMMING_UP,
+    TITLE_END,
+    TITLE_ENDINGS,
+    alternation,
+)
 from ..model import Speech
+from ..numerals import NUMERAL_CHARS
 from .address import is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL
-from .headings.detect import starts_with_marker
+from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import Note, build_outline
 from .paragraphs import join_wrapped, unflatten
 from .split import SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
 MISSING_TITLE = "（标题待补）"
-#: Words a speech title ends with.
-TITLE_WORDS = (
-    "讲话",
-    "讲稿",
-    "讲话稿",
-    "发言",
-    "发言稿",
-    "致辞",
-    "党课",
-    "报告",
-    "演讲",
-    "讲话提纲",
-    "讲话要点",
-    "讲话材料",
-    "发言材料",
-    "致辞稿",
-    "主持词",
-)
-#: A site category caption ("领导讲话", "讲话稿范文"): short and naming no occasion.
-CATEGORY = re.compile(
-    r"^[^在的上会，。！？：]{0,8}(讲话|讲稿|讲话稿|发言稿?|致辞|主持词|演讲稿?)(范文|大全|精选)?$"
-)
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 TITLE_NOISE = [
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
@@ -51,39 +40,66 @@ TITLE_NOISE = [
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
+    # A category printed twice before the title ("讲话致辞 讲话致辞 在…的讲话").
+    re.compile(r"^([^\s在关]{2,8}?)\s*\1\s*(?=在|关于)"),
     COUNT_HINT,
-    re.compile(r"[（\[【][一二三四五六七八九十\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
+    re.compile(rf"[（\[【][{NUMERAL_CHARS}\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
     re.compile(r"(范文|范本|模板|精选)$"),
-    re.compile(r"篇([一二三四五六七八九十]+|\d+)$"),
+    # A site's category tag after the title word: "…的讲话（党政办公室）".  A date, and a note
+    # on the text itself (（摘要） （节选） （送审稿）), stay.
+    re.compile(
+        r"(?<=讲话|讲稿|发言|致辞|党课|报告|演讲)\s*"
+        r"（(?![^（）]*(摘|节|选|全文|提纲|稿|草案))[\u4e00-\u9fff]{2,8}）$"
+    ),
+    re.compile(rf"篇([{NUMERAL_CHARS}]+|\d+)$"),
     re.compile(r"[：:]$"),
 ]
 BYLINE = re.compile(
     r"^\S*(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
     r"\s+\S{2,4}$"
 )
-_CN_DIGITS = "\\d〇零一二三四五六七八九十"
+#: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it.
+SPEAKER_TAG = re.compile(r"^[\[【［]\S{2,4}[\]】］]$")
+_CN_DIGITS = f"\\d〇零{NUMERAL_CHARS}"
 DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
-#: A salutation run into the first paragraph ("同志们：这次会议…"): the address, up to its colon.
+#: A salutation run into the first paragraph ("同志们：这次会议…"): the address, up to its colon;
+#: one opening with 尊敬的/亲爱的/各位 may list many guests.
 LEADING_SALUTATION = re.compile(
-    r"^([^。！？：]{0,16}?(同志们|同志|朋友们|同学们|女士们|先生们|老师们|代表|来宾|嘉宾|领导|委员)：)"
+    rf"^((?:(?:尊敬的|亲爱的|各位)[^。！？：]{{0,40}}?|[^。！？：]{{0,16}}?){alternation(ADDRESS_WORDS)}：)"
     r"(?=\S)"
 )
+#: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"): only
+#: taken as the salutation where the head of the speech ends.
+COMMA_SALUTATION = re.compile(
+    r"^((?:各位|亲爱的)?(?:同志们|朋友们|同学们|老师们)(?:(?:上午|下午|晚上)?好)?[，！])(?=\S)"
+)
+#: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
+#:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.
+TITLED_OPENING = re.compile(
+    rf"^([^，。！？：]{{4,60}}?{TITLE_END})\s*"
+    r"(?=(?:刚才|今天|这次|首先|当前|近年来|近期|根据|按照|为了)[^。！？]{4,}[。！？，])"
+)
+#: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
+TITLED_SALUTATION = re.compile(
+    rf"^(.{{4,60}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|同志们)"
+)
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
-LEADING_GREETING = re.compile(r"^((大家|你们|各位)(上午|下午|晚上)?好|(上午|下午|晚上)好)！")
+_DAYTIME = "早上|上午|中午|下午|晚上"
+LEADING_GREETING = re.compile(rf"^((大家|你们|各位)({_DAYTIME})?好|({_DAYTIME})好)！")
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
 #: joined with the next line, may form one.
 SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
-SUBTITLE = re.compile(r"^([^。！？；]{4,40}?)\s*(——.{4,50}?(?:讲话|讲稿|发言|致辞|党课))$")
-GREETING = re.compile(r"^(大家|你们|各位)?(上午|下午|晚上)?好[！]$")
+SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
+GREETING = re.compile(rf"^(大家|你们|各位)?({_DAYTIME})?好[！]$")
 
-SIGNOFF = re.compile(r"谢谢|讲话完了|祝大家|祝各位|衷心的感谢|表示感谢")
+SIGNOFF = re.compile(alternation(SIGNOFF_WORDS))
 CLOSING_STARTS = re.compile(
-    r"^(同志们|让我们|以上|总之|总而言之|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|各位代表|"
-    r"(关于.{0,20})?我就讲(这些|这么多|到这里))"
+    rf"^({alternation(APPEAL_STARTS + SUMMING_UP)}|此时此刻|现在，从|诸位阁下|朋友们|最后，祝|"
+    r"各位代表|(关于.{0,20})?我就讲(这些|这么多|到这里))"
 )
-CLOSING_ENDS = re.compile(r"(奋斗|贡献|成功|效果|胜利|新局面|新篇章|迎接.{2,30})[！。]$")
+CLOSING_ENDS = re.compile(rf"({alternation(APPEAL_ENDS)}|迎接.{{2,30}})[！。]$")
 
 
 @dataclass
@@ -109,44 +125,37 @@ def _is_title(text: str) -> bool:
         and not text.startswith("——")
         and not re.search(r"[。！？；]", text)
         and not starts_with_marker(text)
-        and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_WORDS)
-    )
-
-
-def _is_theme(text: str) -> bool:
-    """A short line without sentence punctuation that is neither a marker nor an address."""
-    return (
-        len(text) <= 40 and not re.search(r"[。！？；，：]", text) and not starts_with_marker(text)
+        and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_ENDINGS)
     )
 
 
 def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[int, str]:
     """Fill title, subtitle, speaker, date and salutation; return the first body line and the
-    text that followed a salutation on its own line (the start of the first paragraph)."""
+    text that followed a salutation on its own line (the start of the first paragraph).
+
+    The head of a unit runs down to the salutation (or, without one, to the first sentence);
+    its title is the last title line in it, and the page's own lines above the title (plugin
+    notices, repeated page headings, category captions) and the meta lines between title and
+    salutation (a date, a site name) are left out."""
     i = 0
     title = ""
     sub = SUB_SPEECH.match(lines[0]) if lines else None
+    end, addressed = _head(lines)
     if sub:
         title, i = sub.group(1), 1
-    while i + 1 < len(lines) and CATEGORY.match(lines[i]) and _is_title(lines[i + 1]):
-        i += 1  # "领导讲话" over "在…会议上的讲话": the site's category, then the title
-    theme = SUBTITLE.match(lines[i]) if i < len(lines) else None
-    if theme:  # 主题句——在…会议上的讲话 on one line
-        title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1
-    elif i < len(lines) and _is_title(lines[i]):
-        title, i = lines[i], i + 1
-    elif i + 1 < len(lines) and _is_theme(lines[i]) and lines[i + 1].startswith("——"):
-        title, i = lines[i], i + 1  # a theme line, the ——在…的讲话 line follows
-    elif i + 1 < len(lines) and len(lines[i]) <= 40 and _is_title(lines[i] + lines[i + 1]):
-        title, i = lines[i] + lines[i + 1], i + 2
-    elif i + 1 < len(lines) and _heads_salutation(lines[i], lines[i + 1]):
-        title, i = lines[i], i + 1  # whatever it is called, the line over 同志们： is the title
+    elif (at := _title_at(lines, end)) is not None:
+        i = at
+        theme = SUBTITLE.match(lines[i])
+        if theme:  # 主题句——在…会议上的讲话 on one line
+            title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1
+        elif i + 1 < len(lines) and _wrapped_title(lines[i], lines[i + 1]):
+            title, i = lines[i] + lines[i + 1], i + 2
+        else:
+            title, i = lines[i], i + 1
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
-    if title and i < len(lines) and lines[i].startswith(title):
-        after = lines[i][len(title) :].lstrip()
-        if LEADING_SALUTATION.match(after):  # "在…的讲话同志们：…": a flattened page's head
-            lines[i] = after
+    if not title and COMPILATION.search(fallback_title):
+        fallback_title = ""  # a compilation's header names no speech of its own
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     rest = ""
@@ -155,7 +164,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if not salutation and text.startswith("——") and len(text) <= 60:
             speech.subtitle = text
-        elif not salutation and BYLINE.match(text):
+        elif not salutation and (BYLINE.match(text) or SPEAKER_TAG.match(text)):
             speech.speaker = text
         elif not salutation and DATE.match(text):
             speech.date = text.strip("（）")
@@ -170,11 +179,16 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             rest = (text + following)[len(head) :]
             i += 2
             break
-        elif not salutation and (fused := LEADING_SALUTATION.match(text)):
+        elif not salutation and (
+            fused := LEADING_SALUTATION.match(text)
+            or (COMMA_SALUTATION.match(text) if i == end and addressed else None)
+        ):
             salutation.append(fused.group(1))
             rest = text[fused.end() :]
             i += 1
             break
+        elif not salutation and i < end:
+            pass  # a meta line between the title and the salutation: the site's, not the speech's
         else:
             break
         i += 1
@@ -185,21 +199,104 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     return i, rest
 
 
-#: Longest line taken as a title only because the salutation follows it.
+#: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
+HEAD_LINES = 12
+_SENTENCE_MARK = re.compile(r"[。！？；]")
+
+
+def _opens_with_salutation(text: str) -> bool:
+    return is_salutation(text) or bool(LEADING_SALUTATION.match(text))
+
+
+def _head(lines: list[str]) -> tuple[int, bool]:
+    """Where the head of a unit ends: (index of the salutation, True), or without one
+    (index of the first sentence or numbered point, False)."""
+    sentences = 0
+    for k, text in enumerate(lines[:HEAD_LINES]):
+        if starts_with_marker(text):
+            break
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        if _opens_with_salutation(text) or (following and _broken_salutation(text, following)):
+            return k, True
+        if not sentences and COMMA_SALUTATION.match(text):
+            return k, True  # "同志们，今年…" first under the title: an address with a comma
+        sentences += bool(_SENTENCE_MARK.search(text))
+    first = next(
+        (k for k, t in enumerate(lines) if _SENTENCE_MARK.search(t) or starts_with_marker(t)),
+        len(lines),
+    )
+    return first, False
+
+
+def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
+    """"…的讲话尊敬的各位…同志们：…" in the head: the title and the address, two lines; and
+    "…的讲话刚才各组汇报了…。" on the unit's first line: the title and the opening."""
+    for k, (number, text) in enumerate(lines[:HEAD_LINES]):
+        match = TITLED_SALUTATION.match(text)
+        rest = text[match.end() :] if match else ""
+        opening = TITLED_OPENING.match(text) if k == 0 else None
+        if match and (LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)):
+            lines[k : k + 1] = [(number, match.group(1)), (number, rest)]
+            return
+        if opening:
+            lines[k : k + 1] = [(number, opening.group(1)), (number, text[opening.end() :])]
+            return
+
+
+_DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
+#: Longest line taken as a title without ending like one (…讲话).
 TITLE_CHARS = 40
+#: Captions of a page's parts, never a speech's title ("目录", "提纲：", "正文").
+CAPTION = re.compile(r"^[-•·\s]*(目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介)[：]?$")
 
 
-def _heads_salutation(text: str, following: str) -> bool:
-    """A short line with no sentence in it, directly above the salutation, and neither a
-    byline nor a date: the speech's title even when it does not end in 讲话."""
+def _title_shaped(text: str) -> bool:
+    """A line that could be a title not ending in 讲话: short, no sentence, not a byline, a
+    date, a salutation, a subtitle, a numbered point or a dated meta line."""
     return (
         len(text) <= TITLE_CHARS
-        and not re.search(r"[。！？；]", text)
+        and not _SENTENCE_MARK.search(text)
         and not text.endswith(("，", "："))
+        and not text.startswith("——")
         and not is_salutation(text)
+        and not starts_with_marker(text)
         and not BYLINE.match(text)
+        and not SPEAKER_TAG.match(text)
         and not DATE.match(text)
-        and (is_salutation(following) or bool(LEADING_SALUTATION.match(following)))
+        and not _DATE_LIKE.search(text)
+        and not CAPTION.match(text)
+        and not COMPILATION.search(text)
+    )
+
+
+def _title_at(lines: list[str], end: int) -> int | None:
+    """The title line of a head ending at ``end``: the last line ending like a title (…讲话),
+    else the last title-shaped line; a title wrapped over two lines is read from its first."""
+    titled = [k for k in range(end) if _is_title(lines[k])]
+    if titled:
+        at = titled[-1]
+        if at and _wrapped_title(lines[at - 1], lines[at]):
+            at -= 1
+        return at
+    shaped = [k for k in range(end) if _title_shaped(lines[k])]
+    return shaped[-1] if shaped else None
+
+
+#: A compilation's header ("…讲话汇编"): above a speech's title, never half of it.
+COMPILATION = re.compile(r"(汇编|合集|选编|汇总|大全|精选)$")
+#: The first half of a wrapped title fills most of a narrow column.
+WRAPPED_PIECE = 10
+
+
+def _wrapped_title(first: str, second: str) -> bool:
+    """A title broken over two lines: neither half a title alone or the second half not
+    starting like one ("在…"), both together a title."""
+    return (
+        WRAPPED_PIECE <= len(first) <= TITLE_CHARS
+        and not _is_title(first)
+        and _title_shaped(first)
+        and not clean_title(second).startswith(("在", "关于", "——"))
+        and _is_title(first + second)
     )
 
 
@@ -213,7 +310,7 @@ def _broken_salutation(text: str, following: str) -> bool:
     if is_salutation(joined):
         return True
     fused = LEADING_SALUTATION.match(joined)
-    return bool(fused) and len(fused.group(1)) > len(text)
+    return fused is not None and len(fused.group(1)) > len(text)
 
 
 def _closing(paragraphs: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -247,6 +344,7 @@ def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
     numbered_lines = unflatten(unit.lines)
+    _split_titled_salutation(numbered_lines)
     lines = [text for _, text in numbered_lines]
     first, rest = _pre_body(speech, lines, unit.marker_title or unit.page_title)
     body_lines = numbered_lines[first:]
@@ -254,7 +352,7 @@ def parse_unit(unit: Unit) -> Parsed:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
     paragraphs = [text for _, text in join_wrapped(body_lines)]
     body, closing, signoff = _closing(paragraphs)
-    outline = build_outline(body)
+    outline = build_outline(split_swallowed(body))
     speech.opening = outline.opening
     speech.sections = outline.sections
     speech.closing = closing

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..lexicon import COUNT_OBJECTS, COUNT_UNITS, alternation
 from ..model import Speech
+from ..numerals import COUNT
 from .annotate import DELETIONS, PLACEHOLDERS
 from .pipeline import MinedSpeech
-
-_N = "[一二三四五六七八九十几两]+"
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ SLOTS: tuple[Slot, ...] = (
     Slot("earlier_response", "对前面讲话的回应", "opening",
          re.compile(r"(?<=，)(?:都?讲得(?:都|也)?很好|我完全(?:同意|赞同))(?=[，。！])")),
     Slot("announcement", "宣布讲几点", "opening",
-         re.compile(rf"下面，?我(?:重点|简要)?(?:讲|谈|说){_N}(?:点意见|个方面的问题|个方面的意见"
-                    rf"|个问题|层意思|点)(?:，供大家参考)?[。：]")),
+         re.compile(rf"下面，?我(?:重点|简要)?(?:讲|谈|说){COUNT}{alternation(COUNT_UNITS)}"
+                    rf"(?:的?{alternation(COUNT_OBJECTS)})?(?:，供大家参考)?[。：]")),
     Slot("review_intro", "成绩引语", "sections",
          re.compile(r"主要(?:体现|表现)在(?:以下|如下)?几个方面[：。]")),
     Slot("causes", "成绩原因引语", "sections",
@@ -61,7 +61,6 @@ SLOTS: tuple[Slot, ...] = (
          re.compile(r"^(?:我的讲话完了，)?谢谢(?:大家|各位)[！。]$|^最后，祝大家[^。！]{2,20}！")),
 )
 
-SLOT_KEYS = tuple(slot.key for slot in SLOTS)
 
 #: A phrase holding any of these carries a fact of its source speech, not convention.
 _FACTS = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -10,7 +11,8 @@ from ..errors import InputError, Problem
 from ..model import Flag, Speech
 from .annotate import annotate
 from .normalise import fold
-from .parse import parse_unit
+from .parse import MISSING_TITLE, parse_unit
+from .script import needs_conversion, restore, to_simplified
 from .sources import read_source
 from .split import Unit, split_page
 
@@ -23,6 +25,10 @@ MIN_SHARED = 0.3
 #: Fewer body characters than this, with no salutation and no numbered point, is not a speech
 #: (a stray list of links, a page of boilerplate); the shortest real one in the corpus has 578.
 MIN_SPEECH_CHARS = 150
+#: A shorter text still is a speech when something names it as one (its own title line, or a
+#: unit marker such as 篇二) and it holds a sentence: the last page of a paginated article, a
+#: sample cut short by the excerpt.
+_SENTENCE = re.compile(r"[^。！？]{8,}[。！？]")
 
 
 @dataclass
@@ -51,7 +57,11 @@ def page_prefix(name: str) -> str:
 
 
 def mine_lines(lines: list[str], name: str) -> MinedPage:
-    """Mine a page given as physical lines."""
+    """Mine a page given as physical lines.  A traditional-script page is mined through its
+    simplified view and handed back in its own characters (``script``)."""
+    back: dict[str, str] = {}
+    if needs_conversion(lines):
+        lines, back = to_simplified(lines)
     page = split_page(lines, Path(name).name)
     prefix = page_prefix(name)
     mined = []
@@ -59,7 +69,14 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
         parsed = parse_unit(unit)
         speech = parsed.speech
         chars = sum(len(p) for p in parsed.body)
-        if chars < MIN_SPEECH_CHARS and not speech.salutation and not speech.sections:
+        named = unit.marker != "全文" or speech.title != MISSING_TITLE
+        sentence = any(_SENTENCE.search(p) for p in parsed.body)
+        if (
+            chars < MIN_SPEECH_CHARS
+            and not speech.salutation
+            and not speech.sections
+            and not (named and sentence)
+        ):
             page.warnings.append(f"第 {unit.lines[0][0]} 行起的一段太短,不像讲话稿,已跳过。")
             continue
         speech.source = {
@@ -73,6 +90,9 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
             speech.flags.append(Flag("repeated", "页面把全文重复印了一遍,只保留了一份"))
         mined.append(MinedSpeech(f"{prefix}-{unit.index}", speech, unit, parsed.body))
     _link_duplicates(mined)
+    if back:
+        for m in mined:
+            restore(m.speech, back, frozenset({MISSING_TITLE}))
     if page.warnings and mined:
         mined[0].speech.flags.extend(Flag("page_count", w) for w in page.warnings)
     if not mined:

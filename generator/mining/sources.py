@@ -14,11 +14,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from .. import reading
 from ..errors import InputError, Problem
 from ..numerals import to_chinese
 
 #: A page of speeches is well under 1 MB; 20 MB is certainly not one.
-MAX_BYTES = 20_000_000
+MAX_BYTES = reading.MAX_PAGE
 
 
 #: Formats people will try, with what to do instead.
@@ -38,34 +39,21 @@ class Source:
 
 
 def decode(data: bytes, name: str) -> str:
-    """The text, read as UTF-8 (with or without BOM) or else GB18030; binary is refused."""
-    if not data.strip():
+    """The page's text (see reading.decode); an empty page is refused."""
+    text = reading.decode(data, name, ".txt、.html 或 .docx")
+    if not text.strip():
         raise InputError(Problem("文件是空的,没有可提取的讲话稿。", name))
-    if b"\x00" in data[:4096]:
-        raise InputError(Problem("这不是文本文件(含二进制数据),请提供 .txt 或 .docx。", name))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(Problem("无法识别文件编码(既不是 UTF-8 也不是 GB18030)。", name))
+    return text
 
 
 def read_source(path: str | Path) -> Source:
-    """Read a .txt or .docx page, refusing empty, binary and oversized files."""
+    """Read a .txt, .html or .docx page, refusing empty, binary and oversized files."""
     path = Path(path)
     name = str(path)
-    if not path.is_file():
-        raise InputError(Problem("找不到文件。", name))
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(
-            Problem(f"文件太大({size // 1_000_000} MB),超过 {MAX_BYTES // 1_000_000} MB。", name)
-        )
     hint = UNSUPPORTED.get(path.suffix.lower())
-    if hint:
+    if hint and path.is_file():
         raise InputError(Problem(hint, name))
-    data = path.read_bytes()
+    data = reading.read_bytes(path, MAX_BYTES)
     if path.suffix.lower() == ".docx" or data[:2] == b"PK":
         return Source(name, _docx_lines(path))
     text = decode(data, name)
@@ -128,15 +116,9 @@ _FORMATS = {
 
 def _docx_lines(path: Path) -> list[str]:
     """Paragraph texts, with automatic list numbers written out as the reader sees them."""
-    try:
-        import docx
-        from docx.oxml.ns import qn
-    except ImportError as error:  # pragma: no cover - python-docx is a dependency
-        raise InputError(Problem("读取 .docx 需要 python-docx。", str(path))) from error
-    try:
-        document = docx.Document(str(path))
-    except Exception as error:
-        raise InputError(Problem(f"无法打开 Word 文档:{error}", str(path))) from error
+    from docx.oxml.ns import qn
+
+    document = reading.open_docx(path)
     levels = _numbering_levels(document, qn)
     counters: dict[tuple[str, str], int] = {}
     lines: list[str] = []

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ..numerals import from_chinese
+from ..lexicon import TITLE_END
+from ..numerals import NUMERAL_CHARS, ORDINAL, from_chinese
+from .address import is_salutation
 from .boilerplate import (
     COUNT_HINT,
     NAV_LABEL,
@@ -23,10 +25,11 @@ from .boilerplate import (
     navigation_terms,
     strip_inline,
     strip_label,
+    strip_lead_in,
 )
 from .normalise import normalise_line
 
-_NUM = r"[一二三四五六七八九十百零〇两]+|\d+"
+_NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
 
 #: Unit markers: prefix lines "篇1:标题" / "第一篇:标题" and a title line ending in "篇一".
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -36,14 +39,19 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("prefix", re.compile(rf"^【(?:第)?({_NUM})篇?】\s*(.+)$")),
     ("prefix", re.compile(rf"^(?:范文|讲话稿|讲稿|材料|精选范文)({_NUM})[：:]\s*(.*)$")),
     ("suffix", re.compile(rf"^(.{{4,48}}?)篇({_NUM})$")),
+    # "建军节演讲稿范文（一）": a numbered sample of a category, not the speech's own title.
+    ("series", re.compile(rf"^.{{2,24}}?(?:范文|讲话稿|发言稿|演讲稿|讲稿)（({_NUM})）$")),
+    # "中秋节医院领导致辞1": the page's title with a sample number.
+    ("series", re.compile(rf"^[^。！？，：\s]{{2,30}}{TITLE_END}(\d{{1,2}})$")),
 ]
 
 #: "在党员会议上的讲话(二):" — a sub-speech inside one unit.
 SUB_SPEECH = re.compile(
-    r"^(.{2,40}?(?:讲话|讲稿|讲话稿|发言|发言稿|致辞|党课))（([一二三四五六七八九十]+)）：?$"
+    rf"^(.{{2,40}}?{TITLE_END})（({ORDINAL})）：?$"
 )
 
 _SENTENCE = re.compile(r"[。！？，；]")
+_SENTENCE_END_MARK = re.compile(r"[。！？；：]")
 
 
 @dataclass
@@ -59,6 +67,9 @@ class Unit:
     cut: bool = False
     page_title: str = ""
     repeated: bool = False
+    #: Opened by a numbered sample caption (…范文（一）, …致辞1): the page's title, repeated with
+    #: a number, is not this speech's title.
+    sample: bool = False
 
 
 @dataclass
@@ -83,8 +94,21 @@ def _marker(text: str) -> tuple[str, str] | None:
             if _SENTENCE.search(title) or title.endswith(("第", "大全", "共")):
                 continue
             return number, title
+        if kind == "series":
+            return match.group(1), ""
         return match.group(1), match.group(2).strip()
     return None
+
+
+#: Block tags of a page saved as HTML source ("<p class=…>…</p><p>…"): each starts a line, as
+#: a browser shows it.
+HTML_BREAK = re.compile(r"(?i)</?(?:p|br|div|li|h[1-6]|tr|section)\b[^<>]{0,200}>")
+
+
+def _first_marker(text: str) -> bool:
+    """A unit marker numbered 1 (篇1：, 第一篇): the start of another page's series."""
+    found = _marker(text)
+    return found is not None and from_chinese(found[0]) == 1
 
 
 def _title_like(text: str) -> bool:
@@ -98,18 +122,29 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     out: list[tuple[int, str]] = []
     breaks: list[int] = []
     seen_marker = False
-    normalised = [normalise_line(line) for line in raw]
+    stopped = False  # after a footer: skipped until another series of units starts
+    numbers, normalised = [], []
+    for index, line in enumerate(raw):
+        for piece in HTML_BREAK.split(line) if "<" in line else [line]:
+            numbers.append(index + 1)
+            normalised.append(normalise_line(piece))
     kinds = [classify(text) if text else None for text in normalised]
     for index, text in enumerate(normalised):
-        number = index + 1
+        number = numbers[index]
         if not text:
             continue
         kind = kinds[index]
+        if stopped:
+            if not _first_marker(text):
+                continue
+            stopped, kind = False, None
         if kind == "footer" or (seen_marker and COUNT_HINT.search(text) and _title_like(text)):
-            break
+            stopped = True  # several pages may follow one another in one file
+            continue
         if kind == "paywall":  # a preview: the speech goes on behind the site's login
             breaks.append(number)
-            break
+            stopped = True
+            continue
         if kind == "between" and _next_kind(kinds, normalised, index) == "paywall":
             kind = None  # "…真......" right before the paywall is the preview's last line
         if kind == "header" and (title := crumb_title(text)):
@@ -119,11 +154,46 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if kind == "pagination":
             breaks.append(number)
             continue
-        text = strip_label(strip_inline(text).strip()).strip()
+        text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
+    out = _drop_contents(out)
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
+
+
+#: The caption of a contents list ("目录", "目 录", "- 目錄"), and its entries: short lines
+#: without a sentence, a page number perhaps at their end.
+CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)[：]?$")
+CONTENTS_ENTRY = 60
+_OWN_TITLE = re.compile(f"{TITLE_END}$")
+
+
+def _drop_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop a contents list: its caption and the entries under it, which name the page's
+    speeches or the speech's own points and would otherwise be read as the speech's
+    sections.  An entry right above the salutation that reads as a title stays: it is the
+    first speech's own title line."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(lines):
+        if not CONTENTS.match(lines[k][1]):
+            out.append(lines[k])
+            k += 1
+            continue
+        end = k + 1
+        while (
+            end < len(lines)
+            and len(lines[end][1]) <= CONTENTS_ENTRY
+            and not _SENTENCE_END_MARK.search(lines[end][1])
+        ):
+            end += 1
+        following = lines[end][1] if end < len(lines) else ""
+        last = lines[end - 1][1]
+        if end > k + 1 and is_salutation(following) and _OWN_TITLE.search(last):
+            out.append(lines[end - 1])
+        k = end
+    return out
 
 
 def _next_kind(kinds: list[str | None], texts: list[str], index: int) -> str | None:
@@ -179,19 +249,28 @@ def _split_source(text: str, titles: list[str]) -> list[str]:
     return [rest] if similar >= SOURCE_TITLE_RATIO else [text]
 
 
+def _first_sentence(lines: list[tuple[int, str]], order: range, none: int) -> int:
+    """The first line, in the given order, holding a sentence that is not the site's: where
+    the speech begins (or, scanning back, ends).  Only the lines before it are scored, not
+    every sentence of the page."""
+    for k in order:
+        text = lines[k][1]
+        if _FULL_STOP.search(text) and not is_furniture(text, edge=True):
+            return k
+    return none
+
+
+_FULL_STOP = re.compile(r"[。！？]")
+
+
 def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple[int, str]]:
     """Drop lines the site vocabulary marks as furniture (``boilerplate.SITE_WORDS``).
 
     Before the first sentence of the page and after its last one a moderate score is enough,
     and a bare category name from the breadcrumbs goes too; in between only a short line with
     a high score is removed, so a speaker who mentions a 网站 keeps the sentence."""
-    sentences = [
-        k
-        for k, (_, text) in enumerate(lines)
-        if re.search(r"[。！？]", text) and not is_furniture(text, edge=True)
-    ]
-    first = sentences[0] if sentences else len(lines)
-    last = sentences[-1] if sentences else -1
+    first = _first_sentence(lines, range(len(lines)), len(lines))
+    last = _first_sentence(lines, range(len(lines) - 1, first - 1, -1), -1)
     out: list[tuple[int, str]] = []
     for k, (number, text) in enumerate(lines):
         edge = k < first or (k > last and not _ENDS_SENTENCE.search(text))
@@ -246,7 +325,9 @@ def split_page(raw: list[str], file: str) -> Page:
     lines, breaks = clean_lines(raw)
     lines = lines[: _drop_title_list(lines)]
     first = lines[0][1] if lines else ""
-    page_title = first if _title_like(first) and not first.endswith("：") else ""
+    page_title = (
+        first if _title_like(first) and not first.endswith("：") and not _marker(first) else ""
+    )
     hint_match = COUNT_HINT.search(page_title) or next(
         (COUNT_HINT.search(t) for _, t in lines[:6] if COUNT_HINT.search(t)), None
     )
@@ -270,7 +351,10 @@ def split_page(raw: list[str], file: str) -> Page:
             end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
-            units.extend(_sub_speeches(file, label, lines[pos][1], title, body))
+            sample = any(kind == "series" and p.match(lines[pos][1]) for kind, p in MARKERS)
+            for unit in _sub_speeches(file, label, lines[pos][1], title, body):
+                unit.sample = sample
+                units.append(unit)
     for unit in units:
         # Each unit's own head and tail are edges too: 点赞 评论 rows between speeches.
         unit.lines, unit.repeated = drop_repeat(_drop_furniture(unit.lines, set()))
@@ -278,7 +362,7 @@ def split_page(raw: list[str], file: str) -> Page:
     units = [u for u in units if u.lines]
     for i, unit in enumerate(units, 1):
         unit.index = i
-        unit.page_title = page_title
+        unit.page_title = "" if unit.sample else page_title
         last = unit.lines[-1][0]
         following = [n for n in breaks if n > last]
         after_next = units[i].lines[0][0] if i < len(units) else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import COUNT_OBJECTS, alternation, announcement
 from .schemes import INLINE_START, Marker, match_at
 
 _SENTENCE_END = re.compile(r"[。！？]")
@@ -43,10 +44,7 @@ FUSED_MIN = 45
 #: The sentence that announces the points ("下面，我讲几点意见。", "再强调四点意见："): the
 #: text right after it is the first point, even when the page lost the break before it or
 #: was cut off before the second point.
-ANNOUNCEMENT = re.compile(
-    r"(讲|谈|说|提|强调|提出|明确)[^。！？：]{0,10}?([两二三四五六七八九十几]+)"
-    r"(点|个方面|方面|个问题|层意思|项)(意见|要求|看法|想法|建议|体会|工作|问题)?[。：]"
-)
+ANNOUNCEMENT = re.compile(f"{announcement()}{alternation(COUNT_OBJECTS)}?[。：]")
 
 
 def announces_points(text: str) -> bool:
@@ -79,9 +77,40 @@ def split_heading(rest: str) -> tuple[str, str]:
     return head.rstrip("。"), rest[end.end() :]
 
 
+#: "压实安全责任 近年来，我县…": a heading, one space, then its body's first sentence (which
+#: has a clause break).  A comma before the space means the space is a wrap inside the heading.
+SPACED_BODY = re.compile(r"^(\S{4,40}?[^，、；：\s])\s+(?=\S[^。！？]{4,}[，。！？])")
+#: "二、突出重点行业（一）抓好…": a top-level heading that swallowed its first sub-heading.
+SWALLOWED = re.compile(r"^(\S{4,40}?[^，、；：（])(?=（[一1]）\S)")
+
+
+#: "统一思想，深化认识这次县乡人大换届选举，是…": a heading of parallel clauses run straight
+#: into a body sentence that opens with a word only a sentence starts with (这次, 今年, 近年来…).
+#: The heading must hold a comma, end in a full clause and leave a clause of its own behind.
+#: Only words that rarely stand inside a heading as its object ("抓好当前工作", "推动我县发展"
+#: keep 当前 and 我县 out of this list).
+OPENERS = (
+    "这次", "这轮", "这是", "近年来", "近几年", "长期以来", "一年来", "五年来", "随着",
+    r"(今年|去年)(以来|\d|上半年|下半年|[一二三四]季度|[一二三四五六七八九十]+月)",
+)
+_OPENER = re.compile(
+    r"^([^。！？，]{2,20}，[^。！？]{3,40}?[^，、的了在对把和与及地得着是为])(?=(?:"
+    + "|".join(OPENERS)
+    + r")[^。！？]{4,}[，。！？])"
+)
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
+    spaced = SPACED_BODY.match(text)
+    if spaced:
+        return spaced.group(1), text[spaced.end() :]
     first = _SENTENCE_END.search(text)
+    opener = _OPENER.match(text) if first else None
+    # A one-sentence heading line ("…，深化认识这项工作的重要意义。") is not cut: the body
+    # must go on after the first sentence, or hold a clause break of its own.
+    if opener and first and (first.end() < len(text) or "，" in text[opener.end() :]):
+        return opener.group(1), text[opener.end() :]
     sentence = text[: first.start()] if first else text
     if len(sentence) < FUSED_MIN:
         return None
@@ -104,6 +133,35 @@ def split_fused(text: str) -> tuple[str, str] | None:
     if best is None:
         return None
     return text[:best], text[best:]
+
+
+def split_swallowed(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with a sub-heading swallowed by the heading before it put on a line of its
+    own ("二、突出重点（一）抓好…" → "二、突出重点" / "（一）抓好…")."""
+    out = []
+    for text in paragraphs:
+        marker = match_at(text)
+        found = SWALLOWED.match(text[marker.end :]) if marker and marker.scheme.strong else None
+        if marker and found:
+            cut = marker.end + found.end()
+            out.extend([text[:cut], text[cut:]])
+        else:
+            out.append(text)
+    return out
+
+
+def markers_after_sentences(text: str, family: str) -> list[Marker]:
+    """Markers of one family (any scheme, strong ones too) that open a point right after a
+    sentence end: where "…我再强调三句话。一、…" hides the first point of a list."""
+    found = []
+    for end in _AFTER_SENTENCE.finditer(text):
+        marker = match_at(text, end.end())
+        if marker and marker.scheme.family == family:
+            found.append(marker)
+    return found
+
+
+_AFTER_SENTENCE = re.compile(r"[。！？：]")
 
 
 def inline_markers(text: str, start: int = 0) -> list[Marker]:

@@ -1,13 +1,18 @@
-"""Numbering schemes as an ordered list of small rules, one per scheme.
+"""Numbering schemes as an ordered list of small rules, one per shape a marker can take.
 
-Order matters: a longer shape is tried before a shorter one that would also match (第一要 before
-第一，).  ``name`` is the scheme key of ``generator.numbering.SCHEMES`` so a mined section
-re-renders with the speaker's own markers.  Schemes in one ``family`` continue each other's
-lists (首先，其次，第三，…; 一是…四要…五是), which is how speakers actually number.
+The schemes themselves (how each renders, how it is recognised, its family, whether it is
+strong or inline) are declared once in ``generator.schemes``; this module turns that table into
+the miner's rule list.  Order matters: a longer shape is tried before a shorter one that would
+also match (第一要 before 第一，); the table is written in that order.  ``name`` is the scheme's
+name, so a mined section re-renders with the speaker's own markers.  Schemes in one ``family``
+continue each other's lists (首先，其次，第三，…; 一是…四要…五是), which is how speakers
+actually number.
 
 * ``strong``: a lone first item is a heading (一、 (一)); a weak one (首先, 一是) needs a second
   item somewhere after it, so "首先,我代表…" in an opening stays text.
 * ``inline``: the scheme may also open a point in the middle of a paragraph, after a sentence end.
+* ``continues``: words such as 最后 that only ever continue a list; they come after every
+  scheme's own shapes.
 """
 
 from __future__ import annotations
@@ -15,15 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...numerals import from_chinese
-
-_CN = "[一二三四五六七八九十]{1,3}"
-_WORDS = {"首先": 1, "其次": 2, "再次": 3, "一方面": 1, "另一方面": 2, "另一面": 2}
+from ... import schemes as table
 
 
 @dataclass(frozen=True)
 class Scheme:
-    """One numbering scheme.  ``pattern`` matches at the start of text; group ``n`` is the
+    """One rule: a scheme's shape.  ``pattern`` matches at the start of text; group ``n`` is the
     ordinal (a numeral or an ordinal word); ``continues`` marks words such as 最后 that only
     ever continue a list."""
 
@@ -36,34 +38,14 @@ class Scheme:
 
     def ordinal(self, token: str) -> int | None:
         """The item's number, or None for 最后 (the next one, whatever it is)."""
-        if token in _WORDS:
-            return _WORDS[token]
-        return from_chinese(token)
-
-
-def _scheme(name: str, family: str, pattern: str, **flags: bool) -> Scheme:
-    return Scheme(name, family, re.compile(pattern), **flags)
+        return table.ordinal(token)
 
 
 SCHEMES: list[Scheme] = [
-    _scheme("第一层意思，", "层意思", rf"^第(?P<n>{_CN})层意思[，：]?", inline=True),
-    _scheme("第一个方面，", "第", rf"^第(?P<n>{_CN})个方面[，：]?", inline=True),
-    _scheme("第一点，", "第", rf"^第(?P<n>{_CN})点[，：]", inline=True),
-    _scheme("第一要", "第", rf"^第(?P<n>{_CN})要(?!求|素|件)", inline=True),
-    _scheme("第一，", "第", rf"^第(?P<n>{_CN})，", inline=True),
-    _scheme("第一、", "第", rf"^第(?P<n>{_CN})、"),
-    _scheme("首先，", "第", r"^(?P<n>首先|其次|再次)(?![是])，?", inline=True),
-    _scheme("第一点，", "第", r"^(?P<n>最后一点)[，：]?", continues=True),
-    _scheme("第一个方面，", "第", r"^(?P<n>最后一个方面)[，：]?", continues=True),
-    _scheme("首先，", "第", r"^(?P<n>最后)，?(?=要|是|，)", continues=True),
-    _scheme("（一）", "（一）", rf"^（(?P<n>{_CN})）", strong=True),
-    _scheme("一、", "一、", rf"^(?P<n>{_CN})[、．](?![、．])", strong=True),
-    _scheme("（1）", "（1）", r"^（(?P<n>\d{1,2})）", strong=True),
-    _scheme("1、", "1、", r"^(?P<n>\d{1,2})、", strong=True),
-    _scheme("1.", "1.", r"^(?P<n>\d{1,2})[.．](?!\d)", strong=True),
-    _scheme("一是", "是要", rf"^(?P<n>{_CN})是(?!非|否|以|因|由|在|对|为了)", inline=True),
-    _scheme("一要", "是要", rf"^(?P<n>{_CN})要(?!求|素|件)", inline=True),
-    _scheme("一方面，", "方面", r"^(?P<n>一方面|另一方面|另一面)，?", inline=True),
+    *(Scheme(s.name, s.family, re.compile("^" + s.pattern), s.strong, s.inline)
+      for s in table.SCHEMES if s.pattern),
+    *(Scheme(s.name, s.family, re.compile("^" + s.last), continues=True)
+      for s in table.SCHEMES if s.last),
 ]
 
 

@@ -17,6 +17,7 @@ from .detect import (
     announces_points,
     inline_markers,
     is_standalone_heading,
+    markers_after_sentences,
     split_fused,
     split_heading,
 )
@@ -112,11 +113,12 @@ class _Builder:
         scheme = marker.scheme
         if scheme.continues:
             return any(scheme.family in lst.families for lst in self.stack)
-        if not scheme.strong and not self.stack and i < self.first_heading:
+        announced = not self.stack and i > 0 and announces_points(self.paragraphs[i - 1])
+        if not scheme.strong and not self.stack and i < self.first_heading and not announced:
             return False  # "首先，我代表…" before the first 一、 heading is still the opening
         if scheme.strong or marker.ordinal != 1:
             return True
-        if not self.stack and i and announces_points(self.paragraphs[i - 1]):
+        if announced:
             return True  # "我讲四点意见：" then "一要…": the first point of a page cut short
         return scheme.family in self.later[i]
 
@@ -179,7 +181,14 @@ class _Builder:
         text = self.last_text[-1]
         found: list[Marker] = []
         want = marker.ordinal - 1
-        for m in reversed(inline_markers(text)):
+        candidates = inline_markers(text)
+        if marker.scheme.strong and not candidates:
+            # "…我再强调三句话。一、…" then "二、…": the first point after the announcement.
+            candidates = [
+                m for m in markers_after_sentences(text, marker.scheme.family)
+                if announces_points(text[: m.start])
+            ]
+        for m in reversed(candidates):
             if m.scheme.family == marker.scheme.family and m.ordinal == want:
                 found.insert(0, m)
                 want -= 1
@@ -319,6 +328,50 @@ def _inline_run(paragraphs: list[str]) -> list[tuple[int, Marker]]:
     return []
 
 
+#: A heading without a number: a paragraph this short with no sentence end in it.
+UNNUMBERED_CHARS = 30
+_NOT_HEADING_END = ("，", "、", "：", "；", "。", "！", "？", "…", "”")
+
+
+def _unnumbered(paragraphs: list[str]) -> list[int]:
+    """Positions of headings without numbers: two or more short unpunctuated paragraphs, each
+    after a sentence end and followed by a longer paragraph (or by the page's last, cut-off
+    one), after an opening paragraph."""
+    last = len(paragraphs) - 1
+    found = [
+        i
+        for i in range(1, last)
+        if 4 <= len(paragraphs[i]) <= UNNUMBERED_CHARS
+        and not paragraphs[i].endswith(_NOT_HEADING_END)
+        and not any(mark in paragraphs[i] for mark in "。！？；：")
+        and paragraphs[i - 1].endswith(_NOT_HEADING_END[3:])
+        and (len(paragraphs[i + 1]) > UNNUMBERED_CHARS or i + 1 == last)
+    ]
+    return found if len(found) >= 2 else []
+
+
 def build_outline(paragraphs: list[str]) -> Outline:
-    """Opening paragraphs, top-level sections with their sub-points, and numbering notes."""
-    return _Builder(paragraphs).build()
+    """Opening paragraphs, top-level sections with their sub-points, and numbering notes.
+
+    A text without numbered points may still be divided by headings without numbers (short
+    lines between paragraphs, as experience-sharing 发言 print them); their points, if any,
+    nest under them."""
+    outline = _Builder(paragraphs).build()
+    heads = [] if outline.sections else _unnumbered(paragraphs)
+    if not heads:
+        return outline
+    sections = []
+    for k, at in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(paragraphs)
+        inner = _Builder(paragraphs[at + 1 : end]).build()
+        outline.notes.extend(inner.notes)
+        sections.append(
+            Section(
+                heading=paragraphs[at],
+                paragraphs=inner.opening,
+                sections=inner.sections,
+                lead=False,
+                numbering="无",
+            )
+        )
+    return Outline(paragraphs[: heads[0]], sections, outline.notes)

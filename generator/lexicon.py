@@ -1,0 +1,105 @@
+"""The genre's shared words, written once: count announcements, title endings, the address to
+the audience, closing cues and placeholders.
+
+The miner reads them in scraped pages, the checks in drafts, templates and the phrase bank
+write them; each rule composes its own pattern from these lists (how far it looks, what must
+follow) but never spells the words again, so a word added here reaches every rule (issue 9).
+Numbering schemes live in ``generator.schemes``, the Chinese-numeral class in
+``generator.numerals``.  Sources: CORPUS.md §a3 (placeholders), §b1–b5 and §e1.11 (the frame).
+"""
+
+from __future__ import annotations
+
+from .numerals import COUNT, from_chinese
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A non-capturing regex group matching any of ``words``, longest first (so 讲话稿 is not
+    cut to 讲话)."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# --- Count announcements: "下面，我讲三点意见" (CORPUS §e1.11) ---------------------------------
+
+#: Verbs a speaker announces the count with: 讲三点 / 再强调四点 / 提出三项要求 / 抓好三个方面.
+ANNOUNCE_VERBS = ("讲", "谈", "说", "提", "强调", "发表", "提出", "明确", "做好", "抓好", "把握")
+#: Measure words points are counted in: 三点, 四个方面, 两个问题, 三层意思, 五项.
+#: 三句话 and 三件事 too ("最后，我再强调三句话。"), as pages print them (issue 13).
+COUNT_UNITS = ("点", "个方面", "方面", "个问题", "层意思", "个部分", "个重点", "项", "句话", "件事")
+#: What the count is of, when said: 三点意见, 四个方面的要求.
+COUNT_OBJECTS = ("意见", "要求", "看法", "想法", "建议", "体会", "工作", "问题")
+
+
+def announcement(count: str = COUNT, window: int = 10) -> str:
+    """A verb, at most ``window`` characters of the same clause, the count (group ``count``)
+    and its unit (group ``unit``): "讲以下三点", "强调这么四个方面"."""
+    return (rf"{alternation(ANNOUNCE_VERBS)}[^。！？；：]{{0,{window}}}?"
+            rf"(?P<count>{count})(?P<unit>{alternation(COUNT_UNITS)})")
+
+
+def announced_number(count: str) -> int | None:
+    """The count an announcement names, None when it names none: 几 is open and 一点 is no
+    count ("讲一点意见" means "say a few words")."""
+    number = from_chinese(count)
+    return number if number is not None and number >= 2 else None
+
+
+# --- Titles: "在全市工作会议上的讲话" --------------------------------------------------------
+
+#: The genre words a speech's title ends with.
+TITLE_WORDS = ("讲话", "讲稿", "发言", "致辞", "党课", "报告", "演讲", "主持词", "动员")
+#: What offices and sites add behind them: 讲话稿, 发言材料, 讲话提纲, 讲话要点.
+TITLE_SUFFIXES = ("稿", "材料", "提纲", "要点")
+#: Every ending a title may have, for ``str.endswith``.
+TITLE_ENDINGS = TITLE_WORDS + tuple(w + s for w in TITLE_WORDS for s in TITLE_SUFFIXES)
+#: The same as a regex fragment (no capturing group).
+TITLE_END = f"{alternation(TITLE_WORDS)}{alternation(TITLE_SUFFIXES)}?"
+
+
+# --- The address to the audience: "同志们：", "各位领导、各位来宾：" ---------------------------
+
+#: Words a salutation ends with before its colon; 们 covers 同志们, 朋友们, 同学们, ….
+ADDRESS_WORDS = ("女士们、先生们", "同志们", "朋友们", "同学们", "女士们", "先生们", "老师们",
+                 "各党支部", "同志", "代表", "来宾", "嘉宾", "领导", "委员", "阁下", "首脑",
+                 "支部", "先生", "女士", "各位", "们")
+#: The usual address, which also opens the closing appeal.
+COMRADES = "同志们"
+
+
+# --- The close: the appeal, the summing-up and the sign-off ---------------------------------
+
+#: How the closing appeal opens: "同志们，…", "让我们…".
+APPEAL_STARTS = (COMRADES, "让我们")
+#: Words that open a summing-up: "总之，…", "以上，…".
+SUMMING_UP = ("总之", "总而言之", "以上")
+#: Words the appeal ends on: "…而努力奋斗！", "…开创新局面！".
+APPEAL_ENDS = ("奋斗", "贡献", "成功", "效果", "胜利", "新局面", "新篇章", "新成绩", "新胜利")
+#: The sign-off: "谢谢大家！", "我的讲话完了。", "我就讲这些。"
+SIGNOFF_WORDS = ("我的讲话完了", "讲话完了", "我就讲这些", "我就讲到这里", "我就讲这么多",
+                 "谢谢大家", "谢谢各位", "谢谢", "祝大家", "祝各位", "最后，祝大家", "衷心的感谢",
+                 "表示感谢")
+
+
+# --- Placeholders a draft must not keep (CORPUS §a3) -----------------------------------------
+
+_HAN = "\u4e00-\u9fff"
+
+#: (name, pattern, in drafts): tokens anonymised or unfinished text leaves behind.  The last
+#: column says whether ``speechgen check`` reports it: a space between two Chinese characters
+#: marks a word a site cut out of a scraped page, but in a draft it is a typing slip, not a gap.
+PLACEHOLDERS: tuple[tuple[str, str, bool], ...] = (
+    ("20xx", r"[12]\d[xX]{2}", True),  # 20xx年
+    ("XX", r"(?<![A-Za-z0-9])X{2,}(?![A-Za-z])", True),  # XX同志
+    ("xx", r"(?<![A-Za-z0-9])x{2,}(?![A-Za-z])", True),  # xx社区
+    ("X", rf"(?<=[{_HAN}，、])[XＸ](?=[{_HAN}%，、])(?!光|射线)", True),  # X月X日; not X光
+    ("×", rf"[×✕]{{2,}}|(?<=[{_HAN}，、])[×✕](?=[{_HAN}])", True),  # ×××同志, 书记×同志
+    ("*", rf"[*＊]{{2,}}|(?<=[{_HAN}])[*＊](?=[{_HAN}])", True),  # a word a site starred out
+    ("##", r"[#＃]{2,}", True),
+    ("__", r"[_＿]{2,}", True),
+    ("【待】", r"[【\[〔]待[^】\]〕]{1,8}[】\]〕]", True),  # 【待核实】【待补充】
+    ("○○", r"[○〇]{2,}(?=[年月日])", True),
+    ("~年", r"~年", False),
+    ("空格", rf"(?<=[{_HAN}]) (?=[{_HAN}])", False),
+)
+#: Every placeholder a draft is checked for holds one of these characters.
+DRAFT_PLACEHOLDER_CHARS = "xXＸ×✕*＊#＃_＿【[〔○〇"

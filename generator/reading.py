@@ -1,0 +1,170 @@
+"""Reading a user's file: one set of limits, one way to guess the encoding, one wording.
+
+Every input a user names (outline, draft, page, spreadsheet head, profile, `--map` file,
+template declaration, Word document) is opened through here, so a missing file, a folder, a
+locked file, a binary file or a file far too large is told the same way whichever command
+met it.  Text comes as Windows and Word save it: UTF-8 with or without BOM, GB18030 (GBK is a
+subset) and UTF-16 with BOM (Notepad's "Unicode").  Zip-based documents (.docx, .xlsx) are
+checked before they are opened: no member may inflate beyond a cap, so a small crafted file
+cannot take gigabytes of memory.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+#: Size caps in bytes, by what the file should be.  A long speech outline is ~50 KB, a page of
+#: speeches ~200 KB; anything near these caps is the wrong file.
+MAX_OUTLINE = 1_000_000
+MAX_DRAFT = 5_000_000
+MAX_PAGE = 20_000_000
+#: A spreadsheet is streamed row by row, so its cap is about disk, not memory.
+MAX_SHEET = 2_000_000_000
+#: A zip member read (word/document.xml, styles, an image): a 300-page speech's document.xml
+#: is ~3 MB, a photo ~10 MB.  A 2 MB crafted .docx inflated past 4 GB before this cap.
+MAX_ZIP_MEMBER = 64_000_000
+MAX_ZIP_TOTAL = 256_000_000
+
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f}".removesuffix(".0")
+
+
+def too_big(size: int, limit: int) -> str:
+    return (f"文件过大({_megabytes(size)} MB),超过 {_megabytes(limit)} MB 的上限;"
+            "请检查是否选错了文件")
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The file's bytes; InputError worded for people when it cannot or should not be read."""
+    return read_head(path, None, limit)
+
+
+def read_head(path: str | os.PathLike[str], count: int | None, limit: int) -> bytes:
+    """The first `count` bytes (all when None) of a file no larger than `limit`."""
+    file = Path(path)
+    name = str(file)
+    try:
+        if file.is_dir():
+            raise InputError(Problem("这是一个文件夹,不是文件", name))
+        size = file.stat().st_size
+        if size > limit:
+            raise InputError(Problem(too_big(size, limit), name))
+        with file.open("rb") as handle:
+            return handle.read() if count is None else handle.read(count)
+    except FileNotFoundError:
+        raise InputError(Problem("找不到这个文件,请检查路径和文件名", name)) from None
+    except PermissionError:
+        raise InputError(Problem("没有读取这个文件的权限(是否正在其他程序中打开?)",
+                                 name)) from None
+    except OSError as error:
+        from .errors import os_reason
+
+        raise InputError(Problem(f"无法读取这个文件:{os_reason(error)}", name)) from None
+
+
+def binary_file(name: str, expected: str) -> InputError:
+    """The refusal of a binary file where text was expected, naming what was expected."""
+    return InputError(Problem(f"这不是文本文件(含有二进制内容),请提供{expected}", name))
+
+
+def text_encoding(head: bytes) -> str | None:
+    """The encoding a byte-order mark announces, None without one."""
+    return next((encoding for bom, encoding in _BOMS if head.startswith(bom)), None)
+
+
+def decode(raw: bytes, name: str, expected: str = "文本文件") -> str:
+    """Text from bytes: a BOM decides; else UTF-8, else GB18030.  NUL bytes without a BOM
+    mean a binary file (a picture, a .doc renamed) and are refused, naming what was expected."""
+    encoding = text_encoding(raw[:4])
+    if encoding is not None:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(Problem("文件开头标明了编码,但内容无法按该编码读取;"
+                                     "请另存为 UTF-8", name)) from None
+    if b"\x00" in raw:
+        raise binary_file(name, expected)
+    for candidate in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(Problem("无法识别文件编码,请另存为 UTF-8", name))  # pragma: no cover
+
+
+def read_text(path: str | os.PathLike[str], limit: int, expected: str = "文本文件",
+              allow_empty: bool = False) -> str:
+    """A user's text file as str (see `decode`); a file with nothing but blanks is refused."""
+    text = decode(read_bytes(path, limit), str(path), expected)
+    if not allow_empty and not text.strip():
+        raise InputError(Problem("文件是空的", str(path)))
+    return text
+
+
+def is_lock_file(path: str | os.PathLike[str]) -> bool:
+    """Word, WPS and Excel leave `~$名称.docx` beside a file they have open: not a document."""
+    return Path(path).name.startswith("~$")
+
+
+def check_zip(path: str | os.PathLike[str], what: str = "Word 文档(.docx)") -> None:
+    """Refuse a file that is not a zip package, or whose members inflate beyond the caps.
+
+    Python's zipfile reads no more than a member's declared size, so checking the declared
+    sizes bounds what any later reader (python-docx, openpyxl) inflates.
+    """
+    import zipfile  # only for .docx and .xlsx; kept off the path of a YAML outline
+
+    name = str(path)
+    if is_lock_file(path) and Path(path).is_file():
+        original = Path(path).name[2:]
+        raise InputError(Problem(f"这是 Word/WPS 打开文档时留下的锁定文件,不是文档本身;"
+                                 f"请改用“{original}”(名字不带 ~$ 的那个文件)", name))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except FileNotFoundError:
+        raise InputError(Problem("找不到这个文件,请检查路径和文件名", name)) from None
+    except IsADirectoryError:
+        raise InputError(Problem("这是一个文件夹,不是文件", name)) from None
+    except PermissionError:
+        raise InputError(Problem("没有读取这个文件的权限(是否正在其他程序中打开?)",
+                                 name)) from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(Problem(f"这不是有效的 {what}:文件已损坏,或是改了扩展名的其他文件",
+                                 name)) from None
+    total = 0
+    for member in members:
+        total += member.file_size
+        if member.file_size > MAX_ZIP_MEMBER or total > MAX_ZIP_TOTAL:
+            size = member.file_size if member.file_size > MAX_ZIP_MEMBER else total
+            limit = MAX_ZIP_MEMBER if member.file_size > MAX_ZIP_MEMBER else MAX_ZIP_TOTAL
+            raise InputError(Problem(
+                f"{what}中的内容解压后达 {_megabytes(size)} MB,超过 {_megabytes(limit)} MB 的"
+                "上限;文件可能已损坏或是特意构造的压缩包,未读取", name))
+
+
+def open_docx(path: str | os.PathLike[str]) -> Document:
+    """python-docx's Document after `check_zip`, with a Chinese message for a damaged file."""
+    import docx
+
+    check_zip(path)
+    try:
+        return docx.Document(str(path))
+    except Exception:  # python-docx raises zip, XML and key errors for damaged files alike
+        raise InputError(Problem("无法读取这个 Word 文件(不是 .docx 格式,或文件已损坏)",
+                                 str(path))) from None

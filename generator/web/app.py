@@ -1,0 +1,336 @@
+"""The HTTP face of speechgen: routes that turn requests into library calls (via library.py).
+
+Flask was chosen by measurement (docs/web.md): with waitress it starts in about 60 % of the
+time Starlette + uvicorn takes, answers a 5,000-character POST as fast, and both are
+pure-Python wheels.  Every route answers JSON or a file; every failure is JSON with a Chinese
+`error` and, for bad input, the same `problems` (message, line, field path) the CLI prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import secrets
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from flask import Flask, Response, redirect, request, send_from_directory
+from werkzeug.exceptions import HTTPException
+
+from . import library
+from .guards import MAX_BODY, MESSAGES, TOKEN_HEADER, Guard, cookie_name
+from .library import STYLESHEET, InputError, Problem, SpeechgenError, os_reason, safe_stem
+
+STATIC = Path(__file__).resolve().parent / "static"
+JSON_TYPES = ("application/json",)
+YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain")
+UPLOAD_SUFFIXES = {
+    "mine": (".docx", ".txt", ".html", ".htm"),
+    "check": (".docx", ".txt", ".yaml", ".yml"),
+    "batch": (".xlsx", ".xlsm", ".csv"),
+}
+LAYOUT_NAMES = {"standard": "", "podium": "（大字版）"}
+
+
+@dataclass
+class BatchJob:
+    """One batch run in the background: rows as they finish, then the archive."""
+
+    total: int
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    finished: bool = False
+    error: list[dict[str, Any]] | None = None
+    zip_path: Path | None = None
+    zip_name: str = "批量生成.zip"
+
+
+@dataclass
+class State:
+    guard: Guard
+    workdir: Path
+    quit: threading.Event
+    jobs: dict[str, BatchJob] = field(default_factory=dict)
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    return Response(json.dumps(data, ensure_ascii=False), status,
+                    mimetype="application/json")
+
+
+def error_response(status: int, message: str, problems: Sequence[Problem] = ()) -> Response:
+    return json_response({"error": message,
+                          "problems": [library.problem_dict(p) for p in problems]}, status)
+
+
+def content_disposition(stem: str, suffix: str) -> str:
+    """attachment with an ASCII fallback and the real (Chinese) name per RFC 5987/6266."""
+    name = safe_stem(stem) + suffix
+    fallback = "".join(c if (c.isascii() and c.isalnum()) or c in "-_." else "_"
+                       for c in name).strip("_") or "download"
+    if fallback.startswith("."):
+        fallback = "speech" + fallback
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def file_response(data: bytes, media_type: str, stem: str, suffix: str) -> Response:
+    response = Response(data, 200, mimetype=media_type.split(";")[0])
+    response.headers["Content-Type"] = media_type
+    response.headers["Content-Disposition"] = content_disposition(stem, suffix)
+    return response
+
+
+def create_app(port: int, token: str, workdir: Path,
+               quit_event: threading.Event | None = None) -> Flask:
+    """The application for one server: its port and token, its private folder."""
+    app = Flask(__name__, static_folder=None)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
+    state = State(Guard(port, token), workdir, quit_event or threading.Event())
+    app.extensions["speechgen"] = state
+    cookie = cookie_name(port)
+
+    @app.before_request
+    def guard() -> Response | None:
+        refusal = state.guard.refusal(
+            request.method, request.host, request.headers.get("Origin"),
+            request.args.get("token"), request.cookies.get(cookie),
+            request.headers.get(TOKEN_HEADER), request.content_length)
+        if refusal:
+            return error_response(*refusal)
+        return None
+
+    @app.after_request
+    def headers(response: Response) -> Response:
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response:
+        status = error.code or 500
+        messages = {404: "没有这个页面或接口。", 405: "此操作只能用 POST 请求。",
+                    413: str(MESSAGES[413]), 400: "请求格式有误。"}
+        return error_response(status, messages.get(status, "请求无法处理。"))
+
+    @app.errorhandler(SpeechgenError)
+    def library_error(error: SpeechgenError) -> Response:
+        """Bad input (the CLI's exit 2) is the request's fault: 400; anything else the library
+        refused (no LibreOffice for a PDF …) is 422, with the same Chinese problems."""
+        problems = error.problems
+        status = 400 if error.exit_code == 2 else 422
+        return error_response(status, "\n".join(str(p) for p in problems), problems)
+
+    @app.errorhandler(OSError)
+    def os_error(error: OSError) -> Response:
+        return error_response(500, f"无法完成:{os_reason(error)}")
+
+    @app.get("/")
+    def index() -> Response:
+        if "token" in request.args:  # set the cookie and drop the token from the address bar
+            response = redirect("/", 303)
+            response.set_cookie(cookie, token, httponly=True, samesite="Strict", path="/")
+            return response  # type: ignore[return-value]
+        return send_from_directory(STATIC, "index.html")
+
+    @app.get("/static/speech.css")
+    def speech_css() -> Response:  # the HTML writer's stylesheet, one file for both uses
+        return send_from_directory(STYLESHEET.parent, STYLESHEET.name)
+
+    @app.get("/static/<path:name>")
+    def static_file(name: str) -> Response:
+        return send_from_directory(STATIC, name)
+
+    @app.get("/api/status")
+    def status() -> Response:
+        return json_response({"pdf": library.pdf_available(), "max_body": MAX_BODY})
+
+    @app.get("/api/templates")
+    def templates() -> Response:
+        return json_response(library.templates())
+
+    @app.post("/api/preview")
+    def preview() -> Response:
+        body, content_type, _ = _input()
+        return json_response(library.preview(library.parse_body(body, content_type)))
+
+    @app.post("/api/render")
+    def render() -> Response:
+        fmt = request.args.get("format", "docx")
+        layout = request.args.get("layout", "standard")
+        if fmt not in library.DOWNLOAD_FORMATS:
+            raise InputError(f"不支持的输出格式“{fmt}”,可选:{'、'.join(library.DOWNLOAD_FORMATS)}")
+        if layout not in library.LAYOUTS:
+            raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(library.LAYOUTS)}")
+        body, content_type, profile_text = _input()
+        speech = library.parse_body(body, content_type)
+        stem = speech.title or "讲话稿"
+        if fmt == "yaml":
+            data = library.saved_input(speech, body, content_type)
+            return file_response(data, library.YAML_MEDIA_TYPE, stem, ".yaml")
+        download = library.render(speech, fmt, layout, profile_text)
+        stem += LAYOUT_NAMES[layout] if fmt in ("docx", "pdf") else ""
+        response = file_response(download.data, download.media_type, stem, download.suffix)
+        if download.warnings:
+            response.headers["X-Speechgen-Warnings"] = quote("\n".join(download.warnings))
+        return response
+
+    @app.post("/api/load")
+    def load() -> Response:
+        """A saved .yaml (multipart `file`) as data for the form or the outline editor."""
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            raise InputError("请选择要打开的提纲文件(.yaml)")
+        name = Path(upload.filename.replace("\\", "/")).name
+        text = upload.read().decode("utf-8-sig", errors="replace")
+        return json_response(library.load_saved(text, name))
+
+    @app.post("/api/profile")
+    def profile() -> Response:
+        text = _text_field("profile")
+        if not text:
+            raise InputError("请选择本单位版式文件(.yaml)")
+        library.check_profile(text)
+        return json_response({"ok": True})
+
+    @app.post("/api/mine")
+    def mine() -> Response:
+        path = _upload("mine")
+        return json_response({"file": path.name, "speeches": library.mine(path)})
+
+    @app.post("/api/check")
+    def check() -> Response:
+        return json_response(library.check(_upload("check")))
+
+    @app.post("/api/fix")
+    def fix() -> Response:
+        path = _upload("check")
+        media = library.FIX_MEDIA_TYPES.get(path.suffix, "application/octet-stream")
+        return file_response(library.fix(path), media, path.stem + "(已修正)", path.suffix)
+
+    @app.post("/api/batch")
+    def batch() -> Response:
+        sheet = _upload("batch", "sheet")
+        folder = sheet.parent
+        mapping_text = _text_field("mapping")
+        mapping = None
+        if mapping_text:
+            mapping = folder / "列名映射.yaml"
+            mapping.write_text(mapping_text, encoding="utf-8")
+        profile_path = None
+        if profile_text := _text_field("profile"):
+            profile_path = folder / "本单位版式.yaml"
+            profile_path.write_text(profile_text, encoding="utf-8")
+        layout = request.form.get("layout") or "standard"
+        if layout not in library.LAYOUTS:
+            raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(library.LAYOUTS)}")
+        batch_request = library.BatchRequest(
+            sheet=sheet, output=folder / "输出", template=request.form.get("template") or None,
+            sheet_name=request.form.get("sheet_name") or None, mapping=mapping,
+            name=request.form.get("name") or None, layout=layout, profile=profile_path)
+        try:
+            checked = library.batch_check(batch_request)
+        except SpeechgenError as error:
+            if not batch_request.template:
+                raise
+            # The whole sheet refused (a required column missing …): offer the column map.
+            answer = {"error": "\n".join(str(p) for p in error.problems),
+                      "problems": [library.problem_dict(p) for p in error.problems],
+                      **library.sheet_columns(batch_request)}
+            return json_response(answer, 400)
+        answer = dataclasses.asdict(checked)
+        if request.form.get("action") == "generate":
+            job_id = secrets.token_hex(8)
+            job = BatchJob(total=len(checked.rows), zip_name=f"{safe_stem(sheet.stem)}.zip")
+            state.jobs[job_id] = job
+            threading.Thread(target=_run_batch, args=(job, batch_request), daemon=True).start()
+            answer["job"] = job_id
+        return json_response(answer)
+
+    @app.get("/api/batch/<job_id>")
+    def batch_progress(job_id: str) -> Response:
+        job = _job(job_id)
+        return json_response({"total": job.total, "done": len(job.rows), "rows": job.rows,
+                              "finished": job.finished, "error": job.error,
+                              "zip": job.zip_path is not None})
+
+    @app.get("/api/batch/<job_id>/zip")
+    def batch_zip(job_id: str) -> Response:
+        job = _job(job_id)
+        if job.zip_path is None:
+            return error_response(409, "压缩包还没有生成好,请稍候。")
+        return file_response(job.zip_path.read_bytes(), library.ZIP_MEDIA_TYPE,
+                             Path(job.zip_name).stem, ".zip")
+
+    @app.post("/api/quit")
+    def quit_server() -> Response:
+        state.quit.set()
+        return json_response({"ok": True, "message": "讲话稿工具已退出,可以关闭本页面。"})
+
+    def _job(job_id: str) -> BatchJob:
+        job = state.jobs.get(job_id)
+        if job is None:
+            raise InputError("没有这个批量任务(服务重启后任务会清除),请重新上传表格。")
+        return job
+
+    def _upload(kind: str, name: str = "file") -> Path:
+        """The uploaded file saved under its own name in a fresh private subfolder."""
+        upload = request.files.get(name)
+        if upload is None or not upload.filename:
+            raise InputError("请选择要上传的文件")
+        original = Path(upload.filename.replace("\\", "/")).name
+        suffix = Path(original).suffix.lower()
+        allowed = UPLOAD_SUFFIXES[kind]
+        if suffix not in allowed:
+            raise InputError(Problem(f"不支持这种文件,请上传 {'、'.join(allowed)} 文件", original))
+        folder = state.workdir / secrets.token_hex(8)
+        folder.mkdir()
+        path = folder / (safe_stem(Path(original).stem) + suffix)
+        upload.save(path)
+        return path
+
+    def _text_field(name: str) -> str | None:
+        """A form field or uploaded file as text (a house profile, a column map)."""
+        upload = request.files.get(name)
+        if upload is not None and upload.filename:
+            return upload.read().decode("utf-8-sig", errors="replace")
+        return request.form.get(name) or None
+
+    def _input() -> tuple[bytes, str, str | None]:
+        """(body, its type, house profile text): a plain YAML/JSON body, or a form with the
+        fields `input` (+ `input_type`) and `profile`, as the page sends for downloads."""
+        content_type = (request.mimetype or "").lower()
+        if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            text = request.form.get("input", "")
+            kind = request.form.get("input_type", "application/json")
+            return text.encode("utf-8"), kind, _text_field("profile")
+        if content_type not in JSON_TYPES + YAML_TYPES:
+            raise InputError("请以 YAML(Content-Type: application/yaml)或 JSON 提交提纲")
+        return request.get_data(), content_type, None
+
+    return app
+
+
+def _run_batch(job: BatchJob, batch_request: library.BatchRequest) -> None:
+    """Generate every row, then pack the files and the report into one archive."""
+    try:
+        rows = library.batch_generate(batch_request)
+        while True:
+            try:
+                job.rows.append(next(rows))
+            except StopIteration as done:
+                job.zip_path = done.value
+                break
+    except SpeechgenError as error:
+        job.error = [library.problem_dict(p) for p in error.problems]
+    except OSError as error:
+        job.error = [library.problem_dict(Problem(os_reason(error)))]
+    finally:
+        job.finished = True

@@ -1,0 +1,260 @@
+"""The one YAML reader for everything a user writes: outlines, template facts, profiles,
+`--map` files and `template.yaml` declarations.
+
+Every value keeps its line and column, so a problem three levels down names file:line:column.
+PyYAML's own messages are English and differ between its C loader (used when present) and
+its pure-Python one, so a failed parse is explained from the text itself: the lines around
+the error are examined for the mistakes people make (Tab indentation, a full-width colon
+after a key as in `标题：…`, no space after `:`, a colon inside a value, a line indented under
+a finished value) and the message names the line where the mistake is, in Chinese.  Deep
+nesting and self-referring anchors are refused before anything recurses on them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from .errors import InputError, KeyPath, Problem
+
+Locator = Callable[[KeyPath], tuple[int | None, int | None]]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Nesting no outline, profile or declaration needs (an outline is ~8 levels deep); beyond it a
+#: file is a mistake or an attack, refused before Python's recursion limit is near.
+MAX_DEPTH = 64
+#: Values in one file; guards against alias bombs that expand a small file into millions.
+MAX_NODES = 200_000
+
+_KEY = r"[^\s:：#'\"\[\]{}\-][^:：\s]{0,23}"
+_FULL_WIDTH_KEY = re.compile(rf"^(\s*(?:-\s+)?)({_KEY})：")
+_NO_SPACE_KEY = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):(?=[^\s/])")
+_KEY_VALUE = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):\s+(\S.*)$")
+
+#: Fallbacks by PyYAML's wording (both loaders'), when the text shows no known mistake.
+_GENERIC = (
+    ("mapping values are not allowed",
+     "这里不能出现“: ”;若文字本身含有冒号加空格,请给整段文字加引号"),
+    ("could not find expected ':'", "缺少“: ”,或上一行的引号没有配对"),
+    ("did not find expected key", "缩进不一致,或列表项与字段混在同一层"),
+    ("did not find expected '-' indicator", "缩进不一致,或列表项与字段混在同一层"),
+    ("found undefined alias", "引用了未定义的锚点(*名称)"),
+    ("found unexpected end of stream", "文件在引号或括号配对之前就结束了"),
+    ("found unknown escape character", "双引号内的反斜杠转义不合法,可改用单引号"),
+    ("expected <block end>", "缩进不一致"),
+    ("exceeded maximum nesting depth", f"嵌套层数过多(超过 {MAX_DEPTH} 层),请检查括号和缩进"),
+    ("but found another document", "一个文件只能有一份内容(发现了多个以 --- 分隔的文档)"),
+    ("found character", "这里有不能出现在 YAML 中的字符(如 Tab、@、`),可给整段文字加引号"),
+    ("found a tab character", "不能用 Tab 缩进,请改用空格"),
+)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _opens_mapping(lines: list[str], number: int, prefix: str) -> bool:
+    """Whether `key：…` on line `number` was meant as a key.  Outside a list item it can only
+    be; as a list item ("- 同志们：") it is ordinary text unless the next line is indented
+    under it as the item's next field ("- 小标题：…" then "  段落: …")."""
+    if "-" not in prefix:
+        return True
+    following = next((line for line in lines[number:] if line.strip()), "")
+    return _indent(following) > _indent(prefix)
+
+
+def _diagnose(lines: list[str], first: int, last: int) -> tuple[int, int, str] | None:
+    """(line, column, hint) of a known mistake on lines first..last (1-based), nearest the
+    error first; None when the text shows none of them."""
+    window = range(min(last, len(lines)), max(first, 1) - 1, -1)
+    for number in window:
+        line = lines[number - 1]
+        leading = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in leading:
+            return number, leading.index("\t") + 1, "不能用 Tab 缩进,请改用空格"
+    for number in window:
+        line = lines[number - 1]
+        if (match := _FULL_WIDTH_KEY.match(line)) and _opens_mapping(lines, number, match[1]):
+            key = match[2]
+            return (number, match.end(), f"“{key}”后面是全角冒号“：”;字段名后应写半角冒号加空格,"
+                    f"如“{key}: …”")
+        if match := _NO_SPACE_KEY.match(line):
+            key = match[2]
+            return (number, match.end(), f"“{key}:”后面缺少空格;字段名的冒号后要空一格,"
+                    f"如“{key}: …”")
+    for number in window:
+        line = lines[number - 1]
+        if (match := _KEY_VALUE.match(line)) and ": " in match[3] and match[3][0] not in "\"'":
+            return (number, match.start(3) + 1,
+                    f"“{match[2]}”的值中含有“: ”(冒号加空格);请给整段文字加引号,"
+                    f"如 {match[2]}: \"{match[3][:12]}…\"")
+    if last >= 2 and last <= len(lines):
+        here, above = lines[last - 1], lines[last - 2]
+        if (above.strip() and _KEY_VALUE.match(above) and _indent(here) > _indent(above)
+                and not above.rstrip().endswith((":", "|", ">"))):
+            return last, _indent(here) + 1, ("缩进不一致:这一行比上一行缩进得多,"
+                                             "但上一行的字段已经写了值")
+    return None
+
+
+def mistake(text: str, lines: int = 5) -> Problem | None:
+    """A known mistake among the first lines of a text that parsed but not as "key: value"
+    (`标题：…` alone is one plain string to YAML); None when there is none."""
+    found = _diagnose(text.splitlines(), 1, lines)
+    return Problem(f"YAML 格式错误:{found[2]}", None, found[0], found[1]) if found else None
+
+
+def _syntax_error(error: yaml.YAMLError, text: str, filename: str | None) -> InputError:
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return InputError(Problem("YAML 格式错误:无法解析", filename))
+    mark = error.problem_mark or error.context_mark
+    if "quoted scalar" in (error.context or "") and error.context_mark:
+        mark = error.context_mark  # where the unclosed quote opens, not where the file ends
+        quote = mark.line + 1, mark.column + 1
+        return InputError(Problem("YAML 格式错误:引号没有配对(从这里开始的引号直到文件末尾都没有"
+                                  "结束)", filename, *quote))
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    detail = error.problem or ""
+    if line is not None:
+        context = error.context_mark.line + 1 if error.context_mark else line - 1
+        found = _diagnose(text.splitlines(), min(context, line - 1), line)
+        if found is not None and "nesting depth" not in detail:
+            return InputError(Problem(f"YAML 格式错误:{found[2]}", filename, found[0], found[1]))
+    hint = next((h for key, h in _GENERIC if key in detail), "无法解析")
+    return InputError(Problem(f"YAML 格式错误:{hint}", filename, line, column))
+
+
+def compose(text: str, filename: str | None) -> yaml.Node | None:
+    """The node tree of a one-document YAML text (None when empty), every error in Chinese,
+    checked for depth, size and self-reference so that walking it cannot recurse forever."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        raise _syntax_error(error, text, filename) from None
+    except RecursionError:  # the pure-Python loader recurses per nesting level
+        raise InputError(Problem(f"YAML 格式错误:嵌套层数过多(超过 {MAX_DEPTH} 层),"
+                                 "请检查括号和缩进", filename)) from None
+    if root is not None:
+        _check_shape(root, filename)
+    return root
+
+
+def _check_shape(root: yaml.Node, filename: str | None) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, an anchor that contains itself, and alias bombs;
+    iteratively, so the check itself cannot overflow the stack."""
+    count = 0
+    stack: list[tuple[yaml.Node, int, frozenset[int]]] = [(root, 1, frozenset())]
+    while stack:
+        node, depth, above = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise InputError(Problem("YAML 内容过于庞大(可能含有层层展开的锚点引用),"
+                                     "未读取", filename))
+        mark = node.start_mark
+        if id(node) in above:
+            raise InputError(Problem("YAML 格式错误:锚点(&名称)在自己的内容中引用了自己(*名称),"
+                                     "形成了循环", filename, mark.line + 1, mark.column + 1))
+        if depth > MAX_DEPTH:
+            raise InputError(Problem(f"YAML 格式错误:嵌套层数过多(超过 {MAX_DEPTH} 层),"
+                                     "请检查括号和缩进", filename, mark.line + 1,
+                                     mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            inner = above | {id(node)}
+            for key, value in node.value:
+                stack.append((key, depth + 1, inner))
+                stack.append((value, depth + 1, inner))
+        elif isinstance(node, yaml.SequenceNode):
+            inner = above | {id(node)}
+            stack.extend((item, depth + 1, inner) for item in node.value)
+
+
+def parse(text: str, filename: str | None, allow_empty: bool = False,
+          notes: list[Problem] | None = None) -> tuple[Any, Locator]:
+    """Plain data (every scalar as its source string, null as None) and where each value
+    sits; a key written twice in one mapping is refused at its second place.  A text with no
+    content is refused unless `allow_empty` (then the data is None).  `notes` receives what is
+    legal YAML but probably not meant (see `_flow_splits`)."""
+    root = compose(text, filename)
+    if root is None:
+        if allow_empty:
+            return None, lambda path: (None, None)
+        raise InputError(Problem("文件里没有内容", filename))
+    marks: dict[KeyPath, tuple[int, int]] = {}
+
+    def convert(node: yaml.Node, path: KeyPath) -> Any:
+        marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = convert(key_node, (*path, "\0key"))
+                key = "" if key is None else str(key) if not isinstance(key, str) else key
+                if key in out:
+                    raise InputError(Problem(f"字段“{key}”重复出现", filename,
+                                             key_node.start_mark.line + 1,
+                                             key_node.start_mark.column + 1))
+                marks[path + (key,)] = (key_node.start_mark.line + 1,
+                                       key_node.start_mark.column + 1)
+                out[key] = convert(value_node, (*path, key))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            if notes is not None and node.flow_style:
+                notes.extend(_flow_splits(node, text, filename))
+            return [convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        return node.value
+
+    data = convert(root, ())  # depth is bounded by compose, so this recursion is too
+
+    def locate(path: KeyPath) -> tuple[int | None, int | None]:
+        while path and path not in marks:
+            path = path[:-1]
+        return marks.get(path, (None, None))
+
+    return data, locate
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _flow_splits(node: yaml.SequenceNode, text: str,
+                 filename: str | None) -> list[Problem]:
+    """Half-width commas that split a flow list `[…]` between two Chinese characters: in
+    `[一年来,全区…]` YAML reads two items where the writer meant one paragraph with a comma."""
+    found = []
+    for before, after in itertools.pairwise(node.value):
+        plain = (None, "")  # the pure-Python loader says None, the C loader ""
+        if not (isinstance(before, yaml.ScalarNode) and isinstance(after, yaml.ScalarNode)
+                and before.style in plain and after.style in plain):
+            continue
+        between = text[before.end_mark.index:after.start_mark.index]
+        if (between == "," and before.value and after.value and _is_han(before.value[-1])
+                and _is_han(after.value[0])):
+            mark = before.end_mark
+            found.append(Problem(
+                f"方括号列表中“{before.value[-6:]},{after.value[:6]}”处的半角逗号把文字分成了"
+                "两项;若是一段话,请改用全角逗号“，”或给整段文字加引号",
+                filename, mark.line + 1, mark.column + 1))
+    return found
+
+
+def load(text: str, filename: str | None) -> Any:
+    """Typed data (true → True, 16 → 16), as YAML itself reads it, with the same checks."""
+    root = compose(text, filename)
+    if root is None:
+        return None
+    try:
+        return yaml.constructor.SafeConstructor().construct_document(root)
+    except yaml.YAMLError as error:
+        raise _syntax_error(error, text, filename) from None
+
+
+def scalar(node: yaml.Node) -> Any:
+    """One scalar node as YAML types it (16 → int, true → bool)."""
+    return yaml.constructor.SafeConstructor().construct_object(node)

@@ -1,0 +1,294 @@
+"""The one reader: every file a user names is read the same way and every YAML mistake is
+told in Chinese at the line where it is, whichever loader (C or pure Python) PyYAML uses."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import EXAMPLES, assert_user_error, cli, docx_text, process, write
+
+import generator
+from generator import yaml_reader
+from generator.errors import InputError
+
+GOOD = "标题: 在全县大会上的讲话\n称呼: 同志们：\n开场:\n  - 同志们好。\n"
+
+
+@pytest.fixture(params=["C", "pure"])
+def loader(request, monkeypatch):
+    """Each YAML test runs with the C loader (when PyYAML has it) and the pure-Python one."""
+    if request.param == "C":
+        if not hasattr(yaml, "CSafeLoader"):
+            pytest.skip("PyYAML built without libyaml")
+        monkeypatch.setattr(yaml_reader, "_Loader", yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(yaml_reader, "_Loader", yaml.SafeLoader)
+    return request.param
+
+
+@pytest.mark.parametrize(("text", "line", "fragments"), [
+    ("标题: a\n开场:\n\t- 同志们好。\n", 3, ["Tab", "空格"]),
+    ("标题: a\n开场:\n  - x\n\t- y\n", 4, ["Tab"]),
+    ("标题：在全县大会上的讲话\n称呼: 同志们\n", 1, ["“标题”后面是全角冒号", "标题: …"]),
+    ("标题: a\n称呼：同志们\n开场:\n  - x\n", 2, ["“称呼”后面是全角冒号"]),
+    ("标题: a\n正文:\n  - 小标题：统一思想\n    段落: [x]\n", 3, ["“小标题”后面是全角冒号"]),
+    ("标题:在全县大会上的讲话\n称呼: 同志们\n", 1, ["“标题:”后面缺少空格"]),
+    ("标题: a\n称呼:同志们\n开场:\n  - x\n", 2, ["“称呼:”后面缺少空格"]),
+    ("标题: 关于: 什么的讲话\n称呼: 同志们\n", 1, ["值中含有“: ”", "引号"]),
+    ("标题: a\n  称呼: b\n", 2, ["缩进不一致"]),
+    ("标题: a\n开场:\n  - 同志们：\n  小标题: x\n", 4, ["缩进不一致"]),  # not the 同志们：
+    ("标题: \"在全县大会上的讲话\n称呼: x\n", 1, ["引号没有配对"]),
+])
+def test_yaml_mistakes_are_named_at_their_line(tmp_path, loader, text, line, fragments):
+    path = write(tmp_path, "提纲.yaml", text)
+    result = cli("render", path, "-f", "txt")
+    assert_user_error(result, f"{path}:{line}:", "YAML 格式错误", *fragments)
+    assert result.stdout == ""
+
+
+def test_a_colon_inside_a_paragraph_is_not_a_mistake(tmp_path, loader):
+    text = "标题: 在大会上的讲话\n开场:\n  - 同志们：大家好\n  - 我讲三点意见：\n"
+    result = cli("render", write(tmp_path, "提纲.yaml", text), "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    assert "同志们：大家好" in result.stdout
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("标题: a\n开场: " + "[" * 5000 + "]" * 5000 + "\n", "嵌套层数过多"),
+    ("标题: a\n开场: " + "[" * 100 + "]" * 100 + "\n", "嵌套层数过多"),
+    ("标题: a\n开场: &x [*x]\n", "引用了自己"),
+    ("标题: a\n正文: &x {下级: *x}\n", "引用了自己"),
+])
+def test_deep_and_self_referring_yaml_is_refused_without_a_traceback(tmp_path, loader, text,
+                                                                      fragment):
+    result = cli("render", write(tmp_path, "提纲.yaml", text), "-f", "txt")
+    assert_user_error(result, "提纲.yaml", fragment)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_outline_in_every_encoding_windows_saves(tmp_path, encoding):
+    path = write(tmp_path, "提纲.yaml", GOOD, encoding)
+    result = cli("render", path, "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("在全县大会上的讲话\n")
+
+
+def test_utf16_text_draft_is_checked_not_called_binary(tmp_path):
+    path = write(tmp_path, "稿.txt", "同志们:\n今天开会。\n", "utf-16")
+    result = cli("check", path)
+    assert "二进制" not in result.stderr
+    assert "halfwidth-punct" in result.stdout
+
+
+def test_utf16_page_is_mined(tmp_path):
+    source = cli("render", EXAMPLES / "全区党建工作会议.yaml", "-f", "txt").stdout
+    path = write(tmp_path, "页面.txt", source, "utf-16")
+    result = cli("mine", path)
+    assert result.returncode == 0, result.stderr
+    assert "title: 在全区机关党建工作会议上的讲话" in result.stdout
+
+
+@pytest.mark.parametrize(("name", "command"), [
+    ("讲话稿.docx", "check"), ("页面.docx", "mine"),
+])
+def test_not_a_zip_is_told_in_chinese(tmp_path, name, command):
+    path = write(tmp_path, name, "这其实是一个文本文件")
+    result = cli(command, path)
+    assert_user_error(result, name, "不是有效的 Word 文档(.docx)")
+    assert "not a zip file" not in result.stderr and "Package not found" not in result.stderr
+
+
+def _bomb(path: Path) -> Path:
+    """A .docx whose document part inflates to 70 MB from well under 1 MB."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as member:
+            chunk = b" " * 1_000_000
+            for _ in range(70):
+                member.write(chunk)
+    assert path.stat().st_size < 1_000_000
+    return path
+
+
+@pytest.mark.parametrize("command", ["check", "mine"])
+def test_a_docx_that_inflates_far_beyond_its_size_is_refused(tmp_path, command):
+    path = _bomb(tmp_path / "讲话稿.docx")
+    assert_user_error(cli(command, path), "讲话稿.docx", "解压后", "上限")
+
+
+def test_profile_map_and_template_yaml_errors_are_chinese(tmp_path):
+    outline = write(tmp_path, "提纲.yaml", GOOD)
+    profile = write(tmp_path, "版式.yaml", "正文：\n  字体: 仿宋\n")
+    assert_user_error(cli("render", outline, "--profile", profile, "-o", tmp_path / "a.docx"),
+                      "版式.yaml:1:", "全角冒号")
+    sheet = write(tmp_path, "表.csv", "会议名称,工作任务\n全县会议,抓落实\n")
+    mapping = write(tmp_path, "对照.yaml", "会议:会议名称\n任务: 工作任务\n")
+    assert_user_error(cli("batch", sheet, "-t", "work-conference", "--map", mapping,
+                          "-o", tmp_path / "out"), "对照.yaml:1:", "缺少空格")
+    folder = tmp_path / "模板" / "mine"
+    folder.mkdir(parents=True)
+    write(folder, "template.yaml", "name: mine\ntitle: 我的\nfields:\n\t- key: a\n")
+    write(folder, "speech.j2", "title: x\n")
+    assert_user_error(cli("templates", "--template-dir", tmp_path / "模板"),
+                      "template.yaml:4:", "Tab")
+
+
+def test_every_reader_words_a_missing_file_and_a_folder_the_same(tmp_path):
+    missing = tmp_path / "没有"
+    runs = [cli("render", missing.with_suffix(".yaml")), cli("check", missing.with_suffix(".txt")),
+            cli("mine", missing.with_suffix(".txt")),
+            cli("batch", missing.with_suffix(".csv"), "-t", "work-conference"),
+            cli("render", EXAMPLES / "全区党建工作会议.yaml", "--profile",
+                missing.with_suffix(".yaml"), "-o", tmp_path / "a.docx")]
+    for result in runs:
+        assert_user_error(result, "找不到这个文件,请检查路径和文件名")
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_replacing_a_file_open_in_word_gets_the_hint_from_every_command(tmp_path, monkeypatch):
+    """On Windows, replacing a file Word holds open fails with a permission error."""
+    import generator.files
+
+    target = tmp_path / "讲话稿.docx"
+    target.write_bytes(b"old")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(generator.files.os, "replace", locked)
+    result = cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", target)
+    assert_user_error(result, "讲话稿.docx", "是否正在 Word 或 WPS 中打开")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["讲话稿.docx"]  # no temporary file left
+
+
+def test_in_process_and_real_process_show_the_same_error(tmp_path):
+    path = write(tmp_path, "提纲.yaml", "标题：在大会上的讲话\n")
+    inside, outside = cli("render", path), process("render", path)
+    assert (inside.returncode, inside.stderr) == (outside.returncode, outside.stderr)
+    assert outside.returncode == 2
+
+
+def test_debug_shows_the_traceback_only_when_asked(tmp_path):
+    path = write(tmp_path, "提纲.yaml", "讲话人: x\n")
+    assert "Traceback" not in process("render", path).stderr
+    result = process("--debug", "render", path)
+    assert result.returncode == 1 and "Traceback" in result.stderr
+    assert "InputError" in result.stderr
+
+
+def test_yaml_reader_gives_the_same_data_with_either_loader(loader):
+    data, locate = yaml_reader.parse(GOOD, "提纲.yaml")
+    assert data["开场"] == ["同志们好。"] and locate(("开场", 0)) == (4, 5)
+    with pytest.raises(InputError):
+        yaml_reader.parse("a: 1\na: 2\n", "x.yaml")
+
+
+def test_docx_text_helper_reads_what_render_wrote(tmp_path):
+    out = tmp_path / "a.docx"
+    assert cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", out).returncode == 0
+    assert docx_text(out)[0] == "在全区机关党建工作会议上的讲话"
+
+
+def test_report_and_zip_get_the_permissions_of_any_new_file(tmp_path):
+    """They go through the one writer too: not the 0600 of a private temporary file."""
+    import os
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    report, archive = tmp_path / "报告.csv", tmp_path / "全部.zip"
+    result = cli("batch", EXAMPLES / "各乡镇会议.csv", "-t", "work-conference", "-o",
+                 tmp_path / "out", "-j", "1", "--report", report, "--zip", archive)
+    assert result.returncode == 1, result.stderr  # the example sheet has one bad row
+    for path in (report, archive, next((tmp_path / "out").iterdir())):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
+    assert not list(tmp_path.glob(".~*"))
+
+
+def test_a_fifth_heading_level_is_named_as_such(tmp_path):
+    text = "标题: a\n正文:\n" + "".join(
+        f"{'    ' * level}  - 小标题: 第{level + 1}级\n{'    ' * level}    下级:\n"
+        for level in range(4)) + f"{'    ' * 4}  - 小标题: 第5级\n"
+    result = cli("render", write(tmp_path, "提纲.yaml", text), "-f", "txt")
+    assert_user_error(result, "最多 4 级", "第 5 级")
+    assert "未知字段" not in result.stderr
+
+
+def test_four_heading_levels_are_fine(tmp_path):
+    text = "标题: a\n正文:\n" + "".join(
+        f"{'    ' * level}  - 小标题: 第{level + 1}级\n{'    ' * level}    下级:\n"
+        for level in range(3)) + f"{'    ' * 3}  - 小标题: 第4级\n{'    ' * 3}    段落: [好。]\n"
+    result = cli("render", write(tmp_path, "提纲.yaml", text), "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    assert "（1）第4级。好。" in result.stdout
+
+
+def test_a_wrongly_typed_title_is_not_also_called_missing(tmp_path):
+    result = cli("render", write(tmp_path, "提纲.yaml", "标题: [甲, 乙]\n"), "-f", "txt")
+    assert_user_error(result, "字段 标题:应为一段文字")
+    assert "缺少必填字段" not in result.stderr
+
+
+def test_margins_wider_than_the_paper_are_refused(tmp_path):
+    profile = write(tmp_path, "版式.yaml", "页边距:\n  左: 120\n  右: 100\n")
+    out = tmp_path / "a.docx"
+    result = cli("render", EXAMPLES / "全区党建工作会议.yaml", "--profile", profile, "-o", out)
+    assert_user_error(result, "版式.yaml", "页边距超出纸张", "220 毫米")
+    assert not out.exists()
+
+
+def test_profile_problems_carry_canonical_key_paths():
+    try:
+        text = "正文:\n  字号: 十号\n一级标题:\n  szie: 三号\n"
+        generator.load_profile(text, filename="版式.yaml")
+    except generator.SpeechgenError as error:
+        places = {p.key_path: (p.line, p.path) for p in error.problems}
+    else:
+        raise AssertionError("a bad profile was accepted")
+    assert places == {("body", "size"): (2, "正文.字号"),
+                      ("heading1", "szie"): (4, "一级标题.szie")}
+
+
+@pytest.mark.parametrize(("body", "fragments"), [
+    ("{% for i in range(10000000) %}| {{ i }}\n{% endfor %}", ["循环过大", "100000"]),
+    ("title: {{ nosuch }}\n", ["未声明的变量 nosuch"]),
+    ("title: {% if %}\n", ["模板语法错误", "speech.j2:1"]),
+    ("{{ ''.__class__.__mro__ }}\n", ["受保护的内部属性"]),
+])
+def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body, fragments):
+    folder = tmp_path / "模板" / "mine"
+    folder.mkdir(parents=True)
+    write(folder, "template.yaml", "name: mine\ntitle: 我的\nfields: []\n")
+    write(folder, "speech.j2", body)
+    facts = write(tmp_path, "资料.yaml", "模板: mine\n")
+    result = cli("render", facts, "--template-dir", tmp_path / "模板", "-f", "txt")
+    assert_user_error(result, *fragments)
+    assert not any(word in result.stderr for word in ("undefined", "unsafe", "Range too big"))
+    assert "jinja2" in cli("--debug", "render", facts, "--template-dir", tmp_path / "模板",
+                           "-f", "txt").stderr
+
+
+def test_a_half_width_comma_splitting_a_flow_list_between_chinese_is_pointed_out(tmp_path,
+                                                                                  loader):
+    text = "标题: 在会上的讲话\n称呼: 同志们：\n开场: [一年来,全区上下团结奋斗, 取得新成绩]\n"
+    path = write(tmp_path, "提纲.yaml", text)
+    loose = cli("render", path, "-f", "txt")
+    assert loose.returncode == 0
+    assert f"提示:{path}:3:9: 方括号列表中“一年来,全区上下团结”处的半角逗号" in loose.stderr
+    assert loose.stderr.count("半角逗号") == 1  # "…奋斗, 取得…": a comma and a space, a list
+    strict = cli("render", path, "-f", "txt", "--strict")
+    assert strict.returncode == 1 and "半角逗号" in strict.stderr and strict.stdout == ""
+
+
+def test_word_lock_files_are_skipped_in_folders_and_named_when_given(tmp_path):
+    source = cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", tmp_path / "讲话稿.docx")
+    assert source.returncode == 0
+    (tmp_path / "~$讲话稿.docx").write_bytes(b"\x0cWang Wei" + b"\x00" * 150)  # as Word leaves it
+    mined = cli("mine", tmp_path)
+    assert mined.returncode == 0, mined.stderr
+    assert "~$" not in mined.stderr and "在全区机关党建工作会议上的讲话" in mined.stdout
+    for command in ("check", "mine"):
+        assert_user_error(cli(command, tmp_path / "~$讲话稿.docx"), "锁定文件", "“讲话稿.docx”")

@@ -1,0 +1,54 @@
+"""`speechgen render` imports only what rendering needs (issue 9: start-up is most of a render).
+
+Run in a fresh process, since this test session has imported everything; asserts module names,
+never times (the time is `bench/bench_cli.py`'s business).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES
+
+#: Top-level packages render must not import: the console pretty-printer, the spreadsheet and
+#: Word readers (render writes its DOCX from strings), the web server stack, and pydantic (which
+#: typer ≥ 0.29 imports on every command).
+FORBIDDEN = ("rich", "openpyxl", "lxml", "docx", "pydantic", "starlette", "uvicorn", "flask",
+             "waitress")
+#: Parts of speechgen render never uses: the miner and the Word-draft readers of `check`.
+FORBIDDEN_OWN = ("generator.mining", "generator.checks.from_docx", "generator.checks.docx_styles")
+
+RUN = """
+import json, sys
+from generator.cli import main
+sys.argv = ["speechgen", "render", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+else:
+    code = 0
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def modules_after_render(*args: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True,
+                          encoding="utf-8", check=True)
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["code"] in (0, None), done.stderr
+    return report["modules"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_render_leaves_unneeded_modules_unimported(fmt, tmp_path):
+    example = EXAMPLES / "全市办公室工作会议.yaml"  # the templated example bench_cli.py times
+    modules = modules_after_render(str(example), "-o", str(tmp_path / f"out.{fmt}"))
+    assert (tmp_path / f"out.{fmt}").stat().st_size > 1000
+    assert "jinja2" in modules  # it did render a template
+    top = {name.split(".")[0] for name in modules}
+    assert sorted(top & set(FORBIDDEN)) == []
+    assert [m for m in modules if m.startswith(FORBIDDEN_OWN)] == []

@@ -1,0 +1,372 @@
+"""The page in a real browser: the three journeys of docs/web.md, end to end.
+
+Debian's `chromium` and `chromium-driver` driven by selenium, headless at 1366×768 (a common
+office laptop).  Each state is saved as a screenshot in docs/web/ (look at them after a change
+to the page).  Timings are recorded in the page and printed with `-s`, never asserted: the
+bench (bench/bench_web.py) reports them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT, run_speechgen
+from docx import Document
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and DRIVER),
+    reason="需要 Debian 的 chromium 与 chromium-driver(apt-get install chromium chromium-driver)")
+
+SHOTS = ROOT / "docs" / "web" / "shots"  # git-ignored; the chosen ones are copied up
+WIDTH, HEIGHT = 1366, 768
+
+
+def start_server(home: Path) -> tuple[subprocess.Popen[str], str]:
+    """`speechgen serve --no-browser` as a user starts it; returns the process and its URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--no-browser", "--port", "28765"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        env={**os.environ, "HOME": str(home)})
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    match = re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]+", line)
+    assert match, line + (process.stderr.read() if process.stderr else "")
+    return process, match[0]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    process, url = start_server(tmp_path_factory.mktemp("home"))
+    yield url
+    process.terminate()
+    process.wait(10)
+
+
+def chrome_options(profile: Path, downloads: Path):
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                 f"--user-data-dir={profile}", f"--window-size={WIDTH},{HEIGHT}",
+                 "--lang=zh-CN"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.add_experimental_option("prefs", {
+        "download.default_directory": str(downloads),
+        "download.prompt_for_download": False,
+        "intl.accept_languages": "zh-CN",
+    })
+    return options
+
+
+@pytest.fixture
+def browser(tmp_path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    # LANGUAGE sets Chromium's interface language on Linux: date pickers read 年/月/日.
+    service = Service(executable_path=str(DRIVER), env={**os.environ, "LANGUAGE": "zh_CN"})
+    driver = webdriver.Chrome(service=service,
+                              options=chrome_options(tmp_path / "chrome-profile", downloads))
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                           {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.downloads = downloads  # type: ignore[attr-defined]
+    driver.set_window_size(WIDTH, HEIGHT)
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def wait(driver, condition, timeout: float = 15):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def by_id(driver, element_id: str):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.ID, element_id)
+
+
+def css(driver, selector: str):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def open_page(driver, url: str) -> None:
+    driver.get(url)
+    wait(driver, lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+
+
+def preview_after(driver, action) -> str:
+    """Do `action`, then wait until the preview has been redrawn; its text."""
+    before = driver.execute_script("return document.body.dataset.previewSeq || '0'")
+    action()
+    wait(driver, lambda d: d.execute_script(
+        "return (document.body.dataset.previewSeq || '0') !== arguments[0]"
+        " && document.body.dataset.busy === '0'", before))
+    return by_id(driver, "preview").text
+
+
+def type_into(driver, element_id: str, text: str) -> str:
+    """Type into a field like a user; the preview text once it has caught up."""
+    return preview_after(driver, lambda: by_id(driver, element_id).send_keys(text))
+
+
+def downloaded(driver, suffix: str, timeout: float = 20) -> Path:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = [p for p in driver.downloads.iterdir() if p.name.endswith(suffix)]
+        if files:
+            return files[0]
+        time.sleep(0.1)
+    raise AssertionError(f"没有下载到 {suffix} 文件:{list(driver.downloads.iterdir())}")
+
+
+def test_template_form_preview_and_docx_download(server, browser):
+    open_page(browser, server)
+    assert browser.current_url.endswith("/")  # the token left the address bar
+    assert not by_id(browser, "old-browser").is_displayed()  # shown only to older browsers
+    shot(browser, "1-start")
+    card = css(browser, 'button.card[data-template="party-building"]')[0]
+    assert "何时使用" in card.text
+    # By keyboard: Tab to the card, Enter opens its form.
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(30):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        if browser.switch_to.active_element == card:
+            break
+    assert browser.switch_to.active_element == card
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    wait(browser, lambda d: css(d, "#f-meeting"))
+    # A required field left empty is named at its field, in the CLI's words.
+    wait(browser, lambda d: css(d, ".field.has-error"))
+    errors = [e.text for e in css(browser, ".field.has-error .err") if e.text]
+    assert any("缺少必填字段 会议名称(meeting)" in e for e in errors), errors
+    shot(browser, "2-form-required")
+
+    text = type_into(browser, "f-meeting", "全县机关党建工作会议")
+    by_id(browser, "f-tasks-add").click()
+    # An empty item's missing heading is named under that very heading box.
+    wait(browser, lambda d: "缺少必填字段 小标题" in by_id(d, "f-tasks-0-heading-err").text)
+    text = type_into(browser, "f-tasks-0-heading", "抓好政治建设")
+    by_id(browser, "f-tasks-add").click()
+    text = type_into(browser, "f-tasks-1-heading", "抓好基层组织建设")
+    assert "在全县机关党建工作会议上的讲话" in text
+    assert "我重点讲两点意见" in text
+    assert "一、抓好政治建设" in text and "二、抓好基层组织建设" in text
+    by_id(browser, "f-tasks-add").click()
+    text = type_into(browser, "f-tasks-2-heading", "抓好作风建设")
+    assert "我重点讲三点意见" in text and "三、抓好作风建设" in text
+    assert "3 个部分" in by_id(browser, "stats").text
+
+    # A nested list: a sub-point under the first task, numbered by the level below.
+    by_id(browser, "f-tasks-0-items-add").click()
+    text = type_into(browser, "f-tasks-0-items-0-heading", "坚定理想信念")
+    duty = "要把学习贯彻党的创新理论作为首要政治任务。"
+    text = type_into(browser, "f-tasks-0-items-0-paragraphs", duty)
+    assert f"（一）坚定理想信念。{duty}" in text
+    # Rows reorder: the third task moves up, the numbers follow.
+    text = preview_after(browser, lambda: by_id(browser, "f-tasks-2-up").click())
+    assert "二、抓好作风建设" in text and "三、抓好基层组织建设" in text
+    text = type_into(browser, "f-date", "2025年2月30日")
+    assert "不是真实存在的日期" in by_id(browser, "f-date-err").text
+    by_id(browser, "f-date").clear()
+    text = type_into(browser, "f-date", "2025-2-20")
+    assert "（2025年2月20日）" in text
+
+    # Keystroke to redrawn preview, debounce included (reported, not asserted).
+    field = by_id(browser, "f-purpose")
+    browser.execute_script("window.speechgenTimings = []")
+    for char in "总结去年工作部署今年任务":
+        preview_after(browser, lambda c=char: field.send_keys(c))
+    timings = browser.execute_script("return window.speechgenTimings")
+    print(f"\nkeystroke → preview: median {statistics.median(timings):.0f} ms "
+          f"(n={len(timings)}, debounce 250 ms included)")
+    shot(browser, "3-form-preview")
+
+    css(browser, 'button.dl[data-format="docx"][data-layout="standard"]')[0].click()
+    path = downloaded(browser, ".docx")
+    assert path.name == "在全县机关党建工作会议上的讲话.docx"
+    paragraphs = [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
+    assert paragraphs[0] == "在全县机关党建工作会议上的讲话"
+    assert any("我重点讲三点意见" in p for p in paragraphs)
+    assert "二、抓好作风建设" in paragraphs
+    assert any(p.startswith("（一）坚定理想信念。") for p in paragraphs)
+
+    # A house profile, uploaded once, applies to every later download and survives a reload.
+    profile = driver_tmp(browser) / "本单位.yaml"
+    profile.write_text("body:\n  font: 方正仿宋_GBK\n", encoding="utf-8")
+    by_id(browser, "profile-file").send_keys(str(profile))
+    wait(browser, lambda d: "已用:本单位.yaml" in by_id(d, "profile-status").text)
+    path.unlink()
+    css(browser, 'button.dl[data-format="docx"][data-layout="standard"]')[0].click()
+    assert "方正仿宋_GBK" in Document(str(downloaded(browser, ".docx"))).element.xml
+
+    # The draft survives a reload (local storage).
+    browser.refresh()
+    wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+    by_id(browser, "resume-draft").click()
+    assert by_id(browser, "f-tasks-1-heading").get_attribute("value") == "抓好作风建设"
+    assert "已用:本单位.yaml" in by_id(browser, "profile-status").text
+
+
+def driver_tmp(driver) -> Path:
+    return Path(driver.downloads).parent
+
+
+def test_every_template_builds_its_form_without_a_script_error(server, browser):
+    open_page(browser, server)
+    names = [c.get_attribute("data-template") for c in css(browser, "button.card[data-template]")]
+    assert len(names) >= 7
+    for name in names:
+        css(browser, '.tab[data-view="start"]')[0].click()
+        css(browser, f'button.card[data-template="{name}"]')[0].click()
+        wait(browser, lambda d: len(css(d, "#editor .field")) > 5)
+        wait(browser, lambda d: d.execute_script("return document.body.dataset.busy === '0'"))
+        # Each required field left empty is named somewhere on the page, none lost.
+        assert css(browser, "#editor .has-error") or by_id(browser, "preview").text
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"
+              and "/api/preview" not in e["message"]]  # a 400 for empty required fields
+    assert errors == []
+
+
+def test_uploaded_speech_reordered_in_the_outline_editor(server, browser, tmp_path):
+    speech = tmp_path / "去年的讲话.docx"
+    assert run_speechgen("render", EXAMPLES / "全县经济工作会议.yaml", "-o", speech).returncode == 0
+    open_page(browser, server)
+    by_id(browser, "mine-file").send_keys(str(speech))
+    wait(browser, lambda d: css(d, "#sec-0-heading"))
+    wait(browser, lambda d: "一、" in by_id(d, "preview").text)
+    first = by_id(browser, "sec-0-heading").get_attribute("value")
+    second = by_id(browser, "sec-1-heading").get_attribute("value")
+    assert "4 个部分" in by_id(browser, "stats").text
+    shot(browser, "4-outline-mined")
+
+    text = preview_after(browser, lambda: by_id(browser, "sec-0-down").click())
+    assert f"一、{second}" in text and f"二、{first}" in text
+    assert by_id(browser, "sec-0-heading").get_attribute("value") == second
+    shot(browser, "5-outline-reordered")
+
+    # Indenting the second point under the first: one point fewer, and the check says the
+    # opening still announces four.
+    text = preview_after(browser, lambda: by_id(browser, "sec-1-indent").click())
+    assert "3 个部分" in by_id(browser, "stats").text
+    assert re.search(r"（[一二三四五六七八九十]+）" + re.escape(first[:6]), text)
+    findings = by_id(browser, "findings").text
+    assert re.search("宣布了“四点”[，,]下面实际有3个要点", findings), findings
+    shot(browser, "6-outline-indented")
+
+    css(browser, 'button.dl[data-format="docx"][data-layout="standard"]')[0].click()
+    path = downloaded(browser, ".docx")
+    paragraphs = [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
+    assert f"一、{second}" in paragraphs
+    assert not any(p.startswith("四、") for p in paragraphs)
+
+
+def test_a_page_with_two_speeches_lets_the_user_pick_one(server, browser, tmp_path):
+    page = tmp_path / "两篇讲话.txt"
+    parts = []
+    examples = (("【篇一】", "全县经济工作会议.yaml"), ("【篇二】", "全市办公室工作会议.yaml"))
+    for marker, example in examples:
+        parts += [marker, run_speechgen("render", EXAMPLES / example, "-f", "txt").stdout]
+    page.write_text("\n".join(parts), encoding="utf-8")
+    open_page(browser, server)
+    by_id(browser, "mine-file").send_keys(str(page))
+    wait(browser, lambda d: "找到 2 篇讲话稿" in by_id(d, "mine-result").text)
+    choices = css(browser, "#mine-result button")
+    assert "在全市党委办公室工作会议上的讲话" in choices[1].text
+    choices[1].click()
+    wait(browser, lambda d: "在全市党委办公室工作会议上的讲话" in by_id(d, "preview").text)
+    assert by_id(browser, "f-title").get_attribute("value") == "在全市党委办公室工作会议上的讲话"
+
+
+def test_batch_reports_the_bad_row_and_zips_the_good_ones(server, browser):
+    open_page(browser, server)
+    css(browser, 'button[data-goto="batch"]')[0].click()
+    by_id(browser, "batch-file").send_keys(str(EXAMPLES / "各乡镇会议.xlsx"))
+    by_id(browser, "batch-check").click()
+    # Three templates fit this header equally: the page says so in the CLI's words.
+    wait(browser, lambda d: "请用 -t 指定" in by_id(d, "batch-result").text)
+    from selenium.webdriver.support.ui import Select
+
+    Select(by_id(browser, "batch-template")).select_by_value("work-conference")
+    by_id(browser, "batch-name").send_keys("{乡镇}-{会议名称}")
+    by_id(browser, "batch-check").click()
+    wait(browser, lambda d: css(d, "#batch-table"))
+    table = by_id(browser, "batch-table").text
+    assert "4 行检查通过,1 行有问题" in by_id(browser, "batch-result").text
+    bad = [r for r in css(browser, "#batch-table tbody tr") if "有问题" in r.text]
+    assert len(bad) == 1 and bad[0].text.startswith("5")
+    assert "E5 日期" in table and "2025年2月30日" in table
+    shot(browser, "7-batch-checked")
+
+    by_id(browser, "batch-run").click()
+    wait(browser, lambda d: by_id(d, "batch-zip").is_displayed(), 60)
+    shot(browser, "8-batch-done")
+    by_id(browser, "batch-zip").click()
+    path = downloaded(browser, ".zip")
+    archive = zipfile.ZipFile(path)
+    docx = sorted(n for n in archive.namelist() if n.endswith(".docx"))
+    assert len(docx) == 4
+    assert all(re.match(r".+镇-.+经济工作会议\.docx$", n) or "乡" in n for n in docx), docx
+    assert "报告.csv" in archive.namelist()
+    first = Document(io.BytesIO(archive.read(docx[0])))
+    assert any("同志们" in p.text for p in first.paragraphs)
+
+
+def test_check_a_draft_and_download_the_fixed_one(server, browser, tmp_path):
+    draft = tmp_path / "送审稿.txt"
+    draft.write_text("在全县会议上的讲话\n\n同志们:\n\n今天召开会议,主要任务是XX。下面,我讲三点意见。\n\n"
+                     "一、提高认识\n\n要充分认识做好工作的重要意义。\n", encoding="utf-8")
+    open_page(browser, server)
+    css(browser, '.tab[data-view="check"]')[0].click()
+    by_id(browser, "check-file").send_keys(str(draft))
+    wait(browser, lambda d: css(d, "#check-result table"))
+    report = by_id(browser, "check-result").text
+    assert "XX" in report and "三点" in report
+    assert "第5行" in report  # a text draft's places are its lines, as check prints them
+    shot(browser, "10-check")
+    by_id(browser, "check-fix").click()
+    fixed = downloaded(browser, ".txt")
+    assert fixed.name == "送审稿(已修正).txt"
+    assert "今天召开会议，主要任务是XX。" in fixed.read_text(encoding="utf-8")
+
+
+def test_quit_button_stops_the_server(browser, tmp_path):
+    process, url = start_server(tmp_path / "home")
+    try:
+        open_page(browser, url)
+        by_id(browser, "quit").click()
+        wait(browser, lambda d: "已退出" in d.find_element("id", "view-bye").text)
+        assert process.wait(10) == 0
+        shot(browser, "9-quit")
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(10)

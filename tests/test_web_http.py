@@ -1,0 +1,593 @@
+"""`speechgen serve` at the HTTP level: the contract of docs/web.md, guards first.
+
+The Flask test client runs the real application in-process (no socket); the last tests start
+the real command and talk to it over 127.0.0.1 as the page does.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from conftest import EXAMPLES, run_speechgen
+from docx import Document
+
+from generator.web.app import create_app
+from generator.web.guards import MAX_BODY, cookie_name
+
+PORT = 8765
+TOKEN = "test-token-0123456789"
+BASE = f"http://127.0.0.1:{PORT}"
+AUTH = {"X-Speechgen-Token": TOKEN}
+EXAMPLE = EXAMPLES / "全县党建工作会议.yaml"
+SHEET = EXAMPLES / "各乡镇会议.xlsx"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    folder = tmp_path / "private"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def quit_event() -> threading.Event:
+    return threading.Event()
+
+
+@pytest.fixture
+def client(workdir: Path, quit_event: threading.Event):
+    app = create_app(PORT, TOKEN, workdir, quit_event)
+    return app.test_client()
+
+
+def get(client, path: str, **kwargs):
+    kwargs.setdefault("headers", AUTH)
+    return client.get(path, base_url=BASE, **kwargs)
+
+
+def post(client, path: str, **kwargs):
+    kwargs.setdefault("headers", AUTH)
+    return client.post(path, base_url=BASE, **kwargs)
+
+
+def yaml_post(client, path: str, text: str, **kwargs):
+    return post(client, path, data=text.encode("utf-8"), content_type="application/yaml",
+                **kwargs)
+
+
+def party_facts(**extra: object) -> dict:
+    return {"template": "party-building", "meeting": "全县机关党建工作会议",
+            "tasks": [{"heading": "抓好政治建设", "intro": ["各级党组织要把政治建设摆在首位。"]},
+                      {"heading": "抓好基层组织建设", "intro": ["要推进基层党组织标准化建设。"]}],
+            **extra}
+
+
+# --- the guards ------------------------------------------------------------------------------
+
+def test_without_token_every_route_is_refused_in_chinese(client):
+    for path in ("/", "/api/templates", "/static/app.js"):
+        response = client.get(path, base_url=BASE)
+        assert response.status_code == 403
+        assert "拒绝访问" in response.get_json()["error"]
+    assert post(client, "/api/preview", headers={}, json=party_facts()).status_code == 403
+
+
+def test_a_wrong_token_is_refused_in_query_cookie_and_header(client):
+    assert client.get("/?token=wrong", base_url=BASE).status_code == 403
+    assert get(client, "/api/templates", headers={"X-Speechgen-Token": "wrong"}).status_code \
+        == 403
+    client.set_cookie(cookie_name(PORT), "wrong", domain="127.0.0.1")
+    assert client.get("/api/templates", base_url=BASE).status_code == 403
+
+
+def test_the_token_in_the_url_becomes_a_cookie_named_with_the_port(client):
+    response = client.get(f"/?token={TOKEN}", base_url=BASE)
+    assert response.status_code == 303 and response.headers["Location"] == "/"
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith(f"speechgen_token_{PORT}={TOKEN}")
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    page = client.get("/", base_url=BASE)  # the cookie alone now opens the page
+    assert page.status_code == 200
+    assert "讲话稿" in page.get_data(as_text=True)
+    assert client.get("/api/templates", base_url=BASE).status_code == 200
+
+
+def test_the_page_is_chinese_offline_and_warns_old_browsers_without_script(client):
+    page = get(client, "/").get_data(as_text=True)
+    assert '<html lang="zh-CN">' in page
+    # Shown unless the script hides it: IE (mode) cannot run the script, so it sees this.
+    notice = re.search(r'<div id="old-browser"([^>]*)>(.*?)</div>', page, re.S)
+    assert notice and "hidden" not in notice[1] and "极速模式" in notice[2]
+    assert re.search(r'<div id="app" hidden>', page)
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing fetched from elsewhere
+    for asset in ("/static/app.js", "/static/app.css", "/static/speech.css"):
+        response = get(client, asset)
+        assert response.status_code == 200, asset
+        assert "http://" not in response.get_data(as_text=True).replace(
+            "http://127.0.0.1", "").replace("http://localhost", "")
+    headers = get(client, "/").headers
+    assert headers["Content-Security-Policy"].startswith("default-src 'self'")
+
+
+def test_another_servers_cookie_does_not_open_this_one(client):
+    client.set_cookie(cookie_name(PORT + 1), TOKEN, domain="127.0.0.1")
+    assert client.get("/api/templates", base_url=BASE).status_code == 403
+
+
+def test_a_foreign_host_is_refused_even_with_the_token(client):
+    for host in ("evil.example:8765", "127.0.0.1:9999", "localhost", "127.0.0.1"):
+        response = client.get("/api/templates", base_url=f"http://{host}", headers=AUTH)
+        assert response.status_code == 403, host
+        assert "127.0.0.1" in response.get_json()["error"]
+    ok = client.get("/api/templates", base_url=f"http://localhost:{PORT}", headers=AUTH)
+    assert ok.status_code == 200
+
+
+def test_a_post_from_another_origin_is_refused(client):
+    for origin in ("http://evil.example", f"http://127.0.0.1:{PORT + 1}", "null"):
+        response = post(client, "/api/preview", json=party_facts(),
+                        headers={**AUTH, "Origin": origin})
+        assert response.status_code == 403, origin
+        assert "不是来自本工具的页面" in response.get_json()["error"]
+    own = post(client, "/api/preview", json=party_facts(), headers={**AUTH, "Origin": BASE})
+    assert own.status_code == 200
+
+
+def test_state_changes_only_by_post(client, quit_event):
+    for path in ("/api/quit", "/api/preview", "/api/render", "/api/batch", "/api/check"):
+        response = get(client, path)
+        assert response.status_code == 405, path
+        assert "POST" in response.get_json()["error"]
+    assert not quit_event.is_set()
+    assert post(client, "/api/quit").status_code == 200
+    assert quit_event.is_set()
+
+
+def test_an_oversize_body_is_refused_with_413_in_chinese(client, workdir):
+    response = post(client, "/api/check", data={"file": (io.BytesIO(b"x" * (MAX_BODY + 1)),
+                                                          "稿子.txt")})
+    assert response.status_code == 413
+    assert "20 MB" in response.get_json()["error"]
+    assert "上传的内容太大" in response.get_json()["error"]
+    assert list(workdir.iterdir()) == []  # nothing of it was written
+
+
+# --- templates and preview ---------------------------------------------------------------------
+
+def test_templates_carry_labels_when_to_use_and_field_declarations(client):
+    data = get(client, "/api/templates").get_json()
+    by_name = {t["name"]: t for t in data}
+    party = by_name["party-building"]
+    assert party["label"] == "党建工作会议讲话"
+    assert "党建" in party["when_to_use"]
+    meeting = next(f for f in party["fields"] if f["key"] == "meeting")
+    assert meeting["label"] == "会议名称" and meeting["required"] is True
+    assert meeting["example"] == "全县机关党建工作会议"
+    review = next(f for f in party["fields"] if f["key"] == "review")
+    achievements = next(f for f in review["children"] if f["key"] == "achievements")
+    assert achievements["type"] == "list"
+    assert [c["label"] for c in achievements["children"]] == ["小标题", "段落"]
+    assert "outline" in by_name
+    kind = next(f for f in by_name["election-or-founding"]["fields"] if f["key"] == "kind")
+    assert kind["options"] == ["换届选举", "成立大会"]  # one per meaning, no English spelling
+
+
+def test_preview_of_yaml_shows_the_draft_with_the_real_count(client):
+    response = yaml_post(client, "/api/preview", EXAMPLE.read_text(encoding="utf-8"))
+    assert response.status_code == 200
+    data = response.get_json()
+    points = data["points"]
+    assert points >= 2
+    numeral = "一二三四五六七八九十"[points - 1]
+    assert f"{numeral}点意见" in data["text"] or f"{numeral}个方面" in data["text"]
+    assert '<p class="sg-title" data-para="1">' in data["html"]
+    assert "同志们" in data["html"]
+    assert f"{numeral}、" in data["html"] and f"{numeral}、" in data["text"]
+    assert data["stats"]["chars"] > 1000 and data["stats"]["minutes"] > 1
+    assert isinstance(data["findings"], list)
+
+
+def test_preview_text_is_what_render_txt_prints(client):
+    data = yaml_post(client, "/api/preview", EXAMPLE.read_text(encoding="utf-8")).get_json()
+    cli = run_speechgen("render", EXAMPLE, "-f", "txt")
+    assert data["text"] == cli.stdout
+
+
+def test_preview_findings_name_their_paragraph(client):
+    facts = party_facts(purpose="XX")
+    data = post(client, "/api/preview", json=facts).get_json()
+    placeholder = [f for f in data["findings"] if "XX" in f["text"]]
+    assert placeholder, data["findings"]
+    number = placeholder[0]["paragraph"]
+    assert re.search(rf'data-para="{number}">[^<]*XX', data["html"])
+
+
+def test_bad_yaml_answers_400_with_its_line_as_the_cli_does(client, tmp_path):
+    text = "template: party-building\nmeeting: 全县会议\n  speaker: 王宏\ndate: x\n"
+    response = yaml_post(client, "/api/preview", text)
+    assert response.status_code == 400
+    problem = response.get_json()["problems"][0]
+    assert problem["line"] == 3
+    assert problem["text"].startswith("<输入>:3")
+    source = tmp_path / "坏.yaml"
+    source.write_text(text, encoding="utf-8")
+    cli = run_speechgen("render", source, "-f", "txt")
+    assert problem["text"].replace("<输入>", str(source)) in cli.stderr
+
+
+def test_a_missing_required_field_is_named_as_the_cli_names_it(client, tmp_path):
+    response = post(client, "/api/preview", json={"template": "party-building"})
+    assert response.status_code == 400
+    problem = response.get_json()["problems"][0]
+    assert "缺少必填字段 会议名称(meeting)" in problem["message"]
+    source = tmp_path / "缺字段.yaml"
+    source.write_text("template: party-building\n", encoding="utf-8")
+    cli = run_speechgen("render", source, "-f", "txt")
+    assert problem["message"] in cli.stderr
+
+
+def test_json_problems_carry_the_key_path_a_form_places_them_by(client):
+    facts = {"template": "party-building", "tasks": [{"intro": ["要抓好落实。"]}],
+             "date": "2025年2月30日"}
+    problems = post(client, "/api/preview", json=facts).get_json()["problems"]
+    by_path = {tuple(p["key_path"]): p["message"] for p in problems}
+    assert "不是真实存在的日期" in by_path[("date",)]
+    assert "缺少必填字段 小标题(heading)" in by_path[("tasks", 0, "heading")]
+    assert "缺少必填字段 会议名称(meeting)" in by_path[("meeting",)]
+
+
+def test_template_syntax_in_a_field_value_stays_literal(client):
+    value = ("{{ ''.__class__.__mro__ }}{% for x in range(3) %}X{% endfor %}"
+             "<script>alert(1)</script>")
+    data = post(client, "/api/preview", json=party_facts(purpose=value)).get_json()
+    assert "{{ ''.__class__.__mro__ }}" in data["text"]
+    assert "{% for x in range(3) %}" in data["text"]
+    assert "<script>" not in data["html"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in data["html"]
+
+
+# --- downloads ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["docx", "txt", "md"])
+def test_render_is_byte_identical_to_the_cli(client, tmp_path, fmt):
+    response = yaml_post(client, f"/api/render?format={fmt}&layout=standard",
+                         EXAMPLE.read_text(encoding="utf-8"))
+    assert response.status_code == 200
+    target = tmp_path / f"cli.{fmt}"
+    assert run_speechgen("render", EXAMPLE, "-o", target).returncode == 0
+    assert response.data == target.read_bytes()
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="需要 LibreOffice(soffice)和 poppler-utils(pdftotext)")
+def test_pdf_holds_the_text_and_pages_of_the_clis_pdf(client, tmp_path):
+    assert get(client, "/api/status").get_json()["pdf"] is True
+    response = yaml_post(client, "/api/render?format=pdf", EXAMPLE.read_text(encoding="utf-8"))
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    web = tmp_path / "web.pdf"
+    web.write_bytes(response.data)
+    cli = tmp_path / "cli.pdf"
+    assert run_speechgen("render", EXAMPLE, "-o", cli).returncode == 0
+
+    def pages(path: Path) -> list[str]:
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        return text.split("\f")
+
+    assert pages(web) == pages(cli)
+    assert "党建工作会议上的讲话" in pages(web)[0]
+
+
+def test_podium_docx_is_the_clis_podium_layout(client, tmp_path):
+    response = yaml_post(client, "/api/render?format=docx&layout=podium",
+                         EXAMPLE.read_text(encoding="utf-8"))
+    target = tmp_path / "podium.docx"
+    run_speechgen("render", EXAMPLE, "--layout", "podium", "-o", target)
+    assert response.data == target.read_bytes()
+    assert "%E5%A4%A7%E5%AD%97%E7%89%88" in response.headers["Content-Disposition"]  # 大字版
+
+
+def test_a_house_profile_sent_with_the_form_applies_like_render_profile(client, tmp_path):
+    profile = "body:\n  font: 方正仿宋_GBK\n"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    response = post(client, "/api/render?format=docx", data={
+        "input": text, "input_type": "application/yaml", "profile": profile})
+    assert response.status_code == 200
+    profile_file = tmp_path / "本单位.yaml"
+    profile_file.write_text(profile, encoding="utf-8")
+    target = tmp_path / "cli.docx"
+    run_speechgen("render", EXAMPLE, "--profile", profile_file, "-o", target)
+    assert response.data == target.read_bytes()
+    body = Document(io.BytesIO(response.data)).paragraphs
+    assert any("方正仿宋_GBK" in p._p.xml for p in body)
+
+
+def test_a_bad_house_profile_is_refused_at_upload(client):
+    response = post(client, "/api/profile", data={"profile": "body:\n  size: 巨大\n"})
+    assert response.status_code == 400
+    assert "字号" in response.get_json()["error"] or "size" in response.get_json()["error"]
+    assert post(client, "/api/profile", data={"profile": "body:\n  size: 三号\n"}).status_code \
+        == 200
+
+
+def test_render_warnings_reach_the_page_in_a_header(client):
+    response = post(client, "/api/render?format=docx", json=party_facts(purpose="部署\x07工作"))
+    assert response.status_code == 200
+    warning = unquote(response.headers["X-Speechgen-Warnings"])
+    assert "不可见字符 U+0007,已删除" in warning
+
+
+def test_download_names_are_chinese_per_rfc_5987(client):
+    response = post(client, "/api/render?format=docx", json=party_facts())
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("attachment; filename=\"")
+    encoded = disposition.split("filename*=UTF-8''")[1]
+    assert unquote(encoded) == "在全县机关党建工作会议上的讲话.docx"
+    assert disposition.split('"')[1].isascii()
+
+
+def test_saved_facts_load_back_into_the_same_speech(client):
+    facts = party_facts(speaker="县委书记　王宏", purpose="部署今年工作")
+    saved = post(client, "/api/render?format=yaml", json=facts)
+    assert saved.headers["Content-Disposition"].endswith(".yaml")
+    again = yaml_post(client, "/api/preview", saved.get_data(as_text=True)).get_json()
+    assert again["text"] == post(client, "/api/preview", json=facts).get_json()["text"]
+
+
+def test_a_saved_file_in_chinese_keys_opens_in_the_form_under_canonical_keys(client):
+    response = post(client, "/api/load", data={"file": (EXAMPLE.open("rb"), EXAMPLE.name)})
+    assert response.status_code == 200, response.get_json()
+    loaded = response.get_json()
+    assert loaded["template"] == "party-building"
+    data = loaded["data"]
+    assert data["meeting"] == "全县党建工作会议"  # 会议名称 in the file
+    assert data["review"]["achievements"][0]["heading"] == "政治建设持续加强"
+    assert "template" not in data and "模板" not in data
+    # What the form sends back renders the same speech as the file.
+    again = post(client, "/api/preview", json={"template": "party-building", **data}).get_json()
+    assert again["text"] == run_speechgen("render", EXAMPLE, "-f", "txt").stdout
+
+
+def test_a_saved_outline_opens_in_the_outline_editor(client, tmp_path):
+    outline = tmp_path / "提纲.yaml"
+    speech = tmp_path / "讲话.docx"
+    run_speechgen("render", EXAMPLES / "全县经济工作会议.yaml", "-o", speech)
+    assert run_speechgen("mine", speech, "-o", outline).returncode == 0
+    loaded = post(client, "/api/load", data={"file": (outline.open("rb"), outline.name)})
+    data = loaded.get_json()
+    assert data["template"] == "outline"
+    assert data["data"]["title"] == "在全县经济工作会议上的讲话"
+    assert len(data["data"]["sections"]) == 4
+
+
+def test_a_broken_saved_file_is_refused_with_its_line(client):
+    text = "模板: party-building\n会议名称: [未闭合\n"
+    response = post(client, "/api/load", data={"file": (io.BytesIO(text.encode()), "坏.yaml")})
+    assert response.status_code == 400
+    assert response.get_json()["problems"][0]["text"].startswith("坏.yaml:")
+
+
+def test_unknown_format_is_a_chinese_400(client):
+    response = post(client, "/api/render?format=exe", json=party_facts())
+    assert response.status_code == 400
+    assert "不支持的输出格式" in response.get_json()["error"]
+
+
+# --- mine, check, batch --------------------------------------------------------------------------
+
+def test_mine_an_uploaded_docx_finds_its_outline(client, tmp_path):
+    docx = tmp_path / "去年的讲话.docx"
+    run_speechgen("render", EXAMPLE, "-o", docx)
+    response = post(client, "/api/mine", data={"file": (docx.open("rb"), docx.name)})
+    assert response.status_code == 200
+    speeches = response.get_json()["speeches"]
+    assert len(speeches) == 1
+    outline = speeches[0]["outline"]
+    assert outline["title"] and len(outline["sections"]) >= 2
+    assert outline["sections"][0]["heading"]
+
+
+def test_mine_refuses_a_file_type_it_cannot_read(client):
+    response = post(client, "/api/mine", data={"file": (io.BytesIO(b"MZ"), "程序.exe")})
+    assert response.status_code == 400
+    assert "不支持这种文件" in response.get_json()["error"]
+
+
+def test_check_reports_what_check_json_reports_and_fix_repairs(client, tmp_path):
+    draft = "在全县会议上的讲话\n\n同志们:\n\n今天我们召开会议,主要任务是XX。\n"
+    source = tmp_path / "草稿.txt"
+    source.write_text(draft, encoding="utf-8")
+    response = post(client, "/api/check", data={"file": (io.BytesIO(draft.encode()), "草稿.txt")})
+    web = response.get_json()
+    cli = json.loads(run_speechgen("check", source, "--json").stdout)
+    assert web["findings"] == cli["findings"] and web["stats"] == cli["stats"]
+    fixed = post(client, "/api/fix", data={"file": (io.BytesIO(draft.encode()), "草稿.txt")})
+    target = tmp_path / "fixed.txt"
+    run_speechgen("check", source, "--fix", "-o", target)
+    assert fixed.data == target.read_bytes()
+    assert "，" in fixed.get_data(as_text=True)
+    assert "%E5%B7%B2%E4%BF%AE%E6%AD%A3" in fixed.headers["Content-Disposition"]  # 已修正
+
+
+def batch_form(**extra: object) -> dict:
+    return {"sheet": (SHEET.open("rb"), SHEET.name), "template": "work-conference", **extra}
+
+
+def test_batch_check_names_the_bad_row_and_its_cells(client):
+    response = post(client, "/api/batch", data=batch_form(action="check"))
+    assert response.status_code == 200, response.get_json()
+    data = response.get_json()
+    assert data["template"] == "work-conference"
+    assert "job" not in data
+    failed = [r for r in data["rows"] if r["status"] == "failed"]
+    assert [r["row"] for r in failed] == [5]
+    texts = [p["text"] for p in failed[0]["problems"]]
+    assert any(t.startswith("E5 日期") and "2025年2月30日" in t for t in texts)
+    assert sum(r["status"] != "failed" for r in data["rows"]) == 4
+    assert "乡镇" in [c["header"] for c in data["columns"] if not c["used"]]
+
+
+def test_batch_column_map_maps_a_header_the_template_does_not_know(client, tmp_path):
+    text = (EXAMPLES / "各乡镇会议.csv").read_bytes().decode("gb18030")
+    sheet = tmp_path / "会议.csv"
+    sheet.write_text(text.replace("会议名称", "会议", 1), encoding="utf-8")
+
+    def check(**extra: object) -> dict:
+        form = {"sheet": (sheet.open("rb"), sheet.name), "template": "work-conference",
+                "action": "check", **extra}
+        return post(client, "/api/batch", data=form).get_json()
+
+    unmapped = check()  # refused as a whole, as the CLI does, with what a column map needs
+    assert unmapped["problems"][0]["text"].startswith("会议.csv:1: 表头缺少必填的列:会议名称")
+    assert {"header": "会议", "used": False} in unmapped["columns"]
+    assert "会议名称" in unmapped["fields"] and "讲话人" in unmapped["fields"]
+    mapped = check(mapping='"会议": "会议名称"\n')
+    assert {"header": "会议", "used": True} in mapped["columns"]
+    failed = [r for r in mapped["rows"] if r["status"] == "failed"]
+    assert len(mapped["rows"]) == 5 and len(failed) == 1  # only the row left blank there
+    assert failed[0]["problems"][0]["text"].startswith("B4 会议:缺少必填字段 会议名称(meeting)")
+
+
+def test_batch_without_a_template_reports_the_tie_like_the_cli(client):
+    response = post(client, "/api/batch", data={"sheet": (SHEET.open("rb"), SHEET.name)})
+    assert response.status_code == 400
+    assert "请用 -t 指定" in response.get_json()["error"] or "模板" in response.get_json()["error"]
+
+
+def test_batch_generates_a_zip_of_the_good_rows_and_the_report(client, tmp_path):
+    data = post(client, "/api/batch", data=batch_form(action="generate",
+                                                      name="{乡镇}-{会议名称}")).get_json()
+    job = data["job"]
+    for _ in range(300):
+        progress = get(client, f"/api/batch/{job}").get_json()
+        if progress["finished"]:
+            break
+        time.sleep(0.05)
+    assert progress["finished"] and progress["done"] == progress["total"] == 5
+    archive = zipfile.ZipFile(io.BytesIO(get(client, f"/api/batch/{job}/zip").data))
+    names = sorted(archive.namelist())
+    docx = [n for n in names if n.endswith(".docx")]
+    assert len(docx) == 4 and all("-" in n and "经济工作会议" in n for n in docx)
+    assert "报告.csv" in names
+    report = archive.read("报告.csv").decode("utf-8-sig")
+    assert "E5" in report
+    first = Document(io.BytesIO(archive.read(docx[0])))
+    assert "同志们" in "\n".join(p.text for p in first.paragraphs)
+
+
+def test_an_unknown_batch_job_is_a_chinese_400(client):
+    response = get(client, "/api/batch/nosuchjob")
+    assert response.status_code == 400
+    assert "没有这个批量任务" in response.get_json()["error"]
+
+
+# --- the real command ----------------------------------------------------------------------------
+
+def start_serve(*args: str) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--no-browser", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        env={**os.environ, "TMPDIR": os.environ.get("TMPDIR", "/tmp")})
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    return process, line
+
+
+def request(url: str, method: str = "GET", headers: dict | None = None) -> tuple[int, bytes]:
+    req = urllib.request.Request(url, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_serve_prints_one_line_moves_to_a_free_port_and_quits_from_the_page(tmp_path):
+    first, line = start_serve("--port", "18765")
+    second = None
+    try:
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=([\w-]+)", line)
+        assert match, line
+        port, token = int(match[1]), match[2]
+        second, line2 = start_serve("--port", str(port))
+        match2 = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=([\w-]+)", line2)
+        assert match2 and int(match2[1]) > port and match2[2] != token
+        assert f"端口 {port} 已被占用" in line2
+        status, _ = request(f"http://127.0.0.1:{port}/api/templates")
+        assert status == 403
+        status, body = request(f"http://127.0.0.1:{port}/api/templates",
+                               headers={"X-Speechgen-Token": token})
+        assert status == 200 and "党建" in body.decode("utf-8")
+        status, _ = request(f"http://127.0.0.1:{port}/api/quit", "POST",
+                            {"X-Speechgen-Token": token})
+        assert status == 200
+        assert first.wait(10) == 0
+        assert "已退出" in first.stderr.read()  # type: ignore[union-attr]
+    finally:
+        for process in (first, second):
+            if process and process.poll() is None:
+                process.terminate()
+                process.wait(10)
+
+
+@pytest.mark.parametrize(("stop", "code", "said"), [
+    (signal.SIGINT, 130, "已中断。"), (signal.SIGTERM, 0, "已退出")])
+def test_ctrl_c_and_a_polite_kill_stop_the_server_and_remove_its_folder(tmp_path, stop, code,
+                                                                         said):
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--no-browser", "--port", "18800"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+    try:
+        assert "127.0.0.1" in process.stdout.readline()  # type: ignore[union-attr]
+        assert list(tmp_path.glob("speechgen-web-*"))
+        process.send_signal(stop)
+        assert process.wait(10) == code
+        assert said in process.stderr.read()  # type: ignore[union-attr]
+        assert "Traceback" not in process.stderr.read()  # type: ignore[union-attr]
+        assert not list(tmp_path.glob("speechgen-web-*"))
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_the_private_folder_is_removed_when_the_server_stops():
+    from generator.web.server import start
+
+    server = start(18900)
+    folder = server.workdir
+    assert folder.is_dir()
+    (folder / "上传.txt").write_text("用户数据", encoding="utf-8")
+    thread = threading.Thread(target=server.serve)
+    thread.start()
+    server.quit.set()
+    thread.join(10)
+    assert not folder.exists()
+
+
+def test_render_never_imports_the_web_server(tmp_path):
+    target = str(tmp_path / "a.docx")
+    code = ("import sys\nfrom generator.cli import main\n"
+            f"sys.argv = ['speechgen', 'render', {str(EXAMPLE)!r}, '-o', {target!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('flask', 'waitress', 'werkzeug', 'generator.web')"
+            " if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr
+    assert (tmp_path / "a.docx").exists()

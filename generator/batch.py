@@ -33,7 +33,6 @@ from .templating import get_template, templates
 CHUNK_ROWS = 8  # rows per task: enough to amortise the hand-over, small enough to balance
 IN_FLIGHT_PER_WORKER = 4
 _ROW_NAMES = ("行号", "row")
-_TEMP_GLOB = ".~*.part"  # what files.write_atomic leaves behind when killed mid-write
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -61,8 +60,9 @@ class BatchOptions:
 
 @dataclass
 class RowResult:
-    """What became of one row: `status` is written, skipped (--resume: done before), failed
-    or checked (--check); `existed` marks a failure that is only a file not overwritten."""
+    """What became of one row: `status` is written, skipped (--resume: the file already holds
+    what the row gives), failed or checked (--check); `existed` marks a failure that is only a
+    file kept (it exists and may not be replaced)."""
 
     row: int
     name: str | None
@@ -90,6 +90,9 @@ class _Job:
     places: dict
     target: str | None  # None in --check mode
     overwrite: bool
+    resume: bool = False
+    since: float | None = None  # the run's start: files changed after it are another run's
+    inputs: tuple[Path, ...] = ()  # the sheet, --map and --profile: never written onto
 
 
 @dataclass(frozen=True)
@@ -137,16 +140,8 @@ def _run_row(job: _Job) -> RowResult:
         speech.template = template.name
         if job.target is None:
             return _result(job.row, "checked")
-        target = Path(job.target)
-        if not job.overwrite and target.exists():
-            return _result(job.row, "failed", job.target, [Problem(
-                "文件已存在,未覆盖(要覆盖请加 --overwrite,要跳过已生成的行请加 --resume)",
-                str(target))], existed=True)
-        from .files import write_atomic
-
-        rendered = render(speech, _config.fmt, layout=_config.layout, profile=_config.profile)
-        write_atomic(target, rendered.data)
-        return _result(job.row, "written", job.target)
+        return _write_row(job, job.target, lambda: render(
+            speech, _config.fmt, layout=_config.layout, profile=_config.profile).data)
     except InputError as error:
         return _result(job.row, "failed", problems=error.problems)
     except OSError as error:
@@ -157,15 +152,47 @@ def _run_row(job: _Job) -> RowResult:
             f"生成时出错({type(error).__name__}: {error}),请把此行和模板发给维护者")])
 
 
-def _complete(path: Path, fmt: str) -> bool:
-    """An earlier run's output, whole: writes are atomic, and a DOCX must end its zip."""
+_KEEP_BOTH = "要保留两份请用 -o 写到另一个文件夹,要跳过已生成的行请加 --resume"
+
+
+def _write_row(job: _Job, target_name: str, make: Callable[[], bytes]) -> RowResult:
+    """Write one row's file under files.py's rules; a file that must stay is reported.
+
+    --resume keeps a file that already holds exactly what the row gives now, and regenerates
+    one whose row was edited since, if speechgen's own stamp shows nobody edited the file: the
+    result is then what a one-shot run gives.  An edited file is kept and reported.
+    """
+    from .files import ExistingFile, check_target, write_atomic
+
+    target = Path(target_name)
     try:
-        size = path.stat().st_size
-        if fmt != "docx":
-            return size > 0
-        with path.open("rb") as handle:
-            handle.seek(max(0, size - 22))
-            return handle.read(4) == b"PK\x05\x06"
+        if not job.resume:  # refused before the work of rendering
+            check_target(target, overwrite=job.overwrite, inputs=job.inputs, since=job.since,
+                         keep_both=_KEEP_BOTH)
+        data = make()
+        if job.resume and _holds(target, data):
+            return _result(job.row, "skipped", target_name)
+        try:
+            write_atomic(target, data, overwrite=job.overwrite, inputs=job.inputs,
+                         since=job.since, keep_both=_KEEP_BOTH)
+        except ExistingFile as error:
+            if job.resume and target.exists():
+                raise ExistingFile(Problem(
+                    "文件已存在,未覆盖:它与这一行现在生成的内容不同,又不是 speechgen 生成时的原样"
+                    "(可能在 Word/WPS 中改过;文本格式无从确认);确定要按表格重新生成请加 "
+                    "--overwrite", str(target))) from error
+            raise
+    except ExistingFile as error:
+        return _result(job.row, "failed", target_name, error.problems, existed=True)
+    return _result(job.row, "written", target_name)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` is byte for byte `data` (what the row gives now)."""
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
     except OSError:
         return False
 
@@ -179,10 +206,13 @@ class Batch:
 
     def __init__(self, options: BatchOptions) -> None:
         spec = get_format(options.format, BATCH_FORMATS, "批量生成格式")
+        self._page_notes: list[str] = []
         if spec.uses_layout and not options.check_only:
+            from .layout_rules import page_warnings
             from .pipeline import resolve_layout
 
-            resolve_layout(options.layout, options.profile)  # a bad profile: one message, not N
+            # a bad profile: one message, not N; a page short of lines: one note
+            self._page_notes = page_warnings(resolve_layout(options.layout, options.profile))
         self.options = options
         self.book = Workbook(options.sheet)
         try:
@@ -199,11 +229,37 @@ class Batch:
             raise
         self.output = options.output or options.sheet.with_suffix("")
         self.suffix = spec.suffix
+        self.started: float | None = None  # set by run(): see files.claiming_run
+        self.inputs = tuple(p for p in (options.sheet, options.mapping, options.profile) if p)
+        try:
+            self._check_extras()
+        except BaseException:
+            self.book.close()
+            raise
+
+    def _check_extras(self) -> None:
+        """--zip and --report: the right extension, not an input, not an existing file
+        (unless --overwrite): refused before any row is generated."""
+        from .files import check_target, refuse_input
+
+        options = self.options
+        for path, suffixes, what in ((options.zip, (".zip",), "--zip 压缩包"),
+                                     (options.report, (".csv", ".json"), "--report 报告")):
+            if path is None or (what.startswith("--zip") and options.check_only):
+                continue
+            refuse_input(path, self.inputs)
+            if path.suffix.lower() not in suffixes:
+                raise InputError(Problem(
+                    f"{what}的文件名应以 {' 或 '.join(suffixes)} 结尾(按扩展名决定格式),"
+                    f"而不是“{path.suffix or '(无扩展名)'}”", str(path)))
+            check_target(path, overwrite=options.overwrite, inputs=self.inputs,
+                         keep_both="要保留两份请另写一个文件名")
 
     @property
     def notes(self) -> list[str]:
-        """Things worth one line before the run: columns and sheets that feed nothing."""
-        out = []
+        """Things worth one line before the run: a page that holds fewer lines than the
+        profile asks for, columns and sheets that feed nothing."""
+        out = list(self._page_notes)
         unused = [h for i, h in self._unused_columns() if i not in self._name_columns]
         if unused:
             out.append(f"这些列不对应模板 {self.template.name} 的字段,未使用:{'、'.join(unused)}")
@@ -251,23 +307,30 @@ class Batch:
         options = self.options
         for facts in self.mapping.rows():
             target = None
-            overwrite = options.overwrite
             if not options.check_only:
-                path = self.output / names.take(safe_stem(self.name_of(facts)))
-                if options.resume and path.exists():
-                    if _complete(path, options.format):
-                        results.append(_result(facts.row, "skipped", str(path)))
-                        continue
-                    overwrite = True  # not ours to keep: a broken file under our name
-                target = str(path)
-            yield _Job(facts.row, facts.data, facts.places, target, overwrite)
+                target = str(self.output / names.take(safe_stem(self.name_of(facts))))
+            yield _Job(facts.row, facts.data, facts.places, target, options.overwrite,
+                       options.resume, self.started, self.inputs)
 
     def run(self, jobs: int) -> Iterator[RowResult]:
-        """Results in sheet order while at most a few chunks per worker are in flight."""
-        if not self.options.check_only:
-            self.output.mkdir(parents=True, exist_ok=True)
-            for stale in self.output.glob(_TEMP_GLOB):
-                stale.unlink(missing_ok=True)
+        """Results in sheet order while at most a few chunks per worker are in flight.
+
+        While it runs, the batch announces itself in the output folder (files.claiming_run), so
+        that a second batch started meanwhile treats every file this one writes as taken.
+        """
+        if self.options.check_only:
+            yield from self._run(jobs)
+            return
+        from .files import claiming_run, stale_temporaries
+
+        self.output.mkdir(parents=True, exist_ok=True)
+        for stale in stale_temporaries(self.output):  # a killed run's, never a live run's
+            stale.unlink(missing_ok=True)
+        with claiming_run(self.output) as since:
+            self.started = since
+            yield from self._run(jobs)
+
+    def _run(self, jobs: int) -> Iterator[RowResult]:
         config = _WorkerConfig(self.template.name, self.options.template_dirs, self.options.format,
                                self.options.layout, self.options.profile,
                                self.mapping.cell_columns)
@@ -299,11 +362,12 @@ class Batch:
 
     def write_zip(self, names: Sequence[str]) -> Path:
         """All outputs of this batch in one archive, written aside and renamed into place."""
-        target = self.options.zip
-        assert target is not None
         from .files import AtomicFile
 
-        with AtomicFile(target) as out, zipfile.ZipFile(out.handle, "w") as archive:
+        target = self.options.zip
+        assert target is not None
+        with AtomicFile(target, overwrite=self.options.overwrite, inputs=self.inputs) as out, \
+                zipfile.ZipFile(out.handle, "w") as archive:
             for name in names:
                 info = zipfile.ZipInfo(name, _ZIP_TIME)
                 # A DOCX is already compressed; storing it is faster and no larger.
@@ -312,7 +376,7 @@ class Batch:
                 info.external_attr = 0o644 << 16
                 with (self.output / name).open("rb") as source, archive.open(info, "w") as dest:
                     shutil.copyfileobj(source, dest)
-        return target
+        return out.target
 
     def close(self) -> None:
         self.book.close()
@@ -401,7 +465,8 @@ class BatchRun(Iterator[RowResult]):
         from .batch_report import Report
 
         options = self.options
-        report = Report(options.report, self.batch.book.filename) if options.report else None
+        report = Report(options.report, self.batch.book.filename, overwrite=options.overwrite,
+                        inputs=self.batch.inputs) if options.report else None
         jobs = min(options.jobs, 61) if options.jobs else default_jobs()
         try:
             for result in self.batch.run(jobs):

@@ -1,8 +1,8 @@
 """A batch's per-row report (`--report 报告.csv|.json`) and how a row's problem is placed.
 
 The report is streamed to a temporary file beside its target as rows finish and renamed into
-place at the end, so an interrupted batch leaves no half report.  The console (cli_batch.py)
-words rows the same way through `describe`.
+place at the end (files.AtomicFile), so an interrupted batch leaves no half report.  The
+console (cli_batch.py) words rows the same way through `describe`.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from .batch import RowResult
@@ -60,11 +61,13 @@ class Report:
 
     COLUMNS = ("行号", "状态", "输出文件", "工作表", "单元格", "字段", "问题")
 
-    def __init__(self, path: Path, filename: str) -> None:
+    def __init__(self, path: Path, filename: str, *, overwrite: bool = False,
+                 inputs: Sequence[Path] = ()) -> None:
         self.path = path
         self.filename = filename
         self.json = path.suffix.lower() == ".json"
-        self._file = AtomicFile(path)
+        self._file = AtomicFile(path, overwrite=overwrite, inputs=inputs,
+                                keep_both="要保留两份请另写一个文件名")
         encoding = "utf-8" if self.json else "utf-8-sig"
         self._handle = io.TextIOWrapper(self._file.handle, encoding=encoding, newline="")
         self._first = True

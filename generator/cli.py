@@ -10,14 +10,17 @@ each run (~8 ms of every command, measured); evaluated once at definition they c
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import Problem, SpeechgenError, os_reason
+from .errors import InputError, Problem, SpeechgenError, os_reason
 from .formats import BATCH_FORMATS, format_names
+
+if TYPE_CHECKING:
+    from .pipeline import Rendered
 
 
 class _Speechgen(TyperGroup):
@@ -72,6 +75,10 @@ ProfileOption = Annotated[
 TemplateDirOption = Annotated[
     list[Path] | None, typer.Option("--template-dir", help="自定义模板目录,可写多次。")
 ]
+OverwriteOption = Annotated[
+    bool, typer.Option("--overwrite", help="替换已存在的输出文件。不加时已存在的文件不动并提示"
+                       "(只有 speechgen 生成后未改动过的 .docx 会直接替换)。")
+]
 
 
 def _version(value: bool) -> None:
@@ -106,6 +113,13 @@ def report_written(path: Path) -> None:
     typer.echo(f"已生成:{path}", err=True)
 
 
+def require_yaml(output: Path) -> None:
+    """Commands that write one YAML file refuse another extension (YAML in a .docx)."""
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(Problem(f"这里生成的是 YAML 文本,文件名应以 .yaml 结尾,"
+                                 f"而不是“{output.suffix or '(无扩展名)'}”", str(output)))
+
+
 @app.command()
 def render(
     sources: Annotated[
@@ -127,20 +141,23 @@ def render(
         bool, typer.Option("--strict", help="内容检查发现问题(如残留的 XX、点数不符)时"
                            "不生成文件,退出码 1。")
     ] = False,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """由提纲或模板资料生成讲话稿;多个文件转 PDF 时只启动一次 LibreOffice。"""
     from .checks import content_findings
-    from .files import write_atomic
-    from .formats import get_format
+    from .files import check_target, refuse_input, write_atomic
+    from .formats import choose_format, get_format
     from .pipeline import load_speech, render_pdfs
     from .pipeline import render as render_speech
 
     many = len(sources) > 1
-    fmt = fmt or (output.suffix.lstrip(".").lower() if output and output.suffix and not many
-                  else "docx")
-    spec = get_format(fmt)
     if many and output is not None and (output.is_file() or output.suffix):
         raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”")
+    inputs = [*sources, *([profile] if profile else [])]
+    if output is not None and not many:
+        refuse_input(output, inputs)
+    spec = get_format(choose_format(fmt, None if many else output))
+    fmt = spec.name
     # Every input is read and checked before anything is written: one bad file, nothing on disk.
     dirs = template_dir or ()
     notes: list[Problem] = []
@@ -156,9 +173,10 @@ def render(
     if strict and problems:
         raise fail(f"内容检查发现 {problems} 处问题,未生成文件(去掉 --strict 可照常生成)", 1)
     if output is None and not spec.binary:
-        for speech in speeches:
-            rendered = render_speech(speech, fmt, layout=layout, profile=profile)
-            _warn_all(rendered.warnings)
+        shown = [render_speech(speech, fmt, layout=layout, profile=profile)
+                 for speech in speeches]
+        _warn_all(shown)
+        for rendered in shown:
             sys.stdout.write(rendered.data.decode("utf-8"))
         return
     if output is None:
@@ -168,21 +186,23 @@ def render(
             else [output]
     if len(set(targets)) < len(targets):
         raise fail("有输入文件同名,会生成同名的输出文件;请改名或分开生成")
+    for target in targets:  # refused before LibreOffice starts or anything is written
+        check_target(target, overwrite=overwrite, inputs=inputs)
     if spec.writer is None:
         results = render_pdfs(speeches, layout=layout, profile=profile)
     else:
         results = [render_speech(speech, fmt, layout=layout, profile=profile)
                    for speech in speeches]
-    for rendered in results:
-        _warn_all(rendered.warnings)
-    written = [write_atomic(target, rendered.data)
+    _warn_all(results)
+    written = [write_atomic(target, rendered.data, overwrite=overwrite, inputs=inputs)
                for target, rendered in zip(targets, results, strict=True)]
     for path in written:
         report_written(path)
 
 
-def _warn_all(messages: tuple[str, ...]) -> None:
-    for message in messages:
+def _warn_all(results: "list[Rendered]") -> None:
+    """Each warning once, though several files of one run share a profile's page warning."""
+    for message in dict.fromkeys(m for rendered in results for m in rendered.warnings):
         warn(message)
 
 
@@ -212,12 +232,14 @@ def check(
         str | None,
         typer.Option("--duration", help="计划讲话时长,如 15分钟;不写时用提纲中的时长。"),
     ] = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """送审前检查讲话稿:占位符、宣布的点数、编号、结构、标点、篇幅用时和 Word 版式。"""
     from .checks.command import run_check
 
     outcome = run_check(source, json_output=json_output, fix=fix, output=output, rate=rate,
-                        layout=layout, profile=profile, duration=duration)
+                        layout=layout, profile=profile, duration=duration,
+                        overwrite=overwrite)
     if outcome.note:
         typer.echo(outcome.note, err=True)
     typer.echo(outcome.report)
@@ -232,22 +254,28 @@ def mine(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="输出目录(每篇一个 .yaml,另有 index.csv)"
-                     "或单篇的 .yaml 文件;不写时输出到屏幕。"),
+        typer.Option("-o", "--output", help="输出目录(不带扩展名;每篇一个 .yaml,另有 "
+                     "index.csv)或单篇的 .yaml/.json 文件;不写时输出到屏幕。"),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="屏幕输出格式:yaml 或 json。")
-    ] = "yaml",
+        str, typer.Option("--format", "-f", help="输出格式:yaml 或 json;不写时屏幕上为 yaml,"
+                          "-o 文件按扩展名。")
+    ] = "",
     stats: Annotated[
         bool, typer.Option("--stats", help="显示统计表:篇数、一级标题角色顺序、编号方式、篇幅。")
     ] = False,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """从收集来的讲话稿网页中提取提纲(标题、称呼、开头、各级标题、结尾),可直接用 render 生成。"""
-    from .mining.export import mine_files, to_json, to_yaml, write_outputs
+    from .files import refuse_input
+    from .mining.export import mine_files, output_kind, to_json, to_yaml, write_outputs
     from .mining.stats import stats_table
 
-    if fmt not in ("yaml", "json"):
+    if fmt not in ("", "yaml", "json"):
         raise fail(f"不支持的格式“{fmt}”,可选:yaml、json")
+    if output is not None and not stats:
+        refuse_input(output, files)
+        output_kind(output, fmt)  # a wrong extension is refused before the pages are read
     result = mine_files(files)
     for problem in result.problems:
         typer.echo(f"错误:{problem}", err=True)
@@ -256,7 +284,7 @@ def mine(
     if stats:
         typer.echo(stats_table([m.speech for m in result.speeches]))
     elif output is not None:
-        written = write_outputs(result, output)
+        written = write_outputs(result, output, fmt=fmt, overwrite=overwrite, inputs=files)
         count = len(result.speeches)
         typer.echo(f"已提取 {count} 篇讲话稿,写入 {len(written)} 个文件:{output}", err=True)
     else:
@@ -295,20 +323,24 @@ def new(
     name: Annotated[str, typer.Argument(
         help="模板名,如 party-building(speechgen templates 可查看)。", show_default=False)],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="写入文件;不写则显示在屏幕上。")
+        Path | None, typer.Option("-o", "--output", help="写入文件(.yaml);不写则显示在屏幕上。")
     ] = None,
     template_dir: TemplateDirOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """生成某个模板的提纲样例(带注释,填好了示例),改写后即可 render。"""
-    from .files import write_atomic
+    from .files import check_target, write_atomic
     from .scaffold import scaffold
     from .templating import get_template
 
+    if output is not None:
+        require_yaml(output)
+        check_target(output, overwrite=overwrite)
     text = scaffold(get_template(name, template_dir or ()))
     if output is None:
         sys.stdout.write(text)
         return
-    write_atomic(output, text.encode("utf-8"))
+    write_atomic(output, text.encode("utf-8"), overwrite=overwrite)
     report_written(output)
 
 
@@ -346,9 +378,7 @@ def batch(
     resume: Annotated[
         bool, typer.Option("--resume", help="跳过已经完整生成的行(中断后继续)。")
     ] = False,
-    overwrite: Annotated[
-        bool, typer.Option("--overwrite", help="覆盖已存在的同名文件;不加时不覆盖并报告该行。")
-    ] = False,
+    overwrite: OverwriteOption = False,
     zip_path: Annotated[
         Path | None, typer.Option("--zip", help="另把本次的全部文件打包为一个 .zip。")
     ] = None,
@@ -380,12 +410,17 @@ def phrases(
         Path | None, typer.Option("-o", "--output", help="写入套话库文件(如 outlines/phrases.yaml);"
                                   "不写则显示在屏幕上。")
     ] = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """从语料中提取套话库:按位置(开场、回顾、问题、结尾、结束语等)列出惯用说法及出处。"""
-    from .files import write_atomic
+    from .files import check_target, refuse_input, write_atomic
     from .mining.export import mine_files
     from .mining.phrases import build_bank, dump_bank
 
+    if output is not None:
+        refuse_input(output, files)
+        require_yaml(output)
+        check_target(output, overwrite=overwrite, inputs=files)
     result = mine_files(files)
     for problem in result.problems:
         typer.echo(f"错误:{problem}", err=True)
@@ -393,7 +428,7 @@ def phrases(
     if output is None:
         sys.stdout.write(text)
     else:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8"), overwrite=overwrite, inputs=files)
         report_written(output)
     if result.problems:
         raise typer.Exit(1)
@@ -408,12 +443,14 @@ def template_from(
     output: Annotated[Path, typer.Option("-o", "--output", help="模板目录;新模板写在其中的“模板名”"
                                          "文件夹里,之后用 --template-dir 指定它。",
                                          show_default=False)],
+    overwrite: OverwriteOption = False,
 ) -> None:
     """由提纲生成模板骨架:保留结构和套话,事实变成字段(示例即原文)。"""
     from .outline_io import load_outline
     from .template_from import write_template
 
-    folder = write_template(load_outline(source), name, output, source.name)
+    folder = write_template(load_outline(source), name, output, source.name,
+                            overwrite=overwrite, inputs=[source])
     report_written(folder)
     typer.echo(f"提示:speechgen new {name} --template-dir {output} -o 提纲.yaml", err=True)
 

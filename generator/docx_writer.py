@@ -19,9 +19,11 @@ from string import Template
 from typing import NamedTuple
 
 from .blocks import Block, blocks
+from .fonts import charset, facts, fallback_fonts, rare_runs
 from .layout import MM_PER_PT, TWIPS_PER_MM, Layout, TextStyle
 from .model import Speech
 from .resources import package_file
+from .stamp import CUSTOM_PART, combine, custom_xml, part_digest
 from .title_lines import balance_title
 from .zip_package import Member, Package, deflate
 
@@ -49,6 +51,13 @@ _T_OPEN = '<w:t xml:space="preserve">'
 _T_CLOSE = "</w:t>"
 _RUN_BREAK = {"\n": f"{_T_CLOSE}<w:br/>{_T_OPEN}", "\t": f"{_T_CLOSE}<w:tab/>{_T_OPEN}"}
 _CLOSE = "</w:t></w:r></w:p>"
+#: Hanging punctuation, written out although it is the default.  ISO/IEC 29500-1 §17.3.1.21:
+#: omitting overflowPunct "sets its value to true", so Word (and any reader that follows the
+#: standard) lays the paragraph out exactly as without it: a full-width mark after a full line
+#: hangs in the margin.  LibreOffice 7.4 does not: with the element omitted it drops such a
+#: mark from justified lines altogether (25 marks in the nine examples' PDFs); with it written
+#: out it keeps the mark, carrying the last character down with it.
+_OVERFLOW_PUNCT = '<w:overflowPunct w:val="1"/>'
 
 
 def _part(name: str) -> str:
@@ -94,7 +103,7 @@ def _ppr(style: TextStyle, pitch: int, before: int, level: int, body_size: float
     chars = round(style.indent * 100)
     first = round(style.indent * style.size * 20)
     outline = f'<w:outlineLvl w:val="{level - 1}"/>' if level else ""
-    return (f'{keep}<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/>'
+    return (f'{keep}<w:widowControl w:val="0"/>{_OVERFLOW_PUNCT}<w:autoSpaceDE w:val="0"/>'
             f'<w:autoSpaceDN w:val="0"/>{snap}<w:spacing w:before="{before}" w:after="0" '
             f'w:line="{pitch}" w:lineRule="exact"/><w:ind w:firstLineChars="{chars}" '
             f'w:firstLine="{first}"/><w:jc w:val="{_JC[style.align]}"/>{outline}')
@@ -104,12 +113,14 @@ class _Compiled(NamedTuple):
     """Everything about a layout that does not depend on the speech."""
 
     package: Package
+    digests: tuple[tuple[str, bytes], ...]  # the fixed parts' stamp.part_digest
     core: Template
     head: str
     tail: str
     opens: dict[tuple[str, bool], str]  # (paragraph key, after title block) → XML up to text
     lead_mid: str  # XML between a lead paragraph's heading run and its body run
     title_chars: int
+    runs: dict[str, tuple[str, str]]  # style key → (run properties, East Asian font)
 
 
 def _paragraph_start(style_id: str, ppr: str, mark_rpr: str, run_rpr: str) -> str:
@@ -173,14 +184,31 @@ def _styles(layout: Layout, rprs: dict[str, str]) -> str:
     return Template(_part("styles.xml")).substitute(values)
 
 
+def _font_entry(name: str) -> str:
+    """One w:font in schema order: altName, panose1, charset, family, pitch, sig."""
+    known = facts(name)
+    alt = f'<w:altName w:val="{_attr(known.alt)}"/>' if known.alt else ""
+    panose = f'<w:panose1 w:val="{known.panose}"/>' if known.panose else ""
+    sig = ""
+    if known.sig:
+        usb0, usb1, usb2, usb3, csb0, csb1 = known.sig
+        sig = (f'<w:sig w:usb0="{usb0}" w:usb1="{usb1}" w:usb2="{usb2}" w:usb3="{usb3}" '
+               f'w:csb0="{csb0}" w:csb1="{csb1}"/>')
+    return (f'<w:font w:name="{_attr(name)}">{alt}{panose}'
+            f'<w:charset w:val="{"00" if name.isascii() else "86"}"/>'
+            f'<w:family w:val="{known.family}"/><w:pitch w:val="{known.pitch}"/>{sig}</w:font>')
+
+
 def _font_table(layout: Layout) -> str:
-    """Every font the layout names; Chinese names are declared with the GB2312 charset (86)."""
+    """Every font the layout names or may fall back to, with what Word needs to substitute it
+    when it is missing (``generator.fonts``); Chinese names carry the GB2312 charset (86)."""
     styles = [getattr(layout, key) for key in _STYLE_IDS] + [layout.page_number]
     names = dict.fromkeys(name for style in styles for name in (style.font, style.latin))
-    fonts = "".join(
-        f'<w:font w:name="{_attr(name)}"><w:charset w:val="{"00" if name.isascii() else "86"}"/>'
-        '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>' for name in names)
-    return Template(_part("font_table.xml")).substitute(fonts=fonts)
+    for name in list(names):
+        if charset(name) is not None:
+            names.update(dict.fromkeys(fallback_fonts(name, layout.fallback)))
+    return Template(_part("font_table.xml")).substitute(
+        fonts="".join(_font_entry(name) for name in names))
 
 
 @lru_cache(maxsize=8)
@@ -213,6 +241,7 @@ def _compile(layout: Layout) -> _Compiled:
     title_width = layout.text_width_pt / (layout.title.size + spacing / 20)
     return _Compiled(
         package=Package([deflate(name, text.encode("utf-8"), 9) for name, text in fixed]),
+        digests=tuple((name, part_digest(name, text.encode("utf-8"))) for name, text in fixed),
         core=Template(_part("core.xml")),
         head=('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
               f'<w:document xmlns:w="{_W}" xmlns:r="{_R}"><w:body>'),
@@ -220,6 +249,7 @@ def _compile(layout: Layout) -> _Compiled:
         opens=opens,
         lead_mid=f"{_T_CLOSE}</w:r><w:r><w:rPr>{rprs['body']}</w:rPr>{_T_OPEN}",
         title_chars=max(1, math.floor(title_width)),
+        runs={key: (rprs[key], getattr(layout, key).font) for key in _STYLE_IDS},
     )
 
 
@@ -234,14 +264,52 @@ def _clean(text: str, index: int, block: Block, warn: Callable[[str], None] | No
     return _INVALID.sub("", text)
 
 
+class _RareCharacters:
+    """Runs for the characters a run's font lacks (``generator.fonts``), and what was done."""
+
+    def __init__(self, compiled: _Compiled, layout: Layout) -> None:
+        self.runs = compiled.runs
+        self.fallback = layout.fallback
+        self.used: dict[tuple[str, str], dict[str, int]] = {}  # (font, fallback) → char counts
+
+    def text(self, text: str, key: str) -> str:
+        """Escaped run text; a character the font lacks closes the run, sits in a run of its
+        own in the fallback font, and the run reopens with its own properties."""
+        rpr, font = self.runs[key]
+        pieces = rare_runs(text, font, self.fallback)
+        if len(pieces) == 1 and pieces[0][1] is None:
+            return _escape(text)
+        reopen = f"{_T_CLOSE}</w:r><w:r><w:rPr>{rpr}</w:rPr>{_T_OPEN}"
+        out = []
+        for piece, other in pieces:
+            if other is None:
+                out.append(_escape(piece))
+                continue
+            counts = self.used.setdefault((font, other), {})
+            for char in piece:
+                counts[char] = counts.get(char, 0) + 1
+            swapped = rpr.replace(f'w:eastAsia="{_attr(font)}"', f'w:eastAsia="{_attr(other)}"')
+            out.append(f"{_T_CLOSE}</w:r><w:r><w:rPr>{swapped}</w:rPr>{_T_OPEN}"
+                       f"{_escape(piece)}{reopen}")
+        return "".join(out)
+
+    def report(self, warn: Callable[[str], None]) -> None:
+        for (font, other), counts in self.used.items():
+            chars = "".join(f"“{char}”" for char in counts)
+            warn(f"{chars}不在{font}的字库中(共 {sum(counts.values())} 处),已逐字改用{other}排印;"
+                 f"打印前请确认电脑装有{other},或在版式文件的 fallback(生僻字)中指定字体")
+
+
 def render_docx(speech: Speech, layout: Layout,
                 warn: Callable[[str], None] | None = None) -> bytes:
     """The speech as DOCX bytes; every paragraph comes from ``blocks()`` like the text writer.
 
-    ``warn`` receives a Chinese message for each character that had to be removed.
+    ``warn`` receives a Chinese message for each character that had to be removed, and one for
+    each font whose missing characters were set in a fallback font.
     """
     compiled = _compile(layout)
     opens = compiled.opens
+    rare = _RareCharacters(compiled, layout)
     out = [compiled.head]
     seen_title = False
     for index, block in enumerate(blocks(speech), 1):
@@ -255,18 +323,26 @@ def render_docx(speech: Speech, layout: Layout,
         if kind == "lead":
             head = _clean(block.head, index, block, warn)
             rest = _clean(block.text[len(block.head):], index, block, warn)
-            out += (opens[f"lead{block.level}", after_title], _escape(head),
-                    compiled.lead_mid, _escape(rest), _CLOSE)
+            out += (opens[f"lead{block.level}", after_title],
+                    rare.text(head, f"heading{block.level}"),
+                    compiled.lead_mid, rare.text(rest, "body"), _CLOSE)
         else:
             key = f"heading{block.level}" if kind == "heading" else kind
             text = _clean(block.text, index, block, warn)
             if kind == "title" and "\n" not in text:
                 text = "\n".join(balance_title(text, compiled.title_chars))
-            out += (opens[key, after_title], _escape(text), _CLOSE)
+            out += (opens[key, after_title], rare.text(text, key), _CLOSE)
     out.append(compiled.tail)
+    if warn is not None:
+        rare.report(warn)
     # Level 1 deflates the document four times faster than the default for ~800 more bytes;
     # the fixed parts were compressed once, at level 9.
-    document = deflate("word/document.xml", "".join(out).encode("utf-8"), 1)
-    core = compiled.core.substitute(title=_xml_text(_INVALID.sub("", speech.title)))
-    members: list[Member] = [document, deflate("docProps/core.xml", core.encode("utf-8"), 1)]
+    document = "".join(out).encode("utf-8")
+    core = compiled.core.substitute(title=_xml_text(_INVALID.sub("", speech.title))).encode("utf-8")
+    # The record that this file is as speechgen wrote it (stamp.py): a digest of every part.
+    digest = combine([*compiled.digests, ("word/document.xml", part_digest("word/document.xml",
+                      document)), ("docProps/core.xml", part_digest("docProps/core.xml", core))])
+    members: list[Member] = [deflate("word/document.xml", document, 1),
+                             deflate("docProps/core.xml", core, 1),
+                             deflate(CUSTOM_PART, custom_xml(digest).encode("utf-8"), 1)]
     return compiled.package.build(members)

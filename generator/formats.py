@@ -8,6 +8,7 @@ and imported only when used: the DOCX writer's imports are not needed for a text
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,33 @@ def get_format(name: str, allowed: tuple[str, ...] = FORMATS,
 def format_names(allowed: tuple[str, ...] = FORMATS) -> str:
     """The choices as help text shows them: docx、txt、md、pdf."""
     return "、".join(allowed)
+
+
+def format_for_suffix(suffix: str, allowed: tuple[str, ...] = FORMATS) -> str | None:
+    """The format a file extension (".DOCX", ".md") names, None when none of `allowed` does."""
+    return next((name for name in allowed if REGISTRY[name].suffix == suffix.lower()), None)
+
+
+def choose_format(fmt: str, output: PurePath | None, allowed: tuple[str, ...] = FORMATS) -> str:
+    """The output format from --format and the output file's extension.
+
+    Without --format the extension decides (a .txt gets text, never DOCX bytes); when both are
+    given they must agree; a file name without an extension takes --format, or DOCX.
+    InputError says which disagrees.
+    """
+    from .errors import InputError, Problem
+
+    suffix = output.suffix if output is not None else ""
+    named = format_for_suffix(suffix, allowed) if suffix else None
+    if fmt:
+        spec = get_format(fmt, allowed)
+        if suffix and named != spec.name:
+            raise InputError(Problem(
+                f"输出格式 --format {spec.name} 与文件扩展名“{suffix}”不符;{spec.label}文件应以"
+                f" {spec.suffix} 结尾:请改文件名,或去掉 --format 让扩展名决定", str(output)))
+        return spec.name
+    if suffix and named is None:
+        choices = "、".join(REGISTRY[name].suffix for name in allowed)
+        raise InputError(Problem(f"无法由扩展名“{suffix}”确定输出格式,可用的扩展名:{choices}"
+                                 "(或用 --format 指定格式)", str(output)))
+    return named or "docx"

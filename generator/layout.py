@@ -21,6 +21,8 @@ from typing import Any
 from . import reading, yaml_reader
 from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import FALSE_WORDS, TRUE_WORDS, Field, Validator
+from .fonts import Fallback
+from .layout_rules import check_font_name, check_text
 
 #: Chinese type sizes (字号) in points.
 SIZE_NAMES: dict[str, float] = {
@@ -100,6 +102,7 @@ class Layout:
     heading4: TextStyle
     signoff: TextStyle
     page_number: PageNumber
+    fallback: Fallback
 
     def style(self, kind: str, level: int = 0) -> TextStyle:
         """The style of a block kind; ``heading`` and ``lead`` heads take their level's style."""
@@ -229,9 +232,16 @@ def parse_gap(value: Any) -> int:
 
 
 def parse_font(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > 60:
+    if not isinstance(value, str) or not value.strip():
         raise ValueError("应为字体名称,如 仿宋_GB2312、方正仿宋_GBK、Times New Roman")
-    return value.strip()
+    return check_font_name(value.strip())
+
+
+def parse_fallback(value: Any) -> str:
+    """A font name, or auto: the full-charset face of each style's own family."""
+    if isinstance(value, str) and value.strip().lower() in _AUTO:
+        return "auto"
+    return parse_font(value)
 
 
 def parse_bool(value: Any) -> bool:
@@ -261,7 +271,7 @@ def parse_indent(value: Any) -> float:
 def parse_page_format(value: Any) -> str:
     if not isinstance(value, str) or value.count("{page}") != 1 or len(value) > 40:
         raise ValueError("应为页码格式,含一个 {page},如 “— {page} —”")
-    return value
+    return check_text(value)
 
 
 # --- the schema, declared as fields: YAML key, Chinese label, parser --------------------------
@@ -284,7 +294,7 @@ _STYLE_FIELDS = _settings(
 
 #: Section key → the dataclass its values build.
 _CLASSES: dict[str, type] = {"paper": Paper, "margins": Margins, "grid": Grid,
-                             "page_number": PageNumber}
+                             "page_number": PageNumber, "fallback": Fallback}
 
 LAYOUT_FIELDS: tuple[Field, ...] = (
     Field("paper", "纸张", "group", fields=_settings(
@@ -310,6 +320,9 @@ LAYOUT_FIELDS: tuple[Field, ...] = (
         ("size", "字号", parse_size),
         ("gap", "距版心", parse_length),
         ("indent", "空字", parse_indent))),
+    Field("fallback", "生僻字", "group", fields=_settings(
+        ("font", "字体", parse_fallback),
+        ("supplementary", "扩展字体", parse_font))),
 )
 
 

@@ -167,8 +167,13 @@ def _section_dict(section: Section) -> dict[str, Any]:
 
 
 def speech_to_dict(speech: Speech) -> dict[str, Any]:
-    """The canonical outline as plain data, keys in reading order, empty parts left out."""
-    out: dict[str, Any] = {"template": speech.template, "title": speech.title}
+    """The canonical outline as plain data, keys in reading order, empty parts left out.
+
+    It is always an outline (`template: outline`), whichever template produced the tree: the
+    tree is the finished text, and naming the producing template would make the file read back
+    as that template's facts.
+    """
+    out: dict[str, Any] = {"template": "outline", "title": speech.title}
     for key in ("subtitle", "speaker", "date", "salutation", "duration"):
         if value := getattr(speech, key):
             out[key] = value

@@ -91,7 +91,12 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 120) 
     with tempfile.TemporaryDirectory(prefix="speechgen-lo-") as private, \
             tempfile.TemporaryDirectory(prefix=".~pdf-", dir=out_dir) as staging:
         private_dir = Path(private)
-        env = dict(os.environ, FONTCONFIG_FILE=str(_fontconfig(private_dir)))
+        # LibreOffice's own temporary files go into the private folder too: a LibreOffice
+        # stopped by Ctrl+C or the timeout cannot clean up after itself.
+        (private_dir / "tmp").mkdir()
+        env = dict(os.environ, FONTCONFIG_FILE=str(_fontconfig(private_dir)),
+                   TMPDIR=str(private_dir / "tmp"), TMP=str(private_dir / "tmp"),
+                   TEMP=str(private_dir / "tmp"))
         command = [
             soffice, f"-env:UserInstallation={(private_dir / 'profile').as_uri()}",
             "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
@@ -106,6 +111,11 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 120) 
             _stop(process)
             raise InputError(f"LibreOffice 转换 PDF 超过 {timeout:g} 秒仍未完成,已中止;"
                              "可减少一次转换的文件数,或关闭其他占用资源的程序后重试") from None
+        except BaseException:
+            # Ctrl+C: LibreOffice runs in its own session and did not get the signal; stop it
+            # before the temporary folders are removed, or it keeps writing into them.
+            _stop(process)
+            raise
         results = []
         failed = []
         for file in sources:

@@ -109,6 +109,15 @@ def _writer(spec: OutputFormat) -> Callable[..., bytes]:
     return getattr(import_module(module), name)  # type: ignore[no-any-return]
 
 
+def _page_warnings(layout: Layout | None) -> list[str]:
+    """A house profile whose page holds fewer lines than it asks for (layout_rules)."""
+    if layout is None:
+        return []
+    from .layout_rules import page_warnings
+
+    return page_warnings(layout)
+
+
 def render(speech: Speech, fmt: str = "docx", *, layout: str = "standard",
            profile: Any = None) -> Rendered:
     """The speech in `fmt` (see FORMATS).  `profile`: a profile file's path or a loaded
@@ -117,8 +126,8 @@ def render(speech: Speech, fmt: str = "docx", *, layout: str = "standard",
     spec = get_format(fmt)
     if spec.writer is None:
         return render_pdfs([speech], layout=layout, profile=profile)[0]
-    warnings: list[str] = []
     chosen = resolve_layout(layout, profile) if spec.uses_layout else None
+    warnings = _page_warnings(chosen)
     data = _writer(spec)(speech, chosen, warnings.append)
     return Rendered(data, spec.name, spec.suffix, spec.media_type, tuple(warnings))
 
@@ -139,7 +148,7 @@ def render_pdfs(speeches: Sequence[Speech], *, layout: str = "standard",
         staged = []
         warnings: list[list[str]] = []
         for index, speech in enumerate(speeches):
-            notes: list[str] = []
+            notes = _page_warnings(chosen)
             path = Path(tmp) / f"{index}.docx"
             path.write_bytes(docx(speech, chosen, notes.append))
             staged.append(path)

@@ -11,13 +11,14 @@ so `speechgen new` of the new template, rendered as it is, gives back the origin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import InputError
-from .files import write_atomic
+from .files import check_target, write_atomic
 from .lexicon import COMRADES, announcement
 from .model import MAX_DEPTH, ROLE_NAMES, Section, Speech
 from .numerals import to_chinese
@@ -170,12 +171,21 @@ def build_template(speech: Speech, name: str, source: str) -> tuple[str, str]:
     return text, "\n".join(lines) + "\n"
 
 
-def write_template(speech: Speech, name: str, target: Path, source: str) -> Path:
-    """Write DIR/NAME/template.yaml and speech.j2, each atomically; the folder is returned."""
+def write_template(speech: Speech, name: str, target: Path, source: str, *,
+                   overwrite: bool = False, inputs: Sequence[Path] = ()) -> Path:
+    """Write DIR/NAME/template.yaml and speech.j2, each atomically; the folder is returned.
+
+    Both files are checked (existing, or an input of this run) before either is written.
+    """
     if not NAME_PATTERN.match(name):
         raise InputError(f"模板名“{name}”不合法:只能用字母、数字、汉字、“-”和“_”")
     declaration, body = build_template(speech, name, source)
     folder = target / name
-    write_atomic(folder / "template.yaml", declaration.encode("utf-8"))
-    write_atomic(folder / "speech.j2", body.encode("utf-8"))
+    files = ((folder / "template.yaml", declaration), (folder / "speech.j2", body))
+    for path, _text in files:
+        check_target(path, overwrite=overwrite, inputs=inputs,
+                     keep_both="要保留两份请用 --name 换一个模板名")
+    for path, text in files:
+        write_atomic(path, text.encode("utf-8"), overwrite=overwrite, inputs=inputs,
+                     keep_both="要保留两份请用 --name 换一个模板名")
     return folder

@@ -127,9 +127,15 @@ def chinese_number(value: int) -> str:
 
 
 def enumerate_points(items: Iterable[str], verb: str = "是") -> str:
-    """一是…;二是…;三是…。 — the inline enumeration of the genre, one sentence."""
+    """一是…;二是…;三是…。 — the inline enumeration of the genre, one sentence.
+
+    A single item is not enumerated: "一是" promises a "二是" the listener then waits for.
+    Its verb stays unless it is the bare copula 是 (一要加强学习 → 要加强学习).
+    """
     parts = [str(item).strip().rstrip(_END_PUNCTUATION) for item in items]
     parts = [p for p in parts if p]
+    if len(parts) == 1:
+        return ("" if verb == "是" else verb) + parts[0] + "。"
     body = "；".join(f"{to_chinese(i)}{verb}{p}" for i, p in enumerate(parts, 1))
     return body + "。" if body else ""
 

@@ -15,7 +15,7 @@ from .errors import suggestion
 try:  # typer ≥ 0.26 carries its own copy of click
     from typer._click.exceptions import NoArgsIsHelpError, UsageError
 except ImportError:  # pragma: no cover - older typer uses click itself
-    from click.exceptions import NoArgsIsHelpError, UsageError  # type: ignore[import-not-found,no-redef,assignment]
+    from click.exceptions import NoArgsIsHelpError, UsageError  # type: ignore[import-not-found, no-redef, assignment, unused-ignore]
 
 __all__ = ["NoArgsIsHelpError", "UsageError", "explain"]
 

@@ -191,7 +191,7 @@ def parse(text: str, filename: str | None, allow_empty: bool = False,
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = convert(key_node, (*path, "\0key"))
+                key = convert(key_node, path + ("\0key",))
                 key = "" if key is None else str(key) if not isinstance(key, str) else key
                 if key in out:
                     raise InputError(Problem(f"字段“{key}”重复出现", filename,
@@ -199,12 +199,12 @@ def parse(text: str, filename: str | None, allow_empty: bool = False,
                                              key_node.start_mark.column + 1))
                 marks[path + (key,)] = (key_node.start_mark.line + 1,
                                        key_node.start_mark.column + 1)
-                out[key] = convert(value_node, (*path, key))
+                out[key] = convert(value_node, path + (key,))
             return out
         if isinstance(node, yaml.SequenceNode):
             if notes is not None and node.flow_style:
                 notes.extend(_flow_splits(node, text, filename))
-            return [convert(item, (*path, i)) for i, item in enumerate(node.value)]
+            return [convert(item, path + (i,)) for i, item in enumerate(node.value)]
         if node.tag == "tag:yaml.org,2002:null":
             return None
         return node.value

@@ -61,6 +61,8 @@ def test_load_speech_text_places_problems_like_the_cli() -> None:
     assert "小标提" in problem.message and "小标题" in problem.message
     data = problem.to_dict()
     assert data["text"] == str(problem) and data["line"] == 5
+    assert data["key_path"] == ["sections", 1, "小标提"] and data["path"] == "正文[2].小标提"
+    assert caught.value.to_dict()["exit_code"] == 2
     assert set(data) == {"message", "file", "line", "column", "key_path", "path", "text"}
 
 
@@ -175,3 +177,13 @@ def test_check_takes_a_speech_tree() -> None:
     report = generator.check(speech, minutes=1)
     assert "placeholder" in {f.id for f in report.findings}
     assert report.file is None and report.to_dict()["stats"]["target_minutes"] == 1
+
+
+def test_a_templated_speech_dumps_to_an_outline_that_loads_back_the_same_text():
+    """The outline YAML a user downloads (web) or saves reads back as the finished text."""
+    import generator as sg
+
+    speech = sg.load_speech(EXAMPLES / "全县经济工作会议.yaml")
+    assert speech.template != "outline"
+    again = sg.load_speech_text(sg.dump_outline(speech))
+    assert sg.render(again, "txt").data == sg.render(speech, "txt").data

@@ -302,8 +302,10 @@ def test_existing_files_are_kept_unless_overwrite(tmp_path: Path, tiny: Path) ->
     assert again.returncode == 1
     assert "文件已存在,未覆盖" in again.stderr
     assert (out / "0002-甲.txt").read_text(encoding="utf-8") == "我改过的稿子"
-    resumed = run_speechgen(*args, "--resume")
-    assert resumed.returncode == 0 and "已跳过" in resumed.stdout
+    resumed = run_speechgen(*args, "--resume")  # the other row is as the sheet gives it
+    assert resumed.returncode == 1 and "已跳过" in resumed.stdout
+    assert "不是 speechgen 生成时的原样" in resumed.stderr
+    assert (out / "0002-甲.txt").read_text(encoding="utf-8") == "我改过的稿子"
     assert run_speechgen(*args, "--overwrite").returncode == 0
     assert "关于甲的讲话" in (out / "0002-甲.txt").read_text(encoding="utf-8")
 

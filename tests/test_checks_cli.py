@@ -57,6 +57,7 @@ def test_warnings_alone_exit_0(tmp_path):
     (["empty.txt"], "没有文字"),
     (["empty.docx"], "没有文字"),
 ])
+@pytest.mark.foreign_docx
 def test_bad_input_exits_2(tmp_path, args, fragment):
     write(tmp_path, "draft.txt", CLEAN)
     write(tmp_path, "empty.txt", "\n　\n")

@@ -19,7 +19,8 @@ from generator.docx_writer import render_docx
 from generator.layout import load_layout
 from generator.model import Section, Speech
 
-LAYOUT_IDS = {"page-size", "page-margin", "font-east-asian", "font-latin", "font-size"}
+LAYOUT_IDS = {"page-size", "page-margin", "font-east-asian", "font-latin", "font-size",
+              "alignment", "indent", "line-spacing"}
 
 
 def check_docx(path: Path, layout: str = "standard") -> list:
@@ -90,7 +91,9 @@ def test_default_python_docx_document_is_caught(tmp_path):
     assert "Letter" in by_id["page-size"][0].message and "A4" in by_id["page-size"][0].message
     assert "上 25.4(应为 37)" in by_id["page-margin"][0].message
     body_font = next(f for f in by_id["font-east-asian"] if f.message.startswith("正文"))
-    assert "“宋体”" in body_font.message and "“仿宋_GB2312”" in body_font.message
+    # python-docx's theme leaves the East Asian minor font to the language, and its settings
+    # say ja-JP: Word shows ＭＳ 明朝, not 宋体
+    assert "“ＭＳ 明朝”" in body_font.message and "“仿宋_GB2312”" in body_font.message
     assert "共3段" in body_font.message  # opening, point body and closing
     assert (body_font.text, body_font.place.paragraph) == ("下面，我讲一点意见。", 3)
     assert by_id["page-size"][0].place.section == "页面设置"
@@ -113,6 +116,11 @@ def official_by_inheritance(path: Path) -> Path:
     defaults.getparent().replace(defaults, parse_xml(
         f'<w:rPr {nsdecls("w")}><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
         'w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr>'))
+    normal = document.styles["Normal"].element.get_or_add_pPr()
+    for xml in ('w:spacing w:line="579" w:lineRule="exact"',  # schema order: spacing, ind, jc
+                'w:ind w:firstLineChars="200" w:firstLine="640"', 'w:jc w:val="both"'):
+        tag, attributes = xml.split(" ", 1)
+        normal.append(parse_xml(f'<{tag} {nsdecls("w")} {attributes}/>'))
     heading = document.styles.add_style("Point", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
     heading.base_style = document.styles["Normal"]
     heading.element.get_or_add_pPr().append(
@@ -126,7 +134,13 @@ def official_by_inheritance(path: Path) -> Path:
     run.font.size = Pt(22)
     run._r.get_or_add_rPr().append(parse_xml(
         f'<w:rFonts {nsdecls("w")} w:eastAsia="方正小标宋简体"/>'))
-    document.add_paragraph("同志们：")
+    salutation = document.add_paragraph("同志们：")
+    for paragraph, align in ((title, "center"), (salutation, "left")):
+        # firstLineChars, not python-docx's firstLine: Word lets the style's character
+        # indent win over a direct indent in twips
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:ind {nsdecls("w")} w:firstLineChars="0" w:firstLine="0"/>'))
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:jc {nsdecls("w")} w:val="{align}"/>'))
     document.add_paragraph("下面，我讲一点意见。")
     document.add_paragraph("一、提高站位", style="PointOne")
     document.add_paragraph("要提高政治站位，落实2025年任务。")
@@ -135,6 +149,7 @@ def official_by_inheritance(path: Path) -> Path:
     return path
 
 
+@pytest.mark.foreign_docx
 def test_formatting_inherited_from_styles_and_defaults_passes(tmp_path):
     path = official_by_inheritance(tmp_path / "inherited.docx")
     draft = load_draft(path)
@@ -142,6 +157,7 @@ def test_formatting_inherited_from_styles_and_defaults_passes(tmp_path):
     assert check_docx(path) == []
 
 
+@pytest.mark.foreign_docx
 def test_inherited_wrong_font_is_caught(tmp_path):
     path = official_by_inheritance(tmp_path / "inherited.docx")
     document = docx.Document(str(path))

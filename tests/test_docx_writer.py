@@ -237,8 +237,8 @@ def test_every_part_is_well_formed_xml_in_a_sound_zip(speech):
 # children of these elements come out of order.
 SCHEMA_ORDER = {
     "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr",
-            "autoSpaceDE", "autoSpaceDN", "snapToGrid", "spacing", "ind", "jc", "outlineLvl",
-            "rPr"],
+            "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+            "autoSpaceDN", "snapToGrid", "spacing", "ind", "jc", "outlineLvl", "rPr"],
     "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "color", "spacing", "kern", "sz", "szCs", "u",
             "lang"],
     "sectPr": ["headerReference", "footerReference", "pgSz", "pgMar", "pgNumType", "cols",

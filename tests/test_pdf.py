@@ -127,6 +127,7 @@ def test_missing_libreoffice_says_how_to_install(monkeypatch, tmp_path):
     assert "Windows" in message and "LibreOffice" in message
 
 
+@pytest.mark.foreign_docx
 def test_same_name_from_two_folders_is_refused(monkeypatch, tmp_path):
     monkeypatch.setattr(pdf, "find_soffice", lambda: "/nonexistent/soffice")
     files = []
@@ -138,6 +139,7 @@ def test_same_name_from_two_folders_is_refused(monkeypatch, tmp_path):
         pdf.convert_to_pdf(files, tmp_path / "out")
 
 
+@pytest.mark.foreign_docx
 @pytest.mark.skipif(sys.platform == "win32", reason="用 shell 脚本模拟卡住的 soffice")
 def test_a_hung_conversion_is_stopped_at_the_timeout(monkeypatch, tmp_path):
     fake = tmp_path / "soffice"

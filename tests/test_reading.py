@@ -94,6 +94,7 @@ def test_utf16_page_is_mined(tmp_path):
 @pytest.mark.parametrize(("name", "command"), [
     ("讲话稿.docx", "check"), ("页面.docx", "mine"),
 ])
+@pytest.mark.foreign_docx
 def test_not_a_zip_is_told_in_chinese(tmp_path, name, command):
     path = write(tmp_path, name, "这其实是一个文本文件")
     result = cli(command, path)
@@ -114,6 +115,7 @@ def _bomb(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("command", ["check", "mine"])
+@pytest.mark.foreign_docx
 def test_a_docx_that_inflates_far_beyond_its_size_is_refused(tmp_path, command):
     path = _bomb(tmp_path / "讲话稿.docx")
     assert_user_error(cli(command, path), "讲话稿.docx", "解压后", "上限")
@@ -148,6 +150,7 @@ def test_every_reader_words_a_missing_file_and_a_folder_the_same(tmp_path):
     assert not (tmp_path / "a.docx").exists()
 
 
+@pytest.mark.foreign_docx
 def test_replacing_a_file_open_in_word_gets_the_hint_from_every_command(tmp_path, monkeypatch):
     """On Windows, replacing a file Word holds open fails with a permission error."""
     import generator.files
@@ -159,7 +162,7 @@ def test_replacing_a_file_open_in_word_gets_the_hint_from_every_command(tmp_path
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(generator.files.os, "replace", locked)
-    result = cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", target)
+    result = cli("render", EXAMPLES / "全区党建工作会议.yaml", "-o", target, "--overwrite")
     assert_user_error(result, "讲话稿.docx", "是否正在 Word 或 WPS 中打开")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["讲话稿.docx"]  # no temporary file left

@@ -84,6 +84,38 @@ def test_review_with_problems_reads_as_the_genre_does():
     assert paragraphs[after + 1:after + 3] == review.closing
 
 
+ENUM_TEMPLATE = """\
+name: enum
+title: 列举测试
+fields:
+  - {key: asks, label: 要求, type: list}
+"""
+ENUM_SPEECH = """\
+{% extends "base.j2" %}
+{% block header %}
+title: 列举测试
+{% endblock %}
+{% block opening %}
+| 具体要求是：{{ asks|enum }}
+{% endblock %}
+{% block signoff %}{% endblock %}
+"""
+
+
+@pytest.mark.parametrize(("asks", "expected"), [
+    (["加强学习"], "具体要求是：加强学习。"),
+    (["加强学习", "改进作风；"], "具体要求是：一是加强学习；二是改进作风。"),
+])
+def test_a_list_of_one_takes_no_enumeration_marker(tmp_path, asks, expected):
+    folder = tmp_path / "enum"
+    folder.mkdir()
+    (folder / "template.yaml").write_text(ENUM_TEMPLATE, encoding="utf-8")
+    (folder / "speech.j2").write_text(ENUM_SPEECH, encoding="utf-8")
+    speech = build_speech({"template": "enum", "要求": asks}, lambda path: (None, None),
+                          "资料.yaml", extra_dirs=[tmp_path])
+    assert expected in render_text(speech)
+
+
 def test_user_values_are_data_never_code(tmp_path):
     speech = speech_from(minimal(会议任务="{{ 7*7 }}{% raw %}", 工作任务=[
         {"小标题": "{{ ''.__class__ }}", "引言": ["# 不是标题", "| 也不是", "[closing]"]}]))
@@ -109,7 +141,10 @@ def test_missing_required_fact_is_named():
 def test_filters():
     points = enumerate_points(["思想认识不到位。", "", "作风不够实；"])
     assert points == "一是思想认识不到位；二是作风不够实。"
-    assert enumerate_points(["加强学习"], "要") == "一要加强学习。"
+    assert enumerate_points(["加强学习", "改进作风"], "要") == "一要加强学习；二要改进作风。"
+    # one item promises no second: no 一是, but a verb other than the copula stays
+    assert enumerate_points(["加强学习；"], "要") == "要加强学习。"
+    assert enumerate_points(["作风不够实"]) == "作风不够实。"
     assert sentence("总结工作，") == "总结工作。"
     assert sentence("真的吗？") == "真的吗？"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..lexicon import (
     ADDRESS_WORDS,
@@ -19,7 +20,7 @@ from ..lexicon import (
     TITLE_ENDINGS,
     alternation,
 )
-from .draft import Para, RunFacts
+from .draft import Para, ParaFacts, RunFacts
 from .markers import LIST_SCHEMES, Nesting, marker_at, split_heading
 
 _DATE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?[）)]?$")
@@ -45,6 +46,7 @@ class Raw:
     outline_level: int | None = None  # Word's 0-based outline level, None for body text
     hint: str | None = None  # the kind a Word paragraph style names (Title, Date, Signoff…)
     runs: tuple[RunFacts, ...] = ()
+    facts: ParaFacts | None = None
 
 
 def _front_matter(raws: list[Raw]) -> list[str]:
@@ -123,14 +125,14 @@ def classify(raws: list[Raw]) -> list[Para]:
     """Typed paragraphs in reading order, with levels, sections and parts."""
     front = _front_matter(raws)
     paras: list[Para] = [
-        Para(kind, raw.text, i + 1, part="front", line=raw.line, indent=raw.indent, runs=raw.runs)
+        Para(kind, raw.text, i + 1, part="front", line=raw.line, indent=raw.indent, runs=raw.runs,
+             facts=raw.facts)
         for i, (kind, raw) in enumerate(zip(front, raws[: len(front)], strict=True))
     ]
     nesting = Nesting()
     seen_point = False
     for i, raw in enumerate(raws[len(front):], start=len(front)):
         text = raw.text
-        common = {"line": raw.line, "indent": raw.indent, "runs": raw.runs}
         marker = marker_at(text)
         kind, head = "body", ""
         if marker:
@@ -145,7 +147,8 @@ def classify(raws: list[Raw]) -> list[Para]:
                 seen_point = True
                 if raw.outline_level is not None and raw.outline_level < 9:
                     level = raw.outline_level + 1
-            marked = {"marker": marker.text, "scheme": marker.scheme, "ordinal": marker.ordinal}
+            marked: dict[str, Any] = {
+                "marker": marker.text, "scheme": marker.scheme, "ordinal": marker.ordinal}
         else:
             level, marked = 0, {}
             if raw.hint == "signoff" or (len(text) <= 30 and _SIGNOFF.match(text)):
@@ -156,7 +159,8 @@ def classify(raws: list[Raw]) -> list[Para]:
             level=level if kind in ("heading", "lead") else 0,
             head=head,
             section=nesting.path() if seen_point else "",
-            **marked, **common,
+            line=raw.line, indent=raw.indent, runs=raw.runs, facts=raw.facts,
+            **marked,
         ))
     closing = _closing_start(paras)
     return [
@@ -169,4 +173,5 @@ def _as_closing(para: Para) -> Para:
     return Para(
         para.kind, para.text, para.index, part="closing", line=para.line, indent=para.indent,
         marker=para.marker, scheme=para.scheme, ordinal=para.ordinal, runs=para.runs,
+        facts=para.facts,
     )

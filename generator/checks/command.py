@@ -119,6 +119,7 @@ def run_check(
     layout: str = "standard",
     profile: Path | None = None,
     duration: str | None = None,
+    overwrite: bool = False,
 ) -> Outcome:
     """Check ``source`` (or, with ``fix``, the repaired copy in ``output``).
 
@@ -146,7 +147,8 @@ def run_check(
         from .fix import write_fixed
 
         before = load_draft(source)
-        write_fixed(source, output)
+        write_fixed(source, output, overwrite=overwrite,
+                    inputs=[source, *([profile] if profile else [])])
         target = output
         fixable = sum(f.fixable for f in run_checks(before, Options(rate=rate)))
         note = f"已修正 {fixable} 处,写入:{output}"

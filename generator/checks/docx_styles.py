@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from .draft import RunFacts
+from .draft import ParaFacts, RunFacts
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -21,8 +21,22 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _WORD_DEFAULT_SIZE = 10.0
 
 
+#: Language tag of ``w:themeFontLang/@w:eastAsia`` → the theme's script entry Word uses.
+_SCRIPTS = {"zh-CN": "Hans", "zh-SG": "Hans", "zh-TW": "Hant", "zh-HK": "Hant",
+            "zh-MO": "Hant", "ja-JP": "Jpan", "ko-KR": "Hang"}
+
+
+def _east_asian_language(document: Document) -> str | None:
+    """The document's East Asian theme language (settings ``w:themeFontLang``)."""
+    element = document.settings.element.find(f"{_W}themeFontLang")
+    return element.get(f"{_W}eastAsia") if element is not None else None
+
+
 def _theme_fonts(document: Document) -> dict[str, str]:
-    """Theme slot → typeface (minorEastAsia → 宋体 via the Hans script entry when ea is empty)."""
+    """Theme slot → typeface.  An empty ``ea`` entry means "the font of the document's East
+    Asian language": python-docx's own template says ja-JP, so Word shows ＭＳ 明朝 there,
+    not 宋体.  Without a language the Chinese (Hans) entry is taken."""
+    script = _SCRIPTS.get(_east_asian_language(document) or "", "Hans")
     fonts: dict[str, str] = {}
     for rel in document.part.rels.values():
         if rel.reltype != RT.THEME or rel.is_external:
@@ -34,15 +48,26 @@ def _theme_fonts(document: Document) -> dict[str, str]:
                 continue
             latin = font.find(f"{_A}latin")
             ea = font.find(f"{_A}ea")
-            hans = font.find(f"{_A}font[@script='Hans']")
+            by_script = font.find(f"{_A}font[@script='{script}']")
             if latin is not None and latin.get("typeface"):
                 fonts[f"{slot}HAnsi"] = fonts[f"{slot}Ascii"] = latin.get("typeface")
             ea_face = ea.get("typeface") if ea is not None else ""
-            if not ea_face and hans is not None:
-                ea_face = hans.get("typeface")
+            if not ea_face and by_script is not None:
+                ea_face = by_script.get("typeface")
             if ea_face:
                 fonts[f"{slot}EastAsia"] = ea_face
     return fonts
+
+
+_JC = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
+       "both": "justify", "distribute": "justify"}
+
+
+def _on(element: etree._Element | None) -> bool | None:
+    """An on/off property (w:b …): None when absent."""
+    if element is None:
+        return None
+    return element.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
 class StyleChain:
@@ -57,6 +82,7 @@ class StyleChain:
             None,
         )
         self._defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        self._para_defaults = root.find(f"{_W}docDefaults/{_W}pPrDefault/{_W}pPr")
         self._theme = _theme_fonts(document)
 
     def _chain(self, style_id: str | None, tag: str) -> list[etree._Element]:
@@ -121,6 +147,51 @@ class StyleChain:
         levels += self._chain(self.paragraph_style(paragraph), "rPr")
         if self._defaults is not None:
             levels.append(self._defaults)
+        bold = next((value for rpr in levels
+                     if (value := _on(rpr.find(f"{_W}b"))) is not None), False)
+        hint = next((fonts.get(f"{_W}hint") for rpr in levels
+                     if (fonts := rpr.find(f"{_W}rFonts")) is not None
+                     and fonts.get(f"{_W}hint")), None)
         return RunFacts(
-            text, self._font(levels, "eastAsia"), self._font(levels, "ascii"), self._size(levels)
+            text, self._font(levels, "eastAsia"), self._font(levels, "ascii"), self._size(levels),
+            bold=bold, hinted=hint == "eastAsia",
+        )
+
+    def paragraph(self, paragraph: etree._Element) -> ParaFacts:
+        """Alignment, first-line indent and line spacing after the style chain, as Word has
+        them: each property (and each attribute of w:ind and w:spacing) from the nearest level
+        that sets it.  Character units (firstLineChars) win over twips (firstLine)."""
+        direct = paragraph.find(f"{_W}pPr")
+        levels = ([direct] if direct is not None else []) + self._chain(
+            self.paragraph_style(paragraph), "pPr")
+        if self._para_defaults is not None:
+            levels.append(self._para_defaults)
+
+        def attribute(tag: str, name: str) -> str | None:
+            for ppr in levels:
+                element = ppr.find(f"{_W}{tag}")
+                if element is not None and element.get(f"{_W}{name}") is not None:
+                    return element.get(f"{_W}{name}")
+            return None
+
+        align = attribute("jc", "val") or "left"
+        chars = attribute("ind", "firstLineChars")
+        hanging = attribute("ind", "hanging")
+        first = attribute("ind", "firstLine")
+        size = self._size([rpr for ppr in levels if (rpr := ppr.find(f"{_W}rPr")) is not None]
+                          + self._chain(self.paragraph_style(paragraph), "rPr")
+                          + ([self._defaults] if self._defaults is not None else []))
+        if chars is not None:
+            indent: float | None = int(chars) / 100
+        elif hanging is not None:
+            indent = -int(hanging) / 20 / size
+        elif first is not None:
+            indent = int(first) / 20 / size
+        else:
+            indent = 0.0
+        line = attribute("spacing", "line")
+        return ParaFacts(
+            _JC.get(align, align), indent,
+            int(line) if line and line.lstrip("-").isdigit() else None,
+            attribute("spacing", "lineRule") or "auto",
         )

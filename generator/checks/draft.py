@@ -21,12 +21,28 @@ PART_NAMES: dict[str, str] = {"front": "标题", "opening": "开头", "section":
 
 
 class RunFacts(NamedTuple):
-    """Resolved formatting of one run of a Word paragraph (after style inheritance)."""
+    """Resolved formatting of one run of a Word paragraph (after style inheritance).
+
+    ``hinted``: the run's fonts carry ``w:hint="eastAsia"``, without which Word draws the
+    characters Chinese and Latin share (“ ” ‘ ’ — …) in the Latin font.
+    """
 
     text: str
     east_asia: str | None
     latin: str | None
     size: float | None  # points
+    bold: bool = False
+    hinted: bool = True
+
+
+class ParaFacts(NamedTuple):
+    """Resolved layout of one Word paragraph: alignment (left, center, right, justify), first
+    line indent in characters, and line spacing (twips, with its rule: exact, atLeast, auto)."""
+
+    align: str = "left"
+    first_line_chars: float | None = None
+    line: int | None = None
+    line_rule: str = "auto"
 
 
 class PageFacts(NamedTuple):
@@ -63,6 +79,7 @@ class Para:
     ordinal: int = 0
     indent: int = 0  # characters of indentation stripped before ``text`` (for columns)
     runs: tuple[RunFacts, ...] = ()
+    facts: ParaFacts | None = None  # Word drafts only
 
     @property
     def where(self) -> str:

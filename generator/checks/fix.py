@@ -1,9 +1,11 @@
 """``--fix``: the repairs that need no judgement, written to a new file atomically.
 
-Only two things are mechanical: the width of ``, : ; ( ) ! ? .`` between Chinese characters
-and the zeros of padded dates.  Everything else (a placeholder, a wrong count) needs a person
-and is reported after the fix.  Each format is edited in place rather than regenerated, so a
-fixed .docx keeps its formatting and a fixed outline its comments and layout.
+Only a few things are mechanical: the width of ``, : ; ( ) ! ? .`` between Chinese characters
+or after a number, full-width digits and letters, the zeros of padded dates, and (in Word
+files) the East Asian hint of runs holding “ ” — ….  Everything else (a placeholder, a wrong
+count) needs a person and is reported after the fix.  Each format is edited in place rather
+than regenerated, so a fixed .docx keeps its formatting and a fixed outline its comments and
+layout.
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ from __future__ import annotations
 import difflib
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem
-from ..files import write_atomic
+from ..files import check_target, refuse_input, write_atomic
 from .dates import fix_dates
 from .load import read_draft_text
-from .punctuation import CJK, fix_widths
+from .punctuation import CJK, fix_alnum, fix_widths
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -28,7 +31,7 @@ _HAN = re.compile(f"[{CJK}]")
 
 def fix_text(text: str) -> str:
     """One line or paragraph, repaired."""
-    return fix_dates(fix_widths(text))
+    return fix_dates(fix_widths(fix_alnum(text)))
 
 
 def _fix_lines(text: str) -> str:
@@ -105,9 +108,25 @@ def _fix_docx(path: Path) -> bytes:
         if written != fixed:  # pragma: no cover - a bug guard, like the one for text files
             raise InputError(Problem("自动修正未能逐字对应,已放弃修正,原文件未改动",
                                      str(path)))
+    _hint_shared_marks(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _hint_shared_marks(document: Any) -> None:
+    """Give every run holding “ ” ‘ ’ — … the East Asian hint, so Word draws these marks in
+    the run's Chinese font rather than its Latin one (the ``font-hint`` finding)."""
+    from docx.oxml.ns import qn
+
+    from .from_docx import run_elements, run_text
+    from .page_layout import SHARED_MARKS
+
+    for paragraph in document.paragraphs:
+        for run in run_elements(paragraph._p):
+            if SHARED_MARKS.search(run_text(run)):
+                fonts = run.get_or_add_rPr().get_or_add_rFonts()
+                fonts.set(qn("w:hint"), "eastAsia")
 
 
 def fixed_bytes(source: Path) -> bytes:
@@ -123,9 +142,13 @@ def fixed_bytes(source: Path) -> bytes:
     return fixed.encode("utf-8")
 
 
-def write_fixed(source: Path, target: Path) -> None:
-    """Fix ``source`` into ``target`` (same format)."""
+def write_fixed(source: Path, target: Path, *, overwrite: bool = False,
+                inputs: Sequence[Path] = ()) -> None:
+    """Fix ``source`` into ``target`` (same format); never onto the source itself."""
+    inputs = [source, *inputs]
+    refuse_input(target, inputs)
     suffix = source.suffix.lower()
     if target.suffix.lower() != suffix:
         raise InputError(Problem(f"修正后的文件应与原文件格式相同({suffix})", str(target)))
-    write_atomic(target, fixed_bytes(source))
+    check_target(target, overwrite=overwrite, inputs=inputs)
+    write_atomic(target, fixed_bytes(source), overwrite=overwrite, inputs=inputs)

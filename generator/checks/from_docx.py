@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..reading import open_docx
+from ..word_numbering import ListLabels
 from .classify import Raw, classify
 from .docx_styles import StyleChain
 from .draft import Draft, PageFacts
@@ -55,11 +56,14 @@ def _mm(length: Length | None) -> float | None:
 def docx_draft(path: Path) -> Draft:
     document = open_docx(path)
     chain = StyleChain(document)
+    labels = ListLabels(document)
     raws: list[Raw] = []
     for paragraph in document.paragraphs:
         element = paragraph._p
         runs = [(run, run_text(run)) for run in run_elements(element)]
         full = "".join(text for _, text in runs)
+        if full.strip(_INDENT):
+            full = labels.label(element) + full  # Word's automatic number, as the reader sees
         text = full.strip(_INDENT)
         if not text:
             continue
@@ -70,6 +74,7 @@ def docx_draft(path: Path) -> Draft:
             outline_level=chain.outline_level(element),
             hint=STYLE_KINDS.get(style or ""),
             runs=tuple(chain.run(element, run, t) for run, t in runs if t.strip()),
+            facts=chain.paragraph(element),
         ))
     pages = [
         PageFacts(_mm(s.page_width), _mm(s.page_height), _mm(s.top_margin),

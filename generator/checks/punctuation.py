@@ -29,6 +29,19 @@ FULL_WIDTH: dict[str, str] = {
 #: (10 ms) for a text whose only half-width marks are in numbers and markers (3.5, 1.).
 _SEPARATOR = LazyPattern(rf"(?<=[{CJK}{_CN_CLOSE})])([,:;!?.])( *)(?=[{CJK}{_CN_OPEN}]|\s*$)",
                          needs=",:;!?.", gate=r"(?:[^\x00-\x7f]|\))[,:;!?.]")
+#: The same after a number, a percentage or Latin text (增长5.2%,总量 / 比例为3:1.), in a
+#: paragraph that holds Chinese; a mark with a digit or letter after it (5.2, 10:30,
+#: www.gov.cn) is part of the number or address and stays, and so does a point before
+#: Chinese text, which after a number is an enumeration (1.加强学习).  ASCII classes only:
+#: what follows the mark is tested by ``_opens_chinese``.
+_AFTER_ALNUM = LazyPattern(r"(?<=[0-9A-Za-z%])(?:([,:;!?])( *)|(\.)( *)$)",
+                           needs=",:;!?.")
+#: Full-width digits and Latin letters (２０２５、ＧＤＰ５．２％): GB/T 15835 writes numbers
+#: with half-width Arabic digits; a full-width point or percent sign inside such a number
+#: goes with it.
+_FULL_ALNUM = LazyPattern("[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*％?", gate="[０-９Ａ-Ｚａ-ｚ]")
+_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)} | {ord("．"): ".",
+                                                                        ord("％"): "%"}
 #: Half-width brackets around Chinese words, or wedged between Chinese characters.
 _BRACKETS = LazyPattern(
     rf"\(([^()\n]*[{CJK}][^()\n]*)\)|(?<=[{CJK}])\(([^()\n]*)\)(?=[{CJK}])", needs="("
@@ -41,9 +54,22 @@ def half_width_marks(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, replacement) for every half-width mark that should be full-width."""
     for match in _SEPARATOR.finditer(text):
         yield match.start(), match.end(), FULL_WIDTH[match[1]]
+    if not text.isascii():  # Chinese text (a scan in C, not a loop over the characters)
+        for match in _AFTER_ALNUM.finditer(text):
+            if match[3] or _opens_chinese(text[match.end():]):
+                yield match.start(), match.end(), FULL_WIDTH[match[1] or match[3]]
     for match in _BRACKETS.finditer(text):
         inner = match[1] if match[1] is not None else match[2]
         yield match.start(), match.end(), f"（{inner}）"
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _opens_chinese(rest: str) -> bool:
+    """Whether the text after a mark is Chinese (or an opening Chinese mark), or nothing."""
+    return not rest.strip() or _is_cjk(rest[0]) or rest[0] in _CN_OPEN
 
 
 def fix_widths(text: str) -> str:
@@ -58,6 +84,17 @@ def fix_widths(text: str) -> str:
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def full_width_alnum(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, half-width form) for every run of full-width digits and letters."""
+    for match in _FULL_ALNUM.finditer(text):
+        yield match.start(), match.end(), match[0].translate(_TO_HALF)
+
+
+def fix_alnum(text: str) -> str:
+    """``text`` with full-width digits and letters made half-width."""
+    return _FULL_ALNUM.sub(lambda match: match[0].translate(_TO_HALF), text)
 
 
 def _inner_fixed(bracketed: str) -> str:
@@ -76,6 +113,13 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
                 f"中文中用了半角标点“{quoted.strip()}”,应为“{replacement}”(可用 --fix 修正)",
                 quoted, para.place(start), fixable=True,
             )
+        for start, end, replacement in full_width_alnum(text):
+            yield Finding(
+                "fullwidth-alnum", WARNING,
+                f"数字和字母用了全角“{text[start:end]}”,"
+                f"应为半角“{replacement}”(可用 --fix 修正)",
+                text[start:end], para.place(start), fixable=True,
+            )
         for match in _STRAIGHT_QUOTE.finditer(text):
             also = ",与全文的“”混用" if uses_curly else ""
             yield Finding(
@@ -90,4 +134,5 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("punctuation", ("halfwidth-punct", "mixed-quotes", "doubled-punct"), check)
+RULE = Rule("punctuation",
+            ("halfwidth-punct", "fullwidth-alnum", "mixed-quotes", "doubled-punct"), check)

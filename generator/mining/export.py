@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..files import write_atomic
+from ..files import check_target, write_atomic
 from ..outline_io import dump_outline, speech_to_dict
 from ..reading import is_lock_file
 from .annotate import body_text
@@ -98,26 +99,47 @@ def index_csv(result: MineResult) -> str:
     return buffer.getvalue()
 
 
-def write_outputs(result: MineResult, out: Path) -> list[Path]:
-    """A directory gets one YAML per speech plus index.csv; a .yaml/.json file one speech."""
+_FILE_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+def output_kind(out: Path, fmt: str = "") -> str:
+    """What -o names: "dir" (an existing folder, or a name without an extension), or the
+    format of one file ("yaml"/"json"), from its extension.  A name with another extension
+    (out.txt) is a file name, never a folder to create: it is refused, as is a --format the
+    extension contradicts."""
+    if out.is_dir() or not out.suffix:
+        return "dir"
+    named = _FILE_FORMATS.get(out.suffix.lower())
+    if named is None:
+        raise InputError(Problem(f"提取的提纲只能写成 .yaml 或 .json 文件,或写进一个文件夹"
+                                 f"(不带扩展名的名字);“{out.suffix}”不行", str(out)))
+    if fmt and fmt != named:
+        raise InputError(Problem(f"输出格式 --format {fmt} 与文件扩展名“{out.suffix}”不符;"
+                                 "请改文件名,或去掉 --format 让扩展名决定", str(out)))
+    return named
+
+
+def write_outputs(result: MineResult, out: Path, *, fmt: str = "", overwrite: bool = False,
+                  inputs: Sequence[Path] = ()) -> list[Path]:
+    """A directory gets one YAML per speech plus index.csv; a .yaml/.json file one speech.
+
+    Every target is checked (existing files, inputs) before the first is written.
+    """
     speeches = result.speeches
-    if out.suffix.lower() in (".yaml", ".yml", ".json"):
+    kind = output_kind(out, fmt)
+    if kind != "dir":
         if len(speeches) != 1:
-            raise InputError(
-                Problem(
-                    f"提取到 {len(speeches)} 篇讲话稿,不能写进一个文件;请用 -o 指定一个目录。",
-                    str(out),
-                )
-            )
+            raise InputError(Problem(f"提取到 {len(speeches)} 篇讲话稿,不能写进一个文件;"
+                                     "请用 -o 指定一个目录(不带扩展名的文件夹名)。", str(out)))
         speech = speeches[0].speech
-        if out.suffix.lower() == ".json":
+        if kind == "json":
             text = json.dumps(speech_to_dict(speech), ensure_ascii=False, indent=2) + "\n"
         else:
             text = dump_outline(speech)
-        return [write_atomic(out, text.encode("utf-8"))]
+        return [write_atomic(out, text.encode("utf-8"), overwrite=overwrite, inputs=inputs)]
     if out.exists() and not out.is_dir():
         raise InputError(Problem("输出路径已存在且不是目录。", str(out)))
-    written = []
+    files: list[tuple[Path, bytes]] = []
     used: set[str] = set()
     for m in speeches:
         name, n = m.id, 1
@@ -125,6 +147,9 @@ def write_outputs(result: MineResult, out: Path) -> list[Path]:
             n += 1
             name = f"{m.id}~{n}"
         used.add(name)
-        written.append(write_atomic(out / f"{name}.yaml", dump_outline(m.speech).encode("utf-8")))
-    written.append(write_atomic(out / "index.csv", index_csv(result).encode("utf-8-sig")))
-    return written
+        files.append((out / f"{name}.yaml", dump_outline(m.speech).encode("utf-8")))
+    files.append((out / "index.csv", index_csv(result).encode("utf-8-sig")))
+    for target, _data in files:
+        check_target(target, overwrite=overwrite, inputs=inputs)
+    return [write_atomic(target, data, overwrite=overwrite, inputs=inputs)
+            for target, data in files]

@@ -7,16 +7,13 @@ documents keep automatic numbering outside the text, so it is rebuilt here and t
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 from .. import reading
 from ..errors import InputError, Problem
-from ..numerals import to_chinese
+from ..word_numbering import ListLabels
 
 #: A page of speeches is well under 1 MB; 20 MB is certainly not one.
 MAX_BYTES = reading.MAX_PAGE
@@ -104,65 +101,14 @@ def html_lines(text: str) -> list[str]:
     return "".join(parser.parts).splitlines()
 
 
-_FORMATS = {
-    "chineseCounting": to_chinese,
-    "chineseCountingThousand": to_chinese,
-    "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
-    "decimal": str,
-    "decimalFullWidth": str,
-    "decimalEnclosedParen": lambda n: f"({n})",
-}
-
-
 def _docx_lines(path: Path) -> list[str]:
     """Paragraph texts, with automatic list numbers written out as the reader sees them."""
-    from docx.oxml.ns import qn
-
     document = reading.open_docx(path)
-    levels = _numbering_levels(document, qn)
-    counters: dict[tuple[str, str], int] = {}
+    labels = ListLabels(document)
     lines: list[str] = []
     for paragraph in document.paragraphs:
         text = paragraph.text
-        num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if num_pr is not None and text.strip():
-            num_id = _val(num_pr.find(qn("w:numId")), qn)
-            ilvl = _val(num_pr.find(qn("w:ilvl")), qn) or "0"
-            fmt, pattern = levels.get((num_id, ilvl), ("decimal", f"%{int(ilvl) + 1}."))
-            key = (num_id, ilvl)
-            counters[key] = counters.get(key, 0) + 1
-            for other_id, other_lvl in list(counters):  # a parent item restarts its children
-                if other_id == num_id and int(other_lvl) > int(ilvl):
-                    del counters[(other_id, other_lvl)]
-            number = _FORMATS.get(fmt, str)(counters[key])
-            text = re.sub(r"%\d", number, pattern) + text
+        if text.strip():
+            text = labels.label(paragraph._p) + text
         lines.append(text)
     return lines
-
-
-def _val(element: Any, qn: Callable[[str], str]) -> str | None:
-    return None if element is None else element.get(qn("w:val"))
-
-
-def _numbering_levels(
-    document: Any, qn: Callable[[str], str]
-) -> dict[tuple[str, str], tuple[str, str]]:
-    """(numId, ilvl) → (numFmt, lvlText) from the numbering part, if the document has one."""
-    try:
-        root = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return {}
-    abstract: dict[str, dict[str, tuple[str, str]]] = {}
-    for node in root.findall(qn("w:abstractNum")):
-        levels = {}
-        for lvl in node.findall(qn("w:lvl")):
-            fmt = _val(lvl.find(qn("w:numFmt")), qn) or "decimal"
-            pattern = _val(lvl.find(qn("w:lvlText")), qn) or ""
-            levels[lvl.get(qn("w:ilvl"))] = (fmt, pattern)
-        abstract[node.get(qn("w:abstractNumId"))] = levels
-    out = {}
-    for num in root.findall(qn("w:num")):
-        ref = _val(num.find(qn("w:abstractNumId")), qn)
-        for ilvl, value in abstract.get(ref or "", {}).items():
-            out[(num.get(qn("w:numId")), ilvl)] = value
-    return out

@@ -45,6 +45,7 @@ _SEASON_WORDS = (
 class Variant:
     text: str
     when: Mapping[str, Any]
+    weight: int = 1  # how many turns of the choice it takes: no sign-off is the common case
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def load_stock() -> Stock:
     """The shipped stock; a variant is there only if moves.py found two sources for it."""
     data = load_data(outlines_dir() / "moves.yaml") or {}
     moves = {
-        move: tuple(Variant(str(v["text"]), v.get("when") or {})
+        move: tuple(Variant(str(v["text"]), v.get("when") or {}, int(v.get("weight") or 1))
                     for v in entry.get("variants", []))
         for move, entry in (data.get("moves") or {}).items()
     }
@@ -195,9 +196,9 @@ class Glue:
                 return False
         used = set(re.findall(r"\{(\w+)\}", variant.text))
         given = {name for name, value in slots.items() if value}
-        if "under" in used:
-            used.add("leadership")
         wanted = used - {"count", "all", "area", "under"}
+        if "under" in used:  # "在…的坚强领导下，" when a leadership is given, nothing when not
+            used.add("leadership")
         return wanted <= given and given - _CONTEXT <= used
 
     def say(self, move: str, role: str | None = None, count: int | None = None,
@@ -214,11 +215,13 @@ class Glue:
                                            in self._memo.items()):
             self._memo[memo] = ""
             return ""
-        variants = [v for v in self.stock.moves.get(move, ()) if self.fits(v, role, count, slots)]
+        variants = [v for v in self.stock.moves.get(move, ()) if self.fits(v, role, count, slots)
+                    for _ in range(v.weight)]
         text = ""
         if variants:
             start = (_seed(self.key, move, role or "") + self.version) % len(variants)
-            ordered = variants[start:] + variants[:start]
+            turns = variants[start:] + variants[:start]  # a weighted variant takes several turns
+            ordered = [v for i, v in enumerate(turns) if all(v is not w for w in turns[:i])]
             fresh = [v for v in ordered if not _grams(v.text) & self._used]
             chosen = (fresh or ordered)[0]
             self._used |= _grams(chosen.text)

@@ -124,6 +124,7 @@ def test_no_formula_twice_in_one_speech(version):
     ("全镇安全生产紧急会议", "各村（社区）、各站所", "各级各部门"),
     ("全省防汛抗旱紧急会议", "各地各部门", "各乡镇"),
     ("公司安全生产紧急会议", "各部门、各单位", "各乡镇"),
+    ("新桥街道燃气安全专项整治会议", "各社区、各部门", "各村（社区）"),
 ])
 def test_the_organisers_level_chooses_who_is_addressed(meeting, expected, wrong):
     data = scaffold_data("special-deployment") | {"会议名称": meeting, "套话版本": 1}
@@ -137,6 +138,7 @@ def test_the_organisers_level_chooses_who_is_addressed(meeting, expected, wrong)
     ("县应急管理局通报了上半年安全生产形势", ("举一反三", "对照检查", "同意"), ("学习领会",)),
     ("三个乡镇作了交流发言", ("相互学习", "取长补短", "说到做到"), ("学习领会", "举一反三")),
     ("县委书记作了重要讲话", ("领会", "同意", "赞同"), ("举一反三", "取长补短")),
+    ("六家企业党委书记作了述职", ("讲得都很好",), ("举一反三", "学习领会")),
 ])
 def test_the_response_agrees_with_what_the_earlier_item_was(item, fits, misfits):
     for version in range(0, 6):
@@ -215,3 +217,17 @@ def test_a_parts_closing_paragraph_follows_its_last_point_and_survives_the_outli
     assert "（二）抓好农田建设。要新建高标准农田。\n\n各乡镇要举一反三" in text
     again = parse_outline(dump_outline(speech))
     assert again.sections[0].closing == part.closing and render_text(again) == text
+
+
+def test_most_speeches_end_without_a_sign_off_as_real_ones_do():
+    endings = [speech_from(work(主办单位=f"第{n}工作组")).signoff for n in range(40)]
+    bare = sum(not ending for ending in endings)
+    assert 20 <= bare < 40, bare  # no sign-off is weighted three to one, yet not the only way
+
+
+def test_closings_vary_between_offices_with_or_without_a_leadership_named():
+    for leadership in ("县委", None):
+        closings = {text_of(work(主办单位=f"第{n}工作组", 领导核心=leadership)).split("\n\n")[-1]
+                    for n in range(12)}
+        formulas = {re.sub(r"^同志们，[^。]*。", "", c)[:8] for c in closings}
+        assert len(formulas) >= 3, closings

@@ -14,6 +14,7 @@ stored.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -103,10 +104,15 @@ def attest(stock: dict, sources: list[Source]) -> tuple[dict, list[str]]:
 
 
 def _pages(manifest: Path, pool: str, raw: Path) -> Iterator[tuple[Path, str, str]]:
+    """The pool's pages that are on disk and are the very pages the manifest lists."""
     for entry in yaml.safe_load(manifest.read_text(encoding="utf-8")) or []:
         page = raw / f"{entry['id']}.txt"
-        if entry.get("pool") == pool and page.is_file():
-            yield page, str(entry["site"]), str(entry["address"])
+        if entry.get("pool") != pool or not page.is_file():
+            continue
+        if entry.get("sha256") and hashlib.sha256(page.read_bytes()).hexdigest() != entry["sha256"]:
+            print(f"跳过 {page.name}:内容与清单的 sha256 不符", file=sys.stderr)
+            continue
+        yield page, str(entry["site"]), str(entry["address"])
 
 
 def _corpus(folder: Path) -> Iterator[tuple[Path, str, str]]:

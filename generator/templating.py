@@ -174,6 +174,15 @@ def clause(text: str | None) -> str:
     return (text or "").strip().rstrip(_END_PUNCTUATION)
 
 
+#: A paragraph that already tells the listener a list follows ("…重点抓好以下几个方面的工作。",
+#: "…主要有："): the glue adds no second lead-in after it, which blind readers took for a seam.
+_ANNOUNCES_LIST = re.compile(r"(?:以下|如下|下列|下面)[^。！？；]{0,16}[。：:]?$|[：:]$")
+
+
+def announces_list(text: Any) -> bool:
+    return bool(_ANNOUNCES_LIST.search(str(text or "").strip()))
+
+
 FILTERS = {
     "cn": chinese_number,
     "enum": enumerate_points,
@@ -204,6 +213,7 @@ def _environment(search_path: tuple[Path, ...]):
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    env.tests["announcing"] = announces_list
     env.globals["phrase"] = phrase  # the phrase bank's glue, chosen by a template's variant field
     return env
 

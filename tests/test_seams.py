@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 import pytest
+from conftest import EXAMPLES
 from test_genre_templates import ALL, scaffold_data, speech_from
 
 from generator.blocks import blocks
@@ -182,12 +183,19 @@ def visible_facts(name: str, data: dict) -> list[str]:
     return [fact.strip().rstrip("。！？；，、：,.;:").removesuffix("的结果") for fact in out]
 
 
+#: Two sentences in a row that each announce the list to come ("…抓好以下几个方面的工作。
+#: 重点要认真抓好以下几点："): the user's intro already said it and the glue said it again.
+_LIST_AHEAD = "(?:以下|如下|下列)"
+LEAD_TWICE = re.compile(f"{_LIST_AHEAD}[^。！？\n]{{0,16}}[。：:][^。！？\n]{{0,24}}{_LIST_AHEAD}")
+
+
 def seams(name: str, data: dict) -> list[str]:
     """What a reader would stumble on in this draft."""
     speech = speech_from(data)
     text = render_text(speech)
     found = [f"debris {m[0]!r}" for m in DEBRIS.finditer(text)]
     found += [f"doubled {m[0]!r}" for m in DOUBLED.finditer(text)]
+    found += [f"lead-in twice {m[0]!r}" for m in LEAD_TWICE.finditer(text)]
     written = list(blocks(speech))
     for here, after in zip(written, [*written[1:], None], strict=True):
         ends_open = here.kind == "body" and here.text.endswith(("：", "，", "、", "是"))
@@ -268,3 +276,12 @@ def test_every_wording_the_glue_can_choose_reads_without_a_seam(name):
         if found := seams(name, chosen):
             problems[(version, level, place)] = found
     assert problems == {}
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_an_intro_that_announces_its_list_gets_no_second_lead_in(example):
+    """Users end an intro with "…重点抓好以下几个方面的工作。"; the glue must not add its own."""
+    from generator.pipeline import load_speech
+
+    text = render_text(load_speech(example))
+    assert not LEAD_TWICE.search(text), LEAD_TWICE.search(text)

@@ -60,3 +60,11 @@ def pytest_terminal_summary(terminalreporter):
     if AUDITED:
         terminalreporter.write_line(
             f"openxml-audit (Microsoft 365, strict=False): {len(AUDITED)} DOCX files checked")
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A --template-dir holding `tiny` (sheet_files.py): one field of each kind a cell feeds."""
+    from sheet_files import tiny_template
+
+    return tiny_template(tmp_path / "templates")

@@ -28,40 +28,6 @@ from generator.sheets import Workbook as Sheets
 
 WORK = "work-conference"
 
-# A tiny template: four fields of different types, so typed cells can be checked in the text.
-TINY_YAML = """\
-name: tiny
-title: 测试模板
-fields:
-  - {key: name, label: 名称, required: true}
-  - {key: day, label: 日期, type: date}
-  - {key: count, label: 人数, type: number}
-  - {key: asks, label: 要求, type: list}
-"""
-TINY_J2 = """\
-{% extends "base.j2" %}
-{% block header %}
-title: 关于{{ name }}的讲话
-{% endblock %}
-{% block opening %}
-| 日期{{ day or "未定" }},人数{{ count if count is not none else "未定" }}。
-{% for ask in asks %}
-| 要求:{{ ask }}
-{% endfor %}
-{% endblock %}
-{% block signoff %}{% endblock %}
-"""
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Path:
-    folder = tmp_path / "templates" / "tiny"
-    folder.mkdir(parents=True)
-    (folder / "template.yaml").write_text(TINY_YAML, encoding="utf-8")
-    (folder / "speech.j2").write_text(TINY_J2, encoding="utf-8")
-    return folder.parent
-
-
 def docx_joined(path: Path) -> str:
     return "\n".join(docx_paragraphs(path))
 

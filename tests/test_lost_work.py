@@ -24,7 +24,6 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import ROOT, assert_user_error, run_speechgen
-from test_batch import TINY_J2, TINY_YAML
 
 from generator.errors import InputError
 from generator.files import ExistingFile, check_target, write_atomic
@@ -60,15 +59,6 @@ def umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Path:
-    folder = tmp_path / "templates" / "tiny"
-    folder.mkdir(parents=True)
-    (folder / "template.yaml").write_text(TINY_YAML, encoding="utf-8")
-    (folder / "speech.j2").write_text(TINY_J2, encoding="utf-8")
-    return folder.parent
 
 
 # (b) The everyday loop: an untouched DOCX is replaced, an edited one never.

@@ -18,17 +18,11 @@ from sheet_files import (
     error_value,
     ole_file,
     save_results,
-    tiny_template,
     write_xlsx,
 )
 from xlsx_shared import with_shared_strings
 
 from generator.sheets import Workbook as Sheets
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Path:
-    return tiny_template(tmp_path / "templates")
 
 
 def batch(sheet: Path, tiny: Path, out: Path, *extra: str):

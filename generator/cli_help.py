@@ -62,12 +62,16 @@ def _placeholder(param: Any) -> str | None:
 def localise(command: Any) -> Any:
     """The same command tree with its help worded in Chinese; returns `command`."""
     typer.core._ = _translate
+    return _localise_tree(command)
+
+
+def _localise_tree(command: Any) -> Any:
     command.context_class = _context_class(command.context_class)
     command.options_metavar = "[选项]"
     if hasattr(command, "commands"):  # a group
         command.subcommand_metavar = "命令 [参数]..."
         for sub in command.commands.values():
-            localise(sub)
+            _localise_tree(sub)
     for param in command.params:
         if param.metavar is None and not getattr(param, "is_flag", False):
             param.metavar = _placeholder(param)

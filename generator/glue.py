@@ -32,7 +32,10 @@ _RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "
 _LATER = ("speech", "deployment")
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
-_CONTEXT = {"work"}
+_CONTEXT = {"work", "occasion", "default_goal"}
+#: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
+#: and a stock outlook for the time of year.  A variant using them fits either way.
+_FILLED = {"count", "all", "area", "under", "outlook"}
 _SEASON_WORDS = (
     ("年中", re.compile(r"上半年|下半年|半年|年中|三季度|二季度")),
     ("年末", re.compile(r"年终|岁末|全年工作总结|冬季")),
@@ -114,6 +117,26 @@ def season_of(*texts: str | None) -> str | None:
     return None
 
 
+#: What a meeting's name says around its subject: 全县 / 2025年 before, 工作会议 after.
+_AROUND_SUBJECT = (
+    re.compile(r"^(?:全(?:省|市|县|区|镇|乡|街道|公司|校)|[省市县区镇乡](?=[\u4e00-\u9fff]{4}))"),
+    re.compile(r"20\d\d年度?|上半年|下半年|年中|年度|第[一二三四五六七八九十]+季度"),
+    re.compile(r"(?:工作)?(?:总结表彰大会|表彰大会|紧急会议|推进会|调度会|现场会|座谈会|部署会"
+               r"|动员会|动员大会|会议|大会)$"),
+    re.compile(r"工作$"),
+)
+
+
+def subject_of(meeting: str) -> str | None:
+    """The work a meeting is about, read from its name (全县2025年经济工作会议 → 经济), or None
+    when the name says nothing usable (the glue then keeps to wording that needs no subject)."""
+    subject = meeting or ""
+    for pattern in _AROUND_SUBJECT:
+        subject = pattern.sub("", subject)
+    usable = 2 <= len(subject) <= 14 and not re.search(r"[暨和、“”]|成立$", subject)
+    return subject if usable else None
+
+
 def spoken(number: int) -> str:
     return "两" if number == 2 else to_chinese(number)
 
@@ -138,6 +161,7 @@ class Glue:
         self.place = facts.get("speaker_place") or (
             "later" if kinds & set(_LATER) else "first")
         self.season = facts.get("season") or season_of(meeting, facts.get("purpose"))
+        self.subject = subject_of(meeting)
         self.version = int(facts.get("variant") or 0)
         self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
         self._used: set[str] = set()
@@ -177,9 +201,9 @@ class Glue:
     # -- the moves ------------------------------------------------------------------------
 
     def fits(self, variant: Variant, role: str | None, count: int | None,
-             slots: Mapping[str, Any]) -> bool:
+             slots: Mapping[str, Any], voice: str | None = None) -> bool:
         when = variant.when
-        if when.get("role") != role:
+        if when.get("role") != role or when.get("voice") != voice:
             return False
         if "kind" in when and self.kind not in when["kind"]:
             return False
@@ -196,18 +220,19 @@ class Glue:
                 return False
         used = set(re.findall(r"\{(\w+)\}", variant.text))
         given = {name for name, value in slots.items() if value}
-        wanted = used - {"count", "all", "area", "under"}
+        wanted = used - _FILLED - ({"goal"} if slots.get("default_goal") else set())
         if "under" in used:  # "在…的坚强领导下，" when a leadership is given, nothing when not
             used.add("leadership")
         return wanted <= given and given - _CONTEXT <= used
 
     def say(self, move: str, role: str | None = None, count: int | None = None,
-            nth: Any = None, **slots: Any) -> str:
+            nth: Any = None, voice: str | None = None, **slots: Any) -> str:
         """The move's wording for these facts, its slots filled; "" when nothing fits.
 
         `nth` tells apart two uses of one move in a speech (the lead-in of each task part),
-        which then take different variants while there are any."""
-        memo = (move, role, count, str(nth),
+        which then take different variants while there are any; `voice` ("modest") asks for
+        the variants written to lead into the speaker's own modest close."""
+        memo = (move, role, count, str(nth), voice,
                 tuple(sorted((k, str(v)) for k, v in slots.items())))
         if memo in self._memo:
             return self._memo[memo]
@@ -215,8 +240,8 @@ class Glue:
                                            in self._memo.items()):
             self._memo[memo] = ""
             return ""
-        variants = [v for v in self.stock.moves.get(move, ()) if self.fits(v, role, count, slots)
-                    for _ in range(v.weight)]
+        variants = [v for v in self.stock.moves.get(move, ())
+                    if self.fits(v, role, count, slots, voice) for _ in range(v.weight)]
         text = ""
         if variants:
             start = (_seed(self.key, move, role or "") + self.version) % len(variants)
@@ -236,6 +261,9 @@ class Glue:
             values["count"] = spoken(int(count))
         leadership = values.get("leadership")
         values["under"] = f"在{leadership}的坚强领导下，" if leadership else ""
+        values.setdefault("goal", values.get("default_goal", ""))
+        if "{outlook}" in text and "outlook" not in values:
+            values["outlook"] = _clause(self.say("outlook", work=slots.get("work")))
         return re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
 
     def word(self, name: str) -> str:

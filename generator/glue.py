@@ -190,18 +190,32 @@ class Glue:
         return [kind for _, kind in self.items]
 
     def earlier(self, response: str | None = None) -> str:
-        """刚才，A，B，<response agreeing with the items>。 — or nothing without items."""
+        """刚才，… and a response that fits what the earlier items were, or nothing without items.
+
+        Two shapes, as real openings go: each item followed by a word on it, then what the
+        audience is to do (刚才，A作了工作报告，总结成绩客观…；B…。请大家…); or the items
+        together and one response to them all (刚才，A，B，讲得都很好…).  The user's own
+        response always takes the second shape."""
         if not self.items:
             return ""
         clauses = [_clause(text) for text, _ in self.items]
-        said = "刚才，" + ("；" if any(len(c) > 30 for c in clauses) else "，").join(clauses)
+        joint = "；" if any(len(c) > 30 for c in clauses) else "，"
+        if not response and (_seed(self.key, "earlier") + self.version) % 3:
+            said = []
+            for n, (clause, (_, kind)) in enumerate(zip(clauses, self.items, strict=True)):
+                word = self.say("item_response", item=kind, nth=n)
+                said.append(f"{clause}，{word}" if word else clause)
+            audience = self.say("earlier_audience")
+            return "刚才，" + "；".join(said) + (f"。{audience}。" if audience else "。")
+        said = "刚才，" + joint.join(clauses)
         reply = _clause(response) if response else self.say("earlier_response")
         return f"{said}，{reply}。" if reply else f"{said}。"
 
     # -- the moves ------------------------------------------------------------------------
 
     def fits(self, variant: Variant, role: str | None, count: int | None,
-             slots: Mapping[str, Any], voice: str | None = None) -> bool:
+             slots: Mapping[str, Any], voice: str | None = None,
+             item: str | None = None) -> bool:
         when = variant.when
         if when.get("role") != role or when.get("voice") != voice:
             return False
@@ -215,7 +229,8 @@ class Glue:
                                                                       else "many"):
             return False
         if "agenda" in when:
-            dominant = next((k for k in _RESPONSE_ORDER if k in self.agenda_kinds), "other")
+            dominant = item or next((k for k in _RESPONSE_ORDER if k in self.agenda_kinds),
+                                    "other")
             if dominant not in when["agenda"]:
                 return False
         used = set(re.findall(r"\{(\w+)\}", variant.text))
@@ -226,13 +241,15 @@ class Glue:
         return wanted <= given and given - _CONTEXT <= used
 
     def say(self, move: str, role: str | None = None, count: int | None = None,
-            nth: Any = None, voice: str | None = None, **slots: Any) -> str:
+            nth: Any = None, voice: str | None = None, item: str | None = None,
+            **slots: Any) -> str:
         """The move's wording for these facts, its slots filled; "" when nothing fits.
 
         `nth` tells apart two uses of one move in a speech (the lead-in of each task part),
         which then take different variants while there are any; `voice` ("modest") asks for
-        the variants written to lead into the speaker's own modest close."""
-        memo = (move, role, count, str(nth), voice,
+        the variants written to lead into the speaker's own modest close; `item` answers one
+        agenda item of that kind rather than the agenda as a whole."""
+        memo = (move, role, count, str(nth), voice, item,
                 tuple(sorted((k, str(v)) for k, v in slots.items())))
         if memo in self._memo:
             return self._memo[memo]
@@ -241,7 +258,7 @@ class Glue:
             self._memo[memo] = ""
             return ""
         variants = [v for v in self.stock.moves.get(move, ())
-                    if self.fits(v, role, count, slots, voice) for _ in range(v.weight)]
+                    if self.fits(v, role, count, slots, voice, item) for _ in range(v.weight)]
         text = ""
         if variants:
             start = (_seed(self.key, move, role or "") + self.version) % len(variants)

@@ -201,12 +201,12 @@ class Glue:
         clauses = [_clause(text) for text, _ in self.items]
         joint = "；" if any(len(c) > 30 for c in clauses) else "，"
         if not response and (_seed(self.key, "earlier") + self.version) % 3:
-            said = []
+            answered = []
             for n, (clause, (_, kind)) in enumerate(zip(clauses, self.items, strict=True)):
                 word = self.say("item_response", item=kind, nth=n)
-                said.append(f"{clause}，{word}" if word else clause)
+                answered.append(f"{clause}，{word}" if word else clause)
             audience = self.say("earlier_audience")
-            return "刚才，" + "；".join(said) + (f"。{audience}。" if audience else "。")
+            return "刚才，" + "；".join(answered) + (f"。{audience}。" if audience else "。")
         said = "刚才，" + joint.join(clauses)
         reply = _clause(response) if response else self.say("earlier_response")
         return f"{said}，{reply}。" if reply else f"{said}。"

@@ -35,7 +35,7 @@ _LATER = ("speech", "deployment")
 _CONTEXT = {"work", "occasion", "default_goal"}
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
-_FILLED = {"count", "all", "area", "under", "outlook"}
+_FILLED = {"count", "all", "area", "under", "outlook", "period"}
 _SEASON_WORDS = (
     ("年中", re.compile(r"上半年|下半年|半年|年中|三季度|二季度")),
     ("年末", re.compile(r"年终|岁末|全年工作总结|冬季")),
@@ -137,6 +137,15 @@ def subject_of(meeting: str) -> str | None:
     return subject if usable else None
 
 
+def period_of(purpose: str, season: str | None) -> str:
+    """The time a review covers: the year the meeting's task sums up (总结2024年… → 2024年),
+    else 今年以来 at mid-year, else 过去一年."""
+    year = re.search(r"总结(20\d\d)年", purpose) or re.search(r"(20\d\d)年", purpose)
+    if year:
+        return f"{year[1]}年"
+    return "今年以来" if season == "年中" else "过去一年"
+
+
 def spoken(number: int) -> str:
     return "两" if number == 2 else to_chinese(number)
 
@@ -162,6 +171,7 @@ class Glue:
             "later" if kinds & set(_LATER) else "first")
         self.season = facts.get("season") or season_of(meeting, facts.get("purpose"))
         self.subject = subject_of(meeting)
+        self.period = period_of(str(facts.get("purpose") or ""), self.season)
         self.version = int(facts.get("variant") or 0)
         self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
         self._used: set[str] = set()
@@ -279,6 +289,7 @@ class Glue:
         leadership = values.get("leadership")
         values["under"] = f"在{leadership}的坚强领导下，" if leadership else ""
         values.setdefault("goal", values.get("default_goal", ""))
+        values.setdefault("period", self.period)
         if "{outlook}" in text and "outlook" not in values:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work")))
         return re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)

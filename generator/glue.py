@@ -119,12 +119,18 @@ def season_of(*texts: str | None) -> str | None:
 
 #: What a meeting's name says around its subject: 全县 / 2025年 before, 工作会议 after.
 _AROUND_SUBJECT = (
-    re.compile(r"^(?:全(?:省|市|县|区|镇|乡|街道|公司|校)|[省市县区镇乡](?=[\u4e00-\u9fff]{4}))"),
+    re.compile(r"^(?:全(?:省|市|县|区|镇|乡|街道|公司|校)|[\u4e00-\u9fff]{2,3}[省市县区镇乡](?![委直级])"
+               r"|[省市县区镇乡](?![委直])(?=[\u4e00-\u9fff]{4}))"),
     re.compile(r"20\d\d年度?|上半年|下半年|年中|年度|第[一二三四五六七八九十]+季度"),
-    re.compile(r"(?:工作)?(?:总结表彰大会|表彰大会|紧急会议|推进会|调度会|现场会|座谈会|部署会"
-               r"|动员会|动员大会|会议|大会)$"),
+    re.compile(r"(?:工作)?(?:总结表彰大会|表彰大会|表彰会|总结会议|总结大会|紧急会议|推进会|调度会|现场会"
+               r"|座谈会|部署会|分析会|动员会|动员大会|会议|大会)$"),
     re.compile(r"工作$"),
 )
+
+
+#: What leaves no usable subject: a joint meeting, a name in quotes, an occasion (成立, 换届)
+#: or the people honoured (优秀…, 先进…) rather than a line of work.
+_NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|十佳|最美")
 
 
 def subject_of(meeting: str) -> str | None:
@@ -133,17 +139,19 @@ def subject_of(meeting: str) -> str | None:
     subject = meeting or ""
     for pattern in _AROUND_SUBJECT:
         subject = pattern.sub("", subject)
-    usable = 2 <= len(subject) <= 14 and not re.search(r"[暨和、“”]|成立$", subject)
+    usable = 2 <= len(subject) <= 14 and not _NO_SUBJECT.search(subject)
     return subject if usable else None
 
 
 def period_of(purpose: str, season: str | None) -> str:
     """The time a review covers: the year the meeting's task sums up (总结2024年… → 2024年),
-    else 今年以来 at mid-year, else 过去一年."""
+    else 今年以来 at mid-year, 今年 at the year's end, else 过去一年."""
     year = re.search(r"总结(20\d\d)年", purpose) or re.search(r"(20\d\d)年", purpose)
     if year:
         return f"{year[1]}年"
-    return "今年以来" if season == "年中" else "过去一年"
+    if re.search(r"总结(?:近年来)?去年", purpose):
+        return "去年"
+    return {"年中": "今年以来", "年末": "今年"}.get(season or "", "过去一年")
 
 
 def spoken(number: int) -> str:
@@ -210,7 +218,7 @@ class Glue:
             return ""
         clauses = [_clause(text) for text, _ in self.items]
         joint = "；" if any(len(c) > 30 for c in clauses) else "，"
-        if not response and (_seed(self.key, "earlier") + self.version) % 3:
+        if not response and (_seed(self.key, "earlier") + self.version) % 4:
             answered = []
             for n, (clause, (_, kind)) in enumerate(zip(clauses, self.items, strict=True)):
                 word = self.say("item_response", item=kind, nth=n)
@@ -292,11 +300,16 @@ class Glue:
         values.setdefault("period", self.period)
         if "{outlook}" in text and "outlook" not in values:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work")))
-        return re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
+        filled = re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
+        return _ONCE.sub(r"\1", filled)  # 确保{goal} with a goal that says 确保 itself
 
     def word(self, name: str) -> str:
         """A level word: all (各乡镇、各部门…) or area (全县…)."""
         return self.words[name]
+
+
+#: Words a slot's fact may repeat from the wording around it: said once.
+_ONCE = re.compile(r"(确保|坚决|努力|全力)\1")
 
 
 #: Two wordings sharing a run of this many characters repeat a formula ("抓好落实").

@@ -201,8 +201,9 @@ def test_election_and_founding_differ_in_opening_and_signoff():
     election = render_text(speech_from(scaffold_data("election-or-founding")))
     founding = render_text(speech_from(scaffold_data("election-or-founding") | {
         "大会类型": "成立大会", "组织名称": "区商会党委", "致谢对象": "各位领导和来宾"}))
-    assert "今天如期召开了" in election and "成立的庄严时刻" not in election
-    assert "在区商会党委成立的庄严时刻" in founding and "今天如期召开了" not in founding
+    assert "选举" in election.split("\n\n")[4] and "向大会表示热烈的祝贺！" in election
+    assert "成立表示热烈的祝贺" not in election
+    assert "对区商会党委的成立表示热烈的祝贺！" in founding and "向大会表示" not in founding
     assert "选进城关村党支部新一届班子" in election  # the election's closing names its body
     assert "区商会党委工作新局面" in founding
 

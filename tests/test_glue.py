@@ -139,7 +139,7 @@ def test_the_organisers_level_chooses_who_is_addressed(meeting, expected, wrong)
     ("三个乡镇作了交流发言", ("相互学习", "取长补短", "说到做到", "学习借鉴"),
      ("学习领会", "举一反三")),
     ("县委书记作了重要讲话", ("领会", "同意", "赞同", "贯彻落实"), ("举一反三", "取长补短")),
-    ("六家企业党委书记作了述职", ("讲得都很好", "表态"), ("举一反三", "学习领会")),
+    ("六家企业党委书记作了述职", ("讲得都很好", "表态", "决心"), ("举一反三", "学习领会")),
 ])
 def test_the_response_agrees_with_what_the_earlier_item_was(item, fits, misfits):
     for version in range(0, 6):
@@ -154,7 +154,9 @@ def test_structured_agenda_entries_read_as_sentences_and_make_the_speaker_later(
         {"谁": "县委书记王建平同志", "类型": "讲话"},
         {"谁": "县农业农村局", "类型": "通报", "内容": "去年粮食生产情况"}]))
     opening = "".join(speech.opening)
-    assert "刚才，县委书记王建平同志作了重要讲话，县农业农村局通报了去年粮食生产情况，" in opening
+    said = ("刚才，县委书记王建平同志作了重要讲话[^。]*[，；]"
+            "县农业农村局通报了去年粮食生产情况[，。]")
+    assert re.search(said, opening), opening
     assert re.search(r"我再(?:讲|强调)[两三]", opening), opening
 
 

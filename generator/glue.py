@@ -133,6 +133,11 @@ _AROUND_SUBJECT = (
 _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|十佳|最美")
 
 
+#: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).
+_MEETING_VERB = re.compile(
+    r"(部署|推进|动员|调度|分析|总结|表彰|培训|座谈|交流|选举)(?:大)?会(?:议)?$")
+
+
 def subject_of(meeting: str) -> str | None:
     """The work a meeting is about, read from its name (全县2025年经济工作会议 → 经济), or None
     when the name says nothing usable (the glue then keeps to wording that needs no subject)."""
@@ -224,10 +229,18 @@ class Glue:
                 word = self.say("item_response", item=kind, nth=n)
                 answered.append(f"{clause}，{word}" if word else clause)
             audience = self.say("earlier_audience")
-            return "刚才，" + "；".join(answered) + (f"。{audience}。" if audience else "。")
+            return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")
         said = "刚才，" + joint.join(clauses)
         reply = _clause(response) if response else self.say("earlier_response")
         return f"{said}，{reply}。" if reply else f"{said}。"
+
+    def named(self, meeting: str, purpose: str | None) -> str:
+        """The meeting as the purpose statement names it: "这次会议" when its name and its
+        purpose share their verb (召开部署会，主要是部署… reads as a tautology)."""
+        verb = _MEETING_VERB.search(meeting or "")
+        if verb and purpose and _clause(purpose).startswith(verb[1]):
+            return "这次会议"
+        return meeting
 
     # -- the moves ------------------------------------------------------------------------
 
@@ -266,7 +279,10 @@ class Glue:
         `nth` tells apart two uses of one move in a speech (the lead-in of each task part),
         which then take different variants while there are any; `voice` ("modest") asks for
         the variants written to lead into the speaker's own modest close; `item` answers one
-        agenda item of that kind rather than the agenda as a whole."""
+        agenda item of that kind rather than the agenda as a whole.  A move the template gives no
+        `work` takes the subject of the meeting's name, so glue carries the user's facts."""
+        if "work" not in slots:  # the meeting's own subject, when its name gives one
+            slots["work"] = self.subject
         memo = (move, role, count, str(nth), voice, item,
                 tuple(sorted((k, str(v)) for k, v in slots.items())))
         if memo in self._memo:
@@ -298,6 +314,8 @@ class Glue:
         values["under"] = f"在{leadership}的坚强领导下，" if leadership else ""
         values.setdefault("goal", values.get("default_goal", ""))
         values.setdefault("period", self.period)
+        if values.get("work", "").startswith(values["area"]):  # 机关 + 机关党建: said once
+            text = text.replace("{area}{work}", "{work}")
         if "{outlook}" in text and "outlook" not in values:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work")))
         filled = re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
@@ -309,7 +327,7 @@ class Glue:
 
 
 #: Words a slot's fact may repeat from the wording around it: said once.
-_ONCE = re.compile(r"(确保|坚决|努力|全力)\1")
+_ONCE = re.compile(r"(确保|坚决|努力|全力|这次)\1")
 
 
 #: Two wordings sharing a run of this many characters repeat a formula ("抓好落实").

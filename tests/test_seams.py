@@ -76,6 +76,9 @@ DEBRIS = re.compile(
     r"|贡献作出|贡献而努力|向表示|代表向|在的(?:坚强|正确)领导|为而|就讲[一二三四五六七八九十两几]|由负责|，前完成|是的结果|让我们，|希望，|确保。|同志们，。"
 )
 DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,8})\1")
+#: A meeting named for a verb whose purpose is that verb again ("召开……部署会，主要是部署……").
+MEETING_VERB = re.compile(
+    r"(部署|推进|动员|调度|分析|总结|表彰|培训|座谈|交流|选举)(?:大)?会(?:议)?$")
 
 
 #: Keys whose FILL is a list of alternatives: each use takes the next, as a writer would not
@@ -213,6 +216,10 @@ def seams(name: str, data: dict) -> list[str]:
                                     "exchange", "statement", "other") if k in kinds + ["other"])
         found += [f"misfit {word} after {dominant}" for word in MISFITS.get(dominant, ())
                   if word in response]
+    verb = MEETING_VERB.search(str(data.get("会议名称") or ""))
+    if verb:
+        said = re.escape(str(data["会议名称"])) + f"[^。]*?(?:主要|目的)[^。]{{0,4}}是：?{verb[1]}"
+        found += [f"tautology {m[0]!r}" for m in re.finditer(said, text)]
     for fact in visible_facts(name, data):
         if fact and fact not in text:
             found.append(f"lost fact {fact[:20]!r}")
@@ -285,3 +292,15 @@ def test_an_intro_that_announces_its_list_gets_no_second_lead_in(example):
 
     text = render_text(load_speech(example))
     assert not LEAD_TWICE.search(text), LEAD_TWICE.search(text)
+
+
+@pytest.mark.parametrize("version", range(0, 6))
+def test_a_meeting_named_for_its_verb_is_not_said_to_do_it_again(version):
+    """部署会，主要是部署…: the purpose statement calls it 这次会议 instead (a reader's tell)."""
+    data = scaffold_data("special-deployment") | {
+        "会议名称": "全县秋冬季森林防火部署会", "会议目的": "部署今冬明春森林防火工作",
+        "套话版本": version}
+    text = render_text(speech_from(data))
+    assert "部署今冬明春森林防火工作" in text
+    assert not any(found.startswith("tautology") for found in seams("special-deployment", data))
+    assert "部署会，主要" not in text and "部署会的主要" not in text

@@ -374,3 +374,40 @@ def test_quit_button_stops_the_server(browser, tmp_path):
         if process.poll() is None:
             process.terminate()
             process.wait(10)
+
+
+def test_rephrase_button_steps_the_glue_version_and_the_same_version_gives_the_same_draft(
+        server, browser):
+    """换一种说法 (issue 14): each click sets the next 套话版本, shown in its field, and redraws
+    the draft with other attested wording; the facts stay, and going back to a version gives
+    that version's draft again, word for word (and the same DOCX text)."""
+    open_page(browser, server)
+    css(browser, 'button.card[data-template="work-conference"]')[0].click()
+    wait(browser, lambda d: css(d, "#f-meeting"))
+    assert by_id(browser, "rephrase").is_displayed()
+    type_into(browser, "f-meeting", "全县农业农村工作会议")
+    type_into(browser, "f-purpose", "总结去年农业农村工作，部署今年任务")
+    by_id(browser, "f-tasks-add").click()
+    type_into(browser, "f-tasks-0-heading", "稳住粮食生产")
+    by_id(browser, "f-tasks-add").click()
+    plain = type_into(browser, "f-tasks-1-heading", "发展乡村产业")
+    drafts = [plain]
+    for version in (1, 2, 3):
+        drafts.append(preview_after(browser, lambda: by_id(browser, "rephrase").click()))
+        assert by_id(browser, "f-variant").get_attribute("value") == str(version)
+    for text in drafts:  # every fact the user gave is still there
+        assert "全县农业农村工作会议" in text and "总结去年农业农村工作，部署今年任务" in text
+        assert "一、稳住粮食生产" in text and "二、发展乡村产业" in text
+    assert len(set(drafts)) >= 3, drafts  # the glue really changed
+    field = by_id(browser, "f-variant")
+    field.clear()
+    again = type_into(browser, "f-variant", "1")
+    assert again == drafts[1]
+    css(browser, 'button.dl[data-format="docx"][data-layout="standard"]')[0].click()
+    written = [p.text for p in Document(str(downloaded(browser, ".docx"))).paragraphs
+               if p.text.strip()]
+    assert written and all(paragraph in again for paragraph in written)
+    # An outline has no glue to change: the button is not offered there.
+    css(browser, 'button.tab[data-view="start"]')[0].click()
+    by_id(browser, "new-outline").click()
+    wait(browser, lambda d: not by_id(d, "rephrase").is_displayed())

@@ -234,6 +234,7 @@ function start() {
   function openTemplate(name, facts) {
     S.mode = 'template'; S.template = name; S.facts = facts || {}; S.outline = null;
     delete S.facts.template;
+    $('rephrase').hidden = !S.byName[name].fields.some((f) => f.key === 'variant');
     renderEditor();
     show('write');
     schedulePreview(true);
@@ -405,6 +406,7 @@ function start() {
   }
   function openOutline(outline) {
     S.mode = 'outline'; S.template = null; S.facts = {};
+    $('rephrase').hidden = true;   // an outline is the user's own words: no glue to change
     S.outline = Object.assign(emptyOutline(), outline || {}, { template: 'outline' });
     renderEditor();
     show('write');
@@ -690,6 +692,13 @@ function start() {
     message.textContent = text;
     message.hidden = false;
   }
+  // 换一种说法: the next 套话版本 (issue 14); the glue is picked from it deterministically, so the
+  // same version always gives the same draft, and the form shows the number that did it.
+  $('rephrase').addEventListener('click', () => {
+    S.facts.variant = (Number(S.facts.variant) || 0) + 1;
+    renderEditor();
+    schedulePreview(true);
+  });
   document.querySelectorAll('.dl').forEach((button) => button.addEventListener('click', async () => {
     const form = new FormData();
     form.append('input', JSON.stringify(payload()));

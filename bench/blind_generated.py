@@ -87,6 +87,17 @@ def candidates(speech: Speech, key: str) -> dict[str, str]:
     return found
 
 
+def closing_shape(closing: str) -> str:
+    """Which of the stock's closing shapes (moves.yaml `shape`) a closing was written in, or
+    "user" when the facts gave their own closing paragraphs."""
+    stock = yaml.safe_load((ROOT / "outlines" / "moves.yaml").read_text("utf-8"))
+    for variant in stock["moves"]["closing"]["variants"]:
+        pattern = re.sub(r"\\\{\w+\\\}", ".*?", re.escape(variant["text"]))
+        if re.match(pattern, closing):
+            return str(variant.get("shape", "?"))
+    return "user"
+
+
 def quotas(count: int, mix: Counter[str]) -> dict[str, int]:
     """`count` snippets split as `mix` is, largest remainders first."""
     total = sum(mix[m] for m in MOVES)
@@ -130,13 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     mix = Counter(DEFAULT_MIX)
     if args.mix:
         mix = Counter(str(e["move"]) for e in yaml.safe_load(args.mix.read_text("utf-8")))
-    sets = []
+    sets, speeches = [], []
     for path in sorted(args.facts.glob("*.yaml")):
         try:
             speech = load_speech(path)
         except InputError as error:
             print(f"{path.name}: {error}", file=sys.stderr)
             return 2
+        speeches.append(speech)
         sets.append((path.stem, speech.template, candidates(speech, path.stem)))
     per_template = Counter(template for _, template, _ in sets)
     short = {t: n for t, n in per_template.items() if n < MIN_SETS}
@@ -158,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
          for n, (name, move, _) in enumerate(chosen, 1)], allow_unicode=True, sort_keys=False),
         encoding="utf-8")
     made = Counter(move for _, move, _ in chosen)
+    shapes = Counter(closing_shape(speech.closing[-1]) for speech in speeches if speech.closing)
+    print(f"结尾写法(全部 {len(speeches)} 组事实):"
+          + "、".join(f"{shape} {n}" for shape, n in shapes.most_common()))
     print(f"{len(chosen)} 段,来自 {len(sets)} 组事实、{len(per_template)} 个模板:"
           + "、".join(f"{m} {made[m]}" for m in MOVES))
     return 0

@@ -226,7 +226,9 @@ class Glue:
         if not response and (_seed(self.key, "earlier") + self.version) % 4:
             answered = []
             for n, (clause, (_, kind)) in enumerate(zip(clauses, self.items, strict=True)):
-                word = self.say("item_response", item=kind, nth=n)
+                # a word on most items, not on every one: a list of verdicts reads as a form
+                weigh = n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
+                word = self.say("item_response", item=kind, nth=n) if weigh else ""
                 answered.append(f"{clause}，{word}" if word else clause)
             audience = self.say("earlier_audience")
             return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")

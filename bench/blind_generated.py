@@ -46,10 +46,12 @@ def _digest(*keys: str) -> int:
 
 def fit(paragraphs: list[str]) -> str | None:
     """Whole paragraphs while they fit in LONGEST characters, the next one cut at a sentence's
-    end; None when the result is shorter than SHORTEST."""
+    end; None when the result is shorter than SHORTEST.  The paragraphs run on without a line
+    break, as the real side's text does: its pages are stored as one line (the reading's
+    snippet tool refuses a snippet with a line break), so a break would tell the sides apart."""
     taken: list[str] = []
     for paragraph in paragraphs:
-        room = LONGEST - sum(len(p) for p in taken) - len(taken)
+        room = LONGEST - sum(len(p) for p in taken)
         if len(paragraph) <= room:
             taken.append(paragraph)
             continue
@@ -61,7 +63,7 @@ def fit(paragraphs: list[str]) -> str | None:
         if head:
             taken.append(head)
         break
-    text = "\n".join(taken)
+    text = "".join(taken)
     return text if len(text) >= SHORTEST else None
 
 

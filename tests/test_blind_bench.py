@@ -19,7 +19,7 @@ def test_forty_snippets_one_per_speech_mixed_as_the_real_side(tmp_path, capsys):
     assert len(files) == 40
     for path in files:
         text = path.read_text(encoding="utf-8").strip()
-        assert 60 <= len(text) <= 300, (path.name, text)
+        assert 60 <= len(text) <= 300 and "\n" not in text, (path.name, text)
         assert text[-1] in "。！？：", (path.name, text)  # cut at a sentence's end
     sources = yaml.safe_load((tmp_path / "gen" / "sources.yaml").read_text(encoding="utf-8"))
     assert Counter(s["move"] for s in sources) == {"opening": 23, "transition": 13, "closing": 4}

@@ -8,6 +8,7 @@ annotations`` here: typer would compile and evaluate every option's annotation s
 each run (~8 ms of every command, measured); evaluated once at definition they cost less.
 """
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
     from .pipeline import Rendered
 
 
+#: Commands whose work grows with their input: they run with the cyclic garbage collector on.
+LONG_RUNNING = frozenset({"batch", "mine", "phrases", "serve"})
+
+
 class _Speechgen(TyperGroup):
     """The command group that turns the library's errors into Chinese messages and exit codes.
 
@@ -30,6 +35,12 @@ class _Speechgen(TyperGroup):
     (typer's CliRunner) sees exactly what a user sees.  `--debug` (read from the parsed root
     options) lets the error through with its traceback instead.
     """
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if name in LONG_RUNNING:
+            gc.enable()  # the console entry point starts without it (console.py)
+        return name, command, rest
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -56,8 +56,7 @@ class PageFacts(NamedTuple):
     right: float | None
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     """One paragraph of a draft.
 
     ``marker`` is the literal numbering at its start ("二、", "（三）", "一是") and ``ordinal``
@@ -68,7 +67,8 @@ class Para:
 
     kind: str
     text: str
-    index: int
+    #: 1-based paragraph number; shadows tuple.index, which nothing calls on a Para.
+    index: int  # type: ignore[assignment]
     part: str = "section"
     level: int = 0
     head: str = ""

@@ -127,7 +127,7 @@ _AROUND_SUBJECT = (
 
 #: What leaves no usable subject: a joint meeting, a name in quotes, an occasion (成立, 换届)
 #: or the people honoured (优秀…, 先进…) rather than a line of work.
-_NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|十佳|最美")
+_NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|十佳|最美|考评|考核|评比")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).

@@ -234,3 +234,14 @@ def test_closings_vary_between_offices_with_or_without_a_leadership_named():
                     for n in range(12)}
         formulas = {re.sub(r"^同志们，[^。]*。", "", c)[:8] for c in closings}
         assert len(formulas) >= 3, closings
+
+
+@pytest.mark.parametrize("version", range(0, 6))
+def test_a_review_of_problems_alone_neither_claims_success_nor_opens_on_but(version):
+    faults = {"存在问题": ["产业链条短", "农民增收渠道窄"]}
+    speech = speech_from(work(套话版本=version, 工作回顾=faults))
+    review = speech.sections[0]
+    assert not re.search("成效|成绩值得|值得充分肯定", review.heading), review.heading
+    lead = review.paragraphs[0]
+    assert not lead.startswith(("但", "在肯定成绩的同时")), lead
+    assert "一是产业链条短；二是农民增收渠道窄。" in lead

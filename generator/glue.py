@@ -185,6 +185,7 @@ class Glue:
         self.version = int(facts.get("variant") or 0)
         self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
         self._used: set[str] = set()
+        self._subject_said = 0  # how often the glue has named the meeting's subject
         self._memo: dict[tuple, str] = {}
         words = next((lv for lv in self.stock.levels if lv["level"] == self.level), {})
         self.words = {"all": str(words.get("all", "各级各部门")),
@@ -249,6 +250,8 @@ class Glue:
         when = variant.when
         if when.get("role") != role or when.get("voice") != voice:
             return False
+        if when.get("work") == "none" and slots.get("work"):
+            return False  # a fallback for meetings whose name gives no subject
         if "kind" in when and self.kind not in when["kind"]:
             return False
         if "place" in when and when["place"] != self.place:
@@ -280,12 +283,15 @@ class Glue:
         the variants written to lead into the speaker's own modest close; `item` answers one
         agenda item of that kind rather than the agenda as a whole.  A move the template gives no
         `work` takes the subject of the meeting's name, so glue carries the user's facts."""
-        if "work" not in slots:  # the meeting's own subject, when its name gives one
-            slots["work"] = self.subject
+        # The key is the call as the template made it: a template renders its body twice (once
+        # to count the parts it announces), and both renders must read the same.
         memo = (move, role, count, str(nth), voice, item,
                 tuple(sorted((k, str(v)) for k, v in slots.items())))
         if memo in self._memo:
             return self._memo[memo]
+        if "work" not in slots:  # the meeting's own subject, while it is not yet worn out
+            said = self._subject_said < SUBJECT_TIMES
+            slots["work"] = self.subject if said else None
         if move in self.stock.once and any(key[0] == move and text for key, text
                                            in self._memo.items()):
             self._memo[memo] = ""
@@ -300,6 +306,9 @@ class Glue:
             fresh = [v for v in ordered if not _grams(v.text) & self._used]
             chosen = (fresh or ordered)[0]
             self._used |= _grams(chosen.text)
+            if "{work}" in chosen.text and slots.get("work") and self.subject and \
+                    self.subject in str(slots["work"]):
+                self._subject_said += 1
             text = self._fill(chosen.text, count, slots)
         self._memo[memo] = text
         return text
@@ -316,7 +325,7 @@ class Glue:
         if values.get("work", "").startswith(values["area"]):  # 机关 + 机关党建: said once
             text = text.replace("{area}{work}", "{work}")
         if "{outlook}" in text and "outlook" not in values:
-            values["outlook"] = _clause(self.say("outlook", work=slots.get("work")))
+            values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
         filled = re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
         return _ONCE.sub(r"\1", filled)  # 确保{goal} with a goal that says 确保 itself
 
@@ -327,6 +336,12 @@ class Glue:
 
 #: Words a slot's fact may repeat from the wording around it: said once.
 _ONCE = re.compile(r"(确保|坚决|努力|全力|这次)\1")
+
+
+#: How often the glue names the meeting's subject by itself ("党建工作…党建工作…"): a writer
+#: names it two or three times and then leaves it out; five times reads as a form filled in.
+#: Wording a template words itself with the subject (a heading) counts too.
+SUBJECT_TIMES = 3
 
 
 #: Two wordings sharing a run of this many characters repeat a formula ("抓好落实").

@@ -44,14 +44,14 @@ def _digest(*keys: str) -> int:
     return int.from_bytes(hashlib.sha256("\x1f".join(keys).encode()).digest()[:8], "big")
 
 
-def fit(paragraphs: list[str]) -> str | None:
-    """Whole paragraphs while they fit in LONGEST characters, the next one cut at a sentence's
+def fit(paragraphs: list[str], longest: int = LONGEST) -> str | None:
+    """Whole paragraphs while they fit in `longest` characters, the next one cut at a sentence's
     end; None when the result is shorter than SHORTEST.  The paragraphs run on without a line
     break, as the real side's text does: its pages are stored as one line (the reading's
     snippet tool refuses a snippet with a line break), so a break would tell the sides apart."""
     taken: list[str] = []
     for paragraph in paragraphs:
-        room = LONGEST - sum(len(p) for p in taken)
+        room = longest - sum(len(p) for p in taken)
         if len(paragraph) <= room:
             taken.append(paragraph)
             continue
@@ -72,7 +72,10 @@ def candidates(speech: Speech, key: str) -> dict[str, str]:
     never running on into the next part or the closing) and its closing, each as a snippet; a
     move the speech cannot give is left out."""
     found: dict[str, str] = {}
-    if opening := fit(speech.opening):
+    # Where a cut ends varies from speech to speech (150–300 characters), so that not every
+    # opening runs on to its "下面，我讲…" nor every transition to a full part.
+    longest = 150 + _digest(key, "length") % (LONGEST - 150 + 1)
+    if opening := fit(speech.opening, longest):
         found["opening"] = opening
     paragraphs = [p for p in render_text(speech).split("\n\n") if p.strip()]
     body_end = len(paragraphs) - len(speech.closing) - len(speech.signoff)
@@ -81,7 +84,7 @@ def candidates(speech: Speech, key: str) -> dict[str, str]:
         at = next(i for i in range(at, body_end) if section.heading in paragraphs[i][:60])
         starts.append(at)
     turns = [t for i, end in zip(starts, [*starts[1:], body_end], strict=True)
-             if (t := fit(paragraphs[i:min(i + 3, end)]))]
+             if (t := fit(paragraphs[i:min(i + 3, end)], longest))]
     if turns:
         found["transition"] = turns[_digest(key, "transition") % len(turns)]
     if closing := fit([*speech.closing, *speech.signoff]):

@@ -64,6 +64,9 @@ TITLE_END = f"{alternation(TITLE_WORDS)}{alternation(TITLE_SUFFIXES)}?"
 ADDRESS_WORDS = ("女士们、先生们", "同志们", "朋友们", "同学们", "女士们", "先生们", "老师们",
                  "各党支部", "同志", "代表", "来宾", "嘉宾", "领导", "委员", "阁下", "首脑",
                  "支部", "先生", "女士", "各位", "们")
+#: The plural addresses to a whole audience (同志们, 同学们, 女士们、先生们): the ones a speaker
+#: may follow with a comma or a greeting instead of a colon ("同志们，今年…", "同志们下午好，").
+GROUP_ADDRESS = tuple(w for w in ADDRESS_WORDS if w.endswith("们") and w != "们")
 #: The usual address, which also opens the closing appeal.
 COMRADES = "同志们"
 

@@ -125,7 +125,12 @@ RULES: list[NoiseRule] = [
     ),
     *_rules(
         "paywall",
-        r"^预览结束",
+        r"^(预览|试读|免费阅读|试看)(已)?结束",
+        # "因篇幅问题不能全部显示，请点此查看更多": the site shows only the start of the text.
+        r"(篇幅|字数|内容)[^。！？]{0,6}(不能|无法|未能|未)(全部|完整|全文)?(显示|展示|展开)",
+        # "（想阅读全部图文内容，您需要先登陆！）": reading on needs an account.
+        r"^[（(【]?[^。！？]{0,12}(阅读|查看|浏览|下载)(全部|全文|完整|剩余|更多)"
+        r"[^。！？]{0,24}(登录|登陆|注册|会员|付费|充值)",
         r"^（(未完|全文未完)",
         r"^未完待续",
         r"全文共\d+字",
@@ -138,7 +143,7 @@ RULES: list[NoiseRule] = [
         r"^(会员|VIP)(登录|专享|下载|免费)[^。！？]*$",
         r"^(登录|注册).{0,10}(查看|下载|阅读)(全文|完整)",
         # 请先登录 / 登录后查看 / 登录后下载: the rest of the text is behind the site's login.
-        r"^(请先|请|需要|您需)?(登录|注册)(后|以后)?(才能|方可|即可|可)?"
+        r"^(请先|请|需要|您需)?(登录|登陆|注册)(后|以后)?(才能|方可|即可|可)?"
         r"(查看|下载|阅读|浏览|复制|继续)?(全文|本文|完整版|更多)?[！。]?$",
     ),
     *_rules(
@@ -168,6 +173,12 @@ RULES: list[NoiseRule] = [
         "inline",
         r"\s*[|｜]+\s*$",  # a menu separator left at the end of a text line ("本轮…… |")
         r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,200})?/?>",  # HTML tags left in the text
+        r"^/?[a-zA-Z][a-zA-Z0-9]{0,8}>\s*",  # a tag's tail whose "<" the copy lost ("l> …")
+        # Style sheets of a Word- or office-to-HTML export run into the text ("@page { size：
+        # 8.27in …} p.cjk { font-family：…}"): a selector and a brace block of property：value.
+        r"(?i)[@.#a-z*][a-z0-9_.#@,：>\s*-]{0,60}?\{[^{}]{0,600}?[a-z-]+\s*：[^{}]{0,600}?\}\s*",
+        # A content system's unfilled template tags ("[标签：标题]", "{dede：field.title/}").
+        r"[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]\s*",
         r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*",  # a PDF's page footer run into the text
         # "……（某网省略264字，正式会员可完整阅读）……": the site's note where it cut the text.
         r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*",
@@ -175,6 +186,8 @@ RULES: list[NoiseRule] = [
     *_rules(
         "label",
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
+        # The same captions in brackets ("【正文】", "[全文]"), alone or before the text.
+        r"^[【\[［〔](文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文|内容)[】\]］〕]\s*",
         # Button captions that the copy-paste picked up in front of the text.
         r"^(正文复制|一键复制|复制全文|复制本文|复制内容|复制文章|下载全文|全文下载|下载本文|"
         r"下载文档|打印本文|收藏本文|加入收藏|立即下载|免费下载)\s*",
@@ -184,9 +197,10 @@ RULES: list[NoiseRule] = [
     ),
 ]
 
-#: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)".
+#: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)", "(实用22篇)";
+#: a word before the count may be any short one, but not 第 ("（第二篇）" is an ordinal).
 COUNT_HINT = re.compile(
-    rf"[（\[【](?:共含|共|推荐|大全|精选)?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文)?[）\]】]"
+    rf"[（\[【](?!第)[\u4e00-\u9fff]{{0,4}}?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文)?[）\]】]"
 )
 
 
@@ -203,7 +217,7 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (2, r"(?i)客服|(vx|微信|qq|QQ)[：号]|微信公众号|公众号"),
         (2, r"仅供(学习|参考|阅读)|请勿(他用|转载|商用)|侵权|免责"),
         (2, r"预览|全文共|当前显示|未完|未读|阅读全文|查看全文|继续阅读|小编"),
-        (2, r"会员|登录|注册|VIP|付费|充值"),
+        (2, r"会员|登录|登陆|注册|VIP|付费|充值"),
         (2, r"当前位置|上一篇|下一篇|返回首页|网站地图"),
         (2, r"扫码|二维码|扫一扫"),
         (2, r"欢迎(访问|来到|光临|浏览)|温馨提示|投稿|友情链接|支付|付款"),

@@ -84,6 +84,11 @@ class Page:
     warnings: list[str] = field(default_factory=list)
 
 
+def _marker_kind(text: str, kind: str) -> bool:
+    """Does the line match a marker of this kind?"""
+    return any(k == kind and p.match(text) for k, p in MARKERS)
+
+
 def _marker(text: str) -> tuple[str, str] | None:
     """(number, title) when the line is a unit marker candidate."""
     for kind, pattern in MARKERS:
@@ -167,7 +172,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
 #: without a sentence, a page number perhaps at their end.
 CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)[：]?$")
 CONTENTS_ENTRY = 60
-_OWN_TITLE = re.compile(f"{TITLE_END}$")
+#: A title line, perhaps with the site's name after a separator ("…的讲话-某某网").
+_OWN_TITLE = re.compile(rf"{TITLE_END}([-－_|｜][^。！？，\s]{{1,20}})?$")
 
 
 def _drop_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -354,6 +360,7 @@ def split_page(raw: list[str], file: str) -> Page:
     )
     hint = from_chinese(hint_match.group(1)) if hint_match else None
 
+    collection = COUNT_HINT.sub("", page_title).strip()
     starts: list[tuple[int, str, str]] = []  # (position in lines, number, title)
     for pos, (_, text) in enumerate(lines):
         found = _marker(text)
@@ -377,7 +384,11 @@ def split_page(raw: list[str], file: str) -> Page:
             end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
-            sample = any(kind == "series" and p.match(lines[pos][1]) for kind, p in MARKERS)
+            sample = _marker_kind(lines[pos][1], "series")
+            if title and title == collection and not _marker_kind(lines[pos][1], "prefix"):
+                # "学校例会校长讲话篇一" under the page title "学校例会校长讲话（实用22篇）":
+                # the collection's name with a sample number, not the speech's own title.
+                title, sample = "", True
             for unit in _sub_speeches(file, label, lines[pos][1], title, body):
                 unit.sample = sample
                 units.append(unit)

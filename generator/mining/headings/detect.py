@@ -45,7 +45,9 @@ FUSED_MIN = 45
 #: The sentence that announces the points ("下面，我讲几点意见。", "再强调四点意见："): the
 #: text right after it is the first point, even when the page lost the break before it or
 #: was cut off before the second point.
-ANNOUNCEMENT = re.compile(f"{announcement()}{alternation(COUNT_OBJECTS)}?[。：]")
+#: The objects may come in pairs ("几点意见和建议", "三点要求、希望").
+_OBJECTS = f"{alternation(COUNT_OBJECTS)}(?:[和与及、]{alternation(COUNT_OBJECTS)})*"
+ANNOUNCEMENT = re.compile(f"{announcement()}(?:{_OBJECTS})?[。：]")
 
 
 def announces_points(text: str) -> bool:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from ..lexicon import (
     ADDRESS_WORDS,
-    GROUP_ADDRESS,
     APPEAL_ENDS,
     APPEAL_STARTS,
+    GROUP_ADDRESS,
     SIGNOFF_WORDS,
     SUMMING_UP,
     TITLE_END,
@@ -33,13 +33,15 @@ from .split import SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
 MISSING_TITLE = "（标题待补）"
+#: The last characters of the title endings (话 稿 言 辞 …), for a fixed-width look-behind.
+_TITLE_LAST = "".join(sorted({w[-1] for w in TITLE_ENDINGS}))
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 TITLE_NOISE = [
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
     # The same with a bare hyphen after the title word ("在…的讲话-某某范文网"), or only the
     # separator left where the site's name was cut off ("…的讲话_").
-    re.compile(rf"(?<=[{''.join(sorted({w[-1] for w in TITLE_ENDINGS}))}])[-－][^-－。！？，\s]{{1,20}}$"),
+    re.compile(rf"(?<=[{_TITLE_LAST}])[-－][^-－。！？，\s]{{1,20}}$"),
     re.compile(r"\s*[-－_|｜]+$"),
     META_TAIL,
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".

@@ -82,6 +82,11 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("第一个方面，", "第", lambda n: f"第{to_chinese(n)}个方面，",
            rf"第{_N}个方面[，,：:]?", ("第一个方面,", "第一个方面"), inline=True,
            last=r"(?P<n>最后一个方面)[，,：:]?", starts="第"),
+    # "我讲两个问题。第一个问题，关于…": each top-level division names itself a question; never
+    # words of an opening, so a lone first one is a point too.
+    Scheme("第一个问题，", "个问题", lambda n: f"第{to_chinese(n)}个问题，",
+           rf"第{_N}个问题[，,：:]", ("第一个问题,", "第一个问题"), strong=True, inline=True,
+           last=r"(?P<n>最后一个问题)[，,：:]", starts="第"),
     Scheme("第一点，", "第", lambda n: f"第{to_chinese(n)}点，",
            rf"第{_N}点[，,：:]", ("第一点,", "第一点"), inline=True,
            last=r"(?P<n>最后一点)[，,：:]?", starts="第"),

@@ -44,6 +44,12 @@ TITLE_NOISE = [
     re.compile(rf"(?<=[{_TITLE_LAST}])[-－][^-－。！？，\s]{{1,20}}$"),
     re.compile(r"\s*[-－_|｜]+$"),
     META_TAIL,
+    # A publication date printed after the title: "在…的讲话 2023-05-06", "…的讲话 2023年5月6日".
+    re.compile(r"\s+\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月(\d{1,2}日)?)$"),
+    # A site's category in brackets before the title ("【精选】在…", "[领导讲话]关于…"), or
+    # with a colon or a bar ("讲话稿：在…的讲话", "领导讲话 | 在…").
+    re.compile(r"^[【\[［〔][^】\]］〕\d]{1,8}[】\]］〕]\s*(?=\S{6})"),
+    re.compile(r"^[^\s：|｜。，]{2,8}(：|\s*[|｜])\s*(?=在|关于)"),
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
@@ -99,10 +105,12 @@ LEADING_SALUTATION = re.compile(
     rf"|[^。！？：]{{0,16}}?{alternation(ADDRESS_WORDS)})：)"
     r"\s*(?=\S)"
 )
-#: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"): only
+#: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"), perhaps
+#: after other addressees ("各位领导、同志们，大家好！…"): only
 #: taken as the salutation where the head of the speech ends.
 COMMA_SALUTATION = re.compile(
-    rf"^((?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}(?:(?:上午|下午|晚上)?好)?[，！])\s*(?=\S)"
+    r"^((?:(?:尊敬的|亲爱的|各位)[^。！？：，、]{1,12}[、，])*"
+    rf"(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}(?:(?:上午|下午|晚上)?好)?[，！])\s*(?=\S)"
 )
 #: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
 #:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.

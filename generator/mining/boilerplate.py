@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazy_re import LazyPattern
 from ..lexicon import TITLE_END
 from ..numerals import NUMERAL_CHARS
 
@@ -20,10 +21,15 @@ class NoiseRule:
     page's content ends here and the speech is cut off: a preview), between (drop the line),
     pagination (drop the line; the text before it continues on another page, so it is cut off
     here), inline (cut the match out of text), label (cut the match from the line's start: a
-    field label or a button caption glued to the text)."""
+    field label or a button caption glued to the text).
+
+    The pattern is compiled the first time a line needs it (line rules are first tried all at
+    once, ``_ANCHORED``, so most are never compiled on a clean page), and a rule given the
+    characters every match holds (``needs``) is not even searched on a line without one: a
+    plain ``in`` test costs a tenth of a regex search that cannot start with a literal."""
 
     kind: str
-    pattern: re.Pattern[str]
+    pattern: LazyPattern
 
 
 #: Navigation button captions a copy-paste picks up as text: alone on a line they are dropped,
@@ -55,8 +61,12 @@ _CLOCK = r"\d{1,2}[:：]\d{2}([:：]\d{2})?"
 FLATTENED_CHARS = 120
 
 
-def _rules(kind: str, *patterns: str) -> list[NoiseRule]:
-    return [NoiseRule(kind, re.compile(p)) for p in patterns]
+def _rules(kind: str, *patterns: str | tuple[str, str]) -> list[NoiseRule]:
+    """Rules of one kind; a pattern given as (source, needs) carries its character gate."""
+    return [
+        NoiseRule(kind, LazyPattern(p) if isinstance(p, str) else LazyPattern(p[0], needs=p[1]))
+        for p in patterns
+    ]
 
 
 RULES: list[NoiseRule] = [
@@ -66,7 +76,8 @@ RULES: list[NoiseRule] = [
         r"^\|? ?收藏本文",
         r"^简介：",
         # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
-        r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|启用\s*javascript)",
+        (r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|"
+         r"启用\s*javascript)", "fFaAjJ浏较插"),
         r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
@@ -95,7 +106,7 @@ RULES: list[NoiseRule] = [
         r"^(本文)?(标签|TAGS?|Tags?|关键词|关键字)：.{0,60}$",
         r"^(【[^【】]{1,6}】\s*){2,}$",  # 【打印】【关闭】【收藏】 button rows
         r"^【(打印|关闭|收藏)(此文|本文|本页|窗口)?】$",
-        r"(扫码|二维码)",  # only when the line is short and not a sentence: see classify
+        (r"(扫码|二维码)", "扫维"),  # only when the line is short and not a sentence: see classify
         r"^[>›»<«]+$",  # a lone breadcrumb arrow left over from the page's navigation
         # 返回 / 打印本页 / 关闭窗口 buttons (a lone 上一页 is pagination: the text is cut there).
         rf"^(?!上一页|下一页){NAV_BUTTON}(\s*{NAV_BUTTON})*$",
@@ -113,7 +124,7 @@ RULES: list[NoiseRule] = [
         r"^欢迎下载DOC格式",
         r"^(相关|热门|推荐|猜你)(文章|阅读|范文|推荐|喜欢)：?$",
         r"^免责声明",
-        r"(Copyright|©)",
+        (r"(Copyright|©)", "C©"),
         r"^(上一篇|下一篇)：",
         r"^版权(声明|所有)",
         r"^(网友评论|发表评论|我要评论|评论列表|最新评论)",
@@ -126,7 +137,8 @@ RULES: list[NoiseRule] = [
         "paywall",
         r"^(预览|试读|免费阅读|试看)(已)?结束",
         # "因篇幅问题不能全部显示，请点此查看更多": the site shows only the start of the text.
-        r"(篇幅|字数|内容)[^。！？]{0,6}(不能|无法|未能|未)(全部|完整|全文)?(显示|展示|展开)",
+        (r"(篇幅|字数|内容)[^。！？]{0,6}(不能|无法|未能|未)(全部|完整|全文)?(显示|展示|展开)",
+         "幅数容"),
         # "（想阅读全部图文内容，您需要先登陆！）": reading on needs an account.
         r"^[（(【]?[^。！？]{0,12}(阅读|查看|浏览|下载)(全部|全文|完整|剩余|更多)"
         r"[^。！？]{0,24}(登录|登陆|注册|会员|付费|充值)",
@@ -154,7 +166,7 @@ RULES: list[NoiseRule] = [
         # A link to another article between paragraphs: "推荐阅读：2023年…讲话稿".
         r"^(推荐|相关|延伸|热门|拓展|精彩)(阅读|文章|范文|推荐)：[^。！？]{2,40}$",
         r"^(相关|延伸)阅读：?$",
-        r"\.{6}$",  # a teaser snippet: "同志们:今天的会议……......"
+        (r"\.{6}$", "."),  # a teaser snippet: "同志们:今天的会议……......"
     ),
     *_rules(
         "pagination",
@@ -167,29 +179,32 @@ RULES: list[NoiseRule] = [
         r"本文来自\S{0,4}之音网",
         r"公务员之家版权所有",
         r"爱思范文(网)?\d*",
-        r"(更多|本文)(精彩)?内容(请)?(访问|来自)\S{0,12}(网|\.com|\.cn)",
+        (r"(更多|本文)(精彩)?内容(请)?(访问|来自)\S{0,12}(网|\.com|\.cn)", "内"),
         r"`",
-        r"[（【](本文)?来源[：]?[^（）【】]{0,16}(网|\.com|\.cn|本站)[）】]",
+        (r"[（【](本文)?来源[：]?[^（）【】]{0,16}(网|\.com|\.cn|本站)[）】]", "源"),
         # A bracketed note on where the text came from or what it may be used for: "（本文来源于
         # 网络，仅供学习参考）", "【转载请注明出处】", "（如有侵权请联系删除）".
-        r"[（【\[](本文|文章|此文)?(来源|来自|转载|摘自|选自|整理自|如有侵权|版权归)[^（）【】\[\]]{0,30}[）】\]]",
-        r"[（【\[][^（）【】\[\]]{0,20}(仅供(学习|参考|阅读|交流)|侵权|侵删)[^（）【】\[\]]{0,20}[）】\]]",
+        (r"[（【\[](本文|文章|此文)?(来源|来自|转载|摘自|选自|整理自|如有侵权|版权归)"
+         r"[^（）【】\[\]]{0,30}[）】\]]", "（【["),
+        (r"[（【\[][^（）【】\[\]]{0,20}(仅供(学习|参考|阅读|交流)|侵权|侵删)[^（）【】\[\]]{0,20}[）】\]]",
+         "供侵"),
         # Bracketed buttons in a meta row or after a title: [下载该文章] [会员注册] 【收藏本文】.
-        rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]",
+        (rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]", "[【"),
     ),
     *_rules(
         "inline",
-        r"\s*[|｜]+\s*$",  # a menu separator left at the end of a text line ("本轮…… |")
-        r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,200})?/?>",  # HTML tags left in the text
-        r"^/?[a-zA-Z][a-zA-Z0-9]{0,8}>\s*",  # a tag's tail whose "<" the copy lost ("l> …")
+        (r"\s*[|｜]+\s*$", "|｜"),  # a menu separator left at a text line's end ("本轮…… |")
+        (r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,200})?/?>", "<"),  # HTML tags left in the text
+        (r"^/?[a-zA-Z][a-zA-Z0-9]{0,8}>\s*", ">"),  # a tag's tail whose "<" the copy lost
         # Style sheets of a Word- or office-to-HTML export run into the text ("@page { size：
         # 8.27in …} p.cjk { font-family：…}"): a selector and a brace block of property：value.
-        r"(?i)[@.#a-z*][a-z0-9_.#@,：>\s*-]{0,60}?\{[^{}]{0,600}?[a-z-]+\s*：[^{}]{0,600}?\}\s*",
+        (r"(?i)[@.#a-z*][a-z0-9_.#@,：>\s*-]{0,60}?\{[^{}]{0,600}?[a-z-]+\s*：[^{}]{0,600}?\}\s*",
+         "{"),
         # A content system's unfilled template tags ("[标签：标题]", "{dede：field.title/}").
-        r"[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]\s*",
-        r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*",  # a PDF's page footer run into the text
+        (r"[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]\s*", "[{"),
+        (r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*", "页"),  # a PDF's page footer run into the text
         # "……（某网省略264字，正式会员可完整阅读）……": the site's note where it cut the text.
-        r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*",
+        (r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*", "省"),
     ),
     *_rules(
         "label",
@@ -263,34 +278,47 @@ PAYWALL_CHARS = 60
 SHORT_LINE = 40
 
 
-def _scoped(pattern: re.Pattern[str]) -> str:
-    text = pattern.pattern
-    return f"(?i:{text[4:]})" if text.startswith("(?i)") else f"(?:{text})"
+def _named(index: int, source: str) -> str:
+    """A rule's pattern as a named alternative ``r<index>`` of a union (its global flag, if
+    any, scoped to it)."""
+    body = f"(?i:{source[4:]})" if source.startswith("(?i)") else source
+    return f"(?P<r{index}>{body})"
 
 
-_LINE_RULES = [r for r in RULES if r.kind not in ("inline", "label")]
-#: All line rules anchored at the line's start, as one pattern: tried at one position, it
-#: tells in one step that most lines are none of them.  The few unanchored rules are searched.
+#: Line rules (positions in ``RULES``), anchored at the line's start or not.
+_LINE_RULES = [k for k, r in enumerate(RULES) if r.kind not in ("inline", "label")]
+_FLOATING = [k for k in _LINE_RULES if not RULES[k].pattern.pattern.startswith("^")]
+#: All anchored line rules as one pattern: tried at one position, it tells in one step that
+#: most lines are none of them, and which rule (the first in order) a noise line is.
 _ANCHORED = re.compile(
-    "|".join(_scoped(r.pattern) for r in _LINE_RULES if r.pattern.pattern.startswith("^"))
+    "|".join(_named(k, RULES[k].pattern.pattern) for k in _LINE_RULES if k not in _FLOATING)
 )
-_FLOATING = [r.pattern for r in _LINE_RULES if not r.pattern.pattern.startswith("^")]
+
+
+def _skipped(rule: NoiseRule, line: str) -> bool:
+    """A rule that does not apply to this line for its shape, whatever it matches."""
+    if rule.pattern.pattern in _WORD_RULES and not _non_sentence(line):
+        return True
+    if rule.kind == "paywall" and len(line) > PAYWALL_CHARS:
+        return True  # a paragraph of the speech, however it starts
+    # A whole article on one line behind its meta fields is not a header row.
+    return rule.kind == "header" and len(line) > FLATTENED_CHARS and not _non_sentence(line)
 
 
 def classify(line: str) -> str | None:
-    """The kind of noise a whole line is, or None when it is content."""
-    if not _ANCHORED.match(line) and not any(p.search(line) for p in _FLOATING):
+    """The kind of noise a whole line is (that of the first rule in ``RULES`` that matches
+    and applies), or None when it is content."""
+    anchored = _ANCHORED.match(line)
+    hits = [int(anchored.lastgroup[1:])] if anchored and anchored.lastgroup else []
+    hits += [k for k in _FLOATING if RULES[k].pattern.search(line)]
+    if not hits:
         return None
-    for rule in RULES:
-        if rule.kind in ("inline", "label"):
-            continue
-        if rule.pattern.pattern in _WORD_RULES and not _non_sentence(line):
-            continue
-        if rule.kind == "paywall" and len(line) > PAYWALL_CHARS:
-            continue  # a paragraph of the speech, however it starts
-        if rule.kind == "header" and len(line) > FLATTENED_CHARS and not _non_sentence(line):
-            continue  # a whole article on one line behind its meta fields
-        if rule.pattern.search(line):
+    first = RULES[min(hits)]
+    if not _skipped(first, line):
+        return first.kind
+    for k in _LINE_RULES:  # the first hit does not apply: try every rule in order
+        rule = RULES[k]
+        if not _skipped(rule, line) and rule.pattern.search(line):
             return rule.kind
     return None
 
@@ -309,23 +337,27 @@ LEAD_IN = re.compile(
 def strip_lead_in(line: str) -> str:
     """The line after the site's lead-in sentence, and without the blurb before it; the line
     itself when it holds no lead-in."""
+    if "下面" not in line and "以下" not in line:
+        return line  # the lead-in's first word: a cheap test before the search
     match = LEAD_IN.search(line)
     return line[match.end() :] if match else line
 
 
+_LABELS = [r for r in RULES if r.kind == "label"]
+_INLINE = [r for r in RULES if r.kind == "inline"]
+
+
 def strip_label(line: str) -> str:
     """The line without a field label or button caption glued to its start."""
-    for rule in RULES:
-        if rule.kind == "label":
-            line = rule.pattern.sub("", line, count=1)
+    for rule in _LABELS:
+        line = rule.pattern.sub("", line, count=1)
     return line
 
 
 def strip_inline(line: str) -> str:
     """Cut watermarks out of a content line."""
-    for rule in RULES:
-        if rule.kind == "inline":
-            line = rule.pattern.sub("", line)
+    for rule in _INLINE:
+        line = rule.pattern.sub("", line)
     return line
 
 

@@ -23,21 +23,26 @@ _HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 _MARKER_GAP = re.compile(rf"^(\d{{1,2}}|{ORDINAL})\s+([、.．])")
 
 
-_HALF_TABLE = str.maketrans(_HALF)
 #: "1,000" and "9:30": half-width marks between two ASCII digits stay as they are.
 _NUMBER_MARK = re.compile(r"(?<=[0-9])[,:](?=[0-9])")
 _KEEP = {",": "\x00", ":": "\x01"}
-_RESTORE = str.maketrans({"\x00": ",", "\x01": ":"})
 
 
 def _widen(text: str) -> str:
-    """Half-width punctuation made full-width, except inside numbers (one table lookup per
-    character; the numbers are set aside first)."""
-    if _NUMBER_MARK.search(text):
-        return _NUMBER_MARK.sub(lambda m: _KEEP[m.group()], text).translate(_HALF_TABLE).translate(
-            _RESTORE
-        )
-    return text.translate(_HALF_TABLE)
+    """Half-width punctuation made full-width, except inside numbers (the numbers' marks are
+    set aside first).  One ``str.replace`` per mark the line holds: on Chinese text that is a
+    tenth of the time ``str.translate`` takes, which looks every character up in a table."""
+    marks = [mark for mark in _HALF if mark in text]
+    if not marks:
+        return text
+    kept = ("," in marks or ":" in marks) and _NUMBER_MARK.search(text)
+    if kept:
+        text = _NUMBER_MARK.sub(lambda m: _KEEP[m.group()], text)
+    for mark in marks:
+        text = text.replace(mark, _HALF[mark])
+    if kept:
+        text = text.replace("\x00", ",").replace("\x01", ":")
+    return text
 
 
 #: Anti-copy "jammer" text that forum software scatters through a post ("9 Y8 f3 E5 k. p. Q8
@@ -46,6 +51,10 @@ def _widen(text: str) -> str:
 #: run; the symbol requirement (below) spares a spaced-out acronym or number list.
 _JAMMER = re.compile(r"(?:[!-~]{1,3} ){5,}[!-~]{1,3}")
 _JAMMER_SYMBOL = re.compile(r"[^0-9A-Za-z ]")
+
+
+#: A jammer run holds at least this many spaces; a line with fewer is not searched.
+_JAMMER_SPACES = 5
 
 
 def _drop_jammer(match: re.Match[str]) -> str:
@@ -57,12 +66,24 @@ def normalise_line(line: str) -> str:
     punctuation full-width."""
     line = _INVISIBLE.sub("", line)
     line = _SPACES.sub(" ", line)
-    line = _JAMMER.sub(_drop_jammer, line).strip()
+    if line.count(" ") >= _JAMMER_SPACES:
+        line = _JAMMER.sub(_drop_jammer, line)
+    line = line.strip()
     line = _widen(line)
     return _MARKER_GAP.sub(r"\1\2", line)
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def fold(text: str) -> str:
     """A comparison key: no whitespace, one width per punctuation mark."""
-    text = text.translate(_HALF_TABLE)
-    return re.sub(r"\s+", "", text)
+    return _WHITESPACE.sub("", _widen_all(text))
+
+
+def _widen_all(text: str) -> str:
+    """Every half-width mark made full-width, numbers or not (a comparison key)."""
+    for mark in _HALF:
+        if mark in text:
+            text = text.replace(mark, _HALF[mark])
+    return text

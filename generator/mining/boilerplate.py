@@ -160,6 +160,9 @@ RULES: list[NoiseRule] = [
     *_rules(
         "between",
         r"^看过.*的人还看了：?$",
+        # A PDF's page number on a line of its own ("- 1 -", "—2—", "3/12"): the text goes on.
+        r"^[-－—]\s*\d{1,3}\s*[-－—]$",
+        r"^\d{1,3}\s*/\s*\d{1,3}$",
         # A copy handler's address line, which some sites insert mid-text ("本文地址：https://…"):
         # the line goes, the speech goes on.
         r"^(本文|原文)(网址|链接|地址)：",

@@ -236,6 +236,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     if rest and (greeting := LEADING_GREETING.match(rest)):
         salutation.append(greeting.group())  # 同志们：大家上午好！今天…
         rest = rest[greeting.end() :]
+
     speech.salutation = "\n".join(salutation) or None
     return i, rest
 

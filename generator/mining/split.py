@@ -385,7 +385,7 @@ def split_page(raw: list[str], file: str) -> Page:
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
             sample = _marker_kind(lines[pos][1], "series")
-            if title and title == collection and not _marker_kind(lines[pos][1], "prefix"):
+            if title and title.strip() == collection and not _marker_kind(lines[pos][1], "prefix"):
                 # "学校例会校长讲话篇一" under the page title "学校例会校长讲话（实用22篇）":
                 # the collection's name with a sample number, not the speech's own title.
                 title, sample = "", True

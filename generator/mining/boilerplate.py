@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..lazy_re import LazyPattern
-from ..lexicon import TITLE_END
+from ..lexicon import TITLE_END, alternation
 from ..numerals import NUMERAL_CHARS
 
 
@@ -326,13 +326,15 @@ def classify(line: str) -> str | None:
     return None
 
 
+#: The words a site's lead-in opens with ("下面是…", "本文是由网友投稿的…").
+LEAD_IN_WORDS = ("下面", "以下", "本文", "本篇")
 #: The site's lead-in sentence ("下面是小编为大家整理的…，供大家参考。"), at a line's start or
 #: after the site's blurb; the speech may follow on the same line ("…供参考。同志们：…").  It
 #: names the site or its editor as the gatherer and offers the text to the reader; a speaker's
 #: "下面我讲三点意见，供大家参考。" names no gatherer and speaks as 我.
 LEAD_IN = re.compile(
-    r"(?:^|(?<=[。！？ ]))(下面|以下)[^。！？我]{0,80}?"
-    r"(小编|本站|本网|网友|编者|编写|为大家|为您|给大家)[^。！？我]{0,80}?"
+    rf"(?:^|(?<=[。！？ ])){alternation(LEAD_IN_WORDS)}[^。！？我]{{0,80}}?"
+    r"(小编|本站|本网|网友|编者|编写|投稿|为大家|为您|给大家)[^。！？我]{0,80}?"
     r"(参考|阅读|借鉴|收藏|欢迎|帮助|分享|供)[^。！？]*[。！？]\s*"
 )
 
@@ -340,7 +342,7 @@ LEAD_IN = re.compile(
 def strip_lead_in(line: str) -> str:
     """The line after the site's lead-in sentence, and without the blurb before it; the line
     itself when it holds no lead-in."""
-    if "下面" not in line and "以下" not in line:
+    if not any(word in line for word in LEAD_IN_WORDS):
         return line  # the lead-in's first word: a cheap test before the search
     match = LEAD_IN.search(line)
     return line[match.end() :] if match else line

@@ -1,5 +1,5 @@
 """`python -m generator` runs the speechgen command."""
 
-from .cli import main
+from .console import main
 
 main()

@@ -8,14 +8,12 @@ the web page, a user's script) decides how to show the problems and which exit c
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 KeyPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with an input, located as precisely as the input allows.
 
     `path` is the display form a person reads (正文[2].小标题, 1-based, in the user's own

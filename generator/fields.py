@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .dates import DateError, format_date
 from .errors import Problem, did_you_mean, suggestion
@@ -39,8 +40,7 @@ TRUE_WORDS = frozenset({"true", "yes", "y", "on", "是", "对", "1"})
 FALSE_WORDS = frozenset({"false", "no", "n", "off", "否", "不", "0"})
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One declared input: what it is called, what it holds, and how to explain it to a user."""
 
     key: str
@@ -51,12 +51,12 @@ class Field:
     help: str = ""
     example: Any = None
     aliases: tuple[str, ...] = ()
-    choices: Mapping[str, str] = field(default_factory=dict)  # accepted spelling → value
+    choices: Mapping[str, str] = MappingProxyType({})  # accepted spelling → value
     fields: tuple[Field, ...] = ()  # for group, and for a list of groups
     item: str = "text"  # for list: "text" or "group"
     #: For type "value" (declared in code, e.g. layout profiles): the scalar as written → the
     #: typed value, or ValueError saying what was expected.
-    parse: Callable[[Any], Any] | None = field(default=None, compare=False)
+    parse: Callable[[Any], Any] | None = None
 
     @property
     def offered(self) -> bool:

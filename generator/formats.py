@@ -7,12 +7,11 @@ and imported only when used: the DOCX writer's imports are not needed for a text
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import PurePath
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     """One output format.  `writer` is "module:function" with the signature
     (speech, layout, warn) -> bytes; None for formats made from another one (PDF from DOCX).
     `per_file`: can be made one speech at a time without an external program (batch can)."""

@@ -13,10 +13,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import reading, yaml_reader
 from .errors import InputError, Problem, did_you_mean, suggestion
@@ -35,22 +34,19 @@ MM_PER_PT = 25.4 / 72
 TWIPS_PER_MM = 1440 / 25.4
 
 
-@dataclass(frozen=True)
-class Paper:
+class Paper(NamedTuple):
     width: float  # mm
     height: float  # mm
 
 
-@dataclass(frozen=True)
-class Margins:
+class Margins(NamedTuple):
     top: float  # mm
     bottom: float
     left: float
     right: float
 
 
-@dataclass(frozen=True)
-class Grid:
+class Grid(NamedTuple):
     """The 版心 grid.  ``None`` pitch/spacing means: derive them from the counts."""
 
     lines_per_page: int
@@ -60,8 +56,7 @@ class Grid:
     title_gap: int  # blank lines between the title block and the salutation
 
 
-@dataclass(frozen=True)
-class TextStyle:
+class TextStyle(NamedTuple):
     """How one kind of paragraph looks."""
 
     font: str  # East Asian font (w:eastAsia)
@@ -72,8 +67,7 @@ class TextStyle:
     indent: float  # first-line indent in characters
 
 
-@dataclass(frozen=True)
-class PageNumber:
+class PageNumber(NamedTuple):
     format: str  # "— {page} —"
     font: str
     latin: str
@@ -82,8 +76,7 @@ class PageNumber:
     indent: float  # characters in from the outer edge (right on odd pages, left on even)
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Every value of the GB/T 9704 layout table, for one profile."""
 
     name: str

@@ -9,6 +9,7 @@ numbers are always consecutive however the tree was edited.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 MAX_DEPTH = 4
 
@@ -45,8 +46,7 @@ class Section:
     closing: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Flag:
+class Flag(NamedTuple):
     """An annotation left by the miner or a check; never part of the speech text."""
 
     code: str

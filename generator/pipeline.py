@@ -10,10 +10,9 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import Problem
 from .formats import FORMATS, OutputFormat, get_format
@@ -92,8 +91,7 @@ def resolve_layout(layout: str = "standard", profile: Any = None) -> Layout:
     return load_layout(layout, Path(profile) if profile is not None else None)
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """A speech in one format: the bytes a file gets, and what a download needs."""
 
     data: bytes

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import reading, yaml_reader
 from .data_cache import load_data
@@ -36,8 +35,7 @@ _TEMPLATE_FIELD = OUTLINE_FIELDS[0]
 _END_PUNCTUATION = "。！？!?；;，,、：:"
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     """A template as declared in its folder."""
 
     name: str

@@ -13,13 +13,13 @@ nesting and self-referring anchors are refused before anything recurses on them.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from .errors import InputError, KeyPath, Problem
+from .lazy_re import LazyPattern
 
 Locator = Callable[[KeyPath], tuple[int | None, int | None]]
 
@@ -30,10 +30,12 @@ MAX_DEPTH = 64
 #: Values in one file; guards against alias bombs that expand a small file into millions.
 MAX_NODES = 200_000
 
+#: The shapes of the usual mistakes, for hints on a file that failed to parse (compiled only
+#: then: their non-ASCII classes cost ~2 ms, which every good file would pay at import).
 _KEY = r"[^\s:：#'\"\[\]{}\-][^:：\s]{0,23}"
-_FULL_WIDTH_KEY = re.compile(rf"^(\s*(?:-\s+)?)({_KEY})：")
-_NO_SPACE_KEY = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):(?=[^\s/])")
-_KEY_VALUE = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):\s+(\S.*)$")
+_FULL_WIDTH_KEY = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY})：")
+_NO_SPACE_KEY = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY}):(?=[^\s/])")
+_KEY_VALUE = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY}):\s+(\S.*)$")
 
 #: Fallbacks by PyYAML's wording (both loaders'), when the text shows no known mistake.
 _GENERIC = (

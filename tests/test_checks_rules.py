@@ -291,8 +291,7 @@ def test_duration_target_met_or_short():
 
 
 def test_unreadable_duration_in_the_draft_is_a_warning():
-    draft = text_draft(CLEAN)
-    draft.duration = "一会儿"
+    draft = text_draft(CLEAN)._replace(duration="一会儿")
     found = [f for f in run_checks(draft) if f.id == "duration"]
     assert [(f.severity, f.text) for f in found] == [(WARNING, "一会儿")]
 

@@ -25,8 +25,30 @@ def test_help_has_no_english_frame_words(argv: list[str]) -> None:
         assert word not in result.stdout, (word, result.stdout)
 
 
-def test_a_command_list_names_every_command() -> None:
-    shown = cli("-h").stdout
+@pytest.mark.parametrize("argv", [["-h"], ["-h", "render"], ["--help", "batch"]],
+                         ids=lambda argv: " ".join(argv))
+def test_a_command_list_names_every_command(argv: list[str]) -> None:
+    """A run naming a command builds only that command (cli._tree_for); root help asked for
+    before the name still lists them all."""
+    shown = cli(*argv).stdout
     assert "命令:" in shown
     for name in COMMANDS:
         assert f"  {name} " in shown, name
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_command_built_alone_has_its_whole_help(name: str) -> None:
+    """The one-command tree a run builds gives the same help as the whole tree would."""
+    from generator.cli_help import localise
+
+    whole = localise(typer.main.get_command(app))
+    command = whole.commands[name]
+    expected = command.get_help(typer.Context(command, info_name=name,
+                                              help_option_names=["-h", "--help"]))
+    alone = cli(name, "-h").stdout
+    body = expected.split("\n", 1)[1]  # the usage line names the parent as well
+
+    def words(text: str) -> str:  # wrapping follows the terminal's width
+        return "".join(text.split())
+
+    assert words(body) in words(alone), (body, alone)

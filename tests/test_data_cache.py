@@ -50,3 +50,27 @@ def test_without_a_cache_folder_the_file_is_parsed(tmp_path, monkeypatch):
     data = tmp_path / "moves.yaml"
     data.write_text("a: 1\n", encoding="utf-8")
     assert load_data(data) == {"a": 1}
+
+
+def _wordings(data):
+    return {move: [v["text"] for v in entry["variants"]] for move, entry in data["moves"].items()}
+
+
+def _first_wording(data):
+    return {move: entry["variants"][0]["text"] for move, entry in data["moves"].items()}
+
+
+def test_a_view_is_cached_as_kept_and_never_mixed_with_another(tmp_path, cache):
+    """The render keeps the wordings, not their attestation records; a second view of the
+    same file gets its own copy."""
+    data = tmp_path / "moves.yaml"
+    data.write_text("moves:\n  opening:\n    variants:\n      - text: 下面，我讲几点意见。\n"
+                    "        sources: [{site: a.example}, {site: b.example}]\n"
+                    "      - text: 下面，我讲三点意见。\n", encoding="utf-8")
+    kept = {"opening": ["下面，我讲几点意见。", "下面，我讲三点意见。"]}
+    assert load_data(data, view=_wordings) == kept
+    assert load_data(data, view=_wordings) == kept  # from the copy
+    assert load_data(data, view=_first_wording) == {"opening": "下面，我讲几点意见。"}
+    assert load_data(data)["moves"]["opening"]["variants"][0]["sources"][1] == {
+        "site": "b.example"}
+    assert len(list(cache.glob("data-*.marshal"))) == 3

@@ -21,26 +21,31 @@ FORBIDDEN = ("rich", "openpyxl", "lxml", "docx", "pydantic", "starlette", "uvico
 #: Parts of speechgen render never uses: the miner and the Word-draft readers of `check`.
 FORBIDDEN_OWN = ("generator.mining", "generator.checks.from_docx", "generator.checks.docx_styles")
 
+#: The console entry point (what `speechgen` runs), reporting what the run left behind.
 RUN = """
-import json, sys
-from generator.cli import main
-sys.argv = ["speechgen", "render", *sys.argv[1:]]
+import gc, json, sys
+from generator.console import main
+sys.argv = ["speechgen", *sys.argv[1:]]
 try:
     main()
 except SystemExit as done:
     code = done.code
 else:
     code = 0
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+print(json.dumps({"code": code, "modules": sorted(sys.modules), "collector": gc.isenabled()}))
 """
 
 
-def modules_after_render(*args: str) -> list[str]:
+def console_run(*args: str) -> dict:
     done = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True,
                           encoding="utf-8", check=True)
     report = json.loads(done.stdout.splitlines()[-1])
     assert report["code"] in (0, None), done.stderr
-    return report["modules"]
+    return report
+
+
+def modules_after_render(*args: str) -> list[str]:
+    return console_run("render", *args)["modules"]
 
 
 @pytest.mark.parametrize("fmt", ["docx", "txt"])
@@ -52,3 +57,14 @@ def test_render_leaves_unneeded_modules_unimported(fmt, tmp_path):
     top = {name.split(".")[0] for name in modules}
     assert sorted(top & set(FORBIDDEN)) == []
     assert [m for m in modules if m.startswith(FORBIDDEN_OWN)] == []
+
+
+def test_commands_that_grow_with_their_input_run_with_the_garbage_collector(tmp_path):
+    """Start-up runs without the cyclic collector (console.py); a batch or a mining run of a
+    thousand files must not, or its memory would only grow."""
+    page = tmp_path / "page.txt"
+    page.write_text("在全县安全生产工作会议上的讲话\n同志们：\n今天召开会议。\n"
+                    "一、提高认识\n要高度重视。\n二、压实责任\n要落实到人。\n", encoding="utf-8")
+    mined = console_run("mine", str(page), "-o", str(tmp_path / "out"))
+    assert mined["collector"] is True
+    assert list((tmp_path / "out").glob("*.yaml"))

@@ -8,7 +8,7 @@ the part they belong to and their place; a Word file adds the formatting it reso
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .finding import Place
@@ -56,8 +56,7 @@ class PageFacts(NamedTuple):
     right: float | None
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     """One paragraph of a draft.
 
     ``marker`` is the literal numbering at its start ("二、", "（三）", "一是") and ``ordinal``
@@ -68,7 +67,8 @@ class Para:
 
     kind: str
     text: str
-    index: int
+    #: 1-based paragraph number; shadows tuple.index, which nothing calls on a Para.
+    index: int  # type: ignore[assignment]
     part: str = "section"
     level: int = 0
     head: str = ""
@@ -94,8 +94,7 @@ class Para:
         return Place(self.index, self.line, self.where, column)
 
 
-@dataclass
-class Draft:
+class Draft(NamedTuple):
     """A draft to check.  ``literal_numbering`` is true when markers were typed by a person
     (text and Word drafts), so their sequence can be wrong; an outline's are computed."""
 
@@ -103,4 +102,4 @@ class Draft:
     source: str  # "outline", "text" or "docx"
     literal_numbering: bool = False
     duration: str | None = None
-    pages: list[PageFacts] = field(default_factory=list)
+    pages: Sequence[PageFacts] = ()

@@ -197,7 +197,10 @@ RULES: list[NoiseRule] = [
     *_rules(
         "inline",
         (r"\s*[|｜]+\s*$", "|｜"),  # a menu separator left at a text line's end ("本轮…… |")
-        (r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,200})?/?>", "<"),  # HTML tags left in the text
+        # HTML comments, Word's conditional comments ("<!--[if gte mso 9]>…<![endif]-->") and
+        # tags, namespaced ones too ("<w:WordDocument>"), left in the text.
+        (r"<[!！]--.*?--[>＞]|<[!！]\[[^\]]{0,40}\][>＞]", "<"),
+        (r"</?[a-zA-Z][a-zA-Z0-9]*([:：][a-zA-Z0-9]+)?(\s[^<>]{0,200})?/?>", "<"),
         (r"^/?[a-zA-Z][a-zA-Z0-9]{0,8}>\s*", ">"),  # a tag's tail whose "<" the copy lost
         # Style sheets of a Word- or office-to-HTML export run into the text ("@page { size：
         # 8.27in …} p.cjk { font-family：…}"): a selector and a brace block of property：value.

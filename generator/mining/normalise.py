@@ -61,9 +61,19 @@ def _drop_jammer(match: re.Match[str]) -> str:
     return "" if _JAMMER_SYMBOL.search(match.group()) else match.group()
 
 
+def _unescape(line: str) -> str:
+    """HTML character references a page saved from source keeps ("&nbsp;", "&ldquo;",
+    "&#12288;") as the characters they stand for; ``html`` is imported only for such a line."""
+    import html
+
+    return html.unescape(line)
+
+
 def normalise_line(line: str) -> str:
-    """One physical line, trimmed, with invisible characters and jammer text gone and
-    punctuation full-width."""
+    """One physical line, trimmed, with character references decoded, invisible characters
+    and jammer text gone and punctuation full-width."""
+    if "&" in line and ";" in line:
+        line = _unescape(line)
     line = _INVISIBLE.sub("", line)
     line = _SPACES.sub(" ", line)
     if line.count(" ") >= _JAMMER_SPACES:

@@ -41,7 +41,9 @@ TITLE_NOISE = [
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
     # The same with a bare hyphen after the title word ("在…的讲话-某某范文网"), or only the
     # separator left where the site's name was cut off ("…的讲话_").
-    re.compile(rf"(?<=[{_TITLE_LAST}])[-－][^-－。！？，\s]{{1,20}}$"),
+    re.compile(rf"(?<=[{_TITLE_LAST}])([-－][^-－。！？，\s]{{1,20}})+$"),
+    # A file name's extension, perhaps with the library's name after it ("….docx - 某某文档").
+    re.compile(r"(?i)\.(docx?|wps|pdf|txt)(\s*([-－_|｜]|\s)\s*[^。！？]{0,20})?$"),
     re.compile(r"\s*[-－_|｜]+$"),
     META_TAIL,
     # A publication date printed after the title: "在…的讲话 2023-05-06", "…的讲话 2023年5月6日".
@@ -58,6 +60,10 @@ TITLE_NOISE = [
     COUNT_HINT,
     re.compile(rf"[（\[【][{NUMERAL_CHARS}\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
     re.compile(r"(范文|范本|模板|精选)$"),
+    # A site's tag in brackets after the title: "（精选）", "【范文】", "(最新)", "（通用）".
+    re.compile(r"\s*[（【\[](精选|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]$"),
+    # The same before it: "最新在…的讲话", "精选：关于…".
+    re.compile(r"^(最新|精选|优秀|热门|推荐|经典)[：]?\s*(?=在|关于)"),
     # A site's category tag after the title word: "…的讲话（党政办公室）".  A date, and a note
     # on the text itself (（摘要） （节选） （送审稿）), stay.
     re.compile(

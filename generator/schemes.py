@@ -87,6 +87,9 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("第一个问题，", "个问题", lambda n: f"第{to_chinese(n)}个问题，",
            rf"第{_N}个问题[，,：:]", ("第一个问题,", "第一个问题"), strong=True, inline=True,
            last=r"(?P<n>最后一个问题)[，,：:]", starts="第"),
+    # "第一部分：认清形势": the divisions of a long report-style speech.
+    Scheme("第一部分，", "部分", lambda n: f"第{to_chinese(n)}部分，",
+           rf"第{_N}部分(?:[，,：:、]|\s+)", ("第一部分,", "第一部分"), strong=True, starts="第"),
     Scheme("第一点，", "第", lambda n: f"第{to_chinese(n)}点，",
            rf"第{_N}点[，,：:]", ("第一点,", "第一点"), inline=True,
            last=r"(?P<n>最后一点)[，,：:]?", starts="第"),

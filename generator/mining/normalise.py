@@ -19,6 +19,11 @@ _SPACES = re.compile("[\u00a0\u3000\t]")
 # where it is part of a number.
 _HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
+#: Markdown a page copied from an article platform keeps: a heading's hashes and a bold
+#: opening ("## 一、…", "**一、认清形势**今年以来…").  Only at the line's start, where it wraps
+#: the text; a lone "**" elsewhere is a site's starred-out word (a placeholder), kept.
+_MARKDOWN = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*([^*]{2,60})\*\*)?")
+
 # "1 、" → "1、": a space inside a marker is a typing slip, not text.
 _MARKER_GAP = re.compile(rf"^(\d{{1,2}}|{ORDINAL})\s+([、.．])")
 
@@ -79,6 +84,10 @@ def normalise_line(line: str) -> str:
     if line.count(" ") >= _JAMMER_SPACES:
         line = _JAMMER.sub(_drop_jammer, line)
     line = line.strip()
+    if line[:1] in "#*":
+        # The bold's end is where a heading ends: a space there lets the heading be cut off.
+        line = _MARKDOWN.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", line, count=1)
+        line = line.strip()
     line = _widen(line)
     return _MARKER_GAP.sub(r"\1\2", line)
 

@@ -84,7 +84,7 @@ def normalise_line(line: str) -> str:
     if line.count(" ") >= _JAMMER_SPACES:
         line = _JAMMER.sub(_drop_jammer, line)
     line = line.strip()
-    if line[:1] in "#*":
+    if line[:1] in ("#", "*"):
         # The bold's end is where a heading ends: a space there lets the heading be cut off.
         line = _MARKDOWN.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", line, count=1)
         line = line.strip()

@@ -101,6 +101,8 @@ def _is_name(text: str) -> bool:
         and not furniture_score(text)
         and not CAPTION.match(text)
     )
+
+
 _CN_DIGITS = f"\\d〇零{NUMERAL_CHARS}"
 DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
 #: A salutation run into the first paragraph ("同志们：这次会议…", or with a space between:
@@ -242,7 +244,6 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     if rest and (greeting := LEADING_GREETING.match(rest)):
         salutation.append(greeting.group())  # 同志们：大家上午好！今天…
         rest = rest[greeting.end() :]
-
     speech.salutation = "\n".join(salutation) or None
     return i, rest
 

@@ -281,7 +281,6 @@ def mine(
     """从收集来的讲话稿网页中提取提纲(标题、称呼、开头、各级标题、结尾),可直接用 render 生成。"""
     from .files import refuse_input
     from .mining.export import mine_files, output_kind, to_json, to_yaml, write_outputs
-    from .mining.stats import stats_table
 
     if fmt not in ("", "yaml", "json"):
         raise fail(f"不支持的格式“{fmt}”,可选:yaml、json")
@@ -294,6 +293,8 @@ def mine(
     for message in result.warnings:
         warn(message)
     if stats:
+        from .mining.stats import stats_table  # statistics: only for --stats
+
         typer.echo(stats_table([m.speech for m in result.speeches]))
     elif output is not None:
         written = write_outputs(result, output, fmt=fmt, overwrite=overwrite, inputs=files)

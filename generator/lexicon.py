@@ -64,6 +64,9 @@ TITLE_END = f"{alternation(TITLE_WORDS)}{alternation(TITLE_SUFFIXES)}?"
 ADDRESS_WORDS = ("女士们、先生们", "同志们", "朋友们", "同学们", "女士们", "先生们", "老师们",
                  "各党支部", "同志", "代表", "来宾", "嘉宾", "领导", "委员", "阁下", "首脑",
                  "支部", "先生", "女士", "各位", "们")
+#: The plural addresses to a whole audience (同志们, 同学们, 女士们、先生们): the ones a speaker
+#: may follow with a comma or a greeting instead of a colon ("同志们，今年…", "同志们下午好，").
+GROUP_ADDRESS = tuple(w for w in ADDRESS_WORDS if w.endswith("们") and w != "们")
 #: The usual address, which also opens the closing appeal.
 COMRADES = "同志们"
 
@@ -86,22 +89,26 @@ SIGNOFF_WORDS = ("我的讲话完了", "讲话完了", "我就讲这些", "我�
 
 _HAN = "\u4e00-\u9fff"
 
-#: (name, pattern, in drafts): tokens anonymised or unfinished text leaves behind.  The last
-#: column says whether ``speechgen check`` reports it: a space between two Chinese characters
-#: marks a word a site cut out of a scraped page, but in a draft it is a typing slip, not a gap.
-PLACEHOLDERS: tuple[tuple[str, str, bool], ...] = (
-    ("20xx", r"[12]\d[xX]{2}", True),  # 20xx年
-    ("XX", r"(?<![A-Za-z0-9])X{2,}(?![A-Za-z])", True),  # XX同志
-    ("xx", r"(?<![A-Za-z0-9])x{2,}(?![A-Za-z])", True),  # xx社区
-    ("X", rf"(?<=[{_HAN}，、])[XＸ](?=[{_HAN}%，、])(?!光|射线)", True),  # X月X日; not X光
-    ("×", rf"[×✕]{{2,}}|(?<=[{_HAN}，、])[×✕](?=[{_HAN}])", True),  # ×××同志, 书记×同志
-    ("*", rf"[*＊]{{2,}}|(?<=[{_HAN}])[*＊](?=[{_HAN}])", True),  # a word a site starred out
-    ("##", r"[#＃]{2,}", True),
-    ("__", r"[_＿]{2,}", True),
-    ("【待】", r"[【\[〔]待[^】\]〕]{1,8}[】\]〕]", True),  # 【待核实】【待补充】
-    ("○○", r"[○〇]{2,}(?=[年月日])", True),
-    ("~年", r"~年", False),
-    ("空格", rf"(?<=[{_HAN}]) (?=[{_HAN}])", False),
+#: (name, pattern, in drafts, needs): tokens anonymised or unfinished text leaves behind.  The
+#: third column says whether ``speechgen check`` reports it: a space between two Chinese
+#: characters marks a word a site cut out of a scraped page, but in a draft it is a typing
+#: slip, not a gap.  The last column holds the characters one of which every match contains,
+#: so a text without any of them is not searched at all.
+PLACEHOLDERS: tuple[tuple[str, str, bool, str], ...] = (
+    ("20xx", r"[12]\d[xX]{2}", True, "xX"),  # 20xx年
+    ("XX", r"(?<![A-Za-z0-9])X{2,}(?![A-Za-z])", True, "X"),  # XX同志
+    ("xx", r"(?<![A-Za-z0-9])x{2,}(?![A-Za-z])", True, "x"),  # xx社区
+    ("X", rf"(?<=[{_HAN}，、])[XＸ](?=[{_HAN}%，、])(?!光|射线)", True, "XＸ"),  # X月X日; not X光
+    ("×", rf"[×✕]{{2,}}|(?<=[{_HAN}，、])[×✕](?=[{_HAN}])", True, "×✕"),  # ×××同志, 书记×同志
+    ("*", rf"[*＊]{{2,}}|(?<=[{_HAN}])[*＊](?=[{_HAN}])", True, "*＊"),  # a word starred out
+    ("##", r"[#＃]{2,}", True, "#＃"),
+    ("__", r"[_＿]{2,}", True, "_＿"),
+    ("【待】", r"[【\[〔]待[^】\]〕]{1,8}[】\]〕]", True, "【[〔"),  # 【待核实】【待补充】
+    ("○○", r"[○〇]{2,}(?=[年月日])", True, "○〇"),
+    ("~年", r"~年", False, "~"),
+    ("空格", rf"(?<=[{_HAN}]) (?=[{_HAN}])", False, " "),
 )
 #: Every placeholder a draft is checked for holds one of these characters.
-DRAFT_PLACEHOLDER_CHARS = "xXＸ×✕*＊#＃_＿【[〔○〇"
+DRAFT_PLACEHOLDER_CHARS = "".join(
+    dict.fromkeys("".join(needs for _, _, in_drafts, needs in PLACEHOLDERS if in_drafts))
+)

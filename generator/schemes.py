@@ -65,7 +65,8 @@ class Scheme(NamedTuple):
     starts: str = ""
 
 
-_FIRST_DIGITS = "0123456789"
+#: ASCII and full-width digits: a Chinese input method types "１、" as readily as "1、".
+_FIRST_DIGITS = "0123456789０１２３４５６７８９"
 
 SCHEMES: tuple[Scheme, ...] = (
     Scheme("第一层意思，", "层意思", lambda n: f"第{to_chinese(n)}层意思，",
@@ -82,6 +83,14 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("第一个方面，", "第", lambda n: f"第{to_chinese(n)}个方面，",
            rf"第{_N}个方面[，,：:]?", ("第一个方面,", "第一个方面"), inline=True,
            last=r"(?P<n>最后一个方面)[，,：:]?", starts="第"),
+    # "我讲两个问题。第一个问题，关于…": each top-level division names itself a question; never
+    # words of an opening, so a lone first one is a point too.
+    Scheme("第一个问题，", "个问题", lambda n: f"第{to_chinese(n)}个问题，",
+           rf"第{_N}个问题[，,：:]", ("第一个问题,", "第一个问题"), strong=True, inline=True,
+           last=r"(?P<n>最后一个问题)[，,：:]", starts="第"),
+    # "第一部分：认清形势": the divisions of a long report-style speech.
+    Scheme("第一部分，", "部分", lambda n: f"第{to_chinese(n)}部分，",
+           rf"第{_N}部分(?:[，,：:、]|\s+)", ("第一部分,", "第一部分"), strong=True, starts="第"),
     Scheme("第一点，", "第", lambda n: f"第{to_chinese(n)}点，",
            rf"第{_N}点[，,：:]", ("第一点,", "第一点"), inline=True,
            last=r"(?P<n>最后一点)[，,：:]?", starts="第"),

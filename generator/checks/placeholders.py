@@ -16,7 +16,7 @@ from .rule import Options, Rule
 
 #: Every placeholder of the shared table a draft is checked for, as one alternation.
 _PLACEHOLDER = LazyPattern(
-    "|".join(pattern for _, pattern, in_drafts in PLACEHOLDERS if in_drafts),
+    "|".join(pattern for _, pattern, in_drafts, _ in PLACEHOLDERS if in_drafts),
     needs=DRAFT_PLACEHOLDER_CHARS,
 )
 _TEMPLATE = LazyPattern(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\{%|\}\}|%\}", needs="{}")

@@ -21,8 +21,10 @@ ADDRESS_OPENING = ("尊敬的", "亲爱的", "各位")
 #: "亲爱的医院全体干职工及病友：": whoever is addressed, a line that opens with a word of address
 #: and ends with a colon after a word for people (…友 …事 …属 …员), with no sentence in it, is
 #: the salutation; "各位要注意以下几点：" is not.
+#: The last character(s) of a word for people (各位同学, 各位同仁, 各位家长, 全体职工…).
+PERSON_END = "(?:们|友|事|属|宾|导|师|生|学|仁|长|士|胞|民|工|员|人|代表|同志)"
 ADDRESSED = re.compile(
-    r"^(尊敬的|亲爱的|各位)[^。！？；：]{0,44}(们|友|事|属|宾|导|师|生|长|士|胞|民|工|员|人|代表|同志)"
+    rf"^(尊敬的|亲爱的|各位)[^。！？；：]{{0,44}}{PERSON_END}"
     r"((大家|上午|下午|晚上)好)?：$"
 )
 

@@ -10,6 +10,7 @@ import re
 from itertools import pairwise
 
 from .. import lexicon
+from ..lazy_re import LazyPattern
 from ..model import Flag, Speech
 from .headings.tree import Note
 from .parse import MISSING_TITLE
@@ -26,9 +27,10 @@ ROLE_CUES: list[tuple[str, str, str]] = [
 ]
 ROLE_RULES = [(role, re.compile("|".join(cues.split())), where) for role, cues, where in ROLE_CUES]
 
-#: Placeholder tokens left by anonymisation (CORPUS a3), as (name, pattern).
-PLACEHOLDERS: list[tuple[str, re.Pattern[str]]] = [
-    (name, re.compile(pattern)) for name, pattern, _ in lexicon.PLACEHOLDERS
+#: Placeholder tokens left by anonymisation (CORPUS a3), as (name, pattern); a text without
+#: the characters a placeholder needs is not searched for it (most speeches hold no ×, no ○).
+PLACEHOLDERS: list[tuple[str, LazyPattern]] = [
+    (name, LazyPattern(pattern, needs=needs)) for name, pattern, _, needs in lexicon.PLACEHOLDERS
 ]
 
 #: Words a site's filter cut out without a trace (CORPUS a3): the phrase reads broken.
@@ -43,17 +45,19 @@ DELETIONS: list[re.Pattern[str]] = [
     re.compile(r"党的[和、]十"),
 ]
 
+#: Genre cues, each searched once over the speech's lines joined (``^`` and ``$`` mark a line's
+#: start and end; no cue spans two lines).
 GENRES: list[tuple[str, str, re.Pattern[str]]] = [
-    ("notice", "通知", re.compile(r"通知如下|^各党支部：|特此通知")),
+    ("notice", "通知", re.compile(r"通知如下|^各党支部：|特此通知", re.M)),
     ("report", "汇报", re.compile(r"我办|特此报告|汇报如下")),
     ("foreign", "外国讲话", re.compile(r"主席先生|阁下|女士们、先生们")),
     # "我当选为…" is a reflection; "我们新一届班子当选以来" and "发表感言" in a speech are not.
     (
         "personal",
         "个人感言",
-        re.compile(r"(?:^|[，。！？])(我(?!们)|本人)[^，。！？]{0,12}(当选|连任)|感言$"),
+        re.compile(r"(?:^|[，。！？])(我(?!们)|本人)[^，。！？\n]{0,12}(当选|连任)|感言$", re.M),
     ),
-    ("host", "主持词", re.compile(r"主持词$|^主持人：")),
+    ("host", "主持词", re.compile(r"主持词$|^主持人：", re.M)),
 ]
 
 ANNOUNCE = re.compile(lexicon.announcement())
@@ -159,8 +163,8 @@ def _wrap_spaces(text: str) -> bool:
 
 def _genre(speech: Speech, text: str) -> tuple[str, str] | None:
     """(code, Chinese name) when the text is not a meeting speech."""
-    lines = [speech.title, speech.salutation or "", *text.splitlines()]
+    lines = "\n".join([speech.title, speech.salutation or "", text])
     for code, name, pattern in GENRES:
-        if any(pattern.search(line) for line in lines):
+        if pattern.search(lines):
             return code, name
     return None

@@ -52,8 +52,8 @@ def mine(paths: Sequence[str | os.PathLike[str]]) -> list[MinedSpeech]:
 
 def mine_text(text: str, *, name: str = "<文本>", html: bool = False) -> list[MinedSpeech]:
     """Mine a page held in a string; `html=True` reads it as a saved web page."""
+    from .html_text import html_lines
     from .pipeline import mine_lines
-    from .sources import html_lines
 
     if not text.strip():
         from ..errors import Problem

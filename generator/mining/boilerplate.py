@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import TITLE_END
+from ..lazy_re import LazyPattern
+from ..lexicon import TITLE_END, alternation
 from ..numerals import NUMERAL_CHARS
 
 
@@ -20,10 +21,15 @@ class NoiseRule:
     page's content ends here and the speech is cut off: a preview), between (drop the line),
     pagination (drop the line; the text before it continues on another page, so it is cut off
     here), inline (cut the match out of text), label (cut the match from the line's start: a
-    field label or a button caption glued to the text)."""
+    field label or a button caption glued to the text).
+
+    The pattern is compiled the first time a line needs it (line rules are first tried all at
+    once, ``_ANCHORED``, so most are never compiled on a clean page), and a rule given the
+    characters every match holds (``needs``) is not even searched on a line without one: a
+    plain ``in`` test costs a tenth of a regex search that cannot start with a literal."""
 
     kind: str
-    pattern: re.Pattern[str]
+    pattern: LazyPattern
 
 
 #: Navigation button captions a copy-paste picks up as text: alone on a line they are dropped,
@@ -55,8 +61,12 @@ _CLOCK = r"\d{1,2}[:：]\d{2}([:：]\d{2})?"
 FLATTENED_CHARS = 120
 
 
-def _rules(kind: str, *patterns: str) -> list[NoiseRule]:
-    return [NoiseRule(kind, re.compile(p)) for p in patterns]
+def _rules(kind: str, *patterns: str | tuple[str, str]) -> list[NoiseRule]:
+    """Rules of one kind; a pattern given as (source, needs) carries its character gate."""
+    return [
+        NoiseRule(kind, LazyPattern(p) if isinstance(p, str) else LazyPattern(p[0], needs=p[1]))
+        for p in patterns
+    ]
 
 
 RULES: list[NoiseRule] = [
@@ -66,7 +76,8 @@ RULES: list[NoiseRule] = [
         r"^\|? ?收藏本文",
         r"^简介：",
         # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
-        r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|启用\s*javascript)",
+        (r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|"
+         r"启用\s*javascript)", "fFaAjJ浏较插"),
         r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
@@ -95,7 +106,7 @@ RULES: list[NoiseRule] = [
         r"^(本文)?(标签|TAGS?|Tags?|关键词|关键字)：.{0,60}$",
         r"^(【[^【】]{1,6}】\s*){2,}$",  # 【打印】【关闭】【收藏】 button rows
         r"^【(打印|关闭|收藏)(此文|本文|本页|窗口)?】$",
-        r"(扫码|二维码)",  # only when the line is short and not a sentence: see classify
+        (r"(扫码|二维码)", "扫维"),  # only when the line is short and not a sentence: see classify
         r"^[>›»<«]+$",  # a lone breadcrumb arrow left over from the page's navigation
         # 返回 / 打印本页 / 关闭窗口 buttons (a lone 上一页 is pagination: the text is cut there).
         rf"^(?!上一页|下一页){NAV_BUTTON}(\s*{NAV_BUTTON})*$",
@@ -113,9 +124,8 @@ RULES: list[NoiseRule] = [
         r"^欢迎下载DOC格式",
         r"^(相关|热门|推荐|猜你)(文章|阅读|范文|推荐|喜欢)：?$",
         r"^免责声明",
-        r"(Copyright|©)",
+        (r"(Copyright|©)", "C©"),
         r"^(上一篇|下一篇)：",
-        r"^本文(网址|链接|地址)：",
         r"^版权(声明|所有)",
         r"^(网友评论|发表评论|我要评论|评论列表|最新评论)",
         r"^(为你|为您|好文|精品|本周|今日|编辑)推荐：?$",
@@ -125,7 +135,13 @@ RULES: list[NoiseRule] = [
     ),
     *_rules(
         "paywall",
-        r"^预览结束",
+        r"^(预览|试读|免费阅读|试看)(已)?结束",
+        # "因篇幅问题不能全部显示，请点此查看更多": the site shows only the start of the text.
+        (r"(篇幅|字数|内容)[^。！？]{0,6}(不能|无法|未能|未)(全部|完整|全文)?(显示|展示|展开)",
+         "幅数容"),
+        # "（想阅读全部图文内容，您需要先登陆！）": reading on needs an account.
+        r"^[（(【]?[^。！？]{0,12}(阅读|查看|浏览|下载)(全部|全文|完整|剩余|更多)"
+        r"[^。！？]{0,24}(登录|登陆|注册|会员|付费|充值)",
         r"^（(未完|全文未完)",
         r"^未完待续",
         r"全文共\d+字",
@@ -138,14 +154,22 @@ RULES: list[NoiseRule] = [
         r"^(会员|VIP)(登录|专享|下载|免费)[^。！？]*$",
         r"^(登录|注册).{0,10}(查看|下载|阅读)(全文|完整)",
         # 请先登录 / 登录后查看 / 登录后下载: the rest of the text is behind the site's login.
-        r"^(请先|请|需要|您需)?(登录|注册)(后|以后)?(才能|方可|即可|可)?"
+        r"^(请先|请|需要|您需)?(登录|登陆|注册)(后|以后)?(才能|方可|即可|可)?"
         r"(查看|下载|阅读|浏览|复制|继续)?(全文|本文|完整版|更多)?[！。]?$",
     ),
     *_rules(
         "between",
         r"^看过.*的人还看了：?$",
+        # A PDF's page number on a line of its own ("- 1 -", "—2—", "3/12"): the text goes on.
+        r"^[-－—]\s*\d{1,3}\s*[-－—]$",
+        r"^\d{1,3}\s*/\s*\d{1,3}$",
+        # A copy handler's address line, which some sites insert mid-text ("本文地址：https://…"):
+        # the line goes, the speech goes on.
+        r"^(本文|原文)(网址|链接|地址)：",
+        # A link to another article between paragraphs: "推荐阅读：2023年…讲话稿".
+        r"^(推荐|相关|延伸|热门|拓展|精彩)(阅读|文章|范文|推荐)：[^。！？]{2,40}$",
         r"^(相关|延伸)阅读：?$",
-        r"\.{6}$",  # a teaser snippet: "同志们:今天的会议……......"
+        (r"\.{6}$", "."),  # a teaser snippet: "同志们:今天的会议……......"
     ),
     *_rules(
         "pagination",
@@ -158,23 +182,41 @@ RULES: list[NoiseRule] = [
         r"本文来自\S{0,4}之音网",
         r"公务员之家版权所有",
         r"爱思范文(网)?\d*",
-        r"(更多|本文)(精彩)?内容(请)?(访问|来自)\S{0,12}(网|\.com|\.cn)",
+        (r"(更多|本文)(精彩)?内容(请)?(访问|来自)\S{0,12}(网|\.com|\.cn)", "内"),
         r"`",
-        r"[（【](本文)?来源[：]?[^（）【】]{0,16}(网|\.com|\.cn|本站)[）】]",
+        (r"[（【](本文)?来源[：]?[^（）【】]{0,16}(网|\.com|\.cn|本站)[）】]", "源"),
+        # A bracketed note on where the text came from or what it may be used for: "（本文来源于
+        # 网络，仅供学习参考）", "【转载请注明出处】", "（如有侵权请联系删除）".
+        (r"[（【\[](本文|文章|此文)?(来源|来自|转载|摘自|选自|整理自|如有侵权|版权归)"
+         r"[^（）【】\[\]]{0,30}[）】\]]", "（【["),
+        (r"[（【\[][^（）【】\[\]]{0,20}(仅供(学习|参考|阅读|交流)|侵权|侵删)[^（）【】\[\]]{0,20}[）】\]]",
+         "供侵"),
         # Bracketed buttons in a meta row or after a title: [下载该文章] [会员注册] 【收藏本文】.
-        rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]",
+        (rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]", "[【"),
     ),
     *_rules(
         "inline",
-        r"\s*[|｜]+\s*$",  # a menu separator left at the end of a text line ("本轮…… |")
-        r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]{0,200})?/?>",  # HTML tags left in the text
-        r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*",  # a PDF's page footer run into the text
+        (r"\s*[|｜]+\s*$", "|｜"),  # a menu separator left at a text line's end ("本轮…… |")
+        # HTML comments, Word's conditional comments ("<!--[if gte mso 9]>…<![endif]-->") and
+        # tags, namespaced ones too ("<w:WordDocument>"), left in the text.
+        (r"<[!！]--.*?--[>＞]|<[!！]\[[^\]]{0,40}\][>＞]", "<"),
+        (r"</?[a-zA-Z][a-zA-Z0-9]*([:：][a-zA-Z0-9]+)?(\s[^<>]{0,200})?/?>", "<"),
+        (r"^/?[a-zA-Z][a-zA-Z0-9]{0,8}>\s*", ">"),  # a tag's tail whose "<" the copy lost
+        # Style sheets of a Word- or office-to-HTML export run into the text ("@page { size：
+        # 8.27in …} p.cjk { font-family：…}"): a selector and a brace block of property：value.
+        (r"(?i)[@.#a-z*][a-z0-9_.#@,：>\s*-]{0,60}?\{[^{}]{0,600}?[a-z-]+\s*：[^{}]{0,600}?\}\s*",
+         "{"),
+        # A content system's unfilled template tags ("[标签：标题]", "{dede：field.title/}").
+        (r"[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]\s*", "[{"),
+        (r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*", "页"),  # a PDF's page footer run into the text
         # "……（某网省略264字，正式会员可完整阅读）……": the site's note where it cut the text.
-        r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*",
+        (r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*", "省"),
     ),
     *_rules(
         "label",
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
+        # The same captions in brackets ("【正文】", "[全文]"), alone or before the text.
+        r"^[【\[［〔](文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文|内容)[】\]］〕]\s*",
         # Button captions that the copy-paste picked up in front of the text.
         r"^(正文复制|一键复制|复制全文|复制本文|复制内容|复制文章|下载全文|全文下载|下载本文|"
         r"下载文档|打印本文|收藏本文|加入收藏|立即下载|免费下载)\s*",
@@ -184,9 +226,10 @@ RULES: list[NoiseRule] = [
     ),
 ]
 
-#: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)".
+#: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)", "(实用22篇)";
+#: a word before the count may be any short one, but not 第 ("（第二篇）" is an ordinal).
 COUNT_HINT = re.compile(
-    rf"[（\[【](?:共含|共|推荐|大全|精选)?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文)?[）\]】]"
+    rf"[（\[【](?!第)[\u4e00-\u9fff]{{0,4}}?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文)?[）\]】]"
 )
 
 
@@ -203,9 +246,11 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (2, r"(?i)客服|(vx|微信|qq|QQ)[：号]|微信公众号|公众号"),
         (2, r"仅供(学习|参考|阅读)|请勿(他用|转载|商用)|侵权|免责"),
         (2, r"预览|全文共|当前显示|未完|未读|阅读全文|查看全文|继续阅读|小编"),
-        (2, r"会员|登录|注册|VIP|付费|充值"),
+        (2, r"会员|登录|登陆|注册|VIP|付费|充值"),
         (2, r"当前位置|上一篇|下一篇|返回首页|网站地图"),
-        (2, r"扫码|二维码|扫一扫"),
+        (2, r"扫码|二维码|扫一扫|关注.{0,6}公众号|更多精彩"),
+        # A document's file facts: "文档格式：docx 页数：5页 大小：20KB".
+        (2, r"(?i)页数：|大小：|格式：|\b(docx?|pdf|wps)\b|\d\s*[KM]B\b"),
         (2, r"欢迎(访问|来到|光临|浏览)|温馨提示|投稿|友情链接|支付|付款"),
         (1, r"下载|复制|打印|收藏|分享|举报|评论|文档|字体|字号|关闭"),
         (1, r"搜索|关键词|栏目|首页|频道|专题|导航|链接|手机版|电脑版"),
@@ -222,7 +267,10 @@ _SENTENCE_END = re.compile(r"[。！？…]")
 #: A speech's own title line: its site words are part of the occasion, not furniture.
 _TITLE_END = re.compile(
     rf"{TITLE_END}(范文|大全|精选|模板)?"
-    rf"\s*([（\[【][^（）\[\]【】]{{1,10}}[）\]】])?(篇[{NUMERAL_CHARS}\d]{{1,3}})?$"
+    rf"\s*([（\[【][^（）\[\]【】]{{1,10}}[）\]】])?(篇[{NUMERAL_CHARS}\d]{{1,3}})?"
+    # A file name's extension, and an HTML page title's trail of categories and site name:
+    # "….docx", "…的讲话_讲话稿_某某范文网".
+    r"(\.(docx?|DOCX?|wps|pdf|PDF|txt))?((_|｜|\||\s?[-－]\s?)[^_｜|。！？，]{1,20})*$"
 )
 #: A meta row run onto a title: "在…的讲话 发布时间：2024-01-12 浏览：23".
 META_TAIL = re.compile(r"\s+(发布时间|发布|时间|日期|来源|作者|浏览|阅读|点击|栏目)：.*$")
@@ -239,45 +287,60 @@ PAYWALL_CHARS = 60
 SHORT_LINE = 40
 
 
-def _scoped(pattern: re.Pattern[str]) -> str:
-    text = pattern.pattern
-    return f"(?i:{text[4:]})" if text.startswith("(?i)") else f"(?:{text})"
+def _named(index: int, source: str) -> str:
+    """A rule's pattern as a named alternative ``r<index>`` of a union (its global flag, if
+    any, scoped to it)."""
+    body = f"(?i:{source[4:]})" if source.startswith("(?i)") else source
+    return f"(?P<r{index}>{body})"
 
 
-_LINE_RULES = [r for r in RULES if r.kind not in ("inline", "label")]
-#: All line rules anchored at the line's start, as one pattern: tried at one position, it
-#: tells in one step that most lines are none of them.  The few unanchored rules are searched.
+#: Line rules (positions in ``RULES``), anchored at the line's start or not.
+_LINE_RULES = [k for k, r in enumerate(RULES) if r.kind not in ("inline", "label")]
+_FLOATING = [k for k in _LINE_RULES if not RULES[k].pattern.pattern.startswith("^")]
+#: All anchored line rules as one pattern: tried at one position, it tells in one step that
+#: most lines are none of them, and which rule (the first in order) a noise line is.
 _ANCHORED = re.compile(
-    "|".join(_scoped(r.pattern) for r in _LINE_RULES if r.pattern.pattern.startswith("^"))
+    "|".join(_named(k, RULES[k].pattern.pattern) for k in _LINE_RULES if k not in _FLOATING)
 )
-_FLOATING = [r.pattern for r in _LINE_RULES if not r.pattern.pattern.startswith("^")]
+
+
+def _skipped(rule: NoiseRule, line: str) -> bool:
+    """A rule that does not apply to this line for its shape, whatever it matches."""
+    if rule.pattern.pattern in _WORD_RULES and not _non_sentence(line):
+        return True
+    if rule.kind == "paywall" and len(line) > PAYWALL_CHARS:
+        return True  # a paragraph of the speech, however it starts
+    # A whole article on one line behind its meta fields is not a header row.
+    return rule.kind == "header" and len(line) > FLATTENED_CHARS and not _non_sentence(line)
 
 
 def classify(line: str) -> str | None:
-    """The kind of noise a whole line is, or None when it is content."""
-    if not _ANCHORED.match(line) and not any(p.search(line) for p in _FLOATING):
+    """The kind of noise a whole line is (that of the first rule in ``RULES`` that matches
+    and applies), or None when it is content."""
+    anchored = _ANCHORED.match(line)
+    hits = [int(anchored.lastgroup[1:])] if anchored and anchored.lastgroup else []
+    hits += [k for k in _FLOATING if RULES[k].pattern.search(line)]
+    if not hits:
         return None
-    for rule in RULES:
-        if rule.kind in ("inline", "label"):
-            continue
-        if rule.pattern.pattern in _WORD_RULES and not _non_sentence(line):
-            continue
-        if rule.kind == "paywall" and len(line) > PAYWALL_CHARS:
-            continue  # a paragraph of the speech, however it starts
-        if rule.kind == "header" and len(line) > FLATTENED_CHARS and not _non_sentence(line):
-            continue  # a whole article on one line behind its meta fields
-        if rule.pattern.search(line):
+    first = RULES[min(hits)]
+    if not _skipped(first, line):
+        return first.kind
+    for k in _LINE_RULES:  # the first hit does not apply: try every rule in order
+        rule = RULES[k]
+        if not _skipped(rule, line) and rule.pattern.search(line):
             return rule.kind
     return None
 
 
+#: The words a site's lead-in opens with ("下面是…", "本文是由网友投稿的…").
+LEAD_IN_WORDS = ("下面", "以下", "本文", "本篇")
 #: The site's lead-in sentence ("下面是小编为大家整理的…，供大家参考。"), at a line's start or
 #: after the site's blurb; the speech may follow on the same line ("…供参考。同志们：…").  It
 #: names the site or its editor as the gatherer and offers the text to the reader; a speaker's
 #: "下面我讲三点意见，供大家参考。" names no gatherer and speaks as 我.
 LEAD_IN = re.compile(
-    r"(?:^|(?<=[。！？ ]))(下面|以下)[^。！？我]{0,80}?"
-    r"(小编|本站|本网|网友|编者|编写|为大家|为您|给大家)[^。！？我]{0,80}?"
+    rf"(?:^|(?<=[。！？ ])){alternation(LEAD_IN_WORDS)}[^。！？我]{{0,80}}?"
+    r"(小编|本站|本网|网友|编者|编写|投稿|为大家|为您|给大家)[^。！？我]{0,80}?"
     r"(参考|阅读|借鉴|收藏|欢迎|帮助|分享|供)[^。！？]*[。！？]\s*"
 )
 
@@ -285,23 +348,27 @@ LEAD_IN = re.compile(
 def strip_lead_in(line: str) -> str:
     """The line after the site's lead-in sentence, and without the blurb before it; the line
     itself when it holds no lead-in."""
+    if not any(word in line for word in LEAD_IN_WORDS):
+        return line  # the lead-in's first word: a cheap test before the search
     match = LEAD_IN.search(line)
     return line[match.end() :] if match else line
 
 
+_LABELS = [r for r in RULES if r.kind == "label"]
+_INLINE = [r for r in RULES if r.kind == "inline"]
+
+
 def strip_label(line: str) -> str:
     """The line without a field label or button caption glued to its start."""
-    for rule in RULES:
-        if rule.kind == "label":
-            line = rule.pattern.sub("", line, count=1)
+    for rule in _LABELS:
+        line = rule.pattern.sub("", line, count=1)
     return line
 
 
 def strip_inline(line: str) -> str:
     """Cut watermarks out of a content line."""
-    for rule in RULES:
-        if rule.kind == "inline":
-            line = rule.pattern.sub("", line)
+    for rule in _INLINE:
+        line = rule.pattern.sub("", line)
     return line
 
 

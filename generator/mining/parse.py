@@ -15,6 +15,7 @@ from ..lexicon import (
     ADDRESS_WORDS,
     APPEAL_ENDS,
     APPEAL_STARTS,
+    GROUP_ADDRESS,
     SIGNOFF_WORDS,
     SUMMING_UP,
     TITLE_END,
@@ -23,8 +24,8 @@ from ..lexicon import (
 )
 from ..model import Speech
 from ..numerals import NUMERAL_CHARS
-from .address import is_salutation
-from .boilerplate import COUNT_HINT, META_TAIL
+from .address import PERSON_END, is_salutation
+from .boilerplate import COUNT_HINT, META_TAIL, furniture_score
 from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import Note, build_outline
 from .paragraphs import join_wrapped, unflatten
@@ -32,11 +33,25 @@ from .split import SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
 MISSING_TITLE = "（标题待补）"
+#: The last characters of the title endings (话 稿 言 辞 …), for a fixed-width look-behind.
+_TITLE_LAST = "".join(sorted({w[-1] for w in TITLE_ENDINGS}))
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 TITLE_NOISE = [
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
+    # The same with a bare hyphen after the title word ("在…的讲话-某某范文网"), or only the
+    # separator left where the site's name was cut off ("…的讲话_").
+    re.compile(rf"(?<=[{_TITLE_LAST}])([-－][^-－。！？，\s]{{1,20}})+$"),
+    # A file name's extension, perhaps with the library's name after it ("….docx - 某某文档").
+    re.compile(r"(?i)\.(docx?|wps|pdf|txt)(\s*([-－_|｜]|\s)\s*[^。！？]{0,20})?$"),
+    re.compile(r"\s*[-－_|｜]+$"),
     META_TAIL,
+    # A publication date printed after the title: "在…的讲话 2023-05-06", "…的讲话 2023年5月6日".
+    re.compile(r"\s+\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月(\d{1,2}日)?)$"),
+    # A site's category in brackets before the title ("【精选】在…", "[领导讲话]关于…"), or
+    # with a colon or a bar ("讲话稿：在…的讲话", "领导讲话 | 在…").
+    re.compile(r"^[【\[［〔][^】\]］〕\d]{1,8}[】\]］〕]\s*(?=\S{6})"),
+    re.compile(r"^[^\s：|｜。，]{2,8}(：|\s*[|｜])\s*(?=在|关于)"),
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
@@ -45,6 +60,10 @@ TITLE_NOISE = [
     COUNT_HINT,
     re.compile(rf"[（\[【][{NUMERAL_CHARS}\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
     re.compile(r"(范文|范本|模板|精选)$"),
+    # A site's tag in brackets after the title: "（精选）", "【范文】", "(最新)", "（通用）".
+    re.compile(r"\s*[（【\[](精选|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]$"),
+    # The same before it: "最新在…的讲话", "精选：关于…".
+    re.compile(r"^(最新|精选|优秀|热门|推荐|经典)[：]?\s*(?=在|关于)"),
     # A site's category tag after the title word: "…的讲话（党政办公室）".  A date, and a note
     # on the text itself (（摘要） （节选） （送审稿）), stay.
     re.compile(
@@ -68,18 +87,38 @@ BYLINE = re.compile(
 )
 #: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it.
 SPEAKER_TAG = re.compile(r"^[\[【［]\S{2,4}[\]】］]$")
+#: A bare name on the line under the title ("王某某"), as published speeches print the speaker.
+NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _is_name(text: str) -> bool:
+    """A line that can only be a person's name: two to four characters, no title word, no
+    site word, no address."""
+    return (
+        bool(NAME_LINE.match(text))
+        and not text.endswith(TITLE_ENDINGS)
+        and not is_salutation(text)
+        and not furniture_score(text)
+        and not CAPTION.match(text)
+    )
+
+
 _CN_DIGITS = f"\\d〇零{NUMERAL_CHARS}"
 DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
-#: A salutation run into the first paragraph ("同志们：这次会议…"): the address, up to its colon;
-#: one opening with 尊敬的/亲爱的/各位 may list many guests.
+#: A salutation run into the first paragraph ("同志们：这次会议…", or with a space between:
+#: "各位领导： 大家下午好！…"): the address, up to its colon; one opening with 尊敬的/亲爱的/各位
+#: may list many guests.
 LEADING_SALUTATION = re.compile(
-    rf"^((?:(?:尊敬的|亲爱的|各位)[^。！？：]{{0,40}}?|[^。！？：]{{0,16}}?){alternation(ADDRESS_WORDS)}：)"
-    r"(?=\S)"
+    rf"^((?:(?:尊敬的|亲爱的|各位)[^。！？：]{{0,40}}?(?:{PERSON_END}|{alternation(ADDRESS_WORDS)})"
+    rf"|[^。！？：]{{0,16}}?{alternation(ADDRESS_WORDS)})：)"
+    r"\s*(?=\S)"
 )
-#: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"): only
+#: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"), perhaps
+#: after other addressees ("各位领导、同志们，大家好！…"): only
 #: taken as the salutation where the head of the speech ends.
 COMMA_SALUTATION = re.compile(
-    r"^((?:各位|亲爱的)?(?:同志们|朋友们|同学们|老师们)(?:(?:上午|下午|晚上)?好)?[，！])(?=\S)"
+    r"^((?:(?:尊敬的|亲爱的|各位)[^。！？：，、]{1,12}[、，])*"
+    rf"(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}(?:(?:上午|下午|晚上)?好)?[，！])\s*(?=\S)"
 )
 #: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
 #:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.
@@ -162,6 +201,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             title, i = lines[i], i + 1
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
+    if title and i < len(lines) and _is_name(lines[i]):
+        speech.speaker, i = lines[i], i + 1
     if not title and COMPILATION.search(fallback_title):
         fallback_title = ""  # a compilation's header names no speech of its own
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
@@ -184,7 +225,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             joined = LEADING_SALUTATION.match(text + following)
             head = joined.group(1) if joined else text + following
             salutation.append(head)
-            rest = (text + following)[len(head) :]
+            rest = (text + following)[len(head) :].lstrip()
             i += 2
             break
         elif not salutation and (
@@ -237,13 +278,16 @@ def _head(lines: list[str]) -> tuple[int, bool]:
 
 
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
-    """"…的讲话尊敬的各位…同志们：…" in the head: the title and the address, two lines; and
+    """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line) in the head: the
+    title and the address, two lines; and
     "…的讲话刚才各组汇报了…。" on the unit's first line: the title and the opening."""
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
         opening = TITLED_OPENING.match(text) if k == 0 else None
-        if match and (LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)):
+        if match and (
+            is_salutation(rest) or LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)
+        ):
             lines[k : k + 1] = [(number, match.group(1)), (number, rest)]
             return
         if opening:
@@ -287,6 +331,8 @@ def _title_at(lines: list[str], end: int) -> int | None:
             at -= 1
         return at
     shaped = [k for k in range(end) if _title_shaped(lines[k])]
+    if len(shaped) > 1 and shaped[-2] == shaped[-1] - 1 and _is_name(lines[shaped[-1]]):
+        shaped.pop()  # the speaker's name under the title
     return shaped[-1] if shaped else None
 
 
@@ -296,11 +342,17 @@ COMPILATION = re.compile(r"(汇编|合集|选编|汇总|大全|精选)$")
 WRAPPED_PIECE = 10
 
 
+#: A line ending in a separator is a page title whose site name was cut off ("…讲话整理-"),
+#: never the first half of a wrapped title.
+_TRAILING_SEPARATOR = ("-", "－", "_", "|", "｜", "—")
+
+
 def _wrapped_title(first: str, second: str) -> bool:
     """A title broken over two lines: neither half a title alone or the second half not
     starting like one ("在…"), both together a title."""
     return (
         WRAPPED_PIECE <= len(first) <= TITLE_CHARS
+        and not first.endswith(_TRAILING_SEPARATOR)
         and not _is_title(first)
         and _title_shaped(first)
         and not clean_title(second).startswith(("在", "关于", "——"))

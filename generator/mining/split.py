@@ -39,6 +39,12 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("prefix", re.compile(rf"^【篇({_NUM})】\s*(.*)$")),
     ("prefix", re.compile(rf"^【(?:第)?({_NUM})篇?】\s*(.+)$")),
     ("prefix", re.compile(rf"^(?:范文|讲话稿|讲稿|材料|精选范文)({_NUM})[：:]\s*(.*)$")),
+    # The same caption alone on its line, bare or in brackets: "范文一", "【范文二】", "【第三篇】",
+    # "精选范文4", "样本5" (the speech's title, if any, on the next line).
+    ("prefix", re.compile(
+        rf"^【?(?:精选)?(?:范文|讲话稿|发言稿|讲稿|材料|样本|样稿)({_NUM})】?()$"
+    )),
+    ("prefix", re.compile(rf"^【第?({_NUM})篇】()$")),
     ("suffix", re.compile(rf"^(.{{4,48}}?)篇({_NUM})$")),
     # "建军节演讲稿范文（一）": a numbered sample of a category, not the speech's own title.
     ("series", re.compile(rf"^.{{2,24}}?(?:范文|讲话稿|发言稿|演讲稿|讲稿)（({_NUM})）$")),
@@ -82,6 +88,11 @@ class Page:
     units: list[Unit]
     hint: int | None
     warnings: list[str] = field(default_factory=list)
+
+
+def _marker_kind(text: str, kind: str) -> bool:
+    """Does the line match a marker of this kind?"""
+    return any(k == kind and p.match(text) for k, p in MARKERS)
 
 
 def _marker(text: str) -> tuple[str, str] | None:
@@ -167,7 +178,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
 #: without a sentence, a page number perhaps at their end.
 CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)[：]?$")
 CONTENTS_ENTRY = 60
-_OWN_TITLE = re.compile(f"{TITLE_END}$")
+#: A title line, perhaps with the site's name after a separator ("…的讲话-某某网").
+_OWN_TITLE = re.compile(rf"{TITLE_END}([-－_|｜][^。！？，\s]{{1,20}})?$")
 
 
 def _drop_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -354,6 +366,7 @@ def split_page(raw: list[str], file: str) -> Page:
     )
     hint = from_chinese(hint_match.group(1)) if hint_match else None
 
+    collection = COUNT_HINT.sub("", page_title).strip()
     starts: list[tuple[int, str, str]] = []  # (position in lines, number, title)
     for pos, (_, text) in enumerate(lines):
         found = _marker(text)
@@ -377,7 +390,11 @@ def split_page(raw: list[str], file: str) -> Page:
             end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
-            sample = any(kind == "series" and p.match(lines[pos][1]) for kind, p in MARKERS)
+            sample = _marker_kind(lines[pos][1], "series")
+            if title and title.strip() == collection and not _marker_kind(lines[pos][1], "prefix"):
+                # "学校例会校长讲话篇一" under the page title "学校例会校长讲话（实用22篇）":
+                # the collection's name with a sample number, not the speech's own title.
+                title, sample = "", True
             for unit in _sub_speeches(file, label, lines[pos][1], title, body):
                 unit.sample = sample
                 units.append(unit)
@@ -403,11 +420,17 @@ def split_page(raw: list[str], file: str) -> Page:
 def _sub_speeches(
     file: str, label: str, marker: str, title: str, body: list[tuple[int, str]]
 ) -> list[Unit]:
-    """Split a unit on "…讲话(二):" lines that come after body text."""
+    """Split a unit on "…讲话(二):" lines that come after body text, and on a speech's own
+    title line over its salutation after a speech that has ended (``_titled_start``)."""
     units = [Unit(file, 0, label, marker, title, [])]
-    for number, text in body:
+    for k, (number, text) in enumerate(body):
         match = SUB_SPEECH.match(text)
         has_body = any(not _title_like(t) for _, t in units[-1].lines)
+        if has_body and _titled_start(units[-1].lines, text, body[k + 1 : k + 2]):
+            if BARE_NUMBER.match(units[-1].lines[-1][1]):
+                units[-1].lines.pop()  # the next sample's bare number ("2") above its title
+            units.append(Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)]))
+            continue
         if match and has_body:
             sub = f"{label}/({match.group(2)})"
             if "/" not in units[0].label and any(SUB_SPEECH.match(t) for _, t in units[0].lines):
@@ -417,3 +440,28 @@ def _sub_speeches(
             continue
         units[-1].lines.append((number, text))
     return [u for u in units if u.lines or len(units) == 1]
+
+
+def _titled_start(
+    before: list[tuple[int, str]], text: str, following: list[tuple[int, str]]
+) -> bool:
+    """A page of several speeches without markers: after a speech that has ended (its last
+    line closes a sentence; a sample's bare number may follow it), a line ending like a
+    speech's title (…的讲话) right over a salutation line starts the next speech.  The unit's
+    own title printed again (a page that prints the whole text twice, see ``drop_repeat``)
+    starts nothing."""
+    return (
+        bool(following)
+        and is_salutation(following[0][1])
+        and _title_like(text)
+        and bool(_OWN_TITLE.search(text))
+        and _ENDS_SENTENCE.search(_last_text(before)) is not None
+        and all(t != text for _, t in before[:REPEAT_HEAD])
+    )
+
+
+def _last_text(lines: list[tuple[int, str]]) -> str:
+    """The last line of a unit's text, past a sample's bare number ("2") below it."""
+    if len(lines) > 1 and BARE_NUMBER.match(lines[-1][1]):
+        return lines[-2][1]
+    return lines[-1][1]

@@ -45,7 +45,11 @@ FUSED_MIN = 45
 #: The sentence that announces the points ("下面，我讲几点意见。", "再强调四点意见："): the
 #: text right after it is the first point, even when the page lost the break before it or
 #: was cut off before the second point.
-ANNOUNCEMENT = re.compile(f"{announcement()}{alternation(COUNT_OBJECTS)}?[。：]")
+#: The objects may come in pairs ("几点意见和建议", "三点要求、希望").
+_OBJECTS = f"{alternation(COUNT_OBJECTS)}(?:[和与及、]{alternation(COUNT_OBJECTS)})*"
+#: A short courtesy may close the sentence ("讲几点意见，供大家参考。", "…，与大家共勉：").
+_COURTESY = r"(?:，[^。！？：，]{2,8})?"
+ANNOUNCEMENT = re.compile(f"{announcement()}(?:{_OBJECTS})?{_COURTESY}[。：]")
 
 
 def announces_points(text: str) -> bool:
@@ -95,7 +99,7 @@ def split_heading(rest: str) -> tuple[str, str]:
 #: has a clause break).  A comma before the space means the space is a wrap inside the heading.
 SPACED_BODY = re.compile(r"^(\S{4,40}?[^，、；：\s])\s+(?=\S[^。！？]{4,}[，。！？])")
 #: "二、突出重点行业（一）抓好…": a top-level heading that swallowed its first sub-heading.
-SWALLOWED = re.compile(r"^(\S{4,40}?[^，、；：（])(?=（[一1]）\S)")
+SWALLOWED = re.compile(r"^(\S{2,40}?[^，、；：（])(?=（[一1]）\S)")
 
 
 #: "统一思想，深化认识这次县乡人大换届选举，是…": a heading of parallel clauses run straight

@@ -35,18 +35,39 @@ class Scheme:
     strong: bool = False
     inline: bool = False
     continues: bool = False
+    #: The characters a marker of this shape begins with ("" for any).
+    starts: str = ""
 
     def ordinal(self, token: str) -> int | None:
         """The item's number, or None for 最后 (the next one, whatever it is)."""
         return table.ordinal(token)
 
 
+#: Full-width digits, which scraped pages print ("１、") and ``\d`` in the patterns accepts.
+_WIDE_DIGITS = "０１２３４５６７８９"
+
+
+def _starts(declared: str) -> str:
+    """A scheme's first characters, full-width digits added to ASCII ones."""
+    return declared + _WIDE_DIGITS if "0" in declared else declared
+
+
 SCHEMES: list[Scheme] = [
-    *(Scheme(s.name, s.family, re.compile("^" + s.pattern), s.strong, s.inline)
+    *(Scheme(s.name, s.family, re.compile("^" + s.pattern), s.strong, s.inline,
+             starts=_starts(s.starts))
       for s in table.SCHEMES if s.pattern),
-    *(Scheme(s.name, s.family, re.compile("^" + s.last), continues=True)
+    # 最后… words: their first character, after the group that captures them.
+    *(Scheme(s.name, s.family, re.compile("^" + s.last), continues=True,
+             starts=s.last.removeprefix("(?P<n>")[0])
       for s in table.SCHEMES if s.last),
 ]
+#: The shapes worth trying on a text starting with a given character, in table order; shapes
+#: that declare no first characters are tried on any text (``_ANY_START``).
+_ANY_START = [s for s in SCHEMES if not s.starts]
+_BY_START: dict[str, list[Scheme]] = {
+    char: [s for s in SCHEMES if not s.starts or char in s.starts]
+    for char in "".join(s.starts for s in SCHEMES)
+}
 
 
 #: Where an inline point can start: right after a sentence or clause end, at a shape one of
@@ -77,7 +98,7 @@ class Marker:
 def match_at(text: str, start: int = 0) -> Marker | None:
     """The first scheme that matches ``text`` at ``start``."""
     rest = text[start:]
-    for scheme in SCHEMES:
+    for scheme in _BY_START.get(rest[:1], _ANY_START):
         found = scheme.pattern.match(rest)
         if found:
             return Marker(scheme, found.group(), scheme.ordinal(found.group("n")), start)

@@ -9,6 +9,13 @@ and the user's `套话版本`.  So two offices' drafts differ, the same input gi
 and fixing a typo in the title, the date or a paragraph never changes the glue.  Within one
 speech no attested formula is used twice: a variant sharing a part with one already used is
 passed over while another fits (a formula: a run of four characters of glue).
+
+Glue carries the user's facts rather than standing alone: the subject of the meeting's name
+(全县农业农村工作会议 → 农业农村, named by the glue at most three times), the period the
+task sums up, the level's words.  Third blind reading (issue 14): a sentence of glue that read
+the same under every template was the commonest tell, the fill-in closing above all, so the
+closing comes in several shapes (a demand, confidence, a summing-up, the season, the occasion,
+the appeal), and an agenda is answered item by item.
 """
 
 from __future__ import annotations

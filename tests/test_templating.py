@@ -11,6 +11,7 @@ from generator.blocks import blocks
 from generator.errors import InputError
 from generator.fields import Validator
 from generator.glue import load_stock
+from generator.lexicon import announcement
 from generator.markup import parse_markup
 from generator.numerals import from_chinese
 from generator.templating import build_speech, enumerate_points, sentence
@@ -29,10 +30,11 @@ def minimal(**extra) -> dict:
 
 
 def announced(speech) -> int:
+    """The count the opening announces, read as `speechgen check` reads it."""
     text = render_text(speech)
-    match = re.search(r"我(?:再)?(?:讲|强调)(.)(?:点|个方面)", text)
+    match = re.search(announcement(), text)
     assert match, text
-    return from_chinese(match[1])
+    return from_chinese(match["count"])
 
 
 @pytest.mark.parametrize("tasks", range(1, 8))

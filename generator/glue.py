@@ -193,6 +193,7 @@ class Glue:
         self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
         self._used: set[str] = set()
         self._subject_said = 0  # how often the glue has named the meeting's subject
+        self._judged: bool | None = None  # the speaker's judgement said before the purpose
         self._memo: dict[tuple, str] = {}
         words = next((lv for lv in self.stock.levels if lv["level"] == self.level), {})
         self.words = {"all": str(words.get("all", "各级各部门")),
@@ -240,6 +241,18 @@ class Glue:
         said = "刚才，" + joint.join(clauses)
         reply = _clause(response) if response else self.say("earlier_response")
         return f"{said}，{reply}。" if reply else f"{said}。"
+
+    def judgement_first(self) -> bool:
+        """Whether the speaker's own judgement opens the speech, before the purpose (real
+        openings vary the order of their moves); decided once a speech, from the stable facts."""
+        if self._judged is None:
+            self._judged = (_seed(self.key, "judgement") + self.version) % 2 == 0
+        return self._judged
+
+    @property
+    def judged(self) -> bool:
+        """The judgement has already been said, before the purpose."""
+        return bool(self._judged)
 
     def named(self, meeting: str, purpose: str | None) -> str:
         """The meeting as the purpose statement names it: "这次会议" when its name and its

@@ -246,3 +246,16 @@ def test_a_review_of_problems_alone_neither_claims_success_nor_opens_on_but(vers
     lead = review.paragraphs[0]
     assert not lead.startswith(("但", "在肯定成绩的同时")), lead
     assert "一是产业链条短；二是农民增收渠道窄。" in lead
+
+
+def test_the_speakers_judgement_opens_some_speeches_and_follows_the_response_in_others():
+    """Real openings vary the order of their moves: the judgement leads in some offices' drafts
+    and comes after the response to the agenda in others, and is said once either way."""
+    said = "我看，今年的农业农村工作开局是好的。"
+    places = set()
+    for n in range(12):
+        opening = speech_from(work(主办单位=f"第{n}工作组", 前面讲话=["县长作了工作报告"],
+                                   我的看法=said)).opening
+        assert sum(p.count(said) for p in opening) == 1
+        places.add(next(i for i, p in enumerate(opening) if p.startswith(said)))
+    assert places == {0, 2}, places

@@ -361,12 +361,15 @@ def split_page(raw: list[str], file: str) -> Page:
     page_title = (
         first if _title_like(first) and not first.endswith("：") and not _marker(first) else ""
     )
-    hint_match = COUNT_HINT.search(page_title) or next(
-        (COUNT_HINT.search(t) for _, t in lines[:6] if COUNT_HINT.search(t)), None
+    hint_line = page_title if COUNT_HINT.search(page_title) else next(
+        (t for _, t in lines[:6] if COUNT_HINT.search(t)), ""
     )
+    hint_match = COUNT_HINT.search(hint_line)
     hint = from_chinese(hint_match.group(1)) if hint_match else None
 
-    collection = COUNT_HINT.sub("", page_title).strip()
+    # The collection's name: the page's title, or the line under the site's header that
+    # counts the samples ("2023年…致辞（六篇）").
+    collection = _collection_name(page_title or hint_line)
     starts: list[tuple[int, str, str]] = []  # (position in lines, number, title)
     for pos, (_, text) in enumerate(lines):
         found = _marker(text)
@@ -391,7 +394,7 @@ def split_page(raw: list[str], file: str) -> Page:
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
             sample = _marker_kind(lines[pos][1], "series")
-            if title and title.strip() == collection and not _marker_kind(lines[pos][1], "prefix"):
+            if _names_collection(title, collection) and not _marker_kind(lines[pos][1], "prefix"):
                 # "学校例会校长讲话篇一" under the page title "学校例会校长讲话（实用22篇）":
                 # the collection's name with a sample number, not the speech's own title.
                 title, sample = "", True
@@ -415,6 +418,30 @@ def split_page(raw: list[str], file: str) -> Page:
     if hint is not None and starts and hint != len(starts):
         page.warnings.append(f"页面标题说共 {hint} 篇,实际找到 {len(starts)} 篇。")
     return page
+
+
+#: A count word after a collection's name without brackets: "…讲话稿多篇", "…致辞5篇".
+_BARE_COUNT = re.compile(rf"(多|\d+|[{NUMERAL_CHARS}]+)篇$")
+_YEAR = re.compile(r"^(19|20)\d{2}年")
+#: A sample caption this long or longer may be the collection's name with its head cut off.
+COLLECTION_TAIL = 6
+
+
+def _collection_name(page_title: str) -> str:
+    """The name a collection page gives all its samples: its title without the count
+    ("（六篇）", "多篇") or the year it leads with."""
+    name = _BARE_COUNT.sub("", COUNT_HINT.sub("", page_title).strip())
+    return _YEAR.sub("", name)
+
+
+def _names_collection(title: str, collection: str) -> bool:
+    """A sample caption that only repeats the collection's name: equal to it, or its tail
+    (sites cut a long caption from the front: "学校长开学致辞秋期篇一" under "2023年中学
+    校长开学致辞秋期（六篇）")."""
+    title = _YEAR.sub("", title.strip())
+    if not title or not collection:
+        return False
+    return title == collection or (len(title) >= COLLECTION_TAIL and collection.endswith(title))
 
 
 def _sub_speeches(

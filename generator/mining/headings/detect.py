@@ -118,11 +118,31 @@ _OPENER = re.compile(
 )
 
 
+#: A body sentence's first words that only a sentence opens with, and that never end a heading:
+#: a time set off by a comma ("2002年，", "20**年，", "今年以来，", "开学前，") or the first of
+#: the speaker's 一是/二是 items.  A heading is short and names a task; what follows such an
+#: opener runs on as a sentence.  Word-derived and PDF-wrapped pages lose the break before it
+#: ("…取得的成效2002年，在…", "…的严峻形势一是各类事故…").
+RUN_ON_OPENERS = (
+    r"(?:19|20)(?:\d{2}|[*×Xx]{1,2})年(?:以来|来|上半年|下半年)?，",
+    rf"(?:今年|去年|近年|近几年|多年|长期|[{NUMERAL_CHARS}]年)(?:以来|来)，",
+    r"[\u4e00-\u9fff]{2,3}(?:前|后|之初|期间)，",
+    r"一是[^。！？，；]{4}",
+)
+_RUN_ON = re.compile(
+    r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20})?[^，、；：的了在对把和与及地得着是为\s])"
+    r"(?=(?:" + "|".join(RUN_ON_OPENERS) + r")[^。！？]{4,}[，。！？；])"
+)
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
     spaced = SPACED_BODY.match(text)
     if spaced:
         return spaced.group(1), text[spaced.end() :]
+    run_on = _RUN_ON.match(text)
+    if run_on:
+        return run_on.group(1), text[run_on.end() :]
     first = _SENTENCE_END.search(text)
     opener = _OPENER.match(text) if first else None
     # A one-sentence heading line ("…，深化认识这项工作的重要意义。") is not cut: the body

@@ -81,10 +81,24 @@ TITLE_NOISE = [
     re.compile(rf"篇([{NUMERAL_CHARS}]+|\d+)$"),
     re.compile(r"[：:]$"),
 ]
-BYLINE = re.compile(
-    r"^\S*(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
-    r"\s+\S{2,4}$"
+#: Offices a speaker's byline names before the speaker's name.
+OFFICES = "(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
+BYLINE = re.compile(rf"^\S*{OFFICES}\s+\S{{2,4}}$")
+#: The same with the name run onto the office (which names its body: 县委书记, 机关工委书记) and
+#: perhaps the date after it ("机关工委书记某某某 2012年8月28日"): who speaks and when, never the
+#: speech's title.
+SPEAKER_LINE = re.compile(
+    rf"^(?P<who>\S{{1,16}}?{OFFICES}[\u4e00-\u9fff]{{2,3}})"
+    r"(?:\s+(?P<date>\d{4}年\d{1,2}月\d{1,2}日))?$"
 )
+
+
+def _speaker_line(text: str) -> re.Match[str] | None:
+    """A byline with the name glued to the office, not a title that names an office
+    ("县委书记讲话", "副校长寄语" end in a word for what is said, not a name)."""
+    match = SPEAKER_LINE.match(text)
+    said = match and match.group("who").endswith((*TITLE_ENDINGS, "语", "词", "信", "言"))
+    return None if said else match
 #: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it.
 SPEAKER_TAG = re.compile(r"^[\[【［]\S{2,4}[\]】］]$")
 #: A bare name on the line under the title ("王某某"), as published speeches print the speaker.
@@ -203,8 +217,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and _is_name(lines[i]):
         speech.speaker, i = lines[i], i + 1
-    if not title and COMPILATION.search(fallback_title):
-        fallback_title = ""  # a compilation's header names no speech of its own
+    if not title and (COMPILATION.search(fallback_title) or _speaker_line(fallback_title)):
+        fallback_title = ""  # a compilation's header or a byline names no speech of its own
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     rest = ""
@@ -215,6 +229,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             speech.subtitle = text
         elif not salutation and (BYLINE.match(text) or SPEAKER_TAG.match(text)):
             speech.speaker = text
+        elif not salutation and (byline := _speaker_line(text)):
+            speech.speaker, speech.date = byline.group("who"), byline.group("date")
         elif not salutation and DATE.match(text):
             speech.date = text.strip("（）")
         elif is_salutation(text) or (
@@ -313,6 +329,7 @@ def _title_shaped(text: str) -> bool:
         and not is_salutation(text)
         and not starts_with_marker(text)
         and not BYLINE.match(text)
+        and not _speaker_line(text)
         and not SPEAKER_TAG.match(text)
         and not DATE.match(text)
         and not _DATE_LIKE.search(text)

@@ -163,6 +163,10 @@ RULES: list[NoiseRule] = [
         # A PDF's page number on a line of its own ("- 1 -", "—2—", "3/12"): the text goes on.
         r"^[-－—]\s*\d{1,3}\s*[-－—]$",
         r"^\d{1,3}\s*/\s*\d{1,3}$",
+        # A document viewer's controls: the page counter ("/ 12", "3 / 12" above) and its
+        # full-screen button.
+        r"^/\s*\d{1,4}$",
+        r"^(全屏|退出全屏)(查看|阅读|浏览|显示|预览)?$",
         # A copy handler's address line, which some sites insert mid-text ("本文地址：https://…"):
         # the line goes, the speech goes on.
         r"^(本文|原文)(网址|链接|地址)：",

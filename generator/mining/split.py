@@ -170,7 +170,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
-    out = _drop_contents(out)
+    out = _drop_teaser(_drop_contents(out))
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
 
 
@@ -207,6 +207,37 @@ def _drop_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append(lines[end - 1])
         k = end
     return out
+
+
+#: How far down a page a teaser and the text it previews are looked for, in content lines.
+TEASER_HEAD = 30
+#: A teaser holds at least the title and the first words: shorter lines recur by chance.
+TEASER_CHARS = 30
+#: How many of the lines after the teaser may be joined to find the text it previews.
+TEASER_SPAN = 6
+_ELLIPSIS = re.compile(r"(…|\.{2,}|。{2,})+$")
+
+
+def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop a page's description near its top: one line holding the start of the speech
+    (title, salutation and first sentence run together, often cut with "…"), printed again
+    below in the speech's own lines.  Left in, it reads as a first speech of its own or as
+    the opening.  Compared without spaces, so a wrap or a colon's width makes no
+    difference."""
+    head = min(len(lines), TEASER_HEAD)
+    keys = ["".join(t.split()) for _, t in lines[: head + TEASER_SPAN]]
+    drop: set[int] = set()
+    for k in range(head):
+        key = _ELLIPSIS.sub("", keys[k])
+        if len(key) < TEASER_CHARS:
+            continue
+        for j in range(k + 1, min(head, len(keys))):
+            if keys[j][:8] != key[:8] or j in drop:
+                continue
+            if "".join(keys[j : j + TEASER_SPAN]).startswith(key) and keys[j] != keys[k]:
+                drop.add(k)
+                break
+    return [line for k, line in enumerate(lines) if k not in drop]
 
 
 def _next_kind(kinds: list[str | None], texts: list[str], index: int) -> str | None:

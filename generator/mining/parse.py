@@ -204,7 +204,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     end, addressed = _head(lines)
     if sub:
         title, i = sub.group(1), 1
-    elif (at := _title_at(lines, end)) is not None:
+    elif (at := _title_at(lines, end, addressed)) is not None:
         i = at
         theme = SUBTITLE.match(lines[i])
         if theme:  # 主题句——在…会议上的讲话 on one line
@@ -298,6 +298,9 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     title and the address, two lines; and
     "…的讲话刚才各组汇报了…。" on the unit's first line: the title and the opening."""
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
+        if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:
+            lines[k : k + 1] = [(number, text[:glued]), (number, text[glued:])]
+            return
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
         opening = TITLED_OPENING.match(text) if k == 0 else None
@@ -309,6 +312,38 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
         if opening:
             lines[k : k + 1] = [(number, opening.group(1)), (number, text[opening.end() :])]
             return
+
+
+#: A line printed again in the head is long enough not to recur by chance.
+REPRINT_CHARS = 8
+
+
+def _reprinted_with_salutation(above: list[tuple[int, str]], text: str) -> int | None:
+    """Where the salutation starts in a line that prints a line above it again with the
+    salutation glued on ("<headline>各位老师，亲爱的同仁们："), whatever the headline's
+    punctuation; None for any other line."""
+    for _, earlier in above:
+        if len(earlier) >= REPRINT_CHARS and text.startswith(earlier) and text != earlier:
+            rest = text[len(earlier) :].lstrip()
+            if is_salutation(rest) or LEADING_SALUTATION.match(rest):
+                return len(text) - len(rest)
+    return None
+
+
+#: The longest headline taken as the title for being printed twice over the salutation.
+HEADLINE_CHARS = 60
+
+
+def _reprinted_title(lines: list[str], end: int) -> int | None:
+    """A line printed twice, the second copy right over the salutation: the page's heading and
+    the speech's own title line, so it is the title even when it is a headline with commas
+    and an exclamation mark ("…部署会上，校长讲话：精心谋开局，齐心启新程！")."""
+    if end < 2:
+        return None
+    last = lines[end - 1]
+    if len(last) > HEADLINE_CHARS or "。" in last or is_salutation(last):
+        return None
+    return next((k for k in range(end - 1) if lines[k] == last), None)
 
 
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
@@ -338,10 +373,12 @@ def _title_shaped(text: str) -> bool:
     )
 
 
-def _title_at(lines: list[str], end: int) -> int | None:
+def _title_at(lines: list[str], end: int, addressed: bool) -> int | None:
     """The title line of a head ending at ``end``: the last line ending like a title (…讲话),
     else the last title-shaped line; a title wrapped over two lines is read from its first."""
     titled = [k for k in range(end) if _is_title(lines[k])]
+    if not titled and addressed and (twice := _reprinted_title(lines, end)) is not None:
+        return twice
     if titled:
         at = titled[-1]
         if at and _wrapped_title(lines[at - 1], lines[at]):

@@ -221,7 +221,7 @@ _ELLIPSIS = re.compile(r"(…|\.{2,}|。{2,})+$")
 def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Drop a page's description near its top: one line holding the start of the speech
     (title, salutation and first sentence run together, often cut with "…"), printed again
-    below in the speech's own lines.  Left in, it reads as a first speech of its own or as
+    below over several of the speech's own lines.  Left in, it reads as a first speech of its own or as
     the opening.  Compared without spaces, so a wrap or a colon's width makes no
     difference."""
     head = min(len(lines), TEASER_HEAD)
@@ -234,7 +234,8 @@ def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         for j in range(k + 1, min(head, len(keys))):
             if keys[j][:8] != key[:8] or j in drop:
                 continue
-            if "".join(keys[j : j + TEASER_SPAN]).startswith(key) and keys[j] != keys[k]:
+            # It runs on past the line it starts like: a heading printed again is no teaser.
+            if len(key) > len(keys[j]) and "".join(keys[j : j + TEASER_SPAN]).startswith(key):
                 drop.add(k)
                 break
     return [line for k, line in enumerate(lines) if k not in drop]

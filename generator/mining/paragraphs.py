@@ -171,8 +171,27 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             start += 1
         marker = match_at(text, start)
         if marker and marker.ordinal == 1 and (marker.scheme.strong or not strong_only):
+            if not marker.scheme.strong and _runs_on(text, marker.end, marker.scheme.family):
+                continue
             return {start}
     return set()
+
+
+_SEMICOLON_ITEM = re.compile(r"；")
+_SENTENCE_STOP = re.compile(r"[。！？]")
+
+
+def _runs_on(text: str, start: int, family: str) -> bool:
+    """The list opened at ``start`` runs on inside one sentence, its next item after a
+    semicolon ("一是…；二是…；三是…。"): requests or results the sentence lists, not the
+    speech's divisions, which each take a paragraph."""
+    stop = _SENTENCE_STOP.search(text, start)
+    end = stop.start() if stop else len(text)
+    for semicolon in _SEMICOLON_ITEM.finditer(text, start, end):
+        second = match_at(text, semicolon.end())
+        if second and second.scheme.family == family and second.ordinal == 2:
+            return True
+    return False
 
 
 def _series_starts(pattern: re.Pattern[str], text: str) -> list[int]:

@@ -85,6 +85,8 @@ RULES: list[NoiseRule] = [
         r"^(当前|您的|您现在的|所在)?位置：",
         r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
         r"^([^\s。，！？]{2,12}\s+)?(首页|主页) ?[>›»]",  # 某某网 首页 > 讲话稿 > …
+        # One category and the article's title: "讲话致辞 > 在…的讲话".
+        r"^[^\s。，！？>›»]{2,12}\s*[>›»]\s*[^>›»。！？]{4,60}$",
         # CSS text of a Word-to-HTML export ("p.MsoNormal{margin：0cm；font-family：宋体}").
         r"(?i)^([a-z.#@*][\w.#@*,： >-]{0,80}\{|(mso-|font-|margin|line-height|text-indent)"
         r"[a-z-]*\s*[:：])",

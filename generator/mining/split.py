@@ -134,6 +134,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     out: list[tuple[int, str]] = []
     breaks: list[int] = []
     seen_marker = False
+    text_seen = False  # a sentence has been kept: the page's head is over
     stopped = False  # after a footer: skipped until another series of units starts
     numbers, normalised = [], []
     for index, line in enumerate(raw):
@@ -159,14 +160,17 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             continue
         if kind == "between" and _next_kind(kinds, normalised, index) == "paywall":
             kind = None  # "…真......" right before the paywall is the preview's last line
-        if kind == "header" and (title := crumb_title(text)):
-            kind, text = None, title  # 首页 > 领导讲话 > 在…的讲话: keep the title
+        if kind == "header" and not text_seen and (title := crumb_title(text)):
+            # 首页 > 领导讲话 > 在…的讲话 over the text: keep the title (under the text the
+            # same line is the footer's navigation).
+            kind, text = None, title
         if kind in ("header", "between"):
             continue
         if kind == "pagination":
             breaks.append(number)
             continue
         text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()
+        text_seen = text_seen or bool(_FULL_STOP.search(text))
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
@@ -318,7 +322,7 @@ def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple
     last = _first_sentence(lines, range(len(lines) - 1, first - 1, -1), -1)
     out: list[tuple[int, str]] = []
     for k, (number, text) in enumerate(lines):
-        edge = k < first or (k > last and not _ENDS_SENTENCE.search(text))
+        edge = k < first or k > last
         if edge and (text in terms or is_furniture(text, edge=True)):
             continue
         if k < first:

@@ -135,9 +135,10 @@ COMMA_SALUTATION = re.compile(
     rf"(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}(?:(?:上午|下午|晚上)?好)?[，！])\s*(?=\S)"
 )
 #: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
-#:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.
+#:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.  A
+#: document library may print the title twice there (header and title): one copy is kept.
 TITLED_OPENING = re.compile(
-    rf"^([^，。！？：]{{4,60}}?{TITLE_END})\s*"
+    rf"^([^，。！？：]{{4,60}}?{TITLE_END})\s*(?:\1\s*)?"
     r"(?=(?:刚才|今天|这次|首先|当前|近年来|近期|根据|按照|为了)[^。！？]{4,}[。！？，])"
 )
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
@@ -296,14 +297,17 @@ def _head(lines: list[str]) -> tuple[int, bool]:
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line) in the head: the
     title and the address, two lines; and
-    "…的讲话刚才各组汇报了…。" on the unit's first line: the title and the opening."""
+    "…的讲话刚才各组汇报了…。" on a line with no sentence above it: the title and the
+    opening."""
+    head = True  # no sentence above: still the page's head
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
         if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:
             lines[k : k + 1] = [(number, text[:glued]), (number, text[glued:])]
             return
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
-        opening = TITLED_OPENING.match(text) if k == 0 else None
+        opening = TITLED_OPENING.match(text) if head else None
+        head = head and not _SENTENCE_MARK.search(text)
         if match and (
             is_salutation(rest) or LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)
         ):
@@ -350,7 +354,10 @@ _DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
 #: Longest line taken as a title without ending like one (…讲话).
 TITLE_CHARS = 40
 #: Captions of a page's parts, never a speech's title ("目录", "提纲：", "正文").
-CAPTION = re.compile(r"^[-•·\s]*(目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介)[：]?$")
+CAPTION = re.compile(
+    r"^[-•·\s]*(目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介|"
+    r"(资源|文档|内容|文章|作品)(描述|介绍|简介|详情|预览))[：]?$"
+)
 
 
 def _title_shaped(text: str) -> bool:

@@ -134,6 +134,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     out: list[tuple[int, str]] = []
     breaks: list[int] = []
     seen_marker = False
+    chunks = 0  # the last chunk number of a document library's numbered chunks
     text_seen = False  # a sentence has been kept: the page's head is over
     stopped = False  # after a footer: skipped until another series of units starts
     numbers, normalised = [], []
@@ -170,12 +171,32 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             breaks.append(number)
             continue
         text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()
+        if chunk := _CHUNK.match(text):
+            text, chunks = text[chunk.end() :], 1  # "1、第 1 页<title>…": a library's first chunk
+        elif chunks and out and (chunk := _chunk_number(text, chunks + 1, out[-1][1])):
+            text, chunks = text[chunk :], chunks + 1
         text_seen = text_seen or bool(_FULL_STOP.search(text))
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
     out = _drop_teaser(_drop_contents(out))
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
+
+
+#: A document library prints a file's text in numbered chunks, the first opening with its
+#: page mark ("1、第 1 页<title>…"); later chunks ("2、…") start wherever the chunk was cut,
+#: mid-word as often as not.
+_CHUNK = re.compile(r"^1、\s*第\s*1\s*页\s*")
+_CHUNK_NUMBER = re.compile(r"^(\d{1,3})、\s*(?:第\s*\d{1,3}\s*页\s*)?")
+
+
+def _chunk_number(text: str, want: int, above: str) -> int | None:
+    """The length of the next chunk's number at a line's start ("2、"), when the line above
+    did not end its sentence (the chunk cut it); None otherwise."""
+    match = _CHUNK_NUMBER.match(text)
+    if not match or int(match.group(1)) != want or _ENDS_SENTENCE.search(above):
+        return None
+    return match.end()
 
 
 #: The caption of a contents list ("目录", "目 录", "- 目錄"), and its entries: short lines

@@ -46,7 +46,8 @@ FUSED_MIN = 45
 #: text right after it is the first point, even when the page lost the break before it or
 #: was cut off before the second point.
 #: The objects may come in pairs ("几点意见和建议", "三点要求、希望").
-_OBJECTS = f"{alternation(COUNT_OBJECTS)}(?:[和与及、]{alternation(COUNT_OBJECTS)})*"
+#: A 的 may join unit and object ("三个方面的问题", "三方面的工作").
+_OBJECTS = f"的?{alternation(COUNT_OBJECTS)}(?:[和与及、]{alternation(COUNT_OBJECTS)})*"
 #: A short courtesy may close the sentence ("讲几点意见，供大家参考。", "…，与大家共勉：").
 _COURTESY = r"(?:，[^。！？：，]{2,8})?"
 ANNOUNCEMENT = re.compile(f"{announcement()}(?:{_OBJECTS})?{_COURTESY}[。：]")

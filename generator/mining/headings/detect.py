@@ -124,10 +124,16 @@ _OPENER = re.compile(
 #: the speaker's 一是/二是 items.  A heading is short and names a task; what follows such an
 #: opener runs on as a sentence.  Word-derived and PDF-wrapped pages lose the break before it
 #: ("…取得的成效2002年，在…", "…的严峻形势一是各类事故…").
+TIME_EVENTS = (
+    "(?:开学|放假|开工|开会|会前|会后|节前|节后|年前|年后|入汛|汛期|汛前|入冬|入春|入夏|入秋|"
+    "年初|年底|年末|月底|假期|春节|国庆|换届|疫情)"
+)
 RUN_ON_OPENERS = (
     r"(?:19|20)(?:\d{2}|[*×Xx]{1,2})年(?:以来|来|上半年|下半年)?，",
     rf"(?:今年|去年|近年|近几年|多年|长期|[{NUMERAL_CHARS}]年)(?:以来|来)，",
-    r"[\u4e00-\u9fff]{2,3}(?:前|后|之初|期间)，",
+    # An event that dates the sentence ("开学前，", "入汛以来，"); a free 2-3 character
+    # stem would find "期到来前" inside "汛期到来前".
+    rf"{TIME_EVENTS}(?:前|后|之初|期间|以来)，",
     r"一是[^。！？，；]{4}",
 )
 _RUN_ON = re.compile(

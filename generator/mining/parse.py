@@ -82,11 +82,13 @@ TITLE_NOISE = [
     re.compile(r"[：:]$"),
 ]
 #: Offices a speaker's byline names before the speaker's name.
-OFFICES = "(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
+OFFICES = (
+    "(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
+)
 BYLINE = re.compile(rf"^\S*{OFFICES}\s+\S{{2,4}}$")
-#: The same with the name run onto the office (which names its body: 县委书记, 机关工委书记) and
-#: perhaps the date after it ("机关工委书记某某某 2012年8月28日"): who speaks and when, never the
-#: speech's title.
+#: The same with the name run onto the office (which names its body: 县委书记, 工委书记)
+#: and perhaps the date after it ("机关工委书记某某某 2012年8月28日"): who speaks and when,
+#: never the speech's title.
 SPEAKER_LINE = re.compile(
     rf"^(?P<who>\S{{1,16}}?{OFFICES}[\u4e00-\u9fff]{{2,3}})"
     r"(?:\s+(?P<date>\d{4}年\d{1,2}月\d{1,2}日))?$"

@@ -173,8 +173,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()
         if chunk := _CHUNK.match(text):
             text, chunks = text[chunk.end() :], 1  # "1、第 1 页<title>…": a library's first chunk
-        elif chunks and out and (chunk := _chunk_number(text, chunks + 1, out[-1][1])):
-            text, chunks = text[chunk :], chunks + 1
+        elif chunks and out and (cut := _chunk_number(text, chunks + 1, out[-1][1])):
+            text, chunks = text[cut:], chunks + 1
         text_seen = text_seen or bool(_FULL_STOP.search(text))
         if text:
             seen_marker = seen_marker or _marker(text) is not None
@@ -246,9 +246,9 @@ _ELLIPSIS = re.compile(r"(…|\.{2,}|。{2,})+$")
 def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Drop a page's description near its top: one line holding the start of the speech
     (title, salutation and first sentence run together, often cut with "…"), printed again
-    below over several of the speech's own lines.  Left in, it reads as a first speech of its own or as
-    the opening.  Compared without spaces, so a wrap or a colon's width makes no
-    difference."""
+    below over several of the speech's own lines.  Left in, it reads as a first speech of
+    its own or as the opening.  Compared without spaces, so a wrap or a colon's width makes
+    no difference."""
     head = min(len(lines), TEASER_HEAD)
     keys = ["".join(t.split()) for _, t in lines[: head + TEASER_SPAN]]
     drop: set[int] = set()

@@ -39,8 +39,14 @@ LISTED = re.compile(
 )
 
 
+def _listed(line: str) -> bool:
+    """A list of addressees with a plural address word (…们) or a greeting in it: "对学生、
+    教师：" introducing a point is no salutation."""
+    return bool(LISTED.match(line)) and ("们" in line or "好" in line)
+
+
 def is_salutation(line: str) -> bool:
     limit = LONG_SALUTATION_CHARS if line.startswith(ADDRESS_OPENING) else SALUTATION_CHARS
     return len(line) <= limit and bool(
-        SALUTATION.search(line) or ADDRESSED.match(line) or LISTED.match(line)
+        SALUTATION.search(line) or ADDRESSED.match(line) or _listed(line)
     )

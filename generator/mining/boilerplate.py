@@ -258,12 +258,13 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         # A document's file facts: "文档格式：docx 页数：5页 大小：20KB".
         (2, r"(?i)页数：|大小：|格式：|\b(docx?|pdf|wps)\b|\d\s*[KM]B\b"),
         (2, r"欢迎(访问|来到|光临|浏览)|温馨提示|投稿|友情链接|支付|付款"),
-        # An app or shortcut prompt ("安装后可在桌面快捷访问", "下载客户端").
-        (2, r"安装|桌面|快捷|客户端|插件"),
         (1, r"下载|复制|打印|收藏|分享|举报|评论|文档|字体|字号|关闭"),
         (1, r"搜索|关键词|栏目|首页|频道|专题|导航|链接|手机版|电脑版"),
         (1, r"点击|浏览|阅读量|热度|推荐|相关|点赞"),
         (1, r"联系|代笔|定制|咨询"),
+        # An app or shortcut prompt ("安装后可在桌面快捷访问"); weak words alone, so a point
+        # on installing chargers keeps its line.
+        (1, r"安装|桌面|快捷|客户端|插件"),
         (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
         # A line that is just a site's name ("公文素材库", "某某文秘网").
         (2, r"^[^\s，。！？]{2,10}(网|站|文库|之家|素材库|资料库)$"),

@@ -97,10 +97,16 @@ SPEAKER_LINE = re.compile(
 
 def _speaker_line(text: str) -> re.Match[str] | None:
     """A byline with the name glued to the office, not a title that names an office
-    ("县委书记讲话", "副校长寄语" end in a word for what is said, not a name)."""
+    ("县委书记讲话", "副校长寄语" end in a word for what is said, "全市局长培训班" in a body or
+    an event, not a name)."""
     match = SPEAKER_LINE.match(text)
-    said = match and match.group("who").endswith((*TITLE_ENDINGS, "语", "词", "信", "言"))
-    return None if said else match
+    who = match.group("who") if match else ""
+    return None if not match or who.endswith(TITLE_ENDINGS) or who[-1] in _NOT_NAME_END else match
+
+
+#: Last characters of what follows an office without being a name: words for what is said
+#: (寄语, 致词, 贺信) and for bodies and events (培训班, 座谈会, 办公室).
+_NOT_NAME_END = frozenset("语词辞言信稿话书班会室组处科部局办站所队团院校节赛课")
 #: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it.
 SPEAKER_TAG = re.compile(r"^[\[【［]\S{2,4}[\]】］]$")
 #: A bare name on the line under the title ("王某某"), as published speeches print the speaker.

@@ -128,6 +128,10 @@ def _title_like(text: str) -> bool:
     return len(text) <= 40 and not _SENTENCE.search(text)
 
 
+#: A line this long holding a sentence is the text's, not a site's slogan ("…欢迎您！").
+BODY_LINE = 40
+
+
 def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     """Content lines (1-based number, normalised text) and the line numbers of pagination
     breaks; the footer and everything after it is dropped."""
@@ -135,7 +139,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     breaks: list[int] = []
     seen_marker = False
     chunks = 0  # the last chunk number of a document library's numbered chunks
-    text_seen = False  # a sentence has been kept: the page's head is over
+    text_seen = False  # a paragraph has been kept: the page's head is over
     stopped = False  # after a footer: skipped until another series of units starts
     numbers, normalised = [], []
     for index, line in enumerate(raw):
@@ -175,7 +179,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             text, chunks = text[chunk.end() :], 1  # "1、第 1 页<title>…": a library's first chunk
         elif chunks and out and (cut := _chunk_number(text, chunks + 1, out[-1][1])):
             text, chunks = text[cut:], chunks + 1
-        text_seen = text_seen or bool(_FULL_STOP.search(text))
+        text_seen = text_seen or (len(text) >= BODY_LINE and bool(_FULL_STOP.search(text)))
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))

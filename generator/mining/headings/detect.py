@@ -136,6 +136,17 @@ RUN_ON_OPENERS = (
     rf"{TIME_EVENTS}(?:前|后|之初|期间|以来)，",
     r"一是[^。！？，；]{4}",
 )
+#: The body after such an opener runs on: this long at least, and past its first sentence
+#: (or cut off before any).  One sentence ending the line is more likely the heading's own
+#: second half ("…回顾2023年，谋划2024年工作，推动…再上新台阶。").
+RUN_ON_BODY = 30
+
+
+def _runs_on(body: str) -> bool:
+    first = _SENTENCE_END.search(body)
+    return len(body) >= RUN_ON_BODY and (first is None or first.end() < len(body.rstrip()))
+
+
 _RUN_ON = re.compile(
     r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20})?[^，、；：的了在对把和与及地得着是为\s])"
     r"(?=(?:" + "|".join(RUN_ON_OPENERS) + r")[^。！？]{4,}[，。！？；])"
@@ -148,7 +159,7 @@ def split_fused(text: str) -> tuple[str, str] | None:
     if spaced:
         return spaced.group(1), text[spaced.end() :]
     run_on = _RUN_ON.match(text)
-    if run_on:
+    if run_on and _runs_on(text[run_on.end() :]):
         return run_on.group(1), text[run_on.end() :]
     first = _SENTENCE_END.search(text)
     opener = _OPENER.match(text) if first else None

@@ -495,7 +495,11 @@ def parse_unit(unit: Unit) -> Parsed:
     _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]
     first, rest = _pre_body(speech, lines, unit.marker_title or unit.page_title)
-    body_lines = numbered_lines[first:]
+    # The title printed again between paragraphs: a Word or PDF page's running header.
+    body_lines = [
+        (n, t) for n, t in numbered_lines[first:]
+        if speech.title == MISSING_TITLE or clean_title(t) != speech.title
+    ]
     if rest:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
     paragraphs = [text for _, text in join_wrapped(body_lines)]

@@ -48,11 +48,15 @@ def to_chinese(n: int) -> str:
     return "".join(out)
 
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
 def from_chinese(text: str) -> int | None:
-    """Read a Chinese numeral (一 … 九千九百九十九, 两, 〇) or ASCII digits; None if neither."""
+    """Read a Chinese numeral (一 … 九千九百九十九, 两, 〇) or digits, ASCII or full-width as a
+    Chinese input method types them (１２); None if neither."""
     if not text:
         return None
-    if text.isascii() and text.isdigit():
+    if all(ch in _DIGITS for ch in text):
         return int(text)
     total = 0
     current = None

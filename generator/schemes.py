@@ -65,7 +65,8 @@ class Scheme(NamedTuple):
     starts: str = ""
 
 
-_FIRST_DIGITS = "0123456789"
+#: ASCII and full-width digits: a Chinese input method types "１、" as readily as "1、".
+_FIRST_DIGITS = "0123456789０１２３４５６７８９"
 
 SCHEMES: tuple[Scheme, ...] = (
     Scheme("第一层意思，", "层意思", lambda n: f"第{to_chinese(n)}层意思，",

@@ -314,3 +314,13 @@ def test_every_finding_id_is_declared_by_one_rule():
     found = {f.id for f in check(messy, duration="半分钟")}
     assert found <= set(declared)
     assert len(found) >= 12
+
+
+@pytest.mark.parametrize("digits", ["1", "１"], ids=["ascii", "full-width"])
+def test_numbering_in_full_width_digits_is_read_as_numbering(digits):
+    """Drafts typed with a Chinese input method often number "１、": same scheme, same checks."""
+    one, three = digits, chr(ord(digits) + 2)
+    text = edit("（一）文稿服务质量提升。", f"（一）文稿服务质量提升。\n{one}、起草文稿。\n"
+                                         f"{three}、审核把关。\n")
+    found = [f for f in problems(text) if f.id.startswith("numbering")]
+    assert [(f.id, f.text) for f in found] == [("numbering-gap", f"{three}、")]

@@ -168,6 +168,7 @@ RULES: list[NoiseRule] = [
         # A document viewer's controls: the page counter ("/ 12", "3 / 12" above) and its
         # full-screen button.
         r"^/\s*\d{1,4}$",
+        r"^第\s+\d{1,4}\s+页$",  # the viewer's page mark, spaced ("第 2 页"): the text goes on
         r"^(全屏|退出全屏)(查看|阅读|浏览|显示|预览)?$",
         # A copy handler's address line, which some sites insert mid-text ("本文地址：https://…"):
         # the line goes, the speech goes on.
@@ -264,7 +265,7 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (1, r"联系|代笔|定制|咨询"),
         # An app or shortcut prompt ("安装后可在桌面快捷访问"); weak words alone, so a point
         # on installing chargers keeps its line.
-        (1, r"安装|桌面|快捷|客户端|插件"),
+        (1, r"安装|桌面|快捷|客户端|插件|(?i:(?<![a-z])app(?![a-z]))"),
         (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
         # A line that is just a site's name ("公文素材库", "某某文秘网").
         (2, r"^[^\s，。！？]{2,10}(网|站|文库|之家|素材库|资料库)$"),

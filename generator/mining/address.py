@@ -29,6 +29,24 @@ ADDRESSED = re.compile(
 )
 
 
+#: One addressee of a list: perhaps 尊敬的/亲爱的/各位, a few characters, a word for people.
+_ADDRESSEE = rf"(?:尊敬的|亲爱的|各位)?[^。！？；：，、\s]{{0,10}}?{PERSON_END}"
+#: Several addressees with a greeting before the mark ("同志们、选手们，大家好：", "各位老师，
+#: 亲爱的同仁们："): two or more addressees joined by 、/，/和, or one with 大家好 after it.
+LISTED = re.compile(
+    rf"^{_ADDRESSEE}(?:(?:[、，]|和|及){_ADDRESSEE})+(?:，?(?:大家|各位)?(?:上午|下午|晚上)?好)?[：！]$"
+    rf"|^{_ADDRESSEE}，?(?:大家|各位)(?:上午|下午|晚上)?好[：！]$"
+)
+
+
+def _listed(line: str) -> bool:
+    """A list of addressees with a plural address word (…们) or a greeting in it: "对学生、
+    教师：" introducing a point is no salutation."""
+    return bool(LISTED.match(line)) and ("们" in line or "好" in line)
+
+
 def is_salutation(line: str) -> bool:
     limit = LONG_SALUTATION_CHARS if line.startswith(ADDRESS_OPENING) else SALUTATION_CHARS
-    return len(line) <= limit and bool(SALUTATION.search(line) or ADDRESSED.match(line))
+    return len(line) <= limit and bool(
+        SALUTATION.search(line) or ADDRESSED.match(line) or _listed(line)
+    )

@@ -85,6 +85,8 @@ RULES: list[NoiseRule] = [
         r"^(当前|您的|您现在的|所在)?位置：",
         r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
         r"^([^\s。，！？]{2,12}\s+)?(首页|主页) ?[>›»]",  # 某某网 首页 > 讲话稿 > …
+        # One category and the article's title: "讲话致辞 > 在…的讲话".
+        r"^[^\s。，！？>›»]{2,12}\s*[>›»]\s*[^>›»。！？]{4,60}$",
         # CSS text of a Word-to-HTML export ("p.MsoNormal{margin：0cm；font-family：宋体}").
         r"(?i)^([a-z.#@*][\w.#@*,： >-]{0,80}\{|(mso-|font-|margin|line-height|text-indent)"
         r"[a-z-]*\s*[:：])",
@@ -163,6 +165,11 @@ RULES: list[NoiseRule] = [
         # A PDF's page number on a line of its own ("- 1 -", "—2—", "3/12"): the text goes on.
         r"^[-－—]\s*\d{1,3}\s*[-－—]$",
         r"^\d{1,3}\s*/\s*\d{1,3}$",
+        # A document viewer's controls: the page counter ("/ 12", "3 / 12" above) and its
+        # full-screen button.
+        r"^/\s*\d{1,4}$",
+        r"^第\s+\d{1,4}\s+页$",  # the viewer's page mark, spaced ("第 2 页"): the text goes on
+        r"^(全屏|退出全屏)(查看|阅读|浏览|显示|预览)?$",
         # A copy handler's address line, which some sites insert mid-text ("本文地址：https://…"):
         # the line goes, the speech goes on.
         r"^(本文|原文)(网址|链接|地址)：",
@@ -256,6 +263,9 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (1, r"搜索|关键词|栏目|首页|频道|专题|导航|链接|手机版|电脑版"),
         (1, r"点击|浏览|阅读量|热度|推荐|相关|点赞"),
         (1, r"联系|代笔|定制|咨询"),
+        # An app or shortcut prompt ("安装后可在桌面快捷访问"); weak words alone, so a point
+        # on installing chargers keeps its line.
+        (1, r"安装|桌面|快捷|客户端|插件|(?i:(?<![a-z])app(?![a-z]))"),
         (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
         # A line that is just a site's name ("公文素材库", "某某文秘网").
         (2, r"^[^\s，。！？]{2,10}(网|站|文库|之家|素材库|资料库)$"),

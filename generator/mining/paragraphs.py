@@ -34,7 +34,10 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for number, text in lines:
         if out:
             previous = out[-1][1]
-            full = width is not None and len(last) >= width - 1  # filled the page's width
+            full = width is not None and (
+                len(last) >= width - 1  # filled the page's width
+                or _wrapped_heading(previous, last, text, width)
+            )
             # In hard-wrapped text a line well short of the width without a sentence end, after
             # a sentence end, is a heading without a number, not the start of a paragraph.
             short = width is not None and len(last) <= width * SHORT_OF_WIDTH
@@ -57,6 +60,22 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 #: Share of the wrap width below which an unterminated line is a line of its own.
 SHORT_OF_WIDTH = 0.75
+#: Share of the wrap width a PDF line may fall short by and still be full (justified lines
+#: hold more or fewer characters as their punctuation and digits take less room).
+NEARLY_FULL = 0.9
+#: A clause break with a word's first one or two characters after it ends a cut line ("…，进").
+_CUT_AFTER_COMMA = re.compile(r"，[^，。！？、；：]{1,2}$")
+
+
+def _wrapped_heading(previous: str, last: str, text: str, width: int) -> bool:
+    """A numbered heading wrapped over two lines of a PDF page: its first line nearly fills
+    the width and ends in a word cut after a comma ("…显著成效，进" / "一步增强…"), or its
+    second line is a short unterminated tail ("…工作思路大转" / "变").  A heading is short and
+    names a task; the body under it starts a new line."""
+    if previous != last or not starts_with_marker(last) or len(last) < width * NEARLY_FULL:
+        return False
+    tail = len(text) <= width * SHORT_OF_WIDTH and not _UNTERMINATED.search(text)
+    return tail or bool(_CUT_AFTER_COMMA.search(last))
 
 
 def _after_paragraph_end(out: list[tuple[int, str]]) -> bool:
@@ -171,8 +190,27 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             start += 1
         marker = match_at(text, start)
         if marker and marker.ordinal == 1 and (marker.scheme.strong or not strong_only):
+            if not marker.scheme.strong and _runs_on(text, marker.end, marker.scheme.family):
+                continue
             return {start}
     return set()
+
+
+_SEMICOLON_ITEM = re.compile(r"；")
+_SENTENCE_STOP = re.compile(r"[。！？]")
+
+
+def _runs_on(text: str, start: int, family: str) -> bool:
+    """The list opened at ``start`` runs on inside one sentence, its next item after a
+    semicolon ("一是…；二是…；三是…。"): requests or results the sentence lists, not the
+    speech's divisions, which each take a paragraph."""
+    stop = _SENTENCE_STOP.search(text, start)
+    end = stop.start() if stop else len(text)
+    for semicolon in _SEMICOLON_ITEM.finditer(text, start, end):
+        second = match_at(text, semicolon.end())
+        if second and second.scheme.family == family and second.ordinal == 2:
+            return True
+    return False
 
 
 def _series_starts(pattern: re.Pattern[str], text: str) -> list[int]:

@@ -81,10 +81,32 @@ TITLE_NOISE = [
     re.compile(rf"篇([{NUMERAL_CHARS}]+|\d+)$"),
     re.compile(r"[：:]$"),
 ]
-BYLINE = re.compile(
-    r"^\S*(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
-    r"\s+\S{2,4}$"
+#: Offices a speaker's byline names before the speaker's name.
+OFFICES = (
+    "(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
 )
+BYLINE = re.compile(rf"^\S*{OFFICES}\s+\S{{2,4}}$")
+#: The same with the name run onto the office (which names its body: 县委书记, 工委书记)
+#: and perhaps the date after it ("机关工委书记某某某 2012年8月28日"): who speaks and when,
+#: never the speech's title.
+SPEAKER_LINE = re.compile(
+    rf"^(?P<who>\S{{1,16}}?{OFFICES}[\u4e00-\u9fff]{{2,3}})"
+    r"(?:\s+(?P<date>\d{4}年\d{1,2}月\d{1,2}日))?$"
+)
+
+
+def _speaker_line(text: str) -> re.Match[str] | None:
+    """A byline with the name glued to the office, not a title that names an office
+    ("县委书记讲话", "副校长寄语" end in a word for what is said, "全市局长培训班" in a body or
+    an event, not a name)."""
+    match = SPEAKER_LINE.match(text)
+    who = match.group("who") if match else ""
+    return None if not match or who.endswith(TITLE_ENDINGS) or who[-1] in _NOT_NAME_END else match
+
+
+#: Last characters of what follows an office without being a name: words for what is said
+#: (寄语, 致词, 贺信) and for bodies and events (培训班, 座谈会, 办公室).
+_NOT_NAME_END = frozenset("语词辞言信稿话书班会室组处科部局办站所队团院校节赛课")
 #: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it.
 SPEAKER_TAG = re.compile(r"^[\[【［]\S{2,4}[\]】］]$")
 #: A bare name on the line under the title ("王某某"), as published speeches print the speaker.
@@ -121,9 +143,10 @@ COMMA_SALUTATION = re.compile(
     rf"(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}(?:(?:上午|下午|晚上)?好)?[，！])\s*(?=\S)"
 )
 #: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
-#:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.
+#:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.  A
+#: document library may print the title twice there (header and title): one copy is kept.
 TITLED_OPENING = re.compile(
-    rf"^([^，。！？：]{{4,60}}?{TITLE_END})\s*"
+    rf"^([^，。！？：]{{4,60}}?{TITLE_END})\s*(?:\1\s*)?"
     r"(?=(?:刚才|今天|这次|首先|当前|近年来|近期|根据|按照|为了)[^。！？]{4,}[。！？，])"
 )
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
@@ -190,7 +213,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     end, addressed = _head(lines)
     if sub:
         title, i = sub.group(1), 1
-    elif (at := _title_at(lines, end)) is not None:
+    elif (at := _title_at(lines, end, addressed)) is not None:
         i = at
         theme = SUBTITLE.match(lines[i])
         if theme:  # 主题句——在…会议上的讲话 on one line
@@ -203,8 +226,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and _is_name(lines[i]):
         speech.speaker, i = lines[i], i + 1
-    if not title and COMPILATION.search(fallback_title):
-        fallback_title = ""  # a compilation's header names no speech of its own
+    if not title and (COMPILATION.search(fallback_title) or _speaker_line(fallback_title)):
+        fallback_title = ""  # a compilation's header or a byline names no speech of its own
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     rest = ""
@@ -215,6 +238,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             speech.subtitle = text
         elif not salutation and (BYLINE.match(text) or SPEAKER_TAG.match(text)):
             speech.speaker = text
+        elif not salutation and (byline := _speaker_line(text)):
+            speech.speaker, speech.date = byline.group("who"), byline.group("date")
         elif not salutation and DATE.match(text):
             speech.date = text.strip("（）")
         elif is_salutation(text) or (
@@ -280,11 +305,17 @@ def _head(lines: list[str]) -> tuple[int, bool]:
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line) in the head: the
     title and the address, two lines; and
-    "…的讲话刚才各组汇报了…。" on the unit's first line: the title and the opening."""
+    "…的讲话刚才各组汇报了…。" on a line with no sentence above it: the title and the
+    opening."""
+    head = True  # no sentence above: still the page's head
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
+        if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:
+            lines[k : k + 1] = [(number, text[:glued]), (number, text[glued:])]
+            return
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
-        opening = TITLED_OPENING.match(text) if k == 0 else None
+        opening = TITLED_OPENING.match(text) if head else None
+        head = head and not _SENTENCE_MARK.search(text)
         if match and (
             is_salutation(rest) or LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)
         ):
@@ -295,11 +326,46 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             return
 
 
+#: A line printed again in the head is long enough not to recur by chance.
+REPRINT_CHARS = 8
+
+
+def _reprinted_with_salutation(above: list[tuple[int, str]], text: str) -> int | None:
+    """Where the salutation starts in a line that prints a line above it again with the
+    salutation glued on ("<headline>各位老师，亲爱的同仁们："), whatever the headline's
+    punctuation; None for any other line."""
+    for _, earlier in above:
+        if len(earlier) >= REPRINT_CHARS and text.startswith(earlier) and text != earlier:
+            rest = text[len(earlier) :].lstrip()
+            if is_salutation(rest) or LEADING_SALUTATION.match(rest):
+                return len(text) - len(rest)
+    return None
+
+
+#: The longest headline taken as the title for being printed twice over the salutation.
+HEADLINE_CHARS = 60
+
+
+def _reprinted_title(lines: list[str], end: int) -> int | None:
+    """A line printed twice, the second copy right over the salutation: the page's heading and
+    the speech's own title line, so it is the title even when it is a headline with commas
+    and an exclamation mark ("…部署会上，校长讲话：精心谋开局，齐心启新程！")."""
+    if end < 2:
+        return None
+    last = lines[end - 1]
+    if len(last) > HEADLINE_CHARS or "。" in last or is_salutation(last):
+        return None
+    return next((k for k in range(end - 1) if lines[k] == last), None)
+
+
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
 #: Longest line taken as a title without ending like one (…讲话).
 TITLE_CHARS = 40
 #: Captions of a page's parts, never a speech's title ("目录", "提纲：", "正文").
-CAPTION = re.compile(r"^[-•·\s]*(目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介)[：]?$")
+CAPTION = re.compile(
+    r"^[-•·\s]*(目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介|"
+    r"(资源|文档|内容|文章|作品)(描述|介绍|简介|详情|预览))[：]?$"
+)
 
 
 def _title_shaped(text: str) -> bool:
@@ -313,6 +379,7 @@ def _title_shaped(text: str) -> bool:
         and not is_salutation(text)
         and not starts_with_marker(text)
         and not BYLINE.match(text)
+        and not _speaker_line(text)
         and not SPEAKER_TAG.match(text)
         and not DATE.match(text)
         and not _DATE_LIKE.search(text)
@@ -321,10 +388,12 @@ def _title_shaped(text: str) -> bool:
     )
 
 
-def _title_at(lines: list[str], end: int) -> int | None:
+def _title_at(lines: list[str], end: int, addressed: bool) -> int | None:
     """The title line of a head ending at ``end``: the last line ending like a title (…讲话),
     else the last title-shaped line; a title wrapped over two lines is read from its first."""
     titled = [k for k in range(end) if _is_title(lines[k])]
+    if not titled and addressed and (twice := _reprinted_title(lines, end)) is not None:
+        return twice
     if titled:
         at = titled[-1]
         if at and _wrapped_title(lines[at - 1], lines[at]):
@@ -418,6 +487,19 @@ def _drop_repeated_heads(lines: list[tuple[int, str]]) -> None:
                 break
 
 
+def _running_header(text: str, speech: Speech) -> bool:
+    """The speech's title printed again between paragraphs: a Word or PDF page's running
+    header.  Only a line holding the title is cleaned and compared (cleaning costs ~25
+    regex passes)."""
+    title = speech.title
+    return (
+        title != MISSING_TITLE
+        and title in text
+        and len(text) <= TITLE_CHARS + len(title)
+        and clean_title(text) == title
+    )
+
+
 def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
@@ -426,7 +508,7 @@ def parse_unit(unit: Unit) -> Parsed:
     _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]
     first, rest = _pre_body(speech, lines, unit.marker_title or unit.page_title)
-    body_lines = numbered_lines[first:]
+    body_lines = [(n, t) for n, t in numbered_lines[first:] if not _running_header(t, speech)]
     if rest:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
     paragraphs = [text for _, text in join_wrapped(body_lines)]

@@ -128,12 +128,18 @@ def _title_like(text: str) -> bool:
     return len(text) <= 40 and not _SENTENCE.search(text)
 
 
+#: A line this long holding a sentence is the text's, not a site's slogan ("…欢迎您！").
+BODY_LINE = 40
+
+
 def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     """Content lines (1-based number, normalised text) and the line numbers of pagination
     breaks; the footer and everything after it is dropped."""
     out: list[tuple[int, str]] = []
     breaks: list[int] = []
     seen_marker = False
+    chunks = 0  # the last chunk number of a document library's numbered chunks
+    text_seen = False  # a paragraph has been kept: the page's head is over
     stopped = False  # after a footer: skipped until another series of units starts
     numbers, normalised = [], []
     for index, line in enumerate(raw):
@@ -159,19 +165,42 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             continue
         if kind == "between" and _next_kind(kinds, normalised, index) == "paywall":
             kind = None  # "…真......" right before the paywall is the preview's last line
-        if kind == "header" and (title := crumb_title(text)):
-            kind, text = None, title  # 首页 > 领导讲话 > 在…的讲话: keep the title
+        if kind == "header" and not text_seen and (title := crumb_title(text)):
+            # 首页 > 领导讲话 > 在…的讲话 over the text: keep the title (under the text the
+            # same line is the footer's navigation).
+            kind, text = None, title
         if kind in ("header", "between"):
             continue
         if kind == "pagination":
             breaks.append(number)
             continue
         text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()
+        if chunk := _CHUNK.match(text):
+            text, chunks = text[chunk.end() :], 1  # "1、第 1 页<title>…": a library's first chunk
+        elif chunks and out and (cut := _chunk_number(text, chunks + 1, out[-1][1])):
+            text, chunks = text[cut:], chunks + 1
+        text_seen = text_seen or (len(text) >= BODY_LINE and bool(_FULL_STOP.search(text)))
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
-    out = _drop_contents(out)
+    out = _drop_teaser(_drop_contents(out))
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
+
+
+#: A document library prints a file's text in numbered chunks, the first opening with its
+#: page mark ("1、第 1 页<title>…"); later chunks ("2、…") start wherever the chunk was cut,
+#: mid-word as often as not.
+_CHUNK = re.compile(r"^1、\s*第\s*1\s*页\s*")
+_CHUNK_NUMBER = re.compile(r"^(\d{1,3})、\s*(?:第\s*\d{1,3}\s*页\s*)?")
+
+
+def _chunk_number(text: str, want: int, above: str) -> int | None:
+    """The length of the next chunk's number at a line's start ("2、"), when the line above
+    did not end its sentence (the chunk cut it); None otherwise."""
+    match = _CHUNK_NUMBER.match(text)
+    if not match or int(match.group(1)) != want or _ENDS_SENTENCE.search(above):
+        return None
+    return match.end()
 
 
 #: The caption of a contents list ("目录", "目 录", "- 目錄"), and its entries: short lines
@@ -207,6 +236,38 @@ def _drop_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append(lines[end - 1])
         k = end
     return out
+
+
+#: How far down a page a teaser and the text it previews are looked for, in content lines.
+TEASER_HEAD = 30
+#: A teaser holds at least the title and the first words: shorter lines recur by chance.
+TEASER_CHARS = 30
+#: How many of the lines after the teaser may be joined to find the text it previews.
+TEASER_SPAN = 6
+_ELLIPSIS = re.compile(r"(…|\.{2,}|。{2,})+$")
+
+
+def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop a page's description near its top: one line holding the start of the speech
+    (title, salutation and first sentence run together, often cut with "…"), printed again
+    below over several of the speech's own lines.  Left in, it reads as a first speech of
+    its own or as the opening.  Compared without spaces, so a wrap or a colon's width makes
+    no difference."""
+    head = min(len(lines), TEASER_HEAD)
+    keys = ["".join(t.split()) for _, t in lines[: head + TEASER_SPAN]]
+    drop: set[int] = set()
+    for k in range(head):
+        key = _ELLIPSIS.sub("", keys[k])
+        if len(key) < TEASER_CHARS:
+            continue
+        for j in range(k + 1, min(head, len(keys))):
+            if keys[j][:8] != key[:8] or j in drop:
+                continue
+            # It runs on past the line it starts like: a heading printed again is no teaser.
+            if len(key) > len(keys[j]) and "".join(keys[j : j + TEASER_SPAN]).startswith(key):
+                drop.add(k)
+                break
+    return [line for k, line in enumerate(lines) if k not in drop]
 
 
 def _next_kind(kinds: list[str | None], texts: list[str], index: int) -> str | None:
@@ -286,7 +347,7 @@ def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple
     last = _first_sentence(lines, range(len(lines) - 1, first - 1, -1), -1)
     out: list[tuple[int, str]] = []
     for k, (number, text) in enumerate(lines):
-        edge = k < first or (k > last and not _ENDS_SENTENCE.search(text))
+        edge = k < first or k > last
         if edge and (text in terms or is_furniture(text, edge=True)):
             continue
         if k < first:
@@ -361,12 +422,15 @@ def split_page(raw: list[str], file: str) -> Page:
     page_title = (
         first if _title_like(first) and not first.endswith("：") and not _marker(first) else ""
     )
-    hint_match = COUNT_HINT.search(page_title) or next(
-        (COUNT_HINT.search(t) for _, t in lines[:6] if COUNT_HINT.search(t)), None
+    hint_line = page_title if COUNT_HINT.search(page_title) else next(
+        (t for _, t in lines[:6] if COUNT_HINT.search(t)), ""
     )
+    hint_match = COUNT_HINT.search(hint_line)
     hint = from_chinese(hint_match.group(1)) if hint_match else None
 
-    collection = COUNT_HINT.sub("", page_title).strip()
+    # The collection's name: the page's title, or the line under the site's header that
+    # counts the samples ("2023年…致辞（六篇）").
+    collection = _collection_name(page_title or hint_line)
     starts: list[tuple[int, str, str]] = []  # (position in lines, number, title)
     for pos, (_, text) in enumerate(lines):
         found = _marker(text)
@@ -391,7 +455,7 @@ def split_page(raw: list[str], file: str) -> Page:
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
             sample = _marker_kind(lines[pos][1], "series")
-            if title and title.strip() == collection and not _marker_kind(lines[pos][1], "prefix"):
+            if _names_collection(title, collection) and not _marker_kind(lines[pos][1], "prefix"):
                 # "学校例会校长讲话篇一" under the page title "学校例会校长讲话（实用22篇）":
                 # the collection's name with a sample number, not the speech's own title.
                 title, sample = "", True
@@ -415,6 +479,30 @@ def split_page(raw: list[str], file: str) -> Page:
     if hint is not None and starts and hint != len(starts):
         page.warnings.append(f"页面标题说共 {hint} 篇,实际找到 {len(starts)} 篇。")
     return page
+
+
+#: A count word after a collection's name without brackets: "…讲话稿多篇", "…致辞5篇".
+_BARE_COUNT = re.compile(rf"(多|\d+|[{NUMERAL_CHARS}]+)篇$")
+_YEAR = re.compile(r"^(19|20)\d{2}年")
+#: A sample caption this long or longer may be the collection's name with its head cut off.
+COLLECTION_TAIL = 6
+
+
+def _collection_name(page_title: str) -> str:
+    """The name a collection page gives all its samples: its title without the count
+    ("（六篇）", "多篇") or the year it leads with."""
+    name = _BARE_COUNT.sub("", COUNT_HINT.sub("", page_title).strip())
+    return _YEAR.sub("", name)
+
+
+def _names_collection(title: str, collection: str) -> bool:
+    """A sample caption that only repeats the collection's name: equal to it, or its tail
+    (sites cut a long caption from the front: "学校长开学致辞秋期篇一" under "2023年中学
+    校长开学致辞秋期（六篇）")."""
+    title = _YEAR.sub("", title.strip())
+    if not title or not collection:
+        return False
+    return title == collection or (len(title) >= COLLECTION_TAIL and collection.endswith(title))
 
 
 def _sub_speeches(

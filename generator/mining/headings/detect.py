@@ -46,7 +46,8 @@ FUSED_MIN = 45
 #: text right after it is the first point, even when the page lost the break before it or
 #: was cut off before the second point.
 #: The objects may come in pairs ("几点意见和建议", "三点要求、希望").
-_OBJECTS = f"{alternation(COUNT_OBJECTS)}(?:[和与及、]{alternation(COUNT_OBJECTS)})*"
+#: A 的 may join unit and object ("三个方面的问题", "三方面的工作").
+_OBJECTS = f"的?{alternation(COUNT_OBJECTS)}(?:[和与及、]{alternation(COUNT_OBJECTS)})*"
 #: A short courtesy may close the sentence ("讲几点意见，供大家参考。", "…，与大家共勉：").
 _COURTESY = r"(?:，[^。！？：，]{2,8})?"
 ANNOUNCEMENT = re.compile(f"{announcement()}(?:{_OBJECTS})?{_COURTESY}[。：]")
@@ -118,11 +119,48 @@ _OPENER = re.compile(
 )
 
 
+#: A body sentence's first words that only a sentence opens with, and that never end a heading:
+#: a time set off by a comma ("2002年，", "20**年，", "今年以来，", "开学前，") or the first of
+#: the speaker's 一是/二是 items.  A heading is short and names a task; what follows such an
+#: opener runs on as a sentence.  Word-derived and PDF-wrapped pages lose the break before it
+#: ("…取得的成效2002年，在…", "…的严峻形势一是各类事故…").
+TIME_EVENTS = (
+    "(?:开学|放假|开工|开会|会前|会后|节前|节后|年前|年后|入汛|汛期|汛前|入冬|入春|入夏|入秋|"
+    "年初|年底|年末|月底|假期|春节|国庆|换届|疫情)"
+)
+RUN_ON_OPENERS = (
+    r"(?:19|20)(?:\d{2}|[*×Xx]{1,2})年(?:以来|来|上半年|下半年)?，",
+    rf"(?:今年|去年|近年|近几年|多年|长期|[{NUMERAL_CHARS}]年)(?:以来|来)，",
+    # An event that dates the sentence ("开学前，", "入汛以来，"); a free 2-3 character
+    # stem would find "期到来前" inside "汛期到来前".
+    rf"{TIME_EVENTS}(?:前|后|之初|期间|以来)，",
+    r"一是[^。！？，；]{4}",
+)
+#: The body after such an opener runs on: this long at least, and past its first sentence
+#: (or cut off before any).  One sentence ending the line is more likely the heading's own
+#: second half ("…回顾2023年，谋划2024年工作，推动…再上新台阶。").
+RUN_ON_BODY = 30
+
+
+def _runs_on(body: str) -> bool:
+    first = _SENTENCE_END.search(body)
+    return len(body) >= RUN_ON_BODY and (first is None or first.end() < len(body.rstrip()))
+
+
+_RUN_ON = re.compile(
+    r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20})?[^，、；：的了在对把和与及地得着是为\s])"
+    r"(?=(?:" + "|".join(RUN_ON_OPENERS) + r")[^。！？]{4,}[，。！？；])"
+)
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
     spaced = SPACED_BODY.match(text)
     if spaced:
         return spaced.group(1), text[spaced.end() :]
+    run_on = _RUN_ON.match(text)
+    if run_on and _runs_on(text[run_on.end() :]):
+        return run_on.group(1), text[run_on.end() :]
     first = _SENTENCE_END.search(text)
     opener = _OPENER.match(text) if first else None
     # A one-sentence heading line ("…，深化认识这项工作的重要意义。") is not cut: the body

@@ -236,7 +236,7 @@ RULES: list[NoiseRule] = [
 #: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)", "(实用22篇)";
 #: a word before the count may be any short one, but not 第 ("（第二篇）" is an ordinal).
 COUNT_HINT = re.compile(
-    rf"[（\[【](?!第)[\u4e00-\u9fff]{{0,4}}?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文)?[）\]】]"
+    rf"[（\[【](?!第)[\u4e00-\u9fff]{{0,4}}?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文|通用)?[）\]】]"
 )
 
 

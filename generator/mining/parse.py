@@ -35,6 +35,17 @@ from .split import SUB_SPEECH, Unit
 MISSING_TITLE = "（标题待补）"
 #: The last characters of the title endings (话 稿 言 辞 …), for a fixed-width look-behind.
 _TITLE_LAST = "".join(sorted({w[-1] for w in TITLE_ENDINGS}))
+#: A compilation's header ("…讲话汇编", "…讲稿（2篇）", "…讲话稿多篇"): above a speech's
+#: title, never half of it, and never the title of one speech in it.
+COMPILATION = re.compile(
+    rf"(汇编|合集|选编|汇总|大全|精选|多篇|[（\[【][^）\]】]{{0,4}}[\d{NUMERAL_CHARS}]+篇"
+    r"[^）\]】]{0,4}[）\]】])$"
+)
+#: A sample's caption in a collection: the collection's name and a number ("…致辞篇1",
+#: "…致辞【篇2】", "…讲话稿第三篇").
+CAPTIONED = re.compile(rf"(?:[（\[【]?篇[\d{NUMERAL_CHARS}]+[）\]】]?|第[\d{NUMERAL_CHARS}]+篇)$")
+
+
 #: A site's category label before a title: a genre or category word with at most six characters
 #: before it ("党课讲稿", "领导讲话", "讲话致辞"), or a site's praise word ("最新", "精选").
 _CATEGORY = (
@@ -69,11 +80,14 @@ TITLE_NOISE = [
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
+    # A count of samples ("（3篇）") or a sample's number ("篇2", "【篇1】") after the title.
     COUNT_HINT,
-    re.compile(rf"[（\[【][{NUMERAL_CHARS}\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
-    re.compile(r"(范文|范本|模板|精选)$"),
-    # A site's tag in brackets after the title: "（精选）", "【范文】", "(最新)", "（通用）".
-    re.compile(r"\s*[（【\[](精选|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]$"),
+    CAPTIONED,
+    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】".
+    re.compile(
+        r"\s*(?:[（【\[](精选|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
+        r"|范文|范本|模板|精选)$"
+    ),
     # A site's category tag after the title word: "…的讲话（党政办公室）".  A date, and a note
     # on the text itself (（摘要） （节选） （送审稿）), stay.
     re.compile(
@@ -88,7 +102,6 @@ TITLE_NOISE = [
         r"(?:[\u4e00-\u9fff]|[（(][a-zA-Z\u00c0-\u01ff]{1,8}[）)]){0,4}(工作|建设|建設|管理|党建|黨建|材料|文稿|公文|范文|範文|心得|"
         r"致辞|致辭|讲话|講話|发言|發言|总结|總結)$"
     ),
-    re.compile(rf"篇([{NUMERAL_CHARS}]+|\d+)$"),
     re.compile(r"[：:]$"),
 ]
 #: Offices a speaker's byline names before the speaker's name.
@@ -428,17 +441,6 @@ def _title_at(lines: list[str], end: int, addressed: bool) -> int | None:
     if len(shaped) > 1 and shaped[-2] == shaped[-1] - 1 and _is_name(lines[shaped[-1]]):
         shaped.pop()  # the speaker's name under the title
     return shaped[-1] if shaped else None
-
-
-#: A compilation's header ("…讲话汇编", "…讲稿（2篇）", "…讲话稿多篇"): above a speech's
-#: title, never half of it, and never the title of one speech in it.
-COMPILATION = re.compile(
-    rf"(汇编|合集|选编|汇总|大全|精选|多篇|[（\[【][^）\]】]{{0,4}}[\d{NUMERAL_CHARS}]+篇"
-    r"[^）\]】]{0,4}[）\]】])$"
-)
-#: A sample's caption in a collection: the collection's name and a number ("…致辞篇1",
-#: "…致辞【篇2】", "…讲话稿第三篇").
-CAPTIONED = re.compile(rf"(?:[（\[【]?篇[\d{NUMERAL_CHARS}]+[）\]】]?|第[\d{NUMERAL_CHARS}]+篇)$")
 
 
 def _caption_at(lines: list[str], end: int) -> int | None:

@@ -173,8 +173,11 @@ class _Builder:
                 (m for m in candidates if lst.accepts(m) and m.ordinal == lst.last + 1),
                 None,
             )
-            if nxt is None:
-                return
+            if nxt is None or any(
+                m.ordinal == 1 and m.start < nxt.start and m.scheme.family in lst.families
+                for m in candidates
+            ):
+                return  # a list restarted at 一是 inside the point owns the numbers after it
             head = body[: nxt.start]
             if head:
                 section.paragraphs[-1] = head

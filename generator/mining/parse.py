@@ -163,12 +163,16 @@ LEADING_SALUTATION = re.compile(
     rf"|[^。！？：]{{0,16}}?{alternation(ADDRESS_WORDS)})：)"
     r"\s*(?=\S)"
 )
+#: When a greeting wishes the audience well: a time of day, or a day and its festival ("新年好",
+#: "教师节好"; a pinyin gloss a page prints after a character may sit in it: "节（jié）好").
+_GREETING_TIME = r"(?:上午|下午|晚上|早上|新年|节日|[\u4e00-\u9fff]{1,4}节(?:（[a-zà-ǜ]{1,6}）)?)"
 #: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"), perhaps
-#: after other addressees ("各位领导、同志们，大家好！…"): only
+#: after other addressees ("各位领导、同志们，…", "各位领导、老师们、同学们教师节好！"): only
 #: taken as the salutation where the head of the speech ends.
 COMMA_SALUTATION = re.compile(
-    r"^((?:(?:尊敬的|亲爱的|各位)[^。！？：，、]{1,12}[、，])*"
-    rf"(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}(?:(?:上午|下午|晚上)?好)?[，！])\s*(?=\S)"
+    rf"^((?:(?:(?:尊敬的|亲爱的|各位)[^。！？：，、]{{1,12}}|{alternation(ADDRESS_WORDS)})[、，])*"
+    rf"(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}(?P<greeting>{_GREETING_TIME}?好)?[，！])"
+    r"\s*(?=\S|$)"
 )
 #: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
 #:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.  A
@@ -295,7 +299,12 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             fused := LEADING_SALUTATION.match(text)
             or (COMMA_SALUTATION.match(text) if i == end and addressed else None)
         ):
-            salutation.append(fused.group(1))
+            head = fused.group(1)
+            greeting = fused.groupdict().get("greeting")
+            if greeting and fused.start("greeting") > 0:  # 同学们教师节好！: address, greeting
+                salutation.append(head[: fused.start("greeting")])
+                head = head[fused.start("greeting") :]
+            salutation.append(head)
             rest = text[fused.end() :]
             i += 1
             break

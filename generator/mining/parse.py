@@ -301,7 +301,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         ):
             head = fused.group(1)
             greeting = fused.groupdict().get("greeting")
-            if greeting and fused.start("greeting") > 0:  # 同学们教师节好！: address, greeting
+            if greeting and len(greeting) > 1:  # 同学们教师节好！: address, then greeting
                 salutation.append(head[: fused.start("greeting")])
                 head = head[fused.start("greeting") :]
             salutation.append(head)

@@ -276,7 +276,8 @@ class _Builder:
         innermost that takes its scheme at all."""
         accepting = [d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].accepts(marker)]
         following = [d for d in accepting if marker.ordinal == self.stack[d].last + 1]
-        return (following or accepting or [None])[0]
+        best = following or accepting
+        return best[0] if best else None
 
     def _restarts_as_words(self, marker: Marker, text: str) -> bool:
         """A list starting again at 1 right under a point of the same scheme, with items of a

@@ -56,10 +56,20 @@ class Stock(NamedTuple):
     #                       as a formula)
 
 
+def _wordings(data: Any) -> Any:
+    """moves.yaml as a render reads it: each variant without its attestation records (`attest`,
+    `sources`: ~80% of the file's values, read only by the stock's builder and its tests)."""
+    for entry in ((data or {}).get("moves") or {}).values():
+        for variant in entry.get("variants", []):
+            variant.pop("attest", None)
+            variant.pop("sources", None)
+    return data
+
+
 @cache
 def load_stock() -> Stock:
     """The shipped stock; a variant is there only if moves.py found two sources for it."""
-    data = load_data(outlines_dir() / "moves.yaml") or {}
+    data = load_data(outlines_dir() / "moves.yaml", view=_wordings) or {}
     moves = {
         move: tuple(Variant(str(v["text"]), v.get("when") or {}, int(v.get("weight") or 1))
                     for v in entry.get("variants", []))

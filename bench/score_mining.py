@@ -1,7 +1,8 @@
 """Score `speechgen mine` against hand-labelled real pages (issue 13).
 
-Run:  python bench/score_mining.py --pages DIR [--pool mining-dev|mining-dev2|mining-dev3] [--quiet]
-      (pool mining-setaside3 is scored by the lead only, once, at the end: docs/mining.md)
+Run:  python bench/score_mining.py --pages DIR [--pool POOL] [--quiet]
+      (POOL: mining-dev (default), mining-dev2, mining-dev3, mining-dev4)
+      (pool mining-setaside4 is scored by the lead only, once, at the end: docs/mining.md)
       (DIR defaults to $SPEECHGEN_PAGES; it holds the stored texts ``mNNN.txt``.)
 
 The pages are third-party text and stay outside the repository; ``bench/mining_pages/``
@@ -30,7 +31,8 @@ label (a heading cut one clause early or late); each heading matches at most onc
 Speeches are paired in page order by the best alignment of their titles, so one missed speech
 does not shift every later one.  A furniture line of six or more characters counts when it
 occurs anywhere in a body paragraph; a shorter one ("目录", a date) only when a paragraph is
-that line, or starts or ends with it.
+that line, or starts or ends with it (a number not as part of a longer number: the page
+number "19" is not the start of "1958年").
 """
 
 from __future__ import annotations
@@ -110,7 +112,17 @@ def furniture_left(line: str, paragraphs: list[str]) -> bool:
         return False
     if len(key) >= SHORT_FURNITURE:
         return any(key in p for p in paragraphs)
-    return any(p == key or p.startswith(key) or p.endswith(key) for p in paragraphs)
+    return any(
+        p == key
+        or (p.startswith(key) and not _same_run(key[-1], p[len(key)]))
+        or (p.endswith(key) and not _same_run(p[-len(key) - 1], key[0]))
+        for p in paragraphs
+    )
+
+
+def _same_run(a: str, b: str) -> bool:
+    """Two digits side by side: a page number "19" is not the start of "1958年"."""
+    return a.isdigit() and b.isdigit()
 
 
 def matched_in_order(labels: list[str], found: list[str]) -> int:

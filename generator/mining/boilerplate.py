@@ -162,8 +162,9 @@ RULES: list[NoiseRule] = [
     *_rules(
         "between",
         r"^看过.*的人还看了：?$",
-        # A PDF's page number on a line of its own ("- 1 -", "—2—", "3/12"): the text goes on.
-        r"^[-－—]\s*\d{1,3}\s*[-－—]$",
+        # A page number on a line of its own, bare or dashed ("19", "- 1 -", "—2—", "3/12"),
+        # as PDF and Word exports print it: the text goes on.
+        r"^([-－—]\s*)?\d{1,3}(\s*[-－—])?$",
         r"^\d{1,3}\s*/\s*\d{1,3}$",
         # A document viewer's controls: the page counter ("/ 12", "3 / 12" above) and its
         # full-screen button.
@@ -174,7 +175,7 @@ RULES: list[NoiseRule] = [
         # the line goes, the speech goes on.
         r"^(本文|原文)(网址|链接|地址)：",
         # A link to another article between paragraphs: "推荐阅读：2023年…讲话稿".
-        r"^(推荐|相关|延伸|热门|拓展|精彩)(阅读|文章|范文|推荐)：[^。！？]{2,40}$",
+        r"^(推荐|相关|延伸|热门|拓展|精彩)(阅读|文章|范文|推荐|访问|链接|浏览)：[^。！？]{2,40}$",
         r"^(相关|延伸)阅读：?$",
         (r"\.{6}$", "."),  # a teaser snippet: "同志们:今天的会议……......"
     ),
@@ -236,7 +237,7 @@ RULES: list[NoiseRule] = [
 #: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)", "(实用22篇)";
 #: a word before the count may be any short one, but not 第 ("（第二篇）" is an ordinal).
 COUNT_HINT = re.compile(
-    rf"[（\[【](?!第)[\u4e00-\u9fff]{{0,4}}?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文)?[）\]】]"
+    rf"[（\[【](?!第)[\u4e00-\u9fff]{{0,4}}?(\d+|[{NUMERAL_CHARS}]+)篇(?:模版|材料|范文|通用)?[）\]】]"
 )
 
 
@@ -250,7 +251,7 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (3, r"(?i)https?://|www\."),
         (3, r"(?i)©|copyright"),
         (3, r"[👉👈☞☜➤\U0001F300-\U0001FAFF]"),  # pointing hands and other emoji
-        (2, r"(?i)客服|(vx|微信|qq|QQ)[：号]|微信公众号|公众号"),
+        (2, r"(?i)客服|(vx|微信|qq|QQ)[：号]|公众号|订阅号|服务号|视频号"),
         (2, r"仅供(学习|参考|阅读)|请勿(他用|转载|商用)|侵权|免责"),
         (2, r"预览|全文共|当前显示|未完|未读|阅读全文|查看全文|继续阅读|小编"),
         (2, r"会员|登录|登陆|注册|VIP|付费|充值"),
@@ -267,8 +268,9 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         # on installing chargers keeps its line.
         (1, r"安装|桌面|快捷|客户端|插件|(?i:(?<![a-z])app(?![a-z]))"),
         (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
-        # A line that is just a site's name ("公文素材库", "某某文秘网").
-        (2, r"^[^\s，。！？]{2,10}(网|站|文库|之家|素材库|资料库)$"),
+        # A line that is just a site's or an account's name ("公文素材库", "某某文秘网",
+        # "微信订阅号").
+        (2, r"^[^\s，。！？]{2,10}(网|站|文库|之家|素材库|资料库|订阅号|公众号)$"),
     ]
 ]
 #: Separators of menus, breadcrumbs and meta rows.

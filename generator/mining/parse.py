@@ -35,6 +35,26 @@ from .split import SUB_SPEECH, Unit
 MISSING_TITLE = "（标题待补）"
 #: The last characters of the title endings (话 稿 言 辞 …), for a fixed-width look-behind.
 _TITLE_LAST = "".join(sorted({w[-1] for w in TITLE_ENDINGS}))
+#: A compilation's header ("…讲话汇编", "…讲稿（2篇）", "…讲话稿多篇"): above a speech's
+#: title, never half of it, and never the title of one speech in it.
+COMPILATION = re.compile(
+    rf"(汇编|合集|选编|汇总|大全|精选|多篇|[（\[【][^）\]】]{{0,4}}[\d{NUMERAL_CHARS}]+篇"
+    r"[^）\]】]{0,4}[）\]】])$"
+)
+#: A sample's caption in a collection: the collection's name and a number ("…致辞篇1",
+#: "…致辞【篇2】", "…讲话稿第三篇").
+CAPTIONED = re.compile(rf"(?:[（\[【]?篇[\d{NUMERAL_CHARS}]+[）\]】]?|第[\d{NUMERAL_CHARS}]+篇)$")
+
+
+#: A site's category label before a title: a genre or category word with at most six characters
+#: before it ("党课讲稿", "领导讲话", "讲话致辞"), or a site's praise word ("最新", "精选").
+_CATEGORY = (
+    rf"(?:(?![在关])[^\s：:|｜。，—\-【】\[\]]{{0,6}}?(?:{TITLE_END}|范文|材料|文稿|公文|素材)"
+    r"|最新|精选|优秀|热门|推荐|经典)"
+)
+#: What parts a site's category label from the title: a bar, an arrow, a dash or two.  A colon
+#: is left out: "专题党课：主题" is a talk's own title (the genre, then its theme).
+_SEPARATOR = r"[|｜>＞]|--|——|－－|-|—|－"
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 TITLE_NOISE = [
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
@@ -48,22 +68,26 @@ TITLE_NOISE = [
     META_TAIL,
     # A publication date printed after the title: "在…的讲话 2023-05-06", "…的讲话 2023年5月6日".
     re.compile(r"\s+\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月(\d{1,2}日)?)$"),
-    # A site's category in brackets before the title ("【精选】在…", "[领导讲话]关于…"), or
-    # with a colon or a bar ("讲话稿：在…的讲话", "领导讲话 | 在…").
+    # A site's category before the title, by its shape: a short label in brackets ("【精选】在…",
+    # "[领导讲话]关于…"); a short label and a separator before an occasion title ("讲话稿：在…",
+    # "领导讲话 | 在…"); a genre or category word, perhaps printed twice, before a separator
+    # or an occasion title ("党课讲稿--主题", "讲话致辞 讲话致辞 在…", "最新：在…").
     re.compile(r"^[【\[［〔][^】\]］〕\d]{1,8}[】\]］〕]\s*(?=\S{6})"),
     re.compile(r"^[^\s：|｜。，]{2,8}(：|\s*[|｜])\s*(?=在|关于)"),
+    re.compile(
+        rf"^(?:{_CATEGORY}\s*)+(?:(?:{_SEPARATOR})\s*(?=\S{{6}})|[：:]?\s*(?=在|关于))"
+    ),
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
-    # A category printed twice before the title ("讲话致辞 讲话致辞 在…的讲话").
-    re.compile(r"^([^\s在关]{2,8}?)\s*\1\s*(?=在|关于)"),
+    # A count of samples ("（3篇）") or a sample's number ("篇2", "【篇1】") after the title.
     COUNT_HINT,
-    re.compile(rf"[（\[【][{NUMERAL_CHARS}\d]+篇(?:模版|材料|范文|通用)?[）\]】]$"),
-    re.compile(r"(范文|范本|模板|精选)$"),
-    # A site's tag in brackets after the title: "（精选）", "【范文】", "(最新)", "（通用）".
-    re.compile(r"\s*[（【\[](精选|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]$"),
-    # The same before it: "最新在…的讲话", "精选：关于…".
-    re.compile(r"^(最新|精选|优秀|热门|推荐|经典)[：]?\s*(?=在|关于)"),
+    CAPTIONED,
+    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】".
+    re.compile(
+        r"\s*(?:[（【\[](精选|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
+        r"|范文|范本|模板|精选)$"
+    ),
     # A site's category tag after the title word: "…的讲话（党政办公室）".  A date, and a note
     # on the text itself (（摘要） （节选） （送审稿）), stay.
     re.compile(
@@ -78,7 +102,6 @@ TITLE_NOISE = [
         r"(?:[\u4e00-\u9fff]|[（(][a-zA-Z\u00c0-\u01ff]{1,8}[）)]){0,4}(工作|建设|建設|管理|党建|黨建|材料|文稿|公文|范文|範文|心得|"
         r"致辞|致辭|讲话|講話|发言|發言|总结|總結)$"
     ),
-    re.compile(rf"篇([{NUMERAL_CHARS}]+|\d+)$"),
     re.compile(r"[：:]$"),
 ]
 #: Offices a speaker's byline names before the speaker's name.
@@ -126,7 +149,12 @@ def _is_name(text: str) -> bool:
 
 
 _CN_DIGITS = f"\\d〇零{NUMERAL_CHARS}"
-DATE = re.compile(rf"^（?[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月[{_CN_DIGITS}]{{1,3}}日）?$")
+#: A line that is only a date, perhaps in brackets, with a blank left for the day or digits
+#: mixed ("（二00九年三月   日）"): when the speech was given, never its title.
+DATE = re.compile(
+    rf"^[（(]?\s*[{_CN_DIGITS}]{{2,4}}\s*年\s*[{_CN_DIGITS}]{{1,3}}\s*月"
+    rf"(?:\s*[{_CN_DIGITS}]{{0,3}}\s*日)?\s*[）)]?$"
+)
 #: A salutation run into the first paragraph ("同志们：这次会议…", or with a space between:
 #: "各位领导： 大家下午好！…"): the address, up to its colon; one opening with 尊敬的/亲爱的/各位
 #: may list many guests.
@@ -135,12 +163,16 @@ LEADING_SALUTATION = re.compile(
     rf"|[^。！？：]{{0,16}}?{alternation(ADDRESS_WORDS)})：)"
     r"\s*(?=\S)"
 )
+#: When a greeting wishes the audience well: a time of day, or a day and its festival ("新年好",
+#: "教师节好"; a pinyin gloss a page prints after a character may sit in it: "节（jié）好").
+_GREETING_TIME = r"(?:上午|下午|晚上|早上|新年|节日|[\u4e00-\u9fff]{1,4}节(?:（[a-zà-ǜ]{1,6}）)?)"
 #: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"), perhaps
-#: after other addressees ("各位领导、同志们，大家好！…"): only
+#: after other addressees ("各位领导、同志们，…", "各位领导、老师们、同学们教师节好！"): only
 #: taken as the salutation where the head of the speech ends.
 COMMA_SALUTATION = re.compile(
-    r"^((?:(?:尊敬的|亲爱的|各位)[^。！？：，、]{1,12}[、，])*"
-    rf"(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}(?:(?:上午|下午|晚上)?好)?[，！])\s*(?=\S)"
+    rf"^((?:(?:(?:尊敬的|亲爱的|各位)[^。！？：，、]{{1,12}}|{alternation(ADDRESS_WORDS)})[、，])*"
+    rf"(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}(?P<greeting>{_GREETING_TIME}?好)?[，！])"
+    r"\s*(?=\S|$)"
 )
 #: A title run into the opening sentence, no salutation between: "…调度会上的讲话刚才各组汇报
 #:了工作情况。"; the sentence opens with a word a speech's first sentence opens with.  A
@@ -181,8 +213,15 @@ class Parsed:
     body: list[str] = field(default_factory=list)
 
 
+#: A whole title in brackets with a page heading after it ("【在…的讲话】在…的讲话"): the
+#: bracketed line is the speech's own, what follows is the site's.
+BRACKETED_TITLE = re.compile(rf"^[【\[［〔]([^】\]］〕]{{4,60}}?{TITLE_END})[】\]］〕]\s*\S")
+
+
 def clean_title(text: str) -> str:
     """A title without the aggregator's decorations."""
+    if bracketed := BRACKETED_TITLE.match(text):
+        text = bracketed.group(1)
     for pattern in TITLE_NOISE:
         text = pattern.sub("", text).strip()
     return text.replace("、 ", "、")
@@ -195,6 +234,7 @@ def _is_title(text: str) -> bool:
         and not text.startswith("——")
         and not re.search(r"[。！？；]", text)
         and not starts_with_marker(text)
+        and not COMPILATION.search(text)
         and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_ENDINGS)
     )
 
@@ -213,6 +253,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     end, addressed = _head(lines)
     if sub:
         title, i = sub.group(1), 1
+    elif (caption := _caption_at(lines, end)) is not None:
+        i, fallback_title = caption + 1, ""  # one sample of a collection: no title of its own
     elif (at := _title_at(lines, end, addressed)) is not None:
         i = at
         theme = SUBTITLE.match(lines[i])
@@ -241,7 +283,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         elif not salutation and (byline := _speaker_line(text)):
             speech.speaker, speech.date = byline.group("who"), byline.group("date")
         elif not salutation and DATE.match(text):
-            speech.date = text.strip("（）")
+            speech.date = "".join(text.strip("（）()").split())
         elif is_salutation(text) or (
             salutation and GREETING.match(text)
         ):
@@ -257,7 +299,12 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             fused := LEADING_SALUTATION.match(text)
             or (COMMA_SALUTATION.match(text) if i == end and addressed else None)
         ):
-            salutation.append(fused.group(1))
+            head = fused.group(1)
+            greeting = fused.groupdict().get("greeting")
+            if greeting and len(greeting) > 1:  # 同学们教师节好！: address, then greeting
+                salutation.append(head[: fused.start("greeting")])
+                head = head[fused.start("greeting") :]
+            salutation.append(head)
             rest = text[fused.end() :]
             i += 1
             break
@@ -405,8 +452,20 @@ def _title_at(lines: list[str], end: int, addressed: bool) -> int | None:
     return shaped[-1] if shaped else None
 
 
-#: A compilation's header ("…讲话汇编"): above a speech's title, never half of it.
-COMPILATION = re.compile(r"(汇编|合集|选编|汇总|大全|精选)$")
+def _caption_at(lines: list[str], end: int) -> int | None:
+    """A sample's caption nearest the salutation, with no title line below it: the page is a
+    collection and the caption names the sample by the collection's kind ("医院领导致辞篇1"),
+    not a speech (its title is left blank).  A caption that names an occasion ("在…会议讲话篇4")
+    is the speech's own title with a number."""
+    for k in range(end - 1, -1, -1):
+        text = lines[k]
+        caption = CAPTIONED.search(text)
+        stem = text[: caption.start()] if caption else ""
+        if caption and _is_title(stem) and not stem.startswith(("在", "关于")):
+            return k
+        if _is_title(text):
+            return None
+    return None
 #: The first half of a wrapped title fills most of a narrow column.
 WRAPPED_PIECE = 10
 
@@ -500,10 +559,23 @@ def _running_header(text: str, speech: Speech) -> bool:
     )
 
 
+#: A heading set letter-spaced for show ("开  幕  词"): single characters parted by blanks.
+LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,7}$")
+
+
+def _close_letter_spacing(lines: list[tuple[int, str]]) -> None:
+    """A letter-spaced line in the head read as the word it spells, so that "开  幕  词" under
+    the occasion's line completes its title."""
+    for k, (number, text) in enumerate(lines[:HEAD_LINES]):
+        if LETTER_SPACED.match(text):
+            lines[k] = (number, "".join(text.split()))
+
+
 def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
     numbered_lines = unflatten(unit.lines)
+    _close_letter_spacing(numbered_lines)
     _split_titled_salutation(numbered_lines)
     _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]

@@ -99,8 +99,14 @@ def split_heading(rest: str) -> tuple[str, str]:
 #: "压实安全责任 近年来，我县…": a heading, one space, then its body's first sentence (which
 #: has a clause break).  A comma before the space means the space is a wrap inside the heading.
 SPACED_BODY = re.compile(r"^(\S{4,40}?[^，、；：\s])\s+(?=\S[^。！？]{4,}[，。！？])")
-#: "二、突出重点行业（一）抓好…": a top-level heading that swallowed its first sub-heading.
-SWALLOWED = re.compile(r"^(\S{2,40}?[^，、；：（])(?=（[一1]）\S)")
+#: "二、突出重点行业（一）抓好…": a top-level heading that swallowed its first sub-heading; or
+#: "一、紧盯目标，筑牢基础一要立足当前，迈步…": a heading of two clauses that swallowed a
+#: first point opened by 一要/一是 which itself runs to a clause break (no blank anywhere: a
+#: blank parts a heading from its body).
+SWALLOWED = re.compile(
+    r"^(\S{2,40}?[^，、；：（])(?=（[一1]）\S)"
+    r"|^([^\s，。！？；：]{4,30}，[^\s，。！？；：]{4,30}?)(?=一[要是][^\s。！？；，]{2,}，)"
+)
 
 
 #: "统一思想，深化认识这次县乡人大换届选举，是…": a heading of parallel clauses run straight

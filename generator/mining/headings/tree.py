@@ -173,8 +173,11 @@ class _Builder:
                 (m for m in candidates if lst.accepts(m) and m.ordinal == lst.last + 1),
                 None,
             )
-            if nxt is None:
-                return
+            if nxt is None or any(
+                m.ordinal == 1 and m.start < nxt.start and m.scheme.family in lst.families
+                for m in candidates
+            ):
+                return  # a list restarted at 一是 inside the point owns the numbers after it
             head = body[: nxt.start]
             if head:
                 section.paragraphs[-1] = head
@@ -240,10 +243,9 @@ class _Builder:
                 self._text(text)
                 continue
             assert marker is not None
-            depth = next(
-                (d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].accepts(marker)),
-                None,
-            )
+            depth = self._depth(marker)
+            if depth is not None and self._restarts_as_words(marker, text):
+                depth = None  # "一是形式多。" after "二是…": a list inside that point
             if depth is not None:
                 del self.stack[depth + 1 :]
                 lst = self.stack[-1]
@@ -268,6 +270,29 @@ class _Builder:
             for section in lst.items:
                 section.numbering = lst.schemes[0]
         return Outline(self.opening, self.top, self.notes)
+
+    def _depth(self, marker: Marker) -> int | None:
+        """The open list a point continues: the innermost with the next number, else the
+        innermost that takes its scheme at all."""
+        accepting = [d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].accepts(marker)]
+        following = [d for d in accepting if marker.ordinal == self.stack[d].last + 1]
+        best = following or accepting
+        return best[0] if best else None
+
+    def _restarts_as_words(self, marker: Marker, text: str) -> bool:
+        """A list starting again at 1 right under a point of the same scheme, with items of a
+        word or two ("一是形式多。…二是内容多。…"): lines of a list inside that point, not
+        points of the speech (a point names a task in more words)."""
+        if marker.ordinal != 1 or not self.stack:
+            return False
+        current = self.stack[-1]
+        word = re.split(r"[。，；：！？]", text[marker.end :], maxsplit=1)[0]
+        return (
+            marker.scheme.family in current.families
+            and current.last >= 2
+            and current.since == 0
+            and len(word) <= LIST_WORD_CHARS
+        )
 
     def _split_inline(self, section: Section) -> None:
         """Divide a top-level section at an inline list 一是…二是… (at least two items)."""
@@ -304,6 +329,9 @@ def _is_strong_heading(text: str) -> bool:
     return bool(marker and marker.scheme.strong and is_standalone_heading(text))
 
 
+#: A point whose heading is at most this long, restarting a list under a point, is a list's
+#: line (形式多, 内容多), not a point of the speech.
+LIST_WORD_CHARS = 3
 #: An inline item shorter than this is a word in a series (一要全,二要广), not a point.
 MIN_INLINE_ITEM = 8
 

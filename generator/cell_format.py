@@ -320,13 +320,18 @@ def general(value: float | int) -> str:
     digits = number.adjusted() + 1  # digits before the decimal point (≤ 0 for 0.00x)
     if digits > _GENERAL_WIDTH or number < Decimal("1e-9"):
         return sign + _general_scientific(number)
-    places = _GENERAL_WIDTH - 1 - max(digits, 1)
+    # The decimal point takes one of the 11 characters only when decimals are shown: an
+    # 11-digit integer (a mobile number) is shown whole, and rounding that carries into a 12th
+    # digit (99999999999.6) goes to scientific notation.
+    places = max(_GENERAL_WIDTH - 1 - max(digits, 1), 0)
     rounded = number.quantize(Decimal(1).scaleb(-places), context=_WIDE)
     if rounded == 0:
         return sign + _general_scientific(number)
     text = f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
+    if len(text) > _GENERAL_WIDTH:
+        return sign + _general_scientific(number)
     return sign + text
 
 

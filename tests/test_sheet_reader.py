@@ -143,7 +143,10 @@ SHOWN = [  # (stored value, format code, what Excel shows)
     (1234.5, '"¥"#,##0.00', "¥1,234.50"),
     (3.14159265358979, "General", "3.141592654"),  # General: 11 characters
     (123456789012, "General", "1.23457E+11"),
-    (13812345678, "General", "13812345678"),
+    (13812345678, "General", "13812345678"),  # a mobile number: 11 digits, shown whole
+    (99_999_999_995, "General", "99999999995"),
+    (99999999999.6, "General", "1E+11"),  # rounding would need a 12th digit
+    (12345678901.5, "General", "12345678902"),
     (123, "[DBNum1]0", "一百二十三"),
     (12345, "[DBNum1]G/通用格式", "一万二千三百四十五"),
     (dt.datetime(2025, 1, 5), 'yyyy"年"m"月"d"日"', "2025年1月5日"),

@@ -202,6 +202,7 @@ class Glue:
         self.version = int(facts.get("variant") or 0)
         self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
         self._used: set[str] = set()
+        self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
         self._judged: bool | None = None  # the speaker's judgement said before the purpose
         self._memo: dict[tuple, str] = {}
@@ -333,9 +334,16 @@ class Glue:
             start = (_seed(self.key, move, role or "") + self.version) % len(variants)
             turns = variants[start:] + variants[:start]  # a weighted variant takes several turns
             ordered = [v for i, v in enumerate(turns) if all(v is not w for w in turns[:i])]
-            fresh = [v for v in ordered if not _grams(v.text) & self._used]
+            # fresh: shares no formula-sized run with what was said, and is not a short
+            # wording said already (有亮点、有见地 has no four-character run to share)
+            fresh = [v for v in ordered
+                     if v.text not in self._said and not _grams(v.text) & self._used]
+            if not fresh and item is not None:  # the same word on a second item reads as a
+                self._memo[memo] = ""           # form: that item goes without one
+                return ""
             chosen = (fresh or ordered)[0]
             self._used |= _grams(chosen.text)
+            self._said.add(chosen.text)
             if "{work}" in chosen.text and slots.get("work") and self.subject and \
                     self.subject in str(slots["work"]):
                 self._subject_said += 1

@@ -9,6 +9,7 @@ import yaml
 from conftest import ROOT
 from test_genre_templates import GENRES, scaffold_data, speech_from
 
+from generator import speech_from_mapping
 from generator.glue import load_stock
 from generator.mining.normalise import fold
 from generator.outline_io import dump_outline, parse_outline
@@ -148,6 +149,22 @@ def test_the_response_agrees_with_what_the_earlier_item_was(item, fits, misfits)
         response = next(p for p in speech.opening if p.startswith("刚才，"))
         assert any(word in response for word in fits), response
         assert not any(word in response for word in misfits), response
+
+
+FACT_SETS = sorted((ROOT / "bench" / "blind_facts").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("facts", FACT_SETS, ids=lambda path: path.stem)
+def test_no_two_agenda_items_get_the_same_word(facts):
+    """Two blind readers named it at once: "…作了工作报告，有亮点、有见地；…作了交流发言，有亮点、
+    有见地" — a word on an item is said once a speech, or the next item goes without one."""
+    data = yaml.safe_load(facts.read_text(encoding="utf-8"))
+    for version in range(4):
+        speech = speech_from_mapping(data | {"套话版本": version})
+        for response in (p for p in speech.opening if p.startswith("刚才，")):
+            items = response.removeprefix("刚才，").rstrip("。").split("；")
+            words = [item.split("，")[1] for item in items if "，" in item]
+            assert len(words) == len(set(words)), response
 
 
 def test_structured_agenda_entries_read_as_sentences_and_make_the_speaker_later():

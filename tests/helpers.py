@@ -6,8 +6,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import subprocess
 import sys
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,3 +99,19 @@ def write_xlsx(path: Path, rows: list[list]) -> Path:
         book.active.append(row)
     book.save(path)
     return path
+
+
+def cut_power_during_batch(sheet: Path, out: Path, *args: str | Path, after: int = 100) -> None:
+    """`speechgen batch SHEET ARGS -o OUT -j 2` in its own process group, killed with SIGKILL
+    (the command and its workers, as a power cut would) once `after` DOCX files are in OUT, or
+    when it ends first."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "batch", str(sheet), *map(str, args), "-o", str(out),
+         "-j", "2"], cwd=ROOT, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while process.poll() is None and len(list(out.glob("*.docx"))) < after:
+            time.sleep(0.01)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

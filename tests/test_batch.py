@@ -18,8 +18,8 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import EXAMPLES, ROOT, assert_user_error, run_speechgen
+from helpers import cut_power_during_batch, write_xlsx
 from helpers import docx_text as docx_paragraphs
-from helpers import write_xlsx
 from openpyxl import Workbook
 from xlsx_shared import with_shared_strings
 
@@ -314,15 +314,7 @@ def test_killed_batch_leaves_no_partial_docx_and_resume_completes_it(tmp_path: P
     reference = tmp_path / "reference"
     assert run_speechgen("batch", sheet, "-t", WORK, "-o", reference).returncode == 0
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "generator", "batch", str(sheet), "-t", WORK,
-                                "-o", str(out), "-j", "2"], cwd=ROOT, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while process.poll() is None and len(list(out.glob("*.docx"))) < 100:
-            time.sleep(0.01)
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)  # the command and its workers, like a power cut
-        process.wait()
+    cut_power_during_batch(sheet, out, "-t", WORK)
     written = sorted(out.glob("*.docx"))
     assert 0 < len(written) < 3000, "the batch finished before it could be interrupted"
     for path in written:  # every DOCX present is whole

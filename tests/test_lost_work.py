@@ -24,6 +24,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import ROOT, assert_user_error, run_speechgen
+from helpers import cut_power_during_batch
 
 from generator.errors import InputError
 from generator.files import ExistingFile, check_target, write_atomic
@@ -356,15 +357,7 @@ def test_kill_edit_the_sheet_and_resume_equals_a_one_shot_run(tmp_path: Path,
     sheet = _sheet(tmp_path / "表.csv", rows)
     out = tmp_path / "out"
     common = ("-t", "tiny", "--template-dir", str(tiny), "--name", "{名称}")
-    process = subprocess.Popen([sys.executable, "-m", "generator", "batch", str(sheet), *common,
-                                "-o", str(out), "-j", "2"], cwd=ROOT, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while process.poll() is None and len(list(out.glob("*.docx"))) < 100:
-            time.sleep(0.01)
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    cut_power_during_batch(sheet, out, *common)
     done = sorted(out.glob("*.docx"))
     assert 0 < len(done) < rows, "the batch finished before it could be interrupted"
     # The colleague corrects rows 0-9 (all written already) and someone edits two files in Word:

@@ -12,6 +12,9 @@ DIGITS = "零一二三四五六七八九"
 #: 十一 … 九十九); the regular-expression fragments below are built from it, and every rule that
 #: reads a numeral uses one of them, so the class is written once.
 NUMERAL_CHARS = "一二三四五六七八九十"
+#: Digits as numbering and figures are typed: ASCII, and full-width as a Chinese input method
+#: or a scraped page gives them ("１、").  ``\d`` in the patterns accepts both.
+DIGIT_CHARS = "0123456789０１２３４５６７８９"
 #: An ordinal as numbering writes it: 一 … 九十九 (at most three characters).
 ORDINAL = f"[{NUMERAL_CHARS}]{{1,3}}"
 #: A count as a speaker says it: 两点, 三个方面, and 几点 (a count left open).
@@ -48,7 +51,7 @@ def to_chinese(n: int) -> str:
     return "".join(out)
 
 
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_DIGITS = frozenset(DIGIT_CHARS)
 
 
 def from_chinese(text: str) -> int | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .numerals import NUMERAL_CHARS, ORDINAL, from_chinese, to_chinese
+from .numerals import DIGIT_CHARS, NUMERAL_CHARS, ORDINAL, from_chinese, to_chinese
 
 _N = f"(?P<n>{ORDINAL})"
 _DIGITS = r"(?P<n>\d{1,2})"
@@ -65,8 +65,6 @@ class Scheme(NamedTuple):
     starts: str = ""
 
 
-#: ASCII and full-width digits: a Chinese input method types "１、" as readily as "1、".
-_FIRST_DIGITS = "0123456789０１２３４５６７８９"
 
 SCHEMES: tuple[Scheme, ...] = (
     Scheme("第一层意思，", "层意思", lambda n: f"第{to_chinese(n)}层意思，",
@@ -108,9 +106,9 @@ SCHEMES: tuple[Scheme, ...] = (
            rf"{_N}[、．.](?![、．.])", strong=True, starts=NUMERAL_CHARS),
     Scheme("（1）", "（1）", lambda n: f"（{n}）",
            rf"[（(]{_DIGITS}[）)]", ("(1)",), strong=True, starts="（("),
-    Scheme("1、", "1、", lambda n: f"{n}、", rf"{_DIGITS} ?、", strong=True, starts=_FIRST_DIGITS),
+    Scheme("1、", "1、", lambda n: f"{n}、", rf"{_DIGITS} ?、", strong=True, starts=DIGIT_CHARS),
     Scheme("1.", "1.", lambda n: f"{n}.",
-           rf"{_DIGITS}[.．](?!\d)", ("1．",), strong=True, starts=_FIRST_DIGITS),
+           rf"{_DIGITS}[.．](?!\d)", ("1．",), strong=True, starts=DIGIT_CHARS),
     Scheme("一是", "是要", lambda n: f"{to_chinese(n)}是",
            rf"{_N}是(?!非|否|以|因|由|在|对|为了)", inline=True, spoken=True,
            starts=NUMERAL_CHARS),

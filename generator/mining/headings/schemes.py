@@ -43,18 +43,9 @@ class Scheme:
         return table.ordinal(token)
 
 
-#: Full-width digits, which scraped pages print ("１、") and ``\d`` in the patterns accepts.
-_WIDE_DIGITS = "０１２３４５６７８９"
-
-
-def _starts(declared: str) -> str:
-    """A scheme's first characters, full-width digits added to ASCII ones."""
-    return declared + _WIDE_DIGITS if "0" in declared else declared
-
-
 SCHEMES: list[Scheme] = [
     *(Scheme(s.name, s.family, re.compile("^" + s.pattern), s.strong, s.inline,
-             starts=_starts(s.starts))
+             starts=s.starts)
       for s in table.SCHEMES if s.pattern),
     # 最后… words: their first character, after the group that captures them.
     *(Scheme(s.name, s.family, re.compile("^" + s.last), continues=True,

@@ -222,9 +222,14 @@ def test_emergency_measures_carry_owners_and_deadlines_and_end_in_accountability
 
 
 def test_the_commended_are_named_for_what_they_did():
-    text = text_of(scaffold_data("commendation"))
-    assert ("他们当中，有的扎根基层二十年，把一个后进村带成了先进村；"
-            "有的在急难险重任务面前冲锋在前。") in text
+    deeds = "有的扎根基层二十年，把一个后进村带成了先进村；有的在急难险重任务面前冲锋在前。"
+    data = scaffold_data("commendation")
+    assert "他们当中，" + deeds in text_of(data | {"感谢对象": None})
+    # After thanks to others, "他们" would mean the thanked: the deeds name the commended, and
+    # the thanks never follow the deeds (a blind reader took them for part of the deeds).
+    text = text_of(data)
+    assert "受到表彰的先进集体和先进个人当中，" + deeds in text
+    assert text.index("全市广大组工干部") < text.index(deeds)
 
 
 def test_a_parts_closing_paragraph_follows_its_last_point_and_survives_the_outline():

@@ -281,3 +281,35 @@ def test_the_speakers_judgement_opens_some_speeches_and_follows_the_response_in_
         assert sum(p.count(said) for p in opening) == 1
         places.add(next(i for i, p in enumerate(opening) if p.startswith(said)))
     assert places == {0, 2}, places
+
+
+def test_a_higher_body_congratulates_the_meeting_in_more_than_one_wording():
+    """"我受…的委托，向大会表示热烈的祝贺！" opened every election speech (blind reading,
+    round 3): the congratulation is a move of the stock, chosen per office, and always names
+    whom the speaker represents when it is given."""
+    said = set()
+    cases = [("换届选举", "城关村党支部", "换届选举党员大会"),
+             ("成立大会", "县商会党委", "成立大会")]
+    for n, (kind, org, meeting) in enumerate(cases * 6):
+        by = f"第{n}乡镇党委"
+        data = scaffold_data("election-or-founding") | {
+            "大会类型": kind, "组织名称": org, "会议名称": org + meeting, "委托方": by,
+            "主办单位": by}
+        opening = speech_from(data).opening[0]
+        sentence = next(s for s in re.split(r"(?<=[！。])", opening) if "祝贺" in s)
+        assert by in sentence, opening
+        if kind == "成立大会":
+            assert org in sentence or org in opening.split(sentence)[0], opening
+        said.add(re.sub(re.escape(by) + "|" + re.escape(org), "…", sentence))
+    assert len(said) >= 4, said
+
+
+@pytest.mark.parametrize("meeting, lecture", [("全镇“七一”专题党课", True),
+                                              ("新华社区党委党员冬训大会", False)])
+def test_only_a_meeting_named_a_lecture_is_called_one(meeting, lecture):
+    openings = {speech_from(scaffold_data("party-lecture") | {
+        "会议名称": meeting, "召开依据": "镇党委年度党员教育计划",
+        "主办单位": f"第{n}党支部"}).opening[0] for n in range(12)}
+    called = [o for o in openings if "一堂党课" in o or "一次党课" in o]
+    assert bool(called) == lecture, openings
+    assert any(meeting in o for o in openings), openings  # other wordings still name it

@@ -38,7 +38,7 @@ _RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "
 _LATER = ("speech", "deployment")
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
-_CONTEXT = {"work", "occasion", "default_goal"}
+_CONTEXT = {"work", "occasion", "default_goal", "meeting"}
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}
@@ -190,6 +190,7 @@ class Glue:
     def __init__(self, template: str, facts: Mapping[str, Any]) -> None:
         self.stock = load_stock()
         meeting = str(facts.get("meeting") or "")
+        self.meeting = meeting
         self.facts = facts
         self.items = self._agenda(facts)
         self.level = (facts.get("level") or level_of(meeting)
@@ -287,6 +288,8 @@ class Glue:
             return False  # a fallback for meetings whose name gives no subject
         if "kind" in when and self.kind not in when["kind"]:
             return False
+        if "named" in when and when["named"] not in self.meeting:
+            return False  # "讲一堂党课" only where the meeting's name says it is one
         if "place" in when and when["place"] != self.place:
             return False
         if "season" in when and self.season not in when["season"]:

@@ -313,3 +313,35 @@ def test_only_a_meeting_named_a_lecture_is_called_one(meeting, lecture):
     called = [o for o in openings if "一堂党课" in o or "一次党课" in o]
     assert bool(called) == lecture, openings
     assert any(meeting in o for o in openings), openings  # other wordings still name it
+
+
+def test_households_or_units_commended_are_not_called_comrades():
+    """"希望受到表彰的同志再接再厉" after "宣读了“十佳文明户”表彰决定" (the facts helper's
+    reading): the response agrees with who was commended."""
+    def responses(about: str) -> set[str]:
+        return {speech_from(work(主办单位=f"第{n}镇党委", 议程=[
+            {"谁": "镇党委副书记", "类型": "表彰决定", "内容": about}])).opening[1]
+            for n in range(10)}
+    households = responses("“十佳文明户”表彰决定")
+    assert not any("同志" in r.split("表彰决定")[-1] for r in households), households
+    people = responses("先进集体和先进个人表彰决定")
+    assert any("受到表彰的同志" in r for r in people), people
+
+
+def test_a_founding_meeting_does_not_keep_naming_the_new_body():
+    """ef4 read "今天召开的…成立大会，是…成立以来的第一次大会。值此…成立之际…": a body named
+    three times in two sentences, and a founding called the first meeting since the founding."""
+    for n in range(12):
+        org = "解放街道商会党支部"
+        data = scaffold_data("election-or-founding") | {
+            "大会类型": "成立大会", "组织名称": org, "会议名称": org + "成立大会",
+            "委托方": f"第{n}街道党工委", "主办单位": f"第{n}街道党工委"}
+        first = speech_from(data).opening[0]
+        assert first.count(org) <= 2 and "成立以来" not in first, first
+
+
+def test_an_election_does_not_close_on_the_work_meetings_formula():
+    for n in range(12):
+        data = scaffold_data("election-or-founding") | {"主办单位": f"第{n}镇党委"}
+        closing = "".join(speech_from(data).closing)
+        assert "扎实工作，就一定能够" not in closing, closing

@@ -94,6 +94,18 @@ def normalise_line(line: str) -> str:
 
 _WHITESPACE = re.compile(r"\s+")
 
+#: A pinyin gloss some converted pages print after a character ("會(huì)議", "領(lǐng)導(dǎo)"),
+#: full-width by now: lower-case letters with at least one tone mark, in brackets, after a
+#: Chinese character.  An abbreviation in brackets ("（AI）") has no tone mark and stays.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])（(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}）")
+
+
+def unglossed(text: str) -> str:
+    """The text without pinyin glosses: the key the miner's word rules read, so that
+    "会（huì）议" is the word 会议 to them while the page's text keeps its glosses."""
+    return GLOSS.sub("", text) if "）" in text else text
+
 
 def fold(text: str) -> str:
     """A comparison key: no whitespace, one width per punctuation mark."""

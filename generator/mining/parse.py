@@ -26,8 +26,16 @@ from ..model import Speech
 from ..numerals import NUMERAL_CHARS
 from .address import PERSON_END, is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL, furniture_score
+from .captions import (
+    CAPTIONED,
+    SAMPLE_NUMBER,
+    collection_name,
+    names_collection,
+    names_occasion,
+)
 from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import Note, build_outline
+from .normalise import unglossed
 from .paragraphs import join_wrapped, unflatten
 from .split import SUB_SPEECH, Unit
 
@@ -41,9 +49,6 @@ COMPILATION = re.compile(
     rf"(汇编|合集|选编|汇总|大全|精选|多篇|[（\[【][^）\]】]{{0,4}}[\d{NUMERAL_CHARS}]+篇"
     r"[^）\]】]{0,4}[）\]】])$"
 )
-#: A sample's caption in a collection: the collection's name and a number ("…致辞篇1",
-#: "…致辞【篇2】", "…讲话稿第三篇").
-CAPTIONED = re.compile(rf"(?:[（\[【]?篇[\d{NUMERAL_CHARS}]+[）\]】]?|第[\d{NUMERAL_CHARS}]+篇)$")
 
 
 #: A site's category label before a title: a genre or category word with at most six characters
@@ -195,6 +200,9 @@ BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各�
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
 GREETING = re.compile(rf"^(大家|你们|各位)?({_DAYTIME})?好[！]$")
+#: The same after the address and a comma, closing the line ("亲爱的同学们，你们好！"): a line of
+#: its own.  Before a colon it stays in the address ("同志们、队员们，大家好：").
+TRAILING_GREETING = re.compile(rf"(?<=，)(大家|你们|各位)?({_DAYTIME})?好！$")
 
 SIGNOFF = re.compile(alternation(SIGNOFF_WORDS))
 CLOSING_STARTS = re.compile(
@@ -251,12 +259,14 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     title = ""
     sub = SUB_SPEECH.match(lines[0]) if lines else None
     end, addressed = _head(lines)
-    if sub:
+    if sub and not names_occasion(sub.group(1)):
+        i = 1  # "优秀致辞（二）": a sample's caption; the speech's title, if any, is its marker's
+    elif sub:
         title, i = sub.group(1), 1
-    elif (caption := _caption_at(lines, end)) is not None:
-        i, fallback_title = caption + 1, ""  # one sample of a collection: no title of its own
-    elif (at := _title_at(lines, end, addressed)) is not None:
-        i = at
+    elif (choice := _choose_title(lines, end, addressed)) is not None and choice.caption:
+        i, fallback_title = choice.at + 1, ""  # one sample of a collection: no title of its own
+    elif choice is not None:
+        i = choice.at
         theme = SUBTITLE.match(lines[i])
         if theme:  # 主题句——在…会议上的讲话 on one line
             title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1
@@ -287,7 +297,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         elif is_salutation(text) or (
             salutation and GREETING.match(text)
         ):
-            salutation.append(text)
+            closing = TRAILING_GREETING.search(text)
+            salutation.extend((text[: closing.start()], closing.group()) if closing else [text])
         elif following and _broken_salutation(text, following):
             joined = LEADING_SALUTATION.match(text + following)
             head = joined.group(1) if joined else text + following
@@ -389,22 +400,6 @@ def _reprinted_with_salutation(above: list[tuple[int, str]], text: str) -> int |
     return None
 
 
-#: The longest headline taken as the title for being printed twice over the salutation.
-HEADLINE_CHARS = 60
-
-
-def _reprinted_title(lines: list[str], end: int) -> int | None:
-    """A line printed twice, the second copy right over the salutation: the page's heading and
-    the speech's own title line, so it is the title even when it is a headline with commas
-    and an exclamation mark ("…部署会上，校长讲话：精心谋开局，齐心启新程！")."""
-    if end < 2:
-        return None
-    last = lines[end - 1]
-    if len(last) > HEADLINE_CHARS or "。" in last or is_salutation(last):
-        return None
-    return next((k for k in range(end - 1) if lines[k] == last), None)
-
-
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
 #: Longest line taken as a title without ending like one (…讲话).
 TITLE_CHARS = 40
@@ -435,37 +430,95 @@ def _title_shaped(text: str) -> bool:
     )
 
 
-def _title_at(lines: list[str], end: int, addressed: bool) -> int | None:
-    """The title line of a head ending at ``end``: the last line ending like a title (…讲话),
-    else the last title-shaped line; a title wrapped over two lines is read from its first."""
-    titled = [k for k in range(end) if _is_title(lines[k])]
-    if not titled and addressed and (twice := _reprinted_title(lines, end)) is not None:
-        return twice
-    if titled:
-        at = titled[-1]
-        if at and _wrapped_title(lines[at - 1], lines[at]):
-            at -= 1
-        return at
-    shaped = [k for k in range(end) if _title_shaped(lines[k])]
-    if len(shaped) > 1 and shaped[-2] == shaped[-1] - 1 and _is_name(lines[shaped[-1]]):
-        shaped.pop()  # the speaker's name under the title
-    return shaped[-1] if shaped else None
+#: What a line is worth as the title; the best wins, the nearest to the salutation of equals.
+#: Naming a kind of speech (讲话, 致辞, … on the line, or on the "——在…的讲话" subtitle under
+#: it) outweighs position: a page heading above a bare headline is the site's.  A headline
+#: printed again right over the salutation is the page's heading and the speech's title at
+#: once.  A prefix printed twice ("党建工作党建工作推进会上的讲话") is a site's category tag
+#: before a shortened name, worth less than the title it shortens.
+SPEECH_WORD = 2
+PRINTED_TWICE = 1
+DECORATED = -2
+DOUBLED_PREFIX = re.compile(r"^(\S{2,8}?)\s*\1")
+#: The longest headline taken as the title for being printed twice over the salutation.
+HEADLINE_CHARS = 60
 
 
-def _caption_at(lines: list[str], end: int) -> int | None:
-    """A sample's caption nearest the salutation, with no title line below it: the page is a
-    collection and the caption names the sample by the collection's kind ("医院领导致辞篇1"),
-    not a speech (its title is left blank).  A caption that names an occasion ("在…会议讲话篇4")
-    is the speech's own title with a number."""
-    for k in range(end - 1, -1, -1):
-        text = lines[k]
-        caption = CAPTIONED.search(text)
-        stem = text[: caption.start()] if caption else ""
-        if caption and _is_title(stem) and not stem.startswith(("在", "关于")):
-            return k
-        if _is_title(text):
-            return None
-    return None
+@dataclass(frozen=True)
+class TitleChoice:
+    """The head line that titles a unit; ``caption`` when it is a sample's caption (the
+    collection's name, or a kind of speech, with a number), so the speech has no title."""
+
+    at: int
+    caption: bool
+
+
+def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | None:
+    """The title line of a head ending at ``end`` (the salutation, or the first sentence),
+    every line judged by the same few features (``SPEECH_WORD`` …) on its gloss-free text.
+
+    A collection's header is never a candidate (``COMPILATION``: a count, 汇编, 合集); a line
+    that only repeats the collection's name, above it with a count or with a sample number
+    after it, or a kind of speech with a number ("老员工年会讲话稿 篇1"), is a caption
+    (``captions``).  A title wrapped over two lines is read from its first."""
+    keys = [unglossed(t) for t in lines[:end]]
+    best: tuple[int, int, bool] | None = None  # (score, line, caption)
+    previous = -2  # the last candidate line: a bare name right under it is the speaker
+    for k, key in enumerate(keys):
+        number = SAMPLE_NUMBER.search(key)
+        stem = key[: number.start()] if number else ""
+        caption = False
+        if stem and _is_title(stem):
+            score = SPEECH_WORD
+            caption = not names_occasion(stem) or any(
+                names_collection(stem, collection_name(a)) for a in keys[:k]
+            )
+        elif _is_title(key):
+            score = SPEECH_WORD
+            caption = any(
+                COMPILATION.search(a) and names_collection(clean_title(key), collection_name(a))
+                for a in keys[:k]
+            )
+        elif _title_shaped(key) and not (previous == k - 1 and _is_name(key)):
+            score = SPEECH_WORD if _subtitled(lines, k) else 0
+            score += PRINTED_TWICE if addressed and _reprinted(keys, k, end) else 0
+        elif addressed and _reprinted(keys, k, end):
+            score = PRINTED_TWICE
+        else:
+            continue
+        previous = k
+        if DOUBLED_PREFIX.match(key):
+            score += DECORATED
+        if best is None or score >= best[0]:
+            best = (score, k, caption)
+    if best is None:
+        return None
+    _, at, caption = best
+    if at and not caption and _is_title(keys[at]) and _wrapped_title(lines[at - 1], lines[at]):
+        at -= 1
+    return TitleChoice(at, caption)
+
+
+def _subtitled(lines: list[str], k: int) -> bool:
+    """A headline with its occasion under it ("——在…的讲话"): the speech's own title block."""
+    following = lines[k + 1] if k + 1 < len(lines) else ""
+    return following.startswith("——") and _is_title(following.lstrip("—"))
+
+
+def _reprinted(keys: list[str], k: int, end: int) -> bool:
+    """The line right over the salutation printed higher up as well: the page's heading and
+    the speech's own title line, even a headline with commas and an exclamation mark
+    ("…部署会上，校长讲话：精心谋开局，齐心启新程！")."""
+    text = keys[k]
+    return (
+        k == end - 1
+        and len(text) <= HEADLINE_CHARS
+        and "。" not in text
+        and not is_salutation(text)
+        and text in keys[:k]
+    )
+
+
 #: The first half of a wrapped title fills most of a narrow column.
 WRAPPED_PIECE = 10
 

@@ -61,7 +61,11 @@ _CATEGORY = (
 #: is left out: "专题党课：主题" is a talk's own title (the genre, then its theme).
 _SEPARATOR = r"[|｜>＞]|--|——|－－|-|—|－"
 #: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
+#: A title whose start is printed twice, glued ("党建工作党建工作推进会上的讲话", or the whole
+#: title twice): one copy of the repeated part is the title's.
+DOUBLED = re.compile(r"^(\S{2,30}?)\s*(?=\1)")
 TITLE_NOISE = [
+    DOUBLED,
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
     # The same with a bare hyphen after the title word ("在…的讲话-某某范文网"), or only the
@@ -439,7 +443,6 @@ def _title_shaped(text: str) -> bool:
 SPEECH_WORD = 2
 PRINTED_TWICE = 1
 DECORATED = -2
-DOUBLED_PREFIX = re.compile(r"^(\S{2,8}?)\s*\1")
 #: The longest headline taken as the title for being printed twice over the salutation.
 HEADLINE_CHARS = 60
 
@@ -487,7 +490,7 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
         else:
             continue
         previous = k
-        if DOUBLED_PREFIX.match(key):
+        if _decorated(key):
             score += DECORATED
         if best is None or score >= best[0]:
             best = (score, k, caption)
@@ -497,6 +500,13 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
     if at and not caption and _is_title(keys[at]) and _wrapped_title(lines[at - 1], lines[at]):
         at -= 1
     return TitleChoice(at, caption)
+
+
+def _decorated(text: str) -> bool:
+    """A line whose first words are printed twice before the rest: a site's category tag on a
+    shortened name, not a title printed twice whole."""
+    doubled = DOUBLED.match(text)
+    return doubled is not None and len(text) > doubled.end() + len(doubled.group(1))
 
 
 def _subtitled(lines: list[str], k: int) -> bool:

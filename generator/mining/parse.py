@@ -28,6 +28,7 @@ from .address import PERSON_END, is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL, furniture_score
 from .captions import (
     CAPTIONED,
+    COMPILATION,
     SAMPLE_NUMBER,
     collection_name,
     names_collection,
@@ -43,13 +44,6 @@ from .split import SUB_SPEECH, Unit
 MISSING_TITLE = "（标题待补）"
 #: The last characters of the title endings (话 稿 言 辞 …), for a fixed-width look-behind.
 _TITLE_LAST = "".join(sorted({w[-1] for w in TITLE_ENDINGS}))
-#: A compilation's header ("…讲话汇编", "…讲稿（2篇）", "…讲话稿多篇"): above a speech's
-#: title, never half of it, and never the title of one speech in it.
-COMPILATION = re.compile(
-    rf"(汇编|合集|选编|汇总|大全|精选|多篇|[（\[【][^）\]】]{{0,4}}[\d{NUMERAL_CHARS}]+篇"
-    r"[^）\]】]{0,4}[）\]】])$"
-)
-
 
 #: A site's category label before a title: a genre or category word with at most six characters
 #: before it ("党课讲稿", "领导讲话", "讲话致辞"), or a site's praise word ("最新", "精选").

@@ -272,6 +272,9 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             title, i = lines[i] + lines[i + 1], i + 2
         else:
             title, i = lines[i], i + 1
+        number = SAMPLE_NUMBER.search(title)
+        if number and _is_title(title[: number.start()]):
+            title = title[: number.start()]  # "在…会上的讲话（一）": an occasion's sample number
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and _is_name(lines[i]):

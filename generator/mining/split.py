@@ -49,8 +49,8 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("suffix", re.compile(rf"^(.{{4,48}}?)篇({_NUM})$")),
     # "建军节演讲稿范文（一）": a numbered sample of a category, not the speech's own title.
     ("series", re.compile(rf"^.{{2,24}}?(?:范文|讲话稿|发言稿|演讲稿|讲稿)（({_NUM})）$")),
-    # "中秋节医院领导致辞1": the page's title with a sample number.
-    ("series", re.compile(rf"^[^。！？，：\s]{{2,30}}{TITLE_END}(\d{{1,2}})$")),
+    # "中秋节医院领导致辞1", "…发言稿范文2": the page's title with a sample number.
+    ("series", re.compile(rf"^[^。！？，：\s]{{2,30}}{TITLE_END}(?:范文|范本|样本)?(\d{{1,2}})$")),
 ]
 
 #: "在党员会议上的讲话(二):" — a sub-speech inside one unit.

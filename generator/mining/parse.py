@@ -54,10 +54,11 @@ _CATEGORY = (
 #: What parts a site's category label from the title: a bar, an arrow, a dash or two.  A colon
 #: is left out: "专题党课：主题" is a talk's own title (the genre, then its theme).
 _SEPARATOR = r"[|｜>＞]|--|——|－－|-|—|－"
-#: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
 #: A title whose start is printed twice, glued ("党建工作党建工作推进会上的讲话", or the whole
 #: title twice): one copy of the repeated part is the title's.
 DOUBLED = re.compile(r"^(\S{2,30}?)\s*(?=\1)")
+#: Aggregator decorations on titles: a doubled start, year prefix, count hints, 范文, site
+#: suffix 篇N.
 TITLE_NOISE = [
     DOUBLED,
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".

@@ -440,10 +440,8 @@ def split_page(raw: list[str], file: str) -> Page:
     # The collection's names: the title-like lines of the page's head above the first sample
     # (its title, the line that counts the samples "2023年…致辞（六篇）", a heading under a
     # line of keywords).
-    head = lines[: starts[0][0]] if starts else []
-    collections = {collection_name(t) for t in [page_title, hint_line] if t} | {
-        collection_name(t) for _, t in head if _title_like(t)
-    }
+    head = [t for _, t in lines[: starts[0][0]] if _title_like(t)] if starts else []
+    collections = {collection_name(t) for t in [page_title, hint_line, *head] if t}
     if not starts and (sample_at := _bare_sample(raw)):
         # "标题 / 下面是小编整理的…，供参考。 / 1 / 同志们：…": the page's title is the
         # collection's, the speech starts below its bare number.

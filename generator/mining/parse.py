@@ -440,6 +440,10 @@ def _title_shaped(text: str) -> bool:
 #: before a shortened name, worth less than the title it shortens.
 SPEECH_WORD = 2
 PRINTED_TWICE = 1
+#: A line that names only a kind of speech, with at most this many characters before the word
+#: ("领导讲话", "讲话稿", "校长致辞"), is a site's label more often than a title: worth one less
+#: than a title that names more.
+BARE_KIND_CHARS = 2
 DECORATED = -2
 #: The longest headline taken as the title for being printed twice over the salutation.
 HEADLINE_CHARS = 60
@@ -475,7 +479,7 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
                 names_collection(stem, collection_name(a)) for a in keys[:k]
             )
         elif _is_title(key):
-            score = SPEECH_WORD
+            score = SPEECH_WORD - _bare_kind(key)
             caption = any(
                 COMPILATION.search(a) and names_collection(clean_title(key), collection_name(a))
                 for a in keys[:k]
@@ -498,6 +502,13 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
     if at and not caption and _is_title(keys[at]) and _wrapped_title(lines[at - 1], lines[at]):
         at -= 1
     return TitleChoice(at, caption)
+
+
+def _bare_kind(text: str) -> bool:
+    """A title that names no more than a kind of speech and who gives it ("领导讲话")."""
+    clean = clean_title(text)
+    ending = max((w for w in TITLE_ENDINGS if clean.endswith(w)), key=len, default="")
+    return len(clean) - len(ending) <= BARE_KIND_CHARS and not names_occasion(clean)
 
 
 def _decorated(text: str) -> bool:

@@ -70,8 +70,10 @@ TITLE_NOISE = [
     re.compile(r"(?i)\.(docx?|wps|pdf|txt)(\s*([-－_|｜]|\s)\s*[^。！？]{0,20})?$"),
     re.compile(r"\s*[-－_|｜]+$"),
     META_TAIL,
-    # A publication date printed after the title: "在…的讲话 2023-05-06", "…的讲话 2023年5月6日".
+    # A publication date printed after the title: "在…的讲话 2023-05-06", "…的讲话 2023年5月6日",
+    # or the day it was given, in brackets: "在…的讲话（2008年2月5日）".
     re.compile(r"\s+\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月(\d{1,2}日)?)$"),
+    re.compile(r"\s*（\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*）$"),
     # A site's category before the title, by its shape: a short label in brackets ("【精选】在…",
     # "[领导讲话]关于…"); a short label and a separator before an occasion title ("讲话稿：在…",
     # "领导讲话 | 在…"); a genre or category word, perhaps printed twice, before a separator
@@ -280,8 +282,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and _is_name(lines[i]):
         speech.speaker, i = lines[i], i + 1
-    if not title and (COMPILATION.search(fallback_title) or _speaker_line(fallback_title)):
-        fallback_title = ""  # a compilation's header or a byline names no speech of its own
+    if not title and not _candidate(unglossed(fallback_title)):
+        fallback_title = ""  # a compilation's header, a byline, a caption: no speech's title
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     rest = ""
@@ -407,17 +409,24 @@ _DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
 TITLE_CHARS = 40
 #: Captions of a page's parts, never a speech's title ("目录", "提纲：", "正文").
 CAPTION = re.compile(
-    r"^[-•·\s]*(目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介|"
-    r"(资源|文档|内容|文章|作品)(描述|介绍|简介|详情|预览))[：]?$"
+    r"^[-•·\s]*(?:(?:目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介|"
+    r"(?:资源|文档|内容|文章|作品|论文|全文|部分){1,3}(?:描述|介绍|简介|详情|预览|阅读))"
+    r"[/／、\s]*)+[：]?[….。\s]*$"
 )
 
 
+#: A headline may close on one question or exclamation mark ("我们为什么要学习党史？").
+_HEADLINE_MARK = ("？", "！")
+
+
 def _title_shaped(text: str) -> bool:
-    """A line that could be a title not ending in 讲话: short, no sentence, not a byline, a
-    date, a salutation, a subtitle, a numbered point or a dated meta line."""
+    """A line that could be a title not ending in 讲话: short, no sentence (a headline's one
+    closing ？ or ！ aside), not a byline, a date, a salutation, a greeting, a subtitle, a
+    numbered point or a dated meta line."""
     return (
         len(text) <= TITLE_CHARS
-        and not _SENTENCE_MARK.search(text)
+        and not _SENTENCE_MARK.search(text[:-1] if text.endswith(_HEADLINE_MARK) else text)
+        and not GREETING.match(text)
         and not text.endswith(("，", "："))
         and not text.startswith("——")
         and not is_salutation(text)
@@ -430,6 +439,11 @@ def _title_shaped(text: str) -> bool:
         and not CAPTION.match(text)
         and not COMPILATION.search(text)
     )
+
+
+def _candidate(text: str) -> bool:
+    """A line that may title a speech at all: ending like a title, or shaped like one."""
+    return _is_title(text) or _title_shaped(text)
 
 
 #: What a line is worth as the title; the best wins, the nearest to the salutation of equals.

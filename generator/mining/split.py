@@ -204,9 +204,9 @@ def _chunk_number(text: str, want: int, above: str) -> int | None:
     return match.end()
 
 
-#: The caption of a contents list ("目录", "目 录", "- 目錄"), and its entries: short lines
-#: without a sentence, a page number perhaps at their end.
-CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)[：]?$")
+#: The caption of a contents list ("目录", "目 录", "- 目錄", "目录/提纲：……"), and its entries:
+#: short lines without a sentence, a page number perhaps at their end.
+CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)(?:[/／、](?:提纲|大纲))?[：]?[….。\s]*$")
 CONTENTS_ENTRY = 60
 #: A title line, perhaps with the site's name after a separator ("…的讲话-某某网").
 _OWN_TITLE = re.compile(rf"{TITLE_END}([-－_|｜][^。！？，\s]{{1,20}})?$")

@@ -24,6 +24,11 @@ _HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 #: the text; a lone "**" elsewhere is a site's starred-out word (a placeholder), kept.
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*([^*]{2,60})\*\*)?")
 
+#: A subtitle's dash typed some other way ("--在…的报告", "—在…", "－－在…"): the subtitle's
+#: dash "——", so the rules for subtitles read one shape.
+_DASHES = ("-", "－", "—", "─")
+_SUBTITLE_DASH = re.compile(r"^(?:--|－－?|—(?!—)|─{1,2})\s*(?=在|于)")
+
 # "1 、" → "1、": a space inside a marker is a typing slip, not text.
 _MARKER_GAP = re.compile(rf"^(\d{{1,2}}|{ORDINAL})\s+([、.．])")
 
@@ -89,6 +94,8 @@ def normalise_line(line: str) -> str:
         line = _MARKDOWN.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", line, count=1)
         line = line.strip()
     line = _widen(line)
+    if line[:1] in _DASHES:
+        line = _SUBTITLE_DASH.sub("——", line, count=1)
     return _MARKER_GAP.sub(r"\1\2", line)
 
 

@@ -94,11 +94,11 @@ TITLE_NOISE = [
         r"\s*(?:[（【\[](精选|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
         r"|范文|范本|模板|精选)$"
     ),
-    # A site's category tag after the title word: "…的讲话（党政办公室）".  A date, and a note
-    # on the text itself (（摘要） （节选） （送审稿）), stay.
+    # A site's category tag after the title word: "…的讲话（党政办公室）", "…（学校—高校）".
+    # A date, and a note on the text itself (（摘要） （节选） （送审稿）), stay.
     re.compile(
         r"(?<=讲话|讲稿|发言|致辞|党课|报告|演讲)\s*"
-        r"（(?![^（）]*(摘|节|选|全文|提纲|稿|草案))[\u4e00-\u9fff]{2,8}）$"
+        r"（(?![^（）]*(摘|节|选|全文|提纲|稿|草案))[\u4e00-\u9fff](?:[—－、]?[\u4e00-\u9fff]){1,8}）$"
     ),
     # A site's category glued after the occasion title: "在…会议上的讲话经济工作".  The tail
     # ends in a category noun; a note on the text (提纲, 摘要, 全文) is no such word.  Pinyin
@@ -198,7 +198,7 @@ OCCASION_OPENING = re.compile(
 )
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
 TITLED_SALUTATION = re.compile(
-    rf"^(.{{4,60}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|同志们)"
+    rf"^(.{{4,100}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|同志们)"
 )
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
 _DAYTIME = "早上|上午|中午|下午|晚上"
@@ -501,7 +501,7 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
             caption = not names_occasion(stem) or any(
                 names_collection(stem, collection_name(a)) for a in keys[:k]
             )
-        elif _is_title(key):
+        elif _is_title(key) or SUBTITLE.match(key):  # or "主题——在…的讲话" on one line
             score = SPEECH_WORD - _bare_kind(key)
             caption = any(
                 COMPILATION.search(a) and names_collection(clean_title(key), collection_name(a))

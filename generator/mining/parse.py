@@ -89,11 +89,13 @@ TITLE_NOISE = [
     # A count of samples ("（3篇）") or a sample's number ("篇2", "【篇1】") after the title.
     COUNT_HINT,
     CAPTIONED,
-    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】".
+    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】", " 精品".
     re.compile(
-        r"\s*(?:[（【\[](精选|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
-        r"|范文|范本|模板|精选)$"
+        r"\s*(?:[（【\[](精选|精品|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
+        r"|范文|范本|模板|精选|精品)$"
     ),
+    # A news agency's dateline before the title: "某某社北京1月8日电/在…的讲话".
+    re.compile(r"^[^\s/／]{2,10}?\d{1,2}月\d{1,2}日电\s*[/／]?\s*"),
     # A site's category tag after the title word: "…的讲话（党政办公室）", "…（学校—高校）".
     # A date, and a note on the text itself (（摘要） （节选） （送审稿）), stay.
     re.compile(

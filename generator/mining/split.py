@@ -512,11 +512,19 @@ def _sub_speeches(
     return [u for u in units if u.lines or len(units) == 1]
 
 
+#: The most lines a page's head holds above its first sample (name, repeated name, lead-in…).
+SERIES_HEAD = 6
+
+
 def _heads_series(number: str, above: list[tuple[int, str]]) -> bool:
-    """A sub-speech caption numbered one ("优秀毕业典礼致辞（一）") under lines that address
-    no one: it opens the page's first sample, and what is above it (the collection's name, the
-    site's lead-in) is the page's head, not a speech of its own."""
-    return from_chinese(number) == 1 and not any(is_salutation(t) for _, t in above)
+    """A sub-speech caption numbered one ("优秀毕业典礼致辞（一）") under a few lines that
+    address no one: it opens the page's first sample, and what is above it (the collection's
+    name, the site's lead-in) is the page's head, not a speech of its own."""
+    return (
+        from_chinese(number) == 1
+        and len(above) <= SERIES_HEAD
+        and not any(is_salutation(t) for _, t in above)
+    )
 
 
 def _titled_start(

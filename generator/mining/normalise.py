@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import LazyPattern
 from ..numerals import ORDINAL
 
 # Private-use characters (e.g. U+E004 at paragraph ends) and zero-width marks are invisible
@@ -104,8 +105,11 @@ _WHITESPACE = re.compile(r"\s+")
 #: A pinyin gloss some converted pages print after a character ("會(huì)議", "領(lǐng)導(dǎo)"),
 #: full-width by now: lower-case letters with at least one tone mark, in brackets, after a
 #: Chinese character.  An abbreviation in brackets ("（AI）") has no tone mark and stays.
+#: Compiled only for a page that holds a tone mark (its CJK look-behind costs ~1 ms).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])（(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}）")
+GLOSS = LazyPattern(
+    rf"(?<=[\u4e00-\u9fff])（(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}）", needs=_TONED
+)
 
 
 def unglossed(text: str) -> str:

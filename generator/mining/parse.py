@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lazy_re import LazyPattern
 from ..lexicon import (
     ADDRESS_WORDS,
     APPEAL_ENDS,
@@ -192,11 +193,13 @@ TITLED_OPENING = re.compile(
 #: The same after a title naming its occasion in full ("在…会议上的讲话", "…大会上的致辞"),
 #: whatever the opening's first word ("…上的讲话春节刚过，…"): such a title is complete, and
 #: the words that would carry the phrase on ("…上的讲话精神", "…上的讲话中") or a site's note
-#: on the text ("…上的讲话文稿", "…上的讲话稿") are not an opening.
-OCCASION_OPENING = re.compile(
+#: on the text ("…上的讲话文稿", "…上的讲话稿") are not an opening.  Only a line longer than a
+#: title is tried, and the pattern compiled for it (~1 ms).
+OCCASION_OPENING = LazyPattern(
     rf"^([^，。！？：]{{4,60}}?上的{TITLE_END})\s*(?:\1\s*)?"
     r"(?!精神|中|时|里|的|和|及|与|要求|指出|强调|稿|文稿|材料|提纲|要点|全文|范文|摘要)"
-    r"(?=[^。！？；，]{2,}[，。！？])"
+    r"(?=[^。！？；，]{2,}[，。！？])",
+    needs="上",
 )
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
 TITLED_SALUTATION = re.compile(
@@ -387,7 +390,11 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             return
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
-        opening = (TITLED_OPENING.match(text) or OCCASION_OPENING.match(text)) if head else None
+        opening = None
+        if head:
+            opening = TITLED_OPENING.match(text) or (
+                OCCASION_OPENING.match(text) if len(text) > TITLE_CHARS else None
+            )
         head = head and not _SENTENCE_MARK.search(text)
         if match and (
             is_salutation(rest) or LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)

@@ -38,7 +38,7 @@ _RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "
 _LATER = ("speech", "deployment")
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
-_CONTEXT = {"work", "occasion", "default_goal"}
+_CONTEXT = {"work", "occasion", "default_goal", "meeting"}
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}
@@ -62,6 +62,7 @@ class Stock(NamedTuple):
     agenda: tuple[Mapping[str, str], ...]
     agenda_phrases: Mapping[str, list[str]]
     moves: Mapping[str, tuple[Variant, ...]]
+    honoured: Mapping[str, str]  # regexes: words naming honoured groups / honoured people
     once: frozenset[str]  # moves said at most once a speech (a lead-in before every part reads
     #                       as a formula)
 
@@ -88,7 +89,8 @@ def load_stock() -> Stock:
     once = frozenset(move for move, entry in (data.get("moves") or {}).items()
                      if entry.get("once"))
     return Stock(tuple(data.get("levels", ())), tuple(data.get("kinds", ())),
-                 tuple(data.get("agenda", ())), data.get("agenda_phrases", {}), moves, once)
+                 tuple(data.get("agenda", ())), data.get("agenda_phrases", {}), moves,
+                 data.get("honoured", {}), once)
 
 
 def level_of(name: str) -> str | None:
@@ -190,6 +192,7 @@ class Glue:
     def __init__(self, template: str, facts: Mapping[str, Any]) -> None:
         self.stock = load_stock()
         meeting = str(facts.get("meeting") or "")
+        self.meeting = meeting
         self.facts = facts
         self.items = self._agenda(facts)
         self.level = (facts.get("level") or level_of(meeting)
@@ -199,6 +202,7 @@ class Glue:
         self.place = facts.get("speaker_place") or (
             "later" if kinds & set(_LATER) else "first")
         self.season = facts.get("season") or season_of(meeting, facts.get("purpose"))
+        self.honoured = self._honoured(facts)
         self.subject = subject_of(meeting)
         self.period = period_of(str(facts.get("purpose") or ""), self.season)
         self.version = int(facts.get("variant") or 0)
@@ -226,6 +230,16 @@ class Glue:
             who = _clause(entry.get("who"))
             out.append(((with_about if about else bare).format(who=who, about=about), kind))
         return out
+
+    def _honoured(self, facts: Mapping[str, Any]) -> str:
+        """"groups" when the commended, as the facts name them (表彰对象, or the commendation
+        read out on the agenda), are only households or units (十佳文明户, 先进集体): then
+        "受到表彰的同志" does not fit.  Else "people"."""
+        named = " ".join([str(facts.get("commended") or ""), *(  # what was read, not who read it
+            re.split("宣读", text)[-1] for text, kind in self.items if kind == "commendation")])
+        words = self.stock.honoured
+        groups = bool(words) and re.search(words["groups"], named)
+        return "groups" if groups and not re.search(words["people"], named) else "people"
 
     @property
     def agenda_kinds(self) -> list[str]:
@@ -286,6 +300,10 @@ class Glue:
         if when.get("work") == "none" and slots.get("work"):
             return False  # a fallback for meetings whose name gives no subject
         if "kind" in when and self.kind not in when["kind"]:
+            return False
+        if "named" in when and when["named"] not in self.meeting:
+            return False  # "讲一堂党课" only where the meeting's name says it is one
+        if when.get("honoured", self.honoured) != self.honoured:
             return False
         if "place" in when and when["place"] != self.place:
             return False

@@ -63,7 +63,9 @@ def test_xlsx_example_one_docx_per_good_row_and_the_bad_row_reported(tmp_path: P
     # 前面讲话: one item a line in one cell (the template's own wording around them may change).
     assert re.search("刚才，镇长刘卫东同志作了政府工作报告[^。]*[，；]"
                      "会议表彰了2024年度先进集体和先进个人", text)
-    assert "一是项目建设后劲还不够足；二是一些干部担当作为的劲头还不够强。" in text  # 存在问题1/2
+    # 存在问题1/2, the two cells of the town's own row
+    assert ("一是项目建设后劲还不够足，全年新开工亿元以上项目仅2个；"
+            "二是一些干部担当作为的劲头还不够强。") in text
     assert "二、坚持项目为王，推动经济发展提质增效" in text  # from the 工作任务 sheet
     assert "（二）着力壮大特色产业。" in text  # a continuation row of a merged task
     assert "（二）切实转变工作作风。" in text  # from the 保障措施.小项 sheet

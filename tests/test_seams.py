@@ -199,6 +199,8 @@ def seams(name: str, data: dict) -> list[str]:
     found = [f"debris {m[0]!r}" for m in DEBRIS.finditer(text)]
     found += [f"doubled {m[0]!r}" for m in DOUBLED.finditer(text)]
     found += [f"lead-in twice {m[0]!r}" for m in LEAD_TWICE.finditer(text)]
+    found += [f"lone sub-point {s.sections[0].heading[:20]!r}" for _, s in speech.walk()
+              if len(s.sections) == 1]
     written = list(blocks(speech))
     for here, after in zip(written, [*written[1:], None], strict=True):
         ends_open = here.kind == "body" and here.text.endswith(("：", "，", "、", "是"))
@@ -304,3 +306,4 @@ def test_a_meeting_named_for_its_verb_is_not_said_to_do_it_again(version):
     assert "部署今冬明春森林防火工作" in text
     assert not any(found.startswith("tautology") for found in seams("special-deployment", data))
     assert "部署会，主要" not in text and "部署会的主要" not in text
+

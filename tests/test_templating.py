@@ -65,7 +65,8 @@ def test_left_out_optional_parts_leave_no_trace():
 
 def test_review_with_problems_reads_as_the_genre_does():
     speech = speech_from(minimal(工作回顾={
-        "主要成绩": [{"小标题": "经济运行稳中有进", "段落": ["全年地区生产总值增长6.1%。"]}],
+        "主要成绩": [{"小标题": "经济运行稳中有进", "段落": ["全年地区生产总值增长6.1%。"]},
+                     {"小标题": "民生保障有力有效", "段落": ["新增城镇就业5200人。"]}],
         "成绩原因": "县委坚强领导和全县上下共同努力的结果",
         "存在问题": ["产业结构还不够优", "项目储备不足。"]}))
     text = render_text(speech)
@@ -80,11 +81,10 @@ def test_review_with_problems_reads_as_the_genre_does():
     assert [s.role for s in speech.sections] == ["review", "tasks"]
     # causes and problems close the review itself, after its last achievement
     review = speech.sections[0]
-    (achievement,) = review.sections
-    assert achievement.paragraphs == ["全年地区生产总值增长6.1%。"]
+    assert review.sections[-1].paragraphs == ["新增城镇就业5200人。"]
     assert len(review.closing) == 2 and "一是产业结构" in review.closing[1]
     paragraphs = text.split("\n\n")
-    after = paragraphs.index("（一）经济运行稳中有进。全年地区生产总值增长6.1%。")
+    after = paragraphs.index("（二）民生保障有力有效。新增城镇就业5200人。")
     assert paragraphs[after + 1:after + 3] == review.closing
 
 

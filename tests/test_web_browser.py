@@ -185,12 +185,16 @@ def test_template_form_preview_and_docx_download(server, browser):
     assert re.search(r"(?:讲|强调)三(?:点|个方面)", text) and "三、抓好作风建设" in text
     assert "3 个部分" in by_id(browser, "stats").text
 
-    # A nested list: a sub-point under the first task, numbered by the level below.
+    # A nested list: a sub-point under the first task.  Alone it is not numbered ("（一）"
+    # with no "（二）" is a seam); a second one numbers both by the level below.
     by_id(browser, "f-tasks-0-items-add").click()
     text = type_into(browser, "f-tasks-0-items-0-heading", "坚定理想信念")
     duty = "要把学习贯彻党的创新理论作为首要政治任务。"
     text = type_into(browser, "f-tasks-0-items-0-paragraphs", duty)
-    assert f"（一）坚定理想信念。{duty}" in text
+    assert f"坚定理想信念。{duty}" in text and "（一）" not in text
+    by_id(browser, "f-tasks-0-items-add").click()
+    text = type_into(browser, "f-tasks-0-items-1-heading", "严明政治纪律")
+    assert f"（一）坚定理想信念。{duty}" in text and "（二）严明政治纪律" in text
     # Rows reorder: the third task moves up, the numbers follow.
     text = preview_after(browser, lambda: by_id(browser, "f-tasks-2-up").click())
     assert "二、抓好作风建设" in text and "三、抓好基层组织建设" in text

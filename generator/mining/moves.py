@@ -7,8 +7,8 @@ speech, and writes each part's sources (speech id, site, address) back into the 
 whose parts are not all attested twice is dropped and reported.  The pages themselves are never
 stored.
 
-    python -m generator.mining.moves outlines/moves.yaml --manifest M.yaml --pool phrase-stock \
-        --raw RAW_DIR --corpus CORPUS_DIR
+    python -m generator.mining.moves outlines/moves.yaml \
+        --manifest bench/phrase_pages/manifest.yaml --raw RAW_DIR --corpus CORPUS_DIR
 """
 
 from __future__ import annotations

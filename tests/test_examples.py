@@ -343,3 +343,22 @@ def test_no_person_appears_in_two_examples():
             name = a or b
             assert seen.setdefault(name, path.name) == path.name, (name, seen[name], path.name)
     assert len(seen) >= len(SPEECHES)
+
+
+def test_no_two_examples_close_on_the_same_stock_wording():
+    """A reader given four examples side by side named "three of the four end on the same
+    confidence closing" (pairs reading, round 3): the gallery shows the stock's variety, each
+    example's closing wording (where the stock writes it) its own."""
+    from generator.glue import load_stock
+
+    shapes = [re.compile(re.sub(r"\\\{\w+\\\}", ".*?", re.escape(v.text)))
+              for v in load_stock().moves["closing"] if v.text]
+    seen: dict[int, str] = {}
+    for path in SPEECHES:
+        closing = "".join(load_speech(path).closing)
+        index = next((i for i, shape in enumerate(shapes) if shape.search(closing)), None)
+        if index is None:
+            continue  # the user's own closing
+        assert index not in seen, (path.stem, seen[index], closing)
+        seen[index] = path.stem
+    assert len(seen) >= 6, seen  # most examples do use the stock's closing

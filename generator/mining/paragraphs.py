@@ -109,13 +109,20 @@ _SERIES = (
     re.compile(rf"(?<=[。！？；： ])（({ORDINAL})）"),
 )
 _ADDRESS = re.compile(
-    r"^([^。！？]{0,200}?)\s*(（[^（）]{4,20}）)?\s*((?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
+    r"^(?P<head>[^。！？]{0,200}?)\s*(?P<note>（[^（）]{4,20}）)?\s*"
+    r"(?P<address>(?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
 )
+#: Words that join 同志们 as a group of the audience ("全体同志们", "在座的同志们"), not a
+#: speaker's name in front of the address.
+_GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女同|机关|党员|干部)"
 #: The same with the title run straight into the address ("…的讲话同志们："): tried first, so
-#: the address does not swallow the title's last words.
+#: the address does not swallow the title's last words.  The head of a published speech may
+#: sit between them in its usual order: a note in brackets (the day, "根据录音整理") and the
+#: speaker's name ("…的讲话（2011年11月3日）刘某某同志们：").
 _TITLED_ADDRESS = re.compile(
-    rf"^(.{{0,60}}?{TITLE_END})\s*(（[^（）]{{4,16}}）)?\s*"
-    r"((?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
+    rf"^(?P<head>.{{0,60}}?{TITLE_END})\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
+    rf"(?:(?<=）){_GROUP_BEFORE_ADDRESS}(?P<name>[\u4e00-\u9fff]{{2,3}})(?=同志们：))?"
+    r"(?P<address>(?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
 )
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
 #: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
@@ -149,6 +156,13 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if titled and _UNTERMINATED.search(text):
             out.extend([(number, titled.group(1)), (number, titled.group(2))])
             text = text[titled.end() :]  # page head, title, then the body, on one line
+        if len(text) < FLATTENED and addressed and addressed.re is _TITLED_ADDRESS:
+            # A short page's head and opening on one line ("…的讲话（日期）某某同志们：今天…"):
+            # head, address and body are parted, as on a long flattened line.
+            out.extend((number, piece) for piece in _head_pieces(addressed) if piece)
+            text = text[addressed.end() :]
+            if not text:
+                continue
         if len(text) < FLATTENED:
             # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line,
             # and so did a series 一、…二、… after sentence ends when no point has a line.
@@ -159,8 +173,8 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         pieces = []
         address = None if before else _TITLED_ADDRESS.match(text) or _ADDRESS.match(text)
-        if address and address.group(1):  # title [byline] [(date)] 同志们：
-            pieces += [*address.group(1).split(" ", 1), address.group(2) or "", address.group(3)]
+        if address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
+            pieces += _head_pieces(address)
             text = text[address.end() :]
         cuts = {p for series in _SERIES for p in _series_starts(series, text)}
         cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
@@ -170,6 +184,14 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         pieces += _cut(text, cuts)
         out.extend((number, piece) for piece in pieces if piece)
     return out
+
+
+def _head_pieces(address: re.Match[str]) -> list[str]:
+    """The lines of a head found run together before the address: title (and a byline parted
+    from it by a space), the note in brackets, the speaker's name, the address."""
+    named = address.groupdict()
+    return [*named["head"].split(" ", 1), named["note"] or "", named.get("name") or "",
+            named["address"]]
 
 
 def _cut(text: str, cuts: set[int]) -> list[str]:

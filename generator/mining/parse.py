@@ -56,11 +56,18 @@ _CATEGORY = (
 #: is left out: "专题党课：主题" is a talk's own title (the genre, then its theme).
 _SEPARATOR = r"[|｜>＞]|--|——|－－|-|—|－"
 #: A title whose start is printed twice, glued ("党建工作党建工作推进会上的讲话", or the whole
-#: title twice): one copy of the repeated part is the title's.
-DOUBLED = re.compile(r"^(\S{2,30}?)\s*(?=\1)")
+#: title twice, perhaps with a file's caption word between: "…讲话全文…讲话", "…正文…"): one
+#: copy of the repeated part is the title's.
+DOUBLED = re.compile(r"^(\S{2,30}?)\s*(?:全文|正文|原文|讲话稿|讲稿|文稿|范文)?\s*(?=\1)")
 #: Aggregator decorations on titles: a doubled start, year prefix, count hints, 范文, site
 #: suffix 篇N.
 TITLE_NOISE = [
+    # A document's marks glued before the title: an attachment's caption ("附件", "附件2："),
+    # a page or sequence mark ("1-", "第1页").  A count in the title ("1-2月…") is no mark.
+    re.compile(
+        r"^(?:附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:]?|\d{1,3}\s*[-－—]|第\s*\d{1,3}\s*页)"
+        r"\s*(?=[^\d\s]\S{5})"
+    ),
     DOUBLED,
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
@@ -354,7 +361,8 @@ HEAD_LINES = 12
 _SENTENCE_MARK = re.compile(r"[。！？；]")
 
 
-def _opens_with_salutation(text: str) -> bool:
+def opens_with_salutation(text: str) -> bool:
+    """A line that is, or opens with, an address to the audience."""
     return is_salutation(text) or bool(LEADING_SALUTATION.match(text))
 
 
@@ -366,7 +374,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         if starts_with_marker(text):
             break
         following = lines[k + 1] if k + 1 < len(lines) else ""
-        if _opens_with_salutation(text) or (following and _broken_salutation(text, following)):
+        if opens_with_salutation(text) or (following and _broken_salutation(text, following)):
             return k, True
         if not sentences and COMMA_SALUTATION.match(text):
             return k, True  # "同志们，今年…" first under the title: an address with a comma

@@ -11,10 +11,10 @@ from ..errors import InputError, Problem
 from ..model import Flag, Speech
 from .annotate import annotate
 from .normalise import fold
-from .parse import MISSING_TITLE, parse_unit
+from .parse import MISSING_TITLE, opens_with_salutation, parse_unit
 from .script import needs_conversion, restore, to_simplified
 from .sources import read_source
-from .split import Unit, split_page
+from .split import Unit, loose_lines, split_page
 
 #: Two units whose first characters agree this much are copies of one speech.
 DUPLICATE_PREFIX = 300
@@ -29,6 +29,11 @@ MIN_SPEECH_CHARS = 150
 #: unit marker such as 篇二) and it holds a sentence: the last page of a paginated article, a
 #: sample cut short by the excerpt.
 _SENTENCE = re.compile(r"[^。！？]{8,}[。！？]")
+#: Words a meeting speech's paragraphs are full of: whom it speaks for and to, and its
+#: business.  A page whose usual reading kept nothing is still a speech when its sentences
+#: hold this many of them (or it addresses an audience).
+GENRE_WORDS = re.compile(r"我们|同志们|大家|各位|会议|工作|要求|必须")
+GENRE_HITS = 3
 
 
 @dataclass
@@ -89,6 +94,8 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
         if unit.repeated:
             speech.flags.append(Flag("repeated", "页面把全文重复印了一遍,只保留了一份"))
         mined.append(MinedSpeech(f"{prefix}-{unit.index}", speech, unit, parsed.body))
+    if not mined and (fallback := _whole_page(lines, name, prefix)) is not None:
+        mined.append(fallback)
     _link_duplicates(mined)
     if back:
         for m in mined:
@@ -98,6 +105,30 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
     if not mined:
         page.warnings.append("没有找到讲话稿正文。")
     return MinedPage(name, mined, page.warnings)
+
+
+def _whole_page(lines: list[str], name: str, prefix: str) -> MinedSpeech | None:
+    """The page read loosely as one speech, when the usual reading kept none; flagged
+    ``unsure``.  Only a page that holds speech text: an address to the audience, or
+    sentences of the genre (``GENRE_WORDS``) at least ``MIN_SPEECH_CHARS`` long.  Lines the
+    parser left in the head for want of a salutation or a sentence mark become the opening."""
+    numbered = loose_lines(lines)
+    sentences = [t for _, t in numbered if _SENTENCE.search(t) or len(t) >= MIN_SPEECH_CHARS]
+    addressed = any(opens_with_salutation(t) for _, t in numbered)
+    genre = sum(len(GENRE_WORDS.findall(t)) for t in sentences) >= GENRE_HITS
+    if not (addressed or (genre and sum(map(len, sentences)) >= MIN_SPEECH_CHARS)):
+        return None
+    unit = Unit(Path(name).name, 1, "全文", "全文", "", numbered)
+    parsed = parse_unit(unit)
+    speech = parsed.speech
+    if not parsed.body:
+        speech.opening = parsed.body = [t for t in sentences if t != speech.title]
+        if not speech.opening:
+            return None
+    speech.source = {"file": Path(name).name, "index": unit.label, "marker": "全文", "title": ""}
+    annotate(speech, parsed.notes, unit.cut)
+    speech.flags.append(Flag("unsure", "页面结构没有认全,整页按一篇取出,请核对标题、称呼和分段"))
+    return MinedSpeech(f"{prefix}-1", speech, unit, parsed.body)
 
 
 def mine_text(text: str, name: str = "<文本>") -> MinedPage:

@@ -160,6 +160,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if kind == "footer" or (seen_marker and COUNT_HINT.search(text) and _title_like(text)):
             stopped = True  # several pages may follow one another in one file
             continue
+        if kind == "paywall" and not text_seen and _body_below(kinds, normalised, index):
+            continue  # the site's account menu (登录 注册) over the text, not a preview's end
         if kind == "paywall":  # a preview: the speech goes on behind the site's login
             breaks.append(number)
             stopped = True
@@ -186,6 +188,26 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             out.append((number, text))
     out = _drop_teaser(_drop_contents(out))
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
+
+
+#: Noise kinds a line is dropped for, one by one, when a page is read loosely.
+_LOOSE_DROP = frozenset({"header", "between", "pagination", "footer", "paywall"})
+
+
+def loose_lines(raw: list[str]) -> list[tuple[int, str]]:
+    """Every content line of a page, noise lines and site furniture dropped one by one, with
+    no footer or paywall ending the text: the reading of last resort for a page whose usual
+    reading kept no speech (a site's account menu taken for a paywall, a footer word at the
+    top), so that a page holding speech text never yields nothing."""
+    out: list[tuple[int, str]] = []
+    for number, line in enumerate(raw, 1):
+        text = normalise_line(line)
+        if not text or classify(text) in _LOOSE_DROP or is_furniture(text, edge=True):
+            continue
+        text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()
+        if text:
+            out.append((number, text))
+    return out
 
 
 #: A document library prints a file's text in numbered chunks, the first opening with its
@@ -269,6 +291,16 @@ def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 drop.add(k)
                 break
     return [line for k, line in enumerate(lines) if k not in drop]
+
+
+def _body_below(kinds: list[str | None], texts: list[str], index: int) -> bool:
+    """A paragraph of text (a sentence at least ``BODY_LINE`` long, no noise) comes below the
+    line: a login or registration caption above it is the site's menu, and the text it would
+    hide is all there."""
+    return any(
+        kinds[k] is None and len(texts[k]) >= BODY_LINE and _FULL_STOP.search(texts[k])
+        for k in range(index + 1, len(texts))
+    )
 
 
 def _next_kind(kinds: list[str | None], texts: list[str], index: int) -> str | None:

@@ -27,11 +27,12 @@ COMPILATION = re.compile(
 )
 #: A sample's number after a title: "篇1", "【篇2】", "第三篇" (stripped from a title too).
 CAPTIONED = re.compile(rf"(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇)$")
-#: The same, or a number in brackets or bare ("…讲话材料（一）", "…讲话稿范文1"; read only after
-#: a title word), which marks a sample where the name before it is the collection's or a
-#: kind of speech, and numbers an occasion's title otherwise.
+#: The same, or a number in brackets or bare ("…讲话材料（一）", "…讲话【二】", "…讲话稿范文1";
+#: read only after a title word), which marks a sample where the name before it is the
+#: collection's or a kind of speech, and numbers an occasion's title otherwise.
 SAMPLE_NUMBER = re.compile(
-    rf"\s*(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇|（{_N}{{1,2}}）|(?<![\d{NUMERAL_CHARS}])\d{{1,2}})$"
+    rf"\s*(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇|[（【\[]{_N}{{1,2}}[）】\]]"
+    rf"|(?<![\d{NUMERAL_CHARS}])\d{{1,2}})$"
 )
 #: A particular occasion: "在…会议讲话", "关于…", "校长在…典礼上", "在…之际".
 OCCASION = re.compile(r"^(?:在|关于)|在[^，。！？]{2,40}?(?:上|中|之际|期间)")

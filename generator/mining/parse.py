@@ -588,14 +588,18 @@ _TRAILING_SEPARATOR = ("-", "－", "_", "|", "｜", "—")
 
 
 def _wrapped_title(first: str, second: str) -> bool:
-    """A title broken over two lines: neither half a title alone or the second half not
-    starting like one ("在…"), both together a title."""
+    """A title broken over two lines: the first not ending like a title, the second not
+    starting like one ("在…") nor printed inside the first already (a file's caption
+    "…讲话全文" over the title "…讲话" is the same title twice), both together a title.
+    Judged on the gloss-free text: pinyin glosses lengthen a line past a title's size."""
+    first, second = unglossed(first), unglossed(second)
     return (
         WRAPPED_PIECE <= len(first) <= TITLE_CHARS
         and not first.endswith(_TRAILING_SEPARATOR)
         and not _is_title(first)
         and _title_shaped(first)
         and not clean_title(second).startswith(("在", "关于", "——"))
+        and clean_title(second) not in first
         and _is_title(first + second)
     )
 

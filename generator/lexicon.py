@@ -34,9 +34,12 @@ COUNT_OBJECTS = ("意见", "要求", "看法", "想法", "建议", "体会", "�
 
 def announcement(count: str = COUNT, window: int = 10) -> str:
     """A verb, at most ``window`` characters of the same clause, the count (group ``count``)
-    and its unit (group ``unit``): "讲以下三点", "强调这么四个方面"."""
-    return (rf"{alternation(ANNOUNCE_VERBS)}[^。！？；：]{{0,{window}}}?"
-            rf"(?P<count>{count})(?P<unit>{alternation(COUNT_UNITS)})")
+    and its unit (group ``unit``): "讲以下三点", "强调这么四个方面"; or the count first, as
+    the ground the speaker talks from, with the verb after it ("从三个方面谈点看法")."""
+    verbs = alternation(ANNOUNCE_VERBS)
+    return (rf"(?:{verbs}[^。！？；：]{{0,{window}}}?|(?P<ground>从))"
+            rf"(?P<count>{count})(?P<unit>{alternation(COUNT_UNITS)})"
+            rf"(?(ground)[^。！？；：，]{{0,4}}?{verbs}[^。！？；：，]{{0,2}}?)")
 
 
 def announced_number(count: str) -> int | None:

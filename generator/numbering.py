@@ -56,5 +56,7 @@ def numbered(speech: Speech) -> Iterator[Numbered]:
 
 
 def lead_text(heading: str) -> str:
-    """A heading that opens its paragraph ends as a sentence: add 。 unless it already ends."""
-    return heading if heading.endswith(("。", "！", "？", "!", "?", "：", ":")) else heading + "。"
+    """A heading that opens its paragraph ends as a sentence: add 。 unless it already ends
+    (a mined heading that is a run-on sentence's first clause keeps its comma and reads on)."""
+    ends = ("。", "！", "？", "!", "?", "：", ":", "，")
+    return heading if heading.endswith(ends) else heading + "。"

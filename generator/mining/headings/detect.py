@@ -12,6 +12,7 @@ import re
 
 from ...lexicon import COUNT_OBJECTS, alternation, announcement
 from ...numerals import NUMERAL_CHARS
+from ..normalise import unglossed
 from .schemes import INLINE_START, Marker, match_at
 
 _SENTENCE_END = re.compile(r"[。！？]")
@@ -195,6 +196,31 @@ def split_fused(text: str) -> tuple[str, str] | None:
     if best is None:
         return None
     return text[:best], text[best:]
+
+
+#: A numbered point (1、 一、 （一）) whose text runs on past this many characters (gloss-free)
+#: before its first sentence end, through commas, is a sentence of the body: such a heading
+#: names a task in a few words, and real ones with clauses stay under it ("统一思想，提高认识，
+#: 切实增强…使命感").  After a word (首先，其次，) the point is a sentence by nature, and the
+#: whole sentence is its heading.
+RUN_ON_HEADING = 40
+#: The first clause of such a sentence is the heading only when it is at least this long: a
+#: shorter one (提高认识，… 站在发展新起点，…) is the first half of a parallel heading of two
+#: task phrases whose body was run on without a break, and where the second half ends is
+#: not known, so the point is left as it is.
+RUN_ON_CLAUSE = 10
+
+
+def split_run_on(rest: str) -> tuple[str, str] | None:
+    """(heading, body) for a point that opens a run-on sentence ("1、各位老师要树立品牌意识，
+    每个人都要…，大家要坚持…；…。努力…"): the heading is the first clause, comma kept so the
+    paragraph reads on as it did; None for a heading line or a heading of heading size."""
+    rest = rest.lstrip()
+    heading, body = split_heading(rest)
+    comma = heading.find("，")
+    if not body or comma < RUN_ON_CLAUSE or len(unglossed(heading)) <= RUN_ON_HEADING:
+        return None
+    return rest[: comma + 1], rest[comma + 1 :]
 
 
 def split_swallowed(paragraphs: list[str]) -> list[str]:

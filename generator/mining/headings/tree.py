@@ -22,6 +22,7 @@ from .detect import (
     markers_after_sentences,
     split_fused,
     split_heading,
+    split_run_on,
 )
 from .schemes import Marker, match_at
 
@@ -71,6 +72,8 @@ def make_section(marker: Marker, rest: str, level: int) -> Section:
     heading, body = split_heading(rest)
     if level == 1 and (fused := split_fused(rest)):
         return Section(heading=fused[0], paragraphs=[fused[1]], lead=False)
+    if level == 1 and marker.scheme.strong and (run_on := split_run_on(rest)):
+        return Section(heading=run_on[0], paragraphs=[run_on[1]], lead=True)
     return Section(heading=heading, paragraphs=[body] if body else [], lead=bool(body))
 
 

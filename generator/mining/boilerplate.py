@@ -178,6 +178,11 @@ RULES: list[NoiseRule] = [
         r"^(推荐|相关|延伸|热门|拓展|精彩)(阅读|文章|范文|推荐|访问|链接|浏览)：[^。！？]{2,40}$",
         r"^(相关|延伸)阅读：?$",
         (r"\.{6}$", "."),  # a teaser snippet: "同志们:今天的会议……......"
+        # A paragraph wholly in brackets is a note on the text, not the speaker's words: an
+        # editor's comment on an annotated sample ("（标题采用下定义的手法，…）"), a site's
+        # disclaimer.  Stage directions ("（掌声）") are shorter; a dated note in the head
+        # ("（2011年11月3日 根据录音整理）") and a bracketed subtitle ending in 讲话 stay.
+        rf"^（(?![^（）]*{TITLE_END}）)[^（）\d]{{12,}}）。?$",
     ),
     *_rules(
         "pagination",

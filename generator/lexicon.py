@@ -49,6 +49,14 @@ def announced_number(count: str) -> int | None:
     return number if number is not None and number >= 2 else None
 
 
+# --- Who speaks: "县委书记 王某某" -------------------------------------------------------------
+
+#: Offices a speaker's byline names before the speaker's name (a regex group).
+OFFICES = (
+    "(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
+)
+
+
 # --- Titles: "在全市工作会议上的讲话" --------------------------------------------------------
 
 #: The genre words a speech's title ends with.

@@ -11,6 +11,11 @@ import re
 from ..lexicon import ADDRESS_WORDS, alternation
 from .normalise import unglossed
 
+#: Times of day a greeting names ("下午好").
+DAYTIME = "早上|上午|中午|下午|晚上"
+#: A greeting after a fused salutation: "同志们：大家上午好！今天…".
+LEADING_GREETING = re.compile(rf"^((大家|你们|各位)({DAYTIME})?好|({DAYTIME})好)！")
+
 SALUTATION = re.compile(f"{alternation(ADDRESS_WORDS)}[：，！]$")
 #: Longest line that can be a salutation on its own; a longer one must open with a word of
 #: address ("尊敬的市委、市政府等五大班子的领导、亲爱的姐妹们：" lists the guests).

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from ..lexicon import APPEAL_STARTS, COMRADES, TITLE_END
+from ..lexicon import APPEAL_STARTS, COMRADES, OFFICES, TITLE_END
 from ..numerals import ORDINAL, from_chinese
-from .address import is_salutation
+from .address import LEADING_GREETING, is_salutation
 from .headings.detect import ANNOUNCEMENT, is_standalone_heading, starts_with_marker
 from .headings.schemes import match_at
 
@@ -118,11 +118,15 @@ _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女
 #: The same with the title run straight into the address ("…的讲话同志们："): tried first, so
 #: the address does not swallow the title's last words.  The head of a published speech may
 #: sit between them in its usual order: a note in brackets (the day, "根据录音整理") and the
-#: speaker's name ("…的讲话（2011年11月3日）刘某某同志们：").
+#: speaker, a name after the note or a byline naming an office ("…的讲话（2011年11月3日）
+#: 刘某某同志们：", "…的讲话某某区委常委、副区长王某某同志们："); the address may list several
+#: addressees ("尊敬的主任、尊敬的各位老同志、同志们：").
 _TITLED_ADDRESS = re.compile(
     rf"^(?P<head>.{{0,60}}?{TITLE_END})\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
-    rf"(?:(?<=）){_GROUP_BEFORE_ADDRESS}(?P<name>[\u4e00-\u9fff]{{2,3}})(?=同志们：))?"
-    r"(?P<address>(?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
+    rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}[\u4e00-\u9fff]{{2,3}}(?=同志们：)"
+    rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}[\u4e00-\u9fff]{{2,3}})?"
+    r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"
+    r"(?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
 )
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
 #: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
@@ -161,6 +165,9 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             # head, address and body are parted, as on a long flattened line.
             out.extend((number, piece) for piece in _head_pieces(addressed) if piece)
             text = text[addressed.end() :]
+            if greeting := LEADING_GREETING.match(text):  # "…同志们：大家好！今天…"
+                out.append((number, greeting.group()))
+                text = text[greeting.end() :].lstrip()
             if not text:
                 continue
         if len(text) < FLATTENED:

@@ -17,6 +17,7 @@ from ..lexicon import (
     APPEAL_ENDS,
     APPEAL_STARTS,
     GROUP_ADDRESS,
+    OFFICES,
     SIGNOFF_WORDS,
     SUMMING_UP,
     TITLE_END,
@@ -25,7 +26,7 @@ from ..lexicon import (
 )
 from ..model import Speech
 from ..numerals import NUMERAL_CHARS
-from .address import PERSON_END, is_salutation
+from .address import DAYTIME, LEADING_GREETING, PERSON_END, is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL, furniture_score
 from .captions import (
     CAPTIONED,
@@ -64,8 +65,11 @@ DOUBLED = re.compile(r"^(\S{2,30}?)\s*(?:全文|正文|原文|讲话稿|讲稿|�
 TITLE_NOISE = [
     # A document's marks glued before the title: an attachment's caption ("附件", "附件2："),
     # a page or sequence mark ("1-", "第1页").  A count in the title ("1-2月…") is no mark.
+    # A document's code ("B3637", a library's item number) and a colon or comma left over
+    # from a cut label ("：运动会欢迎词") go the same way.
     re.compile(
-        r"^(?:附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:]?|\d{1,3}\s*[-－—]|第\s*\d{1,3}\s*页)"
+        r"^(?:附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:]?|\d{1,3}\s*[-－—]|第\s*\d{1,3}\s*页"
+        r"|[A-Za-z]{1,3}\d{2,8}|[：:，、])"
         r"\s*(?=[^\d\s]\S{5})"
     ),
     DOUBLED,
@@ -100,7 +104,7 @@ TITLE_NOISE = [
     # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】", " 精品".
     re.compile(
         r"\s*(?:[（【\[](精选|精品|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
-        r"|范文|范本|模板|精选|精品)$"
+        r"|范文|范本|模板|精选|精品|(?:(?:19|20)\d{2}年)?最新版?)$"
     ),
     # A news agency's dateline before the title: "某某社北京1月8日电/在…的讲话".
     re.compile(r"^[^\s/／]{2,10}?\d{1,2}月\d{1,2}日电\s*[/／]?\s*"),
@@ -120,10 +124,6 @@ TITLE_NOISE = [
     ),
     re.compile(r"[：:]$"),
 ]
-#: Offices a speaker's byline names before the speaker's name.
-OFFICES = (
-    "(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
-)
 BYLINE = re.compile(rf"^\S*{OFFICES}\s+\S{{2,4}}$")
 #: The same with the name run onto the office (which names its body: 县委书记, 工委书记)
 #: and perhaps the date after it ("机关工委书记某某某 2012年8月28日"): who speaks and when,
@@ -132,6 +132,10 @@ SPEAKER_LINE = re.compile(
     rf"^(?P<who>\S{{1,16}}?{OFFICES}[\u4e00-\u9fff]{{2,3}})"
     r"(?:\s+(?P<date>\d{4}年\d{1,2}月\d{1,2}日))?$"
 )
+
+
+#: A byline naming only the office ("武进区区长", "县委书记"): who speaks, never a title.
+OFFICE_LINE = re.compile(rf"^\S{{0,12}}{OFFICES}$")
 
 
 def _speaker_line(text: str) -> re.Match[str] | None:
@@ -213,18 +217,16 @@ TITLED_SALUTATION = re.compile(
     rf"^(.{{4,100}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|同志们)"
 )
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
-_DAYTIME = "早上|上午|中午|下午|晚上"
-LEADING_GREETING = re.compile(rf"^((大家|你们|各位)({_DAYTIME})?好|({_DAYTIME})好)！")
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
 #: joined with the next line, may form one.
 SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
-GREETING = re.compile(rf"^(大家|你们|各位)?({_DAYTIME})?好[！]$")
+GREETING = re.compile(rf"^(大家|你们|各位)?({DAYTIME})?好[！]$")
 #: The same after the address and a comma, closing the line ("亲爱的同学们，你们好！"): a line of
 #: its own.  Before a colon it stays in the address ("同志们、队员们，大家好：").
-TRAILING_GREETING = re.compile(rf"(?<=，)(大家|你们|各位)?({_DAYTIME})?好！$")
+TRAILING_GREETING = re.compile(rf"(?<=，)(大家|你们|各位)?({DAYTIME})?好！$")
 
 SIGNOFF = re.compile(alternation(SIGNOFF_WORDS))
 CLOSING_STARTS = re.compile(
@@ -313,7 +315,9 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if not salutation and text.startswith("——") and len(text) <= 60:
             speech.subtitle = text
-        elif not salutation and (BYLINE.match(text) or SPEAKER_TAG.match(text)):
+        elif not salutation and (
+            BYLINE.match(text) or SPEAKER_TAG.match(text) or OFFICE_LINE.match(text)
+        ):
             speech.speaker = text
         elif not salutation and (byline := _speaker_line(text)):
             speech.speaker, speech.date = byline.group("who"), byline.group("date")
@@ -459,6 +463,7 @@ def _title_shaped(text: str) -> bool:
         and not starts_with_marker(text)
         and not BYLINE.match(text)
         and not _speaker_line(text)
+        and not OFFICE_LINE.match(text)
         and not SPEAKER_TAG.match(text)
         and not DATE.match(text)
         and not _DATE_LIKE.search(text)

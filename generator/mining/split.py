@@ -29,6 +29,7 @@ from .boilerplate import (
     strip_lead_in,
 )
 from .captions import collection_name, names_collection, names_occasion
+from .headings.schemes import match_at
 from .normalise import normalise_line
 
 _NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
@@ -234,11 +235,47 @@ CONTENTS_ENTRY = 60
 _OWN_TITLE = re.compile(rf"{TITLE_END}([-－_|｜][^。！？，\s]{{1,20}})?$")
 
 
+#: How many lines (the title, a byline) may stand between an uncaptioned contents list and
+#: the salutation it precedes.
+CONTENTS_GAP = 2
+
+
+#: How many lines of the page's head (its title, a site's line) may stand above such a list.
+CONTENTS_HEAD = 3
+
+
+def _uncaptioned_contents(lines: list[tuple[int, str]]) -> range:
+    """Where a contents list without a caption sits at the top of the page: two or more
+    numbered entries in series (一、 二、 …, no sentence in them), with at most
+    ``CONTENTS_HEAD`` lines and no sentence above them, and the salutation at most
+    ``CONTENTS_GAP`` lines below.  The speech's own points come later, under the salutation;
+    read as points, the entries would swallow the head.  An empty range when there is none."""
+    for start in range(min(CONTENTS_HEAD + 1, len(lines))):
+        if _SENTENCE_END_MARK.search(lines[start][1]):
+            break
+        end = start
+        while (
+            end < len(lines)
+            and len(lines[end][1]) <= CONTENTS_ENTRY
+            and not _SENTENCE_END_MARK.search(lines[end][1])
+            and (marker := match_at(lines[end][1])) is not None
+            and marker.ordinal == end - start + 1
+        ):
+            end += 1
+        below = lines[end : end + CONTENTS_GAP + 1]
+        if end - start >= 2 and any(is_salutation(t) for _, t in below):
+            return range(start, end)
+    return range(0)
+
+
 def _drop_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Drop a contents list: its caption and the entries under it, which name the page's
     speeches or the speech's own points and would otherwise be read as the speech's
     sections.  An entry right above the salutation that reads as a title stays: it is the
-    first speech's own title line."""
+    first speech's own title line.  A list without a caption is known by its place
+    (``_uncaptioned_contents``)."""
+    listed = _uncaptioned_contents(lines)
+    lines = [line for k, line in enumerate(lines) if k not in listed]
     out: list[tuple[int, str]] = []
     k = 0
     while k < len(lines):

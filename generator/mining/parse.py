@@ -60,6 +60,13 @@ _SEPARATOR = r"[|｜>＞]|--|——|－－|-|—|－"
 #: title twice, perhaps with a file's caption word between: "…讲话全文…讲话", "…正文…"): one
 #: copy of the repeated part is the title's.
 DOUBLED = re.compile(r"^(\S{2,30}?)\s*(?:全文|正文|原文|讲话稿|讲稿|文稿|范文)?\s*(?=\1)")
+#: A speaker's byline glued after the title word, the name perhaps letter-spaced
+#: ("…工作报告市城管局党组书记、局长  杜  宇"): who speaks, not part of the title.
+TITLE_BYLINE = re.compile(
+    rf"^(?P<title>.{{4,60}}?{TITLE_END})\s*"
+    rf"(?P<office>(?:(?!{TITLE_END})[^\s。，！？]){{0,20}}?{OFFICES})"
+    r"(?P<name>(?:\s*[^\W\d_a-zA-Z]){2,3})$"
+)
 #: Aggregator decorations on titles: a doubled start, year prefix, count hints, 范文, site
 #: suffix 篇N.
 TITLE_NOISE = [
@@ -254,6 +261,8 @@ def clean_title(text: str) -> str:
     """A title without the aggregator's decorations."""
     if bracketed := BRACKETED_TITLE.match(text):
         text = bracketed.group(1)
+    if byline := TITLE_BYLINE.match(text):
+        text = byline.group("title")
     for pattern in TITLE_NOISE:
         text = pattern.sub("", text).strip()
     return text.replace("、 ", "、")
@@ -307,6 +316,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         speech.speaker, i = lines[i], i + 1
     if not title and not _candidate(unglossed(fallback_title)):
         fallback_title = ""  # a compilation's header, a byline, a caption: no speech's title
+    if title and not speech.speaker and (byline := TITLE_BYLINE.match(title)):
+        speech.speaker = f"{byline.group('office')} {''.join(byline.group('name').split())}"
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     rest = ""

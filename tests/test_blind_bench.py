@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 
 import yaml
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 import blind_generated
@@ -107,3 +107,16 @@ def test_figure_and_deadline_patterns_tell_a_statistic_from_a_date():
         assert not FIGURE.search(plain), plain
     assert DEADLINE.search("3月底前完成") and DEADLINE.search("10月20日前完成")
     assert DEADLINE.search("年底前全部到位") and not DEADLINE.search("3月31日召开")
+
+
+def test_examples_state_figures_and_deadlines_within_the_same_bounds():
+    """The pairs reading uses the examples: complete speeches may carry a review's figures, but
+    across the gallery no more of them than the fact sets may, and deadlines only where the
+    meeting is an emergency or a special deployment."""
+    speeches = {path.name: load_speech(path) for path in sorted(EXAMPLES.glob("*.yaml"))}
+    total, figures, deadlines = _shares(speeches.values())
+    assert total >= 100 and figures <= 0.20 * total and deadlines <= 0.05 * total, (
+        total, figures, deadlines)
+    late = {name for name, speech in speeches.items() if any(DEADLINE.search(p)
+                                                           for p in _body(speech.sections))}
+    assert all(speeches[name].template == "special-deployment" for name in late), late

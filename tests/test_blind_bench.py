@@ -49,8 +49,10 @@ FIGURE = re.compile(r"(?<![第\d.])(?!(?:19|20)\d\d(?:学年|—|－))\d[\d.]*\s
                     r"(?:[%％]|[万亿千百]?[^\x00-\x7f年月日时号第至到—－、，。；：“”（）])")
 #: A deadline as reports write one: "3月底前", "10月20日前", "年底前".
 DEADLINE = re.compile(r"月底前|日前|年底前")
-#: A named campaign in quotes: “…年”, “…行动”, “…活动”, “…工程”.
-CAMPAIGN = re.compile(r"“[^”]{2,16}(?:年|行动|活动|工程|攻坚|计划)”")
+#: A named campaign in quotes, its kind inside or after them: “…提升年”, “…春风行动”,
+#: “…”专项行动, “…”活动.
+CAMPAIGN = re.compile(r"“[^”]{2,16}(?:(?:年|行动|活动|工程|攻坚|计划)”"
+                      r"|”(?:专项|主题|创建)?(?:行动|活动|工程|计划|攻坚战))")
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
@@ -105,6 +107,9 @@ def test_figure_and_deadline_patterns_tell_a_statistic_from_a_date():
         assert FIGURE.search(figure), figure
     for plain in ("2025年2月12日", "第41个教师节", "2024—2025学年", "2025学年", "完成老街改造"):
         assert not FIGURE.search(plain), plain
+    for campaign in ("“医德医风提升年”活动", "“党建+营商环境”专项行动", "“春风行动”"):
+        assert CAMPAIGN.search(campaign), campaign
+    assert not CAMPAIGN.search("落实“三会一课”制度") and not CAMPAIGN.search("“两新”组织")
     assert DEADLINE.search("3月底前完成") and DEADLINE.search("10月20日前完成")
     assert DEADLINE.search("年底前全部到位") and not DEADLINE.search("3月31日召开")
 

@@ -1,8 +1,9 @@
 """Score `speechgen mine` against hand-labelled real pages (issue 13).
 
 Run:  python bench/score_mining.py --pages DIR [--pool POOL] [--quiet]
-      (POOL: mining-dev (default), mining-dev2, mining-dev3, mining-dev4)
-      (pool mining-setaside4 is scored by the lead only, once, at the end: docs/mining.md)
+      (POOL: mining-dev (default), mining-dev2, mining-dev3, mining-dev4,
+      mining-dev5)
+      (pool mining-setaside5 is scored by the lead only, once, at the end: docs/mining.md)
       (DIR defaults to $SPEECHGEN_PAGES; it holds the stored texts ``mNNN.txt``.)
 
 The pages are third-party text and stay outside the repository; ``bench/mining_pages/``

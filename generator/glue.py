@@ -27,6 +27,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from .data_cache import load_data
+from .lazy_re import LazyPattern
 from .numerals import to_chinese
 from .resources import outlines_dir
 
@@ -156,6 +157,22 @@ _MEETING_VERB = re.compile(
     r"(部署|推进|动员|调度|分析|总结|表彰|培训|座谈|交流|选举)(?:大)?会(?:议)?$")
 
 
+#: What kind of gathering a meeting's name ends on: 表彰大会, 主题党日, 座谈会…
+#: (Compiled when a closing first asks: only some closings name the occasion.)
+_OCCASION = LazyPattern(
+    r"(?:主题党日|专题党课|党课|(?:表彰|成立|总结|工作|党员|代表|动员|部署|推进|座谈|培训|调度"
+    r"|现场|分析|警示教育|交流|冬训)?(?:大会|会议|会))$")
+
+
+def occasion_of(meeting: str) -> str:
+    """The meeting called by its kind (全县2024年度招商引资和项目建设表彰大会 → 表彰大会), as a
+    closing names it: "以这次表彰大会为契机" — the whole name pasted in was a reader's tell
+    (round 4).  会议 when the name ends on no kind of gathering."""
+    found = _OCCASION.search(meeting or "")
+    word = found[0] if found else ""
+    return word if len(word) >= 2 else "会议"
+
+
 def subject_of(meeting: str) -> str | None:
     """The work a meeting is about, read from its name (全县2025年经济工作会议 → 经济), or None
     when the name says nothing usable (the glue then keeps to wording that needs no subject)."""
@@ -236,8 +253,10 @@ class Glue:
         read out on the agenda), are only households or units (十佳文明户, 先进集体): then
         "受到表彰的同志" does not fit.  Else "people"."""
         named = " ".join([str(facts.get("commended") or ""), *(  # what was read, not who read it
-            re.split("宣读", text)[-1] for text, kind in self.items if kind == "commendation")])
+            text.split("宣读")[-1] for text, kind in self.items if kind == "commendation")])
         words = self.stock.honoured
+        if not named.strip():
+            return "people"
         groups = bool(words) and re.search(words["groups"], named)
         return "groups" if groups and not re.search(words["people"], named) else "people"
 
@@ -263,11 +282,22 @@ class Glue:
                 weigh = n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
                 word = self.say("item_response", item=kind, nth=n) if weigh else ""
                 answered.append(f"{clause}，{word}" if word else clause)
-            audience = self.say("earlier_audience")
+            audience = self.say("earlier_audience", item=self._answering())
             return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")
         said = "刚才，" + joint.join(clauses)
-        reply = _clause(response) if response else self.say("earlier_response")
+        reply = _clause(response) if response else self.say("earlier_response",
+                                                             item=self._answering())
         return f"{said}，{reply}。" if reply else f"{said}。"
+
+    def _answering(self) -> str | None:
+        """The agenda kind the response answers: the strongest, except a commendation when
+        the speaker congratulates the commended himself (表彰对象 given) — "希望受到表彰的同志…"
+        before his own congratulation read out of order (round 4).  None: the strongest."""
+        if not self.facts.get("commended"):
+            return None
+        rest = [kind for kind in _RESPONSE_ORDER if kind in self.agenda_kinds
+                and kind != "commendation"]
+        return rest[0] if rest else "none"
 
     def judgement_first(self) -> bool:
         """Whether the speaker's own judgement opens the speech, before the purpose (real
@@ -301,8 +331,10 @@ class Glue:
             return False  # a fallback for meetings whose name gives no subject
         if "kind" in when and self.kind not in when["kind"]:
             return False
-        if "named" in when and when["named"] not in self.meeting:
+        if "named" in when and not re.search(when["named"], self.meeting):
             return False  # "讲一堂党课" only where the meeting's name says it is one
+        if "not_named" in when and re.search(when["not_named"], self.meeting):
+            return False  # and nobody "召开" a lecture
         if when.get("honoured", self.honoured) != self.honoured:
             return False
         if "place" in when and when["place"] != self.place:
@@ -386,6 +418,10 @@ class Glue:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
         filled = re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
         return _ONCE.sub(r"\1", filled)  # 确保{goal} with a goal that says 确保 itself
+
+    @staticmethod
+    def occasion(meeting: str) -> str:
+        return occasion_of(meeting)
 
     def word(self, name: str) -> str:
         """A level word: all (各乡镇、各部门…) or area (全县…)."""

@@ -51,6 +51,7 @@ def announced_number(count: str) -> int | None:
 #: The genre words a speech's title ends with.
 TITLE_WORDS = (
     "讲话", "讲稿", "发言", "致辞", "党课", "报告", "演讲", "主持词", "动员", "开幕词", "闭幕词",
+    "致词", "贺词", "欢迎词", "答谢词", "祝酒词",
 )
 #: What offices and sites add behind them: 讲话稿, 发言材料, 讲话提纲, 讲话要点.
 TITLE_SUFFIXES = ("稿", "材料", "提纲", "要点")

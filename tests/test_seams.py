@@ -213,6 +213,8 @@ def seams(name: str, data: dict) -> list[str]:
     kinds = [agenda_kind(str(t)) for t in data.get(_label(name, "earlier"), []) or []]
     kinds += [_KIND_NAMES.get(e["类型"], "other") for e in data.get("议程", []) or []]
     response = next((p for p in speech.opening if p.startswith("刚才，")), "")
+    if data.get(_label(name, "commended")):  # he congratulates them himself: not answered
+        kinds = [kind for kind in kinds if kind != "commendation"]
     if kinds and response and not data.get(_label(name, "earlier_response")):
         dominant = next(k for k in ("commendation", "speech", "report", "deployment", "notice",
                                     "exchange", "statement", "other") if k in kinds + ["other"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import ADDRESS_WORDS, alternation
+from .normalise import unglossed
 
 SALUTATION = re.compile(f"{alternation(ADDRESS_WORDS)}[：，！]$")
 #: Longest line that can be a salutation on its own; a longer one must open with a word of
@@ -22,7 +23,7 @@ ADDRESS_OPENING = ("尊敬的", "亲爱的", "各位")
 #: and ends with a colon after a word for people (…友 …事 …属 …员), with no sentence in it, is
 #: the salutation; "各位要注意以下几点：" is not.
 #: The last character(s) of a word for people (各位同学, 各位同仁, 各位家长, 全体职工…).
-PERSON_END = "(?:们|友|事|属|宾|导|师|生|学|仁|长|士|胞|民|工|员|人|代表|同志)"
+PERSON_END = "(?:们|友|事|属|宾|导|师|生|学|仁|长|士|胞|民|工|员|人|妹|代表|同志)"
 ADDRESSED = re.compile(
     rf"^(尊敬的|亲爱的|各位)[^。！？；：]{{0,44}}{PERSON_END}"
     r"((大家|上午|下午|晚上)好)?：$"
@@ -40,12 +41,14 @@ LISTED = re.compile(
 
 
 def _listed(line: str) -> bool:
-    """A list of addressees with a plural address word (…们) or a greeting in it: "对学生、
-    教师：" introducing a point is no salutation."""
-    return bool(LISTED.match(line)) and ("们" in line or "好" in line)
+    """A list of addressees with a plural address word (…们, 各位) or a greeting in it: "对学生、
+    教师：" introducing a point is no salutation; "公司领导、各位兄弟姐妹：" is one."""
+    return bool(LISTED.match(line)) and ("们" in line or "好" in line or "各位" in line)
 
 
 def is_salutation(line: str) -> bool:
+    """A line that addresses the audience, pinyin glosses aside ("公司领（lǐng）导、…：")."""
+    line = unglossed(line)
     limit = LONG_SALUTATION_CHARS if line.startswith(ADDRESS_OPENING) else SALUTATION_CHARS
     return len(line) <= limit and bool(
         SALUTATION.search(line) or ADDRESSED.match(line) or _listed(line)

@@ -279,7 +279,7 @@ _SENTENCE_END = re.compile(r"[。！？…]")
 #: A speech's own title line: its site words are part of the occasion, not furniture.
 _TITLE_END = re.compile(
     rf"{TITLE_END}(范文|大全|精选|模板)?"
-    rf"\s*([（\[【][^（）\[\]【】]{{1,10}}[）\]】])?(篇[{NUMERAL_CHARS}\d]{{1,3}})?"
+    rf"\s*([（\[【][^（）\[\]【】]{{1,10}}[）\]】])?(篇[{NUMERAL_CHARS}\d]{{1,3}}|\d{{1,2}})?"
     # A file name's extension, and an HTML page title's trail of categories and site name:
     # "….docx", "…的讲话_讲话稿_某某范文网".
     r"(\.(docx?|DOCX?|wps|pdf|PDF|txt))?((_|｜|\||\s?[-－]\s?)[^_｜|。！？，]{1,20})*$"

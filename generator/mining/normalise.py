@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import LazyPattern
 from ..numerals import ORDINAL
 
 # Private-use characters (e.g. U+E004 at paragraph ends) and zero-width marks are invisible
@@ -23,6 +24,11 @@ _HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 #: opening ("## 一、…", "**一、认清形势**今年以来…").  Only at the line's start, where it wraps
 #: the text; a lone "**" elsewhere is a site's starred-out word (a placeholder), kept.
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*([^*]{2,60})\*\*)?")
+
+#: A subtitle's dash typed some other way ("--在…的报告", "—在…", "－－在…"): the subtitle's
+#: dash "——", so the rules for subtitles read one shape.
+_DASHES = ("-", "－", "—", "─")
+_SUBTITLE_DASH = re.compile(r"^(?:--|－－?|—(?!—)|─{1,2})\s*(?=在|于)")
 
 # "1 、" → "1、": a space inside a marker is a typing slip, not text.
 _MARKER_GAP = re.compile(rf"^(\d{{1,2}}|{ORDINAL})\s+([、.．])")
@@ -89,10 +95,27 @@ def normalise_line(line: str) -> str:
         line = _MARKDOWN.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", line, count=1)
         line = line.strip()
     line = _widen(line)
+    if line[:1] in _DASHES:
+        line = _SUBTITLE_DASH.sub("——", line, count=1)
     return _MARKER_GAP.sub(r"\1\2", line)
 
 
 _WHITESPACE = re.compile(r"\s+")
+
+#: A pinyin gloss some converted pages print after a character ("會(huì)議", "領(lǐng)導(dǎo)"),
+#: full-width by now: lower-case letters with at least one tone mark, in brackets, after a
+#: Chinese character.  An abbreviation in brackets ("（AI）") has no tone mark and stays.
+#: Compiled only for a page that holds a tone mark (its CJK look-behind costs ~1 ms).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+GLOSS = LazyPattern(
+    rf"(?<=[\u4e00-\u9fff])（(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}）", needs=_TONED
+)
+
+
+def unglossed(text: str) -> str:
+    """The text without pinyin glosses: the key the miner's word rules read, so that
+    "会（huì）议" is the word 会议 to them while the page's text keeps its glosses."""
+    return GLOSS.sub("", text) if "）" in text else text
 
 
 def fold(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lazy_re import LazyPattern
 from ..lexicon import (
     ADDRESS_WORDS,
     APPEAL_ENDS,
@@ -26,8 +27,17 @@ from ..model import Speech
 from ..numerals import NUMERAL_CHARS
 from .address import PERSON_END, is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL, furniture_score
+from .captions import (
+    CAPTIONED,
+    COMPILATION,
+    SAMPLE_NUMBER,
+    collection_name,
+    names_collection,
+    names_occasion,
+)
 from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import Note, build_outline
+from .normalise import unglossed
 from .paragraphs import join_wrapped, unflatten
 from .split import SUB_SPEECH, Unit
 
@@ -35,16 +45,6 @@ from .split import SUB_SPEECH, Unit
 MISSING_TITLE = "（标题待补）"
 #: The last characters of the title endings (话 稿 言 辞 …), for a fixed-width look-behind.
 _TITLE_LAST = "".join(sorted({w[-1] for w in TITLE_ENDINGS}))
-#: A compilation's header ("…讲话汇编", "…讲稿（2篇）", "…讲话稿多篇"): above a speech's
-#: title, never half of it, and never the title of one speech in it.
-COMPILATION = re.compile(
-    rf"(汇编|合集|选编|汇总|大全|精选|多篇|[（\[【][^）\]】]{{0,4}}[\d{NUMERAL_CHARS}]+篇"
-    r"[^）\]】]{0,4}[）\]】])$"
-)
-#: A sample's caption in a collection: the collection's name and a number ("…致辞篇1",
-#: "…致辞【篇2】", "…讲话稿第三篇").
-CAPTIONED = re.compile(rf"(?:[（\[【]?篇[\d{NUMERAL_CHARS}]+[）\]】]?|第[\d{NUMERAL_CHARS}]+篇)$")
-
 
 #: A site's category label before a title: a genre or category word with at most six characters
 #: before it ("党课讲稿", "领导讲话", "讲话致辞"), or a site's praise word ("最新", "精选").
@@ -55,8 +55,13 @@ _CATEGORY = (
 #: What parts a site's category label from the title: a bar, an arrow, a dash or two.  A colon
 #: is left out: "专题党课：主题" is a talk's own title (the genre, then its theme).
 _SEPARATOR = r"[|｜>＞]|--|——|－－|-|—|－"
-#: Aggregator decorations on titles: year prefix, count hints, 范文, site suffix 篇N.
+#: A title whose start is printed twice, glued ("党建工作党建工作推进会上的讲话", or the whole
+#: title twice): one copy of the repeated part is the title's.
+DOUBLED = re.compile(r"^(\S{2,30}?)\s*(?=\1)")
+#: Aggregator decorations on titles: a doubled start, year prefix, count hints, 范文, site
+#: suffix 篇N.
 TITLE_NOISE = [
+    DOUBLED,
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
     # The same with a bare hyphen after the title word ("在…的讲话-某某范文网"), or only the
@@ -66,8 +71,10 @@ TITLE_NOISE = [
     re.compile(r"(?i)\.(docx?|wps|pdf|txt)(\s*([-－_|｜]|\s)\s*[^。！？]{0,20})?$"),
     re.compile(r"\s*[-－_|｜]+$"),
     META_TAIL,
-    # A publication date printed after the title: "在…的讲话 2023-05-06", "…的讲话 2023年5月6日".
+    # A publication date printed after the title: "在…的讲话 2023-05-06", "…的讲话 2023年5月6日",
+    # or the day it was given, in brackets: "在…的讲话（2008年2月5日）".
     re.compile(r"\s+\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月(\d{1,2}日)?)$"),
+    re.compile(r"\s*（\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*）$"),
     # A site's category before the title, by its shape: a short label in brackets ("【精选】在…",
     # "[领导讲话]关于…"); a short label and a separator before an occasion title ("讲话稿：在…",
     # "领导讲话 | 在…"); a genre or category word, perhaps printed twice, before a separator
@@ -83,16 +90,18 @@ TITLE_NOISE = [
     # A count of samples ("（3篇）") or a sample's number ("篇2", "【篇1】") after the title.
     COUNT_HINT,
     CAPTIONED,
-    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】".
+    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】", " 精品".
     re.compile(
-        r"\s*(?:[（【\[](精选|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
-        r"|范文|范本|模板|精选)$"
+        r"\s*(?:[（【\[](精选|精品|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
+        r"|范文|范本|模板|精选|精品)$"
     ),
-    # A site's category tag after the title word: "…的讲话（党政办公室）".  A date, and a note
-    # on the text itself (（摘要） （节选） （送审稿）), stay.
+    # A news agency's dateline before the title: "某某社北京1月8日电/在…的讲话".
+    re.compile(r"^[^\s/／]{2,10}?\d{1,2}月\d{1,2}日电\s*[/／]?\s*"),
+    # A site's category tag after the title word: "…的讲话（党政办公室）", "…（学校—高校）".
+    # A date, and a note on the text itself (（摘要） （节选） （送审稿）), stay.
     re.compile(
         r"(?<=讲话|讲稿|发言|致辞|党课|报告|演讲)\s*"
-        r"（(?![^（）]*(摘|节|选|全文|提纲|稿|草案))[\u4e00-\u9fff]{2,8}）$"
+        r"（(?![^（）]*(摘|节|选|全文|提纲|稿|草案))[\u4e00-\u9fff](?:[—－、]?[\u4e00-\u9fff]){1,8}）$"
     ),
     # A site's category glued after the occasion title: "在…会议上的讲话经济工作".  The tail
     # ends in a category noun; a note on the text (提纲, 摘要, 全文) is no such word.  Pinyin
@@ -181,9 +190,20 @@ TITLED_OPENING = re.compile(
     rf"^([^，。！？：]{{4,60}}?{TITLE_END})\s*(?:\1\s*)?"
     r"(?=(?:刚才|今天|这次|首先|当前|近年来|近期|根据|按照|为了)[^。！？]{4,}[。！？，])"
 )
+#: The same after a title naming its occasion in full ("在…会议上的讲话", "…大会上的致辞"),
+#: whatever the opening's first word ("…上的讲话春节刚过，…"): such a title is complete, and
+#: the words that would carry the phrase on ("…上的讲话精神", "…上的讲话中") or a site's note
+#: on the text ("…上的讲话文稿", "…上的讲话稿") are not an opening.  Only a line longer than a
+#: title is tried, and the pattern compiled for it (~1 ms).
+OCCASION_OPENING = LazyPattern(
+    rf"^([^，。！？：]{{4,60}}?上的{TITLE_END})\s*(?:\1\s*)?"
+    r"(?!精神|中|时|里|的|和|及|与|要求|指出|强调|稿|文稿|材料|提纲|要点|全文|范文|摘要)"
+    r"(?=[^。！？；，]{2,}[，。！？])",
+    needs="上",
+)
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
 TITLED_SALUTATION = re.compile(
-    rf"^(.{{4,60}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|同志们)"
+    rf"^(.{{4,100}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|同志们)"
 )
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
 _DAYTIME = "早上|上午|中午|下午|晚上"
@@ -195,6 +215,9 @@ BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各�
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
 GREETING = re.compile(rf"^(大家|你们|各位)?({_DAYTIME})?好[！]$")
+#: The same after the address and a comma, closing the line ("亲爱的同学们，你们好！"): a line of
+#: its own.  Before a colon it stays in the address ("同志们、队员们，大家好：").
+TRAILING_GREETING = re.compile(rf"(?<=，)(大家|你们|各位)?({_DAYTIME})?好！$")
 
 SIGNOFF = re.compile(alternation(SIGNOFF_WORDS))
 CLOSING_STARTS = re.compile(
@@ -251,12 +274,14 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     title = ""
     sub = SUB_SPEECH.match(lines[0]) if lines else None
     end, addressed = _head(lines)
-    if sub:
+    if sub and not names_occasion(sub.group(1)):
+        i = 1  # "优秀致辞（二）": a sample's caption; the speech's title, if any, is its marker's
+    elif sub:
         title, i = sub.group(1), 1
-    elif (caption := _caption_at(lines, end)) is not None:
-        i, fallback_title = caption + 1, ""  # one sample of a collection: no title of its own
-    elif (at := _title_at(lines, end, addressed)) is not None:
-        i = at
+    elif (choice := _choose_title(lines, end, addressed)) is not None and choice.caption:
+        i, fallback_title = choice.at + 1, ""  # one sample of a collection: no title of its own
+    elif choice is not None:
+        i = choice.at
         theme = SUBTITLE.match(lines[i])
         if theme:  # 主题句——在…会议上的讲话 on one line
             title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1
@@ -264,12 +289,15 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             title, i = lines[i] + lines[i + 1], i + 2
         else:
             title, i = lines[i], i + 1
+        number = SAMPLE_NUMBER.search(title)
+        if number and _is_title(title[: number.start()]):
+            title = title[: number.start()]  # "在…会上的讲话（一）": an occasion's sample number
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and _is_name(lines[i]):
         speech.speaker, i = lines[i], i + 1
-    if not title and (COMPILATION.search(fallback_title) or _speaker_line(fallback_title)):
-        fallback_title = ""  # a compilation's header or a byline names no speech of its own
+    if not title and not _candidate(unglossed(fallback_title)):
+        fallback_title = ""  # a compilation's header, a byline, a caption: no speech's title
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
     salutation: list[str] = []
     rest = ""
@@ -287,7 +315,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         elif is_salutation(text) or (
             salutation and GREETING.match(text)
         ):
-            salutation.append(text)
+            closing = TRAILING_GREETING.search(text)
+            salutation.extend((text[: closing.start()], closing.group()) if closing else [text])
         elif following and _broken_salutation(text, following):
             joined = LEADING_SALUTATION.match(text + following)
             head = joined.group(1) if joined else text + following
@@ -361,7 +390,11 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             return
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
-        opening = TITLED_OPENING.match(text) if head else None
+        opening = None
+        if head:
+            opening = TITLED_OPENING.match(text) or (
+                OCCASION_OPENING.match(text) if len(text) > TITLE_CHARS else None
+            )
         head = head and not _SENTENCE_MARK.search(text)
         if match and (
             is_salutation(rest) or LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)
@@ -389,38 +422,29 @@ def _reprinted_with_salutation(above: list[tuple[int, str]], text: str) -> int |
     return None
 
 
-#: The longest headline taken as the title for being printed twice over the salutation.
-HEADLINE_CHARS = 60
-
-
-def _reprinted_title(lines: list[str], end: int) -> int | None:
-    """A line printed twice, the second copy right over the salutation: the page's heading and
-    the speech's own title line, so it is the title even when it is a headline with commas
-    and an exclamation mark ("…部署会上，校长讲话：精心谋开局，齐心启新程！")."""
-    if end < 2:
-        return None
-    last = lines[end - 1]
-    if len(last) > HEADLINE_CHARS or "。" in last or is_salutation(last):
-        return None
-    return next((k for k in range(end - 1) if lines[k] == last), None)
-
-
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.年]\d{1,2}")
 #: Longest line taken as a title without ending like one (…讲话).
 TITLE_CHARS = 40
 #: Captions of a page's parts, never a speech's title ("目录", "提纲：", "正文").
 CAPTION = re.compile(
-    r"^[-•·\s]*(目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介|"
-    r"(资源|文档|内容|文章|作品)(描述|介绍|简介|详情|预览))[：]?$"
+    r"^[-•·\s]*(?:(?:目\s*录|目次|提纲|正文|全文|内容|摘要|导读|简介|"
+    r"(?:资源|文档|内容|文章|作品|论文|全文|部分){1,3}(?:描述|介绍|简介|详情|预览|阅读))"
+    r"[/／、\s]*)+[：]?[….。\s]*$"
 )
 
 
+#: A headline may close on one question or exclamation mark ("我们为什么要学习党史？").
+_HEADLINE_MARK = ("？", "！")
+
+
 def _title_shaped(text: str) -> bool:
-    """A line that could be a title not ending in 讲话: short, no sentence, not a byline, a
-    date, a salutation, a subtitle, a numbered point or a dated meta line."""
+    """A line that could be a title not ending in 讲话: short, no sentence (a headline's one
+    closing ？ or ！ aside), not a byline, a date, a salutation, a greeting, a subtitle, a
+    numbered point or a dated meta line."""
     return (
         len(text) <= TITLE_CHARS
-        and not _SENTENCE_MARK.search(text)
+        and not _SENTENCE_MARK.search(text[:-1] if text.endswith(_HEADLINE_MARK) else text)
+        and not GREETING.match(text)
         and not text.endswith(("，", "："))
         and not text.startswith("——")
         and not is_salutation(text)
@@ -435,37 +459,117 @@ def _title_shaped(text: str) -> bool:
     )
 
 
-def _title_at(lines: list[str], end: int, addressed: bool) -> int | None:
-    """The title line of a head ending at ``end``: the last line ending like a title (…讲话),
-    else the last title-shaped line; a title wrapped over two lines is read from its first."""
-    titled = [k for k in range(end) if _is_title(lines[k])]
-    if not titled and addressed and (twice := _reprinted_title(lines, end)) is not None:
-        return twice
-    if titled:
-        at = titled[-1]
-        if at and _wrapped_title(lines[at - 1], lines[at]):
-            at -= 1
-        return at
-    shaped = [k for k in range(end) if _title_shaped(lines[k])]
-    if len(shaped) > 1 and shaped[-2] == shaped[-1] - 1 and _is_name(lines[shaped[-1]]):
-        shaped.pop()  # the speaker's name under the title
-    return shaped[-1] if shaped else None
+def _candidate(text: str) -> bool:
+    """A line that may title a speech at all: ending like a title, or shaped like one."""
+    return _is_title(text) or _title_shaped(text)
 
 
-def _caption_at(lines: list[str], end: int) -> int | None:
-    """A sample's caption nearest the salutation, with no title line below it: the page is a
-    collection and the caption names the sample by the collection's kind ("医院领导致辞篇1"),
-    not a speech (its title is left blank).  A caption that names an occasion ("在…会议讲话篇4")
-    is the speech's own title with a number."""
-    for k in range(end - 1, -1, -1):
-        text = lines[k]
-        caption = CAPTIONED.search(text)
-        stem = text[: caption.start()] if caption else ""
-        if caption and _is_title(stem) and not stem.startswith(("在", "关于")):
-            return k
-        if _is_title(text):
-            return None
-    return None
+#: What a line is worth as the title; the best wins, the nearest to the salutation of equals.
+#: Naming a kind of speech (讲话, 致辞, … on the line, or on the "——在…的讲话" subtitle under
+#: it) outweighs position: a page heading above a bare headline is the site's.  A headline
+#: printed again right over the salutation is the page's heading and the speech's title at
+#: once.  A prefix printed twice ("党建工作党建工作推进会上的讲话") is a site's category tag
+#: before a shortened name, worth less than the title it shortens.
+SPEECH_WORD = 2
+PRINTED_TWICE = 1
+#: A line that names only a kind of speech, with at most this many characters before the word
+#: ("领导讲话", "讲话稿", "校长致辞"), is a site's label more often than a title: worth one less
+#: than a title that names more.
+BARE_KIND_CHARS = 2
+DECORATED = -2
+#: The longest headline taken as the title for being printed twice over the salutation.
+HEADLINE_CHARS = 60
+
+
+@dataclass(frozen=True)
+class TitleChoice:
+    """The head line that titles a unit; ``caption`` when it is a sample's caption (the
+    collection's name, or a kind of speech, with a number), so the speech has no title."""
+
+    at: int
+    caption: bool
+
+
+def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | None:
+    """The title line of a head ending at ``end`` (the salutation, or the first sentence),
+    every line judged by the same few features (``SPEECH_WORD`` …) on its gloss-free text.
+
+    A collection's header is never a candidate (``COMPILATION``: a count, 汇编, 合集); a line
+    that only repeats the collection's name, above it with a count or with a sample number
+    after it, or a kind of speech with a number ("老员工年会讲话稿 篇1"), is a caption
+    (``captions``).  A title wrapped over two lines is read from its first."""
+    keys = [unglossed(t) for t in lines[:end]]
+    best: tuple[int, int, bool] | None = None  # (score, line, caption)
+    previous = -2  # the last candidate line: a bare name right under it is the speaker
+    for k, key in enumerate(keys):
+        number = SAMPLE_NUMBER.search(key)
+        stem = key[: number.start()] if number else ""
+        caption = False
+        if stem and _is_title(stem):
+            score = SPEECH_WORD
+            caption = not names_occasion(stem) or any(
+                names_collection(stem, collection_name(a)) for a in keys[:k]
+            )
+        elif _is_title(key) or SUBTITLE.match(key):  # or "主题——在…的讲话" on one line
+            score = SPEECH_WORD - _bare_kind(key)
+            caption = any(
+                COMPILATION.search(a) and names_collection(clean_title(key), collection_name(a))
+                for a in keys[:k]
+            )
+        elif _title_shaped(key) and not (previous == k - 1 and _is_name(key)):
+            score = SPEECH_WORD if _subtitled(lines, k) else 0
+            score += PRINTED_TWICE if addressed and _reprinted(keys, k, end) else 0
+        elif addressed and _reprinted(keys, k, end):
+            score = PRINTED_TWICE
+        else:
+            continue
+        previous = k
+        if _decorated(key):
+            score += DECORATED
+        if best is None or score >= best[0]:
+            best = (score, k, caption)
+    if best is None:
+        return None
+    _, at, caption = best
+    if at and not caption and _is_title(keys[at]) and _wrapped_title(lines[at - 1], lines[at]):
+        at -= 1
+    return TitleChoice(at, caption)
+
+
+def _bare_kind(text: str) -> bool:
+    """A title that names no more than a kind of speech and who gives it ("领导讲话")."""
+    clean = clean_title(text)
+    ending = max((w for w in TITLE_ENDINGS if clean.endswith(w)), key=len, default="")
+    return len(clean) - len(ending) <= BARE_KIND_CHARS and not names_occasion(clean)
+
+
+def _decorated(text: str) -> bool:
+    """A line whose first words are printed twice before the rest: a site's category tag on a
+    shortened name, not a title printed twice whole."""
+    doubled = DOUBLED.match(text)
+    return doubled is not None and len(text) > doubled.end() + len(doubled.group(1))
+
+
+def _subtitled(lines: list[str], k: int) -> bool:
+    """A headline with its occasion under it ("——在…的讲话"): the speech's own title block."""
+    following = lines[k + 1] if k + 1 < len(lines) else ""
+    return following.startswith("——") and _is_title(following.lstrip("—"))
+
+
+def _reprinted(keys: list[str], k: int, end: int) -> bool:
+    """The line right over the salutation printed higher up as well: the page's heading and
+    the speech's own title line, even a headline with commas and an exclamation mark
+    ("…部署会上，校长讲话：精心谋开局，齐心启新程！")."""
+    text = keys[k]
+    return (
+        k == end - 1
+        and len(text) <= HEADLINE_CHARS
+        and "。" not in text
+        and not is_salutation(text)
+        and text in keys[:k]
+    )
+
+
 #: The first half of a wrapped title fills most of a narrow column.
 WRAPPED_PIECE = 10
 

@@ -28,6 +28,7 @@ from .boilerplate import (
     strip_label,
     strip_lead_in,
 )
+from .captions import collection_name, names_collection, names_occasion
 from .normalise import normalise_line
 
 _NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
@@ -48,8 +49,8 @@ MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("suffix", re.compile(rf"^(.{{4,48}}?)篇({_NUM})$")),
     # "建军节演讲稿范文（一）": a numbered sample of a category, not the speech's own title.
     ("series", re.compile(rf"^.{{2,24}}?(?:范文|讲话稿|发言稿|演讲稿|讲稿)（({_NUM})）$")),
-    # "中秋节医院领导致辞1": the page's title with a sample number.
-    ("series", re.compile(rf"^[^。！？，：\s]{{2,30}}{TITLE_END}(\d{{1,2}})$")),
+    # "中秋节医院领导致辞1", "…发言稿范文2": the page's title with a sample number.
+    ("series", re.compile(rf"^[^。！？，：\s]{{2,30}}{TITLE_END}(?:范文|范本|样本)?(\d{{1,2}})$")),
 ]
 
 #: "在党员会议上的讲话(二):" — a sub-speech inside one unit.
@@ -203,9 +204,9 @@ def _chunk_number(text: str, want: int, above: str) -> int | None:
     return match.end()
 
 
-#: The caption of a contents list ("目录", "目 录", "- 目錄"), and its entries: short lines
-#: without a sentence, a page number perhaps at their end.
-CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)[：]?$")
+#: The caption of a contents list ("目录", "目 录", "- 目錄", "目录/提纲：……"), and its entries:
+#: short lines without a sentence, a page number perhaps at their end.
+CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)(?:[/／、](?:提纲|大纲))?[：]?[….。\s]*$")
 CONTENTS_ENTRY = 60
 #: A title line, perhaps with the site's name after a separator ("…的讲话-某某网").
 _OWN_TITLE = re.compile(rf"{TITLE_END}([-－_|｜][^。！？，\s]{{1,20}})?$")
@@ -428,9 +429,6 @@ def split_page(raw: list[str], file: str) -> Page:
     hint_match = COUNT_HINT.search(hint_line)
     hint = from_chinese(hint_match.group(1)) if hint_match else None
 
-    # The collection's name: the page's title, or the line under the site's header that
-    # counts the samples ("2023年…致辞（六篇）").
-    collection = _collection_name(page_title or hint_line)
     starts: list[tuple[int, str, str]] = []  # (position in lines, number, title)
     for pos, (_, text) in enumerate(lines):
         found = _marker(text)
@@ -439,6 +437,11 @@ def split_page(raw: list[str], file: str) -> Page:
         if starts and pos == starts[-1][0] + 1:
             continue  # no body since the previous marker: this is the unit's own title line
         starts.append((pos, *found))
+    # The collection's names: the title-like lines of the page's head above the first sample
+    # (its title, the line that counts the samples "2023年…致辞（六篇）", a heading under a
+    # line of keywords).
+    head = [t for _, t in lines[: starts[0][0]] if _title_like(t)] if starts else []
+    collections = {collection_name(t) for t in [page_title, hint_line, *head] if t}
     if not starts and (sample_at := _bare_sample(raw)):
         # "标题 / 下面是小编整理的…，供参考。 / 1 / 同志们：…": the page's title is the
         # collection's, the speech starts below its bare number.
@@ -455,9 +458,12 @@ def split_page(raw: list[str], file: str) -> Page:
             body = lines[pos + 1 : end]
             label = f"第{number}篇" if not number.isdigit() else f"篇{number}"
             sample = _marker_kind(lines[pos][1], "series")
-            if _names_collection(title, collection) and not _marker_kind(lines[pos][1], "prefix"):
-                # "学校例会校长讲话篇一" under the page title "学校例会校长讲话（实用22篇）":
-                # the collection's name with a sample number, not the speech's own title.
+            if not _marker_kind(lines[pos][1], "prefix") and (
+                not names_occasion(title) or any(names_collection(title, c) for c in collections)
+            ):
+                # "学校例会校长讲话篇一" under the page title "学校例会校长讲话（实用22篇）", or
+                # "老员工年会讲话稿 篇1": the collection's name or a kind of speech with a sample
+                # number, not the speech's own title (``captions``).
                 title, sample = "", True
             for unit in _sub_speeches(file, label, lines[pos][1], title, body):
                 unit.sample = sample
@@ -481,30 +487,6 @@ def split_page(raw: list[str], file: str) -> Page:
     return page
 
 
-#: A count word after a collection's name without brackets: "…讲话稿多篇", "…致辞5篇".
-_BARE_COUNT = re.compile(rf"(多|\d+|[{NUMERAL_CHARS}]+)篇$")
-_YEAR = re.compile(r"^(19|20)\d{2}年")
-#: A sample caption this long or longer may be the collection's name with its head cut off.
-COLLECTION_TAIL = 6
-
-
-def _collection_name(page_title: str) -> str:
-    """The name a collection page gives all its samples: its title without the count
-    ("（六篇）", "多篇") or the year it leads with."""
-    name = _BARE_COUNT.sub("", COUNT_HINT.sub("", page_title).strip())
-    return _YEAR.sub("", name)
-
-
-def _names_collection(title: str, collection: str) -> bool:
-    """A sample caption that only repeats the collection's name: equal to it, or its tail
-    (sites cut a long caption from the front: "学校长开学致辞秋期篇一" under "2023年中学
-    校长开学致辞秋期（六篇）")."""
-    title = _YEAR.sub("", title.strip())
-    if not title or not collection:
-        return False
-    return title == collection or (len(title) >= COLLECTION_TAIL and collection.endswith(title))
-
-
 def _sub_speeches(
     file: str, label: str, marker: str, title: str, body: list[tuple[int, str]]
 ) -> list[Unit]:
@@ -519,7 +501,7 @@ def _sub_speeches(
                 units[-1].lines.pop()  # the next sample's bare number ("2") above its title
             units.append(Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)]))
             continue
-        if match and has_body:
+        if match and has_body and not _heads_series(match.group(2), units[-1].lines):
             sub = f"{label}/({match.group(2)})"
             if "/" not in units[0].label and any(SUB_SPEECH.match(t) for _, t in units[0].lines):
                 first = SUB_SPEECH.match(units[0].lines[0][1])
@@ -528,6 +510,21 @@ def _sub_speeches(
             continue
         units[-1].lines.append((number, text))
     return [u for u in units if u.lines or len(units) == 1]
+
+
+#: The most lines a page's head holds above its first sample (name, repeated name, lead-in…).
+SERIES_HEAD = 6
+
+
+def _heads_series(number: str, above: list[tuple[int, str]]) -> bool:
+    """A sub-speech caption numbered one ("优秀毕业典礼致辞（一）") under a few lines that
+    address no one: it opens the page's first sample, and what is above it (the collection's
+    name, the site's lead-in) is the page's head, not a speech of its own."""
+    return (
+        from_chinese(number) == 1
+        and len(above) <= SERIES_HEAD
+        and not any(is_salutation(t) for _, t in above)
+    )
 
 
 def _titled_start(

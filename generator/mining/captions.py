@@ -1,0 +1,64 @@
+"""A collection's name and its samples' captions: what splitting and parsing both judge.
+
+Sample pages ("…讲话稿（18篇）") head a collection with its name and caption each sample with
+that name and a number ("…讲话稿篇1", "…材料（一）", "…致辞【篇2】").  Such a caption names the
+collection, not the speech under it; the speech has a title of its own only when the caption
+names a particular occasion ("在…会议上的讲话篇4") that is not the collection's name as well.
+Comparisons read the gloss-free text (``normalise.unglossed``): converted pages gloss one copy
+of a name with pinyin and not the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..numerals import NUMERAL_CHARS
+from .boilerplate import COUNT_HINT
+from .normalise import fold, unglossed
+
+_N = rf"[\d{NUMERAL_CHARS}]"
+#: A collection's header: a count of samples, in brackets or bare, at its end or its start
+#: ("…讲稿（2篇）", "…讲话稿5篇", "…讲话稿多篇", "精选10篇…"), or a word for a compilation
+#: ("…讲话汇编", "…致辞合集"): above a speech's title, never half of it, and never the title
+#: of one speech in it.
+COMPILATION = re.compile(
+    rf"(?:汇编|合集|选编|汇总|大全|精选|多篇|[（\[【][^）\]】]{{0,4}}{_N}+篇[^）\]】]{{0,4}}[）\]】]"
+    rf"|(?<![第篇\d{NUMERAL_CHARS}]){_N}+篇)$|^(?:精选|最新|优秀)?{_N}+篇"
+)
+#: A sample's number after a title: "篇1", "【篇2】", "第三篇" (stripped from a title too).
+CAPTIONED = re.compile(rf"(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇)$")
+#: The same, or a number in brackets or bare ("…讲话材料（一）", "…讲话稿范文1"; read only after
+#: a title word), which marks a sample where the name before it is the collection's or a
+#: kind of speech, and numbers an occasion's title otherwise.
+SAMPLE_NUMBER = re.compile(
+    rf"\s*(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇|（{_N}{{1,2}}）|(?<![\d{NUMERAL_CHARS}])\d{{1,2}})$"
+)
+#: A particular occasion: "在…会议讲话", "关于…", "校长在…典礼上", "在…之际".
+OCCASION = re.compile(r"^(?:在|关于)|在[^，。！？]{2,40}?(?:上|中|之际|期间)")
+#: A count word after a collection's name without brackets: "…讲话稿多篇", "…致辞5篇".
+_BARE_COUNT = re.compile(rf"(多|{_N}+)篇$")
+_YEAR = re.compile(r"^(19|20)\d{2}年")
+#: A sample caption this long or longer may be the collection's name with its head cut off.
+COLLECTION_TAIL = 6
+
+
+def names_occasion(text: str) -> bool:
+    """Does a title name a particular occasion, not only a kind of speech?"""
+    return bool(OCCASION.search(unglossed(text)))
+
+
+def collection_name(header: str) -> str:
+    """The name a collection gives all its samples: its header without glosses, the count
+    ("（六篇）", "（专业18篇）", "多篇") or the year it leads with, as a comparison key."""
+    name = _BARE_COUNT.sub("", COUNT_HINT.sub("", unglossed(header)).strip())
+    return fold(_YEAR.sub("", name))
+
+
+def names_collection(title: str, collection: str) -> bool:
+    """A sample caption's name that only repeats the collection's name (a key from
+    ``collection_name``): equal to it, or its tail (sites cut a long caption from the front:
+    "学校长开学致辞秋期篇一" under "2023年中学校长开学致辞秋期（六篇）")."""
+    title = fold(_YEAR.sub("", unglossed(title).strip()))
+    if not title or not collection:
+        return False
+    return title == collection or (len(title) >= COLLECTION_TAIL and collection.endswith(title))

@@ -27,6 +27,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from .data_cache import load_data
+from .lazy_re import LazyPattern
 from .numerals import to_chinese
 from .resources import outlines_dir
 
@@ -157,7 +158,8 @@ _MEETING_VERB = re.compile(
 
 
 #: What kind of gathering a meeting's name ends on: 表彰大会, 主题党日, 座谈会…
-_OCCASION = re.compile(
+#: (Compiled when a closing first asks: only some closings name the occasion.)
+_OCCASION = LazyPattern(
     r"(?:主题党日|专题党课|党课|(?:表彰|成立|总结|工作|党员|代表|动员|部署|推进|座谈|培训|调度"
     r"|现场|分析|警示教育|交流|冬训)?(?:大会|会议|会))$")
 
@@ -251,8 +253,10 @@ class Glue:
         read out on the agenda), are only households or units (十佳文明户, 先进集体): then
         "受到表彰的同志" does not fit.  Else "people"."""
         named = " ".join([str(facts.get("commended") or ""), *(  # what was read, not who read it
-            re.split("宣读", text)[-1] for text, kind in self.items if kind == "commendation")])
+            text.split("宣读")[-1] for text, kind in self.items if kind == "commendation")])
         words = self.stock.honoured
+        if not named.strip():
+            return "people"
         groups = bool(words) and re.search(words["groups"], named)
         return "groups" if groups and not re.search(words["people"], named) else "people"
 

@@ -83,9 +83,11 @@ def _parts(speech: Speech) -> dict[str, list[str]]:
             "signoff": speech.signoff}
 
 
-#: Speeches whose genre is not a meeting speech lend no phrases (a notice, a UN address…).
+#: Speeches whose genre is not a meeting speech lend no phrases (a notice, a UN address…),
+#: nor a copy, nor a page read only loosely ("unsure": its opening and closing are guesses).
 _FOREIGN_GENRES = (
-    "genre_notice", "genre_report", "genre_foreign", "genre_personal", "genre_host", "duplicate"
+    "genre_notice", "genre_report", "genre_foreign", "genre_personal", "genre_host", "duplicate",
+    "unsure",
 )
 
 

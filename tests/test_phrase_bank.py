@@ -8,8 +8,10 @@ import pytest
 import yaml
 from conftest import ROOT, run_speechgen
 
+from generator.mining import mine_text
 from generator.mining.annotate import DELETIONS, PLACEHOLDERS
 from generator.mining.normalise import fold
+from generator.mining.phrases import find_phrases
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 BANK = ROOT / "outlines" / "phrases.yaml"
@@ -57,3 +59,16 @@ def test_the_command_rebuilds_the_shipped_bank(tmp_path):
     result = run_speechgen("phrases", *sorted(CORPUS.glob("*.txt")), "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8") == BANK.read_text(encoding="utf-8")
+
+
+def test_a_page_read_loosely_lends_no_phrases():
+    """A speech the miner could only take by reading the whole page loosely (flag unsure) has
+    a guessed opening and closing: its announcement is not offered as the bank's wording,
+    though the same speech read the usual way would lend it."""
+    page = ROOT / "tests" / "fixtures" / "mining_pages" / "r7_footer_caption_above_speech.txt"
+    mined = mine_text(page.read_text(encoding="utf-8"), page.name).speeches
+    speech = mined[0].speech
+    assert [f.code for f in speech.flags] == ["unsure"]
+    assert list(find_phrases(mined)) == []
+    speech.flags = []
+    assert [text for _, text, _ in find_phrases(mined)] == ["下面，我讲两点意见。"]

@@ -95,6 +95,7 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
             speech.flags.append(Flag("repeated", "页面把全文重复印了一遍,只保留了一份"))
         mined.append(MinedSpeech(f"{prefix}-{unit.index}", speech, unit, parsed.body))
     if not mined and (fallback := _whole_page(lines, name, prefix)) is not None:
+        page.warnings.clear()  # they tell of the reading given up, not of this one
         mined.append(fallback)
     _link_duplicates(mined)
     if back:

@@ -362,3 +362,17 @@ def test_no_two_examples_close_on_the_same_stock_wording():
         assert index not in seen, (path.stem, seen[index], closing)
         seen[index] = path.stem
     assert len(seen) >= 6, seen  # most examples do use the stock's closing
+
+
+def test_no_two_examples_share_a_heading():
+    """A reader given two examples side by side named a heading printed in both, one work
+    word apart ("落实工作责任，确保…各项部署见到实效", pairs reading, round 4): no two examples'
+    headings share a run of 8 characters, the stock's default headings included."""
+    runs: dict[str, tuple[str, str]] = {}
+    for path in SPEECHES:
+        for _, section in load_speech(path).walk():
+            words = re.sub(r"[^\w]", "", section.heading)
+            for run in {words[i:i + 8] for i in range(len(words) - 7)}:
+                other = runs.get(run)
+                assert other is None or other[0] == path.stem, (section.heading, other)
+                runs[run] = (path.stem, section.heading)

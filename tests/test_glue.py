@@ -402,3 +402,14 @@ def test_nobody_convenes_a_lecture():
         "会议名称": "“七一”专题党课暨全镇党员大会", "主办单位": f"第{n}党委"}).opening[0]
         for n in range(10)}
     assert any("召开" in p for p in convened), convened
+
+
+def test_a_lone_point_with_no_text_runs_on_as_a_demand():
+    """"…狠抓工作落实。" then "提升保密干部技术防护能力。" alone on its line read as a fragment
+    glued on (round 4): a lone point that is only a heading is said as a demand."""
+    data = work()
+    data["工作任务"][0]["小项"] = [{"小标题": "提升保密干部技术防护能力"}]
+    speech = speech_from(data)
+    text = render_text(speech)
+    assert "要提升保密干部技术防护能力。" in text
+    assert "\n\n提升保密干部技术防护能力。" not in text and "（一）" not in text.split("二、")[0]

@@ -292,7 +292,8 @@ class Glue:
     def _answering(self) -> str | None:
         """The agenda kind the response answers: the strongest, except a commendation when
         the speaker congratulates the commended himself (表彰对象 given) — "希望受到表彰的同志…"
-        before his own congratulation read out of order (round 4).  None: the strongest."""
+        before his own congratulation read out of order (round 4).  None: the strongest;
+        "none": nothing left to answer (no variant fits it, so nothing is said)."""
         if not self.facts.get("commended"):
             return None
         rest = [kind for kind in _RESPONSE_ORDER if kind in self.agenda_kinds
@@ -421,6 +422,7 @@ class Glue:
 
     @staticmethod
     def occasion(meeting: str) -> str:
+        """`occasion_of`, for the templates (they are given the glue, not this module)."""
         return occasion_of(meeting)
 
     def word(self, name: str) -> str:

@@ -34,6 +34,10 @@ SAMPLE_NUMBER = re.compile(
     rf"\s*(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇|[（【\[]{_N}{{1,2}}[）】\]]"
     rf"|(?<![\d{NUMERAL_CHARS}])\d{{1,2}})$"
 )
+#: A news report's headline over the speech it reports ("某某在…大会上发表重要讲话", "某某发表
+#: …电视动员讲话"): the site's line naming who spoke, not the speech's own title, so the speech
+#: under it has none.  A speech's title names the occasion, never the act of delivering it.
+REPORTED = re.compile(r"发表[^。！？，：]{0,40}(讲话|致辞|演讲|贺词)$")
 #: A particular occasion: "在…会议讲话", "关于…", "校长在…典礼上", "在…之际".
 OCCASION = re.compile(r"^(?:在|关于)|在[^，。！？]{2,40}?(?:上|中|之际|期间)")
 #: A count word after a collection's name without brackets: "…讲话稿多篇", "…致辞5篇".

@@ -31,6 +31,7 @@ from .boilerplate import COUNT_HINT, META_TAIL, furniture_score
 from .captions import (
     CAPTIONED,
     COMPILATION,
+    REPORTED,
     SAMPLE_NUMBER,
     collection_name,
     names_collection,
@@ -221,7 +222,7 @@ OCCASION_OPENING = LazyPattern(
 )
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
 TITLED_SALUTATION = re.compile(
-    rf"^(.{{4,100}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|同志们)"
+    rf"^(.{{4,100}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|广大|同志们)"
 )
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
@@ -518,7 +519,8 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
     """The title line of a head ending at ``end`` (the salutation, or the first sentence),
     every line judged by the same few features (``SPEECH_WORD`` …) on its gloss-free text.
 
-    A collection's header is never a candidate (``COMPILATION``: a count, 汇编, 合集); a line
+    A collection's header is never a candidate (``COMPILATION``: a count, 汇编, 合集); a news
+    headline reporting the speech (``REPORTED``: 某某发表…讲话) and a line
     that only repeats the collection's name, above it with a count or with a sample number
     after it, or a kind of speech with a number ("老员工年会讲话稿 篇1"), is a caption
     (``captions``).  A title wrapped over two lines is read from its first."""
@@ -536,7 +538,7 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
             )
         elif _is_title(key) or SUBTITLE.match(key):  # or "主题——在…的讲话" on one line
             score = SPEECH_WORD - _bare_kind(key)
-            caption = any(
+            caption = bool(REPORTED.search(key)) or any(
                 COMPILATION.search(a) and names_collection(clean_title(key), collection_name(a))
                 for a in keys[:k]
             )

@@ -26,7 +26,8 @@ COMPILATION = re.compile(
     rf"|(?<![第篇\d{NUMERAL_CHARS}]){_N}+篇)$|^(?:精选|最新|优秀)?{_N}+篇"
 )
 #: A sample's number after a title: "篇1", "【篇2】", "第三篇" (stripped from a title too).
-CAPTIONED = re.compile(rf"(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇)$")
+SAMPLE_MARK = rf"(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇)"
+CAPTIONED = re.compile(rf"{SAMPLE_MARK}$")
 #: The same, or a number in brackets or bare ("…讲话材料（一）", "…讲话【二】", "…讲话稿范文1";
 #: read only after a title word), which marks a sample where the name before it is the
 #: collection's or a kind of speech, and numbers an occasion's title otherwise.

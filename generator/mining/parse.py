@@ -32,6 +32,7 @@ from .captions import (
     CAPTIONED,
     COMPILATION,
     REPORTED,
+    SAMPLE_MARK,
     SAMPLE_NUMBER,
     collection_name,
     names_collection,
@@ -434,14 +435,27 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
 REPRINT_CHARS = 8
 
 
+#: A sample's caption run on after a reprinted collection header: "…讲话篇1", "…致辞第二篇".
+GLUED_CAPTION = re.compile(rf"^[^。！？，：]{{2,40}}?{TITLE_END}\s*{SAMPLE_MARK}\s*")
+
+
 def _reprinted_with_salutation(above: list[tuple[int, str]], text: str) -> int | None:
     """Where the salutation starts in a line that prints a line above it again with the
     salutation glued on ("<headline>各位老师，亲爱的同仁们："), whatever the headline's
-    punctuation; None for any other line."""
+    punctuation, perhaps with a sample's caption between them ("<collection header>
+    <name>篇1尊敬的老师们，早上好！…": the caption stays in the head, so the speech is
+    untitled); None for any other line."""
     for _, earlier in above:
         if len(earlier) >= REPRINT_CHARS and text.startswith(earlier) and text != earlier:
             rest = text[len(earlier) :].lstrip()
-            if is_salutation(rest) or LEADING_SALUTATION.match(rest):
+            captioned = GLUED_CAPTION.match(rest)
+            if captioned:
+                rest = rest[captioned.end() :]
+            if (
+                is_salutation(rest)
+                or LEADING_SALUTATION.match(rest)
+                or (captioned and COMMA_SALUTATION.match(rest))
+            ):
                 return len(text) - len(rest)
     return None
 

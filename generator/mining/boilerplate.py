@@ -136,6 +136,8 @@ RULES: list[NoiseRule] = [
         r"^(为你|为您|好文|精品|本周|今日|编辑)推荐：?$",
         r"^(猜你|你可能)(喜欢|还喜欢|感兴趣)：?$",
         r"^(上一篇|下一篇)\s*[^。！？]{2,}$",
+        # A forum post's attachment box after the text ("附件列表", "相关附件"): the post ends.
+        r"^(附件列表|附件下载|相关附件|下载附件)：?$",
         r"^(相关|热门|推荐|最新|精彩|延伸|更多)(文章|阅读|范文|推荐|内容|专题|资料)(推荐|列表)?：?$",
     ),
     *_rules(
@@ -213,6 +215,9 @@ RULES: list[NoiseRule] = [
     *_rules(
         "inline",
         (r"\s*[|｜]+\s*$", "|｜"),  # a menu separator left at a text line's end ("本轮…… |")
+        # A preview's cut mark: three ASCII dots after a space where a forum or a list shortens
+        # the post ("人的生命对于其它任 ..."); a writer's ellipsis is "……", never spaced off.
+        (r"\s+\.{3}$", "."),
         # HTML comments, Word's conditional comments ("<!--[if gte mso 9]>…<![endif]-->") and
         # tags, namespaced ones too ("<w:WordDocument>"), left in the text.
         (r"<[!！]--.*?--[>＞]|<[!！]\[[^\]]{0,40}\][>＞]", "<"),

@@ -72,7 +72,6 @@ def _rules(kind: str, *patterns: str | tuple[str, str]) -> list[NoiseRule]:
 RULES: list[NoiseRule] = [
     *_rules(
         "header",
-        r"^时间：\d{4}-\d",
         r"^\|? ?收藏本文",
         r"^简介：",
         # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
@@ -104,8 +103,9 @@ RULES: list[NoiseRule] = [
         r"^分享到",
         r"^(扫一扫|扫描二维码)",
         r"^(阅读|浏览|点击)(次数|量)?：\s*\d+",
-        r"^(发布|更新|上传)(时间|日期)：\s*\d{4}[-/.年]",
-        r"^(时间|日期)：\s*\d{4}[-/.]\d",
+        # "发布时间：2024-…", "内容发布更新时间 ： 2024/5/4 …": a short field name ending in
+        # 时间/日期, a date after its colon.
+        r"^[^\s。，！？：]{0,8}(时间|日期)\s*：\s*\d{4}[-/.年]",
         r"^本文由.{0,24}(整理|提供|发布|上传|编辑|收集)",
         r"^(返回(顶部|首页|列表|目录)\s*)+$",
         r"^(本文)?(标签|TAGS?|Tags?|关键词|关键字)：.{0,60}$",

@@ -84,7 +84,7 @@ RULES: list[NoiseRule] = [
         # "当前位置：", "您现在所在的位置：首页": the caption of a breadcrumb, however worded.
         r"^[您你现在当前所处的]{0,6}位置：",
         # An accessibility skip link copied as text ("Skip to main content", "跳到主要内容").
-        r"(?i)^(skip\s+(to|navigation)\b[a-z\s]{0,30}|跳(转)?到主要内容|跳过导航)$",
+        r"^([Ss]kip\s+([Tt]o|[Nn]avigation)\b[A-Za-z\s]{0,30}|跳转?到主要内容|跳过导航)$",
         r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
         r"^([^\s。，！？]{2,12}\s+)?(首页|主页) ?[>›»]",  # 某某网 首页 > 讲话稿 > …
         # One category and the article's title: "讲话致辞 > 在…的讲话".

@@ -435,6 +435,8 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
 REPRINT_CHARS = 8
 
 
+#: A sample's number alone on its line ("篇一", "【篇2】", "第三篇").
+BARE_SAMPLE = re.compile(SAMPLE_MARK)
 #: A sample's caption run on after a reprinted collection header: "…讲话篇1", "…致辞第二篇".
 GLUED_CAPTION = re.compile(rf"^[^。！？，：]{{2,40}}?{TITLE_END}\s*{SAMPLE_MARK}\s*")
 
@@ -535,10 +537,13 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
 
     A collection's header is never a candidate (``COMPILATION``: a count, 汇编, 合集); a news
     headline reporting the speech (``REPORTED``: 某某发表…讲话) and a line
-    that only repeats the collection's name, above it with a count or with a sample number
-    after it, or a kind of speech with a number ("老员工年会讲话稿 篇1"), is a caption
+    that only repeats the collection's name, above it with a count, above a bare sample
+    number ("篇一") the line sits under, or with a sample number after it, or a kind of speech with a number ("老员工年会讲话稿 篇1"), is a caption
     (``captions``).  A title wrapped over two lines is read from its first."""
     keys = [unglossed(t) for t in lines[:end]]
+    # A sample's bare number on a line of its own ("篇一"): a name under it that the page
+    # printed above it already is the collection's, repeated as the sample's caption.
+    marked = next((j for j, a in enumerate(keys) if BARE_SAMPLE.fullmatch(a)), None)
     best: tuple[int, int, bool] | None = None  # (score, line, caption)
     previous = -2  # the last candidate line: a bare name right under it is the speaker
     for k, key in enumerate(keys):
@@ -552,7 +557,8 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
             )
         elif _is_title(key) or SUBTITLE.match(key):  # or "主题——在…的讲话" on one line
             score = SPEECH_WORD - _bare_kind(key)
-            caption = bool(REPORTED.search(key)) or any(
+            under_mark = marked is not None and marked < k and key in keys[:marked]
+            caption = bool(REPORTED.search(key)) or under_mark or any(
                 COMPILATION.search(a) and names_collection(clean_title(key), collection_name(a))
                 for a in keys[:k]
             )

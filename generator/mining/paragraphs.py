@@ -58,6 +58,35 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+#: A chunk's number at a line's start: "2、" as a document viewer numbers a preview's pieces.
+_CHUNK_NUMBER = re.compile(r"^(\d{1,3})、")
+
+
+def join_numbered_chunks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A preview cut into numbered pieces ("1、…进行提醒、" / "2、嘱咐和告诫，…"): when lines
+    numbered 1, 2, 3… in turn each open where the line before breaks off mid-sentence (no
+    sentence end), the numbers are the viewer's, not the speaker's points: they go, and each
+    piece runs on from the one before.  Two breaks at least, so a list whose item happens to
+    lack its full stop is left alone."""
+    numbered = [(k, m) for k, (_, t) in enumerate(lines) if (m := _CHUNK_NUMBER.match(t))]
+    if len(numbered) < 3 or [int(m.group(1)) for _, m in numbered] != list(
+        range(1, len(numbered) + 1)
+    ):
+        return lines
+    if any(k == 0 or lines[k - 1][1].endswith(TERMINALS) for k, _ in numbered[1:]):
+        return lines
+    out: list[tuple[int, str]] = []
+    chunks = {k: m.end() for k, m in numbered}
+    for k, (number, text) in enumerate(lines):
+        if k in chunks:
+            text = text[chunks[k] :]
+            if out and k != numbered[0][0]:
+                out[-1] = (out[-1][0], out[-1][1] + text)
+                continue
+        out.append((number, text))
+    return out
+
+
 #: Share of the wrap width below which an unterminated line is a line of its own.
 SHORT_OF_WIDTH = 0.75
 #: Share of the wrap width a PDF line may fall short by and still be full (justified lines

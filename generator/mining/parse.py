@@ -41,7 +41,7 @@ from .captions import (
 from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import Note, build_outline
 from .normalise import unglossed
-from .paragraphs import join_wrapped, unflatten
+from .paragraphs import join_numbered_chunks, join_wrapped, unflatten
 from .split import SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
@@ -728,7 +728,7 @@ def _close_letter_spacing(lines: list[tuple[int, str]]) -> None:
 def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
-    numbered_lines = unflatten(unit.lines)
+    numbered_lines = unflatten(join_numbered_chunks(unit.lines))
     _close_letter_spacing(numbered_lines)
     _split_titled_salutation(numbered_lines)
     _drop_repeated_heads(numbered_lines)

@@ -27,6 +27,24 @@ from .detect import (
 from .schemes import Marker, match_at
 
 
+#: Longest heading phrase after a lone "第一，" that is read as a point's heading line.
+LONE_HEADING_CHARS = 30
+#: Any punctuation in the phrase after the marker: a sentence, not a heading line.
+_PUNCTUATED = re.compile(r"[，。！？；：、,.!?;:]")
+
+
+def _lone_ordinal_heading(marker: Marker, text: str) -> bool:
+    """"第一，要树立更强烈的危机感和紧迫感" as a paragraph of its own: a 第-ordinal and a short
+    phrase with no punctuation at all is a heading line, even when the page is cut before its
+    第二 (a 第一 that opens a sentence runs on past a comma or a full stop)."""
+    rest = text[marker.end :]
+    return (
+        marker.text.startswith("第")
+        and 0 < len(rest) <= LONE_HEADING_CHARS
+        and not _PUNCTUATED.search(rest)
+    )
+
+
 @dataclass
 class Note:
     """Something the annotator should flag: a code and a Chinese message."""
@@ -132,6 +150,9 @@ class _Builder:
             return True
         if announced:
             return True  # "我讲四点意见：" then "一要…": the first point of a page cut short
+        lone = _lone_ordinal_heading(marker, self.paragraphs[i])
+        if lone and not self.stack and i + 1 < len(self.paragraphs):
+            return True  # "第一，要树立…" on its own line, text under it: the page is cut
         return scheme.family in self.later[i]
 
     def _text(self, text: str) -> None:

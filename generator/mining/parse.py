@@ -535,11 +535,12 @@ def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | 
     """The title line of a head ending at ``end`` (the salutation, or the first sentence),
     every line judged by the same few features (``SPEECH_WORD`` …) on its gloss-free text.
 
-    A collection's header is never a candidate (``COMPILATION``: a count, 汇编, 合集); a news
-    headline reporting the speech (``REPORTED``: 某某发表…讲话) and a line
-    that only repeats the collection's name, above it with a count, above a bare sample
-    number ("篇一") the line sits under, or with a sample number after it, or a kind of speech with a number ("老员工年会讲话稿 篇1"), is a caption
-    (``captions``).  A title wrapped over two lines is read from its first."""
+    A collection's header is never a candidate (``COMPILATION``: a count, 汇编, 合集).  A
+    caption (``captions``) gives the speech no title: a news headline reporting the speech
+    (``REPORTED``: 某某发表…讲话); a line that only repeats the collection's name, above it
+    with a count, above a bare sample number ("篇一") the line sits under, or with a sample
+    number after it; a kind of speech with a number ("老员工年会讲话稿 篇1").  A title wrapped
+    over two lines is read from its first."""
     keys = [unglossed(t) for t in lines[:end]]
     # A sample's bare number on a line of its own ("篇一"): a name under it that the page
     # printed above it already is the collection's, repeated as the sample's caption.

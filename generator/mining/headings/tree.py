@@ -26,7 +26,6 @@ from .detect import (
 )
 from .schemes import Marker, match_at
 
-
 #: Longest heading phrase after a lone "第一，" that is read as a point's heading line.
 LONE_HEADING_CHARS = 30
 #: Any punctuation in the phrase after the marker: a sentence, not a heading line.

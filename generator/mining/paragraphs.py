@@ -59,21 +59,27 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 #: A chunk's number at a line's start: "2、" as a document viewer numbers a preview's pieces.
+#: The piece before each number is a long run of text (m510's run to 300 characters); a
+#: shorter unterminated line before "2、" is a point's heading ("1、提高思想认识").
+CHUNK_CHARS = 100
 _CHUNK_NUMBER = re.compile(r"^(\d{1,3})、")
 
 
 def join_numbered_chunks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A preview cut into numbered pieces ("1、…进行提醒、" / "2、嘱咐和告诫，…"): when lines
     numbered 1, 2, 3… in turn each open where the line before breaks off mid-sentence (no
-    sentence end), the numbers are the viewer's, not the speaker's points: they go, and each
-    piece runs on from the one before.  Two breaks at least, so a list whose item happens to
-    lack its full stop is left alone."""
+    sentence end) after at least ``CHUNK_CHARS`` characters, the numbers are the viewer's, not
+    the speaker's points: they go, and each piece runs on from the one before.  Two breaks at
+    least, so a list whose item happens to lack its full stop is left alone."""
     numbered = [(k, m) for k, (_, t) in enumerate(lines) if (m := _CHUNK_NUMBER.match(t))]
     if len(numbered) < 3 or [int(m.group(1)) for _, m in numbered] != list(
         range(1, len(numbered) + 1)
     ):
         return lines
-    if any(k == 0 or lines[k - 1][1].endswith(TERMINALS) for k, _ in numbered[1:]):
+    if any(
+        k == 0 or len(lines[k - 1][1]) < CHUNK_CHARS or lines[k - 1][1].endswith(TERMINALS)
+        for k, _ in numbered[1:]
+    ):
         return lines
     out: list[tuple[int, str]] = []
     chunks = {k: m.end() for k, m in numbered}

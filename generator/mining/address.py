@@ -33,8 +33,10 @@ PERSON_END = "(?:们|友|事|属|宾|导|师|生|学|仁|长|士|胞|民|众|工
 #: A greeting fused to the address before its colon, without a comma ("各位来宾大家好：",
 #: "各位女士你们好：", "各位同事下午好："): the whole line is the salutation.
 FUSED_GREETING = "(?:(?:大家|你们)?(?:早上|上午|中午|下午|晚上)?好)"
+#: Words a salutation may open with before naming whom it addresses.
+ADDRESS_OPENERS = "尊敬的|亲爱的|各位|广大"
 ADDRESSED = re.compile(
-    rf"^(尊敬的|亲爱的|各位|广大)[^。！？；：]{{0,44}}{PERSON_END}{FUSED_GREETING}?：$"
+    rf"^(?:{ADDRESS_OPENERS})[^。！？；：]{{0,44}}{PERSON_END}{FUSED_GREETING}?：$"
 )
 
 

@@ -26,7 +26,7 @@ from ..lexicon import (
 )
 from ..model import Speech
 from ..numerals import NUMERAL_CHARS
-from .address import DAYTIME, LEADING_GREETING, PERSON_END, is_salutation
+from .address import ADDRESS_OPENERS, DAYTIME, LEADING_GREETING, PERSON_END, is_salutation
 from .boilerplate import COUNT_HINT, META_TAIL, furniture_score
 from .captions import (
     CAPTIONED,
@@ -185,10 +185,10 @@ DATE = re.compile(
     rf"(?:\s*[{_CN_DIGITS}]{{0,3}}\s*日)?\s*[）)]?$"
 )
 #: A salutation run into the first paragraph ("同志们：这次会议…", or with a space between:
-#: "各位领导： 大家下午好！…"): the address, up to its colon; one opening with 尊敬的/亲爱的/各位
-#: may list many guests.
+#: "各位领导： 大家下午好！…"): the address, up to its colon; one opening with a word of
+#: ``ADDRESS_OPENERS`` (尊敬的, 广大…) may list many guests.
 LEADING_SALUTATION = re.compile(
-    rf"^((?:(?:尊敬的|亲爱的|各位)[^。！？：]{{0,40}}?(?:{PERSON_END}|{alternation(ADDRESS_WORDS)})"
+    rf"^((?:(?:{ADDRESS_OPENERS})[^。！？：]{{0,40}}?(?:{PERSON_END}|{alternation(ADDRESS_WORDS)})"
     rf"|[^。！？：]{{0,16}}?{alternation(ADDRESS_WORDS)})：)"
     r"\s*(?=\S)"
 )
@@ -223,7 +223,7 @@ OCCASION_OPENING = LazyPattern(
 )
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
 TITLED_SALUTATION = re.compile(
-    rf"^(.{{4,100}}?{TITLE_END})\s*(?=尊敬的|亲爱的|各位|广大|同志们)"
+    rf"^(.{{4,100}}?{TITLE_END})\s*(?={ADDRESS_OPENERS}|同志们)"
 )
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,

@@ -420,11 +420,6 @@ class Glue:
         filled = re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
         return _ONCE.sub(r"\1", filled)  # 确保{goal} with a goal that says 确保 itself
 
-    @staticmethod
-    def occasion(meeting: str) -> str:
-        """`occasion_of`, for the templates (they are given the glue, not this module)."""
-        return occasion_of(meeting)
-
     def word(self, name: str) -> str:
         """A level word: all (各乡镇、各部门…) or area (全县…)."""
         return self.words[name]

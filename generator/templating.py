@@ -20,7 +20,7 @@ from .data_cache import load_data
 from .dates import DateError, format_date
 from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import Field, Locator, Validator, fields_from_data
-from .glue import Glue
+from .glue import Glue, occasion_of
 from .markup import MarkupError, parse_markup
 from .model import Speech
 from .numerals import to_chinese
@@ -195,6 +195,7 @@ FILTERS = {
     "cn_date": chinese_date,
     "sentence": sentence,
     "clause": clause,
+    "occasion": occasion_of,
 }
 
 

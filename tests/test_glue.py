@@ -413,3 +413,16 @@ def test_a_lone_point_with_no_text_runs_on_as_a_demand():
     text = render_text(speech)
     assert "要提升保密干部技术防护能力。" in text
     assert "\n\n提升保密干部技术防护能力。" not in text and "（一）" not in text.split("二、")[0]
+
+
+def test_a_lone_point_is_said_as_a_demand_only_where_the_part_asks():
+    """"…狠抓工作落实。提升保密干部技术防护能力。保密工作…" read as a heading glued on (final
+    reader): a lone task or guarantee point is a demand, "要提升…"; a lone achievement of a
+    review stays a statement."""
+    data = work()
+    data["工作任务"][0]["小项"] = [{"小标题": "提升保密干部技术防护能力",
+                                  "段落": ["保密工作技术性越来越强。"]}]
+    data["工作回顾"] = {"主要成绩": [{"小标题": "文秘工作严谨规范", "段落": ["全年无差错。"]}]}
+    text = render_text(speech_from(data))
+    assert "要提升保密干部技术防护能力。保密工作技术性越来越强。" in text
+    assert "文秘工作严谨规范。全年无差错。" in text and "要文秘工作" not in text

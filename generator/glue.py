@@ -267,27 +267,49 @@ class Glue:
     def earlier(self, response: str | None = None) -> str:
         """刚才，… and a response that fits what the earlier items were, or nothing without items.
 
-        Two shapes, as real openings go: each item followed by a word on it, then what the
-        audience is to do (刚才，A作了工作报告，总结成绩客观…；B…。请大家…); or the items
-        together and one response to them all (刚才，A，B，讲得都很好…).  The user's own
-        response always takes the second shape."""
+        Two shapes, as real openings go: the items together and one response to them all
+        (刚才，A，B，讲得都很好…), three speeches in four; or each item followed by a word on
+        it, then what the audience is to do (刚才，A作了工作报告，总结成绩客观…；B…。请大家…).
+        The share is counted from the phrase-stock pool: of 30 real "刚才…" openings, 5 weigh
+        the items one by one (round 9; it was three in four, and a reader named the verdict on
+        every item a form filled in).  The user's own response always takes the joint shape."""
         if not self.items:
             return ""
         clauses = [_clause(text) for text, _ in self.items]
         joint = "；" if any(len(c) > 30 for c in clauses) else "，"
+        reply = _clause(response) if response else None
         if not response and (_seed(self.key, "earlier") + self.version) % 4:
+            reply = self._joint_reply()
+        if not response and reply is None:
             answered = []
             for n, (clause, (_, kind)) in enumerate(zip(clauses, self.items, strict=True)):
                 # a word on most items, not on every one: a list of verdicts reads as a form
                 weigh = n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
                 word = self.say("item_response", item=kind, nth=n) if weigh else ""
                 answered.append(f"{clause}，{word}" if word else clause)
-            audience = self.say("earlier_audience", item=self._answering())
+            audience = self.say("earlier_audience", item=self._answered())
             return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")
         said = "刚才，" + joint.join(clauses)
-        reply = _clause(response) if response else self.say("earlier_response",
-                                                             item=self._answering())
         return f"{said}，{reply}。" if reply else f"{said}。"
+
+    def _joint_reply(self) -> str | None:
+        """One response to all the earlier items, or None when none can be said (then each
+        item is answered on its own)."""
+        return self.say("earlier_response", item=self._answered()) or None
+
+    def _answered(self) -> str:
+        """What a response to the whole agenda must answer, as `say` takes it: every kind of
+        item ("report+exchange"), since "请大家认真抓好贯彻落实" answers a report and not an
+        exchange of experience (three fact writers named it, round 9); only the commendation
+        when one was read and the speaker does not congratulate himself, as learning from the
+        commended comes before all else; "none" when nothing is left to answer."""
+        answering = self._answering()
+        kinds = set(self.agenda_kinds)
+        if answering == "none":
+            return "none"
+        if answering is None and "commendation" in kinds:
+            return "commendation"
+        return "+".join(sorted(kinds - {"commendation"})) or "none"
 
     def _answering(self) -> str | None:
         """The agenda kind the response answers: the strongest, except a commendation when
@@ -345,10 +367,10 @@ class Glue:
         if "count" in when and count is not None and when["count"] != ("one" if count == 1
                                                                       else "many"):
             return False
-        if "agenda" in when:
-            dominant = item or next((k for k in _RESPONSE_ORDER if k in self.agenda_kinds),
-                                    "other")
-            if dominant not in when["agenda"]:
+        if "agenda" in when:  # item: one kind, or "report+exchange" to answer them all
+            wanted = item.split("+") if item else [next(
+                (k for k in _RESPONSE_ORDER if k in self.agenda_kinds), "other")]
+            if not all(kind in when["agenda"] for kind in wanted):
                 return False
         used = set(re.findall(r"\{(\w+)\}", variant.text))
         given = {name for name, value in slots.items() if value}

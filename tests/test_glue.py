@@ -151,6 +151,31 @@ def test_the_response_agrees_with_what_the_earlier_item_was(item, fits, misfits)
         assert not any(word in response for word in misfits), response
 
 
+@pytest.mark.parametrize(("items", "owed"), [
+    (["县农业农村局局长作了工作报告", "三个乡镇作了交流发言"], ("借鉴", "相互学习", "取长补短")),
+    (["县应急管理局通报了上半年安全生产形势", "县长作了具体部署"], ("举一反三", "对照", "整改")),
+])
+def test_a_request_after_several_items_answers_each_kind(items, owed):
+    """Three fact writers named "…作了交流发言，请大家认真抓好贯彻落实" (round 9): one answers a
+    report so, not an exchange of experience.  Whatever the wording chosen, a request made to
+    the audience after items of two kinds speaks to both."""
+    for version in range(8):
+        speech = speech_from(work(前面讲话=items, 套话版本=version))
+        response = next(p for p in speech.opening if p.startswith("刚才，")).split("。")[0]
+        request = re.search(r"(?:请|希望|大家要).*", response.split(items[-1])[-1])
+        if request:
+            assert any(word in request[0] for word in owed), response
+
+
+def test_no_light_verdict_on_an_emergency_notice():
+    """"开门见山，点到了要害" after the notice of a fatal accident reads flippant (round 9)."""
+    data = scaffold_data("special-deployment") | {
+        "会议名称": "全县道路交通安全紧急会议",
+        "前面讲话": ["县公安局交警大队通报了事故情况", "县交通运输局作了表态发言"]}
+    for version in range(10):
+        assert "开门见山" not in text_of(data | {"套话版本": version})
+
+
 FACT_SETS = sorted((ROOT / "bench" / "blind_facts").glob("*.yaml"))
 
 

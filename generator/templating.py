@@ -188,6 +188,16 @@ def counting(text: Any) -> bool:
                           str(text or "")))
 
 
+#: Words by which a heading already asks something of its audience: "书记要亲自抓",
+#: "必须守住底线", "决不允许…".  Such a heading is said as it stands; "要" before it doubles the
+#: demand ("要书记要亲自抓", named by a fact writer, round 9).
+_DEMANDING = re.compile(r"要|必须|务必|应当|不能|不得|决不|坚决|切实")
+
+
+def demanding(text: Any) -> bool:
+    return bool(_DEMANDING.search(str(text or "")))
+
+
 FILTERS = {
     "cn": chinese_number,
     "enum": enumerate_points,
@@ -221,6 +231,7 @@ def _environment(search_path: tuple[Path, ...]):
     env.filters.update(FILTERS)
     env.tests["announcing"] = announces_list
     env.tests["counting"] = counting
+    env.tests["demanding"] = demanding
     env.globals["phrase"] = phrase  # the phrase bank's glue, chosen by a template's variant field
     return env
 

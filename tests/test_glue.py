@@ -451,3 +451,14 @@ def test_a_lone_point_is_said_as_a_demand_only_where_the_part_asks():
     text = render_text(speech_from(data))
     assert "要提升保密干部技术防护能力。保密工作技术性越来越强。" in text
     assert "文秘工作严谨规范。全年无差错。" in text and "要文秘工作" not in text
+
+
+@pytest.mark.parametrize("heading", ["书记要亲自抓", "保密干部要专要稳", "决不允许边查边建",
+                                     "必须守住安全底线"])
+def test_a_lone_point_that_already_asks_is_not_asked_twice(heading):
+    """"要书记要亲自抓", "要保密干部要专要稳" (a fact writer, round 9): a heading that already
+    holds its demand is said as it stands."""
+    data = work()
+    data["工作任务"][0]["小项"] = [{"小标题": heading, "段落": ["这件事要抓紧。"]}]
+    text = render_text(speech_from(data))
+    assert f"{heading}。这件事要抓紧。" in text and f"要{heading}" not in text

@@ -35,11 +35,14 @@ from .resources import outlines_dir
 #: commendation the response is to learn from the commended, whatever else was said.
 _RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "exchange",
                    "statement", "other")
+#: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
+#: hold already.
+_PHRASE_WORDS = ("具体", "重要", "全面")
 #: Agenda kinds that mean another leader has already spoken: the speaker comes later.
 _LATER = ("speech", "deployment")
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
-_CONTEXT = {"work", "occasion", "default_goal", "meeting"}
+_CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems"}
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}
@@ -194,6 +197,14 @@ def period_of(purpose: str, season: str | None) -> str:
     return {"年中": "今年以来", "年末": "今年"}.get(season or "", "过去一年")
 
 
+def address_of(salutation: str) -> str:
+    """How the closing calls on the audience: as the salutation did when it did not say 同志
+    ("各位党员：" … "各位党员，希望大家…"; a fact writer named "各位党员：" then "同志们，" in
+    round 9), else "同志们"."""
+    called = re.sub(r"^(?:尊敬的|亲爱的)", "", salutation.strip().rstrip("：:，,！!"))
+    return called if called and "同志" not in called and len(called) <= 16 else "同志们"
+
+
 def spoken(number: int) -> str:
     return "两" if number == 2 else to_chinese(number)
 
@@ -232,6 +243,7 @@ class Glue:
         words = next((lv for lv in self.stock.levels if lv["level"] == self.level), {})
         self.words = {"all": str(words.get("all", "各级各部门")),
                       "area": str(words.get("area", ""))}
+        self.address = address_of(str(facts.get("salutation") or ""))
 
     # -- agenda ---------------------------------------------------------------------------
 
@@ -245,7 +257,11 @@ class Glue:
             about = _clause(entry.get("about"))
             with_about, bare = self.stock.agenda_phrases[kind]
             who = _clause(entry.get("who"))
-            out.append(((with_about if about else bare).format(who=who, about=about), kind))
+            said = (with_about if about else bare).format(who=who, about=about)
+            for word in _PHRASE_WORDS:  # "对…具体工作作了具体部署": the item's own word once
+                if word in about:
+                    said = said.replace(f"作了{word}", "作了")
+            out.append((said, kind))
         return out
 
     def _honoured(self, facts: Mapping[str, Any]) -> str:
@@ -358,6 +374,11 @@ class Glue:
             return False  # "讲一堂党课" only where the meeting's name says it is one
         if "not_named" in when and re.search(when["not_named"], self.meeting):
             return False  # and nobody "召开" a lecture
+        by = str(slots.get("by") or "")
+        if by and "受{by}" in variant.text and by in str(self.facts.get("speaker") or ""):
+            return False  # the 街道党工委's own secretary is not "受街道党工委的委托" (round 9)
+        if when.get("problems") == "given" and not slots.get("problems"):
+            return False  # "…成绩和存在的问题" heads a review that names no problem
         if when.get("honoured", self.honoured) != self.honoured:
             return False
         if "place" in when and when["place"] != self.place:
@@ -439,8 +460,16 @@ class Glue:
             text = text.replace("{area}{work}", "{work}")
         if "{outlook}" in text and "outlook" not in values:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
+        if text.startswith("同志们，"):  # the closing calls on whom the salutation called
+            text = self.address + text[3:]
         filled = re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
         return _ONCE.sub(r"\1", filled)  # 确保{goal} with a goal that says 确保 itself
+
+    def year_goal(self) -> str:
+        """The goal a closing names when the user gave none: the year's tasks, or, at the
+        year's end, a good start to the next ("就一定能够圆满完成全年各项目标任务" said on 27
+        December reads as if the year were still ahead: a fact writer, round 9)."""
+        return "实现明年工作的良好开局" if self.season == "年末" else "圆满完成全年各项目标任务"
 
     def word(self, name: str) -> str:
         """A level word: all (各乡镇、各部门…) or area (全县…)."""

@@ -389,9 +389,9 @@ class Glue:
                                                                       else "many"):
             return False
         if "agenda" in when:  # item: one kind, or "report+exchange" to answer them all
-            wanted = item.split("+") if item else [next(
+            answered = item.split("+") if item else [next(
                 (k for k in _RESPONSE_ORDER if k in self.agenda_kinds), "other")]
-            if not all(kind in when["agenda"] for kind in wanted):
+            if not all(kind in when["agenda"] for kind in answered):
                 return False
         used = set(re.findall(r"\{(\w+)\}", variant.text))
         given = {name for name, value in slots.items() if value}

@@ -77,3 +77,13 @@ def test_a_body_s_own_head_speaks_for_it_rather_than_as_its_envoy():
     texts = ["".join(speech_from(data | {"套话版本": v}).opening) for v in VERSIONS]
     assert not any("受南关街道党工委的委托" in t for t in texts), texts
     assert any("代表南关街道党工委" in t for t in texts), texts
+
+
+def test_a_county_organs_meeting_addresses_the_county_organs():
+    """"各乡镇、各部门要切实加强领导…" at a 全县机关党建工作会议, whose audience is the county's
+    own departments (a fact writer, round 9)."""
+    data = scaffold_data("party-building") | {"会议名称": "全县机关党建工作会议"}
+    data.pop("主办层级", None)
+    texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
+    assert not any("各乡镇" in t for t in texts)
+    assert any("县直各部门、各单位" in t for t in texts)

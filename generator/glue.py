@@ -197,6 +197,24 @@ def period_of(purpose: str, season: str | None) -> str:
     return {"年中": "今年以来", "年末": "今年"}.get(season or "", "过去一年")
 
 
+#: What the head of a body is called after its name: 县委书记, 街道党工委副书记, 协会会长.
+_HEADS = re.compile(r"(?:常务)?副?(?:书记|主任|局长|部长|县长|市长|区长|镇长|乡长|主席|会长"
+                    r"|董事长|总经理|校长|院长)")
+#: What a place's name ends on, before the body's own name (南关街道 + 党工委).
+_PLACE_END = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
+
+
+def leads(speaker: str, body: str) -> bool:
+    """Whether the speaker ("南关街道党工委书记　周明") is the head of `body` ("街道党工委"):
+    its title names the body, after a place's name at most, and then a head's post.  "团县委书记"
+    does not lead 县委, nor "县委组织部部长"."""
+    title = re.split(r"[\s\u3000]", speaker.strip())[0]
+    at = title.find(body)
+    if at < 0 or (at and not title[:at].endswith(_PLACE_END)):
+        return False
+    return bool(_HEADS.fullmatch(title[at + len(body):]))
+
+
 def address_of(salutation: str) -> str:
     """How the closing calls on the audience: as the salutation did when it did not say 同志
     ("各位党员：" … "各位党员，希望大家…"; a fact writer named "各位党员：" then "同志们，" in
@@ -243,6 +261,8 @@ class Glue:
         words = next((lv for lv in self.stock.levels if lv["level"] == self.level), {})
         self.words = {"all": str(words.get("all", "各级各部门")),
                       "area": str(words.get("area", ""))}
+        if self.kind == "lecture":  # a lecture speaks to the members, not to 各社区、各部门
+            self.words["all"] = "全体党员"
         self.address = address_of(str(facts.get("salutation") or ""))
 
     # -- agenda ---------------------------------------------------------------------------
@@ -294,7 +314,11 @@ class Glue:
         clauses = [_clause(text) for text, _ in self.items]
         joint = "；" if any(len(c) > 30 for c in clauses) else "，"
         reply = _clause(response) if response else None
-        if not response and (_seed(self.key, "earlier") + self.version) % 4:
+        # A decision read out among other items, the commended congratulated later by the
+        # speaker himself: a joint word would answer the decision too ("…宣读了表彰决定，我完全
+        # 同意，请…举一反三", a fact writer, round 9), so each item is answered on its own.
+        read_out = self.facts.get("commended") and "commendation" in self.agenda_kinds
+        if not response and not read_out and (_seed(self.key, "earlier") + self.version) % 4:
             reply = self._joint_reply()
         if not response and reply is None:
             answered = []
@@ -303,7 +327,7 @@ class Glue:
                 weigh = n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
                 word = self.say("item_response", item=kind, nth=n) if weigh else ""
                 answered.append(f"{clause}，{word}" if word else clause)
-            audience = self.say("earlier_audience", item=self._answered())
+            audience = "" if read_out else self.say("earlier_audience", item=self._answered())
             return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")
         said = "刚才，" + joint.join(clauses)
         return f"{said}，{reply}。" if reply else f"{said}。"
@@ -374,8 +398,10 @@ class Glue:
             return False  # "讲一堂党课" only where the meeting's name says it is one
         if "not_named" in when and re.search(when["not_named"], self.meeting):
             return False  # and nobody "召开" a lecture
+        if "就{topic}" in variant.text and str(slots.get("topic") or "").startswith("在"):
+            return False  # "我想就在服务纳税人中…" reads as 就在, "right at" (round 9)
         by = str(slots.get("by") or "")
-        if by and "受{by}" in variant.text and by in str(self.facts.get("speaker") or ""):
+        if by and "受{by}" in variant.text and leads(str(self.facts.get("speaker") or ""), by):
             return False  # the 街道党工委's own secretary is not "受街道党工委的委托" (round 9)
         if when.get("problems") == "given" and not slots.get("problems"):
             return False  # "…成绩和存在的问题" heads a review that names no problem
@@ -393,6 +419,8 @@ class Glue:
                 (k for k in _RESPONSE_ORDER if k in self.agenda_kinds), "other")]
             if not all(kind in when["agenda"] for kind in answered):
                 return False
+            if not all(kind in answered for kind in when.get("answers", ())):
+                return False  # "…相互学习借鉴" only where an exchange of experience was heard
         used = set(re.findall(r"\{(\w+)\}", variant.text))
         given = {name for name, value in slots.items() if value}
         wanted = used - _FILLED - ({"goal"} if slots.get("default_goal") else set())

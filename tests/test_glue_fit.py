@@ -65,6 +65,7 @@ def test_an_agenda_item_about_concrete_work_is_not_doubly_concrete():
     data = scaffold_data("work-conference") | {"议程": [
         {"谁": "市水利局", "类型": "部署", "内容": "汛前准备具体工作"}]}
     data.pop("前面讲话", None)
+    data.pop("前面议程", None)
     opening = "".join(speech_from(data).opening)
     assert "市水利局对汛前准备具体工作作了部署" in opening, opening
 
@@ -87,3 +88,71 @@ def test_a_county_organs_meeting_addresses_the_county_organs():
     texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
     assert not any("各乡镇" in t for t in texts)
     assert any("县直各部门、各单位" in t for t in texts)
+
+
+def opening_of(data: dict, version: int) -> str:
+    return "".join(speech_from(data | {"套话版本": version}).opening)
+
+
+def test_an_envoy_is_told_apart_from_a_head_by_the_whole_title():
+    """"团县委书记" does not lead 县委: "受县委的委托" stays hers to say (a fact writer)."""
+    data = scaffold_data("election-or-founding") | {
+        "会议名称": "县青年企业家协会成立大会", "委托方": "县委", "讲话人": "团县委书记　陈琳"}
+    assert any("受县委的委托" in opening_of(data, v) for v in VERSIONS)
+
+
+def test_a_decision_read_out_is_not_answered_with_a_notices_word():
+    """"镇长宣读了表彰决定，我完全同意，请…举一反三" (a fact writer, cm4)."""
+    data = scaffold_data("commendation") | {"议程": [
+        {"谁": "镇党委副书记", "类型": "通报", "内容": "各村综合考评结果"},
+        {"谁": "镇长", "类型": "表彰决定"}]}
+    data.pop("前面讲话", None)
+    data.pop("前面议程", None)
+    for version in VERSIONS:
+        said = re.search(r"刚才，[^。]*。", opening_of(data, version))[0]
+        assert not re.search(r"宣读了表彰决定[^。；]*(?:同意|举一反三|对照)", said), said
+
+
+def test_pledges_are_not_answered_as_requirements():
+    """"…作了表态发言，决心大…，大家要把这些要求落到实处" (two fact writers)."""
+    data = scaffold_data("party-building") | {"议程": [
+        {"谁": "县直机关工委书记", "类型": "工作报告"},
+        {"谁": "县行政审批局、县人社局党组", "类型": "表态发言"}]}
+    data.pop("前面讲话", None)
+    data.pop("前面议程", None)
+    for version in VERSIONS:
+        assert "这些要求落到实处" not in opening_of(data, version)
+
+
+def test_a_lecture_speaks_to_its_members_in_its_own_words():
+    """"我想就在服务纳税人中…" (就在), "各社区、各部门要…" to one community's members, and the
+    default "为在本职岗位上发挥好先锋模范作用作出…贡献" (fact writers, round 9)."""
+    data = scaffold_data("party-lecture") | {"党课主题": "在服务群众中践行初心使命",
+                                             "会议名称": "五里墩社区党委党员冬训大会"}
+    for key in ("寄语", "结尾形势", "结尾"):
+        data.pop(key, None)
+    for version in VERSIONS:
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert "就在服务" not in text and "为在本职岗位" not in text, version
+        assert "各社区、各部门" not in text, version
+
+
+def test_an_emergency_closing_is_not_an_annual_meetings():
+    """"新形势、新任务对…提出了新的更高要求" after a fatal accident (two fact writers)."""
+    data = scaffold_data("special-deployment") | {"会议名称": "全县道路交通安全紧急会议"}
+    data.pop("结尾形势", None)
+    assert not any("新形势、新任务" in c for c in closings(data))
+
+
+def test_a_theme_day_is_held_not_convened():
+    """"今天我们在这里召开…主题党日" (a fact writer): one 举行 a 主题党日."""
+    data = scaffold_data("party-lecture") | {"会议名称": "朱家湾村党支部主题党日"}
+    for version in VERSIONS:
+        assert not re.search(r"召开[^。]*主题党日", opening_of(data, version))
+
+
+def test_an_ordinal_sets_the_scene_where_the_speech_opens():
+    """"金秋九月，我们迎来了第41个教师节…" was moved after the deeds as if it stated figures."""
+    data = scaffold_data("commendation") | {"开场背景": ["金秋九月，我们迎来了第41个教师节。"]}
+    for version in VERSIONS:
+        assert opening_of(data, version).startswith("金秋九月")

@@ -364,9 +364,11 @@ class Glue:
 
     def judgement_first(self) -> bool:
         """Whether the speaker's own judgement opens the speech, before the purpose (real
-        openings vary the order of their moves); decided once a speech, from the stable facts."""
+        openings vary the order of their moves); decided once a speech, from the stable facts.
+        One speech in four: two blind readers (round 9) named a verdict on the year said before
+        what the meeting is for as a join that does not fit."""
         if self._judged is None:
-            self._judged = (_seed(self.key, "judgement") + self.version) % 2 == 0
+            self._judged = (_seed(self.key, "judgement") + self.version) % 4 == 0
         return self._judged
 
     @property

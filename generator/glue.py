@@ -263,6 +263,8 @@ class Glue:
                       "area": str(words.get("area", ""))}
         if self.kind == "lecture":  # a lecture speaks to the members, not to 各社区、各部门
             self.words["all"] = "全体党员"
+        if template == "office-work":  # an office meeting's audience is the offices (round 9)
+            self.words["all"] = "各级" + _clause(str(facts.get("system") or "办公室"))
         self.address = address_of(str(facts.get("salutation") or ""))
 
     # -- agenda ---------------------------------------------------------------------------

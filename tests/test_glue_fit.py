@@ -156,3 +156,18 @@ def test_an_ordinal_sets_the_scene_where_the_speech_opens():
     data = scaffold_data("commendation") | {"开场背景": ["金秋九月，我们迎来了第41个教师节。"]}
     for version in VERSIONS:
         assert opening_of(data, version).startswith("金秋九月")
+
+
+def test_an_offices_own_staff_part_is_headed_and_addressed_as_the_offices():
+    """An office meeting's 队伍建设 part was headed "落实工作责任，确保…见到实效" and opened with
+    "各乡镇、各部门要切实加强领导…"; its problems were put to "各部门" though they are the
+    offices' own (four fact writers, round 9)."""
+    data = scaffold_data("office-work") | {"系统名称": "党委办公室"}
+    data["队伍建设"].pop("小标题", None)
+    data["队伍建设"].pop("引言", None)
+    for version in VERSIONS:
+        speech = speech_from(data | {"套话版本": version})
+        last = speech.sections[-1]
+        assert "队伍" in last.heading or "自身建设" in last.heading, last.heading
+        text = render_text(speech)
+        assert "各乡镇、各部门" not in text and "各级党委办公室" in text, version

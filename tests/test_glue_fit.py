@@ -175,7 +175,8 @@ def test_an_offices_own_staff_part_is_headed_and_addressed_as_the_offices():
 
 def test_standards_for_candidates_are_not_led_in_as_work_to_do():
     """"关键是要抓好以下几个方面：" before 政治素质要好 / 带富能力要强 at a branch election (a
-    fact writer, round 9): an election's, a founding's or a lecture's sub-points are requirements."""
+    fact writer, round 9): an election's, a founding's or a lecture's sub-points are
+    requirements."""
     data = scaffold_data("election-or-founding")
     point = data["主要要求"][0]
     point["段落"] = ["选什么样的人进班子，关系到今后几年的发展。"]

@@ -184,3 +184,13 @@ def test_standards_for_candidates_are_not_led_in_as_work_to_do():
     for version in VERSIONS:
         text = render_text(speech_from(data | {"套话版本": version}))
         assert not re.search(r"抓好以下|以下几项工作", text), version
+
+
+def test_the_offices_are_called_by_a_noun():
+    """"请各级机要保密认真对照" lacked its noun (a blind reader, round 9)."""
+    for system, called in (("党委办公室", "各级党委办公室"), ("机要保密", "各级机要保密部门")):
+        data = scaffold_data("office-work") | {"系统名称": system}
+        texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
+        assert any(called in t for t in texts), system
+        if called.endswith("部门"):
+            assert not any(re.search(f"各级{system}(?!部门)", t) for t in texts), system

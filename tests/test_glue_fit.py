@@ -194,3 +194,13 @@ def test_the_offices_are_called_by_a_noun():
         assert any(called in t for t in texts), system
         if called.endswith("部门"):
             assert not any(re.search(f"各级{system}(?!部门)", t) for t in texts), system
+
+
+def test_the_deeds_are_not_led_in_alike_by_every_office():
+    """"他们当中，有的…；有的…" opened the deeds in all four commendation drafts of the bench
+    (round 9): the lead varies with the organiser, like the rest of the glue."""
+    data = scaffold_data("commendation")
+    data.pop("感谢对象", None)
+    leads = {re.search(r"！([^！，]*)，有的", opening_of(data | {"主办单位": f"第{n}县委"}, 0))[1]
+             for n in range(8)}
+    assert len(leads) > 1, leads

@@ -301,17 +301,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     elif (choice := _choose_title(lines, end, addressed)) is not None and choice.caption:
         i, fallback_title = choice.at + 1, ""  # one sample of a collection: no title of its own
     elif choice is not None:
-        i = choice.at
-        theme = SUBTITLE.match(lines[i])
-        if theme:  # 主题句——在…会议上的讲话 on one line
-            title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1
-        elif i + 1 < len(lines) and _wrapped_title(lines[i], lines[i + 1]):
-            title, i = lines[i] + lines[i + 1], i + 2
-        else:
-            title, i = lines[i], i + 1
-        number = SAMPLE_NUMBER.search(title)
-        if number and _is_title(title[: number.start()]):
-            title = title[: number.start()]  # "在…会上的讲话（一）": an occasion's sample number
+        title, subtitle, i = title_at(lines, choice.at)
+        speech.subtitle = subtitle or speech.subtitle
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and _is_name(lines[i]):
@@ -371,6 +362,23 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         rest = rest[greeting.end() :]
     speech.salutation = "\n".join(salutation) or None
     return i, rest
+
+
+def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
+    """The title that starts at line ``at`` (a theme with its "——在…的讲话" on one line, or a
+    title wrapped over two lines, read whole), the subtitle on its line if any, and the line
+    after it."""
+    theme = SUBTITLE.match(lines[at])
+    if theme:  # 主题句——在…会议上的讲话 on one line
+        return theme.group(1), theme.group(2), at + 1
+    if at + 1 < len(lines) and _wrapped_title(lines[at], lines[at + 1]):
+        title, after = lines[at] + lines[at + 1], at + 2
+    else:
+        title, after = lines[at], at + 1
+    number = SAMPLE_NUMBER.search(title)
+    if number and _is_title(title[: number.start()]):
+        title = title[: number.start()]  # "在…会上的讲话（一）": an occasion's sample number
+    return title, "", after
 
 
 #: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
@@ -505,21 +513,42 @@ def _candidate(text: str) -> bool:
     return _is_title(text) or _title_shaped(text)
 
 
-#: What a line is worth as the title; the best wins, the nearest to the salutation of equals.
-#: Naming a kind of speech (讲话, 致辞, … on the line, or on the "——在…的讲话" subtitle under
-#: it) outweighs position: a page heading above a bare headline is the site's.  A headline
-#: printed again right over the salutation is the page's heading and the speech's title at
-#: once.  A prefix printed twice ("党建工作党建工作推进会上的讲话") is a site's category tag
-#: before a shortened name, worth less than the title it shortens.
-SPEECH_WORD = 2
-PRINTED_TWICE = 1
-#: A line that names only a kind of speech, with at most this many characters before the word
-#: ("领导讲话", "讲话稿", "校长致辞"), is a site's label more often than a title: worth one less
-#: than a title that names more.
+#: What each piece of evidence about a head line is worth as the title; the line with the
+#: highest sum wins, the nearest to the salutation of equals.  One table, fitted and justified
+#: over every labelled pool by ``bench/fit_title_weights.py`` (it prints each pool's accuracy
+#: with the weights fitted on the other pools).  The evidence (``title_candidates``):
+#:
+#: * ``kind``: the line (or the sample caption's stem, or the "——在…的讲话" line under it)
+#:   names a kind of speech (讲话, 致辞, …): it outweighs position, since a page heading above
+#:   a bare headline is the site's;
+#: * ``bare_kind``: it names only a kind, with at most ``BARE_KIND_CHARS`` characters before the
+#:   word ("领导讲话", "讲话稿"): a site's label more often than a title;
+#: * ``printed_twice``: the line right over the salutation was printed higher up as well: the
+#:   page's heading and the speech's title at once;
+#: * ``decorated``: its first words are printed twice before the rest ("党建工作党建工作推进会
+#:   上的讲话"): a category tag on a shortened name;
+#: * ``occasion``: it names a particular occasion (在…会上, 关于…);
+#: * ``first``: the unit's first line, where sites print their own page heading;
+#: * ``site``: it holds a site word (``boilerplate.SITE_WORDS``);
+#: * ``headline``: it closes on one ？ or ！;
+#: * ``long``: longer than ``LONG_TITLE`` characters once cleaned.
+TITLE_WEIGHTS: dict[str, int] = {
+    "kind": 2,
+    "bare_kind": -1,
+    "printed_twice": 1,
+    "decorated": -2,
+    "occasion": 0,
+    "first": 0,
+    "site": 0,
+    "headline": 0,
+    "long": 0,
+}
+#: A line that names only a kind of speech has at most this many characters before the word.
 BARE_KIND_CHARS = 2
-DECORATED = -2
 #: The longest headline taken as the title for being printed twice over the salutation.
 HEADLINE_CHARS = 60
+#: A cleaned title longer than this is "long" (a headline, or a title with site text glued on).
+LONG_TITLE = 30
 
 
 @dataclass(frozen=True)
@@ -531,56 +560,111 @@ class TitleChoice:
     caption: bool
 
 
-def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | None:
-    """The title line of a head ending at ``end`` (the salutation, or the first sentence),
-    every line judged by the same few features (``SPEECH_WORD`` …) on its gloss-free text.
+@dataclass(frozen=True)
+class TitleCandidate:
+    """A head line that may title its unit, with the evidence weighed by ``TITLE_WEIGHTS``."""
+
+    at: int
+    caption: bool
+    evidence: frozenset[str]
+
+
+def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleCandidate]:
+    """The lines of a head ending at ``end`` (the salutation, or the first sentence) that may
+    title it, top down, each with its evidence measured on its gloss-free text.
 
     A collection's header is never a candidate (``COMPILATION``: a count, 汇编, 合集).  A
     caption (``captions``) gives the speech no title: a news headline reporting the speech
     (``REPORTED``: 某某发表…讲话); a line that only repeats the collection's name, above it
     with a count, above a bare sample number ("篇一") the line sits under, or with a sample
-    number after it; a kind of speech with a number ("老员工年会讲话稿 篇1").  A title wrapped
-    over two lines is read from its first."""
+    number after it; a kind of speech with a number ("老员工年会讲话稿 篇1")."""
     keys = [unglossed(t) for t in lines[:end]]
     # A sample's bare number on a line of its own ("篇一"): a name under it that the page
     # printed above it already is the collection's, repeated as the sample's caption.
     marked = next((j for j, a in enumerate(keys) if BARE_SAMPLE.fullmatch(a)), None)
-    best: tuple[int, int, bool] | None = None  # (score, line, caption)
+    found: list[TitleCandidate] = []
     previous = -2  # the last candidate line: a bare name right under it is the speaker
     for k, key in enumerate(keys):
         number = SAMPLE_NUMBER.search(key)
         stem = key[: number.start()] if number else ""
         caption = False
+        evidence = set()
         if stem and _is_title(stem):
-            score = SPEECH_WORD
+            evidence.add("kind")
             caption = not names_occasion(stem) or any(
                 names_collection(stem, collection_name(a)) for a in keys[:k]
             )
         elif _is_title(key) or SUBTITLE.match(key):  # or "主题——在…的讲话" on one line
-            score = SPEECH_WORD - _bare_kind(key)
+            evidence.add("kind")
+            if _bare_kind(key):
+                evidence.add("bare_kind")
             under_mark = marked is not None and marked < k and key in keys[:marked]
             caption = bool(REPORTED.search(key)) or under_mark or any(
                 COMPILATION.search(a) and names_collection(clean_title(key), collection_name(a))
                 for a in keys[:k]
             )
         elif _title_shaped(key) and not (previous == k - 1 and _is_name(key)):
-            score = SPEECH_WORD if _subtitled(lines, k) else 0
-            score += PRINTED_TWICE if addressed and _reprinted(keys, k, end) else 0
+            if _subtitled(lines, k):
+                evidence.add("kind")
+            if addressed and _reprinted(keys, k, end):
+                evidence.add("printed_twice")
         elif addressed and _reprinted(keys, k, end):
-            score = PRINTED_TWICE
+            evidence.add("printed_twice")
         else:
             continue
         previous = k
         if _decorated(key):
-            score += DECORATED
+            evidence.add("decorated")
+        if names_occasion(key):
+            evidence.add("occasion")
+        if k == 0:
+            evidence.add("first")
+        if furniture_score(key):
+            evidence.add("site")
+        if key.endswith(_HEADLINE_MARK):
+            evidence.add("headline")
+        if len(clean_title(key)) > LONG_TITLE:
+            evidence.add("long")
+        found.append(TitleCandidate(k, caption, frozenset(evidence)))
+    return found
+
+
+def weigh(candidate: TitleCandidate, weights: dict[str, int]) -> int:
+    """A candidate's worth as the title: the sum of its evidence's weights."""
+    return sum(weights[name] for name in candidate.evidence)
+
+
+def _choose_title(
+    lines: list[str], end: int, addressed: bool, weights: dict[str, int] = TITLE_WEIGHTS
+) -> TitleChoice | None:
+    """The title line of a head ending at ``end``: the best-weighed candidate, the nearest to
+    the salutation of equals; a title wrapped over two lines is read from its first."""
+    best: tuple[int, TitleCandidate] | None = None
+    for candidate in title_candidates(lines, end, addressed):
+        score = weigh(candidate, weights)
         if best is None or score >= best[0]:
-            best = (score, k, caption)
-    if best is None:
-        return None
-    _, at, caption = best
-    if at and not caption and _is_title(keys[at]) and _wrapped_title(lines[at - 1], lines[at]):
+            best = (score, candidate)
+    return None if best is None else _resolve(lines, best[1])
+
+
+def _resolve(lines: list[str], candidate: TitleCandidate) -> TitleChoice:
+    """Where the chosen candidate's title starts: a line above when it is a wrapped title's
+    second half."""
+    at, caption = candidate.at, candidate.caption
+    if at and not caption and _is_title(unglossed(lines[at])) and _wrapped_title(
+        lines[at - 1], lines[at]
+    ):
         at -= 1
     return TitleChoice(at, caption)
+
+
+def title_if_chosen(lines: list[str], candidate: TitleCandidate) -> str:
+    """The title a speech gets when ``candidate`` wins: how ``bench/fit_title_weights.py``
+    judges every candidate against a page's label, not only the one chosen."""
+    choice = _resolve(lines, candidate)
+    if choice.caption:
+        return MISSING_TITLE
+    return clean_title(title_at(lines, choice.at)[0]) or MISSING_TITLE
 
 
 def _bare_kind(text: str) -> bool:

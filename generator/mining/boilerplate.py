@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..lazy_re import LazyPattern
 from ..lexicon import TITLE_END, alternation
 from ..numerals import NUMERAL_CHARS
+from .address import is_salutation
 
 
 @dataclass(frozen=True)
@@ -431,11 +432,15 @@ def is_furniture(line: str, edge: bool) -> bool:
     """Site furniture by score: at an edge of the page a line of at most ``EDGE_CHARS``, in
     mid-text a short line that is not a sentence (a speaker who mentions 网站 and 下载 in a
     sentence keeps it).  Position, length and punctuation are tested first, so only lines
-    they leave possible are scored (the score is most of the furniture pass's cost)."""
+    they leave possible are scored (the score is most of the furniture pass's cost).  A line
+    that addresses the audience is the speech's, whatever words it holds ("各位理事、各位会员：":
+    会员 is a site word too); it is tested last, on the few lines the score marks."""
     if edge:
-        return len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
-    short = len(line) <= SHORT_LINE and _non_sentence(line)
-    return short and furniture_score(line) >= FURNITURE_MID
+        marked = len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
+    else:
+        short = len(line) <= SHORT_LINE and _non_sentence(line)
+        marked = short and furniture_score(line) >= FURNITURE_MID
+    return marked and not is_salutation(line)
 
 
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the

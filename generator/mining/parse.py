@@ -329,7 +329,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             speech.date = "".join(text.strip("（）()").split())
         elif is_salutation(text) or (
             salutation and GREETING.match(text)
-        ):
+        ) or (not salutation and addressed and i == end and _placed_salutation(text)):
             closing = TRAILING_GREETING.search(text)
             salutation.extend((text[: closing.start()], closing.group()) if closing else [text])
         elif following and _broken_salutation(text, following):
@@ -408,7 +408,39 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         (k for k, t in enumerate(lines) if _SENTENCE_MARK.search(t) or starts_with_marker(t)),
         len(lines),
     )
+    if 1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1]):
+        return first - 1, True
     return first, False
+
+
+#: The longest line read as a salutation by its place alone.
+PLACED_SALUTATION_CHARS = 24
+#: Field names a page prints with a colon before a value on the next line: a meta row ("授课人：",
+#: "主讲人：", "作者：", "摘要：").
+_FIELD_NAME = re.compile(
+    r"^(?:(?!各位|亲爱的|尊敬的|广大)[^、]{1,2}人|"
+    r"[^、]{0,4}(?:作者|编辑|来源|出处|时间|日期|地点|摘要|"
+    r"关键词|标签|主题|内容|题目|标题|提纲|背景|附件|说明|备注|原文|译文|引言|导语|前言))：$"
+)
+
+
+def _placed_salutation(text: str) -> bool:
+    """A line that addresses the audience by its place, whatever words it uses ("全体参训学员：",
+    "诸位同仁：", "各位街坊邻居："): it is the last head line, under the title and right above
+    the first sentence of the body, short, ending in a colon, with no sentence, digit or site
+    word in it, and not a byline, a caption or a field name waiting for its value."""
+    key = "".join(unglossed(text).split())
+    return (
+        2 < len(key) <= PLACED_SALUTATION_CHARS
+        and key.endswith("：")
+        and not re.search(r"[。！？；，\d]", key)
+        and not starts_with_marker(key)
+        and not _FIELD_NAME.search(key)
+        and not CAPTION.match(key)
+        and not BYLINE.match(key)
+        and not OFFICE_LINE.match(key[:-1])
+        and not furniture_score(key)
+    )
 
 
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:

@@ -1,0 +1,94 @@
+"""Probe the miner with invented variants of the failure kinds that recurred across pools.
+
+Run:  python bench/probe_shapes.py [--failures]
+
+The real pools say which kinds of miss recur on sites never seen (docs/mining.md, "什么能迁移
+到没见过的网站"); ``bench/shape_probes.yaml`` holds short pages, written for this bench, that
+vary each kind's shape (where the site text sits, which mark ends the salutation, how a
+heading meets its text).  Half of them (``half: dev``) may guide a rule; the other half
+(``half: held``) is only scored, so its figure before and after a round says whether the
+round's rules reach shapes they were not written for.
+
+Each page is the probe's head over the common body (or the probe's own body); it is right
+when the miner yields one speech whose title, salutation and top-level headings match what
+the probe expects, compared as ``bench/score_mining.py`` compares them.  Printed: right per
+kind and half, and with ``--failures`` what each wrong probe gave.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from score_mining import matched_in_order, salutation_matches, title_matches  # noqa: E402
+
+from generator.mining.pipeline import mine_text  # noqa: E402
+
+PROBES = Path(__file__).resolve().parent / "shape_probes.yaml"
+DEFAULT_HEAD = "T\n同志们："
+DEFAULT_SALUTATION = "同志们"
+
+
+def page_of(probe: dict[str, Any], data: dict[str, Any]) -> str:
+    head = str(probe.get("head", DEFAULT_HEAD)).replace("T", data["title"])
+    return f"{head}\n{probe.get('body', data['body'])}"
+
+
+def problems(probe: dict[str, Any], data: dict[str, Any]) -> list[str]:
+    """What the miner got wrong on one probe, in words; empty when it is right."""
+    speeches = [m.speech for m in mine_text(page_of(probe, data), "probe.txt").speeches]
+    if len(speeches) != 1:
+        return [f"篇数 {len(speeches)}"]
+    speech = speeches[0]
+    wrong = []
+    title = probe.get("title", data["title"])
+    if not title_matches(title, speech.title):
+        wrong.append(f"标题 {speech.title!r}")
+    salutation = probe.get("salutation", DEFAULT_SALUTATION)
+    if not salutation_matches(salutation, speech.salutation):
+        wrong.append(f"称呼 {speech.salutation!r}")
+    wanted = [str(h) for h in probe.get("headings", data["headings"])]
+    found = [s.heading for s in speech.sections]
+    if matched_in_order(wanted, found) != len(wanted) or len(found) != len(wanted):
+        wrong.append(f"一级标题 {found}")
+    return wrong
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--failures", action="store_true", help="print what each wrong probe gave")
+    options = parser.parse_args()
+    data = yaml.safe_load(PROBES.read_text(encoding="utf-8"))
+    right: Counter[tuple[str, str]] = Counter()
+    total: Counter[tuple[str, str]] = Counter()
+    for number, probe in enumerate(data["probes"], 1):
+        group = (probe["kind"], probe["half"])
+        total[group] += 1
+        wrong = problems(probe, data)
+        right[group] += not wrong
+        if wrong and options.failures:
+            head = str(probe.get("head", "")).replace("\n", "⏎")[:40]
+            where = f"{number:>3} {probe['kind']:<18} {probe['half']:<5}"
+            print(f"✗ {where} {head}  {'；'.join(wrong)}")
+    print(f"\n{'类别':<18} {'dev':>7} {'held':>7}")
+    for kind in dict.fromkeys(p["kind"] for p in data["probes"]):
+        cells = [f"{right[kind, h]}/{total[kind, h]}" for h in ("dev", "held")]
+        print(f"{kind:<20} {cells[0]:>7} {cells[1]:>7}")
+    cells = [
+        f"{sum(right[k] for k in right if k[1] == h)}/{sum(total[k] for k in total if k[1] == h)}"
+        for h in ("dev", "held")
+    ]
+    print(f"{'合计':<18} {cells[0]:>7} {cells[1]:>7}")
+
+
+if __name__ == "__main__":
+    main()

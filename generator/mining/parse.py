@@ -424,16 +424,23 @@ _FIELD_NAME = re.compile(
 )
 
 
+#: One of several addressees a comma parts: it opens with a word of address or ends with a
+#: word for people ("尊敬的王院长", "各位专家", "老师们"); "今天，我讲三点意见：" has neither.
+_ADDRESSEE_PIECE = re.compile(rf"^(?:{ADDRESS_OPENERS}|全体|在座的)|(?:{PERSON_END})$")
+
+
 def _placed_salutation(text: str) -> bool:
     """A line that addresses the audience by its place, whatever words it uses ("全体参训学员：",
     "诸位同仁：", "各位街坊邻居："): it is the last head line, under the title and right above
     the first sentence of the body, short, ending in a colon, with no sentence, digit or site
-    word in it, and not a byline, a caption or a field name waiting for its value."""
+    word in it, and not a byline, a caption or a field name waiting for its value; addressees
+    a comma parts must each look like one ("尊敬的王院长，各位专家：")."""
     key = "".join(unglossed(text).split())
     return (
         2 < len(key) <= PLACED_SALUTATION_CHARS
         and key.endswith("：")
-        and not re.search(r"[。！？；，\d]", key)
+        and not re.search(r"[。！？；\d]", key)
+        and ("，" not in key or all(_ADDRESSEE_PIECE.search(p) for p in key[:-1].split("，")))
         and not starts_with_marker(key)
         and not _FIELD_NAME.search(key)
         and not CAPTION.match(key)

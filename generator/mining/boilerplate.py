@@ -437,10 +437,25 @@ def is_furniture(line: str, edge: bool) -> bool:
     会员 is a site word too); it is tested last, on the few lines the score marks."""
     if edge:
         marked = len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
+        marked = marked and not _titled_piece(line)
     else:
         short = len(line) <= SHORT_LINE and _non_sentence(line)
         marked = short and furniture_score(line) >= FURNITURE_MID
     return marked and not is_salutation(line)
+
+
+#: The shortest piece of a line taken for a speech's title among the site's pieces.
+TITLE_PIECE_CHARS = 8
+_TITLE_PIECE = re.compile(rf"{TITLE_END}$")
+
+
+def _titled_piece(line: str) -> bool:
+    """A line whose pieces, parted by spaces, hold exactly one speech title free of site words
+    ("公文资料网 首页 讲话稿 在…的讲话 阅读（1024）"): the page's title row, whose site pieces the
+    title cleaner cuts, not a row of furniture to drop whole."""
+    pieces = line.split()
+    titles = [p for p in pieces if len(p) >= TITLE_PIECE_CHARS and _TITLE_PIECE.search(p)]
+    return len(pieces) > 1 and len(titles) == 1 and not furniture_score(titles[0])
 
 
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the

@@ -9,6 +9,7 @@ is handed to the heading tree builder.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..lazy_re import LazyPattern
@@ -259,8 +260,43 @@ class Parsed:
 BRACKETED_TITLE = re.compile(rf"^[【\[［〔]([^】\]］〕]{{4,60}}?{TITLE_END})[】\]］〕]\s*\S")
 
 
+def _site_pieces_off(text: str) -> str:
+    """A title without the pieces a space parts from it at either end that carry site words
+    ("范文网 首页 讲话稿 在…的讲话", "在…的讲话 【打印】 【关闭】", "… 阅读(352) 评论(0)"), nor
+    the symbols a page frames it with ("★ … ★").  A piece before the title that names only a
+    kind of speech ("讲话稿") goes with the site's pieces before it.  Whatever the pieces'
+    words, the title proper is the piece that ends like a title, so a title with a space in it
+    keeps both halves unless one half is the site's."""
+    text = text.strip()
+    while text and unicodedata.category(text[0]) == "So":
+        text = text[1:].lstrip()
+    while text and unicodedata.category(text[-1]) == "So":
+        text = text[:-1].rstrip()
+    pieces = text.split()
+    if len(pieces) < 2:
+        return text
+    core = max((k for k, p in enumerate(pieces) if _TITLE_TAIL.search(p)), default=None)
+    if core is None:
+        return text
+    start, end = 0, len(pieces)
+    while start < core and (furniture_score(pieces[start]) or _bare_kind(pieces[start])):
+        start += 1
+    while end - 1 > core and (furniture_score(pieces[end - 1]) or _COUNTER.match(pieces[end - 1])):
+        end -= 1
+    if start and not any(furniture_score(p) for p in pieces[:start]):
+        start = 0  # a kind of speech alone before the title: left to the category rules
+    return " ".join(pieces[start:end])
+
+
+#: A piece that ends like a speech title (…讲话, …致辞).
+_TITLE_TAIL = re.compile(rf"{TITLE_END}$")
+#: A site's counter after a title: a short word and a number ("阅读（352）", "点击：126次").
+_COUNTER = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[（(]\d+[)）]|[：:]\d+次?)$")
+
+
 def clean_title(text: str) -> str:
     """A title without the aggregator's decorations."""
+    text = _site_pieces_off(text)
     if bracketed := BRACKETED_TITLE.match(text):
         text = bracketed.group(1)
     if byline := TITLE_BYLINE.match(text):

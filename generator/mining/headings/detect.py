@@ -160,6 +160,23 @@ _RUN_ON = re.compile(
 )
 
 
+#: "提高思想认识：近年来，我县…": a short heading with no clause break, ended by a colon and run
+#: on into its body's first sentence on the same line.  A colon after a word of saying, or
+#: after "是…的", brings in a quotation ("是老同志常说的：…", "毛主席指出：…"): the whole
+#: sentence is the point, not the words before the colon.
+COLON_BODY = re.compile(r"^([^，。！？；：\s]{2,20}：)\s*(?=\S[^。！？]{4,}[，。！？；])")
+QUOTING = re.compile(r"^是|(?:说|讲|道|指出|强调|提出|认为|表示|要求|告诫|所言|写道)过?的?：$")
+
+
+def split_colon(text: str) -> tuple[str, str] | None:
+    """(heading with its colon, body) for a point whose short heading a colon ends before its
+    text goes on ("一、提高思想认识：近年来，…"), or None."""
+    found = COLON_BODY.match(text.lstrip())
+    if found is None or QUOTING.search(found.group(1)):
+        return None
+    return found.group(1), text.lstrip()[found.end() :]
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
     spaced = SPACED_BODY.match(text)

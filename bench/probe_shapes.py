@@ -11,7 +11,9 @@ round's rules reach shapes they were not written for.
 
 Each page is the probe's head over the common body (or the probe's own body); it is right
 when the miner yields one speech whose title, salutation and top-level headings match what
-the probe expects, compared as ``bench/score_mining.py`` compares them.  Printed: right per
+the probe expects, compared as ``bench/score_mining.py`` compares them, and none of the
+probe's ``furniture`` lines (nor, with ``repeated_title``, a line that only repeats the title)
+reaches the speech's body.  Printed: right per
 kind and half, and with ``--failures`` what each wrong probe gave.
 """
 
@@ -29,7 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from score_mining import matched_in_order, salutation_matches, title_matches  # noqa: E402
+from score_mining import (  # noqa: E402
+    body,
+    furniture_left,
+    matched_in_order,
+    norm,
+    salutation_matches,
+    title_matches,
+)
 
 from generator.mining.pipeline import mine_text  # noqa: E402
 
@@ -60,6 +69,12 @@ def problems(probe: dict[str, Any], data: dict[str, Any]) -> list[str]:
     found = [s.heading for s in speech.sections]
     if matched_in_order(wanted, found) != len(wanted) or len(found) != len(wanted):
         wrong.append(f"一级标题 {found}")
+    paragraphs = body(speech)
+    furniture = [str(f) for f in probe.get("furniture", [])]
+    if probe.get("repeated_title"):
+        furniture.append(str(title))
+        paragraphs = [p for p in paragraphs if p == norm(title)]  # the line itself, not a mention
+    wrong.extend(f"杂项留下 {f!r}" for f in furniture if furniture_left(f, paragraphs))
     return wrong
 
 

@@ -1,6 +1,7 @@
 """Probe the miner with invented variants of the failure kinds that recurred across pools.
 
-Run:  python bench/probe_shapes.py [--failures]
+Run:  python bench/probe_shapes.py [--layout lines|flat|traditional|all] [--failures]
+                                   [--half dev|held|both]
 
 The real pools say which kinds of miss recur on sites never seen (docs/mining.md, "什么能迁移
 到没见过的网站"); ``bench/shape_probes.yaml`` holds short pages, written for this bench, that
@@ -13,8 +14,9 @@ Each page is the probe's head over the common body (or the probe's own body); it
 when the miner yields one speech whose title, salutation and top-level headings match what
 the probe expects, compared as ``bench/score_mining.py`` compares them, and none of the
 probe's ``furniture`` lines (nor, with ``repeated_title``, a line that only repeats the title)
-reaches the speech's body.  Printed: right per
-kind and half, and with ``--failures`` what each wrong probe gave.
+reaches the speech's body.  Every probe can be laid out three ways (``--layout``): as
+written, run into one line as Word- and PDF-derived pages are, and in traditional script.
+Printed: right per kind and half, and with ``--failures`` what each wrong probe gave.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from score_mining import (  # noqa: E402
 )
 
 from generator.mining.pipeline import mine_text  # noqa: E402
+from generator.model import Speech  # noqa: E402
 
 PROBES = Path(__file__).resolve().parent / "shape_probes.yaml"
 DEFAULT_HEAD = "T\n同志们："
@@ -52,12 +55,45 @@ def page_of(probe: dict[str, Any], data: dict[str, Any]) -> str:
     return f"{head}\n{probe.get('body', data['body'])}"
 
 
-def problems(probe: dict[str, Any], data: dict[str, Any]) -> list[str]:
+def _traditional(text: str) -> str:
+    import opencc  # the miner's own dependency for traditional pages
+
+    converted: str = opencc.OpenCC("s2t").convert(text)
+    return converted
+
+
+def _simplified(speech: Speech) -> Speech:
+    """The speech's texts in simplified script, to compare with the probe's simplified labels."""
+    import opencc
+
+    convert = opencc.OpenCC("t2s").convert
+    speech.title = convert(speech.title)
+    speech.salutation = convert(speech.salutation) if speech.salutation else None
+    speech.opening = [convert(t) for t in speech.opening]
+    speech.closing = [convert(t) for t in speech.closing]
+    speech.signoff = [convert(t) for t in speech.signoff]
+    for _, section in speech.walk():
+        section.heading = convert(section.heading)
+        section.paragraphs = [convert(t) for t in section.paragraphs]
+    return speech
+
+
+#: How a probe's page is laid out: as written; run into one line (a Word- or PDF-derived
+#: page, lines parted by a space); in traditional script.
+LAYOUTS = {
+    "lines": lambda page: page,
+    "flat": lambda page: " ".join(line for line in page.splitlines() if line.strip()) + "\n",
+    "traditional": _traditional,
+}
+
+
+def problems(probe: dict[str, Any], data: dict[str, Any], layout: str = "lines") -> list[str]:
     """What the miner got wrong on one probe, in words; empty when it is right."""
-    speeches = [m.speech for m in mine_text(page_of(probe, data), "probe.txt").speeches]
+    page = LAYOUTS[layout](page_of(probe, data))
+    speeches = [m.speech for m in mine_text(page, "probe.txt").speeches]
     if len(speeches) != 1:
         return [f"篇数 {len(speeches)}"]
-    speech = speeches[0]
+    speech = _simplified(speeches[0]) if layout == "traditional" else speeches[0]
     wrong = []
     title = probe.get("title", data["title"])
     if not title_matches(title, speech.title):
@@ -81,29 +117,36 @@ def problems(probe: dict[str, Any], data: dict[str, Any]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--failures", action="store_true", help="print what each wrong probe gave")
+    parser.add_argument("--layout", choices=[*LAYOUTS, "all"], default="lines")
+    parser.add_argument("--half", choices=["dev", "held", "both"], default="both",
+                        help="which half's failures --failures prints")
     options = parser.parse_args()
     data = yaml.safe_load(PROBES.read_text(encoding="utf-8"))
-    right: Counter[tuple[str, str]] = Counter()
-    total: Counter[tuple[str, str]] = Counter()
-    for number, probe in enumerate(data["probes"], 1):
-        group = (probe["kind"], probe["half"])
-        total[group] += 1
-        wrong = problems(probe, data)
-        right[group] += not wrong
-        if wrong and options.failures:
-            head = str(probe.get("head", "")).replace("\n", "⏎")[:40]
-            where = f"{number:>3} {probe['kind']:<18} {probe['half']:<5}"
-            print(f"✗ {where} {head}  {'；'.join(wrong)}")
-    print(f"\n{'类别':<18} {'dev':>7} {'held':>7}")
-    for kind in dict.fromkeys(p["kind"] for p in data["probes"]):
-        cells = [f"{right[kind, h]}/{total[kind, h]}" for h in ("dev", "held")]
-        print(f"{kind:<20} {cells[0]:>7} {cells[1]:>7}")
-    cells = [
-        f"{sum(right[k] for k in right if k[1] == h)}/{sum(total[k] for k in total if k[1] == h)}"
-        for h in ("dev", "held")
-    ]
-    print(f"{'合计':<18} {cells[0]:>7} {cells[1]:>7}")
-
+    layouts = list(LAYOUTS) if options.layout == "all" else [options.layout]
+    for layout in layouts:
+        right: Counter[tuple[str, str]] = Counter()
+        total: Counter[tuple[str, str]] = Counter()
+        for number, probe in enumerate(data["probes"], 1):
+            group = (probe["kind"], probe["half"])
+            total[group] += 1
+            wrong = problems(probe, data, layout)
+            right[group] += not wrong
+            shown = options.half in ("both", probe["half"])
+            if wrong and options.failures and shown:
+                head = str(probe.get("head", "")).replace("\n", "⏎")[:40]
+                where = f"{number:>3} {probe['kind']:<18} {probe['half']:<5}"
+                print(f"✗ {where} {head}  {'；'.join(wrong)}")
+        print(f"\n版式 {layout}")
+        print(f"{'类别':<18} {'dev':>7} {'held':>7}")
+        for kind in dict.fromkeys(p["kind"] for p in data["probes"]):
+            cells = [f"{right[kind, h]}/{total[kind, h]}" for h in ("dev", "held")]
+            print(f"{kind:<20} {cells[0]:>7} {cells[1]:>7}")
+        cells = [
+            f"{sum(right[k] for k in right if k[1] == h)}/"
+            f"{sum(total[k] for k in total if k[1] == h)}"
+            for h in ("dev", "held")
+        ]
+        print(f"{'合计':<18} {cells[0]:>7} {cells[1]:>7}")
 
 if __name__ == "__main__":
     main()

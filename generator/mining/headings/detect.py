@@ -170,11 +170,15 @@ QUOTING = re.compile(r"^是|(?:说|讲|道|指出|强调|提出|认为|表示|�
 
 def split_colon(text: str) -> tuple[str, str] | None:
     """(heading with its colon, body) for a point whose short heading a colon ends before its
-    text goes on ("一、提高思想认识：近年来，…"), or None."""
-    found = COLON_BODY.match(text.lstrip())
+    text goes on as a sentence ("一、提高思想认识：近年来，…。"), or None."""
+    text = text.lstrip()
+    found = COLON_BODY.match(text)
     if found is None or QUOTING.search(found.group(1)):
         return None
-    return found.group(1), text.lstrip()[found.end() :]
+    body = text[found.end() :]
+    if not _SENTENCE_END.search(body):
+        return None  # "…怎么看：成效明显，问题不少" on its line: the heading's own second half
+    return found.group(1), body
 
 
 def split_fused(text: str) -> tuple[str, str] | None:

@@ -1,6 +1,6 @@
 """Probe the miner with invented variants of the failure kinds that recurred across pools.
 
-Run:  python bench/probe_shapes.py [--layout lines|flat|traditional|all] [--failures]
+Run:  python bench/probe_shapes.py [--layout lines|flat|flat_long|traditional|all] [--failures]
                                    [--half dev|held|both]
 
 The real pools say which kinds of miss recur on sites never seen (docs/mining.md, "什么能迁移
@@ -15,7 +15,9 @@ when the miner yields one speech whose title, salutation and top-level headings 
 the probe expects, compared as ``bench/score_mining.py`` compares them, and none of the
 probe's ``furniture`` lines (nor, with ``repeated_title``, a line that only repeats the title)
 reaches the speech's body.  Every probe can be laid out three ways (``--layout``): as
-written, run into one line as Word- and PDF-derived pages are, and in traditional script.
+written, run into one line as Word- and PDF-derived pages are (as it is, mostly shorter
+than 200 characters, or with sentences added so the line is as long as a real flattened
+page, 240 characters at least: ``flat_long``), and in traditional script.
 Printed: right per kind and half, and with ``--failures`` what each wrong probe gave.
 """
 
@@ -80,9 +82,34 @@ def _simplified(speech: Speech) -> Speech:
 
 #: How a probe's page is laid out: as written; run into one line (a Word- or PDF-derived
 #: page, lines parted by a space); in traditional script.
+def _flat(page: str) -> str:
+    return " ".join(line for line in page.splitlines() if line.strip()) + "\n"
+
+
+#: Sentences added (as often as needed) before a page's last line for the long flattened
+#: layout, so the line is as long as a real flattened page (past ``paragraphs.FLATTENED``).
+PADDING = (
+    "各地要结合实际细化工作方案，明确时间节点和责任人员，确保各项措施落到实处。"
+    "有关部门要加强督促检查，对工作不力、推诿扯皮的要及时通报，情节严重的要严肃问责。"
+)
+
+
+#: A flattened page this long takes the miner's path for long flattened lines.
+LONG_FLAT = 240
+
+
+def _flat_long(page: str) -> str:
+    lines = [line for line in page.splitlines() if line.strip()]
+    padding = PADDING
+    while len(_flat("\n".join([*lines, padding]))) < LONG_FLAT:
+        padding += PADDING
+    return _flat("\n".join([*lines[:-1], padding, lines[-1]]))
+
+
 LAYOUTS = {
     "lines": lambda page: page,
-    "flat": lambda page: " ".join(line for line in page.splitlines() if line.strip()) + "\n",
+    "flat": _flat,
+    "flat_long": _flat_long,
     "traditional": _traditional,
 }
 

@@ -14,6 +14,7 @@ from itertools import pairwise
 from ..lexicon import APPEAL_STARTS, COMRADES, OFFICES, TITLE_END
 from ..numerals import ORDINAL, from_chinese
 from .address import LEADING_GREETING, is_salutation
+from .boilerplate import classify, is_furniture
 from .headings.detect import ANNOUNCEMENT, is_standalone_heading, starts_with_marker
 from .headings.schemes import match_at
 
@@ -226,9 +227,20 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cuts |= set() if points_on_lines else _first_point(text)
         if thanks := _TRAILING_THANKS.search(text):
             cuts.add(thanks.start())
-        pieces += _cut(text, cuts)
+        pieces += [p for p in _cut(text, cuts) if not _site_piece(p)]
         out.extend((number, piece) for piece in pieces if piece)
     return out
+
+
+#: Noise kinds a piece of a flattened line is dropped for, as a line of its own would be.
+_PIECE_NOISE = frozenset({"header", "pagination", "footer", "paywall"})
+
+
+def _site_piece(piece: str) -> bool:
+    """A piece of a flattened line that is the site's, judged as a line of its own is judged
+    before the page is parted (``boilerplate.classify`` and the furniture score): the line
+    breaks a flattening lost also hid the site's rows from those line rules."""
+    return classify(piece) in _PIECE_NOISE or is_furniture(piece, edge=False)
 
 
 def _head_pieces(address: re.Match[str]) -> list[str]:

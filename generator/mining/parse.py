@@ -226,6 +226,9 @@ OCCASION_OPENING = LazyPattern(
 TITLED_SALUTATION = re.compile(
     rf"^(.{{4,100}}?{TITLE_END})\s*(?={ADDRESS_OPENERS}|同志们)"
 )
+#: A title and, after a space, the whole rest of the line, which may be the address
+#: ("…的讲话 各位志愿者：", a flattened page's head).
+SPACED_SALUTATION = re.compile(rf"^(.{{4,100}}?{TITLE_END})\s+(\S.{{1,40}})$")
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
 #: joined with the next line, may form one.
@@ -487,7 +490,8 @@ def _placed_salutation(text: str) -> bool:
 
 
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
-    """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line) in the head: the
+    """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
+    a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
     title and the address, two lines; and
     "…的讲话刚才各组汇报了…。" on a line with no sentence above it: the title and the
     opening."""
@@ -498,6 +502,12 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             return
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
+        spaced = SPACED_SALUTATION.match(text) if head else None
+        if spaced and _is_title(spaced.group(1)) and (
+            is_salutation(spaced.group(2)) or _placed_salutation(spaced.group(2))
+        ):  # "…的讲话 各位志愿者：": the address by its shape and its place under the title
+            lines[k : k + 1] = [(number, spaced.group(1)), (number, spaced.group(2))]
+            return
         opening = None
         if head:
             opening = TITLED_OPENING.match(text) or (

@@ -267,7 +267,8 @@ def _site_pieces_off(text: str) -> str:
     """A title without the pieces a space parts from it at either end that carry site words
     ("范文网 首页 讲话稿 在…的讲话", "在…的讲话 【打印】 【关闭】", "… 阅读(352) 评论(0)"), nor
     the symbols a page frames it with ("★ … ★").  A piece before the title that names only a
-    kind of speech ("讲话稿") goes with the site's pieces before it.  Whatever the pieces'
+    kind of speech ("讲话稿"), or a breadcrumb's separator ("首页 > 讲话稿 > …"), goes with the
+    site's pieces before it.  Whatever the pieces'
     words, the title proper is the piece that ends like a title, so a title with a space in it
     keeps both halves unless one half is the site's."""
     text = text.strip()
@@ -282,15 +283,22 @@ def _site_pieces_off(text: str) -> str:
     if core is None:
         return text
     start, end = 0, len(pieces)
-    while start < core and (furniture_score(pieces[start]) or _bare_kind(pieces[start])):
+    while start < core and (
+        furniture_score(pieces[start])
+        or _bare_kind(pieces[start])
+        or _SEPARATOR_PIECE.match(pieces[start])
+    ):
         start += 1
     while end - 1 > core and (furniture_score(pieces[end - 1]) or _COUNTER.match(pieces[end - 1])):
         end -= 1
-    if start and not any(furniture_score(p) for p in pieces[:start]):
+    if start and not any(furniture_score(p) or _SEPARATOR_PIECE.match(p) for p in pieces[:start]):
         start = 0  # a kind of speech alone before the title: left to the category rules
     return " ".join(pieces[start:end])
 
 
+#: A piece that is only a menu's or breadcrumb's separator ("首页 > 讲话稿 > <title>"); a dash
+#: is left out, since "—— 在…的讲话" is a subtitle's.
+_SEPARATOR_PIECE = re.compile(r"^[>›»|｜/／]+$")
 #: A piece that ends like a speech title (…讲话, …致辞).
 _TITLE_TAIL = re.compile(rf"{TITLE_END}$")
 #: A site's counter after a title: a short word and a number ("阅读（352）", "点击：126次").

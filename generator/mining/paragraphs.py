@@ -239,8 +239,16 @@ _PIECE_NOISE = frozenset({"header", "pagination", "footer", "paywall"})
 def _site_piece(piece: str) -> bool:
     """A piece of a flattened line that is the site's, judged as a line of its own is judged
     before the page is parted (``boilerplate.classify`` and the furniture score): the line
-    breaks a flattening lost also hid the site's rows from those line rules."""
-    return classify(piece) in _PIECE_NOISE or is_furniture(piece, edge=False)
+    breaks a flattening lost also hid the site's rows from those line rules.  A row that sits
+    between paragraphs ("相关推荐：…", kind ``between``) counts only without a clause mark,
+    since that kind also names a preview's cut-off last line, which is text."""
+    kind = classify(piece)
+    if kind == "between":  # a row between paragraphs ("相关推荐：…"), not a cut line of text
+        return not _CLAUSE_MARK.search(piece)
+    return kind in _PIECE_NOISE or is_furniture(piece, edge=False)
+
+
+_CLAUSE_MARK = re.compile(r"[，。！？；]")
 
 
 def _head_pieces(address: re.Match[str]) -> list[str]:

@@ -232,6 +232,9 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+#: A site's row is short; a longer piece of a flattened line is the speech's (tested first:
+#: the line rules are most of this test's cost).
+SITE_PIECE_CHARS = 60
 #: Noise kinds a piece of a flattened line is dropped for, as a line of its own would be.
 _PIECE_NOISE = frozenset({"header", "pagination", "footer", "paywall"})
 
@@ -242,6 +245,8 @@ def _site_piece(piece: str) -> bool:
     breaks a flattening lost also hid the site's rows from those line rules.  A row that sits
     between paragraphs ("相关推荐：…", kind ``between``) counts only without a clause mark,
     since that kind also names a preview's cut-off last line, which is text."""
+    if len(piece) > SITE_PIECE_CHARS:
+        return False
     kind = classify(piece)
     if kind == "between":  # a row between paragraphs ("相关推荐：…"), not a cut line of text
         return not _CLAUSE_MARK.search(piece)

@@ -173,6 +173,13 @@ _SPACED_TITLE = re.compile(
     rf"^([^。！？，]{{0,120}})\s+([^\s。！？，]{{6,50}}?{TITLE_END})"
     r"\s+(?=\S)"
 )
+#: The colon that ends a short flattened page's head before a space and the first sentence
+#: ("…的讲话 各位志愿者： 今天…。"): no sentence mark before it, a space parting the address
+#: from what stands before it, and no greeting after it (a greeting stays with the address).
+_SPACED_ADDRESS_END = re.compile(
+    r"^[^。！？；，\s][^。！？；，]{2,120}?\s[^。！？；，\s]{2,40}："
+    r"(?= +(?!大家|你们|各位)\S[^。！？]*[。！？])"
+)
 #: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.
 _TRAILING_THANKS = re.compile(r"(?<=[。！？])谢谢(大家|各位|同志们)?[！。]$")
 
@@ -213,6 +220,8 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line,
             # and so did a series 一、…二、… after sentence ends when no point has a line.
             cut = set() if points_on_lines else _first_point(text, strong_only=True)
+            if not before and (address := _SPACED_ADDRESS_END.search(text)):
+                cut.add(address.end())  # "<title> <address>： <first sentence>": head and body
             if not points_on_lines:
                 cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
             out.extend((number, piece) for piece in _cut(text, cut))

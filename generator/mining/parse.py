@@ -226,9 +226,10 @@ OCCASION_OPENING = LazyPattern(
 TITLED_SALUTATION = re.compile(
     rf"^(.{{4,100}}?{TITLE_END})\s*(?={ADDRESS_OPENERS}|同志们)"
 )
-#: A title and, after a space, the whole rest of the line, which may be the address
-#: ("…的讲话 各位志愿者：", a flattened page's head).
-SPACED_SALUTATION = re.compile(rf"^(.{{4,100}}?{TITLE_END})\s+(\S.{{1,40}})$")
+#: A title (with whatever the site glued to it) and, after its last space, the rest of the
+#: line, which may be the address ("…的讲话 各位志愿者：", "…的讲话 - 某某网 同志们：", a
+#: flattened page's head).
+SPACED_SALUTATION = re.compile(r"^(.{4,100}?)\s+(\S{2,40})$")
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
 #: joined with the next line, may form one.
@@ -511,8 +512,11 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
         spaced = SPACED_SALUTATION.match(text) if head else None
-        if spaced and _is_title(spaced.group(1)) and (
-            is_salutation(spaced.group(2)) or _placed_salutation(spaced.group(2))
+        address = spaced.group(2) if spaced else ""
+        if spaced and _is_title(clean_title(spaced.group(1))) and (
+            is_salutation(address)
+            or _placed_salutation(address)
+            or COMMA_SALUTATION.match(address)
         ):  # "…的讲话 各位志愿者：": the address by its shape and its place under the title
             lines[k : k + 1] = [(number, spaced.group(1)), (number, spaced.group(2))]
             return

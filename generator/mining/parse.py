@@ -498,6 +498,23 @@ def _placed_salutation(text: str) -> bool:
     )
 
 
+#: A single space between two non-spaces: where a flattened head had a line break (a wider
+#: space stays inside its row: "县委副书记  刘建国").
+_ROW_BREAK = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _head_rows(head: str) -> list[str]:
+    """The rows of a head run into one line before its address: the whole head when it is a
+    title with whatever the site glued to it; else its pieces parted by single spaces when
+    one of them is a title (title, speaker, date, subtitle: "…的讲话 刘建国"); else none."""
+    if _is_title(clean_title(head)):
+        return [head]
+    rows = [row for row in _ROW_BREAK.split(head) if row.strip()]
+    if len(rows) > 1 and any(_is_title(clean_title(row)) for row in rows):
+        return rows
+    return []
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
     a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
@@ -513,12 +530,13 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
         rest = text[match.end() :] if match else ""
         spaced = SPACED_SALUTATION.match(text) if head else None
         address = spaced.group(2) if spaced else ""
-        if spaced and _is_title(clean_title(spaced.group(1))) and (
+        pieces = _head_rows(spaced.group(1)) if spaced else []
+        if pieces and (
             is_salutation(address)
             or _placed_salutation(address)
             or COMMA_SALUTATION.match(address)
         ):  # "…的讲话 各位志愿者：": the address by its shape and its place under the title
-            lines[k : k + 1] = [(number, spaced.group(1)), (number, spaced.group(2))]
+            lines[k : k + 1] = [(number, piece) for piece in [*pieces, address]]
             return
         opening = None
         if head:

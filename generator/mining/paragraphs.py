@@ -137,6 +137,9 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
     return width if count >= 3 and count * 3 >= lengths.total() else None
 
 
+#: A unit that is one line holding this many sentence ends followed by a space is a short
+#: page flattened whole, read as a long flattened line is, whatever its length.
+SPACED_SENTENCES = 2
 #: A line this long holding "…。一、…。二、…" is a page whose line breaks were lost (a short
 #: speech flattened onto one line runs to 250 characters; a wrapped paragraph rarely does).
 FLATTENED = 200
@@ -216,7 +219,8 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 text = text[greeting.end() :].lstrip()
             if not text:
                 continue
-        if len(text) < FLATTENED:
+        alone = len(lines) == 1 and len(_SPACED_BREAK.findall(text)) >= SPACED_SENTENCES
+        if len(text) < FLATTENED and not alone:
             # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line,
             # and so did a series 一、…二、… after sentence ends when no point has a line.
             cut = set() if points_on_lines else _first_point(text, strong_only=True)

@@ -450,12 +450,13 @@ _TITLE_PIECE = re.compile(rf"{TITLE_END}$")
 
 
 def _titled_piece(line: str) -> bool:
-    """A line whose pieces, parted by spaces, hold exactly one speech title free of site words
-    ("公文资料网 首页 讲话稿 在…的讲话 阅读（1024）"): the page's title row, whose site pieces the
-    title cleaner cuts, not a row of furniture to drop whole."""
+    """A line whose pieces, parted by spaces, hold exactly one speech title that is no
+    furniture on its own ("公文资料网 首页 讲话稿 在…的讲话 阅读（1024）"; "在…会员代表大会上的
+    讲话 （摘要） 某某会会长 某某"): the page's title row, whose site pieces the title cleaner
+    cuts, not a row of furniture to drop whole."""
     pieces = line.split()
     titles = [p for p in pieces if len(p) >= TITLE_PIECE_CHARS and _TITLE_PIECE.search(p)]
-    return len(pieces) > 1 and len(titles) == 1 and not furniture_score(titles[0])
+    return len(pieces) > 1 and len(titles) == 1 and furniture_score(titles[0]) < FURNITURE_EDGE
 
 
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the

@@ -515,6 +515,37 @@ def _head_rows(head: str) -> list[str]:
     return []
 
 
+#: A note in brackets after a title, on a row of its own once parted ("（摘要）", a date).
+_NOTE_PIECE = re.compile(r"^[（(][^（）()]{1,20}[)）]$")
+
+
+def _meta_piece(text: str) -> bool:
+    """A piece of a head line that is a meta row's: a note or date in brackets, a date, an
+    office with a name, an office alone, or a bare name."""
+    return bool(
+        _NOTE_PIECE.match(text)
+        or DATE.match(text)
+        or BYLINE.match(text)
+        or OFFICE_LINE.match(text)
+        or _OFFICE_PIECE.match(text)
+        or _is_name(text)
+    )
+
+
+#: An office of any body, by its last word ("省慈善总会会长", "县政协副主席").
+_OFFICE_PIECE = re.compile(r"^[^\s，。：]{1,14}(?:长|书记|主任|主席|委员|理事)$")
+
+
+def _title_with_meta(text: str) -> list[str]:
+    """The rows of a head line that runs a title and its meta rows together, parted by single
+    spaces ("在…的讲话 （摘要） 省某某会会长 某某某 （2009年4月30日）"): the title first, then
+    only meta pieces; [] for any other line."""
+    rows = [row for row in _ROW_BREAK.split(text) if row.strip()]
+    if len(rows) < 2 or not _is_title(clean_title(rows[0])):
+        return []
+    return rows if all(_meta_piece(row) for row in rows[1:]) else []
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
     a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
@@ -523,6 +554,9 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     opening."""
     head = True  # no sentence above: still the page's head
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
+        if head and " " in text and (rows := _title_with_meta(text)):
+            lines[k : k + 1] = [(number, row) for row in rows]
+            continue
         if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:
             lines[k : k + 1] = [(number, text[:glued]), (number, text[glued:])]
             return

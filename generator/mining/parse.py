@@ -477,6 +477,11 @@ _FIELD_NAME = re.compile(
 _ADDRESSEE_PIECE = re.compile(rf"^(?:{ADDRESS_OPENERS}|全体|在座的)|(?:{PERSON_END})$")
 
 
+#: A line about the text, not to the audience: it names a kind of speech ("市长讲话：") or
+#: announces what follows ("讲话全文如下：").
+_ABOUT_THE_TEXT = re.compile(rf"{TITLE_END}|如下：$")
+
+
 def _placed_salutation(text: str) -> bool:
     """A line that addresses the audience by its place, whatever words it uses ("全体参训学员：",
     "诸位同仁：", "各位街坊邻居："): it is the last head line, under the title and right above
@@ -491,6 +496,7 @@ def _placed_salutation(text: str) -> bool:
         and ("，" not in key or all(_ADDRESSEE_PIECE.search(p) for p in key[:-1].split("，")))
         and not starts_with_marker(key)
         and not _FIELD_NAME.search(key)
+        and not _ABOUT_THE_TEXT.search(key)
         and not CAPTION.match(key)
         and not BYLINE.match(key)
         and not OFFICE_LINE.match(key[:-1])

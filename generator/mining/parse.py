@@ -478,6 +478,23 @@ _FIELD_NAME = re.compile(
 _ADDRESSEE_PIECE = re.compile(rf"^(?:{ADDRESS_OPENERS}|全体|在座的)|(?:{PERSON_END})$")
 
 
+#: An addressee that ends with a word for people ("各位领导", "同学们"; not a bare "各位").
+_PERSON_PIECE = re.compile(rf"(?:{PERSON_END})$")
+
+
+def _unmarked_list(key: str) -> bool:
+    """Addressees listed without a closing mark ("各位领导、老师们、同学们"): two or more pieces
+    parted by 、 or ，, each ending with a word for people, one of them plural (…们, 各位)."""
+    pieces = re.split(r"[、，]", key)
+    return (
+        len(key) <= PLACED_SALUTATION_CHARS
+        and len(pieces) >= 2
+        and all(_PERSON_PIECE.search(p) for p in pieces)
+        and ("们" in key or "各位" in key)
+        and not re.search(r"[。！？；：\d]", key)
+    )
+
+
 #: A line about the text, not to the audience: it names a kind of speech ("市长讲话：") or
 #: announces what follows ("讲话全文如下：").
 _ABOUT_THE_TEXT = re.compile(rf"{TITLE_END}|如下：$")
@@ -488,8 +505,11 @@ def _placed_salutation(text: str) -> bool:
     "诸位同仁：", "各位街坊邻居："): it is the last head line, under the title and right above
     the first sentence of the body, short, ending in a colon, with no sentence, digit or site
     word in it, and not a byline, a caption or a field name waiting for its value; addressees
-    a comma parts must each look like one ("尊敬的王院长，各位专家：")."""
+    a comma parts must each look like one ("尊敬的王院长，各位专家：").  A list of addressees
+    may have lost its colon altogether (``_unmarked_list``)."""
     key = "".join(unglossed(text).split())
+    if not key.endswith("：") and _unmarked_list(key):
+        return True
     return (
         2 < len(key) <= PLACED_SALUTATION_CHARS
         and key.endswith("：")

@@ -1,6 +1,6 @@
 """Probe the miner with invented variants of the failure kinds that recurred across pools.
 
-Run:  python bench/probe_shapes.py [--layout lines|flat|flat_long|traditional|all] [--failures]
+Run:  python bench/probe_shapes.py [--layout NAME|all] [--failures]
                                    [--half dev|held|both]
 
 The real pools say which kinds of miss recur on sites never seen (docs/mining.md, "什么能迁移
@@ -17,7 +17,9 @@ probe's ``furniture`` lines (nor, with ``repeated_title``, a line that only repe
 reaches the speech's body.  Every probe can be laid out three ways (``--layout``): as
 written, run into one line as Word- and PDF-derived pages are (as it is, mostly shorter
 than 200 characters, or with sentences added so the line is as long as a real flattened
-page, 240 characters at least: ``flat_long``), and in traditional script.
+page, 240 characters at least: ``flat_long``), in traditional script, with half-width
+marks (``halfwidth``), with paragraphs indented by two full-width spaces (``indented``) and
+with a blank line after every line (``blank_lines``).
 Printed: right per kind and half, and with ``--failures`` what each wrong probe gave.
 """
 
@@ -106,11 +108,24 @@ def _flat_long(page: str) -> str:
     return _flat("\n".join([*lines[:-1], padding, lines[-1]]))
 
 
+#: Half-width marks as some editors type them ("同志们:", "一是,").
+_HALF_WIDTH = str.maketrans(
+    {"：": ":", "，": ",", "！": "!", "？": "?", "；": ";", "（": "(", "）": ")"}
+)
+
+
+def _indented(page: str) -> str:
+    return "\n".join("　　" + line if line.strip() else line for line in page.splitlines()) + "\n"
+
+
 LAYOUTS = {
     "lines": lambda page: page,
     "flat": _flat,
     "flat_long": _flat_long,
     "traditional": _traditional,
+    "halfwidth": lambda page: page.translate(_HALF_WIDTH),
+    "indented": _indented,
+    "blank_lines": lambda page: "\n\n".join(page.splitlines()) + "\n",
 }
 
 

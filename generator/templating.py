@@ -183,9 +183,20 @@ def announces_list(text: Any) -> bool:
 
 def counting(text: Any) -> bool:
     """A paragraph that states figures (2024年… 9亿千瓦时, 3.2小时): "主要表现在以下几个方面"
-    after it reads as a seam (third blind reading), the figures being the judgement already."""
-    return bool(re.search(r"\d[\d.]*\s*(?:%|个|名|家|亩|人|户|项|件|元|亿|万|吨|小时|千瓦时)",
-                          str(text or "")))
+    after it reads as a seam (third blind reading), the figures being the judgement already.
+    An ordinal is no figure: "…迎来第41个教师节" sets the scene and opens the speech."""
+    return bool(re.search(r"(?<![第\d.])\d[\d.]*\s*(?:%|个|名|家|亩|人|户|项|件|元|亿|万|吨|小时"
+                          r"|千瓦时)", str(text or "")))
+
+
+#: Words by which a heading already asks something of its audience: "书记要亲自抓",
+#: "必须守住底线", "决不允许…".  Such a heading is said as it stands; "要" before it doubles the
+#: demand ("要书记要亲自抓", named by a fact writer, round 9).
+_DEMANDING = re.compile(r"要|必须|务必|应当|不能|不得|决不|坚决|切实")
+
+
+def demanding(text: Any) -> bool:
+    return bool(_DEMANDING.search(str(text or "")))
 
 
 FILTERS = {
@@ -221,6 +232,7 @@ def _environment(search_path: tuple[Path, ...]):
     env.filters.update(FILTERS)
     env.tests["announcing"] = announces_list
     env.tests["counting"] = counting
+    env.tests["demanding"] = demanding
     env.globals["phrase"] = phrase  # the phrase bank's glue, chosen by a template's variant field
     return env
 

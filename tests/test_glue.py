@@ -54,7 +54,8 @@ def test_every_variant_is_attested_on_two_independent_sites():
 def test_no_variant_carries_a_fact_of_its_source():
     for move, variants in load_stock().moves.items():
         for variant in variants:
-            wording = re.sub(r"\{\w+\}", "", variant.text)
+            # quotation marks around a slot ("主题是“{topic}”") mark the user's fact as a name
+            wording = re.sub(r"“?\{\w+\}”?", "", variant.text)
             facts = r"[0-9“”《》]|(?<!的)同志(?!们)|[省市县区乡镇]委|党中央"
             assert not re.search(facts, wording), (move, variant.text)
 
@@ -149,6 +150,31 @@ def test_the_response_agrees_with_what_the_earlier_item_was(item, fits, misfits)
         response = next(p for p in speech.opening if p.startswith("刚才，"))
         assert any(word in response for word in fits), response
         assert not any(word in response for word in misfits), response
+
+
+@pytest.mark.parametrize(("items", "owed"), [
+    (["县农业农村局局长作了工作报告", "三个乡镇作了交流发言"], ("借鉴", "相互学习", "取长补短")),
+    (["县应急管理局通报了上半年安全生产形势", "县长作了具体部署"], ("举一反三", "对照", "整改")),
+])
+def test_a_request_after_several_items_answers_each_kind(items, owed):
+    """Three fact writers named "…作了交流发言，请大家认真抓好贯彻落实" (round 9): one answers a
+    report so, not an exchange of experience.  Whatever the wording chosen, a request made to
+    the audience after items of two kinds speaks to both."""
+    for version in range(8):
+        speech = speech_from(work(前面讲话=items, 套话版本=version))
+        response = next(p for p in speech.opening if p.startswith("刚才，")).split("。")[0]
+        request = re.search(r"(?:请|希望|大家要).*", response.split(items[-1])[-1])
+        if request:
+            assert any(word in request[0] for word in owed), response
+
+
+def test_no_light_verdict_on_an_emergency_notice():
+    """"开门见山，点到了要害" after the notice of a fatal accident reads flippant (round 9)."""
+    data = scaffold_data("special-deployment") | {
+        "会议名称": "全县道路交通安全紧急会议",
+        "前面讲话": ["县公安局交警大队通报了事故情况", "县交通运输局作了表态发言"]}
+    for version in range(10):
+        assert "开门见山" not in text_of(data | {"套话版本": version})
 
 
 FACT_SETS = sorted((ROOT / "bench" / "blind_facts").glob("*.yaml"))
@@ -426,3 +452,14 @@ def test_a_lone_point_is_said_as_a_demand_only_where_the_part_asks():
     text = render_text(speech_from(data))
     assert "要提升保密干部技术防护能力。保密工作技术性越来越强。" in text
     assert "文秘工作严谨规范。全年无差错。" in text and "要文秘工作" not in text
+
+
+@pytest.mark.parametrize("heading", ["书记要亲自抓", "保密干部要专要稳", "决不允许边查边建",
+                                     "必须守住安全底线"])
+def test_a_lone_point_that_already_asks_is_not_asked_twice(heading):
+    """"要书记要亲自抓", "要保密干部要专要稳" (a fact writer, round 9): a heading that already
+    holds its demand is said as it stands."""
+    data = work()
+    data["工作任务"][0]["小项"] = [{"小标题": heading, "段落": ["这件事要抓紧。"]}]
+    text = render_text(speech_from(data))
+    assert f"{heading}。这件事要抓紧。" in text and f"要{heading}" not in text

@@ -216,9 +216,12 @@ def seams(name: str, data: dict) -> list[str]:
     if data.get(_label(name, "commended")):  # he congratulates them himself: not answered
         kinds = [kind for kind in kinds if kind != "commendation"]
     if kinds and response and not data.get(_label(name, "earlier_response")):
-        dominant = next(k for k in ("commendation", "speech", "report", "deployment", "notice",
-                                    "exchange", "statement", "other") if k in kinds + ["other"])
-        found += [f"misfit {word} after {dominant}" for word in MISFITS.get(dominant, ())
+        # the response answers every kind of item heard (a commendation before all else): a
+        # word is a misfit when it fits none of them ("相互学习" after a report alone, not
+        # after a report and an exchange of experience)
+        answered = {"commendation"} if "commendation" in kinds else set(kinds)
+        unfit = set.intersection(*(set(MISFITS.get(kind, ())) for kind in answered))
+        found += [f"misfit {word} after {'+'.join(sorted(answered))}" for word in sorted(unfit)
                   if word in response]
     verb = MEETING_VERB.search(str(data.get("会议名称") or ""))
     if verb:

@@ -707,7 +707,10 @@ def _candidate(text: str) -> bool:
 #: * ``first``: the unit's first line, where sites print their own page heading;
 #: * ``site``: it holds a site word (``boilerplate.SITE_WORDS``);
 #: * ``headline``: it closes on one ？ or ！;
-#: * ``long``: longer than ``LONG_TITLE`` characters once cleaned.
+#: * ``long``: longer than ``LONG_TITLE`` characters once cleaned;
+#: * ``nearest``: no other candidate between it and the salutation (or first sentence);
+#: * ``repeated``: the same text stands on another line of the unit, above or below;
+#: * ``dated``: it holds a year or a date.
 TITLE_WEIGHTS: dict[str, int] = {
     "kind": 2,
     "bare_kind": -1,
@@ -718,6 +721,9 @@ TITLE_WEIGHTS: dict[str, int] = {
     "site": 0,
     "headline": 0,
     "long": 0,
+    "nearest": 0,
+    "repeated": 0,
+    "dated": 0,
 }
 #: A line that names only a kind of speech has at most this many characters before the word.
 BARE_KIND_CHARS = 2
@@ -801,8 +807,19 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
             evidence.add("headline")
         if len(clean_title(key)) > LONG_TITLE:
             evidence.add("long")
+        if sum(unglossed(t) == key for t in lines) > 1:
+            evidence.add("repeated")
+        if _YEAR_OR_DATE.search(key):
+            evidence.add("dated")
         found.append(TitleCandidate(k, caption, frozenset(evidence)))
+    if found:
+        last = found[-1]
+        found[-1] = TitleCandidate(last.at, last.caption, last.evidence | {"nearest"})
     return found
+
+
+#: A year or a date in a head line ("2024年", "20XX年", "5月6日").
+_YEAR_OR_DATE = re.compile(r"(?:19|20)[\dXx×]{2}年|\d{1,2}月\d{1,2}日")
 
 
 def weigh(candidate: TitleCandidate, weights: dict[str, int]) -> int:

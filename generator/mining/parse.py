@@ -807,7 +807,7 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
             evidence.add("headline")
         if len(clean_title(key)) > LONG_TITLE:
             evidence.add("long")
-        if sum(unglossed(t) == key for t in lines) > 1:
+        if lines.count(lines[k]) > 1:
             evidence.add("repeated")
         if _YEAR_OR_DATE.search(key):
             evidence.add("dated")

@@ -35,6 +35,9 @@ from .resources import outlines_dir
 #: commendation the response is to learn from the commended, whatever else was said.
 _RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "exchange",
                    "statement", "other")
+#: What a name of a body ends on: "政府系统办公室" is addressed as itself, "机要保密" as
+#: "各级机要保密部门" ("请各级机要保密认真对照" lacked its noun: a blind reader, round 9).
+_BODY_END = re.compile(r"(?:办公室|办|室|厅|局|部|委|部门|机关|系统|单位|机构)$")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
 #: hold already.
 _PHRASE_WORDS = ("具体", "重要", "全面")
@@ -264,7 +267,8 @@ class Glue:
         if self.kind == "lecture":  # a lecture speaks to the members, not to 各社区、各部门
             self.words["all"] = "全体党员"
         if template == "office-work":  # an office meeting's audience is the offices (round 9)
-            self.words["all"] = "各级" + _clause(str(facts.get("system") or "办公室"))
+            system = _clause(str(facts.get("system") or "办公室"))
+            self.words["all"] = "各级" + system + ("" if _BODY_END.search(system) else "部门")
         self.address = address_of(str(facts.get("salutation") or ""))
 
     # -- agenda ---------------------------------------------------------------------------

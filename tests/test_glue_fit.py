@@ -171,3 +171,26 @@ def test_an_offices_own_staff_part_is_headed_and_addressed_as_the_offices():
         assert "队伍" in last.heading or "自身建设" in last.heading, last.heading
         text = render_text(speech)
         assert "各乡镇、各部门" not in text and "各级党委办公室" in text, version
+
+
+def test_standards_for_candidates_are_not_led_in_as_work_to_do():
+    """"关键是要抓好以下几个方面：" before 政治素质要好 / 带富能力要强 at a branch election (a
+    fact writer, round 9): an election's, a founding's or a lecture's sub-points are
+    requirements."""
+    data = scaffold_data("election-or-founding")
+    point = data["主要要求"][0]
+    point["段落"] = ["选什么样的人进班子，关系到今后几年的发展。"]
+    point["小项"] = [{"小标题": "政治素质要好"}, {"小标题": "带富能力要强"}]
+    for version in VERSIONS:
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert not re.search(r"抓好以下|以下几项工作", text), version
+
+
+def test_the_offices_are_called_by_a_noun():
+    """"请各级机要保密认真对照" lacked its noun (a blind reader, round 9)."""
+    for system, called in (("党委办公室", "各级党委办公室"), ("机要保密", "各级机要保密部门")):
+        data = scaffold_data("office-work") | {"系统名称": system}
+        texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
+        assert any(called in t for t in texts), system
+        if called.endswith("部门"):
+            assert not any(re.search(f"各级{system}(?!部门)", t) for t in texts), system

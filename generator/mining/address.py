@@ -43,9 +43,11 @@ ADDRESSED = re.compile(
 #: One addressee of a list: perhaps 尊敬的/亲爱的/各位, a few characters, a word for people.
 _ADDRESSEE = rf"(?:尊敬的|亲爱的|各位)?[^。！？；：，、\s]{{0,10}}?{PERSON_END}"
 #: Several addressees with a greeting before the mark ("同志们、选手们，大家好：", "各位老师，
-#: 亲爱的同仁们："): two or more addressees joined by 、/，/和, or one with 大家好 after it.
+#: 亲爱的同仁们："): two or more addressees joined by 、/，/和, or one with 大家好 after it.  A
+#: greeting may close on a full stop as on an exclamation mark ("各位党员同志，大家上午好。").
 LISTED = re.compile(
     rf"^{_ADDRESSEE}(?:(?:[、，]|和|及){_ADDRESSEE})+(?:，?(?:大家|各位)?(?:上午|下午|晚上)?好)?[：！]$"
+    rf"|^{_ADDRESSEE}(?:(?:[、，]|和|及){_ADDRESSEE})*，(?:大家|各位)(?:上午|下午|晚上)?好。$"
     rf"|^{_ADDRESSEE}，?(?:大家|各位)(?:上午|下午|晚上)?好[：！]$"
 )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..lazy_re import LazyPattern
 from ..lexicon import TITLE_END, alternation
 from ..numerals import NUMERAL_CHARS
+from .address import is_salutation
 
 
 @dataclass(frozen=True)
@@ -431,11 +432,31 @@ def is_furniture(line: str, edge: bool) -> bool:
     """Site furniture by score: at an edge of the page a line of at most ``EDGE_CHARS``, in
     mid-text a short line that is not a sentence (a speaker who mentions 网站 and 下载 in a
     sentence keeps it).  Position, length and punctuation are tested first, so only lines
-    they leave possible are scored (the score is most of the furniture pass's cost)."""
+    they leave possible are scored (the score is most of the furniture pass's cost).  A line
+    that addresses the audience is the speech's, whatever words it holds ("各位理事、各位会员：":
+    会员 is a site word too); it is tested last, on the few lines the score marks."""
     if edge:
-        return len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
-    short = len(line) <= SHORT_LINE and _non_sentence(line)
-    return short and furniture_score(line) >= FURNITURE_MID
+        marked = len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
+        marked = marked and not _titled_piece(line)
+    else:
+        short = len(line) <= SHORT_LINE and _non_sentence(line)
+        marked = short and furniture_score(line) >= FURNITURE_MID
+    return marked and not is_salutation(line)
+
+
+#: The shortest piece of a line taken for a speech's title among the site's pieces.
+TITLE_PIECE_CHARS = 8
+_TITLE_PIECE = re.compile(rf"{TITLE_END}$")
+
+
+def _titled_piece(line: str) -> bool:
+    """A line whose pieces, parted by spaces, hold exactly one speech title that is no
+    furniture on its own ("公文资料网 首页 讲话稿 在…的讲话 阅读（1024）"; "在…会员代表大会上的
+    讲话 （摘要） 某某会会长 某某"): the page's title row, whose site pieces the title cleaner
+    cuts, not a row of furniture to drop whole."""
+    pieces = line.split()
+    titles = [p for p in pieces if len(p) >= TITLE_PIECE_CHARS and _TITLE_PIECE.search(p)]
+    return len(pieces) > 1 and len(titles) == 1 and furniture_score(titles[0]) < FURNITURE_EDGE
 
 
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the

@@ -97,7 +97,14 @@ def normalise_line(line: str) -> str:
     line = _widen(line)
     if line[:1] in _DASHES:
         line = _SUBTITLE_DASH.sub("——", line, count=1)
+    if " " in line:
+        line = _SPACE_BEFORE_MARK.sub("", line)
     return _MARKER_GAP.sub(r"\1\2", line)
+
+
+#: Spaces before a full-width mark carry nothing: a PDF's or an editor's spacing ("同志们 ：",
+#: "今天 ，国务院…"), which would hide an address or part a clause from its mark.
+_SPACE_BEFORE_MARK = re.compile(r" +(?=[，。：；！？、])")
 
 
 _WHITESPACE = re.compile(r"\s+")

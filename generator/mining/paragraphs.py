@@ -14,6 +14,7 @@ from itertools import pairwise
 from ..lexicon import APPEAL_STARTS, COMRADES, OFFICES, TITLE_END
 from ..numerals import ORDINAL, from_chinese
 from .address import LEADING_GREETING, is_salutation
+from .boilerplate import classify, is_furniture
 from .headings.detect import ANNOUNCEMENT, is_standalone_heading, starts_with_marker
 from .headings.schemes import match_at
 
@@ -136,6 +137,9 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
     return width if count >= 3 and count * 3 >= lengths.total() else None
 
 
+#: A unit that is one line holding this many sentence ends followed by a space is a short
+#: page flattened whole, read as a long flattened line is, whatever its length.
+SPACED_SENTENCES = 2
 #: A line this long holding "…。一、…。二、…" is a page whose line breaks were lost (a short
 #: speech flattened onto one line runs to 250 characters; a wrapped paragraph rarely does).
 FLATTENED = 200
@@ -171,6 +175,13 @@ _TITLED_ADDRESS = re.compile(
 _SPACED_TITLE = re.compile(
     rf"^([^。！？，]{{0,120}})\s+([^\s。！？，]{{6,50}}?{TITLE_END})"
     r"\s+(?=\S)"
+)
+#: The colon that ends a short flattened page's head before a space and the first sentence
+#: ("…的讲话 各位志愿者： 今天…。"): no sentence mark before it, a space parting the address
+#: from what stands before it, and no greeting after it (a greeting stays with the address).
+_SPACED_ADDRESS_END = re.compile(
+    r"^[^。！？；，\s][^。！？；，]{2,120}?\s[^。！？；，\s]{2,40}："
+    r"(?= +(?!大家|你们|各位)\S[^。！？]*[。！？])"
 )
 #: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.
 _TRAILING_THANKS = re.compile(r"(?<=[。！？])谢谢(大家|各位|同志们)?[！。]$")
@@ -208,10 +219,13 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 text = text[greeting.end() :].lstrip()
             if not text:
                 continue
-        if len(text) < FLATTENED:
+        alone = len(lines) == 1 and len(_SPACED_BREAK.findall(text)) >= SPACED_SENTENCES
+        if len(text) < FLATTENED and not alone:
             # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line,
             # and so did a series 一、…二、… after sentence ends when no point has a line.
             cut = set() if points_on_lines else _first_point(text, strong_only=True)
+            if not before and (address := _SPACED_ADDRESS_END.search(text)):
+                cut.add(address.end())  # "<title> <address>： <first sentence>": head and body
             if not points_on_lines:
                 cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
             out.extend((number, piece) for piece in _cut(text, cut))
@@ -226,9 +240,33 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cuts |= set() if points_on_lines else _first_point(text)
         if thanks := _TRAILING_THANKS.search(text):
             cuts.add(thanks.start())
-        pieces += _cut(text, cuts)
+        pieces += [p for p in _cut(text, cuts) if not _site_piece(p)]
         out.extend((number, piece) for piece in pieces if piece)
     return out
+
+
+#: A site's row is short; a longer piece of a flattened line is the speech's (tested first:
+#: the line rules are most of this test's cost).
+SITE_PIECE_CHARS = 60
+#: Noise kinds a piece of a flattened line is dropped for, as a line of its own would be.
+_PIECE_NOISE = frozenset({"header", "pagination", "footer", "paywall"})
+
+
+def _site_piece(piece: str) -> bool:
+    """A piece of a flattened line that is the site's, judged as a line of its own is judged
+    before the page is parted (``boilerplate.classify`` and the furniture score): the line
+    breaks a flattening lost also hid the site's rows from those line rules.  A row that sits
+    between paragraphs ("相关推荐：…", kind ``between``) counts only without a clause mark,
+    since that kind also names a preview's cut-off last line, which is text."""
+    if len(piece) > SITE_PIECE_CHARS:
+        return False
+    kind = classify(piece)
+    if kind == "between":  # a row between paragraphs ("相关推荐：…"), not a cut line of text
+        return not _CLAUSE_MARK.search(piece)
+    return kind in _PIECE_NOISE or is_furniture(piece, edge=False)
+
+
+_CLAUSE_MARK = re.compile(r"[，。！？；]")
 
 
 def _head_pieces(address: re.Match[str]) -> list[str]:

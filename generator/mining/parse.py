@@ -9,6 +9,7 @@ is handed to the heading tree builder.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..lazy_re import LazyPattern
@@ -225,6 +226,10 @@ OCCASION_OPENING = LazyPattern(
 TITLED_SALUTATION = re.compile(
     rf"^(.{{4,100}}?{TITLE_END})\s*(?={ADDRESS_OPENERS}|同志们)"
 )
+#: A title (with whatever the site glued to it) and, after its last space, the rest of the
+#: line, which may be the address ("…的讲话 各位志愿者：", "…的讲话 - 某某网 同志们：", a
+#: flattened page's head).
+SPACED_SALUTATION = re.compile(r"^(.{4,100}?)\s+(\S{2,40})$")
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
 #: A salutation broken over two lines ("各位领导、各位" / "同志："): a first piece this short,
 #: joined with the next line, may form one.
@@ -232,10 +237,10 @@ SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
-GREETING = re.compile(rf"^(大家|你们|各位)?({DAYTIME})?好[！]$")
+GREETING = re.compile(rf"^(大家|你们|各位)?({DAYTIME})?好[！。]$")
 #: The same after the address and a comma, closing the line ("亲爱的同学们，你们好！"): a line of
 #: its own.  Before a colon it stays in the address ("同志们、队员们，大家好：").
-TRAILING_GREETING = re.compile(rf"(?<=，)(大家|你们|各位)?({DAYTIME})?好！$")
+TRAILING_GREETING = re.compile(rf"(?<=，)(大家|你们|各位)?({DAYTIME})?好[！。]$")
 
 SIGNOFF = re.compile(alternation(SIGNOFF_WORDS))
 CLOSING_STARTS = re.compile(
@@ -259,8 +264,51 @@ class Parsed:
 BRACKETED_TITLE = re.compile(rf"^[【\[［〔]([^】\]］〕]{{4,60}}?{TITLE_END})[】\]］〕]\s*\S")
 
 
+def _site_pieces_off(text: str) -> str:
+    """A title without the pieces a space parts from it at either end that carry site words
+    ("范文网 首页 讲话稿 在…的讲话", "在…的讲话 【打印】 【关闭】", "… 阅读(352) 评论(0)"), nor
+    the symbols a page frames it with ("★ … ★").  A piece before the title that names only a
+    kind of speech ("讲话稿"), or a breadcrumb's separator ("首页 > 讲话稿 > …"), goes with the
+    site's pieces before it.  Whatever the pieces'
+    words, the title proper is the piece that ends like a title, so a title with a space in it
+    keeps both halves unless one half is the site's."""
+    text = text.strip()
+    while text and unicodedata.category(text[0]) == "So":
+        text = text[1:].lstrip()
+    while text and unicodedata.category(text[-1]) == "So":
+        text = text[:-1].rstrip()
+    pieces = text.split()
+    if len(pieces) < 2:
+        return text
+    core = max((k for k, p in enumerate(pieces) if _TITLE_TAIL.search(p)), default=None)
+    if core is None:
+        return text
+    start, end = 0, len(pieces)
+    while start < core and (
+        furniture_score(pieces[start])
+        or _bare_kind(pieces[start])
+        or _SEPARATOR_PIECE.match(pieces[start])
+    ):
+        start += 1
+    while end - 1 > core and (furniture_score(pieces[end - 1]) or _COUNTER.match(pieces[end - 1])):
+        end -= 1
+    if start and not any(furniture_score(p) or _SEPARATOR_PIECE.match(p) for p in pieces[:start]):
+        start = 0  # a kind of speech alone before the title: left to the category rules
+    return " ".join(pieces[start:end])
+
+
+#: A piece that is only a menu's or breadcrumb's separator ("首页 > 讲话稿 > <title>"); a dash
+#: is left out, since "—— 在…的讲话" is a subtitle's.
+_SEPARATOR_PIECE = re.compile(r"^[>›»|｜/／]+$")
+#: A piece that ends like a speech title (…讲话, …致辞).
+_TITLE_TAIL = re.compile(rf"{TITLE_END}$")
+#: A site's counter after a title: a short word and a number ("阅读（352）", "点击：126次").
+_COUNTER = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[（(]\d+[)）]|[：:]\d+次?)$")
+
+
 def clean_title(text: str) -> str:
     """A title without the aggregator's decorations."""
+    text = _site_pieces_off(text)
     if bracketed := BRACKETED_TITLE.match(text):
         text = bracketed.group(1)
     if byline := TITLE_BYLINE.match(text):
@@ -301,17 +349,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     elif (choice := _choose_title(lines, end, addressed)) is not None and choice.caption:
         i, fallback_title = choice.at + 1, ""  # one sample of a collection: no title of its own
     elif choice is not None:
-        i = choice.at
-        theme = SUBTITLE.match(lines[i])
-        if theme:  # 主题句——在…会议上的讲话 on one line
-            title, speech.subtitle, i = theme.group(1), theme.group(2), i + 1
-        elif i + 1 < len(lines) and _wrapped_title(lines[i], lines[i + 1]):
-            title, i = lines[i] + lines[i + 1], i + 2
-        else:
-            title, i = lines[i], i + 1
-        number = SAMPLE_NUMBER.search(title)
-        if number and _is_title(title[: number.start()]):
-            title = title[: number.start()]  # "在…会上的讲话（一）": an occasion's sample number
+        title, subtitle, i = title_at(lines, choice.at)
+        speech.subtitle = subtitle or speech.subtitle
     while title and i < len(lines) and clean_title(lines[i]) == clean_title(title):
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and _is_name(lines[i]):
@@ -338,7 +377,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             speech.date = "".join(text.strip("（）()").split())
         elif is_salutation(text) or (
             salutation and GREETING.match(text)
-        ):
+        ) or (not salutation and addressed and i == end and _placed_salutation(text)):
             closing = TRAILING_GREETING.search(text)
             salutation.extend((text[: closing.start()], closing.group()) if closing else [text])
         elif following and _broken_salutation(text, following):
@@ -373,6 +412,23 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     return i, rest
 
 
+def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
+    """The title that starts at line ``at`` (a theme with its "——在…的讲话" on one line, or a
+    title wrapped over two lines, read whole), the subtitle on its line if any, and the line
+    after it."""
+    theme = SUBTITLE.match(lines[at])
+    if theme:  # 主题句——在…会议上的讲话 on one line
+        return theme.group(1), theme.group(2), at + 1
+    if at + 1 < len(lines) and _wrapped_title(lines[at], lines[at + 1]):
+        title, after = lines[at] + lines[at + 1], at + 2
+    else:
+        title, after = lines[at], at + 1
+    number = SAMPLE_NUMBER.search(title)
+    if number and _is_title(title[: number.start()]):
+        title = title[: number.start()]  # "在…会上的讲话（一）": an occasion's sample number
+    return title, "", after
+
+
 #: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
 HEAD_LINES = 12
 _SENTENCE_MARK = re.compile(r"[。！？；]")
@@ -400,21 +456,149 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         (k for k, t in enumerate(lines) if _SENTENCE_MARK.search(t) or starts_with_marker(t)),
         len(lines),
     )
+    if 1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1]):
+        return first - 1, True
     return first, False
 
 
+#: The longest line read as a salutation by its place alone.
+PLACED_SALUTATION_CHARS = 24
+#: Field names a page prints with a colon before a value on the next line: a meta row ("授课人：",
+#: "主讲人：", "作者：", "摘要：").
+_FIELD_NAME = re.compile(
+    r"^(?:(?!各位|亲爱的|尊敬的|广大)[^、]{1,2}人|"
+    r"[^、]{0,4}(?:作者|编辑|来源|出处|时间|日期|地点|摘要|"
+    r"关键词|标签|主题|内容|题目|标题|提纲|背景|附件|说明|备注|原文|译文|引言|导语|前言|"
+    r"编者按|按语|题记|附记))：$"
+)
+
+
+#: One of several addressees a comma parts: it opens with a word of address or ends with a
+#: word for people ("尊敬的王院长", "各位专家", "老师们"); "今天，我讲三点意见：" has neither.
+_ADDRESSEE_PIECE = re.compile(rf"^(?:{ADDRESS_OPENERS}|全体|在座的)|(?:{PERSON_END})$")
+
+
+#: An addressee that ends with a word for people ("各位领导", "同学们"; not a bare "各位").
+_PERSON_PIECE = re.compile(rf"(?:{PERSON_END})$")
+
+
+def _unmarked_list(key: str) -> bool:
+    """Addressees listed without a closing mark ("各位领导、老师们、同学们"): two or more pieces
+    parted by 、 or ，, each ending with a word for people, one of them plural (…们, 各位)."""
+    pieces = re.split(r"[、，]", key)
+    return (
+        len(key) <= PLACED_SALUTATION_CHARS
+        and len(pieces) >= 2
+        and all(_PERSON_PIECE.search(p) for p in pieces)
+        and ("们" in key or "各位" in key)
+        and not re.search(r"[。！？；：\d]", key)
+    )
+
+
+#: A line about the text, not to the audience: it names a kind of speech ("市长讲话：") or
+#: announces what follows ("讲话全文如下：").
+_ABOUT_THE_TEXT = re.compile(rf"{TITLE_END}|如下：$")
+
+
+def _placed_salutation(text: str) -> bool:
+    """A line that addresses the audience by its place, whatever words it uses ("全体参训学员：",
+    "诸位同仁：", "各位街坊邻居："): it is the last head line, under the title and right above
+    the first sentence of the body, short, ending in a colon, with no sentence, digit or site
+    word in it, and not a byline, a caption or a field name waiting for its value; addressees
+    a comma parts must each look like one ("尊敬的王院长，各位专家：").  A list of addressees
+    may have lost its colon altogether (``_unmarked_list``)."""
+    key = "".join(unglossed(text).split())
+    if not key.endswith("：") and _unmarked_list(key):
+        return True
+    return (
+        2 < len(key) <= PLACED_SALUTATION_CHARS
+        and key.endswith("：")
+        and not re.search(r"[。！？；\d]", key)
+        and ("，" not in key or all(_ADDRESSEE_PIECE.search(p) for p in key[:-1].split("，")))
+        and not starts_with_marker(key)
+        and not _FIELD_NAME.search(key)
+        and not _ABOUT_THE_TEXT.search(key)
+        and not CAPTION.match(key)
+        and not BYLINE.match(key)
+        and not OFFICE_LINE.match(key[:-1])
+        and not furniture_score(key)
+    )
+
+
+#: A single space between two non-spaces: where a flattened head had a line break (a wider
+#: space stays inside its row: "县委副书记  刘建国").
+_ROW_BREAK = re.compile(r"(?<=\S) (?=\S)")
+
+
+def _head_rows(head: str) -> list[str]:
+    """The rows of a head run into one line before its address: the whole head when it is a
+    title with whatever the site glued to it; else its pieces parted by single spaces when
+    one of them is a title (title, speaker, date, subtitle: "…的讲话 刘建国"); else none."""
+    if _is_title(clean_title(head)):
+        return [head]
+    rows = [row for row in _ROW_BREAK.split(head) if row.strip()]
+    if len(rows) > 1 and any(_is_title(clean_title(row)) for row in rows):
+        return rows
+    return []
+
+
+#: A note in brackets after a title, on a row of its own once parted ("（摘要）", a date).
+_NOTE_PIECE = re.compile(r"^[（(][^（）()]{1,20}[)）]$")
+
+
+def _meta_piece(text: str) -> bool:
+    """A piece of a head line that is a meta row's: a note or date in brackets, a date, an
+    office with a name, an office alone, or a bare name."""
+    return bool(
+        _NOTE_PIECE.match(text)
+        or DATE.match(text)
+        or BYLINE.match(text)
+        or OFFICE_LINE.match(text)
+        or _OFFICE_PIECE.match(text)
+        or _is_name(text)
+    )
+
+
+#: An office of any body, by its last word ("省慈善总会会长", "县政协副主席").
+_OFFICE_PIECE = re.compile(r"^[^\s，。：]{1,14}(?:长|书记|主任|主席|委员|理事)$")
+
+
+def _title_with_meta(text: str) -> list[str]:
+    """The rows of a head line that runs a title and its meta rows together, parted by single
+    spaces ("在…的讲话 （摘要） 省某某会会长 某某某 （2009年4月30日）"): the title first, then
+    only meta pieces; [] for any other line."""
+    rows = [row for row in _ROW_BREAK.split(text) if row.strip()]
+    if len(rows) < 2 or not _is_title(clean_title(rows[0])):
+        return []
+    return rows if all(_meta_piece(row) for row in rows[1:]) else []
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
-    """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line) in the head: the
+    """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
+    a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
     title and the address, two lines; and
     "…的讲话刚才各组汇报了…。" on a line with no sentence above it: the title and the
     opening."""
     head = True  # no sentence above: still the page's head
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
+        if head and " " in text and (rows := _title_with_meta(text)):
+            lines[k : k + 1] = [(number, row) for row in rows]
+            continue
         if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:
             lines[k : k + 1] = [(number, text[:glued]), (number, text[glued:])]
             return
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
+        spaced = SPACED_SALUTATION.match(text) if head else None
+        address = spaced.group(2) if spaced else ""
+        pieces = _head_rows(spaced.group(1)) if spaced else []
+        if pieces and (
+            is_salutation(address)
+            or _placed_salutation(address)
+            or COMMA_SALUTATION.match(address)
+        ):  # "…的讲话 各位志愿者：": the address by its shape and its place under the title
+            lines[k : k + 1] = [(number, piece) for piece in [*pieces, address]]
+            return
         opening = None
         if head:
             opening = TITLED_OPENING.match(text) or (
@@ -505,21 +689,48 @@ def _candidate(text: str) -> bool:
     return _is_title(text) or _title_shaped(text)
 
 
-#: What a line is worth as the title; the best wins, the nearest to the salutation of equals.
-#: Naming a kind of speech (讲话, 致辞, … on the line, or on the "——在…的讲话" subtitle under
-#: it) outweighs position: a page heading above a bare headline is the site's.  A headline
-#: printed again right over the salutation is the page's heading and the speech's title at
-#: once.  A prefix printed twice ("党建工作党建工作推进会上的讲话") is a site's category tag
-#: before a shortened name, worth less than the title it shortens.
-SPEECH_WORD = 2
-PRINTED_TWICE = 1
-#: A line that names only a kind of speech, with at most this many characters before the word
-#: ("领导讲话", "讲话稿", "校长致辞"), is a site's label more often than a title: worth one less
-#: than a title that names more.
+#: What each piece of evidence about a head line is worth as the title; the line with the
+#: highest sum wins, the nearest to the salutation of equals.  One table, fitted and justified
+#: over every labelled pool by ``bench/fit_title_weights.py`` (it prints each pool's accuracy
+#: with the weights fitted on the other pools).  The evidence (``title_candidates``):
+#:
+#: * ``kind``: the line (or the sample caption's stem, or the "——在…的讲话" line under it)
+#:   names a kind of speech (讲话, 致辞, …): it outweighs position, since a page heading above
+#:   a bare headline is the site's;
+#: * ``bare_kind``: it names only a kind, with at most ``BARE_KIND_CHARS`` characters before the
+#:   word ("领导讲话", "讲话稿"): a site's label more often than a title;
+#: * ``printed_twice``: the line right over the salutation was printed higher up as well: the
+#:   page's heading and the speech's title at once;
+#: * ``decorated``: its first words are printed twice before the rest ("党建工作党建工作推进会
+#:   上的讲话"): a category tag on a shortened name;
+#: * ``occasion``: it names a particular occasion (在…会上, 关于…);
+#: * ``first``: the unit's first line, where sites print their own page heading;
+#: * ``site``: it holds a site word (``boilerplate.SITE_WORDS``);
+#: * ``headline``: it closes on one ？ or ！;
+#: * ``long``: longer than ``LONG_TITLE`` characters once cleaned;
+#: * ``nearest``: no other candidate between it and the salutation (or first sentence);
+#: * ``repeated``: the same text stands on another line of the unit, above or below;
+#: * ``dated``: it holds a year or a date.
+TITLE_WEIGHTS: dict[str, int] = {
+    "kind": 2,
+    "bare_kind": -1,
+    "printed_twice": 1,
+    "decorated": -2,
+    "occasion": 0,
+    "first": 0,
+    "site": 0,
+    "headline": 0,
+    "long": 0,
+    "nearest": 0,
+    "repeated": 0,
+    "dated": 0,
+}
+#: A line that names only a kind of speech has at most this many characters before the word.
 BARE_KIND_CHARS = 2
-DECORATED = -2
 #: The longest headline taken as the title for being printed twice over the salutation.
 HEADLINE_CHARS = 60
+#: A cleaned title longer than this is "long" (a headline, or a title with site text glued on).
+LONG_TITLE = 30
 
 
 @dataclass(frozen=True)
@@ -531,56 +742,122 @@ class TitleChoice:
     caption: bool
 
 
-def _choose_title(lines: list[str], end: int, addressed: bool) -> TitleChoice | None:
-    """The title line of a head ending at ``end`` (the salutation, or the first sentence),
-    every line judged by the same few features (``SPEECH_WORD`` …) on its gloss-free text.
+@dataclass(frozen=True)
+class TitleCandidate:
+    """A head line that may title its unit, with the evidence weighed by ``TITLE_WEIGHTS``."""
+
+    at: int
+    caption: bool
+    evidence: frozenset[str]
+
+
+def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleCandidate]:
+    """The lines of a head ending at ``end`` (the salutation, or the first sentence) that may
+    title it, top down, each with its evidence measured on its gloss-free text.
 
     A collection's header is never a candidate (``COMPILATION``: a count, 汇编, 合集).  A
     caption (``captions``) gives the speech no title: a news headline reporting the speech
     (``REPORTED``: 某某发表…讲话); a line that only repeats the collection's name, above it
     with a count, above a bare sample number ("篇一") the line sits under, or with a sample
-    number after it; a kind of speech with a number ("老员工年会讲话稿 篇1").  A title wrapped
-    over two lines is read from its first."""
+    number after it; a kind of speech with a number ("老员工年会讲话稿 篇1")."""
     keys = [unglossed(t) for t in lines[:end]]
     # A sample's bare number on a line of its own ("篇一"): a name under it that the page
     # printed above it already is the collection's, repeated as the sample's caption.
     marked = next((j for j, a in enumerate(keys) if BARE_SAMPLE.fullmatch(a)), None)
-    best: tuple[int, int, bool] | None = None  # (score, line, caption)
+    found: list[TitleCandidate] = []
     previous = -2  # the last candidate line: a bare name right under it is the speaker
     for k, key in enumerate(keys):
         number = SAMPLE_NUMBER.search(key)
         stem = key[: number.start()] if number else ""
         caption = False
+        evidence = set()
         if stem and _is_title(stem):
-            score = SPEECH_WORD
+            evidence.add("kind")
             caption = not names_occasion(stem) or any(
                 names_collection(stem, collection_name(a)) for a in keys[:k]
             )
         elif _is_title(key) or SUBTITLE.match(key):  # or "主题——在…的讲话" on one line
-            score = SPEECH_WORD - _bare_kind(key)
+            evidence.add("kind")
+            if _bare_kind(key):
+                evidence.add("bare_kind")
             under_mark = marked is not None and marked < k and key in keys[:marked]
             caption = bool(REPORTED.search(key)) or under_mark or any(
                 COMPILATION.search(a) and names_collection(clean_title(key), collection_name(a))
                 for a in keys[:k]
             )
         elif _title_shaped(key) and not (previous == k - 1 and _is_name(key)):
-            score = SPEECH_WORD if _subtitled(lines, k) else 0
-            score += PRINTED_TWICE if addressed and _reprinted(keys, k, end) else 0
+            if _subtitled(lines, k):
+                evidence.add("kind")
+            if addressed and _reprinted(keys, k, end):
+                evidence.add("printed_twice")
         elif addressed and _reprinted(keys, k, end):
-            score = PRINTED_TWICE
+            evidence.add("printed_twice")
         else:
             continue
         previous = k
         if _decorated(key):
-            score += DECORATED
+            evidence.add("decorated")
+        if names_occasion(key):
+            evidence.add("occasion")
+        if k == 0:
+            evidence.add("first")
+        if furniture_score(key):
+            evidence.add("site")
+        if key.endswith(_HEADLINE_MARK):
+            evidence.add("headline")
+        if len(clean_title(key)) > LONG_TITLE:
+            evidence.add("long")
+        if lines.count(lines[k]) > 1:
+            evidence.add("repeated")
+        if _YEAR_OR_DATE.search(key):
+            evidence.add("dated")
+        found.append(TitleCandidate(k, caption, frozenset(evidence)))
+    if found:
+        last = found[-1]
+        found[-1] = TitleCandidate(last.at, last.caption, last.evidence | {"nearest"})
+    return found
+
+
+#: A year or a date in a head line ("2024年", "20XX年", "5月6日").
+_YEAR_OR_DATE = re.compile(r"(?:19|20)[\dXx×]{2}年|\d{1,2}月\d{1,2}日")
+
+
+def weigh(candidate: TitleCandidate, weights: dict[str, int]) -> int:
+    """A candidate's worth as the title: the sum of its evidence's weights."""
+    return sum(weights[name] for name in candidate.evidence)
+
+
+def _choose_title(
+    lines: list[str], end: int, addressed: bool, weights: dict[str, int] = TITLE_WEIGHTS
+) -> TitleChoice | None:
+    """The title line of a head ending at ``end``: the best-weighed candidate, the nearest to
+    the salutation of equals; a title wrapped over two lines is read from its first."""
+    best: tuple[int, TitleCandidate] | None = None
+    for candidate in title_candidates(lines, end, addressed):
+        score = weigh(candidate, weights)
         if best is None or score >= best[0]:
-            best = (score, k, caption)
-    if best is None:
-        return None
-    _, at, caption = best
-    if at and not caption and _is_title(keys[at]) and _wrapped_title(lines[at - 1], lines[at]):
+            best = (score, candidate)
+    return None if best is None else _resolve(lines, best[1])
+
+
+def _resolve(lines: list[str], candidate: TitleCandidate) -> TitleChoice:
+    """Where the chosen candidate's title starts: a line above when it is a wrapped title's
+    second half."""
+    at, caption = candidate.at, candidate.caption
+    if at and not caption and _is_title(unglossed(lines[at])) and _wrapped_title(
+        lines[at - 1], lines[at]
+    ):
         at -= 1
     return TitleChoice(at, caption)
+
+
+def title_if_chosen(lines: list[str], candidate: TitleCandidate) -> str:
+    """The title a speech gets when ``candidate`` wins: how ``bench/fit_title_weights.py``
+    judges every candidate against a page's label, not only the one chosen."""
+    choice = _resolve(lines, candidate)
+    if choice.caption:
+        return MISSING_TITLE
+    return clean_title(title_at(lines, choice.at)[0]) or MISSING_TITLE
 
 
 def _bare_kind(text: str) -> bool:

@@ -97,9 +97,10 @@ def split_heading(rest: str) -> tuple[str, str]:
     return head.rstrip("。"), rest[end.end() :]
 
 
-#: "压实安全责任 近年来，我县…": a heading, one space, then its body's first sentence (which
-#: has a clause break).  A comma before the space means the space is a wrap inside the heading.
-SPACED_BODY = re.compile(r"^(\S{4,40}?[^，、；：\s])\s+(?=\S[^。！？]{4,}[，。！？])")
+#: "压实安全责任 近年来，我县…": a heading (four characters at least: "找准短板"), one space,
+#: then its body's first sentence (which has a clause break).  A comma before the space means
+#: the space is a wrap inside the heading.
+SPACED_BODY = re.compile(r"^(\S{3,40}?[^，、；：\s])\s+(?=\S[^。！？]{4,}[，。！？])")
 #: "二、突出重点行业（一）抓好…": a top-level heading that swallowed its first sub-heading; or
 #: "一、紧盯目标，筑牢基础一要立足当前，迈步…": a heading of two clauses that swallowed a
 #: first point opened by 一要/一是 which itself runs to a clause break (no blank anywhere: a
@@ -158,6 +159,27 @@ _RUN_ON = re.compile(
     r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20})?[^，、；：的了在对把和与及地得着是为\s])"
     r"(?=(?:" + "|".join(RUN_ON_OPENERS) + r")[^。！？]{4,}[，。！？；])"
 )
+
+
+#: "提高思想认识：近年来，我县…": a short heading with no clause break, ended by a colon and run
+#: on into its body's first sentence on the same line.  A colon after a word of saying, or
+#: after "是…的", brings in a quotation ("是老同志常说的：…", "毛主席指出：…"): the whole
+#: sentence is the point, not the words before the colon.
+COLON_BODY = re.compile(r"^([^，。！？；：\s]{2,20}：)\s*(?=\S[^。！？]{4,}[，。！？；])")
+QUOTING = re.compile(r"^是|(?:说|讲|道|指出|强调|提出|认为|表示|要求|告诫|所言|写道)过?的?：$")
+
+
+def split_colon(text: str) -> tuple[str, str] | None:
+    """(heading with its colon, body) for a point whose short heading a colon ends before its
+    text goes on as a sentence ("一、提高思想认识：近年来，…。"), or None."""
+    text = text.lstrip()
+    found = COLON_BODY.match(text)
+    if found is None or QUOTING.search(found.group(1)):
+        return None
+    body = text[found.end() :]
+    if not _SENTENCE_END.search(body):
+        return None  # "…怎么看：成效明显，问题不少" on its line: the heading's own second half
+    return found.group(1), body
 
 
 def split_fused(text: str) -> tuple[str, str] | None:

@@ -20,6 +20,7 @@ from .detect import (
     inline_markers,
     is_standalone_heading,
     markers_after_sentences,
+    split_colon,
     split_fused,
     split_heading,
     split_run_on,
@@ -87,6 +88,8 @@ class Outline:
 def make_section(marker: Marker, rest: str, level: int) -> Section:
     """A section from a marker and the text after it, cutting fused headings at level 1."""
     heading, body = split_heading(rest)
+    if level == 1 and (colon := split_colon(rest)):
+        return Section(heading=colon[0], paragraphs=[colon[1]], lead=True)
     if level == 1 and (fused := split_fused(rest)):
         return Section(heading=fused[0], paragraphs=[fused[1]], lead=False)
     if level == 1 and marker.scheme.strong and (run_on := split_run_on(rest)):

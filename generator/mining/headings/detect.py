@@ -136,12 +136,18 @@ TIME_EVENTS = (
     "(?:开学|放假|开工|开会|会前|会后|节前|节后|年前|年后|入汛|汛期|汛前|入冬|入春|入夏|入秋|"
     "年初|年底|年末|月底|假期|春节|国庆|换届|疫情)"
 )
+#: A counted span of time: 一年, 五年, 两个多月, 1个月, 三个季度, 十多天.
+_SPAN = rf"[{NUMERAL_CHARS}两几半\d]+(?:个多?|多个?|多)?(?:年|月|季度|周|天)"
 RUN_ON_OPENERS = (
     r"(?:19|20)(?:\d{2}|[*×Xx]{1,2})年(?:以来|来|上半年|下半年)?，",
     rf"(?:今年|去年|近年|近几年|多年|长期|[{NUMERAL_CHARS}]年)(?:以来|来)，",
     # An event that dates the sentence ("开学前，", "入汛以来，"); a free 2-3 character
     # stem would find "期到来前" inside "汛期到来前".
     rf"{TIME_EVENTS}(?:前|后|之初|期间|以来)，",
+    # A span of time gone by, counted ("过去一年，", "过去的五年里，", "经过两个多月的前期
+    # 准备，", "经过1个月的整治，"): a heading names a task and does not count time behind it.
+    rf"过去的?{_SPAN}(?:里|中|来|间)?，",
+    rf"经过(?:近|短短|整整)?{_SPAN}[^。！？，；]{{0,16}}，",
     r"一是[^。！？，；]{4}",
 )
 #: The body after such an opener runs on: this long at least, and past its first sentence

@@ -158,13 +158,14 @@ _HAN = r"[^\W\d_a-zA-Z]"
 #: speaker's name in front of the address.
 _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女同|机关|党员|干部)"
 #: The same with the title run straight into the address ("…的讲话同志们："): tried first, so
-#: the address does not swallow the title's last words.  The head of a published speech may
+#: the address does not swallow the title's last words (nor the bracket a page framed the
+#: title with: "【…的讲话】各位校长、同志们：").  The head of a published speech may
 #: sit between them in its usual order: a note in brackets (the day, "根据录音整理") and the
 #: speaker, a name after the note or a byline naming an office ("…的讲话（2011年11月3日）
 #: 刘某某同志们：", "…的讲话某某区委常委、副区长王某某同志们："); the address may list several
 #: addressees ("尊敬的主任、尊敬的各位老同志、同志们：").
 _TITLED_ADDRESS = re.compile(
-    rf"^(?P<head>.{{0,60}}?{TITLE_END})\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
+    rf"^(?P<head>.{{0,60}}?{TITLE_END}[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
     rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?=同志们：)"
     rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}{_HAN}{{2,3}})?"
     r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"

@@ -222,9 +222,11 @@ OCCASION_OPENING = LazyPattern(
     r"(?=[^。！？；，]{2,}[，。！？])",
     needs="上",
 )
-#: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…".
+#: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…", perhaps framed
+#: by the page's brackets ("【…的讲话】各位校长、同志们："; the brackets are not the title's).
 TITLED_SALUTATION = re.compile(
-    rf"^(.{{4,100}}?{TITLE_END})\s*(?={ADDRESS_OPENERS}|同志们)"
+    r"^(?:[【\[［〔](?=[^】\]］〕]{4,100}[】\]］〕]))?"
+    rf"(.{{4,100}}?{TITLE_END})[】\]］〕]?\s*(?={ADDRESS_OPENERS}|同志们)"
 )
 #: A title (with whatever the site glued to it) and, after its last space, the rest of the
 #: line, which may be the address ("…的讲话 各位志愿者：", "…的讲话 - 某某网 同志们：", a
@@ -259,9 +261,11 @@ class Parsed:
     body: list[str] = field(default_factory=list)
 
 
-#: A whole title in brackets with a page heading after it ("【在…的讲话】在…的讲话"): the
-#: bracketed line is the speech's own, what follows is the site's.
-BRACKETED_TITLE = re.compile(rf"^[【\[［〔]([^】\]］〕]{{4,60}}?{TITLE_END})[】\]］〕]\s*\S")
+#: A whole title in brackets, alone or with a page heading after it ("【在…的讲话】在…的讲话"):
+#: the bracketed line is the speech's own, what follows is the site's.
+BRACKETED_TITLE = re.compile(
+    rf"^[【\[［〔]([^】\]］〕]{{4,60}}?{TITLE_END})[】\]］〕](?:\s*\S|$)"
+)
 
 
 def _site_pieces_off(text: str) -> str:

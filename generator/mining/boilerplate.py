@@ -54,6 +54,12 @@ SOURCE_GLUED = re.compile(
 #: A "key：value" meta field of a page's header, the value running to the next space.
 _META_FIELD = (r"(时间|日期|发布时间|更新时间|发布日期|来源|文章来源|作者|责任编辑|编辑|"
                r"浏览次数|点击|阅读|栏目|分类)：\s*[^\s。，！？]*")
+#: A caption a page prints before a summary of the article ("内容简介：", "摘要：", "导读：").
+_SUMMARY_CAPTION = "(?:内容简介|内容摘要|内容提要|文章简介|简介|摘要|导读|导语)"
+#: What follows such a caption when it is the speech and not a summary: the speech's address,
+#: by its opening word or its 们, ended by a colon within a few words ("同志们：", "各位村支书：").
+_ADDRESS_AHEAD = r"\s*(?:尊敬的|亲爱的|各位|同志们|[^。！？，：\s]{1,12}们)[^。！？：]{0,30}?："
+_NO_ADDRESS = f"(?!{_ADDRESS_AHEAD})"
 #: A date and optional time as page headers print them: 2014-2-20 18：25：14.
 _DATE_TIME = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}[:：]\d{2}([:：]\d{2})?)?"
 _CLOCK = r"\d{1,2}[:：]\d{2}([:：]\d{2})?"
@@ -74,11 +80,11 @@ RULES: list[NoiseRule] = [
     *_rules(
         "header",
         r"^\|? ?收藏本文",
-        r"^简介：",
+        rf"^简介：{_NO_ADDRESS}",
         # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
         (r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|"
          r"启用\s*javascript)", "fFaAjJ浏较插"),
-        r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
+        rf"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：){_NO_ADDRESS}",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
         r"^(所属)?(栏目|分类|类别|频道)：",
@@ -237,6 +243,9 @@ RULES: list[NoiseRule] = [
     *_rules(
         "label",
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
+        # A summary's caption the page printed before the speech itself, which opens with its
+        # address ("内容简介：同志们：这次会议…", "摘要：各位村支书：…").
+        rf"^{_SUMMARY_CAPTION}：\s*(?={_ADDRESS_AHEAD})",
         # The same captions in brackets ("【正文】", "[全文]"), alone or before the text.
         r"^[【\[［〔](文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文|内容)[】\]］〕]\s*",
         # Button captions that the copy-paste picked up in front of the text.

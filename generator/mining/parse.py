@@ -995,6 +995,17 @@ def _running_header(text: str, speech: Speech) -> bool:
     )
 
 
+def _head_rows_reprinted(head: list[str]) -> set[str]:
+    """The head's rows a page may print again between paragraphs, where they are its running
+    header, not the speech ("<collection>（精选18篇）" under the address): long enough not to
+    recur by chance and holding no sentence or clause mark, so a salutation or a sentence of
+    the head never counts."""
+    return {t for t in head if len(t) >= REPRINT_CHARS and not _HEAD_ROW_MARK.search(t)}
+
+
+_HEAD_ROW_MARK = re.compile(r"[。！？；：，]")
+
+
 #: A heading set letter-spaced for show ("开  幕  词"): single characters parted by blanks.
 LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,7}$")
 
@@ -1016,7 +1027,12 @@ def parse_unit(unit: Unit) -> Parsed:
     _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]
     first, rest = _pre_body(speech, lines, unit.marker_title or unit.page_title)
-    body_lines = [(n, t) for n, t in numbered_lines[first:] if not _running_header(t, speech)]
+    reprints = _head_rows_reprinted(lines[:first])
+    body_lines = [
+        (n, t)
+        for n, t in numbered_lines[first:]
+        if t not in reprints and not _running_header(t, speech)
+    ]
     if rest:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
     paragraphs = [text for _, text in join_wrapped(body_lines)]

@@ -60,6 +60,9 @@ _SUMMARY_CAPTION = "(?:内容简介|内容摘要|内容提要|文章简介|简�
 #: by its opening word or its 们, ended by a colon within a few words ("同志们：", "各位村支书：").
 _ADDRESS_AHEAD = r"\s*(?:尊敬的|亲爱的|各位|同志们|[^。！？，：\s]{1,12}们)[^。！？：]{0,30}?："
 _NO_ADDRESS = f"(?!{_ADDRESS_AHEAD})"
+#: What a site counts under an article, and a count as it prints it (1352, 2.3万, 1.9W).
+_COUNTED = "(?:评论|阅读|浏览|点击|点赞|收藏|分享|转发|下载)"
+_COUNT = r"\d+(?:\.\d+)?[万wWkK]?"
 #: A date and optional time as page headers print them: 2014-2-20 18：25：14.
 _DATE_TIME = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}[:：]\d{2}([:：]\d{2})?)?"
 _CLOCK = r"\d{1,2}[:：]\d{2}([:：]\d{2})?"
@@ -189,6 +192,10 @@ RULES: list[NoiseRule] = [
         # A link to another article between paragraphs: "推荐阅读：2023年…讲话稿".
         r"^(推荐|相关|延伸|热门|拓展|精彩)(阅读|文章|范文|推荐|访问|链接|浏览)：[^。！？]{2,40}$",
         r"^(相关|延伸)阅读：?$",
+        # A row of the site's counters ("阅读 1352 评论 6", "点赞3 收藏1", "评论0", "12条评论"):
+        # a count stands by each word, in brackets or after a colon or not.
+        rf"^(?:(?:{_COUNTED}(?:量|数|次数)?\s*[：]?\s*[（(]?{_COUNT}[)）]?\s*(?:次|条|人)?"
+        rf"|{_COUNT}\s*(?:次|条|人)?{_COUNTED})\s*)+$",
         (r"\.{6}$", "."),  # a teaser snippet: "同志们:今天的会议……......"
         # A paragraph wholly in brackets is a note on the text, not the speaker's words: an
         # editor's comment on an annotated sample ("（标题采用下定义的手法，…）"), a site's

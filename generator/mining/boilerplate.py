@@ -244,6 +244,10 @@ RULES: list[NoiseRule] = [
         # A content system's unfilled template tags ("[标签：标题]", "{dede：field.title/}").
         (r"[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]\s*", "[{"),
         (r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*", "页"),  # a PDF's page footer run into the text
+        # "具有重要 ……略…… 系列实际问题": the copier's mark where it left text out, set off by
+        # ellipses (a speaker's own ellipsis holds no 略).
+        (r"\s*[…\.]{2,}\s*[（(]?(?:此处|以下|中间|部分)?(?:内容)?省?略[)）]?\s*[…\.]{2,}\s*",
+         "略"),
         # "……（某网省略264字，正式会员可完整阅读）……": the site's note where it cut the text.
         (r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*", "省"),
     ),

@@ -163,13 +163,14 @@ _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女
 #: sit between them in its usual order: a note in brackets (the day, "根据录音整理") and the
 #: speaker, a name after the note or a byline naming an office ("…的讲话（2011年11月3日）
 #: 刘某某同志们：", "…的讲话某某区委常委、副区长王某某同志们："); the address may list several
-#: addressees ("尊敬的主任、尊敬的各位老同志、同志们：").
+#: addressees ("尊敬的主任、尊敬的各位老同志、同志们：").  The words before 同志们 hold no
+#: title word: in "…征兵动员大会上的讲话同志们：" the title ends at 讲话, not at 动员.
 _TITLED_ADDRESS = re.compile(
     rf"^(?P<head>.{{0,60}}?{TITLE_END}[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
     rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?=同志们：)"
     rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}{_HAN}{{2,3}})?"
     r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"
-    r"(?:各位|尊敬的)?[^\s。，（）]{0,10}?同志们：)\s*"
+    rf"(?:各位|尊敬的)?(?:(?!{TITLE_END})[^\s。，（）]){{0,10}}?同志们：)\s*"
 )
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
 #: (…讲话) before the first clause of the body is the title, what precedes it the page's head.

@@ -64,6 +64,8 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 #: shorter unterminated line before "2、" is a point's heading ("1、提高思想认识").
 CHUNK_CHARS = 100
 _CHUNK_NUMBER = re.compile(r"^(\d{1,3})、")
+#: The speech's head run into the first chunk: a title, then the address.
+_HEAD_IN_CHUNK = re.compile(rf"\s*[^。！？，]{{4,60}}?{TITLE_END}\s*(?:尊敬的|亲爱的|各位|同志们)")
 
 
 def join_numbered_chunks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -71,9 +73,13 @@ def join_numbered_chunks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     numbered 1, 2, 3… in turn each open where the line before breaks off mid-sentence (no
     sentence end) after at least ``CHUNK_CHARS`` characters, the numbers are the viewer's, not
     the speaker's points: they go, and each piece runs on from the one before.  Two breaks at
-    least, so a list whose item happens to lack its full stop is left alone."""
+    least, so a list whose item happens to lack its full stop is left alone; one is enough
+    when the first piece opens with the speech's title and address."""
     numbered = [(k, m) for k, (_, t) in enumerate(lines) if (m := _CHUNK_NUMBER.match(t))]
-    if len(numbered) < 3 or [int(m.group(1)) for _, m in numbered] != list(
+    fewest = 3
+    if numbered and _HEAD_IN_CHUNK.match(lines[numbered[0][0]][1], numbered[0][1].end()):
+        fewest = 2  # "1、<title>同志们：…": no point opens with the speech's head
+    if len(numbered) < fewest or [int(m.group(1)) for _, m in numbered] != list(
         range(1, len(numbered) + 1)
     ):
         return lines

@@ -178,7 +178,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if kind == "pagination":
             breaks.append(number)
             continue
-        text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()
+        text = _print_once(strip_label(strip_inline(strip_lead_in(text)).strip()).strip())
         if chunk := _CHUNK.match(text):
             text, chunks = text[chunk.end() :], 1  # "1、第 1 页<title>…": a library's first chunk
         elif chunks and out and (cut := _chunk_number(text, chunks + 1, out[-1][1])):
@@ -215,6 +215,22 @@ def loose_lines(raw: list[str]) -> list[tuple[int, str]]:
 #: page mark ("1、第 1 页<title>…"); later chunks ("2、…") start wherever the chunk was cut,
 #: mid-word as often as not.
 _CHUNK = re.compile(r"^1、\s*第\s*1\s*页\s*")
+#: A title printed back to back at a line's start ("<title><title><title>同志们：…"), perhaps
+#: behind a viewer's chunk number: a Word file's preview repeating its heading.
+_BACK_TO_BACK = re.compile(rf"^(\d{{1,3}}、\s*)?([^。！？，：\s]{{6,60}}?{TITLE_END})(?:\s*\2)+")
+#: How far into a line a title printed again may start.
+_REPRINT_REACH = 70
+
+
+def _print_once(text: str) -> str:
+    """The line with a title printed back to back at its start printed once.  The title's
+    first characters must recur near the start (a cheap test before the pattern)."""
+    start = _CHUNK_NUMBER.match(text)
+    at = start.end() if start else 0
+    if text.find(text[at : at + 4], at + 6, at + _REPRINT_REACH) < 0:
+        return text
+    again = _BACK_TO_BACK.match(text)
+    return text[: again.end(2)] + text[again.end() :] if again else text
 _CHUNK_NUMBER = re.compile(r"^(\d{1,3})、\s*(?:第\s*\d{1,3}\s*页\s*)?")
 
 

@@ -1037,7 +1037,7 @@ def parse_unit(unit: Unit) -> Parsed:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
     paragraphs = [text for _, text in join_wrapped(body_lines)]
     body, closing, signoff = _closing(paragraphs)
-    outline = build_outline(split_swallowed(body))
+    outline = build_outline(split_swallowed(body), complete=bool(signoff))
     speech.opening = outline.opening
     speech.sections = outline.sections
     speech.closing = closing

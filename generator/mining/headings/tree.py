@@ -104,8 +104,9 @@ class _Builder:
     paragraph start is a point depends on what comes after it.
     """
 
-    def __init__(self, paragraphs: list[str]) -> None:
+    def __init__(self, paragraphs: list[str], complete: bool = False) -> None:
         self.paragraphs = paragraphs
+        self.complete = complete
         self.opening: list[str] = []
         self.top: list[Section] = []
         self.stack: list[_List] = []
@@ -150,8 +151,10 @@ class _Builder:
             return False  # "首先，我代表…" before the first 一、 heading is still the opening
         if scheme.strong or marker.ordinal != 1:
             return True
-        if announced:
-            return True  # "我讲四点意见：" then "一要…": the first point of a page cut short
+        if announced and not self.complete:
+            # "我讲四点意见：" then "一要…": the first point of a page cut short.  A speech that
+            # runs on to its thanks was not cut: a lone 首先 in it opens a sentence.
+            return True
         lone = _lone_ordinal_heading(marker, self.paragraphs[i])
         if lone and not self.stack and i + 1 < len(self.paragraphs):
             return True  # "第一，要树立…" on its own line, text under it: the page is cut
@@ -447,13 +450,14 @@ def _dash_outline(paragraphs: list[str], notes: list[Note]) -> Outline | None:
     return Outline(paragraphs[: points[0][0]], sections, notes)
 
 
-def build_outline(paragraphs: list[str]) -> Outline:
-    """Opening paragraphs, top-level sections with their sub-points, and numbering notes.
+def build_outline(paragraphs: list[str], complete: bool = False) -> Outline:
+    """Opening paragraphs, top-level sections with their sub-points, and numbering notes;
+    ``complete`` when the speech's sign-off follows them (the page was not cut short).
 
     A text without numbered points may still be divided by headings without numbers (short
     lines between paragraphs, as experience-sharing 发言 print them); their points, if any,
     nest under them."""
-    outline = _Builder(paragraphs).build()
+    outline = _Builder(paragraphs, complete).build()
     if not outline.sections and (dashed := _dash_outline(paragraphs, outline.notes)):
         return dashed
     heads = [] if outline.sections else _unnumbered(paragraphs)

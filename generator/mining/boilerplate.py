@@ -207,6 +207,8 @@ RULES: list[NoiseRule] = [
         "pagination",
         r"^(\[\d+\])+下一页$",
         r"^(上一页|下一页|第\d+页|共\d+页)( |$)",
+        # "本页共2页，当前第1页 上一页 1 2 下一页": the pager's count, then perhaps its links.
+        r"^(本页|本文|全文)?共\s*\d+\s*页\s*[，]?\s*(当前|现在)(是|为)?第\s*\d+\s*页",
         r"^(\d+ ){2,}\d+$",
     ),
     *_rules(

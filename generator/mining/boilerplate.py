@@ -189,6 +189,10 @@ RULES: list[NoiseRule] = [
         # A copy handler's address line, which some sites insert mid-text ("本文地址：https://…"):
         # the line goes, the speech goes on.
         r"^(本文|原文)(网址|链接|地址)：",
+        # The site's claim to the text, a sentence of its own wherever it stands ("本文为原创
+        # 文章，转载请注明出处。", "声明：本文系本网原创稿件，未经授权不得转载。"): the line goes.
+        r"^(声明：|版权声明：)?(本文|本篇|此文|本站|本网)[^。！？]{0,16}原创[^。！？]{0,12}"
+        r"(转载|复制|使用)[^。！？]{0,12}[。！]?$",
         # A link to another article between paragraphs: "推荐阅读：2023年…讲话稿".
         r"^(推荐|相关|延伸|热门|拓展|精彩)(阅读|文章|范文|推荐|访问|链接|浏览)：[^。！？]{2,40}$",
         r"^(相关|延伸)阅读：?$",

@@ -102,8 +102,9 @@ SCHEMES: tuple[Scheme, ...] = (
            last=r"(?P<n>最后)[，,]?(?=要|是|，|,)", continued_as="第一，", starts="首其再"),
     Scheme("（一）", "（一）", lambda n: f"（{to_chinese(n)}）",
            rf"[（(]{_N}[）)]", ("(一)",), strong=True, starts="（("),
+    # Pages also print the top-level number with a comma ("一，克服麻痹思想"); it renders as 一、.
     Scheme("一、", "一、", lambda n: f"{to_chinese(n)}、",
-           rf"{_N}[、．.](?![、．.])", strong=True, starts=NUMERAL_CHARS),
+           rf"{_N}(?:[、．.](?![、．.])|[，,](?=\S))", strong=True, starts=NUMERAL_CHARS),
     Scheme("（1）", "（1）", lambda n: f"（{n}）",
            rf"[（(]{_DIGITS}[）)]", ("(1)",), strong=True, starts="（("),
     Scheme("1、", "1、", lambda n: f"{n}、", rf"{_DIGITS} ?、", strong=True, starts=DIGIT_CHARS),

@@ -188,6 +188,27 @@ def split_colon(text: str) -> tuple[str, str] | None:
     return found.group(1), body
 
 
+#: "把责任扛在肩上——去年以来，全区…。…": a short heading, a dash, then its body's first
+#: sentence (a clause break in it) on the same line.  After a dash a heading may also name its
+#: own second half ("守住一条底线——学生安全"), which holds no clause break.
+DASH_BODY = re.compile(r"^([^，。！？；：—\s]{2,24})——(?=[^。！？，]{2,}，)")
+
+
+def split_dash(text: str) -> tuple[str, str] | None:
+    """(heading, body) for a point whose short heading a dash parts from a body that runs on
+    past its first sentence; None when only one sentence follows the dash (a heading's own
+    second half: "抓重点——全力推进项目建设，确保全年目标实现。")."""
+    text = text.lstrip()
+    found = DASH_BODY.match(text)
+    if found is None:
+        return None
+    body = text[found.end() :]
+    first = _SENTENCE_END.search(body)
+    if first is None or first.end() >= len(body.rstrip()):
+        return None
+    return found.group(1), body
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
     spaced = SPACED_BODY.match(text)

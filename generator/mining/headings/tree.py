@@ -21,6 +21,7 @@ from .detect import (
     is_standalone_heading,
     markers_after_sentences,
     split_colon,
+    split_dash,
     split_fused,
     split_heading,
     split_run_on,
@@ -90,6 +91,8 @@ def make_section(marker: Marker, rest: str, level: int) -> Section:
     heading, body = split_heading(rest)
     if level == 1 and (colon := split_colon(rest)):
         return Section(heading=colon[0], paragraphs=[colon[1]], lead=True)
+    if level == 1 and (dashed := split_dash(rest)):
+        return Section(heading=dashed[0], paragraphs=[dashed[1]], lead=False)
     if level == 1 and (fused := split_fused(rest)):
         return Section(heading=fused[0], paragraphs=[fused[1]], lead=False)
     if level == 1 and marker.scheme.strong and (run_on := split_run_on(rest)):

@@ -271,6 +271,8 @@ RULES: list[NoiseRule] = [
         # Meta fields and buttons leading a flattened one-line article ("时间：2014-2-20
         # 18：25：14 [下载该文章] 来源：某网 在…的讲话 同志们：…"): cut, the speech kept.
         rf"^(({_META_FIELD}|{_DATE_TIME}|{_CLOCK}|[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】])\s*)+",
+        # The links to the articles before and after, leading such a line.
+        r"^((上一篇|下一篇)：\s*[^\s。！？]{0,60}\s+)+",
     ),
 ]
 
@@ -362,8 +364,20 @@ def _skipped(rule: NoiseRule, line: str) -> bool:
         return True
     if rule.kind == "paywall" and len(line) > PAYWALL_CHARS:
         return True  # a paragraph of the speech, however it starts
-    # A whole article on one line behind its meta fields is not a header row.
-    return rule.kind == "header" and len(line) > FLATTENED_CHARS and not _non_sentence(line)
+    # A whole article on one line behind its meta fields is not a header row; nor, behind the
+    # site's links to the articles before and after it ("上一篇：… 下一篇：… <title> 同志们：…"),
+    # a footer row, when its paragraphs show as sentence ends before spaces (a long disclaimer
+    # is one paragraph).
+    if len(line) <= FLATTENED_CHARS or _non_sentence(line):
+        return False
+    return rule.kind == "header" or (
+        rule.kind == "footer" and len(_FLATTENED_BREAK.findall(line)) >= FLATTENED_BREAKS
+    )
+
+
+#: Paragraph breaks a flattening turned into spaces, and how many make a flattened article.
+_FLATTENED_BREAK = re.compile(r"[。！？] +\S")
+FLATTENED_BREAKS = 2
 
 
 def classify(line: str) -> str | None:

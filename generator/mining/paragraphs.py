@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from ..lexicon import APPEAL_STARTS, COMRADES, OFFICES, TITLE_END
+from ..lexicon import APPEAL_STARTS, COMRADES, GROUP_ADDRESS, OFFICES, TITLE_END, alternation
 from ..numerals import ORDINAL, from_chinese
 from .address import LEADING_GREETING, is_salutation
 from .boilerplate import classify, is_furniture
@@ -187,8 +187,10 @@ _SPACED_TITLE = re.compile(
 #: The colon that ends a short flattened page's head before a space and the first sentence
 #: ("…的讲话 各位志愿者： 今天…。"): no sentence mark before it, a space parting the address
 #: from what stands before it, and no greeting after it (a greeting stays with the address).
+#: An address to a group may end in a comma instead ("…的讲话 镇长  周立新 同志们， 今天…。").
 _SPACED_ADDRESS_END = re.compile(
-    r"^[^。！？；，\s][^。！？；，]{2,120}?\s[^。！？；，\s]{2,40}："
+    r"^[^。！？；，\s][^。！？；，]{2,120}?\s"
+    rf"(?:[^。！？；，\s]{{2,40}}：|(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}，)"
     r"(?= +(?!大家|你们|各位)\S[^。！？]*[。！？])"
 )
 #: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.
@@ -243,6 +245,9 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
             pieces += _head_pieces(address)
             text = text[address.end() :]
+        elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
+            pieces.append(text[: spaced.end()])  # "<title> <address>， <first sentence>"
+            text = text[spaced.end() :]
         cuts = {p for series in _SERIES for p in _series_starts(series, text)}
         cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
         cuts |= set() if points_on_lines else _first_point(text)

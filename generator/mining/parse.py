@@ -393,7 +393,11 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             break
         elif not salutation and (
             fused := LEADING_SALUTATION.match(text)
-            or (COMMA_SALUTATION.match(text) if i == end and addressed else None)
+            or (
+                COMMA_SALUTATION.match(text) or _opened_address(text)
+                if i == end and addressed
+                else None
+            )
         ):
             head = fused.group(1)
             greeting = fused.groupdict().get("greeting")
@@ -453,7 +457,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         following = lines[k + 1] if k + 1 < len(lines) else ""
         if opens_with_salutation(text) or (following and _broken_salutation(text, following)):
             return k, True
-        if not sentences and COMMA_SALUTATION.match(text):
+        if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
         sentences += bool(_SENTENCE_MARK.search(text))
     first = next(
@@ -463,6 +467,20 @@ def _head(lines: list[str]) -> tuple[int, bool]:
     if 1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1]):
         return first - 1, True
     return first, False
+
+
+#: An address opened by a word of address and closed by a colon, run into the first sentence
+#: ("各位村支书：秋收已经过半，…。"), whatever word it uses for the audience.
+_OPENED_ADDRESS = re.compile(
+    rf"^((?:{ADDRESS_OPENERS})[^。！？：，；\s\d]{{1,14}}：)\s*(?=\S[^。！？]{{4,}}[，。！？])"
+)
+
+
+def _opened_address(text: str) -> re.Match[str] | None:
+    """Such an address, when it has the shape of one read by its place (``_placed_salutation``:
+    no field name, caption or site word)."""
+    found = _OPENED_ADDRESS.match(text)
+    return found if found and _placed_salutation(found.group(1)) else None
 
 
 #: The longest line read as a salutation by its place alone.

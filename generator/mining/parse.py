@@ -1013,6 +1013,28 @@ def _running_header(text: str, speech: Speech) -> bool:
     )
 
 
+#: The speaker naming the talk's title in the opening: "今天我讲话的题目是：做时间的主人。",
+#: "我发言的题目是《…》。"
+NAMED_TITLE = re.compile(
+    r"(?:讲话|发言|演讲|报告|讲|说)的?题目(?:是|叫)[：]?\s*[《“]?([^。！？《》“”：]{2,30}?)[》”]?[。！？]"
+)
+#: How many opening paragraphs may name the title.
+NAMING_PARAGRAPHS = 3
+
+
+def _named_title(opening: list[str], head: list[str]) -> str:
+    """The title the speaker names in the opening when the page's head prints it too (in a
+    line that may hold the site's column as well: "国旗下讲话 | 做时间的主人"); "" otherwise.
+    The speaker's own words settle which piece of such a line is the title."""
+    for text in opening:
+        if "题目" not in text:
+            continue
+        found = NAMED_TITLE.search(text)
+        if found and any(found.group(1) in line for line in head):
+            return found.group(1)
+    return ""
+
+
 def _head_rows_reprinted(head: list[str]) -> set[str]:
     """The head's rows a page may print again between paragraphs, where they are its running
     header, not the speech ("<collection>（精选18篇）" under the address): long enough not to
@@ -1056,6 +1078,8 @@ def parse_unit(unit: Unit) -> Parsed:
     paragraphs = [text for _, text in join_wrapped(body_lines)]
     body, closing, signoff = _closing(paragraphs)
     outline = build_outline(split_swallowed(body), complete=bool(signoff))
+    if named := _named_title(outline.opening[:NAMING_PARAGRAPHS], lines[:first]):
+        speech.title = named
     speech.opening = outline.opening
     speech.sections = outline.sections
     speech.closing = closing

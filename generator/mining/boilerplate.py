@@ -142,7 +142,10 @@ RULES: list[NoiseRule] = [
         (r"(Copyright|©)", "C©"),
         r"^(上一篇|下一篇)：",
         r"^版权(声明|所有)",
-        r"^(网友评论|发表评论|我要评论|评论列表|最新评论)",
+        r"^(网友评论|发表评论|我要评论|评论列表|最新评论|用户评论|全部评论|精彩评论|热门评论|读者评论)",
+        # The comment box's caption with its count, perhaps behind the article's title
+        # ("…的讲话的评论3条评论", "留言与评论（共有 条评论）").
+        r"^[^。！？]{0,60}评论\s*[（(]?\s*(共有?)?\s*\d*\s*条评论",
         r"^(为你|为您|好文|精品|本周|今日|编辑)推荐：?$",
         r"^(猜你|你可能)(喜欢|还喜欢|感兴趣)：?$",
         r"^(上一篇|下一篇)\s*[^。！？]{2,}$",
@@ -189,6 +192,9 @@ RULES: list[NoiseRule] = [
         # A copy handler's address line, which some sites insert mid-text ("本文地址：https://…"):
         # the line goes, the speech goes on.
         r"^(本文|原文)(网址|链接|地址)：",
+        # A library's note where it hides part of the text from non-members ("此处隐藏4810个字。
+        # VIP会员可见", "---此处隐藏2200字，下载后查看---"): the visible end follows.
+        r"^[-—\s]*此处(已)?(隐藏|省略)\d+个?字[^。！？]{0,24}[。！]?[^。！？]{0,16}$",
         # The site's claim to the text, a sentence of its own wherever it stands ("本文为原创
         # 文章，转载请注明出处。", "声明：本文系本网原创稿件，未经授权不得转载。"): the line goes.
         r"^(声明：|版权声明：)?(本文|本篇|此文|本站|本网)[^。！？]{0,16}原创[^。！？]{0,12}"

@@ -222,11 +222,14 @@ OCCASION_OPENING = LazyPattern(
     r"(?=[^。！？；，]{2,}[，。！？])",
     needs="上",
 )
+#: A site's tag glued after a title word ("…讲话范文", "…讲话模板"); the title cleaner cuts it.
+_SITE_TAG = "范文|范本|模板|模版|精选|精品"
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…", perhaps framed
-#: by the page's brackets ("【…的讲话】各位校长、同志们："; the brackets are not the title's).
+#: by the page's brackets ("【…的讲话】各位校长、同志们："; the brackets are not the title's)
+#: or followed by the site's tag ("…讲话范文尊敬的各位领导…：").
 TITLED_SALUTATION = re.compile(
     r"^(?:[【\[［〔](?=[^】\]］〕]{4,100}[】\]］〕]))?"
-    rf"(.{{4,100}}?{TITLE_END})[】\]］〕]?\s*(?={ADDRESS_OPENERS}|同志们)"
+    rf"(.{{4,100}}?{TITLE_END}(?:{_SITE_TAG})?)[】\]］〕]?\s*(?={ADDRESS_OPENERS}|同志们)"
 )
 #: A title (with whatever the site glued to it) and, after its last space, the rest of the
 #: line, which may be the address ("…的讲话 各位志愿者：", "…的讲话 - 某某网 同志们：", a

@@ -184,6 +184,12 @@ _SPACED_TITLE = re.compile(
     rf"^([^。！？，]{{0,120}})\s+([^\s。！？，]{{6,50}}?{TITLE_END})"
     r"\s+(?=\S)"
 )
+#: The same with the title first on the line, perhaps a theme and the occasion parted by a
+#: comma ("凝心聚力，攻坚克难在…推进会上的讲话 今年以来，…"), a space, then the body.
+_LEADING_TITLE = re.compile(
+    rf"^((?:[^\s。！？；：，]{{2,20}}，)?[^\s。！？；：，]{{6,50}}?{TITLE_END})"
+    r"\s+(?=\S[^。！？]{4,}[，。！？])"
+)
 #: The colon that ends a short flattened page's head before a space and the first sentence
 #: ("…的讲话 各位志愿者： 今天…。"): no sentence mark before it, a space parting the address
 #: from what stands before it, and no greeting after it (a greeting stays with the address).
@@ -219,6 +225,13 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if titled and _UNTERMINATED.search(text):
             out.extend([(number, titled.group(1)), (number, titled.group(2))])
             text = text[titled.end() :]  # page head, title, then the body, on one line
+        elif (
+            not (before or addressed)
+            and (lead := _LEADING_TITLE.match(text))
+            and not _SPACED_ADDRESS_END.search(text)  # "<title> <speaker> 同志们， …": whole
+        ):
+            out.append((number, lead.group(1)))
+            text = text[lead.end() :]
         if len(text) < FLATTENED and addressed and addressed.re is _TITLED_ADDRESS:
             # A short page's head and opening on one line ("…的讲话（日期）某某同志们：今天…"):
             # head, address and body are parted, as on a long flattened line.

@@ -145,7 +145,9 @@ RULES: list[NoiseRule] = [
         r"^(网友评论|发表评论|我要评论|评论列表|最新评论|用户评论|全部评论|精彩评论|热门评论|读者评论)",
         # The comment box's caption with its count, perhaps behind the article's title
         # ("…的讲话的评论3条评论", "留言与评论（共有 条评论）").
-        r"^[^。！？]{0,60}评论\s*[（(]?\s*(共有?)?\s*\d*\s*条评论",
+        # (Searched only on lines holding 评: not anchored with ^, it stays out of the union
+        # of anchored rules, where its free start would be tried on every line.)
+        (r"\A[^。！？]{0,60}评论\s*[（(]?\s*(共有?)?\s*\d*\s*条评论", "评"),
         r"^(为你|为您|好文|精品|本周|今日|编辑)推荐：?$",
         r"^(猜你|你可能)(喜欢|还喜欢|感兴趣)：?$",
         r"^(上一篇|下一篇)\s*[^。！？]{2,}$",
@@ -268,7 +270,7 @@ RULES: list[NoiseRule] = [
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
         # A summary's caption the page printed before the speech itself, which opens with its
         # address ("内容简介：同志们：这次会议…", "摘要：各位村支书：…").
-        rf"^{_SUMMARY_CAPTION}：\s*(?={_ADDRESS_AHEAD})",
+        (rf"^{_SUMMARY_CAPTION}：\s*(?={_ADDRESS_AHEAD})", "简摘提导"),
         # The same captions in brackets ("【正文】", "[全文]"), alone or before the text.
         r"^[【\[［〔](文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文|内容)[】\]］〕]\s*",
         # Button captions that the copy-paste picked up in front of the text.
@@ -278,7 +280,7 @@ RULES: list[NoiseRule] = [
         # 18：25：14 [下载该文章] 来源：某网 在…的讲话 同志们：…"): cut, the speech kept.
         rf"^(({_META_FIELD}|{_DATE_TIME}|{_CLOCK}|[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】])\s*)+",
         # The links to the articles before and after, leading such a line.
-        r"^((上一篇|下一篇)：\s*[^\s。！？]{0,60}\s+)+",
+        (r"^((上一篇|下一篇)：\s*[^\s。！？]{0,60}\s+)+", "篇"),
     ),
 ]
 

@@ -226,10 +226,14 @@ OCCASION_OPENING = LazyPattern(
 _SITE_TAG = "范文|范本|模板|模版|精选|精品"
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…", perhaps framed
 #: by the page's brackets ("【…的讲话】各位校长、同志们："; the brackets are not the title's)
-#: or followed by the site's tag ("…讲话范文尊敬的各位领导…：").
+#: or followed by the site's tag ("…讲话范文尊敬的各位领导…："); the speaker and the day may
+#: stand between title and address ("…的讲话王建华（2024年10月18日）各位领导，…："): a row
+#: of their own (``meta``).
 TITLED_SALUTATION = re.compile(
     r"^(?:[【\[［〔](?=[^】\]］〕]{4,100}[】\]］〕]))?"
-    rf"(.{{4,100}}?{TITLE_END}(?:{_SITE_TAG})?)[】\]］〕]?\s*(?={ADDRESS_OPENERS}|同志们)"
+    rf"(.{{4,100}}?{TITLE_END}(?:{_SITE_TAG})?)[】\]］〕]?\s*"
+    r"(?P<meta>[^\s。，！？：（）]{0,6}（[^（）]{4,20}）)?\s*"
+    rf"(?={ADDRESS_OPENERS}|同志们)"
 )
 #: A title (with whatever the site glued to it) and, after its last space, the rest of the
 #: line, which may be the address ("…的讲话 各位志愿者：", "…的讲话 - 某某网 同志们：", a
@@ -633,7 +637,8 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
         if match and (
             is_salutation(rest) or LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)
         ):
-            lines[k : k + 1] = [(number, match.group(1)), (number, rest)]
+            meta = [match.group("meta")] if match.group("meta") else []
+            lines[k : k + 1] = [(number, row) for row in [match.group(1), *meta, rest]]
             return
         if opening:
             lines[k : k + 1] = [(number, opening.group(1)), (number, text[opening.end() :])]

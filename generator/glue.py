@@ -270,6 +270,7 @@ class Glue:
             system = _clause(str(facts.get("system") or "办公室"))
             self.words["all"] = "各级" + system + ("" if _BODY_END.search(system) else "部门")
         self.address = address_of(str(facts.get("salutation") or ""))
+        self.convened = any("召开" in str(p) for p in facts.get("context") or ())
 
     # -- agenda ---------------------------------------------------------------------------
 
@@ -408,6 +409,8 @@ class Glue:
             return False  # and nobody "召开" a lecture
         if "就{topic}" in variant.text and str(slots.get("topic") or "").startswith("在"):
             return False  # "我想就在服务纳税人中…" reads as 就在, "right at" (round 9)
+        if "召开" in variant.text and self.convened:
+            return False  # the user's background said it: "…隆重召开大会…召开这次会议，…"
         by = str(slots.get("by") or "")
         if by and "受{by}" in variant.text and leads(str(self.facts.get("speaker") or ""), by):
             return False  # the 街道党工委's own secretary is not "受街道党工委的委托" (round 9)

@@ -204,3 +204,12 @@ def test_the_deeds_are_not_led_in_alike_by_every_office():
     leads = {re.search(r"！([^！，]*)，有的", opening_of(data | {"主办单位": f"第{n}县委"}, 0))[1]
              for n in range(8)}
     assert len(leads) > 1, leads
+
+
+def test_a_background_that_convenes_the_meeting_is_not_followed_by_a_second_convening():
+    """"…市委、市政府隆重召开大会，表彰…" (the user's background) then "召开这次会议，主要目的
+    是…" (round 9, a new purpose wording): the meeting is convened once."""
+    data = scaffold_data("commendation") | {
+        "开场背景": ["在第41个教师节到来之际，市委、市政府隆重召开大会，表彰优秀教师。"]}
+    for version in VERSIONS:
+        assert opening_of(data, version).count("召开") == 1, version

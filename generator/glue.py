@@ -38,6 +38,10 @@ _RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "
 #: What a name of a body ends on: "政府系统办公室" is addressed as itself, "机要保密" as
 #: "各级机要保密部门" ("请各级机要保密认真对照" lacked its noun: a blind reader, round 9).
 _BODY_END = re.compile(r"(?:办公室|办|室|厅|局|部|委|部门|机关|系统|单位|机构)$")
+#: A lecture's theme that is a sentence of its own, not a name of work ("党员在工地上要有个党员的
+#: 样子", "在服务群众中践行初心"): said unquoted after 围绕/就 it reads as a clause pasted in (two
+#: blind readers, final reading).
+_CLAUSE_TOPIC = re.compile(r"要|是|有|，|^在")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
 #: hold already.
 _PHRASE_WORDS = ("具体", "重要", "全面")
@@ -495,6 +499,9 @@ class Glue:
         values["under"] = f"在{leadership}的坚强领导下，" if leadership else ""
         values.setdefault("goal", values.get("default_goal", ""))
         values.setdefault("period", self.period)
+        topic = values.get("topic", "")
+        if _CLAUSE_TOPIC.search(topic) and "“{topic}”" not in text:  # a theme said as a sentence
+            values["topic"] = f"“{topic}”"  # is quoted: "围绕“党员要有个党员的样子”"
         if values.get("work", "").startswith(values["area"]):  # 机关 + 机关党建: said once
             text = text.replace("{area}{work}", "{work}")
         if "{outlook}" in text and "outlook" not in values:

@@ -213,3 +213,17 @@ def test_a_background_that_convenes_the_meeting_is_not_followed_by_a_second_conv
         "开场背景": ["在第41个教师节到来之际，市委、市政府隆重召开大会，表彰优秀教师。"]}
     for version in VERSIONS:
         assert opening_of(data, version).count("召开") == 1, version
+
+
+def test_a_lecture_theme_said_as_a_sentence_is_quoted():
+    """"下面，我围绕党员在工地上要有个党员的样子，和大家交流…" read as a clause pasted into a form
+    (two blind readers, final reading); a theme that names a line of work needs no marks."""
+    data = scaffold_data("party-lecture")
+    for key in ("寄语", "结尾形势", "结尾"):
+        data.pop(key, None)
+    for version in VERSIONS:
+        said = opening_of(data | {"党课主题": "党员在工地上要有个党员的样子"}, version)
+        assert "党员在工地上要有个党员的样子" not in said.replace("“党员在工地上要有个党员的样子”",
+                                                               ""), said
+        plain = opening_of(data | {"党课主题": "加强机关作风建设"}, version)
+        assert "“加强机关作风建设”" not in plain.replace("主题是“加强机关作风建设”", ""), plain

@@ -204,9 +204,10 @@ def period_of(purpose: str, season: str | None) -> str:
     return {"年中": "今年以来", "年末": "今年"}.get(season or "", "过去一年")
 
 
-#: What the head of a body is called after its name: 县委书记, 街道党工委副书记, 协会会长.
-_HEADS = re.compile(r"(?:常务)?副?(?:书记|主任|局长|部长|县长|市长|区长|镇长|乡长|主席|会长"
-                    r"|董事长|总经理|校长|院长)")
+#: What the head of a body is called after its name: 县委书记, 协会会长.  A deputy (副书记) is
+#: none: he speaks 受…委托 and under the body's leadership (an examples writer, round 9).
+_HEADS = re.compile(r"书记|主任|局长|部长|县长|市长|区长|镇长|乡长|主席|会长|董事长|总经理"
+                    r"|校长|院长")
 #: What a place's name ends on, before the body's own name (南关街道 + 党工委).
 _PLACE_END = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
 
@@ -496,7 +497,9 @@ class Glue:
         if count is not None:
             values["count"] = spoken(int(count))
         leadership = values.get("leadership")
-        values["under"] = f"在{leadership}的坚强领导下，" if leadership else ""
+        # "在县委的坚强领导下" is not said by the 县委书记 himself (a fact writer, round 9)
+        own = bool(leadership) and leads(str(self.facts.get("speaker") or ""), str(leadership))
+        values["under"] = f"在{leadership}的坚强领导下，" if leadership and not own else ""
         values.setdefault("goal", values.get("default_goal", ""))
         values.setdefault("period", self.period)
         topic = values.get("topic", "")

@@ -99,6 +99,8 @@ def test_an_envoy_is_told_apart_from_a_head_by_the_whole_title():
     data = scaffold_data("election-or-founding") | {
         "会议名称": "县青年企业家协会成立大会", "委托方": "县委", "讲话人": "团县委书记　陈琳"}
     assert any("受县委的委托" in opening_of(data, v) for v in VERSIONS)
+    deputy = data | {"委托方": "镇党委", "讲话人": "镇党委副书记　赵平"}  # a deputy is an envoy
+    assert any("受镇党委的委托" in opening_of(deputy, v) for v in VERSIONS)
 
 
 def test_a_decision_read_out_is_not_answered_with_a_notices_word():
@@ -227,3 +229,14 @@ def test_a_lecture_theme_said_as_a_sentence_is_quoted():
                                                                ""), said
         plain = opening_of(data | {"党课主题": "加强机关作风建设"}, version)
         assert "“加强机关作风建设”" not in plain.replace("主题是“加强机关作风建设”", ""), plain
+
+
+def test_a_leader_does_not_praise_his_own_bodys_leadership():
+    """"在县委的坚强领导下" in the county secretary's own closing (a fact writer, round 9)."""
+    data = scaffold_data("party-building") | {"领导核心": "县委", "讲话人": "县委书记　吴建平"}
+    data.pop("结尾", None)
+    texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
+    assert not any("在县委的坚强领导下" in t for t in texts)
+    other = data | {"讲话人": "县委副书记　王明"}
+    assert any("在县委的坚强领导下" in render_text(speech_from(other | {"套话版本": v}))
+               for v in VERSIONS)

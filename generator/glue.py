@@ -38,6 +38,10 @@ _RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "
 #: What a name of a body ends on: "政府系统办公室" is addressed as itself, "机要保密" as
 #: "各级机要保密部门" ("请各级机要保密认真对照" lacked its noun: a blind reader, round 9).
 _BODY_END = re.compile(r"(?:办公室|办|室|厅|局|部|委|部门|机关|系统|单位|机构)$")
+#: A lecture's theme that is a sentence of its own, not a name of work ("党员在工地上要有个党员的
+#: 样子", "在服务群众中践行初心"): said unquoted after 围绕/就 it reads as a clause pasted in (two
+#: blind readers, final reading).
+_CLAUSE_TOPIC = re.compile(r"要|是|有|，|^在")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
 #: hold already.
 _PHRASE_WORDS = ("具体", "重要", "全面")
@@ -200,9 +204,10 @@ def period_of(purpose: str, season: str | None) -> str:
     return {"年中": "今年以来", "年末": "今年"}.get(season or "", "过去一年")
 
 
-#: What the head of a body is called after its name: 县委书记, 街道党工委副书记, 协会会长.
-_HEADS = re.compile(r"(?:常务)?副?(?:书记|主任|局长|部长|县长|市长|区长|镇长|乡长|主席|会长"
-                    r"|董事长|总经理|校长|院长)")
+#: What the head of a body is called after its name: 县委书记, 协会会长.  A deputy (副书记) is
+#: none: he speaks 受…委托 and under the body's leadership (an examples writer, round 9).
+_HEADS = re.compile(r"书记|主任|局长|部长|县长|市长|区长|镇长|乡长|主席|会长|董事长|总经理"
+                    r"|校长|院长")
 #: What a place's name ends on, before the body's own name (南关街道 + 党工委).
 _PLACE_END = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
 
@@ -270,6 +275,7 @@ class Glue:
             system = _clause(str(facts.get("system") or "办公室"))
             self.words["all"] = "各级" + system + ("" if _BODY_END.search(system) else "部门")
         self.address = address_of(str(facts.get("salutation") or ""))
+        self.convened = any("召开" in str(p) for p in facts.get("context") or ())
 
     # -- agenda ---------------------------------------------------------------------------
 
@@ -408,6 +414,8 @@ class Glue:
             return False  # and nobody "召开" a lecture
         if "就{topic}" in variant.text and str(slots.get("topic") or "").startswith("在"):
             return False  # "我想就在服务纳税人中…" reads as 就在, "right at" (round 9)
+        if "召开" in variant.text and self.convened:
+            return False  # the user's background said it: "…隆重召开大会…召开这次会议，…"
         by = str(slots.get("by") or "")
         if by and "受{by}" in variant.text and leads(str(self.facts.get("speaker") or ""), by):
             return False  # the 街道党工委's own secretary is not "受街道党工委的委托" (round 9)
@@ -489,9 +497,14 @@ class Glue:
         if count is not None:
             values["count"] = spoken(int(count))
         leadership = values.get("leadership")
-        values["under"] = f"在{leadership}的坚强领导下，" if leadership else ""
+        # "在县委的坚强领导下" is not said by the 县委书记 himself (a fact writer, round 9)
+        own = bool(leadership) and leads(str(self.facts.get("speaker") or ""), str(leadership))
+        values["under"] = f"在{leadership}的坚强领导下，" if leadership and not own else ""
         values.setdefault("goal", values.get("default_goal", ""))
         values.setdefault("period", self.period)
+        topic = values.get("topic", "")
+        if _CLAUSE_TOPIC.search(topic) and "“{topic}”" not in text:  # a theme said as a sentence
+            values["topic"] = f"“{topic}”"  # is quoted: "围绕“党员要有个党员的样子”"
         if values.get("work", "").startswith(values["area"]):  # 机关 + 机关党建: said once
             text = text.replace("{area}{work}", "{work}")
         if "{outlook}" in text and "outlook" not in values:

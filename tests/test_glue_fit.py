@@ -99,6 +99,8 @@ def test_an_envoy_is_told_apart_from_a_head_by_the_whole_title():
     data = scaffold_data("election-or-founding") | {
         "会议名称": "县青年企业家协会成立大会", "委托方": "县委", "讲话人": "团县委书记　陈琳"}
     assert any("受县委的委托" in opening_of(data, v) for v in VERSIONS)
+    deputy = data | {"委托方": "镇党委", "讲话人": "镇党委副书记　赵平"}  # a deputy is an envoy
+    assert any("受镇党委的委托" in opening_of(deputy, v) for v in VERSIONS)
 
 
 def test_a_decision_read_out_is_not_answered_with_a_notices_word():
@@ -204,3 +206,37 @@ def test_the_deeds_are_not_led_in_alike_by_every_office():
     leads = {re.search(r"！([^！，]*)，有的", opening_of(data | {"主办单位": f"第{n}县委"}, 0))[1]
              for n in range(8)}
     assert len(leads) > 1, leads
+
+
+def test_a_background_that_convenes_the_meeting_is_not_followed_by_a_second_convening():
+    """"…市委、市政府隆重召开大会，表彰…" (the user's background) then "召开这次会议，主要目的
+    是…" (round 9, a new purpose wording): the meeting is convened once."""
+    data = scaffold_data("commendation") | {
+        "开场背景": ["在第41个教师节到来之际，市委、市政府隆重召开大会，表彰优秀教师。"]}
+    for version in VERSIONS:
+        assert opening_of(data, version).count("召开") == 1, version
+
+
+def test_a_lecture_theme_said_as_a_sentence_is_quoted():
+    """"下面，我围绕党员在工地上要有个党员的样子，和大家交流…" read as a clause pasted into a form
+    (two blind readers, final reading); a theme that names a line of work needs no marks."""
+    data = scaffold_data("party-lecture")
+    for key in ("寄语", "结尾形势", "结尾"):
+        data.pop(key, None)
+    for version in VERSIONS:
+        said = opening_of(data | {"党课主题": "党员在工地上要有个党员的样子"}, version)
+        assert "党员在工地上要有个党员的样子" not in said.replace("“党员在工地上要有个党员的样子”",
+                                                               ""), said
+        plain = opening_of(data | {"党课主题": "加强机关作风建设"}, version)
+        assert "“加强机关作风建设”" not in plain.replace("主题是“加强机关作风建设”", ""), plain
+
+
+def test_a_leader_does_not_praise_his_own_bodys_leadership():
+    """"在县委的坚强领导下" in the county secretary's own closing (a fact writer, round 9)."""
+    data = scaffold_data("party-building") | {"领导核心": "县委", "讲话人": "县委书记　吴建平"}
+    data.pop("结尾", None)
+    texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
+    assert not any("在县委的坚强领导下" in t for t in texts)
+    other = data | {"讲话人": "县委副书记　王明"}
+    assert any("在县委的坚强领导下" in render_text(speech_from(other | {"套话版本": v}))
+               for v in VERSIONS)

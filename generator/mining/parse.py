@@ -330,14 +330,16 @@ def clean_title(text: str) -> str:
 
 
 def _is_title(text: str) -> bool:
-    """A short unpunctuated line ending like a speech title (…讲话, …致辞), annotations aside."""
+    """A short unpunctuated line ending like a speech title (…讲话, …致辞), annotations aside;
+    short once the site's row behind it is cut ("…的讲话 （2024-05-10 09：12：33） 转载▼
+    标签：…", a blog's title row)."""
+    if text.startswith("——") or re.search(r"[。！？；]", text) or starts_with_marker(text):
+        return False
+    cleaned = clean_title(text) if len(text) > 50 else ""
     return (
-        len(text) <= 50
-        and not text.startswith("——")
-        and not re.search(r"[。！？；]", text)
-        and not starts_with_marker(text)
+        (len(text) <= 50 or (META_TAIL.search(text) is not None and len(cleaned) <= 50))
         and not COMPILATION.search(text)
-        and re.sub(r"（[^（）]{1,8}）$", "", clean_title(text)).endswith(TITLE_ENDINGS)
+        and re.sub(r"（[^（）]{1,8}）$", "", cleaned or clean_title(text)).endswith(TITLE_ENDINGS)
     )
 
 

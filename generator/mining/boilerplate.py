@@ -336,7 +336,7 @@ _TITLE_END = re.compile(
 )
 #: A meta row run onto a title: "在…的讲话 发布时间：2024-01-12 浏览：23".
 META_TAIL = re.compile(
-    r"\s+((发布时间|发布|时间|日期|来源|作者|浏览|阅读|点击|栏目|标签|分类)："
+    r"\s+((发布时间|发布|时间|日期|来源|作者|浏览|阅读|点击|栏目|标签|分类|字号|字体)："
     # A blog's row: the time in brackets, then its buttons and tags ("（2024-05-10 09：12：33）
     # 转载▼ 标签：…").
     r"|（\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}[:：]\d{2}([:：]\d{2})?)?）).*$"

@@ -59,7 +59,12 @@ _SUMMARY_CAPTION = "(?:内容简介|内容摘要|内容提要|文章简介|简�
 #: What follows such a caption when it is the speech and not a summary: the speech's address,
 #: by its opening word or its 们, ended by a colon within a few words ("同志们：", "各位村支书：").
 _ADDRESS_AHEAD = r"\s*(?:尊敬的|亲爱的|各位|同志们|[^。！？，：\s]{1,12}们)[^。！？：]{0,30}?："
-_NO_ADDRESS = f"(?!{_ADDRESS_AHEAD})"
+#: A summary row is the speech itself when its caption is followed by the speech's address
+#: ("摘要：各位村组长：…"): the header rule does not apply (tested only on lines it matched,
+#: so the pattern stays out of the union of anchored rules).
+_CAPTIONED_ADDRESS = LazyPattern(
+    rf"^(?:【{_SUMMARY_CAPTION}】|{_SUMMARY_CAPTION}：){_ADDRESS_AHEAD}", needs="简摘提导"
+)
 #: What a site counts under an article, and a count as it prints it (1352, 2.3万, 1.9W).
 _COUNTED = "(?:评论|阅读|浏览|点击|点赞|收藏|分享|转发|下载)"
 _COUNT = r"\d+(?:\.\d+)?[万wWkK]?"
@@ -83,11 +88,11 @@ RULES: list[NoiseRule] = [
     *_rules(
         "header",
         r"^\|? ?收藏本文",
-        rf"^简介：{_NO_ADDRESS}",
+        r"^简介：",
         # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
         (r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|"
          r"启用\s*javascript)", "fFaAjJ浏较插"),
-        rf"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：){_NO_ADDRESS}",
+        r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
         r"^(所属)?(栏目|分类|类别|频道)：",
@@ -377,6 +382,8 @@ def _skipped(rule: NoiseRule, line: str) -> bool:
         return True
     if rule.kind == "paywall" and len(line) > PAYWALL_CHARS:
         return True  # a paragraph of the speech, however it starts
+    if rule.kind == "header" and _CAPTIONED_ADDRESS.match(line):
+        return True
     # A whole article on one line behind its meta fields is not a header row; nor, behind the
     # site's links to the articles before and after it ("上一篇：… 下一篇：… <title> 同志们：…"),
     # a footer row, when its paragraphs show as sentence ends before spaces (a long disclaimer

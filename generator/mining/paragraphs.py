@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from ..lazy_re import LazyPattern
 from ..lexicon import APPEAL_STARTS, COMRADES, GROUP_ADDRESS, OFFICES, TITLE_END, alternation
 from ..numerals import ORDINAL, from_chinese
 from .address import LEADING_GREETING, is_salutation
@@ -65,7 +66,9 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 CHUNK_CHARS = 100
 _CHUNK_NUMBER = re.compile(r"^(\d{1,3})、")
 #: The speech's head run into the first chunk: a title, then the address.
-_HEAD_IN_CHUNK = re.compile(rf"\s*[^。！？，]{{4,60}}?{TITLE_END}\s*(?:尊敬的|亲爱的|各位|同志们)")
+_HEAD_IN_CHUNK = LazyPattern(
+    rf"\s*[^。！？，]{{4,60}}?{TITLE_END}\s*(?:尊敬的|亲爱的|各位|同志们)", needs="尊亲各同"
+)
 
 
 def join_numbered_chunks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -1025,8 +1025,9 @@ def _running_header(text: str, speech: Speech) -> bool:
 
 #: The speaker naming the talk's title in the opening: "今天我讲话的题目是：做时间的主人。",
 #: "我发言的题目是《…》。"
-NAMED_TITLE = re.compile(
-    r"(?:讲话|发言|演讲|报告|讲|说)的?题目(?:是|叫)[：]?\s*[《“]?([^。！？《》“”：]{2,30}?)[》”]?[。！？]"
+NAMED_TITLE = LazyPattern(
+    r"(?:讲话|发言|演讲|报告|讲|说)的?题目(?:是|叫)[：]?\s*[《“]?([^。！？《》“”：]{2,30}?)[》”]?[。！？]",
+    needs="题",
 )
 #: How many opening paragraphs may name the title.
 NAMING_PARAGRAPHS = 3
@@ -1037,8 +1038,6 @@ def _named_title(opening: list[str], head: list[str]) -> str:
     line that may hold the site's column as well: "国旗下讲话 | 做时间的主人"); "" otherwise.
     The speaker's own words settle which piece of such a line is the title."""
     for text in opening:
-        if "题目" not in text:
-            continue
         found = NAMED_TITLE.search(text)
         if found and any(found.group(1) in line for line in head):
             return found.group(1)

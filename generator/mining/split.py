@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..lazy_re import LazyPattern
 from ..lexicon import TITLE_END
 from ..numerals import NUMERAL_CHARS, ORDINAL, from_chinese
 from .address import is_salutation
@@ -217,7 +218,7 @@ def loose_lines(raw: list[str]) -> list[tuple[int, str]]:
 _CHUNK = re.compile(r"^1、\s*第\s*1\s*页\s*")
 #: A title printed back to back at a line's start ("<title><title><title>同志们：…"), perhaps
 #: behind a viewer's chunk number: a Word file's preview repeating its heading.
-_BACK_TO_BACK = re.compile(rf"^(\d{{1,3}}、\s*)?([^。！？，：\s]{{6,60}}?{TITLE_END})(?:\s*\2)+")
+_BACK_TO_BACK = LazyPattern(rf"^(\d{{1,3}}、\s*)?([^。！？，：\s]{{6,60}}?{TITLE_END})(?:\s*\2)+")
 #: How far into a line a title printed again may start.
 _REPRINT_REACH = 70
 

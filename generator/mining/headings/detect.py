@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import LazyPattern
 from ...lexicon import COUNT_OBJECTS, alternation, announcement
 from ...numerals import NUMERAL_CHARS
 from ..normalise import unglossed
@@ -191,7 +192,7 @@ def split_colon(text: str) -> tuple[str, str] | None:
 #: "把责任扛在肩上——去年以来，全区…。…": a short heading, a dash, then its body's first
 #: sentence (a clause break in it) on the same line.  After a dash a heading may also name its
 #: own second half ("守住一条底线——学生安全"), which holds no clause break.
-DASH_BODY = re.compile(r"^([^，。！？；：—\s]{2,24})——(?=[^。！？，]{2,}，)")
+DASH_BODY = LazyPattern(r"^([^，。！？；：—\s]{2,24})——(?=[^。！？，]{2,}，)", needs="—")
 
 
 def split_dash(text: str) -> tuple[str, str] | None:

@@ -168,15 +168,6 @@ def test_a_request_after_several_items_answers_each_kind(items, owed):
             assert any(word in request[0] for word in owed), response
 
 
-def test_no_light_verdict_on_an_emergency_notice():
-    """"开门见山，点到了要害" after the notice of a fatal accident reads flippant (round 9)."""
-    data = scaffold_data("special-deployment") | {
-        "会议名称": "全县道路交通安全紧急会议",
-        "前面讲话": ["县公安局交警大队通报了事故情况", "县交通运输局作了表态发言"]}
-    for version in range(10):
-        assert "开门见山" not in text_of(data | {"套话版本": version})
-
-
 FACT_SETS = sorted((ROOT / "bench" / "blind_facts").glob("*.yaml"))
 
 

@@ -218,6 +218,8 @@ def leads(speaker: str, body: str) -> bool:
     its title names the body, after a place's name at most, and then a head's post.  "团县委书记"
     does not lead 县委, nor "县委组织部部长"."""
     title = (speaker.replace("\u3000", " ").split() or [""])[0]
+    if body.endswith("会") and title.endswith(body[:-1] + "长"):
+        return True  # 董事会 → 董事长, 理事会 → 理事长
     at = title.find(body)
     if at < 0 or (at and not title[:at].endswith(_PLACE_END)):
         return False

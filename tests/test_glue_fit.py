@@ -240,3 +240,24 @@ def test_a_leader_does_not_praise_his_own_bodys_leadership():
     other = data | {"讲话人": "县委副书记　王明"}
     assert any("在县委的坚强领导下" in render_text(speech_from(other | {"套话版本": v}))
                for v in VERSIONS)
+
+
+def test_an_education_meeting_addresses_its_bureaus_and_schools():
+    """"各县（市、区）、各部门要高度重视" at a city's education-system meeting (a fact writer)."""
+    data = scaffold_data("party-building") | {"会议名称": "全市教育系统党的建设工作会议"}
+    data.pop("主办层级", None)
+    texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
+    assert not any("各县（市、区）、各部门" in t for t in texts)
+    assert any("各县（市、区）教育部门、各学校" in t for t in texts)
+
+
+def test_a_chairman_does_not_praise_his_own_boards_leadership():
+    """"在公司董事会的坚强领导下" in the chairman's own closing (a fact writer)."""
+    data = scaffold_data("commendation") | {"领导核心": "公司董事会",
+                                            "讲话人": "公司董事长　林国栋"}
+    data.pop("结尾", None)
+    texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
+    assert not any("在公司董事会的坚强领导下" in t for t in texts)
+    other = data | {"讲话人": "公司总经理　周平"}
+    assert any("在公司董事会的坚强领导下" in render_text(speech_from(other | {"套话版本": v}))
+               for v in VERSIONS)

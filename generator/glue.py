@@ -277,6 +277,7 @@ class Glue:
         if template == "office-work":  # an office meeting's audience is the offices (round 9)
             system = _clause(str(facts.get("system") or "办公室"))
             self.words["all"] = "各级" + system + ("" if system.endswith(_BODY_END) else "部门")
+        self.speaker = str(facts.get("speaker") or "")
         self.address = address_of(str(facts.get("salutation") or ""))
         self.convened = any("召开" in str(p) for p in facts.get("context") or ())
 
@@ -356,26 +357,14 @@ class Glue:
         """What a response to the whole agenda must answer, as `say` takes it: every kind of
         item ("report+exchange"), since "请大家认真抓好贯彻落实" answers a report and not an
         exchange of experience (three fact writers named it, round 9); only the commendation
-        when one was read and the speaker does not congratulate himself, as learning from the
-        commended comes before all else; "none" when nothing is left to answer."""
-        answering = self._answering()
+        when one was read, as learning from the commended comes before all else — unless the
+        speaker congratulates them himself (表彰对象 given): then "希望受到表彰的同志…" would come
+        before his own congratulation (round 4), and the commendation is not answered; "none"
+        when nothing is left to answer (no variant fits it, so nothing is said)."""
         kinds = set(self.agenda_kinds)
-        if answering == "none":
-            return "none"
-        if answering is None and "commendation" in kinds:
+        if "commendation" in kinds and not self.facts.get("commended"):
             return "commendation"
         return "+".join(sorted(kinds - {"commendation"})) or "none"
-
-    def _answering(self) -> str | None:
-        """The agenda kind the response answers: the strongest, except a commendation when
-        the speaker congratulates the commended himself (表彰对象 given) — "希望受到表彰的同志…"
-        before his own congratulation read out of order (round 4).  None: the strongest;
-        "none": nothing left to answer (no variant fits it, so nothing is said)."""
-        if not self.facts.get("commended"):
-            return None
-        rest = [kind for kind in _RESPONSE_ORDER if kind in self.agenda_kinds
-                and kind != "commendation"]
-        return rest[0] if rest else "none"
 
     def judgement_first(self) -> bool:
         """Whether the speaker's own judgement opens the speech, before the purpose (real
@@ -420,7 +409,7 @@ class Glue:
         if "召开" in variant.text and self.convened:
             return False  # the user's background said it: "…隆重召开大会…召开这次会议，…"
         by = str(slots.get("by") or "")
-        if by and "受{by}" in variant.text and leads(str(self.facts.get("speaker") or ""), by):
+        if by and "受{by}" in variant.text and leads(self.speaker, by):
             return False  # the 街道党工委's own secretary is not "受街道党工委的委托" (round 9)
         if when.get("problems") == "given" and not slots.get("problems"):
             return False  # "…成绩和存在的问题" heads a review that names no problem
@@ -501,7 +490,7 @@ class Glue:
             values["count"] = spoken(int(count))
         leadership = values.get("leadership")
         # "在县委的坚强领导下" is not said by the 县委书记 himself (a fact writer, round 9)
-        own = bool(leadership) and leads(str(self.facts.get("speaker") or ""), str(leadership))
+        own = bool(leadership) and leads(self.speaker, str(leadership))
         values["under"] = f"在{leadership}的坚强领导下，" if leadership and not own else ""
         values.setdefault("goal", values.get("default_goal", ""))
         values.setdefault("period", self.period)

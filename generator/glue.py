@@ -33,16 +33,20 @@ from .resources import outlines_dir
 
 #: Agenda kinds by how strongly they shape the response, strongest first: after a
 #: commendation the response is to learn from the commended, whatever else was said.
-_RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "exchange",
-                   "statement", "other")
+_RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "briefing",
+                   "exchange", "statement", "other")
+#: A notice is answered by what it notified: problems and accidents (对照检查、举一反三) or a
+#: situation, a forecast, the results of an assessment (认清形势、心中有数) — "…通报了综合考评
+#: 结果，给大家敲响了警钟" at an awards meeting (a blind reader, final reading of round 10).
+_NOTICES = ("notice", "briefing")
 #: What a name of a body ends on (plain strings: a compiled pattern costs ~0.2 ms a process):
 #: "政府系统办公室" is addressed as itself, "机要保密" as
 #: "各级机要保密部门" ("请各级机要保密认真对照" lacked its noun: a blind reader, round 9).
 _BODY_END = ("办", "室", "厅", "局", "部", "委", "部门", "机关", "系统", "单位", "机构")
 #: A lecture's theme that is a sentence of its own, not a name of work ("党员在工地上要有个党员的
 #: 样子", "在服务群众中践行初心"): said unquoted after 围绕/就 it reads as a clause pasted in (two
-#: blind readers, final reading).
-_CLAUSE_WORDS = ("要", "是", "有", "，")
+#: blind readers, final reading); so is a question ("农村党员怎样在产业发展中带好头").
+_CLAUSE_WORDS = ("要", "是", "有", "，", "怎样", "如何", "怎么")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
 #: hold already.
 _PHRASE_WORDS = ("具体", "重要", "全面")
@@ -297,6 +301,8 @@ class Glue:
             for word in _PHRASE_WORDS:  # "对…具体工作作了具体部署": the item's own word once
                 if word in about:
                     said = said.replace(f"作了{word}", "作了")
+            if kind in _NOTICES:  # 类型: 通报 — what was notified says which kind
+                kind = agenda_kind(said)
             out.append((said, kind))
         return out
 

@@ -292,3 +292,12 @@ def test_a_theme_said_as_a_sentence_or_a_question_is_quoted(theme):
     assert any(theme in opening for opening in openings)
     for opening in openings:
         assert opening.count(theme) == opening.count(f"“{theme}”"), opening
+
+
+def test_a_theme_with_its_own_de_is_quoted_before_the_headings_de():
+    """"深刻认识守好乡村群众的健康门的重要意义" (的…的): the theme is quoted instead."""
+    data = scaffold_data("party-lecture") | {"党课主题": "守好乡村群众的健康门"}
+    heads = [s.heading for v in VERSIONS for s in speech_from(data | {"套话版本": v}).sections]
+    said = [h for h in heads if "守好乡村群众的健康门" in h]
+    assert said, heads
+    assert all("“守好乡村群众的健康门”的" in h or not h.endswith("的重要意义") for h in said), said

@@ -268,7 +268,10 @@ class Glue:
         self.period = period_of(str(facts.get("purpose") or ""), self.season)
         self.version = int(facts.get("variant") or 0)
         self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
-        self._used: set[str] = set()
+        # The user's own opening sentences count as said: "今天结合项目实际，和大家一起学习探讨。
+        # 今天这堂党课…我和大家一起交流…" repeated the user's words a line later (a blind reader,
+        # round 13).
+        self._used: set[str] = _grams(" ".join(str(p) for p in facts.get("context") or ()))
         self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
         self._judged: bool | None = None  # the speaker's judgement said before the purpose
@@ -551,7 +554,10 @@ def _grams(wording: str) -> set[str]:
     # Not re.split on [^\u4e00-\u9fff]: compiling that class costs ~1 ms of every render.
     words = re.sub(r"\{\w+\}", " ", wording)
     runs = "".join(ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in words).split()
-    return {run[i:i + FORMULA] for run in runs for i in range(len(run) - FORMULA + 1)}
+    grams = {run[i:i + FORMULA] for run in runs for i in range(len(run) - FORMULA + 1)}
+    # 今天 opens a sentence once in an opening, not three times ("今天由我…今天结合…今天，
+    # 我就…": a blind reader, round 13): two wordings opening a sentence so share a formula.
+    return grams | ({"今天"} if re.search(r"(?:^|[。！？])今天", words) else set())
 
 
 def _clause(text: str | None) -> str:

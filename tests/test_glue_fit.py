@@ -301,3 +301,14 @@ def test_a_theme_with_its_own_de_is_quoted_before_the_headings_de():
     said = [h for h in heads if "守好乡村群众的健康门" in h]
     assert said, heads
     assert all("“守好乡村群众的健康门”的" in h or not h.endswith("的重要意义") for h in said), said
+
+
+@pytest.mark.parametrize("template", ["party-lecture", "work-conference", "commendation"])
+def test_the_glue_does_not_echo_the_users_opening_words(template):
+    """"…今天结合项目实际，和大家一起学习探讨。今天这堂党课…我和大家一起交流…": the user's own
+    opening sentence counts as said, and 今天 opens at most two sentences (a blind reader)."""
+    data = scaffold_data(template) | {"开场背景": ["今天结合工作实际，和大家一起学习探讨。"]}
+    for version in range(12):
+        opening = opening_of(data, version)
+        assert opening.count("和大家一起") == 1, opening
+        assert len(re.findall(r"(?:^|[。！？])今天", opening)) <= 2, opening

@@ -555,9 +555,10 @@ def _grams(wording: str) -> set[str]:
     words = re.sub(r"\{\w+\}", " ", wording)
     runs = "".join(ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in words).split()
     grams = {run[i:i + FORMULA] for run in runs for i in range(len(run) - FORMULA + 1)}
-    # 今天 opens a sentence once in an opening, not three times ("今天由我…今天结合…今天，
-    # 我就…": a blind reader, round 13): two wordings opening a sentence so share a formula.
-    return grams | ({"今天"} if re.search(r"(?:^|[。！？])今天", words) else set())
+    # 今天 opens a sentence or clause once in an opening, not three times ("今天由我…今天结合…
+    # 今天，我就…": a blind reader, round 13; "按照…安排，今天由我…。…今天，我想围绕…", round
+    # 14): two wordings opening a clause with it share a formula.
+    return grams | ({"今天"} if re.search(r"(?:^|[。！？，])今天", words) else set())
 
 
 def _clause(text: str | None) -> str:

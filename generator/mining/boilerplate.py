@@ -101,6 +101,8 @@ RULES: list[NoiseRule] = [
         # An accessibility skip link copied as text ("Skip to main content", "跳到主要内容").
         r"^([Ss]kip\s+([Tt]o|[Nn]avigation)\b[A-Za-z\s]{0,30}|跳转?到主要内容|跳过导航)$",
         r"^[^\s。，！？]{2,12}( ?[>›»] ?[^>›»。！？]{2,30}){2,}$",  # 首页 > 公文 > 讲话
+        # A breadcrumb wrapped over lines: every piece ends in its arrow ("热点 >栏目 >").
+        r"^([^\s。，！？>›»]{1,12}\s*[>›»]\s*)+$",
         r"^([^\s。，！？]{2,12}\s+)?(首页|主页) ?[>›»]",  # 某某网 首页 > 讲话稿 > …
         # One category and the article's title: "讲话致辞 > 在…的讲话".
         r"^[^\s。，！？>›»]{2,12}\s*[>›»]\s*[^>›»。！？]{4,60}$",

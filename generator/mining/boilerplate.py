@@ -185,6 +185,11 @@ RULES: list[NoiseRule] = [
         # 请先登录 / 登录后查看 / 登录后下载: the rest of the text is behind the site's login.
         r"^(请先|请|需要|您需)?(登录|登陆|注册)(后|以后)?(才能|方可|即可|可)?"
         r"(查看|下载|阅读|浏览|复制|继续)?(全文|本文|完整版|更多)?[！。]?$",
+        # A box that hides the rest from visitors: its caption ("隐藏内容") and its note ("此处
+        # 内容需要权限查看", "以下内容需要积分才能阅读").
+        r"^隐藏(的)?内容：?$",
+        r"^(此处|以下|剩余|该|本文)?(部分)?内容[^。！？]{0,6}(权限|积分|金币|会员|付费)[^。！？]{0,6}"
+        r"(查看|阅读|可见|浏览)",
     ),
     *_rules(
         "between",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...model import MAX_DEPTH, Section
+from ...schemes import ORDINAL_WORDS
 from .detect import (
     announces_points,
     announces_unit,
@@ -98,6 +99,16 @@ def make_section(marker: Marker, rest: str, level: int) -> Section:
     if level == 1 and marker.scheme.strong and (run_on := split_run_on(rest)):
         return Section(heading=run_on[0], paragraphs=[run_on[1]], lead=True)
     return Section(heading=heading, paragraphs=[body] if body else [], lead=bool(body))
+
+
+def _mid_clause(text: str, marker: Marker) -> bool:
+    """An ordinal word (``ORDINAL_WORDS``) run into its clause ("首先我要…", "其次要表达…"),
+    not set off by its own comma: a sentence's adverb.  After a comma it is no point's
+    start ("作为校长，首先我要…"); opening a paragraph it starts a point only where an item
+    before it was found."""
+    if marker.text not in ORDINAL_WORDS:  # 一是, 第一, and any word set off by its comma
+        return False
+    return marker.start == 0 or text[marker.start - 1] == "，"
 
 
 class _Builder:
@@ -234,6 +245,8 @@ class _Builder:
             ]
         for m in reversed(candidates):
             if m.scheme.family == marker.scheme.family and m.ordinal == want:
+                if _mid_clause(text, m):
+                    break
                 found.insert(0, m)
                 want -= 1
         if not found:
@@ -287,6 +300,10 @@ class _Builder:
                     self._text(text)
                     continue
                 lst = new
+                if not lst.items and not self.stack and _mid_clause(text, marker):
+                    self.lists.remove(lst)  # "其次要表达…" with no 首先 before it: prose
+                    self._text(text)
+                    continue
                 self.stack.append(lst)
                 start = lst.last - len(lst.items) + 1 if lst.items else marker.ordinal
                 if start and start > 1:

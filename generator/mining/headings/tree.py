@@ -101,6 +101,11 @@ def make_section(marker: Marker, rest: str, level: int) -> Section:
     return Section(heading=heading, paragraphs=[body] if body else [], lead=bool(body))
 
 
+#: Last characters no heading ends with, only a phrase cut short: a 的 waiting for its noun,
+#: a conjunction or a coverb waiting for its object, an enumeration comma.
+CUT_ENDINGS = ("的", "和", "或", "并", "把", "将", "被", "、")
+
+
 def _mid_clause(text: str, marker: Marker) -> bool:
     """An ordinal word (``ORDINAL_WORDS``) run into its clause ("首先我要…", "其次要表达…"),
     not set off by its own comma: a sentence's adverb.  After a comma it is no point's
@@ -312,6 +317,7 @@ class _Builder:
                     )
             section = self._add(lst, marker, text[marker.end :])
             self._continue_inline(lst, section)
+        self._drop_cut_heading()
         for section in self.top:
             if not section.sections:
                 self._split_inline(section)
@@ -319,6 +325,27 @@ class _Builder:
             for section in lst.items:
                 section.numbering = lst.schemes[0]
         return Outline(self.opening, self.top, self.notes)
+
+    def _drop_cut_heading(self) -> None:
+        """A later top-level point whose heading the page's cut broke off mid-phrase ("二、…，树立
+        抓好安全工作的" as the text's last line, nothing under it, no sign-off after it) is no
+        point the page shows: its line stays as the page printed it, the last text of the point
+        before.  The first point under an announcement stays a point (the page's one point)."""
+        if self.complete or len(self.top) < 2 or not self.paragraphs:
+            return
+        last, line = self.top[-1], self.paragraphs[-1]
+        if last.paragraphs or last.sections or not line.endswith(last.heading):
+            return
+        if not last.heading.endswith(CUT_ENDINGS):
+            return
+        lst = next(lst for lst in self.lists if lst.items and lst.items[-1] is last)
+        lst.items.pop()
+        lst.schemes.pop()
+        del self.top[-1]
+        before = self.top[-1]
+        while before.sections:
+            before = before.sections[-1]
+        before.paragraphs.append(line)
 
     def _depth(self, marker: Marker) -> int | None:
         """The open list a point continues: the innermost with the next number, else the

@@ -33,16 +33,20 @@ from .resources import outlines_dir
 
 #: Agenda kinds by how strongly they shape the response, strongest first: after a
 #: commendation the response is to learn from the commended, whatever else was said.
-_RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "exchange",
-                   "statement", "other")
+_RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "briefing",
+                   "exchange", "statement", "other")
+#: A notice is answered by what it notified: problems and accidents (对照检查、举一反三) or a
+#: situation, a forecast, the results of an assessment (认清形势、心中有数) — "…通报了综合考评
+#: 结果，给大家敲响了警钟" at an awards meeting (a blind reader, final reading of round 10).
+_NOTICES = ("notice", "briefing")
 #: What a name of a body ends on (plain strings: a compiled pattern costs ~0.2 ms a process):
 #: "政府系统办公室" is addressed as itself, "机要保密" as
 #: "各级机要保密部门" ("请各级机要保密认真对照" lacked its noun: a blind reader, round 9).
 _BODY_END = ("办", "室", "厅", "局", "部", "委", "部门", "机关", "系统", "单位", "机构")
 #: A lecture's theme that is a sentence of its own, not a name of work ("党员在工地上要有个党员的
 #: 样子", "在服务群众中践行初心"): said unquoted after 围绕/就 it reads as a clause pasted in (two
-#: blind readers, final reading).
-_CLAUSE_WORDS = ("要", "是", "有", "，")
+#: blind readers, final reading); so is a question ("农村党员怎样在产业发展中带好头").
+_CLAUSE_WORDS = ("要", "是", "有", "，", "怎样", "如何", "怎么")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
 #: hold already.
 _PHRASE_WORDS = ("具体", "重要", "全面")
@@ -264,7 +268,10 @@ class Glue:
         self.period = period_of(str(facts.get("purpose") or ""), self.season)
         self.version = int(facts.get("variant") or 0)
         self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
-        self._used: set[str] = set()
+        # The user's own opening sentences count as said: "今天结合项目实际，和大家一起学习探讨。
+        # 今天这堂党课…我和大家一起交流…" repeated the user's words a line later (a blind reader,
+        # round 13).
+        self._used: set[str] = _grams(" ".join(str(p) for p in facts.get("context") or ()))
         self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
         self._judged: bool | None = None  # the speaker's judgement said before the purpose
@@ -297,6 +304,8 @@ class Glue:
             for word in _PHRASE_WORDS:  # "对…具体工作作了具体部署": the item's own word once
                 if word in about:
                     said = said.replace(f"作了{word}", "作了")
+            if kind in _NOTICES:  # 类型: 通报 — what was notified says which kind
+                kind = agenda_kind(said)
             out.append((said, kind))
         return out
 
@@ -498,6 +507,8 @@ class Glue:
         clause = topic.startswith("在") or any(word in topic for word in _CLAUSE_WORDS)
         if clause and "“{topic}”" not in text:  # a theme said as a sentence
             values["topic"] = f"“{topic}”"  # is quoted: "围绕“党员要有个党员的样子”"
+        if "{work}的" in text and _OWN_DE.search(values.get("work", "")):  # a theme with its own
+            values["work"] = f"“{values['work']}”"  # 的: "认识“守好群众的健康门”的重要意义"
         if values.get("work", "").startswith(values["area"]):  # 机关 + 机关党建: said once
             text = text.replace("{area}{work}", "{work}")
         if "{outlook}" in text and "outlook" not in values:
@@ -516,6 +527,12 @@ class Glue:
     def word(self, name: str) -> str:
         """A level word: all (各乡镇、各部门…) or area (全县…)."""
         return self.words[name]
+
+
+#: A 的 of a theme's own ("守好乡村群众的健康门"), not of a fixed term (党的建设): before the
+#: wording's own 的 it reads as 的…的 ("认识守好乡村群众的健康门的重要意义", noticed in the bench
+#: drafts), so the theme is quoted.
+_OWN_DE = re.compile(r"(?<!党)的")
 
 
 #: Words a slot's fact may repeat from the wording around it: said once.
@@ -537,7 +554,10 @@ def _grams(wording: str) -> set[str]:
     # Not re.split on [^\u4e00-\u9fff]: compiling that class costs ~1 ms of every render.
     words = re.sub(r"\{\w+\}", " ", wording)
     runs = "".join(ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in words).split()
-    return {run[i:i + FORMULA] for run in runs for i in range(len(run) - FORMULA + 1)}
+    grams = {run[i:i + FORMULA] for run in runs for i in range(len(run) - FORMULA + 1)}
+    # 今天 opens a sentence once in an opening, not three times ("今天由我…今天结合…今天，
+    # 我就…": a blind reader, round 13): two wordings opening a sentence so share a formula.
+    return grams | ({"今天"} if re.search(r"(?:^|[。！？])今天", words) else set())
 
 
 def _clause(text: str | None) -> str:

@@ -254,3 +254,61 @@ def test_an_education_meeting_addresses_its_bureaus_and_schools():
     texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
     assert not any("各县（市、区）、各部门" in t for t in texts)
     assert any("各县（市、区）教育部门、各学校" in t for t in texts)
+
+
+_SITUATION = ("心中有数", "及时", "全面", "认清形势")
+_FAULTS = ("警钟", "举一反三", "整改")
+
+
+@pytest.mark.parametrize(("about", "fits", "misfits"), [
+    ("各村综合考评结果", _SITUATION, _FAULTS),
+    ("今年汛期气候趋势预测", _SITUATION, _FAULTS),
+    ("耕地保护督察发现的问题", (*_FAULTS, "对照", "问题", "及时"), ("心中有数", "认清形势")),
+])
+def test_a_notice_is_answered_by_what_it_notified(about, fits, misfits):
+    """"…通报了综合考评结果，给大家敲响了警钟" at an awards meeting, "通报了汛期气候趋势预测…
+    请各部门举一反三" (a blind reader, round 10): results and forecasts are not faults found."""
+    data = scaffold_data("work-conference") | {"议程": [
+        {"谁": "县农业农村局", "类型": "通报", "内容": about},
+        {"谁": "县长", "类型": "部署", "内容": "今年重点工作"}]}
+    data.pop("前面讲话", None)
+    data.pop("前面议程", None)
+    for version in VERSIONS:
+        said = re.search(r"刚才，[^。]*。", opening_of(data, version))[0]
+        assert not any(word in said for word in misfits), said
+    answered = [re.search(r"刚才，[^。]*。", opening_of(data, v))[0] for v in VERSIONS]
+    assert all(any(word in said for word in fits) or said.endswith("部署。")
+               for said in answered), answered
+    assert any(any(word in said for word in fits) for said in answered), answered
+
+
+@pytest.mark.parametrize("theme", ["党员在工地上要有个党员的样子", "农村党员怎样在产业发展中带好头",
+                                   "如何当好群众的贴心人"])
+def test_a_theme_said_as_a_sentence_or_a_question_is_quoted(theme):
+    """"下面，我想就农村党员怎样在产业发展中带好头讲两个方面的内容" reads as a clause pasted
+    in: a theme that is a sentence of its own, or a question, is quoted where it is named."""
+    data = scaffold_data("party-lecture") | {"党课主题": theme}
+    openings = [opening_of(data, version) for version in VERSIONS]
+    assert any(theme in opening for opening in openings)
+    for opening in openings:
+        assert opening.count(theme) == opening.count(f"“{theme}”"), opening
+
+
+def test_a_theme_with_its_own_de_is_quoted_before_the_headings_de():
+    """"深刻认识守好乡村群众的健康门的重要意义" (的…的): the theme is quoted instead."""
+    data = scaffold_data("party-lecture") | {"党课主题": "守好乡村群众的健康门"}
+    heads = [s.heading for v in VERSIONS for s in speech_from(data | {"套话版本": v}).sections]
+    said = [h for h in heads if "守好乡村群众的健康门" in h]
+    assert said, heads
+    assert all("“守好乡村群众的健康门”的" in h or not h.endswith("的重要意义") for h in said), said
+
+
+@pytest.mark.parametrize("template", ["party-lecture", "work-conference", "commendation"])
+def test_the_glue_does_not_echo_the_users_opening_words(template):
+    """"…今天结合项目实际，和大家一起学习探讨。今天这堂党课…我和大家一起交流…": the user's own
+    opening sentence counts as said, and 今天 opens at most two sentences (a blind reader)."""
+    data = scaffold_data(template) | {"开场背景": ["今天结合工作实际，和大家一起学习探讨。"]}
+    for version in range(12):
+        opening = opening_of(data, version)
+        assert opening.count("和大家一起") == 1, opening
+        assert len(re.findall(r"(?:^|[。！？])今天", opening)) <= 2, opening

@@ -30,11 +30,21 @@ SAMPLE_MARK = rf"(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇)"
 CAPTIONED = re.compile(rf"{SAMPLE_MARK}$")
 #: The same, or a number in brackets or bare ("…讲话材料（一）", "…讲话【二】", "…讲话稿范文1";
 #: read only after a title word), which marks a sample where the name before it is the
-#: collection's or a kind of speech, and numbers an occasion's title otherwise.
+#: collection's or a kind of speech, and numbers an occasion's title otherwise.  A bare
+#: Chinese numeral counts only after a closing bracket or 范文 ("【…范文】一", "…范文二"),
+#: where it cannot end a title's own words.
 SAMPLE_NUMBER = re.compile(
     rf"\s*(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇|[（【\[]{_N}{{1,2}}[）】\]]"
-    rf"|(?<![\d{NUMERAL_CHARS}])\d{{1,2}})$"
+    rf"|(?<![\d{NUMERAL_CHARS}])\d{{1,2}}|(?:(?<=[】\]])|(?<=范文))[{NUMERAL_CHARS}]{{1,2}})$"
 )
+#: A sample caption's name in brackets ("【城建环保范文】一"): read without them.
+_BRACKETED = re.compile(r"^【([^【】]{2,30})】$")
+
+
+def caption_stem(text: str) -> str:
+    """A caption's name without the brackets a site put round it."""
+    bracketed = _BRACKETED.match(text.strip())
+    return bracketed.group(1) if bracketed else text
 #: A news report's headline over the speech it reports ("某某在…大会上发表重要讲话", "某某发表
 #: …电视动员讲话"): the site's line naming who spoke, not the speech's own title, so the speech
 #: under it has none.  A speech's title names the occasion, never the act of delivering it.

@@ -16,7 +16,12 @@ from ..lexicon import APPEAL_STARTS, COMRADES, GROUP_ADDRESS, OFFICES, TITLE_END
 from ..numerals import ORDINAL, from_chinese
 from .address import LEADING_GREETING, is_salutation
 from .boilerplate import classify, is_furniture
-from .headings.detect import ANNOUNCEMENT, is_standalone_heading, starts_with_marker
+from .headings.detect import (
+    ANNOUNCEMENT,
+    announces_points,
+    is_standalone_heading,
+    starts_with_marker,
+)
 from .headings.schemes import match_at
 
 #: A line ending in one of these closes its paragraph.
@@ -327,7 +332,20 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             if not marker.scheme.strong and _runs_on(text, marker.end, marker.scheme.family):
                 continue
             return {start}
+    # "…下面，我再讲四点意见 第一，要…": the announcement lost its mark with the line break.
+    for gap in _GAP.finditer(text):
+        marker = match_at(text, gap.end())
+        if not marker or marker.ordinal != 1 or not (marker.scheme.strong or not strong_only):
+            continue
+        head = text[: gap.start()]
+        if head.endswith(("。", "：")) or not announces_points(head):
+            continue
+        if marker.scheme.strong or not _runs_on(text, marker.end, marker.scheme.family):
+            return {gap.end()}
     return set()
+
+
+_GAP = re.compile(r" +(?=\S)")
 
 
 _SEMICOLON_ITEM = re.compile(r"；")

@@ -35,6 +35,7 @@ from .captions import (
     REPORTED,
     SAMPLE_MARK,
     SAMPLE_NUMBER,
+    caption_stem,
     collection_name,
     names_collection,
     names_occasion,
@@ -224,6 +225,9 @@ OCCASION_OPENING = LazyPattern(
 )
 #: A site's tag glued after a title word ("…讲话范文", "…讲话模板"); the title cleaner cuts it.
 _SITE_TAG = "范文|范本|模板|模版|精选|精品"
+#: A site's word for a sample it prints: a name ending in one and numbered ("城建环保范文一",
+#: "【党建范文】（二）") captions a sample of a category, like a kind of speech numbered.
+_SAMPLE_WORDS = ("范文", "范本", "模板", "样本", "例文")
 #: A title run into its salutation: "…表彰大会上的讲话尊敬的各位…同志们：…", perhaps framed
 #: by the page's brackets ("【…的讲话】各位校长、同志们："; the brackets are not the title's)
 #: or followed by the site's tag ("…讲话范文尊敬的各位领导…："); the speaker and the day may
@@ -800,10 +804,10 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     previous = -2  # the last candidate line: a bare name right under it is the speaker
     for k, key in enumerate(keys):
         number = SAMPLE_NUMBER.search(key)
-        stem = key[: number.start()] if number else ""
+        stem = caption_stem(key[: number.start()]) if number else ""
         caption = False
         evidence = set()
-        if stem and _is_title(stem):
+        if stem and (_is_title(stem) or stem.endswith(_SAMPLE_WORDS)):
             evidence.add("kind")
             caption = not names_occasion(stem) or any(
                 names_collection(stem, collection_name(a)) for a in keys[:k]

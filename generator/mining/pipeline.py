@@ -12,7 +12,7 @@ from ..model import Flag, Speech
 from .annotate import annotate
 from .normalise import fold
 from .parse import MISSING_TITLE, opens_with_salutation, parse_unit
-from .script import needs_conversion, restore, to_simplified
+from .script import Printed, needs_conversion, restore, to_simplified
 from .sources import read_source
 from .split import Unit, loose_lines, split_page
 
@@ -64,9 +64,9 @@ def page_prefix(name: str) -> str:
 def mine_lines(lines: list[str], name: str) -> MinedPage:
     """Mine a page given as physical lines.  A traditional-script page is mined through its
     simplified view and handed back in its own characters (``script``)."""
-    back: dict[str, str] = {}
+    printed: Printed | None = None
     if needs_conversion(lines):
-        lines, back = to_simplified(lines)
+        lines, printed = to_simplified(lines)
     page = split_page(lines, Path(name).name)
     prefix = page_prefix(name)
     mined = []
@@ -98,9 +98,9 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
         page.warnings.clear()  # they tell of the reading given up, not of this one
         mined.append(fallback)
     _link_duplicates(mined)
-    if back:
+    if printed is not None and printed.back:
         for m in mined:
-            restore(m.speech, back, frozenset({MISSING_TITLE}))
+            restore(m.speech, printed, frozenset({MISSING_TITLE}))
     if page.warnings and mined:
         mined[0].speech.flags.extend(Flag("page_count", w) for w in page.warnings)
     if not mined:

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 from ..model import Section, Speech
+from .normalise import fold
 
 #: Frequent characters that only traditional script writes this way (們 個 這 會 說 …): a
 #: cheap test for whether a page needs converting at all.  Not a conversion table.
@@ -56,30 +58,59 @@ def needs_conversion(lines: list[str]) -> bool:
     return False
 
 
-def to_simplified(lines: list[str]) -> tuple[list[str], dict[str, str]]:
-    """The page in simplified script, and the map from each changed character back to the one
-    the page printed (the commoner one when the page printed two that convert alike)."""
+@dataclass(frozen=True)
+class Printed:
+    """How to hand a mined text back in the characters the page printed.
+
+    ``back`` maps each changed character to the one the page printed (the commoner one when
+    it printed two that convert alike).  A page may mix scripts: a site's simplified chrome
+    and title over a traditional speech.  ``simple`` holds (folded) the lines the page printed
+    in simplified script and ``converted`` the simplified view of the others, so a text found
+    only among the former (the title "…中秋节讲话" over a body writing 節) is left as printed."""
+
+    back: dict[str, str]
+    simple: str
+    converted: str
+
+    def text(self, value: str) -> str:
+        key = fold(value)
+        if key and key in self.simple and key not in self.converted:
+            return value
+        return value.translate(self._table)
+
+    @cached_property
+    def _table(self) -> dict[int, str]:
+        return str.maketrans(self.back)
+
+
+def to_simplified(lines: list[str]) -> tuple[list[str], Printed]:
+    """The page in simplified script, and what hands its texts back (``Printed``).  The back
+    map is read from the lines the page printed in traditional script only."""
     converted = [_convert_line(line) for line in lines]
     origins: dict[str, Counter[str]] = {}
-    for line, simple in zip(lines, converted, strict=True):
-        for printed, plain in zip(line, simple, strict=True):
+    simple, changed = [], []
+    for line, plain_line in zip(lines, converted, strict=True):
+        if line == plain_line:  # printed in simplified script: it says nothing of the back map
+            simple.append(plain_line)
+            continue
+        changed.append(plain_line)
+        for printed, plain in zip(line, plain_line, strict=True):
             origins.setdefault(plain, Counter())[printed] += 1
     back = {}
     for plain, counter in origins.items():
         printed = counter.most_common(1)[0][0]
         if printed != plain:
             back[plain] = printed
-    return converted, back
+    return converted, Printed(back, fold("\n".join(simple)), fold("\n".join(changed)))
 
 
-def restore(speech: Speech, back: dict[str, str], keep: frozenset[str]) -> None:
+def restore(speech: Speech, printed: Printed, keep: frozenset[str]) -> None:
     """Put the page's own characters back into every text of a mined speech.
 
     ``keep`` holds texts the miner wrote itself (the missing-title gap), left as they are."""
-    table = str.maketrans(back)
 
     def text(value: str) -> str:
-        return value if value in keep else value.translate(table)
+        return value if value in keep else printed.text(value)
 
     def texts(values: list[str]) -> list[str]:
         return [text(v) for v in values]

@@ -53,11 +53,20 @@ _OBJECTS = f"的?{alternation(COUNT_OBJECTS)}(?:[和与及、]{alternation(COUNT
 #: A short courtesy may close the sentence ("讲几点意见，供大家参考。", "…，与大家共勉：").
 _COURTESY = r"(?:，[^。！？：，]{2,8})?"
 ANNOUNCEMENT = re.compile(f"{announcement()}(?:{_OBJECTS})?{_COURTESY}[。：]")
+#: The same closing a paragraph whose mark the page lost ("…下面，我再讲五点意见" / "第一，…");
+#: compiled on first need (about 1 ms), since most pages mark their announcement.
+#: Only the paragraph's last characters are searched: an announcement is shorter.
+UNMARKED_TAIL = 48
+_ANNOUNCEMENT_UNMARKED = LazyPattern(f"{announcement()}(?:{_OBJECTS})?{_COURTESY}$")
 
 
 def announces_points(text: str) -> bool:
-    """True when the paragraph ends with an announcement of the points that follow."""
-    return any(m.end() == len(text.rstrip()) for m in ANNOUNCEMENT.finditer(text))
+    """True when the paragraph ends with an announcement of the points that follow, with its
+    colon or full stop or, as the paragraph's last words, without."""
+    text = text.rstrip()
+    if text.endswith(("。", "：")):
+        return any(m.end() == len(text) for m in ANNOUNCEMENT.finditer(text))
+    return _ANNOUNCEMENT_UNMARKED.search(text[-UNMARKED_TAIL:]) is not None
 
 
 #: The unit an announcement counts in ("说四个词", "讲三层意思"), for ``announces_unit``.

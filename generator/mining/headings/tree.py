@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...model import MAX_DEPTH, Section
+from ...schemes import ORDINAL_WORDS
 from .detect import (
     announces_points,
     announces_unit,
@@ -98,6 +99,21 @@ def make_section(marker: Marker, rest: str, level: int) -> Section:
     if level == 1 and marker.scheme.strong and (run_on := split_run_on(rest)):
         return Section(heading=run_on[0], paragraphs=[run_on[1]], lead=True)
     return Section(heading=heading, paragraphs=[body] if body else [], lead=bool(body))
+
+
+#: Last characters no heading ends with, only a phrase cut short: a 的 waiting for its noun,
+#: a conjunction or a coverb waiting for its object, an enumeration comma.
+CUT_ENDINGS = ("的", "和", "或", "并", "把", "将", "被", "、")
+
+
+def _mid_clause(text: str, marker: Marker) -> bool:
+    """An ordinal word (``ORDINAL_WORDS``) run into its clause ("首先我要…", "其次要表达…"),
+    not set off by its own comma: a sentence's adverb.  After a comma it is no point's
+    start ("作为校长，首先我要…"); opening a paragraph it starts a point only where an item
+    before it was found."""
+    if marker.text not in ORDINAL_WORDS:  # 一是, 第一, and any word set off by its comma
+        return False
+    return marker.start == 0 or text[marker.start - 1] == "，"
 
 
 class _Builder:
@@ -234,6 +250,8 @@ class _Builder:
             ]
         for m in reversed(candidates):
             if m.scheme.family == marker.scheme.family and m.ordinal == want:
+                if _mid_clause(text, m):
+                    break
                 found.insert(0, m)
                 want -= 1
         if not found:
@@ -287,6 +305,10 @@ class _Builder:
                     self._text(text)
                     continue
                 lst = new
+                if not lst.items and not self.stack and _mid_clause(text, marker):
+                    self.lists.remove(lst)  # "其次要表达…" with no 首先 before it: prose
+                    self._text(text)
+                    continue
                 self.stack.append(lst)
                 start = lst.last - len(lst.items) + 1 if lst.items else marker.ordinal
                 if start and start > 1:
@@ -295,6 +317,7 @@ class _Builder:
                     )
             section = self._add(lst, marker, text[marker.end :])
             self._continue_inline(lst, section)
+        self._drop_cut_heading()
         for section in self.top:
             if not section.sections:
                 self._split_inline(section)
@@ -302,6 +325,27 @@ class _Builder:
             for section in lst.items:
                 section.numbering = lst.schemes[0]
         return Outline(self.opening, self.top, self.notes)
+
+    def _drop_cut_heading(self) -> None:
+        """A later top-level point whose heading the page's cut broke off mid-phrase ("二、…，树立
+        抓好安全工作的" as the text's last line, nothing under it, no sign-off after it) is no
+        point the page shows: its line stays as the page printed it, the last text of the point
+        before.  The first point under an announcement stays a point (the page's one point)."""
+        if self.complete or len(self.top) < 2 or not self.paragraphs:
+            return
+        last, line = self.top[-1], self.paragraphs[-1]
+        if last.paragraphs or last.sections or not line.endswith(last.heading):
+            return
+        if not last.heading.endswith(CUT_ENDINGS):
+            return
+        lst = next(lst for lst in self.lists if lst.items and lst.items[-1] is last)
+        lst.items.pop()
+        lst.schemes.pop()
+        del self.top[-1]
+        before = self.top[-1]
+        while before.sections:
+            before = before.sections[-1]
+        before.paragraphs.append(line)
 
     def _depth(self, marker: Marker) -> int | None:
         """The open list a point continues: the innermost with the next number, else the

@@ -1,5 +1,11 @@
 """Finding the header of a sheet laid out for people: title lines above it, cells merged
-across columns or over two rows, blank and unlabelled columns, renames from `--map`."""
+across columns or over two rows, blank and unlabelled columns, renames from `--map`.
+
+A header merged across columns gives each of them its text: several columns of a list (要求
+over three columns) are its items, one line each.  A field that takes one value cannot take
+two columns, merged or repeated, and a group (工作回顾) or a list of groups (工作任务) cannot
+fit in one column; both are refused with the forms that work, before any row is read, so a
+row's cells are never silently joined or dropped."""
 
 from __future__ import annotations
 
@@ -9,8 +15,19 @@ from typing import Any
 
 from .errors import InputError, Problem
 from .fields import Field
-from .sheet_paths import Target, expected_columns, normalise, resolve
-from .sheets import Row, Table, cell_text
+from .sheet_paths import (
+    MANY_VALUES,
+    Path,
+    Target,
+    expected_columns,
+    group_forms,
+    group_named,
+    header_path,
+    normalise,
+    resolve,
+    too_many_for_a_column,
+)
+from .sheets import Merge, Row, Table, cell_text, column_letter
 
 HEADER_SEARCH_ROWS = 10  # title lines above a header are common; a header is never lower down
 
@@ -21,6 +38,7 @@ class Column:
     header: str
     target: Target | None
     ignored: bool = False  # mapped to nothing on purpose (--map 备注: )
+    merge: Merge | None = None  # the header cell merged across this column and others
 
 
 @dataclass
@@ -33,31 +51,35 @@ class Header:
         return {column.index: column for column in self.columns}
 
 
-def merged_header(table: Table, first: Row, second: Row | None) -> tuple[list[str], bool]:
-    """Header texts with merged cells read as they look; True if it spans two rows."""
+def merged_header(table: Table, first: Row, second: Row | None
+                  ) -> tuple[list[str], bool, dict[int, Merge]]:
+    """Header texts with merged cells read as they look; True if it spans two rows; and the
+    merge across columns that each 0-based column's text came from."""
     number, cells = first
     texts = [cell_text(value) for value in cells]
-    if not any(not t for t in texts[: max(i for i, t in enumerate(texts) if t) + 1]):
-        return texts, False  # no gaps: nothing merged across columns
-    merges = table.merges()
+    merges = [m for m in table.merges() if m.first_row == number]
+    across: dict[int, Merge] = {}
     for merge in merges:
-        if merge.first_row == number and merge.first_column <= len(texts):
+        if merge.last_column > merge.first_column and merge.first_column <= len(texts):
+            texts += [""] * (merge.last_column - len(texts))  # merged up to the last column
             top = texts[merge.first_column - 1]
-            for column in range(merge.first_column, min(merge.last_column, len(texts))):
+            for column in range(merge.first_column - 1, merge.last_column):
                 texts[column] = top
+                across[column] = merge
     two_rows = second is not None and second[0] == number + 1 and any(
-        m.first_row == number and m.last_row > number for m in merges)
+        m.last_row > number for m in merges)
     if two_rows and second is not None:
         below = [cell_text(value) for value in second[1]]
         below += [""] * (len(texts) - len(below))
         texts += [""] * (len(below) - len(texts))
         texts = [".".join(dict.fromkeys(t for t in (top, sub) if t))
                  for top, sub in zip(texts, below, strict=True)]
-    return texts, two_rows
+    return texts, two_rows, across
 
 
 def map_columns(texts: list[str], fields: Sequence[Field],
-                 renames: Mapping[str, str | None], where: str) -> list[Column]:
+                renames: Mapping[str, str | None], where: str,
+                across: Mapping[int, Merge] | None = None) -> list[Column]:
     columns = []
     for index, header in enumerate(texts):
         if not header:
@@ -66,21 +88,29 @@ def map_columns(texts: list[str], fields: Sequence[Field],
         if key in renames:
             wanted = renames[key]
             target = resolve(wanted, fields) if wanted else None
+            if wanted and target is None and (named := group_named(wanted, fields)):
+                raise InputError(Problem(
+                    f"映射文件把列“{header}”对应到“{wanted}”,但"
+                    f"{too_many_for_a_column(named[0], named[1])};" + group_forms(
+                        named[0], named[1], csv=False, own_sheet=not named[2],
+                        rows_are_items=False), where))
             if wanted and target is None:
                 raise InputError(Problem(
                     f"映射文件把列“{header}”对应到“{wanted}”,但模板没有这个字段;"
                     f"可用的列名:{'、'.join(expected_columns(fields))}", where))
         else:
             target = resolve(header, fields)
-        columns.append(Column(index, header, target, key in renames and not renames[key]))
+        columns.append(Column(index, header, target, key in renames and not renames[key],
+                              (across or {}).get(index)))
     return columns
 
 
-def find_header(table: Table, fields: Sequence[Field],
-                renames: Mapping[str, str | None]) -> tuple[Header, list[Row]]:
+def find_header(table: Table, fields: Sequence[Field], renames: Mapping[str, str | None],
+                rows_are_items: bool = False) -> tuple[Header, list[Row]]:
     """The header: the first of the top rows that names at least one field.
 
     Returns the header and the rows read ahead that are data, so the sheet is read once.
+    `rows_are_items`: a second sheet, one list item a row, where 小项.小标题 needs no number.
     """
     ahead: list[Row] = []
     for row in table.rows:
@@ -91,17 +121,80 @@ def find_header(table: Table, fields: Sequence[Field],
         raise InputError(Problem("工作表是空的,没有表头也没有数据", table.label))
     for position, row in enumerate(ahead):
         following = ahead[position + 1] if position + 1 < len(ahead) else None
-        texts, two_rows = merged_header(table, row, following)
-        columns = map_columns(texts, fields, renames, table.label)
+        texts, two_rows, across = merged_header(table, row, following)
+        columns = map_columns(texts, fields, renames, table.label, across)
         if any(column.target for column in columns):
             used = 2 if two_rows else 1
             rows = tuple(r[0] for r in ahead[position: position + used])
+            check_columns(table, rows[0], columns, fields, rows_are_items)
             return Header(rows, columns), ahead[position + used:]
     top = "、".join(filter(None, (cell_text(v) for v in ahead[0][1])))
     raise InputError(Problem(
         f"找不到表头:前 {len(ahead)} 行中没有一列能对应模板的字段(第 {ahead[0][0]} 行是“{top}”)。"
         f"表头(第一行)应写这些列名:{'、'.join(expected_columns(fields))};"
         "列名不同时可用 --map 映射文件对应", table.label))
+
+
+def check_columns(table: Table, row: int, columns: Sequence[Column], fields: Sequence[Field],
+                  rows_are_items: bool) -> None:
+    """Refuse what would silently join or drop cells: two columns for a one-value field (a
+    merged header, a repeated name) and a group or list of groups written as one column or
+    without its item number."""
+    sheet = "" if table.csv else f"工作表“{table.name}”中,"
+    problems: list[Problem] = []
+    one_value: dict[Path, list[Column]] = {}
+    unnumbered: dict[Path, list[Column]] = {}
+    for column in columns:
+        target = column.target
+        if target is None:
+            named = None if column.ignored else group_named(column.header, fields)
+            if named is not None:
+                spec, name, numbered = named
+                problems.append(Problem(
+                    f"{sheet}列“{column.header}”({_cells([column], row)}):"
+                    f"{too_many_for_a_column(spec, name)};" + group_forms(
+                        spec, name, csv=table.csv, own_sheet=not numbered,
+                        rows_are_items=rows_are_items), table.label, row))
+            continue
+        if target.stacked is not None and not rows_are_items:
+            unnumbered.setdefault(target.path[: target.stacked], []).append(column)
+        if target.field.type not in MANY_VALUES:
+            one_value.setdefault(target.path, []).append(column)
+    for within, same in unnumbered.items():
+        name, listed = header_path(within, fields)
+        assert listed is not None  # a stacked path always passes through a list of groups
+        headers = "、".join(f"“{c.header}”" for c in same)
+        problems.append(Problem(
+            f"{sheet}列{headers}({_cells(same, row)})没有写明是“{name}”的第几项;" + group_forms(
+                listed, name, csv=table.csv,
+                own_sheet=not any(isinstance(step, int) for step in within),
+                rows_are_items=False), table.label, row))
+    for path, same in one_value.items():
+        if len(same) > 1 and not any(path[: len(w)] == w for w in unnumbered):  # said above
+            problems.append(_doubled(sheet, header_path(path, fields)[0], same, row,
+                                     table.label))
+    if problems:
+        raise InputError(problems)
+
+
+def _cells(columns: Sequence[Column], row: int) -> str:
+    return "、".join(f"{column_letter(c.index + 1)}{row}" for c in columns)
+
+
+def _doubled(sheet: str, name: str, same: Sequence[Column], row: int, label: str) -> Problem:
+    """Two columns feeding a field that takes one value: said, not joined into one line."""
+    merge = same[0].merge
+    count = "两" if len(same) == 2 else f"{len(same)} "
+    if merge is not None and all(c.merge == merge for c in same):
+        first = f"{column_letter(merge.first_column)}{merge.first_row}"
+        last = f"{column_letter(merge.last_column)}{merge.last_row}"
+        return Problem(
+            f"{sheet}{name}只能填一个值,表头合并了 {first}:{last} {count}列,每行的{count}个值"
+            f"会被连成一个;请取消合并,只在 {column_letter(same[0].index + 1)} 列填写{name}"
+            "(另一列如要保留,请另写列名)", label, row)
+    headers = "、".join(dict.fromkeys(f"“{c.header}”" for c in same))
+    return Problem(f"{sheet}表头中 {_cells(same, row)} {count}列({headers})都对应“{name}”,"
+                   "它只能填一个值;请删去或改名多余的列", label, row)
 
 
 def header_score(table: Table, fields: Sequence[Field]) -> int:

@@ -130,7 +130,7 @@ class SheetMapping:
         if target is None:
             self.ignored_sheets.append(table.name)
             return
-        header, ahead = find_header(table, target.field.fields, self.renames)
+        header, ahead = find_header(table, target.field.fields, self.renames, True)
         join_index, join_column = self._join(header.columns, table)
         sub = _SubSheet(table.name, target.path, join_column,
                         header.columns_by_index[join_index].header)

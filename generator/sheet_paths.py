@@ -109,19 +109,111 @@ def expected_columns(fields: Sequence[Field], prefix: str = "") -> list[str]:
     return out
 
 
+MANY_VALUES = ("list", "paragraphs")  # field types whose cells add up, one line each
+
+
+def is_group_list(spec: Field) -> bool:
+    return spec.type == "list" and spec.item == "group"
+
+
+def numbered_columns(spec: Field, prefix: str = "") -> list[str]:
+    """The first numbered columns of a list of groups: 工作任务1.小标题、工作任务1.小项1.小标题、
+    工作任务2.小标题 (one set of columns per item, numbered from 1)."""
+    name = f"{prefix}{spec.label}"
+    sub = spec.fields[0].label if spec.fields else "小标题"
+    columns = [f"{name}1.{sub}", f"{name}2.{sub}"]
+    nested = next((f for f in spec.fields if is_group_list(f)), None)
+    if nested is not None:
+        inner = nested.fields[0].label if nested.fields else "小标题"
+        columns.insert(1, f"{name}1.{nested.label}1.{inner}")
+    return columns
+
+
+def _parts(spec: Field) -> str:
+    """A group's own fields as a user reads them: 小标题、引言、小项……"""
+    labels = [f.label for f in spec.fields if f.key != "template"]
+    return "、".join(labels[:4]) + ("……" if len(labels) > 4 else "")
+
+
+def group_named(text: str, fields: Sequence[Field]) -> tuple[Field, str, bool] | None:
+    """The group or list of groups a header names by itself (工作任务, 工作回顾, 工作任务1.小项).
+
+    Such a field holds several values, so no one column can carry it.  Returns the field, its
+    name as the header spells it with labels (工作任务1.小项), and whether a list item was
+    numbered on the way there (then a second sheet cannot hold it).
+    """
+    segments = [s for s in normalise(text).split(".") if s]
+    names: list[str] = []
+    numbered = False
+    current: Sequence[Field] = fields
+    for position, segment in enumerate(segments):
+        spec, index = _find(segment, current)
+        if spec is None or spec.type not in ("group", "list"):
+            return None
+        names.append(spec.label + ("" if index is None else str(index + 1)))
+        if position == len(segments) - 1:
+            if spec.type == "group" or is_group_list(spec):
+                return spec, ".".join(names), numbered
+            return None
+        if spec.type == "list" and not is_group_list(spec):
+            return None
+        numbered = numbered or index is not None
+        current = spec.fields
+    return None
+
+
+def header_path(path: Path, fields: Sequence[Field]) -> tuple[str, Field | None]:
+    """A path spelled the way a header writes it (工作任务1.小项), and the field it ends at."""
+    names: list[str] = []
+    spec: Field | None = None
+    current: Sequence[Field] = fields
+    for step in path:
+        if isinstance(step, int):
+            names[-1] += str(step + 1)
+            continue
+        spec = next((f for f in current if f.key == step), None)
+        names.append(spec.label if spec else step)
+        current = spec.fields if spec else ()
+    return ".".join(names), spec
+
+
+def too_many_for_a_column(spec: Field, name: str) -> str:
+    """Why a group or list of groups named `name` cannot be one column."""
+    what = "是一组内容" if spec.type == "group" else "的每一项是一组内容"
+    return f"“{name}”{what}({_parts(spec)}),一列放不下"
+
+
+def group_forms(spec: Field, name: str, *, csv: bool, own_sheet: bool, rows_are_items: bool
+                ) -> str:
+    """How a sheet must write a group or a list of groups named `name`: 请…, for a message.
+
+    `own_sheet`: it may also go on a sheet named after it; `rows_are_items`: the sheet being
+    read is already such a sheet, so `name.小标题` columns take one element a row.
+    """
+    subs = [f.label for f in spec.fields][:2]
+    if spec.type == "group":
+        return (f"请分列写成 {'、'.join(f'{name}.{s}' for s in subs)}……(两行表头时,上一行合并写"
+                f"“{name}”,下一行写 {'、'.join(subs)}……)")
+    prefix = name[: len(name) - len(spec.label)] if name.endswith(spec.label) else ""
+    forms = [f"写成编号列 {'、'.join(numbered_columns(spec, prefix))}……(每项一组列,编号从 1 起;"
+             f"两行表头时,上一行合并写“{name}1”“{name}2”……,下一行写 {'、'.join(subs)})"]
+    if rows_are_items:
+        forms.append(f"写成 {'、'.join(f'{name}.{s}' for s in subs)} 列,每行一项")
+    elif own_sheet and not csv:
+        forms.append(f"放在单独一张名为“{name}”的工作表中,每项一行")
+    text = "请" + ",或".join(forms)
+    if csv and own_sheet:
+        text += ";CSV 只有一张表,也可以另存为 .xlsx,把它放在以字段名命名的第二个工作表中"
+    return text
+
+
 def csv_list_hint(missing: Sequence[Field]) -> str:
     """How a list of groups is written in a CSV, which has no second sheet to hold it."""
     parts = []
     for spec in missing:
-        if spec.type == "list" and spec.item == "group":
-            sub = spec.fields[0].label if spec.fields else "小标题"
-            nested = next((f for f in spec.fields if f.type == "list" and f.item == "group"), None)
-            columns = [f"{spec.label}1.{sub}", f"{spec.label}2.{sub}"]
-            if nested is not None:
-                inner = nested.fields[0].label if nested.fields else "小标题"
-                columns.insert(1, f"{spec.label}1.{nested.label}1.{inner}")
-            parts.append(f"必填的列表“{spec.label}”在 CSV 中要写成编号列:{'、'.join(columns)}……"
-                         f"(每项一组列,编号从 1 起)")
+        if is_group_list(spec):
+            parts.append(f"必填的列表“{spec.label}”在 CSV 中要写成编号列:"
+                         f"{'、'.join(numbered_columns(spec))}……(每项一组列,编号从 1 起)")
         else:
             parts.append(f"缺少必填的列:{spec.label}")
     return ("CSV 只有一张表,放不下单独的列表工作表;" + ";".join(parts)

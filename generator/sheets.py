@@ -98,6 +98,7 @@ class Table:
     label: str  # 各乡镇会议.xlsx, or 各乡镇会议.xlsx[工作任务] for a second sheet
     rows: Iterator[Row]
     size_hint: int | None = None  # the last row number the file declares, if it declares one
+    csv: bool = False  # a CSV's one sheet has no name of its own to show in a message
     _merged: list[Merge] = field(default_factory=list, repr=False)
 
     def merges(self) -> list[Merge]:
@@ -242,7 +243,7 @@ class Workbook:
             raise InputError(Problem(f"没有名为“{sheet}”的工作表,表中的工作表有:{'、'.join(names)}",
                                      str(self.path)))
         if self._book is None:
-            return Table(name, self.filename, self._csv_rows())
+            return Table(name, self.filename, self._csv_rows(), csv=True)
         worksheet = self._book[name]
         size = worksheet.max_row
         label = self.filename if name == self.main_sheet else f"{self.filename}[{name}]"
@@ -311,7 +312,7 @@ def _check_csv(handle: Any, delimiter: str, filename: str) -> None:
                     f"这一行有 {len(raw)} 个值,比表头的 {width} 列多,多出的是 {shown}"
                     f"{'等' if len(extra) > 3 else ''};多半是某个值里有半角逗号却没加引号,"
                     "后面的值都错了位。请把含逗号的值用英文双引号括起来(如 \"甲,乙\"),"
-                    "或改用全角逗号“,”", filename, start))
+                    "或改用全角逗号“，”", filename, start))
             elif width and reader.line_num > start and _swallowed(raw, delimiter, width):
                 raise csv.Error("swallowed rows")
             start = reader.line_num + 1

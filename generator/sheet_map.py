@@ -34,6 +34,9 @@ from .sheet_paths import (
     assign,
     csv_list_hint,
     expected_columns,
+    group_forms,
+    group_kind,
+    is_group_list,
     key_path_text,
     label_path,
     normalise,
@@ -114,15 +117,20 @@ class SheetMapping:
         provided |= {sub.list_path[0] for sub in self.subs}
         missing = [spec for spec in self.template.fields
                    if spec.required and spec.key not in provided]
-        if self.csv and any(spec.type == "list" and spec.item == "group" for spec in missing):
+        if self.csv and any(is_group_list(spec) for spec in missing):
             raise InputError(Problem(csv_list_hint(missing), self.table.label,
                                      self.header_rows[0]))
         if missing:
             names = "、".join(spec.label for spec in missing)
-            raise InputError(Problem(
-                f"表头缺少必填的列:{names}。表头可用的列名:"
-                f"{'、'.join(expected_columns(self.template.fields))}", self.table.label,
-                self.header_rows[0]))
+            # A list of groups gets its forms; the full list of columns only helps a plain field.
+            hints = [f"{group_kind(spec, spec.label)};"
+                     + group_forms(spec, spec.label, csv=False, own_sheet=True,
+                                   rows_are_items=False)
+                     for spec in missing if is_group_list(spec)]
+            if len(hints) < len(missing):
+                hints.append(f"表头可用的列名:{'、'.join(expected_columns(self.template.fields))}")
+            raise InputError(Problem(f"表头缺少必填的列:{names}。" + "。".join(hints),
+                                     self.table.label, self.header_rows[0]))
 
     def _load_sub(self, table: Table) -> None:
         renamed = self.renames.get(normalise(table.name), table.name)

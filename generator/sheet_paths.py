@@ -38,6 +38,13 @@ def normalise(name: str) -> str:
     return _REQUIRED_MARK.sub("", text)
 
 
+MANY_VALUES = ("list", "paragraphs")  # field types whose cells add up, one line each
+
+
+def is_group_list(spec: Field) -> bool:
+    return spec.type == "list" and spec.item == "group"
+
+
 def _names(fields: Sequence[Field]) -> dict[str, Field]:
     return {normalise(name): spec for spec in fields for name in spec.names}
 
@@ -75,7 +82,7 @@ def resolve(text: str, fields: Sequence[Field], whole_list: bool = False) -> Tar
             if index is not None or last:
                 return None
             current = spec.fields
-        elif spec.type == "list" and spec.item == "group":
+        elif is_group_list(spec):
             if last:
                 return Target(tuple(path), spec) if whole_list and index is None else None
             if index is None:
@@ -102,18 +109,12 @@ def expected_columns(fields: Sequence[Field], prefix: str = "") -> list[str]:
         name = f"{prefix}{spec.label}"
         if spec.type == "group":
             out += expected_columns(spec.fields, f"{name}.")
-        elif spec.type == "list" and spec.item == "group":
-            out.append(f"{name}(单独一张名为“{name}”的工作表)")
+        elif is_group_list(spec):
+            out.append(f"{name}(编号列 {numbered_columns(spec, prefix)[0]}……,"
+                       f"或单独一张名为“{name}”的工作表)")
         else:
             out.append(name + ("*" if spec.required and not prefix else ""))
     return out
-
-
-MANY_VALUES = ("list", "paragraphs")  # field types whose cells add up, one line each
-
-
-def is_group_list(spec: Field) -> bool:
-    return spec.type == "list" and spec.item == "group"
 
 
 def numbered_columns(spec: Field, prefix: str = "") -> list[str]:
@@ -177,10 +178,15 @@ def header_path(path: Path, fields: Sequence[Field]) -> tuple[str, Field | None]
     return ".".join(names), spec
 
 
+def group_kind(spec: Field, name: str) -> str:
+    """What a group or list of groups named `name` holds: “工作任务”的每一项是一组内容(…)."""
+    what = "是一组内容" if spec.type == "group" else "的每一项是一组内容"
+    return f"“{name}”{what}({_parts(spec)})"
+
+
 def too_many_for_a_column(spec: Field, name: str) -> str:
     """Why a group or list of groups named `name` cannot be one column."""
-    what = "是一组内容" if spec.type == "group" else "的每一项是一组内容"
-    return f"“{name}”{what}({_parts(spec)}),一列放不下"
+    return group_kind(spec, name) + ",一列放不下"
 
 
 def group_forms(spec: Field, name: str, *, csv: bool, own_sheet: bool, rows_are_items: bool

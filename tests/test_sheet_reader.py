@@ -43,6 +43,7 @@ def test_a_csv_row_with_more_cells_than_the_header_is_named_not_shifted(tmp_path
                      "丙,2025-01-07,三\n", encoding="utf-8")
     result = batch(sheet, tiny, tmp_path / "out")
     assert_user_error(result, "名单.csv:3:", "比表头的 3 列多", "“二是落实”", "引号")
+    assert "改用全角逗号“\uff0c”" in result.stderr  # the mark it names, not the ASCII one
     assert not (tmp_path / "out").exists()
 
 

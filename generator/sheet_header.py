@@ -144,22 +144,24 @@ def check_columns(table: Table, row: int, columns: Sequence[Column], fields: Seq
     problems: list[Problem] = []
     one_value: dict[Path, list[Column]] = {}
     unnumbered: dict[Path, list[Column]] = {}
+    whole: dict[str, tuple[Field, bool, list[Column]]] = {}  # 工作任务 (or 工作任务1) as a column
     for column in columns:
         target = column.target
         if target is None:
             named = None if column.ignored else group_named(column.header, fields)
             if named is not None:
-                spec, name, numbered = named
-                problems.append(Problem(
-                    f"{sheet}列“{column.header}”({_cells([column], row)}):"
-                    f"{too_many_for_a_column(spec, name)};" + group_forms(
-                        spec, name, csv=table.csv, own_sheet=not numbered,
-                        rows_are_items=rows_are_items), table.label, row))
+                whole.setdefault(named[1], (named[0], named[2], []))[2].append(column)
             continue
         if target.stacked is not None and not rows_are_items:
             unnumbered.setdefault(target.path[: target.stacked], []).append(column)
         if target.field.type not in MANY_VALUES:
             one_value.setdefault(target.path, []).append(column)
+    for name, (spec, numbered, same) in whole.items():
+        headers = "、".join(f"“{c.header}”" for c in same)
+        problems.append(Problem(
+            f"{sheet}列{headers}({_cells(same, row)}):{too_many_for_a_column(spec, name)};"
+            + group_forms(spec, name, csv=table.csv, own_sheet=not numbered,
+                          rows_are_items=rows_are_items), table.label, row))
     for within, same in unnumbered.items():
         name, listed = header_path(within, fields)
         assert listed is not None  # a stacked path always passes through a list of groups

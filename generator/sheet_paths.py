@@ -151,11 +151,11 @@ def group_named(text: str, fields: Sequence[Field]) -> tuple[Field, str, bool] |
         spec, index = _find(segment, current)
         if spec is None or spec.type not in ("group", "list"):
             return None
-        names.append(spec.label + ("" if index is None else str(index + 1)))
-        if position == len(segments) - 1:
+        if position == len(segments) - 1:  # named whole: 工作任务1 alone is still 工作任务
             if spec.type == "group" or is_group_list(spec):
-                return spec, ".".join(names), numbered
+                return spec, ".".join([*names, spec.label]), numbered
             return None
+        names.append(spec.label + ("" if index is None else str(index + 1)))
         if spec.type == "list" and not is_group_list(spec):
             return None
         numbered = numbered or index is not None

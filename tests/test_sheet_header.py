@@ -105,6 +105,18 @@ def test_a_task_column_with_one_task_a_line_is_told_the_forms(tmp_path: Path) ->
     assert not (tmp_path / "out").exists()
 
 
+def test_numbered_task_columns_without_their_parts_get_one_message(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.append(["会议名称", "讲话人", "工作任务1", "工作任务2"])
+    book.active.append(["全县工作会议", "李明", "抓好农业生产", "抓好民生实事"])
+    book.save(tmp_path / "t.xlsx")
+    result = batch(tmp_path / "t.xlsx", tmp_path / "out")
+    assert_user_error(result, "列“工作任务1”、“工作任务2”(C1、D1)", "一列放不下",
+                      "上一行合并写“工作任务1”“工作任务2”……,下一行写 小标题、引言")
+    assert result.stderr.count("错误") == 1 and "工作任务11" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_two_row_header_with_tasks_unnumbered_is_told_the_forms(tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active

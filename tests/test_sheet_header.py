@@ -75,6 +75,21 @@ def test_a_one_value_field_named_by_two_columns_is_refused(tmp_path: Path) -> No
     assert not (tmp_path / "out").exists()
 
 
+def test_a_merged_one_value_header_on_the_task_sheet_is_refused_there(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.append(["会议名称", "讲话人"])
+    book.active.append(["全县工作会议", "李明"])
+    tasks = book.create_sheet("工作任务")
+    tasks.append(["行号", "小标题", None, "引言"])
+    tasks.merge_cells("B1:C1")
+    tasks.append([2, "抓好农业生产", "抓好春耕", "要抓好春耕。"])
+    book.save(tmp_path / "t.xlsx")
+    result = batch(tmp_path / "t.xlsx", tmp_path / "out")
+    assert_user_error(result, "t.xlsx[工作任务]:1:", "工作表“工作任务”中,小标题只能填一个值",
+                      "表头合并了 B1:C1 两列")
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_list_field_merged_across_columns_still_takes_each_as_an_item(tmp_path: Path) -> None:
     """A merged header is the supported way to give a list several columns: kept working."""
     book = Workbook()

@@ -509,7 +509,10 @@ def is_furniture(line: str, edge: bool) -> bool:
     会员 is a site word too); it is tested last, on the few lines the score marks."""
     if edge:
         marked = len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
-        marked = marked and not _titled_piece(line)
+        # A short page run into one line: paragraphs parted by spaces after their sentence
+        # ends make it an article, whatever site row it opens with.
+        marked = marked and not _titled_piece(line) and len(
+            _FLATTENED_BREAK.findall(line)) < FLATTENED_BREAKS
     else:
         short = len(line) <= SHORT_LINE and _non_sentence(line)
         marked = short and furniture_score(line) >= FURNITURE_MID

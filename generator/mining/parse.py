@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..lazy_re import LazyPattern
@@ -568,13 +569,25 @@ _ROW_BREAK = re.compile(r"(?<=\S) (?=\S)")
 def _head_rows(head: str) -> list[str]:
     """The rows of a head run into one line before its address: the whole head when it is a
     title with whatever the site glued to it; else its pieces parted by single spaces when
-    one of them is a title (title, speaker, date, subtitle: "…的讲话 刘建国"); else none."""
+    one of them is a title (title, speaker, date, subtitle: "…的讲话 刘建国") or the first
+    is a site path ending in ">" (over a collection's name and a sample number); else none."""
     if _is_title(clean_title(head)):
         return [head]
-    rows = [row for row in _ROW_BREAK.split(head) if row.strip()]
-    if len(rows) > 1 and any(_is_title(clean_title(row)) for row in rows):
+    rows = _crumb_kept(row for row in _ROW_BREAK.split(head) if row.strip())
+    if len(rows) > 1 and (
+        rows[0].endswith(">") or any(_is_title(clean_title(row)) for row in rows)
+    ):
         return rows
     return []
+
+
+def _crumb_kept(rows: Iterable[str]) -> list[str]:
+    """Rows with a breadcrumb's pieces back on one row: a site path parted by ">" has single
+    spaces inside it too ("您的位置：某某网 > 致辞 >开学典礼 >"), and its pieces one by one
+    would each pass for a head line ("致辞" for a title).  The crumb runs to its last ">"."""
+    rows = list(rows)
+    last = max((k for k, row in enumerate(rows) if ">" in row), default=-1)
+    return [" ".join(rows[: last + 1]), *rows[last + 1 :]] if last > 0 else rows
 
 
 #: A note in brackets after a title, on a row of its own once parted ("（摘要）", a date).

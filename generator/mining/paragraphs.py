@@ -180,7 +180,7 @@ _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女
 #: addressees ("尊敬的主任、尊敬的各位老同志、同志们：").  The words before 同志们 hold no
 #: title word: in "…征兵动员大会上的讲话同志们：" the title ends at 讲话, not at 动员.
 _TITLED_ADDRESS = re.compile(
-    rf"^(?P<head>.{{0,60}}?{TITLE_END}[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
+    rf"^(?P<head>.{{0,120}}?{TITLE_END}[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
     rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?=同志们：)"
     rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}{_HAN}{{2,3}})?"
     r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"

@@ -29,7 +29,7 @@ from ..lexicon import (
 from ..model import Speech
 from ..numerals import NUMERAL_CHARS
 from .address import ADDRESS_OPENERS, DAYTIME, LEADING_GREETING, PERSON_END, is_salutation
-from .boilerplate import COUNT_HINT, META_TAIL, furniture_score
+from .boilerplate import COUNT_HINT, META_TAIL, furniture_score, is_furniture
 from .captions import (
     CAPTIONED,
     COMPILATION,
@@ -573,12 +573,38 @@ def _head_rows(head: str) -> list[str]:
     is a site path ending in ">" (over a collection's name and a sample number); else none."""
     if _is_title(clean_title(head)):
         return [head]
+    return _spaced_rows(head)
+
+
+def _spaced_rows(head: str) -> list[str]:
+    """A head line's rows parted at single spaces when one is a title or the first is a site
+    path; else none."""
     rows = _crumb_kept(row for row in _ROW_BREAK.split(head) if row.strip())
     if len(rows) > 1 and (
         rows[0].endswith(">") or any(_is_title(clean_title(row)) for row in rows)
     ):
         return rows
     return []
+
+
+def _rows_over_title(text: str) -> list[str]:
+    """The rows of a flattened head line whose last row is the title, with the site's rows
+    above it ("资料获取须知： 1、…需扣除相应金币… 2、…解压… <title>"), parted at single spaces
+    and the site's rows dropped as they would be on lines of their own, numbered rows with
+    them; [] for a line that is
+    a title itself, has no title row last or no site row above it (a title printed with a
+    space inside it: "提高认识 严格标准 …——在…的讲话")."""
+    if " " not in text or _is_title(text):
+        return []
+    rows = _spaced_rows(text)
+    if not rows or not _is_title(clean_title(rows[-1])):
+        return []
+    kept = [row for row in rows[:-1] if not is_furniture(row, edge=True)]
+    if len(kept) == len(rows) - 1:
+        return []
+    # The site's numbered notes go together: a note with fewer site words than the first
+    # ("2、获取后请及时解压") is no point of a speech that has not begun.
+    return [*(row for row in kept if not starts_with_marker(row)), rows[-1]]
 
 
 def _crumb_kept(rows: Iterable[str]) -> list[str]:
@@ -629,7 +655,7 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     opening."""
     head = True  # no sentence above: still the page's head
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
-        if head and " " in text and (rows := _title_with_meta(text)):
+        if head and " " in text and (rows := _title_with_meta(text) or _rows_over_title(text)):
             lines[k : k + 1] = [(number, row) for row in rows]
             continue
         if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:
@@ -657,7 +683,10 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             is_salutation(rest) or LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)
         ):
             meta = [match.group("meta")] if match.group("meta") else []
-            lines[k : k + 1] = [(number, row) for row in [match.group(1), *meta, rest]]
+            # A flattened head before the title ("下载说明： 1、… 2、… <title>同志们：…").
+            title = match.group(1)
+            rows = _rows_over_title(title) or [title]
+            lines[k : k + 1] = [(number, row) for row in [*rows, *meta, rest]]
             return
         if opening:
             lines[k : k + 1] = [(number, opening.group(1)), (number, text[opening.end() :])]

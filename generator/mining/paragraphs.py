@@ -290,13 +290,14 @@ def _site_piece(piece: str) -> bool:
     """A piece of a flattened line that is the site's, judged as a line of its own is judged
     before the page is parted (``boilerplate.classify`` and the furniture score): the line
     breaks a flattening lost also hid the site's rows from those line rules.  A row that sits
-    between paragraphs ("相关推荐：…", kind ``between``) counts only without a clause mark,
-    since that kind also names a preview's cut-off last line, which is text."""
+    between paragraphs (kind ``between``) counts unless it is a preview's cut-off last line
+    with a clause in it ("…，真......"), which is text."""
     if len(piece) > SITE_PIECE_CHARS:
         return False
     kind = classify(piece)
-    if kind == "between":  # a row between paragraphs ("相关推荐：…"), not a cut line of text
-        return not _CLAUSE_MARK.search(piece)
+    if kind == "between":  # a row between paragraphs ("相关推荐：…", "本文为原创文章，…"),
+        # not a preview's cut-off line of text ("…，真......")
+        return not (piece.endswith("......") and _CLAUSE_MARK.search(piece))
     return kind in _PIECE_NOISE or is_furniture(piece, edge=False)
 
 

@@ -256,10 +256,10 @@ RULES: list[NoiseRule] = [
         "inline",
         (r"\s*[|｜]+\s*$", "|｜"),  # a menu separator left at a text line's end ("本轮…… |")
         # The same library note inside a line, where the hidden part began mid-paragraph
-        # ("…要对照 ……此处隐藏3185个字…… 要把…", "……此处隐藏5232字，下载文档可见……"): the
-        # note goes, the text around it stays.
-        (r"\s*[…—\-.]*\s*此处已?(?:隐藏|省略)了?\d+个?字(?:，[^。！？…—.\s]{1,12})?[…—\-.]*\s*",
-         "隐省"),
+        # ("…要对照 ……此处隐藏3185个字…… 要把…", "……此处隐藏5232字，下载文档可见……",
+        # "（此处隐藏800字）"): the note goes, the text around it stays.
+        (r"\s*[…—\-.]*\s*(?P<open>[（【\[])?此处已?(?:隐藏|省略)了?\d+个?字"
+         r"(?:，[^。！？…—.\s）】\]]{1,12})?(?(open)[）】\]])[…—\-.]*\s*", "隐省"),
         # A preview's cut mark: three ASCII dots after a space where a forum or a list shortens
         # the post ("人的生命对于其它任 ..."); a writer's ellipsis is "……", never spaced off.
         (r"\s+\.{3}$", "."),

@@ -537,7 +537,7 @@ def _titled_piece(line: str) -> bool:
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the
 #: site's categories; a line that is just one of those names is a menu entry or category
 #: caption, never the speech.
-_CRUMB = re.compile(r"[>›»]")
+CRUMB = re.compile(r"[>›»]")
 CATEGORY_CHARS = 10
 _FIELD = re.compile(r"(?:栏目|分类|类别|频道)：\s*([^|｜\s]+)")
 
@@ -546,8 +546,8 @@ def navigation_terms(lines: list[str]) -> set[str]:
     """Category names the page's breadcrumbs and meta fields mention."""
     terms: set[str] = set()
     for line in lines:
-        if _CRUMB.search(line) and _non_sentence(line):
-            parts = _CRUMB.split(re.sub(r"^[^：]{0,8}：", "", line))
+        if CRUMB.search(line) and _non_sentence(line):
+            parts = CRUMB.split(re.sub(r"^[^：]{0,8}：", "", line))
             if len(parts) >= 2:
                 terms.update(p.strip() for p in parts)
         terms.update(m.group(1) for m in _FIELD.finditer(line))
@@ -561,7 +561,7 @@ _TITLE_CRUMB = re.compile(rf"^.{{8,50}}{TITLE_END}$")
 
 def crumb_title(line: str) -> str | None:
     """The article title a breadcrumb line ends with, if it ends with one."""
-    if not _CRUMB.search(line) or not _non_sentence(line):
+    if not CRUMB.search(line) or not _non_sentence(line):
         return None
-    last = _CRUMB.split(line)[-1].strip()
+    last = CRUMB.split(line)[-1].strip()
     return last if _TITLE_CRUMB.match(last) else None

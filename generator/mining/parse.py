@@ -29,7 +29,7 @@ from ..lexicon import (
 from ..model import Speech
 from ..numerals import NUMERAL_CHARS
 from .address import ADDRESS_OPENERS, DAYTIME, LEADING_GREETING, PERSON_END, is_salutation
-from .boilerplate import COUNT_HINT, META_TAIL, furniture_score, is_furniture
+from .boilerplate import COUNT_HINT, CRUMB, META_TAIL, furniture_score, is_furniture
 from .captions import (
     CAPTIONED,
     COMPILATION,
@@ -581,7 +581,7 @@ def _spaced_rows(head: str) -> list[str]:
     path; else none."""
     rows = _crumb_kept(row for row in _ROW_BREAK.split(head) if row.strip())
     if len(rows) > 1 and (
-        rows[0].endswith(">") or any(_is_title(clean_title(row)) for row in rows)
+        CRUMB.match(rows[0][-1]) or any(_is_title(clean_title(row)) for row in rows)
     ):
         return rows
     return []
@@ -610,9 +610,10 @@ def _rows_over_title(text: str) -> list[str]:
 def _crumb_kept(rows: Iterable[str]) -> list[str]:
     """Rows with a breadcrumb's pieces back on one row: a site path parted by ">" has single
     spaces inside it too ("您的位置：某某网 > 致辞 >开学典礼 >"), and its pieces one by one
-    would each pass for a head line ("致辞" for a title).  The crumb runs to its last ">"."""
+    would each pass for a head line ("致辞" for a title).  The crumb runs to its last
+    separator (>, › or »)."""
     rows = list(rows)
-    last = max((k for k, row in enumerate(rows) if ">" in row), default=-1)
+    last = max((k for k, row in enumerate(rows) if CRUMB.search(row)), default=-1)
     return [" ".join(rows[: last + 1]), *rows[last + 1 :]] if last > 0 else rows
 
 

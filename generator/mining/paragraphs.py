@@ -15,7 +15,7 @@ from ..lazy_re import LazyPattern
 from ..lexicon import APPEAL_STARTS, COMRADES, GROUP_ADDRESS, OFFICES, TITLE_END, alternation
 from ..numerals import ORDINAL, from_chinese
 from .address import LEADING_GREETING, is_salutation
-from .boilerplate import classify, is_furniture
+from .boilerplate import classify, is_furniture, strip_label
 from .headings.detect import (
     ANNOUNCEMENT,
     announces_points,
@@ -163,7 +163,7 @@ _SERIES = (
 )
 _ADDRESS = re.compile(
     r"^(?P<head>[^。！？]{0,200}?)\s*(?P<note>（[^（）]{4,20}）)?\s*"
-    r"(?P<address>(?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
+    r"(?P<address>(?:各位|尊敬的)?[^\s。，（）：]{0,10}同志们：)\s*"
 )
 #: A Chinese character, as a name is written: a word character that is no digit and no ASCII
 #: letter (a range over the CJK block costs ~1 ms to compile, this class a tenth of that).
@@ -184,7 +184,7 @@ _TITLED_ADDRESS = re.compile(
     rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?=同志们：)"
     rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}{_HAN}{{2,3}})?"
     r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"
-    rf"(?:各位|尊敬的)?(?:(?!{TITLE_END})[^\s。，（）]){{0,10}}?同志们：)\s*"
+    rf"(?:各位|尊敬的)?(?:(?!{TITLE_END})[^\s。，（）：]){{0,10}}?同志们：)\s*"
 )
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
 #: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
@@ -259,7 +259,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cut.add(address.end())  # "<title> <address>： <first sentence>": head and body
             if not points_on_lines:
                 cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
-            out.extend((number, piece) for piece in _cut(text, cut))
+            out.extend((number, strip_label(piece)) for piece in _cut(text, cut))
             continue
         pieces = []
         address = None if before else _TITLED_ADDRESS.match(text) or _ADDRESS.match(text)
@@ -274,7 +274,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cuts |= set() if points_on_lines else _first_point(text)
         if thanks := _TRAILING_THANKS.search(text):
             cuts.add(thanks.start())
-        pieces += [p for p in _cut(text, cuts) if not _site_piece(p)]
+        pieces += [strip_label(p) for p in _cut(text, cuts) if not _site_piece(p)]
         out.extend((number, piece) for piece in pieces if piece)
     return out
 

@@ -638,6 +638,21 @@ def _meta_piece(text: str) -> bool:
 _OFFICE_PIECE = re.compile(r"^[^\s，。：]{1,14}(?:长|书记|主任|主席|委员|理事)$")
 
 
+#: Longest caption run before an address on a flattened line ("【安全生产范文】一").
+CAPTION_BEFORE_ADDRESS = 20
+
+
+def _captioned_salutation(before: str, address: str) -> bool:
+    """A line that is a short caption with no sentence in it, a space and an address that is
+    one by its words ("【…范文】一 同志们：", "篇1 各位老人、各位来宾："): a flattened page's
+    sample caption over the speech's address."""
+    return (
+        len(before) <= CAPTION_BEFORE_ADDRESS
+        and not _SENTENCE_MARK.search(before)
+        and is_salutation(address)
+    )
+
+
 def _title_with_meta(text: str) -> list[str]:
     """The rows of a head line that runs a title and its meta rows together, parted by single
     spaces ("在…的讲话 （摘要） 省某某会会长 某某某 （2009年4月30日）"): the title first, then
@@ -664,15 +679,20 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             return
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
-        spaced = SPACED_SALUTATION.match(text) if head else None
+        spaced = SPACED_SALUTATION.match(text) if head or " " in text else None
         address = spaced.group(2) if spaced else ""
-        pieces = _head_rows(spaced.group(1)) if spaced else []
+        pieces = _head_rows(spaced.group(1)) if spaced and head else []
         if pieces and (
             is_salutation(address)
             or _placed_salutation(address)
             or COMMA_SALUTATION.match(address)
         ):  # "…的讲话 各位志愿者：": the address by its shape and its place under the title
             lines[k : k + 1] = [(number, piece) for piece in [*pieces, address]]
+            return
+        if spaced and _captioned_salutation(spaced.group(1), address):
+            # "【…范文】一 同志们：", "篇1 各位老人、各位来宾：" under a site's blurb: the
+            # sample's caption and the address, two lines.
+            lines[k : k + 1] = [(number, spaced.group(1)), (number, address)]
             return
         opening = None
         if head:

@@ -255,11 +255,6 @@ RULES: list[NoiseRule] = [
     *_rules(
         "inline",
         (r"\s*[|｜]+\s*$", "|｜"),  # a menu separator left at a text line's end ("本轮…… |")
-        # The same library note inside a line, where the hidden part began mid-paragraph
-        # ("…要对照 ……此处隐藏3185个字…… 要把…", "……此处隐藏5232字，下载文档可见……",
-        # "（此处隐藏800字）"): the note goes, the text around it stays.
-        (r"\s*[…—\-.]*\s*(?P<open>[（【\[])?此处已?(?:隐藏|省略)了?\d+个?字"
-         r"(?:，[^。！？…—.\s）】\]]{1,12})?(?(open)[）】\]])[…—\-.]*\s*", "隐省"),
         # A preview's cut mark: three ASCII dots after a space where a forum or a list shortens
         # the post ("人的生命对于其它任 ..."); a writer's ellipsis is "……", never spaced off.
         (r"\s+\.{3}$", "."),
@@ -275,12 +270,16 @@ RULES: list[NoiseRule] = [
         # A content system's unfilled template tags ("[标签：标题]", "{dede：field.title/}").
         (r"[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]\s*", "[{"),
         (r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*", "页"),  # a PDF's page footer run into the text
-        # "具有重要 ……略…… 系列实际问题": the copier's mark where it left text out, set off by
-        # ellipses (a speaker's own ellipsis holds no 略).
-        (r"\s*[…\.]{2,}\s*[（(]?(?:此处|以下|中间|部分)?(?:内容)?省?略[)）]?\s*[…\.]{2,}\s*",
-         "略"),
-        # "……（某网省略264字，正式会员可完整阅读）……": the site's note where it cut the text.
-        (r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*", "省"),
+        # Where the text was left out, one rule (one gate) for three marks: the copier's, set
+        # off by ellipses ("具有重要 ……略…… 系列实际问题"; a speaker's own ellipsis holds no
+        # 略); a site's note where it cut the text ("……（某网省略264字，正式会员可完整阅读）……");
+        # a library's note inside a line, where the hidden part began mid-paragraph ("…要对照
+        # ……此处隐藏3185个字…… 要把…", "……此处隐藏5232字，下载文档可见……", "（此处隐藏800字）").
+        # The note goes, the text around it stays.
+        (r"\s*[…\.]{2,}\s*[（(]?(?:此处|以下|中间|部分)?(?:内容)?省?略[)）]?\s*[…\.]{2,}\s*"
+         r"|[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*"
+         r"|\s*[…—\-.]*\s*(?P<open>[（【\[])?此处已?(?:隐藏|省略)了?\d+个?字"
+         r"(?:，[^。！？…—.\s）】\]]{1,12})?(?(open)[）】\]])[…—\-.]*\s*", "隐略"),
     ),
     *_rules(
         "label",

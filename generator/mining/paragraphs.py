@@ -226,7 +226,8 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # Points on lines of their own mean the breaks survived: an inline list after the
     # announcement is then part of the opening, not the first point.
     points_on_lines = any(starts_with_marker(t) for _, t in lines)
-    for number, text in lines:
+    for number, line in lines:
+        text = line
         before = any(_UNTERMINATED.search(t) for _, t in out)
         addressed = not before and (_TITLED_ADDRESS.match(text) or _ADDRESS.match(text))
         titled = None if before or addressed else _SPACED_TITLE.match(text)
@@ -259,7 +260,12 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cut.add(address.end())  # "<title> <address>： <first sentence>": head and body
             if not points_on_lines:
                 cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
-            out.extend((number, strip_label(piece)) for piece in _cut(text, cut))
+            # A piece the line's start was cut from may open with a caption ("<title> 导读：
+            # 各位…：…"): cut it as the line's own was (a line as it came was cut already).
+            out.extend(
+                (number, strip_label(piece) if k or len(text) < len(line) else piece)
+                for k, piece in enumerate(_cut(text, cut))
+            )
             continue
         pieces = []
         address = None if before else _TITLED_ADDRESS.match(text) or _ADDRESS.match(text)
@@ -274,7 +280,10 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cuts |= set() if points_on_lines else _first_point(text)
         if thanks := _TRAILING_THANKS.search(text):
             cuts.add(thanks.start())
-        pieces += [strip_label(p) for p in _cut(text, cuts) if not _site_piece(p)]
+        body = [p for p in _cut(text, cuts) if not _site_piece(p)]
+        if body and len(text) < len(line):  # the head cut off: its caption may lead the rest
+            body[0] = strip_label(body[0])
+        pieces += body
         out.extend((number, piece) for piece in pieces if piece)
     return out
 

@@ -280,7 +280,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cuts |= set() if points_on_lines else _first_point(text)
         if thanks := _TRAILING_THANKS.search(text):
             cuts.add(thanks.start())
-        body = [p for p in _cut(text, cuts) if not _site_piece(p)]
+        body = [_without_site_lead(p) for p in _cut(text, cuts) if not _site_piece(p)]
         if body and len(text) < len(line):  # the head cut off: its caption may lead the rest
             body[0] = strip_label(body[0])
         pieces += body
@@ -311,6 +311,17 @@ def _site_piece(piece: str) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[，。！？；]")
+
+
+def _without_site_lead(piece: str) -> str:
+    """A piece of a flattened line without a site's row run on before its first clause and
+    parted from it by a space ("点赞3 收藏1 各乡镇要…，…"): the row is judged as a piece of
+    its own is (a heading before its body, "二、加强宣传 近年来…", is no site row)."""
+    clause = _CLAUSE_MARK.search(piece)
+    space = piece.rfind(" ", 0, clause.start() if clause else len(piece))
+    if space <= 0 or not _site_piece(piece[:space]):
+        return piece
+    return piece[space + 1 :].lstrip()
 
 
 def _head_pieces(address: re.Match[str]) -> list[str]:

@@ -280,7 +280,9 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cuts |= set() if points_on_lines else _first_point(text)
         if thanks := _TRAILING_THANKS.search(text):
             cuts.add(thanks.start())
-        body = [_without_site_lead(p) for p in _cut(text, cuts) if not _site_piece(p)]
+        body = [
+            _without_site_lead(p) for p in _until_page_end(_cut(text, cuts)) if not _site_piece(p)
+        ]
         if body and len(text) < len(line):  # the head cut off: its caption may lead the rest
             body[0] = strip_label(body[0])
         pieces += body
@@ -311,6 +313,25 @@ def _site_piece(piece: str) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[，。！？；]")
+
+
+#: Noise kinds that end a page's text (a preview's hidden box, a footer), as rows of a piece.
+_PAGE_END = frozenset({"footer", "paywall"})
+
+
+def _until_page_end(pieces: list[str]) -> list[str]:
+    """The pieces of a flattened line up to a row, parted by spaces inside a piece, that ends
+    the page's text as a line of its own would ("一、<heading> 隐藏内容 本段内容需要积分才能
+    查看 …": the hidden box's caption); all of them when none does."""
+    for k, piece in enumerate(pieces):
+        if " " not in piece:
+            continue
+        at = 0
+        for row in piece.split(" "):
+            if at and row and len(row) <= SITE_PIECE_CHARS and classify(row) in _PAGE_END:
+                return [*pieces[:k], piece[:at].rstrip()] if piece[:at].strip() else pieces[:k]
+            at += len(row) + 1
+    return pieces
 
 
 def _without_site_lead(piece: str) -> str:

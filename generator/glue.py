@@ -405,6 +405,8 @@ class Glue:
         when = variant.when
         if when.get("role") != role or when.get("voice") != voice:
             return False
+        if when.get("after") == "items" and not self.items:
+            return False  # "借此机会，我讲三点意见" right after the purpose borrows nothing (m1)
         if when.get("work") == "none" and slots.get("work"):
             return False  # a fallback for meetings whose name gives no subject
         if "kind" in when and self.kind not in when["kind"]:

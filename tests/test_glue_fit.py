@@ -265,11 +265,12 @@ _FAULTS = ("警钟", "举一反三", "整改")
     ("今年汛期气候趋势预测", _SITUATION, _FAULTS),
     ("耕地保护督察发现的问题", (*_FAULTS, "对照", "问题", "及时"), ("心中有数", "认清形势")),
 ])
-def test_a_notice_is_answered_by_what_it_notified(about, fits, misfits):
+@pytest.mark.parametrize("kind", ["通报", "情况通报"])
+def test_a_notice_is_answered_by_what_it_notified(kind, about, fits, misfits):
     """"…通报了综合考评结果，给大家敲响了警钟" at an awards meeting, "通报了汛期气候趋势预测…
     请各部门举一反三" (a blind reader, round 10): results and forecasts are not faults found."""
     data = scaffold_data("work-conference") | {"议程": [
-        {"谁": "县农业农村局", "类型": "通报", "内容": about},
+        {"谁": "县农业农村局", "类型": kind, "内容": about},
         {"谁": "县长", "类型": "部署", "内容": "今年重点工作"}]}
     data.pop("前面讲话", None)
     data.pop("前面议程", None)
@@ -324,3 +325,28 @@ def test_a_lecture_opens_with_today_once_in_the_glue():
     for version in range(12):
         opening = opening_of(data, version)
         assert len(re.findall(r"(?:^|[。！？，])今天", opening)) <= 1, opening
+
+
+def test_only_a_developing_economy_climbs_a_slope():
+    """"党建工作正处在爬坡过坎的关键阶段" (a pairs reader, round 15): the image is the economy's
+    or a reform's, not every line of work's."""
+    def slopes(meeting: str) -> list[str]:
+        data = scaffold_data("work-conference") | {"会议名称": meeting}
+        data.pop("结尾形势", None)
+        return [c for v in range(16) for c in closings(data | {"主办单位": f"县委{v}"})
+                if "爬坡过坎" in c]
+    assert not slopes("全县党建工作会议")
+    assert slopes("全县经济工作会议")
+
+
+def test_taking_the_occasion_needs_an_occasion_taken():
+    """"召开这次…会议，主要目的是…。借此机会，我讲三点意见。" (two readers of a names-masked
+    reading): 借此机会 follows something that happened at the meeting, not the purpose alone."""
+    data = scaffold_data("office-work")
+    for key in ("前面讲话", "前面议程", "议程"):
+        data.pop(key, None)
+    bare = [opening_of(data | {"主办单位": f"县政府办{n}"}, v) for n in range(6) for v in VERSIONS]
+    assert not any("借此机会，我" in opening for opening in bare)
+    heard = data | {"前面讲话": ["县委办副主任作了工作报告"]}
+    assert any("借此机会，我" in opening_of(heard | {"主办单位": f"县政府办{n}"}, v)
+               for n in range(6) for v in VERSIONS)

@@ -178,11 +178,11 @@ def test_template_form_preview_and_docx_download(server, browser):
     by_id(browser, "f-tasks-add").click()
     text = type_into(browser, "f-tasks-1-heading", "抓好基层组织建设")
     assert "在全县机关党建工作会议上的讲话" in text
-    assert re.search(r"(?:讲|强调)两(?:点|个方面)", text), text  # the glue's wording, two points
+    assert re.search(r"(?:讲|强调)两(?:点|个方面|个问题)", text), text  # two points announced
     assert "一、抓好政治建设" in text and "二、抓好基层组织建设" in text
     by_id(browser, "f-tasks-add").click()
     text = type_into(browser, "f-tasks-2-heading", "抓好作风建设")
-    assert re.search(r"(?:讲|强调)三(?:点|个方面)", text) and "三、抓好作风建设" in text
+    assert re.search(r"(?:讲|强调)三(?:点|个方面|个问题)", text) and "三、抓好作风建设" in text
     assert "3 个部分" in by_id(browser, "stats").text
 
     # A nested list: a sub-point under the first task.  Alone it is not numbered ("（一）"
@@ -219,7 +219,7 @@ def test_template_form_preview_and_docx_download(server, browser):
     assert path.name == "在全县机关党建工作会议上的讲话.docx"
     paragraphs = [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
     assert paragraphs[0] == "在全县机关党建工作会议上的讲话"
-    assert any(re.search(r"(?:讲|强调)三(?:点|个方面)", p) for p in paragraphs)
+    assert any(re.search(r"(?:讲|强调)三(?:点|个方面|个问题)", p) for p in paragraphs)
     assert "二、抓好作风建设" in paragraphs
     assert any(p.startswith("（一）坚定理想信念。") for p in paragraphs)
 

@@ -570,7 +570,8 @@ def _head_rows(head: str) -> list[str]:
     """The rows of a head run into one line before its address: the whole head when it is a
     title with whatever the site glued to it; else its pieces parted by single spaces when
     one of them is a title (title, speaker, date, subtitle: "…的讲话 刘建国") or the first
-    is a site path ending in ">" (over a collection's name and a sample number); else none."""
+    is a site path ending in its separator (over a collection's name and a sample number);
+    else none."""
     if _is_title(clean_title(head)):
         return [head]
     return _spaced_rows(head)
@@ -591,9 +592,8 @@ def _rows_over_title(text: str) -> list[str]:
     """The rows of a flattened head line whose last row is the title, with the site's rows
     above it ("资料获取须知： 1、…需扣除相应金币… 2、…解压… <title>"), parted at single spaces
     and the site's rows dropped as they would be on lines of their own, numbered rows with
-    them; [] for a line that is
-    a title itself, has no title row last or no site row above it (a title printed with a
-    space inside it: "提高认识 严格标准 …——在…的讲话")."""
+    them; [] for a line that is a title itself, has no title row last or no site row above
+    it (a title printed with a space inside it: "提高认识 严格标准 …——在…的讲话")."""
     if " " not in text or _is_title(text):
         return []
     rows = _spaced_rows(text)

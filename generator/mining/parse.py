@@ -645,10 +645,12 @@ CAPTION_BEFORE_ADDRESS = 20
 def _captioned_salutation(before: str, address: str) -> bool:
     """A line that is a short caption with no sentence in it, a space and an address that is
     one by its words ("【…范文】一 同志们：", "篇1 各位老人、各位来宾："): a flattened page's
-    sample caption over the speech's address."""
+    sample caption over the speech's address.  An addressee before the space ("各位领导
+    同志们：", "尊敬的各位来宾 女士们、先生们：") makes the line one address."""
     return (
         len(before) <= CAPTION_BEFORE_ADDRESS
         and not _SENTENCE_MARK.search(before)
+        and not _ADDRESSEE_PIECE.search(before)
         and is_salutation(address)
     )
 

@@ -399,8 +399,10 @@ def _skipped(rule: NoiseRule, line: str) -> bool:
     # site's links to the articles before and after it ("上一篇：… 下一篇：… <title> 同志们：…"),
     # a footer row, when its paragraphs show as sentence ends before spaces (a long disclaimer
     # is one paragraph).
-    if len(line) <= FLATTENED_CHARS or _non_sentence(line):
-        return False
+    if _non_sentence(line) or (
+        len(line) <= FLATTENED_CHARS and len(_FLATTENED_BREAK.findall(line)) < FLATTENED_BREAKS
+    ):
+        return False  # a short page run into one line shows as its paragraph breaks
     return rule.kind == "header" or (
         rule.kind == "footer" and len(_FLATTENED_BREAK.findall(line)) >= FLATTENED_BREAKS
     )

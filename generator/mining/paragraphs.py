@@ -322,15 +322,19 @@ _PAGE_END = frozenset({"footer", "paywall"})
 def _until_page_end(pieces: list[str]) -> list[str]:
     """The pieces of a flattened line up to a row, parted by spaces inside a piece, that ends
     the page's text as a line of its own would ("一、<heading> 隐藏内容 本段内容需要积分才能
-    查看 …": the hidden box's caption); all of them when none does."""
+    查看 …": the hidden box's caption); all of them when none does.  Only below a sentence:
+    the links to the articles before and after may stand over the text ("上一篇：… 下一篇：…
+    <title> 同志们：…")."""
+    spoken = False
     for k, piece in enumerate(pieces):
-        if " " not in piece:
-            continue
-        at = 0
-        for row in piece.split(" "):
-            if at and row and len(row) <= SITE_PIECE_CHARS and classify(row) in _PAGE_END:
-                return [*pieces[:k], piece[:at].rstrip()] if piece[:at].strip() else pieces[:k]
-            at += len(row) + 1
+        if spoken and " " in piece:
+            at = 0
+            for row in piece.split(" "):
+                if at and row and len(row) <= SITE_PIECE_CHARS and classify(row) in _PAGE_END:
+                    kept = piece[:at].rstrip()
+                    return [*pieces[:k], kept] if kept else pieces[:k]
+                at += len(row) + 1
+        spoken = spoken or _SENTENCE_STOP.search(piece) is not None
     return pieces
 
 

@@ -92,11 +92,11 @@ def compile_name(pattern: str, lookup: Callable[[str], Callable[[object], str] |
     parts.append(pattern[position:])
     stray = [part for part in parts if isinstance(part, str) and ("{" in part or "}" in part)]
     if stray:
-        raise InputError(f"文件名格式 --name “{pattern}”中的花括号不成对:每个列名都要写成"
+        raise InputError(f"文件名格式“{pattern}”中的花括号不成对:每个列名都要写成"
                          "{列名},例如 \"{乡镇}-{会议名称}\"")
     if unknown:
         names = "、".join(f"{{{name}}}" for name in available)
-        raise InputError(f"文件名格式 --name 中的 {'、'.join(f'{{{u}}}' for u in unknown)} "
+        raise InputError(f"文件名格式“{pattern}”中的 {'、'.join(f'{{{u}}}' for u in unknown)} "
                          f"不是表中的列;可用:{names}")
 
     def name(row: object) -> str:

@@ -23,4 +23,4 @@ def error_page(status: int, message: str) -> str:
     advice = (f"<p>{escape(REOPEN)}</p>\n<p>{escape(RESTART)}</p>" if status == 403 else HOME)
     return ("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<title>讲话稿工具</title>\n</head>\n<body>\n<h1>讲话稿工具</h1>\n"
-            f"<p>{escape(message)}</p>\n{advice}\n</body>\n</html>\n")
+            f"<p id=\"reason\">{escape(message)}</p>\n{advice}\n</body>\n</html>\n")

@@ -22,6 +22,8 @@ _REMEDIES: dict[str, tuple[str, str]] = {
     "template-tied": ("请用 -t 指定其中一个,例如 -t {name}",
                       "请在“模板”中选定其中一个"),
     "debug": ("(加 --debug 查看详情)", ""),
+    # Not a remedy but the name of what the user typed the pattern into.
+    "name": ("文件名格式 --name ", "文件名格式"),
 }
 
 _ON_PAGE: ContextVar[bool] = ContextVar("speechgen_on_page", default=False)

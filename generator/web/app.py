@@ -14,6 +14,7 @@ import json
 import secrets
 import threading
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,14 +110,15 @@ def create_app(port: int, token: str, workdir: Path,
 
     @app.before_request
     def page_advice() -> None:
-        """Library messages name the page's controls, not the command line's flags."""
-        g.page_face = advice.page_face()
-        g.page_face.__enter__()
+        """Library messages name the page's controls, not the command line's flags, until
+        the request ends (the test client shares its thread with CLI tests)."""
+        g.faces = ExitStack()
+        g.faces.enter_context(advice.page_face())
 
     @app.teardown_request
     def command_line_advice(error: BaseException | None) -> None:
-        if "page_face" in g:
-            g.page_face.__exit__(None, None, None)
+        if "faces" in g:
+            g.faces.close()
 
     @app.before_request
     def guard() -> Response | None:

@@ -460,12 +460,14 @@ def template_from(
 ) -> None:
     """由提纲生成模板骨架:保留结构和套话,事实变成字段(示例即原文)。"""
     from .outline_io import load_outline
+    from .scaffold import quoted
     from .template_from import write_template
 
     folder = write_template(load_outline(source), name, output, source.name,
                             overwrite=overwrite, inputs=[source])
     report_written(folder)
-    typer.echo(f"提示:speechgen new {name} --template-dir {output} -o 提纲.yaml", err=True)
+    typer.echo(f"提示:speechgen new {name} --template-dir {quoted(str(output))} -o 提纲.yaml",
+               err=True)
 
 
 @app.command()

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from .fields import TYPE_NAMES, Field
-from .templating import Template
+from .templating import BUILTIN_DIR, Template
 
 _INDENT = "  "
 
@@ -100,13 +100,23 @@ def _list_item(lines: list[str], depth: int) -> Iterator[str]:
     yield from lines[first + 1:]
 
 
+def quoted(path: str) -> str:
+    """A path as a command line takes it on Windows and Linux alike: in double quotes when it
+    holds a space."""
+    return f'"{path}"' if " " in path else path
+
+
 def scaffold(template: Template) -> str:
-    """A commented outline for `template`, filled with its declared examples."""
+    """A commented outline for `template`, filled with its declared examples.  A template of the
+    user's own names its folder in the render command: without `--template-dir` the command
+    the scaffold printed failed with "没有名为…的模板" (a new user, from a clean clone)."""
+    own = "" if template.folder.is_relative_to(BUILTIN_DIR) else \
+        f" --template-dir {quoted(template.folder.parent.as_posix())}"
     head = [
         f"# {template.title}({template.name})",
         f"# 何时使用:{template.description}",
         "# 按提示改写各项内容;以“#”开头的行是说明或未填写的选填项,去掉“#”即可启用。",
-        "# 生成讲话稿:speechgen render 本文件.yaml -o 讲话稿.docx",
+        f"# 生成讲话稿:speechgen render 本文件.yaml{own} -o 讲话稿.docx",
         "",
         f"模板: {template.name}",
     ]

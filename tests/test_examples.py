@@ -18,6 +18,7 @@ from docx.shared import Mm
 from generator.blocks import blocks
 from generator.numerals import from_chinese
 from generator.pipeline import load_speech
+from generator.text_writer import render_text
 
 SPEECHES = sorted(EXAMPLES.glob("*.yaml"))
 
@@ -376,3 +377,30 @@ def test_no_two_examples_share_a_heading():
                 other = runs.get(run)
                 assert other is None or other[0] == path.stem, (section.heading, other)
                 runs[run] = (path.stem, section.heading)
+
+
+def _readme_excerpts() -> list[tuple[str, str]]:
+    """(example name, quoted line) for each line of the README's 示例节选."""
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("示例节选", 1)[1].split("\n###", 1)[0]
+    found, name = [], ""
+    for line in section.splitlines():
+        heading = re.match(r"- \*\*(.+?)\*\*", line)
+        if heading:
+            name = heading[1]
+        quoted = re.match(r"\s+> (?:……)?(.+)", line)
+        if quoted and name:
+            found.append((name, quoted[1]))
+    return found
+
+
+def test_the_readme_excerpts_are_what_the_examples_render():
+    """A new user compared the README's 示例节选 with the drafts and found all six lines stale
+    (the glue had moved on): each quoted line is now read out of the example's own text."""
+    excerpts = _readme_excerpts()
+    assert len(excerpts) >= 10
+    texts: dict[str, str] = {}
+    for name, line in excerpts:
+        if name not in texts:
+            texts[name] = render_text(load_speech(EXAMPLES / f"{name}.yaml"))
+        assert line in texts[name], (name, line)

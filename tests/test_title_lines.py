@@ -135,3 +135,18 @@ def test_a_title_of_unknown_words_still_breaks_legally():
     lines = balance_title(title, 20)
     assert "".join(lines) == title and len(lines) == 2
     assert all(width(line) <= 20 for line in lines)
+
+
+@pytest.mark.parametrize("title", [
+    "围绕中心 服务大局 推动全市办公室工作提质增效",
+    "坚定信心　真抓实干　奋力谱写新时代全县高质量发展新篇章",
+    "守初心 担使命 推动全县农业农村工作高质量发展",
+])
+def test_a_title_written_in_phrases_breaks_between_them(title):
+    """"围绕中心 服务大局 推动 / 全市办公室工作提质增效" cut the writer's third phrase (a new
+    user's scaffold): the spaces are the writer's own breaks, and none is left at a line's end."""
+    lines = balance_title(title, 20)
+    assert len(lines) == 2, lines
+    phrases = title.replace("\u3000", " ").split(" ")
+    assert lines[1] == phrases[-1] or lines[0] == phrases[0], lines
+    assert all(line == line.strip(" \u3000") for line in lines), lines

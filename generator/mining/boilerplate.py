@@ -270,12 +270,16 @@ RULES: list[NoiseRule] = [
         # A content system's unfilled template tags ("[标签：标题]", "{dede：field.title/}").
         (r"[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]\s*", "[{"),
         (r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*", "页"),  # a PDF's page footer run into the text
-        # "具有重要 ……略…… 系列实际问题": the copier's mark where it left text out, set off by
-        # ellipses (a speaker's own ellipsis holds no 略).
-        (r"\s*[…\.]{2,}\s*[（(]?(?:此处|以下|中间|部分)?(?:内容)?省?略[)）]?\s*[…\.]{2,}\s*",
-         "略"),
-        # "……（某网省略264字，正式会员可完整阅读）……": the site's note where it cut the text.
-        (r"[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*", "省"),
+        # Where the text was left out, one rule (one gate) for three marks: the copier's, set
+        # off by ellipses ("具有重要 ……略…… 系列实际问题"; a speaker's own ellipsis holds no
+        # 略); a site's note where it cut the text ("……（某网省略264字，正式会员可完整阅读）……");
+        # a library's note inside a line, where the hidden part began mid-paragraph ("…要对照
+        # ……此处隐藏3185个字…… 要把…", "……此处隐藏5232字，下载文档可见……", "（此处隐藏800字）").
+        # The note goes, the text around it stays.
+        (r"\s*[…\.]{2,}\s*[（(]?(?:此处|以下|中间|部分)?(?:内容)?省?略[)）]?\s*[…\.]{2,}\s*"
+         r"|[…\.]*（[^。！？]{0,60}?省略\d+字[^。！？]{0,30}?）[…\.]*"
+         r"|\s*[…—\-.]*\s*(?P<open>[（【\[])?此处已?(?:隐藏|省略)了?\d+个?字"
+         r"(?:，[^。！？…—.\s）】\]]{1,12})?(?(open)[）】\]])[…—\-.]*\s*", "隐略"),
     ),
     *_rules(
         "label",
@@ -395,8 +399,10 @@ def _skipped(rule: NoiseRule, line: str) -> bool:
     # site's links to the articles before and after it ("上一篇：… 下一篇：… <title> 同志们：…"),
     # a footer row, when its paragraphs show as sentence ends before spaces (a long disclaimer
     # is one paragraph).
-    if len(line) <= FLATTENED_CHARS or _non_sentence(line):
-        return False
+    if _non_sentence(line) or (
+        len(line) <= FLATTENED_CHARS and len(_FLATTENED_BREAK.findall(line)) < FLATTENED_BREAKS
+    ):
+        return False  # a short page run into one line shows as its paragraph breaks
     return rule.kind == "header" or (
         rule.kind == "footer" and len(_FLATTENED_BREAK.findall(line)) >= FLATTENED_BREAKS
     )
@@ -504,7 +510,10 @@ def is_furniture(line: str, edge: bool) -> bool:
     会员 is a site word too); it is tested last, on the few lines the score marks."""
     if edge:
         marked = len(line) <= EDGE_CHARS and furniture_score(line) >= FURNITURE_EDGE
-        marked = marked and not _titled_piece(line)
+        # A short page run into one line: paragraphs parted by spaces after their sentence
+        # ends make it an article, whatever site row it opens with.
+        marked = marked and not _titled_piece(line) and len(
+            _FLATTENED_BREAK.findall(line)) < FLATTENED_BREAKS
     else:
         short = len(line) <= SHORT_LINE and _non_sentence(line)
         marked = short and furniture_score(line) >= FURNITURE_MID
@@ -529,7 +538,7 @@ def _titled_piece(line: str) -> bool:
 #: Breadcrumbs (首页 > 公文范文 > 领导讲话范文) and meta fields (栏目:领导讲话范文) name the
 #: site's categories; a line that is just one of those names is a menu entry or category
 #: caption, never the speech.
-_CRUMB = re.compile(r"[>›»]")
+CRUMB = re.compile(r"[>›»]")
 CATEGORY_CHARS = 10
 _FIELD = re.compile(r"(?:栏目|分类|类别|频道)：\s*([^|｜\s]+)")
 
@@ -538,8 +547,8 @@ def navigation_terms(lines: list[str]) -> set[str]:
     """Category names the page's breadcrumbs and meta fields mention."""
     terms: set[str] = set()
     for line in lines:
-        if _CRUMB.search(line) and _non_sentence(line):
-            parts = _CRUMB.split(re.sub(r"^[^：]{0,8}：", "", line))
+        if CRUMB.search(line) and _non_sentence(line):
+            parts = CRUMB.split(re.sub(r"^[^：]{0,8}：", "", line))
             if len(parts) >= 2:
                 terms.update(p.strip() for p in parts)
         terms.update(m.group(1) for m in _FIELD.finditer(line))
@@ -553,7 +562,7 @@ _TITLE_CRUMB = re.compile(rf"^.{{8,50}}{TITLE_END}$")
 
 def crumb_title(line: str) -> str | None:
     """The article title a breadcrumb line ends with, if it ends with one."""
-    if not _CRUMB.search(line) or not _non_sentence(line):
+    if not CRUMB.search(line) or not _non_sentence(line):
         return None
-    last = _CRUMB.split(line)[-1].strip()
+    last = CRUMB.split(line)[-1].strip()
     return last if _TITLE_CRUMB.match(last) else None

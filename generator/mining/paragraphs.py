@@ -15,7 +15,7 @@ from ..lazy_re import LazyPattern
 from ..lexicon import APPEAL_STARTS, COMRADES, GROUP_ADDRESS, OFFICES, TITLE_END, alternation
 from ..numerals import ORDINAL, from_chinese
 from .address import LEADING_GREETING, is_salutation
-from .boilerplate import classify, is_furniture
+from .boilerplate import classify, is_furniture, strip_label
 from .headings.detect import (
     ANNOUNCEMENT,
     announces_points,
@@ -163,7 +163,7 @@ _SERIES = (
 )
 _ADDRESS = re.compile(
     r"^(?P<head>[^。！？]{0,200}?)\s*(?P<note>（[^（）]{4,20}）)?\s*"
-    r"(?P<address>(?:各位|尊敬的)?[^\s。，（）]{0,10}同志们：)\s*"
+    r"(?P<address>(?:各位|尊敬的)?[^\s。，（）：]{0,10}同志们：)\s*"
 )
 #: A Chinese character, as a name is written: a word character that is no digit and no ASCII
 #: letter (a range over the CJK block costs ~1 ms to compile, this class a tenth of that).
@@ -180,11 +180,11 @@ _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女
 #: addressees ("尊敬的主任、尊敬的各位老同志、同志们：").  The words before 同志们 hold no
 #: title word: in "…征兵动员大会上的讲话同志们：" the title ends at 讲话, not at 动员.
 _TITLED_ADDRESS = re.compile(
-    rf"^(?P<head>.{{0,60}}?{TITLE_END}[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
+    rf"^(?P<head>.{{0,120}}?{TITLE_END}[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
     rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?=同志们：)"
     rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}{_HAN}{{2,3}})?"
     r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"
-    rf"(?:各位|尊敬的)?(?:(?!{TITLE_END})[^\s。，（）]){{0,10}}?同志们：)\s*"
+    rf"(?:各位|尊敬的)?(?:(?!{TITLE_END})[^\s。，（）：]){{0,10}}?同志们：)\s*"
 )
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
 #: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
@@ -226,7 +226,8 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # Points on lines of their own mean the breaks survived: an inline list after the
     # announcement is then part of the opening, not the first point.
     points_on_lines = any(starts_with_marker(t) for _, t in lines)
-    for number, text in lines:
+    for number, line in lines:
+        text = line
         before = any(_UNTERMINATED.search(t) for _, t in out)
         addressed = not before and (_TITLED_ADDRESS.match(text) or _ADDRESS.match(text))
         titled = None if before or addressed else _SPACED_TITLE.match(text)
@@ -259,7 +260,12 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cut.add(address.end())  # "<title> <address>： <first sentence>": head and body
             if not points_on_lines:
                 cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
-            out.extend((number, piece) for piece in _cut(text, cut))
+            # A piece the line's start was cut from may open with a caption ("<title> 导读：
+            # 各位…：…"): cut it as the line's own was (a line as it came was cut already).
+            out.extend(
+                (number, strip_label(piece) if k or len(text) < len(line) else piece)
+                for k, piece in enumerate(_cut(text, cut))
+            )
             continue
         pieces = []
         address = None if before else _TITLED_ADDRESS.match(text) or _ADDRESS.match(text)
@@ -274,7 +280,12 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         cuts |= set() if points_on_lines else _first_point(text)
         if thanks := _TRAILING_THANKS.search(text):
             cuts.add(thanks.start())
-        pieces += [p for p in _cut(text, cuts) if not _site_piece(p)]
+        body = [
+            _without_site_lead(p) for p in _until_page_end(_cut(text, cuts)) if not _site_piece(p)
+        ]
+        if body and len(text) < len(line):  # the head cut off: its caption may lead the rest
+            body[0] = strip_label(body[0])
+        pieces += body
         out.extend((number, piece) for piece in pieces if piece)
     return out
 
@@ -290,17 +301,52 @@ def _site_piece(piece: str) -> bool:
     """A piece of a flattened line that is the site's, judged as a line of its own is judged
     before the page is parted (``boilerplate.classify`` and the furniture score): the line
     breaks a flattening lost also hid the site's rows from those line rules.  A row that sits
-    between paragraphs ("相关推荐：…", kind ``between``) counts only without a clause mark,
-    since that kind also names a preview's cut-off last line, which is text."""
+    between paragraphs (kind ``between``) counts unless it is a preview's cut-off last line
+    with a clause in it ("…，真......"), which is text."""
     if len(piece) > SITE_PIECE_CHARS:
         return False
     kind = classify(piece)
-    if kind == "between":  # a row between paragraphs ("相关推荐：…"), not a cut line of text
-        return not _CLAUSE_MARK.search(piece)
+    if kind == "between":  # a row between paragraphs ("相关推荐：…", "本文为原创文章，…"),
+        # not a preview's cut-off line of text ("…，真......")
+        return not (piece.endswith("......") and _CLAUSE_MARK.search(piece))
     return kind in _PIECE_NOISE or is_furniture(piece, edge=False)
 
 
 _CLAUSE_MARK = re.compile(r"[，。！？；]")
+
+
+#: Noise kinds that end a page's text (a preview's hidden box, a footer), as rows of a piece.
+_PAGE_END = frozenset({"footer", "paywall"})
+
+
+def _until_page_end(pieces: list[str]) -> list[str]:
+    """The pieces of a flattened line up to a row, parted by spaces inside a piece, that ends
+    the page's text as a line of its own would ("一、<heading> 隐藏内容 本段内容需要积分才能
+    查看 …": the hidden box's caption); all of them when none does.  Only below a sentence:
+    the links to the articles before and after may stand over the text ("上一篇：… 下一篇：…
+    <title> 同志们：…")."""
+    spoken = False
+    for k, piece in enumerate(pieces):
+        if spoken and " " in piece:
+            at = 0
+            for row in piece.split(" "):
+                if at and row and len(row) <= SITE_PIECE_CHARS and classify(row) in _PAGE_END:
+                    kept = piece[:at].rstrip()
+                    return [*pieces[:k], kept] if kept else pieces[:k]
+                at += len(row) + 1
+        spoken = spoken or _SENTENCE_STOP.search(piece) is not None
+    return pieces
+
+
+def _without_site_lead(piece: str) -> str:
+    """A piece of a flattened line without a site's row run on before its first clause and
+    parted from it by a space ("点赞3 收藏1 各乡镇要…，…"): the row is judged as a piece of
+    its own is (a heading before its body, "二、加强宣传 近年来…", is no site row)."""
+    clause = _CLAUSE_MARK.search(piece)
+    space = piece.rfind(" ", 0, clause.start() if clause else len(piece))
+    if space <= 0 or not _site_piece(piece[:space]):
+        return piece
+    return piece[space + 1 :].lstrip()
 
 
 def _head_pieces(address: re.Match[str]) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..lazy_re import LazyPattern
@@ -28,7 +29,7 @@ from ..lexicon import (
 from ..model import Speech
 from ..numerals import NUMERAL_CHARS
 from .address import ADDRESS_OPENERS, DAYTIME, LEADING_GREETING, PERSON_END, is_salutation
-from .boilerplate import COUNT_HINT, META_TAIL, furniture_score
+from .boilerplate import COUNT_HINT, CRUMB, META_TAIL, furniture_score, is_furniture
 from .captions import (
     CAPTIONED,
     COMPILATION,
@@ -568,13 +569,52 @@ _ROW_BREAK = re.compile(r"(?<=\S) (?=\S)")
 def _head_rows(head: str) -> list[str]:
     """The rows of a head run into one line before its address: the whole head when it is a
     title with whatever the site glued to it; else its pieces parted by single spaces when
-    one of them is a title (title, speaker, date, subtitle: "…的讲话 刘建国"); else none."""
+    one of them is a title (title, speaker, date, subtitle: "…的讲话 刘建国") or the first
+    is a site path ending in its separator (over a collection's name and a sample number);
+    else none."""
     if _is_title(clean_title(head)):
         return [head]
-    rows = [row for row in _ROW_BREAK.split(head) if row.strip()]
-    if len(rows) > 1 and any(_is_title(clean_title(row)) for row in rows):
+    return _spaced_rows(head)
+
+
+def _spaced_rows(head: str) -> list[str]:
+    """A head line's rows parted at single spaces when one is a title or the first is a site
+    path; else none."""
+    rows = _crumb_kept(row for row in _ROW_BREAK.split(head) if row.strip())
+    if len(rows) > 1 and (
+        CRUMB.match(rows[0][-1]) or any(_is_title(clean_title(row)) for row in rows)
+    ):
         return rows
     return []
+
+
+def _rows_over_title(text: str) -> list[str]:
+    """The rows of a flattened head line whose last row is the title, with the site's rows
+    above it ("资料获取须知： 1、…需扣除相应金币… 2、…解压… <title>"), parted at single spaces
+    and the site's rows dropped as they would be on lines of their own, numbered rows with
+    them; [] for a line that is a title itself, has no title row last or no site row above
+    it (a title printed with a space inside it: "提高认识 严格标准 …——在…的讲话")."""
+    if " " not in text or _is_title(text):
+        return []
+    rows = _spaced_rows(text)
+    if not rows or not _is_title(clean_title(rows[-1])):
+        return []
+    kept = [row for row in rows[:-1] if not is_furniture(row, edge=True)]
+    if len(kept) == len(rows) - 1:
+        return []
+    # The site's numbered notes go together: a note with fewer site words than the first
+    # ("2、获取后请及时解压") is no point of a speech that has not begun.
+    return [*(row for row in kept if not starts_with_marker(row)), rows[-1]]
+
+
+def _crumb_kept(rows: Iterable[str]) -> list[str]:
+    """Rows with a breadcrumb's pieces back on one row: a site path parted by ">" has single
+    spaces inside it too ("您的位置：某某网 > 致辞 >开学典礼 >"), and its pieces one by one
+    would each pass for a head line ("致辞" for a title).  The crumb runs to its last
+    separator (>, › or »)."""
+    rows = list(rows)
+    last = max((k for k, row in enumerate(rows) if CRUMB.search(row)), default=-1)
+    return [" ".join(rows[: last + 1]), *rows[last + 1 :]] if last > 0 else rows
 
 
 #: A note in brackets after a title, on a row of its own once parted ("（摘要）", a date).
@@ -598,6 +638,23 @@ def _meta_piece(text: str) -> bool:
 _OFFICE_PIECE = re.compile(r"^[^\s，。：]{1,14}(?:长|书记|主任|主席|委员|理事)$")
 
 
+#: Longest caption run before an address on a flattened line ("【安全生产范文】一").
+CAPTION_BEFORE_ADDRESS = 20
+
+
+def _captioned_salutation(before: str, address: str) -> bool:
+    """A line that is a short caption with no sentence in it, a space and an address that is
+    one by its words ("【…范文】一 同志们：", "篇1 各位老人、各位来宾："): a flattened page's
+    sample caption over the speech's address.  An addressee before the space ("各位领导
+    同志们：", "尊敬的各位来宾 女士们、先生们：") makes the line one address."""
+    return (
+        len(before) <= CAPTION_BEFORE_ADDRESS
+        and not _SENTENCE_MARK.search(before)
+        and not _ADDRESSEE_PIECE.search(before)
+        and is_salutation(address)
+    )
+
+
 def _title_with_meta(text: str) -> list[str]:
     """The rows of a head line that runs a title and its meta rows together, parted by single
     spaces ("在…的讲话 （摘要） 省某某会会长 某某某 （2009年4月30日）"): the title first, then
@@ -616,7 +673,7 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     opening."""
     head = True  # no sentence above: still the page's head
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
-        if head and " " in text and (rows := _title_with_meta(text)):
+        if head and " " in text and (rows := _title_with_meta(text) or _rows_over_title(text)):
             lines[k : k + 1] = [(number, row) for row in rows]
             continue
         if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:
@@ -624,15 +681,20 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             return
         match = TITLED_SALUTATION.match(text)
         rest = text[match.end() :] if match else ""
-        spaced = SPACED_SALUTATION.match(text) if head else None
+        spaced = SPACED_SALUTATION.match(text) if head or " " in text else None
         address = spaced.group(2) if spaced else ""
-        pieces = _head_rows(spaced.group(1)) if spaced else []
+        pieces = _head_rows(spaced.group(1)) if spaced and head else []
         if pieces and (
             is_salutation(address)
             or _placed_salutation(address)
             or COMMA_SALUTATION.match(address)
         ):  # "…的讲话 各位志愿者：": the address by its shape and its place under the title
             lines[k : k + 1] = [(number, piece) for piece in [*pieces, address]]
+            return
+        if spaced and _captioned_salutation(spaced.group(1), address):
+            # "【…范文】一 同志们：", "篇1 各位老人、各位来宾：" under a site's blurb: the
+            # sample's caption and the address, two lines.
+            lines[k : k + 1] = [(number, spaced.group(1)), (number, address)]
             return
         opening = None
         if head:
@@ -644,7 +706,10 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             is_salutation(rest) or LEADING_SALUTATION.match(rest) or COMMA_SALUTATION.match(rest)
         ):
             meta = [match.group("meta")] if match.group("meta") else []
-            lines[k : k + 1] = [(number, row) for row in [match.group(1), *meta, rest]]
+            # A flattened head before the title ("下载说明： 1、… 2、… <title>同志们：…").
+            title = match.group(1)
+            rows = _rows_over_title(title) or [title]
+            lines[k : k + 1] = [(number, row) for row in [*rows, *meta, rest]]
             return
         if opening:
             lines[k : k + 1] = [(number, opening.group(1)), (number, text[opening.end() :])]

@@ -90,18 +90,32 @@ def to_simplified(lines: list[str]) -> tuple[list[str], Printed]:
     origins: dict[str, Counter[str]] = {}
     simple, changed = [], []
     for line, plain_line in zip(lines, converted, strict=True):
-        if line == plain_line:  # printed in simplified script: it says nothing of the back map
-            simple.append(plain_line)
-            continue
-        changed.append(plain_line)
-        for printed, plain in zip(line, plain_line, strict=True):
-            origins.setdefault(plain, Counter())[printed] += 1
+        for printed_row, plain_row in _rows(line, plain_line):
+            if printed_row == plain_row:  # printed in simplified script: no say in the map
+                simple.append(plain_row)
+                continue
+            changed.append(plain_row)
+            for printed, plain in zip(printed_row, plain_row, strict=True):
+                origins.setdefault(plain, Counter())[printed] += 1
     back = {}
     for plain, counter in origins.items():
         printed = counter.most_common(1)[0][0]
         if printed != plain:
             back[plain] = printed
     return converted, Printed(back, fold("\n".join(simple)), fold("\n".join(changed)))
+
+
+def _rows(line: str, plain_line: str) -> list[tuple[str, str]]:
+    """A line and its simplified view, cut into the rows a flattened page ran together with
+    spaces ("首页 > … <title> <title> 各位鄉親： 值此…佳節…"), so the site's simplified rows
+    stay apart from the speech's traditional ones; a changed line without spaces is one row.
+    The conversion keeps the length, so both are cut at the same places."""
+    if line == plain_line or " " not in line:
+        return [(line, plain_line)]
+    return [(m.group(), plain_line[m.start() : m.end()]) for m in _ROW.finditer(line)]
+
+
+_ROW = re.compile(r"\S+")
 
 
 def restore(speech: Speech, printed: Printed, keep: frozenset[str]) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ...lazy_re import LazyPattern
-from ...lexicon import COUNT_OBJECTS, alternation, announcement
-from ...numerals import NUMERAL_CHARS
+from ...lexicon import COUNT_OBJECTS, COUNT_UNITS, alternation, announced_number, announcement
+from ...numerals import NUMBER, NUMERAL_CHARS
 from ..normalise import unglossed
 from .schemes import INLINE_START, Marker, match_at
 
@@ -71,14 +71,34 @@ def announces_points(text: str) -> bool:
 
 #: The unit an announcement counts in ("说四个词", "讲三层意思"), for ``announces_unit``.
 _ANNOUNCED_UNIT = re.compile(announcement())
+#: A count of a unit with no verb before it: the speaker may name the points first and say
+#: what he does with them after a comma ("从守住初心、担起责任、干出实绩三个方面，和大家
+#: 一起聊一聊"); not an ordinal (第二个方面).  Compiled on first need: only a marker that
+#: names such a unit asks for it.
+_COUNTED_UNIT = LazyPattern(
+    f"(?<![第{NUMERAL_CHARS}两])(?P<count>{NUMBER})(?P<unit>{alternation(COUNT_UNITS)})"
+)
+#: The units of two characters or more (个方面, 个问题, 层意思): a marker naming one of them
+#: ("第一个方面，") numbers that very unit; 点 is too common a character to tell.
+_NAMED_UNITS = tuple(unit for unit in COUNT_UNITS if len(unit) > 1)
 
 
 def announces_unit(text: str, marker: Marker) -> bool:
     """True when the paragraph announces a count of the very unit the marker names anywhere in
-    it ("我想说四个词——…" before "第一个词，"), though more text follows the announcement."""
+    it ("我想说四个词——…" before "第一个词，"), though more text follows the announcement.
+    A number of that unit is enough, verb or not: a paragraph that counts the very unit the
+    next one numbers from 第一 has announced it ("…三个方面，和大家一起探讨交流" / "第一个
+    方面，…")."""
+    if not any(unit in marker.text for unit in _NAMED_UNITS):
+        return False
     return any(
         len(m.group("unit")) > 1 and m.group("unit") in marker.text
         for m in _ANNOUNCED_UNIT.finditer(text)
+    ) or any(
+        len(m.group("unit")) > 1
+        and m.group("unit") in marker.text
+        and announced_number(m.group("count")) is not None
+        for m in _COUNTED_UNIT.finditer(text)
     )
 
 

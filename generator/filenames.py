@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from .advice import advice
 from .errors import InputError
 
 # 255 bytes is the limit of a name on Linux; Windows counts 255 UTF-16 units, and a whole path
@@ -92,12 +93,12 @@ def compile_name(pattern: str, lookup: Callable[[str], Callable[[object], str] |
     parts.append(pattern[position:])
     stray = [part for part in parts if isinstance(part, str) and ("{" in part or "}" in part)]
     if stray:
-        raise InputError(f"文件名格式 --name “{pattern}”中的花括号不成对:每个列名都要写成"
+        raise InputError(f"{advice('name')}“{pattern}”中的花括号不成对:每个列名都要写成"
                          "{列名},例如 \"{乡镇}-{会议名称}\"")
     if unknown:
         names = "、".join(f"{{{name}}}" for name in available)
-        raise InputError(f"文件名格式 --name 中的 {'、'.join(f'{{{u}}}' for u in unknown)} "
-                         f"不是表中的列;可用:{names}")
+        strangers = "、".join(f"{{{u}}}" for u in unknown)
+        raise InputError(f"{advice('name')}“{pattern}”中的 {strangers} 不是表中的列;可用:{names}")
 
     def name(row: object) -> str:
         return "".join(part if isinstance(part, str) else part(row) for part in parts)

@@ -32,6 +32,8 @@ SIZE_NAMES: dict[str, float] = {
 
 MM_PER_PT = 25.4 / 72
 TWIPS_PER_MM = 1440 / 25.4
+#: What a house profile is called when it cannot be read (the CLI and the page alike).
+PROFILE_FILE = "版式文件(.yaml)"
 
 
 class Paper(NamedTuple):
@@ -382,7 +384,7 @@ def load_layout(name: str = "standard", profile: str | Path | None = None) -> La
     if profile is None:
         return _build(name, _built_in(name))
     path = Path(profile)
-    text = reading.read_text(path, reading.MAX_OUTLINE, "版式文件(.yaml)", allow_empty=True)
+    text = reading.read_text(path, reading.MAX_OUTLINE, PROFILE_FILE, allow_empty=True)
     return load_layout_text(name, text, str(path))
 
 

@@ -21,6 +21,9 @@ from .fields import Field, Locator, Validator
 from .model import MAX_DEPTH, ROLE_NAMES, Flag, Section, Speech
 from .schemes import SPELLINGS
 
+#: What an outline file is called when it cannot be read (the CLI and the page alike).
+OUTLINE_FILE = "YAML 提纲(.yaml)"
+
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -40,7 +43,7 @@ def load_document(path: str | Path,
                   notes: list[Problem] | None = None) -> tuple[Any, Locator, str]:
     """Read and parse one input file: (data, locate, the file name to show in messages)."""
     filename = str(path)
-    text = reading.read_text(path, reading.MAX_OUTLINE, "YAML 提纲(.yaml)")
+    text = reading.read_text(path, reading.MAX_OUTLINE, OUTLINE_FILE)
     data, locate = parse_document(text, filename, notes)
     return data, locate, filename
 

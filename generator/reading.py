@@ -111,9 +111,18 @@ def decode(raw: bytes, name: str, expected: str = "文本文件") -> str:
 def read_text(path: str | os.PathLike[str], limit: int, expected: str = "文本文件",
               allow_empty: bool = False) -> str:
     """A user's text file as str (see `decode`); a file with nothing but blanks is refused."""
-    text = decode(read_bytes(path, limit), str(path), expected)
+    return text_of(read_bytes(path, limit), str(path), limit, expected, allow_empty)
+
+
+def text_of(raw: bytes, name: str, limit: int, expected: str = "文本文件",
+            allow_empty: bool = False) -> str:
+    """The bytes of a file already in memory (a web upload) read as `read_text` reads a file
+    on disk: the same size cap, encodings and refusals, so the page and the CLI agree."""
+    if len(raw) > limit:
+        raise InputError(Problem(too_big(len(raw), limit), name))
+    text = decode(raw, name, expected)
     if not allow_empty and not text.strip():
-        raise InputError(Problem("文件是空的", str(path)))
+        raise InputError(Problem("文件是空的", name))
     return text
 
 

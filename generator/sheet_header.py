@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .advice import advice
 from .errors import InputError, Problem
 from .fields import Field
 from .sheet_paths import (
@@ -132,7 +133,7 @@ def find_header(table: Table, fields: Sequence[Field], renames: Mapping[str, str
     raise InputError(Problem(
         f"找不到表头:前 {len(ahead)} 行中没有一列能对应模板的字段(第 {ahead[0][0]} 行是“{top}”)。"
         f"表头(第一行)应写这些列名:{'、'.join(expected_columns(fields))};"
-        "列名不同时可用 --map 映射文件对应", table.label))
+        + advice("map"), table.label))
 
 
 def check_columns(table: Table, row: int, columns: Sequence[Column], fields: Sequence[Field],
@@ -219,10 +220,10 @@ def choose_template(table: Callable[[], Table], candidates: Mapping[str, Any],
     scored = sorted(((header_score(table(), t.fields), name) for name, t in candidates.items()),
                     reverse=True)
     if not scored or scored[0][0] == 0:
-        raise InputError(Problem("表头中没有一列能对应任何模板的字段;请用 -t 指定模板"
-                                 "(speechgen templates 可查看模板及其列名)", filename))
+        raise InputError(Problem(f"表头中没有一列能对应任何模板的字段;{advice('template')}",
+                                 filename))
     tied = [name for score, name in scored if score == scored[0][0]]
     if len(tied) > 1:
         raise InputError(Problem(f"表头同样符合这些模板:{'、'.join(sorted(tied))};"
-                                 "请用 -t 指定其中一个,例如 -t " + sorted(tied)[0], filename))
+                                 + advice("template-tied", name=sorted(tied)[0]), filename))
     return candidates[scored[0][1]]

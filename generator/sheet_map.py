@@ -47,6 +47,8 @@ from .sheets import CellIssue, Cells, Row, Table, Workbook, column_letter, join_
 from .templating import Template
 
 ROW_NUMBER_NAMES = ("行号", "主表行号", "row")
+#: What a column map is called when it cannot be read (the CLI and the page alike).
+MAP_FILE = "列名映射文件(.yaml)"
 
 
 @dataclass(frozen=True)
@@ -346,7 +348,7 @@ def read_mapping(path: str | os.PathLike[str]) -> dict[str, str | None]:
     """--map: `表头: 字段` lines; an empty value ignores that column or sheet."""
     from . import reading, yaml_reader
 
-    text = reading.read_text(path, reading.MAX_OUTLINE, "列名映射文件(.yaml)")
+    text = reading.read_text(path, reading.MAX_OUTLINE, MAP_FILE)
     data, locate = yaml_reader.parse(text, str(path))
     if not isinstance(data, dict):
         raise InputError(Problem("映射文件应为“表头: 字段”的形式,每行一项,例如  会议: 会议名称",

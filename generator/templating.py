@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import reading, yaml_reader
+from .advice import advice
 from .data_cache import load_data
 from .dates import DateError, format_date
 from .errors import InputError, Problem, did_you_mean, suggestion
@@ -265,7 +266,7 @@ def render_markup(template: Template, values: Mapping[str, Any],
         raise InputError(Problem(f"模板使用了未声明的变量{shown};请在 template.yaml 中声明,"
                                  "或检查拼写", where)) from error
     except TemplateError as error:
-        raise InputError(Problem("模板出错,无法生成(加 --debug 查看详情)", where)) from error
+        raise InputError(Problem(f"模板出错,无法生成{advice('debug')}", where)) from error
     except TooMuchWork as error:
         raise InputError(Problem(str(error), where)) from error
     except OverflowError as error:  # the sandbox's cap on one range()

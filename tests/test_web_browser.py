@@ -224,8 +224,9 @@ def test_template_form_preview_and_docx_download(server, browser):
     assert any(p.startswith("（一）坚定理想信念。") for p in paragraphs)
 
     # A house profile, uploaded once, applies to every later download and survives a reload.
+    # Saved by Notepad on a Chinese Windows, it is GBK: read as the CLI reads it.
     profile = driver_tmp(browser) / "本单位.yaml"
-    profile.write_text("body:\n  font: 方正仿宋_GBK\n", encoding="utf-8")
+    profile.write_text("# 本单位公文字体\nbody:\n  font: 方正仿宋_GBK\n", encoding="gbk")
     by_id(browser, "profile-file").send_keys(str(profile))
     wait(browser, lambda d: "已用:本单位.yaml" in by_id(d, "profile-status").text)
     path.unlink()
@@ -319,8 +320,10 @@ def test_batch_reports_the_bad_row_and_zips_the_good_ones(server, browser):
     css(browser, 'button[data-goto="batch"]')[0].click()
     by_id(browser, "batch-file").send_keys(str(EXAMPLES / "各乡镇会议.xlsx"))
     by_id(browser, "batch-check").click()
-    # Three templates fit this header equally: the page says so in the CLI's words.
-    wait(browser, lambda d: "请用 -t 指定" in by_id(d, "batch-result").text)
+    # Three templates fit this header equally: the page says so, and points at its own
+    # 模板 list (the CLI points at -t).
+    wait(browser, lambda d: "请在“模板”中选定其中一个" in by_id(d, "batch-result").text)
+    assert "-t" not in by_id(browser, "batch-result").text
     from selenium.webdriver.support.ui import Select
 
     Select(by_id(browser, "batch-template")).select_by_value("work-conference")
@@ -358,12 +361,35 @@ def test_check_a_draft_and_download_the_fixed_one(server, browser, tmp_path):
     wait(browser, lambda d: css(d, "#check-result table"))
     report = by_id(browser, "check-result").text
     assert "XX" in report and "三点" in report
+    # A repairable finding names the page's button, not the command line's --fix.
+    assert "应为“，”(可点“下载修正后的稿子”修正)" in report and "--fix" not in report
     assert "第5行" in report  # a text draft's places are its lines, as check prints them
     shot(browser, "10-check")
     by_id(browser, "check-fix").click()
     fixed = downloaded(browser, ".txt")
     assert fixed.name == "送审稿(已修正).txt"
     assert "今天召开会议，主要任务是XX。" in fixed.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_a_saved_file_in_gbk_or_utf16_opens_in_the_form(server, browser, tmp_path, encoding):
+    saved = tmp_path / "去年的提纲.yaml"
+    saved.write_bytes((EXAMPLES / "全县党建工作会议.yaml").read_text("utf-8").encode(encoding))
+    open_page(browser, server)
+    by_id(browser, "load-file").send_keys(str(saved))
+    wait(browser, lambda d: css(d, "#f-meeting"))
+    assert by_id(browser, "f-meeting").get_attribute("value") == "全县党建工作会议"
+    wait(browser, lambda d: "全县党建工作会议" in by_id(d, "preview").text)
+
+
+def test_the_bare_address_shows_what_to_do_in_chinese(server, browser):
+    bare = server.split("?")[0]
+    browser.get(bare)  # a fresh browser: no cookie, no token
+    text = wait(browser, lambda d: by_id(d, "reason").text if css(d, "#reason") else "")
+    assert "拒绝访问" in text
+    body = css(browser, "body")[0].text
+    assert "?token=" in body and "speechgen serve" in body
+    shot(browser, "0-refused")
 
 
 def test_quit_button_stops_the_server(browser, tmp_path):

@@ -468,7 +468,9 @@ def test_batch_column_map_maps_a_header_the_template_does_not_know(client, tmp_p
 def test_batch_without_a_template_reports_the_tie_like_the_cli(client):
     response = post(client, "/api/batch", data={"sheet": (SHEET.open("rb"), SHEET.name)})
     assert response.status_code == 400
-    assert "请用 -t 指定" in response.get_json()["error"] or "模板" in response.get_json()["error"]
+    error = response.get_json()["error"]
+    assert error.startswith("各乡镇会议.xlsx: 表头同样符合这些模板:"), error
+    assert error.endswith("请在“模板”中选定其中一个") and " -t" not in error
 
 
 def test_batch_generates_a_zip_of_the_good_rows_and_the_report(client, tmp_path):
@@ -593,3 +595,187 @@ def test_render_never_imports_the_web_server(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stderr
     assert (tmp_path / "a.docx").exists()
+
+
+# --- uploads are read as the CLI reads files (one reader: generator/reading.py) ------------------
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-8-sig"])
+def test_a_saved_file_in_gbk_or_utf16_opens_as_the_cli_reads_it(client, tmp_path, encoding):
+    source = tmp_path / f"{encoding}.yaml"
+    source.write_bytes(EXAMPLE.read_text(encoding="utf-8").encode(encoding))
+    loaded = post(client, "/api/load", data={"file": (source.open("rb"), source.name)})
+    assert loaded.status_code == 200, loaded.get_json()
+    data = loaded.get_json()["data"]
+    assert data["meeting"] == "全县党建工作会议"
+    again = post(client, "/api/preview", json={"template": "party-building", **data}).get_json()
+    assert again["text"] == run_speechgen("render", source, "-f", "txt").stdout
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_a_broken_gbk_or_utf16_file_is_refused_in_the_clis_words(client, tmp_path, encoding):
+    # The user's report: a repeated field in a GBK file came back as 字段“��������”重复出现.
+    text = "模板: party-building\n会议名称: 全县党建工作会议\n讲话人: 王宏\n会议名称: 又一次\n"
+    source = tmp_path / "旧提纲.yaml"
+    source.write_bytes(text.encode(encoding))
+    web = post(client, "/api/load", data={"file": (source.open("rb"), source.name)})
+    assert web.status_code == 400
+    problem = web.get_json()["problems"][0]
+    assert "会议名称" in problem["message"] and "\ufffd" not in problem["message"]
+    assert problem["text"] == f"旧提纲.yaml:4:1: {problem['message']}"
+    cli = run_speechgen("render", source, "-f", "txt")
+    assert cli.returncode == 2 and f"旧提纲.yaml:4:1: {problem['message']}" in cli.stderr
+
+
+def test_a_binary_file_opened_as_an_outline_is_refused_as_the_cli_refuses_it(client, tmp_path):
+    source = tmp_path / "照片.yaml"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    web = post(client, "/api/load", data={"file": (source.open("rb"), source.name)})
+    assert web.status_code == 400
+    message = web.get_json()["problems"][0]["message"]
+    assert message.startswith("这不是文本文件")
+    assert message in run_speechgen("render", source, "-f", "txt").stderr
+
+
+def test_a_yaml_body_in_gbk_previews_as_the_cli_renders_the_file(client, tmp_path):
+    body = EXAMPLE.read_text(encoding="utf-8").encode("gbk")
+    response = post(client, "/api/preview", data=body, content_type="application/yaml")
+    assert response.status_code == 200, response.get_json()
+    source = tmp_path / "gbk.yaml"
+    source.write_bytes(body)
+    assert response.get_json()["text"] == run_speechgen("render", source, "-f", "txt").stdout
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_a_gbk_or_utf16_house_profile_applies_like_render_profile(client, tmp_path, encoding):
+    profile = tmp_path / "本单位.yaml"
+    profile.write_bytes("# 本单位公文字体\nbody:\n  font: 方正仿宋_GBK\n".encode(encoding))
+    answer = post(client, "/api/profile", data={"profile": (profile.open("rb"), profile.name)})
+    assert answer.status_code == 200, answer.get_json()
+    text = answer.get_json()["text"]  # what the page keeps and sends with each download
+    assert "本单位公文字体" in text and "方正仿宋_GBK" in text
+    web = post(client, "/api/render?format=docx", data={
+        "input": EXAMPLE.read_text(encoding="utf-8"), "input_type": "application/yaml",
+        "profile": (io.BytesIO(profile.read_bytes()), profile.name)})
+    target = tmp_path / "cli.docx"
+    assert run_speechgen("render", EXAMPLE, "--profile", profile, "-o", target).returncode == 0
+    assert web.status_code == 200
+    assert "方正仿宋_GBK" in Document(io.BytesIO(web.data)).element.xml
+    assert "方正仿宋_GBK" in Document(str(target)).element.xml
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_check_and_mine_read_a_gbk_or_utf16_draft_as_the_cli_does(client, tmp_path, encoding):
+    draft = ("在全县会议上的讲话\n\n同志们:\n\n今天召开会议,主要任务是XX。下面,我讲两点意见。\n\n"
+             "一、提高认识\n\n要充分认识做好工作的重要意义。\n\n二、狠抓落实\n\n要把各项任务落到实处。\n")
+    source = tmp_path / "草稿.txt"
+    source.write_bytes(draft.encode(encoding))
+    web = post(client, "/api/check", data={"file": (source.open("rb"), source.name)})
+    assert web.status_code == 200, web.get_json()
+    cli = json.loads(run_speechgen("check", source, "--json").stdout)
+    assert web.get_json()["findings"] == cli["findings"]
+    assert any(f["text"] == "XX" for f in cli["findings"])
+    mined = post(client, "/api/mine", data={"file": (source.open("rb"), source.name)})
+    assert mined.status_code == 200, mined.get_json()
+    speech = mined.get_json()["speeches"][0]
+    assert speech["title"] == "在全县会议上的讲话" and speech["sections"] == 2
+
+
+def test_a_utf16_sheet_and_a_gbk_column_map_are_read_as_the_cli_reads_them(client, tmp_path):
+    text = (EXAMPLES / "各乡镇会议.csv").read_bytes().decode("gb18030")
+    sheet = tmp_path / "会议.csv"  # Excel's "Unicode 文本" is UTF-16 with a BOM
+    sheet.write_bytes(text.replace("会议名称", "会议", 1).encode("utf-16"))
+    mapping = tmp_path / "映射.yaml"
+    mapping.write_bytes('"会议": "会议名称"\n'.encode("gbk"))
+    form = {"sheet": (sheet.open("rb"), sheet.name), "template": "work-conference",
+            "action": "check", "mapping": (mapping.open("rb"), mapping.name)}
+    web = post(client, "/api/batch", data=form)
+    assert web.status_code == 200, web.get_json()
+    assert {"header": "会议", "used": True} in web.get_json()["columns"]
+    rows = web.get_json()["rows"]
+    assert len(rows) == 5 and sum(r["status"] == "failed" for r in rows) == 1
+    cli = run_speechgen("batch", sheet, "-t", "work-conference", "--map", mapping, "--check",
+                        "-o", tmp_path / "out")
+    assert cli.returncode == 1, cli.stderr  # the same one bad row
+    assert "第 4 行" in cli.stdout + cli.stderr or "B4" in cli.stdout + cli.stderr
+
+
+# --- the page names its own controls, never the command line's flags -----------------------------
+
+def test_check_findings_on_the_page_name_no_command_line_flag(client, tmp_path):
+    draft = "在全县会议上的讲话\n\n同志们:\n\n今天是2025年03月05日,我们召开会议。\n"
+    source = tmp_path / "草稿.txt"
+    source.write_text(draft, encoding="utf-8")
+    web = post(client, "/api/check", data={"file": (io.BytesIO(draft.encode()), "草稿.txt")})
+    findings = web.get_json()["findings"]
+    assert {"halfwidth-punct", "date-padding"} <= {f["id"] for f in findings if f["fixable"]}
+    assert not [f["message"] for f in findings if "--" in f["message"]]
+    # The form's preview checks the draft too, and the editor has no fix to offer at all.
+    facts = party_facts(purpose="研究部署2025年03月05日以后的工作,推动落实")
+    preview = post(client, "/api/preview", json=facts).get_json()
+    assert any(f["id"] == "date-padding" for f in preview["findings"])
+    assert not [f["message"] for f in preview["findings"] if "--" in f["message"]]
+    # The command line still says which flag repairs them.
+    human = run_speechgen("check", source).stdout
+    assert re.search(r"日期不应补零,应写作“2025年3月5日”\(可用 --fix 修正\)", human), human
+
+
+def test_batch_advice_names_the_pages_controls_and_the_cli_keeps_its_flags(client, tmp_path):
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("姓名,电话\n张三,123\n", encoding="utf-8")
+
+    def page(**extra: object) -> str:
+        response = post(client, "/api/batch",
+                        data={"sheet": (sheet.open("rb"), sheet.name), "action": "check", **extra})
+        assert response.status_code == 400
+        return response.get_json()["error"]
+
+    untemplated = page()
+    assert "请在“模板”中选定一个模板" in untemplated and " -t" not in untemplated
+    headerless = page(template="work-conference")
+    assert "找不到表头" in headerless and "“列名对应”" in headerless
+    assert "--map" not in headerless
+    cli = run_speechgen("batch", sheet, "--check", "-o", tmp_path / "out")
+    assert cli.returncode == 2 and "请用 -t 指定模板" in cli.stderr
+    cli = run_speechgen("batch", sheet, "-t", "work-conference", "--check", "-o",
+                        tmp_path / "out")
+    assert cli.returncode == 2 and "--map" in cli.stderr
+
+
+def test_a_bad_file_name_pattern_is_named_by_the_fields_label(client):
+    response = post(client, "/api/batch", data=batch_form(action="check", name="{乡镇-{会议名称}"))
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error.startswith("文件名格式“{乡镇-{会议名称}”中的花括号不成对") and "--" not in error
+
+
+# --- a browser opening an address itself gets a page, scripts keep JSON --------------------------
+
+BROWSER_ACCEPT = ("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,"
+                  "image/webp,image/apng,*/*;q=0.8")
+
+
+def test_the_bare_address_in_a_browser_says_in_chinese_to_open_the_printed_one(client):
+    for path in ("/", "/?token=an-old-one", "/api/templates"):
+        response = client.get(path, base_url=BASE, headers={"Accept": BROWSER_ACCEPT})
+        assert response.status_code == 403, path
+        assert response.mimetype == "text/html"
+        page = response.get_data(as_text=True)
+        assert '<html lang="zh-CN">' in page and "拒绝访问" in page
+        assert "讲话稿工具已启动" in page and "?token=" in page and "speechgen serve" in page
+        assert '"error"' not in page
+    foreign = client.get("/", base_url="http://192.168.1.5:8765",
+                         headers={"Accept": BROWSER_ACCEPT})
+    assert foreign.status_code == 403 and "127.0.0.1" in foreign.get_data(as_text=True)
+    # Scripts and the page's own fetch() calls (Accept: */* or none) keep the JSON answer.
+    for headers in ({}, {"Accept": "*/*"}, {"Accept": "application/json"}):
+        response = client.get("/", base_url=BASE, headers=headers)
+        assert response.status_code == 403
+        assert response.get_json()["error"].startswith("拒绝访问:请使用启动时显示的网址")
+
+
+def test_an_unknown_address_in_a_browser_is_a_page_with_the_way_home(client):
+    response = get(client, "/没有这页", headers={**AUTH, "Accept": BROWSER_ACCEPT})
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert "没有这个页面或接口" in page and '<a href="/">' in page
+    assert get(client, "/没有这页").get_json()["error"] == "没有这个页面或接口。"

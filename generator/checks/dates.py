@@ -38,7 +38,7 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             if _padded(match):
                 yield Finding(
                     "date-padding", WARNING,
-                    f"日期不应补零,应写作“{_unpadded(match)}”(可用 --fix 修正)",
+                    f"日期不应补零,应写作“{_unpadded(match)}”",
                     match[0], para.place(match.start()), fixable=True,
                 )
 

@@ -110,14 +110,14 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             quoted = text[start:end]
             yield Finding(
                 "halfwidth-punct", WARNING,
-                f"中文中用了半角标点“{quoted.strip()}”,应为“{replacement}”(可用 --fix 修正)",
+                f"中文中用了半角标点“{quoted.strip()}”,应为“{replacement}”",
                 quoted, para.place(start), fixable=True,
             )
         for start, end, replacement in full_width_alnum(text):
             yield Finding(
                 "fullwidth-alnum", WARNING,
                 f"数字和字母用了全角“{text[start:end]}”,"
-                f"应为半角“{replacement}”(可用 --fix 修正)",
+                f"应为半角“{replacement}”",
                 text[start:end], para.place(start), fixable=True,
             )
         for match in _STRAIGHT_QUOTE.finditer(text):

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from .finding import ERROR, INFO, SEVERITY_NAMES, WARNING, Finding
 
+#: How `check` tells a person that `--fix` repairs a finding.  The message itself names only
+#: the problem: each face offers its own remedy (the web page names its download button).
+FIX_HINT = "(可用 --fix 修正)"
+
 
 def _line(finding: Finding) -> str:
     quote = f"  “{finding.text}”" if finding.text else ""
+    hint = FIX_HINT if finding.fixable else ""
     return (f"{SEVERITY_NAMES[finding.severity]}  {finding.place.describe()}{quote}  "
-            f"{finding.message}  [{finding.id}]")
+            f"{finding.message}{hint}  [{finding.id}]")
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

@@ -3,7 +3,8 @@
 Flask was chosen by measurement (docs/web.md): with waitress it starts in about 60 % of the
 time Starlette + uvicorn takes, answers a 5,000-character POST as fast, and both are
 pure-Python wheels.  Every route answers JSON or a file; every failure is JSON with a Chinese
-`error` and, for bad input, the same `problems` (message, line, field path) the CLI prints.
+`error` and, for bad input, the same `problems` (message, line, field path) the CLI prints,
+except to a browser opening an address itself, which gets a short Chinese page (pages.py).
 """
 
 from __future__ import annotations
@@ -13,17 +14,20 @@ import json
 import secrets
 import threading
 from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from flask import Flask, Response, redirect, request, send_from_directory
+from flask import Flask, Response, g, redirect, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
+from .. import advice
 from . import library
 from .guards import MAX_BODY, MESSAGES, TOKEN_HEADER, Guard, cookie_name
 from .library import STYLESHEET, InputError, Problem, SpeechgenError, os_reason, safe_stem
+from .pages import error_page
 
 STATIC = Path(__file__).resolve().parent / "static"
 JSON_TYPES = ("application/json",)
@@ -61,7 +65,19 @@ def json_response(data: Any, status: int = 200) -> Response:
                     mimetype="application/json")
 
 
+def wants_page() -> bool:
+    """Whether a person's browser opened this address itself (a navigation asks for HTML
+    first), rather than the page's script or an API client (JSON, or anything)."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    return request.accept_mimetypes.best_match(JSON_TYPES + ("text/html",)) == "text/html"
+
+
 def error_response(status: int, message: str, problems: Sequence[Problem] = ()) -> Response:
+    """JSON with the Chinese `error` and `problems`; a short Chinese page, with the same
+    status, for a browser that opened the address itself."""
+    if wants_page():
+        return Response(error_page(status, message), status, mimetype="text/html")
     return json_response({"error": message,
                           "problems": [library.problem_dict(p) for p in problems]}, status)
 
@@ -91,6 +107,18 @@ def create_app(port: int, token: str, workdir: Path,
     state = State(Guard(port, token), workdir, quit_event or threading.Event())
     app.extensions["speechgen"] = state
     cookie = cookie_name(port)
+
+    @app.before_request
+    def page_advice() -> None:
+        """Library messages name the page's controls, not the command line's flags, until
+        the request ends (the test client shares its thread with CLI tests)."""
+        g.faces = ExitStack()
+        g.faces.enter_context(advice.page_face())
+
+    @app.teardown_request
+    def command_line_advice(error: BaseException | None) -> None:
+        if "faces" in g:
+            g.faces.close()
 
     @app.before_request
     def guard() -> Response | None:
@@ -189,16 +217,17 @@ def create_app(port: int, token: str, workdir: Path,
         if upload is None or not upload.filename:
             raise InputError("请选择要打开的提纲文件(.yaml)")
         name = Path(upload.filename.replace("\\", "/")).name
-        text = upload.read().decode("utf-8-sig", errors="replace")
-        return json_response(library.load_saved(text, name))
+        return json_response(library.load_saved(upload.read(), name))
 
     @app.post("/api/profile")
     def profile() -> Response:
-        text = _text_field("profile")
+        """A house profile checked as `render --profile` reads it; its text (decoded as the
+        CLI decodes the file) goes back for the page to send with every download."""
+        text = _text_field("profile", library.PROFILE_FILE)
         if not text:
             raise InputError("请选择本单位版式文件(.yaml)")
         library.check_profile(text)
-        return json_response({"ok": True})
+        return json_response({"ok": True, "text": text})
 
     @app.post("/api/mine")
     def mine() -> Response:
@@ -219,13 +248,13 @@ def create_app(port: int, token: str, workdir: Path,
     def batch() -> Response:
         sheet = _upload("batch", "sheet")
         folder = sheet.parent
-        mapping_text = _text_field("mapping")
+        mapping_text = _text_field("mapping", library.MAP_FILE)
         mapping = None
         if mapping_text:
             mapping = folder / "列名映射.yaml"
             mapping.write_text(mapping_text, encoding="utf-8")
         profile_path = None
-        if profile_text := _text_field("profile"):
+        if profile_text := _text_field("profile", library.PROFILE_FILE):
             profile_path = folder / "本单位版式.yaml"
             profile_path.write_text(profile_text, encoding="utf-8")
         layout = request.form.get("layout") or "standard"
@@ -296,11 +325,13 @@ def create_app(port: int, token: str, workdir: Path,
         upload.save(path)
         return path
 
-    def _text_field(name: str) -> str | None:
-        """A form field or uploaded file as text (a house profile, a column map)."""
+    def _text_field(name: str, what: str) -> str | None:
+        """A form field or uploaded file as text (a house profile, a column map); a file is
+        decoded as the CLI decodes `what` on disk."""
         upload = request.files.get(name)
         if upload is not None and upload.filename:
-            return upload.read().decode("utf-8-sig", errors="replace")
+            filename = Path(upload.filename.replace("\\", "/")).name
+            return library.uploaded_text(upload.read(), filename, what) or None
         return request.form.get(name) or None
 
     def _input() -> tuple[bytes, str, str | None]:
@@ -310,7 +341,7 @@ def create_app(port: int, token: str, workdir: Path,
         if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
             text = request.form.get("input", "")
             kind = request.form.get("input_type", "application/json")
-            return text.encode("utf-8"), kind, _text_field("profile")
+            return text.encode("utf-8"), kind, _text_field("profile", library.PROFILE_FILE)
         if content_type not in JSON_TYPES + YAML_TYPES:
             raise InputError("请以 YAML(Content-Type: application/yaml)或 JSON 提交提纲")
         return request.get_data(), content_type, None
@@ -320,6 +351,11 @@ def create_app(port: int, token: str, workdir: Path,
 
 def _run_batch(job: BatchJob, batch_request: library.BatchRequest) -> None:
     """Generate every row, then pack the files and the report into one archive."""
+    with advice.page_face():  # a thread of its own: the request's context does not reach it
+        _generate(job, batch_request)
+
+
+def _generate(job: BatchJob, batch_request: library.BatchRequest) -> None:
     try:
         rows = library.batch_generate(batch_request)
         while True:

@@ -20,14 +20,19 @@ import yaml
 
 import generator as sg
 
+from .. import reading
 from ..errors import InputError, Problem, SpeechgenError, os_reason
 from ..filenames import safe_stem
 from ..html_writer import STYLESHEET
+from ..layout import PROFILE_FILE
 from ..model import Speech
+from ..outline_io import OUTLINE_FILE
+from ..sheet_map import MAP_FILE
 
 #: What the routes use of the library besides the functions below: the error types they turn
 #: into answers, the file-name rule of downloads, the preview's stylesheet.
-__all__ = ["STYLESHEET", "InputError", "Problem", "SpeechgenError", "os_reason", "safe_stem"]
+__all__ = ["MAP_FILE", "PROFILE_FILE", "STYLESHEET", "InputError", "Problem", "SpeechgenError",
+           "os_reason", "safe_stem"]
 
 #: What a download may ask for: the library's formats, plus "yaml" (the input to load back).
 DOWNLOAD_FORMATS = ("docx", "pdf", "txt", "md", "yaml")
@@ -81,10 +86,8 @@ def _is_json(content_type: str) -> bool:
 
 
 def _decode(body: bytes, filename: str) -> str:
-    try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(Problem("内容不是 UTF-8 编码的文字", filename)) from None
+    """A request body read with the CLI's rule for files (BOM, else UTF-8, else GB18030)."""
+    text = reading.decode(body, filename, OUTLINE_FILE)
     if not text.strip():
         raise InputError(Problem("内容是空的", filename))
     return text
@@ -157,13 +160,21 @@ def saved_input(speech: Speech, body: bytes, content_type: str) -> bytes:
     return yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
-def load_saved(text: str, filename: str) -> dict[str, Any]:
+def uploaded_text(raw: bytes, filename: str, what: str) -> str:
+    """An uploaded YAML file (outline, profile, column map) as text, read exactly as the CLI
+    reads that file from disk: same size cap, encodings (GBK, UTF-16 …) and refusals."""
+    allow_empty = what != OUTLINE_FILE  # an empty profile or map changes nothing
+    return reading.text_of(raw, filename, reading.MAX_OUTLINE, what, allow_empty)
+
+
+def load_saved(raw: bytes, filename: str) -> dict[str, Any]:
     """A saved outline or facts file, checked as `render` checks it, as data for the editor:
     an outline as its canonical tree, facts under their canonical keys (aliases resolved)."""
     from ..fields import Validator
     from ..outline_io import parse_document, speech_to_dict
     from ..templating import get_template
 
+    text = uploaded_text(raw, filename, OUTLINE_FILE)
     speech = sg.load_speech_text(text, filename=filename)
     if speech.template == "outline":
         return {"template": "outline", "data": speech_to_dict(speech)}

@@ -86,14 +86,6 @@ function start() {
     });
     node[path[path.length - 1]] = value;
   }
-  function readText(file) {   // Blob.text() is newer than the browsers this page supports
-    return new Promise((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsText(file, 'utf-8');
-    });
-  }
   function lines(text) { return text.split('\n').map((s) => s.trim()).filter(Boolean); }
   function isoDate(text) {
     const m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(String(text || '').trim());
@@ -668,11 +660,10 @@ function start() {
   $('profile-file').addEventListener('change', async (event) => {
     const file = event.target.files[0];
     if (!file) return;
-    const text = await readText(file);
     const form = new FormData();
-    form.append('profile', text);
+    form.append('profile', file);   // decoded by the server as the CLI decodes it (GBK, UTF-16 …)
     try {
-      await api('/api/profile', { method: 'POST', body: form });
+      const { text } = await api('/api/profile', { method: 'POST', body: form });
       S.profile = { name: file.name, text };
       writeJSON(PROFILE_KEY, S.profile);
       note(`本单位版式“${file.name}”已启用,之后的每次下载都按它排版(保存在本浏览器中)。`, true);
@@ -721,6 +712,8 @@ function start() {
 
   // --- check a draft --------------------------------------------------------------------------------
   let checkFile = null;
+  // What the page offers for a finding `check --fix` repairs: the button under the report.
+  const FIX_HINT = `(可点“${$('check-fix').textContent}”修正)`;
   $('check-file').addEventListener('change', async (event) => {
     checkFile = event.target.files[0];
     if (!checkFile) return;
@@ -741,7 +734,7 @@ function start() {
           el('tbody', {}, data.findings.map((f) => el('tr', { class: f.severity === 'error' ? 'failed' : '' },
             el('td', { text: SEVERITY[f.severity] || f.severity }),
             el('td', { text: [f.line ? `第${f.line}行` : f.paragraph ? `第${f.paragraph}段` : '', f.section ? `(${f.section})` : ''].join('') || '全文' }),
-            el('td', { text: f.text || '' }), el('td', { text: f.message }))))));
+            el('td', { text: f.text || '' }), el('td', { text: f.message + (f.fixable ? FIX_HINT : '') }))))));
       } else {
         box.append(el('p', { text: '未发现问题。' }));
       }

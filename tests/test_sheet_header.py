@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import assert_user_error, run_speechgen
 from openpyxl import Workbook
 
@@ -23,6 +24,16 @@ def batch(sheet: Path, out: Path, *extra: str):
 
 def speeches(out: Path) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(out.glob("*.txt"))}
+
+
+def assert_refused(book: Workbook, folder: Path, *words: str) -> str:
+    """The sheet is refused with a message holding `words`, exit 2, and nothing written; the
+    message is returned."""
+    book.save(folder / "t.xlsx")
+    result = batch(folder / "t.xlsx", folder / "out")
+    assert_user_error(result, *words)
+    assert not (folder / "out").exists()
+    return result.stderr
 
 
 def tasks_sheet(book: Workbook, key: str, value: object) -> None:
@@ -58,21 +69,7 @@ def test_a_merge_at_the_end_of_the_header_row_is_read_as_merged(tmp_path: Path) 
     book.active.merge_cells("C1:E1")
     book.active.append(["全县工作会议", "李明", "2025年1月5日", "2025年1月6日", None])
     tasks_sheet(book, "行号", 2)
-    book.save(tmp_path / "t.xlsx")
-    result = batch(tmp_path / "t.xlsx", tmp_path / "out")
-    assert_user_error(result, "日期只能填一个值", "表头合并了 C1:E1 3 列")
-    assert not (tmp_path / "out").exists()
-
-
-def test_a_one_value_field_named_by_two_columns_is_refused(tmp_path: Path) -> None:
-    book = Workbook()
-    book.active.append(["会议名称", "讲话人", "meeting"])
-    book.active.append(["全县工作会议", "李明", "全县二月会议"])
-    tasks_sheet(book, "行号", 2)
-    book.save(tmp_path / "t.xlsx")
-    result = batch(tmp_path / "t.xlsx", tmp_path / "out")
-    assert_user_error(result, "A1、C1 两列", "都对应“会议名称”", "只能填一个值")
-    assert not (tmp_path / "out").exists()
+    assert_refused(book, tmp_path, "日期只能填一个值", "表头合并了 C1:E1 3 列")
 
 
 def test_a_merged_one_value_header_on_the_task_sheet_is_refused_there(tmp_path: Path) -> None:
@@ -83,11 +80,8 @@ def test_a_merged_one_value_header_on_the_task_sheet_is_refused_there(tmp_path: 
     tasks.append(["行号", "小标题", None, "引言"])
     tasks.merge_cells("B1:C1")
     tasks.append([2, "抓好农业生产", "抓好春耕", "要抓好春耕。"])
-    book.save(tmp_path / "t.xlsx")
-    result = batch(tmp_path / "t.xlsx", tmp_path / "out")
-    assert_user_error(result, "t.xlsx[工作任务]:1:", "工作表“工作任务”中,小标题只能填一个值",
+    assert_refused(book, tmp_path, "t.xlsx[工作任务]:1:", "工作表“工作任务”中,小标题只能填一个值",
                       "表头合并了 B1:C1 两列")
-    assert not (tmp_path / "out").exists()
 
 
 def test_a_list_field_merged_across_columns_still_takes_each_as_an_item(tmp_path: Path) -> None:
@@ -112,12 +106,9 @@ def test_a_task_column_with_one_task_a_line_is_told_the_forms(tmp_path: Path) ->
     book = Workbook()
     book.active.append(["会议名称", "讲话人", "工作任务"])
     book.active.append(["全县工作会议", "李明", "抓好农业生产\n抓好民生实事"])
-    book.save(tmp_path / "t.xlsx")
-    result = batch(tmp_path / "t.xlsx", tmp_path / "out")
-    assert_user_error(result, "列“工作任务”(C1)", "每一项是一组内容(小标题、引言", "一列放不下",
-                      "编号列 工作任务1.小标题", "单独一张名为“工作任务”的工作表")
-    assert "表头缺少" not in result.stderr and "表头可用的列名" not in result.stderr
-    assert not (tmp_path / "out").exists()
+    told = assert_refused(book, tmp_path, "列“工作任务”(C1)", "每一项是一组内容(小标题、引言",
+                          "一列放不下", "编号列 工作任务1.小标题", "单独一张名为“工作任务”的工作表")
+    assert "表头缺少" not in told and "表头可用的列名" not in told
 
 
 def test_numbered_task_columns_without_their_parts_get_one_message(tmp_path: Path) -> None:
@@ -165,15 +156,21 @@ def test_the_numbered_two_row_header_the_message_recommends_works(tmp_path: Path
     assert "一、抓好农业生产\n\n要抓好春耕。" in text and "二、抓好民生实事\n\n要办好实事。" in text
 
 
-def test_a_group_written_as_one_column_is_told_the_forms(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("header", "row", "words"), [
+    (["会议名称", "讲话人", "meeting"], ["全县工作会议", "李明", "全县二月会议"],
+     ("A1、C1 两列", "都对应“会议名称”", "只能填一个值")),  # one value, two columns
+    (["会议名称", "讲话人", "工作回顾"], ["全县工作会议", "李明", "一年来成绩显著"],
+     ("列“工作回顾”(C1)", "“工作回顾”是一组内容", "工作回顾.总体评价")),  # a group, one column
+])
+def test_a_header_column_the_field_cannot_take_is_refused(tmp_path: Path, header, row,
+                                                          words) -> None:
     book = Workbook()
-    book.active.append(["会议名称", "讲话人", "工作回顾"])
-    book.active.append(["全县工作会议", "李明", "一年来成绩显著"])
+    book.active.append(header)
+    book.active.append(row)
     tasks_sheet(book, "行号", 2)
     book.save(tmp_path / "t.xlsx")
     result = batch(tmp_path / "t.xlsx", tmp_path / "out")
-    assert_user_error(result, "列“工作回顾”(C1)", "“工作回顾”是一组内容", "工作回顾.总体评价")
-    assert not (tmp_path / "out").exists()
+    assert_user_error(result, *words)
 
 
 def test_a_nested_list_on_the_task_sheet_is_told_its_forms(tmp_path: Path) -> None:

@@ -76,7 +76,8 @@ def parse_date(value: object) -> tuple[int, int, int | None]:
     try:
         dt.date(year, month, day or 1)
     except ValueError:
-        raise DateError(f"“{text}”不是真实存在的日期") from None
+        raise DateError(f"“{text}”不是真实存在的日期(月份为1—12,日不超过当月天数),"
+                        "请写成 2025年1月5日 或 2025-01-05") from None
     return year, month, day or None
 
 

@@ -39,10 +39,19 @@ def parse_document(text: str, filename: str,
     return data, locate
 
 
+#: Files that hold a finished speech, not an outline: "render 去年的讲话.docx" said only that the
+#: file was not text (a new user, from a clean clone).
+_DRAFTS = (".docx", ".doc", ".wps", ".pdf", ".html", ".htm")
+
+
 def load_document(path: str | Path,
                   notes: list[Problem] | None = None) -> tuple[Any, Locator, str]:
     """Read and parse one input file: (data, locate, the file name to show in messages)."""
     filename = str(path)
+    if Path(path).suffix.lower() in _DRAFTS:  # last year's speech given where an outline goes
+        raise InputError(Problem(
+            f"这是讲话稿文件,不是提纲;请先提取成提纲:speechgen mine {Path(path).name} -o 提纲.yaml,"
+            "改好后再生成", filename))
     text = reading.read_text(path, reading.MAX_OUTLINE, OUTLINE_FILE)
     data, locate = parse_document(text, filename, notes)
     return data, locate, filename

@@ -295,3 +295,21 @@ def test_word_lock_files_are_skipped_in_folders_and_named_when_given(tmp_path):
     assert "~$" not in mined.stderr and "在全区机关党建工作会议上的讲话" in mined.stdout
     for command in ("check", "mine"):
         assert_user_error(cli(command, tmp_path / "~$讲话稿.docx"), "锁定文件", "“讲话稿.docx”")
+
+
+@pytest.mark.parametrize("name", ["去年的讲话.docx", "讲话.pdf", "讲话.WPS"])
+@pytest.mark.foreign_docx
+def test_a_finished_speech_given_to_render_is_pointed_to_mine(tmp_path, name):
+    """"render 去年的讲话.docx" said only that the file was not text (a new user): it names the
+    command that turns a speech into an outline, and writes nothing."""
+    path = write(tmp_path, name, "在全县工作会议上的讲话")
+    out = tmp_path / "稿.docx"
+    result = cli("render", path, "-o", out)
+    assert_user_error(result, name, "不是提纲", f"speechgen mine {name}")
+    assert not out.exists()
+
+
+def test_a_date_that_does_not_exist_is_told_what_a_date_is(tmp_path):
+    path = write(tmp_path, "提纲.yaml", "标题: 讲话\n日期: 2025-13-40\n")
+    assert_user_error(cli("render", path, "-f", "txt"), "提纲.yaml:2",
+                      "“2025-13-40”不是真实存在的日期", "月份为1—12", "2025年1月5日")

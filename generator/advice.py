@@ -21,6 +21,8 @@ _REMEDIES: dict[str, tuple[str, str]] = {
                  "请在“模板”中选定一个模板"),
     "template-tied": ("请用 -t 指定其中一个,例如 -t {name}",
                       "请在“模板”中选定其中一个"),
+    "template-line": ("请在开头加一行{line},speechgen templates 可查看各模板的用途",
+                      "请在开头加一行{line},或在“模板”中选定一个模板"),
     "debug": ("(加 --debug 查看详情)", ""),
     # Not a remedy but the name of what the user typed the pattern into.
     "name": ("文件名格式 --name ", "文件名格式"),

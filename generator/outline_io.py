@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from . import reading, yaml_reader
+from .advice import advice
 from .errors import InputError, Problem
 from .fields import Field, Locator, Validator
 from .model import MAX_DEPTH, ROLE_NAMES, Flag, Section, Speech
@@ -148,8 +149,29 @@ def outline_from_data(data: Any, locate: Locator, filename: str | None) -> Speec
     validator = Validator(filename, locate)
     values = validator.group(data, OUTLINE_FIELDS)
     if validator.problems:
-        raise InputError(validator.problems)
+        raise InputError([*_missing_template(data, filename), *validator.problems])
     return speech_from_values(values)
+
+
+def _missing_template(data: Any, filename: str | None) -> list[Problem]:
+    """A template's facts without their "模板:" line are read as an outline, and each fact was
+    told only that it is an unknown field (a new user): name the template they fit best."""
+    if not isinstance(data, Mapping) or any(key in data for key in ("模板", "template")):
+        return []
+    from .templating import templates  # only on a failed outline: templating imports this module
+
+    outline = {name for spec in OUTLINE_FIELDS for name in spec.names}
+    foreign = [str(key) for key in data if str(key) not in outline]
+    fits = {name: sum(any(key in spec.names for spec in template.fields) for key in foreign)
+            for name, template in templates().items() if not template.is_outline}
+    most = max(fits.values(), default=0)
+    best = [name for name, count in fits.items() if count == most]
+    if not most:
+        return []
+    line = f"“模板: {best[0]}”" if len(best) == 1 else f"“模板: 模板名”(可选 {'、'.join(best)})"
+    return [Problem(f"提纲里没有“模板:”这一行,所以按原样排版(outline)读取;“{foreign[0]}”等是"
+                    f"模板的字段,若要用模板生成,{advice('template-line', line=line)}",
+                    filename, 1, 1)]
 
 
 def parse_outline(text: str, filename: str = "<提纲>") -> Speech:

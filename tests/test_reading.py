@@ -313,3 +313,13 @@ def test_a_date_that_does_not_exist_is_told_what_a_date_is(tmp_path):
     path = write(tmp_path, "提纲.yaml", "标题: 讲话\n日期: 2025-13-40\n")
     assert_user_error(cli("render", path, "-f", "txt"), "提纲.yaml:2",
                       "“2025-13-40”不是真实存在的日期", "月份为1—12", "2025年1月5日")
+
+
+def test_facts_without_their_template_line_are_told_to_add_it(tmp_path):
+    """A template's facts with the "模板:" line left out were read as an outline, and each fact
+    was told only that it is an unknown field (a new user): the first message names the line to
+    add, and the template the facts fit when only one does."""
+    path = write(tmp_path, "资料.yaml", "会议名称: 全县防汛工作会议\n专项工作: 防汛抗旱\n")
+    result = cli("render", path, "-f", "txt")
+    assert_user_error(result, "资料.yaml:1:1", "没有“模板:”这一行", "“模板: special-deployment”")
+    assert result.stderr.index("模板: special-deployment") < result.stderr.index("未知字段")

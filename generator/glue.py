@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from .data_cache import load_data
@@ -271,7 +271,7 @@ class Glue:
         # The user's own opening sentences count as said: "今天结合项目实际，和大家一起学习探讨。
         # 今天这堂党课…我和大家一起交流…" repeated the user's words a line later (a blind reader,
         # round 13).
-        self._used: set[str] = _grams(" ".join(str(p) for p in facts.get("context") or ()))
+        self._used = set(_grams(" ".join(str(p) for p in facts.get("context") or ())))
         self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
         self._judged: bool | None = None  # the speaker's judgement said before the purpose
@@ -551,7 +551,8 @@ SUBJECT_TIMES = 3
 FORMULA = 4
 
 
-def _grams(wording: str) -> set[str]:
+@lru_cache(maxsize=2048)  # the stock's ~260 wordings, asked for again by every move of every
+def _grams(wording: str) -> frozenset[str]:  # render (a user's opening text passes through)
     """The formula-sized runs of a variant's own words (its slots are the facts, not glue)."""
     # Not re.split on [^\u4e00-\u9fff]: compiling that class costs ~1 ms of every render.
     words = re.sub(r"\{\w+\}", " ", wording)
@@ -560,7 +561,7 @@ def _grams(wording: str) -> set[str]:
     # 今天 opens a sentence or clause once in an opening, not three times ("今天由我…今天结合…
     # 今天，我就…": a blind reader, round 13; "按照…安排，今天由我…。…今天，我想围绕…", round
     # 14): two wordings opening a clause with it share a formula.
-    return grams | ({"今天"} if re.search(r"(?:^|[。！？，])今天", words) else set())
+    return frozenset(grams | ({"今天"} if re.search(r"(?:^|[。！？，])今天", words) else set()))
 
 
 def _clause(text: str | None) -> str:

@@ -47,6 +47,9 @@ _BODY_END = ("办", "室", "厅", "局", "部", "委", "部门", "机关", "系�
 #: 样子", "在服务群众中践行初心"): said unquoted after 围绕/就 it reads as a clause pasted in (two
 #: blind readers, final reading); so is a question ("农村党员怎样在产业发展中带好头").
 _CLAUSE_WORDS = ("要", "是", "有", "，", "怎样", "如何", "怎么")
+#: A theme that opens with a preposition is a clause too: "我就以高质量党建引领教育强市建设谈
+#: 三点意见" reads 就以… (a bench draft, round 17); quoted, the theme reads as a title.
+_CLAUSE_START = ("在", "以", "把", "用", "为", "对", "按照", "围绕", "通过", "让")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
 #: hold already.
 _PHRASE_WORDS = ("具体", "重要", "全面")
@@ -227,14 +230,22 @@ _OWN_PLACE = re.compile(r"^(?:中共)?\w{2,3}?(省|市|区|县|镇|乡|街道)(?
 _PLACE_BODY = ("党委", "党工委", "政府", "人民政府", "人大", "政协", "纪委", "委")
 #: … and another organisation keeps the whole name (江源市东城中学…, 铁山区社区…).
 _ANOTHER_BODY = re.compile(r"中学|小学|学校|大学|学院|医院|公司|集团|村|社区|街道|镇|乡|局|厂")
+#: A firm's full name before its meeting: its own staff say 公司, 集团 ("召开集团2025年度党建…
+#: 会议", a real opening of the blind pool).
+_OWN_FIRM = re.compile(r"^\w{2,16}?(公司|集团)(?=[\w“])")
 
 
 def spoken_name(meeting: str, speaker: str) -> str:
     """The meeting as its organiser's own leader names it aloud: "岔河镇2025年工作会议" →
-    "全镇2025年工作会议", "河口镇党委扩大会议" → "镇党委扩大会议".  A speaker whose post names
-    another level (the 副市长 at a county's meeting) is a guest and says the name in full."""
-    found = _OWN_PLACE.match(meeting)
+    "全镇2025年工作会议", "河口镇党委扩大会议" → "镇党委扩大会议", "恒通包装材料有限公司
+    2024年度先进表彰大会" → "公司2024年度先进表彰大会" (said by 公司董事长).  A speaker whose
+    post names another level (the 副市长 at a county's meeting) is a guest and says the name
+    in full."""
     title = (speaker.replace("\u3000", " ").split() or [""])[0]
+    firm = _OWN_FIRM.match(meeting)
+    if firm and title.startswith(firm[1]):  # 公司董事长, 集团党委书记: the firm's own
+        return firm[1] + meeting[firm.end():]
+    found = _OWN_PLACE.match(meeting)
     if not found or (title and found[1] not in title):
         return meeting
     rest = meeting[found.end():]
@@ -536,7 +547,7 @@ class Glue:
         values.setdefault("goal", values.get("default_goal", ""))
         values.setdefault("period", self.period)
         topic = values.get("topic", "")
-        clause = topic.startswith("在") or any(word in topic for word in _CLAUSE_WORDS)
+        clause = topic.startswith(_CLAUSE_START) or any(word in topic for word in _CLAUSE_WORDS)
         if clause and "“{topic}”" not in text:  # a theme said as a sentence
             values["topic"] = f"“{topic}”"  # is quoted: "围绕“党员要有个党员的样子”"
         if "{work}的" in text and _OWN_DE.search(values.get("work", "")):  # a theme with its own

@@ -383,3 +383,11 @@ def test_a_guest_or_another_body_keeps_the_meetings_name(meeting, speaker):
     openings = ["".join(speech_from(data | {"套话版本": v}).opening) for v in VERSIONS]
     assert any(meeting in opening for opening in openings), openings
     assert not any(re.search(r"召开(?:这次)?全[县市]", opening) for opening in openings), openings
+
+
+def test_a_theme_opening_with_a_preposition_is_quoted_after_就():
+    """"我就以高质量党建引领教育强市建设谈三点意见" read 就以…; quoted it reads as a title."""
+    data = scaffold_data("party-building") | {"讲话主题": "以高质量党建引领教育强市建设"}
+    openings = ["".join(speech_from(data | {"套话版本": v}).opening) for v in VERSIONS]
+    assert not any("就以" in opening or "围绕以" in opening for opening in openings), openings
+    assert any("“以高质量党建引领教育强市建设”" in opening for opening in openings), openings

@@ -281,6 +281,21 @@ def spoken(number: int) -> str:
     return "两" if number == 2 else to_chinese(number)
 
 
+#: A run of five characters said three times in one sentence: "各级政府系统办公室要…把政府系统
+#: 办公室工作的各项任务逐项落实到位，以实际行动开创政府系统办公室工作新局面" (the organiser in
+#: {all}, {work} and {goal} at once; a blind reader, round 18).
+_RUN = 5
+
+
+def _said_thrice(text: str) -> bool:
+    """Whether a sentence of `text` holds some five-character run three times."""
+    for sentence in re.split(r"[。！？；]", text):
+        for start in range(len(sentence) - _RUN + 1):
+            if sentence.count(sentence[start:start + _RUN]) >= 3:
+                return True
+    return False
+
+
 def _seed(*keys: str) -> int:
     digest = hashlib.sha256("\x1f".join(keys).encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big")
@@ -523,7 +538,9 @@ class Glue:
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""
-            chosen = (fresh or ordered)[0]
+            pool = fresh or ordered
+            chosen = next((v for v in pool if not _said_thrice(
+                self._fill(v.text, count, slots, probe=True))), pool[0])
             self._used |= _grams(chosen.text)
             self._said.add(chosen.text)
             if "{work}" in chosen.text and slots.get("work") and self.subject and \
@@ -533,7 +550,11 @@ class Glue:
         self._memo[memo] = text
         return text
 
-    def _fill(self, text: str, count: int | None, slots: Mapping[str, Any]) -> str:
+    def _fill(self, text: str, count: int | None, slots: Mapping[str, Any],
+              probe: bool = False) -> str:
+        """The wording with its slots filled.  A `probe` (trying a wording before choosing it)
+        leaves the outlook slot empty, so that trying says nothing: the outlook is a move of
+        its own, and saying it marks its words as used."""
         values = {k: _clause(str(v)) for k, v in slots.items() if v}
         values |= self.words
         if "meeting" in values:
@@ -554,7 +575,7 @@ class Glue:
             values["work"] = f"“{values['work']}”"  # 的: "认识“守好群众的健康门”的重要意义"
         if values.get("work", "").startswith(values["area"]):  # 机关 + 机关党建: said once
             text = text.replace("{area}{work}", "{work}")
-        if "{outlook}" in text and "outlook" not in values:
+        if "{outlook}" in text and "outlook" not in values and not probe:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
         if text.startswith("同志们，"):  # the closing calls on whom the salutation called
             text = self.address + text[3:]

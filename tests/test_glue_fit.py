@@ -391,3 +391,15 @@ def test_a_theme_opening_with_a_preposition_is_quoted_after_就():
     openings = ["".join(speech_from(data | {"套话版本": v}).opening) for v in VERSIONS]
     assert not any("就以" in opening or "围绕以" in opening for opening in openings), openings
     assert any("“以高质量党建引领教育强市建设”" in opening for opening in openings), openings
+
+
+def test_no_sentence_of_glue_says_the_same_run_three_times():
+    """"各级政府系统办公室要…把政府系统办公室工作的各项任务逐项落实到位，以实际行动开创政府系统
+    办公室工作新局面": the organiser in three slots of one closing (a blind reader, round 18).
+    Another wording is taken when the filled one would say a five-character run thrice."""
+    data = scaffold_data("office-work") | {"会议名称": "全县政府系统办公室工作会议",
+                                           "系统名称": "政府系统办公室"}
+    for version in VERSIONS:
+        closing = "".join(speech_from(data | {"套话版本": version}).closing)
+        for sentence in re.split(r"[。！？；]", closing):
+            assert sentence.count("政府系统办公室") < 3, closing

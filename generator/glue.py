@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from .data_cache import load_data
 from .lazy_re import LazyPattern
-from .numerals import to_chinese
+from .numerals import spoken
 from .resources import outlines_dir
 
 #: Agenda kinds by how strongly they shape the response, strongest first: after a
@@ -276,9 +276,6 @@ def address_of(salutation: str) -> str:
     called = salutation.strip().rstrip("：:，,！!").removeprefix("尊敬的").removeprefix("亲爱的")
     return called if called and "同志" not in called and len(called) <= 16 else "同志们"
 
-
-def spoken(number: int) -> str:
-    return "两" if number == 2 else to_chinese(number)
 
 
 #: A run of five characters said three times in one sentence: "各级政府系统办公室要…把政府系统

@@ -342,3 +342,14 @@ def test_one_encoding_rule_whether_read_whole_or_in_chunks():
     assert encoding_of([b"\xef\xbb\xbf" + data], "表.csv") == "utf-8-sig"
     with pytest.raises(InputError, match="二进制"):
         encoding_of([data, b"PK\x03\x04\x00\x00"], "表.csv", "表格")
+
+
+def test_more_points_at_a_level_than_numerals_write_is_told_not_a_traceback(tmp_path):
+    """10,000 sub-points ended in ValueError from the numerals (a tester who never saw the
+    code): the list is refused where it is read, at its line, before anything is written."""
+    points = "".join(f"      - 小标题: 第{n}项\n" for n in range(10_000))
+    source = write(tmp_path, "提纲.yaml", "标题: 在全县工作会议上的讲话\n称呼: 同志们：\n"
+                   "正文:\n  - 小标题: 总结工作\n    下级:\n" + points)
+    result = cli("render", source, "-f", "txt", "-o", tmp_path / "讲话稿.txt")
+    assert_user_error(result, "提纲.yaml:5:", "最多 9999 项", "10000 项")
+    assert not (tmp_path / "讲话稿.txt").exists()

@@ -13,19 +13,33 @@ of its time (bench/bench_cli.py against the same render, 15 interleaved runs eac
   ordinary way when a thread other than the main one is still running or a stream cannot be
   flushed (a closed pipe), so nothing a hook or a buffer holds is lost.
 
+A request to stop from outside — `kill` (SIGTERM), a closed terminal (SIGHUP), Ctrl+Break
+on Windows (SIGBREAK) — is taken as Ctrl+C, so the command stops the way it does then: no
+temporary file left, the batch's "已中断" and --resume advice, exit code 130.  By default those
+signals end the process at once, and a killed batch left its `.~…-run.part` claim behind (a
+tester who never saw the code).
+
 Tests and scripts calling `cli.run` in process keep the normal interpreter: this module is
-the only place either is changed.
+the only place any of this is changed.
 """
 
 import atexit
 import gc
 import os
+import signal
 import sys
 import threading
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     gc.disable()
+    for name in ("SIGTERM", "SIGHUP", "SIGBREAK"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
     from .cli import main as run_cli
 
     try:

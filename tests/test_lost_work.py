@@ -463,3 +463,28 @@ def test_a_device_or_pipe_is_never_replaced(tmp_path: Path, argv: list[str]) -> 
     os.mkfifo(target)
     assert_user_error(run_speechgen(*argv, cwd=tmp_path), "不是普通文件", "去掉 -o")
     assert stat.S_ISFIFO(target.lstat().st_mode)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32",
+                    reason="POSIX signals")
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_batch_stopped_from_outside_stops_as_ctrl_c_does(tmp_path: Path, tiny: Path,
+                                                           name: str) -> None:
+    """`kill` or a closed terminal ended a batch at once and left its `.~…-run.part` claim in
+    the output folder (a tester who never saw the code): it stops as Ctrl+C stops it."""
+    sheet = tmp_path / "表.csv"
+    sheet.write_text("名称\n" + "".join(f"单位{n}\n" for n in range(3000)), encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "batch", str(sheet), "-t", "tiny", "--template-dir",
+         str(tiny), "-o", str(out)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, encoding="utf-8")
+    while process.poll() is None and len(list(out.glob("*.docx"))) < 3:
+        time.sleep(0.02)
+    process.send_signal(getattr(signal, name))
+    _stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "已中断" in stderr and "--resume" in stderr and "Traceback" not in stderr
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+    for path in out.glob("*.docx"):  # every file left is whole
+        assert docx_text(path)

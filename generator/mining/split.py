@@ -31,7 +31,7 @@ from .boilerplate import (
 )
 from .captions import collection_name, names_collection, names_occasion
 from .headings.schemes import match_at
-from .normalise import normalise_line
+from .normalise import normalise_line, unglossed
 
 _NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
 
@@ -94,14 +94,18 @@ class Page:
 
 
 def _marker_kind(text: str, kind: str) -> bool:
-    """Does the line match a marker of this kind?"""
+    """Does the line match a marker of this kind (a caption read without glosses)?"""
+    text = unglossed(text) if kind == "series" else text
     return any(k == kind and p.match(text) for k, p in MARKERS)
 
 
 def _marker(text: str) -> tuple[str, str] | None:
-    """(number, title) when the line is a unit marker candidate."""
+    """(number, title) when the line is a unit marker candidate.  A sample's caption, which
+    gives no title, is read without the pinyin glosses a converted page prints after its
+    characters ("…讲话（huà）稿1")."""
+    bare = unglossed(text)
     for kind, pattern in MARKERS:
-        match = pattern.match(text)
+        match = pattern.match(bare if kind == "series" else text)
         if not match:
             continue
         if kind == "suffix":

@@ -434,6 +434,12 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     return i, rest
 
 
+#: A speaker's name set on a line of its own over a title that starts with the occasion
+#: ("张某某同志" / "在…上的讲话", the name perhaps letter-spaced): the title's first words, as
+#: pages print it whole ("张某某同志在…上的讲话").
+NAME_OVER_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,4}同志$")
+
+
 def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
     """The title that starts at line ``at`` (a theme with its "——在…的讲话" on one line, or a
     title wrapped over two lines, read whole), the subtitle on its line if any, and the line
@@ -445,6 +451,8 @@ def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
         title, after = lines[at] + lines[at + 1], at + 2
     else:
         title, after = lines[at], at + 1
+    if at and title.startswith("在") and NAME_OVER_TITLE.match(lines[at - 1]):
+        title = lines[at - 1] + title  # "某某同志" / "在…上的致辞": one title set on two lines
     number = SAMPLE_NUMBER.search(title)
     if number and _is_title(title[: number.start()]):
         title = title[: number.start()]  # "在…会上的讲话（一）": an occasion's sample number

@@ -453,6 +453,22 @@ def strip_lead_in(line: str) -> str:
     return line[match.end() :] if match else line
 
 
+#: The text a site's lead-in or blurb offers, by name: "…为你整理了多篇相关的《<title>》，…",
+#: "下面是编写整理的 <title>，欢迎大家阅读。".  Only a name ending like a speech's title, closed
+#: by 》 or a comma, is read (a collection's "…讲话稿范文（精选5篇）" is not).
+OFFERED = LazyPattern(
+    rf"整理(?:了|的)[^《》。！？，]{{0,8}}?《?\s*([^《》。！？，：]{{6,60}}?{TITLE_END})\s*[》，]",
+    needs="整",
+)
+
+
+def offered_title(line: str) -> tuple[str, int]:
+    """The title a site's lead-in names for the text it offers and where the lead-in's naming
+    starts in the line, or ("", -1)."""
+    found = OFFERED.search(line) if "整理" in line else None
+    return (found.group(1).strip(), found.start()) if found else ("", -1)
+
+
 _LABELS = [r for r in RULES if r.kind == "label"]
 _INLINE = [r for r in RULES if r.kind == "inline"]
 

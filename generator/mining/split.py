@@ -25,13 +25,14 @@ from .boilerplate import (
     crumb_title,
     is_furniture,
     navigation_terms,
+    offered_title,
     strip_inline,
     strip_label,
     strip_lead_in,
 )
 from .captions import collection_name, names_collection, names_occasion
 from .headings.schemes import match_at
-from .normalise import normalise_line, unglossed
+from .normalise import fold, normalise_line, unglossed
 
 _NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
 
@@ -511,6 +512,24 @@ def _bare_sample(raw: list[str]) -> int | None:
     return None
 
 
+def _offered(raw: list[str]) -> str:
+    """The page's title where only the site's lead-in leaves it readable: the title the lead-in
+    offers its text by (``offered_title``), printed above the lead-in as well ("<SEO title>
+    <title> <blurb> 下面是编写整理的<title>，欢迎阅读。 <text>", one line: the lead-in cut
+    drops everything before it).  A title found only inside the lead-in is the site's
+    wording, not the page's heading (so labelled on the pools), and a kind of speech
+    ("领导讲话稿", no occasion named) titles no one speech."""
+    above = ""
+    for line in raw[:SAMPLE_HEAD]:
+        text = normalise_line(line)
+        title, at = offered_title(text) if "整理" in line else ("", -1)
+        key = fold(title)
+        if key and key in fold(above + text[:at]) and names_occasion(title):
+            return title
+        above += text
+    return ""
+
+
 def split_page(raw: list[str], file: str) -> Page:
     """Units of a page, in order, with a warning when the page title's count disagrees."""
     lines, breaks = clean_lines(raw)
@@ -576,6 +595,10 @@ def split_page(raw: list[str], file: str) -> Page:
         following = [n for n in breaks if n > last]
         after_next = units[i].lines[0][0] if i < len(units) else None
         unit.cut = bool(following) and (after_next is None or following[0] < after_next)
+    if len(units) == 1 and not page_title and not units[0].sample:
+        # A page whose only title stands in the site's lead-in ("…为你整理了《<title>》，…",
+        # dropped with it): the speech's title, when its own head has none.
+        units[0].page_title = _offered(raw)
     page = Page(file, page_title, units, hint)
     page.warnings.extend(f"“{u.marker}”后面没有正文,已跳过。" for u in empty)
     if hint is not None and starts and hint != len(starts):

@@ -38,6 +38,9 @@ ADDRESS_OPENERS = "尊敬的|亲爱的|各位|广大"
 ADDRESSED = re.compile(
     rf"^(?:{ADDRESS_OPENERS})[^。！？；：]{{0,44}}{PERSON_END}{FUSED_GREETING}?：$"
 )
+#: An address the page cuts off before its colon ("尊敬的书", the excerpt's last words): no
+#: title, though it is short and has no sentence mark.
+CUT_ADDRESS = re.compile(r"^(?:尊敬的|亲爱的)[^。！？；：，]{0,20}$")
 
 
 #: One addressee of a list: perhaps 尊敬的/亲爱的/各位, a few characters, a word for people.

@@ -28,7 +28,14 @@ from ..lexicon import (
 )
 from ..model import Speech
 from ..numerals import NUMERAL_CHARS
-from .address import ADDRESS_OPENERS, DAYTIME, LEADING_GREETING, PERSON_END, is_salutation
+from .address import (
+    ADDRESS_OPENERS,
+    CUT_ADDRESS,
+    DAYTIME,
+    LEADING_GREETING,
+    PERSON_END,
+    is_salutation,
+)
 from .boilerplate import COUNT_HINT, CRUMB, META_TAIL, furniture_score, is_furniture
 from .captions import (
     CAPTIONED,
@@ -482,8 +489,15 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
         sentences += bool(_SENTENCE_MARK.search(text))
+    last = len(lines) - 1  # an address the excerpt cuts off ends the head as a sentence would
     first = next(
-        (k for k, t in enumerate(lines) if _SENTENCE_MARK.search(t) or starts_with_marker(t)),
+        (
+            k
+            for k, t in enumerate(lines)
+            if _SENTENCE_MARK.search(t)
+            or starts_with_marker(t)
+            or (k == last and CUT_ADDRESS.match(t))
+        ),
         len(lines),
     )
     if 1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1]):

@@ -186,6 +186,13 @@ _TITLED_ADDRESS = re.compile(
     r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"
     rf"(?:各位|尊敬的)?(?:(?!{TITLE_END})[^\s。，（）：]){{0,10}}?同志们：)\s*"
 )
+#: The same with a title that names its speaker at the occasion and ends without a genre word,
+#: as a document library prints a file's abridged name ("副市长在全市夏季消防安全检查工作同志们：
+#: 这次会议…"): the whole run before 同志们 is the title, none of it the address.
+_SPEAKER_AT_ADDRESS = re.compile(
+    rf"^(?P<head>[^\s。，！？：（）]{{0,12}}?(?:{OFFICES}|同志|领导)在[^\s。，！？：（）]{{4,40}})"
+    r"(?P<note>)(?P<name>)(?P<address>同志们：)\s*"
+)
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
 #: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
 _SPACED_TITLE = re.compile(
@@ -229,7 +236,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for number, line in lines:
         text = line
         before = any(_UNTERMINATED.search(t) for _, t in out)
-        addressed = not before and (_TITLED_ADDRESS.match(text) or _ADDRESS.match(text))
+        addressed = not before and _titled_address(text)
         titled = None if before or addressed else _SPACED_TITLE.match(text)
         if titled and _UNTERMINATED.search(text):
             out.extend([(number, titled.group(1)), (number, titled.group(2))])
@@ -241,7 +248,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         ):
             out.append((number, lead.group(1)))
             text = text[lead.end() :]
-        if len(text) < FLATTENED and addressed and addressed.re is _TITLED_ADDRESS:
+        if len(text) < FLATTENED and addressed and addressed.re is not _ADDRESS:
             # A short page's head and opening on one line ("…的讲话（日期）某某同志们：今天…"):
             # head, address and body are parted, as on a long flattened line.
             out.extend((number, piece) for piece in _head_pieces(addressed) if piece)
@@ -268,7 +275,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             )
             continue
         pieces = []
-        address = None if before else _TITLED_ADDRESS.match(text) or _ADDRESS.match(text)
+        address = None if before else _titled_address(text)
         if address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
             pieces += _head_pieces(address)
             text = text[address.end() :]
@@ -347,6 +354,14 @@ def _without_site_lead(piece: str) -> str:
     if space <= 0 or not _site_piece(piece[:space]):
         return piece
     return piece[space + 1 :].lstrip()
+
+
+def _titled_address(text: str) -> re.Match[str] | None:
+    """A flattened line's head run into its address: the title's kinds first, so the address
+    does not swallow the title's last words."""
+    return (
+        _TITLED_ADDRESS.match(text) or _SPEAKER_AT_ADDRESS.match(text) or _ADDRESS.match(text)
+    )
 
 
 def _head_pieces(address: re.Match[str]) -> list[str]:

@@ -29,6 +29,7 @@ from .boilerplate import (
     strip_inline,
     strip_label,
     strip_lead_in,
+    strip_running_header,
 )
 from .captions import collection_name, names_collection, names_occasion
 from .headings.schemes import match_at
@@ -153,7 +154,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     for index, line in enumerate(raw):
         for piece in HTML_BREAK.split(line) if "<" in line else [line]:
             numbers.append(index + 1)
-            normalised.append(normalise_line(piece))
+            normalised.append(strip_running_header(normalise_line(piece)))
     kinds = [classify(text) if text else None for text in normalised]
     for index, text in enumerate(normalised):
         number = numbers[index]
@@ -208,7 +209,7 @@ def loose_lines(raw: list[str]) -> list[tuple[int, str]]:
     top), so that a page holding speech text never yields nothing."""
     out: list[tuple[int, str]] = []
     for number, line in enumerate(raw, 1):
-        text = normalise_line(line)
+        text = strip_running_header(normalise_line(line))
         if not text or classify(text) in _LOOSE_DROP or is_furniture(text, edge=True):
             continue
         text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()

@@ -444,7 +444,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
 #: A speaker's name set on a line of its own over a title that starts with the occasion
 #: ("张某某同志" / "在…上的讲话", the name perhaps letter-spaced): the title's first words, as
 #: pages print it whole ("张某某同志在…上的讲话").
-NAME_OVER_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,4}同志$")
+NAME_OVER_TITLE = LazyPattern(r"^[\u4e00-\u9fff]{2,4}同志$", needs="志")
 
 
 def title_at(lines: list[str], at: int) -> tuple[str, str, int]:

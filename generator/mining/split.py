@@ -97,15 +97,28 @@ class Page:
 
 def _marker_kind(text: str, kind: str) -> bool:
     """Does the line match a marker of this kind (a caption read without glosses)?"""
-    text = unglossed(text) if kind == "series" else text
+    text = _caption_key(text) if kind == "series" else text
     return any(k == kind and p.match(text) for k, p in MARKERS)
+
+
+#: The longest line read as a glossed sample caption (a name of up to 30 characters, its
+#: glosses and its number); longer lines are not looked at without their glosses.
+GLOSSED_CAPTION = 100
+
+
+def _caption_key(text: str) -> str:
+    """A sample caption's text without pinyin glosses ("…讲话（huà）稿1" → "…讲话稿1"); any
+    other line as it is.  A caption ends with its number, bare or in brackets, and is short:
+    cheap tests first, since most lines are body text."""
+    numbered = text[-1:].isdigit() or text.endswith("）")
+    return unglossed(text) if numbered and len(text) <= GLOSSED_CAPTION else text
 
 
 def _marker(text: str) -> tuple[str, str] | None:
     """(number, title) when the line is a unit marker candidate.  A sample's caption, which
     gives no title, is read without the pinyin glosses a converted page prints after its
     characters ("…讲话（huà）稿1")."""
-    bare = unglossed(text)
+    bare = _caption_key(text)
     for kind, pattern in MARKERS:
         match = pattern.match(bare if kind == "series" else text)
         if not match:

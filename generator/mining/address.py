@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import LazyPattern
 from ..lexicon import ADDRESS_WORDS, alternation
 from .normalise import unglossed
 
@@ -40,7 +41,7 @@ ADDRESSED = re.compile(
 )
 #: An address the page cuts off before its colon ("尊敬的书", the excerpt's last words): no
 #: title, though it is short and has no sentence mark.
-CUT_ADDRESS = re.compile(r"^(?:尊敬的|亲爱的)[^。！？；：，]{0,20}$")
+CUT_ADDRESS = LazyPattern(r"^(?:尊敬的|亲爱的)[^。！？；：，]{0,20}$", needs="尊亲")
 
 
 #: One addressee of a list: perhaps 尊敬的/亲爱的/各位, a few characters, a word for people.

@@ -473,14 +473,14 @@ def offered_title(line: str) -> tuple[str, int]:
 
 
 #: A site's address, the anchor of a document library's running header.
-_ADDRESS = re.compile(
-    r"(?i)(?:www\.)?[a-z0-9-]{2,}\.(?:com|cn|net|org|cc|top|vip|info)(?![a-z0-9])"
+_ADDRESS = LazyPattern(
+    r"(?i)(?:www\.)?[a-z0-9-]{2,}\.(?:com|cn|net|org|cc|top|vip|info)(?![a-z0-9])", needs="."
 )
 #: A running header is at least this long (an address printed twice in a blurb is not one),
 #: and only a line this long can hold a page break.
 RUNNING_HEADER_CHARS = 20
 PAGED_LINE_CHARS = 200
-_CLAUSE_END = re.compile(r"(?<=[，。！？；])")
+_CLAUSE_END = LazyPattern(r"(?<=[，。！？；])")
 
 
 def strip_running_header(line: str) -> str:

@@ -604,9 +604,10 @@ def is_furniture(line: str, edge: bool) -> bool:
     return marked and not is_salutation(line)
 
 
-#: The shortest piece of a line taken for a speech's title among the site's pieces.
+#: The shortest piece of a line taken for a speech's title among the site's pieces; the title
+#: may be a document's file name ("在…的讲话.doc 下载本文").
 TITLE_PIECE_CHARS = 8
-_TITLE_PIECE = re.compile(rf"{TITLE_END}$")
+_TITLE_PIECE = re.compile(rf"{TITLE_END}(\.(docx?|DOCX?|wps|pdf|PDF|txt))?$")
 
 
 def _titled_piece(line: str) -> bool:

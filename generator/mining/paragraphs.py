@@ -177,13 +177,15 @@ _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女
 #: sit between them in its usual order: a note in brackets (the day, "根据录音整理") and the
 #: speaker, a name after the note or a byline naming an office ("…的讲话（2011年11月3日）
 #: 刘某某同志们：", "…的讲话某某区委常委、副区长王某某同志们："); the address may list several
-#: addressees ("尊敬的主任、尊敬的各位老同志、同志们：").  The words before 同志们 hold no
-#: title word: in "…征兵动员大会上的讲话同志们：" the title ends at 讲话, not at 动员.
+#: addressees, parted by 、 or ， ("尊敬的主任、尊敬的各位老同志、同志们：", "各位企业家，
+#: 同志们："), and the site's "文稿" may follow the title word ("…的讲话文稿同志们：").  The
+#: words before 同志们 hold no title word: in "…征兵动员大会上的讲话同志们：" the title ends at
+#: 讲话, not at 动员.
 _TITLED_ADDRESS = re.compile(
-    rf"^(?P<head>.{{0,120}}?{TITLE_END}[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
+    rf"^(?P<head>.{{0,120}}?{TITLE_END}(?:文稿)?[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
     rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?=同志们：)"
     rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}{_HAN}{{2,3}})?"
-    r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"
+    r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?[、，])*"
     rf"(?:各位|尊敬的)?(?:(?!{TITLE_END})[^\s。，（）：]){{0,10}}?同志们：)\s*"
 )
 #: The same with a title that names its speaker at the occasion and ends without a genre word,

@@ -1,16 +1,18 @@
 """Generated snippets for a blind reading (issue 14): openings, transitions and closings cut from
 every genre template rendered from varied invented facts, one snippet a .txt file.
 
-Usage: python bench/blind_generated.py OUT_DIR [--count 40] [--facts DIR] [--mix PATH]
+Usage: python bench/blind_generated.py OUT_DIR [--count 40] [--facts DIR] [--mix PATH [--real DIR]]
 
 The facts are bench/blind_facts/*.yaml: invented meetings, at least six per template, each with
 its own organiser, level, kind and place (no name or place shared between two sets).  Each set
 gives at most one snippet, so no two snippets come from one speech.  The moves are mixed as the
 real side of the reading is: `--mix` names the real snippets' record (a YAML list of entries with
 a `move`: opening / transition / closing, as /work/pages/blind/real_sources.yaml is); without
-it the mix is 30 : 16 : 5, the real side's of round 3.  A snippet is 60–300 characters, cut at a
-sentence's end, as the real ones are.  `../shared/tools/blind_set.py make REAL OUT_DIR SET`
-then shuffles both sides into a reading set.  Deterministic: the same facts give the same files.
+it the mix is 30 : 16 : 5, the real side's of round 3.  A snippet is one move's first paragraph
+(a closing: its last), 60–300 characters, cut at a sentence's end, as the real ones are; with
+`--real` its length is drawn from the real side's lengths for the same move.
+`../shared/tools/blind_set.py make REAL OUT_DIR SET` then shuffles both sides into a reading
+set.  Deterministic: the same facts give the same files.
 """
 
 from __future__ import annotations
@@ -28,9 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 from generator.errors import InputError  # noqa: E402
-from generator.model import Speech  # noqa: E402
+from generator.model import Section, Speech  # noqa: E402
 from generator.pipeline import load_speech  # noqa: E402
-from generator.text_writer import render_text  # noqa: E402
 
 MOVES = ("opening", "transition", "closing")
 #: The real side's mix in round 3 (51 snippets from 27 sites): openings, transitions, closings.
@@ -44,52 +45,75 @@ def _digest(*keys: str) -> int:
     return int.from_bytes(hashlib.sha256("\x1f".join(keys).encode()).digest()[:8], "big")
 
 
-def fit(paragraphs: list[str], longest: int = LONGEST) -> str | None:
-    """Whole paragraphs while they fit in `longest` characters, the next one cut at a sentence's
-    end; None when the result is shorter than SHORTEST.  The paragraphs run on without a line
-    break, as the real side's text does: its pages are stored as one line (the reading's
-    snippet tool refuses a snippet with a line break), so a break would tell the sides apart."""
-    taken: list[str] = []
+def fit(paragraphs: list[str], target: int = LONGEST) -> str | None:
+    """The move's first paragraph, the next ones joined on only while the text is shorter than
+    SHORTEST, then cut at the sentence end nearest `target` characters (never past LONGEST);
+    None when the move gives fewer than SHORTEST characters.
+
+    One paragraph, because that is how the real side was cut: each of the 23 real openings of
+    the genre-matched pool (real23o) stops where the opening's next move begins (a "刚才…"
+    recap 7 times, the announcement 4, the first heading 4, another move 8), although that
+    next sentence would have fitted in 300 characters.  A generated snippet that ran on into
+    its recap and announcement (13 of 23 in reading o4, against 4 of 23 real) was told apart by
+    its shape, not its writing.  The paragraphs run on without a line break, as the real side's
+    text does (the reading's snippet tool refuses a line break)."""
+    text = ""
     for paragraph in paragraphs:
-        room = longest - sum(len(p) for p in taken)
-        if len(paragraph) <= room:
-            taken.append(paragraph)
-            continue
-        head = ""
-        for sentence in _SENTENCE_END.split(paragraph):
-            if len(head) + len(sentence) > room:
-                break
-            head += sentence
-        if head:
-            taken.append(head)
-        break
-    text = "".join(taken)
-    return text if len(text) >= SHORTEST else None
+        text += paragraph
+        if len(text) >= SHORTEST:
+            break
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if SHORTEST <= m.end() <= LONGEST]
+    if not ends:
+        return None
+    return text[:min(ends, key=lambda end: (abs(end - target), end))]
 
 
-def candidates(speech: Speech, key: str) -> dict[str, str]:
-    """The speech's opening, one of its transitions (how a part begins after its heading, never
-    running on into the next part or the closing) and its closing, each as a snippet; a move
-    the speech cannot give is left out.  The heading stays out because no real snippet holds
-    one: in round 3 a heading run into its body was the readers' commonest reason (14 of 40),
-    a tell of the cut, not of the writing."""
+def tail(paragraphs: list[str], target: int = LONGEST) -> str | None:
+    """The move's last paragraph, earlier ones joined on only while shorter than SHORTEST, then
+    cut at the sentence start nearest `target` characters before its end: a real closing is
+    "the final paragraph(s) before any sign-off", so it ends where the speech does."""
+    text = ""
+    for paragraph in reversed(paragraphs):
+        text = paragraph + text
+        if len(text) >= SHORTEST:
+            break
+    starts = [start for m in _SENTENCE_END.finditer(text)
+              if SHORTEST <= len(text) - (start := m.end()) <= LONGEST]
+    if len(text) <= LONGEST and len(text) >= SHORTEST:
+        starts.append(0)
+    if not starts:
+        return None
+    return text[min(starts, key=lambda start: (abs(len(text) - start - target), start)):]
+
+
+def _lead(section: Section) -> list[str]:
+    """The paragraphs a part opens with after its heading: its own, or when it opens straight
+    into its first sub-point, that sub-point's (its heading left out, as on the real side)."""
+    if section.paragraphs or not section.sections:
+        return section.paragraphs
+    return _lead(section.sections[0])
+
+
+def candidates(speech: Speech, key: str, lengths: dict[str, list[int]] | None = None
+               ) -> dict[str, str]:
+    """The speech's opening, one of its transitions (how a part begins after its heading) and
+    its closing (before the sign-off), each as a snippet; a move the speech cannot give is left
+    out.  The heading stays out because no real snippet holds one: in round 3 a heading run
+    into its body was the readers' commonest reason (14 of 40), a tell of the cut, not of the
+    writing.  Each move's length is drawn from `lengths` (the real side's snippet lengths for
+    that move), so that both sides are as long as each other move by move; without it, from
+    150–300 characters."""
+    def target(move: str) -> int:
+        pool = sorted((lengths or {}).get(move, [])) or list(range(150, LONGEST + 1))
+        return pool[_digest(key, move, "length") % len(pool)]
+
     found: dict[str, str] = {}
-    # Where a cut ends varies from speech to speech (150–300 characters), so that not every
-    # opening runs on to its "下面，我讲…" nor every transition to a full part.
-    longest = 150 + _digest(key, "length") % (LONGEST - 150 + 1)
-    if opening := fit(speech.opening, longest):
+    if opening := fit(speech.opening, target("opening")):
         found["opening"] = opening
-    paragraphs = [p for p in render_text(speech).split("\n\n") if p.strip()]
-    body_end = len(paragraphs) - len(speech.closing) - len(speech.signoff)
-    starts, at = [], 0
-    for section in speech.sections:  # each part's heading, found in reading order
-        at = next(i for i in range(at, body_end) if section.heading in paragraphs[i][:60])
-        starts.append(at)
-    turns = [t for i, end in zip(starts, [*starts[1:], body_end], strict=True)
-             if (t := fit(paragraphs[i + 1:min(i + 4, end)], longest))]
+    turns = [t for section in speech.sections if (t := fit(_lead(section), target("transition")))]
     if turns:
         found["transition"] = turns[_digest(key, "transition") % len(turns)]
-    if closing := fit([*speech.closing, *speech.signoff]):
+    if closing := tail(speech.closing, target("closing")):
         found["closing"] = closing
     return found
 
@@ -144,10 +168,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--facts", type=Path, default=ROOT / "bench" / "blind_facts")
     parser.add_argument("--mix", type=Path)
+    parser.add_argument("--real", type=Path,
+                        help="the real side's snippet folder (the files --mix lists): each "
+                             "move's lengths are drawn from it")
     args = parser.parse_args(argv)
     mix = Counter(DEFAULT_MIX)
+    lengths: dict[str, list[int]] = {}
     if args.mix:
-        mix = Counter(str(e["move"]) for e in yaml.safe_load(args.mix.read_text("utf-8")))
+        record = yaml.safe_load(args.mix.read_text("utf-8"))
+        mix = Counter(str(e["move"]) for e in record)
+        if args.real:
+            for entry in record:
+                text = (args.real / entry["file"]).read_text("utf-8").strip()
+                lengths.setdefault(str(entry["move"]), []).append(len(text))
     sets, speeches = [], []
     for path in sorted(args.facts.glob("*.yaml")):
         try:
@@ -156,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path.name}: {error}", file=sys.stderr)
             return 2
         speeches.append(speech)
-        sets.append((path.stem, speech.template, candidates(speech, path.stem)))
+        sets.append((path.stem, speech.template, candidates(speech, path.stem, lengths)))
     per_template = Counter(template for _, template, _ in sets)
     short = {t: n for t, n in per_template.items() if n < MIN_SETS}
     if short:

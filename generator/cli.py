@@ -125,6 +125,18 @@ def report_written(path: Path) -> None:
     typer.echo(f"已生成:{path}", err=True)
 
 
+def screen(output: Path | None) -> Path | None:
+    """"-o -" asks for the screen, as most command-line tools read it: the same as leaving -o
+    out where that shows the result (a file named "-" was written before: a new user)."""
+    return None if output is not None and str(output) == "-" else output
+
+
+def require_folder_name(output: Path) -> None:
+    """A command writing into a folder cannot show its result instead."""
+    if str(output) == "-":
+        raise InputError(Problem("这里的 -o 应为文件夹名,不能用“-”显示在屏幕上", "-o"))
+
+
 def require_yaml(output: Path) -> None:
     """Commands that write one YAML file refuse another extension (YAML in a .docx)."""
     if output.suffix.lower() not in (".yaml", ".yml"):
@@ -163,6 +175,8 @@ def render(
     from .pipeline import render as render_speech
 
     many = len(sources) > 1
+    shown_on_screen = output is not None and screen(output) is None
+    output = screen(output)
     if many and output is not None and (output.is_file() or output.suffix):
         raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”")
     inputs = [*sources, *([profile] if profile else [])]
@@ -170,6 +184,9 @@ def render(
         refuse_input(output, inputs)
     spec = get_format(choose_format(fmt, None if many else output))
     fmt = spec.name
+    if shown_on_screen and spec.binary:
+        raise fail(f"{fmt.upper()} 不能显示在屏幕上;要在屏幕上看文字请加 --format txt,"
+                   f"要生成 {fmt.upper()} 请在 -o 后写文件名")
     # Every input is read and checked before anything is written: one bad file, nothing on disk.
     dirs = template_dir or ()
     notes: list[Problem] = []
@@ -284,6 +301,7 @@ def mine(
 
     if fmt not in ("", "yaml", "json"):
         raise fail(f"不支持的格式“{fmt}”,可选:yaml、json")
+    output = screen(output)
     if output is not None and not stats:
         refuse_input(output, files)
         output_kind(output, fmt)  # a wrong extension is refused before the pages are read
@@ -346,6 +364,7 @@ def new(
     from .scaffold import scaffold
     from .templating import get_template
 
+    output = screen(output)
     if output is not None:
         require_yaml(output)
         check_target(output, overwrite=overwrite)
@@ -406,6 +425,8 @@ def batch(
     from .batch import BatchOptions
     from .cli_batch import run
 
+    if output is not None:
+        require_folder_name(output)
     options = BatchOptions(sheet=source, output=output, template=template,
                            template_dirs=tuple(template_dir or ()), sheet_name=sheet,
                            mapping=mapping, name=name, format=fmt, layout=layout,
@@ -430,6 +451,7 @@ def phrases(
     from .mining.export import mine_files
     from .mining.phrases import build_bank, dump_bank
 
+    output = screen(output)
     if output is not None:
         refuse_input(output, files)
         require_yaml(output)
@@ -463,6 +485,7 @@ def template_from(
     from .scaffold import quoted
     from .template_from import write_template
 
+    require_folder_name(output)
     folder = write_template(load_outline(source), name, output, source.name,
                             overwrite=overwrite, inputs=[source])
     report_written(folder)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,24 +90,45 @@ def text_encoding(head: bytes) -> str | None:
     return next((encoding for bom, encoding in _BOMS if head.startswith(bom)), None)
 
 
+def encoding_of(chunks: Iterable[bytes], name: str, expected: str = "文本文件") -> str:
+    """The codec a user's text is in: a byte-order mark decides (Excel's "Unicode 文本" is
+    UTF-16 with one); else UTF-8 when every byte decodes as UTF-8, else GB18030 (a superset
+    of GBK, what Chinese Windows saves as "ANSI").  NUL bytes without a mark mean a binary
+    file (a picture, a .doc renamed) and are refused, naming what was expected.  `chunks`
+    are read in turn, so a large CSV is checked without being held whole."""
+    stream = iter(chunks)
+    first = next(stream, b"")
+    announced = text_encoding(first[:4])
+    if announced is not None:
+        return announced
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8 = True
+    for chunk in chain((first,), stream):
+        if b"\x00" in chunk:
+            raise binary_file(name, expected)
+        if utf8:
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                utf8 = False
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    return "utf-8" if utf8 else "gb18030"
+
+
 def decode(raw: bytes, name: str, expected: str = "文本文件") -> str:
-    """Text from bytes: a BOM decides; else UTF-8, else GB18030.  NUL bytes without a BOM
-    mean a binary file (a picture, a .doc renamed) and are refused, naming what was expected."""
-    encoding = text_encoding(raw[:4])
-    if encoding is not None:
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            raise InputError(Problem("文件开头标明了编码,但内容无法按该编码读取;"
-                                     "请另存为 UTF-8", name)) from None
-    if b"\x00" in raw:
-        raise binary_file(name, expected)
-    for candidate in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(candidate)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(Problem("无法识别文件编码,请另存为 UTF-8", name))  # pragma: no cover
+    """Text from bytes in the codec `encoding_of` finds (its refusals apply)."""
+    encoding = encoding_of((raw,), name, expected)
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        if text_encoding(raw[:4]) is None:  # bytes that are neither UTF-8 nor GB18030
+            raise InputError(Problem("无法识别文件编码,请另存为 UTF-8", name)) from None
+        raise InputError(Problem("文件开头标明了编码,但内容无法按该编码读取;"
+                                 "请另存为 UTF-8", name)) from None
 
 
 def read_text(path: str | os.PathLike[str], limit: int, expected: str = "文本文件",

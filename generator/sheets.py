@@ -17,7 +17,6 @@ the row's validation reports at that cell, so the other rows still run.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import math
@@ -713,26 +712,13 @@ def _column_number(letters: str) -> int:
 
 
 def _detect_encoding(path: Path) -> str:
-    from .reading import binary_file, text_encoding
+    """The CSV's codec by the one rule for a user's text (`reading.encoding_of`), read in
+    chunks so a large sheet is never held whole."""
+    from .reading import encoding_of
 
-    """UTF-8 (BOM or not) if the whole file decodes as UTF-8, otherwise GB18030 (⊃ GBK)."""
     with path.open("rb") as handle:
-        first = handle.read(_CHUNK)
-        announced = text_encoding(first[:4])
-        if announced is not None:
-            return announced  # Excel's "Unicode 文本" is UTF-16 with a BOM
-        if b"\x00" in first:
-            raise binary_file(str(path), "表格(.xlsx 或 .csv)")
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        chunk = first
-        try:
-            while chunk:
-                decoder.decode(chunk)
-                chunk = handle.read(_CHUNK)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "gb18030"
-    return "utf-8-sig" if first.startswith(codecs.BOM_UTF8) else "utf-8"
+        return encoding_of(iter(lambda: handle.read(_CHUNK), b""), str(path),
+                           "表格(.xlsx 或 .csv)")
 
 
 def _sniff_delimiter(sample: str) -> str:

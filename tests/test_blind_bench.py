@@ -33,6 +33,35 @@ def test_forty_snippets_one_per_speech_mixed_as_the_real_side(tmp_path, capsys):
     assert re.search(r"结尾写法\(全部 \d+ 组事实\):", capsys.readouterr().out)
 
 
+def _facts(stem: str):
+    return load_speech(next((ROOT / "bench" / "blind_facts").glob(f"{stem}-*.yaml")))
+
+
+def test_a_snippet_stops_where_its_move_does_as_the_real_side_was_cut():
+    """The real openings stop where the next move begins (a recap, the announcement); a
+    generated one that ran on into both was told apart by its shape.  An opening is its first
+    paragraph, a transition begins after the heading (a sub-point's heading too), a closing is
+    the speech's last paragraph without its sign-off, each as long as the real side asks."""
+    lengths = {"opening": [80], "transition": [70], "closing": [90]}
+    opened = _facts("cm1")  # purpose, then "刚才，…" in a paragraph of its own
+    assert len(opened.opening[0]) >= 60 and opened.opening[1].startswith("刚才")
+    found = blind_generated.candidates(opened, "probe", lengths)["opening"]
+    assert opened.opening[0].startswith(found) and "刚才" not in found
+    nested = _facts("cm6")  # a part that opens straight into its first sub-point
+    part = next(s for s in nested.sections if not s.paragraphs and s.sections)
+    assert blind_generated._lead(part) == part.sections[0].paragraphs
+    found = blind_generated.candidates(nested, "probe", lengths)["transition"]
+    assert any(p.startswith(found) for p in _body(nested.sections)), found
+    signed = _facts("ow2")  # closes, then signs off
+    assert signed.signoff
+    found = blind_generated.candidates(signed, "probe", lengths)["closing"]
+    assert signed.closing[-1].endswith(found)
+    assert not any(line in found for line in signed.signoff)
+    for speech in (opened, nested, signed):  # the sentence end nearest the asked length
+        for move, text in blind_generated.candidates(speech, "probe", lengths).items():
+            assert 60 <= len(text) <= 300 and text[-1] in "。！？", (move, text)
+
+
 def test_fact_sets_share_no_organiser_or_speaker():
     seen: dict[str, str] = {}
     for path in sorted((ROOT / "bench" / "blind_facts").glob("*.yaml")):

@@ -323,3 +323,22 @@ def test_facts_without_their_template_line_are_told_to_add_it(tmp_path):
     result = cli("render", path, "-f", "txt")
     assert_user_error(result, "资料.yaml:1:1", "没有“模板:”这一行", "“模板: special-deployment”")
     assert result.stderr.index("模板: special-deployment") < result.stderr.index("未知字段")
+
+
+def test_one_encoding_rule_whether_read_whole_or_in_chunks():
+    """The CSV reader checks a large sheet chunk by chunk with the same rule the outline reader
+    applies to a whole file: a character split between two chunks is still UTF-8, one GBK
+    byte pair anywhere makes the file GB18030, a NUL past the first chunk is still binary."""
+    from generator.reading import decode, encoding_of
+
+    text = "序号,会议名称\n" + "1,全县安全生产工作会议\n" * 40
+    data = text.encode("utf-8")
+    for size in (1, 2, 5, 7, len(data)):  # every cut, including inside a character
+        chunks = [data[i:i + size] for i in range(0, len(data), size)]
+        assert encoding_of(chunks, "表.csv") == "utf-8"
+    gbk = text.encode("gbk")
+    assert encoding_of([gbk[:9], gbk[9:]], "表.csv") == "gb18030"
+    assert decode(gbk, "表.csv") == text
+    assert encoding_of([b"\xef\xbb\xbf" + data], "表.csv") == "utf-8-sig"
+    with pytest.raises(InputError, match="二进制"):
+        encoding_of([data, b"PK\x03\x04\x00\x00"], "表.csv", "表格")

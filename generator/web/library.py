@@ -86,11 +86,8 @@ def _is_json(content_type: str) -> bool:
 
 
 def _decode(body: bytes, filename: str) -> str:
-    """A request body read with the CLI's rule for files (BOM, else UTF-8, else GB18030)."""
-    text = reading.decode(body, filename, OUTLINE_FILE)
-    if not text.strip():
-        raise InputError(Problem("内容是空的", filename))
-    return text
+    """A request body read as the CLI reads an outline file: same cap, encodings, refusals."""
+    return reading.text_of(body, filename, reading.MAX_OUTLINE, OUTLINE_FILE)
 
 
 def body_data(body: bytes, content_type: str, filename: str = "<输入>") -> Any:

@@ -36,7 +36,14 @@ from .address import (
     PERSON_END,
     is_salutation,
 )
-from .boilerplate import COUNT_HINT, CRUMB, META_TAIL, furniture_score, is_furniture
+from .boilerplate import (
+    COUNT_HINT,
+    CRUMB,
+    META_TAIL,
+    TITLE_PIECE_CHARS,
+    furniture_score,
+    is_furniture,
+)
 from .captions import (
     CAPTIONED,
     COMPILATION,
@@ -687,6 +694,33 @@ def _title_with_meta(text: str) -> list[str]:
     return rows if all(_meta_piece(row) for row in rows[1:]) else []
 
 
+#: A head line longer than any title that runs titles together ("<page title>发言稿与<other
+#: title>发言稿<the document's title>发言文稿", a site's page title glued onto the document's):
+#: each title ending inside it, with its note ("（送审稿）"), that no phrase carries on from
+#: ("…讲话精神", "…讲话中", "…动员大会").
+GLUED_TITLE_END = LazyPattern(
+    rf"{TITLE_END}(?:{_SITE_TAG}|文稿)?(?:（[^（）]{{1,8}}）)?"
+    r"(?!精神|中|时|里|的|和|及|要求|指出|强调|大?会|部署)"
+)
+#: The longest title; a longer head line with no sentence in it is looked at for glued titles.
+GLUED_TITLES_CHARS = 50
+
+
+def _glued_titles(text: str) -> list[str]:
+    """The head line parted before its last title when it runs several together, the last one
+    naming an occasion: [earlier titles, last title]; [] for any other line."""
+    if len(text) <= GLUED_TITLES_CHARS or _SENTENCE_MARK.search(text):
+        return []
+    for end in reversed([m.end() for m in GLUED_TITLE_END.finditer(text)]):
+        last = text[end:].lstrip("与和及 ")
+        if len(last) < TITLE_PIECE_CHARS:
+            continue  # the line's own ending ("…的发言文稿")
+        if len(last) <= GLUED_TITLES_CHARS and names_occasion(last) and _is_title(last):
+            return [text[:end], last]
+        break
+    return []
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
     a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
@@ -696,6 +730,9 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     head = True  # no sentence above: still the page's head
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
         if head and " " in text and (rows := _title_with_meta(text) or _rows_over_title(text)):
+            lines[k : k + 1] = [(number, row) for row in rows]
+            continue
+        if head and (rows := _glued_titles(text)):
             lines[k : k + 1] = [(number, row) for row in rows]
             continue
         if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:

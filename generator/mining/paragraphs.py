@@ -369,12 +369,22 @@ def _titled_address(text: str) -> re.Match[str] | None:
     )
 
 
+#: Single characters parted by single spaces at a flattened head's start: a word set
+#: letter-spaced for show ("张 某 某 同 志 在…的讲话", "闭 幕 词"), one row.
+_LETTER_SPACED = re.compile(rf"^((?:{_HAN} ){{1,7}}{_HAN})(?= )")
+
+
 def _head_pieces(address: re.Match[str]) -> list[str]:
     """The lines of a head found run together before the address: title (and a byline parted
-    from it by a space), the note in brackets, the speaker's name, the address."""
+    from it by a space, or a letter-spaced word before it), the note in brackets, the
+    speaker's name, the address."""
     named = address.groupdict()
-    return [*named["head"].split(" ", 1), named["note"] or "", named.get("name") or "",
-            named["address"]]
+    head = named["head"]
+    if spaced := _LETTER_SPACED.match(head):
+        rows = ["".join(spaced.group(1).split()), head[spaced.end() :].strip()]
+    else:
+        rows = head.split(" ", 1)
+    return [*rows, named["note"] or "", named.get("name") or "", named["address"]]
 
 
 def _cut(text: str, cuts: set[int]) -> list[str]:

@@ -524,7 +524,7 @@ def _footer_start(before: str) -> int:
     clauses = [c for c in _CLAUSE_END.split(before) if c]
     if not clauses or furniture_score(clauses[-1]) < FURNITURE_EDGE:
         return len(before)
-    at = len(before)
+    at = start = len(before)
     for clause in reversed(clauses):
         if not furniture_score(clause):
             break

@@ -533,6 +533,8 @@ def _offered(raw: list[str]) -> str:
     drops everything before it).  A title found only inside the lead-in is the site's
     wording, not the page's heading (so labelled on the pools), and a kind of speech
     ("领导讲话稿", no occasion named) titles no one speech."""
+    if not any("整理" in line for line in raw[:SAMPLE_HEAD]):
+        return ""  # the lead-in's word: a cheap test before the lines are normalised
     above = ""
     for line in raw[:SAMPLE_HEAD]:
         text = normalise_line(line)
@@ -610,8 +612,8 @@ def split_page(raw: list[str], file: str) -> Page:
         after_next = units[i].lines[0][0] if i < len(units) else None
         unit.cut = bool(following) and (after_next is None or following[0] < after_next)
     if len(units) == 1 and not page_title and not units[0].sample:
-        # A page whose only title stands in the site's lead-in ("…为你整理了《<title>》，…",
-        # dropped with it): the speech's title, when its own head has none.
+        # A page whose head went with the site's lead-in that cut it ("<title> <blurb> 下面是
+        # 编写整理的<title>，…"): the title the lead-in names, when the speech's head has none.
         units[0].page_title = _offered(raw)
     page = Page(file, page_title, units, hint)
     page.warnings.extend(f"“{u.marker}”后面没有正文,已跳过。" for u in empty)

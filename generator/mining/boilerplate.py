@@ -473,8 +473,9 @@ def offered_title(line: str) -> tuple[str, int]:
 
 
 #: A site's address, the anchor of a document library's running header.
+_TLDS = (".com", ".cn", ".net", ".org", ".cc", ".top", ".vip", ".info")
 _ADDRESS = LazyPattern(
-    r"(?i)(?:www\.)?[a-z0-9-]{2,}\.(?:com|cn|net|org|cc|top|vip|info)(?![a-z0-9])", needs="."
+    rf"(?:www\.)?[a-z0-9-]{{2,}}(?:{'|'.join(re.escape(t) for t in _TLDS)})(?![a-z0-9])"
 )
 #: A running header is at least this long (an address printed twice in a blurb is not one),
 #: and only a line this long can hold a page break.
@@ -488,8 +489,8 @@ def strip_running_header(line: str) -> str:
     page break, mid-word as often as not ("…消防救援工<footer><header>作难度…"): the longest
     text around a site's address that the line prints twice is the header, cut wherever it
     stands; where it follows text, the footer before it goes too (``_footer_start``)."""
-    if len(line) < PAGED_LINE_CHARS or "." not in line:
-        return line
+    if len(line) < PAGED_LINE_CHARS or "." not in line or not any(t in line for t in _TLDS):
+        return line  # cheap tests first: most long lines are paragraphs with no address
     for found in _ADDRESS.finditer(line):
         address, start, end = found.group(), found.start(), found.end()
         again = line.find(address, end)

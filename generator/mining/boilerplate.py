@@ -258,7 +258,7 @@ RULES: list[NoiseRule] = [
         # A preview's cut mark: three ASCII dots after a space or a clause mark where a forum,
         # a list or a library shortens the post ("人的生命对于其它任 ...", "长期以来，..."); a
         # writer's ellipsis is "……".
-        (r"(?:\s+|(?<=[，、；：]))\.{3}$", "."),
+        (r"(?<=[\s，、；：])\s*\.{3}$", "."),
         # HTML comments, Word's conditional comments ("<!--[if gte mso 9]>…<![endif]-->") and
         # tags, namespaced ones too ("<w:WordDocument>"), left in the text.
         (r"<[!！]--.*?--[>＞]|<[!！]\[[^\]]{0,40}\][>＞]", "<"),
@@ -270,8 +270,7 @@ RULES: list[NoiseRule] = [
          "{"),
         # A content system's unfilled template tags ("[标签：标题]", "{dede：field.title/}")
         # and its markers where paid text begins ("##paidbegin##").
-        (r"[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]\s*", "[{"),
-        (r"##[A-Za-z_]{3,24}##\s*", "#"),
+        (r"(?:[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]|##[A-Za-z_]{3,24}##)\s*", "[{#"),
         (r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*", "页"),  # a PDF's page footer run into the text
         # Where the text was left out, one rule (one gate) for three marks: the copier's, set
         # off by ellipses ("具有重要 ……略…… 系列实际问题"; a speaker's own ellipsis holds no

@@ -106,21 +106,24 @@ def _marker_kind(text: str, kind: str) -> bool:
 GLOSSED_CAPTION = 100
 
 
+def _numbered(text: str) -> bool:
+    """Ends with a number, bare or in brackets, as a sample's caption does."""
+    return text[-1:].isdigit() or text.endswith("）")
+
+
 def _caption_key(text: str) -> str:
     """A sample caption's text without pinyin glosses ("…讲话（huà）稿1" → "…讲话稿1"); any
-    other line as it is.  A caption ends with its number, bare or in brackets, and is short:
-    cheap tests first, since most lines are body text."""
-    numbered = text[-1:].isdigit() or text.endswith("）")
-    return unglossed(text) if numbered and len(text) <= GLOSSED_CAPTION else text
+    other line as it is.  A caption ends with its number and is short: cheap tests first,
+    since most lines are body text."""
+    return unglossed(text) if _numbered(text) and len(text) <= GLOSSED_CAPTION else text
 
 
 def _marker(text: str) -> tuple[str, str] | None:
     """(number, title) when the line is a unit marker candidate.  A sample's caption, which
     gives no title, is read without the pinyin glosses a converted page prints after its
     characters ("…讲话（huà）稿1")."""
-    bare = _caption_key(text)
-    for kind, pattern in MARKERS:
-        match = pattern.match(bare if kind == "series" else text)
+    for kind, pattern in _TITLED_MARKERS:
+        match = pattern.match(text)
         if not match:
             continue
         if kind == "suffix":
@@ -128,10 +131,20 @@ def _marker(text: str) -> tuple[str, str] | None:
             if _SENTENCE.search(title) or title.endswith(("第", "大全", "共")):
                 continue
             return number, title
-        if kind == "series":
-            return match.group(1), ""
         return match.group(1), match.group(2).strip()
+    if not _numbered(text):
+        return None  # a sample's caption ends with its number
+    bare = _caption_key(text)
+    for pattern in _SERIES_MARKERS:
+        if match := pattern.match(bare):
+            return match.group(1), ""
     return None
+
+
+#: The markers that may give a title, tried first, and the sample captions that give none
+#: (``series``, last in ``MARKERS``).
+_TITLED_MARKERS = [(kind, pattern) for kind, pattern in MARKERS if kind != "series"]
+_SERIES_MARKERS = [pattern for kind, pattern in MARKERS if kind == "series"]
 
 
 #: Block tags of a page saved as HTML source ("<p class=…>…</p><p>…"): each starts a line, as

@@ -167,6 +167,29 @@ def _title_like(text: str) -> bool:
 BODY_LINE = 40
 
 
+#: A flattened page's sample caption: a piece of its own, ending in its number, between a
+#: sentence's end and the next sample's first words ("…阖家幸福！ 某某致辞篇二 尊敬的…").
+_INLINE_CAPTION = LazyPattern(
+    rf"[。！？] +(\S{{1,38}}(?:篇[{NUMERAL_CHARS}\d]+|\d{{1,2}}|）))(?= +\S)"
+)
+#: Only a line this long is a page run into one line.
+FLAT_PAGE_CHARS = 200
+
+
+def _marker_rows(text: str) -> list[str]:
+    """A line with its sample captions on rows of their own, where a flattening ran several
+    samples into it: a caption is a unit marker (``_marker``) standing between spaces after a
+    sentence end.  Any other line as it is."""
+    if len(text) < FLAT_PAGE_CHARS or " " not in text:
+        return [text]
+    rows, start = [], 0
+    for found in _INLINE_CAPTION.finditer(text):
+        if _marker(found.group(1)) is not None:
+            rows += [text[start : found.start(1)].strip(), found.group(1)]
+            start = found.end()
+    return [*rows, text[start:].strip()] if rows else [text]
+
+
 def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     """Content lines (1-based number, normalised text) and the line numbers of pagination
     breaks; the footer and everything after it is dropped."""
@@ -179,8 +202,9 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     numbers, normalised = [], []
     for index, line in enumerate(raw):
         for piece in HTML_BREAK.split(line) if "<" in line else [line]:
-            numbers.append(index + 1)
-            normalised.append(strip_running_header(normalise_line(piece)))
+            for row in _marker_rows(strip_running_header(normalise_line(piece))):
+                numbers.append(index + 1)
+                normalised.append(row)
     kinds = [classify(text) if text else None for text in normalised]
     for index, text in enumerate(normalised):
         number = numbers[index]

@@ -29,13 +29,21 @@ class Block(NamedTuple):
     part: str = ""
 
 
+def byline(speaker: str) -> str:
+    """The speaker's line with one full-width space between post and name ("县委书记　王明"),
+    as the examples and every scaffold print it, however the user or the page spaced them: a
+    half-width space typed on a Western keyboard, several, or the full-width one `mine` reads
+    as a half-width space."""
+    return "\u3000".join(speaker.split())
+
+
 def blocks(speech: Speech) -> Iterator[Block]:
     if speech.title:
         yield Block("title", speech.title)
     if speech.subtitle:
         yield Block("subtitle", speech.subtitle)
     if speech.speaker:
-        yield Block("speaker", speech.speaker)
+        yield Block("speaker", byline(speech.speaker))
     if speech.date:
         yield Block("date", f"（{speech.date}）")
     if speech.salutation:

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from .data_cache import load_data
 from .lazy_re import LazyPattern
-from .numerals import to_chinese
+from .numerals import spoken
 from .resources import outlines_dir
 
 #: Agenda kinds by how strongly they shape the response, strongest first: after a
@@ -225,11 +225,17 @@ _PLACE_END = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区
 #: stored real pages, 49 say 全 + level and none a real place's name (one 某某县); three
 #: bench drafts saying "今天，我们召开岔河镇2025年工作会议" were each called machine-made by a
 #: blind reader (round 17).
-_OWN_PLACE = re.compile(r"^(?:中共)?\w{2,3}?(省|市|区|县|镇|乡|街道)(?=\w)")
+_OWN_PLACE = re.compile(r"^(?:中共)?(?![全各本])\w{2,3}?(省|市|区|县|镇|乡|街道)(?=\w)")
 #: After the place, a body of its own keeps the level's character (河口镇党委… → 镇党委…) …
 _PLACE_BODY = ("党委", "党工委", "政府", "人民政府", "人大", "政协", "纪委", "委")
 #: … and another organisation keeps the whole name (江源市东城中学…, 铁山区社区…).
 _ANOTHER_BODY = re.compile(r"中学|小学|学校|大学|学院|医院|公司|集团|村|社区|街道|镇|乡|局|厂")
+#: Words ending in a level's character that name no place (智慧城市, 五一社区, 特色小镇, 统筹城乡).
+_NOT_A_PLACE = frozenset(("社区", "城区", "园区", "景区", "片区", "小区", "矿区", "库区", "牧区",
+                          "山区", "灾区", "辖区", "校区", "厂区", "城市", "超市", "都市", "夜市",
+                          "集市", "上市", "城镇", "小镇", "乡镇", "城乡", "家乡", "故乡"))
+#: A post of the place's own leadership (县委书记, 副县长, 镇党委书记, 街道党工委书记).
+_OWN_POST = ("委", "长", "政府", "党委", "党工委", "人大", "政协", "纪委", "办事处")
 #: A firm's full name before its meeting: its own staff say 公司, 集团 ("召开集团2025年度党建…
 #: 会议", a real opening of the blind pool).
 _OWN_FIRM = re.compile(r"^\w{2,16}?(公司|集团)(?=[\w“])")
@@ -238,16 +244,18 @@ _OWN_FIRM = re.compile(r"^\w{2,16}?(公司|集团)(?=[\w“])")
 def spoken_name(meeting: str, speaker: str) -> str:
     """The meeting as its organiser's own leader names it aloud: "岔河镇2025年工作会议" →
     "全镇2025年工作会议", "河口镇党委扩大会议" → "镇党委扩大会议", "恒通包装材料有限公司
-    2024年度先进表彰大会" → "公司2024年度先进表彰大会" (said by 公司董事长).  A speaker whose
-    post names another level (the 副市长 at a county's meeting) is a guest and says the name
-    in full."""
+    2024年度先进表彰大会" → "公司2024年度先进表彰大会" (said by 公司董事长).  Only a speaker
+    whose post is in the place's own leadership (镇党委书记, 副县长) says so; anyone else (the
+    副市长 at a county's meeting, a bureau's head, nobody named) says the name in full."""
     title = (speaker.replace("\u3000", " ").split() or [""])[0]
     firm = _OWN_FIRM.match(meeting)
     if firm and title.startswith(firm[1]):  # 公司董事长, 集团党委书记: the firm's own
         return firm[1] + meeting[firm.end():]
     found = _OWN_PLACE.match(meeting)
-    if not found or (title and found[1] not in title):
+    if not found or meeting[found.end() - 2:found.end()] in _NOT_A_PLACE:
         return meeting
+    if not any(found[1] + post in title for post in _OWN_POST):
+        return meeting  # no speaker, or one from another level or a department: a guest
     rest = meeting[found.end():]
     if rest.startswith(_PLACE_BODY):
         return found[1] + rest
@@ -277,8 +285,20 @@ def address_of(salutation: str) -> str:
     return called if called and "同志" not in called and len(called) <= 16 else "同志们"
 
 
-def spoken(number: int) -> str:
-    return "两" if number == 2 else to_chinese(number)
+
+#: A run of five characters said three times in one sentence: "各级政府系统办公室要…把政府系统
+#: 办公室工作的各项任务逐项落实到位，以实际行动开创政府系统办公室工作新局面" (the organiser in
+#: {all}, {work} and {goal} at once; a blind reader, round 18).
+_RUN = 5
+
+
+def _said_thrice(text: str) -> bool:
+    """Whether a sentence of `text` holds some five-character run three times."""
+    for sentence in re.split(r"[。！？；]", text):
+        for start in range(len(sentence) - _RUN + 1):
+            if sentence.count(sentence[start:start + _RUN]) >= 3:
+                return True
+    return False
 
 
 def _seed(*keys: str) -> int:
@@ -523,7 +543,9 @@ class Glue:
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""
-            chosen = (fresh or ordered)[0]
+            pool = fresh or ordered
+            chosen = next((v for v in pool if not _said_thrice(
+                self._fill(v.text, count, slots, probe=True))), pool[0])
             self._used |= _grams(chosen.text)
             self._said.add(chosen.text)
             if "{work}" in chosen.text and slots.get("work") and self.subject and \
@@ -533,7 +555,11 @@ class Glue:
         self._memo[memo] = text
         return text
 
-    def _fill(self, text: str, count: int | None, slots: Mapping[str, Any]) -> str:
+    def _fill(self, text: str, count: int | None, slots: Mapping[str, Any],
+              probe: bool = False) -> str:
+        """The wording with its slots filled.  A `probe` (trying a wording before choosing it)
+        leaves the outlook slot empty, so that trying says nothing: the outlook is a move of
+        its own, and saying it marks its words as used."""
         values = {k: _clause(str(v)) for k, v in slots.items() if v}
         values |= self.words
         if "meeting" in values:
@@ -554,7 +580,7 @@ class Glue:
             values["work"] = f"“{values['work']}”"  # 的: "认识“守好群众的健康门”的重要意义"
         if values.get("work", "").startswith(values["area"]):  # 机关 + 机关党建: said once
             text = text.replace("{area}{work}", "{work}")
-        if "{outlook}" in text and "outlook" not in values:
+        if "{outlook}" in text and "outlook" not in values and not probe:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
         if text.startswith("同志们，"):  # the closing calls on whom the salutation called
             text = self.address + text[3:]

@@ -51,6 +51,11 @@ def to_chinese(n: int) -> str:
     return "".join(out)
 
 
+def spoken(number: int) -> str:
+    """A count as said before a measure word: 两点, 两列, 三个方面 (二 is a digit, not a count)."""
+    return "两" if number == 2 else to_chinese(number)
+
+
 _DIGITS = frozenset(DIGIT_CHARS)
 
 

@@ -14,7 +14,7 @@ from functools import cache
 import yaml
 
 from .lexicon import COUNT_UNITS, alternation
-from .numerals import COUNT, to_chinese
+from .numerals import COUNT, spoken
 from .resources import outlines_dir
 
 _COUNT = re.compile(f"{COUNT}(?={alternation(COUNT_UNITS)})")
@@ -30,10 +30,6 @@ def load_bank() -> dict[str, list[str]]:
     data = yaml.load(resource.read_text(encoding="utf-8"), Loader=loader) or {}
     return {slot: [p["text"] for p in entry.get("phrases", [])] for slot, entry in data.items()}
 
-
-def spoken(number: int) -> str:
-    """A count as said before a measure word: 两点, 三个方面."""
-    return "两" if number == 2 else to_chinese(number)
 
 
 def phrase(slot: str, variant: int | None, default: str, count: int | None = None) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from .advice import advice
 from .errors import InputError, Problem
 from .fields import Field
+from .numerals import spoken
 from .sheet_paths import (
     MANY_VALUES,
     Path,
@@ -187,7 +188,7 @@ def _cells(columns: Sequence[Column], row: int) -> str:
 def _doubled(sheet: str, name: str, same: Sequence[Column], row: int, label: str) -> Problem:
     """Two columns feeding a field that takes one value: said, not joined into one line."""
     merge = same[0].merge
-    count = "两" if len(same) == 2 else f"{len(same)} "
+    count = spoken(len(same))
     if merge is not None and all(c.merge == merge for c in same):
         first = f"{column_letter(merge.first_column)}{merge.first_row}"
         last = f"{column_letter(merge.last_column)}{merge.last_row}"

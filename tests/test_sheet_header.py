@@ -69,7 +69,7 @@ def test_a_merge_at_the_end_of_the_header_row_is_read_as_merged(tmp_path: Path) 
     book.active.merge_cells("C1:E1")
     book.active.append(["全县工作会议", "李明", "2025年1月5日", "2025年1月6日", None])
     tasks_sheet(book, "行号", 2)
-    assert_refused(book, tmp_path, "日期只能填一个值", "表头合并了 C1:E1 3 列")
+    assert_refused(book, tmp_path, "日期只能填一个值", "表头合并了 C1:E1 三列")
 
 
 def test_a_merged_one_value_header_on_the_task_sheet_is_refused_there(tmp_path: Path) -> None:

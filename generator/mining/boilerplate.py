@@ -477,7 +477,7 @@ _ADDRESS = LazyPattern(
     rf"(?:www\.)?[a-z0-9-]{{2,}}(?:{'|'.join(re.escape(t) for t in _TLDS)})(?![a-z0-9])"
 )
 #: A running header is at least this long (an address printed twice in a blurb is not one),
-#: and only a line this long can hold a page break.
+#: and only a line this long is a document run into one line (page breaks, samples).
 RUNNING_HEADER_CHARS = 20
 PAGED_LINE_CHARS = 200
 _CLAUSE_END = LazyPattern(r"(?<=[，。！？；])")

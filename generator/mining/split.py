@@ -20,6 +20,7 @@ from .boilerplate import (
     COUNT_HINT,
     LEAD_IN,
     NAV_LABEL,
+    PAGED_LINE_CHARS,
     SOURCE_GLUED,
     classify,
     crumb_title,
@@ -172,15 +173,19 @@ BODY_LINE = 40
 _INLINE_CAPTION = LazyPattern(
     rf"[。！？] +(\S{{1,38}}(?:篇[{NUMERAL_CHARS}\d]+|\d{{1,2}}|）))(?= +\S)"
 )
-#: Only a line this long is a page run into one line.
-FLAT_PAGE_CHARS = 200
+
+
+def _flat_rows(text: str) -> list[str]:
+    """A long line without the running header of the document it flattens
+    (``strip_running_header``), its sample captions on rows of their own (``_marker_rows``)."""
+    return _marker_rows(strip_running_header(text))
 
 
 def _marker_rows(text: str) -> list[str]:
     """A line with its sample captions on rows of their own, where a flattening ran several
     samples into it: a caption is a unit marker (``_marker``) standing between spaces after a
     sentence end.  Any other line as it is."""
-    if len(text) < FLAT_PAGE_CHARS or " " not in text:
+    if len(text) < PAGED_LINE_CHARS or " " not in text:
         return [text]
     rows, start = [], 0
     for found in _INLINE_CAPTION.finditer(text):
@@ -199,12 +204,15 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     chunks = 0  # the last chunk number of a document library's numbered chunks
     text_seen = False  # a paragraph has been kept: the page's head is over
     stopped = False  # after a footer: skipped until another series of units starts
-    numbers, normalised = [], []
+    numbers: list[int] = []
+    normalised: list[str] = []
     for index, line in enumerate(raw):
         for piece in HTML_BREAK.split(line) if "<" in line else [line]:
-            for row in _marker_rows(strip_running_header(normalise_line(piece))):
-                numbers.append(index + 1)
-                normalised.append(row)
+            text = normalise_line(piece)
+            # A flattened document's page breaks and samples (short lines: nothing to do).
+            rows = _flat_rows(text) if len(text) >= PAGED_LINE_CHARS else (text,)
+            numbers.extend(index + 1 for _ in rows)
+            normalised.extend(rows)
     kinds = [classify(text) if text else None for text in normalised]
     for index, text in enumerate(normalised):
         number = numbers[index]

@@ -49,9 +49,8 @@ def caption_stem(text: str) -> str:
 #: …电视动员讲话"): the site's line naming who spoke, not the speech's own title, so the speech
 #: under it has none.  A speech's title names the occasion, never the act of delivering it.
 REPORTED = re.compile(r"发表[^。！？，：]{0,40}(讲话|致辞|演讲|贺词)$")
-#: A particular occasion: "在…会议讲话", "关于…", "校长在…典礼上", "在…之际", or a meeting named
-#: without 在 ("全镇…工作会议上的讲话").
-OCCASION = re.compile(r"^(?:在|关于)|在[^，。！？]{2,40}?(?:上|中|之际|期间)|会议?上的")
+#: A particular occasion: "在…会议讲话", "关于…", "校长在…典礼上", "在…之际".
+OCCASION = re.compile(r"^(?:在|关于)|在[^，。！？]{2,40}?(?:上|中|之际|期间)")
 #: A count word after a collection's name without brackets: "…讲话稿多篇", "…致辞5篇".
 _BARE_COUNT = re.compile(rf"(多|{_N}+)篇$")
 _YEAR = re.compile(r"^(19|20)\d{2}年")

@@ -301,6 +301,30 @@ def _said_thrice(text: str) -> bool:
     return False
 
 
+#: A sentence that itself convenes the meeting: "…我们在这里举行专题党课", "…隆重召开大会", "今天
+#:由我给大家上一次党课".  When the user's background says it, the glue's convening ("按照…安排，
+#: 今天由我和大家一起上一次党课。在…之际，我们在这里举行专题党课", a blind reader, round 13) would
+#: say it twice.
+_CONVENES = re.compile(r"召开|举行|[上讲](?:一|这)?[次堂场课]?(?:专题)?党课")
+#: Where a clause convenes a meeting; it is this one unless the clause recalls another ("去年召开
+#: 的…", "三中全会召开以来").
+_CONVENING_VERB = re.compile(r"召开|举行|[上讲](?:一|这)?[次堂场]?(?:专题)?党课")
+_PAST = ("去年", "上年", "前年", "上次", "此前", "以前", "过去", "曾", "先后", "多次", "已")
+_AFTER = ("以来", "之后", "以后", "后", "前夕", "时", "期间")
+
+
+def _convenes_this(paragraph: str) -> int | None:
+    """Where the sentence of `paragraph` that convenes this meeting starts, or None."""
+    for found in _CONVENING_VERB.finditer(paragraph):
+        clause_start = max(paragraph.rfind(mark, 0, found.start()) for mark in "，。；！？") + 1
+        clause = paragraph[clause_start:found.start()]
+        if any(word in clause for word in _PAST) or \
+                paragraph[found.end():].startswith(_AFTER):
+            continue
+        return max(paragraph.rfind(mark, 0, found.start()) for mark in "。！？") + 1
+    return None
+
+
 def _seed(*keys: str) -> int:
     digest = hashlib.sha256("\x1f".join(keys).encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big")
@@ -345,7 +369,8 @@ class Glue:
             self.words["all"] = "各级" + system + ("" if system.endswith(_BODY_END) else "部门")
         self.speaker = str(facts.get("speaker") or "")
         self.address = address_of(str(facts.get("salutation") or ""))
-        self.convened = any("召开" in str(p) for p in facts.get("context") or ())
+        self.convened = any(_convenes_this(str(p)) is not None
+                            for p in facts.get("context") or ())
 
     # -- agenda ---------------------------------------------------------------------------
 
@@ -476,7 +501,7 @@ class Glue:
             return False  # and nobody "召开" a lecture
         if "就{topic}" in variant.text and str(slots.get("topic") or "").startswith("在"):
             return False  # "我想就在服务纳税人中…" reads as 就在, "right at" (round 9)
-        if "召开" in variant.text and self.convened:
+        if self.convened and _CONVENES.search(variant.text):
             return False  # the user's background said it: "…隆重召开大会…召开这次会议，…"
         by = str(slots.get("by") or "")
         if by and "受{by}" in variant.text and leads(self.speaker, by):
@@ -531,6 +556,17 @@ class Glue:
             return ""
         variants = [v for v in self.stock.moves.get(move, ())
                     if self.fits(v, role, count, slots, voice, item) for _ in range(v.weight)]
+        # Only a wording that convenes again keeps every fact (批准召开 with a background that
+        # convenes): the fact comes first.  The convening move itself needs no second try: its
+        # arrangement goes before the user's own convening sentence (`arranged`).
+        if not variants and self.convened and move != "convening":
+            self.convened = False
+            try:
+                variants = [v for v in self.stock.moves.get(move, ())
+                            if self.fits(v, role, count, slots, voice, item)
+                            for _ in range(v.weight)]
+            finally:
+                self.convened = True
         text = ""
         if variants:
             start = (_seed(self.key, move, role or "") + self.version) % len(variants)
@@ -586,6 +622,21 @@ class Glue:
             text = self.address + text[3:]
         filled = re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
         return _ONCE.sub(r"\1", filled)  # 确保{goal} with a goal that says 确保 itself
+
+    def arranged(self, context: Any, arrangement: str | None) -> list[str]:
+        """The user's background, with the arrangement the meeting follows put before the
+        sentence of it that convenes the meeting ("按照局党委今年的党建工作安排，在…之际，我们在
+        这里举行专题党课…") when that sentence stands in for the glue's convening: the fact is
+        kept, and the meeting is convened once."""
+        paragraphs = [str(p) for p in context or ()]
+        if not arrangement:
+            return paragraphs
+        for at, paragraph in enumerate(paragraphs):
+            if (start := _convenes_this(paragraph)) is not None:
+                paragraphs[at] = (f"{paragraph[:start]}按照{_clause(arrangement)}，"
+                                  f"{paragraph[start:]}")
+                break
+        return paragraphs
 
     def vague(self, count: int) -> bool:
         """Whether the announcement says 几点 instead of the number: for five parts or more.

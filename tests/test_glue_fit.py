@@ -406,3 +406,28 @@ def test_no_sentence_of_glue_says_the_same_run_three_times():
         closing = "".join(speech_from(data | {"套话版本": version}).closing)
         for sentence in re.split(r"[。！？；]", closing):
             assert sentence.count("政府系统办公室") < 3, closing
+
+
+def test_a_background_that_convenes_the_meeting_loses_no_fact():
+    """"县委决定召开这次会议" in the background made every wording of the purpose that names who
+    approved the meeting give way (it convenes again), and with it the purpose itself: the
+    会议任务 and the 批准召开 the user wrote were both missing.  Keeping the facts comes first."""
+    data = scaffold_data("work-conference") | {
+        "开场背景": ["今年是关键一年。县委决定召开这次会议，就是要统一思想。"]}
+    for version in VERSIONS:
+        opening = "".join(speech_from(data | {"套话版本": version}).opening)
+        assert data["会议任务"] in opening and data["批准召开"] in opening, opening
+
+
+def test_a_lecture_convened_by_its_background_says_so_once_and_keeps_its_arrangement():
+    """"按照…安排，今天由我和大家一起上一次党课。在…之际，我们在这里举行专题党课" (round 13): the
+    arrangement goes before the user's own convening sentence instead."""
+    data = scaffold_data("party-lecture") | {
+        "召开依据": "局党委今年的党建工作安排",
+        "开场背景": ["七一前夕，我们在这里举行专题党课，共同重温党的光辉历程。"]}
+    data.pop("问候语", None)
+    for version in VERSIONS:
+        opening = "".join(speech_from(data | {"套话版本": version}).opening)
+        assert "按照局党委今年的党建工作安排，七一前夕，我们在这里举行专题党课" in opening, opening
+        assert opening.count("局党委今年的党建工作安排") == 1, opening
+        assert not re.search(r"召开|上一次党课|讲一堂党课", opening), opening

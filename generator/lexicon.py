@@ -64,8 +64,8 @@ TITLE_WORDS = (
     "讲话", "讲稿", "发言", "致辞", "党课", "报告", "演讲", "主持词", "动员", "开幕词", "闭幕词",
     "致词", "贺词", "欢迎词", "答谢词", "祝酒词",
 )
-#: What offices and sites add behind them: 讲话稿, 发言材料, 讲话提纲, 讲话要点.
-TITLE_SUFFIXES = ("稿", "材料", "提纲", "要点")
+#: What offices and sites add behind them: 讲话稿, 发言材料, 讲话提纲, 讲话要点, 致词全文.
+TITLE_SUFFIXES = ("稿", "材料", "提纲", "要点", "全文")
 #: Every ending a title may have, for ``str.endswith``.
 TITLE_ENDINGS = TITLE_WORDS + tuple(w + s for w in TITLE_WORDS for s in TITLE_SUFFIXES)
 #: The same as a regex fragment (no capturing group).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import LazyPattern
 from ..lexicon import ADDRESS_WORDS, alternation
 from .normalise import unglossed
 
@@ -29,7 +30,7 @@ ADDRESS_OPENING = ("尊敬的", "亲爱的", "各位")
 #: colon after a word for people (…友 …事 …属 …员 …者), with no sentence in it, is the salutation;
 #: "各位要注意以下几点：" is not.
 #: The last character(s) of a word for people (各位同学, 各位同仁, 各位家长, 全体职工, 广大群众…).
-PERSON_END = "(?:们|友|事|属|宾|导|师|生|学|仁|长|士|胞|民|众|工|员|人|妹|者|代表|同志)"
+PERSON_END = "(?:们|友|事|属|宾|导|师|生|学|仁|长|士|胞|民|众|工|员|人|妹|者|代表|同志|主任|主席)"
 #: A greeting fused to the address before its colon, without a comma ("各位来宾大家好：",
 #: "各位女士你们好：", "各位同事下午好："): the whole line is the salutation.
 FUSED_GREETING = "(?:(?:大家|你们)?(?:早上|上午|中午|下午|晚上)?好)"
@@ -38,6 +39,9 @@ ADDRESS_OPENERS = "尊敬的|亲爱的|各位|广大"
 ADDRESSED = re.compile(
     rf"^(?:{ADDRESS_OPENERS})[^。！？；：]{{0,44}}{PERSON_END}{FUSED_GREETING}?：$"
 )
+#: An address the page cuts off before its colon ("尊敬的书", the excerpt's last words): no
+#: title, though it is short and has no sentence mark.
+CUT_ADDRESS = LazyPattern(r"^(?:尊敬的|亲爱的)[^。！？；：，]{0,20}$", needs="尊亲")
 
 
 #: One addressee of a list: perhaps 尊敬的/亲爱的/各位, a few characters, a word for people.
@@ -61,6 +65,10 @@ def _listed(line: str) -> bool:
 def is_salutation(line: str) -> bool:
     """A line that addresses the audience, pinyin glosses aside ("公司领（lǐng）导、…：")."""
     line = unglossed(line)
+    if len(line) > SALUTATION_CHARS and not line.startswith(ADDRESS_OPENING):
+        # A longer line must open with a word of address, or list the guests one by one
+        # ("某某主任、某某副省长、某某市长，各位嘉宾，…的朋友们：").
+        return len(line) <= LONG_SALUTATION_CHARS and line.count("、") >= 2 and _listed(line)
     limit = LONG_SALUTATION_CHARS if line.startswith(ADDRESS_OPENING) else SALUTATION_CHARS
     return len(line) <= limit and bool(
         SALUTATION.search(line) or ADDRESSED.match(line) or _listed(line)

@@ -255,9 +255,10 @@ RULES: list[NoiseRule] = [
     *_rules(
         "inline",
         (r"\s*[|｜]+\s*$", "|｜"),  # a menu separator left at a text line's end ("本轮…… |")
-        # A preview's cut mark: three ASCII dots after a space where a forum or a list shortens
-        # the post ("人的生命对于其它任 ..."); a writer's ellipsis is "……", never spaced off.
-        (r"\s+\.{3}$", "."),
+        # A preview's cut mark: three ASCII dots after a space or a clause mark where a forum,
+        # a list or a library shortens the post ("人的生命对于其它任 ...", "长期以来，..."); a
+        # writer's ellipsis is "……".
+        (r"(?<=[\s，、；：])\s*\.{3}$", "."),
         # HTML comments, Word's conditional comments ("<!--[if gte mso 9]>…<![endif]-->") and
         # tags, namespaced ones too ("<w:WordDocument>"), left in the text.
         (r"<[!！]--.*?--[>＞]|<[!！]\[[^\]]{0,40}\][>＞]", "<"),
@@ -267,8 +268,9 @@ RULES: list[NoiseRule] = [
         # 8.27in …} p.cjk { font-family：…}"): a selector and a brace block of property：value.
         (r"(?i)[@.#a-z*][a-z0-9_.#@,：>\s*-]{0,60}?\{[^{}]{0,600}?[a-z-]+\s*：[^{}]{0,600}?\}\s*",
          "{"),
-        # A content system's unfilled template tags ("[标签：标题]", "{dede：field.title/}").
-        (r"[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]\s*", "[{"),
+        # A content system's unfilled template tags ("[标签：标题]", "{dede：field.title/}")
+        # and its markers where paid text begins ("##paidbegin##").
+        (r"(?:[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]|##[A-Za-z_]{3,24}##)\s*", "[{#"),
         (r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*", "页"),  # a PDF's page footer run into the text
         # Where the text was left out, one rule (one gate) for three marks: the copier's, set
         # off by ellipses ("具有重要 ……略…… 系列实际问题"; a speaker's own ellipsis holds no
@@ -333,7 +335,7 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         # An app or shortcut prompt ("安装后可在桌面快捷访问"); weak words alone, so a point
         # on installing chargers keeps its line.
         (1, r"安装|桌面|快捷|客户端|插件|(?i:(?<![a-z])app(?![a-z]))"),
-        (1, r"本站|本网|网站|范文|文库|大全|整理|来源|作者|编辑|发布"),
+        (1, r"本站|本网|网站|全网|范文|文库|素材|大全|整理|来源|作者|编辑|发布"),
         # A line that is just a site's or an account's name ("公文素材库", "某某文秘网",
         # "微信订阅号").
         (2, r"^[^\s，。！？]{2,10}(网|站|文库|之家|素材库|资料库|订阅号|公众号)$"),
@@ -453,6 +455,88 @@ def strip_lead_in(line: str) -> str:
     return line[match.end() :] if match else line
 
 
+#: The text a site's lead-in or blurb offers, by name: "…为你整理了多篇相关的《<title>》，…",
+#: "下面是编写整理的 <title>，欢迎大家阅读。".  Only a name ending like a speech's title, closed
+#: by 》 or a comma, is read (a collection's "…讲话稿范文（精选5篇）" is not).
+OFFERED = LazyPattern(
+    rf"整理(?:了|的)[^《》。！？，]{{0,8}}?《?\s*([^《》。！？，：]{{6,60}}?{TITLE_END})\s*[》，]",
+    needs="整",
+)
+
+
+def offered_title(line: str) -> tuple[str, int]:
+    """The title a site's lead-in names for the text it offers and where the lead-in's naming
+    starts in the line, or ("", -1)."""
+    found = OFFERED.search(line) if "整理" in line else None
+    return (found.group(1).strip(), found.start()) if found else ("", -1)
+
+
+#: A site's address, the anchor of a document library's running header.
+_TLDS = (".com", ".cn", ".net", ".org", ".cc", ".top", ".vip", ".info")
+_ADDRESS = LazyPattern(
+    rf"(?:www\.)?[a-z0-9-]{{2,}}(?:{'|'.join(re.escape(t) for t in _TLDS)})(?![a-z0-9])"
+)
+#: A running header is at least this long (an address printed twice in a blurb is not one),
+#: and only a line this long is a document run into one line (page breaks, samples).
+RUNNING_HEADER_CHARS = 20
+PAGED_LINE_CHARS = 200
+_CLAUSE_END = LazyPattern(r"(?<=[，。！？；])")
+
+
+def strip_running_header(line: str) -> str:
+    """A flattened document without the site's running header and footer it printed at every
+    page break, mid-word as often as not ("…消防救援工<footer><header>作难度…"): the longest
+    text around a site's address that the line prints twice is the header, cut wherever it
+    stands; where it follows text, the footer before it goes too (``_footer_start``)."""
+    if len(line) < PAGED_LINE_CHARS or "." not in line or not any(t in line for t in _TLDS):
+        return line  # cheap tests first: most long lines are paragraphs with no address
+    for found in _ADDRESS.finditer(line):
+        address, start, end = found.group(), found.start(), found.end()
+        again = line.find(address, end)
+        if again < 0:
+            continue
+        left = 0
+        while start - left > 0 and again - left > end and (
+            line[start - left - 1] == line[again - left - 1]
+        ):
+            left += 1
+        right = 0
+        while again + len(address) + right < len(line) and end + right < again - left and (
+            line[end + right] == line[again + len(address) + right]
+        ):
+            right += 1
+        header = line[start - left : end + right]
+        if len(header) < RUNNING_HEADER_CHARS:
+            continue
+        pieces = line.split(header)
+        kept = [pieces[0]]
+        for piece in pieces[1:]:
+            kept[-1] = kept[-1][: _footer_start(kept[-1])]
+            kept.append(piece)
+        return "".join(kept)
+    return line
+
+
+def _footer_start(before: str) -> int:
+    """Where a page's footer starts in the text before a running header: back over the
+    clauses that hold site words, as long as the last one is furniture on its own
+    (accounts, addresses); in the first of them, at its first site word.  No footer: the end."""
+    clauses = [c for c in _CLAUSE_END.split(before) if c]
+    if not clauses or furniture_score(clauses[-1]) < FURNITURE_EDGE:
+        return len(before)
+    at = start = len(before)
+    for clause in reversed(clauses):
+        if not furniture_score(clause):
+            break
+        at -= len(clause)
+        first = min(
+            (m.start() for _, pattern in SITE_WORDS if (m := pattern.search(clause))),
+            default=0,
+        )
+        start = at + first
+    return start
+
+
 _LABELS = [r for r in RULES if r.kind == "label"]
 _INLINE = [r for r in RULES if r.kind == "inline"]
 
@@ -520,9 +604,10 @@ def is_furniture(line: str, edge: bool) -> bool:
     return marked and not is_salutation(line)
 
 
-#: The shortest piece of a line taken for a speech's title among the site's pieces.
+#: The shortest piece of a line taken for a speech's title among the site's pieces; the title
+#: may be a document's file name ("在…的讲话.doc 下载本文").
 TITLE_PIECE_CHARS = 8
-_TITLE_PIECE = re.compile(rf"{TITLE_END}$")
+_TITLE_PIECE = re.compile(rf"{TITLE_END}(\.(docx?|DOCX?|wps|pdf|PDF|txt))?$")
 
 
 def _titled_piece(line: str) -> bool:

@@ -177,14 +177,23 @@ _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女
 #: sit between them in its usual order: a note in brackets (the day, "根据录音整理") and the
 #: speaker, a name after the note or a byline naming an office ("…的讲话（2011年11月3日）
 #: 刘某某同志们：", "…的讲话某某区委常委、副区长王某某同志们："); the address may list several
-#: addressees ("尊敬的主任、尊敬的各位老同志、同志们：").  The words before 同志们 hold no
-#: title word: in "…征兵动员大会上的讲话同志们：" the title ends at 讲话, not at 动员.
+#: addressees, parted by 、 or ， ("尊敬的主任、尊敬的各位老同志、同志们：", "各位企业家，
+#: 同志们："), and the site's "文稿" may follow the title word ("…的讲话文稿同志们：").  The
+#: words before 同志们 hold no title word: in "…征兵动员大会上的讲话同志们：" the title ends at
+#: 讲话, not at 动员.
 _TITLED_ADDRESS = re.compile(
-    rf"^(?P<head>.{{0,120}}?{TITLE_END}[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
+    rf"^(?P<head>.{{0,120}}?{TITLE_END}(?:文稿)?[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
     rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?=同志们：)"
     rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}{_HAN}{{2,3}})?"
-    r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?、)*"
+    r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?[、，])*"
     rf"(?:各位|尊敬的)?(?:(?!{TITLE_END})[^\s。，（）：]){{0,10}}?同志们：)\s*"
+)
+#: The same with a title that names its speaker at the occasion and ends without a genre word,
+#: as a document library prints a file's abridged name ("副市长在全市夏季消防安全检查工作同志们：
+#: 这次会议…"): the whole run before 同志们 is the title, none of it the address.
+_SPEAKER_AT_ADDRESS = LazyPattern(
+    rf"^(?P<head>[^\s。，！？：（）]{{0,12}}?(?:{OFFICES}|同志|领导)在[^\s。，！？：（）]{{4,40}})"
+    r"(?P<note>)(?P<name>)(?P<address>同志们：)\s*"
 )
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
 #: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
@@ -229,7 +238,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for number, line in lines:
         text = line
         before = any(_UNTERMINATED.search(t) for _, t in out)
-        addressed = not before and (_TITLED_ADDRESS.match(text) or _ADDRESS.match(text))
+        addressed = not before and _titled_address(text)
         titled = None if before or addressed else _SPACED_TITLE.match(text)
         if titled and _UNTERMINATED.search(text):
             out.extend([(number, titled.group(1)), (number, titled.group(2))])
@@ -241,7 +250,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         ):
             out.append((number, lead.group(1)))
             text = text[lead.end() :]
-        if len(text) < FLATTENED and addressed and addressed.re is _TITLED_ADDRESS:
+        if len(text) < FLATTENED and addressed and addressed.re is not _ADDRESS:
             # A short page's head and opening on one line ("…的讲话（日期）某某同志们：今天…"):
             # head, address and body are parted, as on a long flattened line.
             out.extend((number, piece) for piece in _head_pieces(addressed) if piece)
@@ -268,7 +277,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             )
             continue
         pieces = []
-        address = None if before else _TITLED_ADDRESS.match(text) or _ADDRESS.match(text)
+        address = None if before else _titled_address(text)
         if address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
             pieces += _head_pieces(address)
             text = text[address.end() :]
@@ -349,12 +358,33 @@ def _without_site_lead(piece: str) -> str:
     return piece[space + 1 :].lstrip()
 
 
+def _titled_address(text: str) -> re.Match[str] | None:
+    """A flattened line's head run into its address: the title's kinds first, so the address
+    does not swallow the title's last words."""
+    speaker_at = "在" in text and "同志们：" in text  # a cheap test before the pattern
+    return (
+        _TITLED_ADDRESS.match(text)
+        or (_SPEAKER_AT_ADDRESS.match(text) if speaker_at else None)
+        or _ADDRESS.match(text)
+    )
+
+
+#: Single characters parted by single spaces at a flattened head's start: a word set
+#: letter-spaced for show ("张 某 某 同 志 在…的讲话", "闭 幕 词"), one row.
+_LETTER_SPACED = re.compile(rf"^((?:{_HAN} ){{1,7}}{_HAN})(?= )")
+
+
 def _head_pieces(address: re.Match[str]) -> list[str]:
     """The lines of a head found run together before the address: title (and a byline parted
-    from it by a space), the note in brackets, the speaker's name, the address."""
+    from it by a space, or a letter-spaced word before it), the note in brackets, the
+    speaker's name, the address."""
     named = address.groupdict()
-    return [*named["head"].split(" ", 1), named["note"] or "", named.get("name") or "",
-            named["address"]]
+    head = named["head"]
+    if spaced := _LETTER_SPACED.match(head):
+        rows = ["".join(spaced.group(1).split()), head[spaced.end() :].strip()]
+    else:
+        rows = head.split(" ", 1)
+    return [*rows, named["note"] or "", named.get("name") or "", named["address"]]
 
 
 def _cut(text: str, cuts: set[int]) -> list[str]:

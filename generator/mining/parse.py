@@ -28,8 +28,22 @@ from ..lexicon import (
 )
 from ..model import Speech
 from ..numerals import NUMERAL_CHARS
-from .address import ADDRESS_OPENERS, DAYTIME, LEADING_GREETING, PERSON_END, is_salutation
-from .boilerplate import COUNT_HINT, CRUMB, META_TAIL, furniture_score, is_furniture
+from .address import (
+    ADDRESS_OPENERS,
+    CUT_ADDRESS,
+    DAYTIME,
+    LEADING_GREETING,
+    PERSON_END,
+    is_salutation,
+)
+from .boilerplate import (
+    COUNT_HINT,
+    CRUMB,
+    META_TAIL,
+    TITLE_PIECE_CHARS,
+    furniture_score,
+    is_furniture,
+)
 from .captions import (
     CAPTIONED,
     COMPILATION,
@@ -434,6 +448,12 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     return i, rest
 
 
+#: A speaker's name set on a line of its own over a title that starts with the occasion
+#: ("张某某同志" / "在…上的讲话", the name perhaps letter-spaced): the title's first words, as
+#: pages print it whole ("张某某同志在…上的讲话").
+NAME_OVER_TITLE = LazyPattern(r"^[\u4e00-\u9fff]{2,4}同志$", needs="志")
+
+
 def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
     """The title that starts at line ``at`` (a theme with its "——在…的讲话" on one line, or a
     title wrapped over two lines, read whole), the subtitle on its line if any, and the line
@@ -445,6 +465,8 @@ def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
         title, after = lines[at] + lines[at + 1], at + 2
     else:
         title, after = lines[at], at + 1
+    if at and title.startswith("在") and NAME_OVER_TITLE.match(lines[at - 1]):
+        title = lines[at - 1] + title  # "某某同志" / "在…上的致辞": one title set on two lines
     number = SAMPLE_NUMBER.search(title)
     if number and _is_title(title[: number.start()]):
         title = title[: number.start()]  # "在…会上的讲话（一）": an occasion's sample number
@@ -474,8 +496,15 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
         sentences += bool(_SENTENCE_MARK.search(text))
+    last = len(lines) - 1  # an address the excerpt cuts off ends the head as a sentence would
     first = next(
-        (k for k, t in enumerate(lines) if _SENTENCE_MARK.search(t) or starts_with_marker(t)),
+        (
+            k
+            for k, t in enumerate(lines)
+            if _SENTENCE_MARK.search(t)
+            or starts_with_marker(t)
+            or (k == last and CUT_ADDRESS.match(t))
+        ),
         len(lines),
     )
     if 1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1]):
@@ -665,6 +694,33 @@ def _title_with_meta(text: str) -> list[str]:
     return rows if all(_meta_piece(row) for row in rows[1:]) else []
 
 
+#: A head line longer than any title that runs titles together ("<page title>发言稿与<other
+#: title>发言稿<the document's title>发言文稿", a site's page title glued onto the document's):
+#: each title ending inside it, with its note ("（送审稿）"), that no phrase carries on from
+#: ("…讲话精神", "…讲话中", "…动员大会").
+GLUED_TITLE_END = LazyPattern(
+    rf"{TITLE_END}(?:{_SITE_TAG}|文稿)?(?:（[^（）]{{1,8}}）)?"
+    r"(?!精神|中|时|里|的|和|及|要求|指出|强调|大?会|部署)"
+)
+#: The longest title; a longer head line with no sentence in it is looked at for glued titles.
+GLUED_TITLES_CHARS = 50
+
+
+def _glued_titles(text: str) -> list[str]:
+    """The head line parted before its last title when it runs several together, the last one
+    naming an occasion: [earlier titles, last title]; [] for any other line."""
+    if len(text) <= GLUED_TITLES_CHARS or _SENTENCE_MARK.search(text):
+        return []
+    for end in reversed([m.end() for m in GLUED_TITLE_END.finditer(text)]):
+        last = text[end:].lstrip("与和及 ")
+        if len(last) < TITLE_PIECE_CHARS:
+            continue  # the line's own ending ("…的发言文稿")
+        if len(last) <= GLUED_TITLES_CHARS and names_occasion(last) and _is_title(last):
+            return [text[:end], last]
+        break
+    return []
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
     a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
@@ -674,6 +730,9 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     head = True  # no sentence above: still the page's head
     for k, (number, text) in enumerate(lines[:HEAD_LINES]):
         if head and " " in text and (rows := _title_with_meta(text) or _rows_over_title(text)):
+            lines[k : k + 1] = [(number, row) for row in rows]
+            continue
+        if head and (rows := _glued_titles(text)):
             lines[k : k + 1] = [(number, row) for row in rows]
             continue
         if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:

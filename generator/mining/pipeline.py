@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..model import Flag, Speech
+from .address import CUT_ADDRESS
 from .annotate import annotate
 from .normalise import fold
 from .parse import MISSING_TITLE, opens_with_salutation, parse_unit
@@ -76,11 +77,20 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
         chars = sum(len(p) for p in parsed.body)
         named = unit.marker != "全文" or speech.title != MISSING_TITLE
         sentence = any(_SENTENCE.search(p) for p in parsed.body)
+        # The page's last sample cut off in its address ("篇二" / "尊敬的书"): a speech the
+        # excerpt shows the start of, not a stray line.
+        cut_in_address = (
+            named
+            and unit is page.units[-1]
+            and len(parsed.body) == 1
+            and CUT_ADDRESS.match(parsed.body[0]) is not None
+        )
         if (
             chars < MIN_SPEECH_CHARS
             and not speech.salutation
             and not speech.sections
             and not (named and sentence)
+            and not cut_in_address
         ):
             page.warnings.append(f"第 {unit.lines[0][0]} 行起的一段太短,不像讲话稿,已跳过。")
             continue

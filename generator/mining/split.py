@@ -20,18 +20,21 @@ from .boilerplate import (
     COUNT_HINT,
     LEAD_IN,
     NAV_LABEL,
+    PAGED_LINE_CHARS,
     SOURCE_GLUED,
     classify,
     crumb_title,
     is_furniture,
     navigation_terms,
+    offered_title,
     strip_inline,
     strip_label,
     strip_lead_in,
+    strip_running_header,
 )
 from .captions import collection_name, names_collection, names_occasion
 from .headings.schemes import match_at
-from .normalise import normalise_line
+from .normalise import fold, normalise_line, unglossed
 
 _NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
 
@@ -94,13 +97,33 @@ class Page:
 
 
 def _marker_kind(text: str, kind: str) -> bool:
-    """Does the line match a marker of this kind?"""
+    """Does the line match a marker of this kind (a caption read without glosses)?"""
+    text = _caption_key(text) if kind == "series" else text
     return any(k == kind and p.match(text) for k, p in MARKERS)
 
 
+#: The longest line read as a glossed sample caption (a name of up to 30 characters, its
+#: glosses and its number); longer lines are not looked at without their glosses.
+GLOSSED_CAPTION = 100
+
+
+def _numbered(text: str) -> bool:
+    """Ends with a number, bare or in brackets, as a sample's caption does."""
+    return text[-1:].isdigit() or text.endswith("）")
+
+
+def _caption_key(text: str) -> str:
+    """A sample caption's text without pinyin glosses ("…讲话（huà）稿1" → "…讲话稿1"); any
+    other line as it is.  A caption ends with its number and is short: cheap tests first,
+    since most lines are body text."""
+    return unglossed(text) if _numbered(text) and len(text) <= GLOSSED_CAPTION else text
+
+
 def _marker(text: str) -> tuple[str, str] | None:
-    """(number, title) when the line is a unit marker candidate."""
-    for kind, pattern in MARKERS:
+    """(number, title) when the line is a unit marker candidate.  A sample's caption, which
+    gives no title, is read without the pinyin glosses a converted page prints after its
+    characters ("…讲话（huà）稿1")."""
+    for kind, pattern in _TITLED_MARKERS:
         match = pattern.match(text)
         if not match:
             continue
@@ -109,10 +132,20 @@ def _marker(text: str) -> tuple[str, str] | None:
             if _SENTENCE.search(title) or title.endswith(("第", "大全", "共")):
                 continue
             return number, title
-        if kind == "series":
-            return match.group(1), ""
         return match.group(1), match.group(2).strip()
+    if not _numbered(text):
+        return None  # a sample's caption ends with its number
+    bare = _caption_key(text)
+    for pattern in _SERIES_MARKERS:
+        if match := pattern.match(bare):
+            return match.group(1), ""
     return None
+
+
+#: The markers that may give a title, tried first, and the sample captions that give none
+#: (``series``, last in ``MARKERS``).
+_TITLED_MARKERS = [(kind, pattern) for kind, pattern in MARKERS if kind != "series"]
+_SERIES_MARKERS = [pattern for kind, pattern in MARKERS if kind == "series"]
 
 
 #: Block tags of a page saved as HTML source ("<p class=…>…</p><p>…"): each starts a line, as
@@ -135,6 +168,33 @@ def _title_like(text: str) -> bool:
 BODY_LINE = 40
 
 
+#: A flattened page's sample caption: a piece of its own, ending in its number, between a
+#: sentence's end and the next sample's first words ("…阖家幸福！ 某某致辞篇二 尊敬的…").
+_INLINE_CAPTION = LazyPattern(
+    rf"[。！？] +(\S{{1,38}}(?:篇[{NUMERAL_CHARS}\d]+|\d{{1,2}}|）))(?= +\S)"
+)
+
+
+def _flat_rows(text: str) -> list[str]:
+    """A long line without the running header of the document it flattens
+    (``strip_running_header``), its sample captions on rows of their own (``_marker_rows``)."""
+    return _marker_rows(strip_running_header(text))
+
+
+def _marker_rows(text: str) -> list[str]:
+    """A line with its sample captions on rows of their own, where a flattening ran several
+    samples into it: a caption is a unit marker (``_marker``) standing between spaces after a
+    sentence end.  Any other line as it is."""
+    if len(text) < PAGED_LINE_CHARS or " " not in text:
+        return [text]
+    rows, start = [], 0
+    for found in _INLINE_CAPTION.finditer(text):
+        if _marker(found.group(1)) is not None:
+            rows += [text[start : found.start(1)].strip(), found.group(1)]
+            start = found.end()
+    return [*rows, text[start:].strip()] if rows else [text]
+
+
 def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     """Content lines (1-based number, normalised text) and the line numbers of pagination
     breaks; the footer and everything after it is dropped."""
@@ -144,11 +204,15 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     chunks = 0  # the last chunk number of a document library's numbered chunks
     text_seen = False  # a paragraph has been kept: the page's head is over
     stopped = False  # after a footer: skipped until another series of units starts
-    numbers, normalised = [], []
+    numbers: list[int] = []
+    normalised: list[str] = []
     for index, line in enumerate(raw):
         for piece in HTML_BREAK.split(line) if "<" in line else [line]:
-            numbers.append(index + 1)
-            normalised.append(normalise_line(piece))
+            text = normalise_line(piece)
+            # A flattened document's page breaks and samples (short lines: nothing to do).
+            rows = _flat_rows(text) if len(text) >= PAGED_LINE_CHARS else (text,)
+            numbers.extend(index + 1 for _ in rows)
+            normalised.extend(rows)
     kinds = [classify(text) if text else None for text in normalised]
     for index, text in enumerate(normalised):
         number = numbers[index]
@@ -203,7 +267,7 @@ def loose_lines(raw: list[str]) -> list[tuple[int, str]]:
     top), so that a page holding speech text never yields nothing."""
     out: list[tuple[int, str]] = []
     for number, line in enumerate(raw, 1):
-        text = normalise_line(line)
+        text = strip_running_header(normalise_line(line))
         if not text or classify(text) in _LOOSE_DROP or is_furniture(text, edge=True):
             continue
         text = strip_label(strip_inline(strip_lead_in(text)).strip()).strip()
@@ -507,6 +571,26 @@ def _bare_sample(raw: list[str]) -> int | None:
     return None
 
 
+def _offered(raw: list[str]) -> str:
+    """The page's title where only the site's lead-in leaves it readable: the title the lead-in
+    offers its text by (``offered_title``), printed above the lead-in as well ("<SEO title>
+    <title> <blurb> 下面是编写整理的<title>，欢迎阅读。 <text>", one line: the lead-in cut
+    drops everything before it).  A title found only inside the lead-in is the site's
+    wording, not the page's heading (so labelled on the pools), and a kind of speech
+    ("领导讲话稿", no occasion named) titles no one speech."""
+    if not any("整理" in line for line in raw[:SAMPLE_HEAD]):
+        return ""  # the lead-in's word: a cheap test before the lines are normalised
+    above = ""
+    for line in raw[:SAMPLE_HEAD]:
+        text = normalise_line(line)
+        title, at = offered_title(text) if "整理" in line else ("", -1)
+        key = fold(title)
+        if key and key in fold(above + text[:at]) and names_occasion(title):
+            return title
+        above += text
+    return ""
+
+
 def split_page(raw: list[str], file: str) -> Page:
     """Units of a page, in order, with a warning when the page title's count disagrees."""
     lines, breaks = clean_lines(raw)
@@ -572,6 +656,10 @@ def split_page(raw: list[str], file: str) -> Page:
         following = [n for n in breaks if n > last]
         after_next = units[i].lines[0][0] if i < len(units) else None
         unit.cut = bool(following) and (after_next is None or following[0] < after_next)
+    if len(units) == 1 and not page_title and not units[0].sample:
+        # A page whose head went with the site's lead-in that cut it ("<title> <blurb> 下面是
+        # 编写整理的<title>，…"): the title the lead-in names, when the speech's head has none.
+        units[0].page_title = _offered(raw)
     page = Page(file, page_title, units, hint)
     page.warnings.extend(f"“{u.marker}”后面没有正文,已跳过。" for u in empty)
     if hint is not None and starts and hint != len(starts):

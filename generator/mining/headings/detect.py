@@ -43,6 +43,9 @@ HEADING_ENDINGS = (
     "意识",
 )
 FUSED_MIN = 45
+#: A shorter first sentence is cut after an ending only when this much of it is left to the
+#: body: "…强化保障，提升服务质量水平" is one heading, not "…质量" and "水平".
+FUSED_BODY = 10
 
 #: The sentence that announces the points ("下面，我讲几点意见。", "再强调四点意见："): the
 #: text right after it is the first point, even when the page lost the break before it or
@@ -254,21 +257,33 @@ def split_fused(text: str) -> tuple[str, str] | None:
     if opener and first and (first.end() < len(text) or "，" in text[opener.end() :]):
         return opener.group(1), text[opener.end() :]
     sentence = text[: first.start()] if first else text
+    clauses = sentence.split("，")
     if len(sentence) < FUSED_MIN:
+        if len(clauses) == 2 and len(clauses[0]) == 4:
+            # "认清形势，切实增强工作责任感和紧迫感消防工作关系…。": a four-character phrase and
+            # a task run on into the body's first sentence past the task's ending.
+            return _cut_at_ending(text, sentence, len(clauses[0]) + 1, FUSED_BODY)
         return None
     space = sentence.find(" ", 8)
     if space > 0:
         return sentence[:space], text[space + 1 :]
-    clauses = sentence.split("，")
     if len(clauses) < 3 or len(clauses[0]) != 4 or len(clauses[1]) != 4:
         return None  # only the parallel 4+4+X shape is cut without a visible separator
-    offset = len(clauses[0]) + len(clauses[1]) + 2
+    return _cut_at_ending(text, sentence, len(clauses[0]) + len(clauses[1]) + 2, 1)
+
+
+def _cut_at_ending(
+    text: str, sentence: str, offset: int, body: int
+) -> tuple[str, str] | None:
+    """(heading, body) cut after the first heading ending (``HEADING_ENDINGS``) past
+    ``offset`` in the text's first sentence that is no word's start ("责任感和紧迫感" runs on)
+    and leaves at least ``body`` characters of the sentence to the body; None without one."""
     best = None
     for ending in HEADING_ENDINGS:
         at = sentence.find(ending, offset)
         while at >= 0:
             cut = at + len(ending)
-            if cut < len(sentence) and sentence[cut] not in "的和与、，":
+            if cut <= len(sentence) - body and sentence[cut] not in "的和与、，":
                 best = cut if best is None else min(best, cut)
                 break
             at = sentence.find(ending, at + 1)

@@ -160,7 +160,9 @@ RULES: list[NoiseRule] = [
         r"^(上一篇|下一篇)\s*[^。！？]{2,}$",
         # A forum post's attachment box after the text ("附件列表", "相关附件"): the post ends.
         r"^(附件列表|附件下载|相关附件|下载附件)：?$",
-        r"^(相关|热门|推荐|最新|精彩|延伸|更多)(文章|阅读|范文|推荐|内容|专题|资料)(推荐|列表)?：?$",
+        # A list's caption, or several in a row ("其他相关文章： 最新增加文章："): the page ends.
+        r"^(?:(其他|其它)?(相关|热门|推荐|最新|精彩|延伸|更多)(增加|发布|更新)?"
+        r"(文章|阅读|范文|推荐|内容|专题|资料)(推荐|列表)?：?\s*)+$",
     ),
     *_rules(
         "paywall",
@@ -255,10 +257,10 @@ RULES: list[NoiseRule] = [
     *_rules(
         "inline",
         (r"\s*[|｜]+\s*$", "|｜"),  # a menu separator left at a text line's end ("本轮…… |")
-        # A preview's cut mark: three ASCII dots after a space or a clause mark where a forum,
-        # a list or a library shortens the post ("人的生命对于其它任 ...", "长期以来，..."); a
-        # writer's ellipsis is "……".
-        (r"(?<=[\s，、；：])\s*\.{3}$", "."),
+        # A preview's cut mark: three ASCII dots ending a line where a forum, a list or a
+        # library shortens the post, after a space, a clause mark or mid-word ("人的生命对于
+        # 其它任 ...", "长期以来，...", "也是一次临战动员会..."); a writer's ellipsis is "……".
+        (r"\s*(?<![.…])\.{3}$", "."),
         # HTML comments, Word's conditional comments ("<!--[if gte mso 9]>…<![endif]-->") and
         # tags, namespaced ones too ("<w:WordDocument>"), left in the text.
         (r"<[!！]--.*?--[>＞]|<[!！]\[[^\]]{0,40}\][>＞]", "<"),

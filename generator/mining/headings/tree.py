@@ -102,8 +102,9 @@ def make_section(marker: Marker, rest: str, level: int) -> Section:
 
 
 #: Last characters no heading ends with, only a phrase cut short: a 的 waiting for its noun,
-#: a conjunction or a coverb waiting for its object, an enumeration comma.
-CUT_ENDINGS = ("的", "和", "或", "并", "把", "将", "被", "、")
+#: a conjunction or a coverb waiting for its object, a 不 waiting for its verb, an
+#: enumeration comma.
+CUT_ENDINGS = ("的", "和", "或", "并", "把", "将", "被", "不", "、")
 
 
 def _mid_clause(text: str, marker: Marker) -> bool:
@@ -330,22 +331,27 @@ class _Builder:
         """A later top-level point whose heading the page's cut broke off mid-phrase ("二、…，树立
         抓好安全工作的" as the text's last line, nothing under it, no sign-off after it) is no
         point the page shows: its line stays as the page printed it, the last text of the point
-        before.  The first point under an announcement stays a point (the page's one point).
-        The break-off needs no telling last character where the points before it in its list
-        all ran their text on after the heading ("1、…意识，每个人都要…。" then "2、教师不仅仅
-        要关"): a list written as paragraphs prints no heading alone on its line."""
-        if self.complete or len(self.top) < 2 or not self.paragraphs:
+        before.  The first point under an announcement stays a point (the page's one point)
+        unless its own heading breaks off so ("我讲三点意见：" then "一是荣誉面前不"): then the
+        line is the opening's last.  The break-off needs no telling last character where the
+        points before it in its list all ran their text on after the heading ("1、…意识，每个
+        人都要…。" then "2、教师不仅仅要关"): a list written as paragraphs prints no heading
+        alone on its line."""
+        if self.complete or not self.top or not self.paragraphs:
             return
         last, line = self.top[-1], self.paragraphs[-1]
         if last.paragraphs or last.sections or not line.endswith(last.heading):
             return
         lst = next(lst for lst in self.lists if lst.items and lst.items[-1] is last)
-        run_in = all(item.lead for item in lst.items[:-1])
+        run_in = len(self.top) > 1 and all(item.lead for item in lst.items[:-1])
         if not (last.heading.endswith(CUT_ENDINGS) or run_in):
             return
         lst.items.pop()
         lst.schemes.pop()
         del self.top[-1]
+        if not self.top:
+            self.opening.append(line)
+            return
         before = self.top[-1]
         while before.sections:
             before = before.sections[-1]

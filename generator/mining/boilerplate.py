@@ -301,6 +301,11 @@ RULES: list[NoiseRule] = [
         rf"^(({_META_FIELD}|{_DATE_TIME}|{_CLOCK}|[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】])\s*)+",
         # The links to the articles before and after, leading such a line.
         (r"^((上一篇|下一篇)：\s*[^\s。！？]{0,60}\s+)+", "篇"),
+        # A site's name and slogan ending in its address, run into a speech's title or its
+        # address ("某某之家—资源每日更新www.example.com在…的讲话同志们：…").
+        (r"^[^\s。！？，：]{0,30}?(?:https?://)?(?:www\.)?[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*"
+         r"\.(?:com|cn|net|org|cc|top|vip|info)(?![a-z0-9.])\s*"
+         rf"(?=[^。！？，\s]{{4,60}}?{TITLE_END}|{_ADDRESS_AHEAD})", "."),
     ),
 ]
 

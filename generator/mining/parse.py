@@ -56,7 +56,7 @@ from .captions import (
     names_occasion,
 )
 from .headings.detect import split_swallowed, starts_with_marker
-from .headings.tree import Note, build_outline
+from .headings.tree import CUT_ENDINGS, Note, build_outline
 from .normalise import unglossed
 from .paragraphs import join_numbered_chunks, join_wrapped, unflatten
 from .split import SUB_SPEECH, Unit
@@ -461,7 +461,7 @@ def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
     theme = SUBTITLE.match(lines[at])
     if theme:  # 主题句——在…会议上的讲话 on one line
         return theme.group(1), theme.group(2), at + 1
-    if at + 1 < len(lines) and _wrapped_title(lines[at], lines[at + 1]):
+    if at + 1 < len(lines) and _wrapped_title(lines[at], lines[at + 1], _subtitled(lines, at + 1)):
         title, after = lines[at] + lines[at + 1], at + 2
     else:
         title, after = lines[at], at + 1
@@ -1004,8 +1004,9 @@ def _resolve(lines: list[str], candidate: TitleCandidate) -> TitleChoice:
     """Where the chosen candidate's title starts: a line above when it is a wrapped title's
     second half."""
     at, caption = candidate.at, candidate.caption
-    if at and not caption and _is_title(unglossed(lines[at])) and _wrapped_title(
-        lines[at - 1], lines[at]
+    headline = bool(at) and _subtitled(lines, at)
+    if at and not caption and (headline or _is_title(unglossed(lines[at]))) and _wrapped_title(
+        lines[at - 1], lines[at], headline
     ):
         at -= 1
     return TitleChoice(at, caption)
@@ -1063,10 +1064,12 @@ WRAPPED_PIECE = 10
 _TRAILING_SEPARATOR = ("-", "－", "_", "|", "｜", "—")
 
 
-def _wrapped_title(first: str, second: str) -> bool:
+def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
     """A title broken over two lines: the first not ending like a title, the second not
     starting like one ("在…") nor printed inside the first already (a file's caption
-    "…讲话全文" over the title "…讲话" is the same title twice), both together a title.
+    "…讲话全文" over the title "…讲话" is the same title twice), both together a title.  A
+    headline over its subtitle ("——某某在…上的发言") names no genre: its first line must
+    end where no phrase ends ("…以饱满的工作激情和" / "必胜的信心，迎评“三甲”").
     Judged on the gloss-free text: pinyin glosses lengthen a line past a title's size."""
     first, second = unglossed(first), unglossed(second)
     return (
@@ -1076,7 +1079,7 @@ def _wrapped_title(first: str, second: str) -> bool:
         and _title_shaped(first)
         and not clean_title(second).startswith(("在", "关于", "——"))
         and clean_title(second) not in first
-        and _is_title(first + second)
+        and (_is_title(first + second) or (headline and first.endswith(CUT_ENDINGS)))
     )
 
 

@@ -714,9 +714,11 @@ def _titled_start(
     line closes a sentence; a sample's bare number may follow it), a line ending like a
     speech's title (…的讲话) right over a salutation line starts the next speech.  The unit's
     own title printed again (a page that prints the whole text twice, see ``drop_repeat``)
-    starts nothing."""
+    starts nothing, and nor does a subtitle under a title wrapped over two lines ("…激情和" /
+    "必胜的信心，迎评“三甲”" / "——某某在…上的发言"): a speech that ended holds a sentence."""
     return (
         bool(following)
+        and any(_FULL_STOP.search(t) for _, t in before)
         and is_salutation(following[0][1])
         and _title_like(text)
         and bool(_OWN_TITLE.search(text))

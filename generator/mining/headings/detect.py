@@ -42,6 +42,13 @@ HEADING_ENDINGS = (
     "基础",
     "意识",
 )
+#: A heading's commonest last word, too common inside headings to cut after unless the clause
+#: it falls in runs on past a heading clause's size (``TASK_CLAUSE``): "统一思想，提高认识，
+#: 高度重视…试点工作建立…制度是…的德政工程，…" holds the body's first sentence.
+WEAK_ENDINGS = ("工作",)
+#: The longest task clause of a 4+4+X heading: 26 characters in the labelled pools ("…，进一步
+#: 增强做好村“两委”换届选举工作的责任感和使命感"), counted without pinyin glosses.
+TASK_CLAUSE = 30
 FUSED_MIN = 45
 #: A shorter first sentence is cut after an ending only when this much of it is left to the
 #: body: "…强化保障，提升服务质量水平" is one heading, not "…质量" and "水平".
@@ -269,17 +276,22 @@ def split_fused(text: str) -> tuple[str, str] | None:
         return sentence[:space], text[space + 1 :]
     if len(clauses) < 3 or len(clauses[0]) != 4 or len(clauses[1]) != 4:
         return None  # only the parallel 4+4+X shape is cut without a visible separator
-    return _cut_at_ending(text, sentence, len(clauses[0]) + len(clauses[1]) + 2, 1)
+    offset = len(clauses[0]) + len(clauses[1]) + 2
+    cut = _cut_at_ending(text, sentence, offset, 1)
+    if cut is None and len(unglossed(clauses[2])) > TASK_CLAUSE:
+        cut = _cut_at_ending(text, sentence[: offset + len(clauses[2])], offset, FUSED_BODY,
+                             WEAK_ENDINGS)
+    return cut
 
 
 def _cut_at_ending(
-    text: str, sentence: str, offset: int, body: int
+    text: str, sentence: str, offset: int, body: int, endings: tuple[str, ...] = HEADING_ENDINGS
 ) -> tuple[str, str] | None:
     """(heading, body) cut after the first heading ending (``HEADING_ENDINGS``) past
     ``offset`` in the text's first sentence that is no word's start ("责任感和紧迫感" runs on)
     and leaves at least ``body`` characters of the sentence to the body; None without one."""
     best = None
-    for ending in HEADING_ENDINGS:
+    for ending in endings:
         at = sentence.find(ending, offset)
         while at >= 0:
             cut = at + len(ending)

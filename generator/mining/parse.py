@@ -607,11 +607,13 @@ def _head_rows(head: str) -> list[str]:
 
 
 def _spaced_rows(head: str) -> list[str]:
-    """A head line's rows parted at single spaces when one is a title or the first is a site
-    path; else none."""
+    """A head line's rows parted at single spaces when one is a title or a subtitle ("——某某
+    在…上的发言", under a headline that names no genre) or the first is a site path; else
+    none."""
     rows = _crumb_kept(row for row in _ROW_BREAK.split(head) if row.strip())
     if len(rows) > 1 and (
-        CRUMB.match(rows[0][-1]) or any(_is_title(clean_title(row)) for row in rows)
+        CRUMB.match(rows[0][-1])
+        or any(_is_title(clean_title(row.lstrip("—"))) for row in rows)
     ):
         return rows
     return []

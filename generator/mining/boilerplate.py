@@ -84,6 +84,9 @@ def _rules(kind: str, *patterns: str | tuple[str, str]) -> list[NoiseRule]:
     ]
 
 
+#: A site address's end: its top-level domain, then no more of the address.
+_TLD_END = r"\.(?:com|cn|net|org|cc|top|vip|info)(?![a-z0-9.])"
+
 RULES: list[NoiseRule] = [
     *_rules(
         "header",
@@ -301,12 +304,15 @@ RULES: list[NoiseRule] = [
         rf"^(({_META_FIELD}|{_DATE_TIME}|{_CLOCK}|[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】])\s*)+",
         # The links to the articles before and after, leading such a line.
         (r"^((上一篇|下一篇)：\s*[^\s。！？]{0,60}\s+)+", "篇"),
-        # A site's name and slogan ending in its address, run into a speech's title or its
-        # address ("某某之家—资源每日更新www.example.com在…的讲话同志们：…").
-        (r"^[^\s。！？，：]{0,30}?(?:https?://)?(?:www\.)?[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*"
-         r"\.(?:com|cn|net|org|cc|top|vip|info)(?![a-z0-9.])\s*"
-         rf"(?=[^。！？，\s]{{4,60}}?{TITLE_END}|{_ADDRESS_AHEAD})", "."),
     ),
+    # A site's name and slogan ending in its address, run into a speech's title or its address
+    # ("某某之家—资源每日更新www.example.com在…的讲话同志们：…"); tried only on a line that
+    # holds an address (an ASCII gate: decimals such as "7.2万亩" pass no further).
+    NoiseRule("label", LazyPattern(
+        r"^[^\s。！？，：]{0,30}?(?:https?://)?(?:www\.)?[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*"
+        rf"{_TLD_END}\s*(?=[^。！？，\s]{{4,60}}?{TITLE_END}|{_ADDRESS_AHEAD})",
+        needs=".", gate=rf"[a-z0-9]{_TLD_END}",
+    )),
 ]
 
 #: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)", "(实用22篇)";

@@ -859,6 +859,13 @@ def test_json_nested_too_deep_is_refused_as_the_yaml_reader_refuses_it(live, bod
     assert live_send(live, "GET", "/api/status")[0] == 200  # and the server carries on
 
 
+def test_brackets_and_quotes_inside_json_text_are_only_text(live):
+    title = json.dumps("[" * 70 + '\\"{' * 70, ensure_ascii=False)
+    status, answer = live_json(live, "/api/preview", OUTLINE_JSON.format(title=title))
+    assert status == 200, answer
+    assert answer["text"].splitlines()[0] == "[" * 70 + '\\"{' * 70
+
+
 @pytest.mark.parametrize("body, line, column, words", [
     ('{"标题": "会议",\n "正文": [],\n}', 3, 1, "最后一项后面不能有逗号"),
     ("{'标题': '会议'}", 1, 2, "加半角双引号的字段名"),

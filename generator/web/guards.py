@@ -26,7 +26,7 @@ MESSAGES = {
     "origin": "拒绝访问:请求不是来自本工具的页面。",
     413: "上传的内容太大:不能超过 20 MB,请检查是否选错了文件。",
     # What waitress itself refuses, before the application runs (refusals.py).
-    400: "请求格式有误:请求行或请求头不符合 HTTP 的规定,请求没有被处理。",
+    400: "请求格式有误:请求不符合 HTTP 的规定(请求行、请求头或分块的请求体),没有被处理。",
     "length": "请求格式有误:请求头 Content-Length 应为请求体的字节数(不小于 0 的整数),"
               "请求没有被处理。",
     431: "请求头太大,请求没有被处理。",

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from .dates import DateError, format_date
 from .errors import Problem, did_you_mean, suggestion
+from .numerals import MAX_NUMBER
 
 Path = tuple[str | int, ...]
 Locator = Callable[[Path], tuple[int | None, int | None]]
@@ -235,6 +236,10 @@ class Validator:
             data = [data]  # one item written without the leading "-"
         if not isinstance(data, list):
             self.problem(path, shown, f"应为列表(每项以“- ”开头),实际是{_kind(data)}" + _hint(spec))
+            return []
+        if len(data) > MAX_NUMBER:  # numbered 一、… (一)…: the numerals stop there
+            self.problem(path, shown, f"最多 {MAX_NUMBER} 项(编号最大写到九千九百九十九),"
+                                      f"这里有 {len(data)} 项")
             return []
         return [
             self.group(item, spec.fields, path + (index,), f"{shown}[{index + 1}]")

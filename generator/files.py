@@ -6,7 +6,9 @@ report):
 
 1. Never onto an input of the same run (compared as files, not as spellings: a symlink, a
    hard link, `./a/../提纲.yaml` or 提纲.YAML on a case-insensitive disk are the same file).
-2. An existing file is replaced only with --overwrite, except a DOCX still exactly as speechgen
+2. Only a regular file is ever replaced: a device, a pipe or a socket never (writing `-o
+   /dev/null` renamed a text file over the device).  An existing file is replaced only with
+   --overwrite, except a DOCX still exactly as speechgen
    wrote it (stamp.py) and an empty file (nothing to lose).  A read-only file is never replaced.
 3. A new name is taken exclusively, so two runs writing into one folder never both take it:
    the content goes to a temporary file beside the target, which then becomes the new name in
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -103,6 +106,9 @@ def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[
         return
     except OSError as error:
         raise InputError(Problem(f"无法写入:{os_reason(error)}", str(path))) from None
+    if not stat.S_ISREG(status.st_mode):  # /dev/null is empty: it was "nothing to lose"
+        raise InputError(Problem("这不是普通文件(是设备、管道等特殊文件),不会替换它;请在 -o 后"
+                                 "写一个文件名,要显示在屏幕上请去掉 -o", str(path)))
     if since is not None and status.st_mtime >= since:
         raise ExistingFile(Problem("这个文件是在同时进行的另一次批量生成运行期间写入的,可能属于它,"
                                    "未覆盖", str(path)))

@@ -25,9 +25,14 @@ _UNITS = ((1000, "千"), (100, "百"), (10, "十"))
 _VALUE = {ch: i for i, ch in enumerate(DIGITS)} | {"两": 2, "〇": 0}
 
 
+#: The largest number `to_chinese` writes, so the most points a level can number.
+MAX_NUMBER = 9999
+
+
 def to_chinese(n: int) -> str:
-    """Write 0 ≤ n < 10000 the way a speech does: 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五."""
-    if not 0 <= n < 10000:
+    """Write 0 ≤ n ≤ MAX_NUMBER the way a speech does: 10 → 十, 11 → 十一, 20 → 二十, 105 →
+    一百零五.  ValueError beyond: inputs are held to MAX_NUMBER items a list where they are read."""
+    if not 0 <= n <= MAX_NUMBER:
         raise ValueError(f"只能写 0 到 9999 的中文数字,收到 {n}")
     if n < 10:
         return DIGITS[n]

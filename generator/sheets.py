@@ -315,7 +315,12 @@ def _check_csv(handle: Any, delimiter: str, filename: str) -> None:
             elif width and reader.line_num > start and _swallowed(raw, delimiter, width):
                 raise csv.Error("swallowed rows")
             start = reader.line_num + 1
-    except csv.Error:
+    except csv.Error as error:
+        if "field limit" in str(error):  # a cell beyond what Excel itself holds (32,767)
+            raise InputError(Problem(
+                f"从这一行起的一个单元格超过 {csv.field_size_limit():,} 个字,比 Excel 一个单元格"
+                "能放的(32,767 个字)还多;若不是有意写这么长,多半是英文双引号(\")没有配对,"
+                "把后面的行并进了这个单元格;确要这么长请分成几个单元格", filename, start)) from None
         handle.seek(0)
         line = _quote_opened(handle, delimiter, start)
         raise InputError(Problem(

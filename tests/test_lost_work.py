@@ -447,3 +447,19 @@ def test_without_hard_links_the_name_is_claimed_exclusively(
         write_atomic(tmp_path / "乙.txt", b"mine")
     assert (tmp_path / "乙.txt").read_text(encoding="utf-8") == "另一批的"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["乙.txt", "甲.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a named pipe is a POSIX file")
+@pytest.mark.parametrize("argv", [
+    ["render", "提纲.yaml", "-f", "txt", "-o", "特殊.txt"],
+    ["render", "提纲.yaml", "-o", "特殊.docx", "--overwrite"],
+    ["new", "party-building", "-o", "特殊.yaml"],
+])
+def test_a_device_or_pipe_is_never_replaced(tmp_path: Path, argv: list[str]) -> None:
+    """`-o /dev/null`, run as root, renamed a text file over the device: it is empty, and an
+    empty file had "nothing to lose".  A named pipe stands in for the device here."""
+    outline(tmp_path)
+    target = tmp_path / argv[argv.index("-o") + 1]
+    os.mkfifo(target)
+    assert_user_error(run_speechgen(*argv, cwd=tmp_path), "不是普通文件", "去掉 -o")
+    assert stat.S_ISFIFO(target.lstat().st_mode)

@@ -342,3 +342,32 @@ def test_one_encoding_rule_whether_read_whole_or_in_chunks():
     assert encoding_of([b"\xef\xbb\xbf" + data], "表.csv") == "utf-8-sig"
     with pytest.raises(InputError, match="二进制"):
         encoding_of([data, b"PK\x03\x04\x00\x00"], "表.csv", "表格")
+
+
+def test_more_points_at_a_level_than_numerals_write_is_told_not_a_traceback(tmp_path):
+    """10,000 sub-points ended in ValueError from the numerals (a tester who never saw the
+    code): the list is refused where it is read, at its line, before anything is written."""
+    points = "".join(f"      - 小标题: 第{n}项\n" for n in range(10_000))
+    source = write(tmp_path, "提纲.yaml", "标题: 在全县工作会议上的讲话\n称呼: 同志们：\n"
+                   "正文:\n  - 小标题: 总结工作\n    下级:\n" + points)
+    result = cli("render", source, "-f", "txt", "-o", tmp_path / "讲话稿.txt")
+    assert_user_error(result, "提纲.yaml:5:", "最多 9999 项", "10000 项")
+    assert not (tmp_path / "讲话稿.txt").exists()
+
+
+def test_a_big5_file_is_read_as_big5_not_as_garbled_gbk(tmp_path):
+    """A traditional-script page saved as Big5 (Windows "ANSI" in Taiwan or Hong Kong) decoded as
+    GB18030 into "郡竒蕾穦某量杠": `mine` found no speech and `check` counted 0 characters."""
+    from generator.reading import decode
+
+    page = ("在全縣黨建工作會議上的講話\n\n同志們：\n\n今天，我們召開全縣黨建工作會議，"
+            "主要任務是總結去年的工作，部署今年的重點任務。下面，我講三點意見。\n\n"
+            "一、提高認識\n\n要提高認識。\n\n"
+            "二、狠抓落實\n\n要狠抓落實。\n\n同志們，讓我們團結一心，為完成全年任務而努力奮鬥！\n")
+    source = write(tmp_path, "頁面.txt", page, encoding="cp950")
+    assert decode(source.read_bytes(), "頁面.txt") == page
+    result = cli("mine", source)
+    assert result.returncode == 0, result.stderr
+    assert "在全縣黨建工作會議上的講話" in result.stdout and "提高認識" in result.stdout
+    simplified = "在全县党建工作会议上的讲话\n同志们：\n今天召开会议，部署工作。\n"
+    assert decode(simplified.encode("gbk"), "页面.txt") == simplified  # GBK stays GBK

@@ -92,6 +92,15 @@ def test_an_unclosed_quote_is_named_at_the_line_it_opens(tmp_path: Path, tiny: P
     assert not (tmp_path / "out").exists()
 
 
+def test_a_cell_longer_than_any_sheet_holds_is_told_as_such(tmp_path: Path, tiny: Path) -> None:
+    """A well-quoted cell of 131,100 characters was reported as a quote left open."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text('名称,说明\n甲,"' + "长" * 131_100 + '"\n', encoding="utf-8")
+    result = batch(sheet, tiny, tmp_path / "out")
+    assert_user_error(result, "名单.csv:2:", "超过 131,072 个字", "32,767")
+    assert not (tmp_path / "out").exists()
+
+
 def test_multi_line_cells_with_commas_are_not_mistaken_for_a_broken_quote(tmp_path: Path,
                                                                           tiny: Path) -> None:
     sheet = tmp_path / "名单.csv"

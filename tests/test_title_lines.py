@@ -150,3 +150,28 @@ def test_a_title_written_in_phrases_breaks_between_them(title):
     phrases = title.replace("\u3000", " ").split(" ")
     assert lines[1] == phrases[-1] or lines[0] == phrases[0], lines
     assert all(line == line.strip(" \u3000") for line in lines), lines
+
+
+def test_a_title_of_thousands_of_characters_breaks_in_well_under_a_second_of_work():
+    """A 4,000-character meeting name took 78 s to lay out (every start tried against every
+    end, for every line): the lines must still come out balanced, and the work bounded.  The
+    bound is on the work done (positions tried), not on time: the breaking is deterministic."""
+    from generator import title_lines
+
+    title = "在全县" + "安全生产" * 1000 + "工作会议上的讲话"
+    tried = 0
+    real = title_lines._bonus
+
+    def counting(text: str, i: int) -> float:
+        nonlocal tried
+        tried += 1
+        return real(text, i)
+
+    title_lines._bonus = counting
+    try:
+        lines = title_lines.balance_title(title, 22)
+    finally:
+        title_lines._bonus = real
+    assert "".join(lines) == title and all(len(line) <= 22 for line in lines)
+    assert len(lines) <= -(-len(title) // 20) + 1  # whole words of four: at most 20 a line
+    assert tried < 100 * len(title), tried  # was about len(title) ** 2 / 22 per line count

@@ -301,10 +301,10 @@ def _said_thrice(text: str) -> bool:
     return False
 
 
-#: A sentence that itself convenes the meeting: "…我们在这里举行专题党课", "…隆重召开大会", "今天
-#:由我给大家上一次党课".  When the user's background says it, the glue's convening ("按照…安排，
-#: 今天由我和大家一起上一次党课。在…之际，我们在这里举行专题党课", a blind reader, round 13) would
-#: say it twice.
+#: Wording that convenes the meeting: "…我们在这里举行专题党课", "…隆重召开大会", "今天由我给
+#: 大家上一次党课".  When the user's background has convened it, a wording that does so again
+#: gives way ("按照…安排，今天由我和大家一起上一次党课。在…之际，我们在这里举行专题党课", a blind
+#: reader, round 13).
 _CONVENES = LazyPattern(r"召开|举行|[上讲](?:一|这)?[次堂场课]?(?:专题)?党课")
 #: Where a clause convenes a meeting; it is this one unless the clause recalls another ("去年召开
 #: 的…", "三中全会召开以来").

@@ -184,6 +184,12 @@ def render(
         refuse_input(output, inputs)
     spec = get_format(choose_format(fmt, None if many else output))
     fmt = spec.name
+    if output is not None and not many and not output.suffix and not output.is_dir():
+        # "-o 讲话稿" wrote a file without an extension, which Windows opens with nothing
+        # (a tester who never saw the code): it gets the format's own.
+        output = output.with_name(output.name + spec.suffix)
+    if not spec.uses_layout and layout != "standard":
+        warn(f"--layout {layout} 只对 DOCX 和 PDF 起作用,{fmt} 格式不分版式")
     if shown_on_screen and spec.binary:
         raise fail(f"{fmt.upper()} 不能显示在屏幕上;要在屏幕上看文字请加 --format txt,"
                    f"要生成 {fmt.upper()} 请在 -o 后写文件名")

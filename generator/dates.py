@@ -46,8 +46,22 @@ def compact_date(value: object) -> dt.date | None:
         return None
 
 
+#: The years a speech's date can fall in: 0001-01-01 printed as "（1年1月1日）" (a tester who
+#: never saw the code); a year outside is a digit dropped or added.
+YEARS = range(1900, 2101)
+
+
 def parse_date(value: object) -> tuple[int, int, int | None]:
-    """(year, month, day or None) from a date, datetime, Excel serial or any common spelling."""
+    """(year, month, day or None) from a date, datetime, Excel serial or any common spelling;
+    DateError for what is no date, a day that does not exist, or a year outside YEARS."""
+    year, month, day = _parse_date(value)
+    if year not in YEARS:
+        raise DateError(f"年份 {year} 不像讲话的日期(应在 {YEARS.start}—{YEARS.stop - 1} 年之间),"
+                        "请检查是否少写或多写了数字")
+    return year, month, day
+
+
+def _parse_date(value: object) -> tuple[int, int, int | None]:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):

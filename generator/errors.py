@@ -56,7 +56,17 @@ _OS_REASONS = {
     errno.EROFS: "这里是只读的,无法写入",
     errno.ENAMETOOLONG: "文件名太长",
     errno.EEXIST: "已经存在同名的文件",
+    errno.ELOOP: "快捷方式(符号链接)绕回了自己,找不到真正的文件",
+    errno.EBUSY: "文件正被其他程序占用,请先关闭它",
+    errno.EMFILE: "同时打开的文件太多,请关掉一些程序后再试",
+    errno.EIO: "读写出错(磁盘、U 盘或网络盘有故障)",
+    errno.EFBIG: "文件太大,这个磁盘放不下",
+    errno.EINVAL: "文件名或路径里有系统不允许的字符",
+    errno.ENOTEMPTY: "文件夹不是空的",
+    errno.ENXIO: "设备不存在或没有连接",
 }
+if hasattr(errno, "EDQUOT"):
+    _OS_REASONS[errno.EDQUOT] = "超出了磁盘配额"
 
 
 def did_you_mean(word: str, choices: list[str], cutoff: float = 0.5) -> str | None:
@@ -74,8 +84,12 @@ def suggestion(choice: str | None) -> str:
 
 
 def os_reason(error: OSError) -> str:
-    """The operating system's complaint in Chinese (its own words for rarer ones)."""
-    return _OS_REASONS.get(error.errno or 0, error.strerror or str(error))
+    """The operating system's complaint in Chinese; for a rarer one, its own words after a
+    Chinese lead, so a user still learns who complained (a symlink loop printed only "Too
+    many levels of symbolic links": a tester who never saw the code)."""
+    if error.errno in _OS_REASONS:
+        return _OS_REASONS[error.errno]
+    return f"操作系统报告错误({error.strerror or error})"
 
 
 class SpeechgenError(Exception):

@@ -225,11 +225,11 @@ _PLACE_END = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区
 #: stored real pages, 49 say 全 + level and none a real place's name (one 某某县); three
 #: bench drafts saying "今天，我们召开岔河镇2025年工作会议" were each called machine-made by a
 #: blind reader (round 17).
-_OWN_PLACE = re.compile(r"^(?:中共)?(?![全各本])\w{2,3}?(省|市|区|县|镇|乡|街道)(?=\w)")
+_OWN_PLACE = LazyPattern(r"^(?:中共)?(?![全各本])\w{2,3}?(省|市|区|县|镇|乡|街道)(?=\w)")
 #: After the place, a body of its own keeps the level's character (河口镇党委… → 镇党委…) …
 _PLACE_BODY = ("党委", "党工委", "政府", "人民政府", "人大", "政协", "纪委", "委")
 #: … and another organisation keeps the whole name (江源市东城中学…, 铁山区社区…).
-_ANOTHER_BODY = re.compile(r"中学|小学|学校|大学|学院|医院|公司|集团|村|社区|街道|镇|乡|局|厂")
+_ANOTHER_BODY = LazyPattern(r"中学|小学|学校|大学|学院|医院|公司|集团|村|社区|街道|镇|乡|局|厂")
 #: Words ending in a level's character that name no place (智慧城市, 五一社区, 特色小镇, 统筹城乡).
 _NOT_A_PLACE = frozenset(("社区", "城区", "园区", "景区", "片区", "小区", "矿区", "库区", "牧区",
                           "山区", "灾区", "辖区", "校区", "厂区", "城市", "超市", "都市", "夜市",
@@ -238,7 +238,7 @@ _NOT_A_PLACE = frozenset(("社区", "城区", "园区", "景区", "片区", "小
 _OWN_POST = ("委", "长", "政府", "党委", "党工委", "人大", "政协", "纪委", "办事处")
 #: A firm's full name before its meeting: its own staff say 公司, 集团 ("召开集团2025年度党建…
 #: 会议", a real opening of the blind pool).
-_OWN_FIRM = re.compile(r"^\w{2,16}?(公司|集团)(?=[\w“])")
+_OWN_FIRM = LazyPattern(r"^\w{2,16}?(公司|集团)(?=[\w“])")
 
 
 def spoken_name(meeting: str, speaker: str) -> str:
@@ -301,14 +301,14 @@ def _said_thrice(text: str) -> bool:
     return False
 
 
-#: A sentence that itself convenes the meeting: "…我们在这里举行专题党课", "…隆重召开大会", "今天
-#:由我给大家上一次党课".  When the user's background says it, the glue's convening ("按照…安排，
-#: 今天由我和大家一起上一次党课。在…之际，我们在这里举行专题党课", a blind reader, round 13) would
-#: say it twice.
-_CONVENES = re.compile(r"召开|举行|[上讲](?:一|这)?[次堂场课]?(?:专题)?党课")
+#: Wording that convenes the meeting: "…我们在这里举行专题党课", "…隆重召开大会", "今天由我给
+#: 大家上一次党课".  When the user's background has convened it, a wording that does so again
+#: gives way ("按照…安排，今天由我和大家一起上一次党课。在…之际，我们在这里举行专题党课", a blind
+#: reader, round 13).
+_CONVENES = LazyPattern(r"召开|举行|[上讲](?:一|这)?[次堂场课]?(?:专题)?党课")
 #: Where a clause convenes a meeting; it is this one unless the clause recalls another ("去年召开
 #: 的…", "三中全会召开以来").
-_CONVENING_VERB = re.compile(r"召开|举行|[上讲](?:一|这)?[次堂场]?(?:专题)?党课")
+_CONVENING_VERB = LazyPattern(r"召开|举行|[上讲](?:一|这)?[次堂场]?(?:专题)?党课")
 _PAST = ("去年", "上年", "前年", "上次", "此前", "以前", "过去", "曾", "先后", "多次", "已")
 _AFTER = ("以来", "之后", "以后", "后", "前夕", "时", "期间")
 

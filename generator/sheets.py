@@ -403,16 +403,14 @@ def _open_xlsx(path: Path) -> tuple[Any, SpilledStrings | None]:
         reader = Reader(path, read_only=True, data_only=True)
         reader.read()
         return reader.wb, (spilled[0] if spilled else None)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         for table in spilled:
             table.close()
-        raise InputError(Problem(f"无法读取这个 Excel 文件,文件可能已损坏或不是 .xlsx({error})",
-                                 str(path))) from None
-    except Exception as error:  # openpyxl raises its own kinds for damaged parts
+        raise InputError(Problem(_DAMAGED, str(path))) from None
+    except Exception:  # openpyxl raises its own kinds for damaged parts
         for table in spilled:
             table.close()
-        raise InputError(Problem(f"无法读取这个 Excel 文件({type(error).__name__}: {error})",
-                                 str(path))) from None
+        raise InputError(Problem(_DAMAGED, str(path))) from None
 
 
 class SpilledStrings(Sequence[str]):
@@ -714,6 +712,12 @@ def _column_number(letters: str) -> int:
     for letter in letters:
         number = number * 26 + ord(letter) - 64
     return number
+
+
+#: openpyxl's own words ("There is no item named '[Content_Types].xml' in the archive") told a
+#: user nothing (a tester who never saw the code).
+_DAMAGED = ("无法读取这个 Excel 文件:文件已损坏,或不是 Excel 工作簿(.xlsx);请在 Excel 或 WPS 中"
+            "打开它,另存为“Excel 工作簿(*.xlsx)”后再试")
 
 
 def _detect_encoding(path: Path) -> str:

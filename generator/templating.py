@@ -102,6 +102,9 @@ def _roots(extra_dirs: Sequence[Path]) -> list[Path]:
     """Template roots, the one that wins first: the last --template-dir … the built-ins."""
     roots = [Path(d).resolve() for d in reversed(extra_dirs)]
     for root in roots:
+        if root.is_file():
+            raise InputError(Problem("这是一个文件,不是模板目录;--template-dir 后面应写存放模板的"
+                                     "文件夹(其中每个模板一个子文件夹)", str(root)))
         if not root.is_dir():
             raise InputError(Problem("模板目录不存在", str(root)))
     return [*roots, BUILTIN_DIR]

@@ -113,6 +113,14 @@ def mistake(text: str, lines: int = 5) -> Problem | None:
 
 
 def _syntax_error(error: yaml.YAMLError, text: str, filename: str | None) -> InputError:
+    if isinstance(error, yaml.reader.ReaderError):  # a control character (BEL, ESC …)
+        # The C loader counts its position in UTF-8 bytes, the Python one in characters: the
+        # character's first place in the text is where either stopped.
+        at = max(text.find(chr(error.character)), 0) if isinstance(error.character, int) else 0
+        return InputError(Problem(
+            f"YAML 格式错误:这里有一个看不见的控制字符(U+{error.character:04X}),多半是从别处"
+            "复制来的;请删去它", filename, text.count("\n", 0, at) + 1,
+            at - text.rfind("\n", 0, at)))
     if not isinstance(error, yaml.MarkedYAMLError):
         return InputError(Problem("YAML 格式错误:无法解析", filename))
     mark = error.problem_mark or error.context_mark

@@ -19,6 +19,7 @@ Case fields (YAML):
   exit: 2
   stderr: [片段, ...]                # each must appear in stderr
   absent: [out.docx]                # must not exist after the run
+  present: [讲话稿.docx]              # must exist after the run (a file written where asked)
   stdout: [...]                     # optional fragments expected on stdout
   not_stderr: [...]                 # fragments that must NOT appear (a false "missing", a
   not_stdout: [...]                 #   message blaming the wrong file, an evaluated template)
@@ -136,6 +137,8 @@ def test_bad_input_is_answered_and_nothing_is_lost(case: dict[str, Any], tmp_pat
         assert after.get(name) == digest, f"输入文件 {name} 被改动或删除"
     for name in case.get("absent", []):
         assert not (tmp_path / name).exists(), f"不应生成 {name}"
+    for name in case.get("present", []):
+        assert (tmp_path / name).is_file(), f"应生成 {name}"
     # the writer's temporaries (files.py: .~PID-xxxx.part) and LibreOffice's lock files
     leftovers = [n for n in after if n not in before
                  and (Path(n).name.startswith((".~", "~$", ".~lock")) or n.endswith(".part"))]

@@ -371,3 +371,39 @@ def test_a_big5_file_is_read_as_big5_not_as_garbled_gbk(tmp_path):
     assert "在全縣黨建工作會議上的講話" in result.stdout and "提高認識" in result.stdout
     simplified = "在全县党建工作会议上的讲话\n同志们：\n今天召开会议，部署工作。\n"
     assert decode(simplified.encode("gbk"), "页面.txt") == simplified  # GBK stays GBK
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "symlink") or __import__("sys").platform
+                    == "win32", reason="POSIX symlinks")
+def test_a_link_that_points_at_itself_is_told_in_chinese(tmp_path):
+    """"无法读取这个文件:Too many levels of symbolic links" (a tester who never saw the code)."""
+    (tmp_path / "甲.yaml").symlink_to(tmp_path / "乙.yaml")
+    (tmp_path / "乙.yaml").symlink_to(tmp_path / "甲.yaml")
+    result = cli("render", tmp_path / "甲.yaml", "-f", "txt")
+    assert_user_error(result, "甲.yaml", "绕回了自己")
+    assert "Too many" not in result.stderr
+
+
+@pytest.mark.parametrize(("text", "line", "column", "code"), [
+    ("标题: 在全县大会上的讲话\n称呼: 同志们\x1b[31m\n", 2, 8, "U+001B"),
+    ("标\x07题: 在全县大会上的讲话\n", 1, 2, "U+0007"),
+])
+def test_a_control_character_is_named_at_its_place(tmp_path, loader, text, line, column, code):
+    """"YAML 格式错误:无法解析" with no line for a BEL pasted into a field (a tester who never
+    saw the code); the C loader counts in bytes, the Python one in characters."""
+    source = write(tmp_path, "提纲.yaml", text)
+    result = cli("render", source, "-f", "txt")
+    assert_user_error(result, f"提纲.yaml:{line}:{column}:", "控制字符", code)
+
+
+def test_a_zip_that_is_no_workbook_and_a_file_given_as_template_folder_are_told_plainly(
+        tmp_path):
+    fake = tmp_path / "表.xlsx"
+    with zipfile.ZipFile(fake, "w") as package:
+        package.writestr("说明.txt", "不是工作簿")
+    result = cli("batch", fake, "-t", "work-conference", "--check")
+    assert_user_error(result, "表.xlsx", "不是 Excel 工作簿", "另存为")
+    assert "Content_Types" not in result.stderr and "archive" not in result.stderr
+    outline = write(tmp_path, "提纲.yaml", GOOD)
+    result = cli("render", outline, "--template-dir", outline, "-f", "txt")
+    assert_user_error(result, "这是一个文件,不是模板目录", "文件夹")

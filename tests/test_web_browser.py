@@ -315,6 +315,21 @@ def test_a_page_with_two_speeches_lets_the_user_pick_one(server, browser, tmp_pa
     assert by_id(browser, "f-title").get_attribute("value") == "在全市党委办公室工作会议上的讲话"
 
 
+def test_a_file_larger_than_the_page_takes_is_told_before_it_is_sent(server, browser,
+                                                                       tmp_path):
+    """Past waitress's own limit the connection closes while the browser sends, so the user saw
+    a broken connection and no message: the page compares the size with /api/status's
+    max_body first."""
+    big = tmp_path / "很大的网页.txt"
+    with big.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+    open_page(browser, server)
+    by_id(browser, "mine-file").send_keys(str(big))
+    wait(browser, lambda d: "文件太大" in by_id(d, "mine-result").text)
+    assert "21 MB" in by_id(browser, "mine-result").text
+    assert "最多接收 20 MB" in by_id(browser, "mine-result").text
+
+
 def test_batch_reports_the_bad_row_and_zips_the_good_ones(server, browser):
     open_page(browser, server)
     css(browser, 'button[data-goto="batch"]')[0].click()

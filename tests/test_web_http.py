@@ -780,3 +780,188 @@ def test_an_unknown_address_in_a_browser_is_a_page_with_the_way_home(client):
     page = response.get_data(as_text=True)
     assert "没有这个页面或接口" in page and '<a href="/">' in page
     assert get(client, "/没有这页").get_json()["error"] == "没有这个页面或接口。"
+
+
+# --- malformed requests, sent to the real server (waitress in front of the app) ------------------
+
+@pytest.fixture(scope="module")
+def live():
+    """`speechgen serve`'s own server (start + serve) in this process, on a real socket."""
+    from generator.web.server import start
+
+    server = start(18940)
+    thread = threading.Thread(target=server.serve, daemon=True)
+    thread.start()
+    yield server
+    server.quit.set()
+    thread.join(10)
+
+
+def live_send(server, method: str, path: str, body: bytes = b"",
+              content_type: str = "application/json", **headers: str):
+    """(status, headers, body text) of one request to the live server, with its token."""
+    import http.client
+
+    token = server.url.split("token=", 1)[1]
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers={
+            "X-Speechgen-Token": token, "Content-Type": content_type, **headers})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+def live_json(server, path: str, text: str) -> tuple[int, dict]:
+    status, _, body = live_send(server, "POST", path, text.encode("utf-8"))
+    return status, json.loads(body)
+
+
+def live_form(server, path: str, **fields: object) -> tuple[int, dict]:
+    """A multipart POST; a field given as (bytes, name) is a file."""
+    from werkzeug.datastructures import FileStorage
+    from werkzeug.test import encode_multipart
+
+    values = {key: FileStorage(io.BytesIO(value[0]), value[1]) if isinstance(value, tuple)
+              else value for key, value in fields.items()}
+    boundary, body = encode_multipart(values)
+    status, _, text = live_send(server, "POST", path, body,
+                                f"multipart/form-data; boundary={boundary}")
+    return status, json.loads(text)
+
+
+def raw_request(server, head: str) -> str:
+    """Bytes as a broken client sends them (http.client refuses to), and the whole answer."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(head.replace("\n", "\r\n").encode("ascii"))
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer.decode("utf-8")
+
+
+OUTLINE_JSON = '{{"标题": {title}, "正文": [{{"小标题": "抓好落实", "段落": ["要抓好落实。"]}}]}}'
+
+
+@pytest.mark.parametrize("body, line, column", [
+    ("[" * 100_000, 1, 65),
+    ('{"标题": "会议",\n "正文": ' + "[" * 70 + "]" * 70 + "}", 2, 71),
+])
+def test_json_nested_too_deep_is_refused_as_the_yaml_reader_refuses_it(live, body, line, column):
+    status, answer = live_json(live, "/api/preview", body)
+    assert status == 400, answer
+    problem = answer["problems"][0]
+    assert problem["message"] == "JSON 格式有误:嵌套层数过多(超过 64 层),请检查括号"
+    assert (problem["line"], problem["column"]) == (line, column)
+    assert live_send(live, "GET", "/api/status")[0] == 200  # and the server carries on
+
+
+def test_brackets_and_quotes_inside_json_text_are_only_text(live):
+    title = json.dumps("[" * 70 + '\\"{' * 70, ensure_ascii=False)
+    status, answer = live_json(live, "/api/preview", OUTLINE_JSON.format(title=title))
+    assert status == 200, answer
+    assert answer["text"].splitlines()[0] == "[" * 70 + '\\"{' * 70
+
+
+@pytest.mark.parametrize("body, line, column, words", [
+    ('{"标题": "会议",\n "正文": [],\n}', 3, 1, "最后一项后面不能有逗号"),
+    ("{'标题': '会议'}", 1, 2, "加半角双引号的字段名"),
+    ('{"标题" "会议"}', 1, 7, "缺少半角冒号"),
+    ('{"标题": ["会议" "讲话"]}', 1, 14, "缺少半角逗号"),
+    ('{"标题": "会议"}\n{"标题": "讲话"}', 2, 1, "多出了文字"),
+    ('{"标题": "会议', 1, 8, "双引号直到末尾都没有结束"),
+    ('{"标题": tru}', 1, 8, "真假写 true/false"),
+])
+def test_broken_json_is_explained_in_chinese_with_line_and_column(live, body, line, column,
+                                                                  words):
+    status, answer = live_json(live, "/api/preview", body)
+    assert status == 400, answer
+    problem = answer["problems"][0]
+    assert problem["message"].startswith("JSON 格式有误:") and words in problem["message"]
+    assert not re.search(r"[A-Za-z]{4,}", re.sub(r"JSON|true|false|null", "", problem["message"]))
+    assert (problem["line"], problem["column"]) == (line, column)
+    assert problem["text"].startswith(f"<输入>:{line}:{column}: JSON 格式有误:")
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_refused_at_their_place(live, value):
+    status, answer = live_json(live, "/api/preview", '{"副标题": "NaN",\n "标题": ' + value + "}")
+    assert status == 400, answer
+    problem = answer["problems"][0]
+    assert problem["message"].startswith(f"JSON 格式有误:{value} 不是 JSON 的值")
+    assert "没有值请写 null" in problem["message"]
+    assert (problem["line"], problem["column"]) == (2, 8)  # not the "NaN" in the subtitle
+
+
+def test_a_number_too_large_for_a_float_stays_as_typed(live):
+    status, answer = live_json(live, "/api/preview", OUTLINE_JSON.format(title="1e999"))
+    assert status == 200, answer
+    assert answer["text"].splitlines()[0] == "1e999"
+    assert "inf" not in answer["text"]
+    facts = json.dumps(party_facts(variant="V"), ensure_ascii=False).replace('"V"', "1e999")
+    status, answer = live_json(live, "/api/preview", facts)
+    assert status == 400
+    assert answer["problems"][0]["message"] == "应为整数,实际是“1e999”"  # as for YAML
+    assert answer["problems"][0]["key_path"] == ["variant"]
+
+
+def test_waitress_refusals_are_chinese_json_like_every_other_answer(live):
+    host = f"Host: 127.0.0.1:{live.port}\n"
+    for length, status, words in (("99999999999", "413", "不能超过 20 MB"),
+                                  ("-5", "400", "Content-Length 应为请求体的字节数"),
+                                  ("abc", "400", "Content-Length 应为请求体的字节数")):
+        answer = raw_request(live, f"POST /api/preview HTTP/1.1\n{host}Content-Type: "
+                                   f"application/json\nContent-Length: {length}\n\n")
+        head, _, body = answer.partition("\r\n\r\n")
+        assert head.startswith(f"HTTP/1.1 {status} "), answer
+        assert "Content-Type: application/json; charset=utf-8" in head
+        assert "X-Content-Type-Options: nosniff" in head and "Cache-Control: no-store" in head
+        assert words in json.loads(body)["error"]
+        assert "generated by" not in body and "max_body" not in body
+    assert live_send(live, "GET", "/api/status")[0] == 200
+
+
+def test_a_25_mb_upload_to_the_real_server_gets_the_chinese_413_not_a_reset(live):
+    """waitress's own limit stays above the page's: below it, this upload ends in a reset."""
+    status, _, body = live_send(live, "POST", "/api/check", b"x" * (25 * 1024 * 1024),
+                                "application/octet-stream")
+    assert status == 413
+    assert json.loads(body)["error"] == "上传的内容太大:不能超过 20 MB,请检查是否选错了文件。"
+
+
+def zip_bomb() -> bytes:
+    """A 300 KB zip whose document part inflates to 300 MB."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (300 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+def test_upload_problems_name_the_uploaded_file_never_the_servers_folder(live):
+    bomb = zip_bomb()
+    answers = [live_form(live, route, file=(bomb, "去年的讲话.docx"))
+               for route in ("/api/mine", "/api/check", "/api/fix")]
+    answers.append(live_form(live, "/api/batch", sheet=(bomb, "名单.xlsx"),
+                             template="work-conference"))
+    answers.append(live_form(live, "/api/batch", sheet=(SHEET.read_bytes(), SHEET.name),
+                             template="work-conference", mapping=(b"a: [\n", "对照.yaml")))
+    expected = ["去年的讲话.docx"] * 3 + ["名单.xlsx", "对照.yaml"]
+    for (status, answer), name in zip(answers, expected, strict=True):
+        assert status == 400, answer
+        assert str(live.workdir) not in json.dumps(answer, ensure_ascii=False)
+        problem = answer["problems"][0]
+        assert problem["file"] == name and problem["text"].startswith(f"{name}")
+    assert "解压后达" in answers[0][1]["error"]
+
+
+def test_an_unknown_batch_action_is_refused_before_anything_is_read(live):
+    before = set(live.workdir.iterdir())
+    status, answer = live_form(live, "/api/batch", sheet=(SHEET.read_bytes(), SHEET.name),
+                               template="work-conference", action="explode")
+    assert status == 400
+    assert answer["error"] == "不支持的操作“explode”,可选:check(逐行检查)、generate(生成)"
+    assert "rows" not in answer and "job" not in answer
+    assert set(live.workdir.iterdir()) == before  # the sheet was not even saved

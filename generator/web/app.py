@@ -25,9 +25,10 @@ from werkzeug.exceptions import HTTPException
 
 from .. import advice
 from . import library
-from .guards import MAX_BODY, MESSAGES, TOKEN_HEADER, Guard, cookie_name
+from .guards import MAX_BODY, MESSAGES, SECURITY_HEADERS, TOKEN_HEADER, Guard, cookie_name
 from .library import STYLESHEET, InputError, Problem, SpeechgenError, os_reason, safe_stem
 from .pages import error_page
+from .uploads import Uploads
 
 STATIC = Path(__file__).resolve().parent / "static"
 JSON_TYPES = ("application/json",)
@@ -38,6 +39,8 @@ UPLOAD_SUFFIXES = {
     "batch": (".xlsx", ".xlsm", ".csv"),
 }
 LAYOUT_NAMES = {"standard": "", "podium": "（大字版）"}
+#: What /api/batch may be asked to do: check every row, or check and then generate.
+BATCH_ACTIONS = ("check", "generate")
 
 
 @dataclass
@@ -47,7 +50,7 @@ class BatchJob:
     total: int
     rows: list[dict[str, Any]] = field(default_factory=list)
     finished: bool = False
-    error: list[dict[str, Any]] | None = None
+    error: list[Problem] | None = None
     zip_path: Path | None = None
     zip_name: str = "批量生成.zip"
 
@@ -55,9 +58,13 @@ class BatchJob:
 @dataclass
 class State:
     guard: Guard
-    workdir: Path
+    uploads: Uploads
     quit: threading.Event
     jobs: dict[str, BatchJob] = field(default_factory=dict)
+
+    def answer_problems(self, problems: Sequence[Problem]) -> list[Problem]:
+        """Problems as the page shows them: uploads under the names they were given."""
+        return [self.uploads.shown(p) for p in problems]
 
 
 def json_response(data: Any, status: int = 200) -> Response:
@@ -99,12 +106,17 @@ def file_response(data: bytes, media_type: str, stem: str, suffix: str) -> Respo
     return response
 
 
+def own_name(filename: str) -> str:
+    """An uploaded file's name without the folders some browsers send (C:\\…\\讲话.docx)."""
+    return Path(filename.replace("\\", "/")).name
+
+
 def create_app(port: int, token: str, workdir: Path,
                quit_event: threading.Event | None = None) -> Flask:
     """The application for one server: its port and token, its private folder."""
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
-    state = State(Guard(port, token), workdir, quit_event or threading.Event())
+    state = State(Guard(port, token), Uploads(workdir), quit_event or threading.Event())
     app.extensions["speechgen"] = state
     cookie = cookie_name(port)
 
@@ -132,13 +144,8 @@ def create_app(port: int, token: str, workdir: Path,
 
     @app.after_request
     def headers(response: Response) -> Response:
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-            "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-        response.headers["Cache-Control"] = "no-store"
+        for name, value in SECURITY_HEADERS:
+            response.headers[name] = value
         return response
 
     @app.errorhandler(HTTPException)
@@ -146,13 +153,13 @@ def create_app(port: int, token: str, workdir: Path,
         status = error.code or 500
         messages = {404: "没有这个页面或接口。", 405: "此操作只能用 POST 请求。",
                     413: str(MESSAGES[413]), 400: "请求格式有误。"}
-        return error_response(status, messages.get(status, "请求无法处理。"))
+        return error_response(status, messages.get(status, str(MESSAGES[500])))
 
     @app.errorhandler(SpeechgenError)
     def library_error(error: SpeechgenError) -> Response:
         """Bad input (the CLI's exit 2) is the request's fault: 400; anything else the library
         refused (no LibreOffice for a PDF …) is 422, with the same Chinese problems."""
-        problems = error.problems
+        problems = state.answer_problems(error.problems)
         status = 400 if error.exit_code == 2 else 422
         return error_response(status, "\n".join(str(p) for p in problems), problems)
 
@@ -216,7 +223,7 @@ def create_app(port: int, token: str, workdir: Path,
         upload = request.files.get("file")
         if upload is None or not upload.filename:
             raise InputError("请选择要打开的提纲文件(.yaml)")
-        name = Path(upload.filename.replace("\\", "/")).name
+        name = own_name(upload.filename)
         return json_response(library.load_saved(upload.read(), name))
 
     @app.post("/api/profile")
@@ -246,22 +253,18 @@ def create_app(port: int, token: str, workdir: Path,
 
     @app.post("/api/batch")
     def batch() -> Response:
+        action = request.form.get("action") or "check"
+        if action not in BATCH_ACTIONS:
+            raise InputError(f"不支持的操作“{action}”,可选:check(逐行检查)、generate(生成)")
         sheet = _upload("batch", "sheet")
-        folder = sheet.parent
-        mapping_text = _text_field("mapping", library.MAP_FILE)
-        mapping = None
-        if mapping_text:
-            mapping = folder / "列名映射.yaml"
-            mapping.write_text(mapping_text, encoding="utf-8")
-        profile_path = None
-        if profile_text := _text_field("profile", library.PROFILE_FILE):
-            profile_path = folder / "本单位版式.yaml"
-            profile_path.write_text(profile_text, encoding="utf-8")
+        mapping = _text_file(sheet.parent, "mapping", library.MAP_FILE, "列名映射.yaml")
+        profile_path = _text_file(sheet.parent, "profile", library.PROFILE_FILE, "本单位版式.yaml")
         layout = request.form.get("layout") or "standard"
         if layout not in library.LAYOUTS:
             raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(library.LAYOUTS)}")
         batch_request = library.BatchRequest(
-            sheet=sheet, output=folder / "输出", template=request.form.get("template") or None,
+            sheet=sheet, output=sheet.parent / "输出",
+            template=request.form.get("template") or None,
             sheet_name=request.form.get("sheet_name") or None, mapping=mapping,
             name=request.form.get("name") or None, layout=layout, profile=profile_path)
         try:
@@ -270,12 +273,13 @@ def create_app(port: int, token: str, workdir: Path,
             if not batch_request.template:
                 raise
             # The whole sheet refused (a required column missing …): offer the column map.
-            answer = {"error": "\n".join(str(p) for p in error.problems),
-                      "problems": [library.problem_dict(p) for p in error.problems],
+            problems = state.answer_problems(error.problems)
+            answer = {"error": "\n".join(str(p) for p in problems),
+                      "problems": [library.problem_dict(p) for p in problems],
                       **library.sheet_columns(batch_request)}
             return json_response(answer, 400)
         answer = dataclasses.asdict(checked)
-        if request.form.get("action") == "generate":
+        if action == "generate":
             job_id = secrets.token_hex(8)
             job = BatchJob(total=len(checked.rows), zip_name=f"{safe_stem(sheet.stem)}.zip")
             state.jobs[job_id] = job
@@ -286,8 +290,10 @@ def create_app(port: int, token: str, workdir: Path,
     @app.get("/api/batch/<job_id>")
     def batch_progress(job_id: str) -> Response:
         job = _job(job_id)
+        error = None if job.error is None else [
+            library.problem_dict(p) for p in state.answer_problems(job.error)]
         return json_response({"total": job.total, "done": len(job.rows), "rows": job.rows,
-                              "finished": job.finished, "error": job.error,
+                              "finished": job.finished, "error": error,
                               "zip": job.zip_path is not None})
 
     @app.get("/api/batch/<job_id>/zip")
@@ -314,15 +320,24 @@ def create_app(port: int, token: str, workdir: Path,
         upload = request.files.get(name)
         if upload is None or not upload.filename:
             raise InputError("请选择要上传的文件")
-        original = Path(upload.filename.replace("\\", "/")).name
-        suffix = Path(original).suffix.lower()
+        original = own_name(upload.filename)
         allowed = UPLOAD_SUFFIXES[kind]
-        if suffix not in allowed:
+        if Path(original).suffix.lower() not in allowed:
             raise InputError(Problem(f"不支持这种文件,请上传 {'、'.join(allowed)} 文件", original))
-        folder = state.workdir / secrets.token_hex(8)
-        folder.mkdir()
-        path = folder / (safe_stem(Path(original).stem) + suffix)
+        path = state.uploads.place(original)
         upload.save(path)
+        return path
+
+    def _text_file(folder: Path, name: str, what: str, saved: str) -> Path | None:
+        """A text field or uploaded file (a column map, a house profile) saved as `saved` in
+        an upload's folder, for the library to read; named as uploaded in its messages."""
+        text = _text_field(name, what)
+        if not text:
+            return None
+        upload = request.files.get(name)
+        shown = own_name(upload.filename) if upload is not None and upload.filename else saved
+        path = state.uploads.beside(folder / saved, shown)
+        path.write_text(text, encoding="utf-8")
         return path
 
     def _text_field(name: str, what: str) -> str | None:
@@ -330,7 +345,7 @@ def create_app(port: int, token: str, workdir: Path,
         decoded as the CLI decodes `what` on disk."""
         upload = request.files.get(name)
         if upload is not None and upload.filename:
-            filename = Path(upload.filename.replace("\\", "/")).name
+            filename = own_name(upload.filename)
             return library.uploaded_text(upload.read(), filename, what) or None
         return request.form.get(name) or None
 
@@ -365,8 +380,8 @@ def _generate(job: BatchJob, batch_request: library.BatchRequest) -> None:
                 job.zip_path = done.value
                 break
     except SpeechgenError as error:
-        job.error = [library.problem_dict(p) for p in error.problems]
+        job.error = list(error.problems)
     except OSError as error:
-        job.error = [library.problem_dict(Problem(os_reason(error)))]
+        job.error = [Problem(os_reason(error))]
     finally:
         job.finished = True

@@ -7,7 +7,8 @@ it, and a DNS-rebinding page can even read the answers.  So (see docs/web.md):
   as a cookie whose name holds the port, or as the header X-Speechgen-Token for scripts;
 - a POST that says where it comes from (Origin) must come from the page itself (defeats
   cross-site form posts, which carry the cookie);
-- bodies over 20 MB are refused before they are read.
+- bodies over 20 MB are refused before a route reads them.
+What waitress refuses before the application runs is answered in the same words (refusals.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,24 @@ MESSAGES = {
     "host": "拒绝访问:只能通过 127.0.0.1 或 localhost 访问本工具。",
     "origin": "拒绝访问:请求不是来自本工具的页面。",
     413: "上传的内容太大:不能超过 20 MB,请检查是否选错了文件。",
+    # What waitress itself refuses, before the application runs (refusals.py).
+    400: "请求格式有误:请求不符合 HTTP 的规定(请求行、请求头或分块的请求体),没有被处理。",
+    "length": "请求格式有误:请求头 Content-Length 应为请求体的字节数(不小于 0 的整数),"
+              "请求没有被处理。",
+    431: "请求头太大,请求没有被处理。",
+    500: "请求无法处理。",
 }
+
+#: Sent with every answer, the application's and waitress's own refusals alike.
+SECURITY_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Content-Security-Policy",
+     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+     "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
+    ("Cache-Control", "no-store"),
+)
 
 
 def cookie_name(port: int) -> str:

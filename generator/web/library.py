@@ -9,7 +9,6 @@ the user's input to the same public function the CLI calls (`generator.render`, 
 
 from __future__ import annotations
 
-import json
 import zipfile
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from ..layout import PROFILE_FILE
 from ..model import Speech
 from ..outline_io import OUTLINE_FILE
 from ..sheet_map import MAP_FILE
+from .json_body import read_json
 
 #: What the routes use of the library besides the functions below: the error types they turn
 #: into answers, the file-name rule of downloads, the preview's stylesheet.
@@ -91,13 +91,9 @@ def _decode(body: bytes, filename: str) -> str:
 
 
 def body_data(body: bytes, content_type: str, filename: str = "<输入>") -> Any:
-    """A JSON body as plain data (a form's values); InputError with its line when broken."""
-    text = _decode(body, filename)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(Problem(f"JSON 格式有误:{error.msg}", filename, error.lineno,
-                                 error.colno)) from None
+    """A JSON body as plain data (a form's values); InputError in Chinese, with its line and
+    column, when it is not JSON, nests too deep or holds NaN (json_body.py)."""
+    return read_json(_decode(body, filename), filename)
 
 
 def parse_body(body: bytes, content_type: str, filename: str = "<输入>") -> Speech:

@@ -66,6 +66,7 @@ def start(port: int = DEFAULT_PORT) -> Server:
     """Bind 127.0.0.1:port, or the next free port; a fresh token and private folder."""
     from waitress.server import create_server  # type: ignore[import-untyped]
 
+    from . import refusals
     from .app import create_app
 
     if not 1 <= port <= 65535:
@@ -78,10 +79,13 @@ def start(port: int = DEFAULT_PORT) -> Server:
         app = create_app(candidate, token, workdir, quit_event)
         try:
             # Uploads over 20 MB are refused by the app with a Chinese message; waitress's own
-            # limit sits above it only to bound what a broken client can send.
+            # limit sits above it only to bound what a broken client can send (at 20 MB a
+            # 25 MB upload ends in a connection reset: refusals.py).  What waitress refuses
+            # itself (that limit, a broken Content-Length) is answered in Chinese too.
             wsgi = create_server(app, host=HOST, port=candidate, threads=8,
                                  max_request_body_size=64 * 1024 * 1024, ident="speechgen",
                                  clear_untrusted_proxy_headers=True)
+            refusals.install(wsgi)
         except OSError as error:
             last_error = error
             continue

@@ -97,7 +97,22 @@ function start() {
     return (data && data.error) || '请求失败,请重试。';
   }
 
+  // An upload larger than the server takes is told here, before it is sent: past its own limit
+  // waitress closes the connection while the browser is still sending, and the user would see
+  // a broken connection instead of a message.
+  function checkSize(body) {
+    if (!(body instanceof FormData) || !S.maxBody) return;
+    let total = 0;
+    for (const value of body.values()) if (value instanceof Blob) total += value.size;
+    if (total > S.maxBody) {
+      const mb = (n) => (n / 1048576).toFixed(1).replace(/\.0$/, '');
+      throw new Error(`文件太大(${mb(total)} MB),这个网页一次最多接收 ${mb(S.maxBody)} MB;`
+        + '请换一个小一些的文件,或在命令行里用 speechgen 处理。');
+    }
+  }
+
   async function api(path, options) {
+    checkSize(options && options.body);
     const response = await fetch(path, Object.assign({ credentials: 'same-origin' }, options || {}));
     const type = response.headers.get('Content-Type') || '';
     const data = type.startsWith('application/json') ? await response.json() : null;
@@ -116,6 +131,7 @@ function start() {
     return plain ? plain[1] : fallback;
   }
   async function download(path, form) {
+    checkSize(form);
     const response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin' });
     if (!response.ok) {
       let data = null;
@@ -886,6 +902,7 @@ function start() {
       S.templates = templates;
       templates.forEach((t) => { S.byName[t.name] = t; });
       S.pdf = status.pdf;
+      S.maxBody = status.max_body;
       templates.filter((t) => t.name !== 'outline').forEach((t) =>
         $('batch-template').append(el('option', { value: t.name, text: t.label })));
     } catch (error) {

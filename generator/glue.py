@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from .data_cache import load_data
 from .lazy_re import LazyPattern
-from .numerals import spoken
+from .numerals import announced
 from .resources import outlines_dir
 
 #: Agenda kinds by how strongly they shape the response, strongest first: after a
@@ -601,7 +601,7 @@ class Glue:
         if "meeting" in values:
             values["meeting"] = spoken_name(values["meeting"], self.speaker)
         if count is not None:
-            values["count"] = "几" if self.vague(int(count)) else spoken(int(count))
+            values["count"] = announced(int(count))
         leadership = values.get("leadership")
         # "在县委的坚强领导下" is not said by the 县委书记 himself (a fact writer, round 9)
         own = bool(leadership) and leads(self.speaker, str(leadership))
@@ -637,13 +637,6 @@ class Glue:
                                   f"{paragraph[start:]}")
                 break
         return paragraphs
-
-    def vague(self, count: int) -> bool:
-        """Whether the announcement says 几点 instead of the number: for five parts or more.
-        Of 178 announcements in the stored real pages and the corpus, 65 say 几点 and 112 a
-        number, only 5 of those five or more (五点, 五个方面, 六个方面); a blind reader of
-        complete speeches named "谈六点意见" a tell (round 16)."""
-        return count >= 5
 
     def year_goal(self) -> str:
         """The goal a closing names when the user gave none: the year's tasks, or, at the

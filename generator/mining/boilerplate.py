@@ -92,6 +92,9 @@ RULES: list[NoiseRule] = [
         "header",
         r"^\|? ?收藏本文",
         r"^简介：",
+        # A site's note on what it prints, alone on a line above the text ("（讲话节选）"): the
+        # page's caption, never the speech's title.
+        r"^（[^（）。！？，]{0,4}(节选|摘录|摘编)）$",
         # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
         (r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|"
          r"启用\s*javascript)", "fFaAjJ浏较插"),
@@ -143,6 +146,8 @@ RULES: list[NoiseRule] = [
         r"^将本文档下载到",
         r"^(声明：)?本文内容由",  # "本文内容由互联网用户自发贡献，该文观点仅代表…"
         r"^相关范文推荐$",
+        # A plea to follow the site's account for more ("关注某某微信可获取更多资讯…").
+        r"^关注[^。！？]{0,12}(微信|公众号)[^。！？]{0,6}(获取|了解|查看|阅读)(更多|最新)",
         r"^猜你喜欢$",
         r"^推荐度",
         r"^点击下载",

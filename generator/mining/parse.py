@@ -123,14 +123,14 @@ TITLE_NOISE = [
     ),
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
-    re.compile(r"^(19|20)\d{2}年(?=在|关于|全)"),
+    re.compile(r"^(19|20)\d{2}年度?(?=在|关于|全)"),
     # A count of samples ("（3篇）") or a sample's number ("篇2", "【篇1】") after the title.
     COUNT_HINT,
     CAPTIONED,
     # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】", " 精品".
     re.compile(
         r"\s*(?:[（【\[](精选|精品|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
-        r"|范文|范本|模板|精选|精品|(?:(?:19|20)\d{2}年)?最新版?)$"
+        r"|[（(]全文[）)]|范文|范本|模板|精选|精品|(?:(?:19|20)\d{2}年)?最新版?)$"
     ),
     # A news agency's dateline before the title: "某某社北京1月8日电/在…的讲话".
     re.compile(r"^[^\s/／]{2,10}?\d{1,2}月\d{1,2}日电\s*[/／]?\s*"),
@@ -444,7 +444,9 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     if rest and (greeting := LEADING_GREETING.match(rest)):
         salutation.append(greeting.group())  # 同志们：大家上午好！今天…
         rest = rest[greeting.end() :]
-    speech.salutation = "\n".join(salutation) or None
+    # A title's closing bracket left before the address ("…的讲话】各位同仁、同志们：") is the
+    # title's frame, not the address's.
+    speech.salutation = "\n".join(salutation).lstrip("】]］〕") or None
     return i, rest
 
 

@@ -99,7 +99,9 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("第一、", "第", lambda n: f"第{to_chinese(n)}、", rf"第{_N}、", starts="第"),
     Scheme("首先，", "第", _sequence_word,
            r"(?P<n>首先|其次|再次)(?![是])[，,]?", ("首先,", "首先"), inline=True, spoken=True,
-           last=r"(?P<n>最后)[，,]?(?=要|是|，|,)", continued_as="第一，", starts="首其再"),
+           # "最后，祝…" is the closing wish, never the list's last point.
+           last=r"(?P<n>最后)[，,]?(?=要|是|[，,](?!祝))", continued_as="第一，",
+           starts="首其再"),
     Scheme("（一）", "（一）", lambda n: f"（{to_chinese(n)}）",
            rf"[（(]{_N}[）)]", ("(一)",), strong=True, starts="（("),
     # Pages also print the top-level number with a comma ("一，克服麻痹思想"); it renders as 一、.

@@ -148,6 +148,9 @@ TITLE_NOISE = [
         r"(?:[\u4e00-\u9fff]|[（(][a-zA-Z\u00c0-\u01ff]{1,8}[）)]){0,4}(工作|建设|建設|管理|党建|黨建|材料|文稿|公文|范文|範文|心得|"
         r"致辞|致辭|讲话|講話|发言|發言|总结|總結)$"
     ),
+    # A site's genre category glued after the title word, itself a kind of speech ("…的电视
+    # 讲话公众演讲", "…的讲话领导致辞"): one title never names two kinds of what is said.
+    re.compile(r"(?<=讲话|发言|致辞)[\u4e00-\u9fff]{2,4}(演讲|讲话|发言|致辞)$"),
     re.compile(r"[：:]$"),
 ]
 BYLINE = re.compile(rf"^\S*{OFFICES}\s+\S{{2,4}}$")

@@ -541,13 +541,16 @@ def _drop_title_list(lines: list[tuple[int, str]]) -> int:
     """Cut a trailing run of three or more bare titles (a "related articles" list).  The
     speech's first point under its announcement ("…讲三个方面：" / "一、…") heads no such list:
     a page cut after it leaves the point and a few site lines, and the run starts below it.
-    Nor does a list hold an address: "<sample caption> / 亲爱的同学们： / 大家下午" is the next
-    sample, cut in its greeting."""
+    Nor does a list below a speech hold an address: "<sample caption> / 亲爱的同学们： / 大家下午"
+    is the next sample, cut in its greeting.  (A page of nothing but such lines is left to the
+    fallback that reads it whole.)"""
     end = len(lines)
+    addressed = False
     while end and _title_like(lines[end - 1][1]) and not lines[end - 1][1].endswith("！"):
-        if is_salutation(lines[end - 1][1]):
-            return len(lines)
+        addressed = addressed or is_salutation(lines[end - 1][1])
         end -= 1
+    if addressed and end:
+        return len(lines)
     if 0 < end < len(lines) and lines[end - 1][1].endswith("："):
         marker = match_at(lines[end][1])
         if marker is not None and marker.ordinal == 1:

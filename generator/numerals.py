@@ -33,7 +33,7 @@ def to_chinese(n: int) -> str:
     """Write 0 ≤ n ≤ MAX_NUMBER the way a speech does: 10 → 十, 11 → 十一, 20 → 二十, 105 →
     一百零五.  ValueError beyond: inputs are held to MAX_NUMBER items a list where they are read."""
     if not 0 <= n <= MAX_NUMBER:
-        raise ValueError(f"只能写 0 到 9999 的中文数字,收到 {n}")
+        raise ValueError(f"只能写 0 到 {MAX_NUMBER} 的中文数字,收到 {n}")
     if n < 10:
         return DIGITS[n]
     if n < 20:

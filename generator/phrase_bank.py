@@ -31,7 +31,6 @@ def load_bank() -> dict[str, list[str]]:
     return {slot: [p["text"] for p in entry.get("phrases", [])] for slot, entry in data.items()}
 
 
-
 def phrase(slot: str, variant: int | None, default: str, count: int | None = None) -> str:
     """The glue for one slot: the template's default, or the bank's variant-th phrase."""
     # Variant 0 never reads the bank: parsing it is a few ms of every render that uses none.

@@ -24,7 +24,7 @@ from .fields import Field, Locator, Validator, fields_from_data
 from .glue import Glue, occasion_of
 from .markup import MarkupError, parse_markup
 from .model import Speech
-from .numerals import to_chinese
+from .numerals import spoken, to_chinese
 from .outline_io import OUTLINE_FIELDS, outline_from_data
 from .outline_io import speech_from_values as outline_values_to_speech
 from .phrase_bank import phrase
@@ -136,6 +136,11 @@ def chinese_number(value: int) -> str:
     return to_chinese(int(value))
 
 
+def spoken_number(value: int) -> str:
+    """A count before a measure word, as numerals.spoken says it: 两点, 三个方面."""
+    return spoken(int(value))
+
+
 def enumerate_points(items: Iterable[str], verb: str = "是") -> str:
     """一是…;二是…;三是…。 — the inline enumeration of the genre, one sentence.
 
@@ -205,6 +210,7 @@ def demanding(text: Any) -> bool:
 
 FILTERS = {
     "cn": chinese_number,
+    "spoken": spoken_number,
     "enum": enumerate_points,
     "dunhao": join_dunhao,
     "cn_date": chinese_date,

@@ -141,12 +141,9 @@ def _balanced(title: str, widths: list[float], max_chars: int,
             for end in ends:
                 for start in starts[bisect_left(reach, widths[end] - max_chars):
                                     bisect_left(starts, end)]:
-                    line = widths[end] - widths[start]
-                    if line > max_chars:
-                        continue
-                    cost = best[k - 1][start]
-                    value = cost + (line - target) ** 2 + (_bonus(title, end) if end < length
-                                                           else 0.0)
+                    line = widths[end] - widths[start]  # ≤ max_chars: halves add exactly
+                    value = best[k - 1][start] + (line - target) ** 2 + (
+                        _bonus(title, end) if end < length else 0.0)
                     if end not in row or value < row[end]:
                         row[end], back[end] = value, start
             if not row:

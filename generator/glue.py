@@ -241,13 +241,19 @@ _OWN_POST = ("委", "长", "政府", "党委", "党工委", "人大", "政协", 
 _OWN_FIRM = LazyPattern(r"^\w{2,16}?(公司|集团)(?=[\w“])")
 
 
+def _post(speaker: str) -> str:
+    """The post in a speaker's line ("区委常委、常务副区长　吕志诚" → 区委常委、常务副区长);
+    str.split parts at the full-width space too."""
+    return (speaker.split() or [""])[0]
+
+
 def spoken_name(meeting: str, speaker: str) -> str:
     """The meeting as its organiser's own leader names it aloud: "岔河镇2025年工作会议" →
     "全镇2025年工作会议", "河口镇党委扩大会议" → "镇党委扩大会议", "恒通包装材料有限公司
     2024年度先进表彰大会" → "公司2024年度先进表彰大会" (said by 公司董事长).  Only a speaker
     whose post is in the place's own leadership (镇党委书记, 副县长) says so; anyone else (the
     副市长 at a county's meeting, a bureau's head, nobody named) says the name in full."""
-    title = (speaker.replace("\u3000", " ").split() or [""])[0]
+    title = _post(speaker)
     firm = _OWN_FIRM.match(meeting)
     if firm and title.startswith(firm[1]):  # 公司董事长, 集团党委书记: the firm's own
         return firm[1] + meeting[firm.end():]
@@ -268,7 +274,7 @@ def leads(speaker: str, body: str) -> bool:
     """Whether the speaker ("南关街道党工委书记　周明") is the head of `body` ("街道党工委"):
     its title names the body, after a place's name at most, and then a head's post.  "团县委书记"
     does not lead 县委, nor "县委组织部部长"."""
-    title = (speaker.replace("\u3000", " ").split() or [""])[0]
+    title = _post(speaker)
     if body.endswith("会") and title.endswith(body[:-1] + "长"):
         return True  # 董事会 → 董事长, 理事会 → 理事长
     at = title.find(body)
@@ -554,17 +560,18 @@ class Glue:
                                            in self._memo.items()):
             self._memo[memo] = ""
             return ""
-        variants = [v for v in self.stock.moves.get(move, ())
+        def fitting() -> list[Variant]:
+            return [v for v in self.stock.moves.get(move, ())
                     if self.fits(v, role, count, slots, voice, item) for _ in range(v.weight)]
+
+        variants = fitting()
         # Only a wording that convenes again keeps every fact (批准召开 with a background that
         # convenes): the fact comes first.  The convening move itself needs no second try: its
         # arrangement goes before the user's own convening sentence (`arranged`).
         if not variants and self.convened and move != "convening":
             self.convened = False
             try:
-                variants = [v for v in self.stock.moves.get(move, ())
-                            if self.fits(v, role, count, slots, voice, item)
-                            for _ in range(v.weight)]
+                variants = fitting()
             finally:
                 self.convened = True
         text = ""

@@ -328,6 +328,7 @@ def test_a_file_larger_than_the_page_takes_is_told_before_it_is_sent(server, bro
     wait(browser, lambda d: "文件太大" in by_id(d, "mine-result").text)
     assert "21 MB" in by_id(browser, "mine-result").text
     assert "最多接收 20 MB" in by_id(browser, "mine-result").text
+    shot(browser, "11-too-large")
 
 
 def test_batch_reports_the_bad_row_and_zips_the_good_ones(server, browser):

@@ -356,6 +356,7 @@ class Glue:
         self.subject = subject_of(meeting)
         self.period = period_of(str(facts.get("purpose") or ""), self.season)
         self.version = int(facts.get("variant") or 0)
+        self.template = template
         self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
         # The user's own opening sentences count as said: "今天结合项目实际，和大家一起学习探讨。
         # 今天这堂党课…我和大家一起交流…" repeated the user's words a line later (a blind reader,
@@ -478,6 +479,32 @@ class Glue:
     def judged(self) -> bool:
         """The judgement has already been said, before the purpose."""
         return bool(self._judged)
+
+    def rallied(self, purpose: str | None) -> str | None:
+        """The purpose with the call on the whole area a good writer adds to it ("…部署今年重点
+        任务，动员全县上下统一思想、提高认识"), put before its last clause when that clause says
+        what the call is for ("…，动员全区上下…，确保全区安全度汛"); the purpose as given otherwise.
+
+        Measured on the stored pages: real purpose sentences run 107 characters (median, 104
+        sentences) and 39% carry such a call; the bench drafts' ran 66 and blind readers named
+        "a short generic opener" the tell of 5 of 18 generated openings (round 20).  Said for
+        half the organisers (the stable facts choose), only where the call is the genre's: a
+        territory's meeting (全县上下; not an office, a firm, a system or an institution), of a
+        kind the stock has a wording for, and a purpose under RALLY_LENGTH characters that does
+        not call on anyone itself."""
+        said = _clause(purpose)
+        if (not said or len(said) >= RALLY_LENGTH or _RALLIES.search(said)
+                or self.level not in _TERRITORIES or self.template == "office-work"
+                or _SECTOR.search(self.meeting)
+                or (_seed(self.key, "rally") + self.version) % 2):
+            return purpose
+        call = self.say("rally")
+        if not call:
+            return purpose
+        aim = _AIM.search(said)
+        if aim:
+            return f"{said[:aim.start()]}，{call}，{aim[1]}"
+        return f"{said}，{call}"
 
     def named(self, meeting: str, purpose: str | None) -> str:
         """The meeting as the purpose statement names it: "这次会议" when its name and its
@@ -654,6 +681,20 @@ class Glue:
     def word(self, name: str) -> str:
         """A level word: all (各乡镇、各部门…) or area (全县…)."""
         return self.words[name]
+
+
+#: A purpose that calls on its audience itself takes no second call (动员…, 激励…, 统一思想…).
+_RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|统一思想|鼓足干劲|行动起来|比学赶超")
+#: A purpose's last clause saying what it is all for: the call goes before it, as real ones put it.
+_AIM = LazyPattern(r"，((?:确保|为|坚决|努力|全力|推动)[^，]*)$")
+#: Levels whose people are "全县上下": a territory's, not an office's, a firm's or a school's.
+_TERRITORIES = frozenset(("省", "市", "区", "县", "街道", "乡镇", "村"))
+#: A territory's meeting of one sector's staff (全市办公室工作会议, 全县教育系统…) calls on
+#: them, not on 全市上下.
+_SECTOR = LazyPattern(r"办公室|系统|机关")
+#: A purpose this long is a writer's full sentence already (real ones: median 107 characters
+#: with the frame, so about 80 without it): no call is added.
+RALLY_LENGTH = 70
 
 
 #: A 的 of a theme's own ("守好乡村群众的健康门"), not of a fixed term (党的建设): before the

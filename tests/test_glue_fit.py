@@ -431,3 +431,59 @@ def test_a_lecture_convened_by_its_background_says_so_once_and_keeps_its_arrange
         assert "按照局党委今年的党建工作安排，七一前夕，我们在这里举行专题党课" in opening, opening
         assert opening.count("局党委今年的党建工作安排") == 1, opening
         assert not re.search(r"召开|上一次党课|讲一堂党课", opening), opening
+
+
+def _purposes(data: dict) -> list[str]:
+    """The sentence saying what the meeting is for, under each 套话版本."""
+    out = []
+    for version in VERSIONS:
+        opening = "".join(speech_from(data | {"套话版本": version}).opening)
+        out.append(next(s for s in re.split(r"(?<=[。！])", opening) if "是" in s and
+                        re.search(r"主要(?:任务|目的)?(?:是|就是)|目的就是|就是要", s)))
+    return out
+
+
+COUNTY = {"会议名称": "全县2025年经济工作会议", "主办单位": "中共云岭县委",
+          "会议任务": "总结2024年全县经济工作，部署2025年重点任务，确保全年目标任务圆满完成"}
+
+
+def test_a_county_meeting_s_purpose_calls_on_the_county_in_some_drafts_not_all():
+    """A short purpose is said as the writer says it: with 动员全县上下… (39% of 104 real purpose
+    sentences) before what it is for; the organiser and the 套话版本 decide, never the title."""
+    purposes = _purposes(scaffold_data("work-conference") | COUNTY)
+    called = [p for p in purposes if "全县上下" in p]
+    assert called and len(called) < len(purposes), purposes
+    for purpose in called:  # inside the purpose, before its 确保 clause
+        assert re.search(r"部署2025年重点任务，动员全县上下[^，。]+，确保全年目标任务圆满完成。",
+                         purpose), purpose
+    retitled = scaffold_data("work-conference") | COUNTY | {"标题": "另一个标题",
+                                                           "日期": "2025年2月1日"}
+    assert _purposes(retitled) == purposes
+
+
+@pytest.mark.parametrize("change", [
+    {"会议任务": "总结2024年工作，动员全县上下真抓实干"},  # it calls on them itself
+    {"会议任务": "深入贯彻落实中央和省委、市委经济工作会议精神，全面总结2024年全县经济工作，"
+                 "客观分析当前面临的形势，安排部署2025年全县经济工作的目标任务和重点举措"},
+    # (a full sentence already)
+    {"会议名称": "全县政府系统办公室工作会议"},  # a sector's staff, not the county
+    {"会议名称": "云岭县供电公司2025年工作会议", "主办单位": "云岭县供电公司",
+     "主办层级": "企业"},  # a firm
+])
+def test_no_call_where_the_purpose_or_the_meeting_has_no_room_for_one(change):
+    purposes = _purposes(scaffold_data("work-conference") | COUNTY | change)
+    assert not any(re.search(r"动员\w{1,6}上下统一思想|上下进一步统一思想|上下坚定信心|"
+                             r"上下迅速行动起来|广大干部比学赶超", p) for p in purposes), purposes
+
+
+def test_an_emergency_calls_to_act_and_a_commendation_to_emulate():
+    emergency = _purposes(scaffold_data("special-deployment") | {
+        "会议名称": "全县道路交通安全紧急会议", "主办单位": "云岭县道安委",
+        "会议目的": "通报近期事故情况，部署道路交通安全集中整治"})
+    assert any("全县上下" in p for p in emergency), emergency
+    assert not any("坚定信心、齐心协力" in p for p in emergency), emergency
+    commendation = _purposes(scaffold_data("commendation") | {
+        "会议名称": "全县2024年度招商引资表彰大会", "主办单位": "中共云岭县委",
+        "会议任务": "总结2024年招商引资工作，表彰先进"})
+    called = [p for p in commendation if "激励全县" in p]
+    assert called and not any("动员全县上下" in p for p in commendation), commendation

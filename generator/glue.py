@@ -684,7 +684,7 @@ class Glue:
 
 
 #: A purpose that calls on its audience itself takes no second call (动员…, 激励…, 统一思想…).
-_RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|统一思想|鼓足干劲|行动起来|比学赶超")
+_RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|上下|统一思想|鼓足干劲|行动起来|比学赶超")
 #: A purpose's last clause saying what it is all for: the call goes before it, as real ones put it.
 _AIM = LazyPattern(r"，((?:确保|为|坚决|努力|全力|推动)[^，]*)$")
 #: Levels whose people are "全县上下": a territory's, not an office's, a firm's or a school's.

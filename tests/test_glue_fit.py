@@ -463,6 +463,7 @@ def test_a_county_meeting_s_purpose_calls_on_the_county_in_some_drafts_not_all()
 
 @pytest.mark.parametrize("change", [
     {"会议任务": "总结2024年工作，动员全县上下真抓实干"},  # it calls on them itself
+    {"会议任务": "总结2024年工作，推动全县上下形成合力"},  # it names them itself
     {"会议任务": "深入贯彻落实中央和省委、市委经济工作会议精神，全面总结2024年全县经济工作，"
                  "客观分析当前面临的形势，安排部署2025年全县经济工作的目标任务和重点举措"},
     # (a full sentence already)

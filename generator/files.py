@@ -88,6 +88,16 @@ def refuse_input(target: PathLike, inputs: Iterable[PathLike]) -> None:
                                  "输入文件未改动;请用 -o 写到另一个文件名", str(path)))
 
 
+def check_name(path: Path) -> None:
+    """Raise InputError when the file's name is not one Windows takes as a plain file (see
+    filenames.windows_refusal): the drafts go to Word and WPS on Windows."""
+    from .filenames import windows_refusal
+
+    reason = windows_refusal(path.name)
+    if reason:
+        raise InputError(Problem(f"文件名“{path.name}”不能用:{reason};请换一个名字", str(path)))
+
+
 def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[PathLike] = (),
                  since: float | None = None, keep_both: str = _KEEP_BOTH) -> None:
     """Raise InputError (ExistingFile for a file kept) unless `target` may be written now.
@@ -100,6 +110,7 @@ def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[
     if path.is_dir():
         raise InputError(Problem("这是一个文件夹,请写出要生成的文件名", str(path)))
     refuse_input(path, inputs)
+    check_name(path)
     try:
         status = path.stat()
     except FileNotFoundError:

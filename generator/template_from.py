@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .filenames import windows_refusal
 from .files import check_target, write_atomic
 from .lexicon import COMRADES, announcement
 from .model import MAX_DEPTH, ROLE_NAMES, Section, Speech
@@ -179,6 +180,9 @@ def write_template(speech: Speech, name: str, target: Path, source: str, *,
     """
     if not NAME_PATTERN.match(name):
         raise InputError(f"模板名“{name}”不合法:只能用字母、数字、汉字、“-”和“_”")
+    reason = windows_refusal(name)
+    if reason:  # CON, com1: the folder could not be made on Windows
+        raise InputError(f"模板名“{name}”不能用:{reason}")
     declaration, body = build_template(speech, name, source)
     folder = target / name
     files = ((folder / "template.yaml", declaration), (folder / "speech.j2", body))

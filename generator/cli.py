@@ -344,10 +344,12 @@ def templates_command(
 ) -> None:
     """列出可用的模板;templates show 模板名 查看字段说明。"""
     from .scaffold import template_fields, template_list
-    from .templating import get_template, templates
+    from .templating import get_template, templates, unreadable_templates
 
     dirs = template_dir or ()
     if action is None:
+        for error in unreadable_templates(dirs):
+            warn(f"{error}(未列出)")
         typer.echo(template_list(list(templates(dirs).values())), nl=False)
         return
     if action == "show" and name is None:

@@ -347,10 +347,14 @@ def templates_command(
     from .templating import get_template, templates, unreadable_templates
 
     dirs = template_dir or ()
-    if action is None:
-        for error in unreadable_templates(dirs):
-            warn(f"{error}(未列出)")
+    if action is None:  # the readable ones listed, each unreadable one told (exit 1, as mine)
+        unreadable = unreadable_templates(dirs)
+        for error in unreadable:
+            for problem in error.problems:
+                typer.echo(f"错误:{problem}(未列出)", err=True)
         typer.echo(template_list(list(templates(dirs).values())), nl=False)
+        if unreadable:
+            raise typer.Exit(1)
         return
     if action == "show" and name is None:
         raise fail("请写出要查看的模板名,例如:speechgen templates show party-building")

@@ -132,6 +132,9 @@ TITLE_NOISE = [
         r"\s*(?:[（【\[](精选|精品|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
         r"|[（(]全文[）)]|范文|范本|模板|精选|精品|(?:(?:19|20)\d{2}年)?最新版?)$"
     ),
+    # A site's note on the languages it offers the text in, after the title ("…致辞全文（只有
+    # 中文）", a press office's headline): the site's, not the speech's.
+    re.compile(r"\s*（(?:只有|仅有|只提供|仅提供)?(?:中文|英文|中英文)(?:版本?)?）$"),
     # A news agency's dateline before the title: "某某社北京1月8日电/在…的讲话".
     re.compile(r"^[^\s/／]{2,10}?\d{1,2}月\d{1,2}日电\s*[/／]?\s*"),
     # A site's category tag after the title word: "…的讲话（党政办公室）", "…（学校—高校）".
@@ -920,6 +923,11 @@ class TitleCandidate:
     evidence: frozenset[str]
 
 
+#: How a line that introduces the text below opens ("以下是…的致辞全文：", "下面是…讲话："); with
+#: its closing colon it hands over to the speech and is no title, though it names the speech.
+_INTRODUCTION = ("以下是", "以下为", "下面是", "下面为")
+
+
 def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleCandidate]:
     """The lines of a head ending at ``end`` (the salutation, or the first sentence) that may
     title it, top down, each with its evidence measured on its gloss-free text.
@@ -936,6 +944,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     found: list[TitleCandidate] = []
     previous = -2  # the last candidate line: a bare name right under it is the speaker
     for k, key in enumerate(keys):
+        if key.endswith("：") and key.startswith(_INTRODUCTION):
+            continue  # "以下是…的致辞全文：": a press office's line that introduces the text
         number = SAMPLE_NUMBER.search(key)
         stem = caption_stem(key[: number.start()]) if number else ""
         caption = False

@@ -202,7 +202,7 @@ def _is_name(text: str) -> bool:
     )
 
 
-_CN_DIGITS = f"\\d〇零{NUMERAL_CHARS}"
+_CN_DIGITS = f"\\d〇○零{NUMERAL_CHARS}"
 #: A line that is only a date, perhaps in brackets, with a blank left for the day or digits
 #: mixed ("（二00九年三月   日）"): when the speech was given, never its title.
 DATE = re.compile(

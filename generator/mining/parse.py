@@ -417,7 +417,12 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             speech.date = "".join(text.strip("（）()").split())
         elif is_salutation(text) or (
             salutation and GREETING.match(text)
-        ) or (not salutation and addressed and i == end and _placed_salutation(text)):
+        ) or (not salutation and addressed and i == end and _placed_salutation(text)) or (
+            addressed
+            and i >= end
+            and ADDRESSEE_ROW.match(text)
+            and not (following and _broken_salutation(text, following))
+        ):
             closing = TRAILING_GREETING.search(text)
             salutation.extend((text[: closing.start()], closing.group()) if closing else [text])
         elif following and _broken_salutation(text, following):
@@ -483,8 +488,18 @@ def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
     return title, "", after
 
 
+#: One addressee on a row of its own over the rest of the address, with no mark after it
+#: ("同乡会的各位理事" / "各侨团的各位领导" / "校长、老师、同学们："): an address opener, or a
+#: body's 各位, then a word for people.
+ADDRESSEE_ROW = LazyPattern(
+    rf"^(?:{ADDRESS_OPENERS}|[^\s\W\d_a-zA-Z]{{1,8}}的各位)[^。，！？；：、\s]{{0,10}}{PERSON_END}$",
+    needs="尊亲各广",
+)
 #: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
 HEAD_LINES = 12
+#: An address by its words right over the first sentence ends a head this long (a government
+#: site's banner of a dozen lines, its headline, date and section over the speech).
+FAR_HEAD_LINES = 24
 _SENTENCE_MARK = re.compile(r"[。！？；]")
 
 
@@ -502,6 +517,8 @@ def _head(lines: list[str]) -> tuple[int, bool]:
             break
         following = lines[k + 1] if k + 1 < len(lines) else ""
         if opens_with_salutation(text) or (following and _broken_salutation(text, following)):
+            while k and ADDRESSEE_ROW.match(lines[k - 1]):
+                k -= 1  # "某某会的各位理事" / "校长、老师、同学们：": one address over rows
             return k, True
         if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
@@ -517,8 +534,13 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         ),
         len(lines),
     )
-    if 1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1]):
-        return first - 1, True
+    if (1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1])) or (
+        HEAD_LINES < first <= FAR_HEAD_LINES and is_salutation(lines[first - 1])
+    ):  # an address right over the first sentence, under a government site's long banner
+        k = first - 1
+        while k and ADDRESSEE_ROW.match(lines[k - 1]):
+            k -= 1
+        return k, True
     return first, False
 
 
@@ -923,6 +945,13 @@ class TitleCandidate:
     evidence: frozenset[str]
 
 
+#: A government page's English headline over a speech given in Chinese ("Speech by Minister
+#: … at the …", "Opening Remarks by …"): it names the kind of text as 讲话 would.
+ENGLISH_TITLE = LazyPattern(
+    r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:Speech|Address|Remarks|Statement|Message)\s+(?:by|at|of)\s+"
+    r"[A-Z][^。！？；，]{4,200}$",
+    needs="SARM",
+)
 #: How a line that introduces the text below opens ("以下是…的致辞全文：", "下面是…讲话："); with
 #: its closing colon it hands over to the speech and is no title, though it names the speech.
 _INTRODUCTION = ("以下是", "以下为", "下面是", "下面为")
@@ -955,7 +984,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
             caption = not names_occasion(stem) or any(
                 names_collection(stem, collection_name(a)) for a in keys[:k]
             )
-        elif _is_title(key) or SUBTITLE.match(key):  # or "主题——在…的讲话" on one line
+        elif _is_title(key) or SUBTITLE.match(key) or ENGLISH_TITLE.match(key):
+            # or "主题——在…的讲话" on one line, or a government page's English headline
             evidence.add("kind")
             if _bare_kind(key):
                 evidence.add("bare_kind")

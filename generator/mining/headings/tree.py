@@ -507,13 +507,37 @@ def _dash_outline(paragraphs: list[str], notes: list[Note]) -> Outline | None:
     return Outline(paragraphs[: points[0][0]], sections, notes)
 
 
+#: A paragraph's own number: some governments number every paragraph of a speech for the
+#: record ("1. 大家早上好！首先…", "2. …"), from the first one under the salutation on.
+PARAGRAPH_NUMBER = re.compile(r"^(\d{1,2})[.．]\s*")
+#: Fewer numbered paragraphs than this are not told from run-in points.
+NUMBERED_PARAGRAPHS = 3
+_SENTENCE_END = re.compile(r"[。！？]")
+
+
+def _numbered_paragraphs(paragraphs: list[str]) -> bool:
+    """Every paragraph of the text numbered 1., 2., 3., … in turn from the first, each with a
+    sentence in it: numbers of paragraphs, not of points (a speech's points come after its
+    opening, and a point's text runs on in paragraphs of its own)."""
+    if len(paragraphs) < NUMBERED_PARAGRAPHS or not paragraphs[0].startswith("1"):
+        return False  # the cheap test first: most texts open with no 1
+    for k, text in enumerate(paragraphs, start=1):
+        number = PARAGRAPH_NUMBER.match(text)
+        if number is None or int(number.group(1)) != k or not _SENTENCE_END.search(text):
+            return False
+    return True
+
+
 def build_outline(paragraphs: list[str], complete: bool = False) -> Outline:
     """Opening paragraphs, top-level sections with their sub-points, and numbering notes;
     ``complete`` when the speech's sign-off follows them (the page was not cut short).
 
     A text without numbered points may still be divided by headings without numbers (short
     lines between paragraphs, as experience-sharing 发言 print them); their points, if any,
-    nest under them."""
+    nest under them.  A text whose every paragraph is numbered has no points
+    (``_numbered_paragraphs``)."""
+    if _numbered_paragraphs(paragraphs):
+        return Outline(list(paragraphs), [], [])
     outline = _Builder(paragraphs, complete).build()
     if not outline.sections and (dashed := _dash_outline(paragraphs, outline.notes)):
         return dashed

@@ -87,8 +87,19 @@ class Outline:
     notes: list[Note]
 
 
+#: A point that names itself a saying, in quotes, and runs on into its comment ("第一项叮咛是
+#: “多读书”，上了中学…", "…是「Stay hungry」翻译成中文是「求知若渴」良药苦口，…"): the heading ends
+#: with the last quote of the clause.
+QUOTED_HEADING = re.compile(
+    r"^([^，。！？“”「」]{1,8}[是为][“「][^”」]{1,60}[”」]"
+    r"(?:[^，。！？“”「」]{1,10}[“「][^”」]{1,60}[”」])?)[，]?(?=\S)"
+)
+
+
 def make_section(marker: Marker, rest: str, level: int) -> Section:
     """A section from a marker and the text after it, cutting fused headings at level 1."""
+    if level == 1 and (quoted := QUOTED_HEADING.match(rest)):
+        return Section(heading=quoted.group(1), paragraphs=[rest[quoted.end() :]], lead=True)
     heading, body = split_heading(rest)
     if level == 1 and (colon := split_colon(rest)):
         return Section(heading=colon[0], paragraphs=[colon[1]], lead=True)
@@ -115,6 +126,17 @@ def _mid_clause(text: str, marker: Marker) -> bool:
     if marker.text not in ORDINAL_WORDS:  # 一是, 第一, and any word set off by its comma
         return False
     return marker.start == 0 or text[marker.start - 1] == "，"
+
+
+def _later_word(marker: Marker) -> bool:
+    """"其次，" or "再次，" with no list open and no 首先 found before it: the opening's 首先
+    ran into its clause ("首先要感谢…", prose), so its 其次 is the opening's next sentence.  The
+    same for "第二项…" with no 第一项 (an agenda's items, not a speech's points)."""
+    return (
+        marker.ordinal is not None
+        and marker.ordinal > 1
+        and (marker.scheme.name == "第一项" or marker.text.rstrip("，,") in ORDINAL_WORDS)
+    )
 
 
 class _Builder:
@@ -306,7 +328,9 @@ class _Builder:
                     self._text(text)
                     continue
                 lst = new
-                if not lst.items and not self.stack and _mid_clause(text, marker):
+                if not lst.items and not self.stack and (
+                    _mid_clause(text, marker) or _later_word(marker)
+                ):
                     self.lists.remove(lst)  # "其次要表达…" with no 首先 before it: prose
                     self._text(text)
                     continue

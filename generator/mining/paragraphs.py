@@ -50,6 +50,7 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             short = width is not None and len(last) <= width * SHORT_OF_WIDTH
             if (
                 not (short and previous == last and _after_paragraph_end(out))
+                and not (previous == last and _under_announcement(out))
                 and len(last) >= MIN_WRAPPED
                 and not last.endswith(TERMINALS)
                 and (full or not is_standalone_heading(previous))
@@ -126,6 +127,22 @@ def _wrapped_heading(previous: str, last: str, text: str, width: int) -> bool:
         return False
     tail = len(text) <= width * SHORT_OF_WIDTH and not _UNTERMINATED.search(text)
     return tail or bool(_CUT_AFTER_COMMA.search(last))
+
+
+#: The longest line under an announcement kept as a heading of its own (a point's heading
+#: whose number the copy lost: "…提出三点要求：" / "统一思想，坚定…的信心和决心" / its body).
+ANNOUNCED_HEADING_CHARS = 40
+
+
+def _under_announcement(out: list[tuple[int, str]]) -> bool:
+    """The last line, short and alone, comes right under a paragraph that ends announcing the
+    points with a colon: it is the first point's heading, not a paragraph's first line."""
+    return (
+        len(out) >= 2
+        and len(out[-1][1]) <= ANNOUNCED_HEADING_CHARS
+        and out[-2][1].endswith("：")
+        and announces_points(out[-2][1])
+    )
 
 
 def _after_paragraph_end(out: list[tuple[int, str]]) -> bool:

@@ -482,8 +482,9 @@ _NOT_HEADING_END = ("，", "、", "：", "；", "。", "！", "？", "…", "”
 
 def _unnumbered(paragraphs: list[str]) -> list[int]:
     """Positions of headings without numbers: two or more short unpunctuated paragraphs, each
-    after a sentence end and followed by a longer paragraph (or by the page's last, cut-off
-    one), after an opening paragraph."""
+    after a sentence end (or the announcement of the points, "提出三点要求：") and followed by a
+    longer paragraph (or by the page's last, cut-off one), after an opening paragraph.  One is
+    enough right under the announcement: the page cut off after its first point."""
     last = len(paragraphs) - 1
     found = [
         i
@@ -491,9 +492,14 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
         if 4 <= len(paragraphs[i]) <= UNNUMBERED_CHARS
         and not paragraphs[i].endswith(_NOT_HEADING_END)
         and not any(mark in paragraphs[i] for mark in "。！？；：")
-        and paragraphs[i - 1].endswith(_NOT_HEADING_END[3:])
+        and (
+            paragraphs[i - 1].endswith(_NOT_HEADING_END[3:])
+            or (paragraphs[i - 1].endswith("：") and announces_points(paragraphs[i - 1]))
+        )
         and (len(paragraphs[i + 1]) > UNNUMBERED_CHARS or i + 1 == last)
     ]
+    if len(found) == 1 and announces_points(paragraphs[found[0] - 1]):
+        return found
     return found if len(found) >= 2 else []
 
 

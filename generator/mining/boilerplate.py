@@ -149,6 +149,10 @@ RULES: list[NoiseRule] = [
         # A plea to follow the site's account for more ("关注某某微信可获取更多资讯…").
         r"^关注[^。！？]{0,12}(微信|公众号)[^。！？]{0,6}(获取|了解|查看|阅读)(更多|最新)",
         r"^猜你喜欢$",
+        # A government portal's feedback box under the text ("此页面有问题吗？" / "本页内容对您
+        # 有帮助吗？" / "提交"): a question about the page, never the speaker's.
+        r"^(?:此|本|这个?|该)(?:页面?|网页|篇?文章)(?:内容|信息)?(?:是否)?"
+        r"(?:有问题|有错误|有帮助|对[你您]有(?:帮助|用)|有用)吗?？?$",
         r"^推荐度",
         r"^点击下载",
         r"^欢迎下载DOC格式",
@@ -226,6 +230,10 @@ RULES: list[NoiseRule] = [
         # A link to another article between paragraphs: "推荐阅读：2023年…讲话稿".
         r"^(推荐|相关|延伸|热门|拓展|精彩)(阅读|文章|范文|推荐|访问|链接|浏览)：[^。！？]{2,40}$",
         r"^(相关|延伸)阅读：?$",
+        # A news photo's caption between the paragraphs, closed by its credit ("…挥手致意。
+        # 新华社记者 某某某/摄", "（本报记者 某某 摄）"): the site's, the speech goes on.
+        (r"(?:记者|摄影|通讯员)\s*[^\W\d_a-zA-Z]{2,4}(?:\s*[、，]\s*[^\W\d_a-zA-Z]{2,4})*"
+         r"\s*[/／]?\s*摄[）]?$", "摄"),
         # A row of the site's counters ("阅读 1352 评论 6", "点赞3 收藏1", "评论0", "12条评论"):
         # a count stands by each word, in brackets or after a colon or not.
         rf"^(?:(?:{_COUNTED}(?:量|数|次数)?\s*[：]?\s*[（(]?{_COUNT}[)）]?\s*(?:次|条|人)?"

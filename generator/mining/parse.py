@@ -395,7 +395,9 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and _is_name(lines[i]):
         speech.speaker, i = lines[i], i + 1
-    if not title and not _candidate(unglossed(fallback_title)):
+    if not title and (
+        not _candidate(key := unglossed(fallback_title)) or _STUDIED.search(key) is not None
+    ):
         fallback_title = ""  # a compilation's header, a byline, a caption: no speech's title
     if title and not speech.speaker and (byline := TITLE_BYLINE.match(title)):
         speech.speaker = f"{byline.group('office')} {''.join(byline.group('name').split())}"
@@ -952,6 +954,10 @@ ENGLISH_TITLE = LazyPattern(
     r"[A-Z][^。！？；，]{4,200}$",
     needs="SARM",
 )
+#: A name that carries a speech word on into what is learned from it ("在…会议上的讲话精神"): the
+#: topic of a collection of study texts, which a sample's caption repeats, never a speech's
+#: own title.
+_STUDIED = re.compile(rf"{TITLE_END}精神$")
 #: How a line that introduces the text below opens ("以下是…的致辞全文：", "下面是…讲话："); with
 #: its closing colon it hands over to the speech and is no title, though it names the speech.
 _INTRODUCTION = ("以下是", "以下为", "下面是", "下面为")

@@ -50,9 +50,9 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             short = width is not None and len(last) <= width * SHORT_OF_WIDTH
             if (
                 not (short and previous == last and _after_paragraph_end(out))
-                and not (previous == last and _under_announcement(out))
                 and len(last) >= MIN_WRAPPED
                 and not last.endswith(TERMINALS)
+                and not (previous == last and _under_announcement(out))
                 and (full or not is_standalone_heading(previous))
                 and not starts_with_marker(text)
                 and not text.startswith(FRESH_START)

@@ -127,14 +127,14 @@ TITLE_NOISE = [
     # A count of samples ("（3篇）") or a sample's number ("篇2", "【篇1】") after the title.
     COUNT_HINT,
     CAPTIONED,
-    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】", " 精品".
+    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】", " 精品";
+    # a note on the languages the site offers the text in.
     re.compile(
         r"\s*(?:[（【\[](精选|精品|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
-        r"|[（(]全文[）)]|范文|范本|模板|精选|精品|(?:(?:19|20)\d{2}年)?最新版?)$"
+        r"|[（(]全文[）)]|范文|范本|模板|精选|精品|(?:(?:19|20)\d{2}年)?最新版?"
+        # A press office's note on the languages it offers the text in ("…致辞全文（只有中文）").
+        r"|（(?:只有|仅有|只提供|仅提供)?(?:中文|英文|中英文)(?:版本?)?）)$"
     ),
-    # A site's note on the languages it offers the text in, after the title ("…致辞全文（只有
-    # 中文）", a press office's headline): the site's, not the speech's.
-    re.compile(r"\s*（(?:只有|仅有|只提供|仅提供)?(?:中文|英文|中英文)(?:版本?)?）$"),
     # A news agency's dateline before the title: "某某社北京1月8日电/在…的讲话".
     re.compile(r"^[^\s/／]{2,10}?\d{1,2}月\d{1,2}日电\s*[/／]?\s*"),
     # A site's category tag after the title word: "…的讲话（党政办公室）", "…（学校—高校）".
@@ -422,6 +422,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         ) or (not salutation and addressed and i == end and _placed_salutation(text)) or (
             addressed
             and i >= end
+            and len(text) <= ADDRESSEE_ROW_CHARS
             and ADDRESSEE_ROW.match(text)
             and not (following and _broken_salutation(text, following))
         ):
@@ -497,6 +498,8 @@ ADDRESSEE_ROW = LazyPattern(
     rf"^(?:{ADDRESS_OPENERS}|[^\s\W\d_a-zA-Z]{{1,8}}的各位)[^。，！？；：、\s]{{0,10}}{PERSON_END}$",
     needs="尊亲各广",
 )
+#: The longest such row (the pattern's own bound), a cheap test before it.
+ADDRESSEE_ROW_CHARS = 24
 #: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
 HEAD_LINES = 12
 #: An address by its words right over the first sentence ends a head this long (a government
@@ -957,7 +960,14 @@ ENGLISH_TITLE = LazyPattern(
 #: A name that carries a speech word on into what is learned from it ("在…会议上的讲话精神"): the
 #: topic of a collection of study texts, which a sample's caption repeats, never a speech's
 #: own title.
-_STUDIED = re.compile(rf"{TITLE_END}精神$")
+_STUDIED = LazyPattern(rf"{TITLE_END}精神$", needs="精")
+
+
+def _english_title(key: str) -> bool:
+    """Such a headline; the cheap test first: it opens with an ASCII capital."""
+    return "A" <= key[:1] <= "Z" and ENGLISH_TITLE.match(key) is not None
+
+
 #: How a line that introduces the text below opens ("以下是…的致辞全文：", "下面是…讲话："); with
 #: its closing colon it hands over to the speech and is no title, though it names the speech.
 _INTRODUCTION = ("以下是", "以下为", "下面是", "下面为")
@@ -990,7 +1000,7 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
             caption = not names_occasion(stem) or any(
                 names_collection(stem, collection_name(a)) for a in keys[:k]
             )
-        elif _is_title(key) or SUBTITLE.match(key) or ENGLISH_TITLE.match(key):
+        elif _is_title(key) or SUBTITLE.match(key) or _english_title(key):
             # or "主题——在…的讲话" on one line, or a government page's English headline
             evidence.add("kind")
             if _bare_kind(key):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ...lazy_re import LazyPattern
 from ...model import MAX_DEPTH, Section
 from ...schemes import ORDINAL_WORDS
 from .detect import (
@@ -90,15 +91,26 @@ class Outline:
 #: A point that names itself a saying, in quotes, and runs on into its comment ("第一项叮咛是
 #: “多读书”，上了中学…", "…是「Stay hungry」翻译成中文是「求知若渴」良药苦口，…"): the heading ends
 #: with the last quote of the clause.
-QUOTED_HEADING = re.compile(
+QUOTED_HEADING = LazyPattern(
     r"^([^，。！？“”「」]{1,8}[是为][“「][^”」]{1,60}[”」]"
-    r"(?:[^，。！？“”「」]{1,10}[“「][^”」]{1,60}[”」])?)[，]?(?=\S)"
+    r"(?:[^，。！？“”「」]{1,10}[“「][^”」]{1,60}[”」])?)[，]?(?=\S)",
+    needs="”」",
 )
+
+#: The quote of such a heading opens within this many characters of the marker.
+QUOTE_START = 10
+
+
+def _quote_after_verb(rest: str) -> bool:
+    """The cheap test before ``QUOTED_HEADING``: a quote opens early, right after 是 or 为."""
+    opens = rest[:QUOTE_START]
+    at = max(opens.find("“"), opens.find("「"))
+    return at >= 2 and rest[at - 1] in "是为"
 
 
 def make_section(marker: Marker, rest: str, level: int) -> Section:
     """A section from a marker and the text after it, cutting fused headings at level 1."""
-    if level == 1 and (quoted := QUOTED_HEADING.match(rest)):
+    if level == 1 and _quote_after_verb(rest) and (quoted := QUOTED_HEADING.match(rest)):
         return Section(heading=quoted.group(1), paragraphs=[rest[quoted.end() :]], lead=True)
     heading, body = split_heading(rest)
     if level == 1 and (colon := split_colon(rest)):

@@ -296,10 +296,10 @@ RULES: list[NoiseRule] = [
         # and its markers where paid text begins ("##paidbegin##").
         (r"(?:[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]|##[A-Za-z_]{3,24}##)\s*", "[{#"),
         (r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*", "页"),  # a PDF's page footer run into the text
-        # A paper archive's note on the text run on after its title, to the line's end
+        # A paper archive's note on the text run on after its title, to its full stop
         # ("<title>，本文主要内容关键词为：…论文，此文献不代表本站观点，…阅读下载。").
-        (r"\s*，\s*本文(?:的)?(?:主要内容)?(?:关键词|关键字)(?:为|是)?：.*$", "键",
-         "本文[^，。]{0,6}关键"),
+        (r"\s*，\s*本文(?:的)?(?:主要内容)?(?:关键词|关键字)(?:为|是)?：[^。！？]*[。！？]?\s*",
+         "键", "本文[^，。]{0,6}关键"),
         # Where the text was left out, one rule (one gate) for three marks: the copier's, set
         # off by ellipses ("具有重要 ……略…… 系列实际问题"; a speaker's own ellipsis holds no
         # 略); a site's note where it cut the text ("……（某网省略264字，正式会员可完整阅读）……");

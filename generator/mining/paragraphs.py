@@ -425,6 +425,10 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             if not marker.scheme.strong and _runs_on(text, marker.end, marker.scheme.family):
                 continue
             return {start}
+        if marker is None and start > match.end() and text[match.end() - 1] == "：" and (
+            heading := _UNNUMBERED_ROW.match(text, start)
+        ):  # "…提出三点要求： <heading> <its text>": the first point's number lost
+            return {start, heading.end()}
     # "…下面，我再讲四点意见 第一，要…": the announcement lost its mark with the line break.
     for gap in _GAP.finditer(text):
         marker = match_at(text, gap.end())
@@ -439,6 +443,11 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
 
 
 _GAP = re.compile(r" +(?=\S)")
+#: A heading without its number between spaces after the announcement's colon: short, no
+#: sentence mark, then a space and its text's first sentence.
+_UNNUMBERED_ROW = LazyPattern(
+    rf"[^\s。！？；：]{{4,{ANNOUNCED_HEADING_CHARS}}}(?<![，、]) +(?=[^\s。！？]{{4,}}[，。！？])"
+)
 
 
 _SEMICOLON_ITEM = re.compile(r"；")

@@ -331,6 +331,23 @@ def _convenes_this(paragraph: str) -> int | None:
     return None
 
 
+def _turns(weighted: list[Variant], seed: int, version: int) -> list[Variant]:
+    """The wordings in the order they are tried: first the one the seed draws from `weighted`
+    (a variant listed once per unit of its weight), stepped on by the 套话版本 through the
+    distinct wordings, then the rest in turn.
+
+    The draw is made among the wordings that fit and are fresh, not among all of them: when
+    the draw fell on a stale one and passed to the next in the list, the wording listed after
+    the often-stale ones (借此机会… after 借此机会，我代表…; 今天… after 今天，我们召开…) took their
+    share, and "我想讲N个方面的意见", absent from the 29 real announcements of the phrase-stock
+    pool, opened 9 of the 42 bench drafts' points while "下面，我讲N点意见", the commonest real
+    one, opened 3 (two blind readers named the repeated rare one, reading o5)."""
+    distinct = [v for i, v in enumerate(weighted) if all(v is not w for w in weighted[:i])]
+    first = distinct.index(weighted[seed % len(weighted)])
+    at = (first + version) % len(distinct)
+    return distinct[at:] + distinct[:at]
+
+
 def _seed(*keys: str) -> int:
     digest = hashlib.sha256("\x1f".join(keys).encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big")
@@ -603,17 +620,14 @@ class Glue:
                 self.convened = True
         text = ""
         if variants:
-            start = (_seed(self.key, move, role or "") + self.version) % len(variants)
-            turns = variants[start:] + variants[:start]  # a weighted variant takes several turns
-            ordered = [v for i, v in enumerate(turns) if all(v is not w for w in turns[:i])]
             # fresh: shares no formula-sized run with what was said, and is not a short
             # wording said already (有亮点、有见地 has no four-character run to share)
-            fresh = [v for v in ordered
+            fresh = [v for v in variants
                      if v.text not in self._said and not _grams(v.text) & self._used]
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""
-            pool = fresh or ordered
+            pool = _turns(fresh or variants, _seed(self.key, move, role or ""), self.version)
             chosen = next((v for v in pool if not _said_thrice(
                 self._fill(v.text, count, slots, probe=True))), pool[0])
             self._used |= _grams(chosen.text)
@@ -684,7 +698,7 @@ class Glue:
 
 
 #: A purpose that calls on its audience itself takes no second call (动员…, 激励…, 统一思想…).
-_RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|统一思想|鼓足干劲|行动起来|比学赶超")
+_RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|上下|统一思想|鼓足干劲|行动起来|比学赶超")
 #: A purpose's last clause saying what it is all for: the call goes before it, as real ones put it.
 _AIM = LazyPattern(r"，((?:确保|为|坚决|努力|全力|推动)[^，]*)$")
 #: Levels whose people are "全县上下": a territory's, not an office's, a firm's or a school's.

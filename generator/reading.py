@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Problem
 
@@ -243,16 +243,61 @@ def open_docx(path: str | os.PathLike[str]) -> Document:
 
 
 def docx_paragraphs(document: Document) -> list[Paragraph]:
-    """Every body paragraph in reading order, those inside table cells (nested too) included.
+    """Every body paragraph in reading order: those inside table cells (nested too), block
+    content controls and text boxes included, a text box's after the paragraph it is anchored
+    in.
 
     `Document.paragraphs` lists only top-level ones, yet LibreOffice's HTML→DOCX puts a whole
-    web page's speech inside a table, so `mine` and `check` would find nothing.  Paragraphs in
-    text boxes are left out: their text belongs to the paragraph that anchors the box.
-    """
+    web page's speech inside a table, so `mine` and `check` would find nothing; and a heading
+    typed into a text box vanished without a word (a tester, round 2).  A text box is stored
+    twice, as DrawingML and as a VML copy under mc:Fallback for old readers: the copy is left
+    out."""
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
     w_p = qn("w:p")
     body = document.element.body
     return [Paragraph(element, document._body) for element in body.iter(w_p)
-            if next(element.iterancestors(w_p), None) is None]
+            if not any(a.tag == _MC_FALLBACK for a in element.iterancestors())]
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: Inline wrappers whose runs are the paragraph's own words, as Word shows them: a tracked
+#: insertion or move (ECMA-376 §17.13.5), a smart tag (§17.5.1.9, older Word's date and number
+#: tags), an inline content control (§17.5.2), a simple field's result (§17.16.19), custom XML,
+#: a hyperlink, a bidirectional wrapper.  python-docx's `Paragraph.text` reads none of them
+#: but the hyperlink, so "全年立项督办事项[插入]312件" read "全年立项督办事项件" (a tester,
+#: round 2).  Tracked deletions (w:del, w:moveFrom) are not among them: Word shows their words
+#: struck out, as gone, and the text read is the text with every revision accepted.
+_RUN_CONTAINERS = frozenset(_W + tag for tag in (
+    "ins", "moveTo", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "hyperlink",
+    "dir", "bdo"))
+
+
+def run_elements(paragraph: Any) -> Iterator[Any]:
+    """The runs (w:r elements) of a paragraph element in reading order, those inside the
+    wrappers above included, at any depth."""
+    for child in paragraph:
+        if child.tag == _W + "r":
+            yield child
+        elif child.tag in _RUN_CONTAINERS:
+            yield from run_elements(child)
+
+
+def run_text(run: Any) -> str:
+    """A run's text: w:t, tabs as \t, breaks as \n (w:delText, a deleted run's, is not)."""
+    parts = []
+    for child in run:
+        if child.tag == _W + "t":
+            parts.append(child.text or "")
+        elif child.tag == _W + "tab":
+            parts.append("\t")
+        elif child.tag in (_W + "br", _W + "cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def paragraph_text(paragraph: Any) -> str:
+    """A paragraph element's text as Word shows it with every revision accepted."""
+    return "".join(run_text(run) for run in run_elements(paragraph))

@@ -77,8 +77,7 @@ def _fix_docx(path: Path) -> bytes:
     """Each paragraph's text is fixed as a whole (a mark and its neighbours may sit in
     different runs) and the edits are mapped back onto the ``w:t`` elements that held the
     characters, so every run keeps its formatting."""
-    from ..reading import docx_paragraphs, open_docx
-    from .from_docx import run_elements
+    from ..reading import docx_paragraphs, open_docx, run_elements
 
     document = open_docx(path)
     w_t = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
@@ -119,8 +118,7 @@ def _hint_shared_marks(document: Any) -> None:
     the run's Chinese font rather than its Latin one (the ``font-hint`` finding)."""
     from docx.oxml.ns import qn
 
-    from ..reading import docx_paragraphs
-    from .from_docx import run_elements, run_text
+    from ..reading import docx_paragraphs, run_elements, run_text
     from .page_layout import SHARED_MARKS
 
     for paragraph in docx_paragraphs(document):

@@ -3,13 +3,10 @@ and the resolved formatting of every run, for the words checks and the layout ch
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
-from ..reading import docx_paragraphs, open_docx
+from ..reading import docx_paragraphs, open_docx, run_elements, run_text
 from ..word_numbering import ListLabels
 from .classify import Raw, classify
 from .docx_styles import StyleChain
@@ -18,7 +15,6 @@ from .draft import Draft, PageFacts
 if TYPE_CHECKING:
     from docx.shared import Length
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _INDENT = " \t\u3000\xa0"
 
 #: Paragraph style ids (ours and Word's built-ins) that say what a paragraph is.
@@ -26,27 +22,6 @@ STYLE_KINDS: dict[str, str] = {
     "Title": "title", "Subtitle": "subtitle", "Speaker": "speaker", "Date": "date",
     "Salutation": "salutation", "Signoff": "signoff",
 }
-
-
-def run_elements(paragraph: etree._Element) -> Iterator[etree._Element]:
-    """The runs of a paragraph in reading order, those inside hyperlinks included."""
-    for child in paragraph:
-        if child.tag == f"{_W}r":
-            yield child
-        elif child.tag == f"{_W}hyperlink":
-            yield from child.iterchildren(f"{_W}r")
-
-
-def run_text(run: etree._Element) -> str:
-    parts = []
-    for child in run:
-        if child.tag == f"{_W}t":
-            parts.append(child.text or "")
-        elif child.tag == f"{_W}tab":
-            parts.append("\t")
-        elif child.tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-    return "".join(parts)
 
 
 def _mm(length: Length | None) -> float | None:

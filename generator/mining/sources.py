@@ -68,7 +68,7 @@ def _docx_lines(path: Path) -> list[str]:
     labels = ListLabels(document)
     lines: list[str] = []
     for paragraph in reading.docx_paragraphs(document):
-        text = paragraph.text
+        text = reading.paragraph_text(paragraph._p)
         if text.strip():
             text = labels.label(paragraph._p) + text
         lines.append(text)

@@ -52,7 +52,7 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 not (short and previous == last and _after_paragraph_end(out))
                 and len(last) >= MIN_WRAPPED
                 and not last.endswith(TERMINALS)
-                and not (previous == last and _under_announcement(out))
+                and not (previous == last and not full and _under_announcement(out))
                 and (full or not is_standalone_heading(previous))
                 and not starts_with_marker(text)
                 and not text.startswith(FRESH_START)
@@ -136,7 +136,8 @@ ANNOUNCED_HEADING_CHARS = 40
 
 def _under_announcement(out: list[tuple[int, str]]) -> bool:
     """The last line, short and alone, comes right under a paragraph that ends announcing the
-    points with a colon: it is the first point's heading, not a paragraph's first line."""
+    points with a colon: it is the first point's heading, not a paragraph's first line (unless
+    it fills a hard-wrapped page's width: then its text runs on)."""
     return (
         len(out) >= 2
         and len(out[-1][1]) <= ANNOUNCED_HEADING_CHARS

@@ -239,7 +239,9 @@ class Batch:
 
     def _check_extras(self) -> None:
         """--zip and --report: the right extension, not an input, not an existing file
-        (unless --overwrite): refused before any row is generated."""
+        (unless --overwrite): refused before any row is generated.  --resume finishes the
+        batch whose report and archive these are, so it writes them anew: refusing them sent a
+        tester to --overwrite, which then replaced a row's hand-edited draft (round 2)."""
         from .files import check_target, refuse_input
 
         options = self.options
@@ -252,8 +254,8 @@ class Batch:
                 raise InputError(Problem(
                     f"{what}的文件名应以 {' 或 '.join(suffixes)} 结尾(按扩展名决定格式),"
                     f"而不是“{path.suffix or '(无扩展名)'}”", str(path)))
-            check_target(path, overwrite=options.overwrite, inputs=self.inputs,
-                         keep_both="要保留两份请另写一个文件名")
+            check_target(path, overwrite=options.overwrite or options.resume,
+                         inputs=self.inputs, keep_both="要保留两份请另写一个文件名")
 
     @property
     def notes(self) -> list[str]:
@@ -366,7 +368,8 @@ class Batch:
 
         target = self.options.zip
         assert target is not None
-        with AtomicFile(target, overwrite=self.options.overwrite, inputs=self.inputs) as out, \
+        overwrite = self.options.overwrite or self.options.resume  # this batch's own archive
+        with AtomicFile(target, overwrite=overwrite, inputs=self.inputs) as out, \
                 zipfile.ZipFile(out.handle, "w") as archive:
             for name in names:
                 info = zipfile.ZipInfo(name, _ZIP_TIME)
@@ -465,12 +468,15 @@ class BatchRun(Iterator[RowResult]):
         from .batch_report import Report
 
         options = self.options
-        report = Report(options.report, self.batch.book.filename, overwrite=options.overwrite,
+        report = Report(options.report, self.batch.book.filename,
+                        overwrite=options.overwrite or options.resume,  # this batch's own
                         inputs=self.batch.inputs) if options.report else None
         jobs = min(options.jobs, 61) if options.jobs else default_jobs()
         try:
             for result in self.batch.run(jobs):
-                if result.status in ("written", "skipped") and result.name:
+                # resuming, a row's kept draft is the one a person edited: the archive has it
+                edited = options.resume and result.existed
+                if (result.status in ("written", "skipped") or edited) and result.name:
                     self.outputs.append(result.name)
                 if report:
                     report.add(result)

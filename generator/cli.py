@@ -169,7 +169,7 @@ def render(
 ) -> None:
     """由提纲或模板资料生成讲话稿;多个文件转 PDF 时只启动一次 LibreOffice。"""
     from .checks import content_findings
-    from .files import check_target, refuse_input, write_atomic
+    from .files import check_name, check_target, refuse_input, write_atomic
     from .formats import choose_format, get_format
     from .pipeline import load_speech, render_pdfs
     from .pipeline import render as render_speech
@@ -186,7 +186,9 @@ def render(
     fmt = spec.name
     if output is not None and not many and not output.suffix and not output.is_dir():
         # "-o 讲话稿" wrote a file without an extension, which Windows opens with nothing
-        # (a tester who never saw the code): it gets the format's own.
+        # (a tester who never saw the code): it gets the format's own — once the name as
+        # typed is one Windows takes ("稿.docx." became 稿.docx..docx).
+        check_name(output)
         output = output.with_name(output.name + spec.suffix)
     if not spec.uses_layout and layout != "standard":
         warn(f"--layout {layout} 只对 DOCX 和 PDF 起作用,{fmt} 格式不分版式")
@@ -342,10 +344,12 @@ def templates_command(
 ) -> None:
     """列出可用的模板;templates show 模板名 查看字段说明。"""
     from .scaffold import template_fields, template_list
-    from .templating import get_template, templates
+    from .templating import get_template, templates, unreadable_templates
 
     dirs = template_dir or ()
     if action is None:
+        for error in unreadable_templates(dirs):
+            warn(f"{error}(未列出)")
         typer.echo(template_list(list(templates(dirs).values())), nl=False)
         return
     if action == "show" and name is None:

@@ -45,6 +45,28 @@ def safe_stem(text: str, max_bytes: int = MAX_STEM_BYTES) -> str:
     return name
 
 
+def windows_refusal(name: str) -> str | None:
+    """Why a file or folder name a person typed cannot be one plain file on Windows (the
+    reason, in Chinese, for a message), or None when it can.
+
+    The same rules `safe_stem` applies to names built from cells, told instead of mended,
+    since a typed name is the person's choice: CON.docx is the console there, 讲话稿:1.docx an
+    NTFS stream of 讲话稿, and a trailing dot is dropped, so the file is not the one named (a
+    tester, round 2: render, new and template-from took them all)."""
+    if name in ("", ".", ".."):
+        return None
+    bad = _FORBIDDEN.search(name)
+    if bad:
+        shown = bad[0] if bad[0].isprintable() else f"U+{ord(bad[0]):04X}"
+        return f"含有 Windows 文件名不允许的字符“{shown}”"
+    if name[-1] in " .":
+        return "以点或空格结尾,Windows 会把它去掉,写出的就不是这个名字"
+    device = name.split(".")[0].rstrip(" ").upper()
+    if device in _RESERVED:
+        return f"{device} 是 Windows 保留的设备名,不能作文件名(加什么扩展名都一样)"
+    return None
+
+
 def _truncate(text: str, max_bytes: int) -> str:
     encoded = text.encode("utf-8")
     if len(encoded) <= max_bytes:

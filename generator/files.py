@@ -30,8 +30,8 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -88,6 +88,16 @@ def refuse_input(target: PathLike, inputs: Iterable[PathLike]) -> None:
                                  "输入文件未改动;请用 -o 写到另一个文件名", str(path)))
 
 
+def check_name(path: Path) -> None:
+    """Raise InputError when the file's name is not one Windows takes as a plain file (see
+    filenames.windows_refusal): the drafts go to Word and WPS on Windows."""
+    from .filenames import windows_refusal
+
+    reason = windows_refusal(path.name)
+    if reason:
+        raise InputError(Problem(f"文件名“{path.name}”不能用:{reason};请换一个名字", str(path)))
+
+
 def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[PathLike] = (),
                  since: float | None = None, keep_both: str = _KEEP_BOTH) -> None:
     """Raise InputError (ExistingFile for a file kept) unless `target` may be written now.
@@ -100,6 +110,7 @@ def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[
     if path.is_dir():
         raise InputError(Problem("这是一个文件夹,请写出要生成的文件名", str(path)))
     refuse_input(path, inputs)
+    check_name(path)
     try:
         status = path.stat()
     except FileNotFoundError:
@@ -245,17 +256,55 @@ def write_atomic(path: PathLike, data: bytes, *, overwrite: bool = False,
     asked for, never the hidden temporary one; a file open in Word or WPS on Windows (the
     rename is refused) gets the advice to close it.
     """
-    output = AtomicFile(path, overwrite=overwrite, inputs=inputs, since=since,
-                        keep_both=keep_both)
+    (written,) = write_together([(Path(path), data)], overwrite=overwrite, inputs=inputs,
+                                since=since, keep_both=keep_both)
+    return written
+
+
+def write_together(files: Sequence[tuple[Path, bytes]], *, overwrite: bool = False,
+                   inputs: Iterable[PathLike] = (), since: float | None = None,
+                   keep_both: str = _KEEP_BOTH) -> list[Path]:
+    """Write several files as one (`write_atomic`'s rules for each): every one goes to a
+    temporary file beside its target and is flushed there, and only when all are written in
+    full are they renamed into place.  A failure leaves none of them, nor a folder made for
+    them: a full disk left a template's template.yaml without its speech.j2, which made every
+    template in the folder unreadable, and an empty folder after each failed try (a tester,
+    round 2)."""
+    inputs = tuple(inputs)
+    made = _missing_folders([path.parent for path, _ in files])
+    outputs: list[AtomicFile] = []
     try:
-        output.handle.write(data)
+        for path, data in files:
+            output = AtomicFile(path, overwrite=overwrite, inputs=inputs, since=since,
+                                keep_both=keep_both)
+            outputs.append(output)
+            output.handle.write(data)
+            output.handle.flush()  # a full disk says so now, before any file is replaced
     except OSError as error:
-        output.discard()
-        raise output._failed(error) from None
+        _give_up(outputs, made)
+        raise outputs[-1]._failed(error) from None
     except BaseException:
-        output.discard()
+        _give_up(outputs, made)
         raise
-    return output.commit()
+    return [output.commit() for output in outputs]
+
+
+def _missing_folders(folders: Iterable[Path]) -> list[Path]:
+    """The folders (and their missing parents) that do not exist yet, deepest first."""
+    missing: set[Path] = set()
+    for folder in folders:
+        while not folder.exists() and folder != folder.parent:
+            missing.add(folder)
+            folder = folder.parent
+    return sorted(missing, key=lambda folder: len(folder.parts), reverse=True)
+
+
+def _give_up(outputs: Sequence[AtomicFile], made: Sequence[Path]) -> None:
+    for output in outputs:
+        output.discard()
+    for folder in made:  # deepest first; one that holds anything stays
+        with suppress(OSError):
+            folder.rmdir()
 
 
 @contextmanager

@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 from .errors import InputError
-from .files import check_target, write_atomic
+from .filenames import windows_refusal
+from .files import check_target, write_together
 from .lexicon import COMRADES, announcement
 from .model import MAX_DEPTH, ROLE_NAMES, Section, Speech
 from .numerals import to_chinese
@@ -173,19 +174,21 @@ def build_template(speech: Speech, name: str, source: str) -> tuple[str, str]:
 
 def write_template(speech: Speech, name: str, target: Path, source: str, *,
                    overwrite: bool = False, inputs: Sequence[Path] = ()) -> Path:
-    """Write DIR/NAME/template.yaml and speech.j2, each atomically; the folder is returned.
+    """Write DIR/NAME/template.yaml and speech.j2, both or neither; the folder is returned.
 
     Both files are checked (existing, or an input of this run) before either is written.
     """
     if not NAME_PATTERN.match(name):
         raise InputError(f"模板名“{name}”不合法:只能用字母、数字、汉字、“-”和“_”")
+    reason = windows_refusal(name)
+    if reason:  # CON, com1: the folder could not be made on Windows
+        raise InputError(f"模板名“{name}”不能用:{reason}")
     declaration, body = build_template(speech, name, source)
     folder = target / name
     files = ((folder / "template.yaml", declaration), (folder / "speech.j2", body))
     for path, _text in files:
         check_target(path, overwrite=overwrite, inputs=inputs,
                      keep_both="要保留两份请用 --name 换一个模板名")
-    for path, text in files:
-        write_atomic(path, text.encode("utf-8"), overwrite=overwrite, inputs=inputs,
-                     keep_both="要保留两份请用 --name 换一个模板名")
+    write_together([(path, text.encode("utf-8")) for path, text in files], overwrite=overwrite,
+                   inputs=inputs, keep_both="要保留两份请用 --name 换一个模板名")
     return folder

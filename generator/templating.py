@@ -111,12 +111,35 @@ def _roots(extra_dirs: Sequence[Path]) -> list[Path]:
 
 
 def templates(extra_dirs: Sequence[Path] = ()) -> dict[str, Template]:
-    """Every available template by name: the built-ins, overridden by `--template-dir` ones."""
+    """Every available template by name: the built-ins, overridden by `--template-dir` ones.
+
+    A folder whose declaration cannot be read is left out (`unreadable_templates` says why):
+    one Explorer copy, "我的 - 副本", made every template of the folder unlistable (a
+    tester, round 2).  Asked for by name, it still gives its own error."""
     found: dict[str, Template] = {}
-    for root in reversed(_roots(extra_dirs)):
-        for folder in sorted(p for p in root.iterdir() if (p / "template.yaml").is_file()):
+    for folder in _folders(extra_dirs):
+        try:
             found[folder.name] = _read_template(folder)
+        except InputError:
+            continue
     return found
+
+
+def unreadable_templates(extra_dirs: Sequence[Path] = ()) -> list[InputError]:
+    """Why each template folder `templates` leaves out cannot be read."""
+    problems = []
+    for folder in _folders(extra_dirs):
+        try:
+            _read_template(folder)
+        except InputError as error:
+            problems.append(error)
+    return problems
+
+
+def _folders(extra_dirs: Sequence[Path]) -> list[Path]:
+    """Template folders, the built-ins first, so a --template-dir one of the same name wins."""
+    return [folder for root in reversed(_roots(extra_dirs))
+            for folder in sorted(p for p in root.iterdir() if (p / "template.yaml").is_file())]
 
 
 def get_template(name: str, extra_dirs: Sequence[Path] = ()) -> Template:

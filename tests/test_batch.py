@@ -294,6 +294,25 @@ def test_zip_bundles_the_outputs(tmp_path: Path) -> None:
     assert records[2]["problems"][0]["cell"] == "B4"
 
 
+def test_resume_rewrites_its_report_and_zip_and_keeps_an_edited_draft(tmp_path: Path,
+                                                                       tiny: Path) -> None:
+    """A tester followed the tool's own "加 --resume" advice, was refused because the run's zip
+    existed, added --overwrite as told, and lost a hand-edited draft (round 2)."""
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["名称"], ["甲"], ["乙"]])
+    out = tmp_path / "out"
+    args = ("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-f", "txt", "-o", out,
+            "--zip", tmp_path / "全部.zip", "--report", tmp_path / "报告.json")
+    assert run_speechgen(*args).returncode == 0
+    (out / "0002-甲.txt").write_text("领导亲笔修改", encoding="utf-8")
+    resumed = run_speechgen(*args, "--resume")
+    assert resumed.returncode == 1, resumed.stderr
+    assert (out / "0002-甲.txt").read_text(encoding="utf-8") == "领导亲笔修改"
+    records = json.loads((tmp_path / "报告.json").read_text(encoding="utf-8"))
+    assert [r["status"] for r in records] == ["exists", "skipped"]  # the edit kept, and said
+    with zipfile.ZipFile(tmp_path / "全部.zip") as archive:
+        assert archive.read("0002-甲.txt").decode("utf-8") == "领导亲笔修改"
+
+
 # Interruption: nothing partial, and --resume gives what an uninterrupted run gives.
 
 def big_sheet(path: Path, rows: int) -> Path:

@@ -106,6 +106,22 @@ def test_fix_round_trip_on_text(tmp_path):
     assert not left & {"halfwidth-punct", "date-padding"}
 
 
+@pytest.mark.parametrize("encoding, head", [
+    ("gb18030", b""), ("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", None), ("utf-8", b"")])
+def test_fix_keeps_the_draft_s_encoding(tmp_path, encoding, head):
+    """A Notepad "ANSI" (GBK) draft came back as UTF-8, which older Notepad and WPS show
+    garbled; a BOM was dropped; a "Unicode" (UTF-16) file became UTF-8 (a tester, round 2)."""
+    source = tmp_path / "messy.txt"
+    source.write_bytes(MESSY.replace("\n", "\r\n").encode(encoding))
+    target = tmp_path / "fixed.txt"
+    assert run_speechgen("check", source, "--fix", "-o", target).returncode == 1
+    data = target.read_bytes()
+    if head is not None:
+        assert data.startswith(head) and (not head or not data[len(head):].startswith(head))
+    fixed = data.decode(encoding)
+    assert fixed == CLEAN.replace("多办实事", "多办XX实事").replace("\n", "\r\n")
+
+
 def test_fix_keeps_outline_structure_and_comments(tmp_path):
     source = write(tmp_path, "outline.yaml", (
         "# 本单位提纲\n标题: 在全县工作会议上的讲话\n日期: 2025年1月5日\n称呼: '同志们:'\n"

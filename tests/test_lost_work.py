@@ -488,3 +488,70 @@ def test_a_batch_stopped_from_outside_stops_as_ctrl_c_does(tmp_path: Path, tiny:
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
     for path in out.glob("*.docx"):  # every file left is whole
         assert docx_text(path)
+
+
+@pytest.mark.parametrize("name", ["CON.docx", "prn.txt", "讲话稿:1.docx", "稿?.docx", "稿.docx.",
+                                  "lpt1"])
+def test_a_name_windows_cannot_hold_is_refused_before_writing(tmp_path: Path, name: str) -> None:
+    """On Windows CON.docx is the console, 讲话稿:1.docx an NTFS stream of 讲话稿, and a final dot
+    is dropped; render took them all (a tester, round 2), as did new and template-from."""
+    source = ROOT / "examples" / "全市办公室工作会议.yaml"
+    before = sorted(tmp_path.iterdir())
+    assert_user_error(run_speechgen("render", source, "-o", tmp_path / name), name, "不能用")
+    if not name.endswith("."):  # 稿.docx..yaml is a name Windows takes
+        assert_user_error(run_speechgen("new", "work-conference", "-o",
+                                        tmp_path / f"{name}.yaml"), "不能用")
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_a_template_named_for_a_windows_device_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "提纲.yaml"
+    source.write_text(OUTLINE.format(name="信访"), encoding="utf-8")
+    result = run_speechgen("template-from", source, "-n", "com1", "-o", tmp_path / "模板")
+    assert_user_error(result, "COM1", "设备名")
+    assert not (tmp_path / "模板").exists()
+
+
+class _FullDisk:
+    """A file handle on a disk that has just filled up."""
+
+    def __init__(self, handle) -> None:
+        self._handle = handle
+
+    def write(self, data: bytes) -> int:
+        import errno
+
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def test_a_template_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch) -> None:
+    """A full disk left template.yaml without speech.j2, which made every template in the
+    folder unreadable, and an empty folder after each failed try (a tester, round 2)."""
+    from generator import files
+    from generator.pipeline import load_speech
+    from generator.template_from import write_template
+
+    source = tmp_path / "提纲.yaml"
+    source.write_text(OUTLINE.format(name="信访"), encoding="utf-8")
+    speech = load_speech(source)
+    opened = files.AtomicFile.__init__
+
+    def second_file_finds_the_disk_full(self, target, **options) -> None:
+        opened(self, target, **options)
+        if Path(target).name == "speech.j2":
+            self.handle = _FullDisk(self.handle)
+
+    monkeypatch.setattr(files.AtomicFile, "__init__", second_file_finds_the_disk_full)
+    with pytest.raises(InputError) as refused:
+        write_template(speech, "信访", tmp_path / "模板", source="提纲.yaml")
+    assert "speech.j2" in str(refused.value) and "磁盘" in str(refused.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["提纲.yaml"]  # no folder, no temp
+    monkeypatch.undo()
+    folder = write_template(speech, "信访", tmp_path / "模板", source="提纲.yaml")
+    assert sorted(p.name for p in folder.iterdir()) == ["speech.j2", "template.yaml"]

@@ -69,3 +69,22 @@ def test_a_bad_template_name_is_a_message(mined, tmp_path):
     result = run_speechgen("template-from", mined[0], "--name", "../逃逸", "-o", tmp_path)
     assert_user_error(result, "模板名")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_explorer_copy_of_a_template_does_not_hide_the_others(tmp_path):
+    """Windows Explorer names a copied folder "我的 - 副本"; its template.yaml still says 我的, so
+    it cannot be read, and `templates` failed for every template in the folder (a tester,
+    round 2).  It is left out with a word; asked for by name it gives its own error."""
+    folder = tmp_path / "模板"
+    made = run_speechgen("template-from", ROOT / "examples" / "全区党建工作会议.yaml",
+                         "-n", "我的", "-o", folder)
+    assert made.returncode == 0, made.stderr
+    (folder / "我的 - 副本").mkdir()
+    for part in ("template.yaml", "speech.j2"):
+        (folder / "我的 - 副本" / part).write_bytes((folder / "我的" / part).read_bytes())
+    listed = run_speechgen("templates", "--template-dir", folder)
+    assert listed.returncode == 0, listed.stderr
+    assert "\n我的　" in "\n" + listed.stdout and "work-conference" in listed.stdout
+    assert "我的 - 副本" in listed.stderr and "未列出" in listed.stderr
+    assert_user_error(run_speechgen("new", "我的 - 副本", "--template-dir", folder),
+                      "应与文件夹名“我的 - 副本”一致")

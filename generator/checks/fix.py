@@ -134,11 +134,17 @@ def fixed_bytes(source: Path) -> bytes:
     suffix = source.suffix.lower()
     if suffix == ".docx":
         return _fix_docx(source)
+    from ..reading import MAX_DRAFT, encoding_of, read_bytes
+
     text = read_draft_text(source)
     fixed = _fix_yaml(text, str(source)) if suffix in (".yaml", ".yml") else _fix_lines(text)
     if _HAN.findall(fixed) != _HAN.findall(text):  # pragma: no cover - a bug guard
         raise InputError(Problem("自动修正会改动汉字,已放弃修正,原文件未改动", str(source)))
-    return fixed.encode("utf-8")
+    # In the file's own encoding, byte-order mark and all: a Notepad "ANSI" (GBK) draft came
+    # back as UTF-8, which older Notepad and WPS show garbled (a tester, round 2).  The fixes
+    # only change the width of marks, digits and letters, which every one of these encodes.
+    encoding = encoding_of((read_bytes(source, MAX_DRAFT),), str(source))
+    return fixed.encode(encoding)
 
 
 def write_fixed(source: Path, target: Path, *, overwrite: bool = False,

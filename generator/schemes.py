@@ -89,6 +89,10 @@ SCHEMES: tuple[Scheme, ...] = (
     # "第一部分：认清形势": the divisions of a long report-style speech.
     Scheme("第一部分，", "部分", lambda n: f"第{to_chinese(n)}部分，",
            rf"第{_N}部分(?:[，,：:、]|\s+)", ("第一部分,", "第一部分"), strong=True, starts="第"),
+    # "第一项叮咛是…，…" / "第一项，…": each point names itself an item; a family of its own, so
+    # it never continues a 首先，其次， of the opening.  "第二项：宣读…" is a host's agenda.
+    Scheme("第一项", "项", lambda n: f"第{to_chinese(n)}项",
+           rf"第{_N}项(?![目：:])[，,、]?", ("第一项,", "第一项，"), starts="第"),
     Scheme("第一点，", "第", lambda n: f"第{to_chinese(n)}点，",
            rf"第{_N}点[，,：:]", ("第一点,", "第一点"), inline=True,
            last=r"(?P<n>最后一点)[，,：:]?", starts="第"),

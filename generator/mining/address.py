@@ -62,9 +62,53 @@ def _listed(line: str) -> bool:
     return bool(LISTED.match(line)) and ("们" in line or "好" in line or "各位" in line)
 
 
+#: A greeting that closes a list of addressees after its comma: one or two wishes joined by 、
+#: ("大家好", "大家早安、大家好", "大家晚安"; 早安/午安/晚安 are how Taiwan and Hong Kong pages
+#: greet), then the line's colon or exclamation mark.
+_WISH = rf"(?:大家|各位|你们)?(?:(?:{DAYTIME})?好|早安|午安|晚安)"
+CLOSING_WISH = LazyPattern(rf"，{_WISH}(?:、{_WISH})?[：！]$")
+#: The longest such line: a school's or a ministry's guests named one by one (56 characters on
+#: the longest real page).
+GREETED_LIST_CHARS = 80
+#: Who an addressee is, in brackets after the address ("马主席（协会主席马某某）、…"): a press
+#: office's note inside the salutation, no sentence of the speech.
+_ADDRESSEE_NOTE = LazyPattern(r"（[^（）。！？：]{2,20}）")
+
+
+def _greeted_list(line: str) -> bool:
+    """Addressees named one by one, then a comma and the greeting that closes the line
+    ("王理事长、陈主任委员、各位专家先进们，大家早安、大家好！", "…各位同仁，以及…在校生，
+    大家晚安："): two or more pieces parted by 、/，, the last ending with a word for people, a
+    plural address (…们, 各位) among them, no sentence mark before the greeting."""
+    wish = CLOSING_WISH.search(line)
+    if wish is None:
+        return False
+    who = line[: wish.start()]
+    return (
+        re.search(r"[。！？；：]", who) is None
+        and len(re.split(r"[、，]", who)) >= 2
+        and re.search(rf"{PERSON_END}$", who) is not None
+        and ("们" in who or "各位" in who)
+    )
+
+
 def is_salutation(line: str) -> bool:
-    """A line that addresses the audience, pinyin glosses aside ("公司领（lǐng）导、…：")."""
+    """A line that addresses the audience, pinyin glosses and bracketed notes on who an
+    addressee is aside ("公司领（lǐng）导、…：")."""
     line = unglossed(line)
+    if "（" in line and line.endswith("："):
+        line = _ADDRESSEE_NOTE.sub("", line)
+    return _addresses(line) or (
+        line[-1:] in ("：", "！")
+        and line[-2:-1] in ("好", "安")
+        and len(line) <= GREETED_LIST_CHARS
+        and "，" in line
+        and _greeted_list(line)
+    )
+
+
+def _addresses(line: str) -> bool:
+    """A salutation by its length, its opening words and its address words."""
     if len(line) > SALUTATION_CHARS and not line.startswith(ADDRESS_OPENING):
         # A longer line must open with a word of address, or list the guests one by one
         # ("某某主任、某某副省长、某某市长，各位嘉宾，…的朋友们：").

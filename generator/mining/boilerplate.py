@@ -76,10 +76,16 @@ _CLOCK = r"\d{1,2}[:：]\d{2}([:：]\d{2})?"
 FLATTENED_CHARS = 120
 
 
-def _rules(kind: str, *patterns: str | tuple[str, str]) -> list[NoiseRule]:
-    """Rules of one kind; a pattern given as (source, needs) carries its character gate."""
+def _rules(kind: str, *patterns: str | tuple[str, str] | tuple[str, str, str]) -> list[NoiseRule]:
+    """Rules of one kind; a pattern given as (source, needs) carries its character gate, and
+    as (source, needs, gate) a small regex tried before it on a line that has those."""
     return [
-        NoiseRule(kind, LazyPattern(p) if isinstance(p, str) else LazyPattern(p[0], needs=p[1]))
+        NoiseRule(
+            kind,
+            LazyPattern(p)
+            if isinstance(p, str)
+            else LazyPattern(p[0], needs=p[1], gate=p[2] if len(p) > 2 else ""),
+        )
         for p in patterns
     ]
 
@@ -149,6 +155,10 @@ RULES: list[NoiseRule] = [
         # A plea to follow the site's account for more ("关注某某微信可获取更多资讯…").
         r"^关注[^。！？]{0,12}(微信|公众号)[^。！？]{0,6}(获取|了解|查看|阅读)(更多|最新)",
         r"^猜你喜欢$",
+        # A government portal's feedback box under the text ("此页面有问题吗？" / "本页内容对您
+        # 有帮助吗？" / "提交"): a question about the page, never the speaker's.
+        r"^(?:此|本|这个?|该)(?:页面?|网页|篇?文章)(?:内容|信息)?(?:是否)?"
+        r"(?:有问题|有错误|有帮助|对[你您]有(?:帮助|用)|有用)吗?？?$",
         r"^推荐度",
         r"^点击下载",
         r"^欢迎下载DOC格式",
@@ -226,6 +236,10 @@ RULES: list[NoiseRule] = [
         # A link to another article between paragraphs: "推荐阅读：2023年…讲话稿".
         r"^(推荐|相关|延伸|热门|拓展|精彩)(阅读|文章|范文|推荐|访问|链接|浏览)：[^。！？]{2,40}$",
         r"^(相关|延伸)阅读：?$",
+        # A news photo's caption between the paragraphs, closed by its credit ("…挥手致意。
+        # 新华社记者 某某某/摄", "（本报记者 某某 摄）"): the site's, the speech goes on.
+        (r"(?:记者|摄影|通讯员)\s*[^\W\d_a-zA-Z]{2,4}(?:\s*[、，]\s*[^\W\d_a-zA-Z]{2,4})*"
+         r"\s*[/／]?\s*摄[）]?$", "摄", "摄）?$"),
         # A row of the site's counters ("阅读 1352 评论 6", "点赞3 收藏1", "评论0", "12条评论"):
         # a count stands by each word, in brackets or after a colon or not.
         rf"^(?:(?:{_COUNTED}(?:量|数|次数)?\s*[：]?\s*[（(]?{_COUNT}[)）]?\s*(?:次|条|人)?"
@@ -282,6 +296,10 @@ RULES: list[NoiseRule] = [
         # and its markers where paid text begins ("##paidbegin##").
         (r"(?:[\[{](标签|字段|field|dede)：[^\[\]{}]{1,30}[\]}]|##[A-Za-z_]{3,24}##)\s*", "[{#"),
         (r"\s*第\s*\d+\s*页\s*共\s*\d+\s*页\s*", "页"),  # a PDF's page footer run into the text
+        # A paper archive's note on the text run on after its title, to its full stop
+        # ("<title>，本文主要内容关键词为：…论文，此文献不代表本站观点，…阅读下载。").
+        (r"\s*，\s*本文(?:的)?(?:主要内容)?(?:关键词|关键字)(?:为|是)?：[^。！？]*[。！？]?\s*",
+         "键", "本文[^，。]{0,6}关键"),
         # Where the text was left out, one rule (one gate) for three marks: the copier's, set
         # off by ellipses ("具有重要 ……略…… 系列实际问题"; a speaker's own ellipsis holds no
         # 略); a site's note where it cut the text ("……（某网省略264字，正式会员可完整阅读）……");

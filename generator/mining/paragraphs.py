@@ -52,6 +52,7 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 not (short and previous == last and _after_paragraph_end(out))
                 and len(last) >= MIN_WRAPPED
                 and not last.endswith(TERMINALS)
+                and not (previous == last and not full and _under_announcement(out))
                 and (full or not is_standalone_heading(previous))
                 and not starts_with_marker(text)
                 and not text.startswith(FRESH_START)
@@ -126,6 +127,23 @@ def _wrapped_heading(previous: str, last: str, text: str, width: int) -> bool:
         return False
     tail = len(text) <= width * SHORT_OF_WIDTH and not _UNTERMINATED.search(text)
     return tail or bool(_CUT_AFTER_COMMA.search(last))
+
+
+#: The longest line under an announcement kept as a heading of its own (a point's heading
+#: whose number the copy lost: "…提出三点要求：" / "统一思想，坚定…的信心和决心" / its body).
+ANNOUNCED_HEADING_CHARS = 40
+
+
+def _under_announcement(out: list[tuple[int, str]]) -> bool:
+    """The last line, short and alone, comes right under a paragraph that ends announcing the
+    points with a colon: it is the first point's heading, not a paragraph's first line (unless
+    it fills a hard-wrapped page's width: then its text runs on)."""
+    return (
+        len(out) >= 2
+        and len(out[-1][1]) <= ANNOUNCED_HEADING_CHARS
+        and out[-2][1].endswith("：")
+        and announces_points(out[-2][1])
+    )
 
 
 def _after_paragraph_end(out: list[tuple[int, str]]) -> bool:
@@ -408,6 +426,10 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             if not marker.scheme.strong and _runs_on(text, marker.end, marker.scheme.family):
                 continue
             return {start}
+        if marker is None and start > match.end() and text[match.end() - 1] == "：" and (
+            heading := _UNNUMBERED_ROW.match(text, start)
+        ):  # "…提出三点要求： <heading> <its text>": the first point's number lost
+            return {start, heading.end()}
     # "…下面，我再讲四点意见 第一，要…": the announcement lost its mark with the line break.
     for gap in _GAP.finditer(text):
         marker = match_at(text, gap.end())
@@ -422,6 +444,11 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
 
 
 _GAP = re.compile(r" +(?=\S)")
+#: A heading without its number between spaces after the announcement's colon: short, no
+#: sentence mark, then a space and its text's first sentence.
+_UNNUMBERED_ROW = LazyPattern(
+    rf"[^\s。！？；：]{{4,{ANNOUNCED_HEADING_CHARS}}}(?<![，、]) +(?=[^\s。！？]{{4,}}[，。！？])"
+)
 
 
 _SEMICOLON_ITEM = re.compile(r"；")

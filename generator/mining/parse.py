@@ -127,10 +127,13 @@ TITLE_NOISE = [
     # A count of samples ("（3篇）") or a sample's number ("篇2", "【篇1】") after the title.
     COUNT_HINT,
     CAPTIONED,
-    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】", " 精品".
+    # A site's tag after the title, bare or in brackets: "范文", "（精选）", "【最新】", " 精品";
+    # a note on the languages the site offers the text in.
     re.compile(
         r"\s*(?:[（【\[](精选|精品|范文|最新|通用|推荐|热门|优秀|大全|模板|范本|合集)[）】\]]"
-        r"|[（(]全文[）)]|范文|范本|模板|精选|精品|(?:(?:19|20)\d{2}年)?最新版?)$"
+        r"|[（(]全文[）)]|范文|范本|模板|精选|精品|(?:(?:19|20)\d{2}年)?最新版?"
+        # A press office's note on the languages it offers the text in ("…致辞全文（只有中文）").
+        r"|（(?:只有|仅有|只提供|仅提供)?(?:中文|英文|中英文)(?:版本?)?）)$"
     ),
     # A news agency's dateline before the title: "某某社北京1月8日电/在…的讲话".
     re.compile(r"^[^\s/／]{2,10}?\d{1,2}月\d{1,2}日电\s*[/／]?\s*"),
@@ -199,7 +202,7 @@ def _is_name(text: str) -> bool:
     )
 
 
-_CN_DIGITS = f"\\d〇零{NUMERAL_CHARS}"
+_CN_DIGITS = f"\\d〇○零{NUMERAL_CHARS}"
 #: A line that is only a date, perhaps in brackets, with a blank left for the day or digits
 #: mixed ("（二00九年三月   日）"): when the speech was given, never its title.
 DATE = re.compile(
@@ -392,7 +395,9 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         i += 1  # the page repeats its title above the speech
     if title and i < len(lines) and _is_name(lines[i]):
         speech.speaker, i = lines[i], i + 1
-    if not title and not _candidate(unglossed(fallback_title)):
+    if not title and (
+        not _candidate(key := unglossed(fallback_title)) or _STUDIED.search(key) is not None
+    ):
         fallback_title = ""  # a compilation's header, a byline, a caption: no speech's title
     if title and not speech.speaker and (byline := TITLE_BYLINE.match(title)):
         speech.speaker = f"{byline.group('office')} {''.join(byline.group('name').split())}"
@@ -414,7 +419,13 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             speech.date = "".join(text.strip("（）()").split())
         elif is_salutation(text) or (
             salutation and GREETING.match(text)
-        ) or (not salutation and addressed and i == end and _placed_salutation(text)):
+        ) or (not salutation and addressed and i == end and _placed_salutation(text)) or (
+            addressed
+            and i >= end
+            and len(text) <= ADDRESSEE_ROW_CHARS
+            and ADDRESSEE_ROW.match(text)
+            and not (following and _broken_salutation(text, following))
+        ):
             closing = TRAILING_GREETING.search(text)
             salutation.extend((text[: closing.start()], closing.group()) if closing else [text])
         elif following and _broken_salutation(text, following):
@@ -480,8 +491,20 @@ def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
     return title, "", after
 
 
+#: One addressee on a row of its own over the rest of the address, with no mark after it
+#: ("同乡会的各位理事" / "各侨团的各位领导" / "校长、老师、同学们："): an address opener, or a
+#: body's 各位, then a word for people.
+ADDRESSEE_ROW = LazyPattern(
+    rf"^(?:{ADDRESS_OPENERS}|[^\s\W\d_a-zA-Z]{{1,8}}的各位)[^。，！？；：、\s]{{0,10}}{PERSON_END}$",
+    needs="尊亲各广",
+)
+#: The longest such row (the pattern's own bound), a cheap test before it.
+ADDRESSEE_ROW_CHARS = 24
 #: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
 HEAD_LINES = 12
+#: An address by its words right over the first sentence ends a head this long (a government
+#: site's banner of a dozen lines, its headline, date and section over the speech).
+FAR_HEAD_LINES = 24
 _SENTENCE_MARK = re.compile(r"[。！？；]")
 
 
@@ -499,6 +522,8 @@ def _head(lines: list[str]) -> tuple[int, bool]:
             break
         following = lines[k + 1] if k + 1 < len(lines) else ""
         if opens_with_salutation(text) or (following and _broken_salutation(text, following)):
+            while k and ADDRESSEE_ROW.match(lines[k - 1]):
+                k -= 1  # "某某会的各位理事" / "校长、老师、同学们：": one address over rows
             return k, True
         if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
@@ -514,8 +539,13 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         ),
         len(lines),
     )
-    if 1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1]):
-        return first - 1, True
+    if (1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1])) or (
+        HEAD_LINES < first <= FAR_HEAD_LINES and is_salutation(lines[first - 1])
+    ):  # an address right over the first sentence, under a government site's long banner
+        k = first - 1
+        while k and ADDRESSEE_ROW.match(lines[k - 1]):
+            k -= 1
+        return k, True
     return first, False
 
 
@@ -920,6 +950,29 @@ class TitleCandidate:
     evidence: frozenset[str]
 
 
+#: A government page's English headline over a speech given in Chinese ("Speech by Minister
+#: … at the …", "Opening Remarks by …"): it names the kind of text as 讲话 would.
+ENGLISH_TITLE = LazyPattern(
+    r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:Speech|Address|Remarks|Statement|Message)\s+(?:by|at|of)\s+"
+    r"[A-Z][^。！？；，]{4,200}$",
+    needs="SARM",
+)
+#: A name that carries a speech word on into what is learned from it ("在…会议上的讲话精神"): the
+#: topic of a collection of study texts, which a sample's caption repeats, never a speech's
+#: own title.
+_STUDIED = LazyPattern(rf"{TITLE_END}精神$", needs="精")
+
+
+def _english_title(key: str) -> bool:
+    """Such a headline; the cheap test first: it opens with an ASCII capital."""
+    return "A" <= key[:1] <= "Z" and ENGLISH_TITLE.match(key) is not None
+
+
+#: How a line that introduces the text below opens ("以下是…的致辞全文：", "下面是…讲话："); with
+#: its closing colon it hands over to the speech and is no title, though it names the speech.
+_INTRODUCTION = ("以下是", "以下为", "下面是", "下面为")
+
+
 def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleCandidate]:
     """The lines of a head ending at ``end`` (the salutation, or the first sentence) that may
     title it, top down, each with its evidence measured on its gloss-free text.
@@ -936,6 +989,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     found: list[TitleCandidate] = []
     previous = -2  # the last candidate line: a bare name right under it is the speaker
     for k, key in enumerate(keys):
+        if key.endswith("：") and key.startswith(_INTRODUCTION):
+            continue  # "以下是…的致辞全文：": a press office's line that introduces the text
         number = SAMPLE_NUMBER.search(key)
         stem = caption_stem(key[: number.start()]) if number else ""
         caption = False
@@ -945,7 +1000,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
             caption = not names_occasion(stem) or any(
                 names_collection(stem, collection_name(a)) for a in keys[:k]
             )
-        elif _is_title(key) or SUBTITLE.match(key):  # or "主题——在…的讲话" on one line
+        elif _is_title(key) or SUBTITLE.match(key) or _english_title(key):
+            # or "主题——在…的讲话" on one line, or a government page's English headline
             evidence.add("kind")
             if _bare_kind(key):
                 evidence.add("bare_kind")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ...lazy_re import LazyPattern
 from ...model import MAX_DEPTH, Section
 from ...schemes import ORDINAL_WORDS
 from .detect import (
@@ -87,8 +88,30 @@ class Outline:
     notes: list[Note]
 
 
+#: A point that names itself a saying, in quotes, and runs on into its comment ("第一项叮咛是
+#: “多读书”，上了中学…", "…是「Stay hungry」翻译成中文是「求知若渴」良药苦口，…"): the heading ends
+#: with the last quote of the clause.
+QUOTED_HEADING = LazyPattern(
+    r"^([^，。！？“”「」]{1,8}[是为][“「][^”」]{1,60}[”」]"
+    r"(?:[^，。！？“”「」]{1,10}[“「][^”」]{1,60}[”」])?)[，]?(?=\S)",
+    needs="”」",
+)
+
+#: The quote of such a heading opens within this many characters of the marker.
+QUOTE_START = 10
+
+
+def _quote_after_verb(rest: str) -> bool:
+    """The cheap test before ``QUOTED_HEADING``: a quote opens early, right after 是 or 为."""
+    opens = rest[:QUOTE_START]
+    at = max(opens.find("“"), opens.find("「"))
+    return at >= 2 and rest[at - 1] in "是为"
+
+
 def make_section(marker: Marker, rest: str, level: int) -> Section:
     """A section from a marker and the text after it, cutting fused headings at level 1."""
+    if level == 1 and _quote_after_verb(rest) and (quoted := QUOTED_HEADING.match(rest)):
+        return Section(heading=quoted.group(1), paragraphs=[rest[quoted.end() :]], lead=True)
     heading, body = split_heading(rest)
     if level == 1 and (colon := split_colon(rest)):
         return Section(heading=colon[0], paragraphs=[colon[1]], lead=True)
@@ -115,6 +138,17 @@ def _mid_clause(text: str, marker: Marker) -> bool:
     if marker.text not in ORDINAL_WORDS:  # 一是, 第一, and any word set off by its comma
         return False
     return marker.start == 0 or text[marker.start - 1] == "，"
+
+
+def _later_word(marker: Marker) -> bool:
+    """"其次，" or "再次，" with no list open and no 首先 found before it: the opening's 首先
+    ran into its clause ("首先要感谢…", prose), so its 其次 is the opening's next sentence.  The
+    same for "第二项…" with no 第一项 (an agenda's items, not a speech's points)."""
+    return (
+        marker.ordinal is not None
+        and marker.ordinal > 1
+        and (marker.scheme.name == "第一项" or marker.text.rstrip("，,") in ORDINAL_WORDS)
+    )
 
 
 class _Builder:
@@ -306,7 +340,9 @@ class _Builder:
                     self._text(text)
                     continue
                 lst = new
-                if not lst.items and not self.stack and _mid_clause(text, marker):
+                if not lst.items and not self.stack and (
+                    _mid_clause(text, marker) or _later_word(marker)
+                ):
                     self.lists.remove(lst)  # "其次要表达…" with no 首先 before it: prose
                     self._text(text)
                     continue
@@ -458,8 +494,9 @@ _NOT_HEADING_END = ("，", "、", "：", "；", "。", "！", "？", "…", "”
 
 def _unnumbered(paragraphs: list[str]) -> list[int]:
     """Positions of headings without numbers: two or more short unpunctuated paragraphs, each
-    after a sentence end and followed by a longer paragraph (or by the page's last, cut-off
-    one), after an opening paragraph."""
+    after a sentence end (or the announcement of the points, "提出三点要求：") and followed by a
+    longer paragraph (or by the page's last, cut-off one), after an opening paragraph.  One is
+    enough right under the announcement: the page cut off after its first point."""
     last = len(paragraphs) - 1
     found = [
         i
@@ -467,9 +504,14 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
         if 4 <= len(paragraphs[i]) <= UNNUMBERED_CHARS
         and not paragraphs[i].endswith(_NOT_HEADING_END)
         and not any(mark in paragraphs[i] for mark in "。！？；：")
-        and paragraphs[i - 1].endswith(_NOT_HEADING_END[3:])
+        and (
+            paragraphs[i - 1].endswith(_NOT_HEADING_END[3:])
+            or (paragraphs[i - 1].endswith("：") and announces_points(paragraphs[i - 1]))
+        )
         and (len(paragraphs[i + 1]) > UNNUMBERED_CHARS or i + 1 == last)
     ]
+    if len(found) == 1 and announces_points(paragraphs[found[0] - 1]):
+        return found
     return found if len(found) >= 2 else []
 
 
@@ -507,13 +549,37 @@ def _dash_outline(paragraphs: list[str], notes: list[Note]) -> Outline | None:
     return Outline(paragraphs[: points[0][0]], sections, notes)
 
 
+#: A paragraph's own number: some governments number every paragraph of a speech for the
+#: record ("1. 大家早上好！首先…", "2. …"), from the first one under the salutation on.
+PARAGRAPH_NUMBER = re.compile(r"^(\d{1,2})[.．]\s*")
+#: Fewer numbered paragraphs than this are not told from run-in points.
+NUMBERED_PARAGRAPHS = 3
+_SENTENCE_END = re.compile(r"[。！？]")
+
+
+def _numbered_paragraphs(paragraphs: list[str]) -> bool:
+    """Every paragraph of the text numbered 1., 2., 3., … in turn from the first, each with a
+    sentence in it: numbers of paragraphs, not of points (a speech's points come after its
+    opening, and a point's text runs on in paragraphs of its own)."""
+    if len(paragraphs) < NUMBERED_PARAGRAPHS or not paragraphs[0].startswith("1"):
+        return False  # the cheap test first: most texts open with no 1
+    for k, text in enumerate(paragraphs, start=1):
+        number = PARAGRAPH_NUMBER.match(text)
+        if number is None or int(number.group(1)) != k or not _SENTENCE_END.search(text):
+            return False
+    return True
+
+
 def build_outline(paragraphs: list[str], complete: bool = False) -> Outline:
     """Opening paragraphs, top-level sections with their sub-points, and numbering notes;
     ``complete`` when the speech's sign-off follows them (the page was not cut short).
 
     A text without numbered points may still be divided by headings without numbers (short
     lines between paragraphs, as experience-sharing 发言 print them); their points, if any,
-    nest under them."""
+    nest under them.  A text whose every paragraph is numbered has no points
+    (``_numbered_paragraphs``)."""
+    if _numbered_paragraphs(paragraphs):
+        return Outline(list(paragraphs), [], [])
     outline = _Builder(paragraphs, complete).build()
     if not outline.sections and (dashed := _dash_outline(paragraphs, outline.notes)):
         return dashed

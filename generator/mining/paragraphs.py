@@ -253,9 +253,13 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     # Points on lines of their own mean the breaks survived: an inline list after the
     # announcement is then part of the opening, not the first point.
     points_on_lines = any(starts_with_marker(t) for _, t in lines)
+    before = False  # a sentence among the lines out so far; `out` only grows, so each line
+    scanned = 0     # is looked at once (looking at all of them for every line was quadratic)
     for number, line in lines:
         text = line
-        before = any(_UNTERMINATED.search(t) for _, t in out)
+        if not before:
+            before = any(_UNTERMINATED.search(t) for _, t in out[scanned:])
+            scanned = len(out)
         addressed = not before and _titled_address(text)
         titled = None if before or addressed else _SPACED_TITLE.match(text)
         if titled and _UNTERMINATED.search(text):

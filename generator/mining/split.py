@@ -680,15 +680,18 @@ def _sub_speeches(
     """Split a unit on "…讲话(二):" lines that come after body text, and on a speech's own
     title line over its salutation after a speech that has ended (``_titled_start``)."""
     units = [Unit(file, 0, label, marker, title, [])]
+
+    def has_body() -> bool:  # asked only when a cheaper test has passed: a scan of the unit
+        return any(not _title_like(t) for _, t in units[-1].lines)  # per line was quadratic
+
     for k, (number, text) in enumerate(body):
         match = SUB_SPEECH.match(text)
-        has_body = any(not _title_like(t) for _, t in units[-1].lines)
-        if has_body and _titled_start(units[-1].lines, text, body[k + 1 : k + 2]):
+        if _titled_start(units[-1].lines, text, body[k + 1 : k + 2]) and has_body():
             if BARE_NUMBER.match(units[-1].lines[-1][1]):
                 units[-1].lines.pop()  # the next sample's bare number ("2") above its title
             units.append(Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)]))
             continue
-        if match and has_body and not _heads_series(match.group(2), units[-1].lines):
+        if match and has_body() and not _heads_series(match.group(2), units[-1].lines):
             sub = f"{label}/({match.group(2)})"
             if "/" not in units[0].label and any(SUB_SPEECH.match(t) for _, t in units[0].lines):
                 first = SUB_SPEECH.match(units[0].lines[0][1])
@@ -723,12 +726,12 @@ def _titled_start(
     own title printed again (a page that prints the whole text twice, see ``drop_repeat``)
     starts nothing, and nor does a subtitle under a title wrapped over two lines ("…激情和" /
     "必胜的信心，迎评“三甲”" / "——某某在…上的发言"): a speech that ended holds a sentence."""
-    return (
+    return (  # the scan of every line before comes last: on every line it was quadratic
         bool(following)
-        and any(_FULL_STOP.search(t) for _, t in before)
         and is_salutation(following[0][1])
         and _title_like(text)
         and bool(_OWN_TITLE.search(text))
+        and any(_FULL_STOP.search(t) for _, t in before)
         and _ENDS_SENTENCE.search(_last_text(before)) is not None
         and all(t != text for _, t in before[:REPEAT_HEAD])
     )

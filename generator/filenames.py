@@ -34,6 +34,9 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 def safe_stem(text: str, max_bytes: int = MAX_STEM_BYTES) -> str:
     """A file name without extension that every supported system accepts as one plain file."""
     name = unicodedata.normalize("NFC", _SPACES.sub(" ", text))
+    # Invisible format characters go: a right-to-left override in a title made a download
+    # named "…\u202etxt.exe.docx" show as "….docx.exe.txt" (a tester, round 2).
+    name = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
     name = _FORBIDDEN.sub("_", name)
     name = _UNDERSCORES.sub("_", _DOTS.sub(".", name))
     name = name.strip(" ._")

@@ -49,7 +49,12 @@ def load_document(path: str | Path,
                   notes: list[Problem] | None = None) -> tuple[Any, Locator, str]:
     """Read and parse one input file: (data, locate, the file name to show in messages)."""
     filename = str(path)
-    if Path(path).suffix.lower() in _DRAFTS:  # last year's speech given where an outline goes
+    suffix = Path(path).suffix.lower()
+    if suffix in _DRAFTS:  # last year's speech given where an outline goes
+        from .mining.sources import UNSUPPORTED
+
+        if suffix in UNSUPPORTED:  # mine refuses these too: say what to save it as first
+            raise InputError(Problem(f"这是讲话稿文件,不是提纲。{UNSUPPORTED[suffix]}", filename))
         raise InputError(Problem(
             f"这是讲话稿文件,不是提纲;请先提取成提纲:speechgen mine {Path(path).name} -o 提纲.yaml,"
             "改好后再生成", filename))

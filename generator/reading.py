@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -188,6 +189,19 @@ def text_of(raw: bytes, name: str, limit: int, expected: str = "文本文件",
     return text
 
 
+#: The first bytes of the pre-2007 binary formats (.doc, .xls, .wps, .et): an OLE2 compound file.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def refuse_lock_file(path: str | os.PathLike[str]) -> None:
+    """Refuse Word's, Excel's or WPS's `~$` lock file, naming the document it stands for:
+    ~$表.xlsx was called a damaged workbook (a tester, round 2)."""
+    if is_lock_file(path) and Path(path).is_file():
+        original = Path(path).name[2:]
+        raise InputError(Problem(f"这是 Word、Excel 或 WPS 打开文件时留下的锁定文件,不是文件本身;"
+                                 f"请改用“{original}”(名字不带 ~$ 的那个文件)", str(path)))
+
+
 def is_lock_file(path: str | os.PathLike[str]) -> bool:
     """Word, WPS and Excel leave `~$名称.docx` beside a file they have open: not a document."""
     return Path(path).name.startswith("~$")
@@ -202,10 +216,13 @@ def check_zip(path: str | os.PathLike[str], what: str = "Word 文档(.docx)") ->
     import zipfile  # only for .docx and .xlsx; kept off the path of a YAML outline
 
     name = str(path)
-    if is_lock_file(path) and Path(path).is_file():
-        original = Path(path).name[2:]
-        raise InputError(Problem(f"这是 Word/WPS 打开文档时留下的锁定文件,不是文档本身;"
-                                 f"请改用“{original}”(名字不带 ~$ 的那个文件)", name))
+    refuse_lock_file(path)
+    if what.startswith("Word"):
+        with suppress(OSError), open(path, "rb") as handle:
+            if handle.read(len(OLE_MAGIC)) == OLE_MAGIC:
+                raise InputError(Problem(
+                    "这是旧版 Word(.doc)或 WPS(.wps)格式的文件,只是扩展名写成了 .docx;"
+                    "请在 Word 或 WPS 中打开它,另存为“Word 文档(*.docx)”后再试", name))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()

@@ -37,7 +37,6 @@ Cells = tuple[Any, ...]
 Row = tuple[int, Cells]  # (row number as Excel shows it, cell values)
 
 _ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls / .et / .doc: the pre-2007 binary formats
 _DELIMITERS = ",\t;|"
 _CHUNK = 1 << 20
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -180,8 +179,11 @@ class Workbook:
     """An open spreadsheet file; `table()` gives the main sheet, `tables()` all of them."""
 
     def __init__(self, path: str | Path) -> None:
+        from .reading import OLE_MAGIC, refuse_lock_file
+
         self.path = Path(path)
         self.filename = self.path.name
+        refuse_lock_file(self.path)
         head = _head(self.path)
         self._book: Any = None
         self._strings: SpilledStrings | None = None
@@ -193,7 +195,7 @@ class Workbook:
             check_zip(self.path, "Excel 工作簿(.xlsx)")
             self._book, self._strings = _open_xlsx(self.path)
             self._cells = _XlsxCells(self._book, self.filename)
-        elif head.startswith(_OLE_MAGIC):
+        elif head.startswith(OLE_MAGIC):
             if _ENCRYPTED_STREAMS & _ole_stream_names(self.path):
                 raise InputError(Problem(
                     "这个 Excel 文件设置了打开密码(已加密),无法读取;请在 Excel 或 WPS 中打开它,"

@@ -221,6 +221,7 @@ def test_a_mapping_file_renames_columns_and_ignores_others(tmp_path: Path, tiny:
     ("结尾有点. ", "结尾有点"),
     ("", "未命名"),
     ("..", "未命名"),
+    ("讲话\u202etxt.exe", "讲话txt.exe"),  # a right-to-left override would show it as exe.txt
 ])
 def test_safe_stem(cell: str, expected: str) -> None:
     assert safe_stem(cell) == expected

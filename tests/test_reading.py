@@ -303,11 +303,16 @@ def test_word_lock_files_are_skipped_in_folders_and_named_when_given(tmp_path):
 @pytest.mark.foreign_docx
 def test_a_finished_speech_given_to_render_is_pointed_to_mine(tmp_path, name):
     """"render 去年的讲话.docx" said only that the file was not text (a new user): it names the
-    command that turns a speech into an outline, and writes nothing."""
+    command that turns a speech into an outline, and writes nothing; for a PDF or a WPS file,
+    which `mine` refuses too, what to save it as first (a tester, round 2)."""
     path = write(tmp_path, name, "在全县工作会议上的讲话")
     out = tmp_path / "稿.docx"
     result = cli("render", path, "-o", out)
-    assert_user_error(result, name, "不是提纲", f"speechgen mine {name}")
+    if name.endswith(".docx"):
+        assert_user_error(result, name, "不是提纲", f"speechgen mine {name}")
+    else:
+        assert_user_error(result, name, "不是提纲", "另存为 .docx")
+        assert "speechgen mine" not in result.stderr
     assert not out.exists()
 
 
@@ -409,3 +414,26 @@ def test_a_zip_that_is_no_workbook_and_a_file_given_as_template_folder_are_told_
     outline = write(tmp_path, "提纲.yaml", GOOD)
     result = cli("render", outline, "--template-dir", outline, "-f", "txt")
     assert_user_error(result, "这是一个文件,不是模板目录", "文件夹")
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # an old binary Office file's first sector
+
+
+@pytest.mark.foreign_docx
+def test_old_and_locked_office_files_are_named_for_what_they_are(tmp_path):
+    """A tester (round 2): a .doc renamed .docx was "damaged or another file"; ~$表.xlsx a
+    damaged workbook; template-from on a .doc advised `mine`, which refuses a .doc."""
+    renamed = tmp_path / "去年的讲话.docx"
+    renamed.write_bytes(OLE)
+    for command in (("check", renamed), ("mine", renamed)):
+        assert_user_error(cli(*command), "旧版 Word", "另存为")
+    lock = tmp_path / "~$表.xlsx"
+    lock.write_bytes(b"\x06\x00\xe5\x90\x8d" + bytes(160))
+    assert_user_error(cli("batch", lock, "-t", "work-conference", "-o", tmp_path / "out"),
+                      "锁定文件", "“表.xlsx”")
+    old = tmp_path / "去年的讲话.doc"
+    old.write_bytes(OLE)
+    result = cli("template-from", old, "-n", "去年", "-o", tmp_path / "模板")
+    assert_user_error(result, "另存为 .docx")
+    assert "speechgen mine" not in result.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "模板").exists()

@@ -409,6 +409,8 @@ def test_mine_refuses_a_file_type_it_cannot_read(client):
     response = post(client, "/api/mine", data={"file": (io.BytesIO(b"MZ"), "程序.exe")})
     assert response.status_code == 400
     assert "不支持这种文件" in response.get_json()["error"]
+    old = post(client, "/api/mine", data={"file": (io.BytesIO(b"\xd0\xcf"), "去年的讲话.doc")})
+    assert old.status_code == 400 and "另存为 .docx" in old.get_json()["error"]  # as the CLI
 
 
 def test_check_reports_what_check_json_reports_and_fix_repairs(client, tmp_path):

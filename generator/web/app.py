@@ -322,8 +322,13 @@ def create_app(port: int, token: str, workdir: Path,
             raise InputError("请选择要上传的文件")
         original = own_name(upload.filename)
         allowed = UPLOAD_SUFFIXES[kind]
-        if Path(original).suffix.lower() not in allowed:
-            raise InputError(Problem(f"不支持这种文件,请上传 {'、'.join(allowed)} 文件", original))
+        suffix = Path(original).suffix.lower()
+        if suffix not in allowed:
+            from ..mining.sources import UNSUPPORTED
+
+            advice = UNSUPPORTED.get(suffix, "")  # .doc: 另存为 .docx, as the command line says
+            raise InputError(Problem(f"不支持这种文件,请上传 {'、'.join(allowed)} 文件。{advice}",
+                                     original))
         path = state.uploads.place(original)
         upload.save(path)
         return path

@@ -204,6 +204,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     chunks = 0  # the last chunk number of a document library's numbered chunks
     text_seen = False  # a paragraph has been kept: the page's head is over
     stopped = False  # after a footer: skipped until another series of units starts
+    counted: set[str] = set()  # title lines that count the page's samples ("…（精选5篇）")
     numbers: list[int] = []
     normalised: list[str] = []
     for index, line in enumerate(raw):
@@ -223,6 +224,10 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             if not _first_marker(text):
                 continue
             stopped, kind = False, None
+        if seen_marker and text in counted:
+            continue  # the site reprints the collection's name inside a sample's text
+        if not seen_marker and COUNT_HINT.search(text):
+            counted.add(text)
         if kind == "footer" or (seen_marker and COUNT_HINT.search(text) and _title_like(text)):
             stopped = True  # several pages may follow one another in one file
             continue

@@ -11,6 +11,10 @@ import re
 from ..lazy_re import LazyPattern
 from ..numerals import ORDINAL
 
+#: A list item's bullet a page's markup leaves at a line's start ("  • 在…的讲话", "● 首页"):
+#: markup, not text, as the Markdown below.  The middle dot "·" is not one: it joins names.
+_BULLETS = frozenset("•●▪◦")
+
 # Private-use characters (e.g. U+E004 at paragraph ends) and zero-width marks are invisible
 # and defeat endswith("。") checks.
 _INVISIBLE = re.compile("[\ue000-\uf8ff\u200b-\u200d\u2060\ufeff]")
@@ -90,6 +94,8 @@ def normalise_line(line: str) -> str:
     if line.count(" ") >= _JAMMER_SPACES:
         line = _JAMMER.sub(_drop_jammer, line)
     line = line.strip()
+    if line[:1] in _BULLETS:
+        line = line[1:].lstrip()
     if line[:1] in ("#", "*"):
         # The bold's end is where a heading ends: a space there lets the heading be cut off.
         line = _MARKDOWN.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", line, count=1)

@@ -866,6 +866,7 @@ def _title_shaped(text: str) -> bool:
     numbered point or a dated meta line."""
     return (
         len(text) <= TITLE_CHARS
+        and _HAN.search(text) is not None
         and not _SENTENCE_MARK.search(text[:-1] if text.endswith(_HEADLINE_MARK) else text)
         and not GREETING.match(text)
         and not text.endswith(("，", "："))
@@ -881,6 +882,12 @@ def _title_shaped(text: str) -> bool:
         and not CAPTION.match(text)
         and not COMPILATION.search(text)
     )
+
+
+#: A Chinese character: a head line without one ("Chang", a photo's caption or a signature in
+#: Latin letters) is not shaped like a Chinese speech's title; an English headline is told by
+#: its own words (``ENGLISH_TITLE``).
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _candidate(text: str) -> bool:

@@ -51,9 +51,11 @@ def announced_number(count: str) -> int | None:
 
 # --- Who speaks: "县委书记 王某某" -------------------------------------------------------------
 
-#: Offices a speaker's byline names before the speaker's name (a regex group).
+#: Offices a speaker's byline names before the speaker's name (a regex group).  委员长 before
+#: 委员: "…常务委员会副委员长某某某" names a chair, not a member followed by a name "长某某".
 OFFICES = (
-    "(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员|理事长|处长)"
+    "(部长|书记|主任|市长|县长|区长|局长|主席|秘书长|厅长|镇长|乡长|校长|院长|委员长|委员|理事长|"
+    "处长|省长|总理|董事长|总经理|会长|行长)"
 )
 
 

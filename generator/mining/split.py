@@ -159,6 +159,24 @@ def _first_marker(text: str) -> bool:
     return found is not None and from_chinese(found[0]) == 1
 
 
+#: How many lines below another page's counted header its first unit marker comes (its
+#: meta line, lead-in, caption…).
+NEXT_PAGE_HEAD = 8
+
+
+def _series_below(texts: list[str], index: int) -> bool:
+    """Whether a unit marker numbered 1 follows within ``NEXT_PAGE_HEAD`` lines of ``index``."""
+    seen = 0
+    for text in texts[index + 1 : index + 1 + 4 * NEXT_PAGE_HEAD]:  # blank lines between
+        if text:
+            if _first_marker(text):
+                return True
+            seen += 1
+            if seen == NEXT_PAGE_HEAD:
+                break
+    return False
+
+
 def _title_like(text: str) -> bool:
     """A short line without sentence punctuation: a title, not body text."""
     return len(text) <= 40 and not _SENTENCE.search(text)
@@ -204,7 +222,6 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     chunks = 0  # the last chunk number of a document library's numbered chunks
     text_seen = False  # a paragraph has been kept: the page's head is over
     stopped = False  # after a footer: skipped until another series of units starts
-    counted: set[str] = set()  # title lines that count the page's samples ("…（精选5篇）")
     numbers: list[int] = []
     normalised: list[str] = []
     for index, line in enumerate(raw):
@@ -224,12 +241,14 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             if not _first_marker(text):
                 continue
             stopped, kind = False, None
-        if seen_marker and text in counted:
-            continue  # the site reprints the collection's name inside a sample's text
-        if not seen_marker and COUNT_HINT.search(text):
-            counted.add(text)
-        if kind == "footer" or (seen_marker and COUNT_HINT.search(text) and _title_like(text)):
-            stopped = True  # several pages may follow one another in one file
+        if kind == "footer":
+            stopped = True
+            continue
+        if seen_marker and COUNT_HINT.search(text) and _title_like(text):
+            # Another page's counted header ("…讲话（精选5篇）") when another series starts
+            # below it (several pages may follow one another in one file); else the site's
+            # reprint of this collection's name inside a sample's text, dropped alone.
+            stopped = _series_below(normalised, index)
             continue
         if kind == "paywall" and not text_seen and _body_below(kinds, normalised, index):
             continue  # the site's account menu (登录 注册) over the text, not a preview's end

@@ -62,11 +62,12 @@ def _listed(line: str) -> bool:
     return bool(LISTED.match(line)) and ("们" in line or "好" in line or "各位" in line)
 
 
-#: A greeting that closes a list of addressees after its comma: one or two wishes joined by 、
-#: ("大家好", "大家早安、大家好", "大家晚安"; 早安/午安/晚安 are how Taiwan and Hong Kong pages
-#: greet), then the line's colon or exclamation mark.
+#: A greeting that closes a list of addressees after its comma, or run straight onto a plural
+#: addressee ("…的家属朋友们大家好："): one or two wishes joined by 、 ("大家好", "大家早安、大家
+#: 好", "大家晚安"; 早安/午安/晚安 are how Taiwan and Hong Kong pages greet), then the line's
+#: colon or exclamation mark.
 _WISH = rf"(?:大家|各位|你们)?(?:(?:{DAYTIME})?好|早安|午安|晚安)"
-CLOSING_WISH = LazyPattern(rf"，{_WISH}(?:、{_WISH})?[：！]$")
+CLOSING_WISH = LazyPattern(rf"(?:，|(?<=们)){_WISH}(?:、{_WISH})?[：！]$")
 #: The longest such line: a school's or a ministry's guests named one by one (56 characters on
 #: the longest real page).
 GREETED_LIST_CHARS = 80
@@ -76,10 +77,11 @@ _ADDRESSEE_NOTE = LazyPattern(r"（[^（）。！？：]{2,20}）")
 
 
 def _greeted_list(line: str) -> bool:
-    """Addressees named one by one, then a comma and the greeting that closes the line
-    ("王理事长、陈主任委员、各位专家先进们，大家早安、大家好！", "…各位同仁，以及…在校生，
-    大家晚安："): two or more pieces parted by 、/，, the last ending with a word for people, a
-    plural address (…们, 各位) among them, no sentence mark before the greeting."""
+    """Addressees named one by one, then a comma (or a plural …们) and the greeting that closes
+    the line ("王理事长、陈主任委员、各位专家先进们，大家早安、大家好！", "…各位同仁，以及…在校
+    生，大家晚安：", "…各位毕业生，还有…的家属朋友们大家好："): two or more pieces parted by
+    、/，, the last ending with a word for people, a plural address (…们, 各位) among them, no
+    sentence mark before the greeting."""
     wish = CLOSING_WISH.search(line)
     if wish is None:
         return False

@@ -557,3 +557,31 @@ def test_a_template_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch) 
     monkeypatch.undo()
     folder = write_template(speech, "信访", tmp_path / "模板", source="提纲.yaml")
     assert sorted(p.name for p in folder.iterdir()) == ["speech.j2", "template.yaml"]
+
+
+class _FullDiskArchive(_FullDisk):
+    """A full disk under a zip being written: every write fails, the rest is the file's."""
+
+    def __getattr__(self, name: str):
+        return getattr(self._handle, name)
+
+
+def test_a_full_disk_under_the_batch_zip_names_it_and_leaves_no_temporaries(
+        tmp_path: Path, monkeypatch) -> None:
+    """"错误:磁盘空间不足" named no file, and the zip's and the report's .~…part temporaries
+    stayed, even after a later --resume (a tester, round 2)."""
+    from generator import files
+
+    opened = files.AtomicFile.__init__
+
+    def the_zip_finds_the_disk_full(self, target, **options) -> None:
+        opened(self, target, **options)
+        if Path(target).suffix == ".zip":
+            self.handle = _FullDiskArchive(self.handle)
+
+    monkeypatch.setattr(files.AtomicFile, "__init__", the_zip_finds_the_disk_full)
+    result = run_speechgen("batch", ROOT / "examples" / "各乡镇会议.csv", "-t", "work-conference",
+                           "-o", tmp_path / "out", "--report", tmp_path / "报告.csv",
+                           "--zip", tmp_path / "全部.zip")
+    assert_user_error(result, "全部.zip", "磁盘")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no report, zip or .~…part

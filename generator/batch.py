@@ -449,6 +449,7 @@ class BatchRun(Iterator[RowResult]):
         self.zip_path: Path | None = None
         self.report_path: Path | None = None
         self.outputs: list[str] = []
+        self._named: set[str] = set()  # every row's file name, whatever became of it
         self._rows: Generator[RowResult, None, None] = self._generate()
 
     @property
@@ -471,6 +472,21 @@ class BatchRun(Iterator[RowResult]):
         """Notes about sub-sheet rows no main row claimed (complete after the last row)."""
         return list(self.batch.mapping.unmatched())
 
+    def strays(self) -> list[str]:
+        """After a --resume, the drafts in the output folder that speechgen wrote (its stamp
+        is in them) and that no row of the sheet names now, sorted: a row inserted or
+        deleted, or a title changed, renames every later row's file, and the old ones stayed
+        beside the new without a word (a tester, round 2).  They are told, never deleted: a
+        person may have edited them.  Complete after the last row."""
+        from .stamp import recorded
+
+        if not self.options.resume or self.options.check_only:
+            return []
+        suffix = "." + self.options.format
+        return sorted(path.name for path in self.output.iterdir()
+                      if path.suffix.lower() == suffix and path.name not in self._named
+                      and path.is_file() and recorded(path) is not None)
+
     def __next__(self) -> RowResult:
         return next(self._rows)
 
@@ -489,6 +505,8 @@ class BatchRun(Iterator[RowResult]):
         jobs = min(options.jobs, 61) if options.jobs else default_jobs()
         try:
             for result in self.batch.run(jobs):
+                if result.name:
+                    self._named.add(result.name)
                 # resuming, a row's kept draft is the one a person edited: the archive has it
                 edited = options.resume and result.existed
                 if (result.status in ("written", "skipped") or edited) and result.name:

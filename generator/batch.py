@@ -158,9 +158,11 @@ _KEEP_BOTH = "要保留两份请用 -o 写到另一个文件夹,要跳过已生�
 def _write_row(job: _Job, target_name: str, make: Callable[[], bytes]) -> RowResult:
     """Write one row's file under files.py's rules; a file that must stay is reported.
 
-    --resume keeps a file that already holds exactly what the row gives now, and regenerates
-    one whose row was edited since, if speechgen's own stamp shows nobody edited the file: the
-    result is then what a one-shot run gives.  An edited file is kept and reported.
+    --resume keeps a file that already holds exactly what the row gives now, or that a person
+    edited after speechgen wrote it from the row as it still is (that row is done); it
+    regenerates one whose row was edited since, if speechgen's own stamp shows nobody edited
+    the file: the result is then what a one-shot run gives.  A file edited by a person whose
+    row has changed since is kept and reported.
     """
     from .files import ExistingFile, check_target, write_atomic
 
@@ -170,7 +172,7 @@ def _write_row(job: _Job, target_name: str, make: Callable[[], bytes]) -> RowRes
             check_target(target, overwrite=job.overwrite, inputs=job.inputs, since=job.since,
                          keep_both=_KEEP_BOTH)
         data = make()
-        if job.resume and _holds(target, data):
+        if job.resume and (_holds(target, data) or _edited_alone(target, data)):
             return _result(job.row, "skipped", target_name)
         try:
             write_atomic(target, data, overwrite=job.overwrite, inputs=job.inputs,
@@ -185,6 +187,19 @@ def _write_row(job: _Job, target_name: str, make: Callable[[], bytes]) -> RowRes
     except ExistingFile as error:
         return _result(job.row, "failed", target_name, error.problems, existed=True)
     return _result(job.row, "written", target_name)
+
+
+def _edited_alone(path: Path, data: bytes) -> bool:
+    """Whether the draft at `path` was written from the very row that gives `data` and edited
+    by a person since: it is that row's draft, done, not a file in the way.  It was reported as
+    not generated on every --resume, with advice to edit the sheet that could not help (a
+    tester, round 2).  DOCX only: a text file records nothing."""
+    from .stamp import recorded
+
+    if path.suffix.lower() != ".docx" or not path.is_file():
+        return False
+    mine = recorded(data)
+    return mine is not None and recorded(path) == mine
 
 
 def _holds(path: Path, data: bytes) -> bool:
@@ -434,6 +449,7 @@ class BatchRun(Iterator[RowResult]):
         self.zip_path: Path | None = None
         self.report_path: Path | None = None
         self.outputs: list[str] = []
+        self._named: set[str] = set()  # every row's file name, whatever became of it
         self._rows: Generator[RowResult, None, None] = self._generate()
 
     @property
@@ -456,6 +472,21 @@ class BatchRun(Iterator[RowResult]):
         """Notes about sub-sheet rows no main row claimed (complete after the last row)."""
         return list(self.batch.mapping.unmatched())
 
+    def strays(self) -> list[str]:
+        """After a --resume, the drafts in the output folder that speechgen wrote (its stamp
+        is in them) and that no row of the sheet names now, sorted: a row inserted or
+        deleted, or a title changed, renames every later row's file, and the old ones stayed
+        beside the new without a word (a tester, round 2).  They are told, never deleted: a
+        person may have edited them.  Complete after the last row."""
+        from .stamp import recorded
+
+        if not self.options.resume or self.options.check_only:
+            return []
+        suffix = "." + self.options.format
+        return sorted(path.name for path in self.output.iterdir()
+                      if path.suffix.lower() == suffix and path.name not in self._named
+                      and path.is_file() and recorded(path) is not None)
+
     def __next__(self) -> RowResult:
         return next(self._rows)
 
@@ -474,6 +505,8 @@ class BatchRun(Iterator[RowResult]):
         jobs = min(options.jobs, 61) if options.jobs else default_jobs()
         try:
             for result in self.batch.run(jobs):
+                if result.name:
+                    self._named.add(result.name)
                 # resuming, a row's kept draft is the one a person edited: the archive has it
                 edited = options.resume and result.existed
                 if (result.status in ("written", "skipped") or edited) and result.name:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from .batch import RowResult
@@ -78,6 +79,12 @@ class Report:
             self._csv.writerow(self.COLUMNS)
 
     def add(self, result: RowResult) -> None:
+        try:
+            self._add(result)
+        except OSError as error:  # a full disk, told naming the report
+            raise self._file.failure(error) from None
+
+    def _add(self, result: RowResult) -> None:
         shown = status_key(result)
         if self.json:
             record = {"row": result.row,
@@ -101,12 +108,16 @@ class Report:
                 "message": problem.message}
 
     def finish(self) -> Path:
-        if self.json:
-            self._handle.write("\n]\n")
-        self._handle.flush()
+        try:
+            if self.json:
+                self._handle.write("\n]\n")
+            self._handle.flush()
+        except OSError as error:
+            raise self._file.failure(error) from None
         self._handle.detach()  # the AtomicFile owns the binary handle and closes it
         return self._file.commit()
 
     def discard(self) -> None:
-        self._handle.detach()
+        with suppress(OSError):  # detaching flushes, which a full disk refuses again
+            self._handle.detach()
         self._file.discard()

@@ -61,6 +61,12 @@ def run(options: BatchOptions) -> int:
                 progress.update(task, advance=1, failed=failed)
         for note in rows.unmatched():
             err.print(f"提示:{note}", markup=False)
+        if strays := rows.strays():
+            shown = "、".join(strays[:MAX_ROWS_SHOWN]) + ("……" if len(strays) > MAX_ROWS_SHOWN
+                                                         else "")
+            err.print(f"提示:输出文件夹里有 {len(strays)} 个 speechgen 生成的文件不对应表格现在的"
+                      f"任何一行(插入、删除了行或改了名称后,文件名随之变了),未删除,请核对:{shown}",
+                      markup=False, soft_wrap=True)
     except KeyboardInterrupt:
         rows.close()
         err.print(f"已中断:{total_rows} 行已处理,已生成的文件完整可用;"

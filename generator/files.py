@@ -156,7 +156,7 @@ class AtomicFile:
             fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-",
                                        suffix=TEMP_SUFFIX, dir=self.target.parent)
         except OSError as error:
-            raise self._failed(error) from None
+            raise self.failure(error) from None
         self._tmp = Path(tmp)
         self.handle: BinaryIO = os.fdopen(fd, "wb")
 
@@ -164,7 +164,8 @@ class AtomicFile:
         check_target(self.target, overwrite=self._overwrite, inputs=self._inputs,
                      since=self._since, keep_both=self._keep_both)
 
-    def _failed(self, error: OSError, replacing: bool = False) -> InputError:
+    def failure(self, error: OSError, replacing: bool = False) -> InputError:
+        """The InputError for `error` met writing this file, naming the file asked for."""
         hint = _OPEN_ELSEWHERE if replacing and isinstance(error, PermissionError) else ""
         return InputError(Problem(f"无法写入:{os_reason(error)}{hint}", str(self.target)))
 
@@ -190,10 +191,10 @@ class AtomicFile:
             try:
                 os.replace(self._tmp, self.target)
             except OSError as error:
-                raise self._failed(error, replacing=not claimed) from None
+                raise self.failure(error, replacing=not claimed) from None
         except OSError as error:
             self._abandon(claimed)
-            raise self._failed(error) from None
+            raise self.failure(error) from None
         except BaseException:
             self._abandon(claimed)
             raise
@@ -207,14 +208,20 @@ class AtomicFile:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        """Commit when the block ends normally, discard when it raises."""
+        """Commit when the block ends normally, discard when it raises; an OSError met in
+        the block (a full disk while writing a zip) is told naming this file."""
         if kind is None:
             self.commit()
-        else:
-            self.discard()
+            return
+        self.discard()
+        if isinstance(error, OSError):
+            raise self.failure(error) from None
 
     def _abandon(self, claimed: bool) -> None:
-        self.handle.close()
+        # Closing flushes what is buffered, and on a full disk that fails again: the
+        # temporary must go all the same (a tester found .~…part files left, round 2).
+        with suppress(OSError):
+            self.handle.close()
         self._tmp.unlink(missing_ok=True)
         if claimed:  # our own empty claim: nothing of anyone's is in it
             self.target.unlink(missing_ok=True)
@@ -282,7 +289,7 @@ def write_together(files: Sequence[tuple[Path, bytes]], *, overwrite: bool = Fal
             output.handle.flush()  # a full disk says so now, before any file is replaced
     except OSError as error:
         _give_up(outputs, made)
-        raise outputs[-1]._failed(error) from None
+        raise outputs[-1].failure(error) from None
     except BaseException:
         _give_up(outputs, made)
         raise

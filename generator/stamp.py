@@ -62,6 +62,28 @@ def custom_xml(digest: str) -> str:
             f'name="{PROPERTY}"><vt:lpwstr>{digest}</vt:lpwstr></property></Properties>')
 
 
+def recorded(source: Path | bytes) -> str | None:
+    """The digest speechgen recorded when it wrote this DOCX (a file, or its bytes), whether
+    or not the file was edited since: Word and WPS keep custom properties on save.  None for
+    anything else.  Two drafts with the same recorded digest were written as the same bytes,
+    so an edited draft whose row gives that digest again was edited by a person, not left
+    behind by an edit of the sheet."""
+    import io
+    import zipfile
+
+    try:
+        opened = io.BytesIO(source) if isinstance(source, bytes) else source
+        with zipfile.ZipFile(opened) as package:
+            info = package.getinfo(CUSTOM_PART)
+            if info.file_size > MAX_READ_BYTES:
+                return None
+            found = _VALUE.search(package.read(info).decode("utf-8", "replace"))
+    except (KeyError, OSError, zipfile.BadZipFile, zlib.error, ValueError, RuntimeError,
+            EOFError, NotImplementedError):
+        return None
+    return found[1] if found else None
+
+
 def is_untouched(path: Path) -> bool:
     """True when `path` is a DOCX whose parts still match the digest speechgen recorded.
 

@@ -280,6 +280,26 @@ def test_existing_files_are_kept_unless_overwrite(tmp_path: Path, tiny: Path) ->
     assert "关于甲的讲话" in (out / "0002-甲.txt").read_text(encoding="utf-8")
 
 
+def test_resume_after_a_row_was_inserted_names_the_files_no_row_names_now(
+        tmp_path: Path, tiny: Path) -> None:
+    """File names carry the row number: a row inserted above renames every later row's draft,
+    and resume left the old ones beside the new without a word (a tester, round 2)."""
+    out = tmp_path / "out"
+    args = ("-t", "tiny", "--template-dir", tiny, "-o", out)
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["名称"], ["甲"], ["乙"]])
+    assert run_speechgen("batch", sheet, *args).returncode == 0
+    write_xlsx(sheet, [["名称"], ["丙"], ["甲"], ["乙"]])
+    resumed = run_speechgen("batch", sheet, *args, "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "2 个 speechgen 生成的文件不对应表格现在的任何一行" in resumed.stderr
+    assert "0002-甲.docx、0003-乙.docx" in resumed.stderr
+    assert (out / "0002-甲.docx").exists()  # told, never deleted
+    again = run_speechgen("batch", sheet, *args, "--resume")
+    assert "不对应" in again.stderr  # still there, still told
+    fresh = run_speechgen("batch", sheet, *args[:-1], tmp_path / "new", "--resume")
+    assert "不对应" not in fresh.stderr
+
+
 def test_zip_bundles_the_outputs(tmp_path: Path) -> None:
     bundle = tmp_path / "全部.zip"
     result = run_speechgen("batch", EXAMPLES / "各乡镇会议.csv", "-t", WORK,

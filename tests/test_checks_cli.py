@@ -195,3 +195,38 @@ def test_long_lists_are_cut_in_the_human_report(tmp_path):
     assert f"……另有 {total - 8} 处同类问题 [halfwidth-punct],用 --json 可查看全部" in result.stdout
     data = json.loads(run_speechgen("check", tmp_path / "many.txt", "--json").stdout)
     assert sum(f["id"] == "halfwidth-punct" for f in data["findings"]) == total
+
+
+OUTLINE_WITH_FAULTS = """\
+模板: outline
+标题: 在全县工作会议上的讲话
+称呼: 同志们：
+开场:
+  - 今天召开会议,部署今年工作。
+正文:
+  - 小标题: 抓好落实
+    段落:
+      - 各乡镇要把XX工作抓紧抓实。
+"""
+
+
+def test_a_yaml_draft_s_findings_point_to_its_own_lines(tmp_path):
+    """"第5段第3字" pointed into the rendered speech, not into 提纲.yaml (a tester, round 2): a
+    finding whose text is in the file gets that line and column; glue's keeps its paragraph."""
+    def findings(path):
+        result = run_speechgen("check", path, "--json")
+        assert result.returncode in (0, 1), result.stderr
+        return json.loads(result.stdout)["findings"]
+
+    source = write(tmp_path, "提纲.yaml", OUTLINE_WITH_FAULTS)
+    placed = {f["id"]: (f["line"], f["column"]) for f in findings(source)
+              if f["id"] in ("placeholder", "halfwidth-punct")}
+    assert placed == {"placeholder": (9, 14), "halfwidth-punct": (5, 11)}
+    facts = tmp_path / "资料.yaml"
+    assert run_speechgen("new", "work-conference", "-o", facts).returncode == 0
+    text = facts.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^会议任务: .*$", "会议任务: 总结XX年工作", text)
+    facts.write_text(text, encoding="utf-8")
+    found = next(f for f in findings(facts) if f["id"] == "placeholder")
+    line = facts.read_text(encoding="utf-8").splitlines()[found["line"] - 1]
+    assert line[found["column"] - 1:].startswith("XX") and "会议任务" in line

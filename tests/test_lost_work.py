@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -370,7 +371,9 @@ def test_kill_edit_the_sheet_and_resume_equals_a_one_shot_run(tmp_path: Path,
     kept = {name: sha(out / name) for name in ("第0号.docx", "第20号.docx")}
     resumed = run_speechgen("batch", sheet, *common, "-o", out, "--resume", timeout=300)
     assert resumed.returncode == 1, resumed.stderr
-    assert "第0号.docx" in resumed.stderr and "第20号.docx" in resumed.stderr
+    # 第0号 is kept and told (its row says something else now); 第20号 is that row's draft,
+    # edited: done, not a file in the way (it was told as not generated on every resume).
+    assert "第0号.docx" in resumed.stderr and "第20号.docx" not in resumed.stderr
     assert "已跳过" in resumed.stdout
     assert {name: sha(out / name) for name in kept} == kept  # the edited files are untouched
     reference = tmp_path / "reference"
@@ -513,7 +516,8 @@ def test_a_template_named_for_a_windows_device_is_refused(tmp_path: Path) -> Non
 
 
 class _FullDisk:
-    """A file handle on a disk that has just filled up."""
+    """A file handle on a disk that has just filled up: every write fails, the rest (a zip
+    asks where it is) is the file's own."""
 
     def __init__(self, handle) -> None:
         self._handle = handle
@@ -529,25 +533,34 @@ class _FullDisk:
     def close(self) -> None:
         self._handle.close()
 
+    def __getattr__(self, name: str):
+        return getattr(self._handle, name)
+
+
+def _disk_full_for(monkeypatch, full: Callable[[Path], bool]) -> None:
+    """Every file speechgen writes whose target `full` picks finds the disk full."""
+    from generator import files
+
+    opened = files.AtomicFile.__init__
+
+    def opening(self, target, **options) -> None:
+        opened(self, target, **options)
+        if full(Path(target)):
+            self.handle = _FullDisk(self.handle)
+
+    monkeypatch.setattr(files.AtomicFile, "__init__", opening)
+
 
 def test_a_template_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch) -> None:
     """A full disk left template.yaml without speech.j2, which made every template in the
     folder unreadable, and an empty folder after each failed try (a tester, round 2)."""
-    from generator import files
     from generator.pipeline import load_speech
     from generator.template_from import write_template
 
     source = tmp_path / "提纲.yaml"
     source.write_text(OUTLINE.format(name="信访"), encoding="utf-8")
     speech = load_speech(source)
-    opened = files.AtomicFile.__init__
-
-    def second_file_finds_the_disk_full(self, target, **options) -> None:
-        opened(self, target, **options)
-        if Path(target).name == "speech.j2":
-            self.handle = _FullDisk(self.handle)
-
-    monkeypatch.setattr(files.AtomicFile, "__init__", second_file_finds_the_disk_full)
+    _disk_full_for(monkeypatch, lambda target: target.name == "speech.j2")
     with pytest.raises(InputError) as refused:
         write_template(speech, "信访", tmp_path / "模板", source="提纲.yaml")
     assert "speech.j2" in str(refused.value) and "磁盘" in str(refused.value)
@@ -555,3 +568,15 @@ def test_a_template_is_written_whole_or_not_at_all(tmp_path: Path, monkeypatch) 
     monkeypatch.undo()
     folder = write_template(speech, "信访", tmp_path / "模板", source="提纲.yaml")
     assert sorted(p.name for p in folder.iterdir()) == ["speech.j2", "template.yaml"]
+
+
+def test_a_full_disk_under_the_batch_zip_names_it_and_leaves_no_temporaries(
+        tmp_path: Path, monkeypatch) -> None:
+    """"错误:磁盘空间不足" named no file, and the zip's and the report's .~…part temporaries
+    stayed, even after a later --resume (a tester, round 2)."""
+    _disk_full_for(monkeypatch, lambda target: target.suffix == ".zip")
+    result = run_speechgen("batch", ROOT / "examples" / "各乡镇会议.csv", "-t", "work-conference",
+                           "-o", tmp_path / "out", "--report", tmp_path / "报告.csv",
+                           "--zip", tmp_path / "全部.zip")
+    assert_user_error(result, "全部.zip", "磁盘")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no report, zip or .~…part

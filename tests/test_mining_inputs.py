@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import assert_user_error
+from conftest import assert_user_error, run_speechgen
 from helpers import write as _write
 
 from generator.mining import mine_path, mine_text
@@ -381,3 +381,16 @@ def test_numbered_line_that_fills_the_wrap_width_is_joined() -> None:
     speech = mine_text("\n".join(lines), "wrapped20.txt").speeches[0].speech
     first = speech.sections[0].sections[0]
     assert first.heading == "办学条件持续改善，全县新建和改扩建校舍十二所，配齐了实验室和图书室"
+
+
+def test_a_speech_too_long_for_render_is_said_when_mined(tmp_path: Path) -> None:
+    """A 12 MB page mined into a 12.6 MB outline, which render then refused (a tester, round
+    2): the size is told at once."""
+    paragraph = "各乡镇要认真落实今年的各项工作任务" * 20 + "。"
+    page = _write(tmp_path, "长.txt", "在全县工作会议上的讲话\n同志们：\n"
+                  + "\n".join([paragraph] * 1000))
+    result = run_speechgen("mine", page, "-o", tmp_path / "长.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "超过 render 读取提纲的上限" in result.stderr
+    small = _write(tmp_path, "短.txt", "在全县工作会议上的讲话\n同志们：\n" + paragraph)
+    assert "上限" not in run_speechgen("mine", small, "-o", tmp_path / "短.yaml").stderr

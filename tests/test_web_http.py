@@ -324,6 +324,11 @@ def test_a_bad_house_profile_is_refused_at_upload(client):
     assert "字号" in response.get_json()["error"] or "size" in response.get_json()["error"]
     assert post(client, "/api/profile", data={"profile": "body:\n  size: 三号\n"}).status_code \
         == 200
+    uploaded = post(client, "/api/profile", data={
+        "profile": (io.BytesIO("body:\n  size: 巨大\n".encode()), "版式.yaml")})
+    assert uploaded.status_code == 400  # told under the uploaded file's own name
+    assert "版式.yaml:" in uploaded.get_json()["error"]
+    assert "本单位版式.yaml" not in uploaded.get_json()["error"]
 
 
 def test_render_warnings_reach_the_page_in_a_header(client):
@@ -797,6 +802,19 @@ def live():
     yield server
     server.quit.set()
     thread.join(10)
+
+
+def test_waitress_s_queue_note_stays_out_of_the_console(live, caplog):
+    """"Task queue depth is 21" reached the console window users see, in English, when thirty
+    uploads came at once (a tester, round 2): waitress says it through this logger, and the
+    server no longer lets it through to any handler; waitress's errors still pass."""
+    import logging
+
+    with caplog.at_level(logging.WARNING):
+        logging.getLogger("waitress.queue").warning("Task queue depth is %d", 21)
+        logging.getLogger("waitress").error("a real error still shows")
+    said = [record.getMessage() for record in caplog.records]
+    assert "Task queue depth is 21" not in said and "a real error still shows" in said
 
 
 def live_send(server, method: str, path: str, body: bytes = b"",

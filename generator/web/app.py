@@ -233,7 +233,9 @@ def create_app(port: int, token: str, workdir: Path,
         text = _text_field("profile", library.PROFILE_FILE)
         if not text:
             raise InputError("请选择本单位版式文件(.yaml)")
-        library.check_profile(text)
+        upload = request.files.get("profile")
+        library.check_profile(text, own_name(upload.filename) if upload and upload.filename
+                              else library.PROFILE_NAME)
         return json_response({"ok": True, "text": text})
 
     @app.post("/api/mine")
@@ -258,7 +260,8 @@ def create_app(port: int, token: str, workdir: Path,
             raise InputError(f"不支持的操作“{action}”,可选:check(逐行检查)、generate(生成)")
         sheet = _upload("batch", "sheet")
         mapping = _text_file(sheet.parent, "mapping", library.MAP_FILE, "列名映射.yaml")
-        profile_path = _text_file(sheet.parent, "profile", library.PROFILE_FILE, "本单位版式.yaml")
+        profile_path = _text_file(sheet.parent, "profile", library.PROFILE_FILE,
+                                  library.PROFILE_NAME)
         layout = request.form.get("layout") or "standard"
         if layout not in library.LAYOUTS:
             raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(library.LAYOUTS)}")

@@ -31,9 +31,11 @@ from .json_body import read_json
 
 #: What the routes use of the library besides the functions below: the error types they turn
 #: into answers, the file-name rule of downloads, the preview's stylesheet.
-__all__ = ["MAP_FILE", "PROFILE_FILE", "STYLESHEET", "InputError", "Problem", "SpeechgenError",
-           "os_reason", "safe_stem"]
+__all__ = ["MAP_FILE", "PROFILE_FILE", "PROFILE_NAME", "STYLESHEET", "InputError", "Problem",
+           "SpeechgenError", "os_reason", "safe_stem"]
 
+#: What a house profile given as text (not a file) is called in messages.
+PROFILE_NAME = "本单位版式.yaml"
 #: What a download may ask for: the library's formats, plus "yaml" (the input to load back).
 DOWNLOAD_FORMATS = ("docx", "pdf", "txt", "md", "yaml")
 LAYOUTS = ("standard", "podium")
@@ -130,11 +132,12 @@ class Download:
     warnings: tuple[str, ...] = ()
 
 
-def profile_layout(text: str | None, layout: str) -> Any:
-    """A house profile's YAML text over `layout`, as `render --profile` reads a file."""
+def profile_layout(text: str | None, layout: str, name: str = PROFILE_NAME) -> Any:
+    """A house profile's YAML text over `layout`, as `render --profile` reads a file; its
+    messages name the file as `name` (the uploaded file's own, when there is one)."""
     if not text:
         return None
-    return sg.load_profile(text, filename="本单位版式.yaml", layout=layout)
+    return sg.load_profile(text, filename=name, layout=layout)
 
 
 def render(speech: Speech, fmt: str, layout: str, profile_text: str | None) -> Download:
@@ -192,9 +195,11 @@ def pdf_available() -> bool:
     return find_soffice() is not None
 
 
-def check_profile(text: str) -> None:
-    """Reads a house profile as `render --profile` would, so a bad one fails at upload."""
-    profile_layout(text, "standard")
+def check_profile(text: str, name: str = PROFILE_NAME) -> None:
+    """Reads a house profile as `render --profile` would, so a bad one fails at upload, its
+    problems under the uploaded file's name (版式.yaml:1:1 was told as 本单位版式.yaml:1:1: a
+    tester, round 2)."""
+    profile_layout(text, "standard", name)
 
 
 def mine(path: Path) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ page's 退出 button, then removes the private folder whatever happened.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import shutil
 import signal
@@ -71,6 +72,10 @@ def start(port: int = DEFAULT_PORT) -> Server:
 
     if not 1 <= port <= 65535:
         raise InputError(f"--port 应为 1 到 65535 之间的端口号,收到 {port}")
+    # "Task queue depth is 21": waitress noting that requests wait for a free thread, as they
+    # should in a burst of uploads; it reached the console the user sees, in English (a
+    # tester, round 2).  Its errors still show.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     token = secrets.token_urlsafe(24)
     workdir = Path(tempfile.mkdtemp(prefix="speechgen-web-"))
     quit_event = threading.Event()

@@ -645,12 +645,13 @@ def _head_rows(head: str) -> list[str]:
 
 def _spaced_rows(head: str) -> list[str]:
     """A head line's rows parted at single spaces when one is a title or a subtitle ("——某某
-    在…上的发言", under a headline that names no genre) or the first is a site path; else
+    在…上的发言", under a headline that names no genre), or a byline ("——<日期>在…会议上
+    <…副委员长某某某>", a page printed from its subtitle), or the first is a site path; else
     none."""
     rows = _crumb_kept(row for row in _ROW_BREAK.split(head) if row.strip())
     if len(rows) > 1 and (
         CRUMB.match(rows[0][-1])
-        or any(_is_title(clean_title(row.lstrip("—"))) for row in rows)
+        or any(_is_title(clean_title(row.lstrip("—"))) or _speaker_line(row) for row in rows)
     ):
         return rows
     return []

@@ -118,3 +118,30 @@ def test_a_text_box_is_read_once_after_its_anchor(tmp_path):
     for text in (_mined_text(path), _checked_text(path)):
         assert text.count("文本框里的标题") == 1, text
         assert text.index("上半年工作回顾如下。") < text.index("文本框里的标题"), text
+
+
+def test_a_data_table_is_read_a_row_a_line_and_a_layout_table_a_paragraph_a_line(tmp_path):
+    """A 任务分解表 read one cell a line gave its point nine one-word paragraphs (a tester,
+    round 2); a page saved from HTML keeps the whole speech in one cell of a layout table."""
+    document = _document([f'<w:r {W}><w:t>一、抓好重点任务</w:t></w:r>'])
+    document.add_paragraph("今年的重点任务见下表。")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["任务名称", "责任单位", "完成时限"], ["道路硬化", "交通局", "6月底"],
+                             ["河道清淤", "水利局", "9月底"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("二、加强组织领导")
+    document.add_paragraph("各单位要明确责任，确保任务按时完成。")
+    (mined,) = mine_path(_save(document, tmp_path)).speeches
+    first = mined.speech.sections[0].paragraphs
+    assert [p.replace("\u3000", " ") for p in first[1:]] == [
+        "任务名称 责任单位 完成时限", "道路硬化 交通局 6月底", "河道清淤 水利局 9月底"], first
+
+    layout = docx.Document()
+    cell = layout.add_table(rows=1, cols=2).cell(0, 1)
+    cell.text = "在全市督查工作会议上的讲话"
+    for text in (SALUTATION, OPENING, "一、抓好督查工作", "督查要盯住重点任务，一抓到底。"):
+        cell.add_paragraph(text)
+    (page,) = mine_path(_save(layout, tmp_path, "网页.docx")).speeches
+    assert page.speech.salutation == SALUTATION and page.speech.opening == [OPENING]
+    assert [s.heading for _, s in page.speech.walk()] == ["抓好督查工作"]

@@ -147,7 +147,9 @@ class AtomicFile:
     def __init__(self, target: PathLike, *, overwrite: bool = False,
                  inputs: Iterable[PathLike] = (), since: float | None = None,
                  keep_both: str = _KEEP_BOTH) -> None:
-        self.target = Path(target)
+        # A name that is a symbolic link is written through, as an editor saves: replacing the
+        # link with a file left its target stale and the link gone (a tester, round 1).
+        self.target = Path(os.path.realpath(target)) if Path(target).is_symlink() else Path(target)
         self._overwrite, self._since, self._keep_both = overwrite, since, keep_both
         self._inputs = tuple(inputs)
         self._check()

@@ -580,3 +580,23 @@ def test_a_full_disk_under_the_batch_zip_names_it_and_leaves_no_temporaries(
                            "--zip", tmp_path / "全部.zip")
     assert_user_error(result, "全部.zip", "磁盘")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no report, zip or .~…part
+
+
+def test_a_symbolic_link_is_written_through_and_its_edited_target_kept(tmp_path: Path) -> None:
+    """-o onto a link replaced the link with a file and left its target stale (a tester,
+    round 1); the target is written, under the same rules as any file."""
+    (tmp_path / "存档").mkdir()
+    target = tmp_path / "存档" / "稿.docx"
+    first, second = (ROOT / "examples" / name for name in ("全市办公室工作会议.yaml",
+                                                           "全区党建工作会议.yaml"))
+    assert run_speechgen("render", first, "-o", target).returncode == 0
+    link = tmp_path / "稿.docx"
+    link.symlink_to(target)
+    assert run_speechgen("render", second, "-o", link).returncode == 0
+    assert link.is_symlink() and "党建" in docx_text(target)
+    edited = docx.Document(str(target))
+    edited.add_paragraph("领导亲笔修改")
+    edited.save(str(target))
+    before = sha(target)
+    assert_user_error(run_speechgen("render", first, "-o", link), "改动过")
+    assert link.is_symlink() and sha(target) == before

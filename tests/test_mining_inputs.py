@@ -394,3 +394,25 @@ def test_a_speech_too_long_for_render_is_said_when_mined(tmp_path: Path) -> None
     assert "超过 render 读取提纲的上限" in result.stderr
     small = _write(tmp_path, "短.txt", "在全县工作会议上的讲话\n同志们：\n" + paragraph)
     assert "上限" not in run_speechgen("mine", small, "-o", tmp_path / "短.yaml").stderr
+
+
+@pytest.mark.foreign_docx  # a made-up part, not a real photo: not for the output validator
+def test_a_docx_is_bounded_by_its_parts_not_its_size(tmp_path: Path) -> None:
+    """mine refused at 20 MB a .docx (photos make them large) that check read (a tester, round
+    2): both now bound a .docx by what its parts inflate to."""
+    import os
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    for text in ("在全县工作会议上的讲话", "同志们：", "今天召开会议，部署今年的工作。"):
+        document.add_paragraph(text)
+    path = tmp_path / "带照片的讲话.docx"
+    document.save(str(path))
+    with zipfile.ZipFile(path, "a") as package:  # a photo's worth of bytes that do not shrink
+        package.writestr(zipfile.ZipInfo("word/media/photo.bin"), os.urandom(21_000_000))
+    assert path.stat().st_size > 20_000_000
+    result = run_speechgen("mine", path, "-o", tmp_path / "提纲.yaml")
+    assert result.returncode == 0, result.stderr
+    assert run_speechgen("check", path).returncode in (0, 1)

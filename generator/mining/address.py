@@ -72,8 +72,9 @@ CLOSING_WISH = LazyPattern(rf"(?:，|(?<=们)){_WISH}(?:、{_WISH})?[：！]$")
 #: the longest real page).
 GREETED_LIST_CHARS = 80
 #: Who an addressee is, in brackets after the address ("马主席（协会主席马某某）、…"): a press
-#: office's note inside the salutation, no sentence of the speech.
-_ADDRESSEE_NOTE = LazyPattern(r"（[^（）。！？：]{2,20}）")
+#: office's note inside the salutation, no sentence of the speech.  A ministry's full name and
+#: post run to 26 characters on a real page ("…驻某地特别行政区特派员公署特派员"); 30 leaves room.
+_ADDRESSEE_NOTE = LazyPattern(r"（[^（）。！？：]{2,30}）")
 
 
 def _greeted_list(line: str) -> bool:

@@ -27,7 +27,7 @@ punctuation) with all whitespace removed, so a column-wrap space or a half-width
 difference.  Titles must then be equal (a label of null wants the miner's "no title"
 placeholder).  A salutation is compared without its final mark (：，！) with the mined
 salutation's first line (a greeting such as 大家好 on a line of its own is allowed) or with all
-its lines joined.  A found heading matches a labelled one when it is equal once a final mark is
+its lines joined (a last line that is such a greeting left out).  A found heading matches a labelled one when it is equal once a final mark is
 dropped, or when one is a prefix of the other and the difference is at most a fifth of the
 label (a heading cut one clause early or late); each heading matches at most once, in order.
 Speeches are paired in page order by the best alignment of their titles, so one missed speech
@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -64,6 +65,8 @@ ENVIRONMENT = "SPEECHGEN_PAGES"
 MARKS = ":,!;.。、"
 #: A found heading this much shorter or longer than the label, as a prefix of it, still counts.
 PREFIX_SLACK = 0.2
+#: A greeting on a line of its own, which a mined salutation may end with (after NFKC).
+GREETING_LINE = re.compile(r"^(?:大家|各位|你们)?\w{0,2}好[!。]$")
 #: Furniture lines shorter than this must fill, start or end a paragraph to count.
 SHORT_FURNITURE = 6
 
@@ -91,6 +94,8 @@ def salutation_matches(label: str | None, found: str | None) -> bool:
     if label is None or found is None:
         return label is None and found is None
     lines = found.split("\n")
+    if len(lines) > 2 and GREETING_LINE.match(norm(lines[-1])):
+        lines = lines[:-1]  # guests named over rows, then "大家晚上好！" on a line of its own
     return bare(label) in (bare(lines[0]), bare("".join(lines)))
 
 

@@ -410,6 +410,10 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     while i < len(lines):
         text = lines[i]
         following = lines[i + 1] if i + 1 < len(lines) else ""
+        if not salutation and addressed and i == end and (stop := _guest_list_end(lines, i)):
+            salutation.extend(lines[i:stop])
+            i = stop
+            continue
         if not salutation and text.startswith("——") and len(text) <= 60:
             speech.subtitle = text
         elif not salutation and (
@@ -503,6 +507,60 @@ ADDRESSEE_ROW = LazyPattern(
 )
 #: The longest such row (the pattern's own bound), a cheap test before it.
 ADDRESSEE_ROW_CHARS = 24
+#: A greeting on a line of its own under a salutation ("大家晚上好！", "大家新年好！").
+_OWN_GREETING = LazyPattern(
+    rf"^(?:大家|各位|你们)?(?:{DAYTIME}|新年|新春)?好[！。]$", needs="好"
+)
+#: The fewest rows of a guest list printed one guest a row over the greeting.
+GUEST_ROWS = 3
+#: The longest such row ("宗乡会馆联合总会 会长 某某某先生", "各位…董事、…理事、…董事").
+GUEST_ROW_CHARS = 40
+_GUEST_ROW_END = re.compile(rf"{PERSON_END}[，：]?$")
+
+
+def _guest_rows(lines: list[str], greeting: int) -> int:
+    """Where a guest list printed over rows right above a greeting line starts (``greeting``
+    itself when there is none): Singapore and Hong Kong pages name the guests one a row, with
+    no mark or a comma after each ("…会馆 会长 某某博士" / "各位同僚" / "各位来宾，" /
+    "大家晚上好！").  A row is short, has no sentence mark and opens with 各位 or ends with a
+    word for people; one row wholly in Latin letters may head the list ("Guest of Honour, …").
+    The last row must end with a word for people and at least ``GUEST_ROWS`` rows name Chinese
+    guests, so a title or a date over a greeting never reads as one."""
+    if not (0 < greeting < len(lines) and _OWN_GREETING.match(lines[greeting])):
+        return greeting
+    if not _GUEST_ROW_END.search(lines[greeting - 1]):
+        return greeting
+    start = greeting
+    while start:
+        row = lines[start - 1]
+        if len(row) > GUEST_ROW_CHARS or re.search(r"[。！？；.!?;]|：.", row):
+            break
+        if not _has_han(row):
+            start -= 1 if greeting - start >= GUEST_ROWS else 0
+            break  # an English row heads the list; nothing above it belongs to it
+        if not (row.startswith("各位") or _GUEST_ROW_END.search(row)) or _is_title(row):
+            break
+        start -= 1
+    return start if greeting - start >= GUEST_ROWS else greeting
+
+
+def _guests_over(lines: list[str], k: int) -> int:
+    """Where the address found at line ``k`` starts when it is the last row or two of a guest
+    list over a greeting line ("各位外交使节" / "各位来宾，" / "大家晚上好！")."""
+    for greeting in (k + 1, k + 2):
+        if greeting < len(lines) and _OWN_GREETING.match(lines[greeting]):
+            return min(k, _guest_rows(lines, greeting))
+    return k
+
+
+def _guest_list_end(lines: list[str], at: int) -> int:
+    """The greeting line under a guest list of rows starting at ``at`` (``_guest_rows``), or 0."""
+    for k in range(at + GUEST_ROWS, min(len(lines), at + HEAD_LINES)):
+        if _OWN_GREETING.match(lines[k]):
+            return k if _guest_rows(lines, k) == at else 0
+    return 0
+
+
 #: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
 HEAD_LINES = 12
 #: An address by its words right over the first sentence ends a head this long (a government
@@ -527,7 +585,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         if opens_with_salutation(text) or (following and _broken_salutation(text, following)):
             while k and ADDRESSEE_ROW.match(lines[k - 1]):
                 k -= 1  # "某某会的各位理事" / "校长、老师、同学们：": one address over rows
-            return k, True
+            return _guests_over(lines, k), True
         if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
         sentences += bool(_SENTENCE_MARK.search(text))
@@ -542,6 +600,8 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         ),
         len(lines),
     )
+    if first < len(lines) and (guests := _guest_rows(lines, first)) < first:
+        return guests, True  # guests named a row each over "大家晚上好！"
     if (1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1])) or (
         HEAD_LINES < first <= FAR_HEAD_LINES and is_salutation(lines[first - 1])
     ):  # an address right over the first sentence, under a government site's long banner

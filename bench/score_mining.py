@@ -27,9 +27,10 @@ punctuation) with all whitespace removed, so a column-wrap space or a half-width
 difference.  Titles must then be equal (a label of null wants the miner's "no title"
 placeholder).  A salutation is compared without its final mark (：，！) with the mined
 salutation's first line (a greeting such as 大家好 on a line of its own is allowed) or with all
-its lines joined (a last line that is such a greeting left out).  A found heading matches a labelled one when it is equal once a final mark is
-dropped, or when one is a prefix of the other and the difference is at most a fifth of the
-label (a heading cut one clause early or late); each heading matches at most once, in order.
+its lines joined (a last line that is such a greeting left out).  A found heading matches a
+labelled one when it is equal once a final mark is dropped, or when one is a prefix of the
+other and the difference is at most a fifth of the label (a heading cut one clause early or
+late); each heading matches at most once, in order.
 Speeches are paired in page order by the best alignment of their titles, so one missed speech
 does not shift every later one.  A furniture line of six or more characters counts when it
 occurs anywhere in a body paragraph; a shorter one ("目录", a date) only when a paragraph is

@@ -44,8 +44,13 @@ ADDRESSED = re.compile(
 CUT_ADDRESS = LazyPattern(r"^(?:尊敬的|亲爱的)[^。！？；：，]{0,20}$", needs="尊亲")
 
 
-#: One addressee of a list: perhaps 尊敬的/亲爱的/各位, a few characters, a word for people.
-_ADDRESSEE = rf"(?:尊敬的|亲爱的|各位)?[^。！？；：，、\s]{{0,10}}?{PERSON_END}"
+#: One addressee of a list: perhaps 尊敬的/亲爱的/各位, a few characters, a word for people
+#: (教授 among them); or a guest called by a given name in Latin letters, as Hong Kong speakers
+#: do ("谭某某教授、Fanny（罗某某）、刘部长、各位嘉宾：").
+_ADDRESSEE = (
+    rf"(?:(?:尊敬的|亲爱的|各位)?[^。！？；：，、\s]{{0,10}}?(?:{PERSON_END}|教授)"
+    r"|[A-Z][a-z]{1,15})"
+)
 #: Several addressees with a greeting before the mark ("同志们、选手们，大家好：", "各位老师，
 #: 亲爱的同仁们："): two or more addressees joined by 、/，/和, or one with 大家好 after it.  A
 #: greeting may close on a full stop as on an exclamation mark ("各位党员同志，大家上午好。").

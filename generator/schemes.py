@@ -79,7 +79,7 @@ SCHEMES: tuple[Scheme, ...] = (
            rf"第{_N}个(?:关键)?词[，,：:]?", ("第一个词,", "第一个词"), inline=True,
            last=r"(?P<n>最后一个(?:关键)?词)[，,：:]?", starts="第"),
     Scheme("第一个方面，", "第", lambda n: f"第{to_chinese(n)}个方面，",
-           rf"第{_N}个方面[，,：:]?", ("第一个方面,", "第一个方面"), inline=True,
+           rf"第{_N}个?方面[，,：:]?", ("第一个方面,", "第一个方面"), inline=True,
            last=r"(?P<n>最后一个方面)[，,：:]?", starts="第"),
     # "我讲两个问题。第一个问题，关于…": each top-level division names itself a question; never
     # words of an opening, so a lone first one is a point too.

@@ -557,10 +557,17 @@ NUMBERED_PARAGRAPHS = 3
 _SENTENCE_END = re.compile(r"[。！？]")
 
 
+#: The longest greeting a page may print unnumbered over its numbered paragraphs ("大家新年好！").
+GREETING_CHARS = 10
+
+
 def _numbered_paragraphs(paragraphs: list[str]) -> bool:
     """Every paragraph of the text numbered 1., 2., 3., … in turn from the first, each with a
     sentence in it: numbers of paragraphs, not of points (a speech's points come after its
-    opening, and a point's text runs on in paragraphs of its own)."""
+    opening, and a point's text runs on in paragraphs of its own).  A greeting on a line of its
+    own may stand unnumbered over them ("大家新年好！" / "1. 今天是…")."""
+    if paragraphs and paragraphs[0][-2:] in ("好！", "好。"):
+        paragraphs = paragraphs[len(paragraphs[0]) <= GREETING_CHARS :]
     if len(paragraphs) < NUMBERED_PARAGRAPHS or not paragraphs[0].startswith("1"):
         return False  # the cheap test first: most texts open with no 1
     for k, text in enumerate(paragraphs, start=1):

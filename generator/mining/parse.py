@@ -1202,6 +1202,21 @@ WRAPPED_PIECE = 10
 _TRAILING_SEPARATOR = ("-", "－", "_", "|", "｜", "—")
 
 
+#: A title line that names its speaker by office and name before the genre ("某某商会主席
+#: 张某某先生致辞"): a whole title by itself.
+_SPEAKER_TITLE = LazyPattern(rf"{OFFICES}[^\W\d_a-zA-Z]{{2,4}}(?:先生|女士|同志)?{TITLE_END}$")
+
+
+def _dated_occasion(first: str, second: str) -> bool:
+    """An occasion line opening with its year ("2017丁酉年新春团拜") over a title that names
+    its speaker ("…主席某某某先生致辞"): a heading over the title, not its first half."""
+    return (
+        first[:4].isdigit()
+        and "年" in first[4:8]  # 2017年, 2017丁酉年
+        and _SPEAKER_TITLE.search(second) is not None
+    )
+
+
 def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
     """A title broken over two lines: the first not ending like a title, the second not
     starting like one ("在…") nor printed inside the first already (a file's caption
@@ -1218,6 +1233,7 @@ def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
         and not clean_title(second).startswith(("在", "关于", "——"))
         and clean_title(second) not in first
         and (_is_title(first + second) or (headline and first.endswith(CUT_ENDINGS)))
+        and not _dated_occasion(first, second)
     )
 
 

@@ -523,9 +523,9 @@ def _guest_rows(lines: list[str], greeting: int) -> int:
     itself when there is none): Singapore and Hong Kong pages name the guests one a row, with
     no mark or a comma after each ("…会馆 会长 某某博士" / "各位同僚" / "各位来宾，" /
     "大家晚上好！").  A row is short, has no sentence mark and opens with 各位 or ends with a
-    word for people; one row wholly in Latin letters may head the list ("Guest of Honour, …").
-    The last row must end with a word for people and at least ``GUEST_ROWS`` rows name Chinese
-    guests, so a title or a date over a greeting never reads as one."""
+    word for people; one row wholly in Latin letters, no digits, may head the list ("Guest of
+    Honour, …").  The last row must end with a word for people and at least ``GUEST_ROWS`` rows
+    name Chinese guests, so a title or a date over a greeting never reads as one."""
     if not (0 < greeting < len(lines) and _OWN_GREETING.match(lines[greeting])):
         return greeting
     if not _GUEST_ROW_END.search(lines[greeting - 1]):
@@ -536,8 +536,9 @@ def _guest_rows(lines: list[str], greeting: int) -> int:
         if len(row) > GUEST_ROW_CHARS or re.search(r"[。！？；.!?;]|：.", row):
             break
         if not _has_han(row):
-            start -= 1 if greeting - start >= GUEST_ROWS else 0
-            break  # an English row heads the list; nothing above it belongs to it
+            if greeting - start >= GUEST_ROWS and not any(c.isdigit() for c in row):
+                start -= 1  # an English row heads the list (a date's digits never do)
+            break  # nothing above a Latin row belongs to the list
         if not (row.startswith("各位") or _GUEST_ROW_END.search(row)) or _is_title(row):
             break
         start -= 1
@@ -1036,9 +1037,21 @@ ENGLISH_TITLE = LazyPattern(
 _STUDIED = LazyPattern(rf"{TITLE_END}精神$", needs="精")
 
 
+#: The same headline naming the speaker and the occasion, no genre word ("DPM … at the …
+#: Board Installation Ceremony"): the occasion's last word says it is an event spoken at.
+ENGLISH_OCCASION = LazyPattern(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,6}at\s+the\s+(?:[\w'’.-]+\s+){1,12}"
+    r"(?:Ceremony|Dinner|Luncheon|Reception|Gala|Conference|Forum|Summit|Celebrations?|"
+    r"Festival|Launch|Opening|Anniversary|Convocation|Commencement)$"
+)
+
+
 def _english_title(key: str) -> bool:
     """Such a headline; the cheap test first: it opens with an ASCII capital."""
-    return "A" <= key[:1] <= "Z" and ENGLISH_TITLE.match(key) is not None
+    return "A" <= key[:1] <= "Z" and (
+        ENGLISH_TITLE.match(key) is not None
+        or (" at the " in key and ENGLISH_OCCASION.match(key) is not None)
+    )
 
 
 #: How a line that introduces the text below opens ("以下是…的致辞全文：", "下面是…讲话："); with

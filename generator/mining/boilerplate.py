@@ -217,6 +217,9 @@ RULES: list[NoiseRule] = [
         # A page number on a line of its own, bare or dashed ("19", "- 1 -", "—2—", "3/12"),
         # as PDF and Word exports print it: the text goes on.
         r"^([-－—]\s*)?\d{1,3}(\s*[-－—])?$",
+        # An article's id printed alone under the text ("149027", the number in its address):
+        # five digits or more, no year and no page number, never a line of a speech.
+        r"^\d{5,10}$",
         r"^\d{1,3}\s*/\s*\d{1,3}$",
         # A document viewer's controls: the page counter ("/ 12", "3 / 12" above) and its
         # full-screen button.

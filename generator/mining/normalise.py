@@ -101,12 +101,18 @@ def normalise_line(line: str) -> str:
         line = _MARKDOWN.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", line, count=1)
         line = line.strip()
     line = _widen(line)
+    if "【" in line:
+        line = _MISMATCHED_NUMBER.sub(r"（\1）", line)
     if line[:1] in _DASHES:
         line = _SUBTITLE_DASH.sub("——", line, count=1)
     if " " in line:
         line = _SPACE_BEFORE_MARK.sub("", line)
     return _MARKER_GAP.sub(r"\1\2", line)
 
+
+#: A sub-point's number whose opening bracket a PDF's text layer turned into 【 ("…闭环【一）拧紧
+#:思想发条。"): the pair of marks never matches, so it can only be （一）.
+_MISMATCHED_NUMBER = re.compile(r"【([一二三四五六七八九十]{1,3})）")
 
 #: Spaces before a full-width mark carry nothing: a PDF's or an editor's spacing ("同志们 ：",
 #: "今天 ，国务院…"), which would hide an address or part a clause from its mark.

@@ -601,7 +601,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         ),
         len(lines),
     )
-    if first < len(lines) and (guests := _guest_rows(lines, first)) < first:
+    if first <= FAR_HEAD_LINES and (guests := _guest_rows(lines, first)) < first:
         return guests, True  # guests named a row each over "大家晚上好！"
     if (1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1])) or (
         HEAD_LINES < first <= FAR_HEAD_LINES and is_salutation(lines[first - 1])

@@ -70,18 +70,22 @@ def read_source(path: str | Path) -> Source:
 
 def _docx_lines(path: Path) -> list[str]:
     """Paragraph texts, with automatic list numbers written out as the reader sees them; a
-    data table's row is one line (see `_data_row`)."""
+    data table's row is one line (see `_data_cells`)."""
+    from docx.oxml.ns import qn
+
     document = reading.open_docx(path)
     labels = ListLabels(document)
     lines: list[str] = []
-    rows_done: set[Any] = set()
+    rows: dict[Any, list[str] | None] = {}  # each table row met, its cells' texts when data
     for paragraph in reading.docx_paragraphs(document):
-        row = _data_row(paragraph._p)
+        row = next(paragraph._p.iterancestors(qn("w:tr")), None)
         if row is not None:
-            if row not in rows_done:
-                rows_done.add(row)
-                lines.append(DATA_CELL_GAP.join(_cell_texts(row)))
-            continue
+            if row not in rows:
+                rows[row] = _data_cells(row)
+                if rows[row] is not None:
+                    lines.append(DATA_CELL_GAP.join(rows[row] or ()))
+            if rows[row] is not None:
+                continue
         text = reading.paragraph_text(paragraph._p)
         if text.strip():
             text = labels.label(paragraph._p) + text
@@ -93,28 +97,23 @@ def _docx_lines(path: Path) -> list[str]:
 DATA_CELL_GAP = "\u3000"
 #: A cell longer than this holds prose, not a datum.
 DATA_CELL_CHARS = 40
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _cell_texts(row: Any) -> list[str]:
-    return ["".join(reading.paragraph_text(p) for p in cell.iter(_W + "p")).strip()
-            for cell in row.iterchildren(_W + "tc")]
-
-
-def _data_row(paragraph: Any) -> Any:
-    """The table row (w:tr) a paragraph sits in when that row is data: two cells or more with
+def _data_cells(row: Any) -> list[str] | None:
+    """The texts of a table row's (w:tr) cells when the row is data: two cells or more with
     words, each a single short paragraph ("任务名称 | 责任单位 | 完成时限"); None otherwise.
-    A data table read one cell a line gave a point nine one-word paragraphs (a tester, round
-    2); a page saved from HTML keeps its whole speech in a layout table, whose cells hold
-    prose or one column and stay read paragraph by paragraph."""
-    row = next((a for a in paragraph.iterancestors(_W + "tr")), None)
-    if row is None:
-        return None
-    cells = list(row.iterchildren(_W + "tc"))
-    texts = _cell_texts(row)
+    Decided once a row, whichever of its paragraphs comes first.  A data table read one cell
+    a line gave a point nine one-word paragraphs (a tester, round 2); a page saved from HTML
+    keeps its whole speech in a layout table, whose cells hold prose or one column and stay
+    read paragraph by paragraph."""
+    from docx.oxml.ns import qn
+
+    texts = []
+    for cell in row.iterchildren(qn("w:tc")):
+        words = [t for p in cell.iter(qn("w:p")) if (t := reading.paragraph_text(p).strip())]
+        if len(words) > 1:
+            return None
+        texts.append(words[0] if words else "")
     if sum(bool(t) for t in texts) < 2 or any(len(t) > DATA_CELL_CHARS for t in texts):
         return None
-    if any(len([p for p in cell.iter(_W + "p") if reading.paragraph_text(p).strip()]) > 1
-           for cell in cells):
-        return None
-    return row
+    return texts

@@ -31,6 +31,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 CUSTOM_PART = "docProps/custom.xml"
 PROPERTY = "speechgen-digest"
@@ -74,14 +75,22 @@ def recorded(source: Path | bytes) -> str | None:
     try:
         opened = io.BytesIO(source) if isinstance(source, bytes) else source
         with zipfile.ZipFile(opened) as package:
-            info = package.getinfo(CUSTOM_PART)
-            if info.file_size > MAX_READ_BYTES:
+            if package.getinfo(CUSTOM_PART).file_size > MAX_READ_BYTES:
                 return None
-            found = _VALUE.search(package.read(info).decode("utf-8", "replace"))
-    except (KeyError, OSError, zipfile.BadZipFile, zlib.error, ValueError, RuntimeError,
-            EOFError, NotImplementedError):
+            return _recorded_in(package)
+    except (KeyError, zipfile.BadZipFile, *_UNREADABLE):
         return None
+
+
+def _recorded_in(package: Any) -> str | None:
+    """The digest in an open package's custom properties, or None."""
+    found = _VALUE.search(package.read(CUSTOM_PART).decode("utf-8", "replace"))
     return found[1] if found else None
+
+
+#: What reading a damaged or hostile package raises, besides zipfile's own BadZipFile (zipfile
+#: is imported only when a package is read).
+_UNREADABLE = (OSError, zlib.error, ValueError, RuntimeError, EOFError, NotImplementedError)
 
 
 def is_untouched(path: Path) -> bool:
@@ -99,12 +108,11 @@ def is_untouched(path: Path) -> bool:
             names = [info.filename for info in infos]
             if CUSTOM_PART not in names or len(set(names)) != len(names):
                 return False
-            recorded = _VALUE.search(package.read(CUSTOM_PART).decode("utf-8", "replace"))
-            if recorded is None:
+            digest = _recorded_in(package)
+            if digest is None:
                 return False
             parts = [(name, part_digest(name, package.read(name)))
                      for name in names if name != CUSTOM_PART]
-    except (OSError, zipfile.BadZipFile, zlib.error, ValueError, RuntimeError, EOFError,
-            NotImplementedError):
+    except (zipfile.BadZipFile, *_UNREADABLE):
         return False
-    return combine(parts) == recorded[1]
+    return combine(parts) == digest

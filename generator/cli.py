@@ -344,15 +344,16 @@ def templates_command(
 ) -> None:
     """列出可用的模板;templates show 模板名 查看字段说明。"""
     from .scaffold import template_fields, template_list
-    from .templating import get_template, templates, unreadable_templates
+    from .templating import get_template, templates
 
     dirs = template_dir or ()
     if action is None:  # the readable ones listed, each unreadable one told (exit 1, as mine)
-        unreadable = unreadable_templates(dirs)
+        unreadable: list[InputError] = []
+        found = templates(dirs, unreadable)
         for error in unreadable:
             for problem in error.problems:
                 typer.echo(f"错误:{problem}(未列出)", err=True)
-        typer.echo(template_list(list(templates(dirs).values())), nl=False)
+        typer.echo(template_list(list(found.values())), nl=False)
         if unreadable:
             raise typer.Exit(1)
         return

@@ -110,30 +110,22 @@ def _roots(extra_dirs: Sequence[Path]) -> list[Path]:
     return [*roots, BUILTIN_DIR]
 
 
-def templates(extra_dirs: Sequence[Path] = ()) -> dict[str, Template]:
+def templates(extra_dirs: Sequence[Path] = (),
+              unreadable: list[InputError] | None = None) -> dict[str, Template]:
     """Every available template by name: the built-ins, overridden by `--template-dir` ones.
 
-    A folder whose declaration cannot be read is left out (`unreadable_templates` says why):
-    one Explorer copy, "我的 - 副本", made every template of the folder unlistable (a
-    tester, round 2).  Asked for by name, it still gives its own error."""
+    A folder whose declaration cannot be read is left out, and its error appended to
+    `unreadable` when a list is given: one Explorer copy, "我的 - 副本", made every template of
+    the folder unlistable (a tester, round 2).  Asked for by name, it still gives its own
+    error."""
     found: dict[str, Template] = {}
     for folder in _folders(extra_dirs):
         try:
             found[folder.name] = _read_template(folder)
-        except InputError:
-            continue
-    return found
-
-
-def unreadable_templates(extra_dirs: Sequence[Path] = ()) -> list[InputError]:
-    """Why each template folder `templates` leaves out cannot be read."""
-    problems = []
-    for folder in _folders(extra_dirs):
-        try:
-            _read_template(folder)
         except InputError as error:
-            problems.append(error)
-    return problems
+            if unreadable is not None:
+                unreadable.append(error)
+    return found
 
 
 def _folders(extra_dirs: Sequence[Path]) -> list[Path]:

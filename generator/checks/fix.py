@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, Problem
 from ..files import check_target, refuse_input, write_atomic
 from .dates import fix_dates
-from .load import read_draft_text
+from .load import DRAFT_FILE
 from .punctuation import CJK, fix_alnum, fix_widths
 
 if TYPE_CHECKING:
@@ -134,16 +134,17 @@ def fixed_bytes(source: Path) -> bytes:
     suffix = source.suffix.lower()
     if suffix == ".docx":
         return _fix_docx(source)
-    from ..reading import MAX_DRAFT, encoding_of, read_bytes
+    from ..reading import MAX_DRAFT, encoding_of, read_bytes, text_of
 
-    text = read_draft_text(source)
+    raw = read_bytes(source, MAX_DRAFT)  # once: for the text, and for its encoding below
+    text = text_of(raw, str(source), MAX_DRAFT, DRAFT_FILE, allow_empty=True)
     fixed = _fix_yaml(text, str(source)) if suffix in (".yaml", ".yml") else _fix_lines(text)
     if _HAN.findall(fixed) != _HAN.findall(text):  # pragma: no cover - a bug guard
         raise InputError(Problem("自动修正会改动汉字,已放弃修正,原文件未改动", str(source)))
     # In the file's own encoding, byte-order mark and all: a Notepad "ANSI" (GBK) draft came
     # back as UTF-8, which older Notepad and WPS show garbled (a tester, round 2).  The fixes
     # only change the width of marks, digits and letters, which every one of these encodes.
-    encoding = encoding_of((read_bytes(source, MAX_DRAFT),), str(source))
+    encoding = encoding_of((raw,), str(source))
     return fixed.encode(encoding)
 
 

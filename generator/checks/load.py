@@ -13,9 +13,13 @@ SUFFIXES = (".docx", ".yaml", ".yml", ".txt")
 _INDENT = " \t\u3000\xa0\ufeff"
 
 
+#: What a draft to check is, in messages about a file that is not one.
+DRAFT_FILE = "讲话稿(.docx、.yaml 或 .txt)"
+
+
 def read_draft_text(path: Path) -> str:
     """A text draft as Windows and Word save it (see reading.decode)."""
-    return read_text(path, MAX_DRAFT, "讲话稿(.docx、.yaml 或 .txt)", allow_empty=True)
+    return read_text(path, MAX_DRAFT, DRAFT_FILE, allow_empty=True)
 
 
 def text_draft(text: str) -> Draft:

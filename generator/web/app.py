@@ -233,9 +233,7 @@ def create_app(port: int, token: str, workdir: Path,
         text = _text_field("profile", library.PROFILE_FILE)
         if not text:
             raise InputError("请选择本单位版式文件(.yaml)")
-        upload = request.files.get("profile")
-        library.check_profile(text, own_name(upload.filename) if upload and upload.filename
-                              else library.PROFILE_NAME)
+        library.check_profile(text, _shown_name("profile", library.PROFILE_NAME))
         return json_response({"ok": True, "text": text})
 
     @app.post("/api/mine")
@@ -342,11 +340,15 @@ def create_app(port: int, token: str, workdir: Path,
         text = _text_field(name, what)
         if not text:
             return None
-        upload = request.files.get(name)
-        shown = own_name(upload.filename) if upload is not None and upload.filename else saved
-        path = state.uploads.beside(folder / saved, shown)
+        path = state.uploads.beside(folder / saved, _shown_name(name, saved))
         path.write_text(text, encoding="utf-8")
         return path
+
+    def _shown_name(name: str, default: str) -> str:
+        """The name a text field is told by in messages: its uploaded file's, or `default`
+        when it came typed into the form."""
+        upload = request.files.get(name)
+        return own_name(upload.filename) if upload is not None and upload.filename else default
 
     def _text_field(name: str, what: str) -> str | None:
         """A form field or uploaded file as text (a house profile, a column map); a file is

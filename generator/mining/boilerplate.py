@@ -90,8 +90,10 @@ def _rules(kind: str, *patterns: str | tuple[str, str] | tuple[str, str, str]) -
     ]
 
 
+#: The top-level domains of the sites' addresses the rules below know.
+_TLDS = (".com", ".cn", ".net", ".org", ".cc", ".top", ".vip", ".info")
 #: A site address's end: its top-level domain, then no more of the address.
-_TLD_END = r"\.(?:com|cn|net|org|cc|top|vip|info)(?![a-z0-9.])"
+_TLD_END = rf"\.(?:{'|'.join(t[1:] for t in _TLDS)})(?![a-z0-9.])"
 
 RULES: list[NoiseRule] = [
     *_rules(
@@ -511,7 +513,6 @@ def offered_title(line: str) -> tuple[str, int]:
 
 
 #: A site's address, the anchor of a document library's running header.
-_TLDS = (".com", ".cn", ".net", ".org", ".cc", ".top", ".vip", ".info")
 _ADDRESS = LazyPattern(
     rf"(?:www\.)?[a-z0-9-]{{2,}}(?:{'|'.join(re.escape(t) for t in _TLDS)})(?![a-z0-9])"
 )

@@ -545,6 +545,14 @@ def _guest_rows(lines: list[str], greeting: int) -> int:
     return start if greeting - start >= GUEST_ROWS else greeting
 
 
+def _rows_above(lines: list[str], k: int) -> int:
+    """Where an address found at line ``k`` starts when rows of addressees print it over
+    several lines ("某某会的各位理事" / "校长、老师、同学们：": one address)."""
+    while k and ADDRESSEE_ROW.match(lines[k - 1]):
+        k -= 1
+    return k
+
+
 def _guests_over(lines: list[str], k: int) -> int:
     """Where the address found at line ``k`` starts when it is the last row or two of a guest
     list over a greeting line ("各位外交使节" / "各位来宾，" / "大家晚上好！")."""
@@ -584,9 +592,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
             break
         following = lines[k + 1] if k + 1 < len(lines) else ""
         if opens_with_salutation(text) or (following and _broken_salutation(text, following)):
-            while k and ADDRESSEE_ROW.match(lines[k - 1]):
-                k -= 1  # "某某会的各位理事" / "校长、老师、同学们：": one address over rows
-            return _guests_over(lines, k), True
+            return _guests_over(lines, _rows_above(lines, k)), True
         if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
         sentences += bool(_SENTENCE_MARK.search(text))
@@ -606,10 +612,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
     if (1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1])) or (
         HEAD_LINES < first <= FAR_HEAD_LINES and is_salutation(lines[first - 1])
     ):  # an address right over the first sentence, under a government site's long banner
-        k = first - 1
-        while k and ADDRESSEE_ROW.match(lines[k - 1]):
-            k -= 1
-        return k, True
+        return _rows_above(lines, first - 1), True
     return first, False
 
 

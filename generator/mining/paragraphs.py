@@ -179,6 +179,8 @@ _SERIES = (
     re.compile(rf"(?<=[。！？；： ])({ORDINAL})、"),
     re.compile(rf"(?<=[。！？；： ])（({ORDINAL})）"),
 )
+#: Each series' first item as printed, wherever it stands (after a caption too: "【提纲】一、").
+_FIRST_ITEM = dict(zip(_SERIES, ("一、", "（一）"), strict=True))
 _ADDRESS = re.compile(
     r"^(?P<head>[^。！？]{0,200}?)\s*(?P<note>（[^（）]{4,20}）)?\s*"
     r"(?P<address>(?:各位|尊敬的)?[^\s。，（）：]{0,10}同志们：)\s*"
@@ -473,10 +475,15 @@ def _runs_on(text: str, start: int, family: str) -> bool:
 
 
 def _series_starts(pattern: re.Pattern[str], text: str) -> list[int]:
-    """Positions of 1, 2, 3… of one series, or nothing when it does not reach 2."""
-    starts, want = [], 1
-    for match in pattern.finditer(text):
-        if from_chinese(match.group(1)) == want:
+    """Positions of 1, 2, 3… of one series, or nothing when it holds fewer than two items.
+    A text holding no 1 of the series at all starts it at its first number: a preview that
+    opens mid-speech shows its points from the third on ("…。（三）…。（四）…")."""
+    matches = list(pattern.finditer(text))
+    numbers = [from_chinese(match.group(1)) for match in matches]
+    first = 1 in numbers or not numbers or _FIRST_ITEM[pattern] in text  # "【提纲】一、…"
+    starts, want = [], 1 if first else numbers[0]
+    for match, number in zip(matches, numbers, strict=True):
+        if number == want:
             starts.append(match.start())
             want += 1
     return starts if len(starts) >= 2 else []

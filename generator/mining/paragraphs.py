@@ -308,7 +308,8 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
             pieces.append(text[: spaced.end()])  # "<title> <address>， <first sentence>"
             text = text[spaced.end() :]
-        cuts = {p for series in _SERIES for p in _series_starts(series, text)}
+        cut_off = not text.endswith(TERMINALS)  # the page breaks off inside this line
+        cuts = {p for series in _SERIES for p in _series_starts(series, text, cut_off)}
         cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
         cuts |= set() if points_on_lines else _first_point(text)
         if thanks := _TRAILING_THANKS.search(text):
@@ -474,10 +475,12 @@ def _runs_on(text: str, start: int, family: str) -> bool:
     return False
 
 
-def _series_starts(pattern: re.Pattern[str], text: str) -> list[int]:
+def _series_starts(pattern: re.Pattern[str], text: str, cut_off: bool = False) -> list[int]:
     """Positions of 1, 2, 3… of one series, or nothing when it holds fewer than two items.
     A text holding no 1 of the series at all starts it at its first number: a preview that
-    opens mid-speech shows its points from the third on ("…。（三）…。（四）…")."""
+    opens mid-speech shows its points from the third on ("…。（三）…。（四）…").  A lone first
+    item after a full stop counts in a text that breaks off (``cut_off``) with no other item
+    of the series after it: the preview ends inside the first point ("…新局面。一、提高…")."""
     matches = list(pattern.finditer(text))
     numbers = [from_chinese(match.group(1)) for match in matches]
     first = 1 in numbers or not numbers or _FIRST_ITEM[pattern] in text  # "【提纲】一、…"
@@ -486,4 +489,7 @@ def _series_starts(pattern: re.Pattern[str], text: str) -> list[int]:
         if number == want:
             starts.append(match.start())
             want += 1
-    return starts if len(starts) >= 2 else []
+    if len(starts) >= 2:
+        return starts
+    lone = cut_off and len(matches) == 1 and numbers == [1]
+    return starts if lone and text[matches[0].start() - 1] in "。！？" else []

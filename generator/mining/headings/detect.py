@@ -50,6 +50,10 @@ WEAK_ENDINGS = ("工作",)
 #: 增强做好村“两委”换届选举工作的责任感和使命感"), counted without pinyin glosses.
 TASK_CLAUSE = 30
 FUSED_MIN = 45
+#: The two parallel phrases a 4+4+X heading opens with are of one length, four characters
+#: ("统一思想，提高认识，…") to six ("提高政治站位，强化责任担当，…").
+PARALLEL_MIN = 4
+PARALLEL_MAX = 6
 #: A shorter first sentence is cut after an ending only when this much of it is left to the
 #: body: "…强化保障，提升服务质量水平" is one heading, not "…质量" and "水平".
 FUSED_BODY = 10
@@ -274,8 +278,8 @@ def split_fused(text: str) -> tuple[str, str] | None:
     space = sentence.find(" ", 8)
     if space > 0:
         return sentence[:space], text[space + 1 :]
-    if len(clauses) < 3 or len(clauses[0]) != 4 or len(clauses[1]) != 4:
-        return None  # only the parallel 4+4+X shape is cut without a visible separator
+    if len(clauses) < 3 or not PARALLEL_MIN <= len(clauses[0]) == len(clauses[1]) <= PARALLEL_MAX:
+        return None  # only the parallel 4+4+X (or 6+6+X) shape is cut without a separator
     offset = len(clauses[0]) + len(clauses[1]) + 2
     cut = _cut_at_ending(text, sentence, offset, 1)
     if cut is None and len(unglossed(clauses[2])) > TASK_CLAUSE:

@@ -484,7 +484,8 @@ def _series_starts(pattern: re.Pattern[str], text: str, cut_off: bool = False) -
     matches = list(pattern.finditer(text))
     numbers = [from_chinese(match.group(1)) for match in matches]
     first = 1 in numbers or not numbers or _FIRST_ITEM[pattern] in text  # "【提纲】一、…"
-    starts, want = [], 1 if first else numbers[0]
+    starts: list[int] = []
+    want = 1 if first else numbers[0] or 1
     for match, number in zip(matches, numbers, strict=True):
         if number == want:
             starts.append(match.start())

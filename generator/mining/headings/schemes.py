@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ... import schemes as table
+from ..normalise import GLOSS
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,37 @@ class Marker:
 
 
 def match_at(text: str, start: int = 0) -> Marker | None:
-    """The first scheme that matches ``text`` at ``start``."""
+    """The first scheme that matches ``text`` at ``start``; through pinyin glosses when
+    none matches the printed text ("第一个（gè）问（wèn）题，"), the marker keeping them."""
     rest = text[start:]
     for scheme in _BY_START.get(rest[:1], _ANY_START):
         found = scheme.pattern.match(rest)
         if found:
             return Marker(scheme, found.group(), scheme.ordinal(found.group("n")), start)
+    if "）" in rest[:GLOSSED_MARKER] and GLOSS.could_match(rest[:GLOSSED_MARKER]):
+        return _glossed(rest[:GLOSSED_MARKER], start)
+    return None
+
+
+#: A marker with its glosses is at most this long ("第一个（gè）问（wèn）题，": 19 characters).
+GLOSSED_MARKER = 32
+
+
+def _glossed(head: str, start: int) -> Marker | None:
+    """The marker read from ``head`` without its glosses, printed with them."""
+    printed_at: list[int] = []  # for each gloss-free character, where the page printed it
+    at = 0
+    for gloss in GLOSS.finditer(head):
+        printed_at.extend(range(at, gloss.start()))
+        at = gloss.end()
+    printed_at.extend(range(at, len(head)))
+    if len(printed_at) == len(head):
+        return None
+    plain = "".join(head[k] for k in printed_at)
+    for scheme in _BY_START.get(plain[:1], _ANY_START):
+        found = scheme.pattern.match(plain)
+        if found:
+            # up to the next gloss-free character: a gloss on the marker's last one is its own
+            end = printed_at[found.end()] if found.end() < len(plain) else len(head)
+            return Marker(scheme, head[:end], scheme.ordinal(found.group("n")), start)
     return None

@@ -168,6 +168,7 @@ class _Builder:
         self.notes: list[Note] = []
         self.last_text: list[str] = self.opening
         self.later = self._later_ordinals()
+        self.previewed = _preview_list(paragraphs)
         self.first_heading = next(
             (i for i, text in enumerate(paragraphs) if _is_strong_heading(text)), 0
         )
@@ -323,7 +324,7 @@ class _Builder:
         """Walk the paragraphs once; numbering is set per list at the end, when each list's
         first item (possibly found by looking back) is known."""
         for i, text in enumerate(self.paragraphs):
-            marker = match_at(text)
+            marker = None if i in self.previewed else match_at(text)
             if not self._accepted(i, marker):
                 self._text(text)
                 continue
@@ -443,6 +444,32 @@ class _Builder:
                 m = cuts[(p, pos)]
                 end = points[k + 1] if k + 1 < len(points) else len(text)
                 current = self._add(lst, m, text[m.end : end])
+
+
+def _preview_list(paragraphs: list[str]) -> range:
+    """The paragraphs of a list that names the points before they are taken up ("下边讲三个
+    问题：" / "（一）…；" / "（二）…；" / "（三）…。" / "（一）…。<its text>"): two or more heading
+    lines numbered 1, 2… of one scheme, each a line of its own, right before the same scheme
+    starts again at 1.  They are the opening's, not points (each would be found twice)."""
+    run: list[Marker] = []
+    for i, text in enumerate(paragraphs):
+        marker = match_at(text) if text[:1] in _MARKER_STARTS else None
+        if marker is None or marker.ordinal is None:
+            run = []
+            continue
+        if run and marker.ordinal == 1 and marker.scheme is run[0].scheme and len(run) >= 2:
+            return range(i - len(run), i)
+        if marker.ordinal == len(run) + 1 and (not run or marker.scheme is run[0].scheme) and (
+            is_standalone_heading(text)
+        ):
+            run.append(marker)
+        else:
+            run = [marker] if marker.ordinal == 1 and is_standalone_heading(text) else []
+    return range(0)
+
+
+#: The first characters of the numbers a preview list is made of (一、 （一） 1、 第一，…).
+_MARKER_STARTS = frozenset("一二三四五六七八九十（(0123456789第")
 
 
 def _is_strong_heading(text: str) -> bool:

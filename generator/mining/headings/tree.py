@@ -369,8 +369,9 @@ class _Builder:
         抓好安全工作的" as the text's last line, nothing under it, no sign-off after it) is no
         point the page shows: its line stays as the page printed it, the last text of the point
         before.  The first point under an announcement stays a point (the page's one point)
-        unless its own heading breaks off so ("我讲三点意见：" then "一是荣誉面前不"): then the
-        line is the opening's last.  The break-off needs no telling last character where the
+        unless its own heading breaks off so ("我讲三点意见：" then "一是荣誉面前不"), or it is
+        a point opened by a word with no mark after it (``_cut_sentence``): then the line is
+        the opening's last.  The break-off needs no telling last character where the
         points before it in its list all ran their text on after the heading ("1、…意识，每个
         人都要…。" then "2、教师不仅仅要关"): a list written as paragraphs prints no heading
         alone on its line."""
@@ -381,7 +382,8 @@ class _Builder:
             return
         lst = next(lst for lst in self.lists if lst.items and lst.items[-1] is last)
         run_in = len(self.top) > 1 and all(item.lead for item in lst.items[:-1])
-        if not (last.heading.endswith(CUT_ENDINGS) or run_in):
+        alone = len(lst.items) == 1  # the page's one point: cut in its first sentence?
+        if not (last.heading.endswith(CUT_ENDINGS) or run_in or (alone and _cut_sentence(line))):
             return
         lst.items.pop()
         lst.schemes.pop()
@@ -470,6 +472,19 @@ def _preview_list(paragraphs: list[str]) -> range:
 
 #: The first characters of the numbers a preview list is made of (一、 （一） 1、 第一，…).
 _MARKER_STARTS = frozenset("一二三四五六七八九十（(0123456789第")
+
+
+def _cut_sentence(line: str) -> bool:
+    """A point opened by a word (一是, 一要, 首先，) is a sentence by nature: as the page's
+    last line and its list's only item, with no mark at all after the word, it is that
+    sentence cut before its first clause ends ("一是希望同学们做一"), not a heading line (a
+    strong 一、 may stand alone)."""
+    marker = match_at(line)
+    return (
+        marker is not None
+        and not marker.scheme.strong
+        and not _PUNCTUATED.search(line, marker.end)
+    )
 
 
 def _is_strong_heading(text: str) -> bool:

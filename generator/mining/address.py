@@ -100,19 +100,49 @@ def _greeted_list(line: str) -> bool:
     )
 
 
+#: A greeting run straight onto the last of a list of addressees ("…各地的宗长族亲大家好："),
+#: closing the line.
+_FUSED_WISH = LazyPattern(rf"{_WISH}(?:、{_WISH})?[：！]$")
+#: The fewest addressees, and the longest one, of a guest list read by ``_roll_call``.
+ROLL_CALL_NAMES = 4
+ROLL_CALL_NAME_CHARS = 30
+_NAME_BREAK = re.compile("[、，]")
+_PERSON_AT_END = re.compile(f"{PERSON_END}$")
+
+
+def _roll_call(line: str) -> bool:
+    """A roll call of the guests, however long, that opens with 尊敬的/亲爱的/各位 and closes
+    with the greeting, with or without a comma before it ("尊敬的某某理事长、某某宗长、各位
+    贵宾、…、以及来自海内外的宗长族亲大家好："): four addressees at least, parted by 、/，,
+    none longer than ``ROLL_CALL_NAME_CHARS``, most of them ending with a word for people, no
+    sentence mark anywhere."""
+    wish = _FUSED_WISH.search(line)
+    if wish is None or _SENTENCE_MARK.search(line, 0, wish.start()):
+        return False
+    names = _NAME_BREAK.split(line[: wish.start()])
+    return (
+        len(names) >= ROLL_CALL_NAMES
+        and max(map(len, names)) <= ROLL_CALL_NAME_CHARS
+        and 2 * sum(_PERSON_AT_END.search(name) is not None for name in names) > len(names)
+    )
+
+
+_SENTENCE_MARK = re.compile("[。！？；：]")
+
+
 def is_salutation(line: str) -> bool:
     """A line that addresses the audience, pinyin glosses and bracketed notes on who an
     addressee is aside ("公司领（lǐng）导、…：")."""
     line = unglossed(line)
     if "（" in line and line.endswith("："):
         line = _ADDRESSEE_NOTE.sub("", line)
-    return _addresses(line) or (
-        line[-1:] in ("：", "！")
-        and line[-2:-1] in ("好", "安")
-        and len(line) <= GREETED_LIST_CHARS
-        and "，" in line
-        and _greeted_list(line)
-    )
+    if _addresses(line):
+        return True
+    if line[-1:] not in ("：", "！") or line[-2:-1] not in ("好", "安"):
+        return False
+    if len(line) <= GREETED_LIST_CHARS and "，" in line and _greeted_list(line):
+        return True
+    return line.startswith(ADDRESS_OPENING) and "、" in line and _roll_call(line)
 
 
 def _addresses(line: str) -> bool:

@@ -482,8 +482,10 @@ def _series_starts(pattern: re.Pattern[str], text: str, cut_off: bool = False) -
     item after a full stop counts in a text that breaks off (``cut_off``) with no other item
     of the series after it: the preview ends inside the first point ("…新局面。一、提高…")."""
     matches = list(pattern.finditer(text))
+    if not matches:
+        return []
     numbers = [from_chinese(match.group(1)) for match in matches]
-    first = 1 in numbers or not numbers or _FIRST_ITEM[pattern] in text  # "【提纲】一、…"
+    first = 1 in numbers or _FIRST_ITEM[pattern] in text  # "【提纲】一、…"
     starts: list[int] = []
     want = 1 if first else numbers[0] or 1
     for match, number in zip(matches, numbers, strict=True):

@@ -95,7 +95,9 @@ def match_at(text: str, start: int = 0) -> Marker | None:
         found = scheme.pattern.match(rest)
         if found:
             return Marker(scheme, found.group(), scheme.ordinal(found.group("n")), start)
-    if "）" in rest[:GLOSSED_MARKER] and GLOSS.could_match(rest[:GLOSSED_MARKER]):
+    if text.find("）", start, start + GLOSSED_MARKER) >= 0 and GLOSS.could_match(
+        rest[:GLOSSED_MARKER]
+    ):
         return _glossed(rest[:GLOSSED_MARKER], start)
     return None
 

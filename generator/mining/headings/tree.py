@@ -167,10 +167,19 @@ class _Builder:
         self.lists: list[_List] = []
         self.notes: list[Note] = []
         self.last_text: list[str] = self.opening
+        #: Each paragraph's own marker, looked up once for the passes below.
+        self.markers = [match_at(text) for text in paragraphs]
         self.later = self._later_ordinals()
-        self.previewed = _preview_list(paragraphs)
+        self.previewed = _preview_list(paragraphs, self.markers)
+        # The first heading line of its own with a strong marker (一、 (一) 1、…): the body
+        # has begun.
         self.first_heading = next(
-            (i for i, text in enumerate(paragraphs) if _is_strong_heading(text)), 0
+            (
+                i
+                for i, (text, marker) in enumerate(zip(paragraphs, self.markers, strict=True))
+                if marker and marker.scheme.strong and is_standalone_heading(text)
+            ),
+            0,
         )
 
     def _later_ordinals(self) -> list[set[str]]:
@@ -180,7 +189,7 @@ class _Builder:
         for i in range(len(self.paragraphs) - 1, -1, -1):
             text = self.paragraphs[i]
             markers = inline_markers(text)
-            start = match_at(text)
+            start = self.markers[i]
             if start:
                 markers.append(start)
             running |= {m.scheme.family for m in markers if m.ordinal and m.ordinal > 1}
@@ -324,7 +333,7 @@ class _Builder:
         """Walk the paragraphs once; numbering is set per list at the end, when each list's
         first item (possibly found by looking back) is known."""
         for i, text in enumerate(self.paragraphs):
-            marker = None if i in self.previewed else match_at(text)
+            marker = None if i in self.previewed else self.markers[i]
             if not self._accepted(i, marker):
                 self._text(text)
                 continue
@@ -448,14 +457,13 @@ class _Builder:
                 current = self._add(lst, m, text[m.end : end])
 
 
-def _preview_list(paragraphs: list[str]) -> range:
+def _preview_list(paragraphs: list[str], markers: list[Marker | None]) -> range:
     """The paragraphs of a list that names the points before they are taken up ("下边讲三个
     问题：" / "（一）…；" / "（二）…；" / "（三）…。" / "（一）…。<its text>"): two or more heading
     lines numbered 1, 2… of one scheme, each a line of its own, right before the same scheme
     starts again at 1.  They are the opening's, not points (each would be found twice)."""
     run: list[Marker] = []
-    for i, text in enumerate(paragraphs):
-        marker = match_at(text) if text[:1] in _MARKER_STARTS else None
+    for i, (text, marker) in enumerate(zip(paragraphs, markers, strict=True)):
         if marker is None or marker.ordinal is None:
             run = []
             continue
@@ -470,10 +478,6 @@ def _preview_list(paragraphs: list[str]) -> range:
     return range(0)
 
 
-#: The first characters of the numbers a preview list is made of (一、 （一） 1、 第一，…).
-_MARKER_STARTS = frozenset("一二三四五六七八九十（(0123456789第")
-
-
 def _cut_sentence(line: str) -> bool:
     """A point opened by a word (一是, 一要, 首先，) is a sentence by nature: as the page's
     last line and its list's only item, with no mark at all after the word, it is that
@@ -485,12 +489,6 @@ def _cut_sentence(line: str) -> bool:
         and not marker.scheme.strong
         and not _PUNCTUATED.search(line, marker.end)
     )
-
-
-def _is_strong_heading(text: str) -> bool:
-    """A heading line of its own with a strong marker (一、 (一) 1、…): the body has begun."""
-    marker = match_at(text)
-    return bool(marker and marker.scheme.strong and is_standalone_heading(text))
 
 
 #: A point whose heading is at most this long, restarting a list under a point, is a list's

@@ -106,8 +106,6 @@ _FUSED_WISH = LazyPattern(rf"{_WISH}(?:、{_WISH})?[：！]$")
 #: The fewest addressees, and the longest one, of a guest list read by ``_roll_call``.
 ROLL_CALL_NAMES = 4
 ROLL_CALL_NAME_CHARS = 30
-_NAME_BREAK = re.compile("[、，]")
-_PERSON_AT_END = re.compile(f"{PERSON_END}$")
 
 
 def _roll_call(line: str) -> bool:
@@ -115,19 +113,21 @@ def _roll_call(line: str) -> bool:
     with the greeting, with or without a comma before it ("尊敬的某某理事长、某某宗长、各位
     贵宾、…、以及来自海内外的宗长族亲大家好："): four addressees at least, parted by 、/，,
     none longer than ``ROLL_CALL_NAME_CHARS``, most of them ending with a word for people, no
-    sentence mark anywhere."""
+    sentence mark anywhere.  (The patterns are those of ``_greeted_list``, compiled once for
+    both by ``re``'s cache, and only for such a line.)"""
     wish = _FUSED_WISH.search(line)
-    if wish is None or _SENTENCE_MARK.search(line, 0, wish.start()):
+    if wish is None:
         return False
-    names = _NAME_BREAK.split(line[: wish.start()])
+    who = line[: wish.start()]
+    if re.search(r"[。！？；：]", who):
+        return False
+    names = re.split(r"[、，]", who)
+    people = sum(re.search(rf"{PERSON_END}$", name) is not None for name in names)
     return (
         len(names) >= ROLL_CALL_NAMES
         and max(map(len, names)) <= ROLL_CALL_NAME_CHARS
-        and 2 * sum(_PERSON_AT_END.search(name) is not None for name in names) > len(names)
+        and 2 * people > len(names)
     )
-
-
-_SENTENCE_MARK = re.compile("[。！？；：]")
 
 
 def is_salutation(line: str) -> bool:

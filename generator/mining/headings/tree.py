@@ -482,12 +482,13 @@ def _cut_sentence(line: str) -> bool:
     """A point opened by a word (一是, 一要, 首先，) is a sentence by nature: as the page's
     last line and its list's only item, with no mark at all after the word, it is that
     sentence cut before its first clause ends ("一是希望同学们做一"), not a heading line (a
-    strong 一、 may stand alone)."""
+    strong 一、 may stand alone, and so may "第一，" with a short phrase)."""
     marker = match_at(line)
     return (
         marker is not None
         and not marker.scheme.strong
         and not _PUNCTUATED.search(line, marker.end)
+        and not _lone_ordinal_heading(marker, line)  # "第一，<a short phrase>" may be one
     )
 
 

@@ -116,8 +116,8 @@ def _roll_call(line: str) -> bool:
     sentence mark anywhere.  (The patterns are those of ``_greeted_list``, compiled once for
     both by ``re``'s cache, and only for such a line.)"""
     wish = _FUSED_WISH.search(line)
-    if wish is None:
-        return False
+    if wish is None or wish.group().startswith("好"):
+        return False  # a bare 好 closes a sentence as well ("…都安排好！")
     who = line[: wish.start()]
     if re.search(r"[。！？；：]", who):
         return False

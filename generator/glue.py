@@ -620,10 +620,14 @@ class Glue:
                 self.convened = True
         text = ""
         if variants:
-            # fresh: shares no formula-sized run with what was said, and is not a short
-            # wording said already (有亮点、有见地 has no four-character run to share)
+            # fresh: shares no formula-sized run with what was said or with the facts it
+            # is filled with (a closing outlook "…保障党员民主权利…" then "认真行使民主权利"),
+            # and is not a short wording said already (有亮点、有见地 has no four-character run)
+            facts = [str(v) for k, v in slots.items()
+                     if v and not (k == "default_goal" and slots.get("goal"))]
+            heard = self._used | _grams(" ".join(facts))
             fresh = [v for v in variants
-                     if v.text not in self._said and not _grams(v.text) & self._used]
+                     if v.text not in self._said and not _grams(v.text) & heard]
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""

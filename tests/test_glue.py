@@ -458,3 +458,13 @@ def test_a_lone_point_that_already_asks_is_not_asked_twice(heading):
     data["工作任务"][0]["小项"] = [{"小标题": heading, "段落": ["这件事要抓紧。"]}]
     text = render_text(speech_from(data))
     assert f"{heading}。这件事要抓紧。" in text and f"要{heading}" not in text
+
+
+def test_a_closing_does_not_repeat_the_words_of_the_facts_it_carries():
+    outlook = "党组织换届选举是保障党员民主权利的重要举措"
+    data = scaffold_data("election-or-founding") | {"结尾形势": outlook}
+    for n in range(24):
+        closing = "".join(speech_from(data | {"主办单位": f"第{n}工作组"}).closing)
+        rest = closing.replace(outlook, "", 1)
+        assert outlook in closing
+        assert not any(outlook[i:i + 4] in rest for i in range(len(outlook) - 3)), closing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 import yaml
@@ -458,6 +459,17 @@ def test_a_lone_point_that_already_asks_is_not_asked_twice(heading):
     data["工作任务"][0]["小项"] = [{"小标题": heading, "段落": ["这件事要抓紧。"]}]
     text = render_text(speech_from(data))
     assert f"{heading}。这件事要抓紧。" in text and f"要{heading}" not in text
+
+
+@pytest.mark.parametrize("genre", GENRES)
+def test_no_one_closing_ends_most_offices_drafts(genre):
+    """A batch from many offices, shuffled, shows its closings side by side: one wording ending
+    half of them is a formula a reader names (12 of 24 lecture drafts closed alike, and 14 of
+    24 election drafts, before the election, emergency and lecture kinds had more wordings)."""
+    closings = Counter(tuple(speech_from(scaffold_data(genre) | {"主办单位": f"第{n}工作组"})
+                             .closing) for n in range(24))
+    assert len(closings) >= 3, closings
+    assert max(closings.values()) <= 9, closings.most_common(1)
 
 
 def test_a_closing_does_not_repeat_the_words_of_the_facts_it_carries():

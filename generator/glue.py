@@ -549,6 +549,9 @@ class Glue:
             return False  # "讲一堂党课" only where the meeting's name says it is one
         if "not_named" in when and re.search(when["not_named"], self.meeting):
             return False  # and nobody "召开" a lecture
+        if any(re.search(pattern, str(slots.get(slot) or ""))
+               for slot, pattern in when.get("unless", {}).items()):
+            return False  # "对莅临大会的各位领导的到来表示欢迎" says they came twice
         if "就{topic}" in variant.text and str(slots.get("topic") or "").startswith("在"):
             return False  # "我想就在服务纳税人中…" reads as 就在, "right at" (round 9)
         if self.convened and _CONVENES.search(variant.text):

@@ -361,6 +361,7 @@ def test_a_founding_meeting_does_not_keep_naming_the_new_body():
             "委托方": f"第{n}街道党工委", "主办单位": f"第{n}街道党工委"}
         first = speech_from(data).opening[0]
         assert first.count(org) <= 2 and "成立以来" not in first, first
+        assert "成立大会，" + org + "正式成立" not in first, first  # said it twice
 
 
 def test_an_election_does_not_close_on_the_work_meetings_formula():

@@ -519,3 +519,18 @@ def test_announcements_come_as_often_as_in_real_speeches():
 def test_each_wording_version_says_the_announcement_another_way():
     said = {_announcement(scaffold_data("work-conference") | {"套话版本": v}) for v in range(4)}
     assert len(said) >= 3, said
+
+
+@pytest.mark.parametrize("kind", ["换届选举", "成立大会"])
+def test_guests_are_welcomed_in_more_than_one_wording_and_come_only_once(kind):
+    """"同时，向…表示热烈的欢迎！" was written into the template: every election and founding
+    with guests said it alike (two blind readers set two such openings side by side, o6).  And
+    guests already said to have come (莅临、出席) are not welcomed on their arrival again."""
+    guests = "莅临大会的各位领导、来宾"
+    openings = [speech_from(scaffold_data("election-or-founding") | {
+        "大会类型": kind, "致谢对象": guests, "主办单位": f"第{n}街道党工委"}).opening[0]
+        for n in range(16)]
+    assert all(guests in opening for opening in openings)
+    welcomes = {re.search(r"[。！]([^。！]*" + guests + r"[^。！]*！)", o)[1] for o in openings}
+    assert len(welcomes) >= 2, welcomes
+    assert not any("的到来" in welcome for welcome in welcomes), welcomes

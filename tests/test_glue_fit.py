@@ -534,3 +534,19 @@ def test_guests_are_welcomed_in_more_than_one_wording_and_come_only_once(kind):
     welcomes = {re.search(r"[。！]([^。！]*" + guests + r"[^。！]*！)", o)[1] for o in openings}
     assert len(welcomes) >= 2, welcomes
     assert not any("的到来" in welcome for welcome in welcomes), welcomes
+
+
+def test_a_meeting_left_unnamed_is_not_convened_by_we_today():
+    """"今天，我们召开这次会议，主要任务是总结…" (a 总结会议 whose purpose starts 总结, the name
+    left out as a tautology) reads as a form with its blank unfilled: two blind readers named it
+    (o6); the purpose then opens 这次会议的主要任务是 / 召开这次会议，主要目的是 / 今天的会议."""
+    data = scaffold_data("work-conference") | {
+        "会议名称": "全区2024年城市管理工作总结会议",
+        "会议任务": "总结2024年全区城市管理工作，研究部署2025年城市管理重点任务"}
+    data.pop("批准召开", None)
+    data.pop("决定召开", None)
+    for n in range(16):
+        opening = speech_from(data | {"主办单位": f"第{n}工作组"}).opening[0]
+        assert "总结2024年全区城市管理工作" in opening
+        convened = re.search(r"今天[，]?(?:我们)?(?:在这里)?(?:隆重)?召开这次会议", opening)
+        assert not convened, opening

@@ -50,7 +50,9 @@ def main() -> None:
     called = {a["id"]: a["label"] for a in json.loads(args.answers.read_text("utf-8"))}
     sources = {e["file"]: e for e in yaml.safe_load(
         (args.generated / "sources.yaml").read_text("utf-8"))}
-    glue, facts, real = [], [], []
+    glue: list[bool] = []
+    facts: list[bool] = []
+    real: list[bool] = []
     for entry in key:
         caught = called.get(entry["id"]) == "program"
         if entry["kind"] == "real":

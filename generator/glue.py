@@ -549,6 +549,9 @@ class Glue:
             return False  # "讲一堂党课" only where the meeting's name says it is one
         if "not_named" in when and re.search(when["not_named"], self.meeting):
             return False  # and nobody "召开" a lecture
+        if any(re.search(pattern, str(slots.get(slot) or ""))
+               for slot, pattern in when.get("unless", {}).items()):
+            return False  # "对莅临大会的各位领导的到来表示欢迎" says they came twice
         if "就{topic}" in variant.text and str(slots.get("topic") or "").startswith("在"):
             return False  # "我想就在服务纳税人中…" reads as 就在, "right at" (round 9)
         if self.convened and _CONVENES.search(variant.text):
@@ -620,10 +623,14 @@ class Glue:
                 self.convened = True
         text = ""
         if variants:
-            # fresh: shares no formula-sized run with what was said, and is not a short
-            # wording said already (有亮点、有见地 has no four-character run to share)
+            # fresh: shares no formula-sized run with what was said or with the facts it
+            # is filled with (a closing outlook "…保障党员民主权利…" then "认真行使民主权利"),
+            # and is not a short wording said already (有亮点、有见地 has no four-character run)
+            facts = [str(v) for k, v in slots.items()
+                     if v and not (k == "default_goal" and slots.get("goal"))]
+            heard = self._used | _grams(" ".join(facts))
             fresh = [v for v in variants
-                     if v.text not in self._said and not _grams(v.text) & self._used]
+                     if v.text not in self._said and not _grams(v.text) & heard]
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""

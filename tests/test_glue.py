@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 import yaml
@@ -360,6 +361,7 @@ def test_a_founding_meeting_does_not_keep_naming_the_new_body():
             "委托方": f"第{n}街道党工委", "主办单位": f"第{n}街道党工委"}
         first = speech_from(data).opening[0]
         assert first.count(org) <= 2 and "成立以来" not in first, first
+        assert "成立大会，" + org + "正式成立" not in first, first  # said it twice
 
 
 def test_an_election_does_not_close_on_the_work_meetings_formula():
@@ -458,3 +460,24 @@ def test_a_lone_point_that_already_asks_is_not_asked_twice(heading):
     data["工作任务"][0]["小项"] = [{"小标题": heading, "段落": ["这件事要抓紧。"]}]
     text = render_text(speech_from(data))
     assert f"{heading}。这件事要抓紧。" in text and f"要{heading}" not in text
+
+
+@pytest.mark.parametrize("genre", GENRES)
+def test_no_one_closing_ends_most_offices_drafts(genre):
+    """A batch from many offices, shuffled, shows its closings side by side: one wording ending
+    half of them is a formula a reader names (12 of 24 lecture drafts closed alike, and 14 of
+    24 election drafts, before the election, emergency and lecture kinds had more wordings)."""
+    closings = Counter(tuple(speech_from(scaffold_data(genre) | {"主办单位": f"第{n}工作组"})
+                             .closing) for n in range(24))
+    assert len(closings) >= 3, closings
+    assert max(closings.values()) <= 9, closings.most_common(1)
+
+
+def test_a_closing_does_not_repeat_the_words_of_the_facts_it_carries():
+    outlook = "党组织换届选举是保障党员民主权利的重要举措"
+    data = scaffold_data("election-or-founding") | {"结尾形势": outlook}
+    for n in range(24):
+        closing = "".join(speech_from(data | {"主办单位": f"第{n}工作组"}).closing)
+        rest = closing.replace(outlook, "", 1)
+        assert outlook in closing
+        assert not any(outlook[i:i + 4] in rest for i in range(len(outlook) - 3)), closing

@@ -519,3 +519,34 @@ def test_announcements_come_as_often_as_in_real_speeches():
 def test_each_wording_version_says_the_announcement_another_way():
     said = {_announcement(scaffold_data("work-conference") | {"套话版本": v}) for v in range(4)}
     assert len(said) >= 3, said
+
+
+@pytest.mark.parametrize("kind", ["换届选举", "成立大会"])
+def test_guests_are_welcomed_in_more_than_one_wording_and_come_only_once(kind):
+    """"同时，向…表示热烈的欢迎！" was written into the template: every election and founding
+    with guests said it alike (two blind readers set two such openings side by side, o6).  And
+    guests already said to have come (莅临、出席) are not welcomed on their arrival again."""
+    guests = "莅临大会的各位领导、来宾"
+    openings = [speech_from(scaffold_data("election-or-founding") | {
+        "大会类型": kind, "致谢对象": guests, "主办单位": f"第{n}街道党工委"}).opening[0]
+        for n in range(16)]
+    assert all(guests in opening for opening in openings)
+    welcomes = {re.search(r"[。！]([^。！]*" + guests + r"[^。！]*！)", o)[1] for o in openings}
+    assert len(welcomes) >= 2, welcomes
+    assert not any("的到来" in welcome for welcome in welcomes), welcomes
+
+
+def test_a_meeting_left_unnamed_is_not_convened_by_we_today():
+    """"今天，我们召开这次会议，主要任务是总结…" (a 总结会议 whose purpose starts 总结, the name
+    left out as a tautology) reads as a form with its blank unfilled: two blind readers named it
+    (o6); the purpose then opens 这次会议的主要任务是 / 召开这次会议，主要目的是 / 今天的会议."""
+    data = scaffold_data("work-conference") | {
+        "会议名称": "全区2024年城市管理工作总结会议",
+        "会议任务": "总结2024年全区城市管理工作，研究部署2025年城市管理重点任务"}
+    data.pop("批准召开", None)
+    data.pop("决定召开", None)
+    for n in range(16):
+        opening = speech_from(data | {"主办单位": f"第{n}工作组"}).opening[0]
+        assert "总结2024年全区城市管理工作" in opening
+        convened = re.search(r"今天[，]?(?:我们)?(?:在这里)?(?:隆重)?召开这次会议", opening)
+        assert not convened, opening

@@ -8,7 +8,13 @@ whose parts are not all attested twice is dropped and reported.  The pages thems
 stored.
 
     python -m generator.mining.moves outlines/moves.yaml \
-        --manifest bench/phrase_pages/manifest.yaml --raw RAW_DIR --corpus CORPUS_DIR
+        --manifest bench/phrase_pages/manifest.yaml --raw RAW_DIR --corpus CORPUS_DIR \
+        --also bench/mining_pages/manifest.yaml 'mining-dev[0-9]*'
+
+The phrase-stock pool holds openings (a stored copy keeps a page's beginning); the later moves
+(a closing's appeal, an emergency's warning) are rarer there, so the miner's development pools
+(`--also`: a manifest and a pattern its pools must match whole) lend their speeches too.  Never
+the blind-reading pool or a set-aside pool not yet scored: their pages must stay unseen.
 """
 
 from __future__ import annotations
@@ -104,10 +110,11 @@ def attest(stock: dict, sources: list[Source]) -> tuple[dict, list[str]]:
 
 
 def _pages(manifest: Path, pool: str, raw: Path) -> Iterator[tuple[Path, str, str]]:
-    """The pool's pages that are on disk and are the very pages the manifest lists."""
+    """The pages of the pools `pool` matches whole that are on disk and are the very pages the
+    manifest lists."""
     for entry in yaml.safe_load(manifest.read_text(encoding="utf-8")) or []:
         page = raw / f"{entry['id']}.txt"
-        if entry.get("pool") != pool or not page.is_file():
+        if not re.fullmatch(pool, str(entry.get("pool"))) or not page.is_file():
             continue
         if entry.get("sha256") and hashlib.sha256(page.read_bytes()).hexdigest() != entry["sha256"]:
             print(f"跳过 {page.name}:内容与清单的 sha256 不符", file=sys.stderr)
@@ -130,11 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pool", default="phrase-stock")
     parser.add_argument("--raw", type=Path, required=True)
     parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--also", nargs=2, action="append", default=[],
+                        metavar=("MANIFEST", "POOL"))
     args = parser.parse_args(argv)
     text = args.stock.read_text(encoding="utf-8")
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     stock = yaml.safe_load(text)
-    pages = [*_pages(args.manifest, args.pool, args.raw), *_corpus(args.corpus)]
+    pages = [*_pages(args.manifest, re.escape(args.pool), args.raw), *_corpus(args.corpus)]
+    for manifest, pool in args.also:
+        pages += _pages(Path(manifest), pool, args.raw)
     sources = list(mined_sources(pages))
     stock, dropped = attest(stock, sources)
     body = yaml.safe_dump(stock, allow_unicode=True, sort_keys=False, width=10**6)

@@ -86,11 +86,10 @@ def check(source: Speech | str | os.PathLike[str], *, rate: int | None = DEFAULT
         name = str(path)
     options = Options(rate=rate, layout=layout_profile, duration=duration)
     findings = run_checks(draft, options)
-    if name is not None and Path(name).suffix.lower() in (".yaml", ".yml"):
-        from ..reading import MAX_OUTLINE, read_text
+    if draft.yaml_text is not None:
         from .source_lines import in_source
 
-        findings = in_source(findings, draft, read_text(name, MAX_OUTLINE, allow_empty=True))
+        findings = in_source(findings, draft, draft.yaml_text)
     stats = measure(draft, rate, target_minutes(draft, options))
     return CheckReport(findings, stats, name, draft.source)
 

@@ -103,3 +103,4 @@ class Draft(NamedTuple):
     literal_numbering: bool = False
     duration: str | None = None
     pages: Sequence[PageFacts] = ()
+    yaml_text: str | None = None  # a YAML draft's own text: findings are placed at its lines

@@ -163,6 +163,28 @@ def test_single_speech_page_without_marker() -> None:
     assert not {f.code for f in speech.flags} & {"truncated", "count_mismatch"}
 
 
+_MEETING = ("在全县安全生产工作会议上的讲话\n同志们：\n今天召开会议，{line}\n一、提高认识\n"
+            "要高度重视安全生产工作。\n二、压实责任\n要落实到人。\n谢谢大家！\n")
+
+
+@pytest.mark.parametrize(("line", "genre"), [
+    ("我当选为主任，深感责任重大。", "genre_personal"),
+    ("请大家发表感言。", None),  # 感言 mid-line: a speech asking for them
+    ("会议由县长主持。", None),  # 主持 in a sentence: a chaired meeting, no host's script
+    ("特此通知", "genre_notice"),
+])
+def test_genre_cues(line: str, genre: str | None) -> None:
+    """The genre a page's wording gives away, and words near a cue that give none."""
+    codes = {f.code for f in mine_text(_MEETING.format(line=line)).speeches[0].speech.flags}
+    assert {c for c in codes if c.startswith("genre")} == ({genre} if genre else set())
+
+
+def test_host_script_is_flagged() -> None:
+    page = mine_text("全县安全生产工作会议主持词\n同志们：\n主持人：现在开会。\n一、听取汇报\n"
+                     "请大家认真听取。\n二、部署工作\n请县长讲话。\n谢谢大家！\n")
+    assert "genre_host" in {f.code for f in page.speeches[0].speech.flags}
+
+
 def test_other_site_with_suffix_markers() -> None:
     page = mine_text(OTHER_SITE, "site.txt")
     assert [m.speech.title for m in page.speeches] == ["在乡镇安全生产工作会议上的讲话"] * 2

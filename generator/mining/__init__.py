@@ -6,6 +6,12 @@ assemble a Speech (parse) → flag what a reader should know (annotate).  Every 
 module whose rules are data, so a new site or numbering scheme is a one-line addition.
 """
 
-from .pipeline import MinedSpeech, mine_path, mine_text
+from ..re_charsets import share_charsets
+
+# Before the modules below compile their ~400 patterns: each distinct character class is then
+# worked out once, not for every pattern that repeats it (~30 ms of a `speechgen mine` run).
+share_charsets()
+
+from .pipeline import MinedSpeech, mine_path, mine_text  # noqa: E402
 
 __all__ = ["MinedSpeech", "mine_path", "mine_text"]

@@ -46,18 +46,21 @@ DELETIONS: list[re.Pattern[str]] = [
 ]
 
 #: Genre cues, each searched once over the speech's lines joined (``^`` and ``$`` mark a line's
-#: start and end; no cue spans two lines).
-GENRES: list[tuple[str, str, re.Pattern[str]]] = [
-    ("notice", "通知", re.compile(r"通知如下|^各党支部：|特此通知", re.M)),
-    ("report", "汇报", re.compile(r"我办|特此报告|汇报如下")),
-    ("foreign", "外国讲话", re.compile(r"主席先生|阁下|女士们、先生们")),
+#: start and end; no cue spans two lines).  A cue that may start at a line's start is tried at
+#: every position of the speech (1.4–3.7 ms each over the corpus's 30 speeches), so the words
+#: every match of it holds are searched for first, as its gate (0.1–0.75 ms).
+GENRES: list[tuple[str, str, LazyPattern]] = [
+    ("notice", "通知", LazyPattern(r"通知如下|^各党支部：|特此通知", re.M, gate="通知|各党支部")),
+    ("report", "汇报", LazyPattern(r"我办|特此报告|汇报如下")),
+    ("foreign", "外国讲话", LazyPattern(r"主席先生|阁下|女士们、先生们")),
     # "我当选为…" is a reflection; "我们新一届班子当选以来" and "发表感言" in a speech are not.
     (
         "personal",
         "个人感言",
-        re.compile(r"(?:^|[，。！？])(我(?!们)|本人)[^，。！？\n]{0,12}(当选|连任)|感言$", re.M),
+        LazyPattern(r"(?:^|[，。！？])(我(?!们)|本人)[^，。！？\n]{0,12}(当选|连任)|感言$", re.M,
+                    gate="当选|连任|感言"),
     ),
-    ("host", "主持词", re.compile(r"主持词$|^主持人：", re.M)),
+    ("host", "主持词", LazyPattern(r"主持词$|^主持人：", re.M, gate="主持")),
 ]
 
 ANNOUNCE = re.compile(lexicon.announcement())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +85,14 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def to_json(result: MineResult) -> str:
     """All speeches as a JSON list, each with its id."""
-    data = [{"id": m.id, **speech_to_dict(m.speech)} for m in result.speeches]
+    return _json_text([{"id": m.id, **speech_to_dict(m.speech)} for m in result.speeches])
+
+
+def _json_text(data: object) -> str:
+    """JSON as `mine` writes it: Chinese as it is, indented.  ``json`` is imported here, for
+    the runs that ask for JSON only (~1.5 ms of every other `speechgen mine`)."""
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -149,10 +155,7 @@ def write_outputs(result: MineResult, out: Path, *, fmt: str = "", overwrite: bo
             raise InputError(Problem(f"提取到 {len(speeches)} 篇讲话稿,不能写进一个文件;"
                                      "请用 -o 指定一个目录(不带扩展名的文件夹名)。", str(out)))
         speech = speeches[0].speech
-        if kind == "json":
-            text = json.dumps(speech_to_dict(speech), ensure_ascii=False, indent=2) + "\n"
-        else:
-            text = dump_outline(speech)
+        text = _json_text(speech_to_dict(speech)) if kind == "json" else dump_outline(speech)
         return [write_atomic(out, text.encode("utf-8"), overwrite=overwrite, inputs=inputs)]
     if out.exists() and not out.is_dir():
         raise InputError(Problem("输出路径已存在且不是目录。", str(out)))

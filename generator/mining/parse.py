@@ -344,7 +344,7 @@ _SEPARATOR_PIECE = re.compile(r"^[>›»|｜/／]+$")
 #: A piece that ends like a speech title (…讲话, …致辞).
 _TITLE_TAIL = re.compile(rf"{TITLE_END}$")
 #: A site's counter after a title: a short word and a number ("阅读（352）", "点击：126次").
-_COUNTER = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[（(]\d+[)）]|[：:]\d+次?)$")
+_COUNTER = LazyPattern(r"^[\u4e00-\u9fff]{2,4}(?:[（(]\d+[)）]|[：:]\d+次?)$")
 
 
 def clean_title(text: str) -> str:
@@ -634,7 +634,7 @@ def _opened_address(text: str) -> re.Match[str] | None:
 PLACED_SALUTATION_CHARS = 24
 #: Field names a page prints with a colon before a value on the next line: a meta row ("授课人：",
 #: "主讲人：", "作者：", "摘要：").
-_FIELD_NAME = re.compile(
+_FIELD_NAME = LazyPattern(
     r"^(?:(?!各位|亲爱的|尊敬的|广大)[^、]{1,2}人|"
     r"[^、]{0,4}(?:作者|编辑|来源|出处|时间|日期|地点|摘要|"
     r"关键词|标签|主题|内容|题目|标题|提纲|背景|附件|说明|备注|原文|译文|引言|导语|前言|"
@@ -648,7 +648,7 @@ _ADDRESSEE_PIECE = re.compile(rf"^(?:{ADDRESS_OPENERS}|全体|在座的)|(?:{PER
 
 
 #: An addressee that ends with a word for people ("各位领导", "同学们"; not a bare "各位").
-_PERSON_PIECE = re.compile(rf"(?:{PERSON_END})$")
+_PERSON_PIECE = LazyPattern(rf"(?:{PERSON_END})$")
 
 
 def _unmarked_list(key: str) -> bool:
@@ -666,7 +666,7 @@ def _unmarked_list(key: str) -> bool:
 
 #: A line about the text, not to the audience: it names a kind of speech ("市长讲话：") or
 #: announces what follows ("讲话全文如下：").
-_ABOUT_THE_TEXT = re.compile(rf"{TITLE_END}|如下：$")
+_ABOUT_THE_TEXT = LazyPattern(rf"{TITLE_END}|如下：$")
 
 
 def _placed_salutation(text: str) -> bool:
@@ -771,7 +771,7 @@ def _meta_piece(text: str) -> bool:
 
 
 #: An office of any body, by its last word ("省慈善总会会长", "县政协副主席").
-_OFFICE_PIECE = re.compile(r"^[^\s，。：]{1,14}(?:长|书记|主任|主席|委员|理事)$")
+_OFFICE_PIECE = LazyPattern(r"^[^\s，。：]{1,14}(?:长|书记|主任|主席|委员|理事)$")
 
 
 #: Longest caption run before an address on a flattened line ("【安全生产范文】一").
@@ -889,7 +889,7 @@ REPRINT_CHARS = 8
 #: A sample's number alone on its line ("篇一", "【篇2】", "第三篇").
 BARE_SAMPLE = re.compile(SAMPLE_MARK)
 #: A sample's caption run on after a reprinted collection header: "…讲话篇1", "…致辞第二篇".
-GLUED_CAPTION = re.compile(rf"^[^。！？，：]{{2,40}}?{TITLE_END}\s*{SAMPLE_MARK}\s*")
+GLUED_CAPTION = LazyPattern(rf"^[^。！？，：]{{2,40}}?{TITLE_END}\s*{SAMPLE_MARK}\s*")
 
 
 def _reprinted_with_salutation(above: list[tuple[int, str]], text: str) -> int | None:

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..lazy_re import LazyPattern
 from ..model import Flag, Speech
 from .address import CUT_ADDRESS
 from .annotate import annotate
@@ -36,7 +37,7 @@ _SENTENCE = re.compile(r"[^。！？]{8}[。！？]")
 #: Words a meeting speech's paragraphs are full of: whom it speaks for and to, and its
 #: business.  A page whose usual reading kept nothing is still a speech when its sentences
 #: hold this many of them (or it addresses an audience).
-GENRE_WORDS = re.compile(r"我们|同志们|大家|各位|会议|工作|要求|必须")
+GENRE_WORDS = LazyPattern(r"我们|同志们|大家|各位|会议|工作|要求|必须")
 GENRE_HITS = 3
 
 

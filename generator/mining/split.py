@@ -453,7 +453,7 @@ def _next_kind(kinds: list[str | None], texts: list[str], index: int) -> str | N
     return None
 
 
-_ENDS_SENTENCE = re.compile(r"[。！？…”]$")
+_ENDS_SENTENCE = LazyPattern(r"[。！？…”]$")
 
 
 #: A category name glued in front of a title leaves at least this much title behind.

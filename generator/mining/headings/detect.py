@@ -84,7 +84,7 @@ def announces_points(text: str) -> bool:
 
 
 #: The unit an announcement counts in ("说四个词", "讲三层意思"), for ``announces_unit``.
-_ANNOUNCED_UNIT = re.compile(announcement())
+_ANNOUNCED_UNIT = LazyPattern(announcement())
 #: A count of a unit with no verb before it: the speaker may name the points first and say
 #: what he does with them after a comma ("从守住初心、担起责任、干出实绩三个方面，和大家
 #: 一起聊一聊"); not an ordinal (第二个方面).  Compiled on first need: only a marker that
@@ -359,7 +359,7 @@ def markers_after_sentences(text: str, family: str) -> list[Marker]:
     return found
 
 
-_AFTER_SENTENCE = re.compile(r"[。！？：]")
+_AFTER_SENTENCE = LazyPattern(r"[。！？：]")
 
 
 def inline_markers(text: str, start: int = 0) -> list[Marker]:

@@ -592,7 +592,7 @@ def _dash_outline(paragraphs: list[str], notes: list[Note]) -> Outline | None:
 
 #: A paragraph's own number: some governments number every paragraph of a speech for the
 #: record ("1. 大家早上好！首先…", "2. …"), from the first one under the salutation on.
-PARAGRAPH_NUMBER = re.compile(r"^(\d{1,2})[.．]\s*")
+PARAGRAPH_NUMBER = LazyPattern(r"^(\d{1,2})[.．]\s*")
 #: Fewer numbered paragraphs than this are not told from run-in points.
 NUMBERED_PARAGRAPHS = 3
 _SENTENCE_END = re.compile(r"[。！？]")

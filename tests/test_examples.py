@@ -404,3 +404,23 @@ def test_the_readme_excerpts_are_what_the_examples_render():
         if name not in texts:
             texts[name] = render_text(load_speech(EXAMPLES / f"{name}.yaml"))
         assert line in texts[name], (name, line)
+
+
+def test_no_two_examples_open_on_the_same_stock_purpose_wording():
+    """A pairs reader set two office examples side by side and named their shared "这次…会议是经
+    市委同意召开的。会议的主要任务是：" as the program's template (pairs10): the gallery shows
+    the stock's variety in its purpose statements too."""
+    from generator.glue import load_stock
+
+    texts = [v.text for v in load_stock().moves["purpose"]]
+    shapes = [re.compile(re.sub(r"\\\{\w+\\\}", ".*?", re.escape(text))) for text in texts]
+    seen: dict[int, str] = {}
+    for path in SPEECHES:
+        opening = "".join(load_speech(path).opening)
+        found = [i for i, shape in enumerate(shapes) if shape.search(opening)]
+        if not found:
+            continue  # the user's own purpose sentence
+        # the fullest wording found: 今天召开… is also inside 经县委同意，今天召开…
+        index = max(found, key=lambda i: len(re.sub(r"\{\w+\}", "", texts[i])))
+        assert index not in seen, (path.stem, seen[index], opening[:80])
+        seen[index] = path.stem

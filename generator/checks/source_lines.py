@@ -18,6 +18,8 @@ from .finding import Finding
 
 #: A run of words long enough to tell where a paragraph is in the file.
 _WORDS = re.compile(r"[^，。；：！？、“”‘’（）()\s,.;:!?\"']{6,}")
+#: How many characters on each side of a quote are tried, the most first.
+CONTEXT = 6
 #: A quote this short ("，", "XX") is looked for only from its paragraph's line: anywhere in
 #: the file, it could be any of them.
 SHORT = 3
@@ -26,6 +28,7 @@ SHORT = 3
 def in_source(findings: Iterable[Finding], draft: Draft, text: str) -> list[Finding]:
     """The findings with line and column in `text` (the YAML file) where they can be found."""
     lines = text.splitlines()
+    paragraphs = {para.index: para.text for para in draft.paras}
     anchors = {para.index: _anchor(para.text, lines) for para in draft.paras}
     starts = sorted({a for a in anchors.values() if a is not None})
     placed = []
@@ -35,12 +38,35 @@ def in_source(findings: Iterable[Finding], draft: Draft, text: str) -> list[Find
             anchor = anchors.get(place.paragraph)
             # the paragraph's lines: up to where the next paragraph's own words begin
             end = next((s for s in starts if anchor is not None and s > anchor), len(lines))
-            found = _find(finding.text, lines, anchor, end)
+            found = _in_context(finding.text, paragraphs.get(place.paragraph, ""),
+                                place.column, lines) or _find(finding.text, lines, anchor, end)
             if found is not None:
                 line, column = found
                 finding = finding._replace(place=place._replace(line=line, column=column))
         placed.append(finding)
     return placed
+
+
+def _in_context(quote: str, paragraph: str, column: int | None,
+                lines: Sequence[str]) -> tuple[int, int] | None:
+    """(1-based line, 1-based column) of `quote` found with the words around it in its
+    paragraph (`column`: 1-based, in the paragraph), the longest such neighbourhood first: a
+    template's paragraph runs the glue into the user's words with no mark between them
+    ("…主要任务是总结XX年工作"), so the words on the quote's own side tell which line it is."""
+    if column is None or paragraph[column - 1:column - 1 + len(quote)] != quote:
+        return None
+    at = column - 1
+    for reach in range(CONTEXT, 0, -1):
+        for before, after in ((reach, reach), (reach, 0), (0, reach)):
+            start = max(0, at - before)
+            piece = paragraph[start:at + len(quote) + after]
+            if len(piece) < len(quote) + min(reach, 2):
+                continue  # the paragraph's edge: no neighbour on that side
+            for number, line in enumerate(lines):
+                found = line.find(piece)
+                if found >= 0:
+                    return number + 1, found + at - start + 1
+    return None
 
 
 def _anchor(paragraph: str, lines: Sequence[str]) -> int | None:

@@ -4,7 +4,7 @@ Run:  python bench/score_mining.py --pages DIR [--pool POOL] [--quiet]
       (POOL: mining-dev (default), mining-dev2, mining-dev3, mining-dev4,
       mining-dev5, mining-dev6, mining-dev7, mining-dev8, mining-dev9, mining-dev10,
       mining-dev11, mining-dev12, mining-dev13, mining-dev14, mining-dev15,
-      mining-dev16, mining-dev17)
+      mining-dev16, mining-dev17, mining-dev18)
       (DIR defaults to $SPEECHGEN_PAGES; it holds the stored texts ``mNNN.txt``.)
 
 The pages are third-party text and stay outside the repository; ``bench/mining_pages/``

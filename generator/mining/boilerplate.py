@@ -223,6 +223,11 @@ RULES: list[NoiseRule] = [
         # five digits or more, no year and no page number, never a line of a speech.
         r"^\d{5,10}$",
         r"^\d{1,3}\s*/\s*\d{1,3}$",
+        # A news page's advertising slot, its label printed once or twice ("广告 广告").
+        r"^广告(\s*广告)?$",
+        # A news photo's caption, known by its credit at the line's end ("…握手。（图/某某新闻）",
+        # "（图取自某某脸书）"): the photo sits between the speech's paragraphs.
+        (r"[（(](?:图|图片|照片)\s*(?:[/／：]|取自|来源)[^（）()。！？]{1,24}[）)]$", "图片照"),
         # A document viewer's controls: the page counter ("/ 12", "3 / 12" above) and its
         # full-screen button.
         r"^/\s*\d{1,4}$",

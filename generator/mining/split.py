@@ -276,7 +276,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
-    out = _drop_teaser(_drop_contents(out))
+    out = _drop_report(_drop_teaser(_drop_contents(out)))
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
 
 
@@ -410,6 +410,38 @@ TEASER_CHARS = 30
 #: How many of the lines after the teaser may be joined to find the text it previews.
 TEASER_SPAN = 6
 _ELLIPSIS = re.compile(r"(…|\.{2,}|。{2,})+$")
+
+
+#: A news report's line handing over to the speech it reprints ("某某致词全文如下：", "以下是讲话
+#:录音整理全文。"): it speaks of the speech in the third person, naming the whole text.
+HANDOVER = LazyPattern(
+    r"(?:(?:全文|原文|实录|(?:讲话|致辞|致词|演说|演讲|发言)(?:稿|词|内容)?)如下[：:]"
+    r"|以下(?:是|为)[^。！？我]{0,30}(?:全文|实录|原文)[。：:])\s*",
+    needs="如以",
+)
+#: How far down a page's kept lines the handover is looked for.
+REPORT_HEAD = 8
+
+
+def _drop_report(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop a news report's lead-in over the speech it reprints: the report's sentences (its
+    lead paragraph, a photo's caption, its summary) above a handover line near the page's top
+    and the handover itself, with whatever ran into it on its line before it.  A headline
+    above (no sentence in it) stays: it may be the speech's title.  A numbered point above the
+    handover means the speech has begun: the line is the speaker's own."""
+    for k, (number, text) in enumerate(lines[:REPORT_HEAD]):
+        if "如下" not in text and "全文" not in text and "实录" not in text and "原文" not in text:
+            continue  # the handover's words: a cheap test before the pattern
+        found = HANDOVER.search(text)
+        if found is None or "我" in text[: found.start()]:
+            continue
+        above = lines[:k]
+        if any(_marker(t) is not None or is_salutation(t) for _, t in above):
+            return lines
+        kept = [line for line in above if not _FULL_STOP.search(line[1])]
+        rest = text[found.end() :].strip()
+        return kept + ([(number, rest)] if rest else []) + lines[k + 1 :]
+    return lines
 
 
 def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -324,6 +324,8 @@ RULES: list[NoiseRule] = [
     *_rules(
         "label",
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
+        # The same captions as a record table's cell, the value behind bars ("文章名称 | ： | …").
+        (r"^(文章名称|文章标题|文章题目|标题|题目|篇名)\s*\|\s*：\s*\|\s*", "|"),
         # A summary's caption the page printed before the speech itself, which opens with its
         # address ("内容简介：同志们：这次会议…", "摘要：各位村支书：…").
         (rf"^{_SUMMARY_CAPTION}：\s*(?={_ADDRESS_AHEAD})", "简摘提导"),

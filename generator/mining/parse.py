@@ -490,6 +490,8 @@ def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
         return theme.group(1), theme.group(2), at + 1
     if at + 1 < len(lines) and _wrapped_title(lines[at], lines[at + 1], _subtitled(lines, at + 1)):
         title, after = lines[at] + lines[at + 1], at + 2
+    elif at + 1 < len(lines) and _theme_pair(lines, at):
+        title, after = f"{lines[at].strip()} {lines[at + 1].strip()}", at + 2
     else:
         title, after = lines[at], at + 1
     if at and title.startswith("在") and NAME_OVER_TITLE.match(lines[at - 1]):
@@ -1161,8 +1163,10 @@ def _resolve(lines: list[str], candidate: TitleCandidate) -> TitleChoice:
     second half."""
     at, caption = candidate.at, candidate.caption
     headline = bool(at) and _subtitled(lines, at)
-    if at and not caption and (headline or _is_title(unglossed(lines[at]))) and _wrapped_title(
-        lines[at - 1], lines[at], headline
+    if at and not caption and (
+        ((headline or _is_title(unglossed(lines[at])))
+        and _wrapped_title(lines[at - 1], lines[at], headline))
+        or _theme_pair(lines, at - 1)
     ):
         at -= 1
     return TitleChoice(at, caption)
@@ -1252,6 +1256,43 @@ def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
         and clean_title(second) not in first
         and (_is_title(first + second) or (headline and first.endswith(CUT_ENDINGS)))
         and not _dated_occasion(first, second)
+    )
+
+
+#: The length of a theme's half, in characters: a phrase of two four-character words at the
+#: least ("齐心协力 团结奋斗"), a line of a narrow column at the most.
+THEME_HALF_MIN, THEME_HALF_MAX = 8, 24
+#: What a theme's half holds besides Chinese characters: the space between its words, quotes.
+_THEME_MARKS = frozenset(" “”‘’")
+
+
+def _theme_half(text: str) -> bool:
+    """A line that may be half of a two-line theme: Chinese characters only (a space, quotes),
+    no title word, not an occasion ("在…") nor a name, shaped like a title.  Compared char by
+    char before any pattern (see ``_has_han``)."""
+    return (
+        THEME_HALF_MIN <= len(text) <= THEME_HALF_MAX
+        and all("\u4e00" <= c <= "\u9fff" or c in _THEME_MARKS for c in text)
+        and not text.startswith(("在", "关于"))
+        and not _is_title(text)
+        and not _is_name(text)
+        and _title_shaped(text)
+    )
+
+
+def _theme_pair(lines: list[str], k: int) -> bool:
+    """Lines ``k`` and ``k + 1``: a theme set on two lines, each a phrase of its own ("齐心协力
+    团结奋斗" / "努力开创…新局面", "积极创建…基地" / "丰富…的内涵").  Neither names a kind of
+    speech, so the wrapped title's test (the two together end like a title) never joins them;
+    read as one title, the halves parted by a space as pages print such a theme on one line.
+    A lower half the page printed higher up already is the title whole, under the page's
+    headline or a series caption ("…专题讲座第二讲") over it, not a half."""
+    first, second = unglossed(lines[k]).strip(), unglossed(lines[k + 1]).strip()
+    return (
+        first != second
+        and _theme_half(first)
+        and _theme_half(second)
+        and all(unglossed(line).strip() != second for line in lines[:k])
     )
 
 

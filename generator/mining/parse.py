@@ -225,11 +225,14 @@ _GREETING_TIME = r"(?:上午|下午|晚上|早上|新年|节日|[\u4e00-\u9fff]{
 #: The same with a comma, or fused with a greeting ("同志们，今年…", "同志们下午好，…"), perhaps
 #: after other addressees ("各位领导、同志们，…", "各位领导、老师们、同学们教师节好！"): only
 #: taken as the salutation where the head of the speech ends.  Any plural 各位…们, perhaps
-#: with whose they are ("市府的各位同仁们大家好，我是…"), is one when 大家好 follows it.
+#: with whose they are ("市府的各位同仁们大家好，我是…"), is one when 大家好 follows it; any
+#: 各位… is one when a comma and 大家好 follow ("各位乡亲，大家晚上好，…": the greeting opens
+#: the body).
 COMMA_SALUTATION = re.compile(
     rf"^((?:(?:(?:尊敬的|亲爱的|各位)[^。！？：，、]{{1,12}}|{alternation(ADDRESS_WORDS)})[、，])*"
     rf"(?:(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}"
-    rf"|(?:[^\W\d_a-zA-Z]{{1,8}}的)?各位[^\W\d_a-zA-Z]{{1,6}}?们(?=大家))"
+    rf"|(?:[^\W\d_a-zA-Z]{{1,8}}的)?各位[^\W\d_a-zA-Z]{{1,6}}?们(?=大家)"
+    rf"|各位[^\W\d_a-zA-Z]{{1,6}}?(?=，大家{_GREETING_TIME}?好[，！]))"
     rf"(?P<greeting>(?:大家)?{_GREETING_TIME}?好)?[，！])"
     r"\s*(?=\S|$)"
 )

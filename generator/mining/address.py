@@ -76,6 +76,9 @@ CLOSING_WISH = LazyPattern(rf"(?:，|(?<=们)){_WISH}(?:、{_WISH})?[：！]$")
 #: The longest such line: a school's or a ministry's guests named one by one (56 characters on
 #: the longest real page).
 GREETED_LIST_CHARS = 80
+#: The fewest commas in a greeted list that lost its closing mark: three addressees and the
+#: greeting at the least.
+UNMARKED_LIST_COMMAS = 3
 #: Who an addressee is, in brackets after the address ("马主席（协会主席马某某）、…"): a press
 #: office's note inside the salutation, no sentence of the speech.  A ministry's full name and
 #: post run to 26 characters on a real page ("…驻某地特别行政区特派员公署特派员"); 30 leaves room.
@@ -138,6 +141,10 @@ def is_salutation(line: str) -> bool:
         line = _ADDRESSEE_NOTE.sub("", line)
     if _addresses(line):
         return True
+    if line[-1:] == "好" and line.count("，") >= UNMARKED_LIST_COMMAS:
+        # The same list with its closing mark lost ("各位校长，各位来宾，各位老师，各位家长，
+        # 大家好" on a blog): enough addressees make it one without the mark.
+        return len(line) < GREETED_LIST_CHARS and _greeted_list(line + "！")
     if line[-1:] not in ("：", "！") or line[-2:-1] not in ("好", "安"):
         return False
     if len(line) <= GREETED_LIST_CHARS and "，" in line and _greeted_list(line):

@@ -169,6 +169,8 @@ RULES: list[NoiseRule] = [
         (r"(Copyright|©)", "C©"),
         r"^(上一篇|下一篇)：",
         r"^版权(声明|所有)",
+        # A blog's comment box under the post, its count first ("1 则留言：").
+        r"^\d+\s*(则|条|个)(留言|评论|回应)：?$",
         r"^(网友评论|发表评论|我要评论|评论列表|最新评论|用户评论|全部评论|精彩评论|热门评论|读者评论)",
         # The comment box's caption with its count, perhaps behind the article's title
         # ("…的讲话的评论3条评论", "留言与评论（共有 条评论）").

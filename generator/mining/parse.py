@@ -676,6 +676,26 @@ def _unmarked_list(key: str) -> bool:
 _ABOUT_THE_TEXT = LazyPattern(rf"{TITLE_END}|如下：$")
 
 
+#: The fewest groups of addressees a comma parts in a long placed salutation, and its longest.
+LISTED_GROUPS = 3
+LISTED_GROUPS_CHARS = 80
+
+
+def _listed_groups(key: str) -> bool:
+    """A long line addressing several groups by their place, with no address word ("驻地各部队、
+    武警官兵，民兵预备役人员，离退休干部以及全市烈军属："): three or more groups parted by
+    commas, each ending with a word for people, no sentence, digit, title word or site word."""
+    groups = key[:-1].split("，")
+    return (
+        len(key) <= LISTED_GROUPS_CHARS
+        and len(groups) >= LISTED_GROUPS
+        and not re.search(r"[。！？；\d]", key)
+        and all(_PERSON_PIECE.search(g) for g in groups)
+        and not _ABOUT_THE_TEXT.search(key)
+        and not furniture_score(key)
+    )
+
+
 def _placed_salutation(text: str) -> bool:
     """A line that addresses the audience by its place, whatever words it uses ("全体参训学员：",
     "诸位同仁：", "各位街坊邻居："): it is the last head line, under the title and right above
@@ -686,8 +706,10 @@ def _placed_salutation(text: str) -> bool:
     key = "".join(unglossed(text).split())
     if not key.endswith("：") and _unmarked_list(key):
         return True
+    if len(key) > PLACED_SALUTATION_CHARS:
+        return key.endswith("：") and _listed_groups(key)
     return (
-        2 < len(key) <= PLACED_SALUTATION_CHARS
+        len(key) > 2
         and key.endswith("：")
         and not re.search(r"[。！？；\d]", key)
         and ("，" not in key or all(_ADDRESSEE_PIECE.search(p) for p in key[:-1].split("，")))

@@ -21,15 +21,19 @@ def alternation(words: tuple[str, ...]) -> str:
 
 # --- Count announcements: "下面，我讲三点意见" (CORPUS §e1.11) ---------------------------------
 
-#: Verbs a speaker announces the count with: 讲三点 / 再强调四点 / 提出三项要求 / 抓好三个方面.
-ANNOUNCE_VERBS = ("讲", "谈", "说", "提", "强调", "发表", "提出", "明确", "做好", "抓好", "把握")
+#: Verbs a speaker announces the count with: 讲三点 / 再强调四点 / 提出三项要求 / 抓好三个方面;
+#: 我有 for what the speaker brings ("我有两点切身感受："; a bare 有 counts reasons, "主要有三
+#: 方面考虑：", not points).
+ANNOUNCE_VERBS = ("讲", "谈", "说", "提", "强调", "发表", "提出", "明确", "做好", "抓好", "把握",
+                  "我有")
 #: Measure words points are counted in: 三点, 四个方面, 两个问题, 三层意思, 五项.
 #: 三句话 and 三件事 too ("最后，我再强调三句话。"), as pages print them (issue 13); 四个词 for
 #: points that are one word each ("我想说四个词：…").
 COUNT_UNITS = ("点", "个方面", "方面", "个问题", "层意思", "个部分", "个重点", "项", "句话", "件事",
                "个关键词", "个词")
 #: What the count is of, when said: 三点意见, 四个方面的要求, 几点希望.
-COUNT_OBJECTS = ("意见", "要求", "看法", "想法", "建议", "体会", "工作", "问题", "希望", "期望")
+COUNT_OBJECTS = ("意见", "要求", "看法", "想法", "建议", "体会", "工作", "问题", "希望", "期望",
+                 "感受", "切身感受", "切身体会")
 
 
 def announcement(count: str = COUNT, window: int = 10) -> str:

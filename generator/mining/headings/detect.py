@@ -76,8 +76,9 @@ _ANNOUNCEMENT_UNMARKED = LazyPattern(f"{announcement()}(?:{_OBJECTS})?{_COURTESY
 
 def announces_points(text: str) -> bool:
     """True when the paragraph ends with an announcement of the points that follow, with its
-    colon or full stop or, as the paragraph's last words, without."""
-    text = text.rstrip()
+    colon or full stop or, as the paragraph's last words, without; read without the pinyin
+    glosses a page may print inside it ("我有两点（diǎn）切身感受：")."""
+    text = unglossed(text).rstrip()
     if text.endswith(("。", "：")):
         return any(m.end() == len(text) for m in ANNOUNCEMENT.finditer(text))
     return _ANNOUNCEMENT_UNMARKED.search(text[-UNMARKED_TAIL:]) is not None

@@ -556,6 +556,30 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
     return found if len(found) >= 2 else []
 
 
+#: A work report's part named by its period and its kind of work, unnumbered on a line of its
+#: own ("2021年工作回顾", "今年工作安排"): the report's main divisions, its numbered points under
+#: them.
+REPORT_PART = LazyPattern(
+    r"^(?:(?:19|20)\d{2}年度?|过去一年|今年|明年)的?"
+    r"(?:工作回顾|工作安排|主要工作|重点工作|工作任务|工作部署|工作打算|工作思路)$",
+    needs="工",
+)
+#: The longest such line ("2021年度的重点工作").
+REPORT_PART_CHARS = 12
+
+
+def _report_parts(paragraphs: list[str], outline: Outline) -> list[int]:
+    """Positions of a work report's unnumbered parts (``REPORT_PART``) when the first of them
+    stands in the opening, above the first numbered point: the points nest under the parts.
+    Cheap tests (length, 工作) before the pattern."""
+    found = [
+        i
+        for i, text in enumerate(paragraphs)
+        if len(text) <= REPORT_PART_CHARS and "工作" in text and REPORT_PART.match(text)
+    ]
+    return found if found and 0 < found[0] < len(outline.opening) else []
+
+
 #: A dash point: a paragraph opening with a dash pair and a short phrase, then its comment
 #: after a comma ("——守牢底线，就是…"), as some speeches print their main divisions.
 DASH_POINT = re.compile(r"^[—－-]{2}\s*([^，,：:。；]{2,12})[，,：:](.+)$")
@@ -631,7 +655,7 @@ def build_outline(paragraphs: list[str], complete: bool = False) -> Outline:
     outline = _Builder(paragraphs, complete).build()
     if not outline.sections and (dashed := _dash_outline(paragraphs, outline.notes)):
         return dashed
-    heads = [] if outline.sections else _unnumbered(paragraphs)
+    heads = _report_parts(paragraphs, outline) if outline.sections else _unnumbered(paragraphs)
     if not heads:
         return outline
     sections = []

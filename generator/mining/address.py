@@ -14,8 +14,10 @@ from .normalise import unglossed
 
 #: Times of day a greeting names ("下午好").
 DAYTIME = "早上|上午|中午|下午|晚上"
+#: Whom a greeting greets ("大家好", "各位下午好", "你们好").
+GREETED = "大家|你们|各位"
 #: A greeting after a fused salutation: "同志们：大家上午好！今天…".
-LEADING_GREETING = re.compile(rf"^((大家|你们|各位)({DAYTIME})?好|({DAYTIME})好)！")
+LEADING_GREETING = re.compile(rf"^(({GREETED})({DAYTIME})?好|({DAYTIME})好)！")
 
 SALUTATION = re.compile(f"{alternation(ADDRESS_WORDS)}[：，！]$")
 #: Longest line that can be a salutation on its own; a longer one must open with a word of
@@ -71,7 +73,7 @@ def _listed(line: str) -> bool:
 #: addressee ("…的家属朋友们大家好："): one or two wishes joined by 、 ("大家好", "大家早安、大家
 #: 好", "大家晚安"; 早安/午安/晚安 are how Taiwan and Hong Kong pages greet), then the line's
 #: colon or exclamation mark.
-_WISH = rf"(?:大家|各位|你们)?(?:(?:{DAYTIME})?好|早安|午安|晚安)"
+_WISH = rf"(?:{GREETED})?(?:(?:{DAYTIME})?好|早安|午安|晚安)"
 CLOSING_WISH = LazyPattern(rf"(?:，|(?<=们)){_WISH}(?:、{_WISH})?[：！]$")
 #: The longest such line: a school's or a ministry's guests named one by one (56 characters on
 #: the longest real page).

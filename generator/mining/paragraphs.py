@@ -14,7 +14,7 @@ from itertools import pairwise
 from ..lazy_re import LazyPattern
 from ..lexicon import APPEAL_STARTS, COMRADES, GROUP_ADDRESS, OFFICES, TITLE_END, alternation
 from ..numerals import ORDINAL, from_chinese
-from .address import LEADING_GREETING, is_salutation
+from .address import GREETED, LEADING_GREETING, is_salutation
 from .boilerplate import classify, is_furniture, strip_label
 from .headings.detect import (
     ANNOUNCEMENT,
@@ -234,7 +234,7 @@ _LEADING_TITLE = re.compile(
 _SPACED_ADDRESS_END = re.compile(
     r"^[^。！？；，\s][^。！？；，]{2,120}?\s"
     rf"(?:[^。！？；，\s]{{2,40}}：|(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}，)"
-    r"(?= +(?!大家|你们|各位)\S[^。！？]*[。！？])"
+    rf"(?= +(?!{GREETED})\S[^。！？]*[。！？])"
 )
 #: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.
 _TRAILING_THANKS = re.compile(r"(?<=[。！？])谢谢(大家|各位|同志们)?[！。]$")

@@ -32,6 +32,7 @@ from .address import (
     ADDRESS_OPENERS,
     CUT_ADDRESS,
     DAYTIME,
+    GREETED,
     LEADING_GREETING,
     PERSON_END,
     is_salutation,
@@ -281,10 +282,10 @@ SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
-GREETING = re.compile(rf"^(大家|你们|各位)?({DAYTIME})?好[！。]$")
+GREETING = re.compile(rf"^({GREETED})?({DAYTIME})?好[！。]$")
 #: The same after the address and a comma, closing the line ("亲爱的同学们，你们好！"): a line of
 #: its own.  Before a colon it stays in the address ("同志们、队员们，大家好：").
-TRAILING_GREETING = re.compile(rf"(?<=，)(大家|你们|各位)?({DAYTIME})?好[！。]$")
+TRAILING_GREETING = re.compile(rf"(?<=，)({GREETED})?({DAYTIME})?好[！。]$")
 
 SIGNOFF = re.compile(alternation(SIGNOFF_WORDS))
 CLOSING_STARTS = re.compile(
@@ -516,7 +517,7 @@ ADDRESSEE_ROW = LazyPattern(
 ADDRESSEE_ROW_CHARS = 24
 #: A greeting on a line of its own under a salutation ("大家晚上好！", "大家新年好！").
 _OWN_GREETING = LazyPattern(
-    rf"^(?:大家|各位|你们)?(?:{DAYTIME}|新年|新春)?好[！。]$", needs="好"
+    rf"^(?:{GREETED})?(?:{DAYTIME}|新年|新春)?好[！。]$", needs="好"
 )
 #: The fewest rows of a guest list printed one guest a row over the greeting.
 GUEST_ROWS = 3

@@ -58,9 +58,14 @@ def load_document(path: str | Path,
         raise InputError(Problem(
             f"这是讲话稿文件,不是提纲;请先提取成提纲:speechgen mine {Path(path).name} -o 提纲.yaml,"
             "改好后再生成", filename))
-    text = reading.read_text(path, reading.MAX_OUTLINE, OUTLINE_FILE)
-    data, locate = parse_document(text, filename, notes)
+    data, locate = parse_document(read_outline(path), filename, notes)
     return data, locate, filename
+
+
+def read_outline(path: str | Path) -> str:
+    """An outline file's text, read as `render` reads it (size cap, encodings, refusals); for
+    `check`, which also places its findings at the file's lines."""
+    return reading.read_text(path, reading.MAX_OUTLINE, OUTLINE_FILE)
 
 
 # The outline format, declared like any template's fields.

@@ -51,12 +51,11 @@ def load_draft(path: Path) -> Draft:
 
         draft = docx_draft(path)
     elif suffix in (".yaml", ".yml"):
-        from ..outline_io import OUTLINE_FILE
+        from ..outline_io import read_outline
         from ..pipeline import load_speech_text
-        from ..reading import MAX_OUTLINE, read_text
         from .from_speech import speech_draft
 
-        text = read_text(path, MAX_OUTLINE, OUTLINE_FILE)  # once: also where findings stand
+        text = read_outline(path)  # once: also where the findings stand in it
         draft = speech_draft(load_speech_text(text, filename=str(path)))._replace(yaml_text=text)
     else:
         draft = text_draft(read_draft_text(path))

@@ -81,9 +81,9 @@ def _docx_lines(path: Path) -> list[str]:
         row = next(paragraph._p.iterancestors(qn("w:tr")), None)
         if row is not None:
             if row not in rows:
-                rows[row] = _data_cells(row)
-                if rows[row] is not None:
-                    lines.append(DATA_CELL_GAP.join(rows[row] or ()))
+                rows[row] = cells = _data_cells(row)
+                if cells is not None:
+                    lines.append(DATA_CELL_GAP.join(cells))
             if rows[row] is not None:
                 continue
         text = reading.paragraph_text(paragraph._p)

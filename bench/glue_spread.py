@@ -1,7 +1,7 @@
 """How widely the glue's wordings spread over many offices (issue 14: "no single tell applies to
 more than a tenth" of the snippets a blind reader sees).
 
-Usage: python bench/glue_spread.py [--facts DIR] [--offices 12] [--top 12]
+Usage: python bench/glue_spread.py [--facts DIR] [--offices 12] [--top 12] [--show MOVE]
 
 Each fact set in DIR (default bench/blind_facts: 42 invented meetings over the seven genre
 templates) is rendered as given and again under `--offices` other organisers' names (the
@@ -10,7 +10,9 @@ template), so every template is read through a few hundred drafts.  For each mov
 prints the wordings used, how many drafts used the move, and the share of the commonest
 wording: a move whose commonest wording opens more than a tenth of the drafts of one kind is
 one a reader of a shuffled batch will see repeated.  Then the same for the fact sets as given
-(the batch a blind reading is cut from).  Deterministic; asserts nothing.
+(the batch a blind reading is cut from).  `--show MOVE` then lists every wording of that move
+with how many drafts used it: a reader sees families ("…，主要任务是" in many frames), not
+single wordings.  Deterministic; asserts nothing.
 """
 
 from __future__ import annotations
@@ -69,6 +71,14 @@ def _renamed(path: Path, prefix: str, tmp: Path) -> Path | None:
     return None
 
 
+def _show(move: str, drafts: list[tuple[str, Record]]) -> None:
+    counts = Counter(text for _, record in drafts for (name, _), text in record.items()
+                     if name == move)
+    print(f"\n-- {move}: {sum(counts.values())} 份稿子用到")
+    for text, n in counts.most_common():
+        print(f"{n:>5} {n / len(drafts):>5.0%}  {text}")
+
+
 def _report(title: str, drafts: list[tuple[str, Record]], top: int) -> None:
     print(f"\n== {title}: {len(drafts)} 份稿子")
     by_move: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -94,6 +104,7 @@ def main() -> None:
     parser.add_argument("--facts", type=Path, default=ROOT / "bench" / "blind_facts")
     parser.add_argument("--offices", type=int, default=12)
     parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--show", metavar="MOVE", help="every wording of this move, counted")
     args = parser.parse_args()
     recorded = _recording()
     given: list[tuple[str, Record]] = []
@@ -109,6 +120,8 @@ def main() -> None:
                 (given if n == 0 else spread).append((path.stem[:2], recorded[-1]))
     _report("原样的事实", given, args.top)
     _report(f"每套事实换 {args.offices} 个主办单位", spread, args.top)
+    if args.show:
+        _show(args.show, spread)
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ _PHRASE_WORDS = ("具体", "重要", "全面")
 _LATER = ("speech", "deployment")
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
-_CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems"}
+_CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems", "called", "also_called"}
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}
@@ -84,6 +84,7 @@ class Stock(NamedTuple):
     honoured: Mapping[str, str]  # regexes: words naming honoured groups / honoured people
     once: frozenset[str]  # moves said at most once a speech (a lead-in before every part reads
     #                       as a formula)
+    sorts: tuple[Mapping[str, str], ...]  # verbs of a purpose → the sort of meeting they make
 
 
 def _wordings(data: Any) -> Any:
@@ -109,7 +110,7 @@ def load_stock() -> Stock:
                      if entry.get("once"))
     return Stock(tuple(data.get("levels", ())), tuple(data.get("kinds", ())),
                  tuple(data.get("agenda", ())), data.get("agenda_phrases", {}), moves,
-                 data.get("honoured", {}), once)
+                 data.get("honoured", {}), once, tuple(data.get("sorts", ())))
 
 
 def level_of(name: str) -> str | None:
@@ -523,12 +524,30 @@ class Glue:
             return f"{said[:aim.start()]}，{call}，{aim[1]}"
         return f"{said}，{call}"
 
+    def sorts(self, purpose: str | None) -> tuple[str | None, str | None]:
+        """The two sorts of meeting the purpose makes this one, in the order it names them
+        ("总结…，部署…" → 总结会, 部署会), for "这次会议既是一次总结会，也是一次部署会"; (None,
+        None) when it names fewer than two.  Only a clause's own act counts: "…，为推进乡村振兴
+        作贡献" does not make a 推进会.  Read from the user's own verbs (the stock's
+        `sorts`), so the characterisation says nothing the purpose does not: six sites' real
+        openings characterise their meeting so, a skeleton the purpose stock lacked."""
+        names: list[str] = []
+        for clause in re.split("[，、；]", _clause(purpose)):
+            act = clause.removeprefix("进一步")
+            for manner in _MANNERS:  # 全面总结, 研究部署: the act follows its manner
+                act = act.removeprefix(manner)
+            name = next((sort["name"] for sort in self.stock.sorts
+                         if act.startswith(tuple(sort["verbs"].split("|")))), None)
+            if name and name not in names:
+                names.append(name)
+        return (names[0], names[1]) if len(names) > 1 else (None, None)
+
     def named(self, meeting: str, purpose: str | None) -> str:
         """The meeting as the purpose statement names it: "这次会议" when its name and its
         purpose share their verb (召开部署会，主要是部署… reads as a tautology)."""
         verb = _MEETING_VERB.search(meeting or "")
         if verb and purpose and _clause(purpose).startswith(verb[1]):
-            return "这次会议"
+            return THIS_MEETING
         return meeting
 
     # -- the moves ------------------------------------------------------------------------
@@ -541,6 +560,8 @@ class Glue:
             return False
         if when.get("after") == "items" and not self.items:
             return False  # "借此机会，我讲三点意见" right after the purpose borrows nothing (m1)
+        if when.get("after") == "convening" and not self.convened:
+            return False  # "会议的主要任务是" leans on the user's own sentence convening it
         if when.get("work") == "none" and slots.get("work"):
             return False  # a fallback for meetings whose name gives no subject
         if "kind" in when and self.kind not in when["kind"]:
@@ -627,7 +648,8 @@ class Glue:
             # is filled with (a closing outlook "…保障党员民主权利…" then "认真行使民主权利"),
             # and is not a short wording said already (有亮点、有见地 has no four-character run)
             facts = [str(v) for k, v in slots.items()
-                     if v and not (k == "default_goal" and slots.get("goal"))]
+                     if v and not (k == "default_goal" and slots.get("goal"))
+                     and not (k == "meeting" and v == THIS_MEETING)]  # glue's word, not a fact
             heard = self._used | _grams(" ".join(facts))
             fresh = [v for v in variants
                      if v.text not in self._said and not _grams(v.text) & heard]
@@ -704,6 +726,11 @@ class Glue:
         return self.words[name]
 
 
+#: The meeting as glue names it when its own name would repeat the purpose's verb (`named`).
+THIS_MEETING = "这次会议"
+#: Words of manner before a purpose clause's act (全面总结, 研究部署, 回顾总结), in the order
+#: they stack.
+_MANNERS = ("全面", "认真", "隆重", "深入", "回顾", "研究")
 #: A purpose that calls on its audience itself takes no second call (动员…, 激励…, 统一思想…).
 _RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|上下|统一思想|鼓足干劲|行动起来|比学赶超")
 #: A purpose's last clause saying what it is all for: the call goes before it, as real ones put it.

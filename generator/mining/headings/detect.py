@@ -57,6 +57,14 @@ PARALLEL_MAX = 6
 #: A shorter first sentence is cut after an ending only when this much of it is left to the
 #: body: "…强化保障，提升服务质量水平" is one heading, not "…质量" and "水平".
 FUSED_BODY = 10
+#: A parallel heading's first sentence shorter than ``FUSED_MIN`` is cut after an ending only
+#: when this much of it is left: the body's first words before the page broke off ("…紧迫感
+#: 池州撤地设市…"), not a second ending of the heading's own ("…责任感使命感").
+SHORT_BODY = 6
+#: The verb phrase a two-clause heading opens with, when the clauses are of unequal length
+#: ("深刻把握形势任务，树牢…意识"): four to eight characters.
+LEAD_PHRASE_MIN = 4
+LEAD_PHRASE_MAX = 8
 
 #: The sentence that announces the points ("下面，我讲几点意见。", "再强调四点意见："): the
 #: text right after it is the first point, even when the page lost the break before it or
@@ -163,10 +171,14 @@ SWALLOWED = re.compile(
 #: keep 当前 and 我县 out of this list).
 OPENERS = (
     "这次", "这轮", "这是", "近年来", "近几年", "长期以来", "一年来", "五年来", "随着",
-    rf"(今年|去年)(以来|\d|上半年|下半年|[一二三四]季度|[{NUMERAL_CHARS}]+月)",
+    # A month may be a template's placeholder ("今年X月X日，我市…").
+    rf"(今年|去年)(以来|[\dXx×]|上半年|下半年|[一二三四]季度|[{NUMERAL_CHARS}]+月)",
+    # A point of view the body's first sentence takes ("从政策形势上看：", "从全省来看，"):
+    # a heading names a task, and 看 with a colon or comma after it ends no heading.
+    r"从[^，。！？：；]{2,12}看[：，]",
 )
 _OPENER = re.compile(
-    r"^([^。！？，]{2,20}，[^。！？]{3,40}?[^，、的了在对把和与及地得着是为])(?=(?:"
+    r"^([^。！？，]{2,20}，[^。！？]{3,40}?[^。！？，、的了在对把和与及地得着是为])(?=(?:"
     + "|".join(OPENERS)
     + r")[^。！？]{4,}[，。！？])"
 )
@@ -194,6 +206,11 @@ RUN_ON_OPENERS = (
     rf"过去的?{_SPAN}(?:里|中|来|间)?，",
     rf"经过(?:近|短短|整整)?{_SPAN}[^。！？，；]{{0,16}}，",
     r"一是[^。！？，；]{4}",
+    # The first of a speaker's 首先/其次 items, or a sentence that appeals to what all know,
+    # perhaps after the heading's own comma ("…的问题，众所周知，质量是…"): a heading never
+    # ends with them.
+    r"首先，",
+    r"，?(?:众所周知|大家都?知道|我们都?知道)，",
 )
 #: The body after such an opener runs on: this long at least, and past its first sentence
 #: (or cut off before any).  One sentence ending the line is more likely the heading's own
@@ -207,7 +224,7 @@ def _runs_on(body: str) -> bool:
 
 
 _RUN_ON = re.compile(
-    r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20})?[^，、；：的了在对把和与及地得着是为\s])"
+    r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20})?[^。！？，、；：的了在对把和与及地得着是为\s])"
     r"(?=(?:" + "|".join(RUN_ON_OPENERS) + r")[^。！？]{4,}[，。！？；])"
 )
 
@@ -261,7 +278,8 @@ def split_fused(text: str) -> tuple[str, str] | None:
         return spaced.group(1), text[spaced.end() :]
     run_on = _RUN_ON.match(text)
     if run_on and _runs_on(text[run_on.end() :]):
-        return run_on.group(1), text[run_on.end() :]
+        end = run_on.end() + text.startswith("，", run_on.end())  # the heading keeps its comma
+        return text[:end], text[end:]
     first = _SENTENCE_END.search(text)
     opener = _OPENER.match(text) if first else None
     # A one-sentence heading line ("…，深化认识这项工作的重要意义。") is not cut: the body
@@ -270,18 +288,32 @@ def split_fused(text: str) -> tuple[str, str] | None:
         return opener.group(1), text[opener.end() :]
     sentence = text[: first.start()] if first else text
     clauses = sentence.split("，")
+    first_two = [len(clause) for clause in clauses[:2]]
+    parallel = len(clauses) > 2 and PARALLEL_MIN <= first_two[0] == first_two[1] <= PARALLEL_MAX
+    offset = len(clauses[0]) + len(clauses[1]) + 2 if parallel else 0
     if len(sentence) < FUSED_MIN:
         if len(clauses) == 2 and len(clauses[0]) == 4:
             # "认清形势，切实增强工作责任感和紧迫感消防工作关系…。": a four-character phrase and
             # a task run on into the body's first sentence past the task's ending.
             return _cut_at_ending(text, sentence, len(clauses[0]) + 1, FUSED_BODY)
+        if parallel:
+            # "认清形势，坚定信心，进一步增强…紧迫感池州撤地设市…": a page cut short in the
+            # body's first sentence, run on past the parallel heading's ending; what is left
+            # ending as a heading does ("…以前所未有的紧迫感做好各项工作") is the heading's own.
+            if sentence.rstrip("….").endswith(HEADING_ENDINGS + WEAK_ENDINGS):
+                return None
+            return _cut_at_ending(text, sentence, offset, SHORT_BODY)
         return None
     space = sentence.find(" ", 8)
     if space > 0:
         return sentence[:space], text[space + 1 :]
-    if len(clauses) < 3 or not PARALLEL_MIN <= len(clauses[0]) == len(clauses[1]) <= PARALLEL_MAX:
-        return None  # only the parallel 4+4+X (or 6+6+X) shape is cut without a separator
-    offset = len(clauses[0]) + len(clauses[1]) + 2
+    if not parallel:
+        # "深刻把握形势任务，树牢…的进取意识只有正视不足才能…，唯有…。": a verb phrase, then a
+        # task run on into a body clause of its own past the task's ending.
+        if len(clauses) > 2 and LEAD_PHRASE_MIN <= len(clauses[0]) <= LEAD_PHRASE_MAX:
+            second = len(clauses[0]) + 1 + len(clauses[1])
+            return _cut_at_ending(text, sentence[:second], len(clauses[0]) + 1, FUSED_BODY)
+        return None  # else only the parallel 4+4+X (or 6+6+X) shape is cut without a separator
     cut = _cut_at_ending(text, sentence, offset, 1)
     if cut is None and len(unglossed(clauses[2])) > TASK_CLAUSE:
         cut = _cut_at_ending(text, sentence[: offset + len(clauses[2])], offset, FUSED_BODY,

@@ -77,6 +77,20 @@ _HEAD_IN_CHUNK = LazyPattern(
 )
 
 
+#: The title a file's first chunk opens with, run into the text: a line above prints it.
+_TITLE_IN_CHUNK = re.compile(rf"\s*([^。！？，：\s]{{4,60}}?{TITLE_END})")
+
+
+def _head_in_chunk(lines: list[tuple[int, str]], k: int, number: re.Match[str]) -> bool:
+    """The first chunk opens with the speech's head: its title and address, or a title the
+    page printed on a line above (the file's name, "<title>.docx")."""
+    text = lines[k][1]
+    if _HEAD_IN_CHUNK.match(text, number.end()):
+        return True
+    title = _TITLE_IN_CHUNK.match(text, number.end())
+    return title is not None and any(t.startswith(title.group(1)) for _, t in lines[:k])
+
+
 def join_numbered_chunks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A preview cut into numbered pieces ("1、…进行提醒、" / "2、嘱咐和告诫，…"): when lines
     numbered 1, 2, 3… in turn each open where the line before breaks off mid-sentence (no
@@ -86,7 +100,7 @@ def join_numbered_chunks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     when the first piece opens with the speech's title and address."""
     numbered = [(k, m) for k, (_, t) in enumerate(lines) if (m := _CHUNK_NUMBER.match(t))]
     fewest = 3
-    if numbered and _HEAD_IN_CHUNK.match(lines[numbered[0][0]][1], numbered[0][1].end()):
+    if numbered and _head_in_chunk(lines, *numbered[0]):
         fewest = 2  # "1、<title>同志们：…": no point opens with the speech's head
     if len(numbered) < fewest or [int(m.group(1)) for _, m in numbered] != list(
         range(1, len(numbered) + 1)

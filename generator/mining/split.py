@@ -336,6 +336,9 @@ def _chunk_number(text: str, want: int, above: str) -> int | None:
 #: short lines without a sentence, a page number perhaps at their end.
 CONTENTS = re.compile(r"^[-•·*\s]*(目\s*录|目\s*次)(?:[/／、](?:提纲|大纲))?[：]?[….。\s]*$")
 CONTENTS_ENTRY = 60
+#: An entry this long printed again under the list is the text's own title, where it begins
+#: (shorter lines, a page number, recur by chance).
+REPEATED_ENTRY = 4
 #: A title line, perhaps with the site's name after a separator ("…的讲话-某某网").
 _OWN_TITLE = re.compile(rf"{TITLE_END}([-－_|｜][^。！？，\s]{{1,20}})?$")
 
@@ -389,11 +392,15 @@ def _drop_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             k += 1
             continue
         end = k + 1
+        entries: set[str] = set()
         while (
             end < len(lines)
             and len(lines[end][1]) <= CONTENTS_ENTRY
             and not _SENTENCE_END_MARK.search(lines[end][1])
+            and lines[end][1] not in entries  # the first entry's title again: the text begins
         ):
+            if len(lines[end][1]) >= REPEATED_ENTRY:
+                entries.add(lines[end][1])
             end += 1
         following = lines[end][1] if end < len(lines) else ""
         last = lines[end - 1][1]

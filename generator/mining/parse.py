@@ -1293,6 +1293,9 @@ def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
 #: The length of a theme's half, in characters: a phrase of two four-character words at the
 #: least ("齐心协力 团结奋斗"), a line of a narrow column at the most.
 THEME_HALF_MIN, THEME_HALF_MAX = 8, 24
+#: The upper half may be one four-character phrase when the title block's subtitle is under
+#: the lower ("勇猛精进" / "打造…而不懈奋斗" / "——在…的讲话").
+MOTTO_CHARS = 4
 #: What a theme's half holds besides Chinese characters: the space between its words, quotes.
 _THEME_MARKS = frozenset(" “”‘’")
 
@@ -1311,6 +1314,18 @@ def _theme_half(text: str) -> bool:
     )
 
 
+def _motto(text: str) -> bool:
+    """A four-character phrase ("勇猛精进"): the upper half of a theme only right over a
+    theme line that has its occasion under it ("——在…的讲话"), where a line so short could
+    otherwise be a name or a category."""
+    return (
+        len(text) == MOTTO_CHARS
+        and all(_is_han(c) for c in text)
+        and not _is_title(text)
+        and not furniture_score(text)
+    )
+
+
 def _theme_pair(lines: list[str], k: int) -> bool:
     """Lines ``k`` and ``k + 1``: a theme set on two lines, each a phrase of its own ("齐心协力
     团结奋斗" / "努力开创…新局面", "积极创建…基地" / "丰富…的内涵").  Neither names a kind of
@@ -1321,7 +1336,7 @@ def _theme_pair(lines: list[str], k: int) -> bool:
     first, second = unglossed(lines[k]).strip(), unglossed(lines[k + 1]).strip()
     return (
         first != second
-        and _theme_half(first)
+        and (_theme_half(first) or (_motto(first) and _subtitled(lines, k + 1)))
         and _theme_half(second)
         and all(unglossed(line).strip() != second for line in lines[:k])
     )

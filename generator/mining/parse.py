@@ -144,13 +144,13 @@ TITLE_NOISE = [
     # A date, and a note on the text itself (（摘要） （节选） （送审稿）), stay.
     re.compile(
         r"(?<=讲话|讲稿|发言|致辞|党课|报告|演讲)\s*"
-        r"（(?![^（）]*(摘|节|选|全文|提纲|稿|草案))[\u4e00-\u9fff](?:[—－、]?[\u4e00-\u9fff]){1,8}）$"
+        r"（(?![^（）]*(摘|节|选[编登读录]|全文|提纲|稿|草案))[\u4e00-\u9fff](?:[—－、]?[\u4e00-\u9fff]){1,8}）$"
     ),
     # A site's category glued after the occasion title: "在…会议上的讲话经济工作".  The tail
     # ends in a category noun; a note on the text (提纲, 摘要, 全文) is no such word.  Pinyin
     # glosses some pages print after characters ("經（jīng）濟（jì）") may sit inside it.
     re.compile(
-        r"(?<=上的讲话|上的致辞|上的发言|上的講話|上的致辭|上的發言)"
+        r"(?<=上的讲话|上的致辞|上的发言|上的講話|上的致辭|上的發言)(?!材料$)"
         r"(?:[\u4e00-\u9fff]|[（(][a-zA-Z\u00c0-\u01ff]{1,8}[）)]){0,4}(工作|建设|建設|管理|党建|黨建|材料|文稿|公文|范文|範文|心得|"
         r"致辞|致辭|讲话|講話|发言|發言|总结|總結)$"
     ),

@@ -226,6 +226,9 @@ RULES: list[NoiseRule] = [
         # five digits or more, no year and no page number, never a line of a speech.
         r"^\d{5,10}$",
         r"^\d{1,3}\s*/\s*\d{1,3}$",
+        # A document library's file row of counts only ("4 页 999+", "10 页 31.89KB"): pages,
+        # views capped with a plus, the file's size; two at least.
+        r"^(?:(?:\d+(?:\.\d+)?\s*(?:页|KB|MB|K|M|字)|\d+\+)\s*){2,}$",
         # A news page's advertising slot, its label printed once or twice ("广告 广告").
         r"^广告(\s*广告)?$",
         # A news photo's caption, known by its credit at the line's end ("…握手。（图/某某新闻）",
@@ -286,6 +289,11 @@ RULES: list[NoiseRule] = [
          r"[^（）【】\[\]]{0,30}[）】\]]", "（【["),
         (r"[（【\[][^（）【】\[\]]{0,20}(仅供(学习|参考|阅读|交流)|侵权|侵删)[^（）【】\[\]]{0,20}[）】\]]",
          "供侵"),
+        # A template's note to whoever fills it in, where a name or a figure goes ("（一个…的
+        # 名字加职务，你可以前后对照进行准确替换）", "（请根据本单位实际修改）"): it speaks to the
+        # reader, never the audience.
+        (r"[（(][^（）()。！？]{0,30}(?:你|您|请|可)[^（）()。！？]{0,16}"
+         r"(?:替换|修改|改写|填写|填入)[^（）()。！？]{0,12}[）)]", "替修改填"),
         # Bracketed buttons in a meta row or after a title: [下载该文章] [会员注册] 【收藏本文】.
         (rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]", "[【"),
     ),

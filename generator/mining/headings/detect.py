@@ -271,11 +271,20 @@ def split_dash(text: str) -> tuple[str, str] | None:
     return found.group(1), body
 
 
+#: "凝聚共识、扩大共识共识，是团结奋斗的动力。": a heading whose last word the body's first
+#: sentence takes up again as its subject, to say what it is ("共识，是…"); the word doubled
+#: is where the heading ends.
+TAKEN_UP = LazyPattern(r"^([^。！？，；：\s]{2,30}?([^\W\d_a-zA-Z]{2}))(?=\2，?是)", needs="是")
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
     spaced = SPACED_BODY.match(text)
     if spaced:
         return spaced.group(1), text[spaced.end() :]
+    taken_up = TAKEN_UP.match(text)
+    if taken_up:
+        return taken_up.group(1), text[taken_up.end() :]
     run_on = _RUN_ON.match(text)
     if run_on and _runs_on(text[run_on.end() :]):
         end = run_on.end() + text.startswith("，", run_on.end())  # the heading keeps its comma

@@ -213,6 +213,11 @@ class _Builder:
         )
         if not scheme.strong and not self.stack and i < self.first_heading and not announced:
             return False  # "首先，我代表…" before the first 一、 heading is still the opening
+        if not scheme.strong and marker.ordinal != 1 and not self.stack and not announced:
+            # "三要形成合力。" alone on a page that starts mid-speech, no 一要/二要 above it and
+            # no 四要 after: a point of a list the page does not show, at a level it does not
+            # show either; one item is no list of the speech's divisions.
+            return i + 1 < len(self.later) and scheme.family in self.later[i + 1]
         if scheme.strong or marker.ordinal != 1:
             return True
         if announced and not self.complete:

@@ -100,6 +100,8 @@ RULES: list[NoiseRule] = [
         "header",
         r"^\|? ?收藏本文",
         r"^简介：",
+        # An e-book site's caption for one part of a book ("…文选合集：某某-第80部分").
+        r"^[^。！？，]{2,40}[-－—]第\d{1,4}部分$",
         # A site's note on what it prints, alone on a line above the text ("（讲话节选）"): the
         # page's caption, never the speech's title.
         r"^（[^（）。！？，]{0,4}(节选|摘录|摘编)）$",
@@ -226,6 +228,11 @@ RULES: list[NoiseRule] = [
         # five digits or more, no year and no page number, never a line of a speech.
         r"^\d{5,10}$",
         r"^\d{1,3}\s*/\s*\d{1,3}$",
+        # An e-book reader's notices around each part of a book: how to turn its pages by the
+        # keyboard ("按键盘上方向键 ← 或 → 可快速上下翻页…"), and a bookmark prompt ("未阅读完？
+        # 加入书签已便下次继续阅读！").
+        (r"^按键盘上?的?方向键", "键"),
+        (r"^[—\-\s]*(未阅读完？?)?加入书签", "书"),
         # A document library's file row of counts only ("4 页 999+", "10 页 31.89KB"): pages,
         # views capped with a plus, the file's size; two at least.
         r"^(?:(?:\d+(?:\.\d+)?\s*(?:页|KB|MB|K|M|字)|\d+\+)\s*){2,}$",

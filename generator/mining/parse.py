@@ -59,7 +59,14 @@ from .captions import (
 from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import CUT_ENDINGS, Note, build_outline
 from .normalise import unglossed
-from .paragraphs import join_numbered_chunks, join_wrapped, unflatten
+from .paragraphs import (
+    NEARLY_FULL,
+    TERMINALS,
+    join_numbered_chunks,
+    join_wrapped,
+    unflatten,
+    wrap_width,
+)
 from .split import SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
@@ -580,6 +587,9 @@ def _guest_list_end(lines: list[str], at: int) -> int:
 
 #: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
 HEAD_LINES = 12
+#: Lines with a sentence end over an address this many or more: the page starts inside the
+#: speech and the address is a vocative in its text ("同志们：目前，…" in its last part).
+BODY_ABOVE = 3
 #: An address by its words right over the first sentence ends a head this long (a government
 #: site's banner of a dozen lines, its headline, date and section over the speech).
 FAR_HEAD_LINES = 24
@@ -600,6 +610,8 @@ def _head(lines: list[str]) -> tuple[int, bool]:
             break
         following = lines[k + 1] if k + 1 < len(lines) else ""
         if opens_with_salutation(text) or (following and _broken_salutation(text, following)):
+            if sentences >= BODY_ABOVE:
+                break  # "同志们：…" under lines of the speech's own text: a vocative inside it
             return _guests_over(lines, _rows_above(lines, k)), True
         if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
@@ -615,6 +627,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         ),
         len(lines),
     )
+    first = _wrapped_start(lines, first)
     if first <= FAR_HEAD_LINES and (guests := _guest_rows(lines, first)) < first:
         return guests, True  # guests named a row each over "大家晚上好！"
     if (1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1])) or (
@@ -622,6 +635,26 @@ def _head(lines: list[str]) -> tuple[int, bool]:
     ):  # an address right over the first sentence, under a government site's long banner
         return _rows_above(lines, first - 1), True
     return first, False
+
+
+def _wrapped_start(lines: list[str], first: int) -> int:
+    """Where the text starts when the lines over the first sentence (``first``) are pieces of
+    it, hard-wrapped: each holds a clause break, ends unterminated and fills the page's wrap
+    width ("…思想，学习生产知识、军事" / "知识和…活动。"), on a page that starts in the middle of
+    a speech, with no title and no address.  The cheap tests first; the width once."""
+    width: int | None = None
+    while 0 < first < len(lines) and _may_be_piece(lines[first - 1], lines[first]):
+        if width is None:
+            width = wrap_width([(0, line) for line in lines]) or 0
+        if not width * NEARLY_FULL <= len(lines[first - 1]) <= width:
+            break
+        first -= 1
+    return first
+
+
+def _may_be_piece(text: str, following: str) -> bool:
+    """A line that may be a wrapped sentence's first piece, by its own characters."""
+    return "，" in text and not text.endswith(TERMINALS) and not starts_with_marker(following)
 
 
 #: An address opened by a word of address and closed by a colon, run into the first sentence

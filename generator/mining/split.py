@@ -8,6 +8,7 @@ unit already has body text.  A page without any marker is one speech titled by i
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -262,6 +263,9 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             # 首页 > 领导讲话 > 在…的讲话 over the text: keep the title (under the text the
             # same line is the footer's navigation).
             kind, text = None, title
+        if kind == "header" and out and SUMMARY_BOX.match(text) and _near_end(normalised, index):
+            stopped = True  # "摘要：" alone under the text: the site's box on the file, to the end
+            continue
         if kind in ("header", "between"):
             continue
         if kind == "pagination":
@@ -278,6 +282,22 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             out.append((number, text))
     out = _drop_report(_drop_teaser(_drop_contents(out)))
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
+
+
+#: A summary's caption alone on its line ("摘要：", "内容简介："): under the text, a document
+#: library's box on the file begins, its lines the site's (a fragment of the title, tags).
+SUMMARY_BOX = re.compile(r"^(?:内容)?(?:摘要|简介|提要)：?$")
+
+
+#: How many content lines may follow such a caption at the page's end (its summary, tags).
+SUMMARY_TAIL = 3
+
+
+def _near_end(normalised: list[str], index: int) -> bool:
+    """Whether at most ``SUMMARY_TAIL`` content lines follow line ``index`` (counted no
+    further than one past the limit)."""
+    following = (text for text in itertools.islice(normalised, index + 1, None) if text)
+    return sum(1 for _ in itertools.islice(following, SUMMARY_TAIL + 1)) <= SUMMARY_TAIL
 
 
 #: Noise kinds a line is dropped for, one by one, when a page is read loosely.

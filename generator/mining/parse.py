@@ -587,8 +587,9 @@ def _guest_list_end(lines: list[str], at: int) -> int:
 
 #: How far down a unit its head can reach: title, meta rows, a lead-in, site lines, salutation.
 HEAD_LINES = 12
-#: Lines with a sentence end over an address this many or more: the page starts inside the
-#: speech and the address is a vocative in its text ("同志们：目前，…" in its last part).
+#: Lines with a sentence end over an address this many or more, on a hard-wrapped page (a
+#: book's or a PDF's text, not a news report's lead in long lines): the page starts inside
+#: the speech and the address is a vocative in its text ("同志们：目前，…" in its last part).
 BODY_ABOVE = 3
 #: An address by its words right over the first sentence ends a head this long (a government
 #: site's banner of a dozen lines, its headline, date and section over the speech).
@@ -610,8 +611,8 @@ def _head(lines: list[str]) -> tuple[int, bool]:
             break
         following = lines[k + 1] if k + 1 < len(lines) else ""
         if opens_with_salutation(text) or (following and _broken_salutation(text, following)):
-            if sentences >= BODY_ABOVE:
-                break  # "同志们：…" under lines of the speech's own text: a vocative inside it
+            if sentences >= BODY_ABOVE and wrap_width([(0, line) for line in lines]):
+                break  # "同志们：…" under wrapped lines of the speech's text: a vocative in it
             return _guests_over(lines, _rows_above(lines, k)), True
         if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
             return k, True  # "同志们，今年…" first under the title: an address with a comma

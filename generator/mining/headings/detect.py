@@ -42,6 +42,8 @@ HEADING_ENDINGS = (
     "基础",
     "意识",
 )
+#: Words an ending starts inside a heading, not ending it: 意识形态, 基础设施, 高质量发展, 保障性.
+COMPOUNDS = {"意识": ("形态",), "基础": ("设施",), "质量": ("发展",), "保障": ("性", "房")}
 #: A heading's commonest last word, too common inside headings to cut after unless the clause
 #: it falls in runs on past a heading clause's size (``TASK_CLAUSE``): "统一思想，提高认识，
 #: 高度重视…试点工作建立…制度是…的德政工程，…" holds the body's first sentence.
@@ -341,7 +343,11 @@ def _cut_at_ending(
         at = sentence.find(ending, offset)
         while at >= 0:
             cut = at + len(ending)
-            if cut <= len(sentence) - body and sentence[cut] not in "的和与、，":
+            if (
+                cut <= len(sentence) - body
+                and sentence[cut] not in "的和与、，"
+                and not sentence.startswith(COMPOUNDS.get(ending, ()), cut)
+            ):
                 best = cut if best is None else min(best, cut)
                 break
             at = sentence.find(ending, at + 1)

@@ -299,8 +299,9 @@ RULES: list[NoiseRule] = [
         # A template's note to whoever fills it in, where a name or a figure goes ("（一个…的
         # 名字加职务，你可以前后对照进行准确替换）", "（请根据本单位实际修改）"): it speaks to the
         # reader, never the audience.
-        (r"[（(][^（）()。！？]{0,30}(?:你|您|请|可)[^（）()。！？]{0,16}"
-         r"(?:替换|修改|改写|填写|填入)[^（）()。！？]{0,12}[）)]", "替修改填"),
+        # (Gated by the word right before a closing bracket: the speeches' own 修改 is not.)
+        (r"[（(][^（）()]{0,30}(?:你|您|请|可)[^（）()]{0,16}(?:替换|修改|改写|填写|填入)"
+         r"[^（）()]{0,12}[）)]", "替修改填", r"(?:替换|修改|改写|填写|填入)[^（）()]{0,12}[）)]"),
         # Bracketed buttons in a meta row or after a title: [下载该文章] [会员注册] 【收藏本文】.
         (rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]", "[【"),
     ),

@@ -78,7 +78,7 @@ _HEAD_IN_CHUNK = LazyPattern(
 
 
 #: The title a file's first chunk opens with, run into the text: a line above prints it.
-_TITLE_IN_CHUNK = re.compile(rf"\s*([^。！？，：\s]{{4,60}}?{TITLE_END})")
+_TITLE_IN_CHUNK = LazyPattern(rf"\s*([^。！？，：\s]{{4,60}}?{TITLE_END})")
 
 
 def _head_in_chunk(lines: list[tuple[int, str]], k: int, number: re.Match[str]) -> bool:
@@ -87,6 +87,9 @@ def _head_in_chunk(lines: list[tuple[int, str]], k: int, number: re.Match[str]) 
     text = lines[k][1]
     if _HEAD_IN_CHUNK.match(text, number.end()):
         return True
+    opening = text[number.end() : number.end() + 4]
+    if not any(t.startswith(opening) for _, t in lines[:k]):
+        return False  # no line above opens as the chunk does: the cheap test first
     title = _TITLE_IN_CHUNK.match(text, number.end())
     return title is not None and any(t.startswith(title.group(1)) for _, t in lines[:k])
 

@@ -263,7 +263,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             # 首页 > 领导讲话 > 在…的讲话 over the text: keep the title (under the text the
             # same line is the footer's navigation).
             kind, text = None, title
-        if kind == "header" and out and SUMMARY_BOX.match(text) and _near_end(normalised, index):
+        if kind == "header" and out and text in SUMMARY_BOX and _near_end(normalised, index):
             stopped = True  # "摘要：" alone under the text: the site's box on the file, to the end
             continue
         if kind in ("header", "between"):
@@ -286,7 +286,12 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
 
 #: A summary's caption alone on its line ("摘要：", "内容简介："): under the text, a document
 #: library's box on the file begins, its lines the site's (a fragment of the title, tags).
-SUMMARY_BOX = re.compile(r"^(?:内容)?(?:摘要|简介|提要)：?$")
+SUMMARY_BOX = frozenset(
+    f"{prefix}{word}{colon}"
+    for prefix in ("", "内容")
+    for word in ("摘要", "简介", "提要")
+    for colon in ("", "：")
+)
 
 
 #: How many content lines may follow such a caption at the page's end (its summary, tags).

@@ -273,10 +273,29 @@ def split_dash(text: str) -> tuple[str, str] | None:
     return found.group(1), body
 
 
-#: "凝聚共识、扩大共识共识，是团结奋斗的动力。": a heading whose last word the body's first
-#: sentence takes up again as its subject, to say what it is ("共识，是…"); the word doubled
-#: is where the heading ends.
-TAKEN_UP = LazyPattern(r"^([^。！？，；：\s]{2,30}?([^\W\d_a-zA-Z]{2}))(?=\2，?是)", needs="是")
+#: The longest heading whose last word the body takes up again (``taken_up``).
+TAKEN_UP_CHARS = 30
+
+
+def taken_up(text: str) -> int:
+    """Where a heading ends whose last word the body's first sentence takes up again as its
+    subject, to say what it is ("凝聚共识、扩大共识共识，是团结奋斗的动力。": "共识，是…"):
+    at the first two Chinese characters printed twice in a row right before "是" or "，是",
+    with no clause break before them; 0 without one.  Compared character by character, no
+    pattern: most headings hold a 是 somewhere."""
+    at = text.find("是", 0, TAKEN_UP_CHARS + 6)
+    while at > 0:
+        end = at - 1 if text[at - 1] == "，" else at
+        start = end - 4
+        if (
+            start >= 2
+            and text[start : start + 2] == text[start + 2 : end]
+            and all("\u4e00" <= c <= "\u9fff" for c in text[start:end])
+            and not any(c in "。！？，；： " for c in text[:start])
+        ):
+            return start + 2
+        at = text.find("是", at + 1, TAKEN_UP_CHARS + 6)
+    return 0
 
 
 def split_fused(text: str) -> tuple[str, str] | None:
@@ -284,9 +303,8 @@ def split_fused(text: str) -> tuple[str, str] | None:
     spaced = SPACED_BODY.match(text)
     if spaced:
         return spaced.group(1), text[spaced.end() :]
-    taken_up = TAKEN_UP.match(text)
-    if taken_up:
-        return taken_up.group(1), text[taken_up.end() :]
+    if doubled := taken_up(text):
+        return text[:doubled], text[doubled:]
     run_on = _RUN_ON.match(text)
     if run_on and _runs_on(text[run_on.end() :]):
         end = run_on.end() + text.startswith("，", run_on.end())  # the heading keeps its comma

@@ -438,7 +438,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         elif not salutation and DATE.match(text):
             speech.date = "".join(text.strip("（）()").split())
         elif is_salutation(text) or (
-            salutation and GREETING.match(text)
+            salutation and (GREETING.match(text) or text in BARE_GREETINGS)
         ) or (not salutation and addressed and i == end and _placed_salutation(text)) or (
             addressed
             and i >= end
@@ -629,6 +629,10 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         len(lines),
     )
     first = _wrapped_start(lines, first)
+    if 0 < first < len(lines) and lines[first - 1] in BARE_GREETINGS:
+        first -= 1  # "下午好" that lost its mark opens the text as "下午好！" would
+    if 2 < first <= HEAD_LINES and lines[first - 1] in lines[: first - 1]:
+        first -= 1  # the title printed again under the address ("各位老师，同学" / <title>)
     if first <= FAR_HEAD_LINES and (guests := _guest_rows(lines, first)) < first:
         return guests, True  # guests named a row each over "大家晚上好！"
     if (1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1])) or (
@@ -636,6 +640,13 @@ def _head(lines: list[str]) -> tuple[int, bool]:
     ):  # an address right over the first sentence, under a government site's long banner
         return _rows_above(lines, first - 1), True
     return first, False
+
+
+#: A greeting on a line of its own that lost its mark ("下午好", "大家好"): the first words of
+#: the text, as the greeting with its mark would be.
+BARE_GREETINGS = frozenset(
+    f"{who}{time}好" for who in ("", *GREETED.split("|")) for time in ("", *DAYTIME.split("|"))
+) - {"好"}
 
 
 def _wrapped_start(lines: list[str], first: int) -> int:

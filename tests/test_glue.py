@@ -507,3 +507,18 @@ def test_a_meeting_called_this_meeting_still_has_several_purpose_wordings():
     frames = {o.split("部署今年")[0] for o in _openings(data)}
     assert len(frames) >= 4, frames
     assert not any("这次会议" in f and f.count("会议") > 2 for f in frames), frames
+
+
+@pytest.mark.parametrize("arranged", [True, False])
+def test_a_lecture_is_convened_in_more_than_one_wording(arranged):
+    """"今天由我给大家讲一堂党课" opened half the bench's lectures given no arrangement, and three
+    of six blind-read ones (reading o8 named the lecture frame): the lecture's own convening
+    sentence takes more than one attested wording, with or without an arrangement."""
+    data = scaffold_data("party-lecture") | {"会议名称": "全镇七一专题党课"}
+    if not arranged:
+        data.pop("召开依据")
+    firsts = Counter(speech_from(data | {"主办单位": f"第{n}工作组"}).opening[0][:12]
+                     for n in range(24))
+    assert "党课" in speech_from(data).opening[0]
+    assert len(firsts) >= 2, firsts
+    assert max(firsts.values()) <= 18, firsts

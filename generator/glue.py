@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -646,19 +646,20 @@ class Glue:
         if variants:
             # fresh: shares no formula-sized run with what was said or with the facts it
             # is filled with (a closing outlook "…保障党员民主权利…" then "认真行使民主权利"),
-            # and is not a short wording said already (有亮点、有见地 has no four-character run)
-            facts = [str(v) for k, v in slots.items()
-                     if v and not (k == "default_goal" and slots.get("goal"))
-                     and not (k == "meeting" and v == THIS_MEETING)]  # glue's word, not a fact
-            heard = self._used | _grams(" ".join(facts))
-            fresh = [v for v in variants
-                     if v.text not in self._said and not _grams(v.text) & heard]
+            # and is not a short wording said already (有亮点、有见地 has no four-character run).
+            # Only the facts it is filled with: "{org}今天召开党员大会，进行换届选举" restates a
+            # meeting named …换届选举党员大会 without carrying its name, and counting the
+            # unused name left two of seven election wordings to the bench's six elections.
+            facts = {k: _grams(str(v)) for k, v in slots.items()
+                     if v and not (k == "default_goal" and slots.get("goal"))}
+            fresh = [v for v in variants if v.text not in self._said
+                     and not _grams(v.text) & (self._used | _filled_by(v.text, facts))]
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""
-            pool = _turns(fresh or variants, _seed(self.key, move, role or ""), self.version)
-            chosen = next((v for v in pool if not _said_thrice(
-                self._fill(v.text, count, slots, probe=True))), pool[0])
+            chosen = self._draw(fresh or variants, _seed(self.key, move, role or ""),
+                                lambda v: not _said_thrice(
+                                    self._fill(v.text, count, slots, probe=True)))
             self._used |= _grams(chosen.text)
             self._said.add(chosen.text)
             if "{work}" in chosen.text and slots.get("work") and self.subject and \
@@ -667,6 +668,21 @@ class Glue:
             text = self._fill(chosen.text, count, slots)
         self._memo[memo] = text
         return text
+
+    def _draw(self, candidates: list[Variant], seed: int,
+              reads_well: Callable[[Variant], bool]) -> Variant:
+        """The seed's wording among `candidates`; one that does not read well filled ("召开全县
+        党委信息工作培训会，…党委信息工作会议精神…党委信息工作的质量" says a run thrice) is
+        left out and the draw made again among the rest, not passed on to the wording listed
+        after it, which took every such share ("今天的会议，主要任务是" opened one bench draft in
+        ten).  The first draw when none reads well."""
+        first = drawn = _turns(candidates, seed, self.version)[0]
+        while not reads_well(drawn):
+            candidates = [v for v in candidates if v.text != drawn.text]
+            if not candidates:
+                return first
+            drawn = _turns(candidates, seed, self.version)[0]
+        return drawn
 
     def _fill(self, text: str, count: int | None, slots: Mapping[str, Any],
               probe: bool = False) -> str:
@@ -776,6 +792,19 @@ def _grams(wording: str) -> frozenset[str]:  # render (a user's opening text pas
     # 今天，我就…": a blind reader, round 13; "按照…安排，今天由我…。…今天，我想围绕…", round
     # 14): two wordings opening a clause with it share a formula.
     return frozenset(grams | ({"今天"} if re.search(r"(?:^|[。！？，])今天", words) else set()))
+
+
+@lru_cache(maxsize=1024)
+def _slots(wording: str) -> frozenset[str]:
+    """The facts a wording is filled with: its slots, the leadership its {under} says and the
+    default its {goal} falls back on."""
+    names = set(re.findall(r"\{(\w+)\}", wording))
+    return frozenset(names | ({"leadership"} if "under" in names else set())
+                     | ({"default_goal"} if "goal" in names else set()))
+
+
+def _filled_by(wording: str, facts: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    return frozenset().union(*(facts[name] for name in _slots(wording) if name in facts))
 
 
 def _clause(text: str | None) -> str:

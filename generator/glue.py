@@ -707,8 +707,8 @@ class Glue:
             values["topic"] = f"“{topic}”"  # is quoted: "围绕“党员要有个党员的样子”"
         if "{work}的" in text and _OWN_DE.search(values.get("work", "")):  # a theme with its own
             values["work"] = f"“{values['work']}”"  # 的: "认识“守好群众的健康门”的重要意义"
-        if values.get("work", "").startswith(values["area"]):  # 机关 + 机关党建: said once
-            text = text.replace("{area}{work}", "{work}")
+        if "{area}{work}" in text:  # 机关 + 机关党建, 县直机关 + 机关党建: the shared word once
+            text = text.replace("{area}{work}", _joined(values["area"], values.get("work", "")))
         if "{outlook}" in text and "outlook" not in values and not probe:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
         if text.startswith("同志们，"):  # the closing calls on whom the salutation called
@@ -805,6 +805,15 @@ def _slots(wording: str) -> frozenset[str]:
 
 def _filled_by(wording: str, facts: Mapping[str, frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*(facts[name] for name in _slots(wording) if name in facts))
+
+
+def _joined(area: str, work: str) -> str:
+    """The area and the work run together with the words they share said once: 县直机关 +
+    机关党建 → 县直机关党建 ("县直机关机关党建工作…", a seam test with the party-building
+    scaffold's organiser), 机关 + 机关党建 → 机关党建."""
+    shared = next((n for n in range(min(len(area), len(work)), 1, -1)
+                   if area.endswith(work[:n])), 0)
+    return area + work[shared:]
 
 
 def _clause(text: str | None) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -380,6 +380,11 @@ class Glue:
         # 今天这堂党课…我和大家一起交流…" repeated the user's words a line later (a blind reader,
         # round 13).
         self._used = set(_grams(" ".join(str(p) for p in facts.get("context") or ())))
+        # So do the clauses of everything else the user wrote, by a longer run: "这是全体党员政治
+        # 生活中的一件大事" opened an election whose own paragraph on its significance said it
+        # (a pairs reader, pairs11).  Four characters (扎实工作, 抓好落实) would pass over most
+        # closings for any body text and leave one to close a fifth more drafts (glue_spread).
+        self._written = _runs(" ".join(_sentences(facts)), CLAUSE)
         self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
         self._judged: bool | None = None  # the speaker's judgement said before the purpose
@@ -653,7 +658,8 @@ class Glue:
             facts = {k: _grams(str(v)) for k, v in slots.items()
                      if v and not (k == "default_goal" and slots.get("goal"))}
             fresh = [v for v in variants if v.text not in self._said
-                     and not _grams(v.text) & (self._used | _filled_by(v.text, facts))]
+                     and not _grams(v.text) & (self._used | _filled_by(v.text, facts))
+                     and not _runs(_own_words(v.text), CLAUSE) & self._written]
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""
@@ -779,6 +785,10 @@ SUBJECT_TIMES = 3
 
 #: Two wordings sharing a run of this many characters repeat a formula ("抓好落实").
 FORMULA = 4
+#: Glue sharing a run this long with the user's own text repeats a clause of it ("一件大事" is a
+#: formula; "政治生活中的一件大事" said twice is a seam).  Six passed over "选举产生{org}新一届
+#: 委员会" for a paragraph saying "选举产生新一届支部委员会", a term, not a clause.
+CLAUSE = 8
 
 
 @lru_cache(maxsize=2048)  # the stock's ~260 wordings, asked for again by every move of every
@@ -807,6 +817,20 @@ def _filled_by(wording: str, facts: Mapping[str, frozenset[str]]) -> frozenset[s
     return frozenset().union(*(facts[name] for name in _slots(wording) if name in facts))
 
 
+def _sentences(facts: Any) -> Iterator[str]:
+    """Every text of the user's at any depth of the facts (a part's paragraphs, a point's
+    heading, the agenda), short names and choices included: their formula-sized runs are what
+    the glue must not say again."""
+    if isinstance(facts, str):
+        yield facts
+    elif isinstance(facts, Mapping):
+        for value in facts.values():
+            yield from _sentences(value)
+    elif isinstance(facts, (list, tuple)):
+        for value in facts:
+            yield from _sentences(value)
+
+
 def _joined(area: str, work: str) -> str:
     """The area and the work run together with the words they share said once: 县直机关 +
     机关党建 → 县直机关党建 ("县直机关机关党建工作…", a seam test with the party-building
@@ -814,6 +838,18 @@ def _joined(area: str, work: str) -> str:
     shared = next((n for n in range(min(len(area), len(work)), 1, -1)
                    if area.endswith(work[:n])), 0)
     return area + work[shared:]
+
+
+@lru_cache(maxsize=1024)
+def _own_words(wording: str) -> str:
+    """A wording without its slots: the glue's own words."""
+    return re.sub(r"\{\w+\}", " ", wording)
+
+
+def _runs(text: str, size: int) -> frozenset[str]:
+    """The runs of `size` Chinese characters in `text` (not across a mark or a slot)."""
+    runs = "".join(ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in text).split()
+    return frozenset(run[i:i + size] for run in runs for i in range(len(run) - size + 1))
 
 
 def _clause(text: str | None) -> str:

@@ -558,3 +558,14 @@ def test_an_area_and_a_work_sharing_a_word_say_it_once():
     texts = [text_of(data | {"套话版本": n}) for n in range(12)]
     assert not any("机关机关" in t for t in texts)
     assert any("县直机关党建" in t for t in texts)
+
+
+def test_glue_does_not_say_again_a_clause_the_user_wrote():
+    """"这是全体党员政治生活中的一件大事" opened a village election whose own paragraph on its
+    significance said the same (a pairs reader, pairs11): the glue passes over a wording that
+    shares a clause-sized run with the user's text, wherever the user wrote it."""
+    own = "按期换届是党章的明确要求，也是全体党员政治生活中的一件大事。"
+    data = scaffold_data("election-or-founding") | {"重要意义": {"段落": [own]}}
+    for n in range(24):
+        text = text_of(data | {"主办单位": f"第{n}工作组"})
+        assert text.count("政治生活中的一件大事") == 1, text[:200]

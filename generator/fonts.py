@@ -27,6 +27,8 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
+from .han import is_han
+
 
 class Fallback(NamedTuple):
     """Fonts for characters the paragraph's East Asian font lacks (profile section fallback).
@@ -102,16 +104,11 @@ def charset(name: str) -> str | None:
     return None
 
 
-def _is_ideograph(char: str) -> bool:
-    code = ord(char)
-    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or code >= 0x20000)
-
-
 @cache
 def lacks(font: str, char: str) -> bool:
     """Whether ``font`` has no glyph for the ideograph ``char`` (by its character set)."""
     codec = charset(font)
-    if codec is None or not _is_ideograph(char):
+    if codec is None or not is_han(char):
         return False
     if ord(char) > 0xFFFF:
         return True

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -380,6 +380,11 @@ class Glue:
         # 今天这堂党课…我和大家一起交流…" repeated the user's words a line later (a blind reader,
         # round 13).
         self._used = set(_grams(" ".join(str(p) for p in facts.get("context") or ())))
+        # So do the clauses of everything else the user wrote, by a longer run: "这是全体党员政治
+        # 生活中的一件大事" opened an election whose own paragraph on its significance said it
+        # (a pairs reader, pairs11).  Four characters (扎实工作, 抓好落实) would pass over most
+        # closings for any body text and leave one to close a fifth more drafts (glue_spread).
+        self._written = _runs(" ".join(_sentences(facts)), CLAUSE)
         self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
         self._judged: bool | None = None  # the speaker's judgement said before the purpose
@@ -646,19 +651,21 @@ class Glue:
         if variants:
             # fresh: shares no formula-sized run with what was said or with the facts it
             # is filled with (a closing outlook "…保障党员民主权利…" then "认真行使民主权利"),
-            # and is not a short wording said already (有亮点、有见地 has no four-character run)
-            facts = [str(v) for k, v in slots.items()
-                     if v and not (k == "default_goal" and slots.get("goal"))
-                     and not (k == "meeting" and v == THIS_MEETING)]  # glue's word, not a fact
-            heard = self._used | _grams(" ".join(facts))
-            fresh = [v for v in variants
-                     if v.text not in self._said and not _grams(v.text) & heard]
+            # and is not a short wording said already (有亮点、有见地 has no four-character run).
+            # Only the facts it is filled with: "{org}今天召开党员大会，进行换届选举" restates a
+            # meeting named …换届选举党员大会 without carrying its name, and counting the
+            # unused name left two of seven election wordings to the bench's six elections.
+            facts = {k: _grams(str(v)) for k, v in slots.items()
+                     if v and not (k == "default_goal" and slots.get("goal"))}
+            fresh = [v for v in variants if v.text not in self._said
+                     and not _grams(v.text) & (self._used | _filled_by(v.text, facts))
+                     and not _runs(_own_words(v.text), CLAUSE) & self._written]
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""
-            pool = _turns(fresh or variants, _seed(self.key, move, role or ""), self.version)
-            chosen = next((v for v in pool if not _said_thrice(
-                self._fill(v.text, count, slots, probe=True))), pool[0])
+            chosen = self._draw(fresh or variants, _seed(self.key, move, role or ""),
+                                lambda v: not _said_thrice(
+                                    self._fill(v.text, count, slots, probe=True)))
             self._used |= _grams(chosen.text)
             self._said.add(chosen.text)
             if "{work}" in chosen.text and slots.get("work") and self.subject and \
@@ -667,6 +674,21 @@ class Glue:
             text = self._fill(chosen.text, count, slots)
         self._memo[memo] = text
         return text
+
+    def _draw(self, candidates: list[Variant], seed: int,
+              reads_well: Callable[[Variant], bool]) -> Variant:
+        """The seed's wording among `candidates`; one that does not read well filled ("召开全县
+        党委信息工作培训会，…党委信息工作会议精神…党委信息工作的质量" says a run thrice) is
+        left out and the draw made again among the rest, not passed on to the wording listed
+        after it, which took every such share ("今天的会议，主要任务是" opened one bench draft in
+        ten).  The first draw when none reads well."""
+        first = drawn = _turns(candidates, seed, self.version)[0]
+        while not reads_well(drawn):
+            candidates = [v for v in candidates if v.text != drawn.text]
+            if not candidates:
+                return first
+            drawn = _turns(candidates, seed, self.version)[0]
+        return drawn
 
     def _fill(self, text: str, count: int | None, slots: Mapping[str, Any],
               probe: bool = False) -> str:
@@ -691,8 +713,8 @@ class Glue:
             values["topic"] = f"“{topic}”"  # is quoted: "围绕“党员要有个党员的样子”"
         if "{work}的" in text and _OWN_DE.search(values.get("work", "")):  # a theme with its own
             values["work"] = f"“{values['work']}”"  # 的: "认识“守好群众的健康门”的重要意义"
-        if values.get("work", "").startswith(values["area"]):  # 机关 + 机关党建: said once
-            text = text.replace("{area}{work}", "{work}")
+        if "{area}{work}" in text:  # 机关 + 机关党建, 县直机关 + 机关党建: the shared word once
+            text = text.replace("{area}{work}", _joined(values["area"], values.get("work", "")))
         if "{outlook}" in text and "outlook" not in values and not probe:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
         if text.startswith("同志们，"):  # the closing calls on whom the salutation called
@@ -763,6 +785,10 @@ SUBJECT_TIMES = 3
 
 #: Two wordings sharing a run of this many characters repeat a formula ("抓好落实").
 FORMULA = 4
+#: Glue sharing a run this long with the user's own text repeats a clause of it ("一件大事" is a
+#: formula; "政治生活中的一件大事" said twice is a seam).  Six passed over "选举产生{org}新一届
+#: 委员会" for a paragraph saying "选举产生新一届支部委员会", a term, not a clause.
+CLAUSE = 8
 
 
 @lru_cache(maxsize=2048)  # the stock's ~260 wordings, asked for again by every move of every
@@ -776,6 +802,54 @@ def _grams(wording: str) -> frozenset[str]:  # render (a user's opening text pas
     # 今天，我就…": a blind reader, round 13; "按照…安排，今天由我…。…今天，我想围绕…", round
     # 14): two wordings opening a clause with it share a formula.
     return frozenset(grams | ({"今天"} if re.search(r"(?:^|[。！？，])今天", words) else set()))
+
+
+@lru_cache(maxsize=1024)
+def _slots(wording: str) -> frozenset[str]:
+    """The facts a wording is filled with: its slots, the leadership its {under} says and the
+    default its {goal} falls back on."""
+    names = set(re.findall(r"\{(\w+)\}", wording))
+    return frozenset(names | ({"leadership"} if "under" in names else set())
+                     | ({"default_goal"} if "goal" in names else set()))
+
+
+def _filled_by(wording: str, facts: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    return frozenset().union(*(facts[name] for name in _slots(wording) if name in facts))
+
+
+def _sentences(facts: Any) -> Iterator[str]:
+    """Every text of the user's at any depth of the facts (a part's paragraphs, a point's
+    heading, the agenda), short names and choices included: their formula-sized runs are what
+    the glue must not say again."""
+    if isinstance(facts, str):
+        yield facts
+    elif isinstance(facts, Mapping):
+        for value in facts.values():
+            yield from _sentences(value)
+    elif isinstance(facts, (list, tuple)):
+        for value in facts:
+            yield from _sentences(value)
+
+
+def _joined(area: str, work: str) -> str:
+    """The area and the work run together with the words they share said once: 县直机关 +
+    机关党建 → 县直机关党建 ("县直机关机关党建工作…", a seam test with the party-building
+    scaffold's organiser), 机关 + 机关党建 → 机关党建."""
+    shared = next((n for n in range(min(len(area), len(work)), 1, -1)
+                   if area.endswith(work[:n])), 0)
+    return area + work[shared:]
+
+
+@lru_cache(maxsize=1024)
+def _own_words(wording: str) -> str:
+    """A wording without its slots: the glue's own words."""
+    return re.sub(r"\{\w+\}", " ", wording)
+
+
+def _runs(text: str, size: int) -> frozenset[str]:
+    """The runs of `size` Chinese characters in `text` (not across a mark or a slot)."""
+    runs = "".join(ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in text).split()
+    return frozenset(run[i:i + size] for run in runs for i in range(len(run) - size + 1))
 
 
 def _clause(text: str | None) -> str:

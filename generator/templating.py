@@ -83,16 +83,27 @@ def _declaration_data(path: Path, what: str) -> Any:
 
 def _included(items: Any) -> Any:
     """Field declarations with each `- include: NAME` replaced by templates/NAME.fields.yaml:
-    the fields every built-in template shares (glue choice, the speaker's own voice)."""
+    the fields every built-in template shares (glue choice, the speaker's own voice).  An
+    `examples:` mapping beside it (key → value) gives this template's example for a shared
+    field, so that its scaffold fills it in (each scaffold its own 主办单位: the glue is chosen
+    by the organiser, and scaffolds without one closed alike)."""
     if not isinstance(items, list):
         return items
     out: list[Any] = []
     for item in items:
-        if isinstance(item, Mapping) and set(item) == {"include"}:
+        if isinstance(item, Mapping) and "include" in item and set(item) <= {"include",
+                                                                             "examples"}:
             shared = BUILTIN_DIR / f"{item['include']}.fields.yaml"
             if not shared.is_file():
                 raise ValueError(f"include 的字段文件不存在:{shared.name}")
-            out.extend(_declaration_data(shared, "模板共用字段") or [])
+            examples = item.get("examples") or {}
+            fields = _declaration_data(shared, "模板共用字段") or []
+            unknown = set(examples) - {f.get("key") for f in fields}
+            if unknown:
+                raise ValueError("include 的 examples 里有共用字段中没有的键:"
+                                 + "、".join(sorted(map(str, unknown))))
+            out.extend({**f, "example": examples[f["key"]]} if f.get("key") in examples else f
+                       for f in fields)
         else:
             out.append(item)
     return out

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, KeyPath, Problem
+from .han import is_han
 from .lazy_re import LazyPattern
 
 Locator = Callable[[KeyPath], tuple[int | None, int | None]]
@@ -244,10 +245,6 @@ def parse(text: str, filename: str | None, allow_empty: bool = False,
     return data, locate
 
 
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
-
-
 def _flow_splits(node: yaml.SequenceNode, text: str,
                  filename: str | None) -> list[Problem]:
     """Half-width commas that split a flow list `[…]` between two Chinese characters: in
@@ -259,8 +256,8 @@ def _flow_splits(node: yaml.SequenceNode, text: str,
                 and before.style in plain and after.style in plain):
             continue
         between = text[before.end_mark.index:after.start_mark.index]
-        if (between == "," and before.value and after.value and _is_han(before.value[-1])
-                and _is_han(after.value[0])):
+        if (between == "," and before.value and after.value and is_han(before.value[-1])
+                and is_han(after.value[0])):
             mark = before.end_mark
             found.append(Problem(
                 f"方括号列表中“{before.value[-6:]},{after.value[:6]}”处的半角逗号把文字分成了"

@@ -231,6 +231,16 @@ def test_half_width_punctuation_between_chinese(old, new, quoted):
     assert finding.fixable
 
 
+@pytest.mark.parametrize("rare", ["𠮷", "䶮", "﨑"])  # Extension B, Extension A, compatibility
+def test_half_width_punctuation_after_a_rare_character_of_a_name(rare):
+    """A name's rare character (𠮷 in 杨𠮷, GB 18030's Extension B) is as Chinese as 吉 is: a
+    half-width comma after it is found and fixed like any other (one test of 汉字 everywhere,
+    generator/han.py; the check knew only the basic block and Extension A)."""
+    finding = only(edit("总结去年工作，部署", f"总结去年工作杨{rare},部署"), "halfwidth-punct")
+    assert finding.text == ","
+    assert finding.fixable
+
+
 def test_half_width_in_numbers_and_latin_is_fine():
     assert problems(edit("1200余条", "1,200余条（约1.2千条），含“A: B”格式")) == []
 

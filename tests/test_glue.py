@@ -504,6 +504,68 @@ def test_a_meeting_called_this_meeting_still_has_several_purpose_wordings():
     wordings that say 这次会议 themselves stay open to it (only two did: "今天的会议，主要任务是"
     then opened one draft in eight of the bench's batch)."""
     data = work(会议名称="全县农业农村工作部署会", 会议任务="部署今年农业农村重点任务")
-    frames = {o.split("部署今年")[0] for o in _openings(data)}
-    assert len(frames) >= 4, frames
-    assert not any("这次会议" in f and f.count("会议") > 2 for f in frames), frames
+    frames = Counter(o.split("部署今年")[0] for o in _openings(data))
+    assert len(frames) >= 3, frames
+    assert max(frames.values()) <= 24, frames  # of 40 offices
+    assert not any(f.count("会议") > 2 for f in frames), frames
+
+
+@pytest.mark.parametrize("arranged", [True, False])
+def test_a_lecture_is_convened_in_more_than_one_wording(arranged):
+    """"今天由我给大家讲一堂党课" opened half the bench's lectures given no arrangement, and three
+    of six blind-read ones (reading o8 named the lecture frame): the lecture's own convening
+    sentence takes more than one attested wording, with or without an arrangement."""
+    data = scaffold_data("party-lecture") | {"会议名称": "全镇七一专题党课"}
+    if not arranged:
+        data.pop("召开依据")
+    firsts = Counter(speech_from(data | {"主办单位": f"第{n}工作组"}).opening[0][:12]
+                     for n in range(24))
+    assert "党课" in speech_from(data).opening[0]
+    assert len(firsts) >= 2, firsts
+    assert max(firsts.values()) <= 18, firsts
+
+
+def test_a_wording_that_would_repeat_the_facts_thrice_passes_its_share_to_all_the_others():
+    """Named in full, this meeting puts 党委信息工作 three times into one sentence, so every
+    wording that names it is passed over; their share went to the one listed after them
+    (今天的会议… for 86 of 120 offices, 这次会议的主要任务是 for 34, though the stock weighs
+    them alike) until the draw was made again among the rest."""
+    data = work(会议名称="全县党委信息工作会议",
+                会议任务="传达省、市党委信息工作会议精神，进一步提高全县党委信息工作的质量")
+    frames = Counter(o.split("传达")[0] for o in _openings(data, 120))
+    assert set(frames) == {"今天的会议，主要任务是", "这次会议的主要任务是："}, frames
+    assert max(frames.values()) <= 72, frames  # 60% of 120: alike, within chance
+
+
+def test_an_election_is_opened_in_the_stock_s_several_wordings():
+    """A wording is fresh against the facts it carries, not against the meeting's name it does
+    not say: "{org}今天召开党员大会，进行换届选举" restates a meeting named …换届选举党员大会,
+    and counting the unsaid name left two of the stock's seven election wordings (two blind
+    readings named the shared "这是全体党员政治生活中的一件大事")."""
+    data = scaffold_data("election-or-founding")
+    firsts = Counter(speech_from(data | {"主办单位": f"第{n}工作组"}).opening[0][:12]
+                     for n in range(24))
+    assert len(firsts) >= 4, firsts
+    assert max(firsts.values()) <= 9, firsts
+
+
+def test_an_area_and_a_work_sharing_a_word_say_it_once():
+    """县直机关 + 机关党建 read "县直机关机关党建工作还有不少薄弱环节" (the seam test, once the
+    party-building scaffold named its organiser): the shared word is said once, in every
+    wording the glue may choose."""
+    data = scaffold_data("party-building") | {"主办单位": "县直机关工委",
+                                              "会议名称": "全县机关党建工作会议"}
+    texts = [text_of(data | {"套话版本": n}) for n in range(12)]
+    assert not any("机关机关" in t for t in texts)
+    assert any("县直机关党建" in t for t in texts)
+
+
+def test_glue_does_not_say_again_a_clause_the_user_wrote():
+    """"这是全体党员政治生活中的一件大事" opened a village election whose own paragraph on its
+    significance said the same (a pairs reader, pairs11): the glue passes over a wording that
+    shares a clause-sized run with the user's text, wherever the user wrote it."""
+    own = "按期换届是党章的明确要求，也是全体党员政治生活中的一件大事。"
+    data = scaffold_data("election-or-founding") | {"重要意义": {"段落": [own]}}
+    for n in range(24):
+        text = text_of(data | {"主办单位": f"第{n}工作组"})
+        assert text.count("政治生活中的一件大事") == 1, text[:200]

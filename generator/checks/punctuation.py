@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..han import HAN_CLASS, is_han
 from ..lazy_re import LazyPattern
 from .draft import Draft
 from .finding import WARNING, Finding
 from .rule import Options, Rule
 
-CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+CJK = HAN_CLASS
 _CN_CLOSE = "”’）》」』】〕"
 _CN_OPEN = "“‘（《「『【〔"
 
@@ -63,13 +64,9 @@ def half_width_marks(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), f"（{inner}）"
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
 def _opens_chinese(rest: str) -> bool:
     """Whether the text after a mark is Chinese (or an opening Chinese mark), or nothing."""
-    return not rest.strip() or _is_cjk(rest[0]) or rest[0] in _CN_OPEN
+    return not rest.strip() or is_han(rest[0]) or rest[0] in _CN_OPEN
 
 
 def fix_widths(text: str) -> str:

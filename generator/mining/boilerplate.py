@@ -345,6 +345,9 @@ RULES: list[NoiseRule] = [
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
         # The same captions as a record table's cell, the value behind bars ("文章名称 | ： | …").
         (r"^(文章名称|文章标题|文章题目|标题|题目|篇名)\s*\|\s*：\s*\|\s*", "|"),
+        # A journal database's record fields, the value after spaces ("文献题名 在…的讲话",
+        # "文摘内容 今天，…"): the caption goes, the title or the text stays.
+        (r"^(文献题名|题名|篇名|文摘内容|文摘)\s+(?=\S)", "名摘"),
         # A summary's caption the page printed before the speech itself, which opens with its
         # address ("内容简介：同志们：这次会议…", "摘要：各位村支书：…").
         (rf"^{_SUMMARY_CAPTION}：\s*(?={_ADDRESS_AHEAD})", "简摘提导"),

@@ -131,7 +131,12 @@ TITLE_NOISE = [
     ),
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
-    re.compile(r"^(19|20)\d{2}年度?(?=在|关于|全)"),
+    # The year, or the whole day, the talk was given, before its occasion ("2022年度在…",
+    # "1951年11月1日在…上的讲话").
+    re.compile(r"^(19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?(?=在|关于|全)"),
+    # A bare genre word and a colon before the theme ("党课：牢记…", "讲话：…"): the site's
+    # category.  With a word of its own before it ("专题党课：…") it is the talk's own title.
+    re.compile(rf"^(?:{TITLE_END})：\s*(?=[^\s：]{{6}})"),
     # A count of samples ("（3篇）") or a sample's number ("篇2", "【篇1】") after the title.
     COUNT_HINT,
     CAPTIONED,

@@ -686,6 +686,22 @@ def _offered(raw: list[str]) -> str:
     return ""
 
 
+#: A site's field naming the page's title, on a line of its own, often in the footer
+#: ("本文标题：在…的发言", next to "链接地址：…").
+FIELD_TITLE = re.compile(r"^(?:本文标题|文章标题|文章题目)：\s*(\S.{3,38})$")
+
+
+def _field_title(raw: list[str]) -> str:
+    """The title a site's own field gives the page ("本文标题：…"), for a speech whose head
+    shows none; a line the field does not title, or one that is no title's shape, gives none."""
+    for line in raw:
+        if "标题" in line or "题目" in line:  # the field's word: a cheap test before normalising
+            found = FIELD_TITLE.match(normalise_line(line))
+            if found and _title_like(found.group(1)) and names_occasion(found.group(1)):
+                return found.group(1)
+    return ""
+
+
 #: A page title that calls the page a sample or a set of them ("…发言稿范文", "…讲话大全").
 SAMPLE_PAGE = re.compile(r"(?:范文|范本|模板|大全|合集|汇编)[】\]]?$")
 
@@ -759,10 +775,12 @@ def split_page(raw: list[str], file: str) -> Page:
         following = [n for n in breaks if n > last]
         after_next = units[i].lines[0][0] if i < len(units) else None
         unit.cut = bool(following) and (after_next is None or following[0] < after_next)
-    if len(units) == 1 and not page_title and not units[0].sample:
+    if len(units) == 1 and not units[0].sample:
         # A page whose head went with the site's lead-in that cut it ("<title> <blurb> 下面是
-        # 编写整理的<title>，…"): the title the lead-in names, when the speech's head has none.
-        units[0].page_title = _offered(raw)
+        # 编写整理的<title>，…"): the title the lead-in names, when the speech's head has none;
+        # else the title the site's own field gives, over whatever line opens the page.
+        offered = "" if page_title else _offered(raw)
+        units[0].page_title = offered or _field_title(raw) or units[0].page_title
     page = Page(file, page_title, units, hint)
     page.warnings.extend(f"“{u.marker}”后面没有正文,已跳过。" for u in empty)
     if hint is not None and starts and hint != len(starts):

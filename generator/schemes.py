@@ -93,8 +93,10 @@ SCHEMES: tuple[Scheme, ...] = (
     # it never continues a 首先，其次， of the opening.  "第二项：宣读…" is a host's agenda.
     Scheme("第一项", "项", lambda n: f"第{to_chinese(n)}项",
            rf"第{_N}项(?![目：:])[，,、]?", ("第一项,", "第一项，"), starts="第"),
+    # "第一点希望，…" / "第二点要求：…": the point names the kind the opening announced.
     Scheme("第一点，", "第", lambda n: f"第{to_chinese(n)}点，",
-           rf"第{_N}点[，,：:]", ("第一点,", "第一点"), inline=True,
+           rf"第{_N}点(?:希望|要求|意见|建议|体会|感受|看法|想法)?[，,：:]", ("第一点,", "第一点"),
+           inline=True,
            last=r"(?P<n>最后一点)[，,：:]?", starts="第"),
     Scheme("第一要", "第", lambda n: f"第{to_chinese(n)}要",
            rf"第{_N}要(?!求|素|件)", inline=True, spoken=True, starts="第"),

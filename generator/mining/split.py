@@ -280,7 +280,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
-    out = _drop_report(_drop_teaser(_drop_contents(out)))
+    out = _drop_report(_drop_teaser(_drop_contents(_drop_summary_field(out))))
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
 
 
@@ -296,6 +296,36 @@ SUMMARY_BOX = frozenset(
 
 #: How many content lines may follow such a caption at the page's end (its summary, tags).
 SUMMARY_TAIL = 3
+#: A site's summary field over the text, its caption ending a line ("<标题> 本文简介："), and
+#: the caption of the text's own field after it ("<标题> 本文内容：", "正文："); between the two,
+#: at most this many lines of summary, often the speech's first words cut off.
+SUMMARY_FIELD = ("简介：", "摘要：", "提要：", "导读：")
+CONTENT_FIELD = ("内容：", "正文：", "全文：")
+SUMMARY_FIELD_LINES = 3
+
+
+def _drop_summary_field(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop a summary field near the page's top and both fields' captions: left in, the
+    summary reads as the opening and the speech's first words come twice.  What stands before
+    a caption on its line (the title again) stays, unless a line above has it already."""
+    for k, (number, text) in enumerate(lines[:REPORT_HEAD]):
+        if not text.endswith(SUMMARY_FIELD):
+            continue  # a cheap test: most lines end otherwise
+        for j in range(k + 2, min(len(lines), k + 2 + SUMMARY_FIELD_LINES)):
+            if lines[j][1].endswith(CONTENT_FIELD):
+                above = {t for _, t in lines[:k]}
+                kept = [
+                    (n, rest)
+                    for n, t in (lines[k], lines[j])
+                    if (rest := _CAPTION_AT_END.sub("", t)) and rest not in above
+                ]
+                return lines[:k] + kept[:1] + lines[j + 1 :]
+        return lines
+    return lines
+
+
+#: The field's caption at a line's end, with the site's "本文"/"文章" before it.
+_CAPTION_AT_END = re.compile(r"\s*(?:本文|文章|正文)?(?:内容)?(?:简介|摘要|提要|导读|内容|正文|全文)：$")
 
 
 def _near_end(normalised: list[str], index: int) -> bool:

@@ -95,6 +95,14 @@ _TLDS = (".com", ".cn", ".net", ".org", ".cc", ".top", ".vip", ".info")
 #: A site address's end: its top-level domain, then no more of the address.
 _TLD_END = rf"\.(?:{'|'.join(t[1:] for t in _TLDS)})(?![a-z0-9.])"
 
+#: A lesson plan's field captions, perhaps letter-spaced ("授 课 人"), and the one whose
+#: value is the lecture itself.
+_PLAN_FIELD = (
+    r"(?:备\s*课|授\s*课|教\s*学)\s*(?:时\s*间|人|对\s*象|地\s*点|目\s*的|目\s*标|要\s*点"
+    r"|内\s*容|重\s*点|难\s*点|方\s*法|过\s*程|准\s*备)"
+)
+_PLAN_TEXT = r"(?:授课|教学|讲授)(?:内容|过程)"
+
 RULES: list[NoiseRule] = [
     *_rules(
         "header",
@@ -352,6 +360,10 @@ RULES: list[NoiseRule] = [
         # A journal database's record fields, the value after spaces ("文献题名 在…的讲话",
         # "文摘内容 今天，…"): the caption goes, the title or the text stays.
         (r"^(文献题名|题名|篇名|文摘内容|文摘)\s+(?=\S)", "名摘"),
+        # A lesson plan's fields over a party lecture ("备课时间：", "授 课 人：", "教学目的：…",
+        # "授课要点：一、…；二、…。"), run into one line or not: the plan's, not words the
+        # lecturer speaks, up to the field that holds the lecture ("授课内容：").
+        (rf"^{_PLAN_FIELD}\s*：(?:.*{_PLAN_TEXT}\s*：\s*|.*$)", "备授教"),
         # A summary's caption the page printed before the speech itself, which opens with its
         # address ("内容简介：同志们：这次会议…", "摘要：各位村支书：…").
         (rf"^{_SUMMARY_CAPTION}：\s*(?={_ADDRESS_AHEAD})", "简摘提导"),

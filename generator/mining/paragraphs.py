@@ -310,6 +310,8 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cut.add(address.end())  # "<title> <address>： <first sentence>": head and body
             if not points_on_lines:
                 cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
+            if "、" in text and (trailing := _TRAILING_HEADING.search(text)):
+                cut.add(trailing.start(1))  # "…谈谈。 一、了解…": a heading lost its break
             # A piece the line's start was cut from may open with a caption ("<title> 导读：
             # 各位…：…"): cut it as the line's own was (a line as it came was cut already).
             out.extend(
@@ -468,6 +470,10 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
 
 
 _GAP = re.compile(r" +(?=\S)")
+#: A strong point's number and heading at a paragraph line's end, after a sentence end and a
+#: space, with no sentence mark of its own ("…一起谈谈。 一、了解党的历史——…"): the
+#: heading's break was lost, the paragraph under it follows on the next line.
+_TRAILING_HEADING = re.compile(rf"(?<=[。！？]) +((?:{ORDINAL})、[^。！？；：\s]{{2,40}})$")
 #: A heading without its number between spaces after the announcement's colon: short, no
 #: sentence mark, then a space and its text's first sentence.
 _UNNUMBERED_ROW = LazyPattern(
@@ -492,13 +498,27 @@ def _runs_on(text: str, start: int, family: str) -> bool:
     return False
 
 
+def _without_inline_lists(matches: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The numbers of a series without those of a list one sentence holds, its items parted by
+    semicolons ("要点：一、…；二、…；三、…。", a lesson plan's or a summary's points): the
+    speech's divisions each take a paragraph, so no break goes before them."""
+    if "；" not in text:
+        return matches  # a cheap test: most lines hold no semicolon
+    inline: set[int] = set()
+    for k in range(1, len(matches)):
+        start = matches[k].start()
+        if text[start - 1] == "；" and not _SENTENCE_STOP.search(text, matches[k - 1].end(), start):
+            inline.update((k - 1, k))
+    return [m for k, m in enumerate(matches) if k not in inline]
+
+
 def _series_starts(pattern: re.Pattern[str], text: str, cut_off: bool = False) -> list[int]:
     """Positions of 1, 2, 3… of one series, or nothing when it holds fewer than two items.
     A text holding no 1 of the series at all starts it at its first number: a preview that
     opens mid-speech shows its points from the third on ("…。（三）…。（四）…").  A lone first
     item after a full stop counts in a text that breaks off (``cut_off``) with no other item
     of the series after it: the preview ends inside the first point ("…新局面。一、提高…")."""
-    matches = list(pattern.finditer(text))
+    matches = _without_inline_lists(list(pattern.finditer(text)), text)
     if not matches:
         return []
     numbers = [from_chinese(match.group(1)) for match in matches]

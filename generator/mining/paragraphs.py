@@ -218,11 +218,14 @@ _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女
 #: 同志们："), and the site's "文稿" may follow the title word ("…的讲话文稿同志们：").  The
 #: words before 同志们 hold no title word: in "…征兵动员大会上的讲话同志们：" the title ends at
 #: 讲话, not at 动员.
+#: A group addressed before 同志们, its name ending in 们 and a comma ("青年朋友们，同志们：").
+_GROUP_BEFORE = rf"{_HAN}{{1,8}}?们[、，]"
+_GROUPS_BEFORE = rf"(?:{_GROUP_BEFORE})*"
 _TITLED_ADDRESS = re.compile(
     rf"^(?P<head>.{{0,120}}?{TITLE_END}(?:文稿)?[】\]］〕]?)\s*(?P<note>（[^（）]{{4,20}}）)?\s*"
-    rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?=同志们：)"
+    rf"(?P<name>(?<=）){_GROUP_BEFORE_ADDRESS}{_HAN}{{2,3}}(?={_GROUPS_BEFORE}同志们：)"
     rf"|[^\s。，！？：（）]{{0,24}}?{OFFICES}{_HAN}{{2,3}})?"
-    r"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{1,16}?[、，])*"
+    rf"(?P<address>(?:(?:尊敬的|亲爱的|各位)[^\s。，（）：、]{{1,16}}?[、，]|{_GROUP_BEFORE})*"
     rf"(?:各位|尊敬的)?(?:(?!{TITLE_END})[^\s。，（）：]){{0,10}}?同志们：)\s*"
 )
 #: The same with a title that names its speaker at the occasion and ends without a genre word,

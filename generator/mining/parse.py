@@ -503,7 +503,11 @@ def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
     after it."""
     theme = SUBTITLE.match(lines[at])
     if theme:  # 主题句——在…会议上的讲话 on one line
-        return theme.group(1), theme.group(2), at + 1
+        head, occasion = theme.group(1), theme.group(2)
+        glued = occasion.lstrip("—")
+        if head.startswith(glued) and len(head) > len(glued) + 3:
+            head = head[len(glued) :]  # "在…的讲话主题——在…的讲话": a file's name glued before
+        return head, occasion, at + 1
     if at + 1 < len(lines) and _wrapped_title(lines[at], lines[at + 1], _subtitled(lines, at + 1)):
         title, after = lines[at] + lines[at + 1], at + 2
     elif at + 1 < len(lines) and _theme_pair(lines, at):

@@ -357,6 +357,8 @@ RULES: list[NoiseRule] = [
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
         # The same captions as a record table's cell, the value behind bars ("文章名称 | ： | …").
         (r"^(文章名称|文章标题|文章题目|标题|题目|篇名)\s*\|\s*：\s*\|\s*", "|"),
+        # A document library's item number glued before the text ("编号：541193579县委…").
+        (r"^编号：\s*[A-Za-z]{0,6}\d{5,14}\s*", "编"),
         # A journal database's record fields, the value after spaces ("文献题名 在…的讲话",
         # "文摘内容 今天，…"): the caption goes, the title or the text stays.
         (r"^(文献题名|题名|篇名|文摘内容|文摘)\s+(?=\S)", "名摘"),

@@ -907,9 +907,31 @@ def _glued_titles(text: str) -> list[str]:
         if len(last) < TITLE_PIECE_CHARS:
             continue  # the line's own ending ("…的发言文稿")
         if len(last) <= GLUED_TITLES_CHARS and names_occasion(last) and _is_title(last):
-            return [text[:end], last]
+            return [text[:end], *_dated_title_rows(last)]
         break
     return []
+
+
+#: A document's date before its title, placeholders allowed ("201X/X/XX", "2019年5月6日"), and
+#: its speaker after it ("xxx同志讲话", "张某某同志"), glued on a Word file's head line.
+_GLUED_DATE = re.compile(
+    rf"(?:^|(?<=[{_TITLE_LAST}]))(?:19|20)[\dXx×]{{2}}(?:[/.\-年][\dXx×]{{1,2}}){{2}}日?"
+)
+_GLUED_SPEAKER = re.compile(
+    rf"(?<=[{_TITLE_LAST}])((?:[Xx×]{{2,3}}|[^\W\d_a-zA-Z]{{2,3}})同志)(?:讲话)?$"
+)
+
+
+def _dated_title_rows(text: str) -> list[str]:
+    """A glued title's rows: what stands before its date (a file's name), its date, the title
+    itself, its speaker, each found."""
+    date = _GLUED_DATE.search(text) if "2" in text or "1" in text else None
+    rows = [r for r in (text[: date.start()], date.group()) if r] if date else []
+    text = text[date.end() :] if date else text
+    speaker = _GLUED_SPEAKER.search(text) if "同志" in text else None
+    if speaker and names_occasion(text[: speaker.start()]):
+        return [*rows, text[: speaker.start()], speaker.group(1)]  # the name: who speaks
+    return [*rows, text]
 
 
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
@@ -962,7 +984,10 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             lines[k : k + 1] = [(number, row) for row in [*rows, *meta, rest]]
             return
         if opening:
-            lines[k : k + 1] = [(number, opening.group(1)), (number, text[opening.end() :])]
+            title = opening.group(1)
+            # "<file's name><date><title><speaker>今天…": a Word file's head on one line
+            rows = _glued_titles(title) or _dated_title_rows(title)
+            lines[k : k + 1] = [(number, row) for row in [*rows, text[opening.end() :]]]
             return
 
 

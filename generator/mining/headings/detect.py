@@ -298,6 +298,15 @@ def taken_up(text: str) -> int:
     return 0
 
 
+#: A heading asking to see the point of a task ("要充分认识…的重大意义", "深刻把握…的重要意义"):
+#: a cognition verb, the task, 意义; run on without a mark into at least ``FUSED_BODY``
+#: characters of body that are no part of it (not "…意义和作用", "…意义的认识").
+_MEANING = re.compile(
+    r"^(?:要|必须|进一步)?(?:充分|深刻|全面|正确|切实)?(?:认识|认清|把握|理解|领会|明确)到?"
+    r"[^，。！？；：\s]{2,30}?意义(?=[^，。！？；：的和与及、\s])"
+)
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
     spaced = SPACED_BODY.match(text)
@@ -309,6 +318,12 @@ def split_fused(text: str) -> tuple[str, str] | None:
     if run_on and _runs_on(text[run_on.end() :]):
         end = run_on.end() + text.startswith("，", run_on.end())  # the heading keeps its comma
         return text[:end], text[end:]
+    if "意义" in text and (meaning := _MEANING.match(text)) and (
+        len(text) - meaning.end() >= FUSED_BODY
+    ):
+        # "要充分认识…的重大意义城市是…": a heading that asks to see the point of the work
+        # ends at 意义, its object named; what runs on is the body's first sentence.
+        return meaning.group(), text[meaning.end() :]
     first = _SENTENCE_END.search(text)
     opener = _OPENER.match(text) if first else None
     # A one-sentence heading line ("…，深化认识这项工作的重要意义。") is not cut: the body

@@ -257,7 +257,9 @@ class _Builder:
         lst.schemes.append(marker.scheme.name)
         lst.families.add(marker.scheme.family)
         lst.siblings.append(section)
-        lst.last, lst.since, lst.standalone = ordinal, 0, not section.paragraphs
+        # A heading cut from the body run on after it (``lead`` false) stood on its own line
+        # once: points under it nest, whatever text comes between.
+        lst.last, lst.since, lst.standalone = ordinal, 0, not (section.paragraphs and section.lead)
         self.last_text = section.paragraphs
         return section
 

@@ -267,6 +267,11 @@ OCCASION_OPENING = LazyPattern(
     r"(?=[^。！？；，]{2,}[，。！？])",
     needs="上",
 )
+#: The same title closed by a full stop, a report's first words after it ("---校长在…大会上的
+#: 讲话。在这秋高气爽的…"), on the head's first lines: the title, then the report.
+TITLE_SENTENCE = LazyPattern(
+    rf"^[-—－]*\s*([^，。！？：；]{{4,60}}?上的{TITLE_END})。(?=\S)", needs="上"
+)
 #: A site's tag glued after a title word ("…讲话范文", "…讲话模板"); the title cleaner cuts it.
 _SITE_TAG = "范文|范本|模板|模版|精选|精品"
 #: A site's word for a sample it prints: a name ending in one and numbered ("城建环保范文一",
@@ -971,7 +976,9 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
         opening = None
         if head:
             opening = TITLED_OPENING.match(text) or (
-                OCCASION_OPENING.match(text) if len(text) > TITLE_CHARS else None
+                (OCCASION_OPENING.match(text) or TITLE_SENTENCE.match(text))
+                if len(text) > TITLE_CHARS
+                else None
             )
         head = head and not _SENTENCE_MARK.search(text)
         if match and (

@@ -308,7 +308,7 @@ def _drop_summary_field(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Drop a summary field near the page's top and both fields' captions: left in, the
     summary reads as the opening and the speech's first words come twice.  What stands before
     a caption on its line (the title again) stays, unless a line above has it already."""
-    for k, (number, text) in enumerate(lines[:REPORT_HEAD]):
+    for k, (_, text) in enumerate(lines[:REPORT_HEAD]):
         if not text.endswith(SUMMARY_FIELD):
             continue  # a cheap test: most lines end otherwise
         for j in range(k + 2, min(len(lines), k + 2 + SUMMARY_FIELD_LINES)):
@@ -325,7 +325,9 @@ def _drop_summary_field(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 #: The field's caption at a line's end, with the site's "本文"/"文章" before it.
-_CAPTION_AT_END = re.compile(r"\s*(?:本文|文章|正文)?(?:内容)?(?:简介|摘要|提要|导读|内容|正文|全文)：$")
+_CAPTION_AT_END = re.compile(
+    r"\s*(?:本文|文章|正文)?(?:内容)?(?:简介|摘要|提要|导读|内容|正文|全文)：$"
+)
 
 
 def _near_end(normalised: list[str], index: int) -> bool:

@@ -313,7 +313,7 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cut.add(address.end())  # "<title> <address>： <first sentence>": head and body
             if not points_on_lines:
                 cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
-            if "、" in text and (trailing := _TRAILING_HEADING.search(text)):
+            if trailing := _TRAILING_HEADING.search(text):
                 cut.add(trailing.start(1))  # "…谈谈。 一、了解…": a heading lost its break
             # A piece the line's start was cut from may open with a caption ("<title> 导读：
             # 各位…：…"): cut it as the line's own was (a line as it came was cut already).
@@ -476,7 +476,9 @@ _GAP = re.compile(r" +(?=\S)")
 #: A strong point's number and heading at a paragraph line's end, after a sentence end and a
 #: space, with no sentence mark of its own ("…一起谈谈。 一、了解党的历史——…"): the
 #: heading's break was lost, the paragraph under it follows on the next line.
-_TRAILING_HEADING = re.compile(rf"(?<=[。！？]) +((?:{ORDINAL})、[^。！？；：\s]{{2,40}})$")
+_TRAILING_HEADING = LazyPattern(
+    rf"(?<=[。！？]) +((?:{ORDINAL})、[^。！？；：\s]{{2,40}})$", needs="、"
+)
 #: A heading without its number between spaces after the announcement's colon: short, no
 #: sentence mark, then a space and its text's first sentence.
 _UNNUMBERED_ROW = LazyPattern(

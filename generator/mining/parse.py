@@ -919,21 +919,22 @@ def _glued_titles(text: str) -> list[str]:
 
 #: A document's date before its title, placeholders allowed ("201X/X/XX", "2019年5月6日"), and
 #: its speaker after it ("xxx同志讲话", "张某某同志"), glued on a Word file's head line.
-_GLUED_DATE = re.compile(
-    rf"(?:^|(?<=[{_TITLE_LAST}]))(?:19|20)[\dXx×]{{2}}(?:[/.\-年][\dXx×]{{1,2}}){{2}}日?"
+_GLUED_DATE = LazyPattern(
+    rf"(?:^|(?<=[{_TITLE_LAST}]))(?:19|20)[\dXx×]{{2}}(?:[/.\-年][\dXx×]{{1,2}}){{2}}日?",
+    needs="12",
 )
-_GLUED_SPEAKER = re.compile(
-    rf"(?<=[{_TITLE_LAST}])((?:[Xx×]{{2,3}}|[^\W\d_a-zA-Z]{{2,3}})同志)(?:讲话)?$"
+_GLUED_SPEAKER = LazyPattern(
+    rf"(?<=[{_TITLE_LAST}])((?:[Xx×]{{2,3}}|[^\W\d_a-zA-Z]{{2,3}})同志)(?:讲话)?$", needs="同"
 )
 
 
 def _dated_title_rows(text: str) -> list[str]:
     """A glued title's rows: what stands before its date (a file's name), its date, the title
     itself, its speaker, each found."""
-    date = _GLUED_DATE.search(text) if "2" in text or "1" in text else None
+    date = _GLUED_DATE.search(text)
     rows = [r for r in (text[: date.start()], date.group()) if r] if date else []
     text = text[date.end() :] if date else text
-    speaker = _GLUED_SPEAKER.search(text) if "同志" in text else None
+    speaker = _GLUED_SPEAKER.search(text)
     if speaker and names_occasion(text[: speaker.start()]):
         return [*rows, text[: speaker.start()], speaker.group(1)]  # the name: who speaks
     return [*rows, text]

@@ -325,7 +325,7 @@ def _drop_summary_field(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 #: The field's caption at a line's end, with the site's "本文"/"文章" before it.
-_CAPTION_AT_END = re.compile(
+_CAPTION_AT_END = LazyPattern(
     r"\s*(?:本文|文章|正文)?(?:内容)?(?:简介|摘要|提要|导读|内容|正文|全文)：$"
 )
 
@@ -720,7 +720,7 @@ def _offered(raw: list[str]) -> str:
 
 #: A site's field naming the page's title, on a line of its own, often in the footer
 #: ("本文标题：在…的发言", next to "链接地址：…").
-FIELD_TITLE = re.compile(r"^(?:本文标题|文章标题|文章题目)：\s*(\S.{3,38})$")
+FIELD_TITLE = LazyPattern(r"^(?:本文标题|文章标题|文章题目)：\s*(\S.{3,38})$")
 
 
 def _field_title(raw: list[str]) -> str:

@@ -301,9 +301,10 @@ def taken_up(text: str) -> int:
 #: A heading asking to see the point of a task ("要充分认识…的重大意义", "深刻把握…的重要意义"):
 #: a cognition verb, the task, 意义; run on without a mark into at least ``FUSED_BODY``
 #: characters of body that are no part of it (not "…意义和作用", "…意义的认识").
-_MEANING = re.compile(
+_MEANING = LazyPattern(
     r"^(?:要|必须|进一步)?(?:充分|深刻|全面|正确|切实)?(?:认识|认清|把握|理解|领会|明确)到?"
-    r"[^，。！？；：\s]{2,30}?意义(?=[^，。！？；：的和与及、\s])"
+    r"[^，。！？；：\s]{2,30}?意义(?=[^，。！？；：的和与及、\s])",
+    needs="意",
 )
 
 

@@ -357,15 +357,15 @@ RULES: list[NoiseRule] = [
         r"^(文章标题|本文标题|文章题目|标题|题目|正文|文章正文|全文)：\s*",
         # The same captions as a record table's cell, the value behind bars ("文章名称 | ： | …").
         (r"^(文章名称|文章标题|文章题目|标题|题目|篇名)\s*\|\s*：\s*\|\s*", "|"),
-        # A document library's item number glued before the text ("编号：541193579县委…").
-        (r"^编号：\s*[A-Za-z]{0,6}\d{5,14}\s*", "编"),
-        # A journal database's record fields, the value after spaces ("文献题名 在…的讲话",
-        # "文摘内容 今天，…"): the caption goes, the title or the text stays.
-        (r"^(文献题名|题名|篇名|文摘内容|文摘)\s+(?=\S)", "名摘"),
-        # A lesson plan's fields over a party lecture ("备课时间：", "授 课 人：", "教学目的：…",
-        # "授课要点：一、…；二、…。"), run into one line or not: the plan's, not words the
-        # lecturer speaks, up to the field that holds the lecture ("授课内容：").
-        (rf"^{_PLAN_FIELD}\s*：(?:.*{_PLAN_TEXT}\s*：\s*|.*$)", "备授教"),
+        # One rule (one try per line) for the captions of a record or a plan: a document
+        # library's item number glued before the text ("编号：541193579县委…"); a journal
+        # database's record fields, the value after spaces ("文献题名 在…的讲话", "文摘内容
+        # 今天，…": the caption goes, the title or the text stays); a lesson plan's fields
+        # over a party lecture ("备课时间：", "授 课 人：", "教学目的：…", "授课要点：一、…；
+        # 二、…。"), run into one line or not: the plan's, not words the lecturer speaks, up
+        # to the field that holds the lecture ("授课内容：").
+        (r"^(?:编号：\s*[A-Za-z]{0,6}\d{5,14}\s*|(?:文献题名|题名|篇名|文摘内容|文摘)\s+(?=\S)"
+         rf"|{_PLAN_FIELD}\s*：(?:.*{_PLAN_TEXT}\s*：\s*|.*$))", "编名摘备授教"),
         # A summary's caption the page printed before the speech itself, which opens with its
         # address ("内容简介：同志们：这次会议…", "摘要：各位村支书：…").
         (rf"^{_SUMMARY_CAPTION}：\s*(?={_ADDRESS_AHEAD})", "简摘提导"),

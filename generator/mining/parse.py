@@ -96,7 +96,7 @@ TITLE_BYLINE = re.compile(
 )
 #: Aggregator decorations on titles: a doubled start, year prefix, count hints, 范文, site
 #: suffix 篇N.
-TITLE_NOISE = [
+TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
     # A document's marks glued before the title: an attachment's caption ("附件", "附件2："),
     # a page or sequence mark ("1-", "第1页").  A count in the title ("1-2月…") is no mark.
     # A document's code ("B3637", a library's item number) and a colon or comma left over
@@ -136,7 +136,7 @@ TITLE_NOISE = [
     re.compile(r"^(19|20)\d{2}年(?:度|\d{1,2}月(?:\d{1,2}日)?)?(?=在|关于|全)"),
     # A bare genre word and a colon before the theme ("党课：牢记…", "讲话：…"): the site's
     # category.  With a word of its own before it ("专题党课：…") it is the talk's own title.
-    re.compile(rf"^(?:{TITLE_END})：\s*(?=[^\s：]{{6}})"),
+    LazyPattern(rf"^(?:{TITLE_END})：\s*(?=[^\s：]{{6}})", needs="："),
     # A count of samples ("（3篇）") or a sample's number ("篇2", "【篇1】") after the title.
     COUNT_HINT,
     CAPTIONED,

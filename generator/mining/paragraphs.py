@@ -507,8 +507,6 @@ def _without_inline_lists(matches: list[re.Match[str]], text: str) -> list[re.Ma
     """The numbers of a series without those of a list one sentence holds, its items parted by
     semicolons ("要点：一、…；二、…；三、…。", a lesson plan's or a summary's points): the
     speech's divisions each take a paragraph, so no break goes before them."""
-    if "；" not in text:
-        return matches  # a cheap test: most lines hold no semicolon
     inline: set[int] = set()
     for k in range(1, len(matches)):
         start = matches[k].start()
@@ -523,7 +521,9 @@ def _series_starts(pattern: re.Pattern[str], text: str, cut_off: bool = False) -
     opens mid-speech shows its points from the third on ("…。（三）…。（四）…").  A lone first
     item after a full stop counts in a text that breaks off (``cut_off``) with no other item
     of the series after it: the preview ends inside the first point ("…新局面。一、提高…")."""
-    matches = _without_inline_lists(list(pattern.finditer(text)), text)
+    matches = list(pattern.finditer(text))
+    if len(matches) > 1 and "；" in text:
+        matches = _without_inline_lists(matches, text)
     if not matches:
         return []
     numbers = [from_chinese(match.group(1)) for match in matches]

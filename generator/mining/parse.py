@@ -1552,8 +1552,8 @@ def parse_unit(unit: Unit) -> Parsed:
     _split_titled_salutation(numbered_lines)
     _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]
-    # A marker that cleans away to nothing (a bare date) leaves the page's title to stand in.
-    marker = unit.marker_title if clean_title(unit.marker_title) else ""
+    # A marker that is a bare date ("（2026年1月17日）") leaves the page's title to stand in.
+    marker = "" if DATE.match(unit.marker_title) else unit.marker_title
     first, rest = _pre_body(speech, lines, marker or unit.page_title)
     reprints = _head_rows_reprinted(lines[:first])
     body_lines = [

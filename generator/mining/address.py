@@ -137,10 +137,16 @@ def _roll_call(line: str) -> bool:
     )
 
 
+#: The words a speech's thanks open with.
+THANKS = ("谢谢", "感谢", "多谢", "謝謝", "感謝", "多謝")
+
+
 def is_salutation(line: str) -> bool:
     """A line that addresses the audience, pinyin glosses and bracketed notes on who an
     addressee is aside ("公司领（lǐng）导、…：")."""
     line = unglossed(line)
+    if line.startswith(THANKS):
+        return False  # "谢谢各位！": the sign-off names its audience too, and is no address
     if "（" in line and line.endswith("："):
         line = _ADDRESSEE_NOTE.sub("", line)
     if _addresses(line):

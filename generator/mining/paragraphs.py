@@ -452,8 +452,8 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             start += 1
         marker = match_at(text, start)
         if marker and marker.ordinal == 1 and (marker.scheme.strong or not strong_only):
-            if not marker.scheme.strong and _runs_on(text, marker.end, marker.scheme.family):
-                continue
+            if _runs_on(text, marker.end, marker.scheme.family):
+                continue  # "…三件事：一、…；二、…；三、…。": the sentence's own list
             return {start}
         if marker is None and start > match.end() and text[match.end() - 1] == "：" and (
             heading := _UNNUMBERED_ROW.match(text, start)

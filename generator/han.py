@@ -5,7 +5,7 @@ Unicode's CJK ideograph blocks: Unified Ideographs U+4E00–9FFF, Extension A U+
 Compatibility Ideographs U+F900–FAFF, and Extensions B–H U+20000–323AF, where rare characters of
 people's and places' names live (𠮷, 䶮: GB 18030-2022's required repertoire reaches into both).
 The miner keeps its own test, the basic block only, compiled into its ~400 patterns: none of the
-590 stored pages nor the corpus holds a character outside that block (counted), and each wider
+587 stored pages nor the corpus holds a character outside that block (counted), and each wider
 class costs every `speechgen mine` run its compilation.
 """
 

@@ -299,7 +299,9 @@ SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
-GREETING = re.compile(rf"^({GREETED})?({DAYTIME})?好[！。]$")
+#: A greeting on its own line under the address: "大家上午好！", or as Hong Kong and Taiwan
+#: speakers greet, "各位早安！", "大家午安。".
+GREETING = re.compile(rf"^({GREETED})?(?:({DAYTIME})?好|[早午晚]安)[！。]$")
 #: The same after the address and a comma, closing the line ("亲爱的同学们，你们好！"): a line of
 #: its own.  Before a colon it stays in the address ("同志们、队员们，大家好：").
 TRAILING_GREETING = re.compile(rf"(?<=，)({GREETED})?({DAYTIME})?好[！。]$")

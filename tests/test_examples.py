@@ -357,7 +357,7 @@ def test_no_person_appears_in_two_examples():
 
 def _each_its_own(used: dict[int, list[str]]) -> None:
     """Each example its own stock wording, each scaffold its own, and none in more than two of
-    the gallery's drafts (21: the stock has too few wordings for a meeting approved by a
+    the gallery's drafts (16: the stock has too few wordings for a meeting approved by a
     higher body, or for a lecture, to give every draft one of its own)."""
     for names in used.values():
         examples = [n for n in names if not n.startswith("scaffold:")]

@@ -734,10 +734,6 @@ def _field_title(raw: list[str]) -> str:
     return ""
 
 
-#: A page title that calls the page a sample or a set of them ("…发言稿范文", "…讲话大全").
-SAMPLE_PAGE = re.compile(r"(?:范文|范本|模板|大全|合集|汇编)[】\]]?$")
-
-
 def split_page(raw: list[str], file: str) -> Page:
     """Units of a page, in order, with a warning when the page title's count disagrees."""
     lines, breaks = clean_lines(raw)
@@ -788,9 +784,10 @@ def split_page(raw: list[str], file: str) -> Page:
                 # "老员工年会讲话稿 篇1": the collection's name or a kind of speech with a sample
                 # number, not the speech's own title (``captions``).
                 title, sample = "", True
-            elif not title and SAMPLE_PAGE.search(page_title):
-                # "第一篇" alone under "…发言稿范文": the page offers samples, and its title is
-                # the collection's, not this one's.
+            elif not title:
+                # "第一篇" alone under "…发言稿范文", "讲稿一" under "…讲话稿": a page numbering
+                # its speeches offers samples, and its title is the collection's, not this one's
+                # (the page title need not say 范文: the numbered captions do).
                 sample = True
             for unit in _sub_speeches(file, label, lines[pos][1], title, body):
                 unit.sample = sample

@@ -240,9 +240,11 @@ _GREETING_TIME = r"(?:上午|下午|晚上|早上|新年|节日|[\u4e00-\u9fff]{
 #: taken as the salutation where the head of the speech ends.  Any plural 各位…们, perhaps
 #: with whose they are ("市府的各位同仁们大家好，我是…"), is one when 大家好 follows it; any
 #: 各位… is one when a comma and 大家好 follow ("各位乡亲，大家晚上好，…": the greeting opens
-#: the body).
+#: the body).  Before the plural that ends it, a plural without an address word may stand
+#: ("全县同胞们，同志们，朋友们！", one's own "我们/咱们" excepted).
 COMMA_SALUTATION = re.compile(
-    rf"^((?:(?:(?:尊敬的|亲爱的|各位)[^。！？：，、]{{1,12}}|{alternation(ADDRESS_WORDS)})[、，])*"
+    rf"^((?:(?:(?:尊敬的|亲爱的|各位)[^。！？：，、]{{1,12}}|{alternation(ADDRESS_WORDS)}"
+    rf"|[^\W\d_a-zA-Z]{{1,5}}(?<![我你他她它咱])们)[、，])*"
     rf"(?:(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}"
     rf"|(?:[^\W\d_a-zA-Z]{{1,8}}的)?各位[^\W\d_a-zA-Z]{{1,6}}?们(?=大家)"
     rf"|各位[^\W\d_a-zA-Z]{{1,6}}?(?=，大家{_GREETING_TIME}?好[，！]))"

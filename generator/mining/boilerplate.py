@@ -155,6 +155,10 @@ RULES: list[NoiseRule] = [
         r"^【(打印|关闭|收藏)(此文|本文|本页|窗口)?】$",
         (r"(扫码|二维码)", "扫维"),  # only when the line is short and not a sentence: see classify
         r"^[>›»<«]+$",  # a lone breadcrumb arrow left over from the page's navigation
+        # A navigation cell, its separator after it ("演讲稿 |"), and a links box's caption
+        # ("推荐访问"): the page's menu, never a title's second half.
+        r"^[^\s。，！？|｜]{1,6}\s*[|｜]$",
+        r"^(推荐|相关|热门)(访问|链接|网站|站点)：?$",
         # 返回 / 打印本页 / 关闭窗口 buttons (a lone 上一页 is pagination: the text is cut there).
         rf"^(?!上一页|下一页){NAV_BUTTON}(\s*{NAV_BUTTON})*$",
         rf"^(\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】])+$",  # [下载该文章] [会员注册]

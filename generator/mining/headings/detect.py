@@ -200,6 +200,9 @@ _SPAN = rf"[{NUMERAL_CHARS}两几半\d]+(?:个多?|多个?|多)?(?:年|月|季�
 RUN_ON_OPENERS = (
     r"(?:19|20)(?:\d{2}|[*×Xx]{1,2})年(?:以来|来|上半年|下半年)?，",
     rf"(?:今年|去年|近年|近几年|多年|长期|[{NUMERAL_CHARS}]年)(?:以来|来)，",
+    # The year itself, bare ("…政法工作去年，在市委的领导下…"): the sentence's time, after a
+    # heading that may name the same year as its object.
+    r"(?:今年|去年|上年)，",
     # An event that dates the sentence ("开学前，", "入汛以来，"); a free 2-3 character
     # stem would find "期到来前" inside "汛期到来前".
     rf"{TIME_EVENTS}(?:前|后|之初|期间|以来)，",
@@ -295,6 +298,32 @@ def taken_up(text: str) -> int:
         ):
             return start + 2
         at = text.find("是", at + 1, TAKEN_UP_CHARS + 6)
+    return _word_taken_up(text)
+
+
+#: The sizes, longest first, of a heading's last words that the body takes up again whatever
+#: follows them ("关于稳定问题稳定问题十分重要。"): a word this long printed twice in a row is
+#: no heading's own wording (two-character repeats need the "是": "研究研究").
+TAKEN_UP_WORDS = (6, 5, 4, 3)
+
+
+def _word_taken_up(text: str) -> int:
+    """Where a heading ends whose last three to six Chinese characters the body prints again
+    right after it, with no clause break before them and a sentence end after; 0 without
+    one.  One character compared before each slice: most positions fail there."""
+    for start in range(2, min(len(text), TAKEN_UP_CHARS)):
+        if text[start - 1] in "。！？，；： ":
+            return 0
+        first = text[start]
+        for size in TAKEN_UP_WORDS:
+            end = start + size
+            if (
+                text[end : end + 1] == first
+                and text[start:end] == text[end : end + size]
+                and all("\u4e00" <= c <= "\u9fff" for c in text[start:end])
+                and _SENTENCE_END.search(text, end + size) is not None
+            ):
+                return end
     return 0
 
 

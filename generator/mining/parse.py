@@ -443,6 +443,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             continue
         if not salutation and text.startswith("——") and len(text) <= 60:
             speech.subtitle = text
+            if following and _subtitle_wrapped(text) and len(text + following) <= 60:
+                speech.subtitle, i = text + following, i + 1
         elif not salutation and (
             BYLINE.match(text) or SPEAKER_TAG.match(text) or OFFICE_LINE.match(text)
         ):
@@ -646,7 +648,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         ),
         len(lines),
     )
-    first = _wrapped_start(lines, first)
+    first = _issued_start(lines, _wrapped_start(lines, first))
     if 0 < first < len(lines) and lines[first - 1] in BARE_GREETINGS:
         first -= 1  # "下午好" that lost its mark opens the text as "下午好！" would
     if 2 < first <= HEAD_LINES and lines[first - 1] in lines[: first - 1]:
@@ -665,6 +667,29 @@ def _head(lines: list[str]) -> tuple[int, bool]:
 BARE_GREETINGS = frozenset(
     f"{who}{time}好" for who in ("", *GREETED.split("|")) for time in ("", *DAYTIME.split("|"))
 ) - {"好"}
+
+
+#: How many lines under the first sentence a speech's own title block may stand when a notice
+#: issuing the speech is printed over it (the notice's text, its issuer, its date).
+NOTICE_LINES = 6
+
+
+def _issued_start(lines: list[str], first: int) -> int:
+    """Where a speech without an address starts when the notice that issues it comes first
+    ("现将…同志的讲话印发给你们…" / issuer / date / <title> / "——某某在…上的讲话" / date /
+    text): the first sentence under its title block, the title a line that holds no sentence
+    right over a "——" subtitle naming the kind of speech (``_subtitled``); else ``first``.
+    Only lines opening with the dash are looked at."""
+    for k in range(first + 1, min(len(lines), first + NOTICE_LINES + 1)):
+        if not lines[k].startswith("——"):
+            continue
+        if not (_subtitled(lines, k - 1) and _title_shaped(lines[k - 1])):
+            return first
+        start = k + 1
+        while start < len(lines) and not _SENTENCE_MARK.search(lines[start]):
+            start += 1
+        return start
+    return first
 
 
 def _wrapped_start(lines: list[str], first: int) -> int:
@@ -1206,6 +1231,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     for k, key in enumerate(keys):
         if key.endswith("：") and key.startswith(_INTRODUCTION):
             continue  # "以下是…的致辞全文：": a press office's line that introduces the text
+        if k and keys[k - 1].startswith("——") and _subtitle_wrapped(keys[k - 1]):
+            continue  # the second half of a wrapped subtitle names the occasion, not the title
         number = SAMPLE_NUMBER.search(key)
         stem = caption_stem(key[: number.start()]) if number else ""
         caption = False
@@ -1320,7 +1347,14 @@ def _decorated(text: str) -> bool:
 def _subtitled(lines: list[str], k: int) -> bool:
     """A headline with its occasion under it ("——在…的讲话"): the speech's own title block."""
     following = lines[k + 1] if k + 1 < len(lines) else ""
+    if following.startswith("——") and k + 2 < len(lines) and _subtitle_wrapped(following):
+        following += lines[k + 2]  # "——某某在…，" / "…上的讲话"
     return following.startswith("——") and _is_title(following.lstrip("—"))
+
+
+def _subtitle_wrapped(text: str) -> bool:
+    """A "——…" subtitle broken at a comma, its kind of speech on the next line."""
+    return text.endswith("，")
 
 
 def _reprinted(keys: list[str], k: int, end: int) -> bool:

@@ -145,9 +145,9 @@ RULES: list[NoiseRule] = [
         r"^(扫一扫|扫描二维码)",
         r"^(阅读|浏览|点击)(次数|量)?：\s*\d+",
         # "发布时间：2024-…", "内容发布更新时间 ： 2024/5/4 …": a short field name ending in
-        # 时间/日期, a date after its colon; perhaps after the article's category and a space
-        # ("会议发言范文 发布时间：2010/9/7").
-        r"^(?:[^\s。，！？：]{2,8}\s+)?[^\s。，！？：]{0,8}(时间|日期)\s*：\s*\d{4}[-/.年]",
+        # 时间/日期 (or "最后更新："), a date after its colon; perhaps after the article's
+        # category and a space ("会议发言范文 发布时间：2010/9/7").
+        r"^(?:[^\s。，！？：]{2,8}\s+)?[^\s。，！？：]{0,8}(时间|日期|更新)\s*：\s*\d{4}[-/.年]",
         r"^本文由.{0,24}(整理|提供|发布|上传|编辑|收集)",
         r"^(返回(顶部|首页|列表|目录)\s*)+$",
         r"^(本文)?(标签|TAGS?|Tags?|关键词|关键字)：.{0,60}$",
@@ -257,6 +257,10 @@ RULES: list[NoiseRule] = [
         # A news photo's caption, known by its credit at the line's end ("…握手。（图/某某新闻）",
         # "（图取自某某脸书）"): the photo sits between the speech's paragraphs.
         (r"[（(](?:图|图片|照片)\s*(?:[/／：]|取自|来源)[^（）()。！？]{1,24}[）)]$", "图片照"),
+        # The same credit as a handle ("…上致辞（@某某日报）"), perhaps with a converted page's
+        # pinyin glosses inside ("（@某某日（rì）报）").
+        (r"[（(][@＠](?:[^（）()。！？]|（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}）){1,40}[）)]$",
+         "@＠"),
         # A document viewer's controls: the page counter ("/ 12", "3 / 12" above) and its
         # full-screen button.
         r"^/\s*\d{1,4}$",

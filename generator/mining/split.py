@@ -216,12 +216,15 @@ def _marker_rows(text: str) -> list[str]:
 
 #: A sample's caption run into its address on one line ("…讲话稿1同志们：", "…致辞篇二 各位
 #: 来宾："): the caption ends in its number, the address opens with its own word.  No CJK class,
-#: so it compiles in microseconds; tried only on lines holding an address word.
+#: so it compiles in microseconds; tried only on short lines with a colon (``CAPTION_ADDRESS``)
+#: that hold an address word.
 _CAPTION_ADDRESS = LazyPattern(
     rf"^(\S{{4,40}}?(?:\d{{1,2}}|篇[{NUMERAL_CHARS}]{{1,3}}|（[{NUMERAL_CHARS}]{{1,3}}）))\s*"
     r"(?=(?:尊敬的|亲爱的|各位|广大|同志们)\S*?：)",
     needs="尊亲各广同",
 )
+#: The longest such line, in characters: a caption of up to 44 and an address.
+CAPTION_ADDRESS = 100
 
 
 def _caption_rows(text: str) -> list[str]:
@@ -249,7 +252,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             text = normalise_line(piece)
             # A flattened document's page breaks and samples (short lines: nothing to do).
             rows = _flat_rows(text) if len(text) >= PAGED_LINE_CHARS else [text]
-            rows[:1] = _caption_rows(rows[0])
+            if len(rows[0]) <= CAPTION_ADDRESS and "：" in rows[0]:
+                rows[:1] = _caption_rows(rows[0])
             numbers.extend(index + 1 for _ in rows)
             normalised.extend(rows)
     kinds = [classify(text) if text else None for text in normalised]

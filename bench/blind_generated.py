@@ -4,7 +4,10 @@ every genre template rendered from varied invented facts, one snippet a .txt fil
 Usage: python bench/blind_generated.py OUT_DIR [--count 40] [--facts DIR] [--mix PATH [--real DIR]]
 
 The facts are bench/blind_facts/*.yaml: invented meetings, at least six per template, each with
-its own organiser, level, kind and place (no name or place shared between two sets).  Each set
+its own organiser, level, kind and place (no name or place shared between two sets).  `--facts`
+may name another folder: fact sets copied from real speeches' openings (kept outside the
+repository, like the pages) leave the glue as the only thing a reader can judge (reading rf1:
+readers decided most bench snippets on the invented facts, not the glue).  Each set
 gives at most one snippet, so no two snippets come from one speech.  The moves are mixed as the
 real side of the reading is: `--mix` names the real snippets' record (a YAML list of entries with
 a `move`: opening / transition / closing, as /work/pages/blind/real_sources.yaml is); without

@@ -188,9 +188,11 @@ BODY_LINE = 40
 
 
 #: A flattened page's sample caption: a piece of its own, ending in its number, between a
-#: sentence's end and the next sample's first words ("…阖家幸福！ 某某致辞篇二 尊敬的…").
+#: sentence's end and the next sample's first words ("…阖家幸福！ 某某致辞篇二 尊敬的…"), or
+#: run into the next sample's address ("…决不姑息。 某某讲话稿2各位领导、同志们： …").
 _INLINE_CAPTION = LazyPattern(
-    rf"[。！？] +(\S{{1,38}}(?:篇[{NUMERAL_CHARS}\d]+|\d{{1,2}}|）))(?= +\S)"
+    rf"[。！？] +(\S{{1,38}}(?:篇[{NUMERAL_CHARS}\d]+|\d{{1,2}}|）))"
+    r"(?= +\S|(?:尊敬的|亲爱的|各位|同志们)\S{0,40}：)"
 )
 
 

@@ -159,6 +159,7 @@ RULES: list[NoiseRule] = [
         # ("推荐访问"): the page's menu, never a title's second half.
         r"^[^\s。，！？|｜]{1,6}\s*[|｜]$",
         r"^(推荐|相关|热门)(访问|链接|网站|站点)：?$",
+        r"^(网站|网页)?(首页|主页)$",  # the menu's first link, alone on its line
         # 返回 / 打印本页 / 关闭窗口 buttons (a lone 上一页 is pagination: the text is cut there).
         rf"^(?!上一页|下一页){NAV_BUTTON}(\s*{NAV_BUTTON})*$",
         rf"^(\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】])+$",  # [下载该文章] [会员注册]

@@ -659,7 +659,7 @@ class Glue:
                      if v and not (k == "default_goal" and slots.get("goal"))}
             fresh = [v for v in variants if v.text not in self._said
                      and not _grams(v.text) & (self._used | _filled_by(v.text, facts))
-                     and not _runs(_own_words(v.text), CLAUSE) & self._written]
+                     and not _clauses(v.text) & self._written]
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""
@@ -794,10 +794,8 @@ CLAUSE = 8
 @lru_cache(maxsize=2048)  # the stock's ~260 wordings, asked for again by every move of every
 def _grams(wording: str) -> frozenset[str]:  # render (a user's opening text passes through)
     """The formula-sized runs of a variant's own words (its slots are the facts, not glue)."""
-    # Not re.split on [^\u4e00-\u9fff]: compiling that class costs ~1 ms of every render.
-    words = re.sub(r"\{\w+\}", " ", wording)
-    runs = "".join(ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in words).split()
-    grams = {run[i:i + FORMULA] for run in runs for i in range(len(run) - FORMULA + 1)}
+    words = _own_words(wording)
+    grams = _runs(words, FORMULA)
     # 今天 opens a sentence or clause once in an opening, not three times ("今天由我…今天结合…
     # 今天，我就…": a blind reader, round 13; "按照…安排，今天由我…。…今天，我想围绕…", round
     # 14): two wordings opening a clause with it share a formula.
@@ -846,8 +844,15 @@ def _own_words(wording: str) -> str:
     return re.sub(r"\{\w+\}", " ", wording)
 
 
+@lru_cache(maxsize=1024)  # the stock's wordings, tried against the user's text by every move
+def _clauses(wording: str) -> frozenset[str]:
+    """The clause-sized runs of a variant's own words."""
+    return _runs(_own_words(wording), CLAUSE)
+
+
 def _runs(text: str, size: int) -> frozenset[str]:
     """The runs of `size` Chinese characters in `text` (not across a mark or a slot)."""
+    # Not re.split on [^\u4e00-\u9fff]: compiling that class costs ~1 ms of every render.
     runs = "".join(ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in text).split()
     return frozenset(run[i:i + size] for run in runs for i in range(len(run) - size + 1))
 

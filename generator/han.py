@@ -20,3 +20,8 @@ def is_han(char: str) -> bool:
     code = ord(char)
     return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
             or 0x20000 <= code <= 0x323AF)
+
+
+def in_basic_block(char: str) -> bool:
+    """Whether ``char`` is in the Unified Ideographs block alone: the miner's test (above)."""
+    return "\u4e00" <= char <= "\u9fff"

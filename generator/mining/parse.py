@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..han import in_basic_block
 from ..lazy_re import LazyPattern
 from ..lexicon import (
     ADDRESS_WORDS,
@@ -1103,12 +1104,7 @@ def _has_han(text: str) -> bool:
     caption or a signature in Latin letters) is not shaped like a Chinese speech's title; an
     English headline is told by its own words (``ENGLISH_TITLE``).  Compared, not matched: a
     regex class of the whole CJK block took 1.4 ms to compile at every start."""
-    return any(map(_is_han, text))
-
-
-def _is_han(char: str) -> bool:
-    """A character of the CJK Unified Ideographs block, the miner's Chinese character."""
-    return "\u4e00" <= char <= "\u9fff"
+    return any(map(in_basic_block, text))
 
 
 def _candidate(text: str) -> bool:
@@ -1431,7 +1427,7 @@ def _theme_half(text: str) -> bool:
     char before any pattern (see ``_has_han``)."""
     return (
         THEME_HALF_MIN <= len(text) <= THEME_HALF_MAX
-        and all(_is_han(c) or c in _THEME_MARKS for c in text)
+        and all(in_basic_block(c) or c in _THEME_MARKS for c in text)
         and not text.startswith(("在", "关于"))
         and not _is_title(text)
         and not _is_name(text)
@@ -1445,7 +1441,7 @@ def _motto(text: str) -> bool:
     otherwise be a name or a category."""
     return (
         len(text) == MOTTO_CHARS
-        and all(_is_han(c) for c in text)
+        and all(in_basic_block(c) for c in text)
         and not _is_title(text)
         and not furniture_score(text)
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...han import in_basic_block
 from ...lazy_re import LazyPattern
 from ...lexicon import COUNT_OBJECTS, COUNT_UNITS, alternation, announced_number, announcement
 from ...numerals import NUMBER, NUMERAL_CHARS
@@ -293,7 +294,7 @@ def taken_up(text: str) -> int:
         if (
             start >= 2
             and text[start : start + 2] == text[start + 2 : end]
-            and all("\u4e00" <= c <= "\u9fff" for c in text[start:end])
+            and all(map(in_basic_block, text[start:end]))
             and not any(c in "。！？，；： " for c in text[:start])
         ):
             return start + 2
@@ -320,7 +321,7 @@ def _word_taken_up(text: str) -> int:
             if (
                 text[end : end + 1] == first
                 and text[start:end] == text[end : end + size]
-                and all("\u4e00" <= c <= "\u9fff" for c in text[start:end])
+                and all(map(in_basic_block, text[start:end]))
                 and _SENTENCE_END.search(text, end + size) is not None
             ):
                 return end

@@ -316,13 +316,22 @@ _CONVENES = LazyPattern(r"召开|举行|[上讲](?:一|这)?[次堂场课]?(?:�
 #: Where a clause convenes a meeting; it is this one unless the clause recalls another ("去年召开
 #: 的…", "三中全会召开以来").
 _CONVENING_VERB = LazyPattern(r"召开|举行|[上讲](?:一|这)?[次堂场]?(?:专题)?党课")
+#: A lecture's background that says the speaker has come to study with the members convenes
+#: it: "今天结合项目实际，和大家一起学习探讨" was followed by a convening "今天，我给大家讲一次党
+#: 课，与同志们共同交流" that said it again (a blind reader's seam, reading r26).
+_STUDIES_WITH = LazyPattern(
+    r"[和与同跟](?:大家|同志们|各位)(?:一起|一道|共同)?(?:学习|交流|探讨|分享)")
 _PAST = ("去年", "上年", "前年", "上次", "此前", "以前", "过去", "曾", "先后", "多次", "已")
 _AFTER = ("以来", "之后", "以后", "后", "前夕", "时", "期间")
 
 
-def _convenes_this(paragraph: str) -> int | None:
-    """Where the sentence of `paragraph` that convenes this meeting starts, or None."""
-    for found in _CONVENING_VERB.finditer(paragraph):
+def _convenes_this(paragraph: str, lecture: bool = False) -> int | None:
+    """Where the sentence of `paragraph` that convenes this meeting starts, or None; a
+    `lecture` is also convened by a sentence that sets out to study with the members."""
+    verbs = list(_CONVENING_VERB.finditer(paragraph))
+    if lecture:
+        verbs = sorted(verbs + list(_STUDIES_WITH.finditer(paragraph)), key=lambda m: m.start())
+    for found in verbs:
         clause_start = max(paragraph.rfind(mark, 0, found.start()) for mark in "，。；！？") + 1
         clause = paragraph[clause_start:found.start()]
         if any(word in clause for word in _PAST) or \
@@ -399,7 +408,7 @@ class Glue:
             self.words["all"] = "各级" + system + ("" if system.endswith(_BODY_END) else "部门")
         self.speaker = str(facts.get("speaker") or "")
         self.address = address_of(str(facts.get("salutation") or ""))
-        self.convened = any(_convenes_this(str(p)) is not None
+        self.convened = any(_convenes_this(str(p), self.kind == "lecture") is not None
                             for p in facts.get("context") or ())
 
     # -- agenda ---------------------------------------------------------------------------
@@ -731,7 +740,7 @@ class Glue:
         if not arrangement:
             return paragraphs
         for at, paragraph in enumerate(paragraphs):
-            if (start := _convenes_this(paragraph)) is not None:
+            if (start := _convenes_this(paragraph, self.kind == "lecture")) is not None:
                 paragraphs[at] = (f"{paragraph[:start]}按照{_clause(arrangement)}，"
                                   f"{paragraph[start:]}")
                 break

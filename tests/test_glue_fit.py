@@ -432,6 +432,26 @@ def test_a_lecture_convened_by_its_background_says_so_once_and_keeps_its_arrange
         assert opening.count("局党委今年的党建工作安排") == 1, opening
         assert not re.search(r"召开|上一次党课|讲一堂党课", opening), opening
 
+@pytest.mark.parametrize("arrangement", [None, "公司党委年度党员教育计划"])
+def test_a_lecture_whose_background_sets_out_to_study_with_the_members_is_not_convened_again(
+        arrangement):
+    """"今天，我给大家讲一次党课，与同志们共同交流。…今天结合项目实际，和大家一起学习探讨"
+    (a blind reader's seam, reading r26): the background's own sentence stands for the
+    convening, and an arrangement given goes before it."""
+    data = scaffold_data("party-lecture") | {
+        "开场背景": ["当前任务重、节点紧。今天结合车间实际，与同志们一道学习交流。"]}
+    data.pop("召开依据", None)
+    if arrangement:
+        data["召开依据"] = arrangement
+    for version in VERSIONS:
+        opening = "".join(speech_from(data | {"套话版本": version}).opening)
+        assert not re.search(r"[讲上]一[次堂]党课", opening), opening
+        assert len(re.findall(r"(?:^|[。！？，])今天", opening)) == 1, opening
+        if arrangement:
+            assert f"按照{arrangement}，今天结合车间实际" in opening, opening
+            assert opening.count(arrangement) == 1, opening
+
+
 
 def _purposes(data: dict) -> list[str]:
     """The sentence saying what the meeting is for, under each 套话版本."""

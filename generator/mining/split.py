@@ -500,6 +500,9 @@ TEASER_CHARS = 30
 #: How many of the lines after the teaser may be joined to find the text it previews.
 TEASER_SPAN = 6
 _ELLIPSIS = re.compile(r"(…|\.{2,}|。{2,})+$")
+#: A full stop or semicolon inside a teaser line: marks a title or a heading does not hold
+#: (a title may end in "！" or ask with "？").
+_TEASER_STOP = re.compile(r"[。；;]")
 
 
 #: A news report's line handing over to the speech it reprints ("某某致词全文如下：", "以下是讲话
@@ -552,6 +555,12 @@ def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
             # It runs on past the line it starts like: a heading printed again is no teaser.
             if len(key) > len(keys[j]) and "".join(keys[j : j + TEASER_SPAN]).startswith(key):
+                drop.add(k)
+                break
+            # Or the next line, the whole text flattened, runs on past it: a teaser holds a
+            # sentence's end, a heading or a title run on into its text does not.
+            flat = j == k + 1 and len(keys[j]) > len(key) and keys[j].startswith(key)
+            if flat and _TEASER_STOP.search(key):
                 drop.add(k)
                 break
     return [line for k, line in enumerate(lines) if k not in drop]

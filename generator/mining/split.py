@@ -825,7 +825,7 @@ def split_page(raw: list[str], file: str) -> Page:
                 # (the page title need not say 范文: the numbered captions do).
                 sample = True
             for unit in _sub_speeches(file, label, lines[pos][1], title, body):
-                unit.sample = sample
+                unit.sample = sample or unit.sample
                 units.append(unit)
     for unit in units:
         # Each unit's own head and tail are edges too: 点赞 评论 rows between speeches.
@@ -867,7 +867,17 @@ def _sub_speeches(
         if _titled_start(units[-1].lines, text, body[k + 1 : k + 2]) and has_body():
             if BARE_NUMBER.match(units[-1].lines[-1][1]):
                 units[-1].lines.pop()  # the next sample's bare number ("2") above its title
-            units.append(Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)]))
+            unit = Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)])
+            at = _caption_at(units[-1].lines, text)
+            if at is not None:
+                # The same line over another salutation: a caption the page prints over each
+                # of its samples (the collection's name), the title of none of them; what is
+                # above its first print is the page's head.
+                units[-1].lines = units[-1].lines[at + 1 :]
+                units[-1].marker_title = ""
+                units[-1].sample = unit.sample = True
+                unit.lines = []
+            units.append(unit)
             continue
         if match and has_body() and not _heads_series(match.group(2), units[-1].lines):
             sub = f"{label}/({match.group(2)})"
@@ -911,8 +921,29 @@ def _titled_start(
         and bool(_OWN_TITLE.search(text))
         and any(_FULL_STOP.search(t) for _, t in before)
         and _ENDS_SENTENCE.search(_last_text(before)) is not None
-        and all(t != text for _, t in before[:REPEAT_HEAD])
+        and not _printed_again(before, text, following[0][1])
     )
+
+
+def _printed_again(before: list[tuple[int, str]], text: str, salutation: str) -> bool:
+    """The unit's title line printed again (the text printed twice, see ``drop_repeat``),
+    unless it stood over another salutation the first time: then it is a caption the page
+    prints over each of its samples (``_caption_at``)."""
+    head = before[:REPEAT_HEAD]
+    return any(t == text for _, t in head) and _caption_at(head, text, salutation) is None
+
+
+def _caption_at(
+    before: list[tuple[int, str]], text: str, salutation: str | None = None
+) -> int | None:
+    """Where in a unit's head ``text`` stands right over a salutation other than
+    ``salutation`` (any salutation when it is None)."""
+    head = before[:REPEAT_HEAD]
+    for k, (_, t) in enumerate(head[:-1]):
+        below = head[k + 1][1]
+        if t == text and below != salutation and is_salutation(below):
+            return k
+    return None
 
 
 def _last_text(lines: list[tuple[int, str]]) -> str:

@@ -34,7 +34,7 @@ from .boilerplate import (
     strip_running_header,
 )
 from .captions import collection_name, names_collection, names_occasion
-from .headings.schemes import match_at
+from .headings.schemes import Marker, match_at
 from .normalise import fold, normalise_line, unglossed
 
 _NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
@@ -268,6 +268,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             if not _first_marker(text):
                 continue
             stopped, kind = False, None
+        if kind == "footer" and not text_seen and _body_below(kinds, normalised, index):
+            continue  # a download button printed over the text: the site's head, not its end
         if kind == "footer":
             stopped = True
             continue
@@ -652,9 +654,13 @@ def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple
     first = _first_sentence(lines, range(len(lines)), len(lines))
     last = _first_sentence(lines, range(len(lines) - 1, first - 1, -1), -1)
     out: list[tuple[int, str]] = []
+    dropped: Marker | None = None  # the numbered item of the site's just dropped above
     for k, (number, text) in enumerate(lines):
         edge = k < first or k > last
+        if dropped is not None and (dropped := _next_item(dropped, text)) is not None:
+            continue  # the next item of a list the site numbered: its instructions go on
         if edge and (text in terms or is_furniture(text, edge=True)):
+            dropped = match_at(text) if text[:1] in _ITEM_OPENERS else None
             continue
         if k < first:
             text = _strip_nav(_strip_term(text, terms))
@@ -665,6 +671,19 @@ def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple
             continue
         out.append((number, text))
     return out
+
+
+#: The characters a numbered item's marker opens with: the cheap test before ``match_at``.
+_ITEM_OPENERS = frozenset("0123456789（(" + NUMERAL_CHARS)
+
+
+def _next_item(above: Marker, text: str) -> Marker | None:
+    """The line's marker when it numbers the item after ``above`` in the same scheme."""
+    if text[:1] not in _ITEM_OPENERS or above.ordinal is None:
+        return None
+    marker = match_at(text)
+    same = marker is not None and marker.scheme.name == above.scheme.name
+    return marker if same and marker.ordinal == above.ordinal + 1 else None
 
 
 #: Some sites print the whole article twice; the second copy starts with the same title-like

@@ -302,6 +302,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         text = _print_once(strip_label(strip_inline(strip_lead_in(text)).strip()).strip())
         if chunk := _CHUNK.match(text):
             text, chunks = text[chunk.end() :], 1  # "1、第 1 页<title>…": a library's first chunk
+        elif not out and text.startswith("1、") and _chunked(normalised, index):
+            text, chunks = text[2:], 1
         elif chunks and out and (cut := _chunk_number(text, chunks + 1, out[-1][1])):
             text, chunks = text[cut:], chunks + 1
         text_seen = text_seen or (len(text) >= BODY_LINE and bool(_FULL_STOP.search(text)))
@@ -406,6 +408,21 @@ def _print_once(text: str) -> str:
     again = _BACK_TO_BACK.match(text)
     return text[: again.end(2)] + text[again.end() :] if again else text
 _CHUNK_NUMBER = re.compile(r"^(\d{1,3})、\s*(?:第\s*\d{1,3}\s*页\s*)?")
+
+
+#: How many lines a library's first chunk may run to before its second chunk's number.
+CHUNK_LINES = 4
+
+
+def _chunked(texts: list[str], index: int) -> bool:
+    """The page's first line opens with "1、" and one of the next few opens with "2、" though
+    the line above it did not end its sentence: a library's numbered chunks, cut anywhere
+    ("…接下" / "2、来，我…"), not a list (an item ends its sentence before the next)."""
+    below = [t for t in texts[index : index + 2 * CHUNK_LINES] if t][: CHUNK_LINES + 1]
+    return any(
+        t.startswith("2、") and not _ENDS_SENTENCE.search(below[k - 1])
+        for k, t in enumerate(below[1:], 1)
+    )
 
 
 def _chunk_number(text: str, want: int, above: str) -> int | None:

@@ -563,7 +563,7 @@ def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     its own or as the opening.  Compared without spaces, so a wrap or a colon's width makes
     no difference."""
     head = min(len(lines), TEASER_HEAD)
-    keys = ["".join(t.split()) for _, t in lines[: head + TEASER_SPAN]]
+    keys = [_print_once("".join(t.split())) for _, t in lines[: head + TEASER_SPAN]]
     drop: set[int] = set()
     for k in range(head):
         key = _ELLIPSIS.sub("", keys[k])

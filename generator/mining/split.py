@@ -560,8 +560,8 @@ def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Drop a page's description near its top: one line holding the start of the speech
     (title, salutation and first sentence run together, often cut with "…"), printed again
     below over several of the speech's own lines.  Left in, it reads as a first speech of
-    its own or as the opening.  Compared without spaces, so a wrap or a colon's width makes
-    no difference."""
+    its own or as the opening.  Compared without spaces and with a title printed back to
+    back printed once, so a wrap, a colon's width or a doubled title makes no difference."""
     head = min(len(lines), TEASER_HEAD)
     keys = [_print_once("".join(t.split())) for _, t in lines[: head + TEASER_SPAN]]
     drop: set[int] = set()

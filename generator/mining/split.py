@@ -699,8 +699,9 @@ def _next_item(above: Marker, text: str) -> Marker | None:
     if text[:1] not in _ITEM_OPENERS or above.ordinal is None:
         return None
     marker = match_at(text)
-    same = marker is not None and marker.scheme.name == above.scheme.name
-    return marker if same and marker.ordinal == above.ordinal + 1 else None
+    if marker is None or marker.scheme.name != above.scheme.name:
+        return None
+    return marker if marker.ordinal == above.ordinal + 1 else None
 
 
 #: Some sites print the whole article twice; the second copy starts with the same title-like

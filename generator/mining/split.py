@@ -34,6 +34,7 @@ from .boilerplate import (
     strip_running_header,
 )
 from .captions import collection_name, names_collection, names_occasion
+from .headings.detect import is_standalone_heading
 from .headings.schemes import Marker, match_at
 from .normalise import fold, normalise_line, unglossed
 
@@ -299,7 +300,12 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if kind == "pagination":
             breaks.append(number)
             continue
+        # A point's heading the preview cut ("二、…，切实抓好..." over the paywall): its cut
+        # mark, which the inline rules drop, is kept as "…" for the outline (``CUT_ENDINGS``).
+        cut = text.endswith("...") and _next_kind(kinds, normalised, index) == "paywall"
         text = _print_once(strip_label(strip_inline(strip_lead_in(text)).strip()).strip())
+        if cut and is_standalone_heading(text) and not text.endswith("…"):
+            text += "…"
         if chunk := _CHUNK.match(text):
             text, chunks = text[chunk.end() :], 1  # "1、第 1 页<title>…": a library's first chunk
         elif not out and text.startswith("1、") and _chunked(normalised, index):

@@ -302,9 +302,9 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             continue
         # A point's heading the preview cut ("二、…，切实抓好..." over the paywall): its cut
         # mark, which the inline rules drop, is kept as "…" for the outline (``CUT_ENDINGS``).
-        cut = text.endswith("...") and _next_kind(kinds, normalised, index) == "paywall"
+        preview_cut = text.endswith("...") and _next_kind(kinds, normalised, index) == "paywall"
         text = _print_once(strip_label(strip_inline(strip_lead_in(text)).strip()).strip())
-        if cut and is_standalone_heading(text) and not text.endswith("…"):
+        if preview_cut and is_standalone_heading(text) and not text.endswith("…"):
             text += "…"
         if chunk := _CHUNK.match(text):
             text, chunks = text[chunk.end() :], 1  # "1、第 1 页<title>…": a library's first chunk

@@ -57,7 +57,8 @@ _PHRASE_WORDS = ("具体", "重要", "全面")
 _LATER = ("speech", "deployment")
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
-_CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems", "called", "also_called"}
+_CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems", "called", "also_called",
+            "heading"}
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}
@@ -401,6 +402,9 @@ class Glue:
         words = next((lv for lv in self.stock.levels if lv["level"] == self.level), {})
         self.words = {"all": str(words.get("all", "各级各部门")),
                       "area": str(words.get("area", ""))}
+        if self.words["area"] == "全镇" and _TOWNSHIP.search(
+                meeting + " " + str(facts.get("organiser") or "")):
+            self.words["area"] = "全乡"  # a 乡 is not a 镇: "全乡…会议" rallies 全乡上下
         if self.kind == "lecture":  # a lecture speaks to the members, not to 各社区、各部门
             self.words["all"] = "全体党员"
         if template == "office-work":  # an office meeting's audience is the offices (round 9)
@@ -584,6 +588,8 @@ class Glue:
             return False  # "讲一堂党课" only where the meeting's name says it is one
         if "not_named" in when and re.search(when["not_named"], self.meeting):
             return False  # and nobody "召开" a lecture
+        if "about" in when and not re.search(when["about"], str(slots.get("heading") or "")):
+            return False  # "事业成败，关键在人" opens a part on people, not one on accountability
         if any(re.search(pattern, str(slots.get(slot) or ""))
                for slot, pattern in when.get("unless", {}).items()):
             return False  # "对莅临大会的各位领导的到来表示欢迎" says they came twice
@@ -767,6 +773,9 @@ _RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|上下|统一思想|
 #: A purpose's last clause saying what it is all for: the call goes before it, as real ones put it.
 _AIM = LazyPattern(r"，((?:确保|为|坚决|努力|全力|推动)[^，]*)$")
 #: Levels whose people are "全县上下": a territory's, not an office's, a firm's or a school's.
+#: A 乡 (township) named as such, where the 乡镇 level's area word is 全镇 (the scaffold of an
+#: emergency meeting of 全乡… rallied 全镇上下, round g1).
+_TOWNSHIP = LazyPattern(r"全乡|乡党委|乡政府|^\w{2,3}乡(?![长镇])")
 _TERRITORIES = frozenset(("省", "市", "区", "县", "街道", "乡镇", "村"))
 #: A territory's meeting of one sector's staff (全市办公室工作会议, 全县教育系统…) calls on
 #: them, not on 全市上下.

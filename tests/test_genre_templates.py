@@ -197,7 +197,8 @@ def test_party_lecture_can_number_its_points_as_spoken():
     data = scaffold_data("party-lecture") | {"编号方式": "首先"}
     text = render_text(speech_from(data))
     assert re.search(r"\n首先，[^\n。]*(?:认识|把握)[^\n。]*重要意义", text)
-    assert "\n其次，要时刻保持思想积极向上。观念决定行为" in text
+    point = data["主要内容"][0]
+    assert f"\n其次，{point['小标题']}。{point['段落'][0][:6]}" in text
     assert re.search(r"(?:[讲谈]|交流)两(?:个方面|点)", text)
 
 

@@ -242,16 +242,16 @@ def test_emergency_measures_carry_owners_and_deadlines_and_end_in_accountability
 
 
 def test_the_commended_are_named_for_what_they_did():
-    deeds = "有的扎根基层二十年，把一个后进村带成了先进村；有的在急难险重任务面前冲锋在前。"
     data = scaffold_data("commendation")
+    deeds = "；".join("有的" + deed for deed in data["先进事迹"]) + "。"
     # the lead before the deeds varies by organiser (他们当中，/这些先进典型，/…的优秀代表，)
     alone = text_of(data | {"感谢对象": None})
     assert re.search(r"(?:他们当中|这些先进典型|干部群众中的优秀代表)，" + deeds, alone), alone
     # After thanks to others, "他们" would mean the thanked: the deeds name the commended, and
     # the thanks never follow the deeds (a blind reader took them for part of the deeds).
     text = text_of(data)
-    assert "受到表彰的先进集体和先进个人当中，" + deeds in text
-    assert text.index("全市广大组工干部") < text.index(deeds)
+    assert data["表彰对象"] + "当中，" + deeds in text
+    assert text.index(data["感谢对象"]) < text.index(deeds)
 
 
 def test_a_parts_closing_paragraph_follows_its_last_point_and_survives_the_outline():

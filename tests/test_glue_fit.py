@@ -570,3 +570,15 @@ def test_a_meeting_left_unnamed_is_not_convened_by_we_today():
         assert "总结2024年全区城市管理工作" in opening
         convened = re.search(r"今天[，]?(?:我们)?(?:在这里)?(?:隆重)?召开这次会议", opening)
         assert not convened, opening
+
+
+def test_a_township_named_xiang_is_not_called_zhen():
+    """The 乡镇 level's area word is 全镇; a meeting of 全乡… rallied "动员全镇上下" (the emergency
+    scaffold, once its example became a 乡's flood meeting)."""
+    for meeting in ("全乡防汛抢险紧急会议", "石门乡党建工作会议"):
+        for template in ("special-deployment", "work-conference"):
+            data = scaffold_data(template) | {"会议名称": meeting}
+            data.pop("主办单位", None)
+            texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
+            assert not any("全镇" in text for text in texts), meeting
+            assert any(text.count("全乡") > text.count(meeting) for text in texts), meeting

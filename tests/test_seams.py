@@ -228,9 +228,25 @@ def seams(name: str, data: dict) -> list[str]:
         said = re.escape(str(data["会议名称"])) + f"[^。]*?(?:主要|目的)[^。]{{0,4}}是：?{verb[1]}"
         found += [f"tautology {m[0]!r}" for m in re.finditer(said, text)]
     for fact in visible_facts(name, data):
-        if fact and fact not in text:
+        if fact and fact not in text and not _rallied_in(fact, text):
             found.append(f"lost fact {fact[:20]!r}")
     return found
+
+
+#: A purpose's last clause saying what it is all for ("…，确保全乡安全度汛"): the glue may put
+#: its call on the area (动员全乡上下…) before it, as real purpose sentences do.
+_AIM = re.compile(r"，((?:确保|为|坚决|努力|全力|推动)[^，]*)$")
+
+
+def _rallied_in(fact: str, text: str) -> bool:
+    """The fact is in the text whole but for a call put before its aim, in its own order."""
+    aim = _AIM.search(fact)
+    if not aim:
+        return False
+    head = fact[:aim.start()] + "，"
+    at = text.find(head)
+    return at >= 0 and re.match(r"[^。，]*(?:，[^。，]*){0,3}?，" + re.escape(aim[1]),
+                                text[at + len(head):]) is not None
 
 
 _KIND_NAMES = {"工作报告": "report", "讲话": "speech", "通报": "notice", "交流发言": "exchange",

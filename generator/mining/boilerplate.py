@@ -232,6 +232,8 @@ RULES: list[NoiseRule] = [
         # A box that hides the rest from visitors: its caption ("隐藏内容") and its note ("此处
         # 内容需要权限查看", "以下内容需要积分才能阅读").
         r"^隐藏(的)?内容：?$",
+        # The note that stands for the hidden rest ("全文已隐藏", "（剩余部分已被隐藏）").
+        r"^[（(【]?(全文|正文|剩余|余下|其余)(部分|内容)?已?被?隐藏",
         r"^(此处|以下|剩余|该|本文)?(部分)?内容[^。！？]{0,6}(权限|积分|金币|会员|付费)[^。！？]{0,6}"
         r"(查看|阅读|可见|浏览)",
     ),

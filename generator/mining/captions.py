@@ -18,12 +18,12 @@ from .normalise import fold, unglossed
 
 _N = rf"[\d{NUMERAL_CHARS}]"
 #: A collection's header: a count of samples, in brackets or bare, at its end or its start
-#: ("…讲稿（2篇）", "…讲话稿5篇", "…讲话稿多篇", "精选10篇…"), or a word for a compilation
-#: ("…讲话汇编", "…致辞合集"): above a speech's title, never half of it, and never the title
-#: of one speech in it.
+#: ("…讲稿（2篇）", "…讲话稿5篇", "…讲话稿多篇", "…发言三则", "…讲话两篇", "精选10篇…"), or a
+#: word for a compilation ("…讲话汇编", "…致辞合集"): above a speech's title, never half of
+#: it, and never the title of one speech in it.
 COMPILATION = re.compile(
     rf"(?:汇编|合集|选编|汇总|大全|精选|多篇|[（\[【][^）\]】]{{0,4}}{_N}+篇[^）\]】]{{0,4}}[）\]】]"
-    rf"|(?<![第篇\d{NUMERAL_CHARS}]){_N}+篇)$|^(?:精选|最新|优秀)?{_N}+篇"
+    rf"|(?<![第篇则\d{NUMERAL_CHARS}])(?:{_N}+|两)[篇则])$|^(?:精选|最新|优秀)?{_N}+篇"
 )
 #: A sample's number after a title: "篇1", "【篇2】", "第三篇" (stripped from a title too).
 SAMPLE_MARK = rf"(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇)"

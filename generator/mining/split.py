@@ -34,7 +34,8 @@ from .boilerplate import (
     strip_running_header,
 )
 from .captions import collection_name, names_collection, names_occasion
-from .headings.schemes import match_at
+from .headings.detect import is_standalone_heading
+from .headings.schemes import Marker, match_at
 from .normalise import fold, normalise_line, unglossed
 
 _NUM = rf"[{NUMERAL_CHARS}百零〇两]+|\d+"
@@ -268,6 +269,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             if not _first_marker(text):
                 continue
             stopped, kind = False, None
+        if kind == "footer" and not text_seen and _body_below(kinds, normalised, index):
+            continue  # a download button printed over the text: the site's head, not its end
         if kind == "footer":
             stopped = True
             continue
@@ -297,9 +300,16 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if kind == "pagination":
             breaks.append(number)
             continue
+        # A point's heading the preview cut ("二、…，切实抓好..." over the paywall): its cut
+        # mark, which the inline rules drop, is kept as "…" for the outline (``CUT_ENDINGS``).
+        preview_cut = text.endswith("...") and _next_kind(kinds, normalised, index) == "paywall"
         text = _print_once(strip_label(strip_inline(strip_lead_in(text)).strip()).strip())
+        if preview_cut and is_standalone_heading(text) and not text.endswith("…"):
+            text += "…"
         if chunk := _CHUNK.match(text):
             text, chunks = text[chunk.end() :], 1  # "1、第 1 页<title>…": a library's first chunk
+        elif not out and text.startswith("1、") and _chunked(normalised, index):
+            text, chunks = text[2:], 1
         elif chunks and out and (cut := _chunk_number(text, chunks + 1, out[-1][1])):
             text, chunks = text[cut:], chunks + 1
         text_seen = text_seen or (len(text) >= BODY_LINE and bool(_FULL_STOP.search(text)))
@@ -406,6 +416,21 @@ def _print_once(text: str) -> str:
 _CHUNK_NUMBER = re.compile(r"^(\d{1,3})、\s*(?:第\s*\d{1,3}\s*页\s*)?")
 
 
+#: How many lines a library's first chunk may run to before its second chunk's number.
+CHUNK_LINES = 4
+
+
+def _chunked(texts: list[str], index: int) -> bool:
+    """The page's first line opens with "1、" and one of the next few opens with "2、" though
+    the line above it did not end its sentence: a library's numbered chunks, cut anywhere
+    ("…接下" / "2、来，我…"), not a list (an item ends its sentence before the next)."""
+    below = [t for t in texts[index : index + 2 * CHUNK_LINES] if t][: CHUNK_LINES + 1]
+    return any(
+        t.startswith("2、") and not _ENDS_SENTENCE.search(below[k - 1])
+        for k, t in enumerate(below[1:], 1)
+    )
+
+
 def _chunk_number(text: str, want: int, above: str) -> int | None:
     """The length of the next chunk's number at a line's start ("2、"), when the line above
     did not end its sentence (the chunk cut it); None otherwise."""
@@ -500,6 +525,9 @@ TEASER_CHARS = 30
 #: How many of the lines after the teaser may be joined to find the text it previews.
 TEASER_SPAN = 6
 _ELLIPSIS = re.compile(r"(…|\.{2,}|。{2,})+$")
+#: A full stop or semicolon inside a teaser line: marks a title or a heading does not hold
+#: (a title may end in "！" or ask with "？").
+_TEASER_STOP = re.compile(r"[。；;]")
 
 
 #: A news report's line handing over to the speech it reprints ("某某致词全文如下：", "以下是讲话
@@ -538,10 +566,10 @@ def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Drop a page's description near its top: one line holding the start of the speech
     (title, salutation and first sentence run together, often cut with "…"), printed again
     below over several of the speech's own lines.  Left in, it reads as a first speech of
-    its own or as the opening.  Compared without spaces, so a wrap or a colon's width makes
-    no difference."""
+    its own or as the opening.  Compared without spaces and with a title printed back to
+    back printed once, so a wrap, a colon's width or a doubled title makes no difference."""
     head = min(len(lines), TEASER_HEAD)
-    keys = ["".join(t.split()) for _, t in lines[: head + TEASER_SPAN]]
+    keys = [_print_once("".join(t.split())) for _, t in lines[: head + TEASER_SPAN]]
     drop: set[int] = set()
     for k in range(head):
         key = _ELLIPSIS.sub("", keys[k])
@@ -552,6 +580,12 @@ def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
             # It runs on past the line it starts like: a heading printed again is no teaser.
             if len(key) > len(keys[j]) and "".join(keys[j : j + TEASER_SPAN]).startswith(key):
+                drop.add(k)
+                break
+            # Or the next line, the whole text flattened, runs on past it: a teaser holds a
+            # sentence's end, a heading or a title run on into its text does not.
+            flat = j == k + 1 and len(keys[j]) > len(key) and keys[j].startswith(key)
+            if flat and _TEASER_STOP.search(key):
                 drop.add(k)
                 break
     return [line for k, line in enumerate(lines) if k not in drop]
@@ -643,9 +677,13 @@ def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple
     first = _first_sentence(lines, range(len(lines)), len(lines))
     last = _first_sentence(lines, range(len(lines) - 1, first - 1, -1), -1)
     out: list[tuple[int, str]] = []
+    dropped: Marker | None = None  # the numbered item of the site's just dropped above
     for k, (number, text) in enumerate(lines):
         edge = k < first or k > last
+        if dropped is not None and (dropped := _next_item(dropped, text)) is not None:
+            continue  # the next item of a list the site numbered: its instructions go on
         if edge and (text in terms or is_furniture(text, edge=True)):
+            dropped = match_at(text) if text[:1] in _ITEM_OPENERS else None
             continue
         if k < first:
             text = _strip_nav(_strip_term(text, terms))
@@ -656,6 +694,20 @@ def _drop_furniture(lines: list[tuple[int, str]], terms: set[str]) -> list[tuple
             continue
         out.append((number, text))
     return out
+
+
+#: The characters a numbered item's marker opens with: the cheap test before ``match_at``.
+_ITEM_OPENERS = frozenset("0123456789（(" + NUMERAL_CHARS)
+
+
+def _next_item(above: Marker, text: str) -> Marker | None:
+    """The line's marker when it numbers the item after ``above`` in the same scheme."""
+    if text[:1] not in _ITEM_OPENERS or above.ordinal is None:
+        return None
+    marker = match_at(text)
+    if marker is None or marker.scheme.name != above.scheme.name:
+        return None
+    return marker if marker.ordinal == above.ordinal + 1 else None
 
 
 #: Some sites print the whole article twice; the second copy starts with the same title-like
@@ -816,7 +868,7 @@ def split_page(raw: list[str], file: str) -> Page:
                 # (the page title need not say 范文: the numbered captions do).
                 sample = True
             for unit in _sub_speeches(file, label, lines[pos][1], title, body):
-                unit.sample = sample
+                unit.sample = sample or unit.sample
                 units.append(unit)
     for unit in units:
         # Each unit's own head and tail are edges too: 点赞 评论 rows between speeches.
@@ -858,7 +910,17 @@ def _sub_speeches(
         if _titled_start(units[-1].lines, text, body[k + 1 : k + 2]) and has_body():
             if BARE_NUMBER.match(units[-1].lines[-1][1]):
                 units[-1].lines.pop()  # the next sample's bare number ("2") above its title
-            units.append(Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)]))
+            unit = Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)])
+            at = _caption_at(units[-1].lines, text)
+            if at is not None:
+                # The same line over another salutation: a caption the page prints over each
+                # of its samples (the collection's name), the title of none of them; what is
+                # above its first print is the page's head.
+                units[-1].lines = units[-1].lines[at + 1 :]
+                units[-1].marker_title = ""
+                units[-1].sample = unit.sample = True
+                unit.lines = []
+            units.append(unit)
             continue
         if match and has_body() and not _heads_series(match.group(2), units[-1].lines):
             sub = f"{label}/({match.group(2)})"
@@ -902,8 +964,29 @@ def _titled_start(
         and bool(_OWN_TITLE.search(text))
         and any(_FULL_STOP.search(t) for _, t in before)
         and _ENDS_SENTENCE.search(_last_text(before)) is not None
-        and all(t != text for _, t in before[:REPEAT_HEAD])
+        and not _printed_again(before, text, following[0][1])
     )
+
+
+def _printed_again(before: list[tuple[int, str]], text: str, salutation: str) -> bool:
+    """The unit's title line printed again (the text printed twice, see ``drop_repeat``),
+    unless it stood over another salutation the first time: then it is a caption the page
+    prints over each of its samples (``_caption_at``)."""
+    head = before[:REPEAT_HEAD]
+    return any(t == text for _, t in head) and _caption_at(head, text, salutation) is None
+
+
+def _caption_at(
+    before: list[tuple[int, str]], text: str, salutation: str | None = None
+) -> int | None:
+    """Where in a unit's head ``text`` stands right over a salutation other than
+    ``salutation`` (any salutation when it is None)."""
+    head = before[:REPEAT_HEAD]
+    for k, (_, t) in enumerate(head[:-1]):
+        below = head[k + 1][1]
+        if t == text and below != salutation and is_salutation(below):
+            return k
+    return None
 
 
 def _last_text(lines: list[tuple[int, str]]) -> str:

@@ -126,8 +126,9 @@ def make_section(marker: Marker, rest: str, level: int) -> Section:
 
 #: Last characters no heading ends with, only a phrase cut short: a 的 waiting for its noun,
 #: a conjunction or a coverb waiting for its object, a 不 waiting for its verb, a 是 waiting
-#: for what it equates ("…：乡村振兴不是"), an enumeration comma.
-CUT_ENDINGS = ("的", "和", "或", "并", "把", "将", "被", "不", "是", "、")
+#: for what it equates ("…：乡村振兴不是"), an enumeration comma; or the preview's cut mark,
+#: kept as "…" where a paywall line follows (``split.clean_lines``).
+CUT_ENDINGS = ("的", "和", "或", "并", "把", "将", "被", "不", "是", "、", "…")
 
 
 def _mid_clause(text: str, marker: Marker) -> bool:

@@ -300,6 +300,12 @@ SPACED_SALUTATION = re.compile(r"^(.{4,100}?)\s+(\S{2,40})$")
 #: joined with the next line, may form one.
 SALUTATION_PIECE = 12
 BROKEN_PIECE = re.compile(r"^(尊敬的|亲爱的|各位)|(、|，|和|及|各位|尊敬的|亲爱的)$")
+#: A longer first piece (up to ``LONG_PIECE`` characters) when both its ends show it is an
+#: address cut inside its list: it opens with an address opener and stops on a list mark or
+#: an opener with nobody after it ("尊敬的…主任、各位来宾、各位" / "教练员、…：", a PDF's
+#: column wrapping a guest list).
+LONG_PIECE = 40
+_CUT_LIST = re.compile(rf"^(?:{ADDRESS_OPENERS}).*(?:、|，|和|及|各位|尊敬的|亲爱的)$")
 #: "主题句——在…会议上的讲话": a theme title with the occasion as subtitle.
 SUBTITLE = re.compile(rf"^([^。！？；]{{4,40}}?)\s*(——.{{4,50}}?{TITLE_END})$")
 #: A greeting on its own line under the address: "大家上午好！", or as Hong Kong and Taiwan
@@ -1465,7 +1471,9 @@ def _theme_pair(lines: list[str], k: int) -> bool:
 
 def _broken_salutation(text: str, following: str) -> bool:
     """A short unpunctuated piece that forms a salutation only with the next line."""
-    if len(text) > SALUTATION_PIECE or re.search(r"[。！？：]", text):
+    if len(text) > SALUTATION_PIECE and not (len(text) <= LONG_PIECE and _CUT_LIST.match(text)):
+        return False
+    if re.search(r"[。！？：]", text):
         return False
     if not BROKEN_PIECE.search(text):
         return False  # "市委副书记" over "同志们：" is a byline, not half an address

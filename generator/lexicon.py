@@ -66,9 +66,13 @@ OFFICES = (
 # --- Titles: "在全市工作会议上的讲话" --------------------------------------------------------
 
 #: The genre words a speech's title ends with.
+#: Each kind named with 词 is as often written with 辞 (开幕辞, 欢迎辞, 答谢辞: the older spelling
+#: Hong Kong and Taiwan schools keep), so both spellings are listed.
+_CI_KINDS = ("主持词", "开幕词", "闭幕词", "致词", "贺词", "欢迎词", "答谢词", "祝酒词")
 TITLE_WORDS = (
-    "讲话", "讲稿", "发言", "致辞", "党课", "报告", "演讲", "主持词", "动员", "开幕词", "闭幕词",
-    "致词", "贺词", "欢迎词", "答谢词", "祝酒词",
+    "讲话", "讲稿", "发言", "致辞", "党课", "报告", "演讲", "动员",
+    *_CI_KINDS,
+    *(w.replace("词", "辞") for w in _CI_KINDS if w != "致词"),
 )
 #: What offices and sites add behind them: 讲话稿, 发言材料, 讲话提纲, 讲话要点, 致词全文.
 TITLE_SUFFIXES = ("稿", "材料", "提纲", "要点", "全文")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..lazy_re import LazyPattern
-from ..lexicon import TITLE_END
+from ..lexicon import TITLE_END, TITLE_ENDINGS
 from ..numerals import NUMERAL_CHARS, ORDINAL, from_chinese
 from .address import is_salutation
 from .boilerplate import (
@@ -812,9 +812,64 @@ def _field_title(raw: list[str]) -> str:
     return ""
 
 
+#: A line holding only a run of Latin letters, digits and number marks ("2024", "x", "GDP",
+#: "12.5%"): a PDF's text layer puts each such run on a line of its own, so a title or a
+#: sentence breaks around it ("在" / "2024" / "年…会议上的讲话").
+_TOKEN_LINE = re.compile(r"[0-9A-Za-z.%]{1,8}")
+#: The fewest such breaks that show a page's text was laid out this way: a page number
+#: between two lines of text happens once a page, this happens in every few sentences.
+TOKEN_BREAKS = 3
+_CLAUSE_OPENING = frozenset("，。、；：！？）")
+
+
+def _han_at(text: str, index: int) -> bool:
+    return bool(text) and "\u4e00" <= text[index] <= "\u9fff"
+
+
+def _token_breaks(raw: list[str]) -> list[int]:
+    """The lines that are a run of letters or digits set between a line ending in a Chinese
+    character (not a whole title) and one going on with a character or a clause mark: the
+    pieces of one line."""
+    found = []
+    for k in range(1, len(raw) - 1):
+        line = raw[k]
+        if len(line) > 12 or not line.isascii():
+            continue  # the cheap tests first: the pattern runs on a few short lines only
+        token = line.strip()
+        if token.endswith(".") or not _TOKEN_LINE.fullmatch(token):
+            continue  # "1." over a line: a list's number, not a piece of it
+        before, after = raw[k - 1].rstrip(), raw[k + 1].lstrip()
+        if (
+            _han_at(before, -1)
+            and after
+            and (_han_at(after, 0) or after[0] in _CLAUSE_OPENING)
+            and not before.endswith(TITLE_ENDINGS)  # a contents entry over its page number
+        ):
+            found.append(k)
+    return found
+
+
+def rejoin_tokens(raw: list[str]) -> list[str]:
+    """The page with each letter-or-digit line joined to the lines around it, when the page
+    breaks its lines that way ``TOKEN_BREAKS`` times or more; joined-away lines are left
+    empty so line numbers stay those of the page."""
+    breaks = _token_breaks(raw)
+    if len(breaks) < TOKEN_BREAKS:
+        return raw
+    out = list(raw)
+    for k in breaks:
+        # Chains ("从" / "x" / "月" / "x" / "日…"): find the line the previous join ended in.
+        head = k - 1
+        while head > 0 and not out[head]:
+            head -= 1
+        out[head] = out[head].rstrip() + out[k].strip() + out[k + 1].strip()
+        out[k] = out[k + 1] = ""
+    return out
+
+
 def split_page(raw: list[str], file: str) -> Page:
     """Units of a page, in order, with a warning when the page title's count disagrees."""
-    lines, breaks = clean_lines(raw)
+    lines, breaks = clean_lines(rejoin_tokens(raw))
     lines = lines[: _drop_title_list(lines)]
     first = lines[0][1] if lines else ""
     page_title = (

@@ -957,12 +957,14 @@ def _sub_speeches(
     title line over its salutation after a speech that has ended (``_titled_start``)."""
     units = [Unit(file, 0, label, marker, title, [])]
 
-    def has_body() -> bool:  # asked only when a cheaper test has passed: a scan of the unit
-        return any(not _title_like(t) for _, t in units[-1].lines)  # per line was quadratic
+    def has_body(title: str = "") -> bool:  # asked only when a cheaper test has passed: a
+        # scan of the unit per line was quadratic.  A line printing the coming title again
+        # (with a code before it and a stop after: a site's summary) is no speech's text.
+        return any(not _title_like(t) and not (title and title in t) for _, t in units[-1].lines)
 
     for k, (number, text) in enumerate(body):
         match = SUB_SPEECH.match(text)
-        if _titled_start(units[-1].lines, text, body[k + 1 : k + 2]) and has_body():
+        if _titled_start(units[-1].lines, text, body[k + 1 : k + 2]) and has_body(text):
             if BARE_NUMBER.match(units[-1].lines[-1][1]):
                 units[-1].lines.pop()  # the next sample's bare number ("2") above its title
             unit = Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)])

@@ -576,8 +576,16 @@ def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if len(key) < TEASER_CHARS:
             continue
         for j in range(k + 1, min(head, len(keys))):
-            if keys[j][:8] != key[:8] or j in drop:
-                continue
+            if j in drop or keys[j][:1] != key[:1]:
+                continue  # the cheap test first
+            if keys[j][:8] != key[:8] and not (len(keys[j]) < 8 and key.startswith(keys[j])):
+                continue  # a salutation on its own line starts like the teaser too
+            # Or the page's text stops inside what the teaser shows (an excerpt cut shorter
+            # than the site's description of it): everything below is the teaser's start.
+            rest = "".join(keys[j:])
+            if len(keys) == len(lines) and len(rest) >= TEASER_CHARS and key.startswith(rest):
+                drop.add(k)
+                break
             # It runs on past the line it starts like: a heading printed again is no teaser.
             if len(key) > len(keys[j]) and "".join(keys[j : j + TEASER_SPAN]).startswith(key):
                 drop.add(k)

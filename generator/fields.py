@@ -287,13 +287,21 @@ def _kind(value: Any) -> str:
     return f"“{value}”"
 
 
+def example_text(value: Any) -> str:
+    """A declared example as a user reads it in a hint: a list joined with ;, a list of groups
+    by each item's first text (its heading), not a dump of the items."""
+    if isinstance(value, list):
+        return ";".join(next((str(v) for v in item.values() if isinstance(v, str)), "…")
+                        if isinstance(item, Mapping) else str(item) for item in value)
+    return str(value)
+
+
 def _hint(spec: Field) -> str:
     parts = []
     if spec.help:
         parts.append(spec.help)
     if spec.example not in (None, "", []):
-        example = spec.example if isinstance(spec.example, str) else repr(spec.example)
-        parts.append(f"例如:{example}")
+        parts.append(f"例如:{example_text(spec.example)}")
     return f"({';'.join(parts)})" if parts else ""
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .fields import TYPE_NAMES, Field
+from .fields import TYPE_NAMES, Field, example_text
 from .templating import BUILTIN_DIR, Template
 
 _INDENT = "  "
@@ -39,11 +39,14 @@ def _has_example(spec: Field) -> bool:
     return any(_has_example(child) for child in spec.fields)
 
 
-def _field_lines(spec: Field, depth: int) -> Iterator[str]:
+def _field_lines(spec: Field, depth: int, value: Any = None) -> Iterator[str]:
+    """The field's comment and its value: `value` (an item of its list's example) or its own
+    example, or a commented line when it has neither."""
     pad = _INDENT * depth
     yield pad + _comment(spec)
-    if spec.example not in (None, "", []):
-        yield from _value_lines(spec, spec.example, depth)
+    example = spec.example if value is None else value
+    if example not in (None, "", []):
+        yield from _value_lines(spec, example, depth)
     elif spec.fields and _has_example(spec):
         yield f"{pad}{spec.label}:"
         if spec.type == "group":
@@ -58,9 +61,11 @@ def _value_lines(spec: Field, value: Any, depth: int) -> Iterator[str]:
     pad = _INDENT * depth
     if isinstance(value, list):
         yield f"{pad}{spec.label}:"
-        for item in value:
-            if isinstance(item, dict):
-                yield from _list_item(_example_group(item, spec.fields, depth + 2), depth + 1)
+        for number, item in enumerate(value):
+            if isinstance(item, dict):  # the first item shows every field's comment, as a
+                lines = (_group_lines(spec.fields, depth + 2, item) if number == 0  # field's
+                         else _example_group(item, spec.fields, depth + 2))  # own example does
+                yield from _list_item(lines, depth + 1)
             else:
                 yield f"{pad}{_INDENT}- {_scalar(item)}"
     elif isinstance(value, dict):
@@ -82,11 +87,11 @@ def _example_group(value: dict, fields: Sequence[Field], depth: int) -> list[str
     return lines
 
 
-def _group_lines(fields: Sequence[Field], depth: int) -> list[str]:
+def _group_lines(fields: Sequence[Field], depth: int, values: dict | None = None) -> list[str]:
     lines: list[str] = []
     for spec in fields:
         if spec.offered:
-            lines.extend(_field_lines(spec, depth))
+            lines.extend(_field_lines(spec, depth, (values or {}).get(spec.key)))
     return lines
 
 
@@ -137,14 +142,6 @@ def template_list(available: Sequence[Template]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _example_text(value: Any) -> str:
-    if isinstance(value, list):
-        if any(isinstance(item, dict) for item in value):
-            return "(见下级字段)"
-        return ";".join(str(item) for item in value)
-    return str(value)
-
-
 def _describe_lines(fields: Sequence[Field], depth: int) -> Iterator[str]:
     pad = "    " * depth
     for spec in (f for f in fields if f.offered):
@@ -156,7 +153,7 @@ def _describe_lines(fields: Sequence[Field], depth: int) -> Iterator[str]:
         if spec.help:
             yield f"{pad}    说明:{spec.help}"
         if spec.example not in (None, "", []):
-            yield f"{pad}    例如:{_example_text(spec.example)}"
+            yield f"{pad}    例如:{example_text(spec.example)}"
         yield from _describe_lines(spec.fields, depth + 1)
 
 

@@ -516,6 +516,13 @@ class Glue:
         """The judgement has already been said, before the purpose."""
         return bool(self._judged)
 
+    @property
+    def territorial(self) -> bool:
+        """Whether the audience is a territory's whole people (全县上下), not an office, a
+        system, a firm or an institution's staff."""
+        return (self.level in _TERRITORIES and self.template != "office-work"
+                and not _SECTOR.search(self.meeting))
+
     def rallied(self, purpose: str | None) -> str | None:
         """The purpose with the call on the whole area a good writer adds to it ("…部署今年重点
         任务，动员全县上下统一思想、提高认识"), put before its last clause when that clause says
@@ -530,9 +537,7 @@ class Glue:
         not call on anyone itself."""
         said = _clause(purpose)
         if (not said or len(said) >= RALLY_LENGTH or _RALLIES.search(said)
-                or self.level not in _TERRITORIES or self.template == "office-work"
-                or _SECTOR.search(self.meeting)
-                or (_seed(self.key, "rally") + self.version) % 2):
+                or not self.territorial or (_seed(self.key, "rally") + self.version) % 2):
             return purpose
         call = self.say("rally")
         if not call:
@@ -588,6 +593,8 @@ class Glue:
             return False  # "讲一堂党课" only where the meeting's name says it is one
         if "not_named" in when and re.search(when["not_named"], self.meeting):
             return False  # and nobody "召开" a lecture
+        if "{area}上下" in variant.text and not self.territorial:
+            return False  # "有全市上下的共同努力" closed a meeting of the city's office staff (g3)
         if "about" in when and not re.search(when["about"], str(slots.get("heading") or "")):
             return False  # "事业成败，关键在人" opens a part on people, not one on accountability
         if any(re.search(pattern, str(slots.get(slot) or ""))

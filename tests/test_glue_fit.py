@@ -582,3 +582,30 @@ def test_a_township_named_xiang_is_not_called_zhen():
             texts = [render_text(speech_from(data | {"套话版本": v})) for v in VERSIONS]
             assert not any("全镇" in text for text in texts), meeting
             assert any(text.count("全乡") > text.count(meeting) for text in texts), meeting
+
+
+@pytest.mark.parametrize("template", ["office-work", "party-building", "work-conference"])
+def test_only_a_territory_is_rallied_as_a_whole(template):
+    """"有全市上下的共同努力" closed the 秘书长 example, a meeting of the city's office staff (a
+    blind reader, g3): 全市上下 is a territory's whole people, said neither at an office
+    system's meeting nor at a 机关's."""
+    meeting = {"office-work": "全市党委秘书长工作会议", "party-building": "全县机关党建工作会议",
+               "work-conference": "全市政府系统办公室工作会议"}[template]
+    for n in range(12):
+        data = scaffold_data(template) | {"会议名称": meeting, "主办单位": f"第{n}办公室"}
+        for version in range(4):
+            speech = speech_from(data | {"套话版本": version})
+            glue = [p for p in speech.opening + speech.closing
+                    if p not in data.get("开场背景", ())]  # the user's own words may say it
+            assert not re.search(r"全[市县区]上下", "".join(glue)), glue
+
+
+def test_a_year_of_work_is_not_said_to_be_short_of_time():
+    """"做好今年的党建工作，时间紧、任务重" closed a January conference on the year's party
+    building (a blind reader, g3): real speeches say 时间紧、任务重 of a task with a deadline (an
+    election, a project push, 春运), not of a year's work at its start."""
+    data = scaffold_data("party-building") | {"日期": "2025年1月20日"}
+    data.pop("结尾形势", None)
+    for n in range(24):
+        text = render_text(speech_from(data | {"主办单位": f"第{n}工作组"}))
+        assert "时间紧、任务重" not in text, text

@@ -413,7 +413,8 @@ def test_a_background_that_convenes_the_meeting_loses_no_fact():
     approved the meeting give way (it convenes again), and with it the purpose itself: the
     会议任务 and the 批准召开 the user wrote were both missing.  Keeping the facts comes first."""
     data = scaffold_data("work-conference") | {
-        "开场背景": ["今年是关键一年。县委决定召开这次会议，就是要统一思想。"]}
+        "开场背景": ["今年是关键一年。县委决定召开这次会议，就是要统一思想。"],
+        "批准召开": "县委、县政府"}
     for version in VERSIONS:
         opening = "".join(speech_from(data | {"套话版本": version}).opening)
         assert data["会议任务"] in opening and data["批准召开"] in opening, opening

@@ -320,8 +320,9 @@ _CONVENING_VERB = LazyPattern(r"召开|举行|[上讲](?:一|这)?[次堂场]?(?
 #: A lecture's background that says the speaker has come to study with the members convenes
 #: it: "今天结合项目实际，和大家一起学习探讨" was followed by a convening "今天，我给大家讲一次党
 #: 课，与同志们共同交流" that said it again (a blind reader's seam, reading r26).
-_STUDIES_WITH = LazyPattern(
-    r"[和与同跟](?:大家|同志们|各位)(?:一起|一道|共同)?(?:学习|交流|探讨|分享)")
+_LECTURE_CONVENING = LazyPattern(
+    _CONVENING_VERB.pattern
+    + r"|[和与同跟](?:大家|同志们|各位)(?:一起|一道|共同)?(?:学习|交流|探讨|分享)")
 _PAST = ("去年", "上年", "前年", "上次", "此前", "以前", "过去", "曾", "先后", "多次", "已")
 _AFTER = ("以来", "之后", "以后", "后", "前夕", "时", "期间")
 
@@ -329,10 +330,7 @@ _AFTER = ("以来", "之后", "以后", "后", "前夕", "时", "期间")
 def _convenes_this(paragraph: str, lecture: bool = False) -> int | None:
     """Where the sentence of `paragraph` that convenes this meeting starts, or None; a
     `lecture` is also convened by a sentence that sets out to study with the members."""
-    verbs = list(_CONVENING_VERB.finditer(paragraph))
-    if lecture:
-        verbs = sorted(verbs + list(_STUDIES_WITH.finditer(paragraph)), key=lambda m: m.start())
-    for found in verbs:
+    for found in (_LECTURE_CONVENING if lecture else _CONVENING_VERB).finditer(paragraph):
         clause_start = max(paragraph.rfind(mark, 0, found.start()) for mark in "，。；！？") + 1
         clause = paragraph[clause_start:found.start()]
         if any(word in clause for word in _PAST) or \
@@ -780,10 +778,10 @@ _RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|上下|统一思想|
 #: A purpose's last clause saying what it is all for: the call goes before it, as real ones put it.
 _AIM = LazyPattern(r"，((?:确保|为|坚决|努力|全力|推动)[^，]*)$")
 #: Levels whose people are "全县上下": a territory's, not an office's, a firm's or a school's.
+_TERRITORIES = frozenset(("省", "市", "区", "县", "街道", "乡镇", "村"))
 #: A 乡 (township) named as such, where the 乡镇 level's area word is 全镇 (the scaffold of an
 #: emergency meeting of 全乡… rallied 全镇上下, round g1).
 _TOWNSHIP = LazyPattern(r"全乡|乡党委|乡政府|^\w{2,3}乡(?![长镇])")
-_TERRITORIES = frozenset(("省", "市", "区", "县", "街道", "乡镇", "村"))
 #: A territory's meeting of one sector's staff (全市办公室工作会议, 全县教育系统…) calls on
 #: them, not on 全市上下.
 _SECTOR = LazyPattern(r"办公室|系统|机关")

@@ -62,9 +62,10 @@ def _value_lines(spec: Field, value: Any, depth: int) -> Iterator[str]:
     if isinstance(value, list):
         yield f"{pad}{spec.label}:"
         for number, item in enumerate(value):
-            if isinstance(item, dict):  # the first item shows every field's comment, as a
-                lines = (_group_lines(spec.fields, depth + 2, item) if number == 0  # field's
-                         else _example_group(item, spec.fields, depth + 2))  # own example does
+            if isinstance(item, dict):
+                # The first item shows every field's comment, as a field's own example does.
+                lines = (_group_lines(spec.fields, depth + 2, item) if number == 0
+                         else _example_group(item, spec.fields, depth + 2))
                 yield from _list_item(lines, depth + 1)
             else:
                 yield f"{pad}{_INDENT}- {_scalar(item)}"

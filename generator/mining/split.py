@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..han import in_basic_block
 from ..lazy_re import LazyPattern
 from ..lexicon import TITLE_END, TITLE_ENDINGS
 from ..numerals import NUMERAL_CHARS, ORDINAL, from_chinese
@@ -831,7 +832,7 @@ _CLAUSE_OPENING = frozenset("，。、；：！？）")
 
 
 def _han_at(text: str, index: int) -> bool:
-    return bool(text) and "\u4e00" <= text[index] <= "\u9fff"
+    return bool(text) and in_basic_block(text[index])
 
 
 def _token_breaks(raw: list[str]) -> list[int]:

@@ -1083,13 +1083,16 @@ _HEADLINE_MARK = ("？", "！")
 
 def _title_shaped(text: str) -> bool:
     """A line that could be a title not ending in 讲话: short, no sentence (a headline's one
-    closing ？ or ！ aside), not a byline, a date, a salutation, a greeting, a subtitle, a
-    numbered point or a dated meta line."""
+    closing ？ or ！ aside), not a byline, a date, a salutation, a greeting (with its mark or,
+    as a page that opens on it prints it, without: "大家下午好" heading a later page of a speech
+    split over several, pool mining-setaside22), a subtitle, a numbered point or a dated meta
+    line."""
     return (
         len(text) <= TITLE_CHARS
         and _has_han(text)
         and not _SENTENCE_MARK.search(text[:-1] if text.endswith(_HEADLINE_MARK) else text)
         and not GREETING.match(text)
+        and text not in BARE_GREETINGS
         and not text.endswith(("，", "："))
         and not text.startswith("——")
         and not is_salutation(text)

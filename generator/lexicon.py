@@ -31,9 +31,11 @@ ANNOUNCE_VERBS = ("讲", "谈", "说", "提", "强调", "发表", "提出", "明
 #: points that are one word each ("我想说四个词：…").
 COUNT_UNITS = ("点", "个方面", "方面", "个问题", "层意思", "个部分", "个重点", "项", "句话", "件事",
                "个关键词", "个词")
-#: What the count is of, when said: 三点意见, 四个方面的要求, 几点希望.
+#: What the count is of, when said: 三点意见, 四个方面的要求, 几点希望; 几点考虑 as a speaker
+#: offers his thoughts ("具体讲，有以下这么几点考虑：" over a lone "第一，", pool
+#: mining-setaside22).
 COUNT_OBJECTS = ("意见", "要求", "看法", "想法", "建议", "体会", "工作", "问题", "希望", "期望",
-                 "感受", "切身感受", "切身体会")
+                 "感受", "切身感受", "切身体会", "考虑")
 
 
 def announcement(count: str = COUNT, window: int = 10) -> str:

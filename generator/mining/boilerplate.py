@@ -255,6 +255,11 @@ RULES: list[NoiseRule] = [
         # A document library's file row of counts only ("4 页 999+", "10 页 31.89KB"): pages,
         # views capped with a plus, the file's size; two at least.
         r"^(?:(?:\d+(?:\.\d+)?\s*(?:页|KB|MB|K|M|字)|\d+\+)\s*){2,}$",
+        # An image's file name where the page showed the picture ("2.jpg", "IMG_0123.JPG"):
+        # a government article page's photos lost in the copy, alone on their lines (pool
+        # mining-setaside22), never words of the speech; the text goes on.
+        (r"(?i)^[\w\-（）()]{1,40}\.(?:jpe?g|png|gif|bmp|webp)$", ".",
+         r"(?i)\.(?:jpe?g|png|gif|bmp|webp)$"),
         # A news page's advertising slot, its label printed once or twice ("广告 广告").
         r"^广告(\s*广告)?$",
         # A news photo's caption, known by its credit at the line's end ("…握手。（图/某某新闻）",

@@ -72,6 +72,13 @@ _JAMMER_SYMBOL = re.compile(r"[^0-9A-Za-z ]")
 _JAMMER_SPACES = 5
 
 
+#: A paragraph's indent that a copy in a narrow encoding turned into question marks ("????3月
+#: 13日…", "????各位委员，…" on a mirrored news page, pool mining-setaside22): two or more ASCII
+#: question marks opening a line before its text.  No sentence opens so; a full-width "？" a
+#: writer typed stays.
+_LOST_INDENT = re.compile(r"^\?{2,}\s*(?=[^?\s])")
+
+
 def _drop_jammer(match: re.Match[str]) -> str:
     return "" if _JAMMER_SYMBOL.search(match.group()) else match.group()
 
@@ -94,6 +101,8 @@ def normalise_line(line: str) -> str:
     if line.count(" ") >= _JAMMER_SPACES:
         line = _JAMMER.sub(_drop_jammer, line)
     line = line.strip()
+    if line[:2] == "??":
+        line = _LOST_INDENT.sub("", line, count=1)
     if line[:1] in _BULLETS:
         line = line[1:].lstrip()
     if line[:1] in ("#", "*"):

@@ -938,10 +938,12 @@ GLUED_TITLE_END = LazyPattern(
 GLUED_TITLES_CHARS = 50
 
 
-def _glued_titles(text: str) -> list[str]:
+def _glued_titles(text: str, longer_than: int = GLUED_TITLES_CHARS) -> list[str]:
     """The head line parted before its last title when it runs several together, the last one
-    naming an occasion: [earlier titles, last title]; [] for any other line."""
-    if len(text) <= GLUED_TITLES_CHARS or _SENTENCE_MARK.search(text):
+    naming an occasion: [earlier titles, last title]; [] for any other line.  Only a line
+    longer than ``longer_than`` is looked at (any other may be one long title), unless its
+    end is known to be a title's."""
+    if len(text) <= longer_than or _SENTENCE_MARK.search(text):
         return []
     for end in reversed([m.end() for m in GLUED_TITLE_END.finditer(text)]):
         last = text[end:].lstrip("与和及 ")
@@ -974,6 +976,18 @@ def _dated_title_rows(text: str) -> list[str]:
     if speaker and names_occasion(text[: speaker.start()]):
         return [*rows, text[: speaker.start()], speaker.group(1)]  # the name: who speaks
     return [*rows, text]
+
+
+#: A title, then who gave it and when in brackets, glued onto the text with no address
+#: between ("…的讲话提纲王某〔2022年8月16日〕区委、区政府…": a document library's tag page
+#: flattened to one line, another document's title glued before it, pool mining-setaside22):
+#: the title (group 1, perhaps several run together), the byline row (``meta``), the opening.
+DATED_OPENING = LazyPattern(
+    rf"^([^，。！？：]{{4,100}}?{TITLE_END})\s*"
+    r"(?P<meta>[^\W\d_a-zA-Z]{0,4}[（〔【\[][^（）〔〕【】\[\]]{0,12}?\d{1,4}年"
+    r"[^（）〔〕【】\[\]]{0,10}[）〕】\]])\s*(?=[^。！？]{4,}[，。！？])",
+    needs="年",
+)
 
 
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
@@ -1009,6 +1023,11 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             # "【…范文】一 同志们：", "篇1 各位老人、各位来宾：" under a site's blurb: the
             # sample's caption and the address, two lines.
             lines[k : k + 1] = [(number, spaced.group(1)), (number, address)]
+            return
+        if head and len(text) > TITLE_CHARS and (dated := DATED_OPENING.match(text)):
+            rows = _glued_titles(dated.group(1), 0) or [dated.group(1)]
+            rest = text[dated.end() :]
+            lines[k : k + 1] = [(number, row) for row in [*rows, dated.group("meta"), rest]]
             return
         opening = None
         if head:
@@ -1083,13 +1102,16 @@ _HEADLINE_MARK = ("？", "！")
 
 def _title_shaped(text: str) -> bool:
     """A line that could be a title not ending in 讲话: short, no sentence (a headline's one
-    closing ？ or ！ aside), not a byline, a date, a salutation, a greeting, a subtitle, a
-    numbered point or a dated meta line."""
+    closing ？ or ！ aside), not a byline, a date, a salutation, a greeting (with its mark or,
+    as a page that opens on it prints it, without: "大家下午好" heading a later page of a speech
+    split over several, pool mining-setaside22), a subtitle, a numbered point or a dated meta
+    line."""
     return (
         len(text) <= TITLE_CHARS
         and _has_han(text)
         and not _SENTENCE_MARK.search(text[:-1] if text.endswith(_HEADLINE_MARK) else text)
         and not GREETING.match(text)
+        and text not in BARE_GREETINGS
         and not text.endswith(("，", "："))
         and not text.startswith("——")
         and not is_salutation(text)

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from ..han import in_basic_block
 from ..lazy_re import LazyPattern
-from ..lexicon import TITLE_END, TITLE_ENDINGS
+from ..lexicon import GROUP_ADDRESS, TITLE_END, TITLE_ENDINGS, alternation
 from ..numerals import NUMERAL_CHARS, ORDINAL, from_chinese
 from .address import is_salutation
 from .boilerplate import (
@@ -542,13 +542,26 @@ HANDOVER = LazyPattern(
 REPORT_HEAD = 8
 
 
+#: A speaker's name alone in brackets ("[某某某]"), as a news page's live text prints it over
+#: the words that person said (pool mining-setaside22).
+SPEAKER_HANDOVER = re.compile(r"^[\[【［][^\W\d_a-zA-Z]{2,4}[\]】］]$")
+#: How the speech under such a name opens: with its address ("各位委员，同志们，…").
+_ADDRESS_START = re.compile(rf"^(?:尊敬的|亲爱的|各位|{alternation(GROUP_ADDRESS)})")
+
+
 def _drop_report(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Drop a news report's lead-in over the speech it reprints: the report's sentences (its
     lead paragraph, a photo's caption, its summary) above a handover line near the page's top
     and the handover itself, with whatever ran into it on its line before it.  A headline
     above (no sentence in it) stays: it may be the speech's title.  A numbered point above the
-    handover means the speech has begun: the line is the speaker's own."""
+    handover means the speech has begun: the line is the speaker's own.
+
+    The speaker's bracketed name under the lead hands over as well (``_named_speaker``)."""
     for k, (number, text) in enumerate(lines[:REPORT_HEAD]):
+        if SPEAKER_HANDOVER.match(text):
+            if (named := _named_speaker(lines, k)) is not None:
+                return named
+            continue
         if "如下" not in text and "全文" not in text and "实录" not in text and "原文" not in text:
             continue  # the handover's words: a cheap test before the pattern
         found = HANDOVER.search(text)
@@ -561,6 +574,28 @@ def _drop_report(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         rest = text[found.end() :].strip()
         return kept + ([(number, rest)] if rest else []) + lines[k + 1 :]
     return lines
+
+
+def _named_speaker(lines: list[tuple[int, str]], k: int) -> list[tuple[int, str]] | None:
+    """The page without a news report's lead when line ``k``, the speaker's name in brackets,
+    stands under it (a live-text page: headline, the lead's sentences, "[某某某]", then the
+    speech): the lead goes, and so does a headline that names no kind of speech ("某某宣布…
+    会议闭幕" reports the event, it does not title the speech).  The name stays for the
+    speaker.  None when nothing above is a sentence, or the speech has begun above (a
+    numbered point, a salutation), or the line under the name is no address, or the name
+    is a sample's marker ("【范文一】")."""
+    above = lines[:k]
+    if k + 1 >= len(lines) or not _ADDRESS_START.match(unglossed(lines[k + 1][1])):
+        return None
+    if _marker(lines[k][1]) is not None or not any(_FULL_STOP.search(t) for _, t in above):
+        return None
+    if any(_marker(t) is not None or is_salutation(t) for _, t in above):
+        return None
+    kept = [
+        line for line in above
+        if not _FULL_STOP.search(line[1]) and re.search(TITLE_END, unglossed(line[1]))
+    ]
+    return kept + lines[k:]
 
 
 def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

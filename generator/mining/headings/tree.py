@@ -36,11 +36,14 @@ LONE_HEADING_CHARS = 30
 _PUNCTUATED = re.compile(r"[，。！？；：、,.!?;:]")
 
 
-def _lone_ordinal_heading(marker: Marker, text: str) -> bool:
+def _lone_ordinal_heading(marker: Marker, text: str, closed: bool = False) -> bool:
     """"第一，要树立更强烈的危机感和紧迫感" as a paragraph of its own: a 第-ordinal and a short
     phrase with no punctuation at all is a heading line, even when the page is cut before its
-    第二 (a 第一 that opens a sentence runs on past a comma or a full stop)."""
+    第二 (a 第一 that opens a sentence runs on past a comma or a full stop).  When ``closed``,
+    the phrase may end on one full stop ("第四点，关于认识客观世界的问题。")."""
     rest = text[marker.end :]
+    if closed and rest.endswith("。"):
+        rest = rest[:-1]
     return (
         marker.text.startswith("第")
         and 0 < len(rest) <= LONE_HEADING_CHARS
@@ -217,7 +220,12 @@ class _Builder:
         if not scheme.strong and marker.ordinal != 1 and not self.stack and not announced:
             # "三要形成合力。" alone on a page that starts mid-speech, no 一要/二要 above it and
             # no 四要 after: a point of a list the page does not show, at a level it does not
-            # show either; one item is no list of the speech's divisions.
+            # show either; one item is no list of the speech's divisions.  A 第-ordinal
+            # standing as a heading line of its own with text under it is one, though
+            # ("第四点，关于…的问题。" opening part 2 of a talk printed over several pages, pool
+            # mining-setaside22): the point's own line, not a sentence of a sub-list.
+            if _lone_ordinal_heading(marker, self.paragraphs[i], closed=True):
+                return i + 1 < len(self.paragraphs)
             return i + 1 < len(self.later) and scheme.family in self.later[i + 1]
         if scheme.strong or marker.ordinal != 1:
             return True

@@ -273,6 +273,20 @@ def test_most_speeches_end_without_a_sign_off_as_real_ones_do():
     assert 20 <= bare < 40, bare  # no sign-off is weighted three to one, yet not the only way
 
 
+def test_a_family_of_wordings_takes_one_turn_of_the_draw():
+    """Five outlooks say "…，责任重大": drawn one wording a turn, that formula ended 40% of 390
+    drafts' closings (bench/glue_spread.py), the one the issue's readers named first.  Drawn as
+    one family, it ends no more of forty offices' work conferences than one wording's share
+    would, and 换一种说法 still reaches it among many others."""
+    family = [v.text for v in load_stock().moves["outlook"] if v.family == "责任重大"]
+    assert len(family) >= 4
+    closings = [text_of(work(主办单位=f"第{n}工作组")).split("\n\n")[-1] for n in range(40)]
+    formula = sum("责任重大" in closing for closing in closings)
+    assert 1 <= formula <= 8, formula
+    outlooks = {re.search(r"同志们，([^。]*)。", text_of(work(套话版本=n)))[1] for n in range(16)}
+    assert len(outlooks) >= 6 and any("责任重大" in o for o in outlooks), outlooks
+
+
 def test_closings_vary_between_offices_with_or_without_a_leadership_named():
     for leadership in ("县委", None):
         closings = {text_of(work(主办单位=f"第{n}工作组", 领导核心=leadership)).split("\n\n")[-1]

@@ -97,6 +97,13 @@ GROUP_ADDRESS = tuple(w for w in ADDRESS_WORDS if w.endswith("们") and w != "�
 COMRADES = "同志们"
 
 
+# --- Problems and points -------------------------------------------------------------------
+
+#: Words that open a clause on some of a group ("有的乡镇…", "少数干部…"): a list whose every
+#: item opens on one is already divided, and reads run on ("有的…；一些…；少数…"), not numbered.
+DISTRIBUTIVE = ("有的", "有些", "一些", "部分", "少数", "个别", "还有的", "还有一些")
+
+
 # --- The close: the appeal, the summing-up and the sign-off ---------------------------------
 
 #: How the closing appeal opens: "同志们，…", "让我们…".

@@ -22,6 +22,7 @@ from .dates import DateError, format_date
 from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import Field, Locator, Validator, fields_from_data
 from .glue import Glue, occasion_of
+from .lexicon import DISTRIBUTIVE
 from .markup import MarkupError, parse_markup
 from .model import Speech
 from .numerals import spoken, to_chinese
@@ -171,12 +172,17 @@ def enumerate_points(items: Iterable[str], verb: str = "是") -> str:
     """一是…;二是…;三是…。 — the inline enumeration of the genre, one sentence.
 
     A single item is not enumerated: "一是" promises a "二是" the listener then waits for.
-    Its verb stays unless it is the bare copula 是 (一要加强学习 → 要加强学习).
+    Its verb stays unless it is the bare copula 是 (一要加强学习 → 要加强学习).  Items that
+    each open on a word for some of a group (lexicon.DISTRIBUTIVE: "有的乡镇…", "少数村…") are
+    divided already and run on without numbers ("有的…；少数…。"): a pairs reader named the same
+    "一是…二是…三是…" problem list in every draft as the program's skeleton (pairs6).
     """
     parts = [str(item).strip().rstrip(_END_PUNCTUATION) for item in items]
     parts = [p for p in parts if p]
     if len(parts) == 1:
         return ("" if verb == "是" else verb) + parts[0] + "。"
+    if verb == "是" and all(p.startswith(DISTRIBUTIVE) for p in parts):
+        return "；".join(parts) + "。"
     body = "；".join(f"{to_chinese(i)}{verb}{p}" for i, p in enumerate(parts, 1))
     return body + "。" if body else ""
 

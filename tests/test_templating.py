@@ -156,6 +156,19 @@ def test_filters():
     # one item promises no second: no 一是, but a verb other than the copula stays
     assert enumerate_points(["加强学习；"], "要") == "要加强学习。"
     assert enumerate_points(["作风不够实"]) == "作风不够实。"
+
+
+def test_items_each_on_some_of_a_group_run_on_without_numbers():
+    """"有的乡镇…；少数村…" is divided by its own words: numbered "一是有的…二是少数…" it read as
+    the program's one problem list in every draft (pairs6).  A list with one plain item keeps
+    its numbers."""
+    some = ["有的乡镇很少研究党建", "少数村集体收入偏低；", "一些企业党组织活动少"]
+    assert enumerate_points(some) == (
+        "有的乡镇很少研究党建；少数村集体收入偏低；一些企业党组织活动少。"
+    )
+    mixed = some[:2] + ["组织生活质量不高"]
+    assert enumerate_points(mixed).startswith("一是有的乡镇")
+    assert enumerate_points(some, "要").startswith("一要有的")
     assert sentence("总结工作，") == "总结工作。"
     assert sentence("真的吗？") == "真的吗？"
 

@@ -110,6 +110,9 @@ DISTRIBUTIVE = ("有的", "有些", "一些", "部分", "少数", "个别", "还
 APPEAL_STARTS = (COMRADES, "让我们")
 #: Words that open a summing-up: "总之，…", "以上，…".
 SUMMING_UP = ("总之", "总而言之", "以上")
+#: How the request for after the meeting opens, just before the appeal: "会后，请各单位…"
+#: (the request field).
+FOLLOW_UP = ("会后",)
 #: Words the appeal ends on: "…而努力奋斗！", "…开创新局面！".
 APPEAL_ENDS = ("奋斗", "贡献", "成功", "效果", "胜利", "新局面", "新篇章", "新成绩", "新胜利")
 #: The sign-off: "谢谢大家！", "我的讲话完了。", "我就讲这些。", "最后，祝大家工作顺利！",
@@ -117,6 +120,9 @@ APPEAL_ENDS = ("奋斗", "贡献", "成功", "效果", "胜利", "新局面", "�
 SIGNOFF_WORDS = ("我的讲话完了", "讲话完了", "我就讲这些", "我就讲到这里", "我就讲这么多",
                  "谢谢大家", "谢谢各位", "谢谢", "最后，祝大家", "最后，祝各位", "祝大家", "祝各位",
                  "最后，预祝", "预祝", "衷心的感谢", "表示感谢")
+#: What a modest close asks for, last in the speech: "…不妥之处请大家批评指正。",
+#: "…讲得不对的地方，请同志们批评。" (the modest_close field's wordings).
+MODEST_REQUESTS = ("批评指正", "批评", "指正")
 
 
 # --- Placeholders a draft must not keep (CORPUS §a3) -----------------------------------------

@@ -193,6 +193,18 @@ def test_missing_closing_appeal():
     assert finding.place.line == 15  # 谢谢大家！ is a sign-off, not an appeal
 
 
+def test_a_request_and_a_modest_close_belong_to_the_closing():
+    """The drafts' own request ("会后，请…") and modest close ("…请大家批评指正。") were read as
+    the last point's paragraphs, so the check timed and located them under 三、."""
+    text = edit("谢谢大家！\n", "我就讲这些，不妥之处请大家批评指正。\n").replace(
+        "同志们，让我们", "会后，请各单位把今天的要求带回去，抓好落实。\n同志们，让我们")
+    paras = text_draft(text).paras
+    assert [p.part for p in paras[-3:]] == ["closing"] * 3
+    assert paras[-1].kind == "signoff"
+    criticism = edit("建好队伍。\n", "建好队伍，认真开展批评和自我批评。\n")
+    assert text_draft(criticism).paras[-3].part == "section"
+
+
 def test_empty_section():
     text = edit("各级党委要把办公室建设摆上重要议程，配强班子，建好队伍。\n", "")
     finding = only(text, "empty-section")

@@ -15,6 +15,8 @@ from ..lexicon import (
     ADDRESS_WORDS,
     APPEAL_ENDS,
     APPEAL_STARTS,
+    FOLLOW_UP,
+    MODEST_REQUESTS,
     SIGNOFF_WORDS,
     SUMMING_UP,
     TITLE_ENDINGS,
@@ -29,8 +31,10 @@ _SALUTATION = re.compile(r"^[^。！？!?]{1,24}[：:]$")
 _SIGNOFF = re.compile(f"^{alternation(SIGNOFF_WORDS)}")
 _APPEAL_START = re.compile(f"^{alternation(APPEAL_STARTS)}")
 #: Weaker cues: a point's only paragraph may also start this way.
-_CLOSING_START = re.compile(f"^{alternation((*SUMMING_UP, '最后'))}")
+_CLOSING_START = re.compile(f"^{alternation((*SUMMING_UP, *FOLLOW_UP, '最后'))}")
 _CLOSING_END = re.compile(f"{alternation(APPEAL_ENDS)}[!！。]$")
+#: "请同志们批评。": a request, not "开展批评和自我批评。", so 请 must come a few words before.
+_MODEST_END = re.compile(f"请[^。！]{{0,6}}{alternation(MODEST_REQUESTS)}[!！。]$")
 _FRONT_KINDS = ("title", "subtitle", "speaker", "date", "salutation")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?，,；;]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -151,7 +155,8 @@ def classify(raws: list[Raw]) -> list[Para]:
                 "marker": marker.text, "scheme": marker.scheme, "ordinal": marker.ordinal}
         else:
             level, marked = 0, {}
-            if raw.hint == "signoff" or (len(text) <= 30 and _SIGNOFF.match(text)):
+            if raw.hint == "signoff" or (len(text) <= 30 and _SIGNOFF.match(text)) or (
+                    len(text) <= 40 and _MODEST_END.search(text)):
                 kind = "signoff"
         paras.append(Para(
             kind, text, i + 1,

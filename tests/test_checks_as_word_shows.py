@@ -21,6 +21,8 @@ from generator.layout import load_layout
 from generator.pipeline import load_speech
 
 OFFICE = EXAMPLES / "全市办公室工作会议.yaml"
+#: A draft quoting names (“第一议题”): quotes are where Word needs the East Asian font hint.
+QUOTING = EXAMPLES / "全市党委秘书长工作会议.yaml"
 
 
 def findings(path, layout=None) -> list:
@@ -44,9 +46,9 @@ def fix_and_recheck(source, target) -> dict:
     return check_json(target)
 
 
-def our_docx(tmp_path, name="speech.docx"):
+def our_docx(tmp_path, name="speech.docx", example=OFFICE):
     path = tmp_path / name
-    path.write_bytes(render_docx(load_speech(OFFICE), load_layout()))
+    path.write_bytes(render_docx(load_speech(example), load_layout()))
     return path
 
 
@@ -87,7 +89,7 @@ def test_a_japanese_theme_language_shows_ms_mincho_not_songti(tmp_path):
 # --- the East Asian hint ----------------------------------------------------------------------
 
 def test_a_run_without_the_east_asian_hint_is_caught_and_fixed(tmp_path):
-    path = our_docx(tmp_path)
+    path = our_docx(tmp_path, example=QUOTING)
     document = docx.Document(str(path))
     # the hint goes from the styles and from the runs holding quotes: as a converter writes it
     for fonts in document.styles.element.iter(qn("w:rFonts")):
@@ -105,7 +107,7 @@ def test_a_run_without_the_east_asian_hint_is_caught_and_fixed(tmp_path):
     assert "“仿宋_GB2312”" in hint[0].message
     fixed = fix_and_recheck(path, tmp_path / "fixed.docx")
     assert [f["id"] for f in fixed["findings"] if f["severity"] != "info"] == []
-    assert ids(our_docx(tmp_path, "ours.docx")) == set()  # our own output has the hint
+    assert ids(our_docx(tmp_path, "ours.docx", QUOTING)) == set()  # our own output has the hint
 
 
 # --- Word's automatic numbering ---------------------------------------------------------------

@@ -96,7 +96,8 @@ def _as_list(value) -> list[str]:
 def expected_outline_paragraphs(data: dict) -> list[str]:
     """What README's outline rules say an outline prints, worked out from the YAML alone: the
     title block, then each point with its marker (level 1 alone on its line, lower levels
-    leading their first paragraph as "（一）标题。正文" unless 领起 says otherwise)."""
+    leading their first paragraph as "（一）标题。正文" unless 领起 says otherwise; a point's 段末
+    after its sub-points)."""
     out = [data["标题"], data["讲话人"], f"（{data['日期']}）", data["称呼"], *data["开场"]]
 
     def section(item: dict, level: int, ordinal: int) -> None:
@@ -111,6 +112,7 @@ def expected_outline_paragraphs(data: dict) -> list[str]:
             out.extend(paragraphs)
         for number, child in enumerate(item.get("下级") or [], 1):
             section(child, level + 1, number)
+        out.extend(_as_list(item.get("段末")))
 
     for number, item in enumerate(data["正文"], 1):
         section(item, 1, number)

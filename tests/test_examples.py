@@ -384,6 +384,25 @@ def test_each_scaffold_is_a_meeting_of_its_own():
                                                                  & _clauses(example))
 
 
+def test_each_scaffold_opens_on_a_setting_of_its_own():
+    """Readers of the gallery named bare openings, "今天，我们召开…，主要任务是总结…部署…" with
+    nothing before or after it, as the program's (g6: both readers); a real opening says why now.
+    `speechgen new` shows the move: every template with a 开场背景 field fills it in its
+    scaffold, and the draft says it."""
+    from test_genre_templates import GENRES, get_template, scaffold_data, speech_from
+
+    checked = 0
+    for name in GENRES:
+        if not any(f.key == "context" for f in get_template(name).fields):
+            continue
+        data = scaffold_data(name)
+        assert data.get("开场背景"), name
+        opening = render_text(speech_from(data)).split("一、")[0]
+        assert all(paragraph in opening for paragraph in data["开场背景"]), name
+        checked += 1
+    assert checked >= 4
+
+
 #: A count or a share spelled in Chinese numerals: "一百二十七件", "六十余名", "百分之九十六".
 _SPELLED_COUNT = re.compile(r"[一二三四五六七八九两]?[十百千][一二三四五六七八九十百千零]*[余多]?"
                             r"(?:件|名|个|家|篇|次|项|人|户|元|亩|所|条|起)|百分之[一二三四五六七八九十]")

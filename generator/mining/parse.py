@@ -666,7 +666,22 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         HEAD_LINES < first <= FAR_HEAD_LINES and is_salutation(lines[first - 1])
     ):  # an address right over the first sentence, under a government site's long banner
         return _rows_above(lines, first - 1), True
+    if first == 1 and _greeted_first_line(lines):
+        return 0, True
     return first, False
+
+
+def _greeted_first_line(lines: list[str]) -> bool:
+    """The page's first line a list of addressees that lost its colon, a greeting on the line
+    under it ("尊敬的各位老师，各位家长，亲爱的同学们" / "大家下午好！", a resource site's
+    untitled page in set-aside 23): the address, not the title; the greeting tells it from a
+    title that happens to end with a word for people."""
+    key = "".join(unglossed(lines[0]).split())
+    return (
+        len(lines) > 1
+        and _unmarked_list(key)
+        and (GREETING.match(lines[1]) is not None or LEADING_GREETING.match(lines[1]) is not None)
+    )
 
 
 #: A greeting on a line of its own that lost its mark ("下午好", "大家好"): the first words of

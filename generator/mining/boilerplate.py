@@ -295,7 +295,11 @@ RULES: list[NoiseRule] = [
         # a count stands by each word, in brackets or after a colon or not.
         rf"^(?:(?:{_COUNTED}(?:量|数|次数)?\s*[：]?\s*[（(]?{_COUNT}[)）]?\s*(?:次|条|人)?"
         rf"|{_COUNT}\s*(?:次|条|人)?{_COUNTED})\s*)+$",
-        (r"\.{6}$", "."),  # a teaser snippet: "同志们:今天的会议……......"
+        # A teaser snippet ("同志们:今天的会议……......"), and a line of nothing but ellipses,
+        # three pairs or more, that a preview prints where it cuts the text or a copy sets
+        # between paragraphs ("………………………………", set-aside 23): a writer's ellipsis is one
+        # pair ("……", a presiding script's line for a report not printed), and stays.
+        (r"\.{6}$|^…{6,}$", ".…"),
         # A paragraph wholly in brackets is a note on the text, not the speaker's words: an
         # editor's comment on an annotated sample ("（标题采用下定义的手法，…）"), a site's
         # disclaimer.  Stage directions ("（掌声）") are shorter; a dated note in the head

@@ -200,8 +200,14 @@ def _speaker_line(text: str) -> re.Match[str] | None:
 #: Last characters of what follows an office without being a name: words for what is said
 #: (寄语, 致词, 贺信) and for bodies and events (培训班, 座谈会, 办公室).
 _NOT_NAME_END = frozenset("语词辞言信稿话书班会室组处科部局办站所队团院校节赛课")
-#: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it.
-SPEAKER_TAG = re.compile(r"^[\[【［]\S{2,4}[\]】］]$")
+#: The mark a newspaper sets before the speaker's name over the text ("□某某某", "■ 某某某":
+#: set-aside 23, a paper's e-edition): the name is the speaker, never the title.
+BYLINE_MARKS = "□■◇◆○●◎"
+#: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it,
+#: or after one of the ``BYLINE_MARKS``.
+SPEAKER_TAG = re.compile(
+    rf"^(?:[\[【［]\S{{2,4}}[\]】］]|[{BYLINE_MARKS}]\s?[\u4e00-\u9fff]{{2,4}})$"
+)
 #: A bare name on the line under the title ("王某某"), as published speeches print the speaker.
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
@@ -455,7 +461,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         elif not salutation and (
             BYLINE.match(text) or SPEAKER_TAG.match(text) or OFFICE_LINE.match(text)
         ):
-            speech.speaker = text
+            speech.speaker = text.lstrip(BYLINE_MARKS).strip()
         elif not salutation and (byline := _speaker_line(text)):
             speech.speaker, speech.date = byline.group("who"), byline.group("date")
         elif not salutation and DATE.match(text):

@@ -193,7 +193,9 @@ RULES: list[NoiseRule] = [
         # (Searched only on lines holding 评: not anchored with ^, it stays out of the union
         # of anchored rules, where its free start would be tried on every line.)
         (r"\A[^。！？]{0,60}评论\s*[（(]?\s*(共有?)?\s*\d*\s*条评论", "评"),
-        r"^(为你|为您|好文|精品|本周|今日|编辑)推荐：?$",
+        # A block of recommended items under the text, by its caption alone; a news portal
+        # names it by what it lists ("新闻推荐", "热点推荐", "图片推荐": set-aside 23).
+        r"^(为你|为您|好文|精品|本周|今日|编辑|新闻|热点|图片)推荐：?$",
         r"^(猜你|你可能)(喜欢|还喜欢|感兴趣)：?$",
         r"^(上一篇|下一篇)\s*[^。！？]{2,}$",
         # A forum post's attachment box after the text ("附件列表", "相关附件"): the post ends.

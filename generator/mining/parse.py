@@ -758,11 +758,18 @@ def _opened_address(text: str) -> re.Match[str] | None:
 PLACED_SALUTATION_CHARS = 24
 #: Field names a page prints with a colon before a value on the next line: a meta row ("授课人：",
 #: "主讲人：", "作者：", "摘要：").
-_FIELD_NAME = LazyPattern(
-    r"^(?:(?!各位|亲爱的|尊敬的|广大)[^、]{1,2}人|"
+_FIELD_WORDS = (
+    r"(?:(?!各位|亲爱的|尊敬的|广大)[^、]{1,2}人|"
     r"[^、]{0,4}(?:作者|编辑|来源|出处|时间|日期|地点|摘要|"
     r"关键词|标签|主题|内容|题目|标题|提纲|背景|附件|说明|备注|原文|译文|引言|导语|前言|"
-    r"编者按|按语|题记|附记))：$"
+    r"编者按|按语|题记|附记))"
+)
+_FIELD_NAME = LazyPattern(rf"^{_FIELD_WORDS}：$")
+#: The same field names in a book's square brackets before their value on the same line
+#: ("【致辞人】某某委", "【致辞背景】…动员大会致辞", "【时间】…": a book of model speeches in
+#: set-aside 23): the book's apparatus, never the title, nor half of one wrapped over two rows.
+_BRACKETED_FIELD = LazyPattern(
+    rf"^【(?:{_FIELD_WORDS.replace('[^、]', '[^、】]')})】\S", needs="【"
 )
 
 
@@ -1157,8 +1164,9 @@ def _has_han(text: str) -> bool:
 
 
 def _candidate(text: str) -> bool:
-    """A line that may title a speech at all: ending like a title, or shaped like one."""
-    return _is_title(text) or _title_shaped(text)
+    """A line that may title a speech at all: ending like a title, or shaped like one, and not
+    a book's bracketed field row."""
+    return (_is_title(text) or _title_shaped(text)) and not _BRACKETED_FIELD.search(text)
 
 
 #: What each piece of evidence about a head line is worth as the title; the line with the
@@ -1276,6 +1284,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     for k, key in enumerate(keys):
         if key.endswith("：") and key.startswith(_INTRODUCTION):
             continue  # "以下是…的致辞全文：": a press office's line that introduces the text
+        if _BRACKETED_FIELD.search(key):
+            continue  # "【致辞背景】…大会致辞": a book's field row, not the speech's title
         if k and keys[k - 1].startswith("——") and _subtitle_wrapped(keys[k - 1]):
             continue  # the second half of a wrapped subtitle names the occasion, not the title
         number = SAMPLE_NUMBER.search(key)

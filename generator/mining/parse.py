@@ -204,10 +204,14 @@ _NOT_NAME_END = frozenset("语词辞言信稿话书班会室组处科部局办�
 #: set-aside 23, a paper's e-edition): the name is the speaker, never the title.
 BYLINE_MARKS = "□■◇◆○●◎"
 #: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it,
-#: or after one of the ``BYLINE_MARKS``.
+#: or after one of the ``BYLINE_MARKS``; a sample's number in brackets ("【範例一】", "【样文
+#: 三】": a book of model speeches, set-aside 23) names no one.
+_SAMPLE_TAG = rf"[\[【［]\S{{0,2}}[例文篇稿][{NUMERAL_CHARS}\d]{{1,2}}[\]】］]"
 SPEAKER_TAG = re.compile(
-    rf"^(?:[\[【［]\S{{2,4}}[\]】］]|[{BYLINE_MARKS}]\s?[\u4e00-\u9fff]{{2,4}})$"
+    rf"^(?:(?!{_SAMPLE_TAG})[\[【［]\S{{2,4}}[\]】］]|[{BYLINE_MARKS}]\s?[\u4e00-\u9fff]{{2,4}})$"
 )
+#: The sample's number alone: no title either.
+SAMPLE_TAG = re.compile(rf"^{_SAMPLE_TAG}$")
 #: A bare name on the line under the title ("王某某"), as published speeches print the speaker.
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
@@ -1148,6 +1152,7 @@ def _title_shaped(text: str) -> bool:
         and not _speaker_line(text)
         and not OFFICE_LINE.match(text)
         and not SPEAKER_TAG.match(text)
+        and not SAMPLE_TAG.match(text)
         and not DATE.match(text)
         and not _DATE_LIKE.search(text)
         and not CAPTION.match(text)

@@ -193,7 +193,9 @@ RULES: list[NoiseRule] = [
         # (Searched only on lines holding 评: not anchored with ^, it stays out of the union
         # of anchored rules, where its free start would be tried on every line.)
         (r"\A[^。！？]{0,60}评论\s*[（(]?\s*(共有?)?\s*\d*\s*条评论", "评"),
-        r"^(为你|为您|好文|精品|本周|今日|编辑)推荐：?$",
+        # A block of recommended items under the text, by its caption alone; a news portal
+        # names it by what it lists ("新闻推荐", "热点推荐", "图片推荐": set-aside 23).
+        r"^(为你|为您|好文|精品|本周|今日|编辑|新闻|热点|图片)推荐：?$",
         r"^(猜你|你可能)(喜欢|还喜欢|感兴趣)：?$",
         r"^(上一篇|下一篇)\s*[^。！？]{2,}$",
         # A forum post's attachment box after the text ("附件列表", "相关附件"): the post ends.
@@ -295,7 +297,11 @@ RULES: list[NoiseRule] = [
         # a count stands by each word, in brackets or after a colon or not.
         rf"^(?:(?:{_COUNTED}(?:量|数|次数)?\s*[：]?\s*[（(]?{_COUNT}[)）]?\s*(?:次|条|人)?"
         rf"|{_COUNT}\s*(?:次|条|人)?{_COUNTED})\s*)+$",
-        (r"\.{6}$", "."),  # a teaser snippet: "同志们:今天的会议……......"
+        # A teaser snippet ("同志们:今天的会议……......"), and a line of nothing but ellipses,
+        # three pairs or more, that a preview prints where it cuts the text or a copy sets
+        # between paragraphs ("………………………………", set-aside 23): a writer's ellipsis is one
+        # pair ("……", a presiding script's line for a report not printed), and stays.
+        (r"\.{6}$|^…{6,}$", ".…"),
         # A paragraph wholly in brackets is a note on the text, not the speaker's words: an
         # editor's comment on an annotated sample ("（标题采用下定义的手法，…）"), a site's
         # disclaimer.  Stage directions ("（掌声）") are shorter; a dated note in the head

@@ -200,8 +200,18 @@ def _speaker_line(text: str) -> re.Match[str] | None:
 #: Last characters of what follows an office without being a name: words for what is said
 #: (寄语, 致词, 贺信) and for bodies and events (培训班, 座谈会, 办公室).
 _NOT_NAME_END = frozenset("语词辞言信稿话书班会室组处科部局办站所队团院校节赛课")
-#: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it.
-SPEAKER_TAG = re.compile(r"^[\[【［]\S{2,4}[\]】］]$")
+#: The mark a newspaper sets before the speaker's name over the text ("□某某某", "■ 某某某":
+#: set-aside 23, a paper's e-edition): the name is the speaker, never the title.
+BYLINE_MARKS = "□■◇◆○●◎"
+#: The speaker's name in brackets on a line of its own ("[王某某]"), as news pages print it,
+#: or after one of the ``BYLINE_MARKS``; a sample's number in brackets ("【範例一】", "【样文
+#: 三】": a book of model speeches, set-aside 23) names no one.
+_SAMPLE_TAG = rf"[\[【［]\S{{0,2}}[例文篇稿][{NUMERAL_CHARS}\d]{{1,2}}[\]】］]"
+SPEAKER_TAG = re.compile(
+    rf"^(?:(?!{_SAMPLE_TAG})[\[【［]\S{{2,4}}[\]】］]|[{BYLINE_MARKS}]\s?[\u4e00-\u9fff]{{2,4}})$"
+)
+#: The sample's number alone: no title either.
+SAMPLE_TAG = re.compile(rf"^{_SAMPLE_TAG}$")
 #: A bare name on the line under the title ("王某某"), as published speeches print the speaker.
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
@@ -455,7 +465,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         elif not salutation and (
             BYLINE.match(text) or SPEAKER_TAG.match(text) or OFFICE_LINE.match(text)
         ):
-            speech.speaker = text
+            speech.speaker = text.lstrip(BYLINE_MARKS).strip()
         elif not salutation and (byline := _speaker_line(text)):
             speech.speaker, speech.date = byline.group("who"), byline.group("date")
         elif not salutation and DATE.match(text):
@@ -666,7 +676,22 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         HEAD_LINES < first <= FAR_HEAD_LINES and is_salutation(lines[first - 1])
     ):  # an address right over the first sentence, under a government site's long banner
         return _rows_above(lines, first - 1), True
+    if first == 1 and _greeted_first_line(lines):
+        return 0, True
     return first, False
+
+
+def _greeted_first_line(lines: list[str]) -> bool:
+    """The page's first line a list of addressees that lost its colon, a greeting on the line
+    under it ("尊敬的各位老师，各位家长，亲爱的同学们" / "大家下午好！", a resource site's
+    untitled page in set-aside 23): the address, not the title; the greeting tells it from a
+    title that happens to end with a word for people."""
+    key = "".join(unglossed(lines[0]).split())
+    return (
+        len(lines) > 1
+        and _unmarked_list(key)
+        and (GREETING.match(lines[1]) is not None or LEADING_GREETING.match(lines[1]) is not None)
+    )
 
 
 #: A greeting on a line of its own that lost its mark ("下午好", "大家好"): the first words of
@@ -737,11 +762,18 @@ def _opened_address(text: str) -> re.Match[str] | None:
 PLACED_SALUTATION_CHARS = 24
 #: Field names a page prints with a colon before a value on the next line: a meta row ("授课人：",
 #: "主讲人：", "作者：", "摘要：").
-_FIELD_NAME = LazyPattern(
-    r"^(?:(?!各位|亲爱的|尊敬的|广大)[^、]{1,2}人|"
+_FIELD_WORDS = (
+    r"(?:(?!各位|亲爱的|尊敬的|广大)[^、]{1,2}人|"
     r"[^、]{0,4}(?:作者|编辑|来源|出处|时间|日期|地点|摘要|"
     r"关键词|标签|主题|内容|题目|标题|提纲|背景|附件|说明|备注|原文|译文|引言|导语|前言|"
-    r"编者按|按语|题记|附记))：$"
+    r"编者按|按语|题记|附记))"
+)
+_FIELD_NAME = LazyPattern(rf"^{_FIELD_WORDS}：$")
+#: The same field names in a book's square brackets before their value on the same line
+#: ("【致辞人】某某委", "【致辞背景】…动员大会致辞", "【时间】…": a book of model speeches in
+#: set-aside 23): the book's apparatus, never the title, nor half of one wrapped over two rows.
+_BRACKETED_FIELD = LazyPattern(
+    rf"^【(?:{_FIELD_WORDS.replace('[^、]', '[^、】]')})】\S", needs="【"
 )
 
 
@@ -1120,6 +1152,7 @@ def _title_shaped(text: str) -> bool:
         and not _speaker_line(text)
         and not OFFICE_LINE.match(text)
         and not SPEAKER_TAG.match(text)
+        and not SAMPLE_TAG.match(text)
         and not DATE.match(text)
         and not _DATE_LIKE.search(text)
         and not CAPTION.match(text)
@@ -1136,8 +1169,9 @@ def _has_han(text: str) -> bool:
 
 
 def _candidate(text: str) -> bool:
-    """A line that may title a speech at all: ending like a title, or shaped like one."""
-    return _is_title(text) or _title_shaped(text)
+    """A line that may title a speech at all: ending like a title, or shaped like one, and not
+    a book's bracketed field row."""
+    return (_is_title(text) or _title_shaped(text)) and not _BRACKETED_FIELD.search(text)
 
 
 #: What each piece of evidence about a head line is worth as the title; the line with the
@@ -1255,6 +1289,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     for k, key in enumerate(keys):
         if key.endswith("：") and key.startswith(_INTRODUCTION):
             continue  # "以下是…的致辞全文：": a press office's line that introduces the text
+        if _BRACKETED_FIELD.search(key):
+            continue  # "【致辞背景】…大会致辞": a book's field row, not the speech's title
         if k and keys[k - 1].startswith("——") and _subtitle_wrapped(keys[k - 1]):
             continue  # the second half of a wrapped subtitle names the occasion, not the title
         number = SAMPLE_NUMBER.search(key)

@@ -414,7 +414,6 @@ class Glue:
         self._written = _runs(" ".join(_sentences(facts)), CLAUSE)
         self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
-        self._judged: bool | None = None  # the speaker's judgement said before the purpose
         self._memo: dict[tuple, str] = {}
         words = next((lv for lv in self.stock.levels if lv["level"] == self.level), {})
         self.words = {"all": str(words.get("all", "各级各部门")),
@@ -518,20 +517,6 @@ class Glue:
         if "commendation" in kinds and not self.facts.get("commended"):
             return "commendation"
         return "+".join(sorted(kinds - {"commendation"})) or "none"
-
-    def judgement_first(self) -> bool:
-        """Whether the speaker's own judgement opens the speech, before the purpose (real
-        openings vary the order of their moves); decided once a speech, from the stable facts.
-        One speech in four: two blind readers (round 9) named a verdict on the year said before
-        what the meeting is for as a join that does not fit."""
-        if self._judged is None:
-            self._judged = (_seed(self.key, "judgement") + self.version) % 4 == 0
-        return self._judged
-
-    @property
-    def judged(self) -> bool:
-        """The judgement has already been said, before the purpose."""
-        return bool(self._judged)
 
     @property
     def territorial(self) -> bool:

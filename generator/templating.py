@@ -230,6 +230,15 @@ def counting(text: Any) -> bool:
                           r"|千瓦时)", str(text or "")))
 
 
+#: A first sentence that dates the occasion ("在第41个教师节到来之际…", "七一前夕…", "金秋九月，
+#: 我们迎来了…", "新春佳节即将来临"): the convention opens a speech with it, before the purpose.
+_DATES_THE_OCCASION = re.compile(r"^[^。！？]{0,40}?(?:之际|前夕|来临|到来|迎来|即将|周年|佳节)")
+
+
+def dates_occasion(text: Any) -> bool:
+    return bool(_DATES_THE_OCCASION.search(str(text or "").strip()))
+
+
 #: Words by which a heading already asks something of its audience: "书记要亲自抓",
 #: "必须守住底线", "决不允许…".  Such a heading is said as it stands; "要" before it doubles the
 #: demand ("要书记要亲自抓", named by a fact writer, round 9).
@@ -274,6 +283,7 @@ def _environment(search_path: tuple[Path, ...]):
     env.filters.update(FILTERS)
     env.tests["announcing"] = announces_list
     env.tests["counting"] = counting
+    env.tests["dating"] = dates_occasion
     env.tests["demanding"] = demanding
     env.globals["phrase"] = phrase  # the phrase bank's glue, chosen by a template's variant field
     return env

@@ -211,7 +211,7 @@ def test_election_and_founding_differ_in_opening_and_signoff():
     assert "成立表示热烈的祝贺" not in election
     assert re.search("区商会党委[^。！]{0,8}成立", founding.split("\n\n")[4])
     assert re.search("表示(?:热烈|衷心)的祝贺！", founding.split("\n\n")[4])
-    assert "选进城关村党支部新一届班子" in election  # the election's closing names its body
+    assert "选进柏树湾村党支部新一届班子" in election  # the election's closing names its body
     assert "区商会党委工作新局面" in founding
 
 

@@ -231,8 +231,9 @@ def counting(text: Any) -> bool:
 
 
 #: A first sentence that dates the occasion ("在第41个教师节到来之际…", "七一前夕…", "金秋九月，
-#: 我们迎来了…", "新春佳节即将来临"): the convention opens a speech with it, before the purpose.
-_DATES_THE_OCCASION = re.compile(r"^[^。！？]{0,40}?(?:之际|前夕|来临|到来|迎来|即将|周年|佳节)")
+#: 我们迎来了…", "再过两天就是…"): the convention opens a speech with it, before the purpose.
+_DATES_THE_OCCASION = re.compile(r"^[^。！？]{0,40}?(?:之际|前夕|来临|到来|迎来|即将|周年|佳节)"
+                                 r"|^再过[^。！？，]{1,6}就是")
 
 
 def dates_occasion(text: Any) -> bool:

@@ -590,7 +590,8 @@ def test_glue_does_not_say_again_a_clause_the_user_wrote():
 
 
 @pytest.mark.parametrize("setting", ["在第41个教师节到来之际，全县教育系统迎来丰收的一年。",
-                                     "国庆前夕，全县项目建设进入冲刺阶段。"])
+                                     "国庆前夕，全县项目建设进入冲刺阶段。",
+                                     "再过两天就是第41个教师节。"])
 def test_a_background_that_dates_the_occasion_still_opens_the_speech(setting):
     """"在…之际" and "…前夕" are how the convention opens a speech, before the purpose; only a
     setting that does not date the occasion waits for it."""

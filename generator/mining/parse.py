@@ -58,7 +58,7 @@ from .captions import (
     names_occasion,
 )
 from .headings.detect import split_swallowed, starts_with_marker
-from .headings.tree import CUT_ENDINGS, Note, build_outline
+from .headings.tree import CUT_ENDINGS, PART_NAME, Note, build_outline
 from .normalise import unglossed
 from .paragraphs import (
     NEARLY_FULL,
@@ -661,6 +661,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
             for k, t in enumerate(lines)
             if _SENTENCE_MARK.search(t)
             or starts_with_marker(t)
+            or PART_NAME.match(t)  # "引言" right under the title block: the text's first part
             or (k == last and CUT_ADDRESS.match(t))
         ),
         len(lines),

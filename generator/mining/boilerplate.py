@@ -412,6 +412,16 @@ RULES: list[NoiseRule] = [
     )),
 ]
 
+#: A site's greeting to its visitor, printed as the page's first line ("欢迎您来到某某学校（某某
+#:中心）！", "欢迎光临某某局！"; a school site in pool mining-dev24).  Its exclamation mark
+#: made it the page's first sentence, so a speech without an address lost its title into the
+#: opening.  Applied to the page's first content line only (``split.clean_lines``): a speaker
+#: welcomes the audience under a title or an address, never above them; and a name with 的 in
+#: it describes a place ("欢迎来到美丽的…"), as a speaker does, not a site naming itself.
+SITE_WELCOME = LazyPattern(
+    r"^欢迎[您你]?(?:访问|来到|光临|莅临|进入)[^。！？，；：的\s]{2,60}[！。]?$", needs="欢"
+)
+
 #: Page-title count hints: "(共含18篇)", "(推荐18篇)", "[大全5篇]", "(5篇模版)", "(实用22篇)";
 #: a word before the count may be any short one, but not 第 ("（第二篇）" is an ordinal).
 COUNT_HINT = re.compile(

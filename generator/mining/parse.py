@@ -58,7 +58,7 @@ from .captions import (
     names_occasion,
 )
 from .headings.detect import split_swallowed, starts_with_marker
-from .headings.tree import CUT_ENDINGS, Note, build_outline
+from .headings.tree import CUT_ENDINGS, PART_NAME, Note, build_outline
 from .normalise import unglossed
 from .paragraphs import (
     NEARLY_FULL,
@@ -661,6 +661,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
             for k, t in enumerate(lines)
             if _SENTENCE_MARK.search(t)
             or starts_with_marker(t)
+            or PART_NAME.match(t)  # "引言" right under the title block: the text's first part
             or (k == last and CUT_ADDRESS.match(t))
         ),
         len(lines),
@@ -1644,6 +1645,35 @@ def _close_letter_spacing(lines: list[tuple[int, str]]) -> None:
             lines[k] = (number, "".join(text.split()))
 
 
+#: The speaker named in a title block's dash subtitle by office and name, then 同志
+#: ("——某某党委书记某某某同志讲…专题党课", "——县委副书记某某某同志在…上的讲话").
+_SUBTITLE_SPEAKER = LazyPattern(rf"{OFFICES}([\u4e00-\u9fff]{{2,3}}?)同志", needs="同志")
+
+
+def _report_lead(paragraphs: list[str], head: list[str]) -> int:
+    """How many of the body's first paragraphs are an editor's lead about the speech, not the
+    speech: each names the speaker the title block's dash subtitle names, by name and 同志
+    ("为…，某某某同志以“…”为题讲了一堂专题党课。" / "某某某同志出席会议并讲话，…"), a
+    speaker never naming himself so.  Pool mining-dev24 (a school site's lecture page): the
+    lead stood between the lecture's title block and its text with no handover line
+    ("全文如下", which ``split._drop_report`` keys on), and read as the lecture's opening.
+    Only on a speech without an address (the address ends the head below such a lead), and
+    never the whole body."""
+    names = {
+        found.group(2)
+        for line in head
+        if line.startswith("——") and (found := _SUBTITLE_SPEAKER.search(line)) is not None
+    }
+    if not names:
+        return 0
+    count = 0
+    while count < len(paragraphs) - 1 and any(
+        f"{name}同志" in paragraphs[count] for name in names
+    ):
+        count += 1
+    return count
+
+
 def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
@@ -1664,6 +1694,8 @@ def parse_unit(unit: Unit) -> Parsed:
     if rest:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
     paragraphs = [text for _, text in join_wrapped(body_lines)]
+    if not speech.salutation:
+        paragraphs = paragraphs[_report_lead(paragraphs, lines[:first]) :]
     body, closing, signoff = _closing(paragraphs)
     outline = build_outline(split_swallowed(body), complete=bool(signoff))
     if named := _named_title(outline.opening[:NAMING_PARAGRAPHS], lines[:first]):

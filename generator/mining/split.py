@@ -23,6 +23,7 @@ from .boilerplate import (
     LEAD_IN,
     NAV_LABEL,
     PAGED_LINE_CHARS,
+    SITE_WELCOME,
     SOURCE_GLUED,
     classify,
     crumb_title,
@@ -266,6 +267,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         if not text:
             continue
         kind = kinds[index]
+        if not out and SITE_WELCOME.match(text):
+            continue  # the site's greeting over the page: never the speech's first sentence
         if stopped:
             if not _first_marker(text):
                 continue

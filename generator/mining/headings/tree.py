@@ -553,7 +553,8 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
     """Positions of headings without numbers: two or more short unpunctuated paragraphs, each
     after a sentence end (or the announcement of the points, "提出三点要求：") and followed by a
     longer paragraph (or by the page's last, cut-off one), after an opening paragraph.  One is
-    enough right under the announcement: the page cut off after its first point."""
+    enough right under the announcement: the page cut off after its first point.  A part's
+    conventional name (``PART_NAME``) is a heading on its own, wherever it stands."""
     last = len(paragraphs) - 1
     found = [
         i
@@ -567,9 +568,25 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
         )
         and (len(paragraphs[i + 1]) > UNNUMBERED_CHARS or i + 1 == last)
     ]
-    if len(found) == 1 and announces_points(paragraphs[found[0] - 1]):
-        return found
-    return found if len(found) >= 2 else []
+    if not (len(found) == 1 and announces_points(paragraphs[found[0] - 1])):
+        found = found if len(found) >= 2 else []
+    parts = [
+        i
+        for i in range(last)
+        if len(paragraphs[i]) <= PART_NAME_CHARS
+        and PART_NAME.match(paragraphs[i])
+        and len(paragraphs[i + 1]) > UNNUMBERED_CHARS
+    ]
+    return sorted({*found, *parts})
+
+
+#: A part of a lecture or report named by its conventional name alone on its line ("概述",
+#: "引言", "结束语"): a division heading however short, even the text's first paragraph, and
+#: one is enough, for the page may be cut off under it (pool mining-dev24: a lecture's
+#: "概述" the only heading its excerpt shows).  Followed by a paragraph of text, so a bare
+#: word left over from the page is no heading.
+PART_NAME = LazyPattern(r"^(?:概述|引言|前言|导言|序言|结语|结束语|小结)$")
+PART_NAME_CHARS = 3
 
 
 #: A work report's part named by its period and its kind of work, unnumbered on a line of its

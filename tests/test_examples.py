@@ -478,7 +478,8 @@ def test_no_outlook_formula_closes_more_than_two_gallery_drafts():
                 wordings.setdefault(variant.text, []).append(name)
                 if variant.family:
                     families.setdefault(variant.family, []).append(name)
-    assert sum(len(names) for names in wordings.values()) >= 8
+    # the drafts whose facts give no outlook of their own (10 of 16) close on the stock's
+    assert sum(len(names) for names in wordings.values()) >= 6
     for names in [*wordings.values(), *families.values()]:
         assert len(names) <= 2, names
 

@@ -1485,12 +1485,12 @@ MOTTO_CHARS = 4
 _THEME_MARKS = frozenset(" “”‘’")
 
 
-def _theme_half(text: str) -> bool:
+def _theme_half(text: str, longest: int = THEME_HALF_MAX) -> bool:
     """A line that may be half of a two-line theme: Chinese characters only (a space, quotes),
-    no title word, not an occasion ("在…") nor a name, shaped like a title.  Compared char by
-    char before any pattern (see ``_has_han``)."""
+    no title word, not an occasion ("在…") nor a name, shaped like a title, at most
+    ``longest`` characters.  Compared char by char before any pattern (see ``_has_han``)."""
     return (
-        THEME_HALF_MIN <= len(text) <= THEME_HALF_MAX
+        THEME_HALF_MIN <= len(text) <= longest
         and all(in_basic_block(c) or c in _THEME_MARKS for c in text)
         and not text.startswith(("在", "关于"))
         and not _is_title(text)
@@ -1517,12 +1517,22 @@ def _theme_pair(lines: list[str], k: int) -> bool:
     speech, so the wrapped title's test (the two together end like a title) never joins them;
     read as one title, the halves parted by a space as pages print such a theme on one line.
     A lower half the page printed higher up already is the title whole, under the page's
-    headline or a series caption ("…专题讲座第二讲") over it, not a half."""
+    headline or a series caption ("…专题讲座第二讲") over it, not a half.  With the title
+    block's subtitle under it ("——在…上的工作报告"), the lower half may run as long as any
+    title (``TITLE_CHARS``): a university's report titled over two lines, the lower of 26
+    characters ("奋力推进… 国内知名的…建设", pool mining-dev25)."""
     first, second = unglossed(lines[k]).strip(), unglossed(lines[k + 1]).strip()
     return (
         first != second
         and (_theme_half(first) or (_motto(first) and _subtitled(lines, k + 1)))
-        and _theme_half(second)
+        and (
+            _theme_half(second)
+            or (
+                len(second) > THEME_HALF_MAX
+                and _theme_half(second, TITLE_CHARS)
+                and _subtitled(lines, k + 1)
+            )
+        )
         and all(unglossed(line).strip() != second for line in lines[:k])
     )
 

@@ -475,8 +475,10 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         ) or (not salutation and addressed and i == end and _placed_salutation(text)) or (
             addressed
             and i >= end
-            and len(text) <= ADDRESSEE_ROW_CHARS
-            and ADDRESSEE_ROW.match(text)
+            and (
+                (len(text) <= ADDRESSEE_ROW_CHARS and ADDRESSEE_ROW.match(text))
+                or _CUT_ROW.match(text)
+            )
             and not (following and _broken_salutation(text, following))
         ):
             closing = TRAILING_GREETING.search(text)
@@ -567,13 +569,13 @@ _OWN_GREETING = LazyPattern(
 GUEST_ROWS = 3
 #: The longest such row ("宗乡会馆联合总会 会长 某某某先生", "各位…董事、…理事、…董事").
 GUEST_ROW_CHARS = 40
-_GUEST_ROW_END = re.compile(rf"{PERSON_END}[，：]?$")
+_GUEST_ROW_END = re.compile(rf"{PERSON_END}[，：、]?$")
 
 
 def _guest_rows(lines: list[str], greeting: int) -> int:
     """Where a guest list printed over rows right above a greeting line starts (``greeting``
     itself when there is none): Singapore and Hong Kong pages name the guests one a row, with
-    no mark or a comma after each ("…会馆 会长 某某博士" / "各位同僚" / "各位来宾，" /
+    no mark, a comma or a list's 、 after each ("…会馆 会长 某某博士" / "各位同僚" / "各位来宾，" /
     "大家晚上好！").  A row is short, has no sentence mark and opens with 各位 or ends with a
     word for people; one row wholly in Latin letters, no digits, may head the list ("Guest of
     Honour, …").  The last row must end with a word for people and at least ``GUEST_ROWS`` rows
@@ -597,10 +599,21 @@ def _guest_rows(lines: list[str], greeting: int) -> int:
     return start if greeting - start >= GUEST_ROWS else greeting
 
 
+#: A row of an address broken mid-list, its list mark kept at the row's end ("尊敬的…主席某某
+#: 先生、", "来自…的领导们、"), however the row opens: a word for people before the mark; a
+#: title never ends so.
+_CUT_ROW = LazyPattern(
+    rf"^[^。！？；：，\s]{{1,{GUEST_ROW_CHARS}}}?{PERSON_END}[、，]$", needs="、，"
+)
+
+
 def _rows_above(lines: list[str], k: int) -> int:
     """Where an address found at line ``k`` starts when rows of addressees print it over
-    several lines ("某某会的各位理事" / "校长、老师、同学们：": one address)."""
-    while k and ADDRESSEE_ROW.match(lines[k - 1]):
+    several lines ("某某会的各位理事" / "校长、老师、同学们：": one address), a row perhaps
+    ending on the list's mark and opening with no address word ("尊敬的…先生、" / "来自…的
+    领导们、" / "各位理事、乡亲们，", a Singapore minister's address in four rows, pool
+    mining-dev25)."""
+    while k and (ADDRESSEE_ROW.match(lines[k - 1]) or _CUT_ROW.match(lines[k - 1])):
         k -= 1
     return k
 

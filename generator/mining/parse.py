@@ -466,6 +466,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             BYLINE.match(text) or SPEAKER_TAG.match(text) or OFFICE_LINE.match(text)
         ):
             speech.speaker = text.lstrip(BYLINE_MARKS).strip()
+        elif not salutation and i < end and not speech.subtitle and _english_title(text):
+            speech.subtitle = text  # "Speech by …" under the English headline taken as title
         elif not salutation and (byline := _speaker_line(text)):
             speech.speaker, speech.date = byline.group("who"), byline.group("date")
         elif not salutation and DATE.match(text):
@@ -1253,7 +1255,7 @@ class TitleCandidate:
 #: … at the …", "Opening Remarks by …"): it names the kind of text as 讲话 would.
 ENGLISH_TITLE = LazyPattern(
     r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:Speech|Address|Remarks|Statement|Message)\s+(?:by|at|of)\s+"
-    r"[A-Z][^。！？；，]{4,200}$",
+    r"[A-Z](?:[^。！？；，]|，(?= )){4,200}$",
     needs="SARM",
 )
 #: A name that carries a speech word on into what is learned from it ("在…会议上的讲话精神"): the
@@ -1276,6 +1278,31 @@ def _english_title(key: str) -> bool:
     return "A" <= key[:1] <= "Z" and (
         ENGLISH_TITLE.match(key) is not None
         or (" at the " in key and ENGLISH_OCCASION.match(key) is not None)
+    )
+
+
+#: The words of a headline in Latin letters, fewest and most.
+HEADLINE_WORDS = (4, 25)
+
+
+def _english_headline(keys: list[str], k: int) -> bool:
+    """Line ``k`` a headline in Latin letters right over such a line, written as a sentence
+    ("Spirit of contributing back to society plays a part…" / "Speech by Ms …, Minister for …
+    at …", a Singapore ministry's page in pool mining-dev25): the speech's own title, the
+    line under it its subtitle, as a Chinese theme has "——在…上的讲话" under it.  Most words
+    after the first open in lower case: a site's or a ministry's name in title case over the
+    line ("Ministry of Culture, Community and Youth") is no headline."""
+    key = keys[k]
+    if not ("A" <= key[:1] <= "Z" and k + 1 < len(keys) and _english_title(keys[k + 1])):
+        return False
+    words = key.split()
+    return (
+        HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1]
+        and not _has_han(key)
+        and not _SENTENCE_MARK.search(key)
+        and not key.endswith(".")
+        and not _english_title(key)
+        and 2 * sum(w[:1].islower() for w in words[1:]) > len(words) - 1
     )
 
 
@@ -1315,7 +1342,11 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
             caption = not names_occasion(stem) or any(
                 names_collection(stem, collection_name(a)) for a in keys[:k]
             )
-        elif _is_title(key) or SUBTITLE.match(key) or _english_title(key):
+        elif k and _english_title(key) and _english_headline(keys, k - 1):
+            continue  # "Speech by …" under its headline: the subtitle, not the title
+        elif _is_title(key) or SUBTITLE.match(key) or _english_title(key) or (
+            _english_headline(keys, k)
+        ):
             # or "主题——在…的讲话" on one line, or a government page's English headline
             evidence.add("kind")
             if _bare_kind(key):

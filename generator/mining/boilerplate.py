@@ -267,6 +267,12 @@ RULES: list[NoiseRule] = [
         # A news photo's caption, known by its credit at the line's end ("…握手。（图/某某新闻）",
         # "（图取自某某脸书）"): the photo sits between the speech's paragraphs.
         (r"[（(](?:图|图片|照片)\s*(?:[/／：]|取自|来源)[^（）()。！？]{1,24}[）)]$", "图片照"),
+        # A photo's caption known by its label at the line's start ("封面图片：某某教授（某某
+        # 大学）", "配图：…", "图片说明：…"): a reprinted article's cover picture lost in the copy,
+        # its caption the first line of the page (pool mining-dev25), never a title nor the
+        # speech's words; at most one sentence follows the label.
+        (r"^(?:封面|题|配|首|头|上|下|左|右)?(?:图|图片|照片)(?:说明)?[：:]"
+         r"[^。！？]{2,60}[。]?$", "图照"),
         # The same credit as a handle ("…上致辞（@某某日报）"), perhaps with a converted page's
         # pinyin glosses inside ("（@某某日（rì）报）").
         (r"[（(][@＠](?:[^（）()。！？]|（[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}）){1,40}[）)]$",

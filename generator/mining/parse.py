@@ -466,6 +466,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             BYLINE.match(text) or SPEAKER_TAG.match(text) or OFFICE_LINE.match(text)
         ):
             speech.speaker = text.lstrip(BYLINE_MARKS).strip()
+        elif not salutation and i < end and not speech.subtitle and _english_title(text):
+            speech.subtitle = text  # "Speech by …" under the English headline taken as title
         elif not salutation and (byline := _speaker_line(text)):
             speech.speaker, speech.date = byline.group("who"), byline.group("date")
         elif not salutation and DATE.match(text):
@@ -475,8 +477,10 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         ) or (not salutation and addressed and i == end and _placed_salutation(text)) or (
             addressed
             and i >= end
-            and len(text) <= ADDRESSEE_ROW_CHARS
-            and ADDRESSEE_ROW.match(text)
+            and (
+                (len(text) <= ADDRESSEE_ROW_CHARS and ADDRESSEE_ROW.match(text))
+                or _CUT_ROW.match(text)
+            )
             and not (following and _broken_salutation(text, following))
         ):
             closing = TRAILING_GREETING.search(text)
@@ -567,13 +571,13 @@ _OWN_GREETING = LazyPattern(
 GUEST_ROWS = 3
 #: The longest such row ("宗乡会馆联合总会 会长 某某某先生", "各位…董事、…理事、…董事").
 GUEST_ROW_CHARS = 40
-_GUEST_ROW_END = re.compile(rf"{PERSON_END}[，：]?$")
+_GUEST_ROW_END = re.compile(rf"{PERSON_END}[，：、]?$")
 
 
 def _guest_rows(lines: list[str], greeting: int) -> int:
     """Where a guest list printed over rows right above a greeting line starts (``greeting``
     itself when there is none): Singapore and Hong Kong pages name the guests one a row, with
-    no mark or a comma after each ("…会馆 会长 某某博士" / "各位同僚" / "各位来宾，" /
+    no mark, a comma or a list's 、 after each ("…会馆 会长 某某博士" / "各位同僚" / "各位来宾，" /
     "大家晚上好！").  A row is short, has no sentence mark and opens with 各位 or ends with a
     word for people; one row wholly in Latin letters, no digits, may head the list ("Guest of
     Honour, …").  The last row must end with a word for people and at least ``GUEST_ROWS`` rows
@@ -597,10 +601,21 @@ def _guest_rows(lines: list[str], greeting: int) -> int:
     return start if greeting - start >= GUEST_ROWS else greeting
 
 
+#: A row of an address broken mid-list, its list mark kept at the row's end ("尊敬的…主席某某
+#: 先生、", "来自…的领导们、"), however the row opens: a word for people before the mark; a
+#: title never ends so.
+_CUT_ROW = LazyPattern(
+    rf"^[^。！？；：，\s]{{1,{GUEST_ROW_CHARS}}}?{PERSON_END}[、，]$", needs="、，"
+)
+
+
 def _rows_above(lines: list[str], k: int) -> int:
     """Where an address found at line ``k`` starts when rows of addressees print it over
-    several lines ("某某会的各位理事" / "校长、老师、同学们：": one address)."""
-    while k and ADDRESSEE_ROW.match(lines[k - 1]):
+    several lines ("某某会的各位理事" / "校长、老师、同学们：": one address), a row perhaps
+    ending on the list's mark and opening with no address word ("尊敬的…先生、" / "来自…的
+    领导们、" / "各位理事、乡亲们，", a Singapore minister's address in four rows, pool
+    mining-dev25)."""
+    while k and (ADDRESSEE_ROW.match(lines[k - 1]) or _CUT_ROW.match(lines[k - 1])):
         k -= 1
     return k
 
@@ -1241,7 +1256,7 @@ class TitleCandidate:
 #: … at the …", "Opening Remarks by …"): it names the kind of text as 讲话 would.
 ENGLISH_TITLE = LazyPattern(
     r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:Speech|Address|Remarks|Statement|Message)\s+(?:by|at|of)\s+"
-    r"[A-Z][^。！？；，]{4,200}$",
+    r"[A-Z](?:[^。！？；，]|，(?= )){4,200}$",
     needs="SARM",
 )
 #: A name that carries a speech word on into what is learned from it ("在…会议上的讲话精神"): the
@@ -1264,6 +1279,31 @@ def _english_title(key: str) -> bool:
     return "A" <= key[:1] <= "Z" and (
         ENGLISH_TITLE.match(key) is not None
         or (" at the " in key and ENGLISH_OCCASION.match(key) is not None)
+    )
+
+
+#: The words of a headline in Latin letters, fewest and most.
+HEADLINE_WORDS = (4, 25)
+
+
+def _english_headline(keys: list[str], k: int) -> bool:
+    """Line ``k`` a headline in Latin letters right over such a line, written as a sentence
+    ("Spirit of contributing back to society plays a part…" / "Speech by Ms …, Minister for …
+    at …", a Singapore ministry's page in pool mining-dev25): the speech's own title, the
+    line under it its subtitle, as a Chinese theme has "——在…上的讲话" under it.  Most words
+    after the first open in lower case: a site's or a ministry's name in title case over the
+    line ("Ministry of Culture, Community and Youth") is no headline."""
+    key = keys[k]
+    if not ("A" <= key[:1] <= "Z" and k + 1 < len(keys) and _english_title(keys[k + 1])):
+        return False
+    words = key.split()
+    return (
+        HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1]
+        and not _has_han(key)
+        and not _SENTENCE_MARK.search(key)
+        and not key.endswith(".")
+        and not _english_title(key)
+        and 2 * sum(w[:1].islower() for w in words[1:]) > len(words) - 1
     )
 
 
@@ -1303,7 +1343,11 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
             caption = not names_occasion(stem) or any(
                 names_collection(stem, collection_name(a)) for a in keys[:k]
             )
-        elif _is_title(key) or SUBTITLE.match(key) or _english_title(key):
+        elif k and _english_title(key) and _english_headline(keys, k - 1):
+            continue  # "Speech by …" under its headline: the subtitle, not the title
+        elif _is_title(key) or SUBTITLE.match(key) or _english_title(key) or (
+            _english_headline(keys, k)
+        ):
             # or "主题——在…的讲话" on one line, or a government page's English headline
             evidence.add("kind")
             if _bare_kind(key):
@@ -1486,12 +1530,12 @@ MOTTO_CHARS = 4
 _THEME_MARKS = frozenset(" “”‘’")
 
 
-def _theme_half(text: str) -> bool:
+def _theme_half(text: str, longest: int = THEME_HALF_MAX) -> bool:
     """A line that may be half of a two-line theme: Chinese characters only (a space, quotes),
-    no title word, not an occasion ("在…") nor a name, shaped like a title.  Compared char by
-    char before any pattern (see ``_has_han``)."""
+    no title word, not an occasion ("在…") nor a name, shaped like a title, at most
+    ``longest`` characters.  Compared char by char before any pattern (see ``_has_han``)."""
     return (
-        THEME_HALF_MIN <= len(text) <= THEME_HALF_MAX
+        THEME_HALF_MIN <= len(text) <= longest
         and all(in_basic_block(c) or c in _THEME_MARKS for c in text)
         and not text.startswith(("在", "关于"))
         and not _is_title(text)
@@ -1518,12 +1562,22 @@ def _theme_pair(lines: list[str], k: int) -> bool:
     speech, so the wrapped title's test (the two together end like a title) never joins them;
     read as one title, the halves parted by a space as pages print such a theme on one line.
     A lower half the page printed higher up already is the title whole, under the page's
-    headline or a series caption ("…专题讲座第二讲") over it, not a half."""
+    headline or a series caption ("…专题讲座第二讲") over it, not a half.  With the title
+    block's subtitle under it ("——在…上的工作报告"), the lower half may run as long as any
+    title (``TITLE_CHARS``): a university's report titled over two lines, the lower of 26
+    characters ("奋力推进… 国内知名的…建设", pool mining-dev25)."""
     first, second = unglossed(lines[k]).strip(), unglossed(lines[k + 1]).strip()
     return (
         first != second
         and (_theme_half(first) or (_motto(first) and _subtitled(lines, k + 1)))
-        and _theme_half(second)
+        and (
+            _theme_half(second)
+            or (
+                len(second) > THEME_HALF_MAX
+                and _theme_half(second, TITLE_CHARS)
+                and _subtitled(lines, k + 1)
+            )
+        )
         and all(unglossed(line).strip() != second for line in lines[:k])
     )
 

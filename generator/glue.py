@@ -595,8 +595,9 @@ class Glue:
             return False  # "讲一堂党课" only where the meeting's name says it is one
         if "not_named" in when and re.search(when["not_named"], self.meeting):
             return False  # and nobody "召开" a lecture
-        if "{area}上下" in variant.text and not self.territorial:
-            return False  # "有全市上下的共同努力" closed a meeting of the city's office staff (g3)
+        if re.search(r"\{area\}(?:上下|干部群众)", variant.text) and not self.territorial:
+            return False  # "有全市上下的共同努力" closed a meeting of the city's office staff (g3),
+            # and "凝聚着全市干部群众的心血和汗水" praised its own review (pairs9)
         if "about" in when and not re.search(when["about"], str(slots.get("heading") or "")):
             return False  # "事业成败，关键在人" opens a part on people, not one on accountability
         if any(re.search(pattern, str(slots.get(slot) or ""))

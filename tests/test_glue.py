@@ -246,7 +246,7 @@ def test_the_commended_are_named_for_what_they_did():
     deeds = "；".join("有的" + deed for deed in data["先进事迹"]) + "。"
     # the lead before the deeds varies by organiser (他们当中，/这些先进典型，/…的优秀代表，)
     alone = text_of(data | {"感谢对象": None})
-    assert re.search(r"(?:他们当中|这些先进典型|干部群众中的优秀代表)，" + deeds, alone), alone
+    assert re.search(r"(?:他们当中|这些先进典型|岗位上的优秀代表)，" + deeds, alone), alone
     # After thanks to others, "他们" would mean the thanked: the deeds name the commended, and
     # the thanks never follow the deeds (a blind reader took them for part of the deeds).
     text = text_of(data)

@@ -610,3 +610,17 @@ def test_a_year_of_work_is_not_said_to_be_short_of_time():
     for n in range(24):
         text = render_text(speech_from(data | {"主办单位": f"第{n}工作组"}))
         assert "时间紧、任务重" not in text, text
+
+
+def test_an_office_meetings_review_is_not_credited_to_the_cadres_and_masses():
+    """"这些成绩，凝聚着全市干部群众的心血和汗水" led the review of a city's office-staff meeting
+    (a pairs reader, pairs9): the whole territory's people are no sector's audience."""
+    from pathlib import Path
+
+    import yaml
+
+    example = Path(__file__).parent.parent / "examples" / "全市办公室工作会议.yaml"
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    for version in VERSIONS:
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert "干部群众的心血" not in text and "干部群众中的" not in text, text

@@ -554,7 +554,10 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
     after a sentence end (or the announcement of the points, "提出三点要求：") and followed by a
     longer paragraph (or by the page's last, cut-off one), after an opening paragraph.  One is
     enough right under the announcement: the page cut off after its first point.  A part's
-    conventional name (``PART_NAME``) is a heading on its own, wherever it stands."""
+    conventional name (``PART_NAME``) is a heading on its own, wherever it stands, and so is a
+    work report's part (``REPORT_PART``) in a report with no numbered points: the excerpt of a
+    report to a congress cut off in its first part, "过去五年工作回顾" the only heading it
+    shows (pool mining-dev26)."""
     last = len(paragraphs) - 1
     found = [
         i
@@ -573,8 +576,10 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
     parts = [
         i
         for i in range(last)
-        if len(paragraphs[i]) <= PART_NAME_CHARS
-        and PART_NAME.match(paragraphs[i])
+        if (
+            (len(paragraphs[i]) <= PART_NAME_CHARS and PART_NAME.match(paragraphs[i]))
+            or _report_part(paragraphs[i])
+        )
         and len(paragraphs[i + 1]) > UNNUMBERED_CHARS
     ]
     return sorted({*found, *parts})
@@ -591,9 +596,10 @@ PART_NAME_CHARS = 3
 
 #: A work report's part named by its period and its kind of work, unnumbered on a line of its
 #: own ("2021年工作回顾", "今年工作安排"): the report's main divisions, its numbered points under
-#: them.
+#: them.  The period may be a term of several years ("过去五年工作回顾": a procuratorate's
+#: report to a congress, pool mining-dev26).
 REPORT_PART = LazyPattern(
-    r"^(?:(?:19|20)\d{2}年度?|过去一年|今年|明年)的?"
+    r"^(?:(?:19|20)\d{2}年度?|过去[一两二三四五六七八九十]?年|今年|明年)的?"
     r"(?:工作回顾|工作安排|主要工作|重点工作|工作任务|工作部署|工作打算|工作思路)$",
     needs="工",
 )
@@ -601,15 +607,16 @@ REPORT_PART = LazyPattern(
 REPORT_PART_CHARS = 12
 
 
+def _report_part(text: str) -> bool:
+    """A line that is a work report's part (``REPORT_PART``); cheap tests before the pattern."""
+    return len(text) <= REPORT_PART_CHARS and "工作" in text and bool(REPORT_PART.match(text))
+
+
 def _report_parts(paragraphs: list[str], outline: Outline) -> list[int]:
     """Positions of a work report's unnumbered parts (``REPORT_PART``) when the first of them
     stands in the opening, above the first numbered point: the points nest under the parts.
     Cheap tests (length, 工作) before the pattern."""
-    found = [
-        i
-        for i, text in enumerate(paragraphs)
-        if len(text) <= REPORT_PART_CHARS and "工作" in text and REPORT_PART.match(text)
-    ]
+    found = [i for i, text in enumerate(paragraphs) if _report_part(text)]
     return found if found and 0 < found[0] < len(outline.opening) else []
 
 

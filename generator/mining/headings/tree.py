@@ -491,6 +491,47 @@ def _preview_list(paragraphs: list[str], markers: list[Marker | None]) -> range:
             run.append(marker)
         else:
             run = [marker] if marker.ordinal == 1 and is_standalone_heading(text) else []
+    return _clause_list(paragraphs, markers)
+
+
+#: The longest item of an announced list of clauses (``_clause_list``).
+CLAUSE_ITEM_CHARS = 60
+
+
+def _clause_list(paragraphs: list[str], markers: list[Marker | None]) -> range:
+    """An announced list printed a clause a line: a paragraph ending with "：" ("今天讲四个
+    方面：", "今天会议有两项议程："), then two or more items numbered 1, 2… of one scheme on
+    consecutive lines, each a single clause, every one but the last closed by "；" and the last
+    by "。" or "；" (a lecture's preview of its parts, a presiding script's agenda: pool
+    mining-dev26).  One sentence run over several lines, not the speech's divisions, even when
+    the parts are not taken up again with the same numbers."""
+    for i, text in enumerate(paragraphs[:-2]):
+        first = markers[i + 1]
+        if not text.endswith("：") or first is None or first.ordinal != 1:
+            continue
+        end = i + 1
+        while (
+            end < len(paragraphs)
+            and (marker := markers[end]) is not None
+            and marker.scheme is first.scheme
+            and marker.ordinal == end - i
+            and len(paragraphs[end]) <= CLAUSE_ITEM_CHARS
+            and not any(mark in paragraphs[end][:-1] for mark in "。！？；")
+            and paragraphs[end].endswith("；")
+        ):
+            end += 1
+        last = paragraphs[end] if end < len(paragraphs) else ""
+        closed = (
+            end > i + 1
+            and (marker := markers[end]) is not None
+            and marker.scheme is first.scheme
+            and marker.ordinal == end - i
+            and len(last) <= CLAUSE_ITEM_CHARS
+            and not any(mark in last[:-1] for mark in "。！？；")
+            and last.endswith("。")
+        )
+        if closed:
+            return range(i + 1, end + 1)
     return range(0)
 
 

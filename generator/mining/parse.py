@@ -68,7 +68,7 @@ from .paragraphs import (
     unflatten,
     wrap_width,
 )
-from .split import SUB_SPEECH, Unit
+from .split import SPEAKER_ROW, SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
 MISSING_TITLE = "（标题待补）"
@@ -1337,8 +1337,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     for k, key in enumerate(keys):
         if key.endswith("：") and key.startswith(_INTRODUCTION):
             continue  # "以下是…的致辞全文：": a press office's line that introduces the text
-        if _BRACKETED_FIELD.search(key):
-            continue  # "【致辞背景】…大会致辞": a book's field row, not the speech's title
+        if _BRACKETED_FIELD.search(key) or SPEAKER_ROW.search(key):
+            continue  # "【致辞背景】…大会致辞", "主讲人：某某": a field row, not the speech's title
         if k and keys[k - 1].startswith("——") and _subtitle_wrapped(keys[k - 1]):
             continue  # the second half of a wrapped subtitle names the occasion, not the title
         number = SAMPLE_NUMBER.search(key)

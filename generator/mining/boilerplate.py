@@ -103,6 +103,12 @@ _PLAN_FIELD = (
 )
 _PLAN_TEXT = r"(?:授课|教学|讲授)(?:内容|过程)"
 
+#: A mirrored account article's plea under the text ("长按二维码…即可关注“某某”", the
+#: account's slogans below it: pool mining-dev26): the page ends there.
+_FOLLOW_PROMPT = r"^长按(识别)?(图片|图中)?二维码[^。！？]{0,16}关注"
+_FOLLOW_PROMPT_RE = re.compile(_FOLLOW_PROMPT)
+
+
 RULES: list[NoiseRule] = [
     *_rules(
         "header",
@@ -172,6 +178,7 @@ RULES: list[NoiseRule] = [
         r"^相关范文推荐$",
         # A plea to follow the site's account for more ("关注某某微信可获取更多资讯…").
         r"^关注[^。！？]{0,12}(微信|公众号)[^。！？]{0,6}(获取|了解|查看|阅读)(更多|最新)",
+        _FOLLOW_PROMPT,  # the same under a mirrored account article ("长按二维码…关注")
         r"^猜你喜欢$",
         # A government portal's feedback box under the text ("此页面有问题吗？" / "本页内容对您
         # 有帮助吗？" / "提交"): a question about the page, never the speaker's.
@@ -516,8 +523,12 @@ _ANCHORED = re.compile(
 
 
 def _skipped(rule: NoiseRule, line: str) -> bool:
-    """A rule that does not apply to this line for its shape, whatever it matches."""
-    if rule.pattern.pattern in _WORD_RULES and not _non_sentence(line):
+    """A rule that does not apply to this line for its shape, whatever it matches.  A line
+    that names the QR code to ask for a follow (``_FOLLOW_PROMPT``) ends the page as a footer
+    rather than being dropped alone."""
+    if rule.pattern.pattern in _WORD_RULES and (
+        not _non_sentence(line) or _FOLLOW_PROMPT_RE.match(line)
+    ):
         return True
     if rule.kind == "paywall" and len(line) > PAYWALL_CHARS:
         return True  # a paragraph of the speech, however it starts

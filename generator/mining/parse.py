@@ -68,7 +68,7 @@ from .paragraphs import (
     unflatten,
     wrap_width,
 )
-from .split import SUB_SPEECH, Unit
+from .split import SPEAKER_ROW, SUB_SPEECH, Unit
 
 #: A speech needs a title to be rendered; a page without one gets this visible gap.
 MISSING_TITLE = "（标题待补）"
@@ -443,9 +443,11 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     if title and i < len(lines) and _is_name(lines[i]):
         speech.speaker, i = lines[i], i + 1
     if not title and (
-        not _candidate(key := unglossed(fallback_title)) or _STUDIED.search(key) is not None
+        not _candidate(key := unglossed(fallback_title))
+        or _STUDIED.search(key) is not None
+        or (addressed and end == 0 and lines and fallback_title == lines[0])
     ):
-        fallback_title = ""  # a compilation's header, a byline, a caption: no speech's title
+        fallback_title = ""  # a compilation's header, a byline, a caption, the address: no title
     if title and not speech.speaker and (byline := TITLE_BYLINE.match(title)):
         speech.speaker = f"{byline.group('office')} {''.join(byline.group('name').split())}"
     speech.title = clean_title(title or fallback_title) or MISSING_TITLE
@@ -701,11 +703,16 @@ def _greeted_first_line(lines: list[str]) -> bool:
     """The page's first line a list of addressees that lost its colon, a greeting on the line
     under it ("尊敬的各位老师，各位家长，亲爱的同学们" / "大家下午好！", a resource site's
     untitled page in set-aside 23): the address, not the title; the greeting tells it from a
-    title that happens to end with a word for people."""
+    title that happens to end with a word for people.  One addressee opened by a word of
+    address (``ADDRESSEE_ROW``: "尊敬的家长朋友" / "你们好！", a kindergarten's page in pool
+    mining-dev26) is one as well: no title opens with 尊敬的 or 亲爱的 and greets under it."""
     key = "".join(unglossed(lines[0]).split())
     return (
         len(lines) > 1
-        and _unmarked_list(key)
+        and (
+            _unmarked_list(key)
+            or (len(key) <= ADDRESSEE_ROW_CHARS and ADDRESSEE_ROW.match(key) is not None)
+        )
         and (GREETING.match(lines[1]) is not None or LEADING_GREETING.match(lines[1]) is not None)
     )
 
@@ -1330,8 +1337,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     for k, key in enumerate(keys):
         if key.endswith("：") and key.startswith(_INTRODUCTION):
             continue  # "以下是…的致辞全文：": a press office's line that introduces the text
-        if _BRACKETED_FIELD.search(key):
-            continue  # "【致辞背景】…大会致辞": a book's field row, not the speech's title
+        if _BRACKETED_FIELD.search(key) or SPEAKER_ROW.search(key):
+            continue  # "【致辞背景】…大会致辞", "主讲人：某某": a field row, not the speech's title
         if k and keys[k - 1].startswith("——") and _subtitle_wrapped(keys[k - 1]):
             continue  # the second half of a wrapped subtitle names the occasion, not the title
         number = SAMPLE_NUMBER.search(key)

@@ -1011,7 +1011,7 @@ def _sub_speeches(
 
     for k, (number, text) in enumerate(body):
         match = SUB_SPEECH.match(text)
-        if _titled_start(units[-1].lines, text, body[k + 1 : k + 2]) and has_body(text):
+        if _titled_start(units[-1].lines, text, body[k + 1 : k + 3]) and has_body(text):
             if BARE_NUMBER.match(units[-1].lines[-1][1]):
                 units[-1].lines.pop()  # the next sample's bare number ("2") above its title
             unit = Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)])
@@ -1052,6 +1052,11 @@ def _heads_series(number: str, above: list[tuple[int, str]]) -> bool:
     )
 
 
+#: A speaker's row under a speech's title, a field name ending in 人 and a name
+#: ("发言人：某某某", "主讲人：某某").
+SPEAKER_ROW = LazyPattern(r"^[^\s、：，。]{1,2}人：\s*[^\s，。！？：、]{2,12}$", needs="人")
+
+
 def _titled_start(
     before: list[tuple[int, str]], text: str, following: list[tuple[int, str]]
 ) -> bool:
@@ -1060,15 +1065,25 @@ def _titled_start(
     speech's title (…的讲话) right over a salutation line starts the next speech.  The unit's
     own title printed again (a page that prints the whole text twice, see ``drop_repeat``)
     starts nothing, and nor does a subtitle under a title wrapped over two lines ("…激情和" /
-    "必胜的信心，迎评“三甲”" / "——某某在…上的发言"): a speech that ended holds a sentence."""
+    "必胜的信心，迎评“三甲”" / "——某某在…上的发言"): a speech that ended holds a sentence.
+
+    A speaker's row may stand between title and salutation ("发言人：某某", ``SPEAKER_ROW``: a
+    school page of one leader's opening and closing remarks, pool mining-dev26); with it the
+    title need not end in a genre word ("…比赛结束语"): title, speaker and address together
+    open a speech."""
+    speaker = (
+        len(following) > 1
+        and SPEAKER_ROW.search(following[0][1]) is not None
+        and is_salutation(following[1][1])
+    )
     return (  # the scan of every line before comes last: on every line it was quadratic
         bool(following)
-        and is_salutation(following[0][1])
+        and (speaker or is_salutation(following[0][1]))
         and _title_like(text)
-        and bool(_OWN_TITLE.search(text))
+        and (speaker or bool(_OWN_TITLE.search(text)))
         and any(_FULL_STOP.search(t) for _, t in before)
         and _ENDS_SENTENCE.search(_last_text(before)) is not None
-        and not _printed_again(before, text, following[0][1])
+        and not _printed_again(before, text, following[int(speaker)][1])
     )
 
 

@@ -491,6 +491,47 @@ def _preview_list(paragraphs: list[str], markers: list[Marker | None]) -> range:
             run.append(marker)
         else:
             run = [marker] if marker.ordinal == 1 and is_standalone_heading(text) else []
+    return _clause_list(paragraphs, markers)
+
+
+#: The longest item of an announced list of clauses (``_clause_list``).
+CLAUSE_ITEM_CHARS = 60
+
+
+def _clause_list(paragraphs: list[str], markers: list[Marker | None]) -> range:
+    """An announced list printed a clause a line: a paragraph ending with "：" ("今天讲四个
+    方面：", "今天会议有两项议程："), then two or more items numbered 1, 2… of one scheme on
+    consecutive lines, each a single clause, every one but the last closed by "；" and the last
+    by "。" or "；" (a lecture's preview of its parts, a presiding script's agenda: pool
+    mining-dev26).  One sentence run over several lines, not the speech's divisions, even when
+    the parts are not taken up again with the same numbers."""
+    for i, text in enumerate(paragraphs[:-2]):
+        first = markers[i + 1]
+        if not text.endswith("：") or first is None or first.ordinal != 1:
+            continue
+        end = i + 1
+        while (
+            end < len(paragraphs)
+            and (marker := markers[end]) is not None
+            and marker.scheme is first.scheme
+            and marker.ordinal == end - i
+            and len(paragraphs[end]) <= CLAUSE_ITEM_CHARS
+            and not any(mark in paragraphs[end][:-1] for mark in "。！？；")
+            and paragraphs[end].endswith("；")
+        ):
+            end += 1
+        last = paragraphs[end] if end < len(paragraphs) else ""
+        closed = (
+            end > i + 1
+            and (marker := markers[end]) is not None
+            and marker.scheme is first.scheme
+            and marker.ordinal == end - i
+            and len(last) <= CLAUSE_ITEM_CHARS
+            and not any(mark in last[:-1] for mark in "。！？；")
+            and last.endswith("。")
+        )
+        if closed:
+            return range(i + 1, end + 1)
     return range(0)
 
 
@@ -554,7 +595,10 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
     after a sentence end (or the announcement of the points, "提出三点要求：") and followed by a
     longer paragraph (or by the page's last, cut-off one), after an opening paragraph.  One is
     enough right under the announcement: the page cut off after its first point.  A part's
-    conventional name (``PART_NAME``) is a heading on its own, wherever it stands."""
+    conventional name (``PART_NAME``) is a heading on its own, wherever it stands, and so is a
+    work report's part (``REPORT_PART``) in a report with no numbered points: the excerpt of a
+    report to a congress cut off in its first part, "过去五年工作回顾" the only heading it
+    shows (pool mining-dev26)."""
     last = len(paragraphs) - 1
     found = [
         i
@@ -573,8 +617,10 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
     parts = [
         i
         for i in range(last)
-        if len(paragraphs[i]) <= PART_NAME_CHARS
-        and PART_NAME.match(paragraphs[i])
+        if (
+            (len(paragraphs[i]) <= PART_NAME_CHARS and PART_NAME.match(paragraphs[i]))
+            or _report_part(paragraphs[i])
+        )
         and len(paragraphs[i + 1]) > UNNUMBERED_CHARS
     ]
     return sorted({*found, *parts})
@@ -591,9 +637,10 @@ PART_NAME_CHARS = 3
 
 #: A work report's part named by its period and its kind of work, unnumbered on a line of its
 #: own ("2021年工作回顾", "今年工作安排"): the report's main divisions, its numbered points under
-#: them.
+#: them.  The period may be a term of several years ("过去五年工作回顾": a procuratorate's
+#: report to a congress, pool mining-dev26).
 REPORT_PART = LazyPattern(
-    r"^(?:(?:19|20)\d{2}年度?|过去一年|今年|明年)的?"
+    r"^(?:(?:19|20)\d{2}年度?|过去[一两二三四五六七八九十]?年|今年|明年)的?"
     r"(?:工作回顾|工作安排|主要工作|重点工作|工作任务|工作部署|工作打算|工作思路)$",
     needs="工",
 )
@@ -601,15 +648,16 @@ REPORT_PART = LazyPattern(
 REPORT_PART_CHARS = 12
 
 
+def _report_part(text: str) -> bool:
+    """A line that is a work report's part (``REPORT_PART``); cheap tests before the pattern."""
+    return len(text) <= REPORT_PART_CHARS and "工作" in text and bool(REPORT_PART.match(text))
+
+
 def _report_parts(paragraphs: list[str], outline: Outline) -> list[int]:
     """Positions of a work report's unnumbered parts (``REPORT_PART``) when the first of them
     stands in the opening, above the first numbered point: the points nest under the parts.
     Cheap tests (length, 工作) before the pattern."""
-    found = [
-        i
-        for i, text in enumerate(paragraphs)
-        if len(text) <= REPORT_PART_CHARS and "工作" in text and REPORT_PART.match(text)
-    ]
+    found = [i for i, text in enumerate(paragraphs) if _report_part(text)]
     return found if found and 0 < found[0] < len(outline.opening) else []
 
 

@@ -721,7 +721,16 @@ def furniture_score(line: str) -> int:
         score += 1
     if _SEPARATORS.search(line):
         score += 1
+        # A bar of five pieces or more parted by vertical bars is a menu or a keyword bar,
+        # whatever mark a mangled piece holds ("…秘？一区…" read as a question): a second
+        # point (a spam keyword bar heading a copied speech, pool mining-dev27).
+        if line.count("|") + line.count("｜") >= BAR_SEPARATORS:
+            score += 1
     return score
+
+
+#: Vertical bars that make a line a bar of links or keywords (five pieces).
+BAR_SEPARATORS = 4
 
 
 #: Longest line that can be furniture at the page's edges: a site's notice or blurb sentence

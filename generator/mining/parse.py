@@ -799,6 +799,15 @@ _BRACKETED_FIELD = LazyPattern(
     rf"^【(?:{_FIELD_WORDS.replace('[^、]', '[^、】]')})】\S", needs="【"
 )
 
+#: A document database's field rows over the text, each name glued to its value with no colon
+#: ("发文机关某某院", "时效性现行有效", "施行日期2017年…": a law library's page of a work report,
+#: pool mining-dev27): the library's record, never the title.  The names are those of such
+#: records: the issuing body, the document number, the dates and the document's validity.
+_GLUED_FIELD = LazyPattern(
+    r"^(?:(?:发文|颁布|公布|发布|施行|实施|生效|失效)(?:机关|单位|字号|日期)|时效性|效力(?:级别|等级))"
+    r"(?!：)\S{2,24}$"
+)
+
 
 #: One of several addressees a comma parts: it opens with a word of address or ends with a
 #: word for people ("尊敬的王院长", "各位专家", "老师们"); "今天，我讲三点意见：" has neither.
@@ -1193,8 +1202,12 @@ def _has_han(text: str) -> bool:
 
 def _candidate(text: str) -> bool:
     """A line that may title a speech at all: ending like a title, or shaped like one, and not
-    a book's bracketed field row."""
-    return (_is_title(text) or _title_shaped(text)) and not _BRACKETED_FIELD.search(text)
+    a book's bracketed field row nor a document database's glued one."""
+    return (
+        (_is_title(text) or _title_shaped(text))
+        and not _BRACKETED_FIELD.search(text)
+        and not _GLUED_FIELD.search(text)
+    )
 
 
 #: What each piece of evidence about a head line is worth as the title; the line with the
@@ -1337,7 +1350,7 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     for k, key in enumerate(keys):
         if key.endswith("：") and key.startswith(_INTRODUCTION):
             continue  # "以下是…的致辞全文：": a press office's line that introduces the text
-        if _BRACKETED_FIELD.search(key) or SPEAKER_ROW.search(key):
+        if _BRACKETED_FIELD.search(key) or SPEAKER_ROW.search(key) or _GLUED_FIELD.search(key):
             continue  # "【致辞背景】…大会致辞", "主讲人：某某": a field row, not the speech's title
         if k and keys[k - 1].startswith("——") and _subtitle_wrapped(keys[k - 1]):
             continue  # the second half of a wrapped subtitle names the occasion, not the title

@@ -228,6 +228,16 @@ def _is_name(text: str) -> bool:
     )
 
 
+def _lone_speaker(text: str) -> bool:
+    """The whole head of an untitled, unaddressed speech is a bare three-character name
+    ("某某某" over "今天，我们在这里…": a news page that printed the speaker's line and not
+    the title, pool mining-dev27): the speaker, not the title.  Three characters only, the
+    commonest length of a name: a motto of four ("不忘初心") or a word of two alone over its
+    text stays the title (no page of the labelled pools has a title of five characters or
+    fewer).  ``_is_name`` already keeps out title words, salutations and site words."""
+    return len(text) == 3 and _is_name(text)
+
+
 _CN_DIGITS = f"\\d〇○零{NUMERAL_CHARS}"
 #: A line that is only a date, perhaps in brackets, with a blank left for the day or digits
 #: mixed ("（二00九年三月   日）"): when the speech was given, never its title.
@@ -433,6 +443,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         i = 1  # "优秀致辞（二）": a sample's caption; the speech's title, if any, is its marker's
     elif sub:
         title, i = sub.group(1), 1
+    elif not addressed and end == 1 and _lone_speaker(unglossed(lines[0])):
+        speech.speaker, i, fallback_title = lines[0], 1, ""  # a name alone over the text
     elif (choice := _choose_title(lines, end, addressed)) is not None and choice.caption:
         i, fallback_title = choice.at + 1, ""  # one sample of a collection: no title of its own
     elif choice is not None:

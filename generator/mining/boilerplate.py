@@ -269,6 +269,14 @@ RULES: list[NoiseRule] = [
         # mining-setaside22), never words of the speech; the text goes on.
         (r"(?i)^[\w\-（）()]{1,40}\.(?:jpe?g|png|gif|bmp|webp)$", ".",
          r"(?i)\.(?:jpe?g|png|gif|bmp|webp)$"),
+        # The same lost picture when its server answered with an error page: the page's text
+        # printed where the image stood, its status line ("404 Not Found", "403 Forbidden",
+        # "502 Bad Gateway") and the server's name under it ("nginx", "openresty/1.19",
+        # "Apache"), in a newspaper's e-paper page above and under the headline (pool
+        # mining-dev27); never words of a Chinese speech, the text goes on.
+        (r"^(?:HTTP/[\d.]+\s+)?[45]\d\d\s+(?:[A-Z][a-z]+\s?){1,4}$", "45"),
+        (r"(?i)^(?:nginx|openresty|tengine|apache|microsoft-iis)(?:/[\d.]+)?(?:\s*\([^()]*\))?$",
+         "nNoOtTaAmM"),
         # A news page's advertising slot, its label printed once or twice ("广告 广告").
         r"^广告(\s*广告)?$",
         # A news photo's caption, known by its credit at the line's end ("…握手。（图/某某新闻）",
@@ -713,7 +721,16 @@ def furniture_score(line: str) -> int:
         score += 1
     if _SEPARATORS.search(line):
         score += 1
+        # A bar of five pieces or more parted by vertical bars is a menu or a keyword bar,
+        # whatever mark a mangled piece holds ("…秘？一区…" read as a question): a second
+        # point (a spam keyword bar heading a copied speech, pool mining-dev27).
+        if line.count("|") + line.count("｜") >= BAR_SEPARATORS:
+            score += 1
     return score
+
+
+#: Vertical bars that make a line a bar of links or keywords (five pieces).
+BAR_SEPARATORS = 4
 
 
 #: Longest line that can be furniture at the page's edges: a site's notice or blurb sentence

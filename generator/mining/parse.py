@@ -228,6 +228,16 @@ def _is_name(text: str) -> bool:
     )
 
 
+def _lone_speaker(text: str) -> bool:
+    """The whole head of an untitled, unaddressed speech is a bare three-character name
+    ("某某某" over "今天，我们在这里…": a news page that printed the speaker's line and not
+    the title, pool mining-dev27): the speaker, not the title.  Three characters only, the
+    commonest length of a name: a motto of four ("不忘初心") or a word of two alone over its
+    text stays the title (no page of the labelled pools has a title of five characters or
+    fewer).  ``_is_name`` already keeps out title words, salutations and site words."""
+    return len(text) == 3 and _is_name(text)
+
+
 _CN_DIGITS = f"\\d〇○零{NUMERAL_CHARS}"
 #: A line that is only a date, perhaps in brackets, with a blank left for the day or digits
 #: mixed ("（二00九年三月   日）"): when the speech was given, never its title.
@@ -433,6 +443,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         i = 1  # "优秀致辞（二）": a sample's caption; the speech's title, if any, is its marker's
     elif sub:
         title, i = sub.group(1), 1
+    elif not addressed and end == 1 and _lone_speaker(unglossed(lines[0])):
+        speech.speaker, i, fallback_title = lines[0], 1, ""  # a name alone over the text
     elif (choice := _choose_title(lines, end, addressed)) is not None and choice.caption:
         i, fallback_title = choice.at + 1, ""  # one sample of a collection: no title of its own
     elif choice is not None:
@@ -797,6 +809,15 @@ _FIELD_NAME = LazyPattern(rf"^{_FIELD_WORDS}：$")
 #: set-aside 23): the book's apparatus, never the title, nor half of one wrapped over two rows.
 _BRACKETED_FIELD = LazyPattern(
     rf"^【(?:{_FIELD_WORDS.replace('[^、]', '[^、】]')})】\S", needs="【"
+)
+
+#: A document database's field rows over the text, each name glued to its value with no colon
+#: ("发文机关某某院", "时效性现行有效", "施行日期2017年…": a law library's page of a work report,
+#: pool mining-dev27): the library's record, never the title.  The names are those of such
+#: records: the issuing body, the document number, the dates and the document's validity.
+_GLUED_FIELD = LazyPattern(
+    r"^(?:(?:发文|颁布|公布|发布|施行|实施|生效|失效)(?:机关|单位|字号|日期)|时效性|效力(?:级别|等级))"
+    r"(?!：)\S{2,24}$"
 )
 
 
@@ -1193,8 +1214,12 @@ def _has_han(text: str) -> bool:
 
 def _candidate(text: str) -> bool:
     """A line that may title a speech at all: ending like a title, or shaped like one, and not
-    a book's bracketed field row."""
-    return (_is_title(text) or _title_shaped(text)) and not _BRACKETED_FIELD.search(text)
+    a book's bracketed field row nor a document database's glued one."""
+    return (
+        (_is_title(text) or _title_shaped(text))
+        and not _BRACKETED_FIELD.search(text)
+        and not _GLUED_FIELD.search(text)
+    )
 
 
 #: What each piece of evidence about a head line is worth as the title; the line with the
@@ -1337,7 +1362,7 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
     for k, key in enumerate(keys):
         if key.endswith("：") and key.startswith(_INTRODUCTION):
             continue  # "以下是…的致辞全文：": a press office's line that introduces the text
-        if _BRACKETED_FIELD.search(key) or SPEAKER_ROW.search(key):
+        if _BRACKETED_FIELD.search(key) or SPEAKER_ROW.search(key) or _GLUED_FIELD.search(key):
             continue  # "【致辞背景】…大会致辞", "主讲人：某某": a field row, not the speech's title
         if k and keys[k - 1].startswith("——") and _subtitle_wrapped(keys[k - 1]):
             continue  # the second half of a wrapped subtitle names the occasion, not the title

@@ -624,3 +624,13 @@ def test_an_office_meetings_review_is_not_credited_to_the_cadres_and_masses():
     for version in VERSIONS:
         text = render_text(speech_from(data | {"套话版本": version}))
         assert "干部群众的心血" not in text and "干部群众中的" not in text, text
+
+
+def test_a_body_that_convened_the_meeting_is_not_said_to_have_decided_it_today():
+    """"今天，县委、县政府决定召开全县安全生产紧急会议" read as if the decision were taken this
+    morning (a new user's trial): the decision is said without 今天, or the meeting is."""
+    data = scaffold_data("special-deployment")
+    for version in VERSIONS:
+        for n in range(6):
+            opening = opening_of(data | {"主办单位": f"第{n}乡党委"}, version)
+            assert not re.search(r"今天，[^。，]{0,20}决定召开", opening), opening

@@ -634,3 +634,15 @@ def test_a_body_that_convened_the_meeting_is_not_said_to_have_decided_it_today()
         for n in range(6):
             opening = opening_of(data | {"主办单位": f"第{n}乡党委"}, version)
             assert not re.search(r"今天，[^。，]{0,20}决定召开", opening), opening
+
+
+def test_a_pledge_is_not_answered_as_if_it_had_taught_something():
+    """"…作了表态发言，听了很受启发" (a new user's trial): a pledge is answered on its resolve, not
+    on what the listener learnt from it."""
+    pledge = "市财政局、市税务局党组负责同志作了表态发言"
+    data = scaffold_data("party-building") | {"前面讲话": [pledge]}
+    data.pop("对前面讲话的评价", None)
+    for version in VERSIONS:
+        for n in range(6):
+            opening = opening_of(data | {"主办单位": f"第{n}市直机关工委"}, version)
+            assert "表态发言" in opening and "启发" not in opening, opening

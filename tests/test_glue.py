@@ -599,3 +599,15 @@ def test_a_background_that_dates_the_occasion_still_opens_the_speech(setting):
     setting that does not date the occasion waits for it."""
     opening = speech_from(scaffold_data("commendation") | {"开场背景": [setting]}).opening
     assert opening[0].startswith(setting), opening
+
+
+@pytest.mark.parametrize("name", ["work-conference", "party-building", "office-work",
+                                  "commendation"])
+def test_the_judgement_follows_the_figures_it_judges(name):
+    """"我认为，上半年的成绩来之不易…" came before "今年以来，全街道新发展党员12名…" (a new
+    user's trial): the speaker's verdict follows the facts of the opening, then the points."""
+    figures = "今年以来，全街道新发展党员12名，新建小区党支部5个。"
+    said = "我认为，上半年的成绩来之不易，但差距也很明显。"
+    opening = "\n".join(speech_from(scaffold_data(name) | {"开场背景": [figures],
+                                                           "我的看法": said}).opening)
+    assert opening.index(figures) < opening.index(said), opening

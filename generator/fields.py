@@ -305,11 +305,19 @@ def _hint(spec: Field) -> str:
     return f"({';'.join(parts)})" if parts else ""
 
 
+#: What other levels call their paragraphs: written where this level has none of that name,
+#: they mean its first field of paragraphs ("段落" under a task item meant its 引言, and the
+#: closest spelling offered 段末, a new user's trial).
+_PARAGRAPHS_WORDS = ("段落", "正文", "paragraphs")
+
+
 def _unknown(key: str, fields: Sequence[Field]) -> str:
     names = [name for f in fields for name in f.names]
-    close = did_you_mean(key, names)
-    if close:
+    target = next((f for f in fields if f.type == "paragraphs"), None) \
+        if key in _PARAGRAPHS_WORDS else None
+    if target is None and (close := did_you_mean(key, names)):
         target = next(f for f in fields if close in f.names)
+    if target is not None:
         return f"未知字段“{key}”,{suggestion(target.describe())}"
     known = "、".join(f.describe() for f in fields)
     return f"未知字段“{key}”。此处可用的字段:{known}"

@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .errors import InputError, Problem, SpeechgenError, os_reason
-from .formats import BATCH_FORMATS, format_names
+from .formats import BATCH_FORMATS, format_names, output_placement
 
 if TYPE_CHECKING:
     from .pipeline import Rendered
@@ -155,8 +155,8 @@ def render(
         list[Path], typer.Argument(help="提纲或模板资料文件(.yaml),可写多个。", show_default=False)
     ],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="输出文件(多个输入时为文件夹);不写时"
-                                  "docx/pdf 存在输入文件旁,txt/md 显示在屏幕上。")
+        Path | None, typer.Option("-o", "--output", help="输出文件(多个输入时为文件夹);不写时 "
+                                  f"{output_placement()}。")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f",
                                      help=f"输出格式:{format_names()}。")] = "",

@@ -59,6 +59,15 @@ def get_format(name: str, allowed: tuple[str, ...] = FORMATS,
     return REGISTRY[name]
 
 
+def output_placement() -> str:
+    """Where `render` puts each format when no -o is given, as help says it: a binary next to
+    its input, text on the screen (the help had listed txt/md and left html out, a new user's
+    trial)."""
+    files = "/".join(n for n, spec in REGISTRY.items() if spec.binary)
+    screen = "/".join(n for n, spec in REGISTRY.items() if not spec.binary)
+    return f"{files} 存在输入文件旁,{screen} 显示在屏幕上"
+
+
 def format_names(allowed: tuple[str, ...] = FORMATS) -> str:
     """The choices as help text shows them: docx、txt、md、pdf."""
     return "、".join(allowed)

@@ -52,3 +52,14 @@ def test_a_command_built_alone_has_its_whole_help(name: str) -> None:
         return "".join(text.split())
 
     assert words(body) in words(alone), (body, alone)
+
+
+def test_render_help_says_where_every_format_goes_without_an_output():
+    """The -o help listed docx/pdf and txt/md and left html out (a new user's trial): each
+    format is named, beside the input or on the screen, as render really places it."""
+    from generator.formats import FORMATS
+
+    shown = " ".join(cli("render", "-h").stdout.split())
+    place = shown[shown.index("不写时"):shown.index("显示在屏幕上")]
+    for name in FORMATS:
+        assert name in place, (name, place)

@@ -282,11 +282,12 @@ TITLED_OPENING = re.compile(
 #: The same after a title naming its occasion in full ("在…会议上的讲话", "…大会上的致辞"),
 #: whatever the opening's first word ("…上的讲话春节刚过，…"): such a title is complete, and
 #: the words that would carry the phrase on ("…上的讲话精神", "…上的讲话中") or a site's note
-#: on the text ("…上的讲话文稿", "…上的讲话稿") are not an opening.  Only a line longer than a
+#: on the text ("…上的讲话文稿", "…上的讲话稿") are not an opening, nor is a colon: the title's
+#: headline follows it (``_colon_headline``).  Only a line longer than a
 #: title is tried, and the pattern compiled for it (~1 ms).
 OCCASION_OPENING = LazyPattern(
     rf"^([^，。！？：]{{4,60}}?上的{TITLE_END})\s*(?:\1\s*)?"
-    r"(?!精神|中|时|里|的|和|及|与|要求|指出|强调|稿|文稿|材料|提纲|要点|全文|范文|摘要)"
+    r"(?!精神|中|时|里|的|和|及|与|要求|指出|强调|稿|文稿|材料|提纲|要点|全文|范文|摘要|：)"
     r"(?=[^。！？；，]{2,}[，。！？])",
     needs="上",
 )
@@ -1378,9 +1379,10 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
         elif k and _english_title(key) and _english_headline(keys, k - 1):
             continue  # "Speech by …" under its headline: the subtitle, not the title
         elif _is_title(key) or SUBTITLE.match(key) or _english_title(key) or (
-            _english_headline(keys, k)
+            _english_headline(keys, k) or _colon_headline(key)
         ):
-            # or "主题——在…的讲话" on one line, or a government page's English headline
+            # or "主题——在…的讲话" on one line, or a government page's English headline, or
+            # "在…的讲话：<headline>！"
             evidence.add("kind")
             if _bare_kind(key):
                 evidence.add("bare_kind")
@@ -1465,6 +1467,25 @@ def title_if_chosen(lines: list[str], candidate: TitleCandidate) -> str:
     if choice.caption:
         return MISSING_TITLE
     return clean_title(title_at(lines, choice.at)[0]) or MISSING_TITLE
+
+
+def _colon_headline(text: str) -> bool:
+    """A title printed with a headline after a colon, longer than a title alone: "校长在…会议上
+    的讲话：一所学校…，中层干部必须“…”！" (a document-sharing page's preview, pool mining-dev28).
+    The part before the colon is a title naming its occasion (``_is_title``, ``names_occasion``:
+    "党课讲稿：…" is a site's category before a headline); the headline after it is one
+    clause run, closing at most on one ？ or ！ as a headline does, and the whole is at most
+    ``HEADLINE_CHARS``.  A field row ("文件名称：…") has no title before its colon."""
+    if len(text) > HEADLINE_CHARS or "：" not in text:
+        return False
+    head, _, rest = text.partition("：")
+    rest = rest[:-1] if rest.endswith(_HEADLINE_MARK) else rest
+    return (
+        len(rest) >= 4
+        and not _SENTENCE_MARK.search(rest)
+        and _is_title(head)
+        and names_occasion(head)
+    )
 
 
 def _bare_kind(text: str) -> bool:

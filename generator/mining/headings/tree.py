@@ -590,7 +590,7 @@ UNNUMBERED_CHARS = 30
 _NOT_HEADING_END = ("，", "、", "：", "；", "。", "！", "？", "…", "”")
 
 
-def _unnumbered(paragraphs: list[str]) -> list[int]:
+def _unnumbered(paragraphs: list[str], complete: bool = False) -> list[int]:
     """Positions of headings without numbers: two or more short unpunctuated paragraphs, each
     after a sentence end (or the announcement of the points, "提出三点要求：") and followed by a
     longer paragraph (or by the page's last, cut-off one), after an opening paragraph.  One is
@@ -598,7 +598,8 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
     conventional name (``PART_NAME``) is a heading on its own, wherever it stands, and so is a
     work report's part (``REPORT_PART``) in a report with no numbered points: the excerpt of a
     report to a congress cut off in its first part, "过去五年工作回顾" the only heading it
-    shows (pool mining-dev26)."""
+    shows (pool mining-dev26).  Parallel headings closed by a full stop are the same
+    (``_parallel_sentences``)."""
     last = len(paragraphs) - 1
     found = [
         i
@@ -623,7 +624,44 @@ def _unnumbered(paragraphs: list[str]) -> list[int]:
         )
         and len(paragraphs[i + 1]) > UNNUMBERED_CHARS
     ]
-    return sorted({*found, *parts})
+    return sorted({*found, *parts, *_parallel_sentences(paragraphs, complete)})
+
+
+#: Headings printed as sentences open with at least this many of the same characters.
+PARALLEL_OPENING = 4
+
+
+def _parallel_sentences(paragraphs: list[str], complete: bool) -> list[int]:
+    """Positions of headings without numbers printed as sentences: "这一年我们…、…。" over a
+    paragraph, and again "这一年我们…、…。" over the next (a county's New Year address, pool
+    mining-dev28).  Each is one short sentence closed by "。" (``UNNUMBERED_CHARS`` without
+    it; no other stop, colon or semicolon), after a sentence end and followed by a longer
+    paragraph (the last may end a cut-off page: the excerpt stops under its heading), and
+    two or more open with the same ``PARALLEL_OPENING`` characters: the parallel wording is
+    what tells them from a short sentence of the text.  One right over another of the same
+    wording heads nothing: a host's requests in a row ("请各位领导为…颁发证书。", "请各位领导
+    为…披挂绶带。", pool mining-dev27) are the script's steps."""
+    last = len(paragraphs) - 1
+    groups: dict[str, list[int]] = {}
+    for i in range(1, last + 1):
+        text = paragraphs[i]
+        if not (
+            text.endswith("。")
+            and PARALLEL_OPENING < len(text) <= UNNUMBERED_CHARS + 1
+            and not any(mark in text[:-1] for mark in "。！？；：")
+            and paragraphs[i - 1].endswith(_NOT_HEADING_END[3:])
+            and (
+                (
+                    i < last
+                    and len(paragraphs[i + 1]) > UNNUMBERED_CHARS
+                    and not paragraphs[i + 1].startswith(text[:PARALLEL_OPENING])
+                )
+                or (i == last and not complete)
+            )
+        ):
+            continue
+        groups.setdefault(text[:PARALLEL_OPENING], []).append(i)
+    return [i for found in groups.values() if len(found) >= 2 for i in found]
 
 
 #: A part of a lecture or report named by its conventional name alone on its line ("概述",
@@ -736,7 +774,11 @@ def build_outline(paragraphs: list[str], complete: bool = False) -> Outline:
     outline = _Builder(paragraphs, complete).build()
     if not outline.sections and (dashed := _dash_outline(paragraphs, outline.notes)):
         return dashed
-    heads = _report_parts(paragraphs, outline) if outline.sections else _unnumbered(paragraphs)
+    heads = (
+        _report_parts(paragraphs, outline)
+        if outline.sections
+        else _unnumbered(paragraphs, complete)
+    )
     if not heads:
         return outline
     sections = []
@@ -746,7 +788,7 @@ def build_outline(paragraphs: list[str], complete: bool = False) -> Outline:
         outline.notes.extend(inner.notes)
         sections.append(
             Section(
-                heading=paragraphs[at],
+                heading=paragraphs[at].removesuffix("。"),  # a parallel sentence's stop
                 paragraphs=inner.opening,
                 sections=inner.sections,
                 lead=False,

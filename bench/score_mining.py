@@ -36,7 +36,8 @@ salutation's first line (a greeting such as 大家好 on a line of its own is al
 its lines joined (a last line that is such a greeting left out).  A found heading matches a
 labelled one when it is equal once a final mark is dropped, or when one is a prefix of the
 other and the difference is at most a fifth of the label (a heading cut one clause early or
-late); each heading matches at most once, in order.
+late); an empty labelled heading (a part printed as a bare numeral) matches only an empty
+found one; each heading matches at most once, in order.
 Speeches are paired in page order by the best alignment of their titles, so one missed speech
 does not shift every later one.  A furniture line of six or more characters counts when it
 occurs anywhere in a body paragraph; a shorter one ("目录", a date) only when a paragraph is
@@ -90,7 +91,8 @@ def bare(text: str | None) -> str:
 def heading_matches(label: str, found: str) -> bool:
     a, b = bare(label), bare(found)
     if not a or not b:
-        return False
+        # a part printed as a bare numeral has no heading text (dev29 m2710): empty matches empty
+        return a == b
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)

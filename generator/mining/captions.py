@@ -48,7 +48,11 @@ def caption_stem(text: str) -> str:
 #: A news report's headline over the speech it reports ("某某在…大会上发表重要讲话", "某某发表
 #: …电视动员讲话"): the site's line naming who spoke, not the speech's own title, so the speech
 #: under it has none.  A speech's title names the occasion, never the act of delivering it.
-REPORTED = re.compile(r"发表[^。！？，：]{0,40}(讲话|致辞|演讲|贺词)$")
+#: The headline may end in a note on how much of the text follows ("（全文，未删节）",
+#: "（摘要）") and a colon handing over to it (a forum repost, dev29 m2711).
+REPORTED = re.compile(
+    r"发表[^。！？，：]{0,40}(讲话|致辞|演讲|贺词)(（(全文|摘要|节选|实录|未删节|，)+）)?：?$"
+)
 #: A particular occasion: "在…会议讲话", "关于…", "校长在…典礼上", "在…之际".
 OCCASION = re.compile(r"^(?:在|关于)|在[^，。！？]{2,40}?(?:上|中|之际|期间)")
 #: A count word after a collection's name without brackets: "…讲话稿多篇", "…致辞5篇".

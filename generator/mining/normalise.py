@@ -30,9 +30,11 @@ _HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（",
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*([^*]{2,60})\*\*)?")
 
 #: A subtitle's dash typed some other way ("--在…的报告", "—在…", "－－在…"): the subtitle's
-#: dash "——", so the rules for subtitles read one shape.
+#: dash "——", so the rules for subtitles read one shape.  The same for a compiler's note in
+#: the subtitle's place ("--根据某某同志…的讲稿整理", "--據…記錄整理"): under "——" it is read
+#: as a subtitle, not the title (dev29 m2707, whose main title is above the excerpt).
 _DASHES = ("-", "－", "—", "─")
-_SUBTITLE_DASH = re.compile(r"^(?:--|－－?|—(?!—)|─{1,2})\s*(?=在|于)")
+_SUBTITLE_DASH = re.compile(r"^(?:--|－－?|—(?!—)|─{1,2})\s*(?=在|于|根据|根據|据|據)")
 
 # "1 、" → "1、": a space inside a marker is a typing slip, not text.
 _MARKER_GAP = re.compile(rf"^(\d{{1,2}}|{ORDINAL})\s+([、.．])")

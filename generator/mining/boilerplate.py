@@ -466,8 +466,11 @@ SITE_WORDS: list[tuple[int, re.Pattern[str]]] = [
         (2, r"会员|登录|登陆|注册|VIP|付费|充值|金币|扣费"),
         (2, r"当前位置|上一篇|下一篇|返回首页|网站地图"),
         (2, r"扫码|二维码|扫一扫|关注.{0,6}公众号|更多精彩"),
-        # A document's file facts: "文档格式：docx 页数：5页 大小：20KB".
-        (2, r"(?i)页数：|大小：|格式：|\b(docx?|pdf|wps)\b|\d\s*[KM]B\b"),
+        # A document's file facts: "文档格式：docx 页数：5页 大小：20KB"; and a sharing
+        # site's notices on the file it hosts, which it calls 本文档 ("1、本文档共5页，可阅读
+        # 全部内容。" "2、本文档由网友投稿…", numbered under the title, pool mining-dev30): a
+        # speaker names his paper 本文件 or 这份材料, not the site's word for an upload.
+        (2, r"(?i)页数：|大小：|格式：|本文档|\b(docx?|pdf|wps)\b|\d\s*[KM]B\b"),
         (2, r"欢迎(访问|来到|光临|浏览)|温馨提示|投稿|友情链接|支付|付款"),
         (1, r"下载|复制|打印|收藏|分享|举报|评论|文档|字体|字号|关闭|账户|解压"),
         (1, r"搜索|关键词|栏目|首页|频道|专题|导航|链接|手机版|电脑版"),

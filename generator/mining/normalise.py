@@ -107,6 +107,11 @@ def normalise_line(line: str) -> str:
         line = _LOST_INDENT.sub("", line, count=1)
     if line[:1] in _BULLETS:
         line = line[1:].lstrip()
+    if line[:1] == "'" and line.count("'") == 1:
+        # A lone straight quote opening the line, never closed in it: debris of the page's
+        # markup before a preview's text (a document page's "'在…的讲话<site>…", pool
+        # mining-dev30); Chinese text quotes with “” or ‘’, so no quotation is lost.
+        line = line[1:].lstrip()
     if line[:1] in ("#", "*"):
         # The bold's end is where a heading ends: a space there lets the heading be cut off.
         line = _MARKDOWN.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", line, count=1)

@@ -129,3 +129,14 @@ def test_every_issue_13_kind_has_a_page() -> None:
         case = yaml.safe_load((PAGES / f"{name}.yaml").read_text(encoding="utf-8"))
         kinds.add(case.get("kind"))
     assert set(range(1, 13)) <= kinds
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("'在全县饮水安全工作总结表彰大会上的讲话", "在全县饮水安全工作总结表彰大会上的讲话"),
+    ("'OK' 是这次评审的结论", "'OK' 是这次评审的结论"),  # a closed quote is text
+])
+def test_a_lone_unclosed_straight_quote_opening_a_line_is_dropped(line: str,
+                                                                   expected: str) -> None:
+    """A document page's preview line began "'在…的讲话<site>…" and the title kept the quote
+    (round 34, mining-dev30 m2807); a straight quote the line closes again is left alone."""
+    assert normalise_line(line) == expected

@@ -1625,11 +1625,7 @@ def _theme_pair(lines: list[str], k: int) -> bool:
         and (_theme_half(first) or (_motto(first) and _subtitled(lines, k + 1)))
         and (
             _theme_half(second)
-            or (
-                len(second) > THEME_HALF_MAX
-                and _theme_half(second, TITLE_CHARS)
-                and _subtitled(lines, k + 1)
-            )
+            or (_subtitled(lines, k + 1) and _theme_half(second, TITLE_CHARS))
         )
         and all(unglossed(line).strip() != second for line in lines[:k])
     )

@@ -509,28 +509,23 @@ def _clause_list(paragraphs: list[str], markers: list[Marker | None]) -> range:
         first = markers[i + 1]
         if not text.endswith("：") or first is None or first.ordinal != 1:
             continue
+
+        def item(k: int, close: str, first: Marker = first, i: int = i) -> bool:
+            """Paragraph ``k`` the list's next item, one clause closed by ``close``."""
+            marker = markers[k] if k < len(paragraphs) else None
+            return (
+                marker is not None
+                and marker.scheme is first.scheme
+                and marker.ordinal == k - i
+                and len(paragraphs[k]) <= CLAUSE_ITEM_CHARS
+                and not any(mark in paragraphs[k][:-1] for mark in "。！？；")
+                and paragraphs[k].endswith(close)
+            )
+
         end = i + 1
-        while (
-            end < len(paragraphs)
-            and (marker := markers[end]) is not None
-            and marker.scheme is first.scheme
-            and marker.ordinal == end - i
-            and len(paragraphs[end]) <= CLAUSE_ITEM_CHARS
-            and not any(mark in paragraphs[end][:-1] for mark in "。！？；")
-            and paragraphs[end].endswith("；")
-        ):
+        while item(end, "；"):
             end += 1
-        last = paragraphs[end] if end < len(paragraphs) else ""
-        closed = (
-            end > i + 1
-            and (marker := markers[end]) is not None
-            and marker.scheme is first.scheme
-            and marker.ordinal == end - i
-            and len(last) <= CLAUSE_ITEM_CHARS
-            and not any(mark in last[:-1] for mark in "。！？；")
-            and last.endswith("。")
-        )
-        if closed:
+        if end > i + 1 and item(end, "。"):
             return range(i + 1, end + 1)
     return range(0)
 

@@ -519,6 +519,15 @@ class Glue:
         return "+".join(sorted(kinds - {"commendation"})) or "none"
 
     @property
+    def runs_on(self) -> bool:
+        """Whether this organiser's openings say the earlier items in the purpose's paragraph
+        (one "今天…主要任务是…。刚才，…" paragraph) rather than in one of their own: three in
+        five, as 11 of the 18 real openings that begin with their purpose and go on to the
+        earlier items or the announcement do (the corpus and the stored pages).  Chosen by the
+        stable facts, so a typo fixed never moves a paragraph break."""
+        return (_seed(self.key, "run on") + self.version) % 5 < 3
+
+    @property
     def territorial(self) -> bool:
         """Whether the audience is a territory's whole people (全县上下), not an office, a
         system, a firm or an institution's staff."""

@@ -43,10 +43,13 @@ def test_a_snippet_stops_where_its_move_does_as_the_real_side_was_cut():
     paragraph, a transition begins after the heading (a sub-point's heading too), a closing is
     the speech's last paragraph without its sign-off, each as long as the real side asks."""
     lengths = {"opening": [80], "transition": [70], "closing": [90]}
-    opened = _facts("cm1")  # purpose, then "刚才，…" in a paragraph of its own
+    opened = _facts("cm6")  # purpose, then "刚才，…" in a paragraph of its own
     assert len(opened.opening[0]) >= 60 and opened.opening[1].startswith("刚才")
     found = blind_generated.candidates(opened, "probe", lengths)["opening"]
     assert opened.opening[0].startswith(found) and "刚才" not in found
+    run_on = _facts("cm1")  # "刚才，…" said in the purpose's paragraph, as 11 of 18 real ones
+    found = blind_generated.candidates(run_on, "probe", {"opening": [300]})["opening"]
+    assert "刚才，" in found and run_on.opening[0].startswith(found)
     nested = _facts("cm6")  # a part that opens straight into its first sub-point
     part = next(s for s in nested.sections if not s.paragraphs and s.sections)
     assert blind_generated._lead(part) == part.sections[0].paragraphs

@@ -37,6 +37,13 @@ def speech_from(data: dict):
     return build_speech(data, lambda path: (None, None), "资料.yaml")
 
 
+def recap(speech) -> str:
+    """The opening's "刚才，…" response to the earlier items, to its paragraph's end ("" when
+    there is none): it may have its own paragraph or run on in the purpose's."""
+    found = next((p for p in speech.opening if "刚才，" in p), "")
+    return found[found.find("刚才，"):] if found else ""
+
+
 def main_list(name: str) -> str:
     """The label of the template's required list of top-level points."""
     return next(f.label for f in get_template(name).fields if f.type == "list" and f.required)

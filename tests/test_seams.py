@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 from conftest import EXAMPLES
-from test_genre_templates import ALL, scaffold_data, speech_from
+from test_genre_templates import ALL, recap, scaffold_data, speech_from
 
 from generator.blocks import blocks
 from generator.fields import Field
@@ -212,7 +212,7 @@ def seams(name: str, data: dict) -> list[str]:
     found += [f"repeated {s!r}" for s, n in _counts(sentences).items() if n > 1]
     kinds = [agenda_kind(str(t)) for t in data.get(_label(name, "earlier"), []) or []]
     kinds += [_KIND_NAMES.get(e["类型"], "other") for e in data.get("议程", []) or []]
-    response = next((p for p in speech.opening if p.startswith("刚才，")), "")
+    response = recap(speech)
     if data.get(_label(name, "commended")):  # he congratulates them himself: not answered
         kinds = [kind for kind in kinds if kind != "commendation"]
     if kinds and response and not data.get(_label(name, "earlier_response")):

@@ -12,7 +12,7 @@ from generator.errors import InputError
 from generator.fields import Validator
 from generator.glue import load_stock
 from generator.lexicon import announcement
-from generator.markup import parse_markup
+from generator.markup import RUN_ON, parse_markup
 from generator.numerals import from_chinese
 from generator.templating import build_speech, enumerate_points, sentence
 from generator.text_writer import render_text
@@ -183,6 +183,14 @@ def test_markup_nesting_roles_and_schemes():
     point = review.sections[0]
     assert (point.lead, point.numbering, point.sections[0].heading) == (False, "一是", "细点")
     assert speech.closing == ["结尾"]
+
+
+def test_a_soft_continuation_runs_on_only_in_a_short_paragraph():
+    short, long = "今天召开会议。", "今" * (RUN_ON - 5)
+    joined = parse_markup(f"[opening]\n| {short}\n~ 刚才，县长讲了。\n", "t")
+    assert joined.opening == [short + "刚才，县长讲了。"]
+    kept = parse_markup(f"[opening]\n| {long}\n~ 刚才，县长讲了。\n", "t")
+    assert kept.opening == [long, "刚才，县长讲了。"]
 
 
 def test_scaffold_keys_validate_with_chinese_labels():

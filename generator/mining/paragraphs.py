@@ -240,7 +240,7 @@ _TITLE_NOTE = r"(?:（[^（）\s。！？，]{1,8}）)?"
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
 #: (…讲话, perhaps with its note: "…的讲话（摘要）") before the first clause of the body is the
 #: title, what precedes it the page's head (a handout's name and number, "…学习资料（一）",
-#: over an abridged speech, pool mining-dev28).
+#: over an abridged speech, pool mining-dev29).
 _SPACED_TITLE = re.compile(
     rf"^([^。！？，]{{0,120}})\s+([^\s。！？，]{{6,50}}?{TITLE_END}{_TITLE_NOTE})"
     r"\s+(?=\S)"

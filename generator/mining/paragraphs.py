@@ -235,16 +235,20 @@ _SPEAKER_AT_ADDRESS = LazyPattern(
     rf"^(?P<head>[^\s。，！？：（）]{{0,12}}?(?:{OFFICES}|同志|领导)在[^\s。，！？：（）]{{4,40}})"
     r"(?P<note>)(?P<name>)(?P<address>同志们：)\s*"
 )
+#: A short note in brackets closing a title ("…的讲话（摘要）", "（节选）"): part of the title.
+_TITLE_NOTE = r"(?:（[^（）\s。！？，]{1,8}）)?"
 #: A flattened page without a salutation: the last space-delimited piece ending like a title
-#: (…讲话) before the first clause of the body is the title, what precedes it the page's head.
+#: (…讲话, perhaps with its note: "…的讲话（摘要）") before the first clause of the body is the
+#: title, what precedes it the page's head (a handout's name and number, "…学习资料（一）",
+#: over an abridged speech, pool mining-dev29).
 _SPACED_TITLE = re.compile(
-    rf"^([^。！？，]{{0,120}})\s+([^\s。！？，]{{6,50}}?{TITLE_END})"
+    rf"^([^。！？，]{{0,120}})\s+([^\s。！？，]{{6,50}}?{TITLE_END}{_TITLE_NOTE})"
     r"\s+(?=\S)"
 )
 #: The same with the title first on the line, perhaps a theme and the occasion parted by a
 #: comma ("凝心聚力，攻坚克难在…推进会上的讲话 今年以来，…"), a space, then the body.
 _LEADING_TITLE = re.compile(
-    rf"^((?:[^\s。！？；：，]{{2,20}}，)?[^\s。！？；：，]{{6,50}}?{TITLE_END})"
+    rf"^((?:[^\s。！？；：，]{{2,20}}，)?[^\s。！？；：，]{{6,50}}?{TITLE_END}{_TITLE_NOTE})"
     r"\s+(?=\S[^。！？]{4,}[，。！？])"
 )
 #: The colon that ends a short flattened page's head before a space and the first sentence

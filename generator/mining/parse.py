@@ -305,10 +305,12 @@ _SAMPLE_WORDS = ("范文", "范本", "模板", "样本", "例文")
 #: by the page's brackets ("【…的讲话】各位校长、同志们："; the brackets are not the title's)
 #: or followed by the site's tag ("…讲话范文尊敬的各位领导…："); the speaker and the day may
 #: stand between title and address ("…的讲话王建华（2024年10月18日）各位领导，…："): a row
-#: of their own (``meta``).
+#: of their own (``meta``).  A document library's copy counter glued after the title word
+#: ("…的讲话3尊敬的…", "…发言稿12各位…"; a preview, pool mining-dev30) is the file's name, not
+#: the title's: dropped.
 TITLED_SALUTATION = re.compile(
     r"^(?:[【\[［〔](?=[^】\]］〕]{4,100}[】\]］〕]))?"
-    rf"(.{{4,100}}?{TITLE_END}(?:{_SITE_TAG})?)[】\]］〕]?\s*"
+    rf"(.{{4,100}}?{TITLE_END}(?:{_SITE_TAG})?)(?:\d{{1,2}}(?=\D))?[】\]］〕]?\s*"
     r"(?P<meta>[^\s。，！？：（）]{0,6}（[^（）]{4,20}）)?\s*"
     rf"(?={ADDRESS_OPENERS}|同志们)"
 )

@@ -13,7 +13,7 @@ from ..model import Flag, Speech
 from .address import CUT_ADDRESS
 from .annotate import annotate
 from .normalise import fold
-from .parse import MISSING_TITLE, opens_with_salutation, parse_unit
+from .parse import MISSING_TITLE, Parsed, opens_with_salutation, parse_unit
 from .script import Printed, needs_conversion, restore, to_simplified
 from .sources import read_source
 from .split import Unit, loose_lines, split_page
@@ -39,6 +39,9 @@ _SENTENCE = re.compile(r"[^。！？]{8}[。！？]")
 #: hold this many of them (or it addresses an audience).
 GENRE_WORDS = LazyPattern(r"我们|同志们|大家|各位|会议|工作|要求|必须")
 GENRE_HITS = 3
+#: The speaker's voice: a speech speaks for and to its audience.  An editor's note about the
+#: occasion ("…简介", "…的由来": its history told in the third person) has none of these.
+VOICE_WORDS = LazyPattern(r"我们|咱们|同志们|大家|各位")
 
 
 @dataclass
@@ -75,8 +78,8 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
     page = split_page(lines, Path(name).name)
     prefix = page_prefix(name)
     mined = []
-    for unit in page.units:
-        parsed = parse_unit(unit)
+    parsed_units = [parse_unit(unit) for unit in page.units]
+    for k, (unit, parsed) in enumerate(zip(page.units, parsed_units, strict=True)):
         speech = parsed.speech
         chars = sum(len(p) for p in parsed.body)
         named = unit.marker != "全文" or speech.title != MISSING_TITLE
@@ -97,6 +100,12 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
             and not cut_in_address
         ):
             page.warnings.append(f"第 {unit.lines[0][0]} 行起的一段太短,不像讲话稿,已跳过。")
+            continue
+        if _preface(k, unit, parsed, parsed_units):
+            page.warnings.append(
+                f"第 {unit.lines[0][0]} 行起的一段是讲话前的说明"
+                "(没有称呼,也不是讲话的口吻),已跳过。"
+            )
             continue
         speech.source = {
             "file": Path(name).name,
@@ -120,6 +129,23 @@ def mine_lines(lines: list[str], name: str) -> MinedPage:
     if not mined:
         page.warnings.append("没有找到讲话稿正文。")
     return MinedPage(name, mined, page.warnings)
+
+
+def _preface(k: int, unit: Unit, parsed: Parsed, parsed_units: list[Parsed]) -> bool:
+    """The page's first unit is an editor's note before the speech, not a speech: no marker
+    opened it (the page was parted only where the speech's own title stands over its address),
+    it has no address and no points, the unit after it is addressed, and none of its text
+    speaks in a speaker's voice (``VOICE_WORDS``).  Seen on a holiday speech's page whose
+    editor first told the holiday's history under "…简介" (pool mining-dev30)."""
+    if k != 0 or len(parsed_units) < 2 or unit.label != "全文":
+        return False
+    speech = parsed.speech
+    return (
+        not speech.salutation
+        and not speech.sections
+        and bool(parsed_units[1].speech.salutation)
+        and not any(VOICE_WORDS.search(p) for p in parsed.body)
+    )
 
 
 def _whole_page(lines: list[str], name: str, prefix: str) -> MinedSpeech | None:

@@ -78,7 +78,7 @@ class Variant(NamedTuple):
 
 
 class Stock(NamedTuple):
-    levels: tuple[Mapping[str, str], ...]
+    levels: tuple[Mapping[str, Any], ...]
     kinds: tuple[Mapping[str, str], ...]
     agenda: tuple[Mapping[str, str], ...]
     agenda_phrases: Mapping[str, list[str]]
@@ -418,9 +418,10 @@ class Glue:
         words = next((lv for lv in self.stock.levels if lv["level"] == self.level), {})
         self.words = {"all": str(words.get("all", "各级各部门")),
                       "area": str(words.get("area", ""))}
-        if self.words["area"] == "全镇" and _TOWNSHIP.search(
-                meeting + " " + str(facts.get("organiser") or "")):
-            self.words["area"] = "全乡"  # a 乡 is not a 镇: "全乡…会议" rallies 全乡上下
+        named = meeting + " " + str(facts.get("organiser") or "")
+        # a level's other name for its area, as the table gives it (a 乡 rallies 全乡上下)
+        self.words["area"] = next((str(a["area"]) for a in words.get("areas", ())
+                                   if re.search(a["match"], named)), self.words["area"])
         if self.kind == "lecture":  # a lecture speaks to the members, not to 各社区、各部门
             self.words["all"] = "全体党员"
         if template == "office-work":  # an office meeting's audience is the offices (round 9)
@@ -795,7 +796,6 @@ _AIM = LazyPattern(r"，((?:确保|为|坚决|努力|全力|推动)[^，]*)$")
 _TERRITORIES = frozenset(("省", "市", "区", "县", "街道", "乡镇", "村"))
 #: A 乡 (township) named as such, where the 乡镇 level's area word is 全镇 (the scaffold of an
 #: emergency meeting of 全乡… rallied 全镇上下, round g1).
-_TOWNSHIP = LazyPattern(r"全乡|乡党委|乡政府|^\w{2,3}乡(?![长镇])")
 #: A territory's meeting of one sector's staff (全市办公室工作会议, 全县教育系统…) calls on
 #: them, not on 全市上下.
 _SECTOR = LazyPattern(r"办公室|系统|机关")

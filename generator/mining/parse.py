@@ -122,10 +122,13 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
     re.compile(r"\s+\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月(\d{1,2}日)?)$"),
     re.compile(r"\s*（\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*）$"),
     # A site's category before the title, by its shape: a short label in brackets ("【精选】在…",
-    # "[领导讲话]关于…"); a short label and a separator before an occasion title ("讲话稿：在…",
-    # "领导讲话 | 在…"); a genre or category word, perhaps printed twice, before a separator
-    # or an occasion title ("党课讲稿--主题", "讲话致辞 讲话致辞 在…", "最新：在…").
-    re.compile(r"^[【\[［〔][^】\]］〕\d]{1,8}[】\]］〕]\s*(?=\S{6})"),
+    # "[领导讲话]关于…"), with the colon that may hand over from it to the title (a sample's
+    # number after a reprinted collection name, "<name>【篇一】：在…", dev31 m2901: the colon
+    # rule above has run, so the label takes its own colon); a short label and a separator
+    # before an occasion title ("讲话稿：在…", "领导讲话 | 在…"); a genre or category word,
+    # perhaps printed twice, before a separator or an occasion title ("党课讲稿--主题",
+    # "讲话致辞 讲话致辞 在…", "最新：在…").
+    re.compile(r"^[【\[［〔][^】\]］〕\d]{1,8}[】\]］〕]\s*[：:]?\s*(?=\S{6})"),
     re.compile(r"^[^\s：|｜。，]{2,8}(：|\s*[|｜])\s*(?=在|关于)"),
     re.compile(
         rf"^(?:{_CATEGORY}\s*)+(?:(?:{_SEPARATOR})\s*(?=\S{{6}})|[：:]?\s*(?=在|关于))"

@@ -1558,6 +1558,11 @@ def _dated_occasion(first: str, second: str) -> bool:
     )
 
 
+#: One name printed twice on a line ("某某个人网站 某某个人网站": a site's logo text and its
+#: name): the site's heading, never the first half of a wrapped title (dev31 m2911).
+_TWICE_PRINTED = re.compile(r"^(\S{2,20})\s+\1$")
+
+
 def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
     """A title broken over two lines: the first not ending like a title, the second not
     starting like one ("在…") nor printed inside the first already (a file's caption
@@ -1569,6 +1574,7 @@ def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
     return (
         WRAPPED_PIECE <= len(first) <= TITLE_CHARS
         and not first.endswith(_TRAILING_SEPARATOR)
+        and not _TWICE_PRINTED.match(first)
         and not _is_title(first)
         and _title_shaped(first)
         and not clean_title(second).startswith(("在", "关于", "——"))

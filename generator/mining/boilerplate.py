@@ -65,6 +65,11 @@ _ADDRESS_AHEAD = r"\s*(?:尊敬的|亲爱的|各位|同志们|[^。！？，：\
 _CAPTIONED_ADDRESS = LazyPattern(
     rf"^(?:【{_SUMMARY_CAPTION}】|{_SUMMARY_CAPTION}：){_ADDRESS_AHEAD}", needs="简摘提导"
 )
+#: A site's summary of the article above it, behind its caption ("【摘要】：…", "导读：…").
+_SUMMARY_ROW = r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)"
+#: A speech's address anywhere in a line ("…的讲话同志们：", "尊敬的…："): a summary row that
+#: holds one may be the page run into one line behind the caption.
+_ADDRESS_IN = LazyPattern(r"尊敬的|亲爱的|[^。！？，：\s]{1,12}们[，：]", needs="尊亲们")
 #: What a site counts under an article, and a count as it prints it (1352, 2.3万, 1.9W).
 _COUNTED = "(?:评论|阅读|浏览|点击|点赞|收藏|分享|转发|下载)"
 _COUNT = r"\d+(?:\.\d+)?[万wWkK]?"
@@ -122,7 +127,7 @@ RULES: list[NoiseRule] = [
         # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
         (r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|"
          r"启用\s*javascript)", "fFaAjJ浏较插"),
-        r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
+        _SUMMARY_ROW,
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
         r"^(所属)?(栏目|分类|类别|频道)：",
@@ -553,6 +558,15 @@ def _skipped(rule: NoiseRule, line: str) -> bool:
         len(line) <= FLATTENED_CHARS and len(_FLATTENED_BREAK.findall(line)) < FLATTENED_BREAKS
     ):
         return False  # a short page run into one line shows as its paragraph breaks
+    if (
+        rule.pattern.pattern == _SUMMARY_ROW
+        and not _FLATTENED_BREAK.search(line)
+        and not _ADDRESS_IN.search(line)
+    ):
+        # A site's summary box run into one long paragraph ("【摘要】：<the title><the first
+        # sentences of the text>", dev31 m2902): no paragraph breaks and no address, so not a
+        # page flattened behind the caption, however long.
+        return False
     return rule.kind == "header" or (
         rule.kind == "footer" and len(_FLATTENED_BREAK.findall(line)) >= FLATTENED_BREAKS
     )

@@ -601,17 +601,23 @@ LEAD_IN_WORDS = ("下面", "以下", "本文", "本篇")
 #: after the site's blurb; the speech may follow on the same line ("…供参考。同志们：…").  It
 #: names the site or its editor as the gatherer and offers the text to the reader; a speaker's
 #: "下面我讲三点意见，供大家参考。" names no gatherer and speaks as 我.
+#: A periodical's editor leads in the same way, at the line's start only: "本期刊发某某、某某
+#: 六位委员的发言。" (dev31 m2914, a CPPCC journal's page over the first speaker's row): this
+#: issue or page (the gatherer) prints (the offer) the speeches below.
+ISSUE_WORDS = ("本期", "本版", "本刊")
 LEAD_IN = re.compile(
     rf"(?:^|(?<=[。！？ ])){alternation(LEAD_IN_WORDS)}[^。！？我]{{0,80}}?"
     r"(小编|本站|本网|网友|编者|编写|投稿|为大家|为您|给大家)[^。！？我]{0,80}?"
     r"(参考|阅读|借鉴|收藏|欢迎|帮助|分享|供)[^。！？]*[。！？]\s*"
+    rf"|^{alternation(ISSUE_WORDS)}(?:刊发|刊登|刊载|选登|摘登|编发)[^。！？我]{{0,80}}?"
+    r"(?:发言|讲话|致辞)(?:摘要|摘编|摘登)?[。！？]\s*"
 )
 
 
 def strip_lead_in(line: str) -> str:
     """The line after the site's lead-in sentence, and without the blurb before it; the line
     itself when it holds no lead-in."""
-    if not any(word in line for word in LEAD_IN_WORDS):
+    if not any(word in line for word in LEAD_IN_WORDS + ISSUE_WORDS):
         return line  # the lead-in's first word: a cheap test before the search
     match = LEAD_IN.search(line)
     return line[match.end() :] if match else line

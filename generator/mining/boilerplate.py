@@ -65,6 +65,11 @@ _ADDRESS_AHEAD = r"\s*(?:尊敬的|亲爱的|各位|同志们|[^。！？，：\
 _CAPTIONED_ADDRESS = LazyPattern(
     rf"^(?:【{_SUMMARY_CAPTION}】|{_SUMMARY_CAPTION}：){_ADDRESS_AHEAD}", needs="简摘提导"
 )
+#: A site's summary of the article above it, behind its caption ("【摘要】：…", "导读：…").
+_SUMMARY_ROW = r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)"
+#: A speech's address anywhere in a line ("…的讲话同志们：", "尊敬的…："): a summary row that
+#: holds one may be the page run into one line behind the caption.
+_ADDRESS_IN = LazyPattern(r"尊敬的|亲爱的|[^。！？，：\s]{1,12}们[，：]", needs="尊亲们")
 #: What a site counts under an article, and a count as it prints it (1352, 2.3万, 1.9W).
 _COUNTED = "(?:评论|阅读|浏览|点击|点赞|收藏|分享|转发|下载)"
 _COUNT = r"\d+(?:\.\d+)?[万wWkK]?"
@@ -122,7 +127,7 @@ RULES: list[NoiseRule] = [
         # Plugin and browser notices ("此页面上的内容需要较新版本的 Adobe Flash Player").
         (r"(?i)(flash\s*player|adobe\s*reader|浏览器版本|需要较新版本|请安装.{0,10}插件|"
          r"启用\s*javascript)", "fFaAjJ浏较插"),
-        r"^(【(导语|导读|摘要|内容提要)】|(导语|导读|摘要|内容提要)：)",
+        _SUMMARY_ROW,
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s|$)",  # a date-time row
         r"^(作者|来源|发布时间|浏览次数|点击)：",
         r"^(所属)?(栏目|分类|类别|频道)：",
@@ -553,6 +558,15 @@ def _skipped(rule: NoiseRule, line: str) -> bool:
         len(line) <= FLATTENED_CHARS and len(_FLATTENED_BREAK.findall(line)) < FLATTENED_BREAKS
     ):
         return False  # a short page run into one line shows as its paragraph breaks
+    if (
+        rule.pattern.pattern == _SUMMARY_ROW
+        and not _FLATTENED_BREAK.search(line)
+        and not _ADDRESS_IN.search(line)
+    ):
+        # A site's summary box run into one long paragraph ("【摘要】：<the title><the first
+        # sentences of the text>", dev31 m2902): no paragraph breaks and no address, so not a
+        # page flattened behind the caption, however long.
+        return False
     return rule.kind == "header" or (
         rule.kind == "footer" and len(_FLATTENED_BREAK.findall(line)) >= FLATTENED_BREAKS
     )
@@ -587,17 +601,23 @@ LEAD_IN_WORDS = ("下面", "以下", "本文", "本篇")
 #: after the site's blurb; the speech may follow on the same line ("…供参考。同志们：…").  It
 #: names the site or its editor as the gatherer and offers the text to the reader; a speaker's
 #: "下面我讲三点意见，供大家参考。" names no gatherer and speaks as 我.
+#: A periodical's editor leads in the same way, at the line's start only: "本期刊发某某、某某
+#: 六位委员的发言。" (dev31 m2914, a CPPCC journal's page over the first speaker's row): this
+#: issue or page (the gatherer) prints (the offer) the speeches below.
+ISSUE_WORDS = ("本期", "本版", "本刊")
 LEAD_IN = re.compile(
     rf"(?:^|(?<=[。！？ ])){alternation(LEAD_IN_WORDS)}[^。！？我]{{0,80}}?"
     r"(小编|本站|本网|网友|编者|编写|投稿|为大家|为您|给大家)[^。！？我]{0,80}?"
     r"(参考|阅读|借鉴|收藏|欢迎|帮助|分享|供)[^。！？]*[。！？]\s*"
+    rf"|^{alternation(ISSUE_WORDS)}(?:刊发|刊登|刊载|选登|摘登|编发)[^。！？我]{{0,80}}?"
+    r"(?:发言|讲话|致辞)(?:摘要|摘编|摘登)?[。！？]\s*"
 )
 
 
 def strip_lead_in(line: str) -> str:
     """The line after the site's lead-in sentence, and without the blurb before it; the line
     itself when it holds no lead-in."""
-    if not any(word in line for word in LEAD_IN_WORDS):
+    if not any(word in line for word in LEAD_IN_WORDS + ISSUE_WORDS):
         return line  # the lead-in's first word: a cheap test before the search
     match = LEAD_IN.search(line)
     return line[match.end() :] if match else line

@@ -122,10 +122,13 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
     re.compile(r"\s+\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月(\d{1,2}日)?)$"),
     re.compile(r"\s*（\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*）$"),
     # A site's category before the title, by its shape: a short label in brackets ("【精选】在…",
-    # "[领导讲话]关于…"); a short label and a separator before an occasion title ("讲话稿：在…",
-    # "领导讲话 | 在…"); a genre or category word, perhaps printed twice, before a separator
-    # or an occasion title ("党课讲稿--主题", "讲话致辞 讲话致辞 在…", "最新：在…").
-    re.compile(r"^[【\[［〔][^】\]］〕\d]{1,8}[】\]］〕]\s*(?=\S{6})"),
+    # "[领导讲话]关于…"), with the colon that may hand over from it to the title (a sample's
+    # number after a reprinted collection name, "<name>【篇一】：在…", dev31 m2901: the colon
+    # rule above has run, so the label takes its own colon); a short label and a separator
+    # before an occasion title ("讲话稿：在…", "领导讲话 | 在…"); a genre or category word,
+    # perhaps printed twice, before a separator or an occasion title ("党课讲稿--主题",
+    # "讲话致辞 讲话致辞 在…", "最新：在…").
+    re.compile(r"^[【\[［〔][^】\]］〕\d]{1,8}[】\]］〕]\s*[：:]?\s*(?=\S{6})"),
     re.compile(r"^[^\s：|｜。，]{2,8}(：|\s*[|｜])\s*(?=在|关于)"),
     re.compile(
         rf"^(?:{_CATEGORY}\s*)+(?:(?:{_SEPARATOR})\s*(?=\S{{6}})|[：:]?\s*(?=在|关于))"
@@ -1555,6 +1558,11 @@ def _dated_occasion(first: str, second: str) -> bool:
     )
 
 
+#: One name printed twice on a line ("某某个人网站 某某个人网站": a site's logo text and its
+#: name): the site's heading, never the first half of a wrapped title (dev31 m2911).
+_TWICE_PRINTED = re.compile(r"^(\S{2,20})\s+\1$")
+
+
 def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
     """A title broken over two lines: the first not ending like a title, the second not
     starting like one ("在…") nor printed inside the first already (a file's caption
@@ -1566,6 +1574,7 @@ def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
     return (
         WRAPPED_PIECE <= len(first) <= TITLE_CHARS
         and not first.endswith(_TRAILING_SEPARATOR)
+        and not _TWICE_PRINTED.match(first)
         and not _is_title(first)
         and _title_shaped(first)
         and not clean_title(second).startswith(("在", "关于", "——"))

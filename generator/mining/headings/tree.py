@@ -671,14 +671,17 @@ PART_NAME_CHARS = 3
 #: A work report's part named by its period and its kind of work, unnumbered on a line of its
 #: own ("2021年工作回顾", "今年工作安排"): the report's main divisions, its numbered points under
 #: them.  The period may be a term of several years ("过去五年工作回顾": a procuratorate's
-#: report to a congress, pool mining-dev26).
+#: report to a congress, pool mining-dev26), or a five-year plan's ("“十三五”时期的工作回顾");
+#: the review may be called brief ("2009年工作简要回顾"; both a city's and a district's
+#: report to its congress, pool mining-dev31).
 REPORT_PART = LazyPattern(
-    r"^(?:(?:19|20)\d{2}年度?|过去[一两二三四五六七八九十]?年|今年|明年)的?"
-    r"(?:工作回顾|工作安排|主要工作|重点工作|工作任务|工作部署|工作打算|工作思路)$",
+    r"^(?:(?:19|20)\d{2}年度?|过去[一两二三四五六七八九十]?年|今年|明年"
+    r"|“?十[一二三四五六七八九]?五”?(?:时期|期间))的?"
+    r"(?:工作(?:简要)?回顾|工作安排|主要工作|重点工作|工作任务|工作部署|工作打算|工作思路)$",
     needs="工",
 )
-#: The longest such line ("2021年度的重点工作").
-REPORT_PART_CHARS = 12
+#: The longest such line ("“十三五”时期的工作简要回顾").
+REPORT_PART_CHARS = 14
 
 
 def _report_part(text: str) -> bool:

@@ -11,6 +11,7 @@ each run (~8 ms of every command, measured); evaluated once at definition they c
 import copy
 import gc
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -52,22 +53,27 @@ class _Speechgen(TyperGroup):
         try:
             return super().invoke(ctx)
         except SpeechgenError as error:
-            if ctx.params.get("debug"):
-                raise
+            _trace(ctx.params.get("debug"))
             for problem in error.problems:
                 typer.echo(f"错误:{problem}", err=True)
             raise typer.Exit(error.exit_code) from None
         except OSError as error:
-            if ctx.params.get("debug"):
-                raise
+            _trace(ctx.params.get("debug"))
             name = getattr(error, "filename", None)
             typer.echo(f"错误:{f'{name}: ' if name else ''}{os_reason(error)}", err=True)
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
-            if ctx.params.get("debug"):
-                raise
+            _trace(ctx.params.get("debug"))
             typer.echo("已中断。", err=True)
             raise typer.Exit(130) from None
+
+
+def _trace(debug: bool | None) -> None:
+    """With --debug, the traceback of the error being handled, before its message: the exit
+    code stays the one the error has without it (2 for bad input), so a script that checks for
+    2 does not see 1 because someone asked for detail (a tester, --debug render exited 1)."""
+    if debug:
+        traceback.print_exc()
 
 
 app = typer.Typer(
@@ -578,8 +584,7 @@ def run(argv: list[str]) -> int:
         typer.echo(error.ctx.get_help() if error.ctx else "")
         return 0
     except UsageError as error:
-        if "--debug" in argv:
-            raise
+        _trace("--debug" in argv)
         typer.echo(f"错误:{explain(error)}", err=True)
         return 2
     except (typer.Abort, KeyboardInterrupt):  # Ctrl+C while the parser or a prompt runs

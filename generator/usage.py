@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .errors import suggestion
+from .errors import did_you_mean, suggestion
 from .lazy_re import LazyPattern
 
 try:  # typer ≥ 0.26 carries its own copy of click
@@ -39,9 +39,9 @@ def _argument(error: UsageError, name: str) -> str:
 #: (shape of the parser's message, its Chinese wording); compiled only when a usage error
 #: happens, not on every run (~0.5 ms).
 _SHAPES: list[tuple[LazyPattern, Callable[[re.Match[str]], str]]] = [
-    (LazyPattern(r"No such option: (\S+)(?:.*?(?:Did you mean|Possible options:) ([^?)\s,]+))?",
+    (LazyPattern(r"No such option: (\S+)(?:.*?(?:Did you mean|Possible options:) ([^?)]+))?",
                 re.S),
-     lambda m: f"没有选项 {m[1]}。{suggestion(m[2])}"),
+     lambda m: f"没有选项 {m[1]}。{suggestion(_closest(m[1], m[2]))}"),
     (LazyPattern(r"No such command '(.+?)'\.(?:\s+Did you mean '(.+?)'\?)?", re.S),
      lambda m: f"没有命令“{m[1]}”。{suggestion(m[2])}"),
     (LazyPattern(r"Missing option '(.+?)'"), lambda m: f"缺少选项 {m[1]}。"),
@@ -52,6 +52,13 @@ _SHAPES: list[tuple[LazyPattern, Callable[[re.Match[str]], str]]] = [
     (LazyPattern(r"Got unexpected extra arguments? ?(?:\(s\))? \((.+)\)"),
      lambda m: f"多出了参数:{m[1]}。"),
 ]
+
+
+def _closest(typed: str, offered: str | None) -> str | None:
+    """The parser's nearest option: it lists several alphabetically ("--layout, --output" for
+    --ouput, a tester), so the closest of them is named, not the first."""
+    choices = [choice.strip() for choice in (offered or "").split(",") if choice.strip()]
+    return did_you_mean(typed, choices, cutoff=0) if len(choices) > 1 else (choices or [None])[0]
 
 
 def explain(error: UsageError) -> str:

@@ -131,6 +131,8 @@ def test_usage_errors_exit_2_with_a_chinese_message(speechgen, tmp_path):
     assert_user_error(speechgen("render", path, "--fromat", "txt"),
                       "没有选项 --fromat", "是不是想写 --format", "speechgen render -h")
     assert_user_error(speechgen("rendr", path), "没有命令“rendr”", "是不是想写 render")
+    for typo in ("--ouput", "--outptu"):  # the parser offers "--layout, --output" in that order
+        assert_user_error(speechgen("render", path, typo, "x.docx"), "是不是想写 --output")
     assert_user_error(speechgen("render"), "缺少参数")
     assert_user_error(speechgen("render", path, "-o"), "-o 后面要写一个值")
     assert_user_error(speechgen("check", path, path), "多出了参数")

@@ -181,8 +181,8 @@ def test_debug_shows_the_traceback_only_when_asked(tmp_path):
     path = write(tmp_path, "提纲.yaml", "讲话人: x\n")
     assert "Traceback" not in process("render", path).stderr
     result = process("--debug", "render", path)
-    assert result.returncode == 1 and "Traceback" in result.stderr
-    assert "InputError" in result.stderr
+    assert result.returncode == 2 and "Traceback" in result.stderr  # the same exit code
+    assert "InputError" in result.stderr and "错误:" in result.stderr
 
 
 def test_yaml_reader_gives_the_same_data_with_either_loader(loader):

@@ -183,11 +183,11 @@ class Validator:
         text = _scalar_text(data)
         try:
             number = float(text)
-            if number == int(number):
+            if number == int(number) >= 0:  # a count or a version: 套话版本 -5 was taken (a tester)
                 return int(number)
         except (ValueError, OverflowError):
             pass
-        self.problem(path, shown, f"应为整数,实际是“{text}”")
+        self.problem(path, shown, f"应为 0 或更大的整数,实际是“{text}”")
         return None
 
     def _bool(self, data: Any, spec: Field, path: Path, shown: str) -> bool | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import assert_user_error
+from conftest import EXAMPLES, assert_user_error
 
 from generator.errors import InputError
 from generator.outline_io import dump_outline, load_outline, parse_outline
@@ -174,3 +174,13 @@ def test_usage_mistakes_name_the_argument_and_range_in_chinese(speechgen, tmp_pa
     result = speechgen("batch", tmp_path / "表.csv", "-j", "-1")
     assert_user_error(result, "“-1”超出范围,应不小于 0")
     assert "is not in the range" not in result.stderr
+
+
+@pytest.mark.parametrize("version", ["-5", "1.5"])
+def test_a_phrasing_version_is_a_whole_number_from_zero(speechgen, tmp_path, version):
+    """套话版本 -5 rendered a draft (a tester): a version is 0, 1, 2…, told as such, at its line."""
+    text = (EXAMPLES / "全市办公室工作会议.yaml").read_text(encoding="utf-8")
+    path = write(tmp_path, f"套话版本: {version}\n" + text.replace("套话版本:", "# 套话版本:"))
+    result = speechgen("render", path, "-o", tmp_path / "稿.docx")
+    assert_user_error(result, "提纲.yaml:1", "套话版本", "应为 0 或更大的整数", version)
+    assert not (tmp_path / "稿.docx").exists()

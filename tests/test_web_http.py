@@ -924,7 +924,7 @@ def test_a_number_too_large_for_a_float_stays_as_typed(live):
     facts = json.dumps(party_facts(variant="V"), ensure_ascii=False).replace('"V"', "1e999")
     status, answer = live_json(live, "/api/preview", facts)
     assert status == 400
-    assert answer["problems"][0]["message"] == "应为整数,实际是“1e999”"  # as for YAML
+    assert answer["problems"][0]["message"] == "应为 0 或更大的整数,实际是“1e999”"  # as for YAML
     assert answer["problems"][0]["key_path"] == ["variant"]
 
 

@@ -11,7 +11,7 @@ page promises Chinese answers with a line and column and never a 500, so:
   e.g. pandas' empty cell, must not become the title "nan");
 - a number beyond a float's range stays the text that was typed, as the YAML reader keeps
   every value's source text: a title `1e999` reads "1e999", a number field says
-  “应为整数,实际是“1e999””, never "inf".
+  “应为 0 或更大的整数,实际是“1e999””, never "inf".
 """
 
 from __future__ import annotations

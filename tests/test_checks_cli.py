@@ -49,6 +49,7 @@ def test_warnings_alone_exit_0(tmp_path):
 @pytest.mark.parametrize(("args", "fragment"), [
     (["missing.txt"], "找不到这个文件"),
     (["draft.pdf"], "不支持检查“.pdf”文件"),
+    (["稿子"], "这是一个文件夹"),
     (["draft.txt", "--fix"], "--fix 需要用 -o"),
     (["draft.txt", "--rate", "0"], "--rate"),
     (["draft.txt", "--duration", "一会儿"], "无法识别讲话时长"),
@@ -63,6 +64,7 @@ def test_bad_input_exits_2(tmp_path, args, fragment):
     write(tmp_path, "empty.txt", "\n　\n")
     docx.Document().save(tmp_path / "empty.docx")
     write(tmp_path, "draft.pdf", "%PDF")
+    (tmp_path / "稿子").mkdir()
     if args[0] == "draft.docx":
         if "--layout" in args:
             docx.Document().save(tmp_path / "draft.docx")

@@ -34,7 +34,10 @@ def text_draft(text: str) -> Draft:
 
 
 def check_suffix(path: Path) -> None:
-    """InputError unless ``path`` names a kind of draft this package reads."""
+    """InputError unless ``path`` names a kind of draft this package reads (a folder is said
+    to be one, not an unsupported file "无扩展名", as a tester met it)."""
+    if path.is_dir():
+        raise InputError(Problem("这是一个文件夹,不是文件", str(path)))
     if path.suffix.lower() not in SUFFIXES:
         raise InputError(Problem(
             f"不支持检查“{path.suffix or '无扩展名'}”文件,请提供 .docx、.yaml 或 .txt", str(path)

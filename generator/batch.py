@@ -253,13 +253,17 @@ class Batch:
             raise
 
     def _check_extras(self) -> None:
-        """--zip and --report: the right extension, not an input, not an existing file
+        """-o: a folder, not a file.  --zip and --report: the right extension, not an input, not an existing file
         (unless --overwrite): refused before any row is generated.  --resume finishes the
         batch whose report and archive these are, so it writes them anew: refusing them sent a
         tester to --overwrite, which then replaced a row's hand-edited draft (round 2)."""
         from .files import check_target, refuse_input
 
         options = self.options
+        if not options.check_only and self.output.exists() and not self.output.is_dir():
+            # "已经存在同名的文件" from mkdir left a tester guessing (-o notadir.txt)
+            raise InputError(Problem("这是一个文件,不是文件夹;batch 的 -o 要写一个文件夹,"
+                                     "每行的讲话稿都写在里面", str(self.output)))
         for path, suffixes, what in ((options.zip, (".zip",), "--zip 压缩包"),
                                      (options.report, (".csv", ".json"), "--report 报告")):
             if path is None or (what.startswith("--zip") and options.check_only):

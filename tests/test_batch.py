@@ -260,6 +260,16 @@ def test_an_unknown_name_placeholder_is_refused_before_any_work(tmp_path: Path,
     assert not (tmp_path / "out").exists()
 
 
+def test_an_output_that_is_a_file_is_refused_as_not_a_folder(tmp_path: Path, tiny: Path) -> None:
+    """-o notadir.txt said only "已经存在同名的文件" (a tester): batch writes a folder."""
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["名称"], ["甲"]])
+    taken = tmp_path / "notadir.txt"
+    taken.write_text("别人的文件", encoding="utf-8")
+    result = run_speechgen("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-o", taken)
+    assert_user_error(result, "notadir.txt", "不是文件夹", "-o 要写一个文件夹")
+    assert taken.read_text(encoding="utf-8") == "别人的文件"
+
+
 # Existing files, --resume, --overwrite, --zip.
 
 def test_existing_files_are_kept_unless_overwrite(tmp_path: Path, tiny: Path) -> None:

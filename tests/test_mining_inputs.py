@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 from conftest import assert_user_error, run_speechgen
@@ -77,7 +78,15 @@ def test_binary_file(speechgen, tmp_path: Path) -> None:
 
 def test_page_without_a_speech(speechgen, tmp_path: Path) -> None:
     page = "首页\n发布时间：2023-05-06\n上一篇：某某\n下一篇：某某\n"
-    assert_user_error(speechgen("mine", _write(tmp_path, "links.txt", page)), "没有")
+    assert_user_error(speechgen("mine", _write(tmp_path, "links.txt", page)),
+                      "links.txt: 没有找到讲话稿")  # the file named: an empty .docx was not
+
+
+def test_an_empty_docx_is_named(speechgen, tmp_path: Path) -> None:
+    docx.Document().save(tmp_path / "去年的稿子.docx")
+    result = speechgen("mine", tmp_path / "去年的稿子.docx", "-o", tmp_path / "提纲")
+    assert_user_error(result, "去年的稿子.docx", "没有找到讲话稿")
+    assert not (tmp_path / "提纲").exists()
 
 
 def test_oversized_file(speechgen, tmp_path: Path) -> None:

@@ -45,9 +45,10 @@ def mine_files(paths: list[Path]) -> MineResult:
         result.pages.append(page)
         result.warnings.extend(f"{path}: {w}" for w in page.warnings)
         result.warnings.extend(f"{path}: {w}" for w in _too_long(page))
-    if not result.speeches:
-        problems = result.problems or [Problem("没有找到任何讲话稿。")]
-        raise InputError(problems)
+    if not result.speeches:  # each file that gave none is named (an empty .docx: a tester)
+        raise InputError(result.problems + [
+            Problem("没有找到讲话稿(文件里没有文字,或没有认得出的讲话)", page.file)
+            for page in result.pages])
     return result
 
 

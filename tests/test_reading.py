@@ -41,6 +41,8 @@ def loader(request, monkeypatch):
     ("标题: a\n  称呼: b\n", 2, ["缩进不一致"]),
     ("标题: a\n开场:\n  - 同志们：\n  小标题: x\n", 4, ["缩进不一致"]),  # not the 同志们：
     ("标题: \"在全县大会上的讲话\n称呼: x\n", 1, ["引号没有配对"]),
+    # paired quotes, a Windows path inside: an escape, not an unclosed quote (a tester)
+    ("标题: a\n开场: [\"材料见D:\\材料\\总结.docx\"]\n", 2, ["反斜杠", "单引号"]),
 ])
 def test_yaml_mistakes_are_named_at_their_line(tmp_path, loader, text, line, fragments):
     path = write(tmp_path, "提纲.yaml", text)

@@ -253,10 +253,11 @@ class Batch:
             raise
 
     def _check_extras(self) -> None:
-        """-o: a folder, not a file.  --zip and --report: the right extension, not an input, not an existing file
-        (unless --overwrite): refused before any row is generated.  --resume finishes the
-        batch whose report and archive these are, so it writes them anew: refusing them sent a
-        tester to --overwrite, which then replaced a row's hand-edited draft (round 2)."""
+        """-o: a folder, not a file.  --zip and --report: the right extension, not an input,
+        not an existing file (unless --overwrite): refused before any row is generated.
+        --resume finishes the batch whose report and archive these are, so it writes them anew:
+        refusing them sent a tester to --overwrite, which then replaced a row's hand-edited
+        draft (round 2)."""
         from .files import check_target, refuse_input
 
         options = self.options

@@ -10,6 +10,7 @@ each run (~8 ms of every command, measured); evaluated once at definition they c
 
 import copy
 import gc
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -136,6 +137,10 @@ def report_written(path: Path) -> None:
     typer.echo(f"已生成:{path}", err=True)
 
 
+#: What ends a name typed for a folder: "/" everywhere, and "\\" on Windows.
+_SEPARATORS = tuple(sep for sep in (os.sep, os.altsep) if sep)
+
+
 def screen(output: Path | None) -> Path | None:
     """"-o -" asks for the screen, as most command-line tools read it: the same as leaving -o
     out where that shows the result (a file named "-" was written before: a new user)."""
@@ -160,9 +165,10 @@ def render(
     sources: Annotated[
         list[Path], typer.Argument(help="提纲或模板资料文件(.yaml),可写多个。", show_default=False)
     ],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="输出文件(多个输入时为文件夹);不写时 "
-                                  f"{output_placement()}。")
+    output_as_typed: Annotated[
+        str | None, typer.Option("-o", "--output", help="输出文件,或写进去的文件夹(多个输入、"
+                                 "已有的文件夹或以 / 结尾时);不写时 "
+                                 f"{output_placement()}。")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f",
                                      help=f"输出格式:{format_names()}。")] = "",
@@ -185,17 +191,22 @@ def render(
     from .pipeline import load_speech, render_pdfs
     from .pipeline import render as render_speech
 
-    many = len(sources) > 1
+    output = Path(output_as_typed) if output_as_typed is not None else None
+    # A folder to write into: several inputs, one that exists, or a name ending in / or \
+    # ("-o 讲话稿/" wrote 讲话稿.docx beside the folder it named: a tester).
+    into = len(sources) > 1 or (output is not None and (
+        output.is_dir() or str(output_as_typed).endswith(_SEPARATORS)))
     shown_on_screen = output is not None and screen(output) is None
     output = screen(output)
-    if many and output is not None and (output.is_file() or output.suffix):
-        raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”")
+    if into and output is not None and (output.is_file() or output.suffix):
+        raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”"
+                   if len(sources) > 1 else f"-o 以 / 结尾表示文件夹,而“{output}”是文件")
     inputs = [*sources, *([profile] if profile else [])]
-    if output is not None and not many:
+    if output is not None and not into:
         refuse_input(output, inputs)
-    spec = get_format(choose_format(fmt, None if many else output))
+    spec = get_format(choose_format(fmt, None if into else output))
     fmt = spec.name
-    if output is not None and not many and not output.suffix and not output.is_dir():
+    if output is not None and not into and not output.suffix:
         # "-o 讲话稿" wrote a file without an extension, which Windows opens with nothing
         # (a tester who never saw the code): it gets the format's own — once the name as
         # typed is one Windows takes ("稿.docx." became 稿.docx..docx).
@@ -230,7 +241,7 @@ def render(
     if output is None:
         targets = [source.with_suffix(spec.suffix) for source in sources]
     else:
-        targets = [output / f"{source.stem}{spec.suffix}" for source in sources] if many \
+        targets = [output / f"{source.stem}{spec.suffix}" for source in sources] if into \
             else [output]
     if len(set(targets)) < len(targets):
         raise fail("有输入文件同名,会生成同名的输出文件;请改名或分开生成")

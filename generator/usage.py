@@ -58,7 +58,9 @@ def _closest(typed: str, offered: str | None) -> str | None:
     """The parser's nearest option: it lists several alphabetically ("--layout, --output" for
     --ouput, a tester), so the closest of them is named, not the first."""
     choices = [choice.strip() for choice in (offered or "").split(",") if choice.strip()]
-    return did_you_mean(typed, choices, cutoff=0) if len(choices) > 1 else (choices or [None])[0]
+    if len(choices) > 1:
+        return did_you_mean(typed, choices, cutoff=0)
+    return choices[0] if choices else None
 
 
 def explain(error: UsageError) -> str:

@@ -128,11 +128,11 @@ def _syntax_error(error: yaml.YAMLError, text: str, filename: str | None) -> Inp
     if "escape" in (error.problem or "") and error.problem_mark:
         # before the quote test: the quotes are paired, a backslash inside "…" starts an escape
         # ("D:\材料\…" was told as an unclosed quote, a tester)
-        at = error.problem_mark
+        escape = error.problem_mark
         return InputError(Problem(
             "YAML 格式错误:双引号里的反斜杠“\\”表示转义,这里的转义不合法(常见于 Windows 路径);"
-            "请把这段文字的双引号改成单引号,或把 \\ 写成两个", filename, at.line + 1,
-            at.column + 1))
+            "请把这段文字的双引号改成单引号,或把 \\ 写成两个", filename, escape.line + 1,
+            escape.column + 1))
     if "quoted scalar" in (error.context or "") and error.context_mark:
         mark = error.context_mark  # where the unclosed quote opens, not where the file ends
         quote = mark.line + 1, mark.column + 1

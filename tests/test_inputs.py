@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -160,13 +161,27 @@ def test_outputs_get_ordinary_file_permissions(tmp_path, speechgen):
 
 def test_unwritable_outputs_name_the_file_asked_for(tmp_path, speechgen):
     source = write(tmp_path, GOOD)
-    assert_user_error(speechgen("render", source, "-o", tmp_path), str(tmp_path), "文件夹")
     blocker = tmp_path / "普通文件"
     blocker.write_text("x", encoding="utf-8")
     result = speechgen("render", source, "-o", blocker / "讲话稿.docx")
     assert_user_error(result, str(blocker / "讲话稿.docx"), "无法写入")
     assert ".part" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["提纲.yaml", "普通文件"]
+
+
+@pytest.mark.parametrize("typed", ["稿件" + os.sep, "已有"])
+def test_an_output_folder_gets_the_draft_inside_it(tmp_path, speechgen, typed):
+    """"-o 讲话稿/" wrote 讲话稿.docx beside the folder it named (a tester): a name ending in a
+    separator, or a folder that exists, is where the draft goes, under the outline's name, as
+    with several inputs.  A name ending in / that is a file is refused."""
+    source = write(tmp_path, GOOD)
+    (tmp_path / "已有").mkdir()
+    result = speechgen("render", source, "-f", "txt", "-o", f"{tmp_path}{os.sep}{typed}")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / typed.rstrip(os.sep)
+    assert [p.name for p in folder.iterdir()] == ["提纲.txt"]
+    assert not (tmp_path / (folder.name + ".txt")).exists()
+    assert_user_error(speechgen("render", source, "-o", f"{source}{os.sep}"), "是文件")
 
 
 def test_usage_mistakes_name_the_argument_and_range_in_chinese(speechgen, tmp_path):

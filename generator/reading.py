@@ -166,9 +166,31 @@ def decode(raw: bytes, name: str, expected: str = "文本文件") -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError:
         if text_encoding(raw[:4]) is None:  # bytes that are neither UTF-8 nor GB18030
-            raise InputError(Problem("无法识别文件编码,请另存为 UTF-8", name)) from None
+            raise InputError(Problem(
+                "无法识别文件编码:从这一行起的文字不是 UTF-8(多半是从别的文件粘贴来的);"
+                "请重新输入这一行,或把整个文件另存为 UTF-8", name, odd_line(raw))) from None
         raise InputError(Problem("文件开头标明了编码,但内容无法按该编码读取;"
                                  "请另存为 UTF-8", name)) from None
+
+
+def odd_line(raw: bytes) -> int:
+    """The line (1-based) to look at in a text whose bytes no one encoding reads: the first
+    that is not UTF-8 when most lines with Chinese in them are UTF-8 (one line pasted in from
+    a GBK file), else the first GB18030 cannot read.  A file saved as UTF-8 with one GBK line
+    was refused with no line to look at (a tester)."""
+    lines = raw.split(b"\n")
+    wide = [(number, line) for number, line in enumerate(lines, 1) if not line.isascii()]
+    utf8 = [number for number, line in wide if _reads(line, "utf-8")]
+    odd = "utf-8" if len(utf8) * 2 >= len(wide) else "gb18030"
+    return next((number for number, line in wide if not _reads(line, odd)), 1)
+
+
+def _reads(line: bytes, encoding: str) -> bool:
+    try:
+        line.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read_text(path: str | os.PathLike[str], limit: int, expected: str = "文本文件",

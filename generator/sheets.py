@@ -283,9 +283,12 @@ class Workbook:
                     if any(value is not None for value in cells):
                         yield number, cells
         except UnicodeDecodeError:
+            from .reading import odd_line
+
             raise InputError(Problem(
-                "文件中有既不是 UTF-8 也不是 GBK/GB18030 的字节,无法识别编码;请在 Excel 或 WPS 中"
-                "另存为“CSV UTF-8(逗号分隔)”后再试", self.filename)) from None
+                "文件中有既不是 UTF-8 也不是 GBK/GB18030 的字节,无法识别编码(从这一行起);"
+                "请改正这一行,或在 Excel 或 WPS 中另存为“CSV UTF-8(逗号分隔)”后再试", self.filename,
+                odd_line(self.path.read_bytes()))) from None
 
 
 def _check_csv(handle: Any, delimiter: str, filename: str) -> None:

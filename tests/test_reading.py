@@ -70,6 +70,14 @@ def test_deep_and_self_referring_yaml_is_refused_without_a_traceback(tmp_path, l
     assert_user_error(result, "提纲.yaml", fragment)
 
 
+def test_a_line_pasted_in_another_encoding_is_named(tmp_path):
+    """A UTF-8 outline with one GBK line was refused with no line to look at (a tester)."""
+    path = tmp_path / "提纲.yaml"
+    path.write_bytes(GOOD.encode("utf-8") + "  - 这一行是从旧文件粘贴来的。\n".encode("gbk")
+                     + "  - 最后一行。\n".encode("utf-8"))
+    assert_user_error(cli("render", path, "-f", "txt"), f"{path}:5:", "不是 UTF-8")
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 def test_outline_in_every_encoding_windows_saves(tmp_path, encoding):
     path = write(tmp_path, "提纲.yaml", GOOD, encoding)

@@ -74,7 +74,7 @@ def test_a_line_pasted_in_another_encoding_is_named(tmp_path):
     """A UTF-8 outline with one GBK line was refused with no line to look at (a tester)."""
     path = tmp_path / "提纲.yaml"
     path.write_bytes(GOOD.encode("utf-8") + "  - 这一行是从旧文件粘贴来的。\n".encode("gbk")
-                     + "  - 最后一行。\n".encode("utf-8"))
+                     + "  - 最后一行。\n".encode())
     assert_user_error(cli("render", path, "-f", "txt"), f"{path}:5:", "不是 UTF-8")
 
 

@@ -50,8 +50,8 @@ def test_a_csv_row_with_more_cells_than_the_header_is_named_not_shifted(tmp_path
 def test_a_csv_row_in_another_encoding_is_named(tmp_path: Path, tiny: Path) -> None:
     """One GBK row pasted into a UTF-8 CSV: refused at that row, not at the file."""
     sheet = tmp_path / "名单.csv"
-    sheet.write_bytes("名称,日期\n甲,2025-01-05\n".encode("utf-8") + "乙,2025-01-06\n".encode("gbk")
-                      + "丙,2025-01-07\n".encode("utf-8"))
+    sheet.write_bytes("名称,日期\n甲,2025-01-05\n".encode() + "乙,2025-01-06\n".encode("gbk")
+                      + "丙,2025-01-07\n".encode())
     result = batch(sheet, tiny, tmp_path / "out")
     assert_user_error(result, "名单.csv:3:", "无法识别编码")
     assert not (tmp_path / "out").exists()

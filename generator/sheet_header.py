@@ -79,10 +79,25 @@ def merged_header(table: Table, first: Row, second: Row | None
     return texts, two_rows, across
 
 
+class Renames(dict[str, "str | None"]):
+    """--map's renames, 表头 → 字段 (None: ignore the column or sheet), with where each line
+    was written (file, line), so a rename the template cannot take is told at its line in the
+    map file, not against the sheet (a tester)."""
+
+    def __init__(self, items: Mapping[str, str | None] | None = None,
+                 places: Mapping[str, tuple[str, int | None]] | None = None) -> None:
+        super().__init__(items or {})
+        self.places = dict(places or {})
+
+    def place(self, key: str, otherwise: str) -> tuple[str, int | None]:
+        return self.places.get(key, (otherwise, None))
+
+
 def map_columns(texts: list[str], fields: Sequence[Field],
                 renames: Mapping[str, str | None], where: str,
                 across: Mapping[int, Merge] | None = None) -> list[Column]:
     columns = []
+    places = renames if isinstance(renames, Renames) else Renames()
     for index, header in enumerate(texts):
         if not header:
             continue  # trailing blank columns and unlabelled ones carry nothing
@@ -95,11 +110,11 @@ def map_columns(texts: list[str], fields: Sequence[Field],
                     f"映射文件把列“{header}”对应到“{wanted}”,但"
                     f"{too_many_for_a_column(named[0], named[1])};" + group_forms(
                         named[0], named[1], csv=False, own_sheet=not named[2],
-                        rows_are_items=False), where))
+                        rows_are_items=False), *places.place(key, where)))
             if wanted and target is None:
                 raise InputError(Problem(
                     f"映射文件把列“{header}”对应到“{wanted}”,但模板没有这个字段;"
-                    f"可用的列名:{'、'.join(expected_columns(fields))}", where))
+                    f"可用的列名:{'、'.join(expected_columns(fields))}", *places.place(key, where)))
         else:
             target = resolve(header, fields)
         columns.append(Column(index, header, target, key in renames and not renames[key],

@@ -28,7 +28,7 @@ from typing import Any
 
 from .errors import InputError, Problem
 from .fields import Field, Validator
-from .sheet_header import Column, find_header
+from .sheet_header import Column, Renames, find_header
 from .sheet_paths import (
     Path,
     assign,
@@ -93,7 +93,9 @@ class SheetMapping:
                  renames: Mapping[str, str | None] | None = None) -> None:
         self.template = template
         self.csv = book.is_csv
-        self.renames = {normalise(k): v for k, v in (renames or {}).items()}
+        given = renames if isinstance(renames, Renames) else Renames(renames or {})
+        self.renames = Renames({normalise(k): v for k, v in given.items()},
+                               {normalise(k): at for k, at in given.places.items()})
         self.table = book.table(sheet)
         header, self._ahead = find_header(self.table, template.fields, self.renames)
         self.header_rows = header.rows
@@ -344,7 +346,7 @@ def _chain(first: list[Row], rest: Iterator[Row]) -> Iterator[Row]:
     yield from rest
 
 
-def read_mapping(path: str | os.PathLike[str]) -> dict[str, str | None]:
+def read_mapping(path: str | os.PathLike[str]) -> Renames:
     """--map: `表头: 字段` lines; an empty value ignores that column or sheet."""
     from . import reading, yaml_reader
 
@@ -358,4 +360,6 @@ def read_mapping(path: str | os.PathLike[str]) -> dict[str, str | None]:
                 for key, value in data.items() if not isinstance(value, (str, type(None)))]
     if problems:
         raise InputError(problems)
-    return {str(k): (str(v).strip() or None) if v is not None else None for k, v in data.items()}
+    return Renames({str(k): (str(v).strip() or None) if v is not None else None
+                    for k, v in data.items()},
+                   {str(k): (str(path), locate((k,))[0]) for k in data})

@@ -202,6 +202,19 @@ def test_a_column_mapped_to_the_task_list_is_told_the_forms(tmp_path: Path) -> N
     assert not (tmp_path / "out").exists()
 
 
+def test_a_rename_the_template_cannot_take_is_told_at_its_line_in_the_map(tmp_path: Path) -> None:
+    """The map file's mistake was told against the sheet, with no line (a tester)."""
+    book = Workbook()
+    book.active.append(["会议名称", "讲话人"])
+    book.active.append(["全县工作会议", "李明"])
+    book.save(tmp_path / "t.xlsx")
+    mapping = tmp_path / "对照.yaml"
+    mapping.write_text("会议名称: 会议名称\n讲话人: 讲话的人\n", encoding="utf-8")
+    result = batch(tmp_path / "t.xlsx", tmp_path / "out", "--map", mapping)
+    assert_user_error(result, f"{mapping}:2:", "“讲话人”对应到“讲话的人”", "模板没有这个字段")
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_missing_task_list_gets_its_forms_not_every_column_name(tmp_path: Path) -> None:
     book = Workbook()
     book.active.append(["会议名称", "讲话人"])

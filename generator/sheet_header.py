@@ -146,9 +146,14 @@ def find_header(table: Table, fields: Sequence[Field], renames: Mapping[str, str
             check_columns(table, rows[0], columns, fields, rows_are_items)
             return Header(rows, columns), ahead[position + used:]
     top = "、".join(filter(None, (cell_text(v) for v in ahead[0][1])))
+    # which sheet was read, and any hidden one that was not: a colleague's hidden main sheet
+    # left a tester reading "第 1 行是“序号、小标题…”" with no sheet named
+    sheet = "" if table.csv else f"(读的是工作表“{table.name}”)"
+    hidden = "".join(f"工作表“{name}”是隐藏的,没有读;要用它请加 --sheet {name}。"
+                     for name in table.hidden)
     raise InputError(Problem(
-        f"找不到表头:前 {len(ahead)} 行中没有一列能对应模板的字段(第 {ahead[0][0]} 行是“{top}”)。"
-        f"表头(第一行)应写这些列名:{'、'.join(expected_columns(fields))};"
+        f"找不到表头{sheet}:前 {len(ahead)} 行中没有一列能对应模板的字段(第 {ahead[0][0]} 行是"
+        f"“{top}”)。{hidden}表头(第一行)应写这些列名:{'、'.join(expected_columns(fields))};"
         + advice("map"), table.label))
 
 

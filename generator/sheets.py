@@ -97,6 +97,7 @@ class Table:
     size_hint: int | None = None  # the last row number the file declares, if it declares one
     csv: bool = False  # a CSV's one sheet has no name of its own to show in a message
     _merged: list[Merge] = field(default_factory=list, repr=False)
+    hidden: tuple[str, ...] = ()  # the workbook's hidden sheets, passed over for this one
 
     def merges(self) -> list[Merge]:
         """Merged ranges (none in a CSV), read before the rows."""
@@ -253,7 +254,8 @@ class Workbook:
         rows = self._cells.rows(worksheet)
         if fill_merged and any(m.last_row > m.first_row for m in merges):
             rows = _fill_merged(rows, merges)
-        return Table(name, label, rows, size, _merged=merges)
+        hidden = tuple(ws.title for ws in self._book.worksheets if ws.sheet_state != "visible")
+        return Table(name, label, rows, size, _merged=merges, hidden=hidden)
 
     def close(self) -> None:
         if self._book is not None:

@@ -57,6 +57,23 @@ def test_a_csv_row_in_another_encoding_is_named(tmp_path: Path, tiny: Path) -> N
     assert not (tmp_path / "out").exists()
 
 
+def test_a_hidden_main_sheet_is_named_when_the_visible_one_has_no_header(tmp_path: Path,
+                                                                         tiny: Path) -> None:
+    """A colleague hid the main sheet: the sheet read and the hidden one are both named, with
+    --sheet to use it (a tester read only "第 1 行是…" with no sheet named)."""
+    book = Workbook()
+    book.active.title = "会议"
+    book.active.append(["名称"])
+    book.active.append(["甲"])
+    book.active.sheet_state = "hidden"
+    book.create_sheet("说明").append(["怎样填写这张表"])
+    book.active = 1
+    book.save(tmp_path / "表.xlsx")
+    result = batch(tmp_path / "表.xlsx", tiny, tmp_path / "out")
+    assert_user_error(result, "找不到表头(读的是工作表“说明”)", "工作表“会议”是隐藏的",
+                      "--sheet 会议")
+
+
 def test_csv_rows_padded_as_excel_saves_them_are_not_extra(tmp_path: Path, tiny: Path) -> None:
     """Excel pads every row to the used width, and a note right of the header is blank-headed."""
     sheet = tmp_path / "名单.csv"

@@ -104,6 +104,7 @@ class SheetMapping:
         self.ignored_sheets: list[str] = []
         self.stray: list[str] = []  # the first main-sheet cells with content under no header
         self.stray_count = 0
+        self.merged_across: list[str] = []  # data cells merged over two fields' columns
         for name in book.sheet_names:
             if name != self.table.name:
                 self._load_sub(book.table(name, fill_merged=False))
@@ -213,6 +214,7 @@ class SheetMapping:
         labelled = {c.index for c in self.columns}
         limit = max(labelled, default=-1) + 1  # cells from here on have no header
         gaps = [i for i in range(limit) if i not in labelled]  # unlabelled columns between
+        self._note_merged_across({c.index: c.header for c in self.columns if c.target})
         for number, cells in _chain(self._ahead, self.table.rows):
             data: dict[str, Any] = {}
             places: dict[Path, Place] = {(): Place(self.table.label, number)}
@@ -232,6 +234,23 @@ class SheetMapping:
                     self._attach(data, places, sub.list_path, item, item_places)
             yield RowFacts(number, data, places, cells)
 
+    def _note_merged_across(self, headers: dict[int, str]) -> None:
+        """Data cells merged across the columns of two fields: only the first keeps its value,
+        so the others go empty without a word (D4:E4 over 讲话人 and 日期 lost the date, a
+        tester).  Header merges are refused in `check_columns`; these are said as notes."""
+        last_header = self.header_rows[-1]
+        for merge in self.table.merges():
+            if merge.first_row <= last_header or merge.last_column == merge.first_column:
+                continue
+            names = list(dict.fromkeys(headers[i] for i in range(merge.first_column - 1,
+                                                                  merge.last_column)
+                                       if i in headers))
+            if len(names) > 1:
+                self.merged_across.append(
+                    f"{column_letter(merge.first_column)}{merge.first_row}:"
+                    f"{column_letter(merge.last_column)}{merge.last_row}"
+                    f"(合并了“{'”“'.join(names)}”,只有“{names[0]}”有值)")
+
     def _note_stray(self, number: int, cells: Cells, gaps: list[int], limit: int) -> None:
         """Cells with content under no header: counted, the first ten named (H5)."""
         for index in [*gaps, *range(limit, len(cells))]:
@@ -249,6 +268,9 @@ class SheetMapping:
                     first = items[0][1][()]
                     out.append(f"工作表“{sub.name}”第 {first.row} 行起{sub.join_header}为"
                                f"“{key}”的 {len(items)} 项在主表中没有对应的行,未使用")
+        if self.merged_across:
+            out.append("这些单元格跨两个字段的列合并了,其余字段当作没填:"
+                       + "、".join(self.merged_across) + ";请取消合并,把值分别填进各列")
         if self.stray:
             shown = "、".join(self.stray) + ("……" if self.stray_count > len(self.stray) else "")
             out.append(f"这些单元格有内容,但所在的列没有表头,未使用:{shown}"

@@ -74,6 +74,18 @@ def test_a_hidden_main_sheet_is_named_when_the_visible_one_has_no_header(tmp_pat
                       "--sheet 会议")
 
 
+def test_a_data_cell_merged_over_two_fields_is_said(tmp_path: Path, tiny: Path) -> None:
+    """D4:E4 merged over 讲话人 and 日期 lost the date without a word (a tester)."""
+    book = Workbook()
+    for row in (["名称", "日期", "说明"], ["甲", "2025-01-05", "一"], ["乙", None, "二"]):
+        book.active.append(row)
+    book.active.merge_cells("A3:B3")
+    book.save(tmp_path / "表.xlsx")
+    result = batch(tmp_path / "表.xlsx", tiny, tmp_path / "out")
+    said = result.stderr.replace("\n", "")  # the console wraps long lines
+    assert "A3:B3(合并了“名称”“日期”,只有“名称”有值)" in said and "请取消合并" in said, said
+
+
 def test_csv_rows_padded_as_excel_saves_them_are_not_extra(tmp_path: Path, tiny: Path) -> None:
     """Excel pads every row to the used width, and a note right of the header is blank-headed."""
     sheet = tmp_path / "名单.csv"

@@ -303,6 +303,19 @@ def test_podium_docx_is_the_clis_podium_layout(client, tmp_path):
     assert "%E5%A4%A7%E5%AD%97%E7%89%88" in response.headers["Content-Disposition"]  # 大字版
 
 
+def test_the_outline_may_come_as_a_file_part_and_its_type_is_checked(client, tmp_path):
+    """curl -F input=@提纲.yaml was told "文件是空的", and input_type text/html was read as
+    YAML (a tester): a file part is read as the field is, an unknown type is refused."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    as_file = post(client, "/api/render?format=txt", data={
+        "input": (io.BytesIO(text.encode("utf-8")), "提纲.yaml"), "input_type": "application/yaml"})
+    as_field = post(client, "/api/render?format=txt", data={
+        "input": text, "input_type": "application/yaml"})
+    assert as_file.status_code == 200 and as_file.data == as_field.data
+    wrong = post(client, "/api/render?format=txt", data={"input": text, "input_type": "text/html"})
+    assert wrong.status_code == 400 and "input_type" in wrong.get_data(as_text=True)
+
+
 def test_a_house_profile_sent_with_the_form_applies_like_render_profile(client, tmp_path):
     profile = "body:\n  font: 方正仿宋_GBK\n"
     text = EXAMPLE.read_text(encoding="utf-8")

@@ -364,8 +364,13 @@ def create_app(port: int, token: str, workdir: Path,
         fields `input` (+ `input_type`) and `profile`, as the page sends for downloads."""
         content_type = (request.mimetype or "").lower()
         if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
-            text = request.form.get("input", "")
+            # the outline as a field or as a file part (curl -F input=@提纲.yaml was told
+            # "文件是空的"); its type one of the two the page sends (text/html was read as YAML)
             kind = request.form.get("input_type", "application/json")
+            if kind not in JSON_TYPES + YAML_TYPES:
+                raise InputError(f"input_type 应为 application/json 或 application/yaml,"
+                                 f"而不是“{kind}”")
+            text = _text_field("input", library.OUTLINE_FILE) or ""
             return text.encode("utf-8"), kind, _text_field("profile", library.PROFILE_FILE)
         if content_type not in JSON_TYPES + YAML_TYPES:
             raise InputError("请以 YAML(Content-Type: application/yaml)或 JSON 提交提纲")

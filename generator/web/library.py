@@ -31,8 +31,8 @@ from .json_body import read_json
 
 #: What the routes use of the library besides the functions below: the error types they turn
 #: into answers, the file-name rule of downloads, the preview's stylesheet.
-__all__ = ["MAP_FILE", "PROFILE_FILE", "PROFILE_NAME", "STYLESHEET", "InputError", "Problem",
-           "SpeechgenError", "os_reason", "safe_stem"]
+__all__ = ["MAP_FILE", "OUTLINE_FILE", "PROFILE_FILE", "PROFILE_NAME", "STYLESHEET", "InputError",
+           "Problem", "SpeechgenError", "os_reason", "safe_stem"]
 
 #: What a house profile given as text (not a file) is called in messages.
 PROFILE_NAME = "本单位版式.yaml"

@@ -205,7 +205,8 @@ class Workbook:
             raise InputError(Problem("这是旧版 Excel(.xls)或 WPS(.et)格式,请在 Excel 或 WPS 中"
                                      "“另存为”Excel 工作簿(.xlsx)或 CSV 后再试", str(self.path)))
         elif self.path.suffix.lower() in (".xlsx", ".xlsm"):
-            raise InputError(Problem("文件已损坏或不是 Excel 工作簿(.xlsx)", str(self.path)))
+            raise InputError(Problem("文件是空的(0 字节),不是 Excel 工作簿" if not head else
+                                     "文件已损坏或不是 Excel 工作簿(.xlsx)", str(self.path)))
         else:
             self._encoding = _detect_encoding(self.path)
 

@@ -428,7 +428,10 @@ def test_missing_and_non_spreadsheet_files(tmp_path: Path) -> None:
     assert_user_error(run_speechgen("batch", tmp_path / "没有.xlsx", "-t", WORK), "找不到这个文件")
     fake = tmp_path / "假的.xlsx"
     fake.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    assert_user_error(run_speechgen("batch", fake, "-t", WORK), "不是 Excel 工作簿")
+    assert_user_error(run_speechgen("batch", fake, "-t", WORK), "已损坏或不是 Excel 工作簿")
+    empty = tmp_path / "空的.xlsx"  # 0 bytes: said so, not "已损坏" (a tester)
+    empty.write_bytes(b"")
+    assert_user_error(run_speechgen("batch", empty, "-t", WORK), "空的.xlsx", "文件是空的")
     old = tmp_path / "旧版.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     assert_user_error(run_speechgen("batch", old, "-t", WORK), "另存为")

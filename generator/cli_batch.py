@@ -69,7 +69,9 @@ def run(options: BatchOptions) -> int:
                       markup=False, soft_wrap=True)
     except KeyboardInterrupt:
         rows.close()
-        err.print(f"已中断:{total_rows} 行已处理,已生成的文件完整可用;"
+        # "至少": rows the workers finished but had not reported yet are on disk too (a
+        # tester counted 3,423 files after "3376 行已处理")
+        err.print(f"已中断:至少 {total_rows} 行已处理,已生成的文件完整可用;"
                   "加 --resume 重新运行即可从中断处继续。", markup=False)
         return 130
     finally:

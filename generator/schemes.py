@@ -111,10 +111,12 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("（一）", "（一）", lambda n: f"（{to_chinese(n)}）",
            rf"[（(]{_N}[）)]", ("(一)",), strong=True, starts="（("),
     # Pages also print the top-level number with a comma ("一，克服麻痹思想"); it renders as 一、.
+    # A page typed with an ASCII comma may set one space after it, as typists do after any
+    # comma ("一, 统一认识，…", mining-dev32 m3013); the space is the marker's, not the heading's.
     # Selected-works pages print a part as the bare numeral alone on its line ("一", no heading
     # text; mining-dev29 m2710): the whole paragraph, so a numeral opening a word never matches.
     Scheme("一、", "一、", lambda n: f"{to_chinese(n)}、",
-           rf"{_N}(?:[、．.](?![、．.])|[，,](?=\S)|$)", strong=True, starts=NUMERAL_CHARS),
+           rf"{_N}(?:[、．.](?![、．.])|[，,] ?(?=\S)|$)", strong=True, starts=NUMERAL_CHARS),
     Scheme("（1）", "（1）", lambda n: f"（{n}）",
            rf"[（(]{_DIGITS}[）)]", ("(1)",), strong=True, starts="（("),
     Scheme("1、", "1、", lambda n: f"{n}、", rf"{_DIGITS} ?、", strong=True, starts=DIGIT_CHARS),

@@ -75,8 +75,10 @@ SCHEMES: tuple[Scheme, ...] = (
            rf"第{_N}句话[，,：:]", ("第一句话,", "第一句话"), strong=True, inline=True,
            last=r"(?P<n>最后一句话)[，,：:]", starts="第"),
     # "我想说四个词。第一个词，“有幸”。": each point is one word or phrase, explained after it.
+    # "第一个关键词是“…”。" names its word after 是 (mining-dev32 m3007): the 是 before the
+    # quote is the marker's, the quoted word the heading.
     Scheme("第一个词，", "个词", lambda n: f"第{to_chinese(n)}个词，",
-           rf"第{_N}个(?:关键)?词[，,：:]?", ("第一个词,", "第一个词"), inline=True,
+           rf"第{_N}个(?:关键)?词(?:[，,：:]|是(?=[“「]))?", ("第一个词,", "第一个词"), inline=True,
            last=r"(?P<n>最后一个(?:关键)?词)[，,：:]?", starts="第"),
     Scheme("第一个方面，", "第", lambda n: f"第{to_chinese(n)}个方面，",
            rf"第{_N}个?方面[，,：:]?", ("第一个方面,", "第一个方面"), inline=True,

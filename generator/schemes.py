@@ -75,8 +75,10 @@ SCHEMES: tuple[Scheme, ...] = (
            rf"第{_N}句话[，,：:]", ("第一句话,", "第一句话"), strong=True, inline=True,
            last=r"(?P<n>最后一句话)[，,：:]", starts="第"),
     # "我想说四个词。第一个词，“有幸”。": each point is one word or phrase, explained after it.
+    # "第一个关键词是“…”。" names its word after 是 (mining-dev32 m3007): the 是 before the
+    # quote is the marker's, the quoted word the heading.
     Scheme("第一个词，", "个词", lambda n: f"第{to_chinese(n)}个词，",
-           rf"第{_N}个(?:关键)?词[，,：:]?", ("第一个词,", "第一个词"), inline=True,
+           rf"第{_N}个(?:关键)?词(?:[，,：:]|是(?=[“「]))?", ("第一个词,", "第一个词"), inline=True,
            last=r"(?P<n>最后一个(?:关键)?词)[，,：:]?", starts="第"),
     Scheme("第一个方面，", "第", lambda n: f"第{to_chinese(n)}个方面，",
            rf"第{_N}个?方面[，,：:]?", ("第一个方面,", "第一个方面"), inline=True,
@@ -111,10 +113,12 @@ SCHEMES: tuple[Scheme, ...] = (
     Scheme("（一）", "（一）", lambda n: f"（{to_chinese(n)}）",
            rf"[（(]{_N}[）)]", ("(一)",), strong=True, starts="（("),
     # Pages also print the top-level number with a comma ("一，克服麻痹思想"); it renders as 一、.
+    # A page typed with an ASCII comma may set one space after it, as typists do after any
+    # comma ("一, 统一认识，…", mining-dev32 m3013); the space is the marker's, not the heading's.
     # Selected-works pages print a part as the bare numeral alone on its line ("一", no heading
     # text; mining-dev29 m2710): the whole paragraph, so a numeral opening a word never matches.
     Scheme("一、", "一、", lambda n: f"{to_chinese(n)}、",
-           rf"{_N}(?:[、．.](?![、．.])|[，,](?=\S)|$)", strong=True, starts=NUMERAL_CHARS),
+           rf"{_N}(?:[、．.](?![、．.])|[，,] ?(?=\S)|$)", strong=True, starts=NUMERAL_CHARS),
     Scheme("（1）", "（1）", lambda n: f"（{n}）",
            rf"[（(]{_DIGITS}[）)]", ("(1)",), strong=True, starts="（("),
     Scheme("1、", "1、", lambda n: f"{n}、", rf"{_DIGITS} ?、", strong=True, starts=DIGIT_CHARS),

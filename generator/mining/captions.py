@@ -49,9 +49,13 @@ def caption_stem(text: str) -> str:
 #: …电视动员讲话"): the site's line naming who spoke, not the speech's own title, so the speech
 #: under it has none.  A speech's title names the occasion, never the act of delivering it.
 #: The headline may end in a note on how much of the text follows ("（全文，未删节）",
-#: "（摘要）") and a colon handing over to it (a forum repost, dev29 m2711).
+#: "（摘要）") and a colon handing over to it (a forum repost, dev29 m2711).  Or the headline
+#: quotes what the speaker said and tells how the hall took it ("…会，校长讲话：“<saying>”全体
+#: 老师都沉默了！", dev32 m3008): the speaker and a bare 讲话 (no 的: a title says "…的讲话"),
+#: a colon, the quote, then a short exclaimed reaction.
 REPORTED = re.compile(
     r"发表[^。！？，：]{0,40}(讲话|致辞|演讲|贺词)(（(全文|摘要|节选|实录|未删节|，)+）)?：?$"
+    r"|(?<!的)(讲话|致辞|发言)：“[^“”]{2,30}”[^。！？，：“”]{2,20}！$"
 )
 #: A particular occasion: "在…会议讲话", "关于…", "校长在…典礼上", "在…之际".
 OCCASION = re.compile(r"^(?:在|关于)|在[^，。！？]{2,40}?(?:上|中|之际|期间)")

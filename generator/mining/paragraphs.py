@@ -19,6 +19,7 @@ from .boilerplate import classify, is_furniture, strip_label
 from .headings.detect import (
     ANNOUNCEMENT,
     announces_points,
+    announces_unit,
     is_standalone_heading,
     starts_with_marker,
 )
@@ -463,6 +464,8 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             heading := _UNNUMBERED_ROW.match(text, start)
         ):  # "…提出三点要求： <heading> <its text>": the first point's number lost
             return {start, heading.end()}
+    if not strong_only and (counted := _counted_first_point(text)) is not None:
+        return {counted}
     # "…下面，我再讲四点意见 第一，要…": the announcement lost its mark with the line break.
     for gap in _GAP.finditer(text):
         marker = match_at(text, gap.end())
@@ -477,6 +480,30 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
 
 
 _GAP = re.compile(r" +(?=\S)")
+_FULL_STOP = re.compile(r"[。！？]")
+
+
+def _counted_first_point(text: str) -> int | None:
+    """Where a flattened paragraph's first point starts when the sentence before it counts the
+    very unit the point's marker names, with no announcing verb ("今天，我想借三个关键词，
+    把…讲出来，请大家批评指正。第一个关键词是“…”。", mining-dev32 m3007, the page cut off
+    before the second): the count of a unit of two characters or more (个关键词, 个方面, 层意思)
+    is the announcement, as ``announces_unit`` reads it for a paragraph before a point."""
+    sentence = 0
+    for stop in _FULL_STOP.finditer(text):
+        start = stop.end()
+        marker = match_at(text, start)
+        if (
+            marker
+            and marker.ordinal == 1
+            and announces_unit(text[sentence:start], marker)
+            and not _runs_on(text, marker.end, marker.scheme.family)
+        ):
+            return start
+        sentence = start
+    return None
+
+
 #: A strong point's number and heading at a paragraph line's end, after a sentence end and a
 #: space, with no sentence mark of its own ("…一起谈谈。 一、了解党的历史——…"): the
 #: heading's break was lost, the paragraph under it follows on the next line.

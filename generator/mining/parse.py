@@ -1401,8 +1401,10 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
                 evidence.add("kind")
             if addressed and _reprinted(keys, k, end):
                 evidence.add("printed_twice")
+            caption = bool(REPORTED.search(key))  # a report's headline, however it reads
         elif addressed and _reprinted(keys, k, end):
             evidence.add("printed_twice")
+            caption = bool(REPORTED.search(key))
         else:
             continue
         previous = k

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -262,6 +263,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             numbers.extend(index + 1 for _ in rows)
             normalised.extend(rows)
     kinds = [classify(text) if text else None for text in normalised]
+    reprinted = _reprinted(normalised)
     for index, text in enumerate(normalised):
         number = numbers[index]
         if not text:
@@ -316,7 +318,9 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             text, chunks = text[2:], 1
         elif chunks and out and (cut := _chunk_number(text, chunks + 1, out[-1][1])):
             text, chunks = text[cut:], chunks + 1
-        text_seen = text_seen or (len(text) >= BODY_LINE and bool(_FULL_STOP.search(text)))
+        text_seen = text_seen or (
+            len(text) >= BODY_LINE and bool(_FULL_STOP.search(text)) and not reprinted[index]
+        )
         if text:
             seen_marker = seen_marker or _marker(text) is not None
             out.append((number, text))
@@ -636,6 +640,17 @@ def _drop_teaser(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 drop.add(k)
                 break
     return [line for k, line in enumerate(lines) if k not in drop]
+
+
+def _reprinted(texts: list[str]) -> list[bool]:
+    """For each line, whether the page prints its first ``BODY_LINE`` characters again at
+    another line's start: a page's headline, which a site repeats (its title bar, its heading,
+    the box over the text, glued before the text), not a paragraph of the text.  Such a line
+    does not end the page's head, so a paywall box under it with the text below the box is
+    still the site's head (a paid-document page printing its page marks and its paywall over
+    the preview's text, mining-dev32 m3008)."""
+    starts = Counter(text[:BODY_LINE] for text in texts if len(text) >= BODY_LINE)
+    return [len(text) >= BODY_LINE and starts[text[:BODY_LINE]] > 1 for text in texts]
 
 
 def _body_below(kinds: list[str | None], texts: list[str], index: int) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from flask import Flask, Response, g, redirect, request, send_from_directory
+from flask import Flask, Request, Response, g, redirect, request, send_from_directory
 from werkzeug.exceptions import HTTPException
 
 from .. import advice
@@ -111,10 +111,19 @@ def own_name(filename: str) -> str:
     return Path(filename.replace("\\", "/")).name
 
 
+class _Request(Request):
+    """A form field may be as large as a whole body: werkzeug keeps form fields (not files)
+    under 500 KB by default, so a long draft the page posts as a field for download was
+    refused as "上传的内容太大:不能超过 20 MB" at 0.5 MB (a tester, 下载 Word)."""
+
+    max_form_memory_size = MAX_BODY
+
+
 def create_app(port: int, token: str, workdir: Path,
                quit_event: threading.Event | None = None) -> Flask:
     """The application for one server: its port and token, its private folder."""
     app = Flask(__name__, static_folder=None)
+    app.request_class = _Request
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     state = State(Guard(port, token), Uploads(workdir), quit_event or threading.Event())
     app.extensions["speechgen"] = state

@@ -244,7 +244,9 @@ def choose_template(table: Callable[[], Table], candidates: Mapping[str, Any],
         raise InputError(Problem(f"表头中没有一列能对应任何模板的字段;{advice('template')}",
                                  filename))
     tied = [name for score, name in scored if score == scored[0][0]]
-    if len(tied) > 1:
-        raise InputError(Problem(f"表头同样符合这些模板:{'、'.join(sorted(tied))};"
+    if len(tied) > 1:  # by the title the page's list shows, and the name -t takes (a tester)
+        shown = "、".join(f"{getattr(candidates[name], 'title', name)}({name})"
+                         for name in sorted(tied))
+        raise InputError(Problem(f"表头同样符合这些模板:{shown};"
                                  + advice("template-tied", name=sorted(tied)[0]), filename))
     return candidates[scored[0][1]]

@@ -502,6 +502,7 @@ def test_batch_without_a_template_reports_the_tie_like_the_cli(client):
     error = response.get_json()["error"]
     assert error.startswith("各乡镇会议.xlsx: 表头同样符合这些模板:"), error
     assert error.endswith("请在“模板”中选定其中一个") and " -t" not in error
+    assert "工作会议讲话(work-conference)" in error  # the name the page's list shows (a tester)
 
 
 def test_batch_generates_a_zip_of_the_good_rows_and_the_report(client, tmp_path):

@@ -354,6 +354,19 @@ def test_a_bad_house_profile_is_refused_at_upload(client):
     assert "本单位版式.yaml" not in uploaded.get_json()["error"]
 
 
+def test_a_house_profile_is_warned_of_at_upload_as_render_warns_of_it(client, tmp_path):
+    """A line pitch leaving fewer lines on a page: render --profile warns, the page said only
+    "已启用" (a tester)."""
+    text = "grid:\n  line_pitch: 29pt\n"
+    answer = post(client, "/api/profile", data={
+        "profile": (io.BytesIO(text.encode()), "版式.yaml")}).get_json()
+    profile = tmp_path / "版式.yaml"
+    profile.write_text(text, encoding="utf-8")
+    cli = run_speechgen("render", EXAMPLE, "--profile", profile, "-o", tmp_path / "x.docx")
+    assert answer["warnings"] and all(w in cli.stderr for w in answer["warnings"]), cli.stderr
+    assert "每页只能排" in answer["warnings"][0]
+
+
 def test_render_warnings_reach_the_page_in_a_header(client):
     response = post(client, "/api/render?format=docx", json=party_facts(purpose="部署\x07工作"))
     assert response.status_code == 200

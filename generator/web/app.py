@@ -242,8 +242,8 @@ def create_app(port: int, token: str, workdir: Path,
         text = _text_field("profile", library.PROFILE_FILE)
         if not text:
             raise InputError("请选择本单位版式文件(.yaml)")
-        library.check_profile(text, _shown_name("profile", library.PROFILE_NAME))
-        return json_response({"ok": True, "text": text})
+        warnings = library.check_profile(text, _shown_name("profile", library.PROFILE_NAME))
+        return json_response({"ok": True, "text": text, "warnings": warnings})
 
     @app.post("/api/mine")
     def mine() -> Response:

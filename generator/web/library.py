@@ -195,11 +195,14 @@ def pdf_available() -> bool:
     return find_soffice() is not None
 
 
-def check_profile(text: str, name: str = PROFILE_NAME) -> None:
+def check_profile(text: str, name: str = PROFILE_NAME) -> list[str]:
     """Reads a house profile as `render --profile` would, so a bad one fails at upload, its
     problems under the uploaded file's name (版式.yaml:1:1 was told as 本单位版式.yaml:1:1: a
-    tester, round 2)."""
-    profile_layout(text, "standard", name)
+    tester, round 2).  Returns what `render --profile` warns of it (a line pitch that leaves
+    fewer lines on a page: the page said only "已启用", a tester)."""
+    from ..layout_rules import page_warnings
+
+    return page_warnings(profile_layout(text, "standard", name))
 
 
 def mine(path: Path) -> list[dict[str, Any]]:

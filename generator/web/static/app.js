@@ -679,10 +679,12 @@ function start() {
     const form = new FormData();
     form.append('profile', file);   // decoded by the server as the CLI decodes it (GBK, UTF-16 …)
     try {
-      const { text } = await api('/api/profile', { method: 'POST', body: form });
+      const { text, warnings } = await api('/api/profile', { method: 'POST', body: form });
       S.profile = { name: file.name, text };
       writeJSON(PROFILE_KEY, S.profile);
-      note(`本单位版式“${file.name}”已启用,之后的每次下载都按它排版(保存在本浏览器中)。`, true);
+      // what render --profile warns of the same file, said here too (a tester)
+      note([`本单位版式“${file.name}”已启用,之后的每次下载都按它排版(保存在本浏览器中)。`,
+        ...(warnings || []).map((w) => `提示:${w}`)].join('\n'), true);
     } catch (error) {
       note(`本单位版式有误,未启用:\n${error.message}`);
     }

@@ -70,11 +70,13 @@ class RowResult:
     status: str
     problems: list[Problem] = field(default_factory=list)
     existed: bool = False
+    notes: list[str] = field(default_factory=list)  # what render would warn of (XX left…)
 
     def to_dict(self) -> dict[str, Any]:
         return {"row": self.row, "name": self.name,
                 "path": str(self.path) if self.path else None, "status": self.status,
-                "existed": self.existed, "problems": [p.to_dict() for p in self.problems]}
+                "existed": self.existed, "problems": [p.to_dict() for p in self.problems],
+                "notes": self.notes}
 
 
 def _result(row: int, status: str, target: str | None = None,
@@ -122,6 +124,7 @@ def _run_chunk(jobs: list[_Job]) -> list[RowResult]:
 def _run_row(job: _Job) -> RowResult:
     """One row: validate, build, render, write atomically.  Every failure becomes a result."""
     assert _config is not None
+    from .checks import content_findings
     from .pipeline import render
     from .templating import speech_from_values
 
@@ -138,10 +141,16 @@ def _run_row(job: _Job) -> RowResult:
             return _result(job.row, "failed", problems=validator.problems)
         speech = speech_from_values(template, values, _config.template_dirs)
         speech.template = template.name
+        # what render warns of the same outline (a leftover XX…): a row with "北岸镇工作会议
+        # XX" was 检查通过 and its draft then failed `check` (a tester)
+        notes = [str(finding) for finding in content_findings(speech)]
         if job.target is None:
-            return _result(job.row, "checked")
-        return _write_row(job, job.target, lambda: render(
-            speech, _config.fmt, layout=_config.layout, profile=_config.profile).data)
+            result = _result(job.row, "checked")
+        else:
+            result = _write_row(job, job.target, lambda: render(
+                speech, _config.fmt, layout=_config.layout, profile=_config.profile).data)
+        result.notes = notes
+        return result
     except InputError as error:
         return _result(job.row, "failed", problems=error.problems)
     except OSError as error:

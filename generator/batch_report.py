@@ -89,14 +89,16 @@ class Report:
         if self.json:
             record = {"row": result.row,
                       "status": "exists" if result.existed else _JSON_STATUS[result.status],
-                      "file": result.name, "problems": [self._problem(p) for p in result.problems]}
+                      "file": result.name, "problems": [self._problem(p) for p in result.problems],
+                      "notes": result.notes}
             self._handle.write(("" if self._first else ",\n")
                                + json.dumps(record, ensure_ascii=False))
             self._first = False
             return
         status = STATUS_NAMES[shown]
-        if not result.problems:
-            self._csv.writerow((result.row, status, result.name or "", "", "", "", ""))
+        if not result.problems:  # a row written with a leftover XX is still told of it
+            self._csv.writerow((result.row, status, result.name or "", "", "", "",
+                                "；".join(f"提示:{note}" for note in result.notes)))
         for problem in result.problems:
             item = self._problem(problem)
             self._csv.writerow((result.row, status, result.name or "", item["sheet"],

@@ -37,7 +37,7 @@ def run(options: BatchOptions) -> int:
     filename = rows.batch.book.filename
     counts = dict.fromkeys(STATUS_NAMES, 0)
     total_rows = 0
-    failed = 0
+    failed = noted = 0
     verb = "检查" if options.check_only else "生成"
     try:
         for note in rows.notes:
@@ -57,6 +57,15 @@ def run(options: BatchOptions) -> int:
                         _print_failure(progress.console, result, filename)
                     elif failed == MAX_ROWS_SHOWN + 1:
                         progress.console.print("……失败的行较多,其余不再逐条显示"
+                                               "(用 --report 报告.csv 查看全部)", markup=False)
+                if result.notes:
+                    noted += 1
+                    if noted <= MAX_ROWS_SHOWN:
+                        for note in result.notes:
+                            progress.console.print(f"提示:第 {result.row} 行:{note}",
+                                                   markup=False, soft_wrap=True)
+                    elif noted == MAX_ROWS_SHOWN + 1:
+                        progress.console.print("……有提示的行较多,其余不再逐条显示"
                                                "(用 --report 报告.csv 查看全部)", markup=False)
                 progress.update(task, advance=1, failed=failed)
         for note in rows.unmatched():

@@ -424,6 +424,23 @@ def test_header_missing_a_required_column(tmp_path: Path) -> None:
                       "工作任务1.小标题、工作任务1.小项1.小标题、工作任务2.小标题")
 
 
+def test_a_row_left_with_a_placeholder_is_told_as_render_tells_it(tmp_path: Path) -> None:
+    """"北岸镇工作会议 XX" was 检查通过 / 已生成 and its draft then failed `check` (a tester):
+    each row gets what render warns of its outline, on screen and in the report."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(EXAMPLES / "各乡镇会议.xlsx")
+    sheet = book["会议"]
+    sheet["C4"] = f"{sheet['C4'].value}XX"
+    book.save(tmp_path / "表.xlsx")
+    result = run_speechgen("batch", tmp_path / "表.xlsx", "-t", WORK, "--check",
+                           "--report", tmp_path / "r.csv")
+    assert re.search(r"提示:第 4 行:.*留有占位符“XX”", result.stderr), result.stderr
+    assert "第 6 行:" not in result.stderr  # only the row that has one
+    row4 = [r for r in read_report(tmp_path / "r.csv") if r["行号"] == "4"]
+    assert row4 and "占位符" in row4[0]["问题"], row4
+
+
 def test_missing_and_non_spreadsheet_files(tmp_path: Path) -> None:
     assert_user_error(run_speechgen("batch", tmp_path / "没有.xlsx", "-t", WORK), "找不到这个文件")
     fake = tmp_path / "假的.xlsx"

@@ -803,7 +803,8 @@ function start() {
       el('thead', {}, el('tr', {}, ['行号', '结果', '文件', '问题(单元格 字段:说明)'].map((h) => el('th', { text: h })))),
       el('tbody', {}, rows.map((r) => el('tr', { class: r.status === 'failed' ? 'failed' : '' },
         el('td', { text: String(r.row) }), el('td', { text: STATUS[r.status] || r.status }), el('td', { text: r.name || '' }),
-        el('td', {}, r.problems.map((p) => el('div', { text: p.text }))))))));
+        el('td', {}, [...r.problems.map((p) => el('div', { text: p.text })),
+          ...(r.notes || []).map((n) => el('div', { class: 'note', text: `提示:${n}` }))]))))));
   }
   function renderColumns(data) {
     const box = $('batch-columns');

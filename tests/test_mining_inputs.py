@@ -82,6 +82,39 @@ def test_page_without_a_speech(speechgen, tmp_path: Path) -> None:
                       "links.txt: 没有找到讲话稿")  # the file named: an empty .docx was not
 
 
+@pytest.mark.parametrize("title_level", [None, 1])
+def test_word_heading_styles_without_typed_numbers_are_the_points(speechgen, tmp_path: Path,
+                                                                  title_level) -> None:
+    """Last year's speech with its parts in 标题 1/标题 2 and no typed 一、 was mined as opening
+    and body text (a tester).  The levels used more than once are the points; a title in
+    标题 1 over parts in 标题 2 is not one of them."""
+    document = docx.Document()
+    top, sub = (1, 2) if title_level is None else (2, 3)
+    if title_level is None:
+        document.add_paragraph("在全县安全生产工作会议上的讲话")
+    else:
+        document.add_heading("在全县安全生产工作会议上的讲话", title_level)
+    document.add_paragraph("同志们：")
+    document.add_paragraph("今天召开会议，部署安全生产工作。下面，我讲三点意见。")
+    document.add_heading("提高认识，增强责任感", top)
+    document.add_paragraph("安全生产事关群众生命财产安全。")
+    document.add_heading("突出重点，抓好隐患排查", top)
+    for heading in ("抓好道路交通安全", "抓好建筑施工安全"):
+        document.add_heading(heading, sub)
+        document.add_paragraph("要压实责任，逐项整改。")
+    document.add_heading("强化保障，落实责任", top)
+    document.add_paragraph("要加强督查问责。")
+    document.save(tmp_path / "去年的讲话.docx")
+    result = speechgen("mine", tmp_path / "去年的讲话.docx", "-o", tmp_path / "提纲.yaml")
+    assert result.returncode == 0, result.stderr
+    outline = yaml.safe_load((tmp_path / "提纲.yaml").read_text(encoding="utf-8"))
+    assert [s["heading"] for s in outline["sections"]] == [
+        "提高认识，增强责任感", "突出重点，抓好隐患排查", "强化保障，落实责任"]
+    assert [s["heading"] for s in outline["sections"][1]["sections"]] == [
+        "抓好道路交通安全", "抓好建筑施工安全"]
+    assert outline["title"] == "在全县安全生产工作会议上的讲话"
+
+
 def test_an_empty_docx_is_named(speechgen, tmp_path: Path) -> None:
     docx.Document().save(tmp_path / "去年的稿子.docx")
     result = speechgen("mine", tmp_path / "去年的稿子.docx", "-o", tmp_path / "提纲")

@@ -58,6 +58,12 @@ def test_placeholder_in_an_outline_is_placed_by_its_point():
         ("placeholder", "X", "二、（二）")]
 
 
+def test_a_placeholder_in_the_front_matter_is_placed_by_its_line_kind():
+    """A placeholder in the speaker line was placed in "(标题)" (a tester)."""
+    found = content_findings(speech(speaker="县委书记　张XX"))
+    assert [(f.id, f.place.section) for f in found] == [("placeholder", "讲话人")]
+
+
 def test_empty_point_and_heading_without_text():
     sections = [Section(heading="认清形势"), Section(heading="", paragraphs=["要压实责任。"]),
                 Section(heading="压实责任", paragraphs=["要层层压实责任。"])]

@@ -18,6 +18,12 @@ SPOKEN_KINDS = frozenset({"salutation", "body", "heading", "lead", "signoff"})
 
 #: Part names as the report prints them, for paragraphs outside any numbered point.
 PART_NAMES: dict[str, str] = {"front": "标题", "opening": "开头", "section": "", "closing": "结尾"}
+#: A paragraph's kind as a person names it: the front matter is not all 标题 (a placeholder in
+#: the speaker line was placed in "(标题)", a tester).
+KIND_NAMES: dict[str, str] = {
+    "title": "标题", "subtitle": "副标题", "speaker": "讲话人", "date": "日期",
+    "salutation": "称呼", "body": "正文", "signoff": "结束语",
+}
 
 
 class RunFacts(NamedTuple):
@@ -84,8 +90,8 @@ class Para(NamedTuple):
     @property
     def where(self) -> str:
         """The section path, or the part's name outside the numbered points."""
-        if self.kind == "salutation":
-            return "称呼"
+        if self.kind == "salutation" or self.part == "front":
+            return KIND_NAMES.get(self.kind, PART_NAMES["front"])
         return self.section or PART_NAMES.get(self.part, "")
 
     def place(self, start: int | None = None) -> Place:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..fonts import fallback_font, lacks
 from ..lazy_re import LazyPattern
-from .draft import Draft, Para, RunFacts
+from .draft import KIND_NAMES, Draft, Para, RunFacts
 from .finding import ERROR, Finding, Place
 from .rule import Options, Rule
 
@@ -27,10 +27,6 @@ _PAPERS = {(210, 297): "A4", (215.9, 279.4): "Letter", (297, 420): "A3", (176, 2
            (182, 257): "B5(JIS)", (215.9, 355.6): "Legal"}
 _MM_TOLERANCE = 0.6
 _PT_TOLERANCE = 0.26
-_KIND_NAMES = {
-    "title": "标题", "subtitle": "副标题", "speaker": "讲话人", "date": "日期",
-    "salutation": "称呼", "body": "正文", "signoff": "结束语",
-}
 _LEVEL_NAMES = ("一级标题", "二级标题", "三级标题", "四级标题")
 _CJK = LazyPattern(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
 _LATIN = LazyPattern(r"[A-Za-z0-9]")
@@ -80,7 +76,7 @@ def _pages(draft: Draft, layout: Layout) -> Iterator[Finding]:
 def _kind_name(para: Para) -> str:
     if para.kind in ("heading", "lead"):
         return _LEVEL_NAMES[min(max(para.level, 1), 4) - 1]
-    return _KIND_NAMES.get(para.kind, "正文")
+    return KIND_NAMES.get(para.kind, "正文")
 
 
 def _same_font(actual: str | None, expected: str) -> bool:
@@ -127,7 +123,7 @@ def _fonts(draft: Draft, layout: Layout) -> Iterator[Finding]:
     for para in draft.paras:
         kinds = [(_kind_name(para), layout.style(para.kind, para.level))]
         if para.kind == "lead":  # the heading run takes its level's font, the rest the body's
-            kinds.append((_KIND_NAMES["body"], layout.style("body")))
+            kinds.append((KIND_NAMES["body"], layout.style("body")))
         for run in para.runs:
             # Judge a run of a lead paragraph by whichever part it resembles more.
             problems, (kind, style) = min(

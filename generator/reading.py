@@ -256,7 +256,9 @@ def check_zip(path: str | os.PathLike[str], what: str = "Word 文档(.docx)") ->
         raise InputError(Problem("没有读取这个文件的权限(是否正在其他程序中打开?)",
                                  name)) from None
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(Problem(f"这不是有效的 {what}:文件已损坏,或是改了扩展名的其他文件",
+        empty = Path(path).is_file() and Path(path).stat().st_size == 0  # not "damaged" (a tester)
+        raise InputError(Problem(f"文件是空的(0 字节),不是有效的 {what}" if empty else
+                                 f"这不是有效的 {what}:文件已损坏,或是改了扩展名的其他文件",
                                  name)) from None
     total = 0
     for member in members:

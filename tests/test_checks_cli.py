@@ -50,6 +50,7 @@ def test_warnings_alone_exit_0(tmp_path):
     (["missing.txt"], "找不到这个文件"),
     (["draft.pdf"], "不支持检查“.pdf”文件"),
     (["稿子"], "这是一个文件夹"),
+    (["zero.docx"], "文件是空的(0 字节)"),
     (["draft.txt", "--fix"], "--fix 需要用 -o"),
     (["draft.txt", "--rate", "0"], "--rate"),
     (["draft.txt", "--duration", "一会儿"], "无法识别讲话时长"),
@@ -65,6 +66,7 @@ def test_bad_input_exits_2(tmp_path, args, fragment):
     docx.Document().save(tmp_path / "empty.docx")
     write(tmp_path, "draft.pdf", "%PDF")
     (tmp_path / "稿子").mkdir()
+    write(tmp_path, "zero.docx", "")
     if args[0] == "draft.docx":
         if "--layout" in args:
             docx.Document().save(tmp_path / "draft.docx")

@@ -1384,7 +1384,7 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
         elif k and _english_title(key) and _english_headline(keys, k - 1):
             continue  # "Speech by …" under its headline: the subtitle, not the title
         elif _is_title(key) or SUBTITLE.match(key) or _english_title(key) or (
-            _english_headline(keys, k) or _colon_headline(key)
+            _english_headline(keys, k) or _colon_headline(key, keys)
         ):
             # or "主题——在…的讲话" on one line, or a government page's English headline, or
             # "在…的讲话：<headline>！"
@@ -1476,13 +1476,16 @@ def title_if_chosen(lines: list[str], candidate: TitleCandidate) -> str:
     return clean_title(title_at(lines, choice.at)[0]) or MISSING_TITLE
 
 
-def _colon_headline(text: str) -> bool:
+def _colon_headline(text: str, keys: list[str]) -> bool:
     """A title printed with a headline after a colon, longer than a title alone: "校长在…会议上
     的讲话：一所学校…，中层干部必须“…”！" (a document-sharing page's preview, pool mining-dev28).
     The part before the colon is a title naming its occasion (``_is_title``, ``names_occasion``:
     "党课讲稿：…" is a site's category before a headline); the headline after it is one
     clause run, closing at most on one ？ or ！ as a headline does, and the whole is at most
-    ``HEADLINE_CHARS``.  A field row ("文件名称：…") has no title before its colon."""
+    ``HEADLINE_CHARS``.  A field row ("文件名称：…") has no title before its colon.  When the
+    head also prints the part before the colon as a line of its own (``keys``), the page has
+    shown its title alone: the colon line is a news site's headline built on it ("…大会上的
+    贺词：妇女是推动…的伟大力量", phrase-a c214), not a longer title."""
     if len(text) > HEADLINE_CHARS or "：" not in text:
         return False
     head, _, rest = text.partition("：")
@@ -1492,6 +1495,7 @@ def _colon_headline(text: str) -> bool:
         and not _SENTENCE_MARK.search(rest)
         and _is_title(head)
         and names_occasion(head)
+        and head not in keys
     )
 
 

@@ -399,7 +399,10 @@ class _Builder:
         the opening's last.  The break-off needs no telling last character where the
         points before it in its list all ran their text on after the heading ("1、…意识，每个
         人都要…。" then "2、教师不仅仅要关"): a list written as paragraphs prints no heading
-        alone on its line."""
+        alone on its line.  A point whose heading is empty (a bare numeral "二" as the text's
+        last line, the part marker of round 33) was cut right after its number: with no
+        heading and nothing under it, the page shows no point at all, and the numeral alone
+        is no text to keep either."""
         if self.complete or not self.top or not self.paragraphs:
             return
         last, line = self.top[-1], self.paragraphs[-1]
@@ -408,11 +411,18 @@ class _Builder:
         lst = next(lst for lst in self.lists if lst.items and lst.items[-1] is last)
         run_in = len(self.top) > 1 and all(item.lead for item in lst.items[:-1])
         alone = len(lst.items) == 1  # the page's one point: cut in its first sentence?
-        if not (last.heading.endswith(CUT_ENDINGS) or run_in or (alone and _cut_sentence(line))):
+        if not (
+            not last.heading
+            or last.heading.endswith(CUT_ENDINGS)
+            or run_in
+            or (alone and _cut_sentence(line))
+        ):
             return
         lst.items.pop()
         lst.schemes.pop()
         del self.top[-1]
+        if not last.heading:
+            return
         if not self.top:
             self.opening.append(line)
             return

@@ -457,3 +457,31 @@ def test_rephrase_button_steps_the_glue_version_and_the_same_version_gives_the_s
     css(browser, 'button.tab[data-view="start"]')[0].click()
     by_id(browser, "new-outline").click()
     wait(browser, lambda d: not by_id(d, "rephrase").is_displayed())
+
+
+def test_two_tabs_keep_two_drafts(server, browser):
+    """With one draft slot, typing in a second tab replaced the first tab's draft without a
+    word (a tester): each document keeps its own, and both can be taken up again."""
+    open_page(browser, server)
+    css(browser, 'button.card[data-template="work-conference"]')[0].click()
+    wait(browser, lambda d: css(d, "#f-meeting"))
+    type_into(browser, "f-meeting", "甲县工作会议")
+    first = browser.current_window_handle
+    browser.switch_to.new_window("tab")
+    open_page(browser, server)
+    css(browser, 'button.card[data-template="party-lecture"]')[0].click()
+    wait(browser, lambda d: css(d, "#f-meeting"))
+    type_into(browser, "f-meeting", "乙支部党课")
+    browser.switch_to.window(first)
+    type_into(browser, "f-meeting", "（续）")  # the first tab goes on after the second typed
+    browser.refresh()
+    wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+    resume = by_id(browser, "resume").text
+    assert "甲县工作会议（续）" in resume and "乙支部党课" in resume, resume
+    by_id(browser, "resume-draft-1").click()  # the older of the two: the second tab's
+    assert by_id(browser, "f-meeting").get_attribute("value") == "乙支部党课"
+    type_into(browser, "f-meeting", "（改）")  # taken up again, it stays one draft
+    browser.refresh()
+    wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+    assert len(css(browser, "#resume .resume-item")) == 2
+    assert "乙支部党课（改）" in by_id(browser, "resume").text

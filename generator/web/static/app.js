@@ -18,7 +18,9 @@
 })();
 
 function start() {
-  const DRAFT_KEY = 'speechgen.draft';
+  const DRAFT_KEY = 'speechgen.draft';     // the one slot of earlier versions, read once
+  const DRAFTS_KEY = 'speechgen.drafts';   // each document's own draft, newest first
+  const MAX_DRAFTS = 8;
   const PROFILE_KEY = 'speechgen.profile';
   const DEBOUNCE_MS = 250;
 
@@ -32,6 +34,7 @@ function start() {
     previewSeq: 0, shownSeq: 0, timer: null, pendingSince: null,
     widgets: {},         // key path string -> field element, to place messages
     batchJob: null,
+    draftId: null,       // which kept draft this tab's document is (see saveDraft)
   };
   // Timings for the browser test: input event → preview shown (ms, performance.now()).
   window.speechgenTimings = [];
@@ -162,9 +165,20 @@ function start() {
   document.querySelectorAll('[data-goto]').forEach((b) => b.addEventListener('click', () => show(b.dataset.goto)));
 
   // --- draft kept in this browser ------------------------------------------------------------------
+  // Each document keeps its own draft: with one slot, a second tab's typing replaced the first
+  // tab's draft without a word (a tester).  A document started here gets a new id; one resumed
+  // keeps its id, so it goes on updating its own entry.
+  function readDrafts() {
+    const list = readJSON(DRAFTS_KEY);
+    if (Array.isArray(list)) return list;
+    const old = readJSON(DRAFT_KEY);
+    return old && old.mode ? [Object.assign({}, old, { id: 'earlier' })] : [];
+  }
   function saveDraft() {
-    writeJSON(DRAFT_KEY, { mode: S.mode, template: S.template, facts: S.facts, outline: S.outline,
-      saved: new Date().toISOString() });
+    if (!S.draftId) S.draftId = `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const entry = { id: S.draftId, mode: S.mode, template: S.template, facts: S.facts, outline: S.outline,
+      saved: new Date().toISOString() };
+    writeJSON(DRAFTS_KEY, [entry, ...readDrafts().filter((d) => d.id !== S.draftId)].slice(0, MAX_DRAFTS));
     const time = new Date();
     $('draft-status').textContent = `草稿已自动保存在本浏览器(${time.getHours()}:${String(time.getMinutes()).padStart(2, '0')})`;
   }
@@ -175,18 +189,22 @@ function start() {
     return `${t ? t.label : draft.template}${meeting ? ':' + meeting : ''}`;
   }
   function renderResume() {
-    const draft = readJSON(DRAFT_KEY);
+    const drafts = readDrafts().filter((d) => d && d.mode);
     const box = $('resume');
     box.textContent = '';
-    if (!draft || !draft.mode) { box.hidden = true; return; }
+    if (!drafts.length) { box.hidden = true; return; }
     box.hidden = false;
-    const when = draft.saved ? new Date(draft.saved).toLocaleString('zh-CN') : '';
-    box.append(el('div', {}, el('strong', { text: '上次的稿子:' }), draftTitle(draft),
-      el('span', { class: 'muted', text: when ? `(保存于 ${when})` : '' })),
-    el('button', { type: 'button', class: 'primary', id: 'resume-draft', onclick: () => {
-      if (draft.mode === 'outline') openOutline(draft.outline || emptyOutline());
-      else openTemplate(draft.template, draft.facts || {});
-    } }, '继续上次的稿子'));
+    drafts.forEach((draft, i) => {
+      const when = draft.saved ? new Date(draft.saved).toLocaleString('zh-CN') : '';
+      box.append(el('div', { class: 'resume-item' },
+        el('div', {}, el('strong', { text: i ? '更早的稿子:' : '上次的稿子:' }), draftTitle(draft),
+          el('span', { class: 'muted', text: when ? `(保存于 ${when})` : '' })),
+        el('button', { type: 'button', class: i ? 'small' : 'primary', id: i ? `resume-draft-${i}` : 'resume-draft',
+          onclick: () => {   // goes on as the same document, under its own id
+            if (draft.mode === 'outline') openOutline(draft.outline || emptyOutline(), draft.id);
+            else openTemplate(draft.template, draft.facts || {}, draft.id);
+          } }, i ? '继续这份' : '继续上次的稿子')));
+    });
   }
 
   // --- start screen ---------------------------------------------------------------------------
@@ -239,8 +257,9 @@ function start() {
   });
 
   // --- the form, generated from the template's field declarations ------------------------------------
-  function openTemplate(name, facts) {
+  function openTemplate(name, facts, draftId) {   // draftId: a kept draft resumed, else a new one
     S.mode = 'template'; S.template = name; S.facts = facts || {}; S.outline = null;
+    S.draftId = draftId || null;
     delete S.facts.template;
     $('rephrase').hidden = !S.byName[name].fields.some((f) => f.key === 'variant');
     renderEditor();
@@ -412,8 +431,8 @@ function start() {
     return { template: 'outline', title: '', salutation: '同志们:', opening: [],
       sections: [{ heading: '', paragraphs: [] }], closing: [], signoff: [] };
   }
-  function openOutline(outline) {
-    S.mode = 'outline'; S.template = null; S.facts = {};
+  function openOutline(outline, draftId) {
+    S.mode = 'outline'; S.template = null; S.facts = {}; S.draftId = draftId || null;
     $('rephrase').hidden = true;   // an outline is the user's own words: no glue to change
     S.outline = Object.assign(emptyOutline(), outline || {}, { template: 'outline' });
     renderEditor();

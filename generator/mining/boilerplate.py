@@ -362,6 +362,11 @@ RULES: list[NoiseRule] = [
         # (Gated by the word right before a closing bracket: the speeches' own 修改 is not.)
         (r"[（(][^（）()]{0,30}(?:你|您|请|可)[^（）()]{0,16}(?:替换|修改|改写|填写|填入)"
          r"[^（）()]{0,12}[）)]", "替修改填", r"(?:替换|修改|改写|填写|填入)[^（）()]{0,12}[）)]"),
+        # A training company's name in brackets, set off by a space at a line's end: the
+        # watermark of a hard-wrapped PDF, on a heading's or a paragraph's line ("…的重要
+        # 性和紧迫感 (某某教育)", pool mining-phrase-a).  The speech's own brackets close a
+        # clause without a space before them, or hold more than a name.
+        (r"\s+[（(][^（）()\s，。、；：]{2,4}(?:教育|培训)[）)]$", "教培"),
         # Bracketed buttons in a meta row or after a title: [下载该文章] [会员注册] 【收藏本文】.
         (rf"\s*[\[【]{_BUTTON_WORDS}[^\[\]【】]{{0,4}}[\]】]", "[【"),
     ),

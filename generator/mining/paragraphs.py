@@ -252,6 +252,16 @@ _LEADING_TITLE = re.compile(
     rf"^((?:[^\s。！？；：，]{{2,20}}，)?[^\s。！？；：，]{{6,50}}?{TITLE_END}{_TITLE_NOTE})"
     r"\s+(?=\S[^。！？]{4,}[，。！？])"
 )
+#: The same with the title a sentence of its own, closed by a full stop ("在…动员会上讲话。今冬…"),
+#: or glued to the body under a site's "范文稿" tag; before it perhaps a year and a document
+#: library's file name ("…讲话稿和在…讲话范文2021年在…上的讲话范文稿受…委托，…", pool
+#: mining-phrase-a).  Only a title that names the occasion (在…上的讲话) counts: a first sentence
+#: of the body would not be one, and one the body quotes ("某某同志在会上的讲话，…") goes on.
+_SENTENCE_TITLE = re.compile(
+    rf"^(?P<head>(?:[^\s。！？；：，]{{4,60}}?{TITLE_END}(?:范文)?)?(?:\d{{4}}年)?)"
+    r"(?P<title>在[^\s。！？；：，“”]{4,40}?上的?(?:讲话|演讲|致辞|发言))"
+    r"(?:。|范文稿|范文)(?=[^\s。！？；：，][^。！？]{4,}[，。！？])"
+)
 #: The colon that ends a short flattened page's head before a space and the first sentence
 #: ("…的讲话 各位志愿者： 今天…。"): no sentence mark before it, a space parting the address
 #: from what stands before it, and no greeting after it (a greeting stays with the address).
@@ -299,6 +309,9 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         ):
             out.append((number, lead.group(1)))
             text = text[lead.end() :]
+        elif not (before or addressed) and (sentence := _SENTENCE_TITLE.match(text)):
+            out.extend((number, p) for p in sentence.group("head", "title") if p)
+            text = text[sentence.end() :]
         if len(text) < FLATTENED and addressed and addressed.re is not _ADDRESS:
             # A short page's head and opening on one line ("…的讲话（日期）某某同志们：今天…"):
             # head, address and body are parted, as on a long flattened line.

@@ -94,10 +94,9 @@ class Renames(dict[str, "str | None"]):
 
 
 def map_columns(texts: list[str], fields: Sequence[Field],
-                renames: Mapping[str, str | None], where: str,
+                renames: Renames, where: str,
                 across: Mapping[int, Merge] | None = None) -> list[Column]:
     columns = []
-    places = renames if isinstance(renames, Renames) else Renames()
     for index, header in enumerate(texts):
         if not header:
             continue  # trailing blank columns and unlabelled ones carry nothing
@@ -110,11 +109,12 @@ def map_columns(texts: list[str], fields: Sequence[Field],
                     f"映射文件把列“{header}”对应到“{wanted}”,但"
                     f"{too_many_for_a_column(named[0], named[1])};" + group_forms(
                         named[0], named[1], csv=False, own_sheet=not named[2],
-                        rows_are_items=False), *places.place(key, where)))
+                        rows_are_items=False), *renames.place(key, where)))
             if wanted and target is None:
                 raise InputError(Problem(
                     f"映射文件把列“{header}”对应到“{wanted}”,但模板没有这个字段;"
-                    f"可用的列名:{'、'.join(expected_columns(fields))}", *places.place(key, where)))
+                    f"可用的列名:{'、'.join(expected_columns(fields))}",
+                    *renames.place(key, where)))
         else:
             target = resolve(header, fields)
         columns.append(Column(index, header, target, key in renames and not renames[key],
@@ -122,7 +122,7 @@ def map_columns(texts: list[str], fields: Sequence[Field],
     return columns
 
 
-def find_header(table: Table, fields: Sequence[Field], renames: Mapping[str, str | None],
+def find_header(table: Table, fields: Sequence[Field], renames: Renames,
                 rows_are_items: bool = False) -> tuple[Header, list[Row]]:
     """The header: the first of the top rows that names at least one field.
 

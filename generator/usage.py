@@ -58,9 +58,7 @@ def _closest(typed: str, offered: str | None) -> str | None:
     """The parser's nearest option: it lists several alphabetically ("--layout, --output" for
     --ouput, a tester), so the closest of them is named, not the first."""
     choices = [choice.strip() for choice in (offered or "").split(",") if choice.strip()]
-    if len(choices) > 1:
-        return did_you_mean(typed, choices, cutoff=0)
-    return choices[0] if choices else None
+    return did_you_mean(typed, choices, cutoff=0)
 
 
 def explain(error: UsageError) -> str:

@@ -478,6 +478,7 @@ def test_two_tabs_keep_two_drafts(server, browser):
     wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
     resume = by_id(browser, "resume").text
     assert "甲县工作会议（续）" in resume and "乙支部党课" in resume, resume
+    shot(browser, "two-drafts")
     by_id(browser, "resume-draft-1").click()  # the older of the two: the second tab's
     assert by_id(browser, "f-meeting").get_attribute("value") == "乙支部党课"
     type_into(browser, "f-meeting", "（改）")  # taken up again, it stays one draft

@@ -78,6 +78,37 @@ def test_a_line_pasted_in_another_encoding_is_named(tmp_path):
     assert_user_error(cli("render", path, "-f", "txt"), f"{path}:5:", "不是 UTF-8")
 
 
+@pytest.mark.parametrize(("command", "name", "expected"), [
+    ("render", "提纲.yaml", "YAML 提纲"), ("mine", "页面.txt", ".txt"), ("check", "稿.txt", ""),
+])
+@pytest.mark.parametrize("head", [b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
+def test_binary_file_without_nul_bytes_is_called_binary(tmp_path, command, name, expected,
+                                                        head):
+    """Random bytes with no NUL, or a .docx renamed to text, were told they had an odd
+    encoding at line 1 or a control character at column 3 (a tester)."""
+    import random
+
+    rng = random.Random(7)
+    noise = bytes(rng.choice(range(1, 256)) for _ in range(3000))
+    path = tmp_path / name
+    path.write_bytes(head + noise)
+    if command == "mine" and head == b"PK\x03\x04":  # mine reads .docx, so it says which
+        assert_user_error(cli(command, path), name, "Word 文档", "已损坏")
+    else:
+        assert_user_error(cli(command, path), name, "不是文本文件", "二进制", expected)
+
+
+def test_text_with_word_breaks_and_one_stray_control_is_still_text(tmp_path):
+    """Word's line and page breaks copy as \v and \f; one control character pasted in stays
+    a message at its own line, not a refusal of the whole file."""
+    path = tmp_path / "稿.txt"
+    path.write_text("同志们:\n今天开会。\v\f\n" * 40 + "最后\x03一行。\n", encoding="utf-8")
+    result = cli("check", path)
+    assert "二进制" not in result.stderr
+    path = write(tmp_path, "提纲.yaml", GOOD + "  - 第二\x03段。\n")
+    assert_user_error(cli("render", path, "-f", "txt"), "提纲.yaml:5", "控制字符")
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 def test_outline_in_every_encoding_windows_saves(tmp_path, encoding):
     path = write(tmp_path, "提纲.yaml", GOOD, encoding)

@@ -143,7 +143,7 @@ def _run_row(job: _Job) -> RowResult:
         speech.template = template.name
         # what render warns of the same outline (a leftover XX…): a row with "北岸镇工作会议
         # XX" was 检查通过 and its draft then failed `check` (a tester)
-        notes = [str(finding) for finding in content_findings(speech)]
+        notes = validator.notes + [str(finding) for finding in content_findings(speech)]
         if job.target is None:
             result = _result(job.row, "checked")
         else:

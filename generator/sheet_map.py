@@ -313,6 +313,7 @@ class SheetValidator(Validator):
     places: dict[Path, Place] = field(default_factory=dict)
     columns: Mapping[Path, tuple[int, str]] = field(default_factory=dict)
     fields: Sequence[Field] = ()
+    notes: list[str] = field(default_factory=list)  # what was taken, but not as written
 
     def problem(self, path: Path, shown: str, message: str, keys: Path | None = None) -> None:
         place = self._exact(path)
@@ -337,6 +338,12 @@ class SheetValidator(Validator):
         if isinstance(data, CellIssue):
             self.problem(path, shown, data.message)
             return data.message  # never rendered (the row failed), and not "missing" again
+        if spec.type == "text" and isinstance(data, str) and len(data.strip().splitlines()) > 1:
+            # Alt+Enter in a one-line field: joined, as a wrapped title should be, but a second
+            # paragraph typed there would vanish into the first unseen (a tester)
+            place = self.place(path)
+            self.notes.append(f"{place.cell()}({place.header or shown})单元格里有换行,"
+                              "这一项只写一行,已把各行接成一行")
         return super().value(data, spec, path, shown)
 
     def _exact(self, path: Path) -> Place | None:

@@ -441,6 +441,24 @@ def test_a_row_left_with_a_placeholder_is_told_as_render_tells_it(tmp_path: Path
     assert row4 and "占位符" in row4[0]["问题"], row4
 
 
+def test_a_line_break_in_a_one_line_cell_is_joined_and_told(tmp_path: Path) -> None:
+    """Alt+Enter in the 会议名称 cell was joined into one line without a word (a tester): the
+    draft has it on one line and the row says so, naming the cell; other rows say nothing."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(EXAMPLES / "各乡镇会议.xlsx")
+    book["会议"]["C4"] = "城关镇2025年\n经济工作会议"
+    book.save(tmp_path / "表.xlsx")
+    result = run_speechgen("batch", tmp_path / "表.xlsx", "-t", WORK, "-o", tmp_path / "out",
+                           "--report", tmp_path / "r.csv")
+    assert "提示:第 4 行:C4(会议名称)单元格里有换行" in result.stderr, result.stderr
+    assert "换行" not in result.stderr.replace("C4(会议名称)单元格里有换行", "")
+    draft = "\n".join(docx_paragraphs(next((tmp_path / "out").glob("*城关镇*.docx"))))
+    assert "城关镇2025年经济工作会议" in draft
+    row4 = [r for r in read_report(tmp_path / "r.csv") if r["行号"] == "4"]
+    assert row4 and "已把各行接成一行" in row4[0]["问题"], row4
+
+
 def test_missing_and_non_spreadsheet_files(tmp_path: Path) -> None:
     assert_user_error(run_speechgen("batch", tmp_path / "没有.xlsx", "-t", WORK), "找不到这个文件")
     fake = tmp_path / "假的.xlsx"

@@ -194,11 +194,13 @@ def render(
     output = Path(output_as_typed) if output_as_typed is not None else None
     # A folder to write into: several inputs, one that exists, or a name ending in / or \
     # ("-o 讲话稿/" wrote 讲话稿.docx beside the folder it named: a tester).
-    into = len(sources) > 1 or (output is not None and (
-        output.is_dir() or str(output_as_typed).endswith(_SEPARATORS)))
+    folder = output is not None and (
+        output.is_dir() or str(output_as_typed).endswith(_SEPARATORS))
+    into = len(sources) > 1 or folder
     shown_on_screen = output is not None and screen(output) is None
     output = screen(output)
-    if into and output is not None and (output.is_file() or output.suffix):
+    # a dot is a folder's name when it exists or ends in / ("-o v1.2" was refused as a file)
+    if into and output is not None and (output.is_file() or (output.suffix and not folder)):
         raise fail(f"有 {len(sources)} 个输入文件时,-o 应为文件夹,而不是“{output}”"
                    if len(sources) > 1 else f"-o 以 / 结尾表示文件夹,而“{output}”是文件")
     inputs = [*sources, *([profile] if profile else [])]

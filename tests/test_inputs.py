@@ -169,13 +169,15 @@ def test_unwritable_outputs_name_the_file_asked_for(tmp_path, speechgen):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["提纲.yaml", "普通文件"]
 
 
-@pytest.mark.parametrize("typed", ["稿件" + os.sep, "已有"])
+@pytest.mark.parametrize("typed", ["稿件" + os.sep, "已有", "v1.2", "第2.0版" + os.sep])
 def test_an_output_folder_gets_the_draft_inside_it(tmp_path, speechgen, typed):
     """"-o 讲话稿/" wrote 讲话稿.docx beside the folder it named (a tester): a name ending in a
     separator, or a folder that exists, is where the draft goes, under the outline's name, as
-    with several inputs.  A name ending in / that is a file is refused."""
+    with several inputs, a dot in its name or not ("-o v1.2" was refused as a file, a
+    tester).  A name ending in / that is a file is refused."""
     source = write(tmp_path, GOOD)
     (tmp_path / "已有").mkdir()
+    (tmp_path / "v1.2").mkdir()
     result = speechgen("render", source, "-f", "txt", "-o", f"{tmp_path}{os.sep}{typed}")
     assert result.returncode == 0, result.stderr
     folder = tmp_path / typed.rstrip(os.sep)

@@ -75,10 +75,11 @@ def _docx_lines(path: Path) -> list[str]:
 
     document = reading.open_docx(path)
     labels = ListLabels(document)
-    numbers = _heading_numbers(document)
+    paragraphs = reading.docx_paragraphs(document)
+    numbers = _heading_numbers(document, paragraphs)
     lines: list[str] = []
     rows: dict[Any, list[str] | None] = {}  # each table row met, its cells' texts when data
-    for paragraph in reading.docx_paragraphs(document):
+    for paragraph in paragraphs:
         row = next(paragraph._p.iterancestors(qn("w:tr")), None)
         if row is not None:
             if row not in rows:
@@ -94,7 +95,7 @@ def _docx_lines(path: Path) -> list[str]:
     return lines
 
 
-def _heading_numbers(document: Any) -> dict[Any, str]:
+def _heading_numbers(document: Any, paragraphs: list[Any]) -> dict[Any, str]:
     """Markers for headings that Word's heading styles (outline levels) make and no typed
     number shows: "抓好安全生产" in 标题 1 is the speech's 一、 (a tester's last-year speech,
     three 标题 1 and two 标题 2 without numbers, was mined as opening and body text).
@@ -109,7 +110,7 @@ def _heading_numbers(document: Any) -> dict[Any, str]:
 
     chain = StyleChain(document)
     headings = []
-    for paragraph in reading.docx_paragraphs(document):
+    for paragraph in paragraphs:
         level = chain.outline_level(paragraph._p)
         text = reading.paragraph_text(paragraph._p).strip()
         if level is not None and text:

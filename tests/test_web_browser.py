@@ -34,12 +34,12 @@ SHOTS = ROOT / "docs" / "web" / "shots"  # git-ignored; the chosen ones are copi
 WIDTH, HEIGHT = 1366, 768
 
 
-def start_server(home: Path) -> tuple[subprocess.Popen[str], str]:
+def start_server(home: Path, **env: str) -> tuple[subprocess.Popen[str], str]:
     """`speechgen serve --no-browser` as a user starts it; returns the process and its URL."""
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--no-browser", "--port", "28765"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-        env={**os.environ, "HOME": str(home)})
+        env={**os.environ, "HOME": str(home), **env})
     assert process.stdout is not None
     line = process.stdout.readline()
     match = re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]+", line)
@@ -184,6 +184,9 @@ def test_template_form_preview_and_docx_download(server, browser):
     text = type_into(browser, "f-tasks-2-heading", "抓好作风建设")
     assert re.search(r"(?:讲|强调)三(?:点|个方面|个问题)", text) and "三、抓好作风建设" in text
     assert "3 个部分" in by_id(browser, "stats").text
+    from generator.pdf import find_soffice
+
+    assert by_id(browser, "pdf-note").is_displayed() is (find_soffice() is None)
 
     # A nested list: a sub-point under the first task.  Alone it is not numbered ("（一）"
     # with no "（二）" is a seam); a second one numbers both by the level below.
@@ -406,6 +409,23 @@ def test_the_bare_address_shows_what_to_do_in_chinese(server, browser):
     body = css(browser, "body")[0].text
     assert "?token=" in body and "speechgen serve" in body
     shot(browser, "0-refused")
+
+
+def test_without_libreoffice_the_pdf_button_says_why_beside_it(browser, tmp_path):
+    """The reason was only in the disabled button's tooltip, which some browsers never show
+    for a disabled button (a tester): it is written beside the button."""
+    process, url = start_server(tmp_path / "home", PATH=str(tmp_path))  # no soffice on it
+    try:
+        open_page(browser, url)
+        css(browser, 'button.card[data-template="work-conference"]')[0].click()
+        wait(browser, lambda d: d.find_element("id", "view-write").is_displayed())
+        assert not by_id(browser, "dl-pdf").is_enabled()
+        note = by_id(browser, "pdf-note")
+        assert note.is_displayed() and "LibreOffice" in note.text, note.text
+        shot(browser, "3-no-pdf")
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 def test_quit_button_stops_the_server(browser, tmp_path):

@@ -933,6 +933,8 @@ function start() {
     const pdf = $('dl-pdf');
     pdf.disabled = !S.pdf;
     pdf.title = S.pdf ? '通过本机的 LibreOffice 生成 PDF' : '本机未安装 LibreOffice,无法生成 PDF';
+    // a disabled button shows no tooltip in some browsers: the reason is said beside it
+    $('pdf-note').hidden = S.pdf;
     renderCards();
     renderProfile();
     show('start');

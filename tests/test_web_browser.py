@@ -291,6 +291,8 @@ def test_uploaded_speech_reordered_in_the_outline_editor(server, browser, tmp_pa
     assert re.search(r"（[一二三四五六七八九十]+）" + re.escape(first[:6]), text)
     findings = by_id(browser, "findings").text
     assert re.search(f"宣布了“{announced}点”[，,]下面实际有{points - 1}个要点", findings), findings
+    # the editor promised the N would follow; it is the user's own text, and says so
+    assert "请自己改" in css(browser, "#editor .when")[0].text
     shot(browser, "6-outline-indented")
 
     css(browser, 'button.dl[data-format="docx"][data-layout="standard"]')[0].click()

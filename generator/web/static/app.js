@@ -463,7 +463,7 @@ function start() {
 
   function renderOutline(editor) {
     editor.append(el('h2', { class: 'form-title', text: '提纲编辑' }),
-      el('p', { class: 'when', text: '编号(一、(一)1.(1))和“下面,我讲N点意见”中的 N 由程序按结构自动排,移动、升降级后右侧即时更新。' }),
+      el('p', { class: 'when', text: '编号(一、(一)1.(1))由程序按结构自动排,移动、升降级后右侧即时更新。开头里“我讲N点意见”是原文,部分增减后请自己改;与部分数不符时,下方检查结果会指出。' }),
       outlineText('title', '标题', '例如:在全县经济工作会议上的讲话'),
       outlineText('subtitle', '副标题', '可不写'),
       outlineText('speaker', '讲话人', '例如:县委书记　王宏'),

@@ -1072,6 +1072,21 @@ DATED_OPENING = LazyPattern(
 )
 
 
+#: A byline with the salutation run onto the speaker's name ("…常务委员会主任 李某各位代表：",
+#: a print-derived page that lost the break after the name): the office, a space, a name of two
+#: or three characters (where the match ends), then the address, which must read as one.
+BYLINE_SALUTATION = LazyPattern(
+    rf"^(\S{{0,30}}?{OFFICES}\s+[\u4e00-\u9fff]{{2,3}}?)(?=(?:{ADDRESS_OPENERS}|同志们)\S*：$)",
+    needs="：",
+)
+
+
+def _byline_salutation(text: str) -> int | None:
+    """Where the address starts in a byline with the salutation run onto it, or None."""
+    found = BYLINE_SALUTATION.match(text)
+    return found.end() if found and is_salutation(text[found.end() :]) else None
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
     a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
@@ -1086,6 +1101,9 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
         if head and (rows := _glued_titles(text)):
             lines[k : k + 1] = [(number, row) for row in rows]
             continue
+        if head and (named := _byline_salutation(text)) is not None:
+            lines[k : k + 1] = [(number, text[:named]), (number, text[named:])]
+            return
         if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:
             lines[k : k + 1] = [(number, text[:glued]), (number, text[glued:])]
             return

@@ -108,6 +108,9 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
         r"\s*(?=[^\d\s]\S{5})"
     ),
     DOUBLED,
+    # A footnote's mark after the title word ("…时的讲话*", a collected-works volume whose note
+    # on the occasion is at the page's foot): the book's apparatus, not the title.
+    re.compile(rf"(?<=[{_TITLE_LAST}])\s?[*＊※]{{1,2}}$"),
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
     # The same with a bare hyphen after the title word ("在…的讲话-某某范文网"), or only the

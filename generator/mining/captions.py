@@ -54,8 +54,8 @@ def caption_stem(text: str) -> str:
 #: 老师都沉默了！", dev32 m3008): the speaker and a bare 讲话 (no 的: a title says "…的讲话"),
 #: a colon, the quote, then a short exclaimed reaction.  Or a caption naming the speaker by
 #: his posts, two or more parted by 、 or ，, then his name and a bare 讲话 ("…党组副书记、
-#: 副厅长，…领导小组副组长某某某讲话" under a report's lead-in, dev33 m3108; a post ends in 长, 书记,
-#: 主任, 主席, 委员, 指挥 or 经理): who speaks, no title.
+#: 副厅长，…领导小组副组长某某某讲话" under a report's lead-in, dev33 m3108; a post ends in
+#: 长, 书记, 主任, 主席, 委员, 指挥 or 经理): who speaks, no title.
 REPORTED = re.compile(
     r"发表[^。！？，：]{0,40}(讲话|致辞|演讲|贺词)(（(全文|摘要|节选|实录|未删节|，)+）)?：?$"
     r"|(?<!的)(讲话|致辞|发言)：“[^“”]{2,30}”[^。！？，：“”]{2,20}！$"

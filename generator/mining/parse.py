@@ -539,7 +539,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         i += 1
     if rest and (greeting := LEADING_GREETING.match(rest)):
         salutation.append(greeting.group())  # 同志们：大家上午好！今天…
-        rest = rest[greeting.end() :]
+        rest = rest[greeting.end() :].lstrip()  # "…：你们好！ 今年…": the space was a break
     # A title's closing bracket left before the address ("…的讲话】各位同仁、同志们：") is the
     # title's frame, not the address's.
     speech.salutation = "\n".join(salutation).lstrip("】]］〕") or None

@@ -108,6 +108,9 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
         r"\s*(?=[^\d\s]\S{5})"
     ),
     DOUBLED,
+    # A footnote's mark after the title word ("…时的讲话*", a collected-works volume whose note
+    # on the occasion is at the page's foot): the book's apparatus, not the title.
+    re.compile(rf"(?<=[{_TITLE_LAST}])\s?[*＊※]{{1,2}}$"),
     # An HTML page title's trail: "在…的讲话_领导讲话_某某网", "在…的讲话 - 某某网".
     re.compile(r"(\s*(_|｜|\||\s[-－]\s)[^_｜|。！？]{1,20})+$"),
     # The same with a bare hyphen after the title word ("在…的讲话-某某范文网"), or only the
@@ -536,7 +539,7 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
         i += 1
     if rest and (greeting := LEADING_GREETING.match(rest)):
         salutation.append(greeting.group())  # 同志们：大家上午好！今天…
-        rest = rest[greeting.end() :]
+        rest = rest[greeting.end() :].lstrip()  # "…：你们好！ 今年…": the space was a break
     # A title's closing bracket left before the address ("…的讲话】各位同仁、同志们：") is the
     # title's frame, not the address's.
     speech.salutation = "\n".join(salutation).lstrip("】]］〕") or None
@@ -1072,6 +1075,21 @@ DATED_OPENING = LazyPattern(
 )
 
 
+#: A byline with the salutation run onto the speaker's name ("…常务委员会主任 李某各位代表：",
+#: a print-derived page that lost the break after the name): the office, a space, a name of two
+#: or three characters (where the match ends), then the address, which must read as one.
+BYLINE_SALUTATION = LazyPattern(
+    rf"^(\S{{0,30}}?{OFFICES}\s+[\u4e00-\u9fff]{{2,3}}?)(?=(?:{ADDRESS_OPENERS}|同志们)\S*：$)",
+    needs="：",
+)
+
+
+def _byline_salutation(text: str) -> int | None:
+    """Where the address starts in a byline with the salutation run onto it, or None."""
+    found = BYLINE_SALUTATION.match(text)
+    return found.end() if found and is_salutation(text[found.end() :]) else None
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
     a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
@@ -1086,6 +1104,9 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
         if head and (rows := _glued_titles(text)):
             lines[k : k + 1] = [(number, row) for row in rows]
             continue
+        if head and (named := _byline_salutation(text)) is not None:
+            lines[k : k + 1] = [(number, text[:named]), (number, text[named:])]
+            return
         if (glued := _reprinted_with_salutation(lines[:k], text)) is not None:
             lines[k : k + 1] = [(number, text[:glued]), (number, text[glued:])]
             return

@@ -645,9 +645,11 @@ def _parallel_sentences(paragraphs: list[str], complete: bool) -> list[int]:
     two or more open with the same ``PARALLEL_OPENING`` characters: the parallel wording is
     what tells them from a short sentence of the text.  One right over another of the same
     wording heads nothing: a host's requests in a row ("请各位领导为…颁发证书。", "请各位领导
-    为…披挂绶带。", pool mining-dev27) are the script's steps."""
+    为…披挂绶带。", pool mining-dev27) are the script's steps; but one right over a heading of
+    a set that heads text is a heading whose text the page lost."""
     last = len(paragraphs) - 1
     groups: dict[str, list[int]] = {}
+    bare: list[int] = []  # sentences of the shape right over another of the same wording
     for i in range(1, last + 1):
         text = paragraphs[i]
         if not (
@@ -655,18 +657,25 @@ def _parallel_sentences(paragraphs: list[str], complete: bool) -> list[int]:
             and PARALLEL_OPENING < len(text) <= UNNUMBERED_CHARS + 1
             and not any(mark in text[:-1] for mark in "。！？；：")
             and paragraphs[i - 1].endswith(_NOT_HEADING_END[3:])
-            and (
-                (
-                    i < last
-                    and len(paragraphs[i + 1]) > UNNUMBERED_CHARS
-                    and not paragraphs[i + 1].startswith(text[:PARALLEL_OPENING])
-                )
-                or (i == last and not complete)
+        ):
+            continue
+        if i < last and paragraphs[i + 1].startswith(text[:PARALLEL_OPENING]):
+            bare.append(i)
+        if not (
+            (
+                i < last
+                and len(paragraphs[i + 1]) > UNNUMBERED_CHARS
+                and not paragraphs[i + 1].startswith(text[:PARALLEL_OPENING])
             )
+            or (i == last and not complete)
         ):
             continue
         groups.setdefault(text[:PARALLEL_OPENING], []).append(i)
-    return [i for found in groups.values() if len(found) >= 2 for i in found]
+    found = {i for heads in groups.values() if len(heads) >= 2 for i in heads}
+    # A heading whose text the page lost, right over the next heading of the set ("我将永葆
+    # 忠诚之心。" over "我将永葆进取之心。" and its paragraph, a reposted pledge, pool
+    # mining-dev33): one of the set all the same, when the one under it is.
+    return sorted(found | {i for i in bare if i + 1 in found})
 
 
 #: A part of a lecture or report named by its conventional name alone on its line ("概述",

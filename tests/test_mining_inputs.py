@@ -283,6 +283,34 @@ def test_word_document(tmp_path: Path) -> None:
     assert len(speech.sections) == 3
 
 
+@pytest.mark.parametrize("typed", [False, True])
+def test_a_table_of_figures_keeps_its_rows_and_the_paragraph_after_it(tmp_path: Path,
+                                                                      typed: bool) -> None:
+    """A Word table's rows ran into one another and into the paragraph after it
+    ("GDP 215.6亿元 5.8%财政收入…成绩来之不易…") and went so into the redrafted speech (a
+    tester); the same rows typed with full-width spaces in a text page are lines of their own."""
+    rows = [["指标", "2023年", "增长"], ["地区生产总值", "215.6亿元", "5.8%"],
+            ["一般公共预算收入", "12.3亿元", "7.1%"]]
+    head = ["在全县经济工作会议上的讲话", "同志们：", "下面，我讲一点意见。", "一、抓好经济工作"]
+    tail = ["成绩来之不易，这是全县上下共同奋斗的结果。", "同志们，让我们共同努力！"]
+    if typed:
+        lines = head + ["\u3000".join(row) for row in rows] + tail
+        speech = mine_text("\n".join(lines), "page.txt").speeches[0].speech
+    else:
+        document = docx.Document()
+        for line in head:
+            document.add_paragraph(line)
+        table = document.add_table(rows=3, cols=3)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        for line in tail:
+            document.add_paragraph(line)
+        document.save(tmp_path / "去年.docx")
+        speech = mine_path(tmp_path / "去年.docx").speeches[0].speech
+    assert speech.sections[0].paragraphs == [" ".join(row) for row in rows] + [tail[0]]
+
+
 def test_outline_round_trips_through_yaml() -> None:
     from generator.outline_io import dump_outline
 

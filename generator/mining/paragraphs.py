@@ -24,6 +24,7 @@ from .headings.detect import (
     starts_with_marker,
 )
 from .headings.schemes import match_at
+from .sources import DATA_CELL_CHARS
 
 #: A line ending in one of these closes its paragraph.
 TERMINALS = ("。", "！", "？", "”", "…", "：", "」", "』")
@@ -58,6 +59,8 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 and not starts_with_marker(text)
                 and not text.startswith(FRESH_START)
                 and not is_salutation(text)
+                and not is_data_row(last)
+                and not is_data_row(text)
             ):
                 out[-1] = (out[-1][0], previous + text)
                 last = text
@@ -65,6 +68,21 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         out.append((number, text))
         last = text
     return out
+
+
+#: Inside a table cell's datum: clause punctuation means prose, not a figure or a name.
+_PROSE = LazyPattern(r"[，。；！？]")
+
+
+def is_data_row(text: str) -> bool:
+    """Whether a line is a table's row as `sources` writes it (cells joined by a full-width
+    space, which `normalise` makes a plain one; none of them prose): a line of its own, never
+    a wrapped line's end or continuation.  A Word table of figures, "GDP　215.6亿元　5.8%",
+    ran into the rows and the paragraph after it and was carried so into the redrafted speech
+    (a tester)."""
+    cells = text.split(" ")
+    return (len(cells) >= 3 and all(0 < len(cell) <= DATA_CELL_CHARS for cell in cells)
+            and not _PROSE.search(text))
 
 
 #: A chunk's number at a line's start: "2、" as a document viewer numbers a preview's pieces.

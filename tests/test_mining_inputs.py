@@ -309,6 +309,8 @@ def test_a_table_of_figures_keeps_its_rows_and_the_paragraph_after_it(tmp_path: 
         document.save(tmp_path / "去年.docx")
         speech = mine_path(tmp_path / "去年.docx").speeches[0].speech
     assert speech.sections[0].paragraphs == [" ".join(row) for row in rows] + [tail[0]]
+    # the cells' spacing is no blanked-out word ("含占位符:空格×1" on every Word table)
+    assert not [flag for flag in speech.flags if flag.code == "placeholder"], speech.flags
 
 
 def test_outline_round_trips_through_yaml() -> None:

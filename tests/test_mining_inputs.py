@@ -115,6 +115,46 @@ def test_word_heading_styles_without_typed_numbers_are_the_points(speechgen, tmp
     assert outline["title"] == "在全县安全生产工作会议上的讲话"
 
 
+def test_headings_word_numbers_itself_are_numbered_once(speechgen, tmp_path: Path) -> None:
+    """Headings in 标题 1/标题 2 with Word's own 一、/（一） numbering came out "一、一、提高认识"
+    and "（一）（一）…" once rendered (a tester): the number Word shows is the heading's one."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>' for i, text in enumerate(("%1、", "（%2）")))
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="77">{levels}'
+                                  "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        heading = document.add_heading(text, level + 1)
+        heading._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="77"/></w:numPr>'))
+
+    for line in ("在全县安全生产工作会议上的讲话", "同志们：", "下面，我讲两点意见。"):
+        document.add_paragraph(line)
+    for top in ("提高认识", "压实责任"):
+        numbered(top, 0)
+        for sub in ("抓好排查", "抓好整改"):
+            numbered(top + sub, 1)
+            document.add_paragraph(f"要{top}，{sub}。")
+    document.add_paragraph("同志们，安全生产责任重于泰山！")
+    document.save(tmp_path / "自动编号.docx")
+    mined = speechgen("mine", tmp_path / "自动编号.docx", "-o", tmp_path / "提纲.yaml")
+    assert mined.returncode == 0, mined.stderr
+    result = speechgen("render", tmp_path / "提纲.yaml", "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    for line in ("一、提高认识", "（二）提高认识抓好整改", "二、压实责任",
+                 "（一）压实责任抓好排查"):
+        assert f"\n{line}\n" in result.stdout, result.stdout
+    assert "一、一、" not in result.stdout and "（一）（一）" not in result.stdout
+    assert "doubled-marker" not in result.stderr
+
+
 def test_an_empty_docx_is_named(speechgen, tmp_path: Path) -> None:
     docx.Document().save(tmp_path / "去年的稿子.docx")
     result = speechgen("mine", tmp_path / "去年的稿子.docx", "-o", tmp_path / "提纲")

@@ -76,7 +76,13 @@ def _docx_lines(path: Path) -> list[str]:
     document = reading.open_docx(path)
     labels = ListLabels(document)
     paragraphs = reading.docx_paragraphs(document)
-    numbers = _heading_numbers(document, paragraphs)
+    # each paragraph's text as the reader sees it, Word's automatic number included; labels
+    # are counted in document order, so every paragraph is read once, here
+    texts = {}
+    for paragraph in paragraphs:
+        text = reading.paragraph_text(paragraph._p)
+        texts[paragraph._p] = labels.label(paragraph._p) + text if text.strip() else text
+    numbers = _heading_numbers(document, texts)
     lines: list[str] = []
     rows: dict[Any, list[str] | None] = {}  # each table row met, its cells' texts when data
     for paragraph in paragraphs:
@@ -88,14 +94,11 @@ def _docx_lines(path: Path) -> list[str]:
                     lines.append(DATA_CELL_GAP.join(cells))
             if rows[row] is not None:
                 continue
-        text = reading.paragraph_text(paragraph._p)
-        if text.strip():
-            text = numbers.get(paragraph._p, "") + labels.label(paragraph._p) + text
-        lines.append(text)
+        lines.append(numbers.get(paragraph._p, "") + texts[paragraph._p])
     return lines
 
 
-def _heading_numbers(document: Any, paragraphs: list[Any]) -> dict[Any, str]:
+def _heading_numbers(document: Any, texts: dict[Any, str]) -> dict[Any, str]:
     """Markers for headings that Word's heading styles (outline levels) make and no typed
     number shows: "抓好安全生产" in 标题 1 is the speech's 一、 (a tester's last-year speech,
     three 标题 1 and two 标题 2 without numbers, was mined as opening and body text).
@@ -103,18 +106,19 @@ def _heading_numbers(document: Any, paragraphs: list[Any]) -> dict[Any, str]:
     The outline levels used more than once, shallowest first, take the genre's levels
     一、 (一) 1. (1) (`schemes.LEVEL_SCHEMES`); a level used once (the title in 标题 1 over
     sections in 标题 2) takes none.  Every heading counts, typed-numbered or not, so a typed
-    "一、" in 标题 1 keeps its 标题 2 under it; only unnumbered ones are given their marker."""
+    "一、" in 标题 1 keeps its 标题 2 under it; only unnumbered ones are given their marker.
+    `texts` are the paragraphs' texts in order, automatic numbers included: a heading Word
+    numbers itself is numbered already ("一、一、提高认识" came of it, a tester)."""
     from ..checks.docx_styles import StyleChain
     from ..checks.markers import marker_at
     from ..schemes import LEVEL_SCHEMES, marker
 
     chain = StyleChain(document)
     headings = []
-    for paragraph in paragraphs:
-        level = chain.outline_level(paragraph._p)
-        text = reading.paragraph_text(paragraph._p).strip()
-        if level is not None and text:
-            headings.append((paragraph._p, level, marker_at(text) is None))
+    for element, text in texts.items():
+        level = chain.outline_level(element)
+        if level is not None and text.strip():
+            headings.append((element, level, marker_at(text.strip()) is None))
     used = [level for level in sorted({h[1] for h in headings})
             if sum(h[1] == level for h in headings) > 1]
     schemes = dict(zip(used, LEVEL_SCHEMES, strict=False))

@@ -115,6 +115,28 @@ def test_word_heading_styles_without_typed_numbers_are_the_points(speechgen, tmp
     assert outline["title"] == "在全县安全生产工作会议上的讲话"
 
 
+@pytest.mark.parametrize("title_in_heading", [False, True])
+def test_a_lone_word_heading_after_the_opening_is_the_one_point(tmp_path: Path,
+                                                                title_in_heading: bool) -> None:
+    """"下面，我讲一点意见。" then one 标题 1: the heading went into the opening as text (a
+    tester).  A lone 标题 1 in the head, above the salutation, is still the title."""
+    document = docx.Document()
+    if title_in_heading:
+        document.add_heading("在全县工作会议上的讲话", 1)
+    else:
+        document.add_paragraph("在全县工作会议上的讲话")
+    for line in ("同志们：", "下面，我讲一点意见。"):
+        document.add_paragraph(line)
+    document.add_heading("抓好经济工作", 2 if title_in_heading else 1)
+    document.add_paragraph("要抓项目、稳增长。")
+    document.add_paragraph("同志们，让我们共同努力！")
+    document.save(tmp_path / "一点意见.docx")
+    speech = mine_path(tmp_path / "一点意见.docx").speeches[0].speech
+    assert speech.title == "在全县工作会议上的讲话"
+    assert speech.opening == ["下面，我讲一点意见。"]
+    assert [(s.numbering, s.heading) for s in speech.sections] == [("一、", "抓好经济工作")]
+
+
 def test_headings_word_numbers_itself_are_numbered_once(speechgen, tmp_path: Path) -> None:
     """Headings in 标题 1/标题 2 with Word's own 一、/（一） numbering came out "一、一、提高认识"
     and "（一）（一）…" once rendered (a tester): the number Word shows is the heading's one."""

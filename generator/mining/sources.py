@@ -8,6 +8,7 @@ documents keep automatic numbering outside the text, so it is rebuilt here and t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -103,9 +104,11 @@ def _heading_numbers(document: Any, texts: dict[Any, str]) -> dict[Any, str]:
     number shows: "抓好安全生产" in 标题 1 is the speech's 一、 (a tester's last-year speech,
     three 标题 1 and two 标题 2 without numbers, was mined as opening and body text).
 
-    The outline levels used more than once, shallowest first, take the genre's levels
-    一、 (一) 1. (1) (`schemes.LEVEL_SCHEMES`); a level used once (the title in 标题 1 over
-    sections in 标题 2) takes none.  Every heading counts, typed-numbered or not, so a typed
+    The outline levels in use, shallowest first, take the genre's levels 一、 (一) 1. (1)
+    (`schemes.LEVEL_SCHEMES`), but for a level whose one heading stands in the head, before
+    any paragraph ends a sentence or a salutation: that is the title in 标题 1 over sections
+    in 标题 2.  A lone 标题 1 after the opening is a speech's one point ("下面，我讲一点意
+    见"), which had been mined as opening text (a tester).  Every heading counts, typed-numbered or not, so a typed
     "一、" in 标题 1 keeps its 标题 2 under it; only unnumbered ones are given their marker.
     `texts` are the paragraphs' texts in order, automatic numbers included: a heading Word
     numbers itself is numbered already ("一、一、提高认识" came of it, a tester)."""
@@ -119,8 +122,11 @@ def _heading_numbers(document: Any, texts: dict[Any, str]) -> dict[Any, str]:
         level = chain.outline_level(element)
         if level is not None and text.strip():
             headings.append((element, level, marker_at(text.strip()) is None))
+    head = set(takewhile(lambda element: not texts[element].rstrip().endswith(_HEAD_ENDS),
+                         texts))
+    titles = {level for element, level, _ in headings if element in head}
     used = [level for level in sorted({h[1] for h in headings})
-            if sum(h[1] == level for h in headings) > 1]
+            if level not in titles or sum(h[1] == level for h in headings) > 1]
     schemes = dict(zip(used, LEVEL_SCHEMES, strict=False))
     counts: dict[int, int] = {}
     out = {}
@@ -134,6 +140,9 @@ def _heading_numbers(document: Any, texts: dict[Any, str]) -> dict[Any, str]:
     return out
 
 
+#: A paragraph ending so closes a document's head (title, speaker, date): a sentence, or the
+#: salutation's colon.
+_HEAD_ENDS = ("。", "！", "？", "：", ":")
 #: Between a data row's cells on its line: a full-width space, as a typist spaces columns.
 DATA_CELL_GAP = "\u3000"
 #: A cell longer than this holds prose, not a datum.

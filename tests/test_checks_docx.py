@@ -182,6 +182,30 @@ def test_words_checks_run_on_docx_text(tmp_path):
     assert ("numbering-gap", "三、", 6) in found
 
 
+def test_points_in_word_heading_styles_are_counted_and_told_they_show_no_number(tmp_path):
+    """Three parts in 标题 1 without typed numbers: `check` found "0个编号的要点" against the
+    three announced, exit 1, and told the headings to be 仿宋 body text, while `mine` read the
+    same file right (a tester).  They are the points 一、二、三、, checked as headings, and the
+    writer is told the printed page shows no number."""
+    document = docx.Document()
+    for text in ("在全县工作会议上的讲话", "同志们：", "这次会议很重要。下面，我讲三点意见。"):
+        document.add_paragraph(text)
+    for heading in ("统一思想", "突出重点", "强化保障"):
+        document.add_heading(heading, 1)
+        document.add_paragraph(f"要{heading}，抓好落实。")
+    document.add_paragraph("同志们，让我们团结一心，为实现目标而努力奋斗！")
+    path = tmp_path / "标题样式.docx"
+    document.save(path)
+    findings = run_checks(load_draft(path), Options(layout=load_layout("standard")))
+    assert not [f for f in findings if f.id == "announced-count"]
+    told = [(f.text, f.place.paragraph) for f in findings if f.id == "unnumbered-heading"]
+    assert told == [("统一思想", 4), ("突出重点", 6), ("强化保障", 8)]
+    assert "“二、”" in next(f.message for f in findings if f.text == "突出重点"
+                             and f.id == "unnumbered-heading")
+    fonts = {(f.text, f.message[:4]) for f in findings if f.id == "font-east-asian"}
+    assert ("统一思想", "一级标题") in fonts  # checked as a heading (黑体), not as body text
+
+
 def test_office_profile_overrides_the_expected_fonts(tmp_path):
     profile = tmp_path / "本单位.yaml"
     profile.write_text("body:\n  font: 方正仿宋_GBK\n", encoding="utf-8")

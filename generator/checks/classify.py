@@ -48,6 +48,7 @@ class Raw:
     line: int | None = None
     indent: int = 0
     outline_level: int | None = None  # Word's 0-based outline level, None for body text
+    implied: str = ""  # the marker a heading style implies where the text shows none
     hint: str | None = None  # the kind a Word paragraph style names (Title, Date, Signoff…)
     runs: tuple[RunFacts, ...] = ()
     facts: ParaFacts | None = None
@@ -139,7 +140,10 @@ def classify(raws: list[Raw]) -> list[Para]:
         text = raw.text
         marker = marker_at(text)
         kind, head = "body", ""
-        if marker:
+        if not marker and raw.implied:
+            marker = marker_at(raw.implied + text)  # a heading style's point, numbered or not
+            kind, head = "heading", text
+        elif marker:
             kind, head = split_heading(text, marker)
             if marker.scheme in LIST_SCHEMES and not _formatted_as_point(raw, kind, head):
                 kind, head = "body", ""
@@ -149,7 +153,7 @@ def classify(raws: list[Raw]) -> list[Para]:
             level, _ = nesting.push(marker)
             if kind != "body":
                 seen_point = True
-                if raw.outline_level is not None and raw.outline_level < 9:
+                if not raw.implied and raw.outline_level is not None and raw.outline_level < 9:
                     level = raw.outline_level + 1
             marked: dict[str, Any] = {
                 "marker": marker.text, "scheme": marker.scheme, "ordinal": marker.ordinal}
@@ -165,7 +169,7 @@ def classify(raws: list[Raw]) -> list[Para]:
             head=head,
             section=nesting.path() if seen_point else "",
             line=raw.line, indent=raw.indent, runs=raw.runs, facts=raw.facts,
-            **marked,
+            implied=bool(raw.implied), **marked,
         ))
     closing = _closing_start(paras)
     return [

@@ -86,6 +86,8 @@ class Para(NamedTuple):
     indent: int = 0  # characters of indentation stripped before ``text`` (for columns)
     runs: tuple[RunFacts, ...] = ()
     facts: ParaFacts | None = None  # Word drafts only
+    #: A Word heading whose ``marker`` its heading style implies: the text shows no number.
+    implied: bool = False
 
     @property
     def where(self) -> str:

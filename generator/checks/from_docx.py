@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..reading import docx_paragraphs, open_docx, run_elements, run_text
-from ..word_numbering import ListLabels
+from ..word_headings import heading_markers, texts_as_read
 from .classify import Raw, classify
 from .docx_styles import StyleChain
 from .draft import Draft, PageFacts
@@ -31,22 +31,23 @@ def _mm(length: Length | None) -> float | None:
 def docx_draft(path: Path) -> Draft:
     document = open_docx(path)
     chain = StyleChain(document)
-    labels = ListLabels(document)
+    paragraphs = docx_paragraphs(document)
+    texts = texts_as_read(document, paragraphs)  # Word's automatic numbers written out
+    implied = heading_markers(document, texts)
     raws: list[Raw] = []
-    for paragraph in docx_paragraphs(document):
+    for paragraph in paragraphs:
         element = paragraph._p
-        runs = [(run, run_text(run)) for run in run_elements(element)]
-        full = "".join(text for _, text in runs)
-        if full.strip(_INDENT):
-            full = labels.label(element) + full  # Word's automatic number, as the reader sees
+        full = texts[element]
         text = full.strip(_INDENT)
         if not text:
             continue
         style = chain.paragraph_style(element)
+        runs = ((run, run_text(run)) for run in run_elements(element))
         raws.append(Raw(
             text,
             indent=len(full) - len(full.lstrip(_INDENT)),
             outline_level=chain.outline_level(element),
+            implied=implied.get(element, ""),
             hint=STYLE_KINDS.get(style or ""),
             runs=tuple(chain.run(element, run, t) for run, t in runs if t.strip()),
             facts=chain.paragraph(element),

@@ -2,7 +2,9 @@
 
 A missing salutation or appeal is what a leader notices first when reading a draft aloud;
 an empty point, a bare "二、" or a doubled "一、一、" (a numbered heading pasted into an
-outline, which numbers it again) is a gap left while restructuring.
+outline, which numbers it again) is a gap left while restructuring.  A Word heading style with
+no typed number is a point all the same (`word_headings`), but the printed page shows no
+"一、": the writer is told, with the number it should have.
 """
 
 from __future__ import annotations
@@ -84,6 +86,12 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
                 "序号重复:小标题里又写了一遍序号(提纲的小标题不写序号,由程序编号)",
                 para.text[: len(marker.text) + len(again.text)], para.place(),
             )
+        if para.implied:
+            yield Finding(
+                "unnumbered-heading", WARNING,
+                f"这是用 Word 标题样式分出的第{para.level}级标题,但没有写出序号,打印出来看不到;"
+                f"请在前面写上“{para.marker}”", para.text, para.place(),
+            )
         if para.kind == "heading" and _is_empty(paras, i):
             yield Finding(
                 "empty-section", ERROR, "这一部分只有标题,下面没有内容", para.text, para.place(),
@@ -92,6 +100,7 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
 
 RULE = Rule(
     "structure",
-    ("no-salutation", "no-closing", "empty-heading", "doubled-marker", "empty-section"),
+    ("no-salutation", "no-closing", "empty-heading", "doubled-marker", "unnumbered-heading",
+     "empty-section"),
     check,
 )

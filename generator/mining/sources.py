@@ -8,13 +8,12 @@ documents keep automatic numbering outside the text, so it is rebuilt here and t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
 from .. import reading
 from ..errors import InputError, Problem
-from ..word_numbering import ListLabels
+from ..word_headings import heading_markers, texts_as_read
 
 #: A page of speeches is well under 1 MB; 20 MB is certainly not one.
 MAX_BYTES = reading.MAX_PAGE
@@ -75,15 +74,9 @@ def _docx_lines(path: Path) -> list[str]:
     from docx.oxml.ns import qn
 
     document = reading.open_docx(path)
-    labels = ListLabels(document)
     paragraphs = reading.docx_paragraphs(document)
-    # each paragraph's text as the reader sees it, Word's automatic number included; labels
-    # are counted in document order, so every paragraph is read once, here
-    texts = {}
-    for paragraph in paragraphs:
-        text = reading.paragraph_text(paragraph._p)
-        texts[paragraph._p] = labels.label(paragraph._p) + text if text.strip() else text
-    numbers = _heading_numbers(document, texts)
+    texts = texts_as_read(document, paragraphs)
+    numbers = heading_markers(document, texts)
     lines: list[str] = []
     rows: dict[Any, list[str] | None] = {}  # each table row met, its cells' texts when data
     for paragraph in paragraphs:
@@ -99,50 +92,6 @@ def _docx_lines(path: Path) -> list[str]:
     return lines
 
 
-def _heading_numbers(document: Any, texts: dict[Any, str]) -> dict[Any, str]:
-    """Markers for headings that Word's heading styles (outline levels) make and no typed
-    number shows: "抓好安全生产" in 标题 1 is the speech's 一、 (a tester's last-year speech,
-    three 标题 1 and two 标题 2 without numbers, was mined as opening and body text).
-
-    The outline levels in use, shallowest first, take the genre's levels 一、 (一) 1. (1)
-    (`schemes.LEVEL_SCHEMES`), but for a level whose one heading stands in the head, before
-    any paragraph ends a sentence or a salutation: that is the title in 标题 1 over sections
-    in 标题 2.  A lone 标题 1 after the opening is a speech's one point ("下面，我讲一点意
-    见"), which had been mined as opening text (a tester).  Every heading counts, typed-numbered or not, so a typed
-    "一、" in 标题 1 keeps its 标题 2 under it; only unnumbered ones are given their marker.
-    `texts` are the paragraphs' texts in order, automatic numbers included: a heading Word
-    numbers itself is numbered already ("一、一、提高认识" came of it, a tester)."""
-    from ..checks.docx_styles import StyleChain
-    from ..checks.markers import marker_at
-    from ..schemes import LEVEL_SCHEMES, marker
-
-    chain = StyleChain(document)
-    headings = []
-    for element, text in texts.items():
-        level = chain.outline_level(element)
-        if level is not None and text.strip():
-            headings.append((element, level, marker_at(text.strip()) is None))
-    head = set(takewhile(lambda element: not texts[element].rstrip().endswith(_HEAD_ENDS),
-                         texts))
-    titles = {level for element, level, _ in headings if element in head}
-    used = [level for level in sorted({h[1] for h in headings})
-            if level not in titles or sum(h[1] == level for h in headings) > 1]
-    schemes = dict(zip(used, LEVEL_SCHEMES, strict=False))
-    counts: dict[int, int] = {}
-    out = {}
-    for element, level, bare in headings:
-        if level not in schemes:
-            continue
-        counts = {deeper: n for deeper, n in counts.items() if deeper <= level}
-        counts[level] = counts.get(level, 0) + 1
-        if bare:
-            out[element] = marker(schemes[level], counts[level])
-    return out
-
-
-#: A paragraph ending so closes a document's head (title, speaker, date): a sentence, or the
-#: salutation's colon.
-_HEAD_ENDS = ("。", "！", "？", "：", ":")
 #: Between a data row's cells on its line: a full-width space, as a typist spaces columns.
 DATA_CELL_GAP = "\u3000"
 #: A cell longer than this holds prose, not a datum.

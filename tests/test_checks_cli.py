@@ -53,7 +53,7 @@ def test_warnings_alone_exit_0(tmp_path):
     (["zero.docx"], "文件是空的(0 字节)"),
     (["draft.txt", "--fix"], "--fix 需要用 -o"),
     (["draft.txt", "--rate", "0"], "--rate"),
-    (["draft.txt", "--duration", "一会儿"], "无法识别讲话时长"),
+    (["draft.txt", "--duration", "一会儿"], "--duration:无法识别讲话时长“一会儿”"),
     (["draft.docx"], "不是有效的 Word 文档(.docx)"),
     (["draft.docx", "--layout", "poduim"], "podium"),
     (["empty.txt"], "没有文字"),

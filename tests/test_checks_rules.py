@@ -312,6 +312,17 @@ def test_duration_target_met_or_short():
     assert [f.severity for f in short] == [INFO]
 
 
+@pytest.mark.parametrize(("said", "minutes"), [
+    ("15分钟", 15), ("半小时", 30), ("一个半小时", 90), ("1.5小时", 90), ("一刻钟", 15),
+    ("三刻钟", 45), ("20", 20), ("一会儿", None), ("刻钟", None),
+])
+def test_a_duration_is_read_as_office_staff_say_it(said, minutes):
+    """"一刻钟" was refused as unreadable (a tester)."""
+    from generator.checks.length import parse_minutes
+
+    assert parse_minutes(said) == minutes
+
+
 def test_unreadable_duration_in_the_draft_is_a_warning():
     draft = text_draft(CLEAN)._replace(duration="一会儿")
     found = [f for f in run_checks(draft) if f.id == "duration"]

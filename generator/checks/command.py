@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from .finding import ERROR, Finding
-from .length import Stats, measure, parse_minutes, target_minutes
+from .length import Stats, measure, parse_minutes, target_minutes, unreadable_duration
 from .load import check_suffix, load_draft
 from .pipeline import run_checks
 from .report import counts, human
@@ -68,7 +68,7 @@ def check(source: Speech | str | os.PathLike[str], *, rate: int | None = DEFAULT
     duration = None if minutes is None else (
         f"{minutes:g}分钟" if isinstance(minutes, (int, float)) else str(minutes))
     if duration is not None and parse_minutes(duration) is None:
-        raise InputError(f"无法识别讲话时长“{duration}”,请写成“15分钟”或“半小时”")
+        raise InputError(unreadable_duration(duration))
     layout_profile = None
     name: str | None = None
     if isinstance(source, Speech):
@@ -134,7 +134,7 @@ def run_check(
 
     rate = _rate(rate)
     if duration is not None and parse_minutes(duration) is None:
-        raise InputError(f"无法识别讲话时长“{duration}”,请写成“15分钟”或“半小时”")
+        raise InputError(f"--duration:{unreadable_duration(duration)}")  # the option named
     check_suffix(source)
     if fix and output is None:
         raise InputError("--fix 需要用 -o 指定修正后的文件,原文件不会被改动")

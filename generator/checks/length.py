@@ -21,10 +21,12 @@ from .rule import Options, Rule
 
 _DURATION = LazyPattern(
     rf"^(?:(\d+(?:\.\d+)?|{NUMBER})\s*个?)?(半)?\s*"
-    r"(分钟|分|min|minutes|小时|钟头|h|hours?)?$",
+    r"(分钟|分|min|minutes|小时|钟头|h|hours?|刻钟|刻)?$",
     re.IGNORECASE,
 )
 _HOURS = ("小时", "钟头", "h", "hour", "hours")
+#: 一刻钟 is a quarter of an hour, as office staff say a short speech's length.
+_QUARTERS = ("刻钟", "刻")
 #: Over the target by more than this share is a warning; under by more, a note.
 _OVER, _UNDER = 0.10, 0.25
 
@@ -34,8 +36,14 @@ def count_chars(text: str) -> int:
     return sum(1 for ch in text if unicodedata.category(ch)[0] not in "PZC")
 
 
+def unreadable_duration(value: object) -> str:
+    """What a user is told of a duration `parse_minutes` cannot read."""
+    return f"无法识别讲话时长“{value}”,请写成“15分钟”“半小时”或“一刻钟”"
+
+
 def parse_minutes(value: str) -> float | None:
-    """Minutes in "15分钟", "15", "半小时", "一个半小时", "1.5小时"; None if unreadable."""
+    """Minutes in "15分钟", "15", "半小时", "一个半小时", "1.5小时", "一刻钟"; None if
+    unreadable."""
     match = _DURATION.match(value.strip())
     if not match or not (match[1] or match[2]) or (match[2] and not match[3]):
         return None
@@ -44,6 +52,8 @@ def parse_minutes(value: str) -> float | None:
     amount += 0.5 if match[2] else 0.0
     if (match[3] or "").lower() in _HOURS:
         amount *= 60
+    elif match[3] in _QUARTERS:
+        amount *= 15
     return amount or None
 
 
@@ -135,7 +145,7 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
     wanted = options.duration or draft.duration
     if wanted and target is None:
         yield Finding(
-            "duration", WARNING, f"无法识别讲话时长“{wanted}”,请写成“15分钟”或“半小时”",
+            "duration", WARNING, unreadable_duration(wanted),
             str(wanted), whole,
         )
     elif target is not None and stats.minutes > target * (1 + _OVER):

@@ -19,7 +19,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InputError, Problem, os_reason
 from .filenames import UniqueNames, compile_name, safe_stem
@@ -188,10 +188,13 @@ def _write_row(job: _Job, target_name: str, make: Callable[[], bytes]) -> RowRes
                          since=job.since, keep_both=_KEEP_BOTH)
         except ExistingFile as error:
             if job.resume and target.exists():
+                # a .docx carries speechgen's stamp, so its edit is known; a text file's is not
+                docx = target.suffix.lower() == ".docx"
+                edited = ("在 Word/WPS 中改过,或不是 speechgen 写的" if docx
+                          else "可能被人改过;文本格式记不下是谁写的")
                 raise ExistingFile(Problem(
-                    "文件已存在,未覆盖:它与这一行现在生成的内容不同,又不是 speechgen 生成时的原样"
-                    "(可能在 Word/WPS 中改过;文本格式无从确认);确定要按表格重新生成请加 "
-                    "--overwrite", str(target))) from error
+                    f"文件已存在,未覆盖:它与这一行现在生成的内容不同,又不是 speechgen 生成时的原样"
+                    f"({edited});确定要按表格重新生成请加 --overwrite", str(target))) from error
             raise
     except ExistingFile as error:
         return _result(job.row, "failed", target_name, error.problems, existed=True)
@@ -219,6 +222,13 @@ def _holds(path: Path, data: bytes) -> bool:
         return path.read_bytes() == data
     except OSError:
         return False
+
+
+class Stray(NamedTuple):
+    """A draft speechgen wrote that no row names now, and whether a person edited it since."""
+
+    name: str
+    edited: bool
 
 
 class Batch:
@@ -486,20 +496,23 @@ class BatchRun(Iterator[RowResult]):
         """Notes about sub-sheet rows no main row claimed (complete after the last row)."""
         return list(self.batch.mapping.unmatched())
 
-    def strays(self) -> list[str]:
+    def strays(self) -> list[Stray]:
         """After a --resume, the drafts in the output folder that speechgen wrote (its stamp
         is in them) and that no row of the sheet names now, sorted: a row inserted or
         deleted, or a title changed, renames every later row's file, and the old ones stayed
-        beside the new without a word (a tester, round 2).  They are told, never deleted: a
-        person may have edited them.  Complete after the last row."""
-        from .stamp import recorded
+        beside the new without a word (a tester, round 2).  They are told, never deleted, and
+        those a person edited since are told apart: a row deleted above an edited draft gave
+        it a new name, and the edits were only in the old file, listed among untouched ones
+        (a tester, round 3).  Complete after the last row."""
+        from .stamp import is_untouched, recorded
 
         if not self.options.resume or self.options.check_only:
             return []
         suffix = "." + self.options.format
-        return sorted(path.name for path in self.output.iterdir()
-                      if path.suffix.lower() == suffix and path.name not in self._named
-                      and path.is_file() and recorded(path) is not None)
+        return [Stray(path.name, not is_untouched(path))
+                for path in sorted(self.output.iterdir(), key=lambda path: path.name)
+                if path.suffix.lower() == suffix and path.name not in self._named
+                and path.is_file() and recorded(path) is not None]
 
     def __next__(self) -> RowResult:
         return next(self._rows)

@@ -71,11 +71,14 @@ def run(options: BatchOptions) -> int:
         for note in rows.unmatched():
             err.print(f"提示:{note}", markup=False)
         if strays := rows.strays():
-            shown = "、".join(strays[:MAX_ROWS_SHOWN]) + ("……" if len(strays) > MAX_ROWS_SHOWN
-                                                         else "")
+            names = [stray.name for stray in strays]
             err.print(f"提示:输出文件夹里有 {len(strays)} 个 speechgen 生成的文件不对应表格现在的"
-                      f"任何一行(插入、删除了行或改了名称后,文件名随之变了),未删除,请核对:{shown}",
-                      markup=False, soft_wrap=True)
+                      f"任何一行(插入、删除了行或改了名称后,文件名随之变了),未删除,请核对:"
+                      f"{_listed(names)}", markup=False, soft_wrap=True)
+            if edited := [stray.name for stray in strays if stray.edited]:
+                err.print(f"提示:其中 {len(edited)} 个生成后在 Word/WPS 中改过,这些修改不在"
+                          f"按表格新生成的文件里,请把需要的内容移过去:{_listed(edited)}",
+                          markup=False, soft_wrap=True)
     except KeyboardInterrupt:
         rows.close()
         # "至少": rows the workers finished but had not reported yet are on disk too (a
@@ -115,3 +118,8 @@ def _print_failure(console: Any, result: RowResult, filename: str) -> None:
     console.print(f"第 {result.row} 行{verb}{name}:", markup=False, soft_wrap=True)
     for problem in result.problems:
         console.print(f"  {describe(problem, filename)}", markup=False, soft_wrap=True)
+
+
+def _listed(names: list[str]) -> str:
+    """File names one after another, the first MAX_ROWS_SHOWN of them."""
+    return "、".join(names[:MAX_ROWS_SHOWN]) + ("……" if len(names) > MAX_ROWS_SHOWN else "")

@@ -310,6 +310,31 @@ def test_resume_after_a_row_was_inserted_names_the_files_no_row_names_now(
     assert "不对应" not in fresh.stderr
 
 
+def test_resume_after_a_row_was_deleted_says_which_old_draft_holds_her_edits(
+        tmp_path: Path, tiny: Path) -> None:
+    """A row deleted above an edited draft renames that row's file: resume wrote a fresh one
+    without her edits and listed the edited old one among untouched ones (a tester, round 3).
+    The edited one is named apart, and left as it is."""
+    import docx
+
+    out = tmp_path / "out"
+    args = ("-t", "tiny", "--template-dir", tiny, "-o", out)
+    sheet = write_xlsx(tmp_path / "t.xlsx", [["名称"], ["甲"], ["乙"], ["丙"]])
+    assert run_speechgen("batch", sheet, *args).returncode == 0
+    edited = docx.Document(str(out / "0004-丙.docx"))
+    edited.add_paragraph("书记亲笔加的一段。")
+    edited.save(str(out / "0004-丙.docx"))
+    write_xlsx(sheet, [["名称"], ["甲"], ["丙"]])
+    resumed = run_speechgen("batch", sheet, *args, "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "不对应表格现在的任何一行" in resumed.stderr
+    assert "0003-乙.docx、0004-丙.docx" in resumed.stderr
+    assert re.search(r"其中 1 个生成后在 Word/WPS 中改过.*:0004-丙\.docx\n", resumed.stderr), \
+        resumed.stderr
+    assert "书记亲笔加的一段。" in docx_paragraphs(out / "0004-丙.docx")
+    assert "书记亲笔加的一段。" not in docx_paragraphs(out / "0003-丙.docx")
+
+
 def test_zip_bundles_the_outputs(tmp_path: Path) -> None:
     bundle = tmp_path / "全部.zip"
     result = run_speechgen("batch", EXAMPLES / "各乡镇会议.csv", "-t", WORK,

@@ -27,7 +27,7 @@ from .formats import BATCH_FORMATS, get_format
 from .sheet_header import choose_template
 from .sheet_map import RowFacts, SheetMapping, SheetValidator, read_mapping
 from .sheet_paths import normalise, resolve
-from .sheets import Workbook, cell_text
+from .sheets import Workbook, cell_text, column_letter
 from .templating import get_template, templates
 
 CHUNK_ROWS = 8  # rows per task: enough to amortise the hand-over, small enough to balance
@@ -95,6 +95,7 @@ class _Job:
     resume: bool = False
     since: float | None = None  # the run's start: files changed after it are another run's
     inputs: tuple[Path, ...] = ()  # the sheet, --map and --profile: never written onto
+    notes: tuple[str, ...] = ()  # told of the row whatever it gives (hidden in Excel…)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,8 @@ def _run_row(job: _Job) -> RowResult:
         speech.template = template.name
         # what render warns of the same outline (a leftover XX…): a row with "北岸镇工作会议
         # XX" was 检查通过 and its draft then failed `check` (a tester)
-        notes = validator.notes + [str(finding) for finding in content_findings(speech)]
+        notes = [*job.notes, *validator.notes,
+                 *(str(finding) for finding in content_findings(speech))]
         if job.target is None:
             result = _result(job.row, "checked")
         else:
@@ -160,6 +162,10 @@ def _run_row(job: _Job) -> RowResult:
         return _result(job.row, "failed", problems=[Problem(
             f"生成时出错({type(error).__name__}: {error}),请把此行和模板发给维护者")])
 
+
+#: The note of a row hidden in Excel: it is generated like any other (hiding is not deleting),
+#: but a person who hid "乙镇(已取消)" did not expect a draft for it (a tester).
+_HIDDEN_ROW = "这一行在表格里是隐藏的,照常生成了;不需要这一行的讲话稿就把这一行删去"
 
 _KEEP_BOTH = "要保留两份请用 -o 写到另一个文件夹,要跳过已生成的行请加 --resume"
 
@@ -306,6 +312,10 @@ class Batch:
             out.append(f"这些列不对应模板 {self.template.name} 的字段,未使用:{'、'.join(unused)}")
         if self.mapping.ignored_sheets:
             out.append(f"这些工作表不对应任何字段,未使用:{'、'.join(self.mapping.ignored_sheets)}")
+        hidden = self.mapping.table.hidden_columns
+        if shown := [f"{column_letter(c.index + 1)} 列({c.header})"
+                     for c in self.mapping.columns if c.target and c.index + 1 in hidden]:
+            out.append(f"{'、'.join(shown)}在表格里是隐藏的,照常读取了;不该用的列请删去")
         return out
 
     def _unused_columns(self) -> list[tuple[int, str]]:
@@ -346,12 +356,14 @@ class Batch:
     def jobs(self, results: list[RowResult], names: UniqueNames) -> Iterator[_Job]:
         """Row jobs in sheet order; rows already done (--resume) go straight to `results`."""
         options = self.options
+        hidden = self.mapping.table.hidden_rows
         for facts in self.mapping.rows():
             target = None
             if not options.check_only:
                 target = str(self.output / names.take(safe_stem(self.name_of(facts))))
             yield _Job(facts.row, facts.data, facts.places, target, options.overwrite,
-                       options.resume, self.started, self.inputs)
+                       options.resume, self.started, self.inputs,
+                       (_HIDDEN_ROW,) if facts.row in hidden else ())
 
     def run(self, jobs: int) -> Iterator[RowResult]:
         """Results in sheet order while at most a few chunks per worker are in flight.

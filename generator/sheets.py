@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.etree.ElementTree import iterparse
 
 from . import cell_format
@@ -42,6 +42,9 @@ _CHUNK = 1 << 20
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"')
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\s(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\br="(\d+)"')
+_HIDDEN_COLUMNS = re.compile(
+    rb'<(?:\w+:)?col\s(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"')
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")  # ECMA-376 Part 1 §22.9.2.19 (ST_Xstring)
 # C0 controls but tab, line feed and carriage return, and the two non-characters: none of them
 # may stand in a DOCX (XML 1.0), and none is ever meant to be read.
@@ -98,6 +101,10 @@ class Table:
     csv: bool = False  # a CSV's one sheet has no name of its own to show in a message
     _merged: list[Merge] = field(default_factory=list, repr=False)
     hidden: tuple[str, ...] = ()  # the workbook's hidden sheets, passed over for this one
+    #: Rows and columns (1-based) hidden in Excel: read as any other, but a person who hid
+    #: "乙镇(已取消)" did not expect a draft for it, so they are told (a tester).
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
 
     def merges(self) -> list[Merge]:
         """Merged ranges (none in a CSV), read before the rows."""
@@ -188,7 +195,7 @@ class Workbook:
         head = _head(self.path)
         self._book: Any = None
         self._strings: SpilledStrings | None = None
-        self._merges: dict[str, list[Merge]] = {}
+        self._merges: dict[str, _Layout] = {}
         self._csv_checked = False
         if head.startswith(_ZIP_MAGIC):
             from .reading import check_zip
@@ -250,13 +257,14 @@ class Workbook:
         size = worksheet.max_row
         label = self.filename if name == self.main_sheet else f"{self.filename}[{name}]"
         if name not in self._merges:  # one pass over the sheet, however often it is opened
-            self._merges[name] = _xlsx_merges(worksheet)
-        merges = self._merges[name]
+            self._merges[name] = _xlsx_layout(worksheet)
+        merges, hidden_rows, hidden_columns = self._merges[name]
         rows = self._cells.rows(worksheet)
         if fill_merged and any(m.last_row > m.first_row for m in merges):
             rows = _fill_merged(rows, merges)
         hidden = tuple(ws.title for ws in self._book.worksheets if ws.sheet_state != "visible")
-        return Table(name, label, rows, size, _merged=merges, hidden=hidden)
+        return Table(name, label, rows, size, _merged=merges, hidden=hidden,
+                     hidden_rows=hidden_rows, hidden_columns=hidden_columns)
 
     def close(self) -> None:
         if self._book is not None:
@@ -636,18 +644,33 @@ def _fill_merged(rows: Iterator[Row], merges: list[Merge]) -> Iterator[Row]:
         yield number, cells
 
 
-def _xlsx_merges(worksheet: Any) -> list[Merge]:
-    """Merged ranges, which read-only openpyxl skips.
+class _Layout(NamedTuple):
+    merges: list[Merge]
+    hidden_rows: frozenset[int]
+    hidden_columns: frozenset[int]
 
-    They stand after the rows in the sheet's XML, and the rows need them first, so the part
+
+def _xlsx_layout(worksheet: Any) -> _Layout:
+    """Merged ranges and hidden rows and columns, which read-only openpyxl skips.
+
+    Merges stand after the rows in the sheet's XML, and the rows need them first, so the part
     is scanned once as bytes (about ten times faster than parsing it) before the rows are read.
+    A hidden row or column carries hidden="1" on its <row> or <col> (ECMA-376 Part 1,
+    §18.3.1.73 and §18.3.1.13).
     """
     out = []
+    rows: set[int] = set()
+    columns: set[int] = set()
     tail = b""
     with worksheet._get_source() as source:
         while chunk := source.read(_CHUNK):
             data = tail + chunk
-            if b"mergeCell" in data:
+            if b"hidden=" in data:
+                for match in _HIDDEN_ROW.finditer(data):
+                    rows.add(int(match[1]))
+                for match in _HIDDEN_COLUMNS.finditer(data):
+                    columns.update(range(int(match[1]), int(match[2]) + 1))
+            if b"mergeCell" in data or b"hidden=" in data:
                 for match in _MERGE_REF.finditer(data):
                     first, last = match[1].decode(), (match[2] or match[1]).decode()
                     start, end = _CELL_REF.match(first), _CELL_REF.match(last)
@@ -658,7 +681,8 @@ def _xlsx_merges(worksheet: Any) -> list[Merge]:
                 tail = data[cut:] if cut >= 0 and b">" not in data[cut:] else b""
             else:
                 tail = data[-64:]
-    return sorted(set(out), key=lambda m: (m.first_row, m.first_column))
+    return _Layout(sorted(set(out), key=lambda m: (m.first_row, m.first_column)),
+                   frozenset(rows), frozenset(columns))
 
 
 def _ole_stream_names(path: Path) -> set[str]:

@@ -484,6 +484,23 @@ def test_a_line_break_in_a_one_line_cell_is_joined_and_told(tmp_path: Path) -> N
     assert row4 and "已把各行接成一行" in row4[0]["问题"], row4
 
 
+def test_hidden_rows_and_columns_are_read_and_told(tmp_path: Path) -> None:
+    """A row hidden as "已取消" and a hidden 讲话人 column were used without a word (a
+    tester): they are still read (hiding is not deleting), and each is told."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(EXAMPLES / "各乡镇会议.xlsx")
+    book["会议"].row_dimensions[6].hidden = True
+    book["会议"].column_dimensions["D"].hidden = True
+    book.save(tmp_path / "表.xlsx")
+    result = run_speechgen("batch", tmp_path / "表.xlsx", "-t", WORK, "-o", tmp_path / "out",
+                           "-f", "txt")
+    assert "提示:D 列(讲话人)在表格里是隐藏的" in result.stderr, result.stderr
+    assert "提示:第 6 行:这一行在表格里是隐藏的" in result.stderr
+    assert result.stderr.count("这一行在表格里是隐藏的") == 1
+    assert len(list((tmp_path / "out").glob("0006-*.txt"))) == 1  # generated all the same
+
+
 def test_missing_and_non_spreadsheet_files(tmp_path: Path) -> None:
     assert_user_error(run_speechgen("batch", tmp_path / "没有.xlsx", "-t", WORK), "找不到这个文件")
     fake = tmp_path / "假的.xlsx"

@@ -35,6 +35,11 @@ MAX_NODES = 200_000
 #: then: their non-ASCII classes cost ~2 ms, which every good file would pay at import).
 _KEY = r"[^\s:：#'\"\[\]{}\-][^:：\s]{0,23}"
 _FULL_WIDTH_KEY = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY})：")
+#: A line that is structure, not text: a list item or a "key:".
+_STRUCTURE = LazyPattern(rf"^(?:-\s|({_KEY})[:：])")
+#: A full-width space (U+3000, what a Chinese input method types) where YAML needs spaces.
+#: YAML takes it for text, never for indentation (YAML 1.1 §4.2: only spaces indent).
+FULL_WIDTH_INDENT = "行首是全角空格(中文输入法下打的空格);缩进只能用半角空格,请改掉"
 _NO_SPACE_KEY = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY}):(?=[^\s/])")
 _KEY_VALUE = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY}):\s+(\S.*)$")
 
@@ -81,6 +86,8 @@ def _diagnose(lines: list[str], first: int, last: int) -> tuple[int, int, str] |
         leading = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in leading:
             return number, leading.index("\t") + 1, "不能用 Tab 缩进,请改用空格"
+        if line.startswith("\u3000") and _STRUCTURE.match(line.lstrip(" \u3000")):
+            return number, 1, FULL_WIDTH_INDENT
     for number in window:
         line = lines[number - 1]
         if (match := _FULL_WIDTH_KEY.match(line)) and _opens_mapping(lines, number, match[1]):
@@ -173,6 +180,12 @@ def compose(text: str, filename: str | None) -> yaml.Node | None:
     except RecursionError:  # the pure-Python loader recurses per nesting level
         raise InputError(Problem(f"YAML 格式错误:嵌套层数过多(超过 {MAX_DEPTH} 层),"
                                  "请检查括号和缩进", filename)) from None
+    if text.startswith("\u3000") or "\n\u3000" in text:
+        # parsed, but as text: "　- 小标题: 甲" was told as an unknown field "- 小标题" (a tester)
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.startswith("\u3000") and _STRUCTURE.match(line.lstrip(" \u3000")):
+                raise InputError(Problem(f"YAML 格式错误:{FULL_WIDTH_INDENT}", filename,
+                                         number, 1))
     if root is not None:
         _check_shape(root, filename)
     return root

@@ -70,6 +70,19 @@ def test_deep_and_self_referring_yaml_is_refused_without_a_traceback(tmp_path, l
     assert_user_error(result, "提纲.yaml", fragment)
 
 
+@pytest.mark.parametrize("line", ["\u3000- 小标题: 甲", "\u3000\u3000段落: [要抓落实。]"])
+def test_a_full_width_space_typed_as_indentation_is_named_at_its_line(tmp_path, line):
+    """"　- 小标题: 甲" typed with the Chinese input method was told as an unknown field
+    "- 小标题", did-you-mean 标题 (a tester); full-width spaces inside a paragraph stay."""
+    path = write(tmp_path, "提纲.yaml", "标题: 在全县大会上的讲话\n称呼: 同志们：\n正文:\n"
+                 "  - 小标题: 乙\n" + line + "\n")
+    assert_user_error(cli("render", path, "-f", "txt"), "提纲.yaml:5:1", "全角空格", "半角空格")
+    text = write(tmp_path, "段落.yaml", GOOD + "  - |\n    \u3000\u3000要求：抓好落实。\n")
+    result = cli("render", text, "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    assert "要求：抓好落实。" in result.stdout
+
+
 def test_a_line_pasted_in_another_encoding_is_named(tmp_path):
     """A UTF-8 outline with one GBK line was refused with no line to look at (a tester)."""
     path = tmp_path / "提纲.yaml"

@@ -49,6 +49,9 @@ TEMP_PREFIX = ".~"
 TEMP_SUFFIX = ".part"
 _TEMP_PID = re.compile(r"^\.~(\d+)-.*\.part$")
 _KEEP_BOTH = "要保留两份请用 -o 写到另一个文件名"
+#: Said of a new file a folder refused: "imm/.~21048-run.part: 没有权限" left a tester with no
+#: folder named and nothing to do.
+_FOLDER_CLOSED = "(这个文件夹不允许写入:请用 -o 换一个文件夹,或去掉文件夹的只读属性)"
 _OPEN_ELSEWHERE = "(这个文件是否正在 Word 或 WPS 中打开?关闭后重试)"
 
 PathLike = str | os.PathLike[str]
@@ -172,7 +175,8 @@ class AtomicFile:
 
     def failure(self, error: OSError, replacing: bool = False) -> InputError:
         """The InputError for `error` met writing this file, naming the file asked for."""
-        hint = _OPEN_ELSEWHERE if replacing and isinstance(error, PermissionError) else ""
+        hint = ((_OPEN_ELSEWHERE if replacing else _FOLDER_CLOSED)
+                if isinstance(error, PermissionError) else "")
         return InputError(Problem(f"无法写入:{os_reason(error)}{hint}", str(self.target)))
 
     def commit(self) -> Path:
@@ -332,7 +336,12 @@ def claiming_run(folder: Path) -> Iterator[float]:
     follow the ordinary rule.
     """
     marker = folder / f"{TEMP_PREFIX}{os.getpid()}-run{TEMP_SUFFIX}"
-    marker.write_bytes(b"")
+    try:
+        marker.write_bytes(b"")
+    except OSError as error:  # told as the folder, not as this file no one asked for
+        hint = _FOLDER_CLOSED if isinstance(error, PermissionError) else ""
+        raise InputError(Problem(f"无法在这个文件夹里写文件:{os_reason(error)}{hint}",
+                                 str(folder))) from None
     since = marker.stat().st_mtime
     for other in folder.glob(f"{TEMP_PREFIX}*-run{TEMP_SUFFIX}"):
         try:

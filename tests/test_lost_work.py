@@ -182,6 +182,33 @@ def test_a_file_open_in_word_gets_the_hint_to_close_it(tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["讲话稿.txt"]
 
 
+def test_a_folder_that_refuses_writing_is_named_with_what_to_do(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch into a folder it could not write named its own temporary file
+    ("imm/.~21048-run.part: 没有权限") and said nothing to do (a tester); a new file refused
+    the same way says the folder is closed, not that Word holds it."""
+    from generator.files import claiming_run
+
+    def refuse(self: Path, data: bytes) -> int:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    with pytest.raises(InputError) as caught, claiming_run(tmp_path):
+        pass
+    message = str(caught.value)
+    assert message.startswith(f"{tmp_path}: 无法在这个文件夹里写文件:没有权限"), message
+    assert ".part" not in message and "换一个文件夹" in message
+    monkeypatch.undo()
+
+    def closed(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", closed)
+    with pytest.raises(InputError) as caught:
+        write_atomic(tmp_path / "新稿.txt", b"new")
+    assert "换一个文件夹" in str(caught.value) and "Word" not in str(caught.value)
+
+
 def test_report_and_zip_get_ordinary_permissions(tmp_path: Path, tiny: Path) -> None:
     sheet = tmp_path / "表.csv"
     sheet.write_text("名称\n甲\n乙\n", encoding="utf-8")

@@ -242,9 +242,22 @@ def refuse_lock_file(path: str | os.PathLike[str]) -> None:
     """Refuse Word's, Excel's or WPS's `~$` lock file, naming the document it stands for:
     ~$表.xlsx was called a damaged workbook (a tester, round 2)."""
     if is_lock_file(path) and Path(path).is_file():
-        original = Path(path).name[2:]
         raise InputError(Problem(f"这是 Word、Excel 或 WPS 打开文件时留下的锁定文件,不是文件本身;"
-                                 f"请改用“{original}”(名字不带 ~$ 的那个文件)", str(path)))
+                                 f"请改用{_locked_original(Path(path))}", str(path)))
+
+
+def _locked_original(lock: Path) -> str:
+    """The document a lock file stands for, as a user should be told it.  Word writes "~$"
+    before a short name but over the first two characters of a longer one: ~$的讲话.docx
+    stands for 去年的讲话.docx, and the file "的讲话.docx" a tester was sent to look for does
+    not exist.  The folder is asked; when it cannot say, the name's known end is given."""
+    rest = lock.name[2:]
+    with suppress(OSError):
+        for candidate in sorted(lock.parent.iterdir()):
+            if candidate != lock and not is_lock_file(candidate) and (
+                    candidate.name == rest or candidate.name[2:] == rest):
+                return f"“{candidate.name}”"
+    return f"名字以“{rest}”结尾、不带 ~$ 的那个文件"
 
 
 def is_lock_file(path: str | os.PathLike[str]) -> bool:

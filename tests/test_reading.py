@@ -351,6 +351,12 @@ def test_word_lock_files_are_skipped_in_folders_and_named_when_given(tmp_path):
     assert "~$" not in mined.stderr and "在全区机关党建工作会议上的讲话" in mined.stdout
     for command in ("check", "mine"):
         assert_user_error(cli(command, tmp_path / "~$讲话稿.docx"), "锁定文件", "“讲话稿.docx”")
+    # Word writes ~$ over the first two characters of a longer name: the file is 去年…, and
+    # "的讲话 2024（定稿）.docx", which a tester was sent to look for, does not exist
+    (tmp_path / "讲话稿.docx").rename(tmp_path / "去年的讲话 2024（定稿）.docx")
+    (tmp_path / "~$的讲话 2024（定稿）.docx").write_bytes(b"\x0cWang Wei" + b"\x00" * 150)
+    assert_user_error(cli("check", tmp_path / "~$的讲话 2024（定稿）.docx"), "锁定文件",
+                      "请改用“去年的讲话 2024（定稿）.docx”")
 
 
 @pytest.mark.parametrize("name", ["去年的讲话.docx", "讲话.pdf", "讲话.WPS"])

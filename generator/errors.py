@@ -54,7 +54,8 @@ _OS_REASONS = {
     errno.ENOTDIR: "路径中有一段不是文件夹",
     errno.ENOSPC: "磁盘空间不足",
     errno.EROFS: "这里是只读的,无法写入",
-    errno.ENAMETOOLONG: "文件名太长",
+    errno.ENAMETOOLONG: "文件名或路径太长(系统限制一个文件名不超过 255 字节,约 85 个汉字);"
+                        "请起一个短些的名字,或换一个层级浅些的文件夹",
     errno.EEXIST: "已经存在同名的文件",
     errno.ELOOP: "快捷方式(符号链接)绕回了自己,找不到真正的文件",
     errno.EBUSY: "文件正被其他程序占用,请先关闭它",

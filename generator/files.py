@@ -92,13 +92,21 @@ def refuse_input(target: PathLike, inputs: Iterable[PathLike]) -> None:
 
 
 def check_name(path: Path) -> None:
-    """Raise InputError when the file's name is not one Windows takes as a plain file (see
-    filenames.windows_refusal): the drafts go to Word and WPS on Windows."""
+    """Raise InputError when the file's name, or a folder on its way that will be made for it,
+    is not one Windows takes (see filenames.windows_refusal): the drafts go to Word and WPS on
+    Windows, and "-o a/CON/b.docx" made a folder CON there (a tester).  Folders that exist
+    already are the person's own and are not judged."""
     from .filenames import windows_refusal
 
     reason = windows_refusal(path.name)
     if reason:
         raise InputError(Problem(f"文件名“{path.name}”不能用:{reason};请换一个名字", str(path)))
+    for folder in path.parents:
+        if folder.exists():
+            break
+        if reason := windows_refusal(folder.name):
+            raise InputError(Problem(f"文件夹名“{folder.name}”不能用:{reason};请换一个名字",
+                                     str(path)))
 
 
 def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[PathLike] = (),

@@ -124,6 +124,9 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
     # or the day it was given, in brackets: "在…的讲话（2008年2月5日）".
     re.compile(r"\s+\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月(\d{1,2}日)?)$"),
     re.compile(r"\s*（\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*）$"),
+    # A paged site's page mark after the title ("…文艺官（第1页）", "… （第2页）"): the page's
+    # place in the article, not the title's (the leading "第1页" is cut above).
+    re.compile(r"\s*（\s*第\s*\d{1,3}\s*页\s*）$"),
     # A site's category before the title, by its shape: a short label in brackets ("【精选】在…",
     # "[领导讲话]关于…"), with the colon that may hand over from it to the title (a sample's
     # number after a reprinted collection name, "<name>【篇一】：在…", dev31 m2901: the colon

@@ -484,9 +484,9 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             salutation.extend(lines[i:stop])
             i = stop
             continue
-        if not salutation and text.startswith("——") and len(text) <= 60:
-            speech.subtitle = text
-            if following and _subtitle_wrapped(text) and len(text + following) <= 60:
+        if not salutation and text.startswith("——") and len(unglossed(text)) <= 60:
+            speech.subtitle = text  # measured without pinyin glosses, as ``_subtitled``
+            if following and _subtitle_wrapped(text) and len(unglossed(text + following)) <= 60:
                 speech.subtitle, i = text + following, i + 1
         elif not salutation and (
             BYLINE.match(text) or SPEAKER_TAG.match(text) or OFFICE_LINE.match(text)
@@ -1538,10 +1538,12 @@ def _decorated(text: str) -> bool:
 
 
 def _subtitled(lines: list[str], k: int) -> bool:
-    """A headline with its occasion under it ("——在…的讲话"): the speech's own title block."""
-    following = lines[k + 1] if k + 1 < len(lines) else ""
+    """A headline with its occasion under it ("——在…的讲话"): the speech's own title block.
+    Judged on the gloss-free text: a converted page's pinyin glosses ("…工作报（bào）告")
+    lengthen the subtitle past a title's size."""
+    following = unglossed(lines[k + 1]) if k + 1 < len(lines) else ""
     if following.startswith("——") and k + 2 < len(lines) and _subtitle_wrapped(following):
-        following += lines[k + 2]  # "——某某在…，" / "…上的讲话"
+        following += unglossed(lines[k + 2])  # "——某某在…，" / "…上的讲话"
     return following.startswith("——") and _is_title(following.lstrip("—"))
 
 

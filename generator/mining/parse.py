@@ -566,7 +566,10 @@ def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
         if head.startswith(glued) and len(head) > len(glued) + 3:
             head = head[len(glued) :]  # "在…的讲话主题——在…的讲话": a file's name glued before
         return head, occasion, at + 1
-    if at + 1 < len(lines) and _wrapped_title(lines[at], lines[at + 1], _subtitled(lines, at + 1)):
+    if at + 1 < len(lines) and (
+        _wrapped_title(lines[at], lines[at + 1], _subtitled(lines, at + 1))
+        or _printed_whole(lines, at)
+    ):
         title, after = lines[at] + lines[at + 1], at + 2
     elif at + 1 < len(lines) and _theme_pair(lines, at):
         title, after = f"{lines[at].strip()} {lines[at + 1].strip()}", at + 2
@@ -1486,6 +1489,7 @@ def _resolve(lines: list[str], candidate: TitleCandidate) -> TitleChoice:
         ((headline or _is_title(unglossed(lines[at])))
         and _wrapped_title(lines[at - 1], lines[at], headline))
         or _theme_pair(lines, at - 1)
+        or _printed_whole(lines, at - 1)
     ):
         at -= 1
     return TitleChoice(at, caption)
@@ -1613,6 +1617,25 @@ def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
         and clean_title(second) not in first
         and (_is_title(first + second) or (headline and first.endswith(CUT_ENDINGS)))
         and not _dated_occasion(first, second)
+    )
+
+
+def _printed_whole(lines: list[str], k: int) -> bool:
+    """Lines ``k`` and ``k + 1`` are a title wrapped over two lines that the page printed whole
+    on one line higher up ("在…工作会议上的总结讲话" as the article's heading, then "在第五次全国
+    地方志" / "工作会议上的总结讲话" over the speech, dev34 m3201): the page's own proof of the
+    wrap, so the upper half may be shorter than ``WRAPPED_PIECE`` ("在春季水利").  The upper
+    half alone is no title; the two together are one."""
+    if not 0 < k < len(lines) - 1:
+        return False
+    first, second = unglossed(lines[k]).strip(), unglossed(lines[k + 1]).strip()
+    joined = first + second
+    return (
+        bool(first)
+        and bool(second)
+        and not _is_title(first)
+        and _is_title(joined)
+        and any("".join(unglossed(a).split()) == joined for a in lines[:k])
     )
 
 

@@ -124,6 +124,9 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
     # or the day it was given, in brackets: "在…的讲话（2008年2月5日）".
     re.compile(r"\s+\d{4}([-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月(\d{1,2}日)?)$"),
     re.compile(r"\s*（\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*）$"),
+    # A paged site's page mark after the title ("…文艺官（第1页）", "… （第2页）"): the page's
+    # place in the article, not the title's (the leading "第1页" is cut above).
+    re.compile(r"\s*（\s*第\s*\d{1,3}\s*页\s*）$"),
     # A site's category before the title, by its shape: a short label in brackets ("【精选】在…",
     # "[领导讲话]关于…"), with the colon that may hand over from it to the title (a sample's
     # number after a reprinted collection name, "<name>【篇一】：在…", dev31 m2901: the colon
@@ -481,9 +484,9 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             salutation.extend(lines[i:stop])
             i = stop
             continue
-        if not salutation and text.startswith("——") and len(text) <= 60:
-            speech.subtitle = text
-            if following and _subtitle_wrapped(text) and len(text + following) <= 60:
+        if not salutation and text.startswith("——") and len(unglossed(text)) <= 60:
+            speech.subtitle = text  # measured without pinyin glosses, as ``_subtitled``
+            if following and _subtitle_wrapped(text) and len(unglossed(text + following)) <= 60:
                 speech.subtitle, i = text + following, i + 1
         elif not salutation and (
             BYLINE.match(text) or SPEAKER_TAG.match(text) or OFFICE_LINE.match(text)
@@ -563,7 +566,10 @@ def title_at(lines: list[str], at: int) -> tuple[str, str, int]:
         if head.startswith(glued) and len(head) > len(glued) + 3:
             head = head[len(glued) :]  # "在…的讲话主题——在…的讲话": a file's name glued before
         return head, occasion, at + 1
-    if at + 1 < len(lines) and _wrapped_title(lines[at], lines[at + 1], _subtitled(lines, at + 1)):
+    if at + 1 < len(lines) and (
+        _wrapped_title(lines[at], lines[at + 1], _subtitled(lines, at + 1))
+        or _printed_whole(lines, at)
+    ):
         title, after = lines[at] + lines[at + 1], at + 2
     elif at + 1 < len(lines) and _theme_pair(lines, at):
         title, after = f"{lines[at].strip()} {lines[at + 1].strip()}", at + 2
@@ -1483,6 +1489,7 @@ def _resolve(lines: list[str], candidate: TitleCandidate) -> TitleChoice:
         ((headline or _is_title(unglossed(lines[at])))
         and _wrapped_title(lines[at - 1], lines[at], headline))
         or _theme_pair(lines, at - 1)
+        or _printed_whole(lines, at - 1)
     ):
         at -= 1
     return TitleChoice(at, caption)
@@ -1535,10 +1542,12 @@ def _decorated(text: str) -> bool:
 
 
 def _subtitled(lines: list[str], k: int) -> bool:
-    """A headline with its occasion under it ("——在…的讲话"): the speech's own title block."""
-    following = lines[k + 1] if k + 1 < len(lines) else ""
+    """A headline with its occasion under it ("——在…的讲话"): the speech's own title block.
+    Judged on the gloss-free text: a converted page's pinyin glosses ("…工作报（bào）告")
+    lengthen the subtitle past a title's size."""
+    following = unglossed(lines[k + 1]) if k + 1 < len(lines) else ""
     if following.startswith("——") and k + 2 < len(lines) and _subtitle_wrapped(following):
-        following += lines[k + 2]  # "——某某在…，" / "…上的讲话"
+        following += unglossed(lines[k + 2])  # "——某某在…，" / "…上的讲话"
     return following.startswith("——") and _is_title(following.lstrip("—"))
 
 
@@ -1608,6 +1617,25 @@ def _wrapped_title(first: str, second: str, headline: bool = False) -> bool:
         and clean_title(second) not in first
         and (_is_title(first + second) or (headline and first.endswith(CUT_ENDINGS)))
         and not _dated_occasion(first, second)
+    )
+
+
+def _printed_whole(lines: list[str], k: int) -> bool:
+    """Lines ``k`` and ``k + 1`` are a title wrapped over two lines that the page printed whole
+    on one line higher up ("在…工作会议上的总结讲话" as the article's heading, then "在第五次全国
+    地方志" / "工作会议上的总结讲话" over the speech, dev34 m3201): the page's own proof of the
+    wrap, so the upper half may be shorter than ``WRAPPED_PIECE`` ("在春季水利").  The upper
+    half alone is no title; the two together are one."""
+    if not 0 < k < len(lines) - 1:
+        return False
+    first, second = unglossed(lines[k]).strip(), unglossed(lines[k + 1]).strip()
+    joined = first + second
+    return (
+        bool(first)
+        and bool(second)
+        and not _is_title(first)
+        and _is_title(joined)
+        and any("".join(unglossed(a).split()) == joined for a in lines[:k])
     )
 
 

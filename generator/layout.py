@@ -351,6 +351,10 @@ def _layouts_folder() -> Path:
     return Path(__file__).resolve().parent / "layouts"
 
 
+#: What people call the built-in layouts, for messages and file names.
+LAYOUT_TITLES = {"standard": "标准版", "podium": "大字版"}
+
+
 def built_in_layouts() -> tuple[str, ...]:
     """The layouts shipped in generator/layouts/, `standard` (GB/T 9704) first."""
     names = sorted(entry.name.removesuffix(".yaml") for entry in _layouts_folder().iterdir()

@@ -42,6 +42,17 @@ def test_standard_output_is_not_podium(tmp_path):
     found = check_docx(path, "podium")
     body = next(f for f in found if f.id == "font-size" and f.message.startswith("正文"))
     assert "“16磅”" in body.message and "“22磅”" in body.message
+    # and the file is told which layout it fits: a 大字版 checked as the standard one drew 20
+    # errors and no word of --layout podium (a tester)
+    hint = [f for f in found if f.id == "layout-other"]
+    assert len(hint) == 1 and "更像标准版" in hint[0].message, hint
+    assert "--layout standard" in hint[0].message
+
+
+def test_a_draft_with_a_slip_or_two_is_not_sent_to_another_layout(tmp_path):
+    document = default_document(tmp_path / "draft.docx")
+    assert not [f for f in check_docx(document) if f.id == "layout-other"]
+    assert not [f for f in check_docx(document, "podium") if f.id == "layout-other"]
 
 
 def spoken_speech() -> Speech:

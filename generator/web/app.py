@@ -24,6 +24,7 @@ from flask import Flask, Request, Response, g, redirect, request, send_from_dire
 from werkzeug.exceptions import HTTPException
 
 from .. import advice
+from ..layout import LAYOUT_TITLES
 from . import library
 from .guards import MAX_BODY, MESSAGES, SECURITY_HEADERS, TOKEN_HEADER, Guard, cookie_name
 from .library import STYLESHEET, InputError, Problem, SpeechgenError, os_reason, safe_stem
@@ -38,7 +39,6 @@ UPLOAD_SUFFIXES = {
     "check": (".docx", ".txt", ".yaml", ".yml"),
     "batch": (".xlsx", ".xlsm", ".csv"),
 }
-LAYOUT_NAMES = {"standard": "", "podium": "（大字版）"}
 #: What /api/batch may be asked to do: check every row, or check and then generate.
 BATCH_ACTIONS = ("check", "generate")
 
@@ -220,7 +220,8 @@ def create_app(port: int, token: str, workdir: Path,
             data = library.saved_input(speech, body, content_type)
             return file_response(data, library.YAML_MEDIA_TYPE, stem, ".yaml")
         download = library.render(speech, fmt, layout, profile_text)
-        stem += LAYOUT_NAMES[layout] if fmt in ("docx", "pdf") else ""
+        if fmt in ("docx", "pdf") and layout != "standard":
+            stem += f"（{LAYOUT_TITLES[layout]}）"
         response = file_response(download.data, download.media_type, stem, download.suffix)
         if download.warnings:
             response.headers["X-Speechgen-Warnings"] = quote("\n".join(download.warnings))

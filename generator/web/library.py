@@ -23,7 +23,7 @@ from .. import reading
 from ..errors import InputError, Problem, SpeechgenError, os_reason
 from ..filenames import safe_stem
 from ..html_writer import STYLESHEET
-from ..layout import PROFILE_FILE
+from ..layout import PROFILE_FILE, built_in_layouts
 from ..model import Speech
 from ..outline_io import OUTLINE_FILE
 from ..sheet_map import MAP_FILE
@@ -38,7 +38,7 @@ __all__ = ["MAP_FILE", "OUTLINE_FILE", "PROFILE_FILE", "PROFILE_NAME", "STYLESHE
 PROFILE_NAME = "本单位版式.yaml"
 #: What a download may ask for: the library's formats, plus "yaml" (the input to load back).
 DOWNLOAD_FORMATS = ("docx", "pdf", "txt", "md", "yaml")
-LAYOUTS = ("standard", "podium")
+LAYOUTS = built_in_layouts()
 YAML_MEDIA_TYPE = "application/yaml; charset=utf-8"
 ZIP_MEDIA_TYPE = "application/zip"
 FIX_MEDIA_TYPES = {

@@ -216,6 +216,12 @@ def render(
         output = output.with_name(output.name + spec.suffix)
     if not spec.uses_layout and layout != "standard":
         warn(f"--layout {layout} 只对 DOCX 和 PDF 起作用,{fmt} 格式不分版式")
+    if not spec.uses_layout and profile is not None:
+        # read all the same: a CSV given as the profile passed with -f txt, exit 0 (a tester)
+        from .pipeline import resolve_layout
+
+        resolve_layout(layout, profile)
+        warn(f"--profile 只对 DOCX 和 PDF 起作用,{fmt} 格式不分版式")
     if shown_on_screen and spec.binary:
         raise fail(f"{fmt.upper()} 不能显示在屏幕上;要在屏幕上看文字请加 --format txt,"
                    f"要生成 {fmt.upper()} 请在 -o 后写文件名")

@@ -279,12 +279,18 @@ def _empty(spec: Field) -> Any:
     return [] if spec.type in ("paragraphs", "list") else {} if spec.type == "group" else None
 
 
+#: A value quoted in a message is cut to this many characters: a CSV given as a profile was
+#: quoted whole (a tester).
+QUOTED = 30
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, Mapping):
         return "字段组"
     if isinstance(value, list):
         return "列表"
-    return f"“{value}”"
+    text = str(value)
+    return f"“{text[:QUOTED]}……”" if len(text) > QUOTED else f"“{text}”"
 
 
 def example_text(value: Any) -> str:

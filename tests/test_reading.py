@@ -194,6 +194,19 @@ def test_profile_map_and_template_yaml_errors_are_chinese(tmp_path):
     assert "work-conference" in listed.stdout
 
 
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_a_wrong_file_given_as_the_profile_is_refused_and_quoted_short(tmp_path, fmt):
+    """A CSV given as --profile was quoted whole in the message, and with -f txt not read at
+    all: exit 0 (a tester).  It is refused whatever the format, its text cut short."""
+    names = "序号,姓名,单位\n" + "".join(f"{n},同志{n},县委办\n" for n in range(1, 40))
+    profile = write(tmp_path, "名单.csv", names)
+    out = tmp_path / f"稿.{fmt}"
+    result = cli("render", EXAMPLES / "全区党建工作会议.yaml", "--profile", profile, "-o", out)
+    assert_user_error(result, "名单.csv:1:1", "应为字段组", "……")
+    assert "同志39" not in result.stderr and len(result.stderr) < 200
+    assert not out.exists()
+
+
 def test_every_reader_words_a_missing_file_and_a_folder_the_same(tmp_path):
     missing = tmp_path / "没有"
     runs = [cli("render", missing.with_suffix(".yaml")), cli("check", missing.with_suffix(".txt")),

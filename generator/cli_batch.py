@@ -37,7 +37,7 @@ def run(options: BatchOptions) -> int:
     filename = rows.batch.book.filename
     counts = dict.fromkeys(STATUS_NAMES, 0)
     total_rows = 0
-    failed = noted = 0
+    failed = noted = kept = 0
     verb = "检查" if options.check_only else "生成"
     try:
         for note in rows.notes:
@@ -53,6 +53,7 @@ def run(options: BatchOptions) -> int:
                 counts[status_key(result)] += 1
                 if result.status == "failed":
                     failed += 1
+                    kept += result.existed
                     if failed <= MAX_ROWS_SHOWN:
                         _print_failure(progress.console, result, filename)
                     elif failed == MAX_ROWS_SHOWN + 1:
@@ -105,11 +106,15 @@ def run(options: BatchOptions) -> int:
         out.print(f"报告:{rows.report_path}", markup=False)
     if total_rows == 0:
         out.print("表中只有表头,没有数据行。", markup=False)
-    if failed:
-        out.print(f"有 {failed} 行未生成,请按上面的提示修改表格后重新运行"
-                  "(加 --resume 只处理未生成的行)。", markup=False)
-        return 1
-    return 0
+    # advice that fits the cause: a kept file is no fault of the table, and a run already
+    # resumed needs no "加 --resume" (a tester was told both, round 3)
+    if failed - kept:
+        again = "再运行同一命令" if options.resume else "重新运行(加 --resume 只处理未生成的行)"
+        out.print(f"有 {failed - kept} 行未生成,请按上面的提示修改表格后{again}。", markup=False)
+    if kept:
+        out.print(f"有 {kept} 行的文件已存在,没有覆盖(原因见上面的提示);表格没有问题。",
+                  markup=False)
+    return 1 if failed else 0
 
 
 def _print_failure(console: Any, result: RowResult, filename: str) -> None:

@@ -281,6 +281,8 @@ def test_existing_files_are_kept_unless_overwrite(tmp_path: Path, tiny: Path) ->
     again = run_speechgen(*args)
     assert again.returncode == 1
     assert "文件已存在,未覆盖" in again.stderr
+    assert "有 2 行的文件已存在,没有覆盖" in again.stdout  # a text file records no stamp
+    assert "修改表格" not in again.stdout  # the table is not at fault (a tester)
     assert (out / "0002-甲.txt").read_text(encoding="utf-8") == "我改过的稿子"
     resumed = run_speechgen(*args, "--resume")  # the other row is as the sheet gives it
     assert resumed.returncode == 1 and "已跳过" in resumed.stdout

@@ -538,9 +538,11 @@ class BatchRun(Iterator[RowResult]):
         from .batch_report import Report
 
         options = self.options
+        table = self.batch.mapping.table
         report = Report(options.report, self.batch.book.filename,
                         overwrite=options.overwrite or options.resume,  # this batch's own
-                        inputs=self.batch.inputs) if options.report else None
+                        inputs=self.batch.inputs,
+                        main_sheet="" if table.csv else table.name) if options.report else None
         jobs = min(options.jobs, 61) if options.jobs else default_jobs()
         try:
             for result in self.batch.run(jobs):

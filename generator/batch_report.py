@@ -35,12 +35,15 @@ def status_key(result: RowResult) -> str:
     return "exists" if result.existed else result.status
 
 
-def sheet_and_cell(problem: Problem, filename: str) -> tuple[str, str]:
-    """(sheet, A1-style cell) of a problem placed by SheetValidator, blank when unplaced."""
+def sheet_and_cell(problem: Problem, filename: str, main_sheet: str = "") -> tuple[str, str]:
+    """(sheet, A1-style cell) of a problem placed by SheetValidator, blank when unplaced.
+    A main-sheet cell is labelled by the file alone; `main_sheet` names its sheet."""
     from .sheets import column_letter
 
     label = problem.file or ""
     sheet = label[len(filename) + 1:-1] if label.startswith(filename + "[") else ""
+    if not sheet and label == filename and problem.line is not None:
+        sheet = main_sheet
     if problem.line is None:
         return sheet, ""
     if problem.column is None:
@@ -63,9 +66,12 @@ class Report:
     COLUMNS = ("行号", "状态", "输出文件", "工作表", "单元格", "字段", "问题")
 
     def __init__(self, path: Path, filename: str, *, overwrite: bool = False,
-                 inputs: Sequence[Path] = ()) -> None:
+                 inputs: Sequence[Path] = (), main_sheet: str = "") -> None:
         self.path = path
         self.filename = filename
+        # the 工作表 column names the main sheet too: blank, it left a tester whose first
+        # sheet was hidden unsure which sheet E6 was on (round 3)
+        self.main_sheet = main_sheet
         self.json = path.suffix.lower() == ".json"
         self._file = AtomicFile(path, overwrite=overwrite, inputs=inputs,
                                 keep_both="要保留两份请另写一个文件名")
@@ -105,7 +111,7 @@ class Report:
                                 item["cell"], item["field"], item["message"]))
 
     def _problem(self, problem: Problem) -> dict[str, str]:
-        sheet, cell = sheet_and_cell(problem, self.filename)
+        sheet, cell = sheet_and_cell(problem, self.filename, self.main_sheet)
         return {"sheet": sheet, "cell": cell, "field": problem.path or "",
                 "message": problem.message}
 

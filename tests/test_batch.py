@@ -77,7 +77,7 @@ def test_xlsx_example_one_docx_per_good_row_and_the_bad_row_reported(tmp_path: P
     report = read_report(tmp_path / "报告.csv")
     failed = [r for r in report if r["状态"] == "失败"]
     assert {(r["行号"], r["工作表"], r["单元格"], r["字段"]) for r in failed} == {
-        ("5", "", "E5", "日期"), ("5", "工作任务", "B8", "小标题")}
+        ("5", "会议", "E5", "日期"), ("5", "工作任务", "B8", "小标题")}  # main sheet named too
     assert [r["行号"] for r in report if r["状态"] == "已生成"] == ["4", "6", "7", "8"]
     assert "批量生成结果" in result.stdout and "失败" in result.stdout
 

@@ -130,7 +130,8 @@ class Validator:
                 self.problem(path + (raw_key,), child_shown, _unknown(key, fields))
                 continue
             if spec.key in result:
-                self.problem(path + (raw_key,), child_shown, f"{spec.describe()} 重复出现")
+                self.problem(path + (raw_key,), child_shown,
+                             f"{spec.describe()} 重复出现;请删去其中一处")
                 continue
             before = len(self.problems)
             result[spec.key] = self.value(value, spec, path + (raw_key,), child_shown)
@@ -159,7 +160,7 @@ class Validator:
 
     def _paragraphs(self, data: Any, spec: Field, path: Path, shown: str) -> list[str]:
         if isinstance(data, Mapping):
-            self.problem(path, shown, "应为段落列表(每项一段),实际是字段组" + _hint(spec))
+            self.problem(path, shown, "应为段落列表,实际是字段组" + _hint(spec))
             return []
         if not isinstance(data, list):
             return split_lines(_scalar_text(data))
@@ -203,8 +204,15 @@ class Validator:
         text = _scalar_text(data)
         if text in spec.choices:
             return spec.choices[text]
-        allowed = "、".join(dict.fromkeys(spec.choices))
-        self.problem(path, shown, f"“{text}”不是可选值,可选:{allowed}")
+        # one spelling for each value, the shortest: every accepted spelling of 编号 (第一，
+        # 第一, 第一、…) made a list of some 60 (a tester)
+        spellings: dict[str, str] = {}
+        for spelling, value in spec.choices.items():
+            if value not in spellings or len(spelling) < len(spellings[value]):
+                spellings[value] = spelling
+        close = did_you_mean(text, list(spec.choices))
+        self.problem(path, shown, f"“{text}”不是可选值;" + suggestion(close)
+                     + f"可选:{'、'.join(spellings.values())}")
         return None
 
     def _value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:

@@ -241,7 +241,9 @@ def parse(text: str, filename: str | None, allow_empty: bool = False,
                 key = convert(key_node, path + ("\0key",))
                 key = "" if key is None else str(key) if not isinstance(key, str) else key
                 if key in out:
-                    raise InputError(Problem(f"字段“{key}”重复出现", filename,
+                    first = marks[path + (key,)][0]
+                    raise InputError(Problem(f"字段“{key}”重复出现(第 {first} 行已写过);"
+                                             "请删去其中一处", filename,
                                              key_node.start_mark.line + 1,
                                              key_node.start_mark.column + 1))
                 marks[path + (key,)] = (key_node.start_mark.line + 1,

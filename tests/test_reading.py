@@ -207,6 +207,21 @@ def test_a_wrong_file_given_as_the_profile_is_refused_and_quoted_short(tmp_path,
     assert not out.exists()
 
 
+def test_a_wrong_choice_a_repeated_field_and_a_group_for_paragraphs_say_what_to_do(tmp_path):
+    """A wrong 编号 listed some 60 spellings, a repeated 标题 gave no advice, and 段落 given
+    as a group said "(每项一段)…(一项一段)" (a tester)."""
+    head = "标题: 在全县大会上的讲话\n称呼: 同志们：\n正文:\n  - 小标题: 甲\n"
+    wrong = cli("render", write(tmp_path, "编号.yaml", head + "    编号: (一\n"), "-f", "txt")
+    assert_user_error(wrong, "编号.yaml:5:5", "“(一”不是可选值;是不是想写 (一)?", "一是、")
+    assert wrong.stderr.count("第一层意思") == 1 and len(wrong.stderr) < 300
+    again = cli("render", write(tmp_path, "重复.yaml", head + "标题: 又一个\n"), "-f", "txt")
+    assert_user_error(again, "重复.yaml:5:1", "重复出现(第 1 行已写过);请删去其中一处")
+    group = cli("render", write(tmp_path, "段落.yaml", head + "    段落: {要点: 一}\n"),
+                "-f", "txt")
+    assert_user_error(group, "段落.yaml:5:5", "应为段落列表,实际是字段组")
+    assert group.stderr.count("一段") == 1
+
+
 def test_every_reader_words_a_missing_file_and_a_folder_the_same(tmp_path):
     missing = tmp_path / "没有"
     runs = [cli("render", missing.with_suffix(".yaml")), cli("check", missing.with_suffix(".txt")),

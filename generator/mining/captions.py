@@ -56,12 +56,15 @@ def caption_stem(text: str) -> str:
 #: his posts, two or more parted by 、 or ，, then his name and a bare 讲话 ("…党组副书记、
 #: 副厅长，…领导小组副组长某某某讲话" under a report's lead-in, dev33 m3108; a post ends in
 #: 长, 书记, 主任, 主席, 委员, 指挥 or 经理, and a name ends in no word for a body or an event,
-#: as "董事长茶话会讲话" does): who speaks, no title.
+#: as "董事长茶话会讲话" does): who speaks, no title.  Or a company news page's headline
+#: reporting the meeting itself ("某集团召开…动员大会", "某公司举行…推进会", dev36 m3403): who
+#: holds what meeting, no word for a speech; a speech's title says "在…会上" or "…会讲话".
 REPORTED = re.compile(
     r"发表[^。！？，：]{0,40}(讲话|致辞|演讲|贺词)(（(全文|摘要|节选|实录|未删节|，)+）)?：?$"
     r"|(?<!的)(讲话|致辞|发言)：“[^“”]{2,30}”[^。！？，：“”]{2,20}！$"
     r"|[、，][^。！？：“”—]{0,40}(长|书记|主任|主席|委员|指挥|经理)"
     r"[\u4e00-\u9fff]{2,3}(?<![会班室组处科部局办站所队团院校节赛课])(同志)?(讲话|致辞|发言)$"
+    r"|^[^在。！？，：“”\s]{2,20}(召开|举行|举办)[^。！？，：“”\s]{2,40}(会|会议|大会)$"
 )
 #: A particular occasion: "在…会议讲话", "关于…", "校长在…典礼上", "在…之际".
 OCCASION = re.compile(r"^(?:在|关于)|在[^，。！？]{2,40}?(?:上|中|之际|期间)")

@@ -1843,6 +1843,40 @@ def _report_lead(paragraphs: list[str], head: list[str]) -> int:
     return count
 
 
+#: A news report's lead paragraph at the top of a body with no address: the date, the meeting
+#: held, who attended ("12月23日上午，…动员大会在…召开。…负责人参加会议。"), a company news
+#: page's report that turns into the manager's speech (pool mining-dev36 m3403).  The
+#: reporter's voice throughout: no 我, no quotation.
+_NEWS_LEAD = LazyPattern(
+    r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?，[^。！？我“”]*(?:召开|举行|举办)。"
+    r"[^。！？我“”]*(?:参加|出席)了?(?:会议|大会|活动)。$",
+    needs="月",
+)
+#: The reporter's bridge under such a lead into the points of the speech ("马总结合…要求，就…讲
+#: 了三方面的意见。", "…提出了两点要求。"): one sentence telling what the speaker went on to say.
+_NEWS_BRIDGE = LazyPattern(
+    rf"^[^。！？我“”]{{2,50}}(?:讲了|提出了|谈了)[\d两{NUMERAL_CHARS}]+个?(?:方面|点|条)的?(?:意见|要求|看法|建议)。$",
+    needs="讲提谈",
+)
+#: How many paragraphs under a news lead the bridge is looked for in.
+NEWS_BRIDGE_SPAN = 3
+
+
+def _news_lead(paragraphs: list[str]) -> tuple[list[str], str]:
+    """The body without a news report's lead (``_NEWS_LEAD``) as its first paragraph, and the
+    reporter's bridge (``_NEWS_BRIDGE``) a few paragraphs under it ("" when there is none).
+    The bridge stays in the body until the outline is built, since its count ("三方面")
+    announces the points, and is then left out of the opening.  The paragraph between, where
+    the report hands over to the speaker ("会上，…作动员讲话。他说，…今天我们…"), is the
+    speech's opening.  Only on a speech without an address, never the whole body."""
+    if len(paragraphs) < 3 or not _NEWS_LEAD.search(paragraphs[0]):
+        return paragraphs, ""
+    rest = paragraphs[1:]
+    near = rest[: min(NEWS_BRIDGE_SPAN, len(rest) - 1)]
+    bridge = next((text for text in near if _NEWS_BRIDGE.search(text)), "")
+    return rest, bridge
+
+
 def parse_unit(unit: Unit) -> Parsed:
     """The speech in a unit, with the body paragraphs as the page gave them."""
     speech = Speech()
@@ -1863,13 +1897,15 @@ def parse_unit(unit: Unit) -> Parsed:
     if rest:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
     paragraphs = [text for _, text in join_wrapped(body_lines)]
+    bridge = ""
     if not speech.salutation:
         paragraphs = paragraphs[_report_lead(paragraphs, lines[:first]) :]
+        paragraphs, bridge = _news_lead(paragraphs)
     body, closing, signoff = _closing(paragraphs)
     outline = build_outline(split_swallowed(body), complete=bool(signoff))
     if named := _named_title(outline.opening[:NAMING_PARAGRAPHS], lines[:first]):
         speech.title = named
-    speech.opening = outline.opening
+    speech.opening = [text for text in outline.opening if not bridge or text != bridge]
     speech.sections = outline.sections
     speech.closing = closing
     speech.signoff = signoff

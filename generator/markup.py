@@ -32,6 +32,10 @@ from .schemes import canonical_scheme
 #: announcement in that same paragraph run 141–262 characters, with one of 406.
 RUN_ON = 300
 
+#: What a line the format does not know is told, with the forms it does know (a template
+#: author was told only "无法识别", a tester).
+_UNKNOWN_LINE = ("无法识别(每行应以 title: speaker: date: salutation: 等表头、| + ~ # = 或"
+                 " [opening] [closing] [signoff] 开头)")
 _HEADER_KEYS = ("title", "subtitle", "speaker", "date", "salutation", "duration")
 _SECTION = re.compile(rf"^(#{{1,{MAX_DEPTH}}})\s*(?:\{{([^}}]*)\}})?\s*(.*)$")
 
@@ -102,7 +106,7 @@ def parse_markup(text: str, template: str) -> Speech:
         elif (key := line.partition(":")[0].strip()) in _HEADER_KEYS:
             setattr(speech, key, line.partition(":")[2].strip() or None)
         else:
-            raise MarkupError(number, line, "无法识别")
+            raise MarkupError(number, line, _UNKNOWN_LINE)
     _drop_empty(speech)
     return speech
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -265,16 +265,32 @@ FILTERS = {
 @cache
 def _environment(search_path: tuple[Path, ...]):
     # Imported here: jinja2 costs ~50 ms and rendering an outline does not need it.
-    from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateNotFound
+    from jinja2.loaders import split_template_path
 
     from .sandbox import BudgetedSandbox
 
     # Compiling base, macros, moves and a speech template costs ~30 ms a process; the cache
     # keys on each template's source, so an edited template is compiled afresh.
     folder = cache_dir()
+    class _Loader(FileSystemLoader):
+        """A template file read as every user file is (`reading.decode`): a speech.j2 saved
+        by Notepad as "ANSI" (GBK) ended in a UnicodeDecodeError traceback, and one saved
+        "UTF-8 with BOM" had its first line refused (a tester)."""
+
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+            for folder in self.searchpath:
+                path = Path(folder, *split_template_path(template))
+                if path.is_file():
+                    mtime = path.stat().st_mtime
+                    text = reading.decode(reading.read_bytes(path, reading.MAX_OUTLINE),
+                                          str(path), "模板文件(UTF-8 或 GBK 文本)")
+                    return text, str(path), partial(_unchanged, path, mtime)
+            raise TemplateNotFound(template)
+
     env = BudgetedSandbox(
         bytecode_cache=FileSystemBytecodeCache(str(folder)) if folder else None,
-        loader=FileSystemLoader([str(p) for p in search_path]),
+        loader=_Loader([str(p) for p in search_path]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -290,10 +306,18 @@ def _environment(search_path: tuple[Path, ...]):
     return env
 
 
+def _unchanged(path: Path, mtime: float) -> bool:
+    """Whether a template file is as it was loaded (Jinja's "up to date" test)."""
+    try:
+        return path.stat().st_mtime == mtime
+    except OSError:
+        return False
+
+
 def render_markup(template: Template, values: Mapping[str, Any],
                   extra_dirs: Sequence[Path] = ()) -> str:
     """The template's markup for validated values; template bugs become InputError."""
-    from jinja2 import TemplateError, TemplateSyntaxError
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError, UndefinedError
 
     from .sandbox import RangeBudget, TooMuchWork
@@ -301,43 +325,83 @@ def render_markup(template: Template, values: Mapping[str, Any],
     search_path = (template.folder, *(Path(d).resolve() for d in extra_dirs), BUILTIN_DIR)
     env = _environment(search_path)
     where = str(template.folder / "speech.j2")
+
+    def refuse(message: str, error: BaseException) -> InputError:
+        return InputError(Problem(message, *_template_line(error, where)))
+
     try:
         # Each render gets its own glue: it remembers the formulas this speech has used.
         # Each render also gets its own range(), which counts the items of all its loops.
         return env.get_template("speech.j2").render({**values, "range": RangeBudget(),
                                                      "glue": Glue(template.name, values)})
+    except InputError:
+        raise  # a filter's own message about the user's facts
     except SecurityError as error:
-        message = "模板试图访问受保护的内部属性(如 __class__),已拒绝执行"
-        raise InputError(Problem(message, where)) from error
+        raise refuse("模板试图访问受保护的内部属性(如 __class__),已拒绝执行", error) from error
     except TemplateSyntaxError as error:
-        raise InputError(Problem("模板语法错误:请检查 {% %}、{{ }} 是否配对,指令是否写对",
-                                 error.filename or where, error.lineno)) from error
+        unknown = re.search(r"No (filter|test) named '([^']+)'", error.message or "")
+        message = (f"模板用了不存在的{'过滤器' if unknown[1] == 'filter' else '测试'}"
+                   f"“{unknown[2]}”" if unknown else
+                   "模板语法错误:请检查 {% %}、{{ }} 是否配对,指令是否写对")
+        raise InputError(Problem(message, error.filename or where, error.lineno)) from error
+    except TemplateNotFound as error:
+        raise refuse(f"模板要引用的文件“{error.name}”不存在;请检查文件名,或把它放进模板文件夹",
+                     error) from error
     except UndefinedError as error:
-        name = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", error.message or "")
-        shown = f" {name[1] or name[2]}" if name else ""
-        raise InputError(Problem(f"模板使用了未声明的变量{shown};请在 template.yaml 中声明,"
-                                 "或检查拼写", where)) from error
+        raise refuse(_undefined(error.message or ""), error) from error
     except TemplateError as error:
-        raise InputError(Problem(f"模板出错,无法生成{advice('debug')}", where)) from error
+        raise refuse(f"模板出错,无法生成{advice('debug')}", error) from error
     except TooMuchWork as error:
-        raise InputError(Problem(str(error), where)) from error
+        raise refuse(str(error), error) from error
     except OverflowError as error:  # the sandbox's cap on one range()
         from jinja2.sandbox import MAX_RANGE
 
-        raise InputError(Problem(f"模板中的循环过大:range() 最多 {MAX_RANGE} 项,已停止",
-                                 where)) from error
+        raise refuse(f"模板中的循环过大:range() 最多 {MAX_RANGE} 项,已停止", error) from error
     except RecursionError as error:
-        raise InputError(Problem("模板中的宏或继承层层调用自己,无法结束,已停止",
-                                 where)) from error
+        raise refuse("模板中的宏或继承层层调用自己,无法结束,已停止", error) from error
+    except Exception as error:  # an expression that fails on the facts: {{ title + 1 }}, 1 // 0
+        raise refuse(f"模板中的表达式运行出错({type(error).__name__}: {error});请检查这一行",
+                     error) from error
+
+
+def _undefined(message: str) -> str:
+    """Jinja's UndefinedError in words: the variable not declared, or the item not there."""
+    if name := re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message):
+        return (f"模板使用了未声明的变量 {name[1] or name[2]};请在 template.yaml 中声明,"
+                "或检查拼写")
+    if item := re.search(r"has no element (\S+)", message):
+        return f"模板取了列表中不存在的第 {item[1]} 项(从 0 数起);请先判断列表有多长"
+    return "模板使用了未声明的变量;请在 template.yaml 中声明,或检查拼写"
+
+
+def _template_line(error: BaseException, where: str) -> tuple[str, int | None]:
+    """(file, line) of the template line that raised `error`: Jinja rewrites the traceback so
+    its frames carry the template's own file and line.  The innermost template frame wins;
+    without one, speech.j2 and no line.  Runtime errors gave no line at all (a tester)."""
+    found: tuple[str, int | None] = (where, None)
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
 
 
 def speech_from_facts(template: Template, values: Mapping[str, Any],
                       extra_dirs: Sequence[Path] = ()) -> Speech:
     markup = render_markup(template, values, extra_dirs)
+    where = str(template.folder / "speech.j2")
     try:
         speech = parse_markup(markup, template.name)
     except MarkupError as error:
-        raise InputError(Problem(str(error), str(template.folder / "speech.j2"))) from None
+        raise InputError(Problem(str(error), where)) from None
+    if not (speech.title or "").strip():
+        # an empty speech.j2 wrote a 1-byte draft, exit 0; one without "title:" a draft with
+        # no title (a tester, round 4)
+        raise InputError(Problem("模板输出的讲话稿没有标题:speech.j2 里应有一行“title: …”,"
+                                 "且它的值不能为空" if markup.strip() else
+                                 "模板没有输出任何内容;请检查 speech.j2", where))
     return speech
 
 

@@ -341,9 +341,18 @@ def test_profile_problems_carry_canonical_key_paths():
 
 @pytest.mark.parametrize(("body", "fragments"), [
     ("{% for i in range(10000000) %}| {{ i }}\n{% endfor %}", ["循环过大", "100000"]),
-    ("title: {{ nosuch }}\n", ["未声明的变量 nosuch"]),
+    ("title: 甲\n\n| {{ nosuch }}\n", ["speech.j2:3:", "未声明的变量 nosuch"]),
     ("title: {% if %}\n", ["模板语法错误", "speech.j2:1"]),
     ("{{ ''.__class__.__mro__ }}\n", ["受保护的内部属性"]),
+    # a tester, round 4: tracebacks, exit 1; no line; a wrong diagnosis; an empty draft, exit 0
+    ("title: 甲\n| {{ '甲' + 1 }}\n", ["speech.j2:2:", "表达式运行出错(TypeError"]),
+    ("title: 甲\n| {{ 1 // 0 }}\n", ["speech.j2:2:", "ZeroDivisionError"]),
+    ("title: 甲\n| {{ [1, 2][5] }}\n", ["speech.j2:2:", "不存在的第 5 项"]),
+    ("title: 甲\n| {{ '甲'|shout }}\n", ["speech.j2:2:", "不存在的过滤器“shout”"]),
+    ("title: 甲\n{% include 'nothere.j2' %}\n", ["speech.j2:2:", "“nothere.j2”不存在"]),
+    ("title: 甲\n@@ 这是什么\n", ["第 2 行无法识别", "[opening]"]),
+    ("{% if false %}x{% endif %}\n", ["没有输出任何内容"]),
+    ("| 只有一段。\n", ["没有标题", "title:"]),
 ])
 def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body, fragments):
     folder = tmp_path / "模板" / "mine"
@@ -351,11 +360,26 @@ def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body
     write(folder, "template.yaml", "name: mine\ntitle: 我的\nfields: []\n")
     write(folder, "speech.j2", body)
     facts = write(tmp_path, "资料.yaml", "模板: mine\n")
-    result = cli("render", facts, "--template-dir", tmp_path / "模板", "-f", "txt")
+    result = cli("render", facts, "--template-dir", tmp_path / "模板", "-o", tmp_path / "稿.txt")
     assert_user_error(result, *fragments)
+    assert not (tmp_path / "稿.txt").exists()
     assert not any(word in result.stderr for word in ("undefined", "unsafe", "Range too big"))
-    assert "jinja2" in cli("--debug", "render", facts, "--template-dir", tmp_path / "模板",
-                           "-f", "txt").stderr
+    assert "Traceback" in cli("--debug", "render", facts, "--template-dir", tmp_path / "模板",
+                              "-f", "txt").stderr
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig", "utf-16"])
+def test_a_template_saved_by_notepad_in_any_encoding_renders(tmp_path, encoding):
+    """speech.j2 saved as "ANSI" (GBK) ended in a UnicodeDecodeError traceback, and as "UTF-8
+    with BOM" had its first line refused (a tester): it is read as every user file is."""
+    folder = tmp_path / "模板" / "mine"
+    folder.mkdir(parents=True)
+    write(folder, "template.yaml", "name: mine\ntitle: 我的\nfields: []\n")
+    write(folder, "speech.j2", "title: 在全县大会上的讲话\n[opening]\n| 同志们好。\n", encoding)
+    facts = write(tmp_path, "资料.yaml", "模板: mine\n")
+    result = cli("render", facts, "--template-dir", tmp_path / "模板", "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("在全县大会上的讲话\n") and "同志们好。" in result.stdout
 
 
 def test_a_half_width_comma_splitting_a_flow_list_between_chinese_is_pointed_out(tmp_path,

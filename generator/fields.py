@@ -249,11 +249,20 @@ class Validator:
             self.problem(path, shown, f"最多 {MAX_NUMBER} 项(编号最大写到九千九百九十九),"
                                       f"这里有 {len(data)} 项")
             return []
-        return [
-            self.group(item, spec.fields, path + (index,), f"{shown}[{index + 1}]")
-            for index, item in enumerate(data)
-            if item is not None
-        ]
+        items = []
+        for index, item in enumerate(data):
+            if item is None:
+                continue
+            where = f"{shown}[{index + 1}]"
+            before = len(self.problems)
+            group = self.group(item, spec.fields, path + (index,), where)
+            if isinstance(item, Mapping) and not any(group.values()) and \
+                    len(self.problems) == before:
+                # "- {}" rendered "二、None" (a tester): an item with nothing in it is a slip
+                self.problem(path + (index,), where,
+                             "这一项什么也没写;请填上内容,不需要就删去这一项")
+            items.append(group)
+        return items
 
 
 def join_lines(text: str) -> str:

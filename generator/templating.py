@@ -296,6 +296,8 @@ def _environment(search_path: tuple[Path, ...]):
         lstrip_blocks=True,
         autoescape=False,
         auto_reload=False,
+        # an optional fact left out is None: printed, it read "None" in a draft (a tester)
+        finalize=lambda value: "" if value is None else value,
     )
     env.filters.update(FILTERS)
     env.tests["announcing"] = announces_list

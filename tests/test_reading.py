@@ -368,6 +368,24 @@ def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body
                               "-f", "txt").stderr
 
 
+def test_an_empty_list_item_is_refused_and_no_template_prints_none(tmp_path):
+    """"- {}" among the points rendered "二、None" (a tester): the empty item is told at its
+    line; an optional fact a template prints unguarded is empty text, never "None"."""
+    outline = write(tmp_path, "提纲.yaml", GOOD.replace("开场:\n  - 同志们好。\n", "")
+                    + "正文:\n  - 小标题: 甲\n  - {}\n")
+    assert_user_error(cli("render", outline, "-f", "txt"), "提纲.yaml:5:5", "正文[2]",
+                      "这一项什么也没写")
+    folder = tmp_path / "模板" / "mine"
+    folder.mkdir(parents=True)
+    write(folder, "template.yaml", "name: mine\ntitle: 我的\nfields:\n  - key: note\n"
+                                   "    label: 备注\n")
+    write(folder, "speech.j2", "title: 在全县大会上的讲话\n[opening]\n| 同志们好。{{ note }}\n")
+    result = cli("render", write(tmp_path, "资料.yaml", "模板: mine\n"), "--template-dir",
+                 tmp_path / "模板", "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    assert "同志们好。\n" in result.stdout and "None" not in result.stdout
+
+
 @pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig", "utf-16"])
 def test_a_template_saved_by_notepad_in_any_encoding_renders(tmp_path, encoding):
     """speech.j2 saved as "ANSI" (GBK) ended in a UnicodeDecodeError traceback, and as "UTF-8

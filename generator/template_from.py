@@ -126,8 +126,10 @@ def build_template(speech: Speech, name: str, source: str) -> tuple[str, str]:
                        "help": f"接在前面,后面自动加上部分的个数和“{measure}”",
                        **({"example": words} if words else {})})
         marker = '{{ "+" if opening else "|" }}' if joined else "|"
-        lines.append(f"{marker} {{{{ announcement }}}}{{{{ mv.spoken_count(self.body()) }}}}"
-                     f"{measure}")
+        # with every part left out there is nothing to announce ("我讲零点意见", a tester)
+        lines += ["{% if mv.count(self.body())|int %}",
+                  f"{marker} {{{{ announcement }}}}{{{{ mv.spoken_count(self.body()) }}}}"
+                  f"{measure}", "{% endif %}"]
     lines.append("{% block body %}")  # a block, so the announcement can count what it holds
     for index, section in enumerate(speech.sections, 1):
         key = f"part{index}"

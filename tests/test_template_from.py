@@ -63,6 +63,11 @@ def test_structure_is_kept_and_the_count_follows_the_parts(mined, tmp_path):
     assert len(speech.sections) == 3
     assert speech.opening[-1].endswith("下面，我重点讲三点意见。")
     assert "同志们，做好党建工作" in render_text(speech)
+    # every part left out: nothing to announce ("我讲零点意见", a tester)
+    for part in parts:
+        data.pop(part, None)
+    bare = render_text(build_speech(data, lambda path: (None, None), "提纲.yaml", None, [root]))
+    assert "零点" not in bare and "我重点讲" not in bare
 
 
 def test_a_bad_template_name_is_a_message(mined, tmp_path):

@@ -145,6 +145,9 @@ PLACEHOLDERS: tuple[tuple[str, str, bool, str], ...] = (
     ("__", r"[_＿]{2,}", True, "_＿"),
     ("【待】", r"[【\[〔]待[^】\]〕]{1,8}[】\]〕]", True, "【[〔"),  # 【待核实】【待补充】
     ("○○", r"[○〇]{2,}(?=[年月日])", True, "○〇"),
+    # 某某局、某某同志 left to fill in; not 张某某, a name anonymised on purpose (a surname
+    # alone before it, at the start or after punctuation)
+    ("某某", rf"(?<![^{_HAN}][{_HAN}])(?<!^[{_HAN}])某某", True, "某"),
     ("~年", r"~年", False, "~"),
     ("空格", rf"(?<=[{_HAN}]) (?=[{_HAN}])", False, " "),
 )

@@ -377,6 +377,8 @@ def templates_command(
     from .templating import get_template, templates
 
     dirs = template_dir or ()
+    if action in ("list", "ls", "all") and name is None:
+        action = None  # "templates list" was taken as a template named list (a tester)
     if action is None:  # the readable ones listed, each unreadable one told (exit 1, as mine)
         unreadable: list[InputError] = []
         found = templates(dirs, unreadable)

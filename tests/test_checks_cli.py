@@ -56,6 +56,7 @@ def test_warnings_alone_exit_0(tmp_path):
     (["draft.txt", "--duration", "一会儿"], "--duration:无法识别讲话时长“一会儿”"),
     (["draft.docx"], "不是有效的 Word 文档(.docx)"),
     (["draft.docx", "--layout", "poduim"], "podium"),
+    (["draft.txt", "--layout", "big"], "没有名为“big”的版式"),  # any file (a tester)
     (["empty.txt"], "没有文字"),
     (["empty.docx"], "没有文字"),
 ])

@@ -228,6 +228,8 @@ def test_templates_lists_every_template_with_its_chinese_name():
     for template in templates().values():
         assert f"{template.name}　{template.title}" in result.stdout
     assert "何时" not in result.stderr
+    # "templates list" was taken as a template named list (a tester)
+    assert run_speechgen("templates", "list").stdout == result.stdout
 
 
 def test_templates_show_lists_fields_with_nested_ones_indented():

@@ -141,10 +141,11 @@ def run_check(
     if output is not None and not fix:
         raise InputError("-o 只与 --fix 一起使用")
 
-    if source.suffix.lower() == ".docx":  # a wrong --layout is reported before any writing
-        from ..pipeline import resolve_layout
+    # a wrong --layout or --profile is reported before any writing, whatever the file: a .txt
+    # checked with --layout big passed without a word (a tester)
+    from ..pipeline import resolve_layout
 
-        resolve_layout(layout, profile)
+    resolve_layout(layout, profile)
     note = ""
     target = source
     if fix and output is not None:

@@ -338,6 +338,19 @@ def test_a_finding_prints_as_one_line():
                             " [placeholder]")
 
 
+@pytest.mark.parametrize(("old", "new", "found"), [
+    ("配强班子", "一要配强班子；二要强化督导；四要严肃问责", [("spoken-gap", "四要")]),
+    ("配强班子", "一是要配强班子", [("lone-first", "一是")]),
+    ("配强班子", "一是要配强班子，二是要统一要求", []),  # 统一要求 is no list item
+    ("配强班子", "一是要配强班子。\n二是要强化督导", []),  # the list goes on in the next
+])
+def test_spoken_lists_inside_paragraphs_skip_or_stop_at_one(old, new, found):
+    """"一要…二要…四要…" inside a paragraph and a lone "一是" passed check and render
+    --strict (a tester, round 4)."""
+    said = [(f.id, f.text) for f in check(edit(old, new)) if f.id in ("spoken-gap", "lone-first")]
+    assert said == found
+
+
 def test_every_finding_id_is_declared_by_one_rule():
     from generator.checks.pipeline import RULES
 

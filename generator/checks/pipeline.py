@@ -12,6 +12,7 @@ from . import (
     placeholders,
     punctuation,
     sequence,
+    spoken_lists,
     structure,
 )
 from .draft import Draft
@@ -24,6 +25,7 @@ RULES: list[Rule] = [
     placeholders.RULE,
     announced.RULE,
     sequence.RULE,
+    spoken_lists.RULE,
     structure.RULE,
     punctuation.RULE,
     dates.RULE,

@@ -119,6 +119,11 @@ def _roots(extra_dirs: Sequence[Path]) -> list[Path]:
                                      "文件夹(其中每个模板一个子文件夹)", str(root)))
         if not root.is_dir():
             raise InputError(Problem("模板目录不存在", str(root)))
+        if (root / "template.yaml").is_file():
+            # the template's own folder named: "没有名为“我的模板”的模板" (a tester)
+            raise InputError(Problem(
+                f"这个文件夹本身就是一个模板(“{root.name}”);--template-dir 要写存放模板的上一级"
+                f"文件夹:{root.parent}", str(root)))
     return [*roots, BUILTIN_DIR]
 
 

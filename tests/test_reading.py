@@ -368,6 +368,17 @@ def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body
                               "-f", "txt").stderr
 
 
+def test_a_template_folder_given_as_the_template_dir_says_to_give_its_parent(tmp_path):
+    """--template-dir 模板/mine (the template itself) was told "没有名为“mine”的模板" (a tester)."""
+    folder = tmp_path / "模板" / "mine"
+    folder.mkdir(parents=True)
+    write(folder, "template.yaml", "name: mine\ntitle: 我的\nfields: []\n")
+    write(folder, "speech.j2", "title: 在全县大会上的讲话\n")
+    result = cli("render", write(tmp_path, "资料.yaml", "模板: mine\n"), "--template-dir", folder,
+                 "-f", "txt")
+    assert_user_error(result, "本身就是一个模板", f"上一级文件夹:{tmp_path / '模板'}")
+
+
 def test_an_empty_list_item_is_refused_and_no_template_prints_none(tmp_path):
     """"- {}" among the points rendered "二、None" (a tester): the empty item is told at its
     line; an optional fact a template prints unguarded is empty text, never "None"."""

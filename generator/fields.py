@@ -204,15 +204,9 @@ class Validator:
         text = _scalar_text(data)
         if text in spec.choices:
             return spec.choices[text]
-        # one spelling for each value, the shortest: every accepted spelling of 编号 (第一，
-        # 第一, 第一、…) made a list of some 60 (a tester)
-        spellings: dict[str, str] = {}
-        for spelling, value in spec.choices.items():
-            if value not in spellings or len(spelling) < len(spellings[value]):
-                spellings[value] = spelling
         close = did_you_mean(text, list(spec.choices))
         self.problem(path, shown, f"“{text}”不是可选值;" + suggestion(close)
-                     + f"可选:{'、'.join(spellings.values())}")
+                     + f"可选:{'、'.join(choice_spellings(spec))}")
         return None
 
     def _value(self, data: Any, spec: Field, path: Path, shown: str) -> Any:
@@ -263,6 +257,16 @@ class Validator:
                              "这一项什么也没写;请填上内容,不需要就删去这一项")
             items.append(group)
         return items
+
+
+def choice_spellings(spec: Field) -> list[str]:
+    """One spelling for each value a choice takes, the shortest, as a user is shown them:
+    every accepted spelling of 编号 (第一，/第一,/第一、…) made a list of some 60 (a tester)."""
+    spellings: dict[str, str] = {}
+    for spelling, value in spec.choices.items():
+        if value not in spellings or len(spelling) < len(spellings[value]):
+            spellings[value] = spelling
+    return list(spellings.values())
 
 
 def join_lines(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .fields import TYPE_NAMES, Field, example_text
+from .fields import TYPE_NAMES, Field, choice_spellings, example_text
 from .templating import BUILTIN_DIR, Template
 
 _INDENT = "  "
@@ -27,6 +27,10 @@ def _scalar(value: Any) -> str:
 
 def _comment(spec: Field) -> str:
     parts = ["必填" if spec.required else "选填", TYPE_NAMES.get(spec.type, spec.type)]
+    if spec.choices:  # "# 选填。选项" said neither the options nor the default (a tester)
+        parts[-1] += ":" + " / ".join(choice_spellings(spec))
+        if spec.default not in (None, ""):
+            parts.append(f"不写时为“{spec.default}”")
     if spec.help:
         parts.append(spec.help)
     return "# " + "。".join(parts)
@@ -150,7 +154,7 @@ def _describe_lines(fields: Sequence[Field], depth: int) -> Iterator[str]:
         need = "必填" if spec.required else "选填"
         yield f"{pad}{spec.key}　{spec.label}　[{kind}]　{need}"
         if spec.choices:
-            yield f"{pad}    可选:{' / '.join(dict.fromkeys(spec.choices))}"
+            yield f"{pad}    可选:{' / '.join(choice_spellings(spec))}"
         if spec.help:
             yield f"{pad}    说明:{spec.help}"
         if spec.example not in (None, "", []):

@@ -294,6 +294,13 @@ def test_scaffold_keys_are_chinese_and_parse_with_positions():
     assert locate(("会议名称",))[0] is not None
 
 
+def test_a_choice_field_in_a_scaffold_names_its_options_and_default():
+    """"# 选填。选项" said neither which options nor which default (a tester)."""
+    text = run_speechgen("new", "party-lecture").stdout
+    comment = next(line for line in text.splitlines() if line.startswith("# 选填。选项"))
+    assert "选项:一、 / 首先 / 第一。不写时为“一、”" in comment
+
+
 @pytest.mark.parametrize("name", [*ALL, "outline"])
 def test_scaffold_passes_the_draft_check(name, tmp_path):
     """README: a scaffold "可直接生成". A new user rendered the work-conference one unchanged and

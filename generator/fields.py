@@ -355,19 +355,41 @@ _FIELD_KEYS = {"key", "label", "type", "required", "default", "help", "example",
 _KEY_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def fields_from_data(items: Any, source: str) -> tuple[Field, ...]:
-    """Field declarations from a template's YAML; a broken declaration is the template's bug."""
+def fields_from_data(items: Any, source: str = "fields") -> tuple[Field, ...]:
+    """Field declarations from a template's YAML; a broken declaration is the template's bug,
+    raised as ValueError saying which field (`source` is its place: fields, fields 第2项.fields)
+    and what to write.  A template author was told "key 或 type 不合法" with the file twice and
+    a Python list of unknown attributes, and two fields of one key or label were taken (a
+    tester, round 4)."""
     if not isinstance(items, list):
-        raise ValueError(f"{source}: fields 应为列表")
+        raise ValueError(f"{source} 应为列表(每个字段以“- key: …”开头)")
     out = []
-    for raw in items:
+    keys: set[str] = set()
+    labels: set[str] = set()
+    for index, raw in enumerate(items, 1):
+        where = f"{source} 第{index}项"
         if not isinstance(raw, Mapping) or not raw.get("key") or not raw.get("label"):
-            raise ValueError(f"{source}: 每个字段都要有 key 和 label: {raw!r}")
-        if unknown := set(raw) - _FIELD_KEYS:
-            raise ValueError(f"{source}: 字段 {raw['key']} 有未知属性 {sorted(unknown)}")
+            raise ValueError(f"{where}:每个字段都要写 key(英文键)和 label(中文名)")
+        key, label = str(raw["key"]), str(raw["label"])
+        where = f"{where}({key})"
+        for unknown in sorted(set(map(str, raw)) - _FIELD_KEYS):
+            close = did_you_mean(unknown, sorted(_FIELD_KEYS))
+            raise ValueError(f"{where}:不认识的属性“{unknown}”;{suggestion(close)}"
+                             f"可用的属性:{'、'.join(sorted(_FIELD_KEYS))}")
+        if not _KEY_PATTERN.match(key):
+            raise ValueError(f"{where}:key 只能用英文字母、数字和下划线,且不以数字开头"
+                             f"(中文名写在 label 里,提纲里两种都能用)")
         kind = raw.get("type", "text")
-        if kind not in TYPES or not _KEY_PATTERN.match(str(raw["key"])):
-            raise ValueError(f"{source}: 字段 {raw['key']} 的 key 或 type 不合法")
+        if kind not in TYPES:
+            close = did_you_mean(str(kind), list(TYPES))
+            raise ValueError(f"{where}:type“{kind}”不是可用的类型;{suggestion(close)}"
+                             f"可用的类型:{'、'.join(TYPES)}")
+        if key in keys or label in labels:
+            twice = f"key“{key}”" if key in keys else f"label“{label}”"
+            raise ValueError(f"{where}:{twice}已被前面的字段用过;"
+                             "每个字段的 key 和 label 都不能重复")
+        keys.add(key)
+        labels.add(label)
         choices = raw.get("choices") or {}
         if isinstance(choices, list):
             choices = {str(c): str(c) for c in choices}
@@ -382,7 +404,8 @@ def fields_from_data(items: Any, source: str) -> tuple[Field, ...]:
                 example=raw.get("example"),
                 aliases=tuple(str(a) for a in raw.get("aliases", ())),
                 choices={str(k): str(v) for k, v in choices.items()},
-                fields=fields_from_data(raw["fields"], source) if raw.get("fields") else (),
+                fields=fields_from_data(raw["fields"], f"{where}.fields")
+                if raw.get("fields") else (),
                 item="group" if raw.get("fields") else str(raw.get("item", "text")),
             )
         )

@@ -63,8 +63,7 @@ def _read_template(folder: Path) -> Template:
         if data.get("name") not in (None, name):
             raise ValueError(f"name“{data['name']}”应与文件夹名“{name}”一致")
         fields = OUTLINE_FIELDS if name == OUTLINE else (
-            _TEMPLATE_FIELD, *fields_from_data(_included(data.get("fields") or []),
-                                               str(declaration)))
+            _TEMPLATE_FIELD, *fields_from_data(_included(data.get("fields") or [])))
         if name != OUTLINE and not (folder / "speech.j2").is_file():
             raise ValueError("缺少 speech.j2")
         return Template(name, str(data.get("title", name)), str(data.get("description", "")),

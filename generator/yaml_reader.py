@@ -241,11 +241,7 @@ def parse(text: str, filename: str | None, allow_empty: bool = False,
                 key = convert(key_node, path + ("\0key",))
                 key = "" if key is None else str(key) if not isinstance(key, str) else key
                 if key in out:
-                    first = marks[path + (key,)][0]
-                    raise InputError(Problem(f"字段“{key}”重复出现(第 {first} 行已写过);"
-                                             "请删去其中一处", filename,
-                                             key_node.start_mark.line + 1,
-                                             key_node.start_mark.column + 1))
+                    raise _repeated(key, marks[path + (key,)][0], key_node, filename)
                 marks[path + (key,)] = (key_node.start_mark.line + 1,
                                        key_node.start_mark.column + 1)
                 out[key] = convert(value_node, path + (key,))
@@ -289,11 +285,37 @@ def _flow_splits(node: yaml.SequenceNode, text: str,
     return found
 
 
+def _repeated(key: str, first: int, node: yaml.Node, filename: str | None) -> InputError:
+    """A key written twice in one mapping: YAML keeps the last silently."""
+    return InputError(Problem(f"字段“{key}”重复出现(第 {first} 行已写过);请删去其中一处",
+                              filename, node.start_mark.line + 1, node.start_mark.column + 1))
+
+
+def _refuse_repeated_keys(root: yaml.Node, filename: str | None) -> None:
+    """The same check for data read without positions (a template's declaration): a label
+    written twice in one field had the last win, and the outline was then told its title was
+    missing (a tester, round 4)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        raise _repeated(key_node.value, seen[key_node.value], key_node, filename)
+                    seen[key_node.value] = key_node.start_mark.line + 1
+                stack.append(value_node)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
 def load(text: str, filename: str | None) -> Any:
     """Typed data (true → True, 16 → 16), as YAML itself reads it, with the same checks."""
     root = compose(text, filename)
     if root is None:
         return None
+    _refuse_repeated_keys(root, filename)
     try:
         return yaml.constructor.SafeConstructor().construct_document(root)
     except yaml.YAMLError as error:

@@ -368,6 +368,29 @@ def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body
                               "-f", "txt").stderr
 
 
+@pytest.mark.parametrize(("fields", "fragments"), [
+    ("  - {key: a, label: 甲}\n  - {key: a, label: 乙}\n", ["第2项(a)", "key“a”已被"]),
+    ("  - {key: a, label: 甲}\n  - {key: b, label: 甲}\n", ["第2项(b)", "label“甲”已被"]),
+    ("  - {key: a, label: 甲, type: datum}\n", ["type“datum”", "是不是想写 date?", "choice"]),
+    ("  - {key: a, label: 甲, requird: true}\n", ["不认识的属性“requird”", "是不是想写 required?"]),
+    ("  - {key: 会议, label: 甲}\n", ["第1项(会议)", "key 只能用英文字母"]),
+    ("  - key: a\n    label: 甲\n    label: 乙\n", ["template.yaml:7:5", "“label”重复出现"]),
+])
+def test_a_template_declaration_mistake_names_the_field_and_what_to_write(tmp_path, fields,
+                                                                         fragments):
+    """"key 或 type 不合法" with the file twice, a Python list of unknown attributes, and a
+    field or label declared twice taken silently (a tester, round 4)."""
+    folder = tmp_path / "模板" / "mine"
+    folder.mkdir(parents=True)
+    write(folder, "template.yaml", "name: mine\ntitle: 我的\ndescription: 试\nfields:\n"
+                                   + fields)
+    write(folder, "speech.j2", "title: 在全县大会上的讲话\n")
+    result = cli("render", write(tmp_path, "资料.yaml", "模板: mine\n"), "--template-dir",
+                 tmp_path / "模板", "-f", "txt")
+    assert_user_error(result, "template.yaml", *fragments)
+    assert result.stderr.count("template.yaml") == 1 and "['" not in result.stderr
+
+
 def test_a_template_folder_given_as_the_template_dir_says_to_give_its_parent(tmp_path):
     """--template-dir 模板/mine (the template itself) was told "没有名为“mine”的模板" (a tester)."""
     folder = tmp_path / "模板" / "mine"

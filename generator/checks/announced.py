@@ -11,18 +11,21 @@ from collections.abc import Iterator
 
 from ..lazy_re import LazyPattern
 from ..lexicon import COUNT_UNITS, alternation, announced_number, announcement
-from ..numerals import NUMBER
+from ..numerals import NUMBER, spoken
 from .draft import Draft, Para
-from .finding import ERROR, Finding
+from .finding import ERROR, WARNING, Finding
 from .rule import Options, Rule
 
 #: In the opening: a speaking verb, then the count (CORPUS e1.11); 几 names no number.  The
 #: short window quotes the nearest verb ("强调三点", not "做好…工作强调三点").
-_OPENING = LazyPattern(announcement(NUMBER, window=8))
+_OPENING = LazyPattern(announcement(rf"{NUMBER}|[0-9０-９]{{1,2}}", window=8))
 #: Inside a point, only an explicit "以下/下面/如下" announces its sub-points.
 _SECTION = LazyPattern(
     rf"(?:以下|下面|如下)[^。！？；]{{0,4}}?(?P<count>{NUMBER})(?P<unit>{alternation(COUNT_UNITS)})"
 )
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _announcement(paras: list[Para], pattern: LazyPattern) -> tuple[Para, re.Match[str]] | None:
@@ -35,8 +38,16 @@ def _announcement(paras: list[Para], pattern: LazyPattern) -> tuple[Para, re.Mat
 
 
 def _finding(para: Para, match: re.Match[str], real: int) -> Finding | None:
-    """"一点/一项" is no count: "讲一点意见" means "say a few words", "抓好一项工作" one task."""
-    announced = announced_number(match["count"])
+    """"一点/一项" is no count: "讲一点意见" means "say a few words", "抓好一项工作" one task.
+    A count in digits ("讲2点意见", which a hand-made template wrote, a tester) is counted too,
+    and told to be said in words, as every speech of the corpus says it."""
+    count = match["count"].translate(_FULL_WIDTH_DIGITS)
+    announced = announced_number(count)
+    if count.isdigit() and (announced is None or announced == real):
+        return Finding(
+            "announced-count", WARNING,
+            f"宣布的点数写成了数字“{match['count']}{match['unit']}”;讲话稿里写作"
+            f"“{spoken(int(count))}{match['unit']}”", match[0], para.place(match.start()))
     if announced is None or announced == real:
         return None
     return Finding(

@@ -661,6 +661,9 @@ class Glue:
                 tuple(sorted((k, str(v)) for k, v in slots.items())))
         if memo in self._memo:
             return self._memo[memo]
+        if move not in self.stock.moves:
+            # a template's typo ("不存在的环节") said nothing, without a word (a tester)
+            raise ValueError(f"没有名为“{move}”的环节;可用的环节:{'、'.join(self.stock.moves)}")
         if "work" not in slots:  # the meeting's own subject, while it is not yet worn out
             said = self._subject_said < SUBJECT_TIMES
             slots["work"] = self.subject if said else None

@@ -360,6 +360,14 @@ def test_a_count_announced_in_digits_is_counted_and_told_in_words(count, severit
     assert finding.severity == severity and said in finding.message
 
 
+def test_a_paragraph_longer_than_any_real_one_is_noted():
+    """A 3,700-character paragraph drew only its section's time (a tester)."""
+    long = "要" + "抓好落实，" * 500
+    noted = [f for f in check(edit("配强班子", long)) if f.id == "long-paragraph"]
+    assert len(noted) == 1 and noted[0].severity == INFO and "可考虑分段" in noted[0].message
+    assert not [f for f in check(CLEAN) if f.id == "long-paragraph"]
+
+
 def test_every_finding_id_is_declared_by_one_rule():
     from generator.checks.pipeline import RULES
 

@@ -343,6 +343,8 @@ def test_a_finding_prints_as_one_line():
     ("配强班子", "一是要配强班子", [("lone-first", "一是")]),
     ("配强班子", "一是要配强班子，二是要统一要求", []),  # 统一要求 is no list item
     ("配强班子", "一是要配强班子。\n二是要强化督导", []),  # the list goes on in the next
+    ("配强班子", "第一，配强班子；第三，严肃问责", [("spoken-gap", "第三，")]),
+    ("配强班子", "安全第一，配强班子", []),  # 安全第一 is no list item
 ])
 def test_spoken_lists_inside_paragraphs_skip_or_stop_at_one(old, new, found):
     """"一要…二要…四要…" inside a paragraph and a lone "一是" passed check and render

@@ -536,7 +536,38 @@ def test_numbered_line_that_fills_the_wrap_width_is_joined() -> None:
             lines.append(line)
     speech = mine_text("\n".join(lines), "wrapped20.txt").speeches[0].speech
     first = speech.sections[0].sections[0]
-    assert first.heading == "办学条件持续改善，全县新建和改扩建校舍十二所，配齐了实验室和图书室"
+    # a statement with nothing under it keeps its stop
+    assert first.heading == "办学条件持续改善，全县新建和改扩建校舍十二所，配齐了实验室和图书室。"
+
+
+def test_a_word_list_of_full_sentences_keeps_its_stops_and_is_no_empty_point(
+        speechgen, tmp_path: Path) -> None:
+    """Figures typed as a Word numbered list (List Number) under a heading became sub-headings
+    with their 。 dropped, and render called each an empty point (a tester); a sub-heading
+    with its text under it is still printed without a stop."""
+    document = docx.Document()
+    for line in ("在全县经济工作会议上的讲话", "同志们：", "下面，我讲两点意见。"):
+        document.add_paragraph(line)
+    document.add_heading("回顾去年工作", 1)
+    document.add_paragraph("去年主要指标完成良好：")
+    figures = ("全年地区生产总值完成215.6亿元，同比增长5.8%。",
+               "城乡居民收入分别增长5.2%和7.4%。")
+    for text in figures:
+        document.add_paragraph(text, style="List Number")
+    document.add_heading("抓好今年工作", 1)
+    document.add_heading("抓项目，稳增长。", 2)
+    document.add_paragraph("要抓项目、稳增长。")
+    document.add_heading("抓改革，增活力。", 2)
+    document.add_paragraph("要抓改革、增活力。")
+    document.add_paragraph("同志们，让我们共同努力！")
+    document.save(tmp_path / "去年.docx")
+    assert speechgen("mine", tmp_path / "去年.docx", "-o", tmp_path / "提纲.yaml").returncode == 0
+    result = speechgen("render", tmp_path / "提纲.yaml", "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    for number, text in enumerate(figures, 1):
+        assert f"\n{number}.{text}\n" in result.stdout, result.stdout
+    assert "\n（一）抓项目，稳增长\n" in result.stdout
+    assert "empty-section" not in result.stderr
 
 
 def test_a_speech_too_long_for_render_is_said_when_mined(tmp_path: Path) -> None:

@@ -34,6 +34,8 @@ def _heading_words(para: Para) -> str:
     return _PUNCT.sub("", text)
 
 
+#: A sub-point ending as a sentence does is a statement, whatever its length.
+_ENDS = ("。", "！", "？")
 #: A sub-point heading this long is a statement that stands alone (CORPUS §c3: "第一，…。"
 #: lines), not a heading waiting for its paragraphs.
 _STATEMENT = 30
@@ -42,8 +44,9 @@ _STATEMENT = 30
 def _is_empty(paras: list[Para], i: int) -> bool:
     """Nothing before the next point of the same or a higher level, the closing or the end."""
     level = paras[i].level
-    if level >= 2 and len(_heading_words(paras[i])) > _STATEMENT:
-        return False
+    text = (paras[i].head or paras[i].text).rstrip()
+    if level >= 2 and (len(_heading_words(paras[i])) > _STATEMENT or text.endswith(_ENDS)):
+        return False  # a numbered statement ("1.全年…增长5.8%。") has nothing under it
     for para in paras[i + 1:]:
         if para.part == "closing" or (para.kind in ("heading", "lead") and para.level <= level):
             return True

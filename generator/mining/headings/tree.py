@@ -124,7 +124,17 @@ def make_section(marker: Marker, rest: str, level: int) -> Section:
         return Section(heading=fused[0], paragraphs=[fused[1]], lead=False)
     if level == 1 and marker.scheme.strong and (run_on := split_run_on(rest)):
         return Section(heading=run_on[0], paragraphs=[run_on[1]], lead=True)
+    if level >= 2 and not body and _STATEMENT.search(rest):
+        # "1.全年地区生产总值完成215.6亿元，同比增长5.8%。": a numbered statement keeps its
+        # end mark (taken off again by `build` if text follows it under the item); it lost
+        # it, and render then called it an empty point (a tester's Word list of figures)
+        heading = rest.strip()
     return Section(heading=heading, paragraphs=[body] if body else [], lead=bool(body))
+
+
+#: A sub-point's whole text that is a sentence: clauses or a dozen characters, and a full
+#: stop ("（一）加强领导。" is a heading typed with one; a question keeps its mark anyway).
+_STATEMENT = LazyPattern(r"(?:[，；].*|.{12,})。\s*$", needs="。")
 
 
 #: Last characters no heading ends with, only a phrase cut short: a 的 waiting for its noun,
@@ -387,6 +397,10 @@ class _Builder:
         for lst in self.lists:
             for section in lst.items:
                 section.numbering = lst.schemes[0]
+                if section.paragraphs or section.sections:
+                    # a heading with text under it is printed without its stop (GB/T 9704
+                    # headings on a line of their own); only a statement item keeps it
+                    section.heading = section.heading.removesuffix("。")
         return Outline(self.opening, self.top, self.notes)
 
     def _drop_cut_heading(self) -> None:

@@ -217,6 +217,24 @@ def test_points_in_word_heading_styles_are_counted_and_told_they_show_no_number(
     assert ("统一思想", "一级标题") in fonts  # checked as a heading (黑体), not as body text
 
 
+def test_a_placeholder_in_a_header_or_a_footnote_is_found(tmp_path):
+    """"XX县委办公室" in the header and "第XX页" in a footnote print on paper and passed check
+    (a tester); our own output's page numbers are no placeholder."""
+    document = docx.Document()
+    for text in ("在全县工作会议上的讲话", "同志们：", "今天开会。", "同志们，让我们共同努力！"):
+        document.add_paragraph(text)
+    document.sections[0].header.paragraphs[0].text = "XX县委办公室"
+    document.sections[0].footer.paragraphs[0].text = "第 1 页"
+    path = tmp_path / "页眉.docx"
+    document.save(path)
+    found = [(f.place.section, f.text) for f in run_checks(load_draft(path))
+             if f.id == "placeholder"]
+    assert found == [("页眉", "XX")]
+    ours = tmp_path / "ours.docx"
+    ours.write_bytes(render_docx(long_speech(), load_layout("standard")))
+    assert not [f for f in run_checks(load_draft(ours)) if f.id == "placeholder"]
+
+
 def test_office_profile_overrides_the_expected_fonts(tmp_path):
     profile = tmp_path / "本单位.yaml"
     profile.write_text("body:\n  font: 方正仿宋_GBK\n", encoding="utf-8")

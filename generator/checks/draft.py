@@ -112,3 +112,6 @@ class Draft(NamedTuple):
     duration: str | None = None
     pages: Sequence[PageFacts] = ()
     yaml_text: str | None = None  # a YAML draft's own text: findings are placed at its lines
+    #: Text printed on the page beside the speech, as (where, text): a Word file's headers,
+    #: footers and footnotes ("页眉", "页脚", "脚注").  Placeholders there reach paper too.
+    margins: Sequence[tuple[str, str]] = ()

@@ -3,10 +3,11 @@ and the resolved formatting of every run, for the words checks and the layout ch
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..reading import docx_paragraphs, open_docx, run_elements, run_text
+from ..reading import docx_paragraphs, open_docx, paragraph_text, run_elements, run_text
 from ..word_headings import heading_markers, texts_as_read
 from .classify import Raw, classify
 from .docx_styles import StyleChain
@@ -57,4 +58,26 @@ def docx_draft(path: Path) -> Draft:
                   _mm(s.bottom_margin), _mm(s.left_margin), _mm(s.right_margin))
         for s in document.sections
     ]
-    return Draft(classify(raws), "docx", literal_numbering=True, pages=pages)
+    return Draft(classify(raws), "docx", literal_numbering=True, pages=pages,
+                 margins=tuple(_margins(document)))
+
+
+#: The parts beside the body a printed page shows, by relationship type (ECMA-376 Part 1,
+#: §17.10 headers and footers, §17.11 footnotes and endnotes).
+_MARGIN_PARTS = {"/header": "页眉", "/footer": "页脚", "/footnotes": "脚注", "/endnotes": "尾注"}
+
+
+def _margins(document: Any) -> Iterator[tuple[str, str]]:
+    """(where, text) of each non-empty paragraph of the headers, footers and notes."""
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
+
+    for rel in document.part.rels.values():
+        where = next((name for kind, name in _MARGIN_PARTS.items()
+                      if rel.reltype.endswith(kind)), None)
+        if where is None or rel.is_external:
+            continue
+        root = parse_xml(rel.target_part.blob)
+        for paragraph in root.iter(qn("w:p")):
+            if text := paragraph_text(paragraph).strip():
+                yield where, text

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..lazy_re import LazyPattern
 from ..lexicon import DRAFT_PLACEHOLDER_CHARS, PLACEHOLDERS
 from .draft import Draft
-from .finding import ERROR, Finding
+from .finding import ERROR, Finding, Place
 from .rule import Options, Rule
 
 #: Every placeholder of the shared table a draft is checked for, as one alternation.
@@ -46,6 +46,14 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
                 f"“{match[0]}”中间是空的,可能漏填了内容",
                 match[0], para.place(match.start()),
             )
+
+
+    for where, text in draft.margins:  # "XX县委办公室" in a header was never seen (a tester)
+        for match in _PLACEHOLDER.finditer(text):
+            yield Finding(
+                "placeholder", ERROR,
+                f"{where}里留有占位符“{match[0]}”,请换成实际内容后再送审",
+                match[0], Place(section=where))
 
 
 RULE = Rule("placeholders", ("placeholder", "template-syntax", "empty-brackets"), check)

@@ -508,3 +508,14 @@ def test_two_tabs_keep_two_drafts(server, browser):
     wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
     assert len(css(browser, "#resume .resume-item")) == 2
     assert "乙支部党课（改）" in by_id(browser, "resume").text
+    # Cards opened only to look at are no drafts: nine of them pushed the filled ones out of
+    # the last eight (a tester).
+    for _ in range(9):
+        css(browser, 'nav button[data-view="start"]')[0].click()
+        css(browser, 'button.card[data-template="election-or-founding"]')[0].click()
+        wait(browser, lambda d: css(d, "#f-meeting"))
+    browser.refresh()
+    wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+    resume = by_id(browser, "resume").text
+    assert len(css(browser, "#resume .resume-item")) == 2, resume
+    assert "甲县工作会议（续）" in resume and "乙支部党课（改）" in resume

@@ -174,7 +174,20 @@ function start() {
     const old = readJSON(DRAFT_KEY);
     return old && old.mode ? [Object.assign({}, old, { id: 'earlier' })] : [];
   }
+  function typedSomething(value) {
+    // Anything a person wrote: a string, a number or a choice, at any depth.  An empty list
+    // item ({}) is nothing yet.
+    if (Array.isArray(value)) return value.some(typedSomething);
+    if (value && typeof value === 'object') return Object.values(value).some(typedSomething);
+    return value !== undefined && value !== null && value !== '' && value !== false;
+  }
   function saveDraft() {
+    // A form only looked at is no draft: eight card clicks saved eight empty drafts and pushed
+    // a filled one out of the last eight (a tester).  One emptied again gives up its place.
+    if (!typedSomething(pruned(S.mode === 'outline' ? S.outline : S.facts))) {
+      if (S.draftId) writeJSON(DRAFTS_KEY, readDrafts().filter((d) => d.id !== S.draftId));
+      return;
+    }
     if (!S.draftId) S.draftId = `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const entry = { id: S.draftId, mode: S.mode, template: S.template, facts: S.facts, outline: S.outline,
       saved: new Date().toISOString() };

@@ -165,7 +165,7 @@ def _run_row(job: _Job) -> RowResult:
 
 #: The note of a row hidden in Excel: it is generated like any other (hiding is not deleting),
 #: but a person who hid "乙镇(已取消)" did not expect a draft for it (a tester).
-_HIDDEN_ROW = "这一行在表格里是隐藏的,照常生成了;不需要这一行的讲话稿就把这一行删去"
+_HIDDEN_ROW = "这一行在表格里是隐藏的,{}照常生成;不需要这一行的讲话稿就把这一行删去"
 
 _KEEP_BOTH = "要保留两份请用 -o 写到另一个文件夹,要跳过已生成的行请加 --resume"
 
@@ -363,7 +363,9 @@ class Batch:
                 target = str(self.output / names.take(safe_stem(self.name_of(facts))))
             yield _Job(facts.row, facts.data, facts.places, target, options.overwrite,
                        options.resume, self.started, self.inputs,
-                       (_HIDDEN_ROW,) if facts.row in hidden else ())
+                       # "照常生成了" was said by a --check that generated nothing (a tester)
+                       (_HIDDEN_ROW.format("生成时也会" if options.check_only else "已"),)
+                       if facts.row in hidden else ())
 
     def run(self, jobs: int) -> Iterator[RowResult]:
         """Results in sheet order while at most a few chunks per worker are in flight.

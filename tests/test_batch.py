@@ -498,9 +498,11 @@ def test_hidden_rows_and_columns_are_read_and_told(tmp_path: Path) -> None:
     result = run_speechgen("batch", tmp_path / "表.xlsx", "-t", WORK, "-o", tmp_path / "out",
                            "-f", "txt")
     assert "提示:D 列(讲话人)在表格里是隐藏的" in result.stderr, result.stderr
-    assert "提示:第 6 行:这一行在表格里是隐藏的" in result.stderr
+    assert "提示:第 6 行:这一行在表格里是隐藏的,已照常生成" in result.stderr
     assert result.stderr.count("这一行在表格里是隐藏的") == 1
     assert len(list((tmp_path / "out").glob("0006-*.txt"))) == 1  # generated all the same
+    checked = run_speechgen("batch", tmp_path / "表.xlsx", "-t", WORK, "--check")
+    assert "这一行在表格里是隐藏的,生成时也会照常生成" in checked.stderr  # nothing generated yet
 
 
 def test_missing_and_non_spreadsheet_files(tmp_path: Path) -> None:

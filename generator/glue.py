@@ -758,7 +758,8 @@ class Glue:
         if text.startswith("同志们，"):  # the closing calls on whom the salutation called
             text = self.address + text[3:]
         filled = re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
-        return _ONCE.sub(r"\1", filled)  # 确保{goal} with a goal that says 确保 itself
+        # 确保{goal} with a goal that says 确保 itself; {deadline}前 with a deadline's own 前
+        return _BEFORE.sub(r"\1", _ONCE.sub(r"\1", filled))
 
     def arranged(self, context: Any, arrangement: str | None) -> list[str]:
         """The user's background, with the arrangement the meeting follows put before the
@@ -815,6 +816,8 @@ _OWN_DE = re.compile(r"(?<!党)的")
 
 #: Words a slot's fact may repeat from the wording around it: said once.
 _ONCE = re.compile(r"(确保|坚决|努力|全力|这次)\1")
+#: A deadline given with its own 前 before the wording's "前完成" ("7月15日前前完成", a tester).
+_BEFORE = re.compile(r"(?<=[日月底])(之前|以前|前)前")
 
 
 #: How often the glue names the meeting's subject by itself ("党建工作…党建工作…"): a writer

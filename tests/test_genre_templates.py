@@ -294,6 +294,20 @@ def test_scaffold_keys_are_chinese_and_parse_with_positions():
     assert locate(("会议名称",))[0] is not None
 
 
+@pytest.mark.parametrize("deadline", ["7月15日", "7月15日前", "7月15日之前"])
+def test_a_deadline_with_its_own_before_is_said_once(tmp_path, deadline):
+    """完成时限 "7月15日前" rendered "7月15日前前完成" (a tester)."""
+    text = run_speechgen("new", "special-deployment").stdout
+    text = text.replace("        # 责任单位:\n", "        责任单位: 县水利局\n", 1)
+    text = text.replace("        # 完成时限:\n", f"        完成时限: {deadline}\n", 1)
+    path = tmp_path / "提纲.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_speechgen("render", path, "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    said = "之前完成" if deadline.endswith("之前") else "前完成"
+    assert f"7月15日{said}" in result.stdout and "前前" not in result.stdout
+
+
 def test_a_choice_field_in_a_scaffold_names_its_options_and_default():
     """"# 选填。选项" said neither which options nor which default (a tester)."""
     text = run_speechgen("new", "party-lecture").stdout

@@ -7,7 +7,8 @@ joins them), so a user's text can never be mistaken for structure.
     title: 在全市办公室工作会议上的讲话      header lines: title subtitle speaker date salutation
     [opening]                                parts: [opening] [closing] [signoff]
     | 这次会议的主要任务是,                  a paragraph in the current part or section
-    + 总结去年工作,部署今年任务。            continues the previous paragraph (optional clauses)
+    + 总结去年工作,部署今年任务。            continues the previous paragraph (optional clauses;
+                                             after a paragraph with no end mark, a sentence)
     ~ 刚才,…讲得都很好。                     continues it while the two stay within RUN_ON
                                              characters, else opens a new paragraph
     # {review} 一年来的主要工作               a level-1 section, optional {role,lead|line,scheme}
@@ -22,6 +23,7 @@ disappears, so an optional part the user left out leaves no trace.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .model import MAX_DEPTH, ROLES, Section, Speech
 from .schemes import canonical_scheme
@@ -59,6 +61,16 @@ def _apply_options(section: Section, options: str, line_number: int, line: str) 
             raise MarkupError(line_number, line, f"的选项“{option}”无法识别")
 
 
+def _joined(before: str, after: str) -> str:
+    """A paragraph continued ("+", "~"): when it ends on no punctuation at all, the words after
+    begin a sentence of their own and it gets its stop.  A user's paragraph typed without one
+    ("…讲话.docx", "…×××同志") read "…×××同志下面，我讲一点意见。" (a tester); glue that goes
+    on with a clause ends on its own comma or colon ("主要任务是，" + "总结…")."""
+    if before and after and not unicodedata.category(before[-1]).startswith("P"):
+        return f"{before}。{after}"
+    return before + after
+
+
 def parse_markup(text: str, template: str) -> Speech:
     speech = Speech(template=template)
     stack: list[Section] = []  # the open section at each level
@@ -73,11 +85,11 @@ def parse_markup(text: str, template: str) -> Speech:
         elif head == "+":
             if not part:
                 part.append("")
-            part[-1] += line[1:].strip()
+            part[-1] = _joined(part[-1], line[1:].strip())
         elif head == "~":
             said = line[1:].strip()
             if part and len(part[-1]) + len(said) <= RUN_ON:
-                part[-1] += said
+                part[-1] = _joined(part[-1], said)
             else:
                 part.append(said)
         elif head == "#":

@@ -308,6 +308,18 @@ def test_a_deadline_with_its_own_before_is_said_once(tmp_path, deadline):
     assert f"7月15日{said}" in result.stdout and "前前" not in result.stdout
 
 
+def test_a_fact_typed_without_its_stop_does_not_run_into_the_glue(tmp_path):
+    """A background line with no end mark ran into the sentence after it: "…增长8.1%下面，我讲
+    四个方面的意见。" (a tester)."""
+    text = run_speechgen("new", "work-conference").stdout
+    text = text.replace("稳粮保供的担子更重了。", "稳粮保供的担子更重了")
+    path = tmp_path / "提纲.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_speechgen("render", path, "-f", "txt")
+    assert result.returncode == 0, result.stderr
+    assert "稳粮保供的担子更重了。下面" in result.stdout, result.stdout
+
+
 def test_a_choice_field_in_a_scaffold_names_its_options_and_default():
     """"# 选填。选项" said neither which options nor which default (a tester)."""
     text = run_speechgen("new", "party-lecture").stdout

@@ -175,9 +175,12 @@ def test_items_each_on_some_of_a_group_run_on_without_numbers():
 
 def test_markup_nesting_roles_and_schemes():
     speech = parse_markup(
-        "title: 讲话\n[opening]\n| 开头\n+ 接着。\n# {review} 回顾\n## {line,一是} 小点\n| 段\n"
+        "title: 讲话\n[opening]\n| 开头，\n+ 接着。\n# {review} 回顾\n## {line,一是} 小点\n| 段\n"
         "### 细点\n# {guarantee} 保障\n[closing]\n| 结尾\n", "t")
-    assert speech.opening == ["开头接着。"]
+    assert speech.opening == ["开头，接着。"]
+    # after a paragraph with no end mark the words go on as a new sentence (a tester)
+    assert parse_markup("title: 讲话\n[opening]\n| 由×××同志\n+ 下面，我讲一点意见。\n",
+                        "t").opening == ["由×××同志。下面，我讲一点意见。"]
     review, guarantee = speech.sections
     assert (review.role, guarantee.role) == ("review", "guarantee")
     point = review.sections[0]

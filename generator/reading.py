@@ -81,9 +81,13 @@ def read_head(path: str | os.PathLike[str], count: int | None, limit: int) -> by
         raise InputError(Problem(f"无法读取这个文件:{os_reason(error)}", name)) from None
 
 
-def binary_file(name: str, expected: str) -> InputError:
-    """The refusal of a binary file where text was expected, naming what was expected."""
-    return InputError(Problem(f"这不是文本文件(含有二进制内容),请提供{expected}", name))
+def binary_file(name: str, expected: str, head: bytes = b"") -> InputError:
+    """The refusal of a binary file where text was expected, naming what was expected and,
+    for a Word or Excel package, what it is: a .docx given where an outline was expected was
+    only "not a text file" (a tester)."""
+    what = ("这是 Word、Excel 或 WPS 文件,不是文本文件" if head.startswith(_PACKAGES)
+            else "这不是文本文件(含有二进制内容)")
+    return InputError(Problem(f"{what},请提供 {expected}", name))
 
 
 def text_encoding(head: bytes) -> str | None:
@@ -112,7 +116,7 @@ def _sniff(chunks: Iterable[bytes], name: str, expected: str,
     if announced is not None:
         return announced, None
     if looks_binary(first[:_SNIFF]):
-        raise binary_file(name, expected)
+        raise binary_file(name, expected, first[:8])
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8 = True
     parts: list[str] | None = [] if keep else None

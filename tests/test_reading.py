@@ -107,6 +107,8 @@ def test_binary_file_without_nul_bytes_is_called_binary(tmp_path, command, name,
     path.write_bytes(head + noise)
     if command == "mine" and head == b"PK\x03\x04":  # mine reads .docx, so it says which
         assert_user_error(cli(command, path), name, "Word 文档", "已损坏")
+    elif head:  # a package says what it is (a .docx opened as an outline, a tester)
+        assert_user_error(cli(command, path), name, "这是 Word、Excel 或 WPS 文件", expected)
     else:
         assert_user_error(cli(command, path), name, "不是文本文件", "二进制", expected)
 

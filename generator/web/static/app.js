@@ -374,7 +374,7 @@ function start() {
     else control = $(id) || box.querySelector('input');
     if (spec.help) {
       control.setAttribute('aria-describedby', id + '-help');
-      box.append(el('p', { class: 'help', id: id + '-help', text: spec.help + (spec.type === 'paragraphs' ? '(一行一段)' : '') }));
+      box.append(el('p', { class: 'help', id: id + '-help', text: spec.help + (spec.type === 'paragraphs' && !spec.help.includes('一行一段') ? '(一行一段)' : '') }));
     } else if (spec.type === 'paragraphs') {
       box.append(el('p', { class: 'help', text: '一行一段' }));
     }

@@ -390,6 +390,17 @@ def test_check_a_draft_and_download_the_fixed_one(server, browser, tmp_path):
     fixed = downloaded(browser, ".txt")
     assert fixed.name == "送审稿(已修正).txt"
     assert "今天召开会议，主要任务是XX。" in fixed.read_text(encoding="utf-8")
+    # A 大字版 is told which layout it fits and is checked as one from the page's own control;
+    # it drew 21 errors and advice to type --layout podium (a tester).
+    podium = tmp_path / "大字版.docx"
+    run_speechgen("render", EXAMPLES / "全区党建工作会议.yaml", "--layout", "podium", "-o", podium)
+    by_id(browser, "check-file").send_keys(str(podium))
+    wait(browser, lambda d: "更像大字版" in by_id(d, "check-result").text)
+    assert "在“版式”中选大字版" in by_id(browser, "check-result").text
+    from selenium.webdriver.support.ui import Select
+
+    Select(by_id(browser, "check-layout")).select_by_value("podium")
+    wait(browser, lambda d: "错误 0 处" in by_id(d, "check-result").text)
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "utf-16"])

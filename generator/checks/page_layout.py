@@ -223,7 +223,8 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             yield Finding(
                 "layout-other", WARNING,
                 f"这份文件的排版更像{title}(按{title}检查只有 {other} 处不符,按{checked}有"
-                f" {len(found)} 处);若本来就是{title},请加 --layout {name} 再检查", "",
+                f" {len(found)} 处);若本来就是{title},请按{title}再检查(命令行加"
+                f" --layout {name},网页上在“版式”中选{title})", "",
                 Place(section="全文"))
 
 

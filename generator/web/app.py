@@ -67,6 +67,14 @@ class State:
         return [self.uploads.shown(p) for p in problems]
 
 
+def _layout(values: Any) -> str:
+    """The layout a request asks for (standard when it names none), one of the built-ins."""
+    layout = values.get("layout") or "standard"
+    if layout not in library.LAYOUTS:
+        raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(library.LAYOUTS)}")
+    return str(layout)
+
+
 def json_response(data: Any, status: int = 200) -> Response:
     return Response(json.dumps(data, ensure_ascii=False), status,
                     mimetype="application/json")
@@ -208,11 +216,9 @@ def create_app(port: int, token: str, workdir: Path,
     @app.post("/api/render")
     def render() -> Response:
         fmt = request.args.get("format", "docx")
-        layout = request.args.get("layout", "standard")
+        layout = _layout(request.args)
         if fmt not in library.DOWNLOAD_FORMATS:
             raise InputError(f"不支持的输出格式“{fmt}”,可选:{'、'.join(library.DOWNLOAD_FORMATS)}")
-        if layout not in library.LAYOUTS:
-            raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(library.LAYOUTS)}")
         body, content_type, profile_text = _input()
         speech = library.parse_body(body, content_type)
         stem = speech.title or "讲话稿"
@@ -253,7 +259,7 @@ def create_app(port: int, token: str, workdir: Path,
 
     @app.post("/api/check")
     def check() -> Response:
-        return json_response(library.check(_upload("check")))
+        return json_response(library.check(_upload("check"), _layout(request.form)))
 
     @app.post("/api/fix")
     def fix() -> Response:
@@ -270,9 +276,7 @@ def create_app(port: int, token: str, workdir: Path,
         mapping = _text_file(sheet.parent, "mapping", library.MAP_FILE, "列名映射.yaml")
         profile_path = _text_file(sheet.parent, "profile", library.PROFILE_FILE,
                                   library.PROFILE_NAME)
-        layout = request.form.get("layout") or "standard"
-        if layout not in library.LAYOUTS:
-            raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(library.LAYOUTS)}")
+        layout = _layout(request.form)
         batch_request = library.BatchRequest(
             sheet=sheet, output=sheet.parent / "输出",
             template=request.form.get("template") or None,

@@ -214,9 +214,10 @@ def mine(path: Path) -> list[dict[str, Any]]:
     ]
 
 
-def check(path: Path) -> dict[str, Any]:
-    """What `speechgen check --json` reports for an uploaded draft (under its own name)."""
-    return {**sg.check(path).to_dict(), "file": path.name}
+def check(path: Path, layout: str = "standard") -> dict[str, Any]:
+    """What `speechgen check --json --layout LAYOUT` reports for an uploaded draft (under its
+    own name)."""
+    return {**sg.check(path, layout=layout).to_dict(), "file": path.name}
 
 
 def fix(path: Path) -> bytes:

@@ -764,14 +764,21 @@ function start() {
   let checkFile = null;
   // What the page offers for a finding `check --fix` repairs: the button under the report.
   const FIX_HINT = `(可点“${$('check-fix').textContent}”修正)`;
-  $('check-file').addEventListener('change', async (event) => {
+  // A 大字版 was checked as the standard layout only, with no way to say otherwise (a tester).
+  $('check-file').addEventListener('change', (event) => {
     checkFile = event.target.files[0];
+    event.target.value = '';
+    runCheck();
+  });
+  $('check-layout').addEventListener('change', () => runCheck());
+  async function runCheck() {
     if (!checkFile) return;
     $('check-name').textContent = checkFile.name;
     const box = $('check-result');
     box.textContent = '正在检查……';
     const form = new FormData();
     form.append('file', checkFile);
+    form.append('layout', $('check-layout').value);
     try {
       const data = await api('/api/check', { method: 'POST', body: form });
       box.textContent = '';
@@ -793,8 +800,7 @@ function start() {
       box.textContent = error.message;
       $('check-fix').hidden = true;
     }
-    event.target.value = '';
-  });
+  }
   $('check-fix').addEventListener('click', async () => {
     if (!checkFile) return;
     const form = new FormData();

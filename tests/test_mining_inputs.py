@@ -369,7 +369,11 @@ def test_a_table_of_figures_keeps_its_rows_and_the_paragraph_after_it(tmp_path: 
         for line in tail:
             document.add_paragraph(line)
         document.save(tmp_path / "去年.docx")
-        speech = mine_path(tmp_path / "去年.docx").speeches[0].speech
+        page = mine_path(tmp_path / "去年.docx")
+        speech = page.speeches[0].speech
+        # and told: a flattened table had been taken for the text (a tester)
+        assert [f.code for f in speech.flags if f.code == "table"] == ["table"]
+        assert any("1 个表格已按行转成文字" in w for w in page.warnings)
     assert speech.sections[0].paragraphs == [" ".join(row) for row in rows] + [tail[0]]
     # the cells' spacing is no blanked-out word ("含占位符:空格×1" on every Word table)
     assert not [flag for flag in speech.flags if flag.code == "placeholder"], speech.flags

@@ -182,7 +182,14 @@ def mine_text(text: str, name: str = "<文本>") -> MinedPage:
 def mine_path(path: str | Path) -> MinedPage:
     """Mine a .txt or .docx page from disk."""
     source = read_source(path)
-    return mine_lines(source.lines, source.name)
+    page = mine_lines(source.lines, source.name)
+    if source.tables:  # flattened without a word, a tester took the rows for the text (round 3)
+        told = (f"文档里的 {source.tables} 个表格已按行转成文字(一行一段,单元格之间空一格),"
+                "请核对或改写成句子")
+        page.warnings.append(told)
+        for found in page.speeches:  # and in each outline, which the page shows
+            found.speech.flags.append(Flag("table", told))
+    return page
 
 
 def _shingles(key: str) -> set[str]:

@@ -33,6 +33,7 @@ class Source:
 
     name: str
     lines: list[str]
+    tables: int = 0  # a Word file's data tables, each row written as one line
 
 
 def decode(data: bytes, name: str) -> str:
@@ -54,10 +55,10 @@ def read_source(path: str | Path) -> Source:
         # Bounded by what its parts inflate to (reading.check_zip), as `check` bounds it, not
         # by the file's size: photos make a speech's .docx large, and `mine` refused at 20 MB
         # a .docx that `check` read (a tester, round 2).
-        return Source(name, _docx_lines(path))
+        return Source(name, *_docx_lines(path))
     data = reading.read_bytes(path, MAX_BYTES)
     if data[:2] == b"PK":
-        return Source(name, _docx_lines(path))
+        return Source(name, *_docx_lines(path))
     text = decode(data, name)
     if path.suffix.lower() in (".htm", ".html") or text.lstrip()[:15].lower().startswith(
         ("<!doctype html", "<html")
@@ -68,9 +69,9 @@ def read_source(path: str | Path) -> Source:
     return Source(name, text.splitlines())
 
 
-def _docx_lines(path: Path) -> list[str]:
-    """Paragraph texts, with automatic list numbers written out as the reader sees them; a
-    data table's row is one line (see `_data_cells`)."""
+def _docx_lines(path: Path) -> tuple[list[str], int]:
+    """Paragraph texts, with automatic list numbers written out as the reader sees them, and
+    how many data tables there were: a data table's row is one line (see `_data_cells`)."""
     from docx.oxml.ns import qn
 
     document = reading.open_docx(path)
@@ -89,7 +90,8 @@ def _docx_lines(path: Path) -> list[str]:
             if rows[row] is not None:
                 continue
         lines.append(numbers.get(paragraph._p, "") + texts[paragraph._p])
-    return lines
+    tables = {row.getparent() for row, cells in rows.items() if cells is not None}
+    return lines, len(tables)
 
 
 #: Between a data row's cells on its line: a full-width space, as a typist spaces columns.

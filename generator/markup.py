@@ -47,6 +47,7 @@ class MarkupError(ValueError):
 
     def __init__(self, line_number: int, line: str, reason: str) -> None:
         super().__init__(f"模板输出第 {line_number} 行{reason}:{line[:60]}")
+        self.line = line
 
 
 def _apply_options(section: Section, options: str, line_number: int, line: str) -> None:

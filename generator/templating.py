@@ -401,7 +401,7 @@ def speech_from_facts(template: Template, values: Mapping[str, Any],
     try:
         speech = parse_markup(markup, template.name)
     except MarkupError as error:
-        raise InputError(Problem(str(error), where)) from None
+        raise InputError(Problem(str(error), where, _source_line(template, error.line))) from None
     if not (speech.title or "").strip():
         # an empty speech.j2 wrote a 1-byte draft, exit 0; one without "title:" a draft with
         # no title (a tester, round 4)
@@ -409,6 +409,22 @@ def speech_from_facts(template: Template, values: Mapping[str, Any],
                                  "且它的值不能为空" if markup.strip() else
                                  "模板没有输出任何内容;请检查 speech.j2", where))
     return speech
+
+
+def _source_line(template: Template, output: str) -> int | None:
+    """The speech.j2 line an output line most likely came from: the one line that begins with
+    the output's first characters as written (before any {{ }}), None when not one.  An
+    unknown line was placed only by its number in the output (a tester)."""
+    head = output.strip()[:4]
+    if not head:
+        return None
+    path = template.folder / "speech.j2"
+    try:
+        lines = reading.decode(reading.read_bytes(path, reading.MAX_OUTLINE), str(path))
+    except InputError:
+        return None
+    found = [n for n, line in enumerate(lines.splitlines(), 1) if line.strip().startswith(head)]
+    return found[0] if len(found) == 1 else None
 
 
 def template_name(data: Mapping[str, Any], chosen: str | None = None) -> tuple[str, str | None]:

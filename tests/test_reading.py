@@ -353,7 +353,8 @@ def test_profile_problems_carry_canonical_key_paths():
     ("title: 甲\n| {{ '甲'|shout }}\n", ["speech.j2:2:", "不存在的过滤器“shout”"]),
     ("title: 甲\n{% include 'nothere.j2' %}\n", ["speech.j2:2:", "“nothere.j2”不存在"]),
     ("title: 甲\n| {{ glue.say('无此环节') }}\n", ["speech.j2:2:", "没有名为“无此环节”的环节"]),
-    ("title: 甲\n@@ 这是什么\n", ["第 2 行无法识别", "[opening]"]),
+    ("title: 甲\n{% if true %}\n@@ 这是什么\n{% endif %}\n", ["speech.j2:3:", "第 2 行无法识别",
+                                                             "[opening]"]),
     ("{% if false %}x{% endif %}\n", ["没有输出任何内容"]),
     ("| 只有一段。\n", ["没有标题", "title:"]),
 ])

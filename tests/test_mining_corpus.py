@@ -321,3 +321,8 @@ def test_committed_corpus_outlines_are_current() -> None:
     folder = ROOT / "outlines" / "corpus"
     for sid, speech in mined().items():
         assert (folder / f"{sid}.yaml").read_text(encoding="utf-8") == dump_outline(speech.speech)
+    # and its index.csv, which went stale when two outlines changed (a tester)
+    from generator.mining.export import index_csv, mine_files
+
+    made = index_csv(mine_files(sorted(CORPUS.glob("*.txt"))))
+    assert (folder / "index.csv").read_text(encoding="utf-8-sig") == made

@@ -1,6 +1,7 @@
 """Render page 1 of an example speech to docs/page1.png for the README.
 
 Usage: python docs/make_preview.py [example.yaml] [--layout standard|podium] [--out PATH]
+                                   [--overwrite]
 
 The picture is made the way a user would see the page: speechgen's DOCX, printed to PDF by
 LibreOffice with the free font substitutes, rasterised by pdftoppm.  Without an argument the
@@ -34,6 +35,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "page1.png",
                         help="输出 PNG 路径")
     parser.add_argument("--dpi", type=int, default=96, help="分辨率(默认 96)")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="替换已有的图片(仓库里已有 docs/page1.png)")
     args = parser.parse_args()
     if shutil.which("pdftoppm") is None:
         print("错误:未找到 pdftoppm,请先安装 poppler-utils(apt-get install poppler-utils)",
@@ -55,7 +58,8 @@ def main() -> int:
             (pdf,) = convert_to_pdf([source], Path(tmp))
             subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), "-f", "1", "-l", "1",
                             "-singlefile", str(pdf), str(Path(tmp) / "page1")], check=True)
-            write_atomic(args.out, (Path(tmp) / "page1.png").read_bytes())
+            write_atomic(args.out, (Path(tmp) / "page1.png").read_bytes(),
+                         overwrite=args.overwrite)
     except InputError as error:
         for problem in error.problems:
             print(f"错误:{problem}", file=sys.stderr)

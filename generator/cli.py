@@ -605,8 +605,11 @@ def run(argv: list[str]) -> int:
         typer.echo(error.ctx.get_help() if error.ctx else "")
         return 0
     except UsageError as error:
-        _trace("--debug" in argv)
-        typer.echo(f"错误:{explain(error)}", err=True)
+        # no traceback: a usage error is the command line's, never a bug (a --debug typed after
+        # the subcommand printed typer's traceback, a tester)
+        hint = ("(--debug 要写在子命令之前,如 speechgen --debug render …)"
+                if getattr(error, "option_name", None) == "--debug" else "")
+        typer.echo(f"错误:{explain(error)}{hint}", err=True)
         return 2
     except (typer.Abort, KeyboardInterrupt):  # Ctrl+C while the parser or a prompt runs
         typer.echo("已中断。", err=True)

@@ -124,6 +124,10 @@ def test_debug_shows_the_traceback(tmp_path, speechgen):
     result = speechgen("--debug", "render", write(tmp_path, "讲话人: x\n"))
     assert result.returncode != 0
     assert "Traceback" in result.stderr
+    # typed after the subcommand it is a usage error: told where it goes, no traceback (a
+    # tester got typer's)
+    misplaced = speechgen("render", write(tmp_path, GOOD), "--debug")
+    assert_user_error(misplaced, "没有选项 --debug", "要写在子命令之前")
 
 
 def test_usage_errors_exit_2_with_a_chinese_message(speechgen, tmp_path):

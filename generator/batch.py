@@ -294,7 +294,7 @@ class Batch:
                                      (options.report, (".csv", ".json"), "--report 报告")):
             if path is None or (what.startswith("--zip") and options.check_only):
                 continue
-            refuse_input(path, self.inputs)
+            refuse_input(path, self.inputs, what.split(" ")[0])
             if path.suffix.lower() not in suffixes:
                 raise InputError(Problem(
                     f"{what}的文件名应以 {' 或 '.join(suffixes)} 结尾(按扩展名决定格式),"

@@ -81,14 +81,15 @@ def same_input(target: Path, inputs: Iterable[PathLike]) -> Path | None:
     return None
 
 
-def refuse_input(target: PathLike, inputs: Iterable[PathLike]) -> None:
-    """InputError when `target` is one of this run's inputs (the first rule, checked first)."""
+def refuse_input(target: PathLike, inputs: Iterable[PathLike], option: str = "-o") -> None:
+    """InputError when `target` is one of this run's inputs (the first rule, checked first);
+    `option` is the one that named it (--report 表.csv was told to use -o, a tester)."""
     path = Path(target)
     source = same_input(path, inputs)
     if source is not None:
         also = "" if str(source) == str(path) else f"(与输入文件 {source} 是同一个文件)"
         raise InputError(Problem(f"这是本次运行的输入文件{also},不能把结果写在它上面,"
-                                 "输入文件未改动;请用 -o 写到另一个文件名", str(path)))
+                                 f"输入文件未改动;请用 {option} 写到另一个文件名", str(path)))
 
 
 def check_name(path: Path) -> None:

@@ -261,7 +261,8 @@ def test_batch_report_and_zip_onto_the_sheet_are_refused(tmp_path: Path, tiny: P
     before = sha(sheet)
     args = ("batch", sheet, "-t", "tiny", "--template-dir", tiny, "-o", tmp_path / "out",
             "--overwrite")
-    assert_user_error(run_speechgen(*args, "--report", sheet), "输入文件")
+    # the advice names the option that named the file, not -o (a tester)
+    assert_user_error(run_speechgen(*args, "--report", sheet), "输入文件", "请用 --report 写到")
     assert sha(sheet) == before
     assert not (tmp_path / "out").exists()
 

@@ -206,6 +206,8 @@ def render(
     inputs = [*sources, *([profile] if profile else [])]
     if output is not None and not into:
         refuse_input(output, inputs)
+        if output.suffix:  # "稿.docx " is a name Windows cuts, before it is a format (a tester)
+            check_name(output)
     spec = get_format(choose_format(fmt, None if into else output))
     fmt = spec.name
     if output is not None and not into and not output.suffix:

@@ -522,7 +522,7 @@ def test_a_batch_stopped_from_outside_stops_as_ctrl_c_does(tmp_path: Path, tiny:
 
 
 @pytest.mark.parametrize("name", ["CON.docx", "prn.txt", "讲话稿:1.docx", "稿?.docx", "稿.docx.",
-                                  "lpt1", "新/CON/稿.docx", "新/材料./稿.docx"])
+                                  "稿.docx ", "lpt1", "新/CON/稿.docx", "新/材料./稿.docx"])
 def test_a_name_windows_cannot_hold_is_refused_before_writing(tmp_path: Path, name: str) -> None:
     """On Windows CON.docx is the console, 讲话稿:1.docx an NTFS stream of 讲话稿, and a final dot
     is dropped; render took them all (a tester, round 2), as did new and template-from, and a
@@ -531,7 +531,7 @@ def test_a_name_windows_cannot_hold_is_refused_before_writing(tmp_path: Path, na
     before = sorted(tmp_path.iterdir())
     shown = name if "/" not in name else name.split("/")[1]
     assert_user_error(run_speechgen("render", source, "-o", tmp_path / name), shown, "不能用")
-    if not name.endswith("."):  # 稿.docx..yaml is a name Windows takes
+    if not name.endswith((".", " ")):  # 稿.docx..yaml is a name Windows takes
         assert_user_error(run_speechgen("new", "work-conference", "-o",
                                         tmp_path / f"{name}.yaml"), "不能用")
     assert sorted(tmp_path.iterdir()) == before

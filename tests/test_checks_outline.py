@@ -118,3 +118,17 @@ def test_examples_as_text_and_word_read_like_the_outline(example: Path, layout: 
 
 def test_there_are_examples_to_check():
     assert list(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize(("styles", "told"), [
+    (("一是", None), True),          # 一是甲 then 一、乙: two counts (a tester)
+    (("一是", "一是"), False),
+    (("首先，", "第一，"), False),    # 首先，其次，再次，第四，… is one list
+    ((None, None), False),
+])
+def test_parts_of_one_level_in_different_numbering_styles_are_told(styles, told):
+    parts = [Section(heading=name, paragraphs=[f"{name}的内容。"], numbering=style)
+             for name, style in zip(("甲部分", "乙部分", "丙部分", "丁部分"),
+                                    (*styles, *styles), strict=True)]
+    found = [f for f in content_findings(speech(sections=parts)) if f.id == "numbering-mixed"]
+    assert bool(found) is told and all(f.severity == WARNING for f in found)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..schemes import marker
 from .draft import Draft, Para
 from .finding import ERROR, WARNING, Finding
-from .markers import LIST_SCHEMES, Marker, Nesting
+from .markers import LIST_SCHEMES, Marker, Nesting, marker_at
 from .rule import Options, Rule
 
 
@@ -57,8 +57,41 @@ def _judge(para: Para, previous: int, said: str = "") -> Finding | None:
     )
 
 
+#: Styles one list runs through: 首先，其次，再次，第四，… (the corpus's 001-6 and 001-10).
+_ONE_LIST = {"第一，": "首先，"}
+
+
+def _mixed(draft: Draft) -> Iterator[Finding]:
+    """An outline whose parts of one level carry different styles (一、 beside 一是): each
+    style is counted on its own, so the draft reads 一、… then 一是… with no word (a tester).
+    The writer numbers an outline; only this choice of the user's can go wrong."""
+    groups: dict[tuple[str, int], list[tuple[Para, Marker]]] = {}
+    labels: list[str] = []
+    for para in draft.paras:
+        if para.kind not in ("heading", "lead") or not para.level:
+            continue
+        marker = marker_at(para.text)
+        if marker is None:
+            continue
+        del labels[para.level - 1:]
+        groups.setdefault(("".join(labels), para.level), []).append((para, marker))
+        labels.append(marker.text)
+    for items in groups.values():
+        first = items[0][1].scheme
+        odd = next(((para, marker) for para, marker in items
+                    if _ONE_LIST.get(marker.scheme, marker.scheme)
+                    != _ONE_LIST.get(first, first)), None)
+        if odd is not None:
+            para, marker = odd
+            yield Finding(
+                "numbering-mixed", WARNING,
+                f"同一层的各部分编号样式不同(“{_number(first, 1)}”和“{_number(marker.scheme, 1)}”),"
+                "会分别计数;请给这一层的每一项写同一种编号,或都不写", marker.text, para.place(0))
+
+
 def check(draft: Draft, options: Options) -> Iterator[Finding]:
     if not draft.literal_numbering:
+        yield from _mixed(draft)
         return
     nesting = Nesting()
     # After a restart, the number the item should have had, per level: when the next item
@@ -82,5 +115,6 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    "numbering", ("numbering-gap", "numbering-repeat", "numbering-restart"), check
+    "numbering", ("numbering-gap", "numbering-repeat", "numbering-restart", "numbering-mixed"),
+    check,
 )

@@ -357,15 +357,15 @@ class Batch:
         """Row jobs in sheet order; rows already done (--resume) go straight to `results`."""
         options = self.options
         hidden = self.mapping.table.hidden_rows
+        # "照常生成了" was said by a --check that generated nothing (a tester)
+        hidden_note = (_HIDDEN_ROW.format("生成时也会" if options.check_only else "已"),)
         for facts in self.mapping.rows():
             target = None
             if not options.check_only:
                 target = str(self.output / names.take(safe_stem(self.name_of(facts))))
             yield _Job(facts.row, facts.data, facts.places, target, options.overwrite,
                        options.resume, self.started, self.inputs,
-                       # "照常生成了" was said by a --check that generated nothing (a tester)
-                       (_HIDDEN_ROW.format("生成时也会" if options.check_only else "已"),)
-                       if facts.row in hidden else ())
+                       hidden_note if facts.row in hidden else ())
 
     def run(self, jobs: int) -> Iterator[RowResult]:
         """Results in sheet order while at most a few chunks per worker are in flight.

@@ -195,7 +195,7 @@ class Workbook:
         head = _head(self.path)
         self._book: Any = None
         self._strings: SpilledStrings | None = None
-        self._merges: dict[str, _Layout] = {}
+        self._layouts: dict[str, _Layout] = {}
         self._csv_checked = False
         if head.startswith(_ZIP_MAGIC):
             from .reading import check_zip
@@ -256,9 +256,9 @@ class Workbook:
         worksheet = self._book[name]
         size = worksheet.max_row
         label = self.filename if name == self.main_sheet else f"{self.filename}[{name}]"
-        if name not in self._merges:  # one pass over the sheet, however often it is opened
-            self._merges[name] = _xlsx_layout(worksheet)
-        merges, hidden_rows, hidden_columns = self._merges[name]
+        if name not in self._layouts:  # one pass over the sheet, however often it is opened
+            self._layouts[name] = _xlsx_layout(worksheet)
+        merges, hidden_rows, hidden_columns = self._layouts[name]
         rows = self._cells.rows(worksheet)
         if fill_merged and any(m.last_row > m.first_row for m in merges):
             rows = _fill_merged(rows, merges)

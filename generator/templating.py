@@ -283,13 +283,11 @@ def _environment(search_path: tuple[Path, ...]):
         "UTF-8 with BOM" had its first line refused (a tester)."""
 
         def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
-            for folder in self.searchpath:
-                path = Path(folder, *split_template_path(template))
+            for root in self.searchpath:
+                path = Path(root, *split_template_path(template))
                 if path.is_file():
                     mtime = path.stat().st_mtime
-                    text = reading.decode(reading.read_bytes(path, reading.MAX_OUTLINE),
-                                          str(path), "模板文件(UTF-8 或 GBK 文本)")
-                    return text, str(path), partial(_unchanged, path, mtime)
+                    return _template_text(path), str(path), partial(_unchanged, path, mtime)
             raise TemplateNotFound(template)
 
     env = BudgetedSandbox(
@@ -310,6 +308,13 @@ def _environment(search_path: tuple[Path, ...]):
     env.tests["demanding"] = demanding
     env.globals["phrase"] = phrase  # the phrase bank's glue, chosen by a template's variant field
     return env
+
+
+def _template_text(path: Path) -> str:
+    """A template file's text, read as every user file is (an empty one is allowed: it
+    renders nothing, which `speech_from_facts` tells)."""
+    return reading.read_text(path, reading.MAX_OUTLINE, "模板文件(UTF-8 或 GBK 文本)",
+                             allow_empty=True)
 
 
 def _unchanged(path: Path, mtime: float) -> bool:
@@ -413,14 +418,14 @@ def speech_from_facts(template: Template, values: Mapping[str, Any],
 
 def _source_line(template: Template, output: str) -> int | None:
     """The speech.j2 line an output line most likely came from: the one line that begins with
-    the output's first characters as written (before any {{ }}), None when not one.  An
-    unknown line was placed only by its number in the output (a tester)."""
+    the output line's first four characters, None when not exactly one does (a line that
+    begins with {{ }} is not found).  An unknown line was placed only by its number in the
+    output (a tester)."""
     head = output.strip()[:4]
     if not head:
         return None
-    path = template.folder / "speech.j2"
     try:
-        lines = reading.decode(reading.read_bytes(path, reading.MAX_OUTLINE), str(path))
+        lines = _template_text(template.folder / "speech.j2")
     except InputError:
         return None
     found = [n for n, line in enumerate(lines.splitlines(), 1) if line.strip().startswith(head)]

@@ -9,10 +9,13 @@ The miner and the checks both read such a file; they read it here, the same way.
 from __future__ import annotations
 
 from itertools import takewhile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import reading
 from .word_numbering import ListLabels
+
+if TYPE_CHECKING:
+    from .checks.docx_styles import StyleChain
 
 #: A paragraph ending so closes a document's head (title, speaker, date): a sentence, or the
 #: salutation's colon.
@@ -30,7 +33,8 @@ def texts_as_read(document: Any, paragraphs: list[Any]) -> dict[Any, str]:
     return texts
 
 
-def heading_markers(document: Any, texts: dict[Any, str]) -> dict[Any, str]:
+def heading_markers(document: Any, texts: dict[Any, str],
+                    chain: StyleChain | None = None) -> dict[Any, str]:
     """The markers heading styles imply for headings that show no number: "抓好安全生产" in
     标题 1 is the speech's 一、 (a tester's last-year speech, three 标题 1 and two 标题 2
     without numbers, was mined as opening and body text, and `check` found none of its
@@ -42,12 +46,13 @@ def heading_markers(document: Any, texts: dict[Any, str]) -> dict[Any, str]:
     in 标题 2.  A lone 标题 1 after the opening is the speech's one point ("下面，我讲一点
     意见"; a tester).  Every heading counts, numbered or not, so a typed "一、" in 标题 1
     keeps its 标题 2 under it; only headings that show no number get a marker, and one Word
-    numbers itself shows its number ("一、一、提高认识" came of adding another, a tester)."""
+    numbers itself shows its number ("一、一、提高认识" came of adding another, a tester).
+    `chain` is the document's resolved styles when the caller has them already (`check`)."""
     from .checks.docx_styles import StyleChain
     from .checks.markers import marker_at
     from .schemes import LEVEL_SCHEMES, marker
 
-    chain = StyleChain(document)
+    chain = chain or StyleChain(document)
     headings = []
     for element, text in texts.items():
         level = chain.outline_level(element)

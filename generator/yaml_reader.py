@@ -40,6 +40,11 @@ _STRUCTURE = LazyPattern(rf"^(?:-\s|({_KEY})[:：])")
 #: A full-width space (U+3000, what a Chinese input method types) where YAML needs spaces.
 #: YAML takes it for text, never for indentation (YAML 1.1 §4.2: only spaces indent).
 FULL_WIDTH_INDENT = "行首是全角空格(中文输入法下打的空格);缩进只能用半角空格,请改掉"
+
+
+def _indented_full_width(line: str) -> bool:
+    """Whether a line is structure ("- …", "key: …") indented with full-width spaces."""
+    return line.startswith("\u3000") and bool(_STRUCTURE.match(line.lstrip(" \u3000")))
 _NO_SPACE_KEY = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY}):(?=[^\s/])")
 _KEY_VALUE = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY}):\s+(\S.*)$")
 
@@ -86,7 +91,7 @@ def _diagnose(lines: list[str], first: int, last: int) -> tuple[int, int, str] |
         leading = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in leading:
             return number, leading.index("\t") + 1, "不能用 Tab 缩进,请改用空格"
-        if line.startswith("\u3000") and _STRUCTURE.match(line.lstrip(" \u3000")):
+        if _indented_full_width(line):
             return number, 1, FULL_WIDTH_INDENT
     for number in window:
         line = lines[number - 1]
@@ -183,7 +188,7 @@ def compose(text: str, filename: str | None) -> yaml.Node | None:
     if text.startswith("\u3000") or "\n\u3000" in text:
         # parsed, but as text: "　- 小标题: 甲" was told as an unknown field "- 小标题" (a tester)
         for number, line in enumerate(text.splitlines(), 1):
-            if line.startswith("\u3000") and _STRUCTURE.match(line.lstrip(" \u3000")):
+            if _indented_full_width(line):
                 raise InputError(Problem(f"YAML 格式错误:{FULL_WIDTH_INDENT}", filename,
                                          number, 1))
     if root is not None:

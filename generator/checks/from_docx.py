@@ -34,7 +34,7 @@ def docx_draft(path: Path) -> Draft:
     chain = StyleChain(document)
     paragraphs = docx_paragraphs(document)
     texts = texts_as_read(document, paragraphs)  # Word's automatic numbers written out
-    implied = heading_markers(document, texts)
+    implied = heading_markers(document, texts, chain)
     raws: list[Raw] = []
     for paragraph in paragraphs:
         element = paragraph._p

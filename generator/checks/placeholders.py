@@ -46,8 +46,6 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
                 f"“{match[0]}”中间是空的,可能漏填了内容",
                 match[0], para.place(match.start()),
             )
-
-
     for where, text in draft.margins:  # "XX县委办公室" in a header was never seen (a tester)
         for match in _PLACEHOLDER.finditer(text):
             yield Finding(

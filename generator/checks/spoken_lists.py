@@ -87,4 +87,5 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
                         "spoken-gap", WARNING, f"缺少{missing}(上一层是“{say(before)}”)",
                         say(number), para.place(start))
 
+
 RULE = Rule("spoken-lists", ("lone-first", "spoken-gap"), check)

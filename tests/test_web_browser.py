@@ -396,7 +396,8 @@ def test_check_a_draft_and_download_the_fixed_one(server, browser, tmp_path):
     run_speechgen("render", EXAMPLES / "全区党建工作会议.yaml", "--layout", "podium", "-o", podium)
     by_id(browser, "check-file").send_keys(str(podium))
     wait(browser, lambda d: "更像大字版" in by_id(d, "check-result").text)
-    assert "在“版式”中选大字版" in by_id(browser, "check-result").text
+    assert "在“版式”中选大字版" in by_id(browser, "check-layout-hint").text  # above the table
+    shot(browser, "10b-check-podium")
     from selenium.webdriver.support.ui import Select
 
     Select(by_id(browser, "check-layout")).select_by_value("podium")

@@ -786,6 +786,10 @@ function start() {
       const st = data.stats;
       box.append(el('p', {}, el('strong', { text: `错误 ${s.error || 0} 处,警告 ${s.warning || 0} 处,提示 ${s.info || 0} 处。` }),
         ` 全文 ${st.chars} 字,约讲 ${st.minutes} 分钟。`));
+      // The one line that explains twenty font errors goes above them, not below (seen in the
+      // screenshot 10b-check-podium.png: a 大字版's hint sat under 21 rows).
+      const other = data.findings.find((f) => f.id === 'layout-other');
+      if (other) box.append(el('p', { class: 'message', id: 'check-layout-hint', text: other.message }));
       if (data.findings.length) {
         box.append(el('table', { class: 'report' }, el('thead', {}, el('tr', {}, ['级别', '位置', '原文', '问题'].map((h) => el('th', { text: h })))),
           el('tbody', {}, data.findings.map((f) => el('tr', { class: f.severity === 'error' ? 'failed' : '' },

@@ -235,6 +235,23 @@ def test_a_placeholder_in_a_header_or_a_footnote_is_found(tmp_path):
     assert not [f for f in run_checks(load_draft(ours)) if f.id == "placeholder"]
 
 
+def test_half_width_punctuation_in_a_header_is_told_and_left_to_word(tmp_path):
+    """A header printed "县委办公室(印发)" with English brackets and passed check (a tester);
+    --fix edits only the speech, so the message says where to change it."""
+    document = docx.Document()
+    for text in ("在全县工作会议上的讲话", "同志们：", "今天开会。", "同志们，让我们共同努力！"):
+        document.add_paragraph(text)
+    document.sections[0].header.paragraphs[0].text = "县委办公室(印发)"
+    path = tmp_path / "页眉.docx"
+    document.save(path)
+    (found,) = [f for f in run_checks(load_draft(path)) if f.id == "halfwidth-punct"]
+    assert (found.place.section, found.text, found.fixable) == ("页眉", "(印发)", False)
+    assert "“（印发）”" in found.message and "Word" in found.message
+    ours = tmp_path / "ours.docx"
+    ours.write_bytes(render_docx(long_speech(), load_layout("standard")))
+    assert not [f for f in run_checks(load_draft(ours)) if f.id == "halfwidth-punct"]
+
+
 def test_office_profile_overrides_the_expected_fonts(tmp_path):
     profile = tmp_path / "本单位.yaml"
     profile.write_text("body:\n  font: 方正仿宋_GBK\n", encoding="utf-8")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..han import HAN_CLASS, is_han
 from ..lazy_re import LazyPattern
 from .draft import Draft
-from .finding import WARNING, Finding
+from .finding import WARNING, Finding, Place
 from .rule import Options, Rule
 
 CJK = HAN_CLASS
@@ -129,6 +129,14 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
                 "doubled-punct", WARNING, f"标点重复“{match[0]}”,请保留一个",
                 match[0], para.place(match.start()),
             )
+    for where, text in draft.margins:  # "县委办公室(印发)" in a header prints too (a tester)
+        for start, end, replacement in sorted(half_width_marks(text)):
+            quoted = text[start:end]
+            yield Finding(
+                "halfwidth-punct", WARNING,
+                f"{where}里用了半角标点“{quoted.strip()}”,应为“{replacement}”;"
+                f"{where}不在 --fix 修改的范围内,请在 Word 里改",
+                quoted, Place(section=where))
 
 
 RULE = Rule("punctuation",

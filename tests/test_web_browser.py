@@ -24,6 +24,8 @@ import pytest
 from conftest import EXAMPLES, ROOT, run_speechgen
 from docx import Document
 
+from generator.layout import LAYOUT_TITLES, built_in_layouts
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(
@@ -402,6 +404,12 @@ def test_check_a_draft_and_download_the_fixed_one(server, browser, tmp_path):
 
     Select(by_id(browser, "check-layout")).select_by_value("podium")
     wait(browser, lambda d: "错误 0 处" in by_id(d, "check-result").text)
+    # both 版式 lists offer every layout the renderer has, named as in the file names
+    offered = {name: [(o.get_attribute("value"), o.get_attribute("textContent"))
+                      for o in Select(by_id(browser, name)).options]
+               for name in ("check-layout", "batch-layout")}
+    assert offered["check-layout"] == offered["batch-layout"] == [
+        (name, LAYOUT_TITLES[name]) for name in built_in_layouts()]
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "utf-16"])

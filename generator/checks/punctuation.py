@@ -134,8 +134,8 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             quoted = text[start:end]
             yield Finding(
                 "halfwidth-punct", WARNING,
-                f"{where}里用了半角标点“{quoted.strip()}”,应为“{replacement}”;"
-                f"{where}不在 --fix 修改的范围内,请在 Word 里改",
+                f"{where}里用了半角标点“{quoted.strip()}”,应为“{replacement}”"
+                f"(自动修正只改正文,{where}请在 Word 里改)",
                 quoted, Place(section=where))
 
 

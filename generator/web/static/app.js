@@ -950,6 +950,8 @@ function start() {
       S.maxBody = status.max_body;
       templates.filter((t) => t.name !== 'outline').forEach((t) =>
         $('batch-template').append(el('option', { value: t.name, text: t.label })));
+      ['check-layout', 'batch-layout'].forEach((id) => status.layouts.forEach((l) =>
+        $(id).append(el('option', { value: l.name, text: l.label }))));
     } catch (error) {
       $('template-cards').textContent = error.message;
     }

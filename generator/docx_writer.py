@@ -92,21 +92,27 @@ def _rpr(style: TextStyle, spacing: int) -> str:
     return f'{fonts}{bold}{space}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
 
 
-def _ppr(style: TextStyle, pitch: int, before: int, level: int, body_size: float) -> str:
+def _ppr(style: TextStyle, layout: Layout, before: int, level: int) -> str:
     """Paragraph properties without pStyle and rPr, in schema order.
 
     Type larger than the body's (the title) does not snap to the line grid: LibreOffice would
     give each of its lines two grid rows; the exact line spacing keeps it on the pitch anyway.
+    A heading keeps with the next paragraph and keeps its own lines together, so no page ends
+    on a heading or on half of one.  Widow control follows the layout's grid: off for GB/T
+    9704's 22 lines on every page, on for the 大字版, where a lead paragraph's first line
+    alone at a page foot split "（四）坚持推动党建和业务深度融｜合。" across the turn (a tester).
     """
-    keep = "<w:keepNext/>" if level else ""
-    snap = '<w:snapToGrid w:val="0"/>' if style.size > body_size else ""
+    keep = "<w:keepNext/><w:keepLines/>" if level else ""
+    widows = '<w:widowControl/>' if layout.grid.widow_control else '<w:widowControl w:val="0"/>'
+    snap = '<w:snapToGrid w:val="0"/>' if style.size > layout.body.size else ""
     chars = round(style.indent * 100)
     first = round(style.indent * style.size * 20)
     outline = f'<w:outlineLvl w:val="{level - 1}"/>' if level else ""
-    return (f'{keep}<w:widowControl w:val="0"/>{_OVERFLOW_PUNCT}<w:autoSpaceDE w:val="0"/>'
+    return (f'{keep}{widows}{_OVERFLOW_PUNCT}<w:autoSpaceDE w:val="0"/>'
             f'<w:autoSpaceDN w:val="0"/>{snap}<w:spacing w:before="{before}" w:after="0" '
-            f'w:line="{pitch}" w:lineRule="exact"/><w:ind w:firstLineChars="{chars}" '
-            f'w:firstLine="{first}"/><w:jc w:val="{_JC[style.align]}"/>{outline}')
+            f'w:line="{layout.line_pitch_twips}" w:lineRule="exact"/><w:ind '
+            f'w:firstLineChars="{chars}" w:firstLine="{first}"/><w:jc w:val="{_JC[style.align]}"/>'
+            f'{outline}')
 
 
 class _Compiled(NamedTuple):
@@ -178,8 +184,7 @@ def _styles(layout: Layout, rprs: dict[str, str]) -> str:
         "footer_rpr": _number_rpr(layout),
     }
     for key in _STYLE_IDS:
-        values[f"{key}_ppr"] = _ppr(getattr(layout, key), layout.line_pitch_twips, 0,
-                                    _LEVELS.get(key, 0), layout.body.size)
+        values[f"{key}_ppr"] = _ppr(getattr(layout, key), layout, 0, _LEVELS.get(key, 0))
         values[f"{key}_rpr"] = rprs[key]
     return Template(_part("styles.xml")).substitute(values)
 
@@ -220,10 +225,10 @@ def _compile(layout: Layout) -> _Compiled:
     for after_title in (False, True):
         before = pitch * layout.grid.title_gap if after_title else 0
         for key, style_id in _STYLE_IDS.items():
-            ppr = _ppr(getattr(layout, key), pitch, before, _LEVELS.get(key, 0), layout.body.size)
+            ppr = _ppr(getattr(layout, key), layout, before, _LEVELS.get(key, 0))
             opens[key, after_title] = _paragraph_start(style_id, ppr, rprs[key], rprs[key])
         # A lead paragraph is a body paragraph whose first run takes its heading's font.
-        body_ppr = _ppr(layout.body, pitch, before, 0, layout.body.size)
+        body_ppr = _ppr(layout.body, layout, before, 0)
         for key, level in _LEVELS.items():
             opens[f"lead{level}", after_title] = _paragraph_start(
                 "Normal", body_ppr, rprs["body"], rprs[key])

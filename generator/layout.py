@@ -56,6 +56,7 @@ class Grid(NamedTuple):
     line_pitch: float | None  # pt, exact line spacing
     char_spacing: float | None  # pt added to (or taken from) every character
     title_gap: int  # blank lines between the title block and the salutation
+    widow_control: bool  # Word's 孤行控制: a paragraph's first or last line never alone on a page
 
 
 class TextStyle(NamedTuple):
@@ -302,7 +303,8 @@ LAYOUT_FIELDS: tuple[Field, ...] = (
         ("chars_per_line", "每行字数", parse_chars),
         ("line_pitch", "行距", parse_pitch),
         ("char_spacing", "字间距", parse_spacing),
-        ("title_gap", "标题后空行", parse_gap))),
+        ("title_gap", "标题后空行", parse_gap),
+        ("widow_control", "孤行控制", parse_bool))),
     *(Field(key, label, "group", fields=_STYLE_FIELDS) for key, label in (
         ("title", "标题"), ("subtitle", "副标题"), ("speaker", "讲话人"), ("date", "日期"),
         ("salutation", "称呼"), ("body", "正文"), ("heading1", "一级标题"),
@@ -395,12 +397,37 @@ def load_layout(name: str = "standard", profile: str | Path | None = None) -> La
 def load_layout_text(name: str, text: str, filename: str) -> Layout:
     """A built-in layout with a profile given as YAML text laid over it."""
     load_layout(name)  # an unknown layout name is reported before the profile is read
-    values = {section: dict(keys) for section, keys in _built_in(name).items()}
-    for section, keys in _read(text, filename).items():
+    built_in = _built_in(name)
+    values = {section: dict(keys) for section, keys in built_in.items()}
+    written = _read(text, filename)
+    for section, keys in written.items():
         values[section].update(keys)
+    _carry_body(built_in, written, values)
     layout = _build(f"{name}+{Path(filename).stem}", values)
     _check_geometry(layout, filename)
     return layout
+
+
+#: What a profile's body setting carries to the lines the built-in layout sets like the body.
+_CARRIED = ("font", "latin", "size")
+
+
+def _carry_body(built_in: Values, written: Values, values: Values) -> None:
+    """A profile's body font, Latin font or size also goes to every style the built-in layout
+    sets the same as its body and the profile leaves alone: GB/T 9704 sets every element in
+    3号仿宋 unless it says otherwise (§5.2.1), the third- and fourth-level headings too (§7.3.3),
+    so the salutation, the sign-off and those headings are the body's face.
+    An office on 方正仿宋_GBK that wrote only ``正文: {字体: 方正仿宋_GBK}`` got those lines in
+    仿宋_GB2312, two faces within one line of a 1. point (a tester)."""
+    for key in _CARRIED:
+        if key not in written.get("body", {}):
+            continue
+        for spec in LAYOUT_FIELDS:
+            section = spec.key
+            if (_CLASSES.get(section, TextStyle) is TextStyle and section != "body"
+                    and built_in[section][key] == built_in["body"][key]
+                    and key not in written.get(section, {})):
+                values[section][key] = values["body"][key]
 
 
 #: The smallest 版心 (text block) side that still holds a line of large type, in mm.

@@ -265,4 +265,8 @@ def test_office_profile_overrides_the_expected_fonts(tmp_path):
     found = [f for f in run_checks(load_draft(standard), Options(layout=layout))
              if f.severity != INFO]
     assert {f.id for f in found} == {"font-east-asian"}
-    assert "正文的中文字体为“仿宋_GB2312”,应为“方正仿宋_GBK”" in found[0].message
+    # the body's face carries to the salutation, the sign-off and the 1. (1) headings, as the
+    # profile renders them; a lead paragraph's body run is the body's, not its heading's
+    assert [f.message.split("的")[0] for f in found] == [
+        "称呼", "正文", "三级标题", "四级标题", "结束语"]
+    assert all("“仿宋_GB2312”,应为“方正仿宋_GBK”" in f.message for f in found)

@@ -172,6 +172,7 @@ def test_headings_carry_outline_levels_for_the_navigation_pane(pairs):
             assert levels == [str(block.level - 1)]
             assert paragraph.style.name == f"Heading {block.level}"
             assert paragraph.paragraph_format.keep_with_next  # never stranded at a page foot
+            assert paragraph.paragraph_format.keep_together  # nor half of a two-line one
         else:
             assert levels == []
 
@@ -326,6 +327,34 @@ def test_profile_overrides_font_line_pitch_and_level3_bold(tmp_path):
             assert paragraph.runs[0].bold is False and fonts(paragraph.runs[0])[0] == "黑体"
     assert fonts(doc.paragraphs[0].runs[0])[0] == "方正小标宋简体"  # not overridden
     assert doc.sections[0].left_margin.mm == pytest.approx(28, abs=0.05)
+
+
+def test_a_profile_body_font_reaches_every_line_set_in_the_body_face(tmp_path):
+    """README's own profile changed only 正文: the salutation, the sign-off and the 1. and (1)
+    headings stayed 仿宋_GB2312, two faces within one line of a lead paragraph (a tester).
+    An element the profile names keeps its own setting."""
+    speech = long_speech()
+    faces = {}
+    for name, text in (("body", "正文:\n  字体: 方正仿宋_GBK\n"),
+                       ("both", "正文:\n  字体: 方正仿宋_GBK\n称呼:\n  字体: 仿宋_GB2312\n")):
+        doc = open_docx(render_docx(speech, load_layout("standard", write(tmp_path, text))))
+        faces[name] = {(block.kind, block.level): {fonts(run)[0] for run in paragraph.runs}
+                       for block, paragraph in zip(blocks(speech), doc.paragraphs, strict=True)}
+    body = faces["body"]
+    for key in (("salutation", 0), ("signoff", 0), ("heading", 3), ("lead", 3), ("lead", 4)):
+        assert body[key] == {"方正仿宋_GBK"}, key  # a lead paragraph: heading run and body run
+    assert body["lead", 2] == {"楷体_GB2312", "方正仿宋_GBK"}
+    assert body["heading", 1] == {"黑体"} and body["title", 0] == {"方正小标宋简体"}
+    assert faces["both"]["salutation", 0] == {"仿宋_GB2312"}
+    assert faces["both"]["signoff", 0] == {"方正仿宋_GBK"}
+
+
+def test_the_podium_keeps_a_paragraph_first_line_off_a_page_foot():
+    """Widow control: on for the 大字版 (a heading run into its paragraph was split across a
+    page turn), off for GB/T 9704's 22 lines on every page."""
+    for layout, on in ((PODIUM, True), (STANDARD, False)):
+        doc = open_docx(render_docx(long_speech(), layout))
+        assert {p.paragraph_format.widow_control for p in doc.paragraphs} == {on}
 
 
 @pytest.mark.parametrize(("text", "line", "path", "hint"), [

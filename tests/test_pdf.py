@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 from speech_factory import TITLE, grid_speech, long_speech
 
 from generator import pdf
@@ -16,6 +17,7 @@ from generator.blocks import blocks
 from generator.docx_writer import render_docx
 from generator.errors import InputError
 from generator.layout import load_layout
+from generator.pipeline import load_speech
 
 TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
 needs_tools = pytest.mark.skipif(
@@ -33,6 +35,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
         "long": (long_speech(), load_layout()),
         "grid": (grid_speech(), load_layout()),
         "podium": (grid_speech(), load_layout("podium")),
+        "podium-example": (load_speech(EXAMPLES / "全区党建工作会议.yaml"), load_layout("podium")),
     }
     files = []
     for name, (speech, layout) in sources.items():
@@ -41,8 +44,8 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
         files.append(path)
     out = folder / "out"
     made = pdf.convert_to_pdf(files, out)
-    assert made == [out / "long.pdf", out / "grid.pdf", out / "podium.pdf"]
-    assert sorted(p.name for p in out.iterdir()) == ["grid.pdf", "long.pdf", "podium.pdf"]
+    assert made == [out / f"{name}.pdf" for name in sources]
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.pdf" for name in sources)
     return dict(zip(sources, made, strict=True))
 
 
@@ -106,6 +109,21 @@ def test_podium_pages_hold_fewer_larger_lines(pdfs):
     widths = {len(line) for page in pages(pdfs["podium"])[1:-1] for line in text_lines(page)}
     assert max(widths) == 20
     assert page_count(pdfs["podium"]) > page_count(pdfs["grid"])
+
+
+@needs_tools
+@pytest.mark.parametrize("name", ["long", "podium-example"])
+def test_no_heading_is_split_across_a_page_turn(pdfs, name):
+    """The 大字版 of an example turned the page inside "（四）坚持推动党建和业务深度融｜合。",
+    the first line of a lead paragraph alone at the page foot (a tester): a leader reading
+    aloud must find every heading whole on one page."""
+    printed = ["".join(text_lines(page)) for page in pages(pdfs[name])]
+    speech = long_speech() if name == "long" else load_speech(EXAMPLES / "全区党建工作会议.yaml")
+    heads = [block.head or block.text for block in blocks(speech)
+             if block.kind in ("heading", "lead")]
+    assert len(printed) > 3 and len(heads) > 8
+    split = [head for head in heads if not any(head in page for page in printed)]
+    assert split == []
 
 
 @needs_tools

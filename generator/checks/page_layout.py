@@ -124,11 +124,14 @@ def _fonts(draft: Draft, layout: Layout) -> Iterator[Finding]:
         kinds = [(_kind_name(para), layout.style(para.kind, para.level))]
         if para.kind == "lead":  # the heading run takes its level's font, the rest the body's
             kinds.append((KIND_NAMES["body"], layout.style("body")))
-        for run in para.runs:
-            # Judge a run of a lead paragraph by whichever part it resembles more.
+        for index, run in enumerate(para.runs):
+            # Judge a run of a lead paragraph by whichever part it resembles more; on a tie the
+            # first run is the heading's and a later one the body's (a body run in the wrong
+            # 仿宋 was told "二级标题…应为楷体").
+            ordered = kinds if index == 0 else kinds[::-1]
             problems, (kind, style) = min(
                 ((_problems(run, style, layout.fallback), (kind, style))
-                 for kind, style in kinds),
+                 for kind, style in ordered),
                 key=lambda pair: len(pair[0]),
             )
             for rule_id, prop, actual in problems:

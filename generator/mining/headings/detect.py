@@ -42,9 +42,22 @@ HEADING_ENDINGS = (
     "合力",
     "基础",
     "意识",
+    # The object of a heading asking to see or feel something ("进一步提高对…重要性的认识",
+    # "鼓起迎头赶上的斗志"): a noun that closes the task, as 意识 does.  Only after 的: bare,
+    # 认识 is as often the verb that opens the task ("充分认识…的重要意义").
+    "的认识",
+    "的斗志",
 )
-#: Words an ending starts inside a heading, not ending it: 意识形态, 基础设施, 高质量发展, 保障性.
-COMPOUNDS = {"意识": ("形态",), "基础": ("设施",), "质量": ("发展",), "保障": ("性", "房")}
+#: Words an ending starts inside a heading, not ending it: 意识形态, 基础设施, 高质量发展, 保障性,
+#: (的)认识论, (的)斗志昂扬.
+COMPOUNDS = {
+    "意识": ("形态",),
+    "基础": ("设施",),
+    "质量": ("发展",),
+    "保障": ("性", "房"),
+    "的认识": ("论", "上"),
+    "的斗志": ("昂扬",),
+}
 #: A heading's commonest last word, too common inside headings to cut after unless the clause
 #: it falls in runs on past a heading clause's size (``TASK_CLAUSE``): "统一思想，提高认识，
 #: 高度重视…试点工作建立…制度是…的德政工程，…" holds the body's first sentence.
@@ -401,7 +414,9 @@ def _cut_at_ending(
 ) -> tuple[str, str] | None:
     """(heading, body) cut after the first heading ending (``HEADING_ENDINGS``) past
     ``offset`` in the text's first sentence that is no word's start ("责任感和紧迫感" runs on)
-    and leaves at least ``body`` characters of the sentence to the body; None without one."""
+    and leaves at least ``body`` characters of the sentence to the body; None without one.
+    Endings printed one after another are the heading's own pair ("…的责任感紧迫感"): the cut
+    goes after the last of them, as long as some of the sentence is left to the body."""
     best = None
     for ending in endings:
         at = sentence.find(ending, offset)
@@ -417,6 +432,11 @@ def _cut_at_ending(
             at = sentence.find(ending, at + 1)
     if best is None:
         return None
+    while follow := next(
+        (e for e in endings if sentence.startswith(e, best) and best + len(e) < len(sentence)),
+        None,
+    ):
+        best += len(follow)
     return text[:best], text[best:]
 
 

@@ -120,6 +120,9 @@ APPEAL_ENDS = ("奋斗", "贡献", "成功", "效果", "胜利", "新局面", "�
 SIGNOFF_WORDS = ("我的讲话完了", "讲话完了", "我就讲这些", "我就讲到这里", "我就讲这么多",
                  "谢谢大家", "谢谢各位", "谢谢", "最后，祝大家", "最后，祝各位", "祝大家", "祝各位",
                  "最后，预祝", "预祝", "衷心的感谢", "表示感谢")
+#: The sign-offs that wish the hall well: a 团拜会 or a ceremony closes on them, with no appeal
+#: ("最后，祝大家新春愉快、阖家幸福！"); thanks or "我就讲这些" close nothing.
+WISH_STARTS = ("最后，祝", "最后，预祝", "祝", "预祝")
 #: What a modest close asks for, last in the speech: "…不妥之处请大家批评指正。",
 #: "…讲得不对的地方，请同志们批评。" (the modest_close field's wordings).
 MODEST_REQUESTS = ("批评指正", "批评", "指正")

@@ -196,6 +196,15 @@ def test_missing_closing_appeal():
     assert finding.place.line == 15  # 谢谢大家！ is a sign-off, not an appeal
 
 
+def test_a_speech_that_closes_on_good_wishes_has_a_closing():
+    """A 团拜会 speech ends "最后，祝大家新春愉快、身体健康、阖家幸福！谢谢大家！" with no appeal,
+    as the genre has it, and was told it stopped short (a tester); thanks alone still are."""
+    appeal = "同志们，让我们锐意进取、开拓创新，为开创办公室工作新局面而努力奋斗！\n"
+    wishes = edit(appeal, "最后，祝大家新春愉快、身体健康、阖家幸福！\n")
+    assert [f.id for f in problems(wishes) if f.id == "no-closing"] == []
+    assert only(edit(appeal, ""), "no-closing")
+
+
 def test_a_request_and_a_modest_close_belong_to_the_closing():
     """The drafts' own request ("会后，请…") and modest close ("…请大家批评指正。") were read as
     the last point's paragraphs, so the check timed and located them under 三、."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..lazy_re import LazyPattern
+from ..lexicon import WISH_STARTS
 from .draft import Draft, Para
 from .finding import ERROR, WARNING, Finding
 from .markers import marker_at
@@ -66,7 +67,8 @@ def check(draft: Draft, options: Options) -> Iterator[Finding]:
             "no-salutation", WARNING, "没有称呼语(如“同志们：”),请在正文前补上",
             _start(first.text), first.place(),
         )
-    if spoken and not any(p.part == "closing" and p.kind == "body" for p in paras):
+    closes = [p for p in paras if p.part == "closing"]
+    if spoken and not any(p.kind == "body" or p.text.startswith(WISH_STARTS) for p in closes):
         last = spoken[-1]
         yield Finding(
             "no-closing", WARNING,

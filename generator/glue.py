@@ -33,8 +33,8 @@ from .resources import outlines_dir
 
 #: Agenda kinds by how strongly they shape the response, strongest first: after a
 #: commendation the response is to learn from the commended, whatever else was said.
-_RESPONSE_ORDER = ("commendation", "speech", "report", "deployment", "notice", "briefing",
-                   "exchange", "statement", "other")
+_RESPONSE_ORDER = ("commendation", "testimony", "speech", "report", "deployment", "notice",
+                   "briefing", "exchange", "statement", "other")
 #: A notice is answered by what it notified: problems and accidents (对照检查、举一反三) or a
 #: situation, a forecast, the results of an assessment (认清形势、心中有数) — "…通报了综合考评
 #: 结果，给大家敲响了警钟" at an awards meeting (a blind reader, final reading of round 10).
@@ -58,7 +58,7 @@ _LATER = ("speech", "deployment")
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
 _CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems", "called", "also_called",
-            "heading", "below"}
+            "heading", "below", "said"}
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}
@@ -278,13 +278,18 @@ def leads(speaker: str, body: str) -> bool:
     """Whether the speaker ("南关街道党工委书记　周明") is the head of `body` ("街道党工委"):
     its title names the body, after a place's name at most, and then a head's post.  "团县委书记"
     does not lead 县委, nor "县委组织部部长"."""
-    title = _post(speaker)
-    if body.endswith("会") and title.endswith(body[:-1] + "长"):
+    return any(_heads(post, body) for post in _post(speaker).split("、"))
+
+
+def _heads(post: str, body: str) -> bool:
+    """One post of a speaker's ("集团党委书记" of "集团党委书记、董事长", who said "在集团党委的
+    坚强领导下" of his own committee when only the whole line was read, a fact writer)."""
+    if body.endswith("会") and post.endswith(body[:-1] + "长"):
         return True  # 董事会 → 董事长, 理事会 → 理事长
-    at = title.find(body)
-    if at < 0 or (at and not title[:at].endswith(_PLACE_END)):
+    at = post.find(body)
+    if at < 0 or (at and not post[:at].endswith(_PLACE_END)):
         return False
-    return title[at + len(body):] in _HEADS
+    return post[at + len(body):] in _HEADS
 
 
 def address_of(salutation: str) -> str:
@@ -490,16 +495,31 @@ class Glue:
         if not response and not read_out and (_seed(self.key, "earlier") + self.version) % 4:
             reply = self._joint_reply()
         if not response and reply is None:
-            answered = []
+            answered, silent = [], []
             for n, (clause, (_, kind)) in enumerate(zip(clauses, self.items, strict=True)):
                 # a word on most items, not on every one: a list of verdicts reads as a form
                 weigh = n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
-                word = self.say("item_response", item=kind, nth=n) if weigh else ""
+                word = self.say("item_response", item=kind, nth=n, said=clause) if weigh else ""
                 answered.append(f"{clause}，{word}" if word else clause)
-            audience = "" if read_out else self.say("earlier_audience", item=self._answered())
+                if not word:
+                    silent.append(kind)
+            audience = "" if read_out else self._audience(silent)
             return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")
         said = "刚才，" + joint.join(clauses)
         return f"{said}，{reply}。" if reply else f"{said}。"
+
+    def _audience(self, silent: list[str]) -> str:
+        """What the audience is to do after the items weighed one by one: an answer to every
+        kind heard, or, when no wording answers them all (a report, a notice of assessment
+        results and an exchange of experience), to the last item left without a word of its
+        own, so that none goes unanswered: "…3家单位党委作了交流发言。" ended the list with no
+        word on it and none after (a fact writer).  An item answered already is not answered
+        again for the whole hall ("…交流发言，听了很受启发，大家要把这些要求落到实处")."""
+        whole = self._answered()
+        said = self.say("earlier_audience", item=whole)
+        if said or "+" not in whole or not silent:
+            return said
+        return self.say("earlier_audience", item=silent[-1]) if silent[-1] in whole else ""
 
     def _joint_reply(self) -> str | None:
         """One response to all the earlier items, or None when none can be said (then each

@@ -234,6 +234,8 @@ def test_a_lecture_theme_said_as_a_sentence_is_quoted():
 @pytest.mark.parametrize(("template", "body", "head", "other"), [
     ("party-building", "县委", "县委书记　吴建平", "县委副书记　王明"),
     ("commendation", "公司董事会", "公司董事长　林国栋", "公司总经理　周平"),
+    # one of two posts heads it (a fact writer's group secretary and chairman)
+    ("party-building", "集团党委", "集团党委书记、董事长　孙立平", "集团党委副书记、总经理　倪红"),
 ])
 def test_a_leader_does_not_praise_his_own_bodys_leadership(template, body, head, other):
     """"在县委的坚强领导下" in the county secretary's own closing, "在公司董事会的坚强领导下" in
@@ -646,3 +648,60 @@ def test_a_pledge_is_not_answered_as_if_it_had_taught_something():
         for n in range(6):
             opening = opening_of(data | {"主办单位": f"第{n}市直机关工委"}, version)
             assert "表态发言" in opening and "启发" not in opening, opening
+
+
+def test_achievements_are_not_the_sweat_of_a_leadership():
+    """"这些成绩，凝聚着县委、县政府的坚强领导和全镇干部群众的共同努力的心血和汗水" — the
+    field's own hint asks for such a phrase, and only people shed sweat (a fact writer)."""
+    data = scaffold_data("work-conference") | {
+        "工作回顾": scaffold_data("work-conference")["工作回顾"]
+        | {"成绩原因": "县委、县政府的坚强领导和全镇干部群众的共同努力"}}
+    for version in VERSIONS:
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert "县委、县政府的坚强领导和全镇干部群众的共同努力" in text
+        assert "凝聚着县委" not in text, version
+
+
+def agenda_reply(data: dict, version: int) -> str:
+    return re.search(r"刚才，[^。]*。", opening_of(data, version))[0]
+
+
+def test_the_commended_speaking_are_not_praised_as_an_exchange_of_experience():
+    """"两位受表彰的基层医生代表作了发言，各有特色、各有亮点" answered award-winners as if they
+    had traded methods (a fact writer); they move the hall to learn from them."""
+    data = scaffold_data("commendation") | {"前面议程": [
+        "省卫生健康委主任宣读了表彰决定", "两位受表彰的基层医生代表作了发言"]}
+    data.pop("议程", None)
+    replies = [agenda_reply(data, v) for v in VERSIONS]
+    for said in replies:
+        assert not re.search("各有特色|取长补短|学习借鉴|有做法|受启发", said), said
+    assert any("很受教育" in said or "学习" in said for said in replies), replies
+
+
+def test_every_kind_of_item_heard_is_answered_when_items_are_weighed_one_by_one():
+    """A report, a notice of assessment results and an exchange of experience: no wording
+    answers all three, so the exchange, left without a word, got none at all (a fact writer)."""
+    data = scaffold_data("party-building") | {"议程": [
+        {"谁": "集团党委副书记倪红", "类型": "工作报告"},
+        {"谁": "集团党委组织部", "类型": "通报", "内容": "基层党组织书记述职评议考核结果"},
+        {"谁": "3家单位党委", "类型": "交流发言"}]}
+    data.pop("前面讲话", None)
+    data.pop("前面议程", None)
+    for version in range(24):
+        said = agenda_reply(data, version)
+        last = said.split("交流发言")[-1]
+        if "；" in said:  # weighed one by one: a word on the exchange, or one after it
+            assert last.startswith("，") and len(last) > 4, said
+
+
+def test_an_accident_notified_is_not_praised_for_its_accuracy():
+    """"通报了…燃气闪爆事故的初步调查情况，情况实事求是，问题很有针对性" (a fact writer)."""
+    data = scaffold_data("special-deployment") | {"议程": [
+        {"谁": "县应急管理局", "类型": "通报", "内容": "滨河路餐馆燃气闪爆事故的初步调查情况"},
+        {"谁": "县住房城乡建设局", "类型": "部署", "内容": "城镇燃气安全专项排查整治工作"}]}
+    data.pop("前面讲话", None)
+    data.pop("前面议程", None)
+    replies = [agenda_reply(data, v) for v in VERSIONS]
+    for said in replies:
+        assert not re.search("实事求是|针对性|讲清了原因|学习领会", said), said
+    assert any(re.search("警钟|举一反三|对照", said) for said in replies), replies

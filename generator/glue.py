@@ -58,7 +58,7 @@ _LATER = ("speech", "deployment")
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
 _CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems", "called", "also_called",
-            "heading", "below", "said"}
+            "heading", "below", "said", "incident"}
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}

@@ -705,3 +705,16 @@ def test_an_accident_notified_is_not_praised_for_its_accuracy():
     for said in replies:
         assert not re.search("实事求是|针对性|讲清了原因|学习领会", said), said
     assert any(re.search("警钟|举一反三|对照", said) for said in replies), replies
+
+
+def test_only_a_fatal_accident_teaches_a_painful_lesson():
+    """"总结惨痛教训" over a gas flash that injured three (a fact writer): 惨痛 is said of deaths."""
+    data = scaffold_data("special-deployment")
+    headings = {}
+    for outcome in ("造成3人受伤", "造成2人死亡、3人受伤"):
+        facts = data | {"事件经过": [f"11月20日，城区一家餐馆发生燃气闪爆事故，{outcome}。"]}
+        headings[outcome] = {line for v in range(12) for line in
+                             render_text(speech_from(facts | {"套话版本": v})).splitlines()
+                             if line.startswith("一、")}
+    assert not any("惨痛" in h for h in headings["造成3人受伤"]), headings
+    assert any("惨痛" in h for h in headings["造成2人死亡、3人受伤"]), headings

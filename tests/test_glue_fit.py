@@ -708,7 +708,7 @@ def test_an_accident_notified_is_not_praised_for_its_accuracy():
 
 
 def test_only_a_fatal_accident_teaches_a_painful_lesson():
-    """"总结惨痛教训" over a gas flash that injured three (a fact writer): 惨痛 is said of deaths."""
+    """"总结惨痛教训" over a gas flash that injured three (a fact writer): 惨痛 speaks of deaths."""
     data = scaffold_data("special-deployment")
     headings = {}
     for outcome in ("造成3人受伤", "造成2人死亡、3人受伤"):

@@ -292,6 +292,22 @@ def _heads(post: str, body: str) -> bool:
     return post[at + len(body):] in _HEADS
 
 
+_POSTS = (r"(?:书记|主任|局长|部长|县长|市长|区长|镇长|乡长|主席|会长|董事长|经理|校长|院长"
+          r"|处长|科长|所长|站长|委员|秘书长|组长|队长|助理|代表|同志)")
+#: A post, then a person's name of two or three characters at the end of an agenda entry's
+#: who ("集团党委副书记倪红"): a colleague named at a meeting is "…倪红同志".  What ends in a
+#: post itself ("县长助理", "主任委员") names nobody.
+_NAMED = re.compile(rf"{_POSTS}[\u4e00-\u9fff]{{2,3}}$")
+_POST_END = re.compile(rf"{_POSTS}$")
+
+
+def comrade(who: str) -> str:
+    """An agenda entry's speaker as the hall hears him named: "镇长邓晓梅" → "镇长邓晓梅同志";
+    a body, a post without a name and a name already called 同志 stay as written.  "集团党委
+    副书记倪红作了工作报告" sounded curt to a fact writer."""
+    return f"{who}同志" if _NAMED.search(who) and not _POST_END.search(who) else who
+
+
 def address_of(salutation: str) -> str:
     """How the closing calls on the audience: as the salutation did when it did not say 同志
     ("各位党员：" … "各位党员，希望大家…"; a fact writer named "各位党员：" then "同志们，" in
@@ -448,7 +464,7 @@ class Glue:
             kind = kind if kind in self.stock.agenda_phrases else "other"
             about = _clause(entry.get("about"))
             with_about, bare = self.stock.agenda_phrases[kind]
-            who = _clause(entry.get("who"))
+            who = comrade(_clause(entry.get("who")))
             said = (with_about if about else bare).format(who=who, about=about)
             for word in _PHRASE_WORDS:  # "对…具体工作作了具体部署": the item's own word once
                 if word in about:

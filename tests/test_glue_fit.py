@@ -718,3 +718,19 @@ def test_only_a_fatal_accident_teaches_a_painful_lesson():
                              if line.startswith("一、")}
     assert not any("惨痛" in h for h in headings["造成3人受伤"]), headings
     assert any("惨痛" in h for h in headings["造成2人死亡、3人受伤"]), headings
+
+
+def test_a_colleague_named_on_the_agenda_is_called_comrade():
+    """"集团党委副书记倪红作了工作报告" sounded curt (a fact writer): a post and a name are
+    "…倪红同志"; a body, a bare post and a name already called 同志 stay as written."""
+    data = scaffold_data("party-building") | {"议程": [
+        {"谁": "集团党委副书记倪红", "类型": "工作报告"},
+        {"谁": "县长王伟同志", "类型": "讲话"},
+        {"谁": "县长助理", "类型": "部署", "内容": "重点工作"},
+        {"谁": "集团党委组织部", "类型": "通报", "内容": "考核结果"}]}
+    data.pop("前面讲话", None)
+    data.pop("前面议程", None)
+    said = agenda_reply(data, 0)
+    assert "集团党委副书记倪红同志作了工作报告" in said, said
+    assert "县长王伟同志作了" in said and "同志同志" not in said, said
+    assert "县长助理对重点工作作了" in said and "集团党委组织部通报了" in said, said

@@ -58,7 +58,7 @@ _LATER = ("speech", "deployment")
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
 _CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems", "called", "also_called",
-            "heading", "below", "said", "incident"}
+            "heading", "below", "said", "incident", "after_thanks"}
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}
@@ -301,6 +301,24 @@ _NAMED = re.compile(rf"{_POSTS}[\u4e00-\u9fff]{{2,3}}$")
 _POST_END = re.compile(rf"{_POSTS}$")
 
 
+#: Verbs an agenda item of no listed kind begins with, which take 了 after them: "宣读学校
+#: 校友总会…的批复" is said "宣读了…".
+_ITEM_VERBS = ("宣读", "观看", "传达", "学习", "介绍", "签订", "颁发", "举行", "播放", "领读",
+               "宣布", "通报", "解读", "展示", "汇报")
+
+
+def _done(about: str) -> str:
+    """An item of no listed kind told as done, as "刚才，…" tells it: "宣读…批复" → "宣读了…批复",
+    "入党宣誓" → "进行了入党宣誓" ("刚才，…新党员入党宣誓。" read as a headline, a fact writer);
+    wording with its own 了 is kept."""
+    if "了" in about[:4]:
+        return about
+    for verb in _ITEM_VERBS:
+        if about.startswith(verb):
+            return f"{verb}了{about[len(verb):]}"
+    return f"进行了{about}"
+
+
 def comrade(who: str) -> str:
     """An agenda entry's speaker as the hall hears him named: "镇长邓晓梅" → "镇长邓晓梅同志";
     a body, a post without a name and a name already called 同志 stay as written.  "集团党委
@@ -336,10 +354,11 @@ def _said_thrice(text: str) -> bool:
 #: 大家上一次党课".  When the user's background has convened it, a wording that does so again
 #: gives way ("按照…安排，今天由我和大家一起上一次党课。在…之际，我们在这里举行专题党课", a blind
 #: reader, round 13).
-_CONVENES = LazyPattern(r"召开|举行|[上讲](?:一|这)?[次堂场课]?(?:专题)?党课")
+_CONVENES = LazyPattern(r"召开|举行|集会|[上讲](?:一|这)?[次堂场课]?(?:专题)?党课")
 #: Where a clause convenes a meeting; it is this one unless the clause recalls another ("去年召开
 #: 的…", "三中全会召开以来").
-_CONVENING_VERB = LazyPattern(r"召开|举行|[上讲](?:一|这)?[次堂场]?(?:专题)?党课")
+_CONVENING_VERB = LazyPattern(
+    r"召开|举行|(?<=隆重)集会|在这里集会|[上讲](?:一|这)?[次堂场]?(?:专题)?党课")
 #: A lecture's background that says the speaker has come to study with the members convenes
 #: it: "今天结合项目实际，和大家一起学习探讨" was followed by a convening "今天，我给大家讲一次党
 #: 课，与同志们共同交流" that said it again (a blind reader's seam, reading r26).
@@ -465,6 +484,8 @@ class Glue:
             about = _clause(entry.get("about"))
             with_about, bare = self.stock.agenda_phrases[kind]
             who = comrade(_clause(entry.get("who")))
+            if kind == "other" and about:
+                about = _done(about)
             said = (with_about if about else bare).format(who=who, about=about)
             for word in _PHRASE_WORDS:  # "对…具体工作作了具体部署": the item's own word once
                 if word in about:
@@ -511,31 +532,19 @@ class Glue:
         if not response and not read_out and (_seed(self.key, "earlier") + self.version) % 4:
             reply = self._joint_reply()
         if not response and reply is None:
-            answered, silent = [], []
+            audience = "" if read_out else self.say("earlier_audience", item=self._answered())
+            answered = []
             for n, (clause, (_, kind)) in enumerate(zip(clauses, self.items, strict=True)):
-                # a word on most items, not on every one: a list of verdicts reads as a form
-                weigh = n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
+                # a word on most items, not on every one: a list of verdicts reads as a form;
+                # but the last one has its word when no request follows to answer it ("…3家
+                # 单位党委作了交流发言。" went unanswered, a fact writer)
+                weigh = (n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
+                         or (n == len(clauses) - 1 and not audience and not read_out))
                 word = self.say("item_response", item=kind, nth=n, said=clause) if weigh else ""
                 answered.append(f"{clause}，{word}" if word else clause)
-                if not word:
-                    silent.append(kind)
-            audience = "" if read_out else self._audience(silent)
             return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")
         said = "刚才，" + joint.join(clauses)
         return f"{said}，{reply}。" if reply else f"{said}。"
-
-    def _audience(self, silent: list[str]) -> str:
-        """What the audience is to do after the items weighed one by one: an answer to every
-        kind heard, or, when no wording answers them all (a report, a notice of assessment
-        results and an exchange of experience), to the last item left without a word of its
-        own, so that none goes unanswered: "…3家单位党委作了交流发言。" ended the list with no
-        word on it and none after (a fact writer).  An item answered already is not answered
-        again for the whole hall ("…交流发言，听了很受启发，大家要把这些要求落到实处")."""
-        whole = self._answered()
-        said = self.say("earlier_audience", item=whole)
-        if said or "+" not in whole or not silent:
-            return said
-        return self.say("earlier_audience", item=silent[-1]) if silent[-1] in whole else ""
 
     def _joint_reply(self) -> str | None:
         """One response to all the earlier items, or None when none can be said (then each

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .model import Section, Speech
-from .schemes import LEVEL_SCHEMES, canonical_scheme, marker
+from .schemes import BY_NAME, LEVEL_SCHEMES, canonical_scheme, marker
 
 
 def scheme_of(section: Section, level: int) -> str:
@@ -43,16 +43,28 @@ def numbered(speech: Speech) -> Iterator[Numbered]:
     """Every section in reading order with the marker a reader sees before its heading."""
 
     def visit(sections: list[Section], level: int) -> Iterator[Numbered]:
+        schemes = [scheme_of(section, level) for section in sections]
         previous: str | None = None
         ordinal = 0
-        for section in sections:
-            scheme = scheme_of(section, level)
+        for i, (section, scheme) in enumerate(zip(sections, schemes, strict=True)):
             ordinal = ordinal + 1 if scheme == previous else 1
             previous = scheme
-            yield Numbered(level, marker(scheme, ordinal), section, default_lead(section, level))
+            lead = default_lead(section, level)
+            said = marker(scheme, ordinal)
+            if lead and _alone(schemes, i):  # "首先，党员要…" with no 其次 (a fact writer)
+                said = ""
+            yield Numbered(level, said, section, lead)
             yield from visit(section.sections, level + 1)
 
     yield from visit(speech.sections, 1)
+
+
+def _alone(schemes: list[str], i: int) -> bool:
+    """Whether the i-th sibling is the only one of its run in a weak scheme (首先, 一是, 第一):
+    a lone "首先，" or "一是" is a seam the genre does not leave, where a lone 一、 heads its
+    point (``Scheme.strong``)."""
+    run = [j for j, scheme in enumerate(schemes) if scheme == schemes[i]]
+    return len(run) == 1 and not BY_NAME[schemes[i]].strong
 
 
 def lead_text(heading: str) -> str:

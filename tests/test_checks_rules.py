@@ -205,6 +205,17 @@ def test_a_speech_that_closes_on_good_wishes_has_a_closing():
     assert only(edit(appeal, ""), "no-closing")
 
 
+def test_an_appeal_that_calls_on_the_hall_as_the_salutation_did_is_a_closing():
+    """A lecture to "各位党员：" closes "各位党员，…我相信…就一定能够…。", as the drafts do, and
+    check called it an opening paragraph and the speech one with no close (a fact writer)."""
+    appeal = "同志们，让我们锐意进取、开拓创新，为开创办公室工作新局面而努力奋斗！\n"
+    close = "各位党员，春节快到了。我相信，只要大家带好头，新风就一定能够一年比一年足。\n"
+    ours = edit(appeal, close)
+    ours = ours.replace("同志们：", "各位党员：", 1)
+    assert [f.id for f in problems(ours) if f.id == "no-closing"] == []
+    assert text_draft(ours).paras[-2].part == "closing"
+
+
 def test_a_request_and_a_modest_close_belong_to_the_closing():
     """The drafts' own request ("会后，请…") and modest close ("…请大家批评指正。") were read as
     the last point's paragraphs, so the check timed and located them under 三、."""

@@ -771,3 +771,16 @@ def test_a_gathering_the_background_has_convened_is_not_convened_again():
     for version in VERSIONS:
         opening = opening_of(data, version)
         assert "隆重集会" in opening and not re.search("召开|举行", opening), opening
+
+
+def test_a_lone_point_in_a_spoken_scheme_goes_unnumbered():
+    """"首先，党员要带头遵守村规民约。" with no 其次 after it (a fact writer): one point in a
+    spoken scheme goes without its first word; two keep 首先 … 其次."""
+    data = scaffold_data("party-lecture") | {"编号方式": "首先"}
+    data.pop("重要意义", None)
+    point = {"小标题": "党员要带头遵守村规民约", "段落": ["婚事酒席不超过20桌。"]}
+    one = render_text(speech_from(data | {"主要内容": [point]}))
+    assert "党员要带头遵守村规民约。婚事酒席" in one and "首先，党员要" not in one, one
+    other = point | {"小标题": "党员要带头劝导"}
+    two = render_text(speech_from(data | {"主要内容": [point, other]}))
+    assert "首先，党员要带头遵守村规民约。" in two and "其次，党员要带头劝导。" in two, two

@@ -462,7 +462,7 @@ class Glue:
         # a level's other name for its area, as the table gives it (a 乡 rallies 全乡上下)
         self.words["area"] = next((str(a["area"]) for a in words.get("areas", ())
                                    if re.search(a["match"], named)), self.words["area"])
-        if self.kind == "lecture":  # a lecture speaks to the members, not to 各社区、各部门
+        if self.kind == "lecture":  # a lecture speaks to the members, not to 各社区、各科室
             self.words["all"] = "全体党员"
         if template == "office-work":  # an office meeting's audience is the offices (round 9)
             system = _clause(str(facts.get("system") or "办公室"))

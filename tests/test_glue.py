@@ -128,7 +128,7 @@ def test_no_formula_twice_in_one_speech(version):
     ("全镇安全生产紧急会议", "各村（社区）、各站所", "各级各部门"),
     ("全省防汛抗旱紧急会议", "各地各部门", "各乡镇"),
     ("公司安全生产紧急会议", "各部门、各单位", "各乡镇"),
-    ("新桥街道燃气安全专项整治会议", "各社区、各部门", "各村（社区）"),
+    ("新桥街道燃气安全专项整治会议", "各社区、各科室", "各村（社区）"),
 ])
 def test_the_organisers_level_chooses_who_is_addressed(meeting, expected, wrong):
     data = scaffold_data("special-deployment") | {"会议名称": meeting, "套话版本": 1}

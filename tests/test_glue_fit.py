@@ -784,3 +784,15 @@ def test_a_lone_point_in_a_spoken_scheme_goes_unnumbered():
     other = point | {"小标题": "党员要带头劝导"}
     two = render_text(speech_from(data | {"主要内容": [point, other]}))
     assert "首先，党员要带头遵守村规民约。" in two and "其次，党员要带头劝导。" in two, two
+
+
+def test_an_emergencys_last_part_does_not_promise_what_its_point_says():
+    """"五、严格落实责任，对失职失责的严肃追责问责" over "（二）严肃追责问责。" (a fact writer)."""
+    data = scaffold_data("special-deployment")
+    points = [{"小标题": "压实属地责任", "段落": ["各地要落实属地管理责任。"]},
+              {"小标题": "严肃追责问责", "段落": ["对整改不到位的，严肃追究责任。"]}]
+    text = render_text(speech_from(data | {"责任保障": {"小项": points}}))
+    heading = next(line for line in text.splitlines() if line.startswith("三、"))
+    assert "问责" not in heading, heading
+    plain = render_text(speech_from(data | {"责任保障": {"小项": points[:1]}}))
+    assert "三、严格落实责任，对失职失责的严肃追责问责" in plain

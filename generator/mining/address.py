@@ -153,6 +153,10 @@ def is_salutation(line: str) -> bool:
         line = _ADDRESSEE_NOTE.sub("", line)
     if _addresses(line):
         return True
+    if line[-1:] == "，" and len(line) > 2:
+        # The colon printed as a comma ("各位老师、亲爱的同学，" on a line of its own, round 45):
+        # whatever addresses the audience with a colon does so with a comma.
+        return is_salutation(line[:-1] + "：")
     if line[-1:] == "好" and line.count("，") >= UNMARKED_LIST_COMMAS:
         # The same list with its closing mark lost ("各位校长，各位来宾，各位老师，各位家长，
         # 大家好" on a blog): enough addressees make it one without the mark.

@@ -815,6 +815,8 @@ def navigation_terms(lines: list[str]) -> set[str]:
     for line in lines:
         if CRUMB.search(line) and _non_sentence(line):
             parts = CRUMB.split(re.sub(r"^[^：]{0,8}：", "", line))
+            if crumb_title(line):
+                parts = parts[:-1]  # the article's title the crumbs lead to, kept (round 45)
             if len(parts) >= 2:
                 terms.update(p.strip() for p in parts)
         terms.update(m.group(1) for m in _FIELD.finditer(line))
@@ -822,8 +824,13 @@ def navigation_terms(lines: list[str]) -> set[str]:
     return {t for t in terms if 2 <= len(t) <= CATEGORY_CHARS and not re.search("[在的上]", t)}
 
 
-#: The last crumb of a breadcrumb line may be the article's title (首页 > 讲话 > 在…的讲话).
-_TITLE_CRUMB = re.compile(rf"^.{{8,50}}{TITLE_END}$")
+#: The last crumb of a breadcrumb line may be the article's title (首页 > 讲话 > 在…的讲话;
+#: 首页 > 讲话稿 > 院长新春致辞).
+_TITLE_CRUMB = re.compile(rf"^.{{4,50}}{TITLE_END}$")
+#: A last crumb longer than any category name, with no site words and no colon, is the
+#: article's title whatever it ends with ("首页 > 讲话稿 > 深化改革 突破创新 …" glued on one
+#: row by a page copied without its line breaks, round 45).
+CRUMB_TITLE_CHARS = CATEGORY_CHARS + 1
 
 
 def crumb_title(line: str) -> str | None:
@@ -831,4 +838,10 @@ def crumb_title(line: str) -> str | None:
     if not CRUMB.search(line) or not _non_sentence(line):
         return None
     last = CRUMB.split(line)[-1].strip()
-    return last if _TITLE_CRUMB.match(last) else None
+    if _TITLE_CRUMB.match(last):
+        return last
+    from .captions import COMPILATION  # captions reads this module's COUNT_HINT
+
+    plain = len(last) >= CRUMB_TITLE_CHARS and not re.search("[：:|｜]", last)
+    named = plain and not COMPILATION.search(last)  # a collection's name is no one's title
+    return last if named and furniture_score(last) < FURNITURE_EDGE else None

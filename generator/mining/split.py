@@ -294,9 +294,14 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             continue
         if kind == "between" and _next_kind(kinds, normalised, index) == "paywall":
             kind = None  # "…真......" right before the paywall is the preview's last line
-        if kind == "header" and not text_seen and (title := crumb_title(text)):
+        if (
+            kind == "header"
+            and (not text_seen or _heads_text(kinds, normalised, index))
+            and (title := crumb_title(text))
+        ):
             # 首页 > 领导讲话 > 在…的讲话 over the text: keep the title (under the text the
-            # same line is the footer's navigation).
+            # same line is the footer's navigation).  Under a notice or a teaser that has
+            # sentences, it is still over the text when the text follows it closely.
             kind, text = None, title
         if kind == "header" and out and text in SUMMARY_BOX and _near_end(normalised, index):
             stopped = True  # "摘要：" alone under the text: the site's box on the file, to the end
@@ -660,6 +665,23 @@ def _body_below(kinds: list[str | None], texts: list[str], index: int) -> bool:
     return any(
         kinds[k] is None and len(texts[k]) >= BODY_LINE and _FULL_STOP.search(texts[k])
         for k in range(index + 1, len(texts))
+    )
+
+
+#: A breadcrumb heads the text when a sentence of it (this long at least, no noise) comes
+#: within ``HEADS_TEXT_LINES`` non-empty lines below.
+HEADS_TEXT_LINES = 6
+HEADS_TEXT_CHARS = 20
+
+
+def _heads_text(kinds: list[str | None], texts: list[str], index: int) -> bool:
+    """A sentence of text within ``HEADS_TEXT_LINES`` non-empty lines under the line: the line
+    stands over the speech (its title and salutation between), not under it as the footer's
+    navigation does."""
+    below = [k for k in range(index + 1, len(texts)) if texts[k]][:HEADS_TEXT_LINES]
+    return any(
+        kinds[k] is None and len(texts[k]) >= HEADS_TEXT_CHARS and _FULL_STOP.search(texts[k])
+        for k in below
     )
 
 

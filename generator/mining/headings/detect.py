@@ -177,6 +177,9 @@ SPACED_BODY = re.compile(r"^([^\s。！？]{3,40}?[^，、；：\s])\s+(?=\S[^�
 SWALLOWED = re.compile(
     r"^(\S{2,40}?[^，、；：（])(?=（[一1]）\S)"
     r"|^([^\s，。！？；：]{4,30}，[^\s，。！？；：]{4,30}?)(?=一[要是][^\s。！？；，]{2,}，)"
+    # …or, a space between, its first sub-point of any strong scheme ("二、突出重点，确保实效
+    # 1、内容要实。…", round 47): a copy that lost the line break under the heading.
+    r"|^([^\s。！？]{2,40}?[^，、；：\s])(?=\s+(?:（[一1]）|[1１][、.．])\S)"
 )
 
 
@@ -474,7 +477,7 @@ def split_swallowed(paragraphs: list[str]) -> list[str]:
         found = SWALLOWED.match(text[marker.end :]) if marker and marker.scheme.strong else None
         if marker and found:
             cut = marker.end + found.end()
-            out.extend([text[:cut], text[cut:]])
+            out.extend([text[:cut].rstrip(), text[cut:].lstrip()])
         else:
             out.append(text)
     return out

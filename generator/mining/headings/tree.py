@@ -42,7 +42,7 @@ def _lone_ordinal_heading(marker: Marker, text: str, closed: bool = False) -> bo
     phrase with no punctuation at all is a heading line, even when the page is cut before its
     第二 (a 第一 that opens a sentence runs on past a comma or a full stop).  When ``closed``,
     the phrase may end on one full stop ("第四点，关于认识客观世界的问题。")."""
-    rest = text[marker.end :]
+    rest = _phrase_before_text(text[marker.end :])
     if closed and rest.endswith("。"):
         rest = rest[:-1]
     return (
@@ -50,6 +50,18 @@ def _lone_ordinal_heading(marker: Marker, text: str, closed: bool = False) -> bo
         and 0 < len(rest) <= LONE_HEADING_CHARS
         and not _PUNCTUATED.search(rest)
     )
+
+
+def _phrase_before_text(rest: str) -> str:
+    """The phrase before a space when text follows it ("要树立…紧迫感 1994年总公司…，"): a
+    heading line run on into its paragraph (round 47), the line break lost; else the rest."""
+    head, space, body = rest.partition(" ")
+    return head if space and _CLAUSE_MARK.search(body) else rest
+
+
+def _runs_into_text(marker: Marker, text: str) -> bool:
+    """A lone ordinal heading (``_lone_ordinal_heading``) whose paragraph follows on its line."""
+    return _phrase_before_text(text[marker.end :]) != text[marker.end :]
 
 
 @dataclass
@@ -245,7 +257,8 @@ class _Builder:
             # runs on to its thanks was not cut: a lone 首先 in it opens a sentence.
             return True
         lone = _lone_ordinal_heading(marker, self.paragraphs[i])
-        if lone and not self.stack and i + 1 < len(self.paragraphs):
+        under = i + 1 < len(self.paragraphs) or _runs_into_text(marker, self.paragraphs[i])
+        if lone and not self.stack and under:
             return True  # "第一，要树立…" on its own line, text under it: the page is cut
         return scheme.family in self.later[i]
 

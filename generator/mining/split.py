@@ -242,6 +242,23 @@ def _caption_rows(text: str) -> list[str]:
     return [text]
 
 
+#: The kinds of noise that stand under a heading inside the text (``_heading_over_noise``).
+NOISE_AFTER_HEADING = ("paywall", "between")
+
+
+def _heading_over_noise(text: str) -> list[str]:
+    """A numbered heading line and, after a space on the same line, what is site noise on a
+    line of its own (round 47: a copy that lost the line break under the heading): a
+    preview's button ("一、提高站位，… 阅读全文"), a hidden-content notice, an editor's
+    bracketed note, or the preview's cut snippet of the heading's first paragraph ("…在此，
+    我......").  The two are set on rows of their own, so the noise goes by its own rule and
+    the heading stays; any other line is left whole."""
+    head, _, tail = text.partition(" ")
+    if not tail or not is_standalone_heading(head) or classify(tail) not in NOISE_AFTER_HEADING:
+        return [text]
+    return [head, tail.lstrip()]
+
+
 def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     """Content lines (1-based number, normalised text) and the line numbers of pagination
     breaks; the footer and everything after it is dropped."""
@@ -260,6 +277,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             rows = _flat_rows(text) if len(text) >= PAGED_LINE_CHARS else [text]
             if len(rows[0]) <= CAPTION_ADDRESS and "：" in rows[0]:
                 rows[:1] = _caption_rows(rows[0])
+            if len(rows) == 1 and " " in text:
+                rows = _heading_over_noise(text)
             numbers.extend(index + 1 for _ in rows)
             normalised.extend(rows)
     kinds = [classify(text) if text else None for text in normalised]

@@ -277,8 +277,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             rows = _flat_rows(text) if len(text) >= PAGED_LINE_CHARS else [text]
             if len(rows[0]) <= CAPTION_ADDRESS and "：" in rows[0]:
                 rows[:1] = _caption_rows(rows[0])
-            if len(rows) == 1 and " " in text:
-                rows = _heading_over_noise(text)
+            if len(rows) == 1 and " " in rows[0]:
+                rows = _heading_over_noise(rows[0])
             numbers.extend(index + 1 for _ in rows)
             normalised.extend(rows)
     kinds = [classify(text) if text else None for text in normalised]

@@ -834,11 +834,20 @@ CRUMB_TITLE_CHARS = CATEGORY_CHARS + 1
 
 
 def crumb_title(line: str) -> str | None:
-    """The article title a breadcrumb line ends with, if it ends with one."""
-    if not CRUMB.search(line) or not _non_sentence(line):
+    """The article title a breadcrumb line ends with, if it ends with one.  The title may
+    end on one "！" or "？" (a headline's: "…发言：把青春写在…田野上！") and may be a speech
+    title, a colon and its theme ("在…上的讲话：扣好…第一粒扣子", round 47): before the colon
+    it is a title by its own genre word, so the colon is the title's, not a site field's."""
+    if not CRUMB.search(line):
         return None
-    last = CRUMB.split(line)[-1].strip()
+    *path, last = CRUMB.split(line)
+    last = last.strip()
+    if not _non_sentence("".join(path)) or not _non_sentence(last[:-1] + last[-1:].strip("！？")):
+        return None
     if _TITLE_CRUMB.match(last):
+        return last
+    colon = last.find("：")
+    if colon > 0 and _TITLE_CRUMB.match(last[:colon]) and furniture_score(last) < FURNITURE_EDGE:
         return last
     from .captions import COMPILATION  # captions reads this module's COUNT_HINT
 

@@ -500,7 +500,9 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             speech.date = "".join(text.strip("（）()").split())
         elif is_salutation(text) or (
             salutation and (GREETING.match(text) or text in BARE_GREETINGS)
-        ) or (not salutation and addressed and i == end and _placed_salutation(text)) or (
+        ) or (
+            not salutation and addressed and i == end and _placed_salutation(text, comma=True)
+        ) or (
             addressed
             and i >= end
             and (
@@ -533,6 +535,11 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
                 head = head[fused.start("greeting") :]
             salutation.append(head)
             rest = text[fused.end() :]
+            i += 1
+            break
+        elif not salutation and i == end and addressed and (comma := _comma_fused(text)):
+            salutation.append(text[:comma])  # "各位老师，大家好！…": the comma stood for a colon
+            rest = text[comma:].lstrip()
             i += 1
             break
         elif not salutation and i < end:
@@ -695,7 +702,9 @@ def _head(lines: list[str]) -> tuple[int, bool]:
             if sentences >= BODY_ABOVE and wrap_width([(0, line) for line in lines]):
                 break  # "同志们：…" under wrapped lines of the speech's text: a vocative in it
             return _guests_over(lines, _rows_above(lines, k)), True
-        if not sentences and (COMMA_SALUTATION.match(text) or _opened_address(text)):
+        if not sentences and (
+            COMMA_SALUTATION.match(text) or _opened_address(text) or _comma_fused(text)
+        ):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
         sentences += bool(_SENTENCE_MARK.search(text))
     last = len(lines) - 1  # an address the excerpt cuts off ends the head as a sentence would
@@ -717,7 +726,7 @@ def _head(lines: list[str]) -> tuple[int, bool]:
         first -= 1  # the title printed again under the address ("各位老师，同学" / <title>)
     if first <= FAR_HEAD_LINES and (guests := _guest_rows(lines, first)) < first:
         return guests, True  # guests named a row each over "大家晚上好！"
-    if (1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1])) or (
+    if (1 < first <= HEAD_LINES and _placed_salutation(lines[first - 1], comma=True)) or (
         HEAD_LINES < first <= FAR_HEAD_LINES and is_salutation(lines[first - 1])
     ):  # an address right over the first sentence, under a government site's long banner
         return _rows_above(lines, first - 1), True
@@ -799,6 +808,31 @@ def _may_be_piece(text: str, following: str) -> bool:
 _OPENED_ADDRESS = re.compile(
     rf"^((?:{ADDRESS_OPENERS})[^。！？：，；\s\d]{{1,14}}：)\s*(?=\S[^。！？]{{4,}}[，。！？])"
 )
+
+
+#: An address whose colon a comma took, run on into its greeting or, after a space (where
+#: the line broke), into the first sentence ("各位老师，大家好！…", "各位校长、园长，同志们，大家
+#: 下午好。…", "各位亲爱的市民， 爆竹一声…"): a comma so followed ends the address when the words
+#: before it, with a colon, are one by their words (``is_salutation``) or by their shape
+#: (``_placed_salutation``).  Within the line's first ``COMMA_FUSED_CHARS`` characters.
+_COMMA_BREAK = re.compile(rf"，(?=\s*(?:{GREETED})?(?:{DAYTIME})?好[！，。]|\s+\S)")
+COMMA_FUSED_CHARS = 60
+
+
+def _comma_fused(text: str) -> int:
+    """Where such an address ends (after its comma) on a line it opens, or 0."""
+    if "，" not in text[:COMMA_FUSED_CHARS]:
+        return 0
+    for found in _COMMA_BREAK.finditer(text, 0, COMMA_FUSED_CHARS):
+        address = text[: found.start()]
+        if _LATIN.search(address) or address.endswith(("好", "安")):
+            return 0  # English prose ("Speech by …, Minister …"); a greeting ("大家晚安，大家好！")
+        if is_salutation(address + "：") or _placed_salutation(address + "："):
+            return found.end()
+    return 0
+
+
+_LATIN = re.compile("[A-Za-z]")
 
 
 def _opened_address(text: str) -> re.Match[str] | None:
@@ -883,16 +917,20 @@ def _listed_groups(key: str) -> bool:
     )
 
 
-def _placed_salutation(text: str) -> bool:
+def _placed_salutation(text: str, comma: bool = False) -> bool:
     """A line that addresses the audience by its place, whatever words it uses ("全体参训学员：",
     "诸位同仁：", "各位街坊邻居："): it is the last head line, under the title and right above
     the first sentence of the body, short, ending in a colon, with no sentence, digit or site
     word in it, and not a byline, a caption or a field name waiting for its value; addressees
     a comma parts must each look like one ("尊敬的王院长，各位专家：").  A list of addressees
-    may have lost its colon altogether (``_unmarked_list``)."""
+    may have lost its colon altogether (``_unmarked_list``).  With ``comma``, the colon may be
+    printed as a comma ("各位嘉宾，各位选手，", round 47): a head line that ends on a comma
+    right over the first sentence is no title nor meta row, which never end so."""
     key = "".join(unglossed(text).split())
     if not key.endswith("：") and _unmarked_list(key):
         return True
+    if comma and key.endswith("，") and len(key) > 2:
+        key = key[:-1] + "："
     if len(key) > PLACED_SALUTATION_CHARS:
         return key.endswith("：") and _listed_groups(key)
     return (

@@ -242,6 +242,23 @@ def _caption_rows(text: str) -> list[str]:
     return [text]
 
 
+#: The kinds of noise that stand under a heading inside the text (``_heading_over_noise``).
+NOISE_AFTER_HEADING = ("paywall", "between")
+
+
+def _heading_over_noise(text: str) -> list[str]:
+    """A numbered heading line and, after a space on the same line, what is site noise on a
+    line of its own (round 47: a copy that lost the line break under the heading): a
+    preview's button ("一、提高站位，… 阅读全文"), a hidden-content notice, an editor's
+    bracketed note, or the preview's cut snippet of the heading's first paragraph ("…在此，
+    我......").  The two are set on rows of their own, so the noise goes by its own rule and
+    the heading stays; any other line is left whole."""
+    head, _, tail = text.partition(" ")
+    if not tail or not is_standalone_heading(head) or classify(tail) not in NOISE_AFTER_HEADING:
+        return [text]
+    return [head, tail.lstrip()]
+
+
 def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
     """Content lines (1-based number, normalised text) and the line numbers of pagination
     breaks; the footer and everything after it is dropped."""
@@ -260,6 +277,8 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             rows = _flat_rows(text) if len(text) >= PAGED_LINE_CHARS else [text]
             if len(rows[0]) <= CAPTION_ADDRESS and "：" in rows[0]:
                 rows[:1] = _caption_rows(rows[0])
+            if len(rows) == 1 and " " in rows[0]:
+                rows = _heading_over_noise(rows[0])
             numbers.extend(index + 1 for _ in rows)
             normalised.extend(rows)
     kinds = [classify(text) if text else None for text in normalised]
@@ -294,9 +313,14 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             continue
         if kind == "between" and _next_kind(kinds, normalised, index) == "paywall":
             kind = None  # "…真......" right before the paywall is the preview's last line
-        if kind == "header" and not text_seen and (title := crumb_title(text)):
+        if (
+            kind == "header"
+            and (not text_seen or _heads_text(kinds, normalised, index))
+            and (title := crumb_title(text))
+        ):
             # 首页 > 领导讲话 > 在…的讲话 over the text: keep the title (under the text the
-            # same line is the footer's navigation).
+            # same line is the footer's navigation).  Under a notice or a teaser that has
+            # sentences, it is still over the text when the text follows it closely.
             kind, text = None, title
         if kind == "header" and out and text in SUMMARY_BOX and _near_end(normalised, index):
             stopped = True  # "摘要：" alone under the text: the site's box on the file, to the end
@@ -660,6 +684,23 @@ def _body_below(kinds: list[str | None], texts: list[str], index: int) -> bool:
     return any(
         kinds[k] is None and len(texts[k]) >= BODY_LINE and _FULL_STOP.search(texts[k])
         for k in range(index + 1, len(texts))
+    )
+
+
+#: A breadcrumb heads the text when a sentence of it (this long at least, no noise) comes
+#: within ``HEADS_TEXT_LINES`` non-empty lines below.
+HEADS_TEXT_LINES = 6
+HEADS_TEXT_CHARS = 20
+
+
+def _heads_text(kinds: list[str | None], texts: list[str], index: int) -> bool:
+    """A sentence of text within ``HEADS_TEXT_LINES`` non-empty lines under the line: the line
+    stands over the speech (its title and salutation between), not under it as the footer's
+    navigation does."""
+    below = [k for k in range(index + 1, len(texts)) if texts[k]][:HEADS_TEXT_LINES]
+    return any(
+        kinds[k] is None and len(texts[k]) >= HEADS_TEXT_CHARS and _FULL_STOP.search(texts[k])
+        for k in below
     )
 
 

@@ -169,7 +169,10 @@ def split_heading(rest: str) -> tuple[str, str]:
 #: "压实安全责任 近年来，我县…": a heading (four characters at least: "找准短板"), one space,
 #: then its body's first sentence (which has a clause break).  A comma before the space means
 #: the space is a wrap inside the heading.
-SPACED_BODY = re.compile(r"^([^\s。！？]{3,40}?[^，、；：\s])\s+(?=\S[^。！？]{4,}[，。！？])")
+SPACED_BODY = re.compile(r"^([^\s。！？]{3,80}?[^，、；：\s])\s+(?=\S[^。！？]{4,}[，。！？])")
+#: The longest heading ``SPACED_BODY`` cuts, pinyin glosses aside ("统（tǒng）一思想，…"
+#: counts as "统一思想，…": a glossed page's heading is no longer than a plain one's).
+SPACED_HEADING_CHARS = 41
 #: "二、突出重点行业（一）抓好…": a top-level heading that swallowed its first sub-heading; or
 #: "一、紧盯目标，筑牢基础一要立足当前，迈步…": a heading of two clauses that swallowed a
 #: first point opened by 一要/一是 which itself runs to a clause break (no blank anywhere: a
@@ -177,6 +180,9 @@ SPACED_BODY = re.compile(r"^([^\s。！？]{3,40}?[^，、；：\s])\s+(?=\S[^�
 SWALLOWED = re.compile(
     r"^(\S{2,40}?[^，、；：（])(?=（[一1]）\S)"
     r"|^([^\s，。！？；：]{4,30}，[^\s，。！？；：]{4,30}?)(?=一[要是][^\s。！？；，]{2,}，)"
+    # …or, a space between, its first sub-point of any strong scheme ("二、突出重点，确保实效
+    # 1、内容要实。…", round 47): a copy that lost the line break under the heading.
+    r"|^([^\s。！？]{2,40}?[^，、；：\s])(?=\s+(?:（[一1]）|[1１][、.．])\S)"
 )
 
 
@@ -354,7 +360,7 @@ _MEANING = LazyPattern(
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
     spaced = SPACED_BODY.match(text)
-    if spaced:
+    if spaced and len(unglossed(spaced.group(1))) <= SPACED_HEADING_CHARS:
         return spaced.group(1), text[spaced.end() :]
     if doubled := taken_up(text):
         return text[:doubled], text[doubled:]
@@ -474,7 +480,7 @@ def split_swallowed(paragraphs: list[str]) -> list[str]:
         found = SWALLOWED.match(text[marker.end :]) if marker and marker.scheme.strong else None
         if marker and found:
             cut = marker.end + found.end()
-            out.extend([text[:cut], text[cut:]])
+            out.extend([text[:cut].rstrip(), text[cut:].lstrip()])
         else:
             out.append(text)
     return out

@@ -10,6 +10,7 @@ paragraph-initial points is divided at its inline list (一是…二是…).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -41,7 +42,7 @@ def _lone_ordinal_heading(marker: Marker, text: str, closed: bool = False) -> bo
     phrase with no punctuation at all is a heading line, even when the page is cut before its
     第二 (a 第一 that opens a sentence runs on past a comma or a full stop).  When ``closed``,
     the phrase may end on one full stop ("第四点，关于认识客观世界的问题。")."""
-    rest = text[marker.end :]
+    rest = _phrase_before_text(text[marker.end :])
     if closed and rest.endswith("。"):
         rest = rest[:-1]
     return (
@@ -49,6 +50,18 @@ def _lone_ordinal_heading(marker: Marker, text: str, closed: bool = False) -> bo
         and 0 < len(rest) <= LONE_HEADING_CHARS
         and not _PUNCTUATED.search(rest)
     )
+
+
+def _phrase_before_text(rest: str) -> str:
+    """The phrase before a space when text follows it ("要树立…紧迫感 1994年总公司…，"): a
+    heading line run on into its paragraph (round 47), the line break lost; else the rest."""
+    head, space, body = rest.partition(" ")
+    return head if space and _CLAUSE_MARK.search(body) else rest
+
+
+def _runs_into_text(marker: Marker, text: str) -> bool:
+    """A lone ordinal heading (``_lone_ordinal_heading``) whose paragraph follows on its line."""
+    return _phrase_before_text(text[marker.end :]) != text[marker.end :]
 
 
 @dataclass
@@ -244,7 +257,8 @@ class _Builder:
             # runs on to its thanks was not cut: a lone 首先 in it opens a sentence.
             return True
         lone = _lone_ordinal_heading(marker, self.paragraphs[i])
-        if lone and not self.stack and i + 1 < len(self.paragraphs):
+        under = i + 1 < len(self.paragraphs) or _runs_into_text(marker, self.paragraphs[i])
+        if lone and not self.stack and under:
             return True  # "第一，要树立…" on its own line, text under it: the page is cut
         return scheme.family in self.later[i]
 
@@ -792,6 +806,65 @@ def _numbered_paragraphs(paragraphs: list[str]) -> bool:
     return True
 
 
+#: A heading printed with its first paragraph on its line, a space between ("2023年工作回顾
+#: 2023年是…。", "俯下身子听民声 到街道工作的第一天，…", round 47: a copy that lost the line
+#: break).  The heading is the shortest run of the line's space-parted pieces after which
+#: the next piece reads as text (a clause mark in it): "虛懷若谷 和而不同 作為…，" keeps its
+#: two four-character halves.  Only the line's first ``UNNUMBERED_CHARS`` + 1 characters.
+_SPACE = re.compile(r"\s+")
+_CLAUSE_MARK = re.compile(r"[，。！？；]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _spaced_head(text: str) -> tuple[str, str] | None:
+    """(heading, body) for a paragraph that opens with a heading-shaped phrase, a space and
+    text; None for any other."""
+    if not _SPACE.search(text, 0, UNNUMBERED_CHARS + 2):
+        return None
+    pieces = _SPACE.split(text)
+    for k in range(1, len(pieces)):
+        head = " ".join(pieces[:k])
+        if len(head) > UNNUMBERED_CHARS + 1:
+            return None
+        if _CLAUSE_MARK.search(pieces[k]):
+            body = " ".join(pieces[k:])
+            bare = head.removesuffix("。")
+            shaped = (
+                len(bare) >= 4
+                and not bare.endswith(_NOT_HEADING_END)
+                and min(len(piece) for piece in pieces[: k + 1]) > 1  # letter-spaced "S A R S"
+                and not _LATIN.search(head)
+            )
+            if shaped and not any(mark in bare for mark in "。！？；："):
+                return head, body
+            return None
+    return None
+
+
+def _split_spaced(paragraphs: list[str], keep: Callable[[str], bool]) -> list[str]:
+    """The paragraphs with each spaced heading (``_spaced_head``) that ``keep`` accepts set on
+    a line of its own over its body."""
+    out: list[str] = []
+    for text in paragraphs:
+        spaced = _spaced_head(text)
+        out.extend(spaced if spaced and keep(spaced[0]) else [text])
+    return out
+
+
+def _spaced_unnumbered(paragraphs: list[str], complete: bool) -> tuple[list[str], list[int]]:
+    """Paragraphs and unnumbered headings (``_unnumbered``) when heading-shaped phrases run
+    on into their paragraphs after a space are read as headings on lines of their own: only
+    those that are then found as headings are split, and only when more are found so."""
+    heads = _unnumbered(paragraphs, complete)
+    if not any(_spaced_head(text) for text in paragraphs):
+        return paragraphs, heads
+    trial = _split_spaced(paragraphs, lambda head: True)
+    found = {trial[i] for i in _unnumbered(trial, complete)}
+    split = _split_spaced(paragraphs, lambda head: head in found)
+    again = _unnumbered(split, complete)
+    return (split, again) if len(again) > len(heads) else (paragraphs, heads)
+
+
 def build_outline(paragraphs: list[str], complete: bool = False) -> Outline:
     """Opening paragraphs, top-level sections with their sub-points, and numbering notes;
     ``complete`` when the speech's sign-off follows them (the page was not cut short).
@@ -802,14 +875,16 @@ def build_outline(paragraphs: list[str], complete: bool = False) -> Outline:
     (``_numbered_paragraphs``)."""
     if _numbered_paragraphs(paragraphs):
         return Outline(list(paragraphs), [], [])
+    # A work report's part run on into its first paragraph ("2023年工作回顾 2023年是…"): the
+    # part's name is exact enough to stand on its own line before the points are read.
+    paragraphs = _split_spaced(paragraphs, _report_part)
     outline = _Builder(paragraphs, complete).build()
     if not outline.sections and (dashed := _dash_outline(paragraphs, outline.notes)):
         return dashed
-    heads = (
-        _report_parts(paragraphs, outline)
-        if outline.sections
-        else _unnumbered(paragraphs, complete)
-    )
+    if outline.sections:
+        heads = _report_parts(paragraphs, outline)
+    else:
+        paragraphs, heads = _spaced_unnumbered(paragraphs, complete)
     if not heads:
         return outline
     sections = []

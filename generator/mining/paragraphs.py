@@ -38,21 +38,30 @@ FRESH_START = (f"{COMRADES}，", f"{COMRADES}！", *APPEAL_STARTS[1:])
 def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Paragraphs as (first line number, text)."""
     width = wrap_width(lines)
+    printed = _printed_lengths(lines) if width is not None else {}
     out: list[tuple[int, str]] = []
     last = ""  # the previous physical line
-    for number, text in lines:
+    for k, (number, text) in enumerate(lines):
         if out:
             previous = out[-1][1]
+            # The tail of a printed line that ``unflatten`` cut ("…讲几点意见：" / "一、认清形势，
+            # 增强做好安全"): the printed line, not the piece, filled the width.
+            tail = (
+                width is not None
+                and lines[k - 1][0] != number
+                and printed.get(lines[k - 1][0], 0) >= width - 1
+            )
             full = width is not None and (
                 len(last) >= width - 1  # filled the page's width
+                or tail
                 or _wrapped_heading(previous, last, text, width)
             )
             # In hard-wrapped text a line well short of the width without a sentence end, after
             # a sentence end, is a heading without a number, not the start of a paragraph.
-            short = width is not None and len(last) <= width * SHORT_OF_WIDTH
+            short = width is not None and not tail and len(last) <= width * SHORT_OF_WIDTH
             if (
                 not (short and previous == last and _after_paragraph_end(out))
-                and len(last) >= MIN_WRAPPED
+                and (tail or len(last) >= MIN_WRAPPED)
                 and not last.endswith(TERMINALS)
                 and not (previous == last and not full and _under_announcement(out))
                 and (full or not is_standalone_heading(previous))
@@ -145,6 +154,15 @@ def join_numbered_chunks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _printed_lengths(lines: list[tuple[int, str]]) -> dict[int, int]:
+    """The length of each printed line cut into several pieces, by its number (a space between
+    pieces counted, as the cut took it away)."""
+    lengths: dict[int, int] = {}
+    for number, text in lines:
+        lengths[number] = lengths[number] + 1 + len(text) if number in lengths else len(text)
+    return lengths
+
+
 #: Share of the wrap width below which an unterminated line is a line of its own.
 SHORT_OF_WIDTH = 0.75
 #: Share of the wrap width a PDF line may fall short by and still be full (justified lines
@@ -212,9 +230,10 @@ SPACED_SENTENCES = 2
 #: speech flattened onto one line runs to 250 characters; a wrapped paragraph rarely does).
 FLATTENED = 200
 _SERIES = (
-    re.compile(rf"(?<=[。！？；： ])({ORDINAL})、"),
-    re.compile(rf"(?<=[。！？；： ])（({ORDINAL})）"),
+    re.compile(rf"(?:^|(?<=[。！？；： ]))({ORDINAL})、"),
+    re.compile(rf"(?:^|(?<=[。！？；： ]))（({ORDINAL})）"),
 )
+#: (A text's first number counts too: a paragraph rebuilt from wrapped lines opens with it.)
 #: Each series' first item as printed, wherever it stands (after a caption too: "【提纲】一、").
 _FIRST_ITEM = dict(zip(_SERIES, ("一、", "（一）"), strict=True))
 _ADDRESS = re.compile(
@@ -298,17 +317,23 @@ _SPACED_BREAK = re.compile(r"(?:[。！？：…]|[。！？]”)(?= +\S)")
 _UNTERMINATED = re.compile(r"[。！？]")
 
 
-def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def unflatten(
+    lines: list[tuple[int, str]],
+    spoken: bool = False,
+    points_on_lines: bool | None = None,
+) -> list[tuple[int, str]]:
     """Restore the breaks of a page flattened into long lines: before the salutation, at a
     space after a sentence end, before the first point after the sentence announcing the
     points, and before each 一、二、… or (一)(二)… that follows a sentence end (the series
     must run 1, 2…).  The salutation is looked for while no sentence has been seen, so the
-    page's own title line above the flattened text does not hide it."""
+    page's own title line above the flattened text does not hide it; ``spoken`` when the
+    lines are the body's, below the head (nothing there is a title or an address)."""
     out: list[tuple[int, str]] = []
     # Points on lines of their own mean the breaks survived: an inline list after the
     # announcement is then part of the opening, not the first point.
-    points_on_lines = any(starts_with_marker(t) for _, t in lines)
-    before = False  # a sentence among the lines out so far; `out` only grows, so each line
+    if points_on_lines is None:
+        points_on_lines = any(starts_with_marker(t) for _, t in lines)
+    before = spoken  # a sentence among the lines out so far; `out` only grows, so each line
     scanned = 0     # is looked at once (looking at all of them for every line was quadratic)
     for number, line in lines:
         text = line
@@ -379,6 +404,30 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             body[0] = strip_label(body[0])
         pieces += body
         out.extend((number, piece) for piece in pieces if piece)
+    return out
+
+
+def unflatten_rejoined(
+    lines: list[tuple[int, str]], paragraphs: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The paragraphs ``join_wrapped`` rebuilt from ``lines``, each one it joined read as
+    ``unflatten`` reads a printed line of that length: a PDF or a narrow column that wrapped
+    a page whose own line breaks were already lost ("…讲三点意见。一、认清形势，增强做好安全" /
+    "生产工作责任感 1-11月，…") holds its points inside the rebuilt paragraph, as the
+    unwrapped line did.  On a page without a wrap width only a rebuilt run of ``FLATTENED``
+    characters or more is read so (a line broken once by a copy is no flattened page)."""
+    printed = {text for _, text in lines}
+    least = 0 if wrap_width(lines) is not None else FLATTENED
+    if all(text in printed or len(text) < least for _, text in paragraphs):
+        return paragraphs
+    # Points printed on lines of their own: an inline list is then the text's own.
+    points_on_lines = any(starts_with_marker(t) for _, t in paragraphs if t in printed)
+    out: list[tuple[int, str]] = []
+    for number, text in paragraphs:
+        if text in printed or len(text) < least:
+            out.append((number, text))
+        else:
+            out.extend(unflatten([(number, text)], spoken=True, points_on_lines=points_on_lines))
     return out
 
 
@@ -599,4 +648,5 @@ def _series_starts(pattern: re.Pattern[str], text: str, cut_off: bool = False) -
     if len(starts) >= 2:
         return starts
     lone = cut_off and len(matches) == 1 and numbers == [1]
-    return starts if lone and text[matches[0].start() - 1] in "。！？" else []
+    at = matches[0].start()
+    return starts if lone and at and text[at - 1] in "。！？" else []

@@ -16,6 +16,7 @@ from ..lexicon import APPEAL_STARTS, COMRADES, GROUP_ADDRESS, OFFICES, TITLE_END
 from ..numerals import ORDINAL, from_chinese
 from .address import GREETED, LEADING_GREETING, is_salutation
 from .boilerplate import classify, is_furniture, strip_label
+from .captions import SAMPLE_MARK
 from .headings.detect import (
     ANNOUNCEMENT,
     announces_points,
@@ -385,7 +386,19 @@ def unflatten(
             continue
         pieces = []
         address = None if before else _titled_address(text)
-        if address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
+        late = None
+        if not before and (not address or _SENTENCE_STOP.search(address.group("head") or "")):
+            late = _address_after_sentences(text)  # the title is after the last sentence
+        if late:  # the site's sentences, then "<title>同志们："
+            at, skip, address = late
+            pieces += [p for p in _cut(text[:at], _sentence_ends(text[:at])) if not _site_piece(p)]
+            head = _head_pieces(address)
+            if sample := _SAMPLE_BEFORE_ADDRESS.match(head[-1]):  # "…讲话稿篇1同志们：": a caption
+                head[0] += sample.group()
+                head[-1] = head[-1][sample.end() :]
+            pieces += head
+            text = text[skip + address.end() :]
+        elif address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
             pieces += _head_pieces(address)
             text = text[address.end() :]
         elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
@@ -488,6 +501,40 @@ def _without_site_lead(piece: str) -> str:
     if space <= 0 or not _site_piece(piece[:space]):
         return piece
     return piece[space + 1 :].lstrip()
+
+
+#: A sample's number between a caption and the address ("…讲话稿篇1同志们：").
+_SAMPLE_BEFORE_ADDRESS = re.compile(rf"^{SAMPLE_MARK}")
+#: How far into a flattened line the address is looked for after the site's sentences.
+LATE_ADDRESS_CHARS = 1500
+
+
+def _address_after_sentences(text: str) -> tuple[int, int, re.Match[str]] | None:
+    """A flattened line's title run into its address ("…讲话同志们：") after sentences of the
+    site's own (a document library's "…由会员分享，可在线阅读。…请在…上搜索。", a disclaimer):
+    where the last sentence before the address ends, where the head starts (past a viewer's
+    chunk number, "1、"), and the title and address matched from there.  The title must end in
+    a genre word (``_TITLED_ADDRESS``), so a sentence of the speech that calls on 同志们 is no
+    head.  A head that starts at the line's start and runs through the site's sentences is
+    cut there too: the title is what follows the last of them."""
+    found = text.find("同志们：", 0, LATE_ADDRESS_CHARS)
+    if found < 0:
+        return None
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, found)]
+    if not stops:
+        return None
+    at = skip = stops[-1]
+    skip += len(text[at:]) - len(text[at:].lstrip())
+    if chunk := _CHUNK_NUMBER.match(text[skip:]):
+        skip += chunk.end()  # "1、<title>同志们：": a viewer's chunk number (``_head_in_chunk``)
+    head = _TITLED_ADDRESS.match(text[skip:])
+    if head is None or not head.group("head"):
+        return None
+    return at, skip, head
+
+
+def _sentence_ends(text: str) -> set[int]:
+    return {m.end() for m in _SENTENCE_STOP.finditer(text)}
 
 
 def _titled_address(text: str) -> re.Match[str] | None:

@@ -401,6 +401,12 @@ def unflatten(
         elif address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
             pieces += _head_pieces(address)
             text = text[address.end() :]
+        elif not before and not address and (named := _named_address(text)):
+            at, rows, end = named  # "<head>各位代表：<first sentence>"
+            above = {m.end() for m in _SPACED_BREAK.finditer(text, 0, at)}
+            pieces += [p for p in _cut(text[:at], above) if not _site_piece(p)]
+            pieces += rows
+            text = text[end:]
         elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
             pieces.append(text[: spaced.end()])  # "<title> <address>， <first sentence>"
             text = text[spaced.end() :]
@@ -531,6 +537,44 @@ def _address_after_sentences(text: str) -> tuple[int, int, re.Match[str]] | None
     if head is None or not head.group("head"):
         return None
     return at, skip, head
+
+
+#: An address that names the audience's standing ("各位代表：", "各位委员、同志们："), found
+#: run into a flattened head as ``_TITLED_ADDRESS`` finds 同志们.
+_NAMED_ADDRESS = LazyPattern(
+    r"(?:(?:尊敬的|亲爱的)?各位(?:代表|委员|领导|来宾|嘉宾|同志|同仁|老师|家长)[、，])*"
+    r"(?:尊敬的|亲爱的)?各位(?:代表|委员|领导|来宾|嘉宾|同志|同仁|老师|家长)：",
+    needs="各",
+)
+#: The longest head taken before an address that names the audience.
+NAMED_HEAD_CHARS = 160
+#: A subtitle's dash: it opens a line of its own ("…工作报告——2023年3月7日在…").
+_SUBTITLE_DASH = re.compile(r"(?=——|━━)")
+
+
+def _named_address(text: str) -> tuple[int, list[str], int] | None:
+    """A flattened line's head run into an address that names the audience ("…工作报告——
+    2023年3月7日在…会议上…检察长 张某各位代表：现在，…"): where the site's sentences before
+    it end, the head's rows and the address, and where the body starts.  The head holds no
+    sentence of its own and ends in no clause mark."""
+    found = _NAMED_ADDRESS.search(text[:LATE_ADDRESS_CHARS])
+    if found is None:
+        return None
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, found.start())]
+    at = stops[-1] if stops else 0
+    head = text[at : found.start()].strip()
+    if not head or head[-1] in "，、；：" or len(head) > NAMED_HEAD_CHARS:
+        return None
+    # A subtitle's dash opens a row, and single spaces part the subtitle from the speaker
+    # ("——…会议上 <职务姓名>"); above it they part rows only where the site's rows stand there
+    # (a title's own space stays: "凝心聚力 真抓实干").  The site's rows go.
+    above, *below = _SUBTITLE_DASH.split(head)
+    pieces = above.split(" ")
+    if not any(_site_piece(piece) for piece in pieces if piece):
+        pieces = [above]
+    pieces += [row for piece in below for row in piece.split(" ")]
+    rows = [row.strip() for row in pieces if row.strip()]
+    return at, [row for row in rows if not _site_piece(row)] + [found.group()], found.end()
 
 
 def _sentence_ends(text: str) -> set[int]:

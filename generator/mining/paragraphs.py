@@ -16,6 +16,7 @@ from ..lexicon import APPEAL_STARTS, COMRADES, GROUP_ADDRESS, OFFICES, TITLE_END
 from ..numerals import ORDINAL, from_chinese
 from .address import GREETED, LEADING_GREETING, is_salutation
 from .boilerplate import classify, is_furniture, strip_label
+from .captions import SAMPLE_MARK
 from .headings.detect import (
     ANNOUNCEMENT,
     announces_points,
@@ -38,21 +39,30 @@ FRESH_START = (f"{COMRADES}，", f"{COMRADES}！", *APPEAL_STARTS[1:])
 def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Paragraphs as (first line number, text)."""
     width = wrap_width(lines)
+    printed = _printed_lengths(lines) if width is not None else {}
     out: list[tuple[int, str]] = []
     last = ""  # the previous physical line
-    for number, text in lines:
+    for k, (number, text) in enumerate(lines):
         if out:
             previous = out[-1][1]
+            # The tail of a printed line that ``unflatten`` cut ("…讲几点意见：" / "一、认清形势，
+            # 增强做好安全"): the printed line, not the piece, filled the width.
+            tail = (
+                width is not None
+                and lines[k - 1][0] != number
+                and printed.get(lines[k - 1][0], 0) >= width - 1
+            )
             full = width is not None and (
                 len(last) >= width - 1  # filled the page's width
+                or tail
                 or _wrapped_heading(previous, last, text, width)
             )
             # In hard-wrapped text a line well short of the width without a sentence end, after
             # a sentence end, is a heading without a number, not the start of a paragraph.
-            short = width is not None and len(last) <= width * SHORT_OF_WIDTH
+            short = width is not None and not tail and len(last) <= width * SHORT_OF_WIDTH
             if (
                 not (short and previous == last and _after_paragraph_end(out))
-                and len(last) >= MIN_WRAPPED
+                and (tail or len(last) >= MIN_WRAPPED)
                 and not last.endswith(TERMINALS)
                 and not (previous == last and not full and _under_announcement(out))
                 and (full or not is_standalone_heading(previous))
@@ -145,6 +155,15 @@ def join_numbered_chunks(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _printed_lengths(lines: list[tuple[int, str]]) -> dict[int, int]:
+    """The length of each printed line cut into several pieces, by its number (a space between
+    pieces counted, as the cut took it away)."""
+    lengths: dict[int, int] = {}
+    for number, text in lines:
+        lengths[number] = lengths[number] + 1 + len(text) if number in lengths else len(text)
+    return lengths
+
+
 #: Share of the wrap width below which an unterminated line is a line of its own.
 SHORT_OF_WIDTH = 0.75
 #: Share of the wrap width a PDF line may fall short by and still be full (justified lines
@@ -212,9 +231,10 @@ SPACED_SENTENCES = 2
 #: speech flattened onto one line runs to 250 characters; a wrapped paragraph rarely does).
 FLATTENED = 200
 _SERIES = (
-    re.compile(rf"(?<=[。！？；： ])({ORDINAL})、"),
-    re.compile(rf"(?<=[。！？；： ])（({ORDINAL})）"),
+    re.compile(rf"(?:^|(?<=[。！？；： ]))({ORDINAL})、"),
+    re.compile(rf"(?:^|(?<=[。！？；： ]))（({ORDINAL})）"),
 )
+#: (A text's first number counts too: a paragraph rebuilt from wrapped lines opens with it.)
 #: Each series' first item as printed, wherever it stands (after a caption too: "【提纲】一、").
 _FIRST_ITEM = dict(zip(_SERIES, ("一、", "（一）"), strict=True))
 _ADDRESS = re.compile(
@@ -298,17 +318,23 @@ _SPACED_BREAK = re.compile(r"(?:[。！？：…]|[。！？]”)(?= +\S)")
 _UNTERMINATED = re.compile(r"[。！？]")
 
 
-def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def unflatten(
+    lines: list[tuple[int, str]],
+    spoken: bool = False,
+    points_on_lines: bool | None = None,
+) -> list[tuple[int, str]]:
     """Restore the breaks of a page flattened into long lines: before the salutation, at a
     space after a sentence end, before the first point after the sentence announcing the
     points, and before each 一、二、… or (一)(二)… that follows a sentence end (the series
     must run 1, 2…).  The salutation is looked for while no sentence has been seen, so the
-    page's own title line above the flattened text does not hide it."""
+    page's own title line above the flattened text does not hide it; ``spoken`` when the
+    lines are the body's, below the head (nothing there is a title or an address)."""
     out: list[tuple[int, str]] = []
     # Points on lines of their own mean the breaks survived: an inline list after the
     # announcement is then part of the opening, not the first point.
-    points_on_lines = any(starts_with_marker(t) for _, t in lines)
-    before = False  # a sentence among the lines out so far; `out` only grows, so each line
+    if points_on_lines is None:
+        points_on_lines = any(starts_with_marker(t) for _, t in lines)
+    before = spoken  # a sentence among the lines out so far; `out` only grows, so each line
     scanned = 0     # is looked at once (looking at all of them for every line was quadratic)
     for number, line in lines:
         text = line
@@ -360,9 +386,27 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         pieces = []
         address = None if before else _titled_address(text)
-        if address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
+        late = None
+        if not before and (not address or _SENTENCE_STOP.search(address.group("head") or "")):
+            late = _address_after_sentences(text)  # the title is after the last sentence
+        if late:  # the site's sentences, then "<title>同志们："
+            at, skip, address = late
+            pieces += [p for p in _cut(text[:at], _sentence_ends(text[:at])) if not _site_piece(p)]
+            head = _head_pieces(address)
+            if sample := _SAMPLE_BEFORE_ADDRESS.match(head[-1]):  # "…讲话稿篇1同志们：": a caption
+                head[0] += sample.group()
+                head[-1] = head[-1][sample.end() :]
+            pieces += head
+            text = text[skip + address.end() :]
+        elif address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
             pieces += _head_pieces(address)
             text = text[address.end() :]
+        elif not before and not address and (named := _named_address(text)):
+            at, rows, end = named  # "<head>各位代表：<first sentence>"
+            above = {m.end() for m in _SPACED_BREAK.finditer(text, 0, at)}
+            pieces += [p for p in _cut(text[:at], above) if not _site_piece(p)]
+            pieces += rows
+            text = text[end:]
         elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
             pieces.append(text[: spaced.end()])  # "<title> <address>， <first sentence>"
             text = text[spaced.end() :]
@@ -379,6 +423,30 @@ def unflatten(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             body[0] = strip_label(body[0])
         pieces += body
         out.extend((number, piece) for piece in pieces if piece)
+    return out
+
+
+def unflatten_rejoined(
+    lines: list[tuple[int, str]], paragraphs: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The paragraphs ``join_wrapped`` rebuilt from ``lines``, each one it joined read as
+    ``unflatten`` reads a printed line of that length: a PDF or a narrow column that wrapped
+    a page whose own line breaks were already lost ("…讲三点意见。一、认清形势，增强做好安全" /
+    "生产工作责任感 1-11月，…") holds its points inside the rebuilt paragraph, as the
+    unwrapped line did.  On a page without a wrap width only a rebuilt run of ``FLATTENED``
+    characters or more is read so (a line broken once by a copy is no flattened page)."""
+    printed = {text for _, text in lines}
+    least = 0 if wrap_width(lines) is not None else FLATTENED
+    if all(text in printed or len(text) < least for _, text in paragraphs):
+        return paragraphs
+    # Points printed on lines of their own: an inline list is then the text's own.
+    points_on_lines = any(starts_with_marker(t) for _, t in paragraphs if t in printed)
+    out: list[tuple[int, str]] = []
+    for number, text in paragraphs:
+        if text in printed or len(text) < least:
+            out.append((number, text))
+        else:
+            out.extend(unflatten([(number, text)], spoken=True, points_on_lines=points_on_lines))
     return out
 
 
@@ -439,6 +507,78 @@ def _without_site_lead(piece: str) -> str:
     if space <= 0 or not _site_piece(piece[:space]):
         return piece
     return piece[space + 1 :].lstrip()
+
+
+#: A sample's number between a caption and the address ("…讲话稿篇1同志们：").
+_SAMPLE_BEFORE_ADDRESS = re.compile(rf"^{SAMPLE_MARK}")
+#: How far into a flattened line the address is looked for after the site's sentences.
+LATE_ADDRESS_CHARS = 1500
+
+
+def _address_after_sentences(text: str) -> tuple[int, int, re.Match[str]] | None:
+    """A flattened line's title run into its address ("…讲话同志们：") after sentences of the
+    site's own (a document library's "…由会员分享，可在线阅读。…请在…上搜索。", a disclaimer):
+    where the last sentence before the address ends, where the head starts (past a viewer's
+    chunk number, "1、"), and the title and address matched from there.  The title must end in
+    a genre word (``_TITLED_ADDRESS``), so a sentence of the speech that calls on 同志们 is no
+    head.  A head that starts at the line's start and runs through the site's sentences is
+    cut there too: the title is what follows the last of them."""
+    found = text.find("同志们：", 0, LATE_ADDRESS_CHARS)
+    if found < 0:
+        return None
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, found)]
+    if not stops:
+        return None
+    at = skip = stops[-1]
+    skip += len(text[at:]) - len(text[at:].lstrip())
+    if chunk := _CHUNK_NUMBER.match(text[skip:]):
+        skip += chunk.end()  # "1、<title>同志们：": a viewer's chunk number (``_head_in_chunk``)
+    head = _TITLED_ADDRESS.match(text[skip:])
+    if head is None or not head.group("head"):
+        return None
+    return at, skip, head
+
+
+#: An address that names the audience's standing ("各位代表：", "各位委员、同志们："), found
+#: run into a flattened head as ``_TITLED_ADDRESS`` finds 同志们.
+_NAMED_ADDRESS = LazyPattern(
+    r"(?:(?:尊敬的|亲爱的)?各位(?:代表|委员|领导|来宾|嘉宾|同志|同仁|老师|家长)[、，])*"
+    r"(?:尊敬的|亲爱的)?各位(?:代表|委员|领导|来宾|嘉宾|同志|同仁|老师|家长)：",
+    needs="各",
+)
+#: The longest head taken before an address that names the audience.
+NAMED_HEAD_CHARS = 160
+#: A subtitle's dash: it opens a line of its own ("…工作报告——2023年3月7日在…").
+_SUBTITLE_DASH = re.compile(r"(?=——|━━)")
+
+
+def _named_address(text: str) -> tuple[int, list[str], int] | None:
+    """A flattened line's head run into an address that names the audience ("…工作报告——
+    2023年3月7日在…会议上…检察长 张某各位代表：现在，…"): where the site's sentences before
+    it end, the head's rows and the address, and where the body starts.  The head holds no
+    sentence of its own and ends in no clause mark."""
+    found = _NAMED_ADDRESS.search(text[:LATE_ADDRESS_CHARS])
+    if found is None:
+        return None
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, found.start())]
+    at = stops[-1] if stops else 0
+    head = text[at : found.start()].strip()
+    if not head or head[-1] in "，、；：" or len(head) > NAMED_HEAD_CHARS:
+        return None
+    # A subtitle's dash opens a row, and single spaces part the subtitle from the speaker
+    # ("——…会议上 <职务姓名>"); above it they part rows only where the site's rows stand there
+    # (a title's own space stays: "凝心聚力 真抓实干").  The site's rows go.
+    above, *below = _SUBTITLE_DASH.split(head)
+    pieces = above.split(" ")
+    if not any(_site_piece(piece) for piece in pieces if piece):
+        pieces = [above]
+    pieces += [row for piece in below for row in piece.split(" ")]
+    rows = [row.strip() for row in pieces if row.strip()]
+    return at, [row for row in rows if not _site_piece(row)] + [found.group()], found.end()
+
+
+def _sentence_ends(text: str) -> set[int]:
+    return {m.end() for m in _SENTENCE_STOP.finditer(text)}
 
 
 def _titled_address(text: str) -> re.Match[str] | None:
@@ -599,4 +739,5 @@ def _series_starts(pattern: re.Pattern[str], text: str, cut_off: bool = False) -
     if len(starts) >= 2:
         return starts
     lone = cut_off and len(matches) == 1 and numbers == [1]
-    return starts if lone and text[matches[0].start() - 1] in "。！？" else []
+    at = matches[0].start()
+    return starts if lone and at and text[at - 1] in "。！？" else []

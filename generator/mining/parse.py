@@ -66,6 +66,7 @@ from .paragraphs import (
     join_numbered_chunks,
     join_wrapped,
     unflatten,
+    unflatten_rejoined,
     wrap_width,
 )
 from .split import SPEAKER_ROW, SUB_SPEECH, Unit
@@ -1934,7 +1935,7 @@ def parse_unit(unit: Unit) -> Parsed:
     ]
     if rest:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
-    paragraphs = [text for _, text in join_wrapped(body_lines)]
+    paragraphs = [text for _, text in unflatten_rejoined(body_lines, join_wrapped(body_lines))]
     bridge = ""
     if not speech.salutation:
         paragraphs = paragraphs[_report_lead(paragraphs, lines[:first]) :]

@@ -31,10 +31,12 @@ from ..model import Speech
 from ..numerals import NUMERAL_CHARS
 from .address import (
     ADDRESS_OPENERS,
+    ADDRESS_OPENING,
     CUT_ADDRESS,
     DAYTIME,
     GREETED,
     LEADING_GREETING,
+    LONG_SALUTATION_CHARS,
     PERSON_END,
     is_salutation,
 )
@@ -61,6 +63,7 @@ from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import CUT_ENDINGS, PART_NAME, Note, build_outline
 from .normalise import unglossed
 from .paragraphs import (
+    MIN_WRAPPED,
     NEARLY_FULL,
     TERMINALS,
     join_numbered_chunks,
@@ -1135,6 +1138,46 @@ def _byline_salutation(text: str) -> int | None:
     return found.end() if found and is_salutation(text[found.end() :]) else None
 
 
+#: Where an address may open inside the line above the one it was cut onto.
+_ADDRESS_OPENER = LazyPattern(rf"(?:{ADDRESS_OPENERS})", needs="尊亲各广")
+#: The longest piece of an address a wrap leaves on the next line ("爱的同仁们：").
+CUT_ADDRESS_TAIL = 30
+#: Marks a line of the head ends with when it is a row of its own, not cut by a wrap.
+_ROW_END = ("。", "！", "？", "：", "，", "、", "；", "）", "”", "…")
+
+
+def _rejoin_cut_address(lines: list[tuple[int, str]]) -> None:
+    """An address a hard wrap cut across two lines of the head (round 49: a PDF's text layer,
+    a narrow column): "…的讲话尊敬的各位劳动模范、优秀工作者、亲爱" / "的同志们：大家好！…",
+    "…齐心启新程！各位老师，亲" / "爱的同仁们：".  The line below opens with the address's
+    tail up to its colon, itself no address's start; the line above runs on without a mark
+    and holds an address word from which the two pieces read as one address; it is no short
+    row (a roll call prints one addressee to a row, unmarked, and a wrap fills its lines).
+    The address is made whole on the upper line, as a head run into its address is printed
+    ("…的讲话尊敬的…同志们："), and read as such a line is; the rest stays below."""
+    for k in range(1, min(len(lines), HEAD_LINES)):
+        above, text = lines[k - 1][1], lines[k][1]
+        colon = text.find("：", 0, CUT_ADDRESS_TAIL)
+        if (
+            colon < 1
+            or len(above) < MIN_WRAPPED  # a short row ("各侨团的各位领导" / "校长、…："): no wrap
+            or above.endswith(_ROW_END)
+            or text.startswith(ADDRESS_OPENING)
+        ):
+            continue
+        tail = text[: colon + 1]
+        if any(mark in tail for mark in "。！？；"):
+            continue
+        for opener in _ADDRESS_OPENER.finditer(above, max(0, len(above) - LONG_SALUTATION_CHARS)):
+            cut = above[opener.start() :]
+            address = cut + tail
+            if is_salutation(address):
+                rest = text[colon + 1 :].lstrip()
+                rows = [(lines[k][0], rest)] if rest else []
+                lines[k - 1 : k + 1] = [(lines[k - 1][0], above + tail), *rows]
+                return
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
     a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
@@ -1921,6 +1964,7 @@ def parse_unit(unit: Unit) -> Parsed:
     speech = Speech()
     numbered_lines = unflatten(join_numbered_chunks(unit.lines))
     _close_letter_spacing(numbered_lines)
+    _rejoin_cut_address(numbered_lines)
     _split_titled_salutation(numbered_lines)
     _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]

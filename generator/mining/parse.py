@@ -1178,6 +1178,51 @@ def _rejoin_cut_address(lines: list[tuple[int, str]]) -> None:
                 return
 
 
+#: A site's field glued to the address on a page flattened with nothing between its rows
+#: (round 49): a date, a clock time, a count ("2012-04-14同志们：", "690同志们：", "1.39W同志们：").
+#: No word of the speech is in it: a number that counts the audience ("2012届…同学们：") runs
+#: into a word, not an address; a number and a dot may be a point's marker ("2.…"), left be.
+_FIELD_BEFORE_ADDRESS = LazyPattern(
+    r"^(?!\d{1,2}\.\D)(?:\d|[.\-:/：]|[Ww万])+"
+    r"(?=(?:尊敬的|亲爱的|各位|同志们|同志們)[^。！？；]{0,40}：)"
+)
+
+
+#: A title run into the site's field after it on the same flattened row ("…的讲话2024-12-12",
+#: "…的讲话来源：中国气象报社"): the title ends in its genre word, the field opens with a
+#: date or a field's label.
+_TITLE_BEFORE_FIELD = LazyPattern(
+    rf"^([^。！？，：\s]{{4,60}}?{TITLE_END})"
+    r"(?=\d{4}[-./年]\d|(?:来源|作者|发布时间|发布日期|更新时间|时间|日期|浏览次数|点击数)：)"
+)
+
+
+#: The longest field row split off a title: a longer rest is a flattened page's text.
+FIELD_ROW_CHARS = 40
+
+
+def _split_field_before_address(lines: list[tuple[int, str]]) -> None:
+    """The site's fields run into the head's rows on a page flattened with nothing between
+    them: a field before the address (``_FIELD_BEFORE_ADDRESS``) and a field after a title
+    (``_TITLE_BEFORE_FIELD``) are rows of their own, so the address and the title read as
+    they would on rows of their own.  Only above the address."""
+    k = 0
+    while k < min(len(lines), HEAD_LINES):
+        number, text = lines[k]
+        k += 1
+        titled = _TITLE_BEFORE_FIELD.match(text)
+        if titled and len(text) - titled.end() <= FIELD_ROW_CHARS:
+            lines[k - 1 : k] = [(number, titled.group(1)), (number, text[titled.end() :])]
+            k += 1
+            continue
+        field = _FIELD_BEFORE_ADDRESS.match(text)
+        if field and field.group()[0].isdigit():
+            lines[k - 1 : k] = [(number, field.group()), (number, text[field.end() :])]
+            return
+        if is_salutation(text) or _SENTENCE_MARK.search(text):
+            return
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
     a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
@@ -1965,6 +2010,7 @@ def parse_unit(unit: Unit) -> Parsed:
     numbered_lines = unflatten(join_numbered_chunks(unit.lines))
     _close_letter_spacing(numbered_lines)
     _rejoin_cut_address(numbered_lines)
+    _split_field_before_address(numbered_lines)
     _split_titled_salutation(numbered_lines)
     _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]

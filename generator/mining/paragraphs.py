@@ -606,8 +606,71 @@ def _head_pieces(address: re.Match[str]) -> list[str]:
     if spaced := _LETTER_SPACED.match(head):
         rows = ["".join(spaced.group(1).split()), head[spaced.end() :].strip()]
     else:
-        rows = head.split(" ", 1)
+        rows = _fielded_head(head) or head.split(" ", 1)
     return [*rows, named["note"] or "", named.get("name") or "", named["address"]]
+
+
+#: A piece of a flattened head that is one of the site's fields, not words of a title: a
+#: label with its colon ("内容预览：", "标题："), a bare number, a date or a clock time
+#: ("1012", "2021-10-12", "09:09"), a bullet or an arrow.
+_FIELD_PIECE = re.compile(r"^(?:\S{0,12}：\S{0,24}|[\d\W_]+|#\S+)$")
+#: A number a copy set apart from its counter ("在 2024 年…的讲话"): words of the title.
+_SPACED_COUNT = re.compile(r"^\d{1,4}$")
+_COUNTER = ("年", "月", "日", "届", "次", "周", "个")
+#: A piece that ends like a title ("…的讲话", "…致辞范文").
+_TITLE_PIECE = LazyPattern(rf"^\S{{6,60}}?{TITLE_END}(?:范文)?{_TITLE_NOTE}$")
+
+
+_CRUMB_ARROWS = frozenset({">", ">>", "»", "->", "→", "/"})
+_SAMPLE_PIECE = re.compile(rf"^{SAMPLE_MARK}$")
+
+
+def _field_piece(piece: str, following: str = "") -> bool:
+    if _SPACED_COUNT.match(piece) and following.startswith(_COUNTER):
+        return False
+    if piece.startswith(("——", "━━")):
+        return False  # a subtitle's dash ("<主题> —— <在…上的讲话>"): the title's own
+    return bool(_FIELD_PIECE.match(piece)) or _site_piece(piece)
+
+
+def _fielded_head(head: str) -> list[str] | None:
+    """A flattened head whose rows ran together with the site's fields between them (round
+    49): "<title> 1012 2021-10-12 09:09 <title>", "<title> 投稿人：… 内容预览： <title>",
+    "首页 <title> 2024-10-28 08:41:08 <site>".  The title is the piece that ends like one, nearest
+    the address, with the words before it that are no field (a title's own spaces stay: "在 XX
+    镇…的 讲话"); the fields before it and the row after it (a date line opening with a field)
+    are rows of their own.  None when no field stands beside the title: the head is then
+    read as before."""
+    pieces = head.split(" ")
+    if len(pieces) < 3:
+        return None
+    titled = [k for k, piece in enumerate(pieces) if _TITLE_PIECE.match(piece)]
+    if not titled:
+        return None
+    end = titled[-1]
+    after = pieces[end + 1 :]
+    if after and not _field_piece(after[0]):
+        return None  # words after the title that open with no field: not a site's line
+    start = end
+    if pieces[end] not in pieces[:end]:  # a title printed twice: the second stands alone
+        while (
+            start > 0
+            and not _field_piece(pieces[start - 1], pieces[start])
+            and not _TITLE_PIECE.match(pieces[start - 1])  # two titles: the nearer is it
+        ):
+            start -= 1
+        if start == 0 and not after:
+            return None  # nothing of the site's beside the title
+        while 0 < start < end and pieces[start - 1] in _CRUMB_ARROWS:
+            start += 1  # a breadcrumb's last column ("… >> 正文 <title>"): the site's
+    before = pieces[:start]
+    if any(_CLAUSE_MARK.search(piece) for piece in before) or (
+        before and (_SAMPLE_PIECE.match(before[-1]) or before[-1].startswith(("——", "━━")))
+    ):
+        return None  # sentences, a sample's caption or a theme's dash over the title
+    joined = " ".join(before).strip()
+    rows = joined.split(" ", 1) if joined else []
+    return [*rows, " ".join(pieces[start : end + 1]), " ".join(after)]
 
 
 def _cut(text: str, cuts: set[int]) -> list[str]:

@@ -31,10 +31,12 @@ from ..model import Speech
 from ..numerals import NUMERAL_CHARS
 from .address import (
     ADDRESS_OPENERS,
+    ADDRESS_OPENING,
     CUT_ADDRESS,
     DAYTIME,
     GREETED,
     LEADING_GREETING,
+    LONG_SALUTATION_CHARS,
     PERSON_END,
     is_salutation,
 )
@@ -61,6 +63,7 @@ from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import CUT_ENDINGS, PART_NAME, Note, build_outline
 from .normalise import unglossed
 from .paragraphs import (
+    MIN_WRAPPED,
     NEARLY_FULL,
     TERMINALS,
     join_numbered_chunks,
@@ -1135,6 +1138,91 @@ def _byline_salutation(text: str) -> int | None:
     return found.end() if found and is_salutation(text[found.end() :]) else None
 
 
+#: Where an address may open inside the line above the one it was cut onto.
+_ADDRESS_OPENER = LazyPattern(rf"(?:{ADDRESS_OPENERS})", needs="尊亲各广")
+#: The longest piece of an address a wrap leaves on the next line ("爱的同仁们：").
+CUT_ADDRESS_TAIL = 30
+#: Marks a line of the head ends with when it is a row of its own, not cut by a wrap.
+_ROW_END = ("。", "！", "？", "：", "，", "、", "；", "）", "”", "…")
+
+
+def _rejoin_cut_address(lines: list[tuple[int, str]]) -> None:
+    """An address a hard wrap cut across two lines of the head (round 49: a PDF's text layer,
+    a narrow column): "…的讲话尊敬的各位劳动模范、优秀工作者、亲爱" / "的同志们：大家好！…",
+    "…齐心启新程！各位老师，亲" / "爱的同仁们：".  The line below opens with the address's
+    tail up to its colon, itself no address's start; the line above runs on without a mark
+    and holds an address word from which the two pieces read as one address; it is no short
+    row (a roll call prints one addressee to a row, unmarked, and a wrap fills its lines).
+    The address is made whole on the upper line, as a head run into its address is printed
+    ("…的讲话尊敬的…同志们："), and read as such a line is; the rest stays below."""
+    for k in range(1, min(len(lines), HEAD_LINES)):
+        above, text = lines[k - 1][1], lines[k][1]
+        colon = text.find("：", 0, CUT_ADDRESS_TAIL)
+        if (
+            colon < 1
+            or len(above) < MIN_WRAPPED  # a short row ("各侨团的各位领导" / "校长、…："): no wrap
+            or above.endswith(_ROW_END)
+            or text.startswith(ADDRESS_OPENING)
+        ):
+            continue
+        tail = text[: colon + 1]
+        if any(mark in tail for mark in "。！？；"):
+            continue
+        for opener in _ADDRESS_OPENER.finditer(above, max(0, len(above) - LONG_SALUTATION_CHARS)):
+            cut = above[opener.start() :]
+            address = cut + tail
+            if is_salutation(address):
+                rest = text[colon + 1 :].lstrip()
+                rows = [(lines[k][0], rest)] if rest else []
+                lines[k - 1 : k + 1] = [(lines[k - 1][0], above + tail), *rows]
+                return
+
+
+#: A site's field glued to the address on a page flattened with nothing between its rows
+#: (round 49): a date, a clock time, a count ("2012-04-14同志们：", "690同志们：", "1.39W同志们：").
+#: No word of the speech is in it: a number that counts the audience ("2012届…同学们：") runs
+#: into a word, not an address; a number and a dot may be a point's marker ("2.…"), left be.
+_FIELD_BEFORE_ADDRESS = LazyPattern(
+    r"^(?!\d{1,2}\.\D)(?:\d|[.\-:/：]|[Ww万])+"
+    r"(?=(?:尊敬的|亲爱的|各位|同志们|同志們)[^。！？；]{0,40}：)"
+)
+
+
+#: A title run into the site's field after it on the same flattened row ("…的讲话2024-12-12",
+#: "…的讲话来源：中国气象报社"): the title ends in its genre word, the field opens with a
+#: date or a field's label.
+_TITLE_BEFORE_FIELD = LazyPattern(
+    rf"^([^。！？，：\s]{{4,60}}?{TITLE_END})"
+    r"(?=\d{4}[-./年]\d|(?:来源|作者|发布时间|发布日期|更新时间|时间|日期|浏览次数|点击数)：)"
+)
+
+
+#: The longest field row split off a title: a longer rest is a flattened page's text.
+FIELD_ROW_CHARS = 40
+
+
+def _split_field_before_address(lines: list[tuple[int, str]]) -> None:
+    """The site's fields run into the head's rows on a page flattened with nothing between
+    them: a field before the address (``_FIELD_BEFORE_ADDRESS``) and a field after a title
+    (``_TITLE_BEFORE_FIELD``) are rows of their own, so the address and the title read as
+    they would on rows of their own.  Only above the address."""
+    k = 0
+    while k < min(len(lines), HEAD_LINES):
+        number, text = lines[k]
+        k += 1
+        titled = _TITLE_BEFORE_FIELD.match(text)
+        if titled and len(text) - titled.end() <= FIELD_ROW_CHARS:
+            lines[k - 1 : k] = [(number, titled.group(1)), (number, text[titled.end() :])]
+            k += 1
+            continue
+        field = _FIELD_BEFORE_ADDRESS.match(text)
+        if field and field.group()[0].isdigit():
+            lines[k - 1 : k] = [(number, field.group()), (number, text[field.end() :])]
+            return
+        if is_salutation(text) or _SENTENCE_MARK.search(text):
+            return
+
+
 def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
     """"…的讲话尊敬的各位…同志们：…" (or "…的讲话  同志们：" ending the line, or any address
     a space parts from the title and ends the line: "…的讲话 各位志愿者：") in the head: the
@@ -1921,6 +2009,8 @@ def parse_unit(unit: Unit) -> Parsed:
     speech = Speech()
     numbered_lines = unflatten(join_numbered_chunks(unit.lines))
     _close_letter_spacing(numbered_lines)
+    _rejoin_cut_address(numbered_lines)
+    _split_field_before_address(numbered_lines)
     _split_titled_salutation(numbered_lines)
     _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]

@@ -494,8 +494,37 @@ def _until_page_end(pieces: list[str]) -> list[str]:
                     kept = piece[:at].rstrip()
                     return [*pieces[:k], kept] if kept else pieces[:k]
                 at += len(row) + 1
+        if at := _run_in_page_end(piece, spoken):
+            return [*pieces[:k], piece[:at].rstrip()]
         spoken = spoken or _SENTENCE_STOP.search(piece) is not None
     return pieces
+
+
+#: Where a site's note may start inside a piece of text run together with nothing between: after
+#: a sentence end, after a preview's cut mark ("…的...阅读全文"), or at an opening bracket.
+_NOTE_START = LazyPattern(
+    r"(?<=[。！？!?])|(?<=\.\.\.)|(?<=……)|(?=[（(【])", needs="。！？!?.…（(【"
+)
+#: A note's row runs to its sentence end or its closing bracket.
+_NOTE_END = re.compile(r"[。！？!?）)】]")
+
+
+def _run_in_page_end(piece: str, spoken: bool) -> int:
+    """Where a note that ends the page's text (a preview's paywall, a footer) starts inside a
+    piece, run on after the speech's last words with nothing between ("…谢谢大家！因篇幅问题
+    不能全部显示，请点此查看更多", "…的...阅读全文（想阅读完全部图文内容，您需要先登陆后下载！）");
+    0 without one.  The note is read as the row it would be on a line of its own, up to its
+    sentence end or closing bracket; a sentence of the speech must come before it (``spoken``:
+    in a piece before this one)."""
+    for start in _NOTE_START.finditer(piece):
+        at = start.start()
+        if at < 2 or not (spoken or _SENTENCE_STOP.search(piece, 0, at)):
+            continue
+        end = _NOTE_END.search(piece, at + 1)
+        row = piece[at : end.end() if end else len(piece)].strip()
+        if row and len(row) <= SITE_PIECE_CHARS and classify(row) in _PAGE_END:
+            return at
+    return 0
 
 
 def _without_site_lead(piece: str) -> str:

@@ -530,9 +530,10 @@ def _note_start(piece: str, word: int) -> int:
 
 
 def _run_in_page_end(piece: str, spoken: bool) -> int:
-    """Where a preview's paywall note starts inside a piece, run on after the speech's last
-    words with nothing between ("…谢谢大家！因篇幅问题不能全部显示，请点此查看更多", "…的...阅读
-    全文（想阅读完全部图文内容，您需要先登陆后下载！）"); 0 without one.  The note is read as the
+    """Where a note that ends the page (a preview's paywall, a footer) starts inside a piece,
+    run on after the speech's last words with nothing between ("…谢谢大家！因篇幅问题不能全部
+    显示，请点此查看更多", "…的...阅读全文（想阅读完全部图文内容，您需要先登陆后下载！）");
+    0 without one.  The note is read as the
     row it would be on a line of its own (``classify``), from its start up to its sentence end
     or closing bracket; a sentence of the speech must come before it (``spoken``: in a piece
     before this one)."""

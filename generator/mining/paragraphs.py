@@ -494,8 +494,60 @@ def _until_page_end(pieces: list[str]) -> list[str]:
                     kept = piece[:at].rstrip()
                     return [*pieces[:k], kept] if kept else pieces[:k]
                 at += len(row) + 1
+        if at := _run_in_page_end(piece, spoken):
+            return [*pieces[:k], piece[:at].rstrip()]
         spoken = spoken or _SENTENCE_STOP.search(piece) is not None
     return pieces
+
+
+#: Words every note that ends the page holds, a preview's paywall ("阅读全文", "不能全部显示",
+#: "全文已隐藏", "登录后下载") or a footer ("版权声明", "本文内容由…", "长按二维码…关注",
+#: "发表评论", "附件列表", "此页面有问题吗"): only a row holding one is given to the line rules
+#: (giving them every sentence of every long paragraph doubled the miner's time).
+_NOTE_WORDS = re.compile(
+    r"阅读|查看|显示|展示|展开|浏览|登录|登陆|注册|下载|隐藏|会员|VIP|预览|试读|试看|全文|未完|剩余|还剩|继续"
+    r"|本文|版权|版權|声明|聲明|关注|關注|二维码|二維碼|评论|評論|留言|附件|页面|頁面|网页|相关|相關|推荐|推薦"
+    r"|上一篇|下一篇|喜欢|Copyright|©"
+)
+#: A note starts after a sentence end or a preview's cut mark ("…的...阅读全文"), or at a bracket.
+_AFTER_STOP = frozenset("。！？!?")
+_BRACKETS = frozenset("（(【")
+#: A note's row runs to its sentence end or its closing bracket.
+_NOTE_END = re.compile(r"[。！？!?）)】]")
+
+
+def _note_start(piece: str, word: int) -> int:
+    """The start of the row a note word at ``word`` stands in: the nearest sentence end, cut
+    mark or opening bracket before it, at most a row's length back; 0 without one."""
+    for at in range(word, max(1, word - SITE_PIECE_CHARS), -1):
+        if (
+            piece[at - 1] in _AFTER_STOP
+            or piece[at] in _BRACKETS
+            or piece.endswith(("...", "……"), 0, at)
+        ):
+            return at
+    return 0
+
+
+def _run_in_page_end(piece: str, spoken: bool) -> int:
+    """Where a note that ends the page (a preview's paywall, a footer) starts inside a piece,
+    run on after the speech's last words with nothing between ("…谢谢大家！因篇幅问题不能全部
+    显示，请点此查看更多", "…的...阅读全文（想阅读完全部图文内容，您需要先登陆后下载！）");
+    0 without one.  The note is read as the
+    row it would be on a line of its own (``classify``), from its start up to its sentence end
+    or closing bracket; a sentence of the speech must come before it (``spoken``: in a piece
+    before this one)."""
+    tried = set()
+    for word in _NOTE_WORDS.finditer(piece, 2):
+        at = _note_start(piece, word.start())
+        if at < 2 or at in tried or not (spoken or _SENTENCE_STOP.search(piece, 0, at)):
+            continue
+        tried.add(at)
+        end = _NOTE_END.search(piece, at + 1)
+        row = piece[at : end.end() if end else len(piece)].strip()
+        if row and len(row) <= SITE_PIECE_CHARS and classify(row) in _PAGE_END:
+            return at
+    return 0
 
 
 def _without_site_lead(piece: str) -> str:

@@ -357,8 +357,75 @@ _MEANING = LazyPattern(
 )
 
 
+#: Nouns that close a heading's task and never open its body: the point of the task ("…的重要性",
+#: "…的重大意义"), a review's name ("2018年工作回顾"), a mission ("…新使命").  Data, as
+#: ``HEADING_ENDINGS``; read by ``_closed_clause`` in any clause of the first sentence.
+CLOSING_ENDINGS = (
+    "重要性",
+    "必要性",
+    "紧迫性",
+    "重要意义",
+    "重大意义",
+    "深远意义",
+    "工作回顾",
+    "简要回顾",
+    "回顾总结",
+    "使命",
+    "使命感",
+    "责任感",
+    "紧迫感",
+)
+#: Words a closing ending starts inside a heading: "使命感", "使命担当", "使命任务", "…意义上".
+_CLOSING_COMPOUNDS = ("感", "担当", "任务", "上", "和", "与", "及", "、", "的", "之", "所")
+#: The shortest heading cut so: the task before the ending ("工作回顾" alone is a heading).
+CLOSED_HEAD_MIN = 4
+#: The longest heading cut so (pinyin glosses aside): a heading's first sentence is short.
+CLOSED_HEAD_MAX = 60
+
+
+def _closed_clause(text: str) -> tuple[str, str] | None:
+    """(heading, body) for a heading run on without a break into its body past a closing
+    noun (``CLOSING_ENDINGS``) inside one clause: "…认清做好机关党建工作的重要性全面推进党的
+    建设是…" (a page copied with its paragraphs joined).  The clause must go on for at least
+    ``FUSED_BODY`` characters after the noun, so a heading line ending with it is never cut."""
+    first = _SENTENCE_END.search(text)
+    sentence = text[: first.start()] if first else text
+    best = None
+    for ending in CLOSING_ENDINGS:
+        at = sentence.find(ending)
+        while at >= 0:
+            cut = at + len(ending)
+            clause = _CLAUSE_BREAK.search(sentence, cut)
+            rest = (clause.start() if clause else len(sentence)) - cut
+            if (
+                cut >= CLOSED_HEAD_MIN
+                and rest >= FUSED_BODY
+                and not sentence.startswith(_CLOSING_COMPOUNDS, cut)
+                and len(unglossed(sentence[:cut])) <= CLOSED_HEAD_MAX
+            ):
+                best = cut if best is None else min(best, cut)
+                break
+            at = sentence.find(ending, at + 1)
+    if best is None:
+        return None
+    # Endings printed one after another are the heading's own pair ("…的责任感紧迫感").
+    while follow := next((e for e in CLOSING_ENDINGS if sentence.startswith(e, best)), None):
+        best += len(follow)
+    return text[:best], text[best:]
+
+
+_CLAUSE_BREAK = re.compile(r"[，；：、\s]")
+
+
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
+    found = _split_fused(text)
+    if found is None and "，" not in text[:CLOSED_HEAD_MIN]:
+        found = _closed_clause(text)
+    return found
+
+
+def _split_fused(text: str) -> tuple[str, str] | None:
     spaced = SPACED_BODY.match(text)
     if spaced and len(unglossed(spaced.group(1))) <= SPACED_HEADING_CHARS:
         return spaced.group(1), text[spaced.end() :]

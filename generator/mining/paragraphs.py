@@ -12,7 +12,15 @@ from collections import Counter
 from itertools import pairwise
 
 from ..lazy_re import LazyPattern
-from ..lexicon import APPEAL_STARTS, COMRADES, GROUP_ADDRESS, OFFICES, TITLE_END, alternation
+from ..lexicon import (
+    APPEAL_STARTS,
+    COMRADES,
+    GROUP_ADDRESS,
+    OFFICES,
+    STANDING_ADDRESS,
+    TITLE_END,
+    alternation,
+)
 from ..numerals import ORDINAL, from_chinese
 from .address import GREETED, LEADING_GREETING, is_salutation
 from .boilerplate import classify, is_furniture, strip_label
@@ -593,11 +601,8 @@ def _address_after_sentences(text: str) -> tuple[int, int, re.Match[str]] | None
 
 #: An address that names the audience's standing ("各位代表：", "各位委员、同志们："), found
 #: run into a flattened head as ``_TITLED_ADDRESS`` finds 同志们.
-_NAMED_ADDRESS = LazyPattern(
-    r"(?:(?:尊敬的|亲爱的)?各位(?:代表|委员|领导|来宾|嘉宾|同志|同仁|老师|家长)[、，])*"
-    r"(?:尊敬的|亲爱的)?各位(?:代表|委员|领导|来宾|嘉宾|同志|同仁|老师|家长)：",
-    needs="各",
-)
+_STANDING = f"(?:尊敬的|亲爱的)?各位{alternation(STANDING_ADDRESS)}"
+_NAMED_ADDRESS = LazyPattern(f"(?:{_STANDING}[、，])*{_STANDING}：", needs="各")
 #: The longest head taken before an address that names the audience.
 NAMED_HEAD_CHARS = 160
 #: A subtitle's dash: it opens a line of its own ("…工作报告——2023年3月7日在…").

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 from .data_cache import load_data
 from .lazy_re import LazyPattern
+from .lexicon import OFFICES
 from .numerals import announced
 from .resources import outlines_dir
 
@@ -292,13 +293,12 @@ def _heads(post: str, body: str) -> bool:
     return post[at + len(body):] in _HEADS
 
 
-_POSTS = (r"(?:书记|主任|局长|部长|县长|市长|区长|镇长|乡长|主席|会长|董事长|经理|校长|院长"
-          r"|处长|科长|所长|站长|委员|秘书长|组长|队长|助理|代表|同志)")
-#: A post, then a person's name of two or three characters at the end of an agenda entry's
-#: who ("集团党委副书记倪红"): a colleague named at a meeting is "…倪红同志".  What ends in a
-#: post itself ("县长助理", "主任委员") names nobody.
-_NAMED = re.compile(rf"{_POSTS}[\u4e00-\u9fff]{{2,3}}$")
-_POST_END = re.compile(rf"{_POSTS}$")
+#: An office (the lexicon's, as bylines name them), then a person's name of two or three
+#: characters at the end of an agenda entry's who ("集团党委副书记倪红"): a colleague named at a
+#: meeting is "…倪红同志".  What ends in an office itself, or in 助理/代表/同志 ("县长助理",
+#: "主任委员"), names nobody new.
+_NAMED = re.compile(rf"{OFFICES}[\u4e00-\u9fff]{{2,3}}$")
+_POST_END = re.compile(rf"(?:{OFFICES}|助理|代表|同志)$")
 
 
 #: Verbs an agenda item of no listed kind begins with, which take 了 after them: "宣读学校

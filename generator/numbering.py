@@ -23,6 +23,10 @@ def scheme_of(section: Section, level: int) -> str:
     return LEVEL_SCHEMES[min(level, 4) - 1]
 
 
+#: Schemes whose lone item is no point of its own (首先, 一是, 第一).
+_WEAK = frozenset(name for name, scheme in BY_NAME.items() if not scheme.strong)
+
+
 class Numbered(NamedTuple):
     """A section as a writer sees it: its level, its literal marker and whether it leads."""
 
@@ -40,31 +44,26 @@ def default_lead(section: Section, level: int) -> bool:
 
 
 def numbered(speech: Speech) -> Iterator[Numbered]:
-    """Every section in reading order with the marker a reader sees before its heading."""
+    """Every section in reading order with the marker a reader sees before its heading.  A
+    lone item of a weak scheme (首先, 一是, 第一: ``Scheme.strong`` is false) that opens its
+    paragraph has none: a lone "首先，" or "一是" is a seam the genre does not leave, where a
+    lone 一、 heads its point."""
 
     def visit(sections: list[Section], level: int) -> Iterator[Numbered]:
         schemes = [scheme_of(section, level) for section in sections]
+        # "首先，党员要…" with no 其次 after it (a fact writer): a weak scheme's lone item
+        alone = {scheme for scheme in schemes if scheme in _WEAK and schemes.count(scheme) == 1}
         previous: str | None = None
         ordinal = 0
-        for i, (section, scheme) in enumerate(zip(sections, schemes, strict=True)):
+        for section, scheme in zip(sections, schemes, strict=True):
             ordinal = ordinal + 1 if scheme == previous else 1
             previous = scheme
             lead = default_lead(section, level)
-            said = marker(scheme, ordinal)
-            if lead and _alone(schemes, i):  # "首先，党员要…" with no 其次 (a fact writer)
-                said = ""
+            said = "" if lead and scheme in alone else marker(scheme, ordinal)
             yield Numbered(level, said, section, lead)
             yield from visit(section.sections, level + 1)
 
     yield from visit(speech.sections, 1)
-
-
-def _alone(schemes: list[str], i: int) -> bool:
-    """Whether the i-th sibling is the only one of its run in a weak scheme (首先, 一是, 第一):
-    a lone "首先，" or "一是" is a seam the genre does not leave, where a lone 一、 heads its
-    point (``Scheme.strong``)."""
-    run = [j for j, scheme in enumerate(schemes) if scheme == schemes[i]]
-    return len(run) == 1 and not BY_NAME[schemes[i]].strong
 
 
 def lead_text(heading: str) -> str:

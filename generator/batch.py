@@ -247,11 +247,13 @@ class Batch:
     def __init__(self, options: BatchOptions) -> None:
         spec = get_format(options.format, BATCH_FORMATS, "批量生成格式")
         self._page_notes: list[str] = []
-        if spec.uses_layout and not options.check_only:
+        if spec.uses_layout:
             from .layout_rules import page_warnings
             from .pipeline import resolve_layout
 
-            # a bad profile: one message, not N; a page short of lines: one note
+            # a bad profile: one message, not N, before any row (a check-only run passed every
+            # row over a profile that generating would then refuse, a tester); a page short of
+            # lines: one note
             self._page_notes = page_warnings(resolve_layout(options.layout, options.profile))
         self.options = options
         self.book = Workbook(options.sheet)

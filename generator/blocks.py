@@ -57,7 +57,13 @@ def blocks(speech: Speech) -> Iterator[Block]:
         open_sections.append((item.level, item.section))
         section = item.section
         paragraphs = section.paragraphs
-        if item.lead:
+        if item.lead and not item.marker:
+            # a run-in heading with no number is a sentence of its paragraph (a lone 首先's,
+            # a 无 scheme's): set in the heading's face it read as body text in the wrong font,
+            # and `check` told our own draft so (a tester)
+            yield Block("body", lead_text(section.heading) + paragraphs[0], part="section")
+            paragraphs = paragraphs[1:]
+        elif item.lead:
             head = item.marker + lead_text(section.heading)
             yield Block("lead", head + paragraphs[0], item.level, head, part="section")
             paragraphs = paragraphs[1:]

@@ -36,9 +36,10 @@ TYPE_NAMES = {
     "list": "列表",
     "value": "取值",
 }
-#: The one yes/no vocabulary (fields and layout profiles), compared lower-case.
-TRUE_WORDS = frozenset({"true", "yes", "y", "on", "是", "对", "1"})
-FALSE_WORDS = frozenset({"false", "no", "n", "off", "否", "不", "0"})
+#: The one yes/no vocabulary (fields and layout profiles), compared lower-case; 开/关 as the
+#: README speaks of a switch ("开孤行控制"; a tester wrote 孤行控制: 开 and was refused).
+TRUE_WORDS = frozenset({"true", "yes", "y", "on", "是", "对", "1", "开"})
+FALSE_WORDS = frozenset({"false", "no", "n", "off", "否", "不", "0", "关"})
 
 
 class Field(NamedTuple):

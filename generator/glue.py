@@ -307,16 +307,23 @@ _ITEM_VERBS = ("宣读", "观看", "传达", "学习", "介绍", "签订", "颁�
                "宣布", "通报", "解读", "展示", "汇报")
 
 
+#: Acts an item of no listed kind may be named by, done with 进行了 ("入党宣誓" → "进行了入党宣誓").
+_ITEM_ACTS = ("宣誓", "仪式", "签约", "授旗", "揭牌", "颁奖", "宣讲", "表决", "选举", "投票",
+              "签字", "演示", "观摩", "授牌", "表演")
+
+
 def _done(about: str) -> str:
     """An item of no listed kind told as done, as "刚才，…" tells it: "宣读…批复" → "宣读了…批复",
-    "入党宣誓" → "进行了入党宣誓" ("刚才，…新党员入党宣誓。" read as a headline, a fact writer);
-    wording with its own 了 is kept."""
-    if "了" in about[:4]:
+    "入党宣誓" → "进行了入党宣誓" ("刚才，…新党员入党宣誓。" read as a headline, a fact writer).
+    Wording with its own 了 ("为…颁了奖"; not 了解), or that starts with a preposition or is a
+    noun phrase the rules do not know, is kept as written: "进行了为…颁了奖" and "进行了上半年
+    工作情况" were worse than the user's words (a tester)."""
+    if re.search("了(?!解)", about) or about.startswith(("为", "向", "对", "给", "就", "由")):
         return about
     for verb in _ITEM_VERBS:
         if about.startswith(verb):
             return f"{verb}了{about[len(verb):]}"
-    return f"进行了{about}"
+    return f"进行了{about}" if about.endswith(_ITEM_ACTS) else about
 
 
 def comrade(who: str) -> str:

@@ -548,3 +548,13 @@ def test_fifty_thousand_rows_stream_through_check(tmp_path: Path, tiny: Path) ->
     assert len(report) == 50_000
     assert [r["单元格"] for r in report if r["状态"] == "失败"] == ["B49991"]
     assert not (tmp_path / "五万行").exists()
+
+
+def test_a_check_only_run_refuses_a_bad_profile_as_generating_would(tmp_path: Path) -> None:
+    """--check passed every row over a profile that generating then refused (a tester): the
+    profile is read first, once, whichever the run."""
+    profile = tmp_path / "本单位.yaml"
+    profile.write_text("grid:\n  widow_control: maybe\n", encoding="utf-8")
+    result = run_speechgen("batch", EXAMPLES / "各乡镇会议.csv", "-t", WORK, "--check",
+                           "--profile", profile)
+    assert_user_error(result, str(profile), "widow_control", "true/false")

@@ -270,3 +270,21 @@ def test_office_profile_overrides_the_expected_fonts(tmp_path):
     assert [f.message.split("的")[0] for f in found] == [
         "称呼", "正文", "三级标题", "四级标题", "结束语"]
     assert all("“仿宋_GB2312”,应为“方正仿宋_GBK”" in f.message for f in found)
+
+
+@pytest.mark.parametrize("numbering", ["首先", "第一"])
+def test_a_lone_run_in_point_without_its_number_passes_our_own_check(tmp_path, numbering):
+    """A lecture of one point numbered 首先 lost its 首先 (a lone one is a seam), and the run-in
+    heading, still in 黑体 inside a body paragraph, made our own Word file fail check with
+    "正文的中文字体为“黑体”" (a tester): it is set as the body now."""
+    from test_genre_templates import speech_from
+
+    data = {"模板": "party-lecture", "会议名称": "县财政局机关党支部专题党课",
+            "党课主题": "严守纪律规矩", "编号方式": numbering,
+            "主要内容": [{"小标题": "要把政治纪律挺在前面", "段落": ["对党忠诚要体现在执行上。"]}]}
+    path = tmp_path / "党课.docx"
+    path.write_bytes(render_docx(speech_from(data), load_layout("standard")))
+    checked = run_checks(load_draft(path), Options(layout=load_layout("standard")))
+    assert [(f.id, f.message) for f in checked if f.severity != INFO] == []
+    text = "".join(p.text for p in docx.Document(path).paragraphs)
+    assert "要把政治纪律挺在前面。对党忠诚" in text

@@ -438,3 +438,11 @@ def test_profile_keys_in_chinese_as_listed_in_the_standard_profile(tmp_path):
     assert (layout.heading1.size, layout.heading1.bold) == (18, True)
     assert layout.page_number.format == "- {page} -"
     assert layout.line_pitch_twips == 559  # (297 − 35 − 35) mm = 12869 twips over 23 lines
+
+
+def test_widow_control_is_switched_on_as_the_readme_says_it(tmp_path):
+    """README speaks of "开孤行控制"; a tester wrote 孤行控制: 开 and was refused."""
+    for word, on in (("开", True), ("关", False), ("是", True)):
+        profile = write(tmp_path, f"版心网格:\n  孤行控制: {word}\n")
+        doc = open_docx(render_docx(long_speech(), load_layout("standard", profile)))
+        assert {p.paragraph_format.widow_control for p in doc.paragraphs} == {on}, word

@@ -330,6 +330,8 @@ def comrade(who: str) -> str:
     """An agenda entry's speaker as the hall hears him named: "镇长邓晓梅" → "镇长邓晓梅同志";
     a body, a post without a name and a name already called 同志 stay as written.  "集团党委
     副书记倪红作了工作报告" sounded curt to a fact writer."""
+    # written as a byline ("县长　王伟", as 讲话人 is): the name joins its post in a sentence
+    who = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]{2,3}$)", "", who)
     return f"{who}同志" if _NAMED.search(who) and not _POST_END.search(who) else who
 
 

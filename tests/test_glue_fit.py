@@ -726,6 +726,7 @@ def test_a_colleague_named_on_the_agenda_is_called_comrade():
     data = scaffold_data("party-building") | {"议程": [
         {"谁": "集团党委副书记倪红", "类型": "工作报告"},
         {"谁": "县长王伟同志", "类型": "讲话"},
+        {"谁": "副县长　李平", "类型": "部署", "内容": "春耕生产"},
         {"谁": "县长助理", "类型": "部署", "内容": "重点工作"},
         {"谁": "集团党委组织部", "类型": "通报", "内容": "考核结果"}]}
     data.pop("前面讲话", None)
@@ -734,6 +735,7 @@ def test_a_colleague_named_on_the_agenda_is_called_comrade():
     assert "集团党委副书记倪红同志作了工作报告" in said, said
     assert "县长王伟同志作了" in said and "同志同志" not in said, said
     assert "县长助理对重点工作作了" in said and "集团党委组织部通报了" in said, said
+    assert "副县长李平同志对春耕生产作了" in said, said  # a byline's space joins the sentence
 
 
 def test_an_item_of_no_listed_kind_is_told_as_done():

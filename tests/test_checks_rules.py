@@ -214,6 +214,9 @@ def test_an_appeal_that_calls_on_the_hall_as_the_salutation_did_is_a_closing():
     ours = ours.replace("同志们：", "各位党员：", 1)
     assert [f.id for f in problems(ours) if f.id == "no-closing"] == []
     assert text_draft(ours).paras[-2].part == "closing"
+    # an appeal or good wishes after an address of their own (a tester)
+    for close in ("全体党员，让我们共同努力！\n", "各位领导、各位来宾，祝大家身体健康！\n"):
+        assert [f.id for f in problems(edit(appeal, close)) if f.id == "no-closing"] == [], close
 
 
 def test_a_request_and_a_modest_close_belong_to_the_closing():

@@ -20,6 +20,7 @@ from ..lexicon import (
     SIGNOFF_WORDS,
     SUMMING_UP,
     TITLE_ENDINGS,
+    WISH_STARTS,
     alternation,
 )
 from .draft import Para, ParaFacts, RunFacts
@@ -29,7 +30,12 @@ _DATE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?[）)
 _SALUTATION_WORDS = re.compile(alternation(ADDRESS_WORDS))
 _SALUTATION = re.compile(r"^[^。！？!?]{1,24}[：:]$")
 _SIGNOFF = re.compile(f"^{alternation(SIGNOFF_WORDS)}")
-_APPEAL_START = re.compile(f"^{alternation(APPEAL_STARTS)}")
+#: An appeal may open by calling on the hall first ("全体党员，让我们…", "各位领导、各位来宾，
+#: 祝大家…"): a short address of its own, up to its comma.
+_CALLED = "(?:[^，。！？；：]{1,16}，)?"
+_APPEAL_START = re.compile(f"^{_CALLED}{alternation(APPEAL_STARTS)}")
+#: Good wishes close a ceremony's speech as an appeal does ("…，祝大家新春愉快！").
+_WISHES = re.compile(f"^{_CALLED}{alternation(WISH_STARTS)}")
 #: Weaker cues: a point's only paragraph may also start this way.
 _CLOSING_START = re.compile(f"^{alternation((*SUMMING_UP, *FOLLOW_UP, '最后'))}")
 _CLOSING_END = re.compile(f"{alternation(APPEAL_ENDS)}[!！。]$")
@@ -119,7 +125,8 @@ def _closing_start(paras: list[Para]) -> int:
     for i in range(len(paras) - 1, -1, -1):
         para = paras[i]
         appeal = para.kind == "body" and bool(
-            _APPEAL_START.match(para.text) or _CLOSING_END.search(para.text)
+            _APPEAL_START.match(para.text) or _WISHES.match(para.text)
+            or _CLOSING_END.search(para.text)
             or (called and para.text.startswith(called)))
         weak = para.kind == "body" and bool(_CLOSING_START.match(para.text))
         if weak and not appeal and i and paras[i - 1].kind == "heading":

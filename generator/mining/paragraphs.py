@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from ..lazy_re import LazyPattern
 from ..lexicon import (
+    ADDRESS_WORDS,
     APPEAL_STARTS,
     COMRADES,
     GROUP_ADDRESS,
@@ -308,6 +309,33 @@ _SENTENCE_TITLE = re.compile(
     r"(?P<title>在[^\s。！？；：，“”]{4,40}?上的?(?:讲话|演讲|致辞|发言))"
     r"(?:。|范文稿|范文)(?=[^\s。！？；：，][^。！？]{4,}[，。！？])"
 )
+#: The same with nothing at all after the title (round 50: a page flattened with nothing between
+#: its rows): a long flattened line opening with a run that holds no clause mark and ends like a
+#: title ("…动员会讲话", "…新春致辞范文", "…的讲话（摘要）") is the title, whatever follows it —
+#: the title printed again, the site's fields ("时间：…"), its sentences or the first sentence of
+#: the body ("…工作动员讲话我相信，…").  Not where a phrase carries the genre word on ("…的讲话
+#: 精神", "…讲话中", "…动员大会"), and only on a line too long for a head of its own.
+_RUN_ON_TITLE = LazyPattern(
+    rf"^[^\s。！？；：，、“”]{{4,60}}?(?:(?!动员|报告|演讲){TITLE_END}|{TITLE_END}(?<=[稿料纲点文]))"
+    rf"(?:范文)?{_TITLE_NOTE}(?!{TITLE_END})"
+    r"(?![，。！？；、）]|精神|中|时|里|的|和|及|要求|指出|强调|大?会|部署|稿|文稿|材料"
+    r"|[一二三四五六七八九十两]?[则篇])"
+)
+#: (动员, 报告 and 演讲 end a title only with a suffix, "…演讲稿": bare, they are mostly inside
+#: one, "…动员大会", "…报告会", "…演讲比赛决赛时的讲话".)
+
+#: A collection's count in the title's note ("…讲话（通用26篇）"): its samples follow, each a head.
+_COLLECTION_NOTE = ("篇）", "则）")
+#: A site's lead-in ending like a title ("下面是小编为大家整理的2022年度党课…"): no title.
+_GATHERER = re.compile(r"小[编編]|本[站网網]|网友|網友|编者|[为為][你您]|[为為]大家|给大家|整理")
+#: A few words and a space after the genre word ("…演讲稿一分钟 …", "…讲话公众演讲.doc …"): the
+#: row runs on to the space, it is not cut inside.
+_SHORT_TAIL = re.compile(r"[^\s，。！？；：]{0,12}(?:\s|$)")
+#: An address soon after such a title, with no sentence between ("…讲话XX（日期）各位领导、…：",
+#: "…致辞各位老师、同学们，大家好！"): the head is the address rules' to part, as it was.
+_ADDRESS_SOON = LazyPattern(
+    rf"[^。！？：]{{0,40}}(?:(?:{alternation(ADDRESS_WORDS)})：|，(?:大家|各位|你们)?[早上下晚]?午?好)"
+)
 #: The colon that ends a short flattened page's head before a space and the first sentence
 #: ("…的讲话 各位志愿者： 今天…。"): no sentence mark before it, a space parting the address
 #: from what stands before it, and no greeting after it (a greeting stays with the address).
@@ -364,6 +392,17 @@ def unflatten(
         elif not (before or addressed) and (sentence := _SENTENCE_TITLE.match(text)):
             out.extend((number, p) for p in sentence.group("head", "title") if p)
             text = text[sentence.end() :]
+        elif (
+            not (before or addressed)
+            and len(text) >= FLATTENED
+            and (run_on := _RUN_ON_TITLE.match(text))
+            and not _ADDRESS_SOON.match(text, run_on.end())
+            and not run_on.group().endswith(_COLLECTION_NOTE)
+            and not _GATHERER.search(run_on.group())
+            and not _SHORT_TAIL.match(text, run_on.end())
+        ):
+            out.append((number, run_on.group()))  # "<title><anything>": the title's row
+            text = text[run_on.end() :]
         if len(text) < FLATTENED and addressed and addressed.re is not _ADDRESS:
             # A short page's head and opening on one line ("…的讲话（日期）某某同志们：今天…"):
             # head, address and body are parted, as on a long flattened line.

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from .data_cache import load_data
 from .lazy_re import LazyPattern
-from .lexicon import OFFICES
+from .lexicon import OFFICES, called
 from .numerals import announced
 from .resources import outlines_dir
 
@@ -339,8 +339,8 @@ def address_of(salutation: str) -> str:
     """How the closing calls on the audience: as the salutation did when it did not say 同志
     ("各位党员：" … "各位党员，希望大家…"; a fact writer named "各位党员：" then "同志们，" in
     round 9), else "同志们"."""
-    called = salutation.strip().rstrip("：:，,！!").removeprefix("尊敬的").removeprefix("亲爱的")
-    return called if called and "同志" not in called and len(called) <= 16 else "同志们"
+    hall = called(salutation)
+    return hall if hall and "同志" not in hall and len(hall) <= 16 else "同志们"
 
 
 

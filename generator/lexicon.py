@@ -100,6 +100,12 @@ STANDING_ADDRESS = ("代表", "委员", "领导", "来宾", "嘉宾", "同志", 
 COMRADES = "同志们"
 
 
+def called(salutation: str) -> str:
+    """The hall as a salutation calls it, as an appeal repeats it: without its mark and the
+    honorific before it ("尊敬的各位党员：" → "各位党员")."""
+    return salutation.strip().rstrip("：:，,！!").removeprefix("尊敬的").removeprefix("亲爱的")
+
+
 # --- Problems and points -------------------------------------------------------------------
 
 #: Words that open a clause on some of a group ("有的乡镇…", "少数干部…"): a list whose every

@@ -22,6 +22,7 @@ from ..lexicon import (
     TITLE_ENDINGS,
     WISH_STARTS,
     alternation,
+    called,
 )
 from .draft import Para, ParaFacts, RunFacts
 from .markers import LIST_SCHEMES, Nesting, marker_at, split_heading
@@ -120,14 +121,14 @@ def _closing_start(paras: list[Para]) -> int:
     An appeal may call on the hall as the salutation did ("各位党员：" … "各位党员，春节快到了，
     …我相信…就一定能够…"), as the drafts do: check put such a close in the opening and said
     the speech had none (a fact writer)."""
-    called = _called(paras)
+    address = _called(paras)
     start = len(paras)
     for i in range(len(paras) - 1, -1, -1):
         para = paras[i]
         appeal = para.kind == "body" and bool(
             _APPEAL_START.match(para.text) or _WISHES.match(para.text)
             or _CLOSING_END.search(para.text)
-            or (called and para.text.startswith(called)))
+            or (address and para.text.startswith(address)))
         weak = para.kind == "body" and bool(_CLOSING_START.match(para.text))
         if weak and not appeal and i and paras[i - 1].kind == "heading":
             break  # the only paragraph of the last point is its body, however it starts
@@ -141,9 +142,8 @@ def _closing_start(paras: list[Para]) -> int:
 def _called(paras: list[Para]) -> str:
     """How the salutation calls the hall, as an appeal repeats it ("尊敬的各位党员：" →
     "各位党员，"); "" when there is no salutation or it is the common 同志们 (matched anyway)."""
-    salutation = next((p.text for p in paras if p.kind == "salutation"), "")
-    called = salutation.strip().rstrip("：:，,！!").removeprefix("尊敬的").removeprefix("亲爱的")
-    return f"{called}，" if called and "、" not in called and len(called) <= 8 else ""
+    hall = called(next((p.text for p in paras if p.kind == "salutation"), ""))
+    return f"{hall}，" if hall and "、" not in hall and len(hall) <= 8 else ""
 
 
 def classify(raws: list[Raw]) -> list[Para]:

@@ -24,7 +24,7 @@ from flask import Flask, Request, Response, g, redirect, request, send_from_dire
 from werkzeug.exceptions import HTTPException
 
 from .. import advice
-from ..layout import LAYOUT_TITLES, built_in_layouts
+from ..layout import LAYOUT_TITLES
 from . import library
 from .guards import MAX_BODY, MESSAGES, SECURITY_HEADERS, TOKEN_HEADER, Guard, cookie_name
 from .library import STYLESHEET, InputError, Problem, SpeechgenError, os_reason, safe_stem
@@ -205,7 +205,7 @@ def create_app(port: int, token: str, workdir: Path,
         # the page's 版式 lists come from here, not from index.html, so a layout added to
         # generator/layouts/ is offered everywhere at once
         layouts = [{"name": name, "label": LAYOUT_TITLES.get(name, name)}
-                   for name in built_in_layouts()]
+                   for name in library.LAYOUTS]
         return json_response({"pdf": library.pdf_available(), "max_body": MAX_BODY,
                               "layouts": layouts})
 

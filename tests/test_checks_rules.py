@@ -127,6 +127,31 @@ def test_section_announcement_against_its_sub_points():
     assert finding.place.section == "一、"
 
 
+SPOKEN_POINTS = """\
+在全镇安全生产工作会议上的讲话
+同志们：
+今天召开这次会议，主要是部署近期安全生产工作。下面，我讲两点意见。
+首先，要提高思想认识。安全生产事关群众生命财产安全，各村务必高度重视。
+其次，要狠抓隐患排查。各村要立即组织力量，对辖区企业开展一次全面排查。
+同志们，安全生产责任重于泰山，希望大家抓紧抓实。
+"""
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("讲两点", "讲两点", None),
+    ("其次，要", "最后，要", None),  # 最后 is the list's second item, not the closing
+    ("首先，要", "一是要", None),
+    ("其次，要", "二是要", "实际有1个"),  # 一是 never continues 首先
+    ("讲两点", "讲三点", "实际有2个"),
+])
+def test_points_made_as_a_spoken_list_are_counted_with_no_numbered_heading(old, new, said):
+    text = SPOKEN_POINTS.replace(old, new)
+    if old == "首先，要":
+        text = text.replace("其次，要", "二是要")
+    found = [f for f in check(text) if f.id == "announced-count"]
+    assert [said in f.message for f in found] == ([] if said is None else [True])
+
+
 @pytest.mark.parametrize(("old", "new", "rule_id", "quoted", "line"), [
     ("三、加强领导", "四、加强领导", "numbering-gap", "四、", 13),
     ("（二）信息工作", "（三）信息工作", "numbering-gap", "（三）", 8),

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from ..lazy_re import LazyPattern
 from ..lexicon import COUNT_UNITS, alternation, announced_number, announcement
 from ..numerals import NUMBER, spoken
+from ..schemes import BY_NAME
 from .draft import Draft, Para
 from .finding import ERROR, WARNING, Finding
+from .markers import LIST_SCHEMES, marker_at
 from .rule import Options, Rule
 
 #: In the opening: a speaking verb, then the count (CORPUS e1.11); 几 names no number.  The
@@ -58,13 +60,39 @@ def _finding(para: Para, match: re.Match[str], real: int) -> Finding | None:
     )
 
 
+def _spoken_points(paras: list[Para]) -> int:
+    """How many paragraphs after the announcement open with the items of one spoken list
+    (首先，… 其次，… 最后，…; 一是… 二是…), in sequence: a short speech with no numbered
+    heading makes its announced points so ("下面，我讲两点意见。" then "首先，要…" and "其次，要…"
+    as paragraphs), and counting none of them called every such speech wrong (a tester)."""
+    family, count, last = "", 0, ""
+    for para in paras:
+        found = marker_at(para.text)
+        if found and found.scheme in LIST_SCHEMES:
+            scheme = BY_NAME[found.scheme]
+            if (not family and found.ordinal == 1) or (
+                    scheme.family == family and found.ordinal == count + 1):
+                family, count = scheme.family, found.ordinal
+                last = scheme.last
+                continue
+        if count and last and re.match(last, para.text):
+            return count + 1
+    return count
+
+
 def check(draft: Draft, options: Options) -> Iterator[Finding]:
     """The opening's announcement against the top-level points, and each point's "以下三个方面"
-    against its direct sub-points."""
+    against its direct sub-points.  With no numbered point at all, the points are the
+    paragraphs a spoken list opens after the announcement (`_spoken_points`)."""
     opening = [p for p in draft.paras if p.part == "opening" and p.kind == "body"]
     points = [p for p in draft.paras if p.kind in ("heading", "lead")]
     if (found := _announcement(opening, _OPENING)) is not None:
-        finding = _finding(*found, sum(p.level == 1 for p in points))
+        real = sum(p.level == 1 for p in points)
+        if not real:
+            after = [p for p in draft.paras[found[0].index:]  # index is 1-based
+                     if p.kind == "body" and p.part != "front"]
+            real = _spoken_points(after)
+        finding = _finding(*found, real)
         if finding:
             yield finding
     for point in points:

@@ -1022,3 +1022,24 @@ def test_an_unknown_batch_action_is_refused_before_anything_is_read(live):
     assert answer["error"] == "不支持的操作“explode”,可选:check(逐行检查)、generate(生成)"
     assert "rows" not in answer and "job" not in answer
     assert set(live.workdir.iterdir()) == before  # the sheet was not even saved
+
+
+def test_check_reads_a_word_draft_against_the_house_profile_the_page_keeps(client, tmp_path):
+    """A .docx the house profile set in its own font was told on the page it breaks 仿宋_GB2312:
+    /api/check ignored the profile every download uses (a tester).  The CLI's check with the
+    same profile is the reference."""
+    profile_text = "body:\n  font: 方正仿宋_GBK\n"
+    profile = tmp_path / "本单位版式.yaml"
+    profile.write_text(profile_text, encoding="utf-8")
+    draft = tmp_path / "讲话.docx"
+    run_speechgen("render", EXAMPLES / "全县党建工作会议.yaml", "--profile", profile, "-o", draft)
+
+    def fonts(data: dict) -> list[str]:
+        return [f["message"] for f in data["findings"] if f["id"] == "font-east-asian"]
+
+    plain = post(client, "/api/check", data={"file": (draft.open("rb"), draft.name)}).get_json()
+    housed = post(client, "/api/check", data={"file": (draft.open("rb"), draft.name),
+                                              "profile": profile_text}).get_json()
+    cli = json.loads(run_speechgen("check", draft, "--json", "--profile", profile).stdout)
+    assert fonts(plain) and all("方正仿宋_GBK" in m for m in fonts(plain))
+    assert fonts(housed) == [] and housed["findings"] == cli["findings"]

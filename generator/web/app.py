@@ -264,7 +264,12 @@ def create_app(port: int, token: str, workdir: Path,
 
     @app.post("/api/check")
     def check() -> Response:
-        return json_response(library.check(_upload("check"), _layout(request.form)))
+        """A draft checked as `check --layout LAYOUT --profile PROFILE` checks it: the house
+        profile the page keeps goes with it, as with every download (a .docx set in the
+        house's own font was told it breaks 仿宋_GB2312, a tester)."""
+        layout = _layout(request.form)
+        profile_text = _text_field("profile", library.PROFILE_FILE)
+        return json_response(library.check(_upload("check"), layout, profile_text))
 
     @app.post("/api/fix")
     def fix() -> Response:

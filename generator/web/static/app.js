@@ -715,17 +715,19 @@ function start() {
       S.profile = { name: file.name, text };
       writeJSON(PROFILE_KEY, S.profile);
       // what render --profile warns of the same file, said here too (a tester)
-      note([`本单位版式“${file.name}”已启用,之后的每次下载都按它排版(保存在本浏览器中)。`,
+      note([`本单位版式“${file.name}”已启用,之后的每次下载都按它排版,检查 Word 稿也按它核对(保存在本浏览器中)。`,
         ...(warnings || []).map((w) => `提示:${w}`)].join('\n'), true);
     } catch (error) {
       note(`本单位版式有误,未启用:\n${error.message}`);
     }
     event.target.value = '';
     renderProfile();
+    runCheck();   // a draft already checked is checked again against the layout now in use
   });
   $('profile-clear').addEventListener('click', () => {
     S.profile = null; localStorage.removeItem(PROFILE_KEY); renderProfile();
     note('已改回标准版式。', true);
+    runCheck();
   });
   function note(text, ok) {
     const message = $('write-message');
@@ -779,6 +781,7 @@ function start() {
     const form = new FormData();
     form.append('file', checkFile);
     form.append('layout', $('check-layout').value);
+    if (S.profile) form.append('profile', S.profile.text);   // checked against the house's own layout
     try {
       const data = await api('/api/check', { method: 'POST', body: form });
       box.textContent = '';

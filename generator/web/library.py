@@ -217,7 +217,8 @@ def mine(path: Path) -> list[dict[str, Any]]:
 def check(path: Path, layout: str = "standard", profile_text: str | None = None) -> dict[str, Any]:
     """What `speechgen check --json --layout LAYOUT --profile PROFILE` reports for an uploaded
     draft (under its own name); `profile_text` is a house profile's YAML text."""
-    return {**sg.check(path, layout=layout, profile=profile_layout(profile_text, layout)).to_dict(), "file": path.name}
+    profile = profile_layout(profile_text, layout)
+    return {**sg.check(path, layout=layout, profile=profile).to_dict(), "file": path.name}
 
 
 def fix(path: Path) -> bytes:

@@ -89,9 +89,16 @@ app = typer.Typer(
 )
 
 
+def _layout_name(value: str) -> str:
+    from .layout import layout_name
+
+    return layout_name(value)
+
+
 # Options several commands share, declared once so their names and help stay the same.
 LayoutOption = Annotated[
-    str, typer.Option("--layout", help="版式:standard(GB/T 9704 标准)或 podium(大字版)。")
+    str, typer.Option("--layout", callback=_layout_name,
+                      help="版式:standard(GB/T 9704 标准,即标准版)或 podium(大字版)。")
 ]
 ProfileOption = Annotated[
     Path | None, typer.Option("--profile", help="本单位版式文件(.yaml),覆盖版式中的任意取值。")
@@ -291,7 +298,8 @@ def check(
         int | None, typer.Option("--rate", help="语速,每分钟字数,用于估算讲话用时(默认 220)。")
     ] = None,
     layout: Annotated[
-        str, typer.Option("--layout", help="检查 .docx 版式所依据的版式:standard 或 podium。")
+        str, typer.Option("--layout", callback=_layout_name,
+                          help="检查 .docx 版式所依据的版式:standard(标准版)或 podium(大字版)。")
     ] = "standard",
     profile: Annotated[
         Path | None,

@@ -357,6 +357,16 @@ def _layouts_folder() -> Path:
 LAYOUT_TITLES = {"standard": "标准版", "podium": "大字版"}
 
 
+def layout_name(value: str) -> str:
+    """The built-in layout `value` names: its own name, or its title as the page and the docs
+    print it, with or without 版 (大字版, 大字 → podium): a user who reads "大字版" types it
+    (a tester).  Any other value comes back as given, for `load_layout` to refuse."""
+    for name, title in LAYOUT_TITLES.items():
+        if value in (title, title.removesuffix("版")):
+            return name
+    return value
+
+
 def built_in_layouts() -> tuple[str, ...]:
     """The layouts shipped in generator/layouts/, `standard` (GB/T 9704) first."""
     names = sorted(entry.name.removesuffix(".yaml") for entry in _layouts_folder().iterdir()
@@ -384,9 +394,11 @@ def load_layout(name: str = "standard", profile: str | Path | None = None) -> La
     out keeps the built-in value.  Problems raise InputError with file, line and key path.
     """
     available = built_in_layouts()
+    name = layout_name(name)
     if name not in available:
-        hint = suggestion(did_you_mean(name, list(available), cutoff=0.4))
-        raise InputError(f"没有名为“{name}”的版式。{hint}可用的版式:{'、'.join(available)}")
+        titled = [f"{n}({LAYOUT_TITLES[n]})" if n in LAYOUT_TITLES else n for n in available]
+        hint = suggestion(did_you_mean(name, [*available, *LAYOUT_TITLES.values()], cutoff=0.4))
+        raise InputError(f"没有名为“{name}”的版式。{hint}可用的版式:{'、'.join(titled)}")
     if profile is None:
         return _build(name, _built_in(name))
     path = Path(profile)

@@ -179,8 +179,9 @@ def test_examples_pass_the_command():
 def test_docx_layout_options_reach_the_check(tmp_path, speechgen):
     example = sorted(EXAMPLES.glob("*.yaml"))[0]
     podium = tmp_path / "podium.docx"
-    assert speechgen("render", example, "-o", podium, "--layout", "podium").returncode == 0
+    assert speechgen("render", example, "-o", podium, "--layout", "大字版").returncode == 0
     assert speechgen("check", podium, "--layout", "podium").returncode == 0
+    assert speechgen("check", podium, "--layout", "大字版").returncode == 0
     result = speechgen("check", podium)
     assert result.returncode == 1
     assert "[font-size]" in result.stdout and "应为“16磅”" in result.stdout

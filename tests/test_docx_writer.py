@@ -395,8 +395,17 @@ def test_every_problem_in_a_profile_reported_at_once(tmp_path):
 def test_unknown_layout_name_and_missing_profile_file(tmp_path):
     with pytest.raises(InputError, match="podium"):
         load_layout("podum")
+    with pytest.raises(InputError, match=r"是不是想写 大字版.*podium\(大字版\)"):
+        load_layout("大子版")
     with pytest.raises(InputError, match="找不到这个文件"):
         load_layout("standard", tmp_path / "没有.yaml")
+
+
+@pytest.mark.parametrize(("asked", "name"), [
+    ("大字版", "podium"), ("大字", "podium"), ("标准版", "standard"), ("标准", "standard")])
+def test_a_layout_may_be_named_by_its_title(asked, name):
+    """A user who reads "大字版" in the docs and on the page types it (a tester)."""
+    assert load_layout(asked) == load_layout(name)
 
 
 def test_sizes_by_chinese_name_or_points(tmp_path):

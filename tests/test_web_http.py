@@ -294,8 +294,10 @@ def test_pdf_holds_the_text_and_pages_of_the_clis_pdf(client, tmp_path):
     assert "党建工作会议上的讲话" in pages(web)[0]
 
 
-def test_podium_docx_is_the_clis_podium_layout(client, tmp_path):
-    response = yaml_post(client, "/api/render?format=docx&layout=podium",
+@pytest.mark.parametrize("asked", ["podium", "大字版"])
+def test_podium_docx_is_the_clis_podium_layout(client, tmp_path, asked):
+    """By name or by the title the page and the docs print (a tester typed 大字版)."""
+    response = yaml_post(client, f"/api/render?format=docx&layout={asked}",
                          EXAMPLE.read_text(encoding="utf-8"))
     target = tmp_path / "podium.docx"
     run_speechgen("render", EXAMPLE, "--layout", "podium", "-o", target)

@@ -103,12 +103,13 @@ def test_paragraphs_written_under_a_task_are_its_text(tmp_path, speechgen):
 @pytest.mark.parametrize("template", GENRES)
 def test_every_part_takes_its_text_as_段落_too(template):
     """Three templates' parts still refused 段落 where their label is 引言 (a second fact
-    writer): every template's scaffold, its 引言 written 段落, gives the same speech."""
+    writer): every template's scaffold, its 引言 written 段落, gives the same speech.  So does
+    a review's 总体评价, a part's opening paragraphs under another name (a tester)."""
     data = scaffold_data(template)
 
     def renamed(value):
         if isinstance(value, dict):
-            return {("段落" if key == "引言" else key): renamed(item)
+            return {("段落" if key in ("引言", "总体评价") else key): renamed(item)
                     for key, item in value.items()}
         if isinstance(value, list):
             return [renamed(item) for item in value]

@@ -347,6 +347,13 @@ def _unknown(key: str, fields: Sequence[Field]) -> str:
         target = next(f for f in fields if close in f.names)
     if target is not None:
         return f"未知字段“{key}”,{suggestion(target.describe())}"
+    # a key of a group one level down, written a level too high ("孤行控制: 开" at a profile's
+    # top, where it belongs under 版心网格; a tester was shown the top level's list alone)
+    home = next((f for f in fields if any(key in child.names for child in f.fields)), None)
+    if home is not None:
+        where = (f"“{home.label}:”下的每一项里(以“- ”开头)" if home.type == "list"
+                 else f"“{home.label}:”之下")
+        return f"未知字段“{key}”:它是 {home.describe()} 里的字段,应缩进写在{where}"
     known = "、".join(f.describe() for f in fields)
     return f"未知字段“{key}”。此处可用的字段:{known}"
 

@@ -455,3 +455,14 @@ def test_widow_control_is_switched_on_as_the_readme_says_it(tmp_path):
         profile = write(tmp_path, f"版心网格:\n  孤行控制: {word}\n")
         doc = open_docx(render_docx(long_speech(), load_layout("standard", profile)))
         assert {p.paragraph_format.widow_control for p in doc.paragraphs} == {on}, word
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("孤行控制: 开\n", "“版心网格:”之下"),
+    ("widow_control: true\n", "“版心网格:”之下"),
+])
+def test_a_key_written_a_level_too_high_is_told_where_it_belongs(tmp_path, text, home):
+    """A profile with 孤行控制 at its top was shown the top level's sixteen keys and no word of
+    版心网格 (a tester)."""
+    with pytest.raises(InputError, match=f"它是 版心网格\\(grid\\) 里的字段,应缩进写在{home}"):
+        load_layout("standard", write(tmp_path, text))

@@ -234,3 +234,11 @@ def test_a_phrasing_version_is_a_whole_number_from_zero(speechgen, tmp_path, ver
     result = speechgen("render", path, "-o", tmp_path / "稿.docx")
     assert_user_error(result, "提纲.yaml:1", "套话版本", "应为 0 或更大的整数", version)
     assert not (tmp_path / "稿.docx").exists()
+
+
+def test_a_part_of_the_review_written_at_the_top_is_told_where_it_belongs(tmp_path, speechgen):
+    path = write(tmp_path, "模板: work-conference\n会议名称: 全县会议\n存在问题: [短板不少]\n"
+                           "工作任务:\n- 小标题: 抓落实\n")
+    result = speechgen("render", path, "-f", "txt")
+    assert_user_error(result, "未知字段“存在问题”:它是 工作回顾(review) 里的字段,"
+                              "应缩进写在“工作回顾:”之下")

@@ -175,3 +175,17 @@ def test_a_title_of_thousands_of_characters_breaks_in_well_under_a_second_of_wor
     assert "".join(lines) == title and all(len(line) <= 22 for line in lines)
     assert len(lines) <= -(-len(title) // 20) + 1  # whole words of four: at most 20 a line
     assert tried < 100 * len(title), tried  # was about len(title) ** 2 / 22 per line count
+
+
+@pytest.mark.parametrize("title", [
+    "在全县深入学习贯彻党的二十届三中全会精神宣讲动员大会上的讲话",
+    "在全市学习贯彻党的二十届三中全会精神专题研讨班开班式上的讲话",
+    "在全区学习贯彻党的二十届三中全会精神暨经济工作会议上的讲话",
+    "在省委十二届九次全会精神宣讲报告会上的讲话",
+])
+@pytest.mark.parametrize("max_chars", [20, 17])
+def test_a_plenums_spirit_is_one_term(title, max_chars):
+    """"…三中全会｜精神宣讲…" read as two things on a printed page (a print proof-reader):
+    "全会精神" is one 提法, as are 会议精神 and 讲话精神."""
+    lines = balance_title(title, max_chars)
+    assert len(lines) >= 2 and not any(line.endswith("全会") for line in lines), lines

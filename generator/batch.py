@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import InputError, Problem, os_reason
+from .fields import join_lines
 from .filenames import UniqueNames, compile_name, safe_stem
 from .formats import BATCH_FORMATS, get_format
 from .sheet_header import choose_template
@@ -441,7 +442,10 @@ class Batch:
 
 
 def _cell(cells: tuple, index: int) -> str:
-    return cell_text(cells[index]) if index < len(cells) else ""
+    """A cell as a file name part: lines joined as the draft joins a one-line field's (an
+    Alt+Enter in 会议名称 named the file "…2025年 经济工作会议" while its title read whole, a
+    tester)."""
+    return join_lines(cell_text(cells[index])) if index < len(cells) else ""
 
 
 def _chunks(items: Iterable[_Job], size: int) -> Iterator[list[_Job]]:

@@ -477,10 +477,12 @@ def test_a_line_break_in_a_one_line_cell_is_joined_and_told(tmp_path: Path) -> N
     book["会议"]["C4"] = "城关镇2025年\n经济工作会议"
     book.save(tmp_path / "表.xlsx")
     result = run_speechgen("batch", tmp_path / "表.xlsx", "-t", WORK, "-o", tmp_path / "out",
-                           "--report", tmp_path / "r.csv")
+                           "--report", tmp_path / "r.csv", "--name", "{会议名称}")
     assert "提示:第 4 行:C4(会议名称)单元格里有换行" in result.stderr, result.stderr
+    # the file is named as the draft reads, not "城关镇2025年 经济工作会议.docx"
+    assert (tmp_path / "out" / "城关镇2025年经济工作会议.docx").exists()
     assert "换行" not in result.stderr.replace("C4(会议名称)单元格里有换行", "")
-    draft = "\n".join(docx_paragraphs(next((tmp_path / "out").glob("*城关镇*.docx"))))
+    draft = "\n".join(docx_paragraphs(tmp_path / "out" / "城关镇2025年经济工作会议.docx"))
     assert "城关镇2025年经济工作会议" in draft
     row4 = [r for r in read_report(tmp_path / "r.csv") if r["行号"] == "4"]
     assert row4 and "已把各行接成一行" in row4[0]["问题"], row4

@@ -63,13 +63,23 @@ _GENERIC = (
     ("expected <block end>", "缩进不一致"),
     ("exceeded maximum nesting depth", f"嵌套层数过多(超过 {MAX_DEPTH} 层),请检查括号和缩进"),
     ("but found another document", "一个文件只能有一份内容(发现了多个以 --- 分隔的文档)"),
-    ("found character", "这里有不能出现在 YAML 中的字符(如 Tab、@、`),可给整段文字加引号"),
+    ("found character", "这里有不能出现在 YAML 中的字符(如 Tab、@、`、%),可给整段文字加引号"),
     ("found a tab character", "不能用 Tab 缩进,请改用空格"),
 )
 
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def _content(line: str) -> int:
+    """Where a line's fields start: after a list item's "- ", as the item's next field is
+    indented ("  - 小标题: 一" then "    段落: …" was told 缩进不一致 when a later character on
+    that line was the error, a tester)."""
+    stripped = line.lstrip(" ")
+    if not stripped.startswith("- "):
+        return _indent(line)
+    return len(line) - len(stripped[1:].lstrip(" "))
 
 
 def _opens_mapping(lines: list[str], number: int, prefix: str) -> bool:
@@ -111,7 +121,7 @@ def _diagnose(lines: list[str], first: int, last: int) -> tuple[int, int, str] |
                     f"如 {match[2]}: \"{match[3][:12]}…\"")
     if last >= 2 and last <= len(lines):
         here, above = lines[last - 1], lines[last - 2]
-        if (above.strip() and _KEY_VALUE.match(above) and _indent(here) > _indent(above)
+        if (above.strip() and _KEY_VALUE.match(above) and _indent(here) > _content(above)
                 and not above.rstrip().endswith((":", "|", ">"))):
             return last, _indent(here) + 1, ("缩进不一致:这一行比上一行缩进得多,"
                                              "但上一行的字段已经写了值")

@@ -40,6 +40,9 @@ def loader(request, monkeypatch):
     ("标题: 关于: 什么的讲话\n称呼: 同志们\n", 1, ["值中含有“: ”", "引号"]),
     ("标题: a\n  称呼: b\n", 2, ["缩进不一致"]),
     ("标题: a\n开场:\n  - 同志们：\n  小标题: x\n", 4, ["缩进不一致"]),  # not the 同志们：
+    ("标题: a\n正文:\n  - 小标题: 一\n      段落: [x]\n", 4, ["缩进不一致"]),
+    # a list item's next field is indented under its "- ": the error is the "%" (a tester)
+    ("标题: a\n正文:\n  - 小标题: 一\n    段落: [要{% if 1 %}x]\n", 4, ["4:12", "%"]),
     ("标题: \"在全县大会上的讲话\n称呼: x\n", 1, ["引号没有配对"]),
     # paired quotes, a Windows path inside: an escape, not an unclosed quote (a tester)
     ("标题: a\n开场: [\"材料见D:\\材料\\总结.docx\"]\n", 2, ["反斜杠", "单引号"]),

@@ -1154,20 +1154,24 @@ SPEAKER_TURN = LazyPattern(
 )
 
 
+#: The shortest line of text taken under a speaker's line.
+TURN_TEXT = 20
+
+
 def _next_turn(
     before: list[tuple[int, str]], text: str, following: list[tuple[int, str]]
 ) -> bool:
     """The record of a meeting at which several spoke in turn, each turn under its speaker's
     line ("康老讲话：" … "现在请张某某同志讲话。" / "张某某同志讲话：" / "首先，…"): a speaker's
     line starts the next speech when the unit already holds such a line with a turn under it
-    that has ended (its last line closes a sentence), and a paragraph follows (a sentence of
-    ``BODY_LINE`` characters or more).  One speaker's line alone on a page hands over to the
-    speech and divides nothing."""
+    that has ended (its last line closes a sentence), and text follows (a line of ``TURN_TEXT``
+    characters or more holding a clause mark: a PDF's text layer cuts its lines short).  One
+    speaker's line alone on a page hands over to the speech and divides nothing."""
     return (
         bool(following)
         and SPEAKER_TURN.match(text) is not None
-        and len(following[0][1]) >= BODY_LINE
-        and _FULL_STOP.search(following[0][1]) is not None
+        and len(following[0][1]) >= TURN_TEXT
+        and _SENTENCE.search(following[0][1]) is not None
         and any(
             SPEAKER_TURN.match(t) is not None and k + 1 < len(before)
             for k, (_, t) in enumerate(before)

@@ -24,7 +24,7 @@ from ..lexicon import (
 )
 from ..numerals import ORDINAL, from_chinese
 from .address import GREETED, LEADING_GREETING, is_salutation
-from .boilerplate import classify, is_furniture, strip_label
+from .boilerplate import LEAD_IN, classify, is_furniture, strip_label
 from .captions import SAMPLE_MARK
 from .headings.detect import (
     ANNOUNCEMENT,
@@ -403,6 +403,10 @@ def unflatten(
         ):
             out.append((number, run_on.group()))  # "<title><anything>": the title's row
             text = text[run_on.end() :]
+            if lead_in := LEAD_IN.match(text):
+                # "<title>下面是小编为大家整理的…，供大家参考。同志们：…": the site's lead-in
+                # between the title and the speech goes, as it does opening a line of its own.
+                text = text[lead_in.end() :]
         if len(text) < FLATTENED and addressed and addressed.re is not _ADDRESS:
             # A short page's head and opening on one line ("…的讲话（日期）某某同志们：今天…"):
             # head, address and body are parted, as on a long flattened line.

@@ -1067,6 +1067,9 @@ def _sub_speeches(
 
     for k, (number, text) in enumerate(body):
         match = SUB_SPEECH.match(text)
+        if _next_turn(units[-1].lines, text, body[k + 1 : k + 2]):
+            units.append(Unit(file, 0, f"{label}/{len(units) + 1}", text, "", [(number, text)]))
+            continue
         if _titled_start(units[-1].lines, text, body[k + 1 : k + 3]) and has_body(text):
             if BARE_NUMBER.match(units[-1].lines[-1][1]):
                 units[-1].lines.pop()  # the next sample's bare number ("2") above its title
@@ -1140,6 +1143,40 @@ def _titled_start(
         and any(_FULL_STOP.search(t) for _, t in before)
         and _ENDS_SENTENCE.search(_last_text(before)) is not None
         and not _printed_again(before, text, following[int(speaker)][1])
+    )
+
+
+#: A speaker's turn in the record of a meeting, on a line of its own over what that person
+#: said: "张某某同志讲话：", "王书记发言：", "康老讲话：" (a name or office, the kind of speech,
+#: the colon that hands over; no sentence).
+SPEAKER_TURN = LazyPattern(
+    r"^[^\s，。！？：、；（）()]{2,12}(?:讲话|发言|致辞|致词)[：:]$", needs="讲发致"
+)
+
+
+#: The shortest line of text taken under a speaker's line.
+TURN_TEXT = 20
+
+
+def _next_turn(
+    before: list[tuple[int, str]], text: str, following: list[tuple[int, str]]
+) -> bool:
+    """The record of a meeting at which several spoke in turn, each turn under its speaker's
+    line ("康老讲话：" … "现在请张某某同志讲话。" / "张某某同志讲话：" / "首先，…"): a speaker's
+    line starts the next speech when the unit already holds such a line with a turn under it
+    that has ended (its last line closes a sentence), and text follows (a line of ``TURN_TEXT``
+    characters or more holding a clause mark: a PDF's text layer cuts its lines short).  One
+    speaker's line alone on a page hands over to the speech and divides nothing."""
+    return (
+        bool(following)
+        and SPEAKER_TURN.match(text) is not None
+        and len(following[0][1]) >= TURN_TEXT
+        and _SENTENCE.search(following[0][1]) is not None
+        and any(
+            SPEAKER_TURN.match(t) is not None and k + 1 < len(before)
+            for k, (_, t) in enumerate(before)
+        )
+        and _ENDS_SENTENCE.search(_last_text(before)) is not None
     )
 
 

@@ -272,6 +272,14 @@ def parse(text: str, filename: str | None, allow_empty: bool = False,
     data = convert(root, ())  # depth is bounded by compose, so this recursion is too
 
     def locate(path: KeyPath) -> tuple[int | None, int | None]:
+        # A list written as its one item ("正文:" then "  小标题: …", which the fields take
+        # as a one-item list) has no index 0 in the file: its fields sit under the key itself
+        # (an error in that item was placed at the 正文 line, a tester).
+        while 0 in path and path not in marks:
+            at = path.index(0)
+            if path[:at] + path[at + 1:] not in marks:
+                break
+            path = path[:at] + path[at + 1:]
         while path and path not in marks:
             path = path[:-1]
         return marks.get(path, (None, None))

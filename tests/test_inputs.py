@@ -242,3 +242,11 @@ def test_a_part_of_the_review_written_at_the_top_is_told_where_it_belongs(tmp_pa
     result = speechgen("render", path, "-f", "txt")
     assert_user_error(result, "未知字段“存在问题”:它是 工作回顾(review) 里的字段,"
                               "应缩进写在“工作回顾:”之下")
+
+
+def test_an_error_in_a_list_written_as_its_one_item_is_placed_at_its_line(tmp_path, speechgen):
+    """"正文:" then "  字题: …" (a profile passed as an outline) was told at 1:1, the 正文 line:
+    a list may be written as its one item, and its fields are found under the key itself."""
+    path = write(tmp_path, "标题: 在全县大会上的讲话\n正文:\n  小标题: 抓落实\n"
+                           "  字题: 方正仿宋_GBK\n")
+    assert_user_error(speechgen("render", path, "-f", "txt"), f"{path}:4:3:", "未知字段“字题”")

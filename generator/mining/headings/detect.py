@@ -170,6 +170,38 @@ def split_heading(rest: str) -> tuple[str, str]:
 #: then its body's first sentence (which has a clause break).  A comma before the space means
 #: the space is a wrap inside the heading.
 SPACED_BODY = re.compile(r"^([^\s。！？]{3,80}?[^，、；：\s])\s+(?=\S[^。！？]{4,}[，。！？])")
+#: "一、充分肯定…的显著成效，进一步增强做好卫生 健康工作的责任感、使命感 2023年是…": a hard-wrapped
+#: (PDF) page flattened onto one line keeps its line breaks as spaces, and a heading of a full
+#: printed line (``WRAPPED_HEAD_MIN`` characters at least) wrapped over two.  The space is a
+#: wrap inside the heading when the piece after it, up to the next space, has no clause break,
+#: digit or letter and either ends as a heading ends ("…责任感、使命感") or is the last character
+#: or two of a word ("…加快转 变"); the body's sentence follows the next space.
+WRAPPED_SPACED = re.compile(
+    r"^([^\s。！？]{17,60}?[^，、；：\s]) ([^\s，。！？；：\dA-Za-z（(“]{1,24}?)\s+"
+    r"(?=\S[^。！？]{4,}[，。！？])"
+)
+WRAPPED_HEAD_MIN = 18
+#: The longest heading ``WRAPPED_SPACED`` joins (both lines).
+WRAPPED_HEADING_CHARS = 60
+#: The longest tail of a word wrapped onto the heading's second line with no ending of its own.
+WRAPPED_TAIL = 2
+
+
+def _wrapped_spaced(text: str) -> tuple[str, str] | None:
+    wrapped = WRAPPED_SPACED.match(text)
+    if wrapped is None:
+        return None
+    first, tail = wrapped.group(1), wrapped.group(2)
+    if len(first) < WRAPPED_HEAD_MIN or first.endswith(HEADING_ENDINGS + WEAK_ENDINGS):
+        return None  # a short heading, or one that ends where the space is, is whole
+    if not (len(tail) <= WRAPPED_TAIL or tail.endswith(HEADING_ENDINGS)):
+        return None
+    heading = first + tail
+    if len(unglossed(heading)) > WRAPPED_HEADING_CHARS:
+        return None
+    return heading, text[wrapped.end() :]
+
+
 #: The longest heading ``SPACED_BODY`` cuts, pinyin glosses aside ("统（tǒng）一思想，…"
 #: counts as "统一思想，…": a glossed page's heading is no longer than a plain one's).
 SPACED_HEADING_CHARS = 41
@@ -426,6 +458,8 @@ def split_fused(text: str) -> tuple[str, str] | None:
 
 
 def _split_fused(text: str) -> tuple[str, str] | None:
+    if wrapped := _wrapped_spaced(text):
+        return wrapped
     spaced = SPACED_BODY.match(text)
     if spaced and len(unglossed(spaced.group(1))) <= SPACED_HEADING_CHARS:
         return spaced.group(1), text[spaced.end() :]

@@ -236,3 +236,17 @@ def test_a_yaml_draft_s_findings_point_to_its_own_lines(tmp_path):
     found = next(f for f in findings(facts) if f["id"] == "placeholder")
     line = facts.read_text(encoding="utf-8").splitlines()[found["line"] - 1]
     assert line[found["column"] - 1:].startswith("XX") and "会议任务" in line
+
+
+def test_a_title_broken_over_two_lines_is_quoted_on_one_report_line(tmp_path, speechgen):
+    """A long title set on two lines in Word (a line break inside the paragraph) split its
+    finding over two lines of the report (a tester): the break is shown as ↵."""
+    outline = tmp_path / "提纲.yaml"
+    outline.write_text("标题: 在全县深入学习贯彻党的二十届三中全会精神宣讲动员大会上的讲话\n"
+                       "称呼: 同志们：\n开场: [今天召开大会。]\n"
+                       "结尾: [同志们，让我们共同努力！]\n", encoding="utf-8")
+    podium = tmp_path / "大字版.docx"
+    assert speechgen("render", outline, "-o", podium, "--layout", "podium").returncode == 0
+    result = speechgen("check", podium)
+    title = [line for line in result.stdout.splitlines() if "(标题)" in line]
+    assert title and all("↵" in line and line.endswith("]") for line in title), result.stdout

@@ -10,7 +10,10 @@ FIX_HINT = "(可用 --fix 修正)"
 
 
 def _line(finding: Finding) -> str:
-    quote = f"  “{finding.text}”" if finding.text else ""
+    """One finding, one line: a line break inside the quoted text (a title broken over two
+    lines in Word) is shown as "↵", so the report keeps a finding a line (a tester)."""
+    text = finding.text.replace("\r\n", "\n").replace("\n", "↵") if finding.text else ""
+    quote = f"  “{text}”" if text else ""
     hint = FIX_HINT if finding.fixable else ""
     return (f"{SEVERITY_NAMES[finding.severity]}  {finding.place.describe()}{quote}  "
             f"{finding.message}{hint}  [{finding.id}]")

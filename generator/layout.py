@@ -100,6 +100,14 @@ class Layout(NamedTuple):
     page_number: PageNumber
     fallback: Fallback
 
+    @property
+    def shown(self) -> str:
+        """The layout as a person calls it: 大字版, or 标准版加本单位版式“办公室” for a profile
+        laid over a built-in (its name "standard+办公室" was printed in a warning, a tester)."""
+        base, _, profile = self.name.partition("+")
+        title = LAYOUT_TITLES.get(base, base)
+        return f"{title}加本单位版式“{profile}”" if profile else title
+
     def style(self, kind: str, level: int = 0) -> TextStyle:
         """The style of a block kind; ``heading`` and ``lead`` heads take their level's style."""
         if kind in ("heading", "lead"):

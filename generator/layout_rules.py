@@ -66,7 +66,7 @@ def page_warnings(layout: Layout) -> list[str]:
     best_pitch = math.floor(height / wanted) / 20
     bottom = math.floor((layout.margins.bottom - _mm(needed)) * 10) / 10
     return [
-        f"版式“{layout.name}”:行距 {pitch / 20:g} 磅时每页只能排 {fits} 行,少于设定的 {wanted} 行"
+        f"{layout.shown}:行距 {pitch / 20:g} 磅时每页只能排 {fits} 行,少于设定的 {wanted} 行"
         f"(版心高 {_mm(height):.1f} 毫米,{wanted} 行需要 {_mm(wanted * pitch):.1f} 毫米)。"
         f"要排 {wanted} 行,可把行距改为 {best_pitch:g} 磅或更小,"
         f"或把下边距由 {layout.margins.bottom:g} 毫米改为 {bottom:g} 毫米;"

@@ -203,6 +203,7 @@ def test_a_pitch_that_leaves_21_lines_is_kept_and_the_user_told_how_to_get_22(
     result = speechgen("render", SPEECHES[0], "--profile", profile, "-o", out)
     assert result.returncode == 0, result.stderr
     assert f"行距 {pitch[:-2]} 磅时每页只能排 21 行,少于设定的 22 行" in result.stderr
+    assert "标准版加本单位版式“本单位”:行距" in result.stderr  # not its name "standard+本单位"
     assert "可把行距改为 28.95 磅或更小" in result.stderr
     with zipfile.ZipFile(out) as package:  # the office's value, not a silent correction
         assert f'w:line="{round(float(pitch[:-2]) * 20)}"' in package.read(

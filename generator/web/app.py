@@ -72,7 +72,8 @@ def _layout(values: Any) -> str:
     name or by its title (大字版)."""
     layout = layout_name(values.get("layout") or "standard")
     if layout not in library.LAYOUTS:
-        raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(library.LAYOUTS)}")
+        titled = (f"{name}({LAYOUT_TITLES.get(name, name)})" for name in library.LAYOUTS)
+        raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(titled)}")
     return str(layout)
 
 

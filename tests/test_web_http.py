@@ -1045,3 +1045,21 @@ def test_check_reads_a_word_draft_against_the_house_profile_the_page_keeps(clien
     cli = json.loads(run_speechgen("check", draft, "--json", "--profile", profile).stdout)
     assert fonts(plain) and all("方正仿宋_GBK" in m for m in fonts(plain))
     assert fonts(housed) == [] and housed["findings"] == cli["findings"]
+
+
+def test_the_sheet_read_by_default_is_offered_first(client, tmp_path):
+    """A hidden 填表说明 sheet before the data was listed first on the page, while batch read
+    the first visible sheet (a tester): the list starts with the sheet read by default."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(SHEET)
+    notes = book.create_sheet("填表说明", 0)
+    notes["A1"] = "本表由各乡镇填写"
+    notes.sheet_state = "hidden"
+    sheet = tmp_path / "带说明的表.xlsx"
+    book.save(sheet)
+    form = {"sheet": (sheet.open("rb"), sheet.name), "template": "work-conference",
+            "action": "check"}
+    data = post(client, "/api/batch", data=form).get_json()
+    assert data["sheets"][0] == openpyxl.load_workbook(SHEET).sheetnames[0]
+    assert "填表说明" in data["sheets"][1:]

@@ -282,7 +282,11 @@ def batch_check(request: BatchRequest) -> BatchCheck:
     run = sg.run_batch(_options(request, True))
     batch = run.batch
     try:
-        info = (batch.template.name, batch.template.title, list(batch.book.sheet_names),
+        # the sheet read by default first (the page offers it as 默认): a hidden sheet before
+        # it was listed first while another was used (a tester)
+        main = batch.book.main_sheet
+        sheets = [main, *(name for name in batch.book.sheet_names if name != main)]
+        info = (batch.template.name, batch.template.title, sheets,
                 [{"header": c.header, "used": c.target is not None or c.ignored}
                  for c in batch.mapping.columns],
                 [name.rstrip("*") for name in expected_columns(batch.template.fields)

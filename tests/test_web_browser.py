@@ -236,7 +236,20 @@ def test_template_form_preview_and_docx_download(server, browser):
     wait(browser, lambda d: "已用:本单位.yaml" in by_id(d, "profile-status").text)
     path.unlink()
     css(browser, 'button.dl[data-format="docx"][data-layout="standard"]')[0].click()
-    assert "方正仿宋_GBK" in Document(str(downloaded(browser, ".docx"))).element.xml
+    housed = downloaded(browser, ".docx")
+    assert "方正仿宋_GBK" in Document(str(housed)).element.xml
+    # The check tab uses it too, and says so: the house's own Word file draws no font finding
+    # there, where it was told it breaks 仿宋_GB2312 (a tester).
+    kept = driver_tmp(browser) / "本单位稿.docx"
+    shutil.copy(housed, kept)
+    css(browser, '.tab[data-view="check"]')[0].click()
+    in_use = css(browser, "#view-check .profile-in-use")[0]
+    assert in_use.is_displayed() and "本单位.yaml" in in_use.text
+    by_id(browser, "check-file").send_keys(str(kept))
+    wait(browser, lambda d: "错误" in by_id(d, "check-result").text)
+    report = by_id(browser, "check-result").text
+    assert "全文" in report and "字体" not in report and "仿宋_GB2312" not in report, report
+    css(browser, '.tab[data-view="write"]')[0].click()
 
     # The draft survives a reload (local storage).
     browser.refresh()

@@ -704,6 +704,11 @@ function start() {
   function renderProfile() {
     $('profile-status').textContent = S.profile ? `已用:${S.profile.name}` : '';
     $('profile-clear').hidden = !S.profile;
+    // the check and batch tabs use it too: say so there (a batch made with it gave no sign, a tester)
+    document.querySelectorAll('.profile-in-use').forEach((span) => {
+      span.hidden = !S.profile;
+      span.textContent = S.profile ? `另加本单位版式“${S.profile.name}”(在“撰写”页可改为不用)` : '';
+    });
   }
   $('profile-file').addEventListener('change', async (event) => {
     const file = event.target.files[0];

@@ -318,6 +318,28 @@ def test_uploaded_speech_reordered_in_the_outline_editor(server, browser, tmp_pa
     assert not any(p.startswith(f"{last}、") for p in paragraphs)
 
 
+def test_what_mine_says_of_a_word_file_is_said_on_the_page(server, browser, tmp_path):
+    """The command line's mine says a table was turned into lines; the page opened the outline
+    without a word of it (a tester)."""
+    speech = tmp_path / "去年的讲话.docx"
+    assert run_speechgen("render", EXAMPLES / "全县经济工作会议.yaml", "-o", speech).returncode == 0
+    document = Document(str(speech))
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells,
+                          ["指标", "2023年", "增长", "地区生产总值", "186亿元", "6.1%"], strict=True):
+        cell.text = text
+    document.save(str(speech))
+    open_page(browser, server)
+    by_id(browser, "mine-file").send_keys(str(speech))
+    wait(browser, lambda d: css(d, "#sec-0-heading"))
+    wait(browser, lambda d: "一、" in by_id(d, "preview").text)  # it stays after the preview
+    notes = by_id(browser, "mined-notes")
+    assert notes.is_displayed() and "1 个表格已按行转成文字" in notes.text
+    assert "去年的讲话.docx" in notes.text
+    css(browser, "#mined-notes button")[0].click()  # 知道了
+    assert not css(browser, "#mined-notes")
+
+
 def test_a_page_with_two_speeches_lets_the_user_pick_one(server, browser, tmp_path):
     page = tmp_path / "两篇讲话.txt"
     parts = []

@@ -474,9 +474,21 @@ function start() {
     return 1 + Math.max(0, ...(section.sections || []).map(depth));
   }
 
+  // What mine said of the file (a table turned into lines, a structure not fully read …), as the
+  // command line prints it, kept above the outline until the user has read it: the page opened
+  // the outline without a word of it (a tester).
+  function minedNotes() {
+    const flags = (S.outline.flags || []).map((f) => f.message).filter(Boolean);
+    if (!flags.length) return '';
+    return el('div', { class: 'message', id: 'mined-notes' },
+      el('p', { text: `从“${(S.outline.source && S.outline.source.file) || '文件'}”取出时请注意:` }),
+      ...flags.map((text) => el('p', { text })),
+      el('button', { type: 'button', class: 'small', onclick: () => { delete S.outline.flags; renderEditor(); } }, '知道了'));
+  }
   function renderOutline(editor) {
     editor.append(el('h2', { class: 'form-title', text: '提纲编辑' }),
       el('p', { class: 'when', text: '编号(一、(一)1.(1))由程序按结构自动排,移动、升降级后右侧即时更新。开头里“我讲N点意见”是原文,部分增减后请自己改;与部分数不符时,下方检查结果会指出。' }),
+      minedNotes(),
       outlineText('title', '标题', '例如:在全县经济工作会议上的讲话'),
       outlineText('subtitle', '副标题', '可不写'),
       outlineText('speaker', '讲话人', '例如:县委书记　王宏'),

@@ -145,9 +145,14 @@ def check_target(target: PathLike, *, overwrite: bool = False, inputs: Iterable[
     if is_untouched(path):
         return
     if path.suffix.lower() == ".docx":
-        raise ExistingFile(Problem("文件已存在,并且在 speechgen 生成之后被改动过(如在 Word 或 "
-                                   f"WPS 中编辑保存),未覆盖;{keep_both},确定要替换请加 --overwrite",
-                                   str(path)))
+        # A file with no record at all may be anybody's: "生成之后被改动过" was said of one
+        # speechgen never wrote (a tester).
+        from .stamp import recorded
+
+        how = ("在 speechgen 生成之后被改动过(如在 Word 或 WPS 中编辑保存)" if recorded(path)
+               else "不是 speechgen 原样生成的(可能是别的文件,或已在 Word、WPS 中另存改动过)")
+        raise ExistingFile(Problem(f"文件已存在,{how},未覆盖;{keep_both},确定要替换请加 "
+                                   "--overwrite", str(path)))
     raise ExistingFile(Problem(f"文件已存在,未覆盖;确定要替换请加 --overwrite,{keep_both}",
                                str(path)))
 

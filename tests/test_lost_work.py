@@ -630,3 +630,18 @@ def test_a_symbolic_link_is_written_through_and_its_edited_target_kept(tmp_path:
     before = sha(target)
     assert_user_error(run_speechgen("render", first, "-o", link), "改动过")
     assert link.is_symlink() and sha(target) == before
+
+
+def test_a_word_file_speechgen_never_wrote_is_not_said_to_be_edited_after_it(
+        tmp_path: Path) -> None:
+    """A colleague's 提纲.docx was kept with "在 speechgen 生成之后被改动过", though nothing shows
+    speechgen ever wrote it (a tester): it is kept, and said to be perhaps another file."""
+    source = outline(tmp_path)
+    target = tmp_path / "提纲.docx"
+    theirs = docx.Document()
+    theirs.add_paragraph("别人的文件。")
+    theirs.save(str(target))
+    before = sha(target)
+    result = run_speechgen("render", source)
+    assert_user_error(result, "提纲.docx", "不是 speechgen 原样生成的", "--overwrite")
+    assert "生成之后被改动过" not in result.stderr and sha(target) == before

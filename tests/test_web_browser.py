@@ -325,8 +325,8 @@ def test_what_mine_says_of_a_word_file_is_said_on_the_page(server, browser, tmp_
     assert run_speechgen("render", EXAMPLES / "全县经济工作会议.yaml", "-o", speech).returncode == 0
     document = Document(str(speech))
     table = document.add_table(rows=2, cols=3)
-    for cell, text in zip(table.rows[0].cells + table.rows[1].cells,
-                          ["指标", "2023年", "增长", "地区生产总值", "186亿元", "6.1%"], strict=True):
+    texts = ["指标", "2023年", "增长", "地区生产总值", "186亿元", "6.1%"]
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells, texts, strict=True):
         cell.text = text
     document.save(str(speech))
     open_page(browser, server)

@@ -59,6 +59,10 @@ class Field(NamedTuple):
     #: For type "value" (declared in code, e.g. layout profiles): the scalar as written → the
     #: typed value, or ValueError saying what was expected.
     parse: Callable[[Any], Any] | None = None
+    #: Required only when sibling fields hold these values (key → value): an agenda item of
+    #: type 其他 says nothing of what was done unless its 内容 does, and the glue would have to
+    #: invent it ("县人社局发了言", a tester).
+    required_when: Mapping[str, str] = MappingProxyType({})
 
     @property
     def offered(self) -> bool:
@@ -140,10 +144,11 @@ class Validator:
                 wrong.add(spec.key)  # told what is wrong with it; not "missing" as well
         for spec in fields:
             if result.get(spec.key) in (None, "", [], {}):
-                if spec.required and spec.key not in wrong:
+                when = _required_when(spec, fields, result)
+                if (spec.required or when) and spec.key not in wrong:
                     where = f"{shown}.{spec.label}" if shown else spec.label
-                    self.problem(path, where, f"缺少必填字段 {spec.describe()}" + _hint(spec),
-                                 (*self.canonical(path), spec.key))
+                    self.problem(path, where, f"{when}缺少必填字段 {spec.describe()}"
+                                 + _hint(spec), (*self.canonical(path), spec.key))
                 result[spec.key] = _empty(spec)
         return result
 
@@ -324,6 +329,17 @@ def example_text(value: Any) -> str:
     return str(value)
 
 
+def _required_when(spec: Field, fields: Sequence[Field], result: Mapping[str, Any]) -> str:
+    """"类型为“其他”时," when the siblings' values make `spec` required, else ""."""
+    if not spec.required_when or any(result.get(key) != value
+                                      for key, value in spec.required_when.items()):
+        return ""
+    labels = {f.key: f.label for f in fields}
+    said = "、".join(f"{labels.get(key, key)}为“{value}”"
+                    for key, value in spec.required_when.items())
+    return f"{said}时,"
+
+
 def _hint(spec: Field) -> str:
     parts = []
     if spec.help:
@@ -358,8 +374,8 @@ def _unknown(key: str, fields: Sequence[Field]) -> str:
     return f"未知字段“{key}”。此处可用的字段:{known}"
 
 
-_FIELD_KEYS = {"key", "label", "type", "required", "default", "help", "example", "aliases",
-               "choices", "fields", "item"}
+_FIELD_KEYS = {"key", "label", "type", "required", "required_when", "default", "help",
+               "example", "aliases", "choices", "fields", "item"}
 _KEY_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -415,6 +431,7 @@ def fields_from_data(items: Any, source: str = "fields") -> tuple[Field, ...]:
                 fields=fields_from_data(raw["fields"], f"{where}.fields")
                 if raw.get("fields") else (),
                 item="group" if raw.get("fields") else str(raw.get("item", "text")),
+                required_when={str(k): str(v) for k, v in (raw.get("required_when") or {}).items()},
             )
         )
     return tuple(out)

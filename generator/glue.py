@@ -487,12 +487,20 @@ class Glue:
         """(clause, kind) for each earlier item: free text first, then structured entries."""
         out = [(str(text), agenda_kind(str(text))) for text in facts.get("earlier") or ()]
         names = {str(e["name"]): str(e["kind"]) for e in self.stock.agenda}
+        entries: list[tuple[str, str, str]] = []  # (who, kind, about)
         for entry in facts.get("agenda") or ():
             kind = names.get(str(entry.get("kind") or ""), entry.get("kind") or "other")
             kind = kind if kind in self.stock.agenda_phrases else "other"
             about = _clause(entry.get("about"))
-            with_about, bare = self.stock.agenda_phrases[kind]
             who = comrade(_clause(entry.get("who")))
+            if entries and not about and entries[-1][1:] == (kind, ""):
+                # two speakers of one kind in a row, neither saying on what: one clause, as
+                # the hall heard it ("李华同志、王强同志作了发言", not a clause each; a tester)
+                entries[-1] = (f"{entries[-1][0]}、{who}", kind, "")
+            else:
+                entries.append((who, kind, about))
+        for who, kind, about in entries:
+            with_about, bare = self.stock.agenda_phrases[kind]
             if kind == "other" and about:
                 about = _done(about)
             said = (with_about if about else bare).format(who=who, about=about)

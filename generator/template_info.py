@@ -32,6 +32,8 @@ class FieldInfo:
     aliases: list[str] = field(default_factory=list)
     item: str | None = None
     type_label: str = ""
+    #: Required only when sibling fields hold these values: {"kind": "其他"}.
+    required_when: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, spec: Field) -> FieldInfo:
@@ -39,11 +41,12 @@ class FieldInfo:
                    list(dict.fromkeys(spec.choices)),
                    [cls.of(child) for child in spec.fields if child.offered],
                    list(spec.aliases), spec.item if spec.type == "list" else None,
-                   TYPE_NAMES.get(spec.type, spec.type))
+                   TYPE_NAMES.get(spec.type, spec.type), dict(spec.required_when))
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "label": self.label, "type": self.type,
-                "type_label": self.type_label, "required": self.required, "help": self.help,
+                "type_label": self.type_label, "required": self.required,
+                "required_when": dict(self.required_when), "help": self.help,
                 "example": self.example, "choices": list(self.choices),
                 "aliases": list(self.aliases), "item": self.item,
                 "children": [child.to_dict() for child in self.children]}

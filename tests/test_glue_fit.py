@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from test_genre_templates import scaffold_data, speech_from
 
 from generator.text_writer import render_text
@@ -753,6 +754,34 @@ def test_an_item_of_no_listed_kind_is_told_as_done():
     assert "新党员进行了入党宣誓" in said and "全体党员重温了入党誓词" in said, said
     # its own 了 or a shape the rules do not know stays as the user wrote it (a tester)
     assert "县长王伟同志为受表彰的先进颁了奖" in said and "进行了上半年" not in said, said
+
+
+def test_speakers_of_one_kind_in_a_row_are_one_clause():
+    """"李华同志作了发言；王强同志作了发言" (a tester): as the hall heard it, one clause."""
+    data = scaffold_data("commendation") | {"议程": [
+        {"谁": "县委副书记张明", "类型": "表彰决定"},
+        {"谁": "城关镇党委书记李华", "类型": "先进代表发言"},
+        {"谁": "县扶贫办主任王强", "类型": "先进代表发言"},
+        {"谁": "县教育局", "类型": "交流发言", "内容": "控辍保学"},
+        {"谁": "县卫健局", "类型": "交流发言", "内容": "健康帮扶"}]}
+    data.pop("前面议程", None)
+    data.pop("前面讲话", None)
+    said = agenda_reply(data, 0)
+    assert "李华同志、县扶贫办主任王强同志作了" in said and said.count("李华") == 1, said
+    # each says on what: a clause each
+    assert "县教育局就控辍保学作了" in said and "县卫健局就健康帮扶作了" in said, said
+
+
+def test_an_item_of_no_listed_kind_must_say_what_was_done(tmp_path):
+    """"县人社局发了言" for a 其他 item with no 内容 invented what was done (a tester): the
+    outline is refused at the item, as a missing field is."""
+    from conftest import assert_user_error, run_speechgen
+
+    data = scaffold_data("commendation") | {"议程": [{"谁": "县人社局", "类型": "其他"}]}
+    path = tmp_path / "表彰.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert_user_error(run_speechgen("render", path, "-f", "txt"), "议程[1].内容",
+                      "类型为“其他”时,缺少必填字段 内容(about)")
 
 
 def test_a_pledge_is_not_followed_by_a_request_meant_for_an_earlier_item():

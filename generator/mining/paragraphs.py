@@ -359,24 +359,32 @@ def _repeated_title(text: str) -> tuple[int, int, int] | None:
         for size in range(length, 7, -1):
             again = span.find(span[e - size : e], e)
             if again >= 0:
-                if _glued_copies(span, e - size, again) and (best is None or size > best[2]):
+                if _glued_copies(span, e - size, again, size) and (
+                    best is None or size > best[2]
+                ):
                     best = (e - size, again, size)
                 break
     return best
 
 
-def _glued_copies(span: str, first: int, second: int) -> bool:
+def _glued_copies(span: str, first: int, second: int, size: int) -> bool:
     """Whether two copies of a run are the title printed twice with nothing between the head's
     rows: the run is whole (the characters before the copies differ: the same character before
     both, a space say, means the title goes on past it, "…生产 工作会议上的讲话"), and neither copy
     stands after a space (a head whose rows a space parts is the older rules') or inside a
-    book-title mark (a site's sentence naming the article, "…相关的《<标题>》").  A run opening
+    book-title mark (a site's sentence naming the article, "…相关的《<标题>》") or a subtitle's
+    dash (the theme above it is the title, "<主题>——在…的讲话"), nor the second inside the site's
+    lead-in ("…以下是本站为您收集的<标题>，欢迎…").  A run opening
     with 在 after a Han character may have lost its speaker ("县委书记在…"): not taken.  A copy
     may open the line."""
+    if _GATHERER.search(span, first + size, second) or span[second + size : second + size + 1] in (
+        "，", "、", "》"
+    ):
+        return False  # "<标题>以下是本站为您收集的<标题>，欢迎…": the site's sentence names it
     before = [span[at - 1] if at else "" for at in (first, second)]
     if span[first] == "在" and any("\u4e00" <= c <= "\u9fff" for c in before if c):
         return False  # "县委书记在…的讲话…在…的讲话": the speaker may be the title's
-    return before[0] != before[1] and not any(c.isspace() or c == "《" for c in before if c)
+    return before[0] != before[1] and not any(c.isspace() or c in "《—" for c in before if c)
 
 
 #: A collection's count in the title's note ("…讲话（通用26篇）"): its samples follow, each a head.

@@ -324,6 +324,69 @@ _RUN_ON_TITLE = LazyPattern(
 #: (动员, 报告 and 演讲 end a title only with a suffix, "…演讲稿": bare, they are mostly inside
 #: one, "…动员大会", "…报告会", "…演讲比赛决赛时的讲话".)
 
+#: Round 53: a page's head flattened with nothing between its rows often prints the title
+#: twice — the site's header, breadcrumb or "标题：" field, then the article's own title line
+#: ("…热门搜索：…总结<标题>发布时间：…浏览次数：543次免费试读<标题>同志们：…").  The longest run
+#: ending like a title that the head repeats is the title: what is glued before its copies is
+#: the site's.  Looked for only in the line's first _REPEAT_SPAN characters, before any sentence.
+_REPEAT_SPAN = 400
+_REPEAT_END = LazyPattern(
+    rf"(?:{TITLE_END}){_TITLE_NOTE}"
+    r"(?![，。！？；、）]|精神|中|时|里|的|和|及|要求|指出|强调|大?会|部署|稿|文稿|材料)"
+)
+#: A space between two characters that are not digits: the head's rows are parted (a head
+#: whose rows a space parts, "…(送审稿) 第一篇：…", is the older rules'); "13:57:48  浏览次数"
+#: is a field's.
+_SPACE_BETWEEN = re.compile(r"(?<![\d\s])\s+(?![\d\s])")
+#: What a repeated title may hold: no sentence or clause mark, no space.
+_REPEAT_CHARS = re.compile(r"[^\s。！？；，、：:]")
+
+
+def _repeated_title(text: str) -> tuple[int, int, int] | None:
+    """(first copy's start, second copy's start, length) of the longest run of 8–60 characters
+    ending like a title (`_REPEAT_END`) that the head of a flattened line prints twice, both
+    copies before the line's first sentence end; None when there is none."""
+    span = text[:_REPEAT_SPAN]
+    if stop := _UNTERMINATED.search(span):
+        span = span[: stop.start()]
+    best: tuple[int, int, int] | None = None
+    for end in _REPEAT_END.finditer(span):
+        e = end.end()
+        length = 0
+        while length < 60 and e - length > 0 and _REPEAT_CHARS.match(span[e - length - 1]):
+            length += 1
+        # the longest tail of the run before e that is printed again after e
+        for size in range(length, 7, -1):
+            again = span.find(span[e - size : e], e)
+            if again >= 0:
+                if _glued_copies(span, e - size, again, size) and (
+                    best is None or size > best[2]
+                ):
+                    best = (e - size, again, size)
+                break
+    return best
+
+
+def _glued_copies(span: str, first: int, second: int, size: int) -> bool:
+    """Whether two copies of a run are the title printed twice with nothing between the head's
+    rows: the run is whole (the characters before the copies differ: the same character before
+    both, a space say, means the title goes on past it, "…生产 工作会议上的讲话"), and neither copy
+    stands after a space (a head whose rows a space parts is the older rules') or inside a
+    book-title mark (a site's sentence naming the article, "…相关的《<标题>》") or a subtitle's
+    dash (the theme above it is the title, "<主题>——在…的讲话"), nor the second inside the site's
+    lead-in ("…以下是本站为您收集的<标题>，欢迎…").  A run opening
+    with 在 after a Han character may have lost its speaker ("县委书记在…"): not taken.  A copy
+    may open the line."""
+    if _GATHERER.search(span, first + size, second) or span[second + size : second + size + 1] in (
+        "，", "、", "》"
+    ):
+        return False  # "<标题>以下是本站为您收集的<标题>，欢迎…": the site's sentence names it
+    before = [span[at - 1] if at else "" for at in (first, second)]
+    if span[first] == "在" and any("\u4e00" <= c <= "\u9fff" for c in before if c):
+        return False  # "县委书记在…的讲话…在…的讲话": the speaker may be the title's
+    return before[0] != before[1] and not any(c.isspace() or c in "《—" for c in before if c)
+
+
 #: A collection's count in the title's note ("…讲话（通用26篇）"): its samples follow, each a head.
 _COLLECTION_NOTE = ("篇）", "则）")
 #: A site's lead-in ending like a title ("下面是小编为大家整理的2022年度党课…"): no title.
@@ -377,6 +440,19 @@ def unflatten(
         if not before:
             before = any(_UNTERMINATED.search(t) for _, t in out[scanned:])
             scanned = len(out)
+        if (
+            not before
+            and len(text) >= FLATTENED
+            and (twice := _repeated_title(text))
+            and not _SPACE_BETWEEN.search(text, 0, twice[1])
+        ):
+            first, second, size = twice  # "<site><title><fields><title><body>": the head's rows
+            out.extend(
+                (number, p)
+                for p in (text[:first], text[first : first + size], text[first + size : second])
+                if p
+            )
+            text = text[second:]
         addressed = not before and _titled_address(text)
         titled = None if before or addressed else _SPACED_TITLE.match(text)
         if titled and _UNTERMINATED.search(text):

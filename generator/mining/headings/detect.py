@@ -448,12 +448,70 @@ def _closed_clause(text: str) -> tuple[str, str] | None:
 
 _CLAUSE_BREAK = re.compile(r"[，；：、\s]")
 
+#: The sizes, longest first, of a word of the heading that its body opens with again
+#: (``_echoed``): "…推进教育强省建设教育是发展…" takes up 教育, "关于春耕生产工作春耕生产是…".
+ECHO_WORDS = (4, 3, 2)
+#: The longest heading cut so, and the shortest last clause it may end with: a clause of two or
+#: three characters is a heading's own adverb or verb before the word it repeats ("提高认识，
+#: 充分认识…": 充分 is no clause of a heading's).
+ECHO_HEAD_MAX = 40
+ECHO_CLAUSE_MIN = 4
+
+
+def _echoed(text: str) -> tuple[str, str] | None:
+    """(heading, body) for a heading run on without a break into a body whose first sentence
+    opens with a word of the heading again, its subject ("不失时机地推进教育强省建设教育是发展
+    科学技术和培养人才的基础，…", "深刻领会立忱同志工作报告的精神和内涵立忱同志的工作报告是…").
+    The body's clause must run on for ``FUSED_BODY`` characters at least, so a heading line that
+    repeats a word of its own ("以党建促发展，以发展强党建") is never cut.  The longest word
+    taken up wins, then the first place; a two-character word only as the subject of its
+    sentence (followed by 是 or 的).  A heading ends neither inside quotation marks nor on a
+    word that leads on (的, 是, 和…), and holds no 是."""
+    first = _SENTENCE_END.search(text)
+    if first is None:
+        return None  # a heading line, or a page cut off inside the body's first sentence
+    sentence = text[: first.start()]
+    cuts = []
+    # A heading names a task; one that says what a thing is ("社区党支部应该是…的领导核心，是
+    # 团结和带领…") is a sentence, and the word after it may be its object, not a new subject.
+    said = sentence.find("是")
+    last = len(sentence) - FUSED_BODY if said < 0 else min(said, len(sentence) - FUSED_BODY)
+    for cut in range(CLOSED_HEAD_MIN, min(last, ECHO_HEAD_MAX) + 1):
+        if not in_basic_block(sentence[cut - 1]) or sentence[cut - 1] in _LEADS_ON:
+            continue
+        if sentence.count("“", 0, cut) != sentence.count("”", 0, cut):
+            continue
+        clause_start = max(sentence.rfind(mark, 0, cut) for mark in "，；：、") + 1
+        if cut - clause_start < ECHO_CLAUSE_MIN:
+            continue
+        clause = _CLAUSE_BREAK.search(sentence, cut)
+        if (clause.start() if clause else len(sentence)) - cut >= FUSED_BODY:
+            cuts.append(cut)
+    for size in ECHO_WORDS:
+        for cut in cuts:
+            word = sentence[cut : cut + size]
+            if (
+                len(word) == size
+                and all(in_basic_block(c) or c.isdigit() for c in word)
+                and sum(map(in_basic_block, word)) >= 2
+                and (size > 2 or sentence.startswith(("是", "的"), cut + size))
+                and word in sentence[:cut]
+            ):
+                return text[:cut], text[cut:]
+    return None
+
+
+#: A heading's last character that leads on to more: it ends no heading.
+_LEADS_ON = "的了在对把和与及地得着是为"
+
 
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
     found = _split_fused(text)
     if found is None and "，" not in text[:CLOSED_HEAD_MIN]:
         found = _closed_clause(text)
+    if found is None:
+        found = _echoed(text)
     return found
 
 

@@ -7,7 +7,8 @@ Run:  python bench/score_mining.py --pages DIR [--pool POOL] [--quiet]
       mining-dev16, mining-dev17, mining-dev18, mining-dev19, mining-dev20, mining-dev21,
       mining-dev22, mining-dev23, mining-dev24, mining-dev25, mining-dev26, mining-dev27,
       mining-dev28, mining-dev29, mining-dev30, mining-dev31, mining-dev32, mining-dev33,
-      mining-dev34, mining-dev35, mining-dev36, mining-dev37, mining-phrase-a,
+      mining-dev34, mining-dev35, mining-dev36, mining-dev37, mining-dev38,
+      mining-phrase-a,
       mining-phrase-b; the mining-phrase pools are 40 pages each of the phrase-stock pool
       labelled for the miner, blind, and named apart so that the stock's attestation, which
       reads those pages already, does not count them twice)

@@ -414,6 +414,10 @@ def fields_from_data(items: Any, source: str = "fields") -> tuple[Field, ...]:
                              "每个字段的 key 和 label 都不能重复")
         keys.add(key)
         labels.add(label)
+        required_when = raw.get("required_when") or {}
+        if not isinstance(required_when, Mapping):
+            raise ValueError(f"{where}:required_when 应写成“同组字段: 取值”,如 "
+                             "required_when: {kind: 其他}")
         choices = raw.get("choices") or {}
         if isinstance(choices, list):
             choices = {str(c): str(c) for c in choices}
@@ -431,7 +435,7 @@ def fields_from_data(items: Any, source: str = "fields") -> tuple[Field, ...]:
                 fields=fields_from_data(raw["fields"], f"{where}.fields")
                 if raw.get("fields") else (),
                 item="group" if raw.get("fields") else str(raw.get("item", "text")),
-                required_when={str(k): str(v) for k, v in (raw.get("required_when") or {}).items()},
+                required_when={str(k): str(v) for k, v in required_when.items()},
             )
         )
     return tuple(out)

@@ -381,6 +381,7 @@ def test_template_errors_are_chinese_with_detail_only_under_debug(tmp_path, body
     ("  - {key: a, label: 甲, type: datum}\n", ["type“datum”", "是不是想写 date?", "choice"]),
     ("  - {key: a, label: 甲, requird: true}\n", ["不认识的属性“requird”", "是不是想写 required?"]),
     ("  - {key: 会议, label: 甲}\n", ["第1项(会议)", "key 只能用英文字母"]),
+    ("  - {key: a, label: 甲, required_when: [kind]}\n", ["第1项(a)", "required_when 应写成"]),
     ("  - key: a\n    label: 甲\n    label: 乙\n", ["template.yaml:7:5", "“label”重复出现"]),
 ])
 def test_a_template_declaration_mistake_names_the_field_and_what_to_write(tmp_path, fields,

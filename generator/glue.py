@@ -312,6 +312,27 @@ _ITEM_ACTS = ("宣誓", "仪式", "签约", "授旗", "揭牌", "颁奖", "宣�
               "签字", "演示", "观摩", "授牌", "表演")
 
 
+#: Levels of government, highest first, as a post names its own ("市委副书记", "县长").
+_LEVELS = "省市县区乡镇村"
+#: A department's head ("县委组织部部长", "县教育局局长", "县政府办公室主任").
+_DEPARTMENT_HEAD = re.compile(r"(?:局|部|办|办公室|委员会|中心|所|站)(?:局长|部长|主任|所长|站长)")
+
+
+def _junior(who: str, speaker: str) -> bool:
+    """Whether an agenda item's speaker ranks below this speech's, whose speech is then no
+    "重要讲话" of his ("刚才，常务副县长…作了重要讲话" said by the county head, a fact writer):
+    a deputy (副…) or a department's head, when the speaker is neither and no higher level's
+    man.  Unknown (no speaker given, or a deputy speaking) is not junior."""
+    post = _post(speaker)
+    if not post or "副" in post or _DEPARTMENT_HEAD.search(post):
+        return False
+    if not ("副" in who or _DEPARTMENT_HEAD.search(who)):
+        return False
+    level = next((_LEVELS.index(c) for c in post if c in _LEVELS), None)
+    theirs = next((_LEVELS.index(c) for c in who if c in _LEVELS), None)
+    return level is None or theirs is None or theirs >= level
+
+
 def _done(about: str) -> str:
     """An item of no listed kind told as done, as "刚才，…" tells it: "宣读…批复" → "宣读了…批复",
     "入党宣誓" → "进行了入党宣誓" ("刚才，…新党员入党宣誓。" read as a headline, a fact writer).
@@ -499,11 +520,14 @@ class Glue:
                 entries[-1] = (f"{entries[-1][0]}、{who}", kind, "")
             else:
                 entries.append((who, kind, about))
+        speaker = str(facts.get("speaker") or "")
         for who, kind, about in entries:
             with_about, bare = self.stock.agenda_phrases[kind]
             if kind == "other" and about:
                 about = _done(about)
             said = (with_about if about else bare).format(who=who, about=about)
+            if kind == "speech" and _junior(who, speaker):
+                said = said.replace("重要讲话", "讲话")
             for word in _PHRASE_WORDS:  # "对…具体工作作了具体部署": the item's own word once
                 if word in about:
                     said = said.replace(f"作了{word}", "作了")

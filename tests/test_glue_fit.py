@@ -772,6 +772,25 @@ def test_speakers_of_one_kind_in_a_row_are_one_clause():
     assert "县教育局就控辍保学作了" in said and "县卫健局就健康帮扶作了" in said, said
 
 
+@pytest.mark.parametrize(("speaker", "who", "important"), [
+    ("县长　王伟", "常务副县长李平", False),  # a deputy's speech is no 重要讲话 of his head's
+    ("县委书记　吴建平", "县委常委、组织部部长刘强", False),
+    ("县长　王伟", "市委副书记张明", True),  # a higher level's deputy
+    ("常务副县长　李平", "县长王伟", True),
+    (None, "常务副县长李平", True),  # rank unknown: as before
+])
+def test_a_speech_is_important_only_from_above(speaker, who, important):
+    """"刚才，常务副县长…作了重要讲话" said by the county head of his own deputy (a fact
+    writer): 重要讲话 is said of a superior's speech."""
+    data = scaffold_data("work-conference") | {"议程": [{"谁": who, "类型": "讲话"}]}
+    for key in ("前面议程", "前面讲话", "讲话人"):
+        data.pop(key, None)
+    if speaker:
+        data["讲话人"] = speaker
+    said = agenda_reply(data, 0)
+    assert ("作了重要讲话" in said) == important and "作了讲话" in said.replace("重要", ""), said
+
+
 def test_an_item_of_no_listed_kind_must_say_what_was_done(tmp_path):
     """"县人社局发了言" for a 其他 item with no 内容 invented what was done (a tester): the
     outline is refused at the item, as a missing field is."""

@@ -172,7 +172,11 @@ _AROUND_SUBJECT = (
 
 #: What leaves no usable subject: a joint meeting, a name in quotes, an occasion (成立, 换届)
 #: or the people honoured (优秀…, 先进…) rather than a line of work.
-_NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|十佳|最美|考评|考核|评比")
+_NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|十佳|最美|考评|考核|评比"
+                         # an institution's own yearly meeting is about all its work: "人民医院
+                         # 工作中还存在…" named the hospital where the work was meant
+                         r"|(?:医院|卫生院|银行|分行|支行|信用社|农商行|法院|检察院|公司|集团"
+                         r"|学校|中学|小学|大学|学院)$")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).

@@ -129,6 +129,10 @@ def test_no_formula_twice_in_one_speech(version):
     ("全省防汛抗旱紧急会议", "各地各部门", "各乡镇"),
     ("公司安全生产紧急会议", "各部门、各单位", "各乡镇"),
     ("新桥街道燃气安全专项整治会议", "各社区、各科室", "各村（社区）"),
+    # an institution's own meeting: "各乡镇、各部门" at a hospital's (a fact writer)
+    ("县人民医院安全生产紧急会议", "各科室、各部门", "各乡镇"),
+    ("农业银行江城市分行安全保卫专项整治会议", "各部室、各支行", "各乡镇"),
+    ("县人民检察院安全保密专项整治会议", "各部门", "各乡镇"),
 ])
 def test_the_organisers_level_chooses_who_is_addressed(meeting, expected, wrong):
     data = scaffold_data("special-deployment") | {"会议名称": meeting, "套话版本": 1}

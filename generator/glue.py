@@ -164,9 +164,15 @@ _AROUND_SUBJECT = (
     re.compile(r"^(?:全(?:省|市|县|区|镇|乡|街道|公司|校)|\w{2,3}[省市县区镇乡](?![委直级])"
                r"|[省市县区镇乡](?![委直])(?=\w{4}))"),
     re.compile(r"20\d\d年度?|上半年|下半年|年中|年度|第[一二三四五六七八九十]+季度"),
-    re.compile(r"(?:工作)?(?:总结表彰大会|表彰大会|表彰会|总结会议|总结大会|紧急会议|推进会|调度会|现场会"
-               r"|座谈会|部署会|分析会|动员会|动员大会|会议|大会)$"),
+    # the gathering's own word, with what it does (…工作总结会: "安全生产工作总结会工作中" was
+    # said three times, a fact writer)
+    re.compile(r"(?:工作|总结表彰|表彰|总结|部署|推进|调度|现场|座谈|分析|动员|紧急|誓师|启动"
+               r"|培训|交流|观摩|讲评|通报|汇报)*(?:大会|会议|会)$"),
     re.compile(r"工作$"),
+    # the organiser's own name before its work ("恒远能源集团办公室系统", "职业中专技能大赛"):
+    # its own leader names the work, not the firm
+    re.compile(r"^\w{0,10}?(?:公司|集团|中专|职校|中学|小学|学校|学院|大学|医院|卫生院|银行|分行|支行)"
+               r"(?=\w{2})"),
 )
 
 
@@ -176,7 +182,7 @@ _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|�
                          # an institution's own yearly meeting is about all its work: "人民医院
                          # 工作中还存在…" named the hospital where the work was meant
                          r"|(?:医院|卫生院|银行|分行|支行|信用社|农商行|法院|检察院|公司|集团"
-                         r"|学校|中学|小学|大学|学院)$")
+                         r"|学校|中学|小学|大学|学院)$|大赛|比赛|竞赛")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).

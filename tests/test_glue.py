@@ -656,3 +656,20 @@ def test_a_guarantee_lead_in_does_not_say_its_points_first(version):
     lead_in = lines[lines.index("（一）切实加强组织领导。主要负责同志要亲自抓。") - 1]
     assert lead_in.endswith("。"), text
     assert not re.search("领导|作风|责任", lead_in), lead_in
+
+
+@pytest.mark.parametrize(("meeting", "work"), [
+    ("全县2025年经济工作会议", "经济"),
+    ("青石镇2025年安全生产工作总结会", "安全生产"),  # "安全生产工作总结会工作中…" (a fact writer)
+    ("全县春耕生产现场推进会", "春耕生产"),
+    ("恒远能源集团2026年办公室系统工作会议", "办公室系统"),  # the firm's own name goes
+    ("东城中学党建工作会议", "党建"),
+    ("临河县职业中专2026年技能大赛总结表彰大会", None),  # a contest is no line of work
+    ("县人民医院2025年工作会议", None),  # an institution's own yearly meeting: all its work
+])
+def test_the_work_a_meeting_is_about_is_read_from_its_name(meeting, work):
+    """The glue says "{work}工作中还存在…", "做好{work}工作": the work, without the gathering's
+    own words or the organiser's name."""
+    from generator.glue import subject_of
+
+    assert subject_of(meeting) == work

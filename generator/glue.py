@@ -589,8 +589,11 @@ class Glue:
                 # a word on most items, not on every one: a list of verdicts reads as a form;
                 # but the last one has its word when no request follows to answer it ("…3家
                 # 单位党委作了交流发言。" went unanswered, a fact writer)
+                # and a notice of problems always has one: it is the item the hall must act
+                # on ("…通报了排查发现的问题；" went unanswered, a fact writer)
                 weigh = (n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
-                         or (n == len(clauses) - 1 and not audience and not read_out))
+                         or (n == len(clauses) - 1 and not audience and not read_out)
+                         or kind == "notice")
                 word = self.say("item_response", item=kind, nth=n, said=clause) if weigh else ""
                 answered.append(f"{clause}，{word}" if word else clause)
             return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")

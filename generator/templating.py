@@ -254,6 +254,21 @@ def demanding(text: Any) -> bool:
     return any(word in str(text or "") for word in _DEMANDING)
 
 
+#: A heading that names its topic first and then what is to become of it ("已列入清单的隐患
+#: 限期整改", "受灾群众的生活全部安置到位"): "要" before it read "要已列入清单的隐患…" aloud
+#: (a fact writer); such a heading is a sentence as written.  Read by its shape: a phrase with
+#: 的 before a noun, then an adverb of how or when.
+_TOPIC_FIRST = re.compile(
+    r"^[^，、；]{1,20}?的[\u4e00-\u9fff]{1,6}?"
+    r"(?:要|须|必须|限期|立即|及时|全部|全面|一律|尽快|按时|逐一|逐项|统一|均|都|已|一并)")
+
+
+def orders(text: Any) -> bool:
+    """Whether a heading reads as an order once "要" goes before it: not one that names its
+    topic first (_TOPIC_FIRST)."""
+    return not _TOPIC_FIRST.match(str(text or ""))
+
+
 FILTERS = {
     "cn": chinese_number,
     "spoken": spoken_number,
@@ -306,6 +321,7 @@ def _environment(search_path: tuple[Path, ...]):
     env.tests["counting"] = counting
     env.tests["dating"] = dates_occasion
     env.tests["demanding"] = demanding
+    env.tests["ordering"] = orders
     env.globals["phrase"] = phrase  # the phrase bank's glue, chosen by a template's variant field
     return env
 

@@ -791,6 +791,34 @@ def test_a_speech_is_important_only_from_above(speaker, who, important):
     assert ("作了重要讲话" in said) == important and "作了讲话" in said.replace("重要", ""), said
 
 
+@pytest.mark.parametrize("organiser", ["青石镇人民政府", "县应急管理局", "沙湾镇党委", "市水利局"])
+def test_a_notice_of_problems_is_always_answered(organiser):
+    """"…通报了排查发现的问题；" passed without a word while the exchange after it had one (a
+    fact writer): of all the items, a notice of problems is the one the hall must act on."""
+    data = scaffold_data("work-conference") | {"主办单位": organiser, "议程": [
+        {"谁": "副镇长周立平", "类型": "工作报告"},
+        {"谁": "镇应急管理办公室", "类型": "通报", "内容": "隐患大排查发现的问题"},
+        {"谁": "桂花村党支部书记", "类型": "交流发言"},
+        {"谁": "镇烟花爆竹经营户代表", "类型": "表态发言"}]}
+    for key in ("前面议程", "前面讲话"):
+        data.pop(key, None)
+    for version in VERSIONS:
+        said = agenda_reply(data, version)
+        assert said.split("发现的问题")[1].startswith("，"), said  # a word of its own
+
+
+@pytest.mark.parametrize(("heading", "said"), [
+    ("已列入清单的隐患限期整改", "已列入清单的隐患限期整改。"),  # not "要已列入…" (a fact writer)
+    ("提升应急处置能力", "要提升应急处置能力。"),
+])
+def test_a_lone_sub_point_is_said_as_an_order_only_when_it_reads_as_one(heading, said):
+    data = scaffold_data("special-deployment")
+    task = {"小标题": "立即开展堤防隐患排查", "段落": ["对全县堤防逐段排查。"],
+            "小项": [{"小标题": heading, "段落": ["能立即整改的立即整改。"]}]}
+    text = render_text(speech_from(data | {"整治任务": [task]}))
+    assert "\n" + said + "能立即整改的立即整改。" in text, text
+
+
 def test_an_item_of_no_listed_kind_must_say_what_was_done(tmp_path):
     """"县人社局发了言" for a 其他 item with no 内容 invented what was done (a tester): the
     outline is refused at the item, as a missing field is."""

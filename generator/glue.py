@@ -343,6 +343,16 @@ def _junior(who: str, speaker: str) -> bool:
     return level is None or theirs is None or theirs >= level
 
 
+#: A deed that names its own doer: a person by title ("王磊同学", "指导教师马建军") or a unit
+#: ("桂花村党支部", "城关中学") before what they did.
+_NAMES_DOER = re.compile(
+    r"^[^，。；]{0,16}?(?:同学|同志|老师|教师|先生|女士|师傅|医生|护士|民警|干警|书记|主任|校长|"
+    r"院长|局长|镇长|村长|站长|队长|班长|组长|[\u4e00-\u9fff]{2}(?:村|社区|公司|集团|学校|中学|"
+    r"小学|医院|卫生院|合作社|车间|班组)(?:党支部|党委|党总支)?)"
+    r"(?=[\u4e00-\u9fff]{0,5}(?:在|把|以|从|带领|带队|累计|先后|连续|坚持|全年|率先|积极|主动|"
+    r"创新|建成|获得|荣获|扎根|几十年|多年|\d))")
+
+
 def _done(about: str) -> str:
     """An item of no listed kind told as done, as "刚才，…" tells it: "宣读…批复" → "宣读了…批复",
     "入党宣誓" → "进行了入党宣誓" ("刚才，…新党员入党宣誓。" read as a headline, a fact writer).
@@ -874,6 +884,19 @@ class Glue:
                                   f"{paragraph[start:]}")
                 break
         return paragraphs
+
+    def deeds(self, deeds: list[str], after_thanks: bool) -> str:
+        """What the commended did, after the lead ("这些先进典型，有的…；有的…。").  Deeds that
+        name their own doer ("王磊同学在省赛中获得一等奖") take no 有的 ("有的王磊同学…", a fact
+        writer): they follow "…当中，" one after another.  One deed alone is "他们…"."""
+        lead = self.say("deeds_lead", after_thanks=after_thanks)
+        said = [_clause(deed) for deed in deeds]
+        if len(said) == 1 and not after_thanks and not _NAMES_DOER.match(said[0]):
+            return f"他们{said[0]}。"
+        if any(_NAMES_DOER.match(deed) for deed in said):
+            among = lead.replace("这些先进典型，", "这些先进典型中，")
+            return f"{among}{'；'.join(said)}。"
+        return f"{lead}有的{'；有的'.join(said)}。"
 
     def year_goal(self) -> str:
         """The goal a closing names when the user gave none: the year's tasks, or, at the

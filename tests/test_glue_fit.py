@@ -209,6 +209,19 @@ def test_the_deeds_are_not_led_in_alike_by_every_office():
     assert len(leads) > 1, leads
 
 
+@pytest.mark.parametrize("organiser", [f"第{n}县委" for n in range(6)])
+def test_deeds_that_name_their_doers_take_no_youde(organiser):
+    """"这些先进典型，有的王磊同学在…获得一等奖" (a fact writer): a deed that names who did it
+    follows the lead as it is; deeds that do not keep "有的…；有的…"."""
+    data = scaffold_data("commendation") | {"主办单位": organiser, "先进事迹": [
+        "王磊同学在省职业院校技能大赛中获得一等奖", "汽修专业指导教师马建军带队三年"]}
+    opening = opening_of(data, 0)
+    assert "王磊同学在省职业院校" in opening and "有的王磊" not in opening, opening
+    assert "有的汽修" not in opening and "；汽修专业指导教师马建军带队三年" in opening, opening
+    unnamed = opening_of(data | {"先进事迹": ["扎根乡村教育三十年", "在抗洪一线连续奋战"]}, 0)
+    assert "有的扎根乡村教育三十年；有的在抗洪一线" in unnamed, unnamed
+
+
 def test_a_background_that_convenes_the_meeting_is_not_followed_by_a_second_convening():
     """"…市委、市政府隆重召开大会，表彰…" (the user's background) then "召开这次会议，主要目的
     是…" (round 9, a new purpose wording): the meeting is convened once."""

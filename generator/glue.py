@@ -285,6 +285,11 @@ def spoken_name(meeting: str, speaker: str) -> str:
     return "全" + found[1] + rest
 
 
+#: The last character of a unit's name, by which its bodies are called short: 厅党组, 局党委,
+#: 院党委, 校党委, 行党委.
+_UNIT_CHARS = "厅局部委院校司处行所站"
+
+
 def leads(speaker: str, body: str) -> bool:
     """Whether the speaker ("南关街道党工委书记　周明") is the head of `body` ("街道党工委"):
     its title names the body, after a place's name at most, and then a head's post.  "团县委书记"
@@ -298,7 +303,10 @@ def _heads(post: str, body: str) -> bool:
     if body.endswith("会") and post.endswith(body[:-1] + "长"):
         return True  # 董事会 → 董事长, 理事会 → 理事长
     at = post.find(body)
-    if at < 0 or (at and not post[:at].endswith(_PLACE_END)):
+    # "厅党组" for "省交通运输厅党组": a body named by its unit's last character is that
+    # unit's whatever the full name before it ("在厅党组的坚强领导下" was said by the 厅党组书记
+    # himself, a fact writer)
+    if at < 0 or (at and not post[:at].endswith(_PLACE_END) and body[0] not in _UNIT_CHARS):
         return False
     return post[at + len(body):] in _HEADS
 

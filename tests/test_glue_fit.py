@@ -250,6 +250,8 @@ def test_a_lecture_theme_said_as_a_sentence_is_quoted():
     ("commendation", "公司董事会", "公司董事长　林国栋", "公司总经理　周平"),
     # one of two posts heads it (a fact writer's group secretary and chairman)
     ("party-building", "集团党委", "集团党委书记、董事长　孙立平", "集团党委副书记、总经理　倪红"),
+    # the body called short, by its unit's last character (a fact writer's 厅党组书记)
+    ("party-building", "厅党组", "省交通运输厅党组书记、厅长　严志远", "省交通运输厅副厅长　梁东"),
 ])
 def test_a_leader_does_not_praise_his_own_bodys_leadership(template, body, head, other):
     """"在县委的坚强领导下" in the county secretary's own closing, "在公司董事会的坚强领导下" in

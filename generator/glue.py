@@ -509,7 +509,8 @@ class Glue:
         # 生活中的一件大事" opened an election whose own paragraph on its significance said it
         # (a pairs reader, pairs11).  Four characters (扎实工作, 抓好落实) would pass over most
         # closings for any body text and leave one to close a fifth more drafts (glue_spread).
-        self._written = _runs(" ".join(_sentences(facts)), CLAUSE)
+        self._text = " ".join(_sentences(facts))
+        self._written = _runs(self._text, CLAUSE)
         self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
         self._memo: dict[tuple, str] = {}
@@ -745,6 +746,8 @@ class Glue:
             return False
         if "season" in when and self.season not in when["season"]:
             return False
+        if "unless_said" in when and re.search(when["unless_said"], self._text):
+            return False  # "今年是…承上启下的一年" after the user's own "开局之年" (a fact writer)
         if "count" in when and count is not None and when["count"] != ("one" if count == 1
                                                                       else "many"):
             return False

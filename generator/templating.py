@@ -269,6 +269,23 @@ def orders(text: Any) -> bool:
     return not _TOPIC_FIRST.match(str(text or ""))
 
 
+#: The kind of body a name ends with, by which it is called once named ("石门村金穗粮食种植
+#: 专业合作社" → 合作社): "做好石门村金穗粮食种植专业合作社工作" read its whole name into a
+#: formula (a fact writer).
+_BODY_KIND = re.compile(r"(?:合作社|协会|商会|联合会|研究会|促进会|学会|基金会|联谊会|联盟)$")
+#: Names this long or shorter are said whole: "区商会" and a party body ("区商会党委", which
+#: has no short name of its kind) stay as written.
+_SHORT_ENOUGH = 8
+
+
+def short_name(text: Any) -> str:
+    """An organisation as its own members call it after its full name was said: the kind of
+    body its name ends with, when the name is longer than _SHORT_ENOUGH; else the name."""
+    name = str(text or "")
+    found = _BODY_KIND.search(name)
+    return found[0] if found and len(name) > _SHORT_ENOUGH else name
+
+
 FILTERS = {
     "cn": chinese_number,
     "spoken": spoken_number,
@@ -277,6 +294,7 @@ FILTERS = {
     "cn_date": chinese_date,
     "sentence": sentence,
     "clause": clause,
+    "short_name": short_name,
     "occasion": occasion_of,
 }
 

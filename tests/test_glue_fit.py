@@ -222,6 +222,33 @@ def test_deeds_that_name_their_doers_take_no_youde(organiser):
     assert "有的扎根乡村教育三十年；有的在抗洪一线" in unnamed, unnamed
 
 
+@pytest.mark.parametrize("organiser", [f"第{n}交通运输厅" for n in range(8)])
+def test_the_year_is_not_characterised_against_the_users_own_words(organiser):
+    """"今年是…承上启下的一年，开局十分重要" after the user's own "今年是“十五五”开局之年"
+    (a fact writer): the glue does not say what the year is when the user has."""
+    data = scaffold_data("party-building") | {
+        "主办单位": organiser, "会议名称": "全省交通运输系统2026年党建工作会议", "时段": "年初",
+        "开场背景": ["今年是“十五五”开局之年，全省交通重点项目投资计划312亿元。"]}
+    for version in VERSIONS:
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert "承上启下" not in text, text
+
+
+def test_a_founding_is_closed_on_its_body_by_its_short_name_not_as_an_election():
+    """"做好石门村金穗粮食种植专业合作社工作" and "组织上对大家寄予厚望" to farmers founding a
+    cooperative (a fact writer): the body by the kind its name ends with; the trust of 组织上
+    is said to the elected."""
+    data = scaffold_data("election-or-founding") | {
+        "大会类型": "成立", "会议名称": "石门村金穗粮食种植专业合作社成立大会",
+        "组织名称": "石门村金穗粮食种植专业合作社"}
+    for key in ("结尾", "结尾形势"):
+        data.pop(key, None)
+    for version in VERSIONS:
+        closing = render_text(speech_from(data | {"套话版本": version})).split("\n\n")[-2:]
+        said = "".join(closing)
+        assert "寄予厚望" not in said and "做好石门村" not in said, said
+
+
 def test_a_background_that_convenes_the_meeting_is_not_followed_by_a_second_convening():
     """"…市委、市政府隆重召开大会，表彰…" (the user's background) then "召开这次会议，主要目的
     是…" (round 9, a new purpose wording): the meeting is convened once."""

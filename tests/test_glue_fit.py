@@ -920,3 +920,14 @@ def test_an_emergencys_last_part_does_not_promise_what_its_point_says():
     assert "问责" not in heading, heading
     plain = render_text(speech_from(data | {"责任保障": {"小项": points[:1]}}))
     assert "三、严格落实责任，对失职失责的严肃追责问责" in plain
+
+
+@pytest.mark.parametrize("organiser", [f"第{n}防汛指挥部" for n in range(10)])
+def test_an_emergency_is_closed_on_orders_not_hopes(organiser):
+    """"希望各乡镇、各部门迅速行动" the day after a dike breach (a fact writer): an emergency's
+    closing orders (要…), it does not hope."""
+    data = scaffold_data("special-deployment") | {"主办单位": organiser}
+    data.pop("结尾", None)
+    for version in VERSIONS:
+        closing = render_text(speech_from(data | {"套话版本": version})).strip().split("\n\n")[-1]
+        assert closing.startswith("同志们") and "希望" not in closing, closing

@@ -931,3 +931,16 @@ def test_an_emergency_is_closed_on_orders_not_hopes(organiser):
     for version in VERSIONS:
         closing = render_text(speech_from(data | {"套话版本": version})).strip().split("\n\n")[-1]
         assert closing.startswith("同志们") and "希望" not in closing, closing
+
+
+@pytest.mark.parametrize("organiser", [f"第{n}镇人民政府" for n in range(6)])
+def test_a_year_with_a_death_is_not_fully_affirmed(organiser):
+    """"一、2025年的工作，值得充分肯定" over a year in which one man died at work (a fact
+    writer): the review is headed as a balance, not as praise."""
+    data = scaffold_data("work-conference") | {
+        "主办单位": organiser, "会议名称": "青石镇2025年安全生产工作总结会",
+        "工作回顾": {"总体评价": ["全年发生生产安全事故2起、死亡1人，同比下降50%。"],
+                 "主要成绩": [{"小标题": "隐患排查更加扎实"}]}}
+    for version in VERSIONS:
+        heading = re.search(r"\n一、(.*)\n", render_text(speech_from(data | {"套话版本": version})))
+        assert heading and not re.search("充分肯定|值得肯定|明显成效", heading[1]), heading

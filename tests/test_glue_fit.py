@@ -920,6 +920,11 @@ def test_an_emergencys_last_part_does_not_promise_what_its_point_says():
     assert "问责" not in heading, heading
     plain = render_text(speech_from(data | {"责任保障": {"小项": points[:1]}}))
     assert "三、严格落实责任，对失职失责的严肃追责问责" in plain
+    # said in a point's text, not its heading: "追责" three times in four lines (a fact writer)
+    inside = [{"小标题": "严格责任追究", "段落": ["该追责的坚决追责。"]}]
+    text = render_text(speech_from(data | {"责任保障": {"小项": inside}}))
+    heading = next(line for line in text.splitlines() if line.startswith("三、"))
+    assert "追责" not in heading, heading
 
 
 @pytest.mark.parametrize("organiser", [f"第{n}防汛指挥部" for n in range(10)])

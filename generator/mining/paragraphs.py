@@ -28,6 +28,8 @@ from .boilerplate import LEAD_IN, classify, is_furniture, strip_label
 from .captions import SAMPLE_MARK
 from .headings.detect import (
     ANNOUNCEMENT,
+    COMPOUNDS,
+    HEADING_ENDINGS,
     announces_points,
     announces_unit,
     is_standalone_heading,
@@ -71,6 +73,7 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             short = width is not None and not tail and len(last) <= width * SHORT_OF_WIDTH
             if (
                 not (short and previous == last and _after_paragraph_end(out))
+                and not (previous == last and _heading_as_wide(last, text, width))
                 and (tail or len(last) >= MIN_WRAPPED)
                 and not last.endswith(TERMINALS)
                 and not (previous == last and not full and _under_announcement(out))
@@ -171,6 +174,56 @@ def _printed_lengths(lines: list[tuple[int, str]]) -> dict[int, int]:
     for number, text in lines:
         lengths[number] = lengths[number] + 1 + len(text) if number in lengths else len(text)
     return lengths
+
+
+#: Round 56: the words a numbered heading printed exactly as wide as a PDF's lines ends on, at
+#: the line's end: the endings a fused heading is cut after, and the two a heading closes its
+#: task with but that run on too often inside a line to cut after there ("…统一思想和行动",
+#: "…全会精神"): at a printed line's end, with a body's line after it, they end the heading.
+LINE_END_HEADING = (*HEADING_ENDINGS, "行动", "精神")
+#: Longer words those two start across a break ("…精神" / "实质…", "…行动" / "指南…").
+_LINE_END_COMPOUNDS = {
+    **COMPOUNDS,
+    "行动": ("自觉", "指南", "计划", "方案", "纲领", "上"),
+    "精神": ("实质", "状态", "面貌", "文明", "力量", "上", "和"),
+}
+#: The body's first words taken up from the heading above it ("…中央统战工作会议精神统一思想和
+#: 行动" / "中央统战工作会议是…"): so many characters of the next line found in the heading.
+TAKEN_UP = 4
+_INNER_END = re.compile(r"[。！？；]")
+#: A clause or sentence mark: the line below is a body's, not a heading's short tail.
+_BODY_MARK = re.compile(r"[。！？，]")
+
+
+def _heading_as_wide(last: str, text: str, width: int | None) -> bool:
+    """A strongly numbered heading ("一、" "（一）") exactly as wide as the page's wrapped lines,
+    its body on the next printed line: not wrapped on into it.  Length alone does not tell it
+    from a heading wrapped over two lines, whose second line is a short tail ("…切实增强" /
+    "工作责任感和紧迫感"), nor from a numbered paragraph's first line; so the next line must be
+    a body's (it fills the width too, or holds a clause or sentence mark) and open with no
+    clause mark, and the heading line must close as a task does: on a heading's last word
+    (``LINE_END_HEADING``, not one starting a longer word across the break), or with the words
+    the body opens with (the body takes up its subject from the heading)."""
+    if width is None or len(last) < width - 1 or last.endswith(TERMINALS):
+        return False
+    marker = match_at(last)
+    if marker is None or not marker.scheme.strong or _INNER_END.search(last):
+        return False
+    if not text or text[0] in "，、；：,;:）)”" or not (
+        len(text) >= width - 1 or _BODY_MARK.search(text)
+    ):
+        return False
+    ending = next((e for e in LINE_END_HEADING if last.endswith(e)), None)
+    if ending is not None:
+        compounds = _LINE_END_COMPOUNDS.get(ending, ())
+        return not text.startswith(compounds) and text[0] not in "的和与及"
+    opening = text[:TAKEN_UP]
+    return len(opening) == TAKEN_UP and _HAN_RUN.fullmatch(opening) is not None and (
+        opening in last[marker.end :]
+    )
+
+
+_HAN_RUN = re.compile(r"[^\W\d_a-zA-Z]+")
 
 
 #: Share of the wrap width below which an unterminated line is a line of its own.

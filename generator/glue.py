@@ -389,7 +389,10 @@ def address_of(salutation: str) -> str:
     ("各位党员：" … "各位党员，希望大家…"; a fact writer named "各位党员：" then "同志们，" in
     round 9), else "同志们"."""
     hall = called(salutation)
-    return hall if hall and "同志" not in hall and len(hall) <= 16 else "同志们"
+    # "各位党员同志" is one address and is said again ("同志们，" closed a lecture that opened
+    # on it, a fact writer); "各位领导、同志们" closes on its 同志们
+    own = "同志" not in hall or ("、" not in hall and not hall.endswith("同志们"))
+    return hall if hall and own and len(hall) <= 16 else "同志们"
 
 
 

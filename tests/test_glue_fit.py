@@ -18,12 +18,15 @@ def closings(data: dict) -> list[str]:
     return ["".join(speech_from(data | {"套话版本": v}).closing) for v in VERSIONS]
 
 
-def test_the_closing_calls_on_whom_the_salutation_called():
-    data = scaffold_data("party-lecture") | {"称呼": "各位党员："}
+@pytest.mark.parametrize("hall", ["各位党员", "各位党员同志"])  # one address with 同志 too
+def test_the_closing_calls_on_whom_the_salutation_called(hall):
+    data = scaffold_data("party-lecture") | {"称呼": f"{hall}："}
     for closing in closings(data):
         assert not closing.startswith("同志们，"), closing
-    assert any(c.startswith("各位党员，") for c in closings(data))
+    assert any(c.startswith(f"{hall}，") for c in closings(data))
     assert any(c.startswith("同志们，") for c in closings(scaffold_data("party-lecture")))
+    several = scaffold_data("party-lecture") | {"称呼": "各位领导、同志们："}
+    assert not any(c.startswith("各位领导") for c in closings(several))
 
 
 @pytest.mark.parametrize("template", ["election-or-founding", "party-lecture"])

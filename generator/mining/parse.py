@@ -1702,8 +1702,8 @@ WRAPPED_PIECE = 10
 
 
 #: A line ending in a separator is a page title whose site name was cut off ("…讲话整理-"),
-#: never the first half of a wrapped title.
-_TRAILING_SEPARATOR = ("-", "－", "_", "|", "｜", "—")
+#: never the first half of a wrapped title; nor is a breadcrumb's path ("首页 > 讲话 >", round 55).
+_TRAILING_SEPARATOR = ("-", "－", "_", "|", "｜", "—", ">", "›", "»", "/", "／")
 
 
 #: A title line that names its speaker by office and name before the genre ("某某商会主席

@@ -348,7 +348,11 @@ _CRUMB_MARK = re.compile(r"\s*(?:>>?|›|»)\s*|\s+/\s+")
 #: The fewest separators before the title: a path, not one ">" in a site's slogan.
 CRUMB_MARKS = 2
 #: The run after the last separator must open with a title: no clause mark, a genre word.
-_AFTER_CRUMB = LazyPattern(rf"[^\s。！？；：，、“”>›»/]{{4,60}}?{TITLE_END}")
+_AFTER_CRUMB = LazyPattern(rf"[^\s。！？；：，、“”《》>›»/]{{4,60}}?{TITLE_END}")
+#: The longest crumb between two separators (a title may be one: "… > <标题> ><标题>…").
+CRUMB_CHARS = 24
+#: Words after a name that make it a collection's ("…发言稿汇编").
+_COLLECTED = re.compile(r"汇编|合集|大全|精选|多篇|\d+篇")
 
 
 #: The site's fields between such a title and the address, ending on a number or a count
@@ -369,11 +373,19 @@ def _crumbed_title(text: str) -> tuple[int, str]:
     if stop := _UNTERMINATED.search(span):
         span = span[: stop.start()]
     marks = list(_CRUMB_MARK.finditer(span))
-    if len(marks) < CRUMB_MARKS:
-        return 0, ""
+    if len(marks) < CRUMB_MARKS or any(
+        b.start() - a.end() > CRUMB_CHARS for a, b in pairwise(marks)
+    ):
+        return 0, ""  # "…_第1页第1页 / 共9页…_第2页…": a library's page list, not a path
     at = marks[-1].end()
-    if not _AFTER_CRUMB.match(text, at):
+    if not (run := _AFTER_CRUMB.match(text, at)):
         return 0, ""
+    title = run.group()
+    if _COLLECTED.match(text, run.end()) or re.search(
+        rf"{re.escape(title)}(?:范文)?(?:篇|第)?[\d一二三四五六七八九十]",
+        text[run.end() : run.end() + _REPEAT_SPAN],
+    ):
+        return 0, ""  # "…发言稿汇编", "…演讲稿篇1": a collection's name, no one speech's title
     return at, span[marks[-2].end() : marks[-1].start()]
 
 

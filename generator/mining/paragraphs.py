@@ -395,6 +395,76 @@ _SPACE_BETWEEN = re.compile(r"(?<![\d\s])\s+(?![\d\s])")
 _REPEAT_CHARS = re.compile(r"[^\s。！？；，、：:]")
 
 
+#: Round 55: a breadcrumb's separators in a flattened head ("当前位置：首页 > 讲话发言 >", "首页 /
+#: 演讲范文 / 庆典致辞 /"); the title glued after the last one ("…>演讲稿>部队…座谈会上的演讲…").
+_CRUMB_MARK = re.compile(r"\s*(?:>>?|›|»)\s*|\s+/\s+")
+#: The fewest separators before the title: a path, not one ">" in a site's slogan.
+CRUMB_MARKS = 2
+#: The run after the last separator must open with a title: no clause mark, a genre word.
+_AFTER_CRUMB = LazyPattern(rf"[^\s。！？；：，、“”《》>›»/]{{4,60}}?{TITLE_END}")
+#: The longest crumb between two separators (a title may be one: "… > <标题> ><标题>…").
+CRUMB_CHARS = 24
+#: Words after a name that make it a collection's ("…发言稿汇编").
+_COLLECTED = re.compile(r"汇编|合集|大全|精选|多篇|\d+篇")
+
+
+#: The site's fields between such a title and the address, ending on a number or a count
+#: ("发布时间：2024-03-12 浏览：326", "致辞稿 阅读（1.2W）") right before an address word.
+_FIELDS_BEFORE_ADDRESS = LazyPattern(
+    r"[^。！？，]{0,80}?\d[\dWw万次]*[）)]?(?=尊敬的|亲爱的|各位|同志们)", needs="尊亲各同"
+)
+
+
+def _crumbed_title(text: str) -> tuple[int, str]:
+    """Where the title starts when a flattened head opens with a breadcrumb whose last
+    separator the title follows with nothing between ("首页 > 讲话发言 >区委书记在…的讲话
+    10-28 …各位校长…：", "…/ 庆典致辞 / 共度中秋节讲话共度中秋节讲话复制全文…"): the site's
+    path is cut there and the rest is read as any flattened head is.  Only before the line's
+    first sentence end (``_REPEAT_SPAN`` at most), with at least ``CRUMB_MARKS`` separators;
+    (where the title starts, the last crumb), or (0, "") when there is none."""
+    span = text[:_REPEAT_SPAN]
+    if stop := _UNTERMINATED.search(span):
+        span = span[: stop.start()]
+    marks = list(_CRUMB_MARK.finditer(span))
+    if len(marks) < CRUMB_MARKS or any(
+        b.start() - a.end() > CRUMB_CHARS for a, b in pairwise(marks)
+    ):
+        return 0, ""  # "…_第1页第1页 / 共9页…_第2页…": a library's page list, not a path
+    at = marks[-1].end()
+    if not (run := _AFTER_CRUMB.match(text, at)):
+        return 0, ""
+    title = run.group()
+    if _COLLECTED.match(text, run.end()) or re.search(
+        rf"{re.escape(title)}(?:范文)?(?:篇|第)?[\d一二三四五六七八九十]",
+        text[run.end() : run.end() + _REPEAT_SPAN],
+    ):
+        return 0, ""  # "…发言稿汇编", "…演讲稿篇1": a collection's name, no one speech's title
+    return at, span[marks[-2].end() : marks[-1].start()]
+
+
+#: Round 55: a field's value glued before the title in a flattened head ("阅读次数：919<标题>",
+#: "发布时间：2021-05-12 22:40<标题>", "点击次数：264059次<标题>"): a time, or a number right after
+#: a field's colon; a "标题：" label after it goes with it.
+_FIELD_VALUE = re.compile(
+    r"(?:(?<!\d)\d{1,2}:\d{2}(?::\d{2})?|[：:]\s*\d+(?:\.\d+)?[Ww万]?次?)(?:标题[：:])?(?=[\u4e00-\u9fff])"
+)
+
+
+def _valued_title(text: str) -> int:
+    """Where the title starts when a flattened head glues it right after a field's value
+    (``_FIELD_VALUE``): after the last value before the line's first sentence end, when what
+    follows opens with a run ending like a title (``_RUN_ON_TITLE``); 0 when there is none."""
+    span = text[:_REPEAT_SPAN]
+    if stop := _UNTERMINATED.search(span):
+        span = span[: stop.start()]
+    values = list(_FIELD_VALUE.finditer(span))
+    if not values:
+        return 0
+    at = values[-1].end()
+    run = _RUN_ON_TITLE.match(text[at:])
+    return at if run and not _GATHERER.search(run.group()) else 0
+
+
 def _repeated_title(text: str) -> tuple[int, int, int] | None:
     """(first copy's start, second copy's start, length) of the longest run of 8–60 characters
     ending like a title (`_REPEAT_END`) that the head of a flattened line prints twice, both
@@ -493,6 +563,21 @@ def unflatten(
         if not before:
             before = any(_UNTERMINATED.search(t) for _, t in out[scanned:])
             scanned = len(out)
+        if not before and len(text) >= FLATTENED and (crumbed := _crumbed_title(text))[0]:
+            at, crumb = crumbed
+            out.append((number, text[:at].rstrip()))  # "首页 > … >": the site's path
+            text = text[at:]
+            if (titled_run := _RUN_ON_TITLE.match(text)) and not _GATHERER.search(
+                titled_run.group()
+            ):
+                run = titled_run.group()
+                if crumb and run.endswith(crumb) and _AFTER_CRUMB.fullmatch(run[: -len(crumb)]):
+                    run = run[: -len(crumb)]  # "…座谈会上的演讲演讲稿": the last crumb again
+                out.append((number, run))  # "<title>发布人：…": the site's fields glued on
+                text = text[len(run) :]
+                if fields := _FIELDS_BEFORE_ADDRESS.match(text):
+                    out.append((number, fields.group()))  # "浏览：326同志们：": a count, then
+                    text = text[fields.end() :]  # the address
         if (
             not before
             and len(text) >= FLATTENED
@@ -506,6 +591,9 @@ def unflatten(
                 if p
             )
             text = text[second:]
+        elif not before and len(text) >= FLATTENED and (valued := _valued_title(text)):
+            out.append((number, text[:valued]))  # "…阅读次数：919": the site's fields
+            text = text[valued:]
         addressed = not before and _titled_address(text)
         titled = None if before or addressed else _SPACED_TITLE.match(text)
         if titled and _UNTERMINATED.search(text):

@@ -1702,8 +1702,8 @@ WRAPPED_PIECE = 10
 
 
 #: A line ending in a separator is a page title whose site name was cut off ("…讲话整理-"),
-#: never the first half of a wrapped title.
-_TRAILING_SEPARATOR = ("-", "－", "_", "|", "｜", "—")
+#: never the first half of a wrapped title; nor is a breadcrumb's path ("首页 > 讲话 >", round 55).
+_TRAILING_SEPARATOR = ("-", "－", "_", "|", "｜", "—", ">", "›", "»", "/", "／")
 
 
 #: A title line that names its speaker by office and name before the genre ("某某商会主席
@@ -1802,6 +1802,31 @@ def _motto(text: str) -> bool:
     )
 
 
+#: The upper half of a theme that sets the scene ("在实现中国梦的伟大进程中" / "奋力开拓…的前景",
+#: "在…的第一线上"): 在, a phrase, a place word closing it; no word of a meeting or a ceremony
+#: (that is an occasion: "在全县工作会议上" / "的讲话" is a wrapped title, read as one already).
+_FRAME_HALF = LazyPattern(r"^在[^\s\W\d_a-zA-Z“”]{4,22}(?:中|上|下|里)$", needs="在")
+_MEETING_WORD = re.compile(r"会|典礼|仪式|论坛|活动|节|班|式")
+
+
+def _framed_half(text: str) -> bool:
+    """The upper half of a theme printed over two lines that opens with 在 and sets the scene
+    (``_FRAME_HALF``), not an occasion."""
+    return _FRAME_HALF.match(text) is not None and not _MEETING_WORD.search(text)
+
+
+def _closed_block(lines: list[str], k: int) -> bool:
+    """Line ``k`` closes a title block: a "——…" subtitle under it, or a date line or the
+    speaker's name (then perhaps a date) under it, as a speech's printed head sets them."""
+    if _subtitled(lines, k):
+        return True
+    under = [unglossed(a).strip() for a in lines[k + 1 : k + 3]]
+    return bool(under) and (
+        DATE.match(under[0]) is not None
+        or (_is_name(under[0]) and len(under) > 1 and DATE.match(under[1]) is not None)
+    )
+
+
 def _theme_pair(lines: list[str], k: int) -> bool:
     """Lines ``k`` and ``k + 1``: a theme set on two lines, each a phrase of its own ("齐心协力
     团结奋斗" / "努力开创…新局面", "积极创建…基地" / "丰富…的内涵").  Neither names a kind of
@@ -1811,11 +1836,18 @@ def _theme_pair(lines: list[str], k: int) -> bool:
     headline or a series caption ("…专题讲座第二讲") over it, not a half.  With the title
     block's subtitle under it ("——在…上的工作报告"), the lower half may run as long as any
     title (``TITLE_CHARS``): a university's report titled over two lines, the lower of 26
-    characters ("奋力推进… 国内知名的…建设", pool mining-dev25)."""
+    characters ("奋力推进… 国内知名的…建设", pool mining-dev25).  The upper half may set the
+    scene with 在 (``_framed_half``: "在实现中国梦的伟大进程中" / "奋力开拓…的前景", as GB/T 9704
+    and PDF copies set a long title, pool mining-dev38) when the block closes under the lower
+    half (``_closed_block``: a subtitle, a date, the speaker and a date)."""
     first, second = unglossed(lines[k]).strip(), unglossed(lines[k + 1]).strip()
     return (
         first != second
-        and (_theme_half(first) or (_motto(first) and _subtitled(lines, k + 1)))
+        and (
+            _theme_half(first)
+            or (_motto(first) and _subtitled(lines, k + 1))
+            or (_framed_half(first) and _closed_block(lines, k + 1))
+        )
         and (
             _theme_half(second)
             or (_subtitled(lines, k + 1) and _theme_half(second, TITLE_CHARS))

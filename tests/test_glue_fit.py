@@ -953,3 +953,15 @@ def test_a_year_with_a_death_is_not_fully_affirmed(organiser):
     for version in VERSIONS:
         heading = re.search(r"\n一、(.*)\n", render_text(speech_from(data | {"套话版本": version})))
         assert heading and not re.search("充分肯定|值得肯定|明显成效", heading[1]), heading
+
+
+@pytest.mark.parametrize("organiser", [f"第{n}镇人民政府" for n in range(8)])
+def test_safety_work_is_no_glorious_mission(organiser):
+    """"做好安全生产工作，使命光荣，责任重大" (a fact writer): 使命光荣 is said of a cause,
+    not of keeping people from harm."""
+    data = scaffold_data("work-conference") | {
+        "主办单位": organiser, "会议名称": "青石镇2025年安全生产工作总结会"}
+    data.pop("结尾形势", None)
+    for version in VERSIONS:
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert "使命光荣" not in text, text.strip().split("\n\n")[-1]

@@ -607,6 +607,11 @@ class Glue:
         if not response and reply is None:
             audience = "" if read_out else self.say("earlier_audience", item=self._answered())
             answered = []
+            # the last item a word can be said of: an item of no listed kind (a film watched,
+            # an oath taken) has none, and after it the items before went unanswered (a fact
+            # writer: "…作了发言；全体师生观看了…纪录片。")
+            last = max((n for n, (_, kind) in enumerate(self.items) if kind != "other"),
+                       default=len(clauses) - 1)
             for n, (clause, (_, kind)) in enumerate(zip(clauses, self.items, strict=True)):
                 # a word on most items, not on every one: a list of verdicts reads as a form;
                 # but the last one has its word when no request follows to answer it ("…3家
@@ -614,7 +619,8 @@ class Glue:
                 # and a notice of problems always has one: it is the item the hall must act
                 # on ("…通报了排查发现的问题；" went unanswered, a fact writer)
                 weigh = (n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
-                         or (n == len(clauses) - 1 and not audience and not read_out)
+                         or (n == last and not audience
+                             and not (read_out and kind == "commendation"))
                          or kind == "notice")
                 word = self.say("item_response", item=kind, nth=n, said=clause) if weigh else ""
                 answered.append(f"{clause}，{word}" if word else clause)

@@ -965,3 +965,18 @@ def test_safety_work_is_no_glorious_mission(organiser):
     for version in VERSIONS:
         text = render_text(speech_from(data | {"套话版本": version}))
         assert "使命光荣" not in text, text.strip().split("\n\n")[-1]
+
+
+@pytest.mark.parametrize("organiser", [f"第{n}职业中专" for n in range(6)])
+def test_an_item_of_no_listed_kind_last_does_not_silence_the_ones_before(organiser):
+    """"…王磊同学作了发言；全体师生观看了…纪录片。" answered neither the decision nor the
+    speech (a fact writer): the last item a word can be said of has its word."""
+    data = scaffold_data("commendation") | {"主办单位": organiser, "议程": [
+        {"谁": "副校长刘海波", "类型": "表彰决定"},
+        {"谁": "机电专业学生代表王磊同学", "类型": "先进代表发言"},
+        {"谁": "全体与会师生", "类型": "其他", "内容": "观看了学校技能大赛备赛纪录片"}]}
+    for key in ("前面议程", "前面讲话"):
+        data.pop(key, None)
+    for version in VERSIONS:
+        said = agenda_reply(data, version)
+        assert not re.search(r"王磊同学作了发言；", said), said

@@ -980,3 +980,18 @@ def test_an_item_of_no_listed_kind_last_does_not_silence_the_ones_before(organis
     for version in VERSIONS:
         said = agenda_reply(data, version)
         assert not re.search(r"王磊同学作了发言；", said), said
+
+
+@pytest.mark.parametrize("organiser", [f"第{n}县委" for n in range(8)])
+def test_the_closing_does_not_restate_or_misplace_the_years_burden(organiser):
+    """An outlook the user's own words already said ("…的任务依然繁重" then "今年…工作的任务十分
+    繁重") or one of another field ("形势逼人，时不我待" is development's urgency, not party
+    building's) is not the stock's to say."""
+    data = scaffold_data("party-building") | {"主办单位": organiser}
+    data.pop("结尾形势", None)
+    heavy = data | {"开场背景": ["今年的任务依然繁重。"]}
+    for version in VERSIONS:
+        closing = render_text(speech_from(data | {"套话版本": version})).strip().split("\n\n")[-1]
+        assert "形势逼人" not in closing, closing
+        closing = render_text(speech_from(heavy | {"套话版本": version})).strip().split("\n\n")[-1]
+        assert "任务十分繁重" not in closing, closing

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from .data_cache import load_data
 from .lazy_re import LazyPattern
-from .lexicon import OFFICES, called
+from .lexicon import DISTRIBUTIVE, OFFICES, called
 from .numerals import announced
 from .resources import outlines_dir
 
@@ -351,14 +351,22 @@ def _junior(who: str, speaker: str) -> bool:
     return level is None or theirs is None or theirs >= level
 
 
-#: A deed that names its own doer: a person by title ("王磊同学", "指导教师马建军") or a unit
-#: ("桂花村党支部", "城关中学") before what they did.
+#: What comes after a deed's doer: the verbs and adverbs a deed's story opens with.
+_DEED_VERBS = (r"(?:在|把|以|从|带领|带队|带的|所带|坚守|扎根|累计|先后|连续|坚持|全年|率先|积极"
+               r"|主动|创新|建成|获得|荣获|获评|几十年|多年|\d)")
+#: A deed that names its own doer before what they did: a person by title ("王磊同学",
+#: "指导教师马建军"), a unit ("桂花村党支部", "县一中", "实验小学"), or a bare name of two to
+#: four characters just before a deed's verb ("王磊坚守山区教学点18年"; not one of the verbs
+#: themselves).
 _NAMES_DOER = re.compile(
-    r"^[^，。；]{0,16}?(?:同学|同志|老师|教师|先生|女士|师傅|医生|护士|民警|干警|书记|主任|校长|"
-    r"院长|局长|镇长|村长|站长|队长|班长|组长|[\u4e00-\u9fff]{2}(?:村|社区|公司|集团|学校|中学|"
-    r"小学|医院|卫生院|合作社|车间|班组)(?:党支部|党委|党总支)?)"
-    r"(?=[\u4e00-\u9fff]{0,5}(?:在|把|以|从|带领|带队|累计|先后|连续|坚持|全年|率先|积极|主动|"
-    r"创新|建成|获得|荣获|扎根|几十年|多年|\d))")
+    r"^(?:[^，。；]{0,16}?(?:同学|同志|老师|教师|先生|女士|师傅|医生|护士|民警|干警|书记|主任|校长"
+    r"|院长|局长|镇长|村长|站长|队长|班长|组长)"
+    rf"(?=[\u4e00-\u9fff]{{0,5}}{_DEED_VERBS})"
+    rf"|(?!{_DEED_VERBS})[\u4e00-\u9fff]{{1,6}}(?:村|社区|公司|集团|学校|中学|小学|一中|二中|三中"
+    r"|四中|医院|卫生院|合作社|车间|班组)(?:党支部|党委|党总支)?"
+    rf"|(?!{_DEED_VERBS})[\u4e00-\u9fff]{{2,4}}(?={_DEED_VERBS}))")
+#: A deed that already says which of them it speaks of ("有的…", "其中，…").
+_DIVIDED = tuple(DISTRIBUTIVE) + ("其中",)
 
 
 def _done(about: str) -> str:
@@ -911,12 +919,13 @@ class Glue:
         writer): they follow "…当中，" one after another.  One deed alone is "他们…"."""
         lead = self.say("deeds_lead", after_thanks=after_thanks)
         said = [_clause(deed) for deed in deeds]
-        if len(said) == 1 and not after_thanks and not _NAMES_DOER.match(said[0]):
+        own = [bool(_NAMES_DOER.match(deed)) or deed.startswith(_DIVIDED) for deed in said]
+        if len(said) == 1 and not after_thanks and not own[0]:
             return f"他们{said[0]}。"
-        if any(_NAMES_DOER.match(deed) for deed in said):
-            among = lead.replace("这些先进典型，", "这些先进典型中，")
-            return f"{among}{'；'.join(said)}。"
-        return f"{lead}有的{'；有的'.join(said)}。"
+        if any(own):  # "这些先进典型中，王磊老师…；有的…" (a tester's mixed list)
+            lead = lead.replace("这些先进典型，", "这些先进典型中，")
+        return lead + "；".join(deed if named else "有的" + deed
+                                for deed, named in zip(said, own, strict=True)) + "。"
 
     def year_goal(self) -> str:
         """The goal a closing names when the user gave none: the year's tasks, or, at the

@@ -224,6 +224,20 @@ def test_deeds_that_name_their_doers_take_no_youde(organiser):
     assert "有的汽修" not in opening and "；汽修专业指导教师马建军带队三年" in opening, opening
     unnamed = opening_of(data | {"先进事迹": ["扎根乡村教育三十年", "在抗洪一线连续奋战"]}, 0)
     assert "有的扎根乡村教育三十年；有的在抗洪一线" in unnamed, unnamed
+    # a bare name, a school, a list already divided, and a mixed list (a tester)
+    for deeds, said in (
+            (["王磊坚守山区教学点18年", "张敏带的毕业班连续3年位居前列"],
+             "王磊坚守山区教学点18年；张敏带的"),
+            (["县一中高考本科上线率全市第一", "实验小学获评省级文明校园"], "县一中高考"),
+            (["有的坚守山区教学点18年", "有的获评省级优秀教师"],
+             "有的坚守山区教学点18年；有的获评"),
+            (["王磊老师坚守山区教学点18年", "带的毕业班连续3年位居前列"],
+             "王磊老师坚守山区教学点18年；有的带的毕业班")):
+        opening = opening_of(data | {"先进事迹": deeds}, 0)
+        assert said in opening and "有的有的" not in opening and "有的王磊" not in opening, opening
+        assert "有的县一中" not in opening and "有的实验小学" not in opening, opening
+    alone = opening_of(data | {"先进事迹": ["欧阳晓明同志坚守山区教学点18年"]}, 0)
+    assert "他们欧阳" not in alone and "欧阳晓明同志坚守" in alone, alone
 
 
 @pytest.mark.parametrize("organiser", [f"第{n}交通运输厅" for n in range(8)])

@@ -120,6 +120,14 @@ def test_unnumbered_announcement_is_fine():
     assert problems(edit("下面，我讲三点意见。", "下面，我提几点要求。")) == []
 
 
+def test_a_spoken_list_continued_in_another_scheme_is_one_list():
+    """"首先，…" "其次，…" "第三，要加强保障。" (CORPUS 001-6 goes on so): the third is the list's
+    third item, not a point of its own with an empty section (a tester)."""
+    text = SPOKEN_POINTS.replace("讲两点", "讲三点").replace(
+        "\n同志们，", "\n第三，要加强保障。各村要配齐应急物资。\n同志们，")
+    assert [f.id for f in problems(text)] == []
+
+
 def test_section_announcement_against_its_sub_points():
     text = edit("过去一年，", "过去一年，主要体现在以下三个方面。")
     finding = only(text, "announced-count")
@@ -142,6 +150,10 @@ SPOKEN_POINTS = """\
     ("其次，要", "最后，要", None),  # 最后 is the list's second item, not the closing
     ("首先，要", "一是要", None),
     ("其次，要", "二是要", "实际有1个"),  # 一是 never continues 首先
+    ("讲两点", "讲三点", "实际有2个"),
+    # the list goes on inside one paragraph, or in another scheme (a tester)
+    ("首先，要提高思想认识。安全生产事关群众生命财产安全，各村务必高度重视。\n其次，要",
+     "一是要提高思想认识；二是要", None),
     ("讲两点", "讲三点", "实际有2个"),
 ])
 def test_points_made_as_a_spoken_list_are_counted_with_no_numbered_heading(old, new, said):

@@ -68,16 +68,26 @@ def _spoken_points(paras: list[Para]) -> int:
     family, count, last = "", 0, ""
     for para in paras:
         found = marker_at(para.text)
-        if found and found.scheme in LIST_SCHEMES:
+        if found and (found.scheme in LIST_SCHEMES or family):
             scheme = BY_NAME[found.scheme]
             if (not family and found.ordinal == 1) or (
                     scheme.family == family and found.ordinal == count + 1):
                 family, count = scheme.family, found.ordinal
-                last = scheme.last
+                last = last or scheme.last
+                # the list may go on inside the paragraph: "一是…；二是…；三是…。" (a tester)
+                for piece in _CLAUSE_BREAK.split(para.text)[1:]:
+                    item = marker_at(piece.lstrip())
+                    if item and BY_NAME[item.scheme].family == family and (
+                            item.ordinal == count + 1):
+                        count = item.ordinal
                 continue
         if count and last and re.match(last, para.text):
             return count + 1
     return count
+
+
+#: Where an inline list item may begin: after a sentence or clause break.
+_CLAUSE_BREAK = re.compile(r"(?<=[。；;！？：:，,])")
 
 
 def check(draft: Draft, options: Options) -> Iterator[Finding]:

@@ -165,7 +165,8 @@ def classify(raws: list[Raw]) -> list[Para]:
             kind, head = "heading", text
         elif marker:
             kind, head = split_heading(text, marker)
-            if marker.scheme in LIST_SCHEMES and not _formatted_as_point(raw, kind, head):
+            spoken = marker.scheme in LIST_SCHEMES or nesting.continues_spoken(marker)
+            if spoken and not _formatted_as_point(raw, kind, head):
                 kind, head = "body", ""
             elif kind == "body":
                 marker = None

@@ -102,6 +102,14 @@ class Nesting:
         self._stack.append(_Open(marker.scheme, marker.text, marker.ordinal))
         return len(self._stack), 0
 
+    def continues_spoken(self, marker: Marker) -> bool:
+        """Whether `marker` is the next item of an open spoken list written in another scheme:
+        "第三，" after "首先，…" "其次，…" (CORPUS 001-6) is that list's third item, not a
+        point ("第三，要加强保障。" was told an empty section, a tester)."""
+        return any(entry.scheme in LIST_SCHEMES and _CONTINUED_AS.get(entry.scheme)
+                   == marker.scheme and marker.ordinal == entry.ordinal + 1
+                   for entry in self._stack)
+
     def path(self) -> str:
         """Marker path of the innermost open point, spoken list items left out."""
         return "".join(e.text for e in self._stack if e.scheme not in LIST_SCHEMES)

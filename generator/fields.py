@@ -365,11 +365,17 @@ def _unknown(key: str, fields: Sequence[Field]) -> str:
         return f"未知字段“{key}”,{suggestion(target.describe())}"
     # a key of a group one level down, written a level too high ("孤行控制: 开" at a profile's
     # top, where it belongs under 版心网格; a tester was shown the top level's list alone)
-    home = next((f for f in fields if any(key in child.names for child in f.fields)), None)
-    if home is not None:
+    homes = [f for f in fields if any(key in child.names for child in f.fields)]
+    if len(homes) == 1:
+        home = homes[0]
         where = (f"“{home.label}:”下的每一项里(以“- ”开头)" if home.type == "list"
                  else f"“{home.label}:”之下")
         return f"未知字段“{key}”:它是 {home.describe()} 里的字段,应缩进写在{where}"
+    if homes:  # 字体 at a profile's top: every element has one (not "标题里的", a tester)
+        named = "、".join(h.label for h in homes[:4]) + ("等" if len(homes) > 4 else "")
+        example = next((h for h in homes if h.key == "body"), homes[0])
+        return (f"未知字段“{key}”:{named}各有这个字段,应缩进写在要改的那一项之下,"
+                f"如“{example.label}:”之下")
     known = "、".join(f.describe() for f in fields)
     return f"未知字段“{key}”。此处可用的字段:{known}"
 

@@ -457,6 +457,15 @@ def test_widow_control_is_switched_on_as_the_readme_says_it(tmp_path):
         assert {p.paragraph_format.widow_control for p in doc.paragraphs} == {on}, word
 
 
+@pytest.mark.parametrize("key", ["字体", "字号", "font"])
+def test_a_key_every_element_has_written_at_the_top_is_not_given_one_home(tmp_path, key):
+    """"字体: 方正仿宋_GBK" at a profile's top was told it belongs under 标题 (a tester): the
+    first element with that key; a user following it changes the title, not the body."""
+    with pytest.raises(InputError, match=r"各有这个字段.*如“正文:”之下") as caught:
+        load_layout("standard", write(tmp_path, f"{key}: 方正仿宋_GBK\n"))
+    assert "它是 标题" not in str(caught.value)
+
+
 @pytest.mark.parametrize(("text", "home"), [
     ("孤行控制: 开\n", "“版心网格:”之下"),
     ("widow_control: true\n", "“版心网格:”之下"),

@@ -263,6 +263,15 @@ _TOPIC_FIRST = re.compile(
     r"(?:要|须|必须|限期|立即|及时|全部|全面|一律|尽快|按时|逐一|逐项|统一|均|都|已|一并)")
 
 
+def restated(heading: Any, paragraph: Any) -> bool:
+    """Whether a paragraph's first sentence already says every character of a heading ("稳面积"
+    before "要稳住播种面积…"): a lone point's heading said before it reads "要稳面积。要稳住…"
+    (a tester), and drops no word of the user's when left out."""
+    head = re.sub(r"[^\u4e00-\u9fff]", "", str(heading or ""))
+    first = re.split(r"[。！？]", str(paragraph or ""), maxsplit=1)[0]
+    return bool(head) and all(char in first for char in head)
+
+
 def orders(text: Any) -> bool:
     """Whether a heading reads as an order once "要" goes before it: not one that names its
     topic first (_TOPIC_FIRST)."""
@@ -340,6 +349,7 @@ def _environment(search_path: tuple[Path, ...]):
     env.tests["dating"] = dates_occasion
     env.tests["demanding"] = demanding
     env.tests["ordering"] = orders
+    env.tests["restated"] = restated
     env.globals["phrase"] = phrase  # the phrase bank's glue, chosen by a template's variant field
     return env
 

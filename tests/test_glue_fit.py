@@ -1009,3 +1009,17 @@ def test_the_closing_does_not_restate_or_misplace_the_years_burden(organiser):
         assert "形势逼人" not in closing, closing
         closing = render_text(speech_from(heavy | {"套话版本": version})).strip().split("\n\n")[-1]
         assert "任务十分繁重" not in closing, closing
+
+
+@pytest.mark.parametrize(("heading", "paragraph", "said"), [
+    ("稳面积", "要稳面积。", "\n要稳面积。\n"),  # not "要稳面积。要稳面积。" (a tester)
+    ("稳面积", "要稳住播种面积，确保不减。", "\n要稳住播种面积，确保不减。\n"),
+    ("加强组织领导", "要加强领导。", "\n要加强组织领导。要加强领导。\n"),  # a word of it is new
+])
+def test_a_lone_point_whose_paragraph_says_its_heading_again_is_said_once(heading, paragraph,
+                                                                          said):
+    data = scaffold_data("work-conference")
+    task = {"小标题": "抓好粮食生产", "引言": ["今年要把粮食生产摆在首位。"],
+            "小项": [{"小标题": heading, "段落": [paragraph]}]}
+    text = render_text(speech_from(data | {"工作任务": [task]}))
+    assert said in text, text

@@ -163,7 +163,10 @@ def season_of(*texts: str | None) -> str | None:
 _AROUND_SUBJECT = (
     re.compile(r"^(?:全(?:省|市|县|区|镇|乡|街道|公司|校)|\w{2,3}[省市县区镇乡](?![委直级])"
                r"|[省市县区镇乡](?![委直])(?=\w{4}))"),
-    re.compile(r"20\d\d年度?|上半年|下半年|年中|年度|第[一二三四五六七八九十]+季度"),
+    # a time of year is when, not what: "岁末年初安全生产工作" named the work with its season
+    # (a tester)
+    re.compile(r"20\d\d年度?|上半年|下半年|年中|年度|第[一二三四五六七八九十]+季度|岁末年初|年初|年末"
+               r"|春节期间|节前|汛前|汛期|秋冬季|冬春季?|[春夏秋冬]季"),
     # the gathering's own word, with what it does (…工作总结会: "安全生产工作总结会工作中" was
     # said three times, a fact writer)
     re.compile(r"(?:工作|总结表彰|表彰|总结|部署|推进|调度|现场|座谈|分析|动员|紧急|誓师|启动"

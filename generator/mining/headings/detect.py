@@ -275,9 +275,20 @@ RUN_ON_OPENERS = (
 RUN_ON_BODY = 30
 
 
+#: A body sentence this long (pinyin glosses aside) runs on even when it is the last of its
+#: line: a heading's own second half is a clause of a few words, and a page flattened with
+#: nothing between paragraphs reaches the heading one sentence at a time ("2018年工作回顾2018年，
+#: 在校党委坚强领导下，…，事业不断迈上新台阶。").
+RUN_ON_SENTENCE = 60
+
+
 def _runs_on(body: str) -> bool:
     first = _SENTENCE_END.search(body)
-    return len(body) >= RUN_ON_BODY and (first is None or first.end() < len(body.rstrip()))
+    return len(body) >= RUN_ON_BODY and (
+        first is None
+        or first.end() < len(body.rstrip())
+        or len(unglossed(body)) >= RUN_ON_SENTENCE
+    )
 
 
 _RUN_ON = re.compile(

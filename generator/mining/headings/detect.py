@@ -49,10 +49,11 @@ HEADING_ENDINGS = (
     "的斗志",
 )
 #: Words an ending starts inside a heading, not ending it: 意识形态, 基础设施, 高质量发展, 保障性,
-#: (的)认识论, (的)斗志昂扬.
+#: (的)认识论, (的)斗志昂扬; 基础 as the first half of a noun ("…在社区治理中的基础地位",
+#: "基础作用", "基础性", "基础支撑", "基础条件", "基础建设").
 COMPOUNDS = {
     "意识": ("形态",),
-    "基础": ("设施",),
+    "基础": ("设施", "地位", "作用", "性", "支撑", "条件", "建设"),
     "质量": ("发展",),
     "保障": ("性", "房"),
     "的认识": ("论", "上"),
@@ -275,9 +276,20 @@ RUN_ON_OPENERS = (
 RUN_ON_BODY = 30
 
 
+#: A body sentence this long (pinyin glosses aside) runs on even when it is the last of its
+#: line: a heading's own second half is a clause of a few words, and a page flattened with
+#: nothing between paragraphs reaches the heading one sentence at a time ("2018年工作回顾2018年，
+#: 在校党委坚强领导下，…，事业不断迈上新台阶。").
+RUN_ON_SENTENCE = 60
+
+
 def _runs_on(body: str) -> bool:
     first = _SENTENCE_END.search(body)
-    return len(body) >= RUN_ON_BODY and (first is None or first.end() < len(body.rstrip()))
+    return len(body) >= RUN_ON_BODY and (
+        first is None
+        or first.end() < len(body.rstrip())
+        or len(unglossed(body)) >= RUN_ON_SENTENCE
+    )
 
 
 _RUN_ON = re.compile(
@@ -504,10 +516,46 @@ def _echoed(text: str) -> tuple[str, str] | None:
 #: A heading's last character that leads on to more: it ends no heading.
 _LEADS_ON = "的了在对把和与及地得着是为"
 
+#: A body sentence's first words that no heading ends before, whatever the heading's shape (one
+#: clause or several): the speaker turning to the audience ("同志们，"), the days just past
+#: ("这几天"), a span dated from a year or from a congress ("自2012年…以来，", "党的十八大以来，"),
+#: a conclusion drawn from what was seen ("从…可以看出，").  A heading names a task; none of these
+#: is a task's object, unlike 这次 or 当前 ("充分认识这次换届的重大意义", "立足当前，…").
+STRONG_OPENERS = (
+    r"同志们[，！]",
+    r"这(?:几|些)天|这段时间",
+    r"自(?:19|20)\d{2}年[^。！？；]{0,40}?以来，",
+    rf"(?:党的)?十[{NUMERAL_CHARS}]{{1,2}}大(?:召开)?以来，",
+    r"(?:新中国成立|改革开放)以来，",
+    r"从[^，。！？：；]{2,16}(?:可以)?看(?:出|到)?[：，]",
+)
+#: The longest heading ``_opened`` cuts (pinyin glosses aside).
+OPENED_HEAD_MAX = 50
+_OPENED = LazyPattern(
+    r"^([^。！？；：\s]{3,80}?[^。！？，、；：\s的了在对把和与及地得着是为])(?=(?:"
+    + "|".join(STRONG_OPENERS)
+    + r")[^。！？]{4,}[，。！？])"
+)
+
+
+def _opened(text: str) -> tuple[str, str] | None:
+    """(heading, body) for a heading run on without a break into a body sentence that opens
+    with words only a sentence opens with (``STRONG_OPENERS``): "…深刻领会肩负的历史使命同志们，
+    我们今天…", "当前我镇面临的形势这几天，…".  The body must run on past its first sentence
+    (``_runs_on``), so a heading line is never cut."""
+    found = _OPENED.match(text)
+    if found is None or len(unglossed(found.group(1))) > OPENED_HEAD_MAX:
+        return None
+    if not _runs_on(text[found.end() :]):
+        return None
+    return found.group(1), text[found.end() :]
+
 
 def split_fused(text: str) -> tuple[str, str] | None:
     """(heading, body) for a top-level heading run together with its body, or None."""
-    found = _split_fused(text)
+    # Words only a sentence opens with part a heading from its body before any other cue: a
+    # space further on is the body's own ("…历史使命同志们，我们今天站立的起点，是 XX 镇…").
+    found = _opened(text) or _split_fused(text)
     if found is None and "，" not in text[:CLOSED_HEAD_MIN]:
         found = _closed_clause(text)
     if found is None:

@@ -354,7 +354,7 @@ class Batch:
             first = next((f for f in self.template.fields
                           if f.required and f.type == "text"), None)
             title = facts.data.get(first.key) if first else None
-        return f"{facts.row:04d}-{cell_text(title)}" if title else f"{facts.row:04d}"
+        return f"{facts.row:04d}-{join_lines(cell_text(title))}" if title else f"{facts.row:04d}"
 
     def jobs(self, results: list[RowResult], names: UniqueNames) -> Iterator[_Job]:
         """Row jobs in sheet order; rows already done (--resume) go straight to `results`."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -366,11 +367,14 @@ LAYOUT_TITLES = {"standard": "标准版", "podium": "大字版"}
 
 
 def layout_name(value: str) -> str:
-    """The built-in layout `value` names: its own name, or its title as the page and the docs
-    print it, with or without 版 (大字版, 大字 → podium): a user who reads "大字版" types it
-    (a tester).  Any other value comes back as given, for `load_layout` to refuse."""
+    """The built-in layout `value` names: its own name in any case, or its title as the page
+    and the docs print it, with or without 版 (大字版, 大字 → podium), spaces around it
+    ignored: a user who reads "大字版" types it (a tester).  Any other value comes back
+    stripped, for `load_layout` to refuse."""
+    # " 大字版" pasted with its space, "ｐｏｄｉｕｍ" typed with the input method on (a tester)
+    value = unicodedata.normalize("NFKC", value).strip()
     for name, title in LAYOUT_TITLES.items():
-        if value in (title, title.removesuffix("版")):
+        if value.lower() == name or value in (title, title.removesuffix("版")):
             return name
     return value
 

@@ -486,6 +486,10 @@ def test_a_line_break_in_a_one_line_cell_is_joined_and_told(tmp_path: Path) -> N
     assert "城关镇2025年经济工作会议" in draft
     row4 = [r for r in read_report(tmp_path / "r.csv") if r["行号"] == "4"]
     assert row4 and "已把各行接成一行" in row4[0]["问题"], row4
+    # and so is the default name, row number and title (a tester)
+    run_speechgen("batch", tmp_path / "表.xlsx", "-t", WORK, "-o", tmp_path / "默认")
+    assert [p.name for p in (tmp_path / "默认").glob("0004-*")] == [
+        "0004-城关镇2025年经济工作会议.docx"]
 
 
 def test_hidden_rows_and_columns_are_read_and_told(tmp_path: Path) -> None:

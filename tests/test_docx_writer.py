@@ -402,7 +402,8 @@ def test_unknown_layout_name_and_missing_profile_file(tmp_path):
 
 
 @pytest.mark.parametrize(("asked", "name"), [
-    ("大字版", "podium"), ("大字", "podium"), ("标准版", "standard"), ("标准", "standard")])
+    ("大字版", "podium"), ("大字", "podium"), ("标准版", "standard"), ("标准", "standard"),
+    (" 大字版", "podium"), ("PODIUM", "podium"), ("ｐｏｄｉｕｍ", "podium")])  # pasted, typed
 def test_a_layout_may_be_named_by_its_title(asked, name):
     """A user who reads "大字版" in the docs and on the page types it (a tester)."""
     assert load_layout(asked) == load_layout(name)

@@ -1063,3 +1063,21 @@ def test_the_sheet_read_by_default_is_offered_first(client, tmp_path):
     data = post(client, "/api/batch", data=form).get_json()
     assert data["sheets"][0] == openpyxl.load_workbook(SHEET).sheetnames[0]
     assert "填表说明" in data["sheets"][1:]
+
+
+def test_a_form_may_name_the_layout_and_a_bad_profile_is_told_by_its_own_name(client, tmp_path):
+    """curl -F layout=大字版 beside the outline was ignored, and a profile uploaded as 我的格式.yaml
+    was told as 本单位版式.yaml by render and check (a tester)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    form = {"input": text, "input_type": "application/yaml", "layout": "大字版"}
+    podium = post(client, "/api/render?format=docx", data=form)
+    target = tmp_path / "podium.docx"
+    run_speechgen("render", EXAMPLE, "--layout", "podium", "-o", target)
+    assert podium.status_code == 200 and podium.data == target.read_bytes()
+    bad = (io.BytesIO("正文:\n  字号: 九十九号\n".encode()), "我的格式.yaml")
+    told = post(client, "/api/render?format=docx", data={**form, "profile": bad}).get_json()
+    assert "我的格式.yaml" in told["error"] and "本单位版式.yaml" not in told["error"], told
+    draft = io.BytesIO("在全县会议上的讲话\n\n同志们：\n\n今天开会。\n".encode())
+    bad = (io.BytesIO("正文:\n  字号: 九十九号\n".encode()), "我的格式.yaml")
+    checked = post(client, "/api/check", data={"file": (draft, "稿.txt"), "profile": bad})
+    assert "我的格式.yaml" in checked.get_json()["error"], checked.get_json()

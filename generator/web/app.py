@@ -223,7 +223,9 @@ def create_app(port: int, token: str, workdir: Path,
     @app.post("/api/render")
     def render() -> Response:
         fmt = request.args.get("format", "docx")
-        layout = _layout(request.args)
+        # in the address, or as a form field beside the outline (curl -F layout=大字版 was
+        # ignored, a tester)
+        layout = _layout(request.args if "layout" in request.args else request.form)
         if fmt not in library.DOWNLOAD_FORMATS:
             raise InputError(f"不支持的输出格式“{fmt}”,可选:{'、'.join(library.DOWNLOAD_FORMATS)}")
         body, content_type, profile_text = _input()
@@ -232,7 +234,8 @@ def create_app(port: int, token: str, workdir: Path,
         if fmt == "yaml":
             data = library.saved_input(speech, body, content_type)
             return file_response(data, library.YAML_MEDIA_TYPE, stem, ".yaml")
-        download = library.render(speech, fmt, layout, profile_text)
+        download = library.render(speech, fmt, layout, profile_text,
+                                  _shown_name("profile", library.PROFILE_NAME))
         if fmt in ("docx", "pdf") and layout != "standard":
             stem += f"（{LAYOUT_TITLES[layout]}）"
         response = file_response(download.data, download.media_type, stem, download.suffix)
@@ -271,7 +274,8 @@ def create_app(port: int, token: str, workdir: Path,
         house's own font was told it breaks 仿宋_GB2312, a tester)."""
         layout = _layout(request.form)
         profile_text = _text_field("profile", library.PROFILE_FILE)
-        return json_response(library.check(_upload("check"), layout, profile_text))
+        return json_response(library.check(_upload("check"), layout, profile_text,
+                                           _shown_name("profile", library.PROFILE_NAME)))
 
     @app.post("/api/fix")
     def fix() -> Response:

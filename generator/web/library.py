@@ -140,9 +140,12 @@ def profile_layout(text: str | None, layout: str, name: str = PROFILE_NAME) -> A
     return sg.load_profile(text, filename=name, layout=layout)
 
 
-def render(speech: Speech, fmt: str, layout: str, profile_text: str | None) -> Download:
-    """The file `speechgen render -f FMT --layout LAYOUT --profile PROFILE` writes."""
-    rendered = sg.render(speech, fmt, layout=layout, profile=profile_layout(profile_text, layout))
+def render(speech: Speech, fmt: str, layout: str, profile_text: str | None,
+           profile_name: str = PROFILE_NAME) -> Download:
+    """The file `speechgen render -f FMT --layout LAYOUT --profile PROFILE` writes; a bad
+    profile is told under `profile_name` (the uploaded file's own)."""
+    profile = profile_layout(profile_text, layout, profile_name)
+    rendered = sg.render(speech, fmt, layout=layout, profile=profile)
     return Download(rendered.data, rendered.suffix, rendered.media_type, rendered.warnings)
 
 
@@ -214,10 +217,12 @@ def mine(path: Path) -> list[dict[str, Any]]:
     ]
 
 
-def check(path: Path, layout: str = "standard", profile_text: str | None = None) -> dict[str, Any]:
+def check(path: Path, layout: str = "standard", profile_text: str | None = None,
+          profile_name: str = PROFILE_NAME) -> dict[str, Any]:
     """What `speechgen check --json --layout LAYOUT --profile PROFILE` reports for an uploaded
-    draft (under its own name); `profile_text` is a house profile's YAML text."""
-    profile = profile_layout(profile_text, layout)
+    draft (under its own name); `profile_text` is a house profile's YAML text, told under
+    `profile_name`."""
+    profile = profile_layout(profile_text, layout, profile_name)
     return {**sg.check(path, layout=layout, profile=profile).to_dict(), "file": path.name}
 
 

@@ -570,7 +570,9 @@ class Glue:
                 about = _done(about)
             said = (with_about if about else bare).format(who=who, about=about)
             if kind == "speech" and _junior(who, speaker):
-                said = said.replace("重要讲话", "讲话")
+                # a deputy's remarks are answered as work laid out, not "我们要认真学习领会"
+                # (a tester)
+                said, kind = said.replace("重要讲话", "讲话"), "deployment"
             for word in _PHRASE_WORDS:  # "对…具体工作作了具体部署": the item's own word once
                 if word in about:
                     said = said.replace(f"作了{word}", "作了")

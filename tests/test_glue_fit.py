@@ -849,6 +849,24 @@ def test_a_speech_is_important_only_from_above(speaker, who, important):
         data["讲话人"] = speaker
     said = agenda_reply(data, 0)
     assert ("作了重要讲话" in said) == important and "作了讲话" in said.replace("重要", ""), said
+    # and a deputy's remarks are not studied ("…作了讲话，我们要认真学习领会", a tester)
+    for version in VERSIONS:
+        said = agenda_reply(data, version)
+        assert important or "学习领会" not in said, said
+
+
+@pytest.mark.parametrize("organiser", [f"第{n}县政府" for n in range(8)])
+def test_work_laid_out_is_not_answered_as_problems_found(organiser):
+    """Two 部署 items answered "认真对照，举一反三" (a tester): that answers a notice of
+    problems, not a deployment."""
+    data = scaffold_data("work-conference") | {"主办单位": organiser, "议程": [
+        {"谁": "副县长李平", "类型": "部署", "内容": "春耕生产"},
+        {"谁": "副县长赵敏", "类型": "部署", "内容": "森林防火"}]}
+    for key in ("前面议程", "前面讲话", "讲话人"):
+        data.pop(key, None)
+    for version in VERSIONS:
+        said = agenda_reply(data, version)
+        assert "举一反三" not in said and "对照检查" not in said, said
 
 
 @pytest.mark.parametrize("organiser", ["青石镇人民政府", "县应急管理局", "沙湾镇党委", "市水利局"])

@@ -166,7 +166,7 @@ _AROUND_SUBJECT = (
     # a time of year is when, not what: "岁末年初安全生产工作" named the work with its season
     # (a tester)
     re.compile(r"20\d\d年度?|上半年|下半年|年中|年度|第[一二三四五六七八九十]+季度|岁末年初|年初|年末"
-               r"|春节期间|节前|汛前|汛期|秋冬季|冬春季?|[春夏秋冬]季"),
+               r"|春节期间|节前|汛前|汛期|秋冬季|冬春季?|[春夏秋冬]季|期末|期中|开学"),
     # the gathering's own word, with what it does (…工作总结会: "安全生产工作总结会工作中" was
     # said three times, a fact writer)
     re.compile(r"(?:工作|总结表彰|表彰|总结|部署|推进|调度|现场|座谈|分析|动员|紧急|誓师|启动"
@@ -174,8 +174,8 @@ _AROUND_SUBJECT = (
     re.compile(r"工作$"),
     # the organiser's own name before its work ("恒远能源集团办公室系统", "职业中专技能大赛"):
     # its own leader names the work, not the firm
-    re.compile(r"^\w{0,10}?(?:公司|集团|中专|职校|中学|小学|学校|学院|大学|医院|卫生院|银行|分行|支行)"
-               r"(?=\w{2})"),
+    re.compile(r"^\w{0,10}?(?:公司|集团|中专|职校|中学|小学|学校|学院|大学|医院|卫生院|银行|分行|支行"
+               r"|法院|检察院)(?=\w{2})"),
 )
 
 
@@ -185,7 +185,7 @@ _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|�
                          # an institution's own yearly meeting is about all its work: "人民医院
                          # 工作中还存在…" named the hospital where the work was meant
                          r"|(?:医院|卫生院|银行|分行|支行|信用社|农商行|法院|检察院|公司|集团"
-                         r"|学校|中学|小学|大学|学院)$|大赛|比赛|竞赛")
+                         r"|学校|中学|小学|大学|学院|局|厅)$|大赛|比赛|竞赛")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).

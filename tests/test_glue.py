@@ -671,6 +671,9 @@ def test_a_guarantee_lead_in_does_not_say_its_points_first(version):
     ("县人民医院2025年工作会议", None),  # an institution's own yearly meeting: all its work
     ("全县2025年岁末年初安全生产工作会议", "安全生产"),  # a season is when, not what (a tester)
     ("全县冬春森林防火工作会议", "森林防火"),
+    ("县医保局2025年工作会议", None),  # a bureau's own yearly meeting ("医保局工作", a tester)
+    ("县人民检察院党建工作会议", "党建"),
+    ("全校期末工作会议", None),
 ])
 def test_the_work_a_meeting_is_about_is_read_from_its_name(meeting, work):
     """The glue says "{work}工作中还存在…", "做好{work}工作": the work, without the gathering's

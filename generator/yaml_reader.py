@@ -115,7 +115,15 @@ def _diagnose(lines: list[str], first: int, last: int) -> tuple[int, int, str] |
                     f"如“{key}: …”")
     for number in window:
         line = lines[number - 1]
-        if (match := _KEY_VALUE.match(line)) and ": " in match[3] and match[3][0] not in "\"'":
+        if not (match := _KEY_VALUE.match(line)) or match[3][0] in "\"'":
+            continue
+        value = match[3].rstrip()
+        if value.endswith(":") and ": " not in value:
+            # "称呼: 各位党员同志:" — the salutation's own colon typed half-width (a tester)
+            return (number, match.start(3) + len(value),
+                    f"“{match[2]}”的值以半角冒号“:”结尾;称呼一类文字末尾的冒号请写全角“：”,"
+                    f"如 {match[2]}: {value[:-1]}：")
+        if ": " in value:
             return (number, match.start(3) + 1,
                     f"“{match[2]}”的值中含有“: ”(冒号加空格);请给整段文字加引号,"
                     f"如 {match[2]}: \"{match[3][:12]}…\"")

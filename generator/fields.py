@@ -122,7 +122,17 @@ class Validator:
         if data is None:
             data = {}
         if not isinstance(data, Mapping):
-            self.problem(path, shown, f"应为字段组(键: 值),实际是{_kind(data)}")
+            # what to write instead, in the user's own words: "小项: [稳面积]" is told
+            # "如 小标题: 稳面积" (a tester was shown the rule and not the form)
+            # (not for a whole file that is no mapping: a CSV given as a profile)
+            first = next((f for f in fields if f.required), fields[0] if fields else None)
+            if not path or first is None:
+                example = ""
+            elif first.type == "text" and isinstance(data, str) and len(data) <= 40:
+                example = f";如“{first.label}: {data}”"
+            else:
+                example = ";可写的字段:" + "、".join(f.describe() for f in fields[:6])
+            self.problem(path, shown, f"应为字段组(键: 值),实际是{_kind(data)}{example}")
             return {}
         by_name = {name: f for f in fields for name in f.names}
         result: dict[str, Any] = {}

@@ -250,3 +250,11 @@ def test_an_error_in_a_list_written_as_its_one_item_is_placed_at_its_line(tmp_pa
     path = write(tmp_path, "标题: 在全县大会上的讲话\n正文:\n  小标题: 抓落实\n"
                            "  字题: 方正仿宋_GBK\n")
     assert_user_error(speechgen("render", path, "-f", "txt"), f"{path}:4:3:", "未知字段“字题”")
+
+
+def test_a_group_written_as_text_is_shown_the_form_to_write(tmp_path, speechgen):
+    """"小项: [稳面积, 提单产]" was told "应为字段组(键: 值)" and not what to write (a tester)."""
+    path = write(tmp_path, "模板: work-conference\n会议名称: 全县会议\n工作任务:\n"
+                           "  - 小标题: 抓粮食\n    小项: [稳面积, 提单产]\n")
+    assert_user_error(speechgen("render", path, "-f", "txt"), "如“小标题: 稳面积”",
+                      "如“小标题: 提单产”")

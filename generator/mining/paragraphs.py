@@ -24,7 +24,14 @@ from ..lexicon import (
 )
 from ..numerals import ORDINAL, from_chinese
 from .address import GREETED, LEADING_GREETING, is_salutation
-from .boilerplate import LEAD_IN, classify, is_furniture, strip_label
+from .boilerplate import (
+    FURNITURE_EDGE,
+    LEAD_IN,
+    classify,
+    furniture_score,
+    is_furniture,
+    strip_label,
+)
 from .captions import SAMPLE_MARK
 from .headings.detect import (
     ANNOUNCEMENT,
@@ -36,6 +43,7 @@ from .headings.detect import (
     starts_with_marker,
 )
 from .headings.schemes import match_at
+from .normalise import unglossed
 from .sources import DATA_CELL_CHARS
 
 #: A line ending in one of these closes its paragraph.
@@ -678,6 +686,17 @@ def unflatten(
         elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
             pieces.append(text[: spaced.end()])  # "<title> <address>， <first sentence>"
             text = text[spaced.end() :]
+        elif not before and not address and (after_head := _address_after_head(text)):
+            start, end = after_head  # "…欢迎参考。同志们：…", "…致辞篇1亲爱的…：…"
+            above = _sentence_ends(text[:start])
+            pieces += [p for p in _cut(text[:start], above) if not _site_piece(p)]
+            if pieces and (byline := _TITLE_THEN_ROW.match(pieces[-1])):
+                pieces[-1:] = byline.groups()  # "<title>XX（20xx年月日）", "<title>时间："
+            pieces.append(text[start:end])
+            text = text[end:]
+            if greeting := LEADING_GREETING.match(text):  # "…：大家好！今天…"
+                pieces.append(greeting.group())
+                text = text[greeting.end() :]
         cut_off = not text.endswith(TERMINALS)  # the page breaks off inside this line
         cuts = {p for series in _SERIES for p in _series_starts(series, text, cut_off)}
         cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
@@ -892,6 +911,93 @@ def _named_address(text: str) -> tuple[int, list[str], int] | None:
     pieces += [row for piece in below for row in piece.split(" ")]
     rows = [row.strip() for row in pieces if row.strip()]
     return at, [row for row in rows if not _site_piece(row)] + [found.group()], found.end()
+
+
+#: Round 57: where a salutation may open in a flattened head whose rows ran together with
+#: nothing between them — after a sentence's end, a bracket, a field's colon, a sample's number
+#: or a date ("…欢迎参考。同志们：", "…【篇1】各位…：", "时间：尊敬的…：", "（2006年11月22日）
+#: 同志们："), or at a word a salutation opens with, run onto a title ("…讲话各位老师、同学们：").
+_HEAD_BOUNDARY = LazyPattern(
+    rf"(?:[。！？…】）〗\]：]|{SAMPLE_MARK}|\d日|\d(?!日))(?=\S)"
+    rf"|(?=尊敬的|亲爱的|各位|广大|{alternation(GROUP_ADDRESS)})"
+)
+#: What a salutation so found does not hold before its colon: a sentence's end, a field's
+#: colon, a bracket a row closes with, a number, a bullet, a genre word (a head's row, not
+#: an addressee: "…致辞篇一亲爱的同学们：" is a caption and an address).
+_NOT_IN_ADDRESS = LazyPattern(rf"[。！？…：】〗•|\d\s]|{TITLE_END}")
+#: A title with a row of the head after it (a speaker, a date in brackets, a field's label),
+#: run together before such an address; a sample's number or the site's "范文" tag stays with it.
+_TITLE_THEN_ROW = LazyPattern(
+    rf"^(.{{4,80}}{TITLE_END}{_TITLE_NOTE})(?!{SAMPLE_MARK}$|范文|[稿】\]］〕）])"
+    r"((?:(?!篇)[^。！？，]){1,24})$"
+)
+#: A pinyin gloss's closing bracket ("发（fā）"), at the end of what is searched.
+_GLOSS_END = re.compile(r"（[a-zü\u00e0-\u01dc]{1,7}）$")
+#: It opens with a word of address, or lists its addressees ("公司领导、各位兄弟姐妹："): a run
+#: ending in 同志们 after a gloss's bracket ("发（fā）言同志们："): the title, then the address.
+_ADDRESS_OPENS = LazyPattern(rf"尊敬的|亲爱的|各位|广大|{alternation(GROUP_ADDRESS)}")
+_LIST_MARK = re.compile(r"[、，]")
+#: A salutation opens with a word (or a quoted or starred name), not a mark.
+_ADDRESS_FIRST = re.compile(r"[^\W_]|[“*]")
+#: A sentence's end, a cut mark's too ("……"), for the row before such an address.
+_ROW_STOP = re.compile(r"[。！？]|…+")
+#: The longest address so found, and the longest head row between the site's last sentence
+#: and the address (a title with its sample number or a field: "…致辞【篇1】", "…讲话致辞时间：").
+HEAD_ADDRESS_CHARS = 60
+HEAD_ROW_CHARS = 120
+_HEAD_ROW_CLAUSE = re.compile(r"[，；]")
+
+
+def _address_after_head(text: str) -> tuple[int, int] | None:
+    """Where the salutation of a flattened head with nothing between its rows starts and ends
+    (round 57), when no title the older rules know runs into it: the first run that reads as
+    a salutation (``is_salutation``) and ends on a colon within the line's first
+    ``LATE_ADDRESS_CHARS`` characters, opening at a boundary of the head's rows.  What stands
+    before it must be the head's, not the speech's: either a short row with no clause in it
+    (a title, a caption, a field: "医院院长年会致辞【篇1】") after the last sentence, or nothing
+    after a sentence of the site's own (a lead-in, "…若需要原创文章可咨询客服老师，欢迎参考。",
+    by ``LEAD_IN`` and the furniture score) — a speech that calls on 同志们 after a sentence of
+    its own has no head there."""
+    window = text[:LATE_ADDRESS_CHARS]
+    starts = sorted({m.end() for m in _HEAD_BOUNDARY.finditer(window)})
+    for colon in (k for k, ch in enumerate(window) if ch == "："):
+        if colon + 1 >= len(text):
+            break
+        for start in starts:
+            if start >= colon or colon - start > HEAD_ADDRESS_CHARS:
+                continue
+            if _GLOSS_END.search(text, 0, start):
+                continue  # a gloss's bracket ends no row ("发（fā）言")
+            words = unglossed(text[start:colon])
+            if (
+                not _ADDRESS_FIRST.match(words)
+                or _NOT_IN_ADDRESS.search(words)
+                or not (_ADDRESS_OPENS.match(words) or _LIST_MARK.search(words))
+                or not is_salutation(text[start : colon + 1])
+            ):
+                continue
+            if text[start - 1 : start].isspace():
+                return None  # rows parted by spaces: the older rules read them
+            stops = [m.end() for m in _ROW_STOP.finditer(text, 0, start)]
+            last = stops[-1] if stops else 0
+            row = text[last:start].strip()
+            if row:
+                if len(row) > HEAD_ROW_CHARS or _HEAD_ROW_CLAUSE.search(row):
+                    continue
+                if "、" in row.split()[-1]:
+                    return None  # "…李董事长、苏校长各位嘉宾…：": the list began before
+            elif stops:
+                first = stops[-2] if len(stops) > 1 else 0
+                sentence = text[first:last].strip()
+                twice = len(stops) > 1 and text[stops[-3] if len(stops) > 2 else 0 : first]
+                if not (
+                    LEAD_IN.search(sentence)
+                    or furniture_score(sentence) >= FURNITURE_EDGE
+                    or (twice and twice.strip() == sentence)  # a title printed twice
+                ):
+                    continue
+            return start, colon + 1
+    return None
 
 
 def _sentence_ends(text: str) -> set[int]:

@@ -288,3 +288,21 @@ def test_a_lone_run_in_point_without_its_number_passes_our_own_check(tmp_path, n
     assert [(f.id, f.message) for f in checked if f.severity != INFO] == []
     text = "".join(p.text for p in docx.Document(path).paragraphs)
     assert "要把政治纪律挺在前面。对党忠诚" in text
+
+
+def test_a_heading_with_its_text_after_a_line_break_is_no_empty_section(tmp_path):
+    """"一、提高认识" then Shift+Enter and its text, in one Word paragraph, was told "这一部分只有
+    标题,下面没有内容" (a tester): the line break ends the heading as a full stop would."""
+    document = docx.Document()
+    document.add_paragraph("同志们：")
+    document.add_paragraph("今天召开会议。下面，我讲两点意见。")
+    points = (("一、提高认识", "各单位要高度重视。"), ("二、狠抓落实", "各部门要明确责任。"))
+    for heading, text in points:
+        paragraph = document.add_paragraph(heading)
+        paragraph.add_run().add_break()
+        paragraph.add_run(text)
+    document.add_paragraph("同志们，让我们共同努力！")
+    path = tmp_path / "稿.docx"
+    document.save(str(path))
+    found = {f.id for f in run_checks(load_draft(path))}
+    assert "empty-section" not in found and "announced-count" not in found, found

@@ -59,12 +59,14 @@ def split_heading(text: str, marker: Marker) -> tuple[str, str]:
     otherwise the heading runs to the first full stop and the paragraph goes on ("lead").
     """
     rest = text[len(marker.text):]
-    end = re.search(r"[。！？!?]", rest)
+    # a line break typed inside the paragraph (Shift+Enter in Word) ends the heading too: "一、
+    # 提高认识↵各单位要重视。" was told a heading with nothing under it (a tester)
+    end = re.search(r"[。！？!?]|\n", rest)
     if end is None or end.end() == len(rest):
         if len(rest) <= _MAX_HEADING:
             return "heading", text
         return "body", ""
-    return "lead", text[: len(marker.text) + end.end()]
+    return "lead", text[: len(marker.text) + end.end()].rstrip("\n")
 
 
 class _Open:

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from .data_cache import load_data
 from .lazy_re import LazyPattern
-from .lexicon import DISTRIBUTIVE, OFFICES, called
+from .lexicon import DISTRIBUTIVE, OFFICES, alternation, called
 from .numerals import announced
 from .resources import outlines_dir
 
@@ -157,6 +157,12 @@ def season_of(*texts: str | None) -> str | None:
     return None
 
 
+#: Bodies whose own meeting is about all their work, and whose name their own leader does not
+#: say before the work ("恒远能源集团办公室系统" → 办公室系统; "人民医院工作中…").
+_INSTITUTIONS = ("公司", "集团", "中专", "职校", "中学", "小学", "学校", "学院", "大学", "医院",
+                 "卫生院", "银行", "分行", "支行", "信用社", "农商行", "法院", "检察院")
+
+
 #: What a meeting's name says around its subject: 全县 / 2025年 before, 工作会议 after.
 #: (\w, not [\u4e00-\u9fff]: in a meeting's name they match the same words, and the CJK range
 #: costs ~1.5 ms to compile on every render.)
@@ -174,8 +180,7 @@ _AROUND_SUBJECT = (
     re.compile(r"工作$"),
     # the organiser's own name before its work ("恒远能源集团办公室系统", "职业中专技能大赛"):
     # its own leader names the work, not the firm
-    re.compile(r"^\w{0,10}?(?:公司|集团|中专|职校|中学|小学|学校|学院|大学|医院|卫生院|银行|分行|支行"
-               r"|法院|检察院)(?=\w{2})"),
+    re.compile(rf"^\w{{0,10}}?{alternation(_INSTITUTIONS)}(?=\w{{2}})"),
 )
 
 
@@ -184,8 +189,7 @@ _AROUND_SUBJECT = (
 _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|十佳|最美|考评|考核|评比"
                          # an institution's own yearly meeting is about all its work: "人民医院
                          # 工作中还存在…" named the hospital where the work was meant
-                         r"|(?:医院|卫生院|银行|分行|支行|信用社|农商行|法院|检察院|公司|集团"
-                         r"|学校|中学|小学|大学|学院|局|厅)$|大赛|比赛|竞赛")
+                         rf"|{alternation((*_INSTITUTIONS, '局', '厅'))}$|大赛|比赛|竞赛")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).
@@ -336,7 +340,7 @@ _ITEM_ACTS = ("宣誓", "仪式", "签约", "授旗", "揭牌", "颁奖", "宣�
 #: Levels of government, highest first, as a post names its own ("市委副书记", "县长").
 _LEVELS = "省市县区乡镇村"
 #: A department's head ("县委组织部部长", "县教育局局长", "县政府办公室主任").
-_DEPARTMENT_HEAD = re.compile(r"(?:局|部|办|办公室|委员会|中心|所|站)(?:局长|部长|主任|所长|站长)")
+_DEPARTMENT_HEAD = LazyPattern(r"(?:局|部|办|办公室|委员会|中心|所|站)(?:局长|部长|主任|所长|站长)")
 
 
 def _junior(who: str, speaker: str) -> bool:
@@ -361,13 +365,14 @@ _DEED_VERBS = (r"(?:在|把|以|从|带领|带队|带的|所带|坚守|扎根|�
 #: "指导教师马建军"), a unit ("桂花村党支部", "县一中", "实验小学"), or a bare name of two to
 #: four characters just before a deed's verb ("王磊坚守山区教学点18年"; not one of the verbs
 #: themselves).
-_NAMES_DOER = re.compile(
+_NAMES_DOER = LazyPattern(
     r"^(?:[^，。；]{0,16}?(?:同学|同志|老师|教师|先生|女士|师傅|医生|护士|民警|干警|书记|主任|校长"
     r"|院长|局长|镇长|村长|站长|队长|班长|组长)"
-    rf"(?=[\u4e00-\u9fff]{{0,5}}{_DEED_VERBS})"
-    rf"|(?!{_DEED_VERBS})[\u4e00-\u9fff]{{1,6}}(?:村|社区|公司|集团|学校|中学|小学|一中|二中|三中"
-    r"|四中|医院|卫生院|合作社|车间|班组)(?:党支部|党委|党总支)?"
-    rf"|(?!{_DEED_VERBS})[\u4e00-\u9fff]{{2,4}}(?={_DEED_VERBS}))")
+    rf"(?=\w{{0,5}}{_DEED_VERBS})"
+    rf"|(?!{_DEED_VERBS})\w{{1,6}}"
+    rf"{alternation(('村', '社区', '合作社', '车间', '班组', '一中', '二中', *_INSTITUTIONS))}"
+    r"(?:党支部|党委|党总支)?"
+    rf"|(?!{_DEED_VERBS})\w{{2,4}}(?={_DEED_VERBS}))")
 #: A deed that already says which of them it speaks of ("有的…", "其中，…").
 _DIVIDED = tuple(DISTRIBUTIVE) + ("其中",)
 

@@ -22,6 +22,7 @@ from .dates import DateError, format_date
 from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import Field, Locator, Validator, fields_from_data
 from .glue import Glue, occasion_of
+from .lazy_re import LazyPattern
 from .lexicon import DISTRIBUTIVE
 from .markup import MarkupError, parse_markup
 from .model import Speech
@@ -258,8 +259,8 @@ def demanding(text: Any) -> bool:
 #: 限期整改", "受灾群众的生活全部安置到位"): "要" before it read "要已列入清单的隐患…" aloud
 #: (a fact writer); such a heading is a sentence as written.  Read by its shape: a phrase with
 #: 的 before a noun, then an adverb of how or when.
-_TOPIC_FIRST = re.compile(
-    r"^[^，、；]{1,20}?的[\u4e00-\u9fff]{1,6}?"
+_TOPIC_FIRST = LazyPattern(
+    r"^[^，、；]{1,20}?的\w{1,6}?"
     r"(?:要|须|必须|限期|立即|及时|全部|全面|一律|尽快|按时|逐一|逐项|统一|均|都|已|一并)")
 
 
@@ -267,7 +268,7 @@ def restated(heading: Any, paragraph: Any) -> bool:
     """Whether a paragraph's first sentence already says every character of a heading ("稳面积"
     before "要稳住播种面积…"): a lone point's heading said before it reads "要稳面积。要稳住…"
     (a tester), and drops no word of the user's when left out."""
-    head = re.sub(r"[^\u4e00-\u9fff]", "", str(heading or ""))
+    head = [char for char in str(heading or "") if "\u4e00" <= char <= "\u9fff"]
     first = re.split(r"[。！？]", str(paragraph or ""), maxsplit=1)[0]
     return bool(head) and all(char in first for char in head)
 

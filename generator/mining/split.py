@@ -450,13 +450,23 @@ _CHUNK_NUMBER = re.compile(r"^(\d{1,3})、\s*(?:第\s*\d{1,3}\s*页\s*)?")
 
 #: How many lines a library's first chunk may run to before its second chunk's number.
 CHUNK_LINES = 4
+#: Round 60: how many characters it may run to, however many lines they were printed on (a
+#: PDF copy wraps a chunk of ~300 characters over eight to ten lines of 30–40).
+CHUNK_REACH = 600
 
 
 def _chunked(texts: list[str], index: int) -> bool:
     """The page's first line opens with "1、" and one of the next few opens with "2、" though
     the line above it did not end its sentence: a library's numbered chunks, cut anywhere
-    ("…接下" / "2、来，我…"), not a list (an item ends its sentence before the next)."""
-    below = [t for t in texts[index : index + 2 * CHUNK_LINES] if t][: CHUNK_LINES + 1]
+    ("…接下" / "2、来，我…"), not a list (an item ends its sentence before the next).  The next
+    few are ``CHUNK_LINES`` lines, or as many as hold ``CHUNK_REACH`` characters when the lines
+    are short: a hard-wrapped copy prints the first chunk over many lines."""
+    nonblank = [t for t in texts[index:] if t]
+    size, reach = 0, 0
+    while reach < len(nonblank) and size <= CHUNK_REACH:
+        size += len(nonblank[reach])
+        reach += 1
+    below = nonblank[: max(CHUNK_LINES + 1, reach)]
     return any(
         t.startswith("2、") and not _ENDS_SENTENCE.search(below[k - 1])
         for k, t in enumerate(below[1:], 1)

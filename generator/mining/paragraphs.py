@@ -974,6 +974,10 @@ def _address_after_head(text: str) -> tuple[int, int] | None:
                 or _NOT_IN_ADDRESS.search(words)
                 or not (_ADDRESS_OPENS.match(words) or _LIST_MARK.search(words))
                 or not is_salutation(text[start : colon + 1])
+                # a bracket closed that did not open in it: the start is inside a head row's
+                # note ("…致辞（汇总12篇）篇一尊敬的…": not after the 12), round 59
+                or words.count("）") > words.count("（")
+                or _SAMPLE_BEFORE_ADDRESS.match(words)  # "篇一尊敬的…": the caption's sample number
             ):
                 continue
             if text[start - 1 : start].isspace():

@@ -796,6 +796,14 @@ _NOTE_WORDS = re.compile(
     r"|本文|版权|版權|声明|聲明|关注|關注|二维码|二維碼|评论|評論|留言|附件|页面|頁面|网页|相关|相關|推荐|推薦"
     r"|上一篇|下一篇|喜欢|Copyright|©"
 )
+#: Round 59: a site's list of links run on after the speech's last words, under its label
+#: ("相关文章：", "更多相关范文：", "相关推荐：") and each link's date after its title ("…的讲话
+#: 04-11", "…致辞2023-05-06"): two dated links at least, so a speech's own "相关" is not.
+_DATED_LINKS = LazyPattern(
+    r"(?:更多)?相[关關](?:文章|阅读|閱讀|推荐|推薦|范文|链接|鏈接)[：:]"
+    r"(?:[^。！？：]{2,40}?(?<!\d)(?:\d{4}-)?\d{2}-\d{2}(?!\d)){2}",
+    needs="相",
+)
 #: A note starts after a sentence end or a preview's cut mark ("…的...阅读全文"), or at a bracket.
 _AFTER_STOP = frozenset("。！？!?")
 _BRACKETS = frozenset("（(【")
@@ -825,6 +833,10 @@ def _run_in_page_end(piece: str, spoken: bool) -> int:
     or closing bracket; a sentence of the speech must come before it (``spoken``: in a piece
     before this one)."""
     tried = set()
+    if links := _DATED_LINKS.search(piece, 2):
+        at = _note_start(piece, links.start())
+        if at >= 2 and (spoken or _SENTENCE_STOP.search(piece, 0, at)):
+            return at  # "…万事如意！【<title>】相关文章：…讲话04-11…致辞04-24": the site's links
     for word in _NOTE_WORDS.finditer(piece, 2):
         at = _note_start(piece, word.start())
         if at < 2 or at in tried or not (spoken or _SENTENCE_STOP.search(piece, 0, at)):
@@ -974,6 +986,10 @@ def _address_after_head(text: str) -> tuple[int, int] | None:
                 or _NOT_IN_ADDRESS.search(words)
                 or not (_ADDRESS_OPENS.match(words) or _LIST_MARK.search(words))
                 or not is_salutation(text[start : colon + 1])
+                # a bracket closed that did not open in it: the start is inside a head row's
+                # note ("…致辞（汇总12篇）篇一尊敬的…": not after the 12), round 59
+                or words.count("）") > words.count("（")
+                or _SAMPLE_BEFORE_ADDRESS.match(words)  # "篇一尊敬的…": the caption's sample number
             ):
                 continue
             if text[start - 1 : start].isspace():

@@ -874,6 +874,15 @@ _GLUED_FIELD = LazyPattern(
 )
 
 
+#: Round 59: a news photo's credit opening a head row ("本报记者某某摄□某某", "记者某某、某某摄
+#: …"): a flattened page's caption, run on into the speaker's name under it (real page m2209
+#: under flatten_tight), never the title.  A title never opens with who took the picture.
+_CREDIT_LEAD = LazyPattern(
+    r"^(?:新华社|本报|本台|本刊|特约)?(?:记者|摄影|通讯员)\s*[^\W\d_a-zA-Z]{2,4}"
+    r"(?:\s*[、，]\s*[^\W\d_a-zA-Z]{2,4})*\s*[/／]?\s*摄",
+    needs="摄",
+)
+
 #: One of several addressees a comma parts: it opens with a word of address or ends with a
 #: word for people ("尊敬的王院长", "各位专家", "老师们"); "今天，我讲三点意见：" has neither.
 _ADDRESSEE_PIECE = re.compile(rf"^(?:{ADDRESS_OPENERS}|全体|在座的)|(?:{PERSON_END})$")
@@ -1524,6 +1533,8 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
             continue  # "以下是…的致辞全文：": a press office's line that introduces the text
         if _BRACKETED_FIELD.search(key) or SPEAKER_ROW.search(key) or _GLUED_FIELD.search(key):
             continue  # "【致辞背景】…大会致辞", "主讲人：某某": a field row, not the speech's title
+        if _CREDIT_LEAD.search(key):
+            continue  # "本报记者某某摄□某某": a photo's credit and the speaker, no title
         if k and keys[k - 1].startswith("——") and _subtitle_wrapped(keys[k - 1]):
             continue  # the second half of a wrapped subtitle names the occasion, not the title
         number = SAMPLE_NUMBER.search(key)
@@ -1562,6 +1573,11 @@ def title_candidates(lines: list[str], end: int, addressed: bool) -> list[TitleC
         else:
             continue
         previous = k
+        if number and COMPILATION.search(key[: number.start()]):
+            # "…致辞（汇总16篇）篇一": a collection's header with a sample's number, the caption
+            # a flattened page leaves over one sample (round 59, m415), as "…（汇总16篇）" alone
+            # is never a title.
+            caption = True
         if _decorated(key):
             evidence.add("decorated")
         if names_occasion(key):

@@ -399,18 +399,25 @@ def _build(name: str, values: Values) -> Layout:
     return Layout(**parts)
 
 
-def load_layout(name: str = "standard", profile: str | Path | None = None) -> Layout:
-    """A built-in profile by name, with a user's YAML profile file laid over it.
-
-    The profile may set any subset of keys (English or their Chinese labels); what it leaves
-    out keeps the built-in value.  Problems raise InputError with file, line and key path.
-    """
+def known_layout(name: str) -> str:
+    """The built-in layout `name` names (see `layout_name`); InputError naming the layouts,
+    with a suggestion, when it names none.  The CLI and the web page tell it alike."""
     available = built_in_layouts()
     name = layout_name(name)
     if name not in available:
         titled = [f"{n}({LAYOUT_TITLES[n]})" if n in LAYOUT_TITLES else n for n in available]
         hint = suggestion(did_you_mean(name, [*available, *LAYOUT_TITLES.values()], cutoff=0.4))
         raise InputError(f"没有名为“{name}”的版式。{hint}可用的版式:{'、'.join(titled)}")
+    return name
+
+
+def load_layout(name: str = "standard", profile: str | Path | None = None) -> Layout:
+    """A built-in profile by name, with a user's YAML profile file laid over it.
+
+    The profile may set any subset of keys (English or their Chinese labels); what it leaves
+    out keeps the built-in value.  Problems raise InputError with file, line and key path.
+    """
+    name = known_layout(name)
     if profile is None:
         return _build(name, _built_in(name))
     path = Path(profile)

@@ -1081,3 +1081,13 @@ def test_a_form_may_name_the_layout_and_a_bad_profile_is_told_by_its_own_name(cl
     bad = (io.BytesIO("正文:\n  字号: 九十九号\n".encode()), "我的格式.yaml")
     checked = post(client, "/api/check", data={"file": (draft, "稿.txt"), "profile": bad})
     assert "我的格式.yaml" in checked.get_json()["error"], checked.get_json()
+
+
+def test_an_unknown_layout_is_told_as_the_cli_tells_it(client, tmp_path):
+    """The page's API said "不支持的版式…" with no suggestion where the CLI says "没有名为…的版式。
+    是不是想写…" (a tester): one message for both."""
+    response = yaml_post(client, "/api/render?format=docx&layout=podum",
+                         EXAMPLE.read_text(encoding="utf-8"))
+    cli = run_speechgen("render", EXAMPLE, "--layout", "podum", "-o", tmp_path / "x.docx")
+    said = response.get_json()["error"]
+    assert response.status_code == 400 and said in cli.stderr and "是不是想写 podium" in said

@@ -24,7 +24,7 @@ from flask import Flask, Request, Response, g, redirect, request, send_from_dire
 from werkzeug.exceptions import HTTPException
 
 from .. import advice
-from ..layout import LAYOUT_TITLES, layout_name
+from ..layout import LAYOUT_TITLES, known_layout
 from . import library
 from .guards import MAX_BODY, MESSAGES, SECURITY_HEADERS, TOKEN_HEADER, Guard, cookie_name
 from .library import STYLESHEET, InputError, Problem, SpeechgenError, os_reason, safe_stem
@@ -69,12 +69,8 @@ class State:
 
 def _layout(values: Any) -> str:
     """The layout a request asks for (standard when it names none), one of the built-ins, by
-    name or by its title (大字版)."""
-    layout = layout_name(values.get("layout") or "standard")
-    if layout not in library.LAYOUTS:
-        titled = (f"{name}({LAYOUT_TITLES.get(name, name)})" for name in library.LAYOUTS)
-        raise InputError(f"不支持的版式“{layout}”,可选:{'、'.join(titled)}")
-    return str(layout)
+    name or by its title (大字版), refused as the CLI refuses it."""
+    return known_layout(values.get("layout") or "standard")
 
 
 def json_response(data: Any, status: int = 200) -> Response:

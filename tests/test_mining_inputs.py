@@ -607,3 +607,22 @@ def test_a_docx_is_bounded_by_its_parts_not_its_size(tmp_path: Path) -> None:
     result = run_speechgen("mine", path, "-o", tmp_path / "提纲.yaml")
     assert result.returncode == 0, result.stderr
     assert run_speechgen("check", path).returncode in (0, 1)
+
+
+def test_a_two_column_table_is_no_blanked_out_word(tmp_path) -> None:
+    """"指标 数值" / "粮食产量 23万吨" from a two-column Word table was flagged
+    "含占位符:空格×1" (a tester): a line of short cells and no clause mark is a table's row."""
+    document = docx.Document()
+    for line in ["在全县农业工作会议上的讲话", "同志们：", "今年粮食生产喜获丰收。"]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([["指标", "数值"], ["粮食产量", "23万吨"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("同志们，让我们共同努力！")
+    document.save(tmp_path / "去年.docx")
+    speech = mine_path(tmp_path / "去年.docx").speeches[0].speech
+    assert not [flag for flag in speech.flags if flag.code == "placeholder"], speech.flags
+    blank = mine_text("同志们：\n今年全县召开 会议，部署工作。\n同志们，让我们共同努力！\n",
+                      "page.txt").speeches[0].speech
+    assert [flag.code for flag in blank.flags if flag.code == "placeholder"] == ["placeholder"]

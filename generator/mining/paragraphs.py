@@ -104,14 +104,14 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 _PROSE = LazyPattern(r"[，。；！？]")
 
 
-def is_data_row(text: str) -> bool:
+def is_data_row(text: str, min_cells: int = 3) -> bool:
     """Whether a line is a table's row as `sources` writes it (cells joined by a full-width
     space, which `normalise` makes a plain one; none of them prose): a line of its own, never
     a wrapped line's end or continuation.  A Word table of figures, "GDP　215.6亿元　5.8%",
     ran into the rows and the paragraph after it and was carried so into the redrafted speech
-    (a tester)."""
+    (a tester).  Three cells at least by default: "县委书记 张三" is two short pieces of text."""
     cells = text.split(" ")
-    return (len(cells) >= 3 and all(0 < len(cell) <= DATA_CELL_CHARS for cell in cells)
+    return (len(cells) >= min_cells and all(0 < len(cell) <= DATA_CELL_CHARS for cell in cells)
             and not _PROSE.search(text))
 
 

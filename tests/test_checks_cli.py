@@ -250,3 +250,15 @@ def test_a_title_broken_over_two_lines_is_quoted_on_one_report_line(tmp_path, sp
     result = speechgen("check", podium)
     title = [line for line in result.stdout.splitlines() if "(标题)" in line]
     assert title and all("↵" in line and line.endswith("]") for line in title), result.stdout
+
+
+def test_the_report_lists_findings_in_reading_order(tmp_path):
+    """A draft's line 7 (a placeholder) was listed before its line 4 (the count), by rule
+    order (a tester): within errors, warnings and notes, findings follow the text."""
+    draft = write(tmp_path, "稿.txt", "在全县会议上的讲话\n\n同志们：\n\n"
+                  "今天召开会议。下面，我讲两点意见。\n\n首先，要提高认识。各单位要XX重视。\n\n"
+                  "同志们，让我们共同努力！\n")
+    result = run_speechgen("check", draft)
+    errors = [line for line in result.stdout.splitlines() if line.startswith("错误")]
+    lines = [int(re.search(r"第(\d+)行", line)[1]) for line in errors]
+    assert len(lines) == 2 and lines == sorted(lines), result.stdout

@@ -28,12 +28,20 @@ MAX_PER_ID = 8
 
 
 def human(name: str, findings: list[Finding]) -> str:
-    """Errors first, then warnings, then the length notes, and a one-line verdict; at most
-    MAX_PER_ID lines per check, the rest counted (--json lists everything)."""
+    """Errors first, then warnings, then the length notes, each in reading order (what has no
+    line or paragraph, a page setting, before the rest), and a one-line verdict; at most
+    MAX_PER_ID lines per check, the rest counted (--json lists everything).  By rule alone, a
+    draft's line 7 was listed before its line 4 (a tester)."""
     order = {ERROR: 0, WARNING: 1, INFO: 2}
     lines = [f"检查 {name}:"]
     shown: dict[str, int] = {}
-    for finding in sorted(findings, key=lambda f: order[f.severity]):
+
+    def where(finding: Finding) -> tuple[int, int, int]:
+        place = finding.place
+        at = place.line if place.line is not None else place.paragraph
+        return order[finding.severity], -1 if at is None else at, place.column or 0
+
+    for finding in sorted(findings, key=where):
         shown[finding.id] = shown.get(finding.id, 0) + 1
         if shown[finding.id] <= MAX_PER_ID or finding.severity == INFO:
             lines.append(_line(finding))

@@ -452,3 +452,13 @@ def test_numbering_in_full_width_digits_is_read_as_numbering(digits):
                                          f"{three}、审核把关。\n")
     found = [f for f in problems(text) if f.id.startswith("numbering")]
     assert [(f.id, f.text) for f in found] == [("numbering-gap", f"{three}、")]
+
+
+def test_the_last_item_of_a_spoken_list_is_no_closing():
+    """"首先，…" "其次，…" "最后，要加强保障。…" — the 最后 paragraph was read as the closing and
+    timed as 结尾 (a tester); the closing is the appeal after it."""
+    text = SPOKEN_POINTS.replace("讲两点", "讲三点").replace(
+        "\n同志们，", "\n最后，要加强保障。各村要配齐应急物资。\n同志们，")
+    parts = {p.text[:4]: p.part for p in text_draft(text).paras}
+    assert parts["最后，要"] != "closing" and parts["同志们，"] == "closing", parts
+    assert [f.id for f in problems(text)] == []

@@ -24,6 +24,7 @@ from ..lexicon import (
     alternation,
     called,
 )
+from ..schemes import BY_NAME
 from .draft import Para, ParaFacts, RunFacts
 from .markers import LIST_SCHEMES, Nesting, marker_at, split_heading
 
@@ -132,11 +133,24 @@ def _closing_start(paras: list[Para]) -> int:
         weak = para.kind == "body" and bool(_CLOSING_START.match(para.text))
         if weak and not appeal and i and paras[i - 1].kind == "heading":
             break  # the only paragraph of the last point is its body, however it starts
+        if weak and not appeal and _ends_list(paras[:i], para.text):
+            break  # "首先，…其次，…最后，要…": the list's last item, not the closing (a tester)
         if para.kind == "signoff" or appeal or weak:
             start = i
         else:
             break
     return start
+
+
+def _ends_list(before: list[Para], text: str) -> bool:
+    """Whether `text` is the last item ("最后，要…") of the spoken list the paragraphs before it
+    opened: the nearest paragraph opened by a marker is of a spoken scheme whose own last word
+    it is."""
+    marked = next((p for p in reversed(before) if p.scheme), None)
+    if marked is None or marked.scheme not in LIST_SCHEMES:
+        return False
+    last = BY_NAME[marked.scheme].last
+    return bool(last and re.match(last, text))
 
 
 def _called(paras: list[Para]) -> str:

@@ -314,6 +314,7 @@ _ADDRESS = re.compile(
 #: A Chinese character, as a name is written: a word character that is no digit and no ASCII
 #: letter (a range over the CJK block costs ~1 ms to compile, this class a tenth of that).
 _HAN = r"[^\W\d_a-zA-Z]"
+_HAN_CHAR = re.compile(_HAN)
 #: Words that join 同志们 as a group of the audience ("全体同志们", "在座的同志们"), not a
 #: speaker's name in front of the address.
 _GROUP_BEFORE_ADDRESS = "(?!全体|在座|各位|广大|青年|年轻|老同|女同|机关|党员|干部)"
@@ -539,6 +540,22 @@ _SPACED_ADDRESS_END = re.compile(
     rf"(?:[^。！？；，\s]{{2,40}}：|(?:各位|亲爱的)?{alternation(GROUP_ADDRESS)}，)"
     rf"(?= +(?!{GREETED})\S[^。！？]*[。！？])"
 )
+#: Round 62: a site's field label where the address would end ("<title> 【以稿换稿】 作者： 佚名
+#: 来源：…", "<title> 发布时间： 2024-…"): the colon closes the site's field row, not an address,
+#: and the title leading the line is still the title.
+_FIELD_COLON = re.compile(
+    r"(?:^|[\s】\]|•])(?:发布|更新)?(?:时间|日期)：$|(?:^|[\s】\]|•])"
+    r"(?:文章)?(?:作者|来源|出处|编辑|责任编辑|导语|导读|摘要|浏览次数|点击|阅读|栏目|分类|标签)：$"
+)
+
+
+def _address_not_field(text: str) -> bool:
+    """Whether a flattened line's head ends in an address (``_SPACED_ADDRESS_END``) rather than
+    in a site's field label ("作者：", "发布时间：")."""
+    spaced = _SPACED_ADDRESS_END.search(text)
+    return spaced is not None and not _FIELD_COLON.search(spaced.group())
+
+
 #: Thanks run onto the last paragraph ("…公开曝光。谢谢大家！"): the sign-off, a line of its own.
 _TRAILING_THANKS = re.compile(r"(?<=[。！？])谢谢(大家|各位|同志们)?[！。]$")
 
@@ -610,7 +627,7 @@ def unflatten(
         elif (
             not (before or addressed)
             and (lead := _LEADING_TITLE.match(text))
-            and not _SPACED_ADDRESS_END.search(text)  # "<title> <speaker> 同志们， …": whole
+            and not _address_not_field(text)  # "<title> <speaker> 同志们， …": whole
         ):
             out.append((number, lead.group(1)))
             text = text[lead.end() :]
@@ -1045,8 +1062,34 @@ def _head_pieces(address: re.Match[str]) -> list[str]:
     if spaced := _LETTER_SPACED.match(head):
         rows = ["".join(spaced.group(1).split()), head[spaced.end() :].strip()]
     else:
-        rows = _fielded_head(head) or head.split(" ", 1)
+        rows = _fielded_head(head) or _phrased_head(head) or head.split(" ", 1)
     return [*rows, named["note"] or "", named.get("name") or "", named["address"]]
+
+
+#: Round 62: a theme printed as short phrases parted by spaces ("深化改革 突破创新 全面提升…的
+#: 整体水平"), each a few words with no clause mark.
+_THEME_PHRASE = re.compile(rf"^{_HAN}{{2,30}}$")
+THEME_PHRASES = 6
+_TITLE_CLOSE = LazyPattern(rf"{TITLE_END}{_TITLE_NOTE}$")
+
+
+def _phrased_head(head: str) -> list[str] | None:
+    """A flattened head whose first space is inside the title (round 62): the theme's phrases
+    up to a subtitle's dash ("<短语> <短语> <短语> ——在…上的报告 …") are one row, as are the
+    words of a title whose preposition a copy set apart ("在 XX 镇…大会上的 讲话").  None when
+    the head has neither shape: it is then cut at its first space, as before."""
+    pieces = head.split(" ")
+    if len(pieces) < 2:
+        return None
+    if len(pieces[0]) == 1 and _HAN_CHAR.match(pieces[0]) and _TITLE_CLOSE.search(head):
+        return [head]  # "在 …上的 讲话": the lone 在 opens the title
+    dash = next((k for k, p in enumerate(pieces) if p.startswith(("——", "━━"))), None)
+    if dash is None:
+        return None
+    theme = [p for p in pieces[:dash] if p]
+    if not 2 <= len(theme) <= THEME_PHRASES or not all(_THEME_PHRASE.match(p) for p in theme):
+        return None  # a field, a date or a sentence among them: the first space parts rows
+    return [" ".join(theme), " ".join(pieces[dash:]).strip()]
 
 
 #: A piece of a flattened head that is one of the site's fields, not words of a title: a

@@ -644,7 +644,8 @@ _DATED_FIELD = LazyPattern(
     needs="时時日",
 )
 _COUNT_FIELD = (
-    r"(?:点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|回复|回復)(?:次数|次數|人次|量|数|數)?[:：] ?(?:\d+[次人]?)?"
+    r"(?:点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|回复|回復)(?:次数|次數|人次|量|数|數)?"
+    r"[:：] ?(?:\d+[次人]?)?"
 )
 _NAMED_FIELD = (
     r"(?:作者|来源|來源|信息来源|信息來源|编辑|編輯|网站编辑|網站編輯|责任编辑|責任編輯|小编|小編"
@@ -652,7 +653,8 @@ _NAMED_FIELD = (
 )
 _NEXT_FIELD = LazyPattern(
     rf" *(?:{_COUNT_FIELD}(?!\d)|{_NAMED_FIELD}(?:[A-Za-z][\w.]{{0,20}}(?![A-Za-z\d])"
-    rf"|[^\s:：，。！？]{{1,10}}?(?= {{2,}}|{_COUNT_FIELD}|{_NAMED_FIELD}|(?:发布|發布)?(?:时间|時間)[:：])))"
+    rf"|[^\s:：，。！？]{{1,10}}?"
+    rf"(?= {{2,}}|{_COUNT_FIELD}|{_NAMED_FIELD}|(?:发布|發布)?(?:时间|時間)[:：])))"
 )
 _FIELD_BEFORE = LazyPattern(rf"{_NAMED_FIELD}[^\s:：，。！？]{{1,10}} ?$")
 #: How far into a flattened line a head's field row may start.
@@ -662,8 +664,10 @@ FIELD_ROW_CHARS = 200
 def _field_row(text: str) -> tuple[int, int] | None:
     """Where a site's field row starts and ends in a flattened head (no sentence before it)."""
     dated = _DATED_FIELD.search(text[: FIELD_ROW_CHARS + 40])
-    if not dated or dated.start() > FIELD_ROW_CHARS or _SENTENCE_STOP.search(text, 0, dated.start()):
+    if not dated or dated.start() > FIELD_ROW_CHARS:
         return None
+    if _SENTENCE_STOP.search(text, 0, dated.start()):
+        return None  # a sentence above: no head
     start = dated.start()
     if before := _FIELD_BEFORE.search(text[:start]):
         start = before.start()

@@ -571,7 +571,9 @@ def _page_marked(text: str) -> tuple[list[str], int] | None:
         if mark.group(1) != str(k):
             break
         named = text[end : mark.start()]
-        if not named or len(named) > MARKED_NAME_CHARS or (name and named != name):
+        if len(_HAN_RUN.sub("", named)) > len(named) - 4 or len(named) > MARKED_NAME_CHARS:
+            break  # a file's name holds words ("第1页 / 共8页 第2页": no name between)
+        if name and named != name:
             break
         name = named
         end = mark.end()
@@ -638,7 +640,7 @@ def _glossed(words: str) -> str:
 
 
 _DATED_FIELD = LazyPattern(
-    rf"(?:(?:{_glossed('发布|發布|上传|上傳|发行|發行|更新|发表|發表|發文|发文')})?"
+    rf"(?:(?:{_glossed('发布|發布|上传|上傳|发行|發行|更新|发表|發表|發文|发文|创建|創建|录入|錄入')})?"
     rf"(?:{_glossed('时间|時間|日期')})){_GLOSS}[:：] ?"
     r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?: ?\d{1,2}:\d{2}(?::\d{2})?)?",
     needs="时時日",
@@ -657,6 +659,9 @@ _NEXT_FIELD = LazyPattern(
     rf"(?= {{2,}}|{_COUNT_FIELD}|{_NAMED_FIELD}|(?:发布|發布)?(?:时间|時間)[:：])))"
 )
 _FIELD_BEFORE = LazyPattern(rf"{_NAMED_FIELD}[^\s:：，。！？]{{1,10}} ?$")
+#: The row run onto the head's last word with nothing between: what a copy that kept no break
+#: did (a copy that kept a space is cut at its spaces by the rules for it).
+_GLUED = re.compile(r"[^\W_]")
 #: How far into a flattened line a head's field row may start.
 FIELD_ROW_CHARS = 200
 
@@ -669,15 +674,15 @@ def _field_row(text: str) -> tuple[int, int] | None:
     if _SENTENCE_STOP.search(text, 0, dated.start()):
         return None  # a sentence above: no head
     start = dated.start()
-    if before := _FIELD_BEFORE.search(text[:start]):
-        start = before.start()
+    while before := _FIELD_BEFORE.search(text[:start]):
+        start = before.start()  # "来源：韶山网作者：admin发布时间：…": the fields before the date
+    if not start or not _GLUED.match(text, start - 1):
+        return None  # a space or a bracket before the row: a copy that parted its rows
     end = dated.end()
     while field := _NEXT_FIELD.compiled.match(text, end):
         end = field.end()
     if text.startswith(")", end) and text.rfind("(", 0, start) > start - 20:
         end += 1  # "(发表日期：… 阅读人次：1090 回复数：1)": the row's brackets
-    if not start:
-        return None
     return start, end
 
 

@@ -560,6 +560,149 @@ def _address_not_field(text: str) -> bool:
 _TRAILING_THANKS = re.compile(r"(?<=[。！？])谢谢(大家|各位|同志们)?[！。]$")
 
 
+#: Round 61: a document library's page markers run together in a flattened head: each preview
+#: page's caption, the file's name with its page number ("<name>_第1页", "<name>.docx 第2页"),
+#: and the count beside it ("第1页 / 共9页").
+_PAGE_MARK = re.compile(r"[_ ]第(\d{1,3})[页頁]")
+_PAGE_OF = re.compile(r"第\d{1,3}[页頁] ?/ ?共\d{1,4}[页頁]")
+#: How long a file's name in a page marker may be.
+MARKED_NAME_CHARS = 80
+
+
+def _page_marked(text: str) -> tuple[list[str], int] | None:
+    """The rows of a flattened head that holds a document library's page markers: the file's
+    name with page 1, 2, 3… after it, each perhaps followed by its "第N页 / 共M页", the same name
+    every time (the repetition is the cue: one "_第1页" is no marker run).  Returns the rows
+    up to the last marker (what stood before the first name is one row) and where the rest
+    starts; None without two such markers."""
+    marks = list(_PAGE_MARK.finditer(text, 0, LATE_ADDRESS_CHARS))
+    if len(marks) < 2 or marks[0].group(1) != "1":
+        return None
+    rows: list[str] = []
+    name = ""
+    end = marks[0].end()
+    if of := _PAGE_OF.match(text, end):
+        end = of.end()
+    ends = [(marks[0], end)]
+    for k, mark in enumerate(marks[1:], 2):
+        if mark.group(1) != str(k):
+            break
+        named = text[end : mark.start()]
+        if len(_HAN_RUN.sub("", named)) > len(named) - 4 or len(named) > MARKED_NAME_CHARS:
+            break  # a file's name holds words ("第1页 / 共8页 第2页": no name between)
+        if name and named != name:
+            break
+        name = named
+        end = mark.end()
+        if of := _PAGE_OF.match(text, end):
+            end = of.end()
+        ends.append((mark, end))
+    if len(ends) < 2:
+        return None
+    first = marks[0].start()
+    start = first - len(name) if text.endswith(name, 0, first) else first
+    if start:
+        rows.append(text[:start])
+    at = start
+    for mark, end in ends:
+        rows.append(text[at : mark.end()])
+        if end > mark.end():
+            rows.append(text[mark.end() : end])
+        at = end
+    if chunk := _named_chunk(text, at, name):
+        # "…点击查看更多>>资源描述《<name>》由会员分享…搜索。1、第 1 页<name>…": the library's
+        # rows between the markers and the preview's first block, which opens with the name
+        # again; the block's number and page count are the viewer's, as on a line of their own
+        number, opened = chunk
+        rows += text[at:number].split("。")
+        at = opened
+    return [row.strip() for row in rows if row.strip()], at
+
+
+#: How far below the page markers the preview's first numbered block may start.
+LIBRARY_ROWS_CHARS = 400
+_FIRST_CHUNK = re.compile(r"1、")
+#: What may stand between the first block's number and the file's name: a page count
+#: ("第 1 页", "第4頁共4頁").
+_CHUNK_PAGE = re.compile(r"(?:第 ?\d{1,3} ?[页頁](?:共\d{1,4}[页頁])?)?")
+
+
+def _named_chunk(text: str, at: int, name: str) -> tuple[int, int] | None:
+    """Where the preview's first numbered block starts below a library's page markers: a
+    "1、" followed (after a page count perhaps) by the file's name, without its extension:
+    where its number starts and where the name does."""
+    stem = re.sub(r"\.(?:docx?|pdf|pptx?|txt|wps)$", "", name.strip(), flags=re.IGNORECASE)
+    if len(stem) < 4:
+        return None
+    for number in _FIRST_CHUNK.finditer(text, at, at + LIBRARY_ROWS_CHARS):
+        page = _CHUNK_PAGE.match(text, number.end())
+        opened = page.end() if page else number.end()
+        if text.startswith(stem, opened):
+            return number.start(), opened
+    return None
+
+
+#: Round 61: a site's field row run in between a flattened head's title and the text: a date
+#: field with its date ("时间:2015-02-16 16:16", "發布日期:2013-03-05"), perhaps a named field
+#: before it ("发布者:系统管理员") and fields after it whose values have a shape that ends
+#: them: a count ("浏览次数:2174", or none, "点击:", filled in by the page's script), a Latin
+#: name ("小編:zdfb"), or a name followed by spaces or the next field ("作者:网站管理员   点击:").
+#: A word's pinyin gloss after a character, as a glossed copy prints it ("時(shí)間").
+_GLOSS = r"(?:[（(][a-zü\u00e0-\u01dc ]{1,7}[）)])?"
+
+
+def _glossed(words: str) -> str:
+    """An alternation of words, each character perhaps followed by its pinyin gloss."""
+    return "|".join(_GLOSS.join(word) for word in words.split("|"))
+
+
+_DATED_FIELD = LazyPattern(
+    rf"(?:(?:{_glossed('发布|發布|上传|上傳|发行|發行|更新|发表|發表|發文|发文|创建|創建|录入|錄入')})?"
+    rf"(?:{_glossed('时间|時間|日期')})){_GLOSS}[:：] ?"
+    r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?: ?\d{1,2}:\d{2}(?::\d{2})?)?",
+    needs="时時日",
+)
+_COUNT_FIELD = (
+    r"(?:点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣|回复|回復)(?:次数|次數|人次|量|数|數)?"
+    r"[:：] ?(?:\d+[次人]?)?"
+)
+_NAMED_FIELD = (
+    r"(?:作者|来源|來源|信息来源|信息來源|编辑|編輯|网站编辑|網站編輯|责任编辑|責任編輯|小编|小編"
+    r"|发布者|發布者|发布人|發布人|上传人|上傳人)[:：] ?"
+)
+_NEXT_FIELD = LazyPattern(
+    rf" *(?:{_COUNT_FIELD}(?!\d)|{_NAMED_FIELD}(?:[A-Za-z][\w.]{{0,20}}(?![A-Za-z\d])"
+    rf"|[^\s:：，。！？]{{1,10}}?"
+    rf"(?= {{2,}}|{_COUNT_FIELD}|{_NAMED_FIELD}|(?:发布|發布)?(?:时间|時間)[:：])))"
+)
+_FIELD_BEFORE = LazyPattern(rf"{_NAMED_FIELD}[^\s:：，。！？]{{1,10}} ?$")
+#: The row run onto the head's last word with nothing between: what a copy that kept no break
+#: did (a copy that kept a space is cut at its spaces by the rules for it).
+_GLUED = re.compile(r"[^\W_]")
+#: How far into a flattened line a head's field row may start.
+FIELD_ROW_CHARS = 200
+
+
+def _field_row(text: str) -> tuple[int, int] | None:
+    """Where a site's field row starts and ends in a flattened head (no sentence before it)."""
+    dated = _DATED_FIELD.search(text[: FIELD_ROW_CHARS + 40])
+    if not dated or dated.start() > FIELD_ROW_CHARS:
+        return None
+    if _SENTENCE_STOP.search(text, 0, dated.start()):
+        return None  # a sentence above: no head
+    start = dated.start()
+    while before := _FIELD_BEFORE.search(text[:start]):
+        start = before.start()  # "来源：韶山网作者：admin发布时间：…": the fields before the date
+    if not start or not _GLUED.match(text, start - 1):
+        return None  # a space or a bracket before the row: a copy that parted its rows
+    end = dated.end()
+    while field := _NEXT_FIELD.compiled.match(text, end):
+        end = field.end()
+    if text.startswith(")", end) and text.rfind("(", 0, start) > start - 20:
+        end += 1  # "(发表日期：… 阅读人次：1090 回复数：1)": the row's brackets
+    return start, end
+
+
 #: Paragraph breaks a flattening turned into spaces: a space right after a sentence end.
 _SPACED_BREAK = re.compile(r"(?:[。！？：…]|[。！？]”)(?= +\S)")
 _UNTERMINATED = re.compile(r"[。！？]")
@@ -588,6 +731,10 @@ def unflatten(
         if not before:
             before = any(_UNTERMINATED.search(t) for _, t in out[scanned:])
             scanned = len(out)
+        if not before and len(text) >= FLATTENED and (marked := _page_marked(text)):
+            rows, at = marked  # "<name>_第1页第1页 / 共9页<name>_第2页…": the library's rows
+            out.extend((number, row) for row in rows)
+            text = text[at:]
         if not before and len(text) >= FLATTENED and (crumbed := _crumbed_title(text))[0]:
             at, crumb = crumbed
             out.append((number, text[:at].rstrip()))  # "首页 > … >": the site's path
@@ -619,6 +766,10 @@ def unflatten(
         elif not before and len(text) >= FLATTENED and (valued := _valued_title(text)):
             out.append((number, text[:valued]))  # "…阅读次数：919": the site's fields
             text = text[valued:]
+        elif not before and len(text) >= FLATTENED and (row := _field_row(text)):
+            start, end = row  # "<title>时间：2015-02-16 16:16 作者：… 点击：<text>": the site's
+            out.extend([(number, text[:start].rstrip()), (number, text[start:end].strip())])
+            text = text[end:].lstrip()
         addressed = not before and _titled_address(text)
         titled = None if before or addressed else _SPACED_TITLE.match(text)
         if titled and _UNTERMINATED.search(text):

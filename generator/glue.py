@@ -924,9 +924,11 @@ class Glue:
         return paragraphs
 
     def deeds(self, deeds: list[str], after_thanks: bool) -> str:
-        """What the commended did, after the lead ("这些先进典型，有的…；有的…。").  Deeds that
-        name their own doer ("王磊同学在省赛中获得一等奖") take no 有的 ("有的王磊同学…", a fact
-        writer): they follow "…当中，" one after another.  One deed alone is "他们…"."""
+        """What the commended did, after the lead ("这些先进典型，有的…；有的…。"), each deed read
+        on its own: one that names its doer ("王磊同学在省赛中获得一等奖", "县一中…") or already
+        says which of them it speaks of ("有的…", "其中…") takes no 有的 ("有的王磊同学…", a fact
+        writer; "有的有的…", a tester), the others keep theirs, and the lead then says "…中，".
+        One deed alone, naming no doer, is "他们…"."""
         lead = self.say("deeds_lead", after_thanks=after_thanks)
         said = [_clause(deed) for deed in deeds]
         own = [bool(_NAMES_DOER.match(deed)) or deed.startswith(_DIVIDED) for deed in said]

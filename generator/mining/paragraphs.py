@@ -43,7 +43,7 @@ from .headings.detect import (
     starts_with_marker,
 )
 from .headings.schemes import match_at
-from .normalise import unglossed
+from .normalise import GLOSS, unglossed
 from .sources import DATA_CELL_CHARS
 
 #: A line ending in one of these closes its paragraph.
@@ -727,157 +727,202 @@ def unflatten(
     before = spoken  # a sentence among the lines out so far; `out` only grows, so each line
     scanned = 0     # is looked at once (looking at all of them for every line was quadratic)
     for number, line in lines:
-        text = line
         if not before:
             before = any(_UNTERMINATED.search(t) for _, t in out[scanned:])
             scanned = len(out)
-        if not before and len(text) >= FLATTENED and (marked := _page_marked(text)):
-            rows, at = marked  # "<name>_第1页第1页 / 共9页<name>_第2页…": the library's rows
-            out.extend((number, row) for row in rows)
-            text = text[at:]
-        if not before and len(text) >= FLATTENED and (crumbed := _crumbed_title(text))[0]:
-            at, crumb = crumbed
-            out.append((number, text[:at].rstrip()))  # "首页 > … >": the site's path
-            text = text[at:]
-            if (titled_run := _RUN_ON_TITLE.match(text)) and not _GATHERER.search(
-                titled_run.group()
-            ):
-                run = titled_run.group()
-                if crumb and run.endswith(crumb) and _AFTER_CRUMB.fullmatch(run[: -len(crumb)]):
-                    run = run[: -len(crumb)]  # "…座谈会上的演讲演讲稿": the last crumb again
-                out.append((number, run))  # "<title>发布人：…": the site's fields glued on
-                text = text[len(run) :]
-                if fields := _FIELDS_BEFORE_ADDRESS.match(text):
-                    out.append((number, fields.group()))  # "浏览：326同志们：": a count, then
-                    text = text[fields.end() :]  # the address
-        if (
-            not before
-            and len(text) >= FLATTENED
-            and (twice := _repeated_title(text))
-            and not _SPACE_BETWEEN.search(text, 0, twice[1])
-        ):
-            first, second, size = twice  # "<site><title><fields><title><body>": the head's rows
-            out.extend(
-                (number, p)
-                for p in (text[:first], text[first : first + size], text[first + size : second])
-                if p
+        key = line if before else unglossed(line)
+        pieces = _unflatten_line(number, key, before, points_on_lines, len(lines) == 1)
+        if key != line:
+            # A converted page's pinyin glosses ("會（huì）議", "發（fā）言") part the words the
+            # head's rules read: the head is cut on its gloss-free key and the cuts are laid
+            # back onto the printed line, which keeps its glosses (round 63).
+            pieces = _reglossed(line, key, pieces) or _unflatten_line(
+                number, line, before, points_on_lines, len(lines) == 1
             )
-            text = text[second:]
-        elif not before and len(text) >= FLATTENED and (valued := _valued_title(text)):
-            out.append((number, text[:valued]))  # "…阅读次数：919": the site's fields
-            text = text[valued:]
-        elif not before and len(text) >= FLATTENED and (row := _field_row(text)):
-            start, end = row  # "<title>时间：2015-02-16 16:16 作者：… 点击：<text>": the site's
-            out.extend([(number, text[:start].rstrip()), (number, text[start:end].strip())])
-            text = text[end:].lstrip()
-        addressed = not before and _titled_address(text)
-        titled = None if before or addressed else _SPACED_TITLE.match(text)
-        if titled and _UNTERMINATED.search(text):
-            out.extend([(number, titled.group(1)), (number, titled.group(2))])
-            text = text[titled.end() :]  # page head, title, then the body, on one line
-        elif (
-            not (before or addressed)
-            and (lead := _LEADING_TITLE.match(text))
-            and not _address_not_field(text)  # "<title> <speaker> 同志们， …": whole
+        out.extend(pieces)
+    return out
+
+
+def _reglossed(
+    line: str, key: str, pieces: list[tuple[int, str]]
+) -> list[tuple[int, str]] | None:
+    """The pieces cut from ``key`` (``line`` without its pinyin glosses) as ``line`` prints
+    them: each piece found in the key after the one before and taken from the printed line,
+    a gloss after a piece's last character with it.  None when a piece is not the key's
+    text as it stands (a rule rewrote it): the line is then cut as printed."""
+    starts: list[int] = []  # for each character of the key, where the line prints it
+    ends: list[int] = []  # and where its printing ends, the gloss after it included
+    at = 0
+    for gloss in GLOSS.finditer(line):
+        starts.extend(range(at, gloss.start()))
+        ends.extend(range(at + 1, gloss.start() + 1))
+        ends[-1] = gloss.end()
+        at = gloss.end()
+    starts.extend(range(at, len(line)))
+    ends.extend(range(at + 1, len(line) + 1))
+    out, cursor = [], 0
+    for number, piece in pieces:
+        found = key.find(piece, cursor)
+        if found < 0 or not piece:
+            return None
+        cursor = found + len(piece)
+        out.append((number, line[starts[found] : ends[cursor - 1]]))
+    return out
+
+
+def _unflatten_line(
+    number: int, line: str, before: bool, points_on_lines: bool, single: bool
+) -> list[tuple[int, str]]:
+    """``unflatten``'s cuts of one printed line (``before``: a sentence was seen above it)."""
+    out: list[tuple[int, str]] = []
+    text = line
+    if not before and len(text) >= FLATTENED and (marked := _page_marked(text)):
+        rows, at = marked  # "<name>_第1页第1页 / 共9页<name>_第2页…": the library's rows
+        out.extend((number, row) for row in rows)
+        text = text[at:]
+    if not before and len(text) >= FLATTENED and (crumbed := _crumbed_title(text))[0]:
+        at, crumb = crumbed
+        out.append((number, text[:at].rstrip()))  # "首页 > … >": the site's path
+        text = text[at:]
+        if (titled_run := _RUN_ON_TITLE.match(text)) and not _GATHERER.search(
+            titled_run.group()
         ):
-            out.append((number, lead.group(1)))
-            text = text[lead.end() :]
-        elif not (before or addressed) and (sentence := _SENTENCE_TITLE.match(text)):
-            out.extend((number, p) for p in sentence.group("head", "title") if p)
-            text = text[sentence.end() :]
-        elif (
-            not (before or addressed)
-            and len(text) >= FLATTENED
-            and (run_on := _RUN_ON_TITLE.match(text))
-            and not _ADDRESS_SOON.match(text, run_on.end())
-            and not run_on.group().endswith(_COLLECTION_NOTE)
-            and not _GATHERER.search(run_on.group())
-            and not _SHORT_TAIL.match(text, run_on.end())
-        ):
-            out.append((number, run_on.group()))  # "<title><anything>": the title's row
-            text = text[run_on.end() :]
-            if lead_in := LEAD_IN.match(text):
-                # "<title>下面是小编为大家整理的…，供大家参考。同志们：…": the site's lead-in
-                # between the title and the speech goes, as it does opening a line of its own.
-                text = text[lead_in.end() :]
-        if len(text) < FLATTENED and addressed and addressed.re is not _ADDRESS:
-            # A short page's head and opening on one line ("…的讲话（日期）某某同志们：今天…"):
-            # head, address and body are parted, as on a long flattened line.
-            out.extend((number, piece) for piece in _head_pieces(addressed) if piece)
-            text = text[addressed.end() :]
-            if greeting := LEADING_GREETING.match(text):  # "…同志们：大家好！今天…"
-                out.append((number, greeting.group()))
-                text = text[greeting.end() :].lstrip()
-            if not text:
-                continue
-        alone = len(lines) == 1 and len(_SPACED_BREAK.findall(text)) >= SPACED_SENTENCES
-        if len(text) < FLATTENED and not alone:
-            # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line,
-            # and so did a series 一、…二、… after sentence ends when no point has a line.
-            cut = set() if points_on_lines else _first_point(text, strong_only=True)
-            if not before and (address := _SPACED_ADDRESS_END.search(text)):
-                cut.add(address.end())  # "<title> <address>： <first sentence>": head and body
-            if not points_on_lines:
-                cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
-            if trailing := _TRAILING_HEADING.search(text):
-                cut.add(trailing.start(1))  # "…谈谈。 一、了解…": a heading lost its break
-            # A piece the line's start was cut from may open with a caption ("<title> 导读：
-            # 各位…：…"): cut it as the line's own was (a line as it came was cut already).
-            out.extend(
-                (number, strip_label(piece) if k or len(text) < len(line) else piece)
-                for k, piece in enumerate(_cut(text, cut))
-            )
-            continue
-        pieces = []
-        address = None if before else _titled_address(text)
-        late = None
-        if not before and (not address or _SENTENCE_STOP.search(address.group("head") or "")):
-            late = _address_after_sentences(text)  # the title is after the last sentence
-        if late:  # the site's sentences, then "<title>同志们："
-            at, skip, address = late
-            pieces += [p for p in _cut(text[:at], _sentence_ends(text[:at])) if not _site_piece(p)]
-            head = _head_pieces(address)
-            if sample := _SAMPLE_BEFORE_ADDRESS.match(head[-1]):  # "…讲话稿篇1同志们：": a caption
-                head[0] += sample.group()
-                head[-1] = head[-1][sample.end() :]
-            pieces += head
-            text = text[skip + address.end() :]
-        elif address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
-            pieces += _head_pieces(address)
-            text = text[address.end() :]
-        elif not before and not address and (named := _named_address(text)):
-            at, rows, end = named  # "<head>各位代表：<first sentence>"
-            above = {m.end() for m in _SPACED_BREAK.finditer(text, 0, at)}
-            pieces += [p for p in _cut(text[:at], above) if not _site_piece(p)]
-            pieces += rows
-            text = text[end:]
-        elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
-            pieces.append(text[: spaced.end()])  # "<title> <address>， <first sentence>"
-            text = text[spaced.end() :]
-        elif not before and not address and (after_head := _address_after_head(text)):
-            start, end = after_head  # "…欢迎参考。同志们：…", "…致辞篇1亲爱的…：…"
-            above = _sentence_ends(text[:start])
-            pieces += [p for p in _cut(text[:start], above) if not _site_piece(p)]
-            if pieces and (byline := _TITLE_THEN_ROW.match(pieces[-1])):
-                pieces[-1:] = byline.groups()  # "<title>XX（20xx年月日）", "<title>时间："
-            pieces.append(text[start:end])
-            text = text[end:]
-            if greeting := LEADING_GREETING.match(text):  # "…：大家好！今天…"
-                pieces.append(greeting.group())
-                text = text[greeting.end() :]
-        cut_off = not text.endswith(TERMINALS)  # the page breaks off inside this line
-        cuts = {p for series in _SERIES for p in _series_starts(series, text, cut_off)}
-        cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
-        cuts |= set() if points_on_lines else _first_point(text)
-        if thanks := _TRAILING_THANKS.search(text):
-            cuts.add(thanks.start())
-        body = [
-            _without_site_lead(p) for p in _until_page_end(_cut(text, cuts)) if not _site_piece(p)
-        ]
-        if body and len(text) < len(line):  # the head cut off: its caption may lead the rest
-            body[0] = strip_label(body[0])
-        pieces += body
-        out.extend((number, piece) for piece in pieces if piece)
+            run = titled_run.group()
+            if crumb and run.endswith(crumb) and _AFTER_CRUMB.fullmatch(run[: -len(crumb)]):
+                run = run[: -len(crumb)]  # "…座谈会上的演讲演讲稿": the last crumb again
+            out.append((number, run))  # "<title>发布人：…": the site's fields glued on
+            text = text[len(run) :]
+            if fields := _FIELDS_BEFORE_ADDRESS.match(text):
+                out.append((number, fields.group()))  # "浏览：326同志们：": a count, then
+                text = text[fields.end() :]  # the address
+    if (
+        not before
+        and len(text) >= FLATTENED
+        and (twice := _repeated_title(text))
+        and not _SPACE_BETWEEN.search(text, 0, twice[1])
+    ):
+        first, second, size = twice  # "<site><title><fields><title><body>": the head's rows
+        out.extend(
+            (number, p)
+            for p in (text[:first], text[first : first + size], text[first + size : second])
+            if p
+        )
+        text = text[second:]
+    elif not before and len(text) >= FLATTENED and (valued := _valued_title(text)):
+        out.append((number, text[:valued]))  # "…阅读次数：919": the site's fields
+        text = text[valued:]
+    elif not before and len(text) >= FLATTENED and (row := _field_row(text)):
+        start, end = row  # "<title>时间：2015-02-16 16:16 作者：… 点击：<text>": the site's
+        out.extend([(number, text[:start].rstrip()), (number, text[start:end].strip())])
+        text = text[end:].lstrip()
+    addressed = not before and _titled_address(text)
+    titled = None if before or addressed else _SPACED_TITLE.match(text)
+    if titled and _UNTERMINATED.search(text):
+        out.extend([(number, titled.group(1)), (number, titled.group(2))])
+        text = text[titled.end() :]  # page head, title, then the body, on one line
+    elif (
+        not (before or addressed)
+        and (lead := _LEADING_TITLE.match(text))
+        and not _address_not_field(text)  # "<title> <speaker> 同志们， …": whole
+    ):
+        out.append((number, lead.group(1)))
+        text = text[lead.end() :]
+    elif not (before or addressed) and (sentence := _SENTENCE_TITLE.match(text)):
+        out.extend((number, p) for p in sentence.group("head", "title") if p)
+        text = text[sentence.end() :]
+    elif (
+        not (before or addressed)
+        and len(text) >= FLATTENED
+        and (run_on := _RUN_ON_TITLE.match(text))
+        and not _ADDRESS_SOON.match(text, run_on.end())
+        and not run_on.group().endswith(_COLLECTION_NOTE)
+        and not _GATHERER.search(run_on.group())
+        and not _SHORT_TAIL.match(text, run_on.end())
+    ):
+        out.append((number, run_on.group()))  # "<title><anything>": the title's row
+        text = text[run_on.end() :]
+        if lead_in := LEAD_IN.match(text):
+            # "<title>下面是小编为大家整理的…，供大家参考。同志们：…": the site's lead-in
+            # between the title and the speech goes, as it does opening a line of its own.
+            text = text[lead_in.end() :]
+    if len(text) < FLATTENED and addressed and addressed.re is not _ADDRESS:
+        # A short page's head and opening on one line ("…的讲话（日期）某某同志们：今天…"):
+        # head, address and body are parted, as on a long flattened line.
+        out.extend((number, piece) for piece in _head_pieces(addressed) if piece)
+        text = text[addressed.end() :]
+        if greeting := LEADING_GREETING.match(text):  # "…同志们：大家好！今天…"
+            out.append((number, greeting.group()))
+            text = text[greeting.end() :].lstrip()
+        if not text:
+            return out
+    alone = single and len(_SPACED_BREAK.findall(text)) >= SPACED_SENTENCES
+    if len(text) < FLATTENED and not alone:
+        # A strong first point ("…讲几点意见。（一）要…") lost its break even in a short line,
+        # and so did a series 一、…二、… after sentence ends when no point has a line.
+        cut = set() if points_on_lines else _first_point(text, strong_only=True)
+        if not before and (address := _SPACED_ADDRESS_END.search(text)):
+            cut.add(address.end())  # "<title> <address>： <first sentence>": head and body
+        if not points_on_lines:
+            cut |= {p for series in _SERIES[:1] for p in _series_starts(series, text)}
+        if trailing := _TRAILING_HEADING.search(text):
+            cut.add(trailing.start(1))  # "…谈谈。 一、了解…": a heading lost its break
+        # A piece the line's start was cut from may open with a caption ("<title> 导读：
+        # 各位…：…"): cut it as the line's own was (a line as it came was cut already).
+        out.extend(
+            (number, strip_label(piece) if k or len(text) < len(line) else piece)
+            for k, piece in enumerate(_cut(text, cut))
+        )
+        return out
+    pieces = []
+    address = None if before else _titled_address(text)
+    late = None
+    if not before and (not address or _SENTENCE_STOP.search(address.group("head") or "")):
+        late = _address_after_sentences(text)  # the title is after the last sentence
+    if late:  # the site's sentences, then "<title>同志们："
+        at, skip, address = late
+        pieces += [p for p in _cut(text[:at], _sentence_ends(text[:at])) if not _site_piece(p)]
+        head = _head_pieces(address)
+        if sample := _SAMPLE_BEFORE_ADDRESS.match(head[-1]):  # "…讲话稿篇1同志们：": a caption
+            head[0] += sample.group()
+            head[-1] = head[-1][sample.end() :]
+        pieces += head
+        text = text[skip + address.end() :]
+    elif address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
+        pieces += _head_pieces(address)
+        text = text[address.end() :]
+    elif not before and not address and (named := _named_address(text)):
+        at, rows, end = named  # "<head>各位代表：<first sentence>"
+        above = {m.end() for m in _SPACED_BREAK.finditer(text, 0, at)}
+        pieces += [p for p in _cut(text[:at], above) if not _site_piece(p)]
+        pieces += rows
+        text = text[end:]
+    elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
+        pieces.append(text[: spaced.end()])  # "<title> <address>， <first sentence>"
+        text = text[spaced.end() :]
+    elif not before and not address and (after_head := _address_after_head(text)):
+        start, end = after_head  # "…欢迎参考。同志们：…", "…致辞篇1亲爱的…：…"
+        above = _sentence_ends(text[:start])
+        pieces += [p for p in _cut(text[:start], above) if not _site_piece(p)]
+        if pieces and (byline := _TITLE_THEN_ROW.match(pieces[-1])):
+            pieces[-1:] = byline.groups()  # "<title>XX（20xx年月日）", "<title>时间："
+        pieces.append(text[start:end])
+        text = text[end:]
+        if greeting := LEADING_GREETING.match(text):  # "…：大家好！今天…"
+            pieces.append(greeting.group())
+            text = text[greeting.end() :]
+    cut_off = not text.endswith(TERMINALS)  # the page breaks off inside this line
+    cuts = {p for series in _SERIES for p in _series_starts(series, text, cut_off)}
+    cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
+    cuts |= set() if points_on_lines else _first_point(text)
+    if thanks := _TRAILING_THANKS.search(text):
+        cuts.add(thanks.start())
+    body = [
+        _without_site_lead(p) for p in _until_page_end(_cut(text, cuts)) if not _site_piece(p)
+    ]
+    if body and len(text) < len(line):  # the head cut off: its caption may lead the rest
+        body[0] = strip_label(body[0])
+    pieces += body
+    out.extend((number, piece) for piece in pieces if piece)
     return out
 
 

@@ -55,10 +55,17 @@ MIN_WRAPPED = 16
 FRESH_START = (f"{COMRADES}，", f"{COMRADES}！", *APPEAL_STARTS[1:])
 
 
-def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Paragraphs as (first line number, text)."""
+def join_wrapped(
+    lines: list[tuple[int, str]], printed: dict[int, int] | None = None
+) -> list[tuple[int, str]]:
+    """Paragraphs as (first line number, text).  ``printed``: the length of each printed line
+    by its number, when lines above ``lines`` (the head) took pieces of it (``printed_lengths``);
+    by default measured on ``lines``."""
     width = wrap_width(lines)
-    printed = _printed_lengths(lines) if width is not None else {}
+    if width is None:
+        printed = {}
+    elif printed is None:
+        printed = _printed_lengths(lines)
     out: list[tuple[int, str]] = []
     last = ""  # the previous physical line
     for k, (number, text) in enumerate(lines):
@@ -70,7 +77,7 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 width is not None
                 and lines[k - 1][0] != number
                 and printed.get(lines[k - 1][0], 0) >= width - 1
-            )
+            ) or _opened_in_head(lines, k, printed, width)
             full = width is not None and (
                 len(last) >= width - 1  # filled the page's width
                 or tail
@@ -98,6 +105,24 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         out.append((number, text))
         last = text
     return out
+
+
+def _opened_in_head(
+    lines: list[tuple[int, str]], k: int, printed: dict[int, int], width: int | None
+) -> bool:
+    """Round 64: the body's first line is what the head left of a printed line (the address,
+    a site's lead-in took its start: "…供大家参考。同志们：经县政府研究决定，今天召开全县安"),
+    and the line under it fills the page's wrap width ("全生产专项整治工作…"): the sentence runs
+    on, however short the piece left (the printed line's length may be unknown once a lead-in
+    is stripped from it)."""
+    if width is None or k != 1:
+        return False
+    number, first = lines[0]
+    return (
+        printed.get(number, 0) > len(first)
+        and len(lines[1][1]) >= width - 1
+        and not starts_with_marker(first)
+    )
 
 
 #: Inside a table cell's datum: clause punctuation means prose, not a figure or a name.
@@ -181,6 +206,23 @@ def _printed_lengths(lines: list[tuple[int, str]]) -> dict[int, int]:
     lengths: dict[int, int] = {}
     for number, text in lines:
         lengths[number] = lengths[number] + 1 + len(text) if number in lengths else len(text)
+    return lengths
+
+
+#: Round 64: characters a copy may have taken from the start of a unit's first printed line
+#: (a document library's chunk number "1、", which ``split`` removes).
+LOST_AT_START = 2
+
+
+def printed_lengths(lines: list[tuple[int, str]]) -> dict[int, int]:
+    """The printed lengths of a whole unit's lines, head and body (``_printed_lengths``), its
+    first line counted ``LOST_AT_START`` longer.  The head's title and address may be pieces
+    of a line the body's first words end ("<title>各位老师：今天，…首先，" / "我代表…"): that
+    line filled the page's width, not the piece the body kept.  A PDF copy's first line that
+    opened with a library's "1、" filled it with the number that was taken away."""
+    lengths = _printed_lengths(lines)
+    if lines:
+        lengths[lines[0][0]] += LOST_AT_START
     return lengths
 
 

@@ -63,11 +63,13 @@ from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import CUT_ENDINGS, PART_NAME, Note, build_outline
 from .normalise import unglossed
 from .paragraphs import (
+    LOST_AT_START,
     MIN_WRAPPED,
     NEARLY_FULL,
     TERMINALS,
     join_numbered_chunks,
     join_wrapped,
+    printed_lengths,
     unflatten,
     unflatten_rejoined,
     wrap_width,
@@ -697,7 +699,7 @@ def opens_with_salutation(text: str) -> bool:
 def _head(lines: list[str]) -> tuple[int, bool]:
     """Where the head of a unit ends: (index of the salutation, True), or without one
     (index of the first sentence or numbered point, False)."""
-    sentences = 0
+    sentences = clauses = 0
     for k, text in enumerate(lines[:HEAD_LINES]):
         if starts_with_marker(text):
             break
@@ -706,11 +708,16 @@ def _head(lines: list[str]) -> tuple[int, bool]:
             if sentences >= BODY_ABOVE and wrap_width([(0, line) for line in lines]):
                 break  # "同志们：…" under wrapped lines of the speech's text: a vocative in it
             return _guests_over(lines, _rows_above(lines, k)), True
-        if not sentences and (
-            COMMA_SALUTATION.match(text) or _opened_address(text) or _comma_fused(text)
+        if (
+            not sentences
+            and (COMMA_SALUTATION.match(text) or _opened_address(text) or _comma_fused(text))
+            # Round 64: not under lines of a hard-wrapped text with clauses and no sentence end
+            # yet ("…的落" / "实，加强煤" / "矿事故应急救援管理， 深入…"): a clause, not an address.
+            and not (clauses >= BODY_ABOVE and wrap_width([(0, line) for line in lines]))
         ):
             return k, True  # "同志们，今年…" first under the title: an address with a comma
         sentences += bool(_SENTENCE_MARK.search(text))
+        clauses += "，" in text
     last = len(lines) - 1  # an address the excerpt cuts off ends the head as a sentence would
     first = next(
         (
@@ -1185,6 +1192,39 @@ def _rejoin_cut_address(lines: list[tuple[int, str]]) -> None:
                 rows = [(lines[k][0], rest)] if rest else []
                 lines[k - 1 : k + 1] = [(lines[k - 1][0], above + tail), *rows]
                 return
+
+
+#: Round 64: the longest tail of a title a hard wrap carried onto the address's line.
+CUT_TITLE_TAIL = 12
+_CUT_TITLE_PIECE = LazyPattern(rf"^[^\s。！？，、；：]{{1,{CUT_TITLE_TAIL}}}?{TITLE_END}$")
+
+
+def _rejoin_cut_title(lines: list[tuple[int, str]]) -> None:
+    """A title a hard wrap cut across two lines of the head, its tail run into the address on
+    the second ("…期中考试表" / "彰会上的讲话各位老师、同学们：今天，…"), once the address is
+    split from it (``_split_titled_salutation``): the tail, a short piece ending in a title's
+    word with the address next on its own printed line, goes back onto the line above, which
+    runs on without a mark and fills the page's wrap width (counted as ``printed_lengths``
+    does, with the characters a copy may have taken from the first line).  A line that ends in
+    a title's word itself is a title of its own, and stays."""
+    width: int | None = None
+    for k in range(1, min(len(lines) - 1, HEAD_LINES)):
+        (number, text), (above_number, above) = lines[k], lines[k - 1]
+        if (
+            number == above_number
+            or lines[k + 1][0] != number
+            or not _CUT_TITLE_PIECE.match(text)
+            or above.endswith(_ROW_END)
+            or _TITLE_TAIL.search(above)
+            or not opens_with_salutation(lines[k + 1][1])
+        ):
+            continue
+        if width is None:
+            width = wrap_width(lines) or 0
+        printed = len(above) + (LOST_AT_START if k == 1 else 0)
+        if width and printed >= width - 1:
+            lines[k - 1 : k + 1] = [(above_number, above + text)]
+        return
 
 
 #: A site's field glued to the address on a page flattened with nothing between its rows
@@ -2057,9 +2097,11 @@ def parse_unit(unit: Unit) -> Parsed:
     speech = Speech()
     numbered_lines = unflatten(join_numbered_chunks(unit.lines))
     _close_letter_spacing(numbered_lines)
+    printed = printed_lengths(numbered_lines)  # before the head's pieces move between lines
     _rejoin_cut_address(numbered_lines)
     _split_field_before_address(numbered_lines)
     _split_titled_salutation(numbered_lines)
+    _rejoin_cut_title(numbered_lines)
     _drop_repeated_heads(numbered_lines)
     lines = [text for _, text in numbered_lines]
     # A marker that is a bare date ("（2026年1月17日）") leaves the page's title to stand in.
@@ -2073,7 +2115,8 @@ def parse_unit(unit: Unit) -> Parsed:
     ]
     if rest:
         body_lines.insert(0, (numbered_lines[first - 1][0], rest))
-    paragraphs = [text for _, text in unflatten_rejoined(body_lines, join_wrapped(body_lines))]
+    joined = join_wrapped(body_lines, printed)
+    paragraphs = [text for _, text in unflatten_rejoined(body_lines, joined)]
     bridge = ""
     if not speech.salutation:
         paragraphs = paragraphs[_report_lead(paragraphs, lines[:first]) :]

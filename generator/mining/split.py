@@ -22,6 +22,7 @@ from .address import is_salutation
 from .boilerplate import (
     COUNT_HINT,
     LEAD_IN,
+    LEAD_IN_WORDS,
     NAV_LABEL,
     PAGED_LINE_CHARS,
     SITE_WELCOME,
@@ -281,6 +282,7 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
                 rows = _heading_over_noise(rows[0])
             numbers.extend(index + 1 for _ in rows)
             normalised.extend(rows)
+    _rejoin_cut_lead_in(normalised)
     kinds = [classify(text) if text else None for text in normalised]
     reprinted = _reprinted(normalised)
     for index, text in enumerate(normalised):
@@ -350,6 +352,41 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
             out.append((number, text))
     out = _drop_report(_drop_teaser(_drop_contents(_drop_summary_field(out))))
     return _drop_furniture(out, navigation_terms([t for t in normalised if t])), breaks
+
+
+#: Round 64: how far down the page a site's lead-in cut across two lines is looked for.
+CUT_LEAD_IN_LINES = 12
+#: How far after such a lead-in the address's colon may stand.
+CUT_LEAD_IN_ADDRESS = 40
+
+
+def _rejoin_cut_lead_in(normalised: list[str]) -> None:
+    """A site's lead-in sentence (``LEAD_IN``: "下面是小编为大家整理的…【优" / "秀范文】，供大家
+    参考。同志们：…") that a hard wrap (a PDF's text layer, a narrow column) cut across two
+    lines of the head, the speech run on after it: the two lines are read as one, on the
+    upper line's number, so that the lead-in is stripped as it is when printed whole and the
+    address after it starts the speech.  Only when neither line holds the whole sentence, the
+    sentence ends on the lower line and an address follows it there (the speech's first words;
+    a blurb's sentence before the lead-in is dropped with it, as ``strip_lead_in`` does, so
+    nothing else may be at stake); the lower line is left empty."""
+    seen = 0
+    for k, text in enumerate(normalised[:-1]):
+        if not text:
+            continue
+        seen += 1
+        if seen > CUT_LEAD_IN_LINES:
+            return
+        below = normalised[k + 1]
+        if not below or not any(word in text for word in LEAD_IN_WORDS) or LEAD_IN.search(text):
+            continue
+        found = LEAD_IN.search(text + below)
+        if found is None or not found.start() < len(text) < found.end():
+            continue
+        after = (text + below)[found.end() :]
+        colon = after.find("：", 0, CUT_LEAD_IN_ADDRESS)
+        if colon > 0 and is_salutation(after[: colon + 1]):
+            normalised[k], normalised[k + 1] = text + below, ""
+        return
 
 
 #: A summary's caption alone on its line ("摘要：", "内容简介："): under the text, a document

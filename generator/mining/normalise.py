@@ -140,10 +140,11 @@ _WHITESPACE = re.compile(r"\s+")
 #: A pinyin gloss some converted pages print after a character ("會(huì)議", "領(lǐng)導(dǎo)"),
 #: full-width by now: lower-case letters with at least one tone mark, in brackets, after a
 #: Chinese character.  An abbreviation in brackets ("（AI）") has no tone mark and stays.
-#: Compiled only for a page that holds a tone mark (its CJK look-behind costs ~1 ms).
+#: Compiled only for a page that holds a tone mark (its CJK look-behind costs ~1 ms).  A space
+#: before the closing bracket ("會(huì )") is the converter's, part of the gloss (round 65).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 GLOSS = LazyPattern(
-    rf"(?<=[\u4e00-\u9fff])（(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}）", needs=_TONED
+    rf"(?<=[\u4e00-\u9fff])（(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}} ?）", needs=_TONED
 )
 
 

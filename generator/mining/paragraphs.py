@@ -781,8 +781,83 @@ def unflatten(
             pieces = _reglossed(line, key, pieces) or _unflatten_line(
                 number, line, before, points_on_lines, len(lines) == 1
             )
+        if not before and len(pieces) > 1:
+            pieces = _unglued_addresses(pieces, out[-1:])
         out.extend(pieces)
     return out
+
+
+#: The longest piece looked at for a row glued before its address.
+LONG_ADDRESS_CHARS = 80
+_ROW_STOP_MARKS = re.compile("[。！？；]")
+_LIST_MARKS = re.compile("[、，,]")
+#: The words a salutation opens with, which nothing but another addressee stands before
+#: ("尊敬的…", "各位…", "女士们、先生们…", "同志们：").
+_OPENER = re.compile("尊敬的|亲爱的|各位|女士们|同志们")
+#: What may stand before an opener within the address: a qualifier ("在座的各位", "我亲爱的",
+#: "老师们各位…" has its list's mark lost), a listed addressee's mark.
+_QUALIFIED = ("的", "们", "我", "、", "，", ",", "：")
+#: A row glued before a bare 同志们：: a caption's number or a mark ("篇1", "【第一篇】", "|"),
+#: a title's genre word ("…范文"), a site's name ("…素材网").
+_ROW_BEFORE_COMRADES = LazyPattern(rf"(?:[^\W_]*[\d\W_a-zA-Z]|.*(?:{TITLE_END}|.网))$")
+#: A speaker's name: two or three characters under a byline's office or a bracket's close.
+_NAME = re.compile(rf"^{_HAN}{{2,3}}$")
+#: A byline: an office and the speaker's name ("市委组织部部长周某某").
+_BYLINE = LazyPattern(rf"^{_HAN}{{0,16}}?{OFFICES}{_HAN}{{2,3}}$")
+_BYLINE_END = re.compile(rf"(?:{OFFICES}|[）)\d])$")
+
+
+def _unglued_addresses(
+    pieces: list[tuple[int, str]], above: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The pieces of a flattened head with a row of the head parted from a salutation it was
+    still glued to (``_glued_row``, round 65); a speaker's name goes back onto its byline."""
+    out: list[tuple[int, str]] = []
+    for number, text in pieces:
+        last = (out or above)[-1:]
+        glued = _glued_row(text, last[0][1] if last else "")
+        if glued is None:
+            out.append((number, text))
+            continue
+        kind, start = glued
+        if kind == "name" and out:
+            out[-1] = (out[-1][0], out[-1][1] + text[:start])
+        else:
+            out.append((number, text[:start]))
+        out.append((number, text[start:]))
+    return out
+
+
+def _glued_row(text: str, above: str) -> tuple[str, int] | None:
+    """A piece of a flattened head that reads as a salutation with a row of the head still
+    glued before it ("德育素材网同志们：", "杨志海同志们：" under "…（…日）" or an office,
+    "篇1各位代表、同志们："): ("row" or "name" for a speaker's name under a byline, where the
+    address starts), else None.
+    Before 尊敬的 / 亲爱的 / 各位 / 女士们 only a qualifier or another addressee belongs to the
+    address; before a bare 同志们 a word of the audience may ("全体", "青年"), so the row is
+    parted there only when it cannot be one: it ends in a number or a mark, a genre word or a
+    site's name, it is a byline (an office and a name), or a speaker's name under a byline."""
+    opener = _OPENER.search(text)
+    if opener is None or opener.start() == 0 or len(text) > LONG_ADDRESS_CHARS:
+        return None
+    row, address = text[: opener.start()], text[opener.start() :]
+    if (
+        row.endswith(_QUALIFIED)
+        or row[-1].isspace()  # rows parted by a space: the older rules read them
+        or _ROW_STOP_MARKS.search(row)
+        or _LIST_MARKS.search(row)  # "李董事长、苏校长各位嘉宾…": the list began before
+        or starts_with_marker(row)
+        or not is_salutation(text)
+        or not is_salutation(address)
+    ):
+        return None
+    if _NAME.match(row) and _BYLINE_END.search(above):
+        return "name", opener.start()
+    if opener.group() == "同志们" and not (
+        _ROW_BEFORE_COMRADES.search(row) or _BYLINE.match(row)
+    ):
+        return None
+    return "row", opener.start()
 
 
 def _reglossed(

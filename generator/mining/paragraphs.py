@@ -93,7 +93,7 @@ def join_wrapped(
                 and not last.endswith(TERMINALS)
                 and not (previous == last and not full and _under_announcement(out))
                 and (full or not is_standalone_heading(previous))
-                and not starts_with_marker(text)
+                and (not starts_with_marker(text) or _one_cut_off(last, text, width))
                 and not text.startswith(FRESH_START)
                 and not is_salutation(text)
                 and not is_data_row(last)
@@ -105,6 +105,24 @@ def join_wrapped(
         out.append((number, text))
         last = text
     return out
+
+
+#: A line opening with the word-final "一" of a word the wrap cut, read as a number ("一，").
+_CUT_ONE = re.compile(r"一，")
+
+
+def _one_cut_off(last: str, text: str, width: int | None) -> bool:
+    """A hard-wrapped page cut a word that ends in 一 ("…认识统" / "一，行动迅速…",
+    "…政策原则之" / "一，这是…"): the line under a line that filled the width and stopped on a
+    Han character, mid-clause, opens with "一，" — the word's last character and its comma, not
+    a point's number.  A point's number stands after a finished sentence or a heading, and
+    "一，" is the weak way to print one (round 66)."""
+    return (
+        width is not None
+        and len(last) >= width - 1
+        and _CUT_ONE.match(text) is not None
+        and _HAN_CHAR.match(last[-1]) is not None
+    )
 
 
 def _opened_in_head(

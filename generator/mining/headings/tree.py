@@ -565,7 +565,35 @@ def _clause_list(paragraphs: list[str], markers: list[Marker | None]) -> range:
             end += 1
         if end > i + 1 and item(end, "。"):
             return range(i + 1, end + 1)
+        if _inline_clause_list(paragraphs[i + 1], first):
+            return range(i + 1, i + 2)
     return range(0)
+
+
+_AFTER_ITEM = re.compile(r"(?<=；)\s*")
+
+
+def _inline_clause_list(text: str, first: Marker) -> bool:
+    """The same announced list with its items run into one paragraph, as a copy that lost the
+    line breaks prints it ("今天会议有两项议程：" / "1、表彰…，并颁奖； 2、…主题讲话。", round
+    66): two or more items numbered in turn, each one clause, every one but the last closed by
+    "；" and the last by "。"."""
+    items = _AFTER_ITEM.split(text)
+    if len(items) < 2:
+        return False
+    for k, piece in enumerate(items, start=1):
+        marker = match_at(piece)
+        close = "。" if k == len(items) else "；"
+        if (
+            marker is None
+            or marker.scheme is not first.scheme
+            or marker.ordinal != k
+            or len(piece) > CLAUSE_ITEM_CHARS
+            or any(mark in piece[:-1] for mark in "。！？；")
+            or not piece.endswith(close)
+        ):
+            return False
+    return True
 
 
 def _cut_sentence(line: str) -> bool:

@@ -1429,7 +1429,9 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             start += 1
         marker = match_at(text, start)
         if marker and marker.ordinal == 1 and (marker.scheme.strong or not strong_only):
-            if _runs_on(text, marker.end, marker.scheme.family):
+            if _runs_on(text, marker.end, marker.scheme.family) or _runs_on_in_paragraph(
+                text, marker.end, marker.scheme.family
+            ):
                 continue  # "…三件事：一、…；二、…；三、…。": the sentence's own list
             return {start}
         if marker is None and start > match.end() and text[match.end() - 1] == "：" and (
@@ -1499,6 +1501,25 @@ def _runs_on(text: str, start: int, family: str) -> bool:
     speech's divisions, which each take a paragraph."""
     stop = _SENTENCE_STOP.search(text, start)
     end = stop.start() if stop else len(text)
+    for semicolon in _SEMICOLON_ITEM.finditer(text, start, end):
+        second = match_at(text, semicolon.end())
+        if second and second.scheme.family == family and second.ordinal == 2:
+            return True
+    return False
+
+
+#: How far after a list's first item its second is looked for (``_runs_on_in_paragraph``).
+RUN_ON_SPAN = 200
+
+
+def _runs_on_in_paragraph(text: str, start: int, family: str) -> bool:
+    """The list opened at ``start`` runs on inside its paragraph over several sentences, its
+    next item after a semicolon before any space (a flattened copy's paragraph break) and
+    within ``RUN_ON_SPAN`` characters ("…提出几点希望：第一，要树立远大的理想。理想是…方向；
+    第二，要养成…", round 66): hopes the paragraph lists, not the speech's divisions, each of
+    which takes a paragraph of its own."""
+    gap = text.find(" ", start, start + RUN_ON_SPAN)
+    end = gap if gap >= 0 else min(len(text), start + RUN_ON_SPAN)
     for semicolon in _SEMICOLON_ITEM.finditer(text, start, end):
         second = match_at(text, semicolon.end())
         if second and second.scheme.family == family and second.ordinal == 2:

@@ -93,7 +93,7 @@ def join_wrapped(
                 and not last.endswith(TERMINALS)
                 and not (previous == last and not full and _under_announcement(out))
                 and (full or not is_standalone_heading(previous))
-                and not starts_with_marker(text)
+                and (not starts_with_marker(text) or _one_cut_off(last, text, width))
                 and not text.startswith(FRESH_START)
                 and not is_salutation(text)
                 and not is_data_row(last)
@@ -105,6 +105,24 @@ def join_wrapped(
         out.append((number, text))
         last = text
     return out
+
+
+#: A line opening with the word-final "一" of a word the wrap cut, read as a number ("一，").
+_CUT_ONE = re.compile(r"一，")
+
+
+def _one_cut_off(last: str, text: str, width: int | None) -> bool:
+    """A hard-wrapped page cut a word that ends in 一 ("…认识统" / "一，行动迅速…",
+    "…政策原则之" / "一，这是…"): the line under a line that filled the width and stopped on a
+    Han character, mid-clause, opens with "一，" — the word's last character and its comma, not
+    a point's number.  A point's number stands after a finished sentence or a heading, and
+    "一，" is the weak way to print one (round 66)."""
+    return (
+        width is not None
+        and len(last) >= width - 1
+        and _CUT_ONE.match(text) is not None
+        and _HAN_CHAR.match(last[-1]) is not None
+    )
 
 
 def _opened_in_head(
@@ -1486,7 +1504,9 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             start += 1
         marker = match_at(text, start)
         if marker and marker.ordinal == 1 and (marker.scheme.strong or not strong_only):
-            if _runs_on(text, marker.end, marker.scheme.family):
+            if _runs_on(text, marker.end, marker.scheme.family) or _runs_on_in_paragraph(
+                text, marker.end, marker.scheme.family
+            ):
                 continue  # "…三件事：一、…；二、…；三、…。": the sentence's own list
             return {start}
         if marker is None and start > match.end() and text[match.end() - 1] == "：" and (
@@ -1556,6 +1576,25 @@ def _runs_on(text: str, start: int, family: str) -> bool:
     speech's divisions, which each take a paragraph."""
     stop = _SENTENCE_STOP.search(text, start)
     end = stop.start() if stop else len(text)
+    for semicolon in _SEMICOLON_ITEM.finditer(text, start, end):
+        second = match_at(text, semicolon.end())
+        if second and second.scheme.family == family and second.ordinal == 2:
+            return True
+    return False
+
+
+#: How far after a list's first item its second is looked for (``_runs_on_in_paragraph``).
+RUN_ON_SPAN = 200
+
+
+def _runs_on_in_paragraph(text: str, start: int, family: str) -> bool:
+    """The list opened at ``start`` runs on inside its paragraph over several sentences, its
+    next item after a semicolon before any space (a flattened copy's paragraph break) and
+    within ``RUN_ON_SPAN`` characters ("…提出几点希望：第一，要树立远大的理想。理想是…方向；
+    第二，要养成…", round 66): hopes the paragraph lists, not the speech's divisions, each of
+    which takes a paragraph of its own."""
+    gap = text.find(" ", start, start + RUN_ON_SPAN)
+    end = gap if gap >= 0 else min(len(text), start + RUN_ON_SPAN)
     for semicolon in _SEMICOLON_ITEM.finditer(text, start, end):
         second = match_at(text, semicolon.end())
         if second and second.scheme.family == family and second.ordinal == 2:

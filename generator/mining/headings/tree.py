@@ -565,7 +565,35 @@ def _clause_list(paragraphs: list[str], markers: list[Marker | None]) -> range:
             end += 1
         if end > i + 1 and item(end, "。"):
             return range(i + 1, end + 1)
+        if _inline_clause_list(paragraphs[i + 1], first):
+            return range(i + 1, i + 2)
     return range(0)
+
+
+_AFTER_ITEM = re.compile(r"(?<=；)\s*")
+
+
+def _inline_clause_list(text: str, first: Marker) -> bool:
+    """The same announced list with its items run into one paragraph, as a copy that lost the
+    line breaks prints it ("今天会议有两项议程：" / "1、表彰…，并颁奖； 2、…主题讲话。", round
+    66): two or more items numbered in turn, each one clause, every one but the last closed by
+    "；" and the last by "。"."""
+    items = _AFTER_ITEM.split(text)
+    if len(items) < 2:
+        return False
+    for k, piece in enumerate(items, start=1):
+        marker = match_at(piece)
+        close = "。" if k == len(items) else "；"
+        if (
+            marker is None
+            or marker.scheme is not first.scheme
+            or marker.ordinal != k
+            or len(piece) > CLAUSE_ITEM_CHARS
+            or any(mark in piece[:-1] for mark in "。！？；")
+            or not piece.endswith(close)
+        ):
+            return False
+    return True
 
 
 def _cut_sentence(line: str) -> bool:
@@ -788,22 +816,46 @@ _SENTENCE_END = re.compile(r"[。！？]")
 
 #: The longest greeting a page may print unnumbered over its numbered paragraphs ("大家新年好！").
 GREETING_CHARS = 10
+#: A numbered-paragraph text broken by its copy: one unnumbered paragraph to so many numbered.
+LOOSE_PER_NUMBERED = 3
 
 
 def _numbered_paragraphs(paragraphs: list[str]) -> bool:
     """Every paragraph of the text numbered 1., 2., 3., … in turn from the first, each with a
     sentence in it: numbers of paragraphs, not of points (a speech's points come after its
     opening, and a point's text runs on in paragraphs of its own).  A greeting on a line of its
-    own may stand unnumbered over them ("大家新年好！" / "1. 今天是…")."""
+    own may stand unnumbered over them ("大家新年好！" / "1. 今天是…"), or close the address a
+    flattened copy ran on to it ("…女士们、先生们 大家新年好！", no sentence before it).
+
+    A copy that broke a numbered paragraph in two (a space between its sentences read as a
+    paragraph break, a PDF's wrap after a question mark, round 66) leaves an unnumbered
+    sentence paragraph right after a numbered one: allowed, one to every
+    ``LOOSE_PER_NUMBERED`` numbered paragraphs at most, never two in a row — a point's own
+    paragraphs under numbered headings are at least as many as the points."""
     if paragraphs and paragraphs[0][-2:] in ("好！", "好。"):
-        paragraphs = paragraphs[len(paragraphs[0]) <= GREETING_CHARS :]
+        first = paragraphs[0]
+        alone = PARAGRAPH_NUMBER.match(first) is None
+        greeting = len(first) <= GREETING_CHARS or (
+            alone and not _SENTENCE_END.search(first, 0, len(first) - 1)
+        )
+        paragraphs = paragraphs[greeting:]
     if len(paragraphs) < NUMBERED_PARAGRAPHS or not paragraphs[0].startswith("1"):
         return False  # the cheap test first: most texts open with no 1
-    for k, text in enumerate(paragraphs, start=1):
-        number = PARAGRAPH_NUMBER.match(text)
-        if number is None or int(number.group(1)) != k or not _SENTENCE_END.search(text):
+    numbered, loose, after_numbered = 0, 0, False
+    for text in paragraphs:
+        if not _SENTENCE_END.search(text):
             return False
-    return True
+        number = PARAGRAPH_NUMBER.match(text)
+        if number is None:
+            if not after_numbered:
+                return False
+            loose, after_numbered = loose + 1, False
+            continue
+        numbered += 1
+        if int(number.group(1)) != numbered:
+            return False
+        after_numbered = True
+    return numbered >= NUMBERED_PARAGRAPHS and loose * LOOSE_PER_NUMBERED <= numbered
 
 
 #: A heading printed with its first paragraph on its line, a space between ("2023年工作回顾

@@ -87,9 +87,7 @@ class Nesting:
     def push(self, marker: Marker) -> tuple[int, int]:
         """The marker's level and the previous ordinal of its list (0 when it opens a list)."""
         schemes = [entry.scheme for entry in self._stack]
-        scheme = next((entry.scheme for entry in self._stack
-                       if _CONTINUED_AS.get(entry.scheme) == marker.scheme
-                       and marker.ordinal == entry.ordinal + 1), marker.scheme)
+        scheme = self._continued(marker) or marker.scheme
         if scheme in schemes:
             depth = schemes.index(scheme)
             del self._stack[depth + 1:]
@@ -108,9 +106,14 @@ class Nesting:
         """Whether `marker` is the next item of an open spoken list written in another scheme:
         "第三，" after "首先，…" "其次，…" (CORPUS 001-6) is that list's third item, not a
         point ("第三，要加强保障。" was told an empty section, a tester)."""
-        return any(entry.scheme in LIST_SCHEMES and _CONTINUED_AS.get(entry.scheme)
-                   == marker.scheme and marker.ordinal == entry.ordinal + 1
-                   for entry in self._stack)
+        return self._continued(marker) in LIST_SCHEMES
+
+    def _continued(self, marker: Marker) -> str | None:
+        """The scheme of the open list `marker` goes on in another scheme ("第四，" after
+        "再次，"), or None."""
+        return next((entry.scheme for entry in self._stack
+                     if _CONTINUED_AS.get(entry.scheme) == marker.scheme
+                     and marker.ordinal == entry.ordinal + 1), None)
 
     def path(self) -> str:
         """Marker path of the innermost open point, spoken list items left out."""

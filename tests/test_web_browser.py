@@ -249,6 +249,7 @@ def test_template_form_preview_and_docx_download(server, browser):
     wait(browser, lambda d: "错误" in by_id(d, "check-result").text)
     report = by_id(browser, "check-result").text
     assert "全文" in report and "字体" not in report and "仿宋_GB2312" not in report, report
+    shot(browser, "10c-check-house-profile")
     css(browser, '.tab[data-view="write"]')[0].click()
 
     # The draft survives a reload (local storage).
@@ -336,6 +337,7 @@ def test_what_mine_says_of_a_word_file_is_said_on_the_page(server, browser, tmp_
     notes = by_id(browser, "mined-notes")
     assert notes.is_displayed() and "1 个表格已按行转成文字" in notes.text
     assert "去年的讲话.docx" in notes.text
+    shot(browser, "4b-outline-mined-notes")
     css(browser, "#mined-notes button")[0].click()  # 知道了
     assert not css(browser, "#mined-notes")
 

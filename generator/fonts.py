@@ -73,7 +73,6 @@ _GBK_FACES = frozenset(("宋体", "黑体", "仿宋", "楷体", "微软雅黑", 
                         "FangSong", "KaiTi", "Microsoft YaHei", "新宋体", "NSimSun"))
 #: Fonts that also hold CJK Extension A (SimSun's GB 18030 coverage).
 _EXT_A_FACES = frozenset(("宋体", "SimSun", "新宋体", "NSimSun"))
-DEFAULT_SUPPLEMENTARY = "SimSun-ExtB"
 
 
 def family_face(name: str) -> str | None:

@@ -351,8 +351,3 @@ def load(text: str, filename: str | None) -> Any:
         return yaml.constructor.SafeConstructor().construct_document(root)
     except yaml.YAMLError as error:
         raise _syntax_error(error, text, filename) from None
-
-
-def scalar(node: yaml.Node) -> Any:
-    """One scalar node as YAML types it (16 → int, true → bool)."""
-    return yaml.constructor.SafeConstructor().construct_object(node)

@@ -259,8 +259,11 @@ _NOT_A_PLACE = frozenset(("社区", "城区", "园区", "景区", "片区", "小
 #: A post of the place's own leadership (县委书记, 副县长, 镇党委书记, 街道党工委书记).
 _OWN_POST = ("委", "长", "政府", "党委", "党工委", "人大", "政协", "纪委", "办事处")
 #: A firm's full name before its meeting: its own staff say 公司, 集团 ("召开集团2025年度党建…
-#: 会议", a real opening of the blind pool).
-_OWN_FIRM = LazyPattern(r"^\w{2,16}?(公司|集团)(?=[\w“])")
+#: 会议", a real opening of the blind pool) — 集团 when the whole name holds it (市交通投资集团
+#: 有限公司 → 集团; a cut at its first 集团 left "有限公司" and lost the rest: craft review 5).
+_OWN_FIRM = LazyPattern(
+    r"^\w{2,16}?(?:集团(?:股份)?有限(?:责任)?公司|集团公司|(?:股份)?有限(?:责任)?公司|公司|集团)"
+    r"(?=[\w“])")
 
 
 def _post(speaker: str) -> str:
@@ -277,8 +280,9 @@ def spoken_name(meeting: str, speaker: str) -> str:
     副市长 at a county's meeting, a bureau's head, nobody named) says the name in full."""
     title = _post(speaker)
     firm = _OWN_FIRM.match(meeting)
-    if firm and title.startswith(firm[1]):  # 公司董事长, 集团党委书记: the firm's own
-        return firm[1] + meeting[firm.end():]
+    own = "集团" if firm and "集团" in firm[0] else "公司"
+    if firm and title.startswith(own):  # 公司董事长, 集团党委书记: the firm's own
+        return own + meeting[firm.end():]
     found = _OWN_PLACE.match(meeting)
     if not found or meeting[found.end() - 2:found.end()] in _NOT_A_PLACE:
         return meeting
@@ -760,6 +764,9 @@ class Glue:
             return False  # "对莅临大会的各位领导的到来表示欢迎" says they came twice
         if "就{topic}" in variant.text and str(slots.get("topic") or "").startswith("在"):
             return False  # "我想就在服务纳税人中…" reads as 就在, "right at" (round 9)
+        if "为{goal}" in variant.text and not _serves(variant.text, str(
+                slots.get("goal") or slots.get("default_goal") or "")):
+            return False  # "为为集团…提供坚强保证作出…贡献" (craft review 5)
         if self.convened and _CONVENES.search(variant.text):
             return False  # the user's background said it: "…隆重召开大会…召开这次会议，…"
         by = str(slots.get("by") or "")
@@ -823,6 +830,9 @@ class Glue:
                     if self.fits(v, role, count, slots, voice, item) for _ in range(v.weight)]
 
         variants = fitting()
+        if not variants and voice is not None:  # a voice is a preference: the modest
+            voice = None                        # closings gave no wording for "做一名…"
+            variants = fitting()                # and the user's 寄语 was lost (craft review 5)
         # Only a wording that convenes again keeps every fact (批准召开 with a background that
         # convenes): the fact comes first.  The convening move itself needs no second try: its
         # arrangement goes before the user's own convening sentence (`arranged`).
@@ -981,6 +991,23 @@ _OWN_DE = re.compile(r"(?<!党)的")
 _ONCE = re.compile(r"(确保|坚决|努力|全力|这次)\1")
 #: A deadline given with its own 前 before the wording's "前完成" ("7月15日前前完成", a tester).
 _BEFORE = re.compile(r"(?<=[日月底])(之前|以前|前)前")
+
+
+#: A goal said as being someone (做一名…党员, 争当…): one strives for it ("为做一名合格党员
+#: 而努力奋斗") but contributes nothing to it ("为做一名…作出新的更大贡献", craft review 5).
+_BEING = ("做", "当", "成为", "争做", "争当")
+#: What "为{goal}…" goes on to give the goal, a contribution or a foundation.
+_GIVES_TO = LazyPattern(r"为\{goal\}(?:作出|做出|贡献|打下|奠定|开好局)")
+
+
+def _serves(wording: str, goal: str) -> bool:
+    """Whether a closing's "为{goal}…" reads with this goal: never one that is itself a 为
+    clause ("为集团高质量发展提供坚强保证" gave "为为…"; its own wording "以实际行动{goal}"
+    fits), and a contribution only to a cause, not to being someone."""
+    goal = _clause(goal)
+    if goal.startswith("为"):
+        return False
+    return not (goal.startswith(_BEING) and _GIVES_TO.search(wording))
 
 
 #: How often the glue names the meeting's subject by itself ("党建工作…党建工作…"): a writer

@@ -420,6 +420,10 @@ def test_taking_the_occasion_needs_an_occasion_taken():
     ("永宁县安全生产工作会议", "县委副书记、县长　钟立", "全县安全生产工作会议"),
     ("河口镇党委扩大会议", "镇党委书记　何青松", "镇党委扩大会议"),
     ("恒通包装材料有限公司2024年度工作会议", "公司董事长　陈国华", "公司2024年度工作会议"),
+    # the firm's whole name, not the first 集团 in it: "市交通投资" was cut and "有限公司" kept
+    ("市交通投资集团有限公司2024年度党建工作述职评议会", "集团党委书记、董事长　吕文涛",
+     "集团2024年度党建工作述职评议会"),
+    ("远航物流股份有限公司年中工作会议", "公司总经理　何平", "公司年中工作会议"),
 ])
 def test_the_organisers_own_leader_calls_it_by_its_level_not_its_name(meeting, speaker, spoken):
     """"今天，我们召开岔河镇2025年工作会议" from the town's own secretary: real openings say
@@ -1041,3 +1045,28 @@ def test_a_lone_point_whose_paragraph_says_its_heading_again_is_said_once(headin
             "小项": [{"小标题": heading, "段落": [paragraph]}]}
     text = render_text(speech_from(data | {"工作任务": [task]}))
     assert said in text, text
+
+
+GOAL_LABELS = {"commendation": "奋斗目标", "election-or-founding": "结尾目标",
+               "office-work": "奋斗目标", "party-building": "奋斗目标", "party-lecture": "寄语",
+               "special-deployment": "工作目标", "work-conference": "奋斗目标"}
+
+
+@pytest.mark.parametrize("template", sorted(GOAL_LABELS))
+@pytest.mark.parametrize("goal", ["为集团高质量发展提供坚强保证", "做一名让群众信得过的共产党员"])
+@pytest.mark.parametrize("modest", [False, True])
+def test_a_goal_said_as_a_clause_is_kept_and_reads(template, goal, modest):
+    """A goal the user wrote as a 为 clause or as being someone (craft review 5): "为为集团…
+    提供坚强保证作出新的更大贡献", "为做一名…作出贡献", and, with a modest close, a lecture
+    whose closings all said 为{goal}…贡献 dropped its 寄语 altogether."""
+    data = scaffold_data(template) | {GOAL_LABELS[template]: goal}
+    data.pop("结尾", None)
+    if modest:
+        data["自谦结语"] = "以上讲的，供大家参考。"
+    else:
+        data.pop("自谦结语", None)
+    for version in VERSIONS:
+        text = "".join(speech_from(data | {"套话版本": version}).closing)
+        assert goal in text, text  # the user's words, whole
+        assert "为为" not in text, text
+        assert not re.search(r"为做一名.{0,20}(?:作出|贡献|打下|奠定)", text), text

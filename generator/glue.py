@@ -219,6 +219,9 @@ def subject_of(meeting: str) -> str | None:
     subject = meeting or ""
     for pattern in _AROUND_SUBJECT:
         subject = pattern.sub("", subject)
+    cut = subject.rfind("工作")
+    if cut > 0 and len(subject) - cut <= 6 and not re.search("[和与及]", subject[cut:]):
+        subject = subject[:cut]  # "…工作推近会", "…工作会义": a gathering's word, misspelt
     usable = 2 <= len(subject) <= 14 and not _NO_SUBJECT.search(subject)
     return subject if usable else None
 
@@ -614,7 +617,8 @@ class Glue:
         it, then what the audience is to do (刚才，A作了工作报告，总结成绩客观…；B…。请大家…).
         The share is counted from the phrase-stock pool: of 30 real "刚才…" openings, 5 weigh
         the items one by one (round 9; it was three in four, and a reader named the verdict on
-        every item a form filled in).  The user's own response always takes the joint shape."""
+        every item a form filled in), so one organiser in six takes that shape.  The user's own
+        response always takes the joint shape."""
         if not self.items:
             return ""
         clauses = [_clause(text) for text, _ in self.items]
@@ -624,28 +628,42 @@ class Glue:
         # speaker himself: a joint word would answer the decision too ("…宣读了表彰决定，我完全
         # 同意，请…举一反三", a fact writer, round 9), so each item is answered on its own.
         read_out = self.facts.get("commended") and "commendation" in self.agenda_kinds
-        if not response and not read_out and (_seed(self.key, "earlier") + self.version) % 4:
+        if not response and not read_out and (_seed(self.key, "earlier") + self.version) % 6:
             reply = self._joint_reply()
         if not response and reply is None:
             audience = "" if read_out else self.say("earlier_audience", item=self._answered())
-            answered = []
             # the last item a word can be said of: an item of no listed kind (a film watched,
             # an oath taken) has none, and after it the items before went unanswered (a fact
             # writer: "…作了发言；全体师生观看了…纪录片。")
-            last = max((n for n, (_, kind) in enumerate(self.items) if kind != "other"),
+            kinds = [kind for _, kind in self.items]
+            last = max((n for n, kind in enumerate(kinds) if kind != "other"),
                        default=len(clauses) - 1)
-            for n, (clause, (_, kind)) in enumerate(zip(clauses, self.items, strict=True)):
-                # a word on most items, not on every one: a list of verdicts reads as a form;
-                # but the last one has its word when no request follows to answer it ("…3家
-                # 单位党委作了交流发言。" went unanswered, a fact writer)
-                # and a notice of problems always has one: it is the item the hall must act
-                # on ("…通报了排查发现的问题；" went unanswered, a fact writer)
-                weigh = (n == 0 or (_seed(self.key, "weigh", str(n)) + self.version) % 3
-                         or (n == last and not audience
-                             and not (read_out and kind == "commendation"))
-                         or kind == "notice")
-                word = self.say("item_response", item=kind, nth=n, said=clause) if weigh else ""
+            # A word on the first item and on a notice of problems, which the hall must act on
+            # ("…通报了排查发现的问题；" went unanswered, a fact writer), not on every item: a
+            # verdict after each read as a form to two readers (round 9; reading g21, 6 of 32
+            # snippets).  The items after them are answered together when no request follows
+            # ("…3家单位党委作了交流发言。" went unanswered, a fact writer): "C作了交流发言，D作了
+            # 表态发言，讲得都很好".
+            weighed = {n for n, kind in enumerate(kinds) if n == 0 or kind == "notice"}
+            rest = [n for n in range(max(weighed) + 1, last + 1)]
+            together = ""
+            if rest and not audience and not (read_out and "commendation" in
+                                              {kinds[n] for n in rest}):
+                if len(rest) > 1:
+                    together = self.say("earlier_response",
+                                        item="+".join(sorted({kinds[n] for n in rest})))
+                if not together:
+                    weighed.add(last)
+            answered = []
+            for n, clause in enumerate(clauses):
+                word = (self.say("item_response", item=kinds[n], nth=n, said=clause)
+                        if n in weighed else "")
+                if together and n == last:
+                    word = together
                 answered.append(f"{clause}，{word}" if word else clause)
+            if together:  # the items answered together are said as one clause
+                first = rest[0]
+                answered[first:last + 1] = ["，".join(answered[first:last + 1])]
             return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")
         said = "刚才，" + joint.join(clauses)
         return f"{said}，{reply}。" if reply else f"{said}。"

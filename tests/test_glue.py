@@ -674,6 +674,13 @@ def test_a_guarantee_lead_in_does_not_say_its_points_first(version):
     ("县医保局2025年工作会议", None),  # a bureau's own yearly meeting ("医保局工作", a tester)
     ("县人民检察院党建工作会议", "党建"),
     ("全校期末工作会议", None),
+    # a typo in the gathering's word leaves the work as it was ("…改革工作推近工作中还存在…",
+    # "办公室工作会义工作", craft review 5)
+    ("全市深化医药卫生体制改革工作推近会", "深化医药卫生体制改革"),
+    ("全省统计系统办公室工作会义", "统计系统办公室"),
+    ("全市深化医药卫生体制改革工作推进会", "深化医药卫生体制改革"),
+    ("工作作风建设推进会", "工作作风建设"),
+    ("全县群众工作和信访工作会议", "群众工作和信访"),  # two works joined stay whole
 ])
 def test_the_work_a_meeting_is_about_is_read_from_its_name(meeting, work):
     """The glue says "{work}工作中还存在…", "做好{work}工作": the work, without the gathering's

@@ -327,6 +327,8 @@ _FAULTS = ("警钟", "举一反三", "整改")
     ("各村综合考评结果", _SITUATION, _FAULTS),
     ("今年汛期气候趋势预测", _SITUATION, _FAULTS),
     ("耕地保护督察发现的问题", (*_FAULTS, "对照", "问题", "及时"), ("心中有数", "认清形势")),
+    # an incident's causes: "讲得很全面，也很客观，大家要认清形势" (craft review 5)
+    ("“3·16”山火的起火原因和扑救情况", (*_FAULTS, "对照", "问题", "及时"), ("认清形势", "客观")),
 ])
 @pytest.mark.parametrize("kind", ["通报", "情况通报"])
 def test_a_notice_is_answered_by_what_it_notified(kind, about, fits, misfits):

@@ -452,6 +452,8 @@ def speech_from_facts(template: Template, values: Mapping[str, Any],
         speech = parse_markup(markup, template.name)
     except MarkupError as error:
         raise InputError(Problem(str(error), where, _source_line(template, error.line))) from None
+    if not template.is_outline:
+        _unnumber_lone_part(speech)
     if not (speech.title or "").strip():
         # an empty speech.j2 wrote a 1-byte draft, exit 0; one without "title:" a draft with
         # no title (a tester, round 4)
@@ -459,6 +461,28 @@ def speech_from_facts(template: Template, values: Mapping[str, Any],
                                  "且它的值不能为空" if markup.strip() else
                                  "模板没有输出任何内容;请检查 speech.j2", where))
     return speech
+
+
+#: A weak scheme (``Scheme.strong`` false): its lone item leading its paragraph has no marker
+#: (numbering.numbered).
+LONE_SCHEME = "首先，"
+
+
+def _unnumber_lone_part(speech: Speech) -> None:
+    """A draft of one part only says it as a paragraph led by its heading, not under a lone
+    "一、": "下面，我讲一点意见。一、管好用好集体资产…" with no 二、 is the seam a lone "一是"
+    is (craft review 5).  A part with points of its own keeps its number (its points hang on
+    it), and so does one the template numbered its own way.  Its heading is then said as a
+    demand ("要管好用好集体资产…。"), as a lone point below a part is (macros.j2 ``lone``)."""
+    if len(speech.sections) != 1:
+        return
+    part = speech.sections[0]
+    if part.sections or not part.paragraphs or part.numbering or not part.heading:
+        return
+    part.numbering = LONE_SCHEME
+    part.lead = True
+    if part.role != "review" and not demanding(part.heading) and orders(part.heading):
+        part.heading = "要" + part.heading  # said as a demand, as a lone point is (macros.lone)
 
 
 def _source_line(template: Template, output: str) -> int | None:

@@ -447,3 +447,18 @@ def test_templates_show_names_a_lists_example_items_by_their_headings():
     shown = run_speechgen("templates", "show", "work-conference").stdout
     assert "例如:毫不放松抓好粮食生产;千方百计促进农民增收" in shown
     assert "{'heading'" not in shown
+
+
+@pytest.mark.parametrize("name", GENRES)
+def test_a_draft_of_one_part_has_no_lone_number(name):
+    """"下面，我讲一点意见。一、管好用好集体资产…" with no 二、 (craft review 5): a draft with one
+    part says it as a paragraph its heading leads, as a demand; the heading's words stay."""
+    template = get_template(name)
+    data = scaffold_data(name)
+    required = {f.label for f in template.fields if f.required} | {"模板"}
+    data = {key: value for key, value in data.items() if key in required}
+    data[main_list(name)] = [{"小标题": "管好用好集体资产", "段落": ["每一分钱都要账目清楚。"]}]
+    speech = speech_from(data)
+    text = render_text(speech)
+    assert "一、" not in text and "（一）" not in text, text
+    assert "管好用好集体资产" in text and "每一分钱都要账目清楚。" in text, text

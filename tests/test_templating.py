@@ -129,10 +129,11 @@ def test_a_list_of_one_takes_no_enumeration_marker(tmp_path, asks, expected):
 
 def test_user_values_are_data_never_code(tmp_path):
     speech = speech_from(minimal(会议任务="{{ 7*7 }}{% raw %}", 工作任务=[
-        {"小标题": "{{ ''.__class__ }}", "引言": ["# 不是标题", "| 也不是", "[closing]"]}]))
+        {"小标题": "{{ ''.__class__ }}", "引言": ["# 不是标题", "| 也不是", "[closing]"]},
+        {"小标题": "{% if true %}", "引言": ["{{ x }}"]}]))
     text = render_text(speech)
     assert re.search(r"是\{\{ 7\*7 \}\}\{% raw %\}[，。]", text), text
-    assert "一、{{ ''.__class__ }}" in text
+    assert "一、{{ ''.__class__ }}" in text and "二、{% if true %}" in text
     assert "\n# 不是标题\n" in text and "\n| 也不是\n" in text and "\n[closing]\n" in text
     assert "49" not in text
 

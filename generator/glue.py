@@ -50,7 +50,7 @@ _BODY_END = ("办", "室", "厅", "局", "部", "委", "部门", "机关", "系�
 _CLAUSE_WORDS = ("要", "是", "有", "，", "怎样", "如何", "怎么")
 #: A theme that opens with a preposition is a clause too: "我就以高质量党建引领教育强市建设谈
 #: 三点意见" reads 就以… (a bench draft, round 17); quoted, the theme reads as a title.
-_CLAUSE_START = ("在", "以", "把", "用", "为", "对", "按照", "围绕", "通过", "让")
+_CLAUSE_START = ("在", "以", "把", "用", "为", "对", "按照", "围绕", "通过", "让", "从", "向")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
 #: hold already.
 _PHRASE_WORDS = ("具体", "重要", "全面")
@@ -782,6 +782,13 @@ class Glue:
             return False  # "对莅临大会的各位领导的到来表示欢迎" says they came twice
         if "就{topic}" in variant.text and str(slots.get("topic") or "").startswith("在"):
             return False  # "我想就在服务纳税人中…" reads as 就在, "right at" (round 9)
+        topic = str(slots.get("topic") or "")
+        if "结合{topic}" in variant.text and (topic.startswith(_CLAUSE_START) or any(
+                word in topic for word in _CLAUSE_WORDS)):
+            return False  # one 结合 a theme, not a sentence: "我结合从思想上入党，…" (review 5)
+        if any(str(slots.get(slot) or "").startswith("从") and "从" in variant.text
+               for slot in ("work", "topic")):
+            return False  # "从讲政治的高度认识从思想上入党的重要意义" (craft review 5)
         if "为{goal}" in variant.text and not _serves(variant.text, str(
                 slots.get("goal") or slots.get("default_goal") or "")):
             return False  # "为为集团…提供坚强保证作出…贡献" (craft review 5)

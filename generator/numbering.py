@@ -59,7 +59,8 @@ def numbered(speech: Speech) -> Iterator[Numbered]:
             ordinal = ordinal + 1 if scheme == previous else 1
             previous = scheme
             lead = default_lead(section, level)
-            said = "" if lead and scheme in alone else marker(scheme, ordinal)
+            said = "" if lead and scheme in alone else marker(scheme, ordinal,
+                                                                  schemes.count(scheme))
             yield Numbered(level, said, section, lead)
             yield from visit(section.sections, level + 1)
 

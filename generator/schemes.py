@@ -48,6 +48,8 @@ class Scheme(NamedTuple):
     in a draft unless the item is laid out as a point.  ``last``: words that only ever continue
     the scheme's list (最后一点), matched like ``pattern``.  ``continued_as``: the scheme its
     items are written in once its own words run out (首先，其次，再次，then 第四，).
+    ``closes_as``: the marker of the last of four or more items (首先，其次，再次，最后，: "首先…
+    再次…第四" closing a list of four read as two series mixed, craft review 5).
     ``starts``: the characters a marker of the scheme begins with, so a recogniser can pass
     over a paragraph without compiling the pattern (its CJK classes cost ~0.5 ms each).
     """
@@ -63,6 +65,7 @@ class Scheme(NamedTuple):
     last: str = ""
     continued_as: str = ""
     starts: str = ""
+    closes_as: str = ""
 
 
 
@@ -109,7 +112,7 @@ SCHEMES: tuple[Scheme, ...] = (
            r"(?P<n>首先|其次|再次)(?![是])[，,]?", ("首先,", "首先"), inline=True, spoken=True,
            # "最后，祝…" is the closing wish, never the list's last point.
            last=r"(?P<n>最后)[，,]?(?=要|是|[，,](?!祝))", continued_as="第一，",
-           starts="首其再"),
+           starts="首其再", closes_as="最后，"),
     Scheme("（一）", "（一）", lambda n: f"（{to_chinese(n)}）",
            rf"[（(]{_N}[）)]", ("(一)",), strong=True, starts="（("),
     # Pages also print the top-level number with a comma ("一，克服麻痹思想"); it renders as 一、.
@@ -149,6 +152,11 @@ def canonical_scheme(name: str) -> str | None:
     return SPELLINGS.get(name.strip())
 
 
-def marker(scheme: str, n: int) -> str:
-    """The n-th item's marker in a scheme, as the renderer writes it: ("一是", 2) → "二是"."""
-    return BY_NAME[scheme].render(n)
+def marker(scheme: str, n: int, of: int | None = None) -> str:
+    """The n-th item's marker in a scheme, as the renderer writes it: ("一是", 2) → "二是"; the
+    last of `of` items, four or more, in a scheme that closes its lists: ("首先，", 4, 4) →
+    "最后，"."""
+    found = BY_NAME[scheme]
+    if found.closes_as and of is not None and n == of >= 4:
+        return found.closes_as
+    return found.render(n)

@@ -1096,3 +1096,16 @@ def test_not_every_earlier_item_has_its_own_verdict():
                    if re.search(f"{end}(?!。|[；，]?{nxt})", said)]
         assert len(weighed) < len(ends), said
         assert "发现的问题，" in said or "讲得都很好" in said, said  # the notice is answered
+
+
+def test_a_theme_said_as_a_sentence_is_not_joined_as_a_noun():
+    """"下面，我结合从思想上入党，和大家一起谈四点体会", "从讲政治的高度认识从思想上入党的重要
+    意义" (craft review 5): a theme that opens with 从 is quoted or named, never 结合'd or put
+    after a wording's own 从."""
+    data = scaffold_data("party-lecture") | {"党课主题": "从思想上入党"}
+    for n in range(6):
+        for version in VERSIONS:
+            text = render_text(speech_from(data | {"主办单位": f"学院党委{n}",
+                                                   "套话版本": version}))
+            assert "结合从" not in text and "结合“从" not in text, text
+            assert not re.search(r"从[^。，]{0,12}从思想上入党", text), text

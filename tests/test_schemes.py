@@ -15,7 +15,7 @@ from generator.mining.headings.schemes import match_at
 from generator.mining.pipeline import mine_text
 from generator.model import Section, Speech
 from generator.outline_io import dump_outline, parse_outline
-from generator.schemes import SCHEMES, canonical_scheme
+from generator.schemes import SCHEMES, canonical_scheme, marker
 from generator.text_writer import render_text
 
 MINED = sorted({rule.name for rule in MINER_RULES})
@@ -56,9 +56,11 @@ def test_a_mined_scheme_loads_back_renders_and_is_recognised_by_check(scheme, tm
 
     table = next(s for s in SCHEMES if s.name == scheme)
     text = render_text(speech)
-    markers = [table.render(n) for n in range(1, ITEMS.get(scheme, 4) + 1)]
-    for marker in markers:
-        assert f"\n{marker}" in text or f"　　{marker}" in text, (marker, text)
+    count = ITEMS.get(scheme, 4)
+    # the last of four or more closes the list where the scheme does (首先…再次，最后，)
+    markers = [marker(table.name, n, count) for n in range(1, count + 1)]
+    for said in markers:
+        assert f"\n{said}" in text or f"　　{said}" in text, (said, text)
 
     path = tmp_path / "speech.docx"
     path.write_bytes(render_docx(speech, load_layout("standard")))

@@ -172,7 +172,7 @@ def classify(raws: list[Raw]) -> list[Para]:
     seen_point = False
     for i, raw in enumerate(raws[len(front):], start=len(front)):
         text = raw.text
-        marker = marker_at(text)
+        marker = marker_at(text) or nesting.closing(text)
         kind, head = "body", ""
         if not marker and raw.implied:
             marker = marker_at(raw.implied + text)  # a heading style's point, numbered or not

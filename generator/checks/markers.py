@@ -27,6 +27,9 @@ LIST_SCHEMES = frozenset(scheme.name for scheme in SCHEMES if scheme.spoken)
 
 #: Schemes whose later items are written in another one: 首先，其次，再次，then 第四，.
 _CONTINUED_AS = {scheme.name: scheme.continued_as for scheme in SCHEMES if scheme.continued_as}
+#: The words that close a scheme's list (最后，), by scheme: they have no number of their own,
+#: so they are read only as the next item of a list already open (`Nesting.closing`).
+_CLOSED_BY = {scheme.name: LazyPattern(scheme.last) for scheme in SCHEMES if scheme.last}
 
 #: How long a standalone heading line may be; longer unpunctuated lines are body text.
 _MAX_HEADING = 60
@@ -101,6 +104,15 @@ class Nesting:
                 self._stack.pop()
         self._stack.append(_Open(marker.scheme, marker.text, marker.ordinal))
         return len(self._stack), 0
+
+    def closing(self, text: str) -> Marker | None:
+        """The item "最后，" opens when it closes an open list of three or more ("首先，…其次，…
+        再次，…最后，…", as speechgen writes a list of four: craft review 5), else None."""
+        for entry in reversed(self._stack):
+            pattern = _CLOSED_BY.get(entry.scheme)
+            if pattern and entry.ordinal >= 3 and (match := pattern.match(text)):
+                return Marker(entry.scheme, match[0], entry.ordinal + 1)
+        return None
 
     def continues_spoken(self, marker: Marker) -> bool:
         """Whether `marker` is the next item of an open spoken list written in another scheme:

@@ -1645,8 +1645,9 @@ def _series_starts(
     """Positions of 1, 2, 3… of one series, or nothing when it holds fewer than two items.
     A text holding no 1 of the series at all starts it at its first number: a preview that
     opens mid-speech shows its points from the third on ("…。（三）…。（四）…").  A lone first
-    item after a full stop counts in a text that breaks off (``cut_off``) with no other item
-    of the series after it: the preview ends inside the first point ("…新局面。一、提高…").
+    item after a full stop or a colon counts in a text that breaks off (``cut_off``) with no
+    other item of the series after it: the preview ends inside the first point ("…新局面。一、
+    提高…", "…也就是“六个不能变”：一、…", round 68).
     A place in ``opened`` (a first point found after its announcement) may start an item
     though no mark precedes it ("…我讲三个方面的意见一、…。二、…")."""
     matches = list(pattern.finditer(text))
@@ -1670,4 +1671,4 @@ def _series_starts(
         return starts
     lone = cut_off and len(matches) == 1 and numbers == [1]
     at = matches[0].start()
-    return starts if lone and at and text[at - 1] in "。！？" else []
+    return starts if lone and at and text[at - 1] in "。！？：" else []

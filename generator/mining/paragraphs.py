@@ -35,6 +35,7 @@ from .boilerplate import (
 from .captions import SAMPLE_MARK
 from .headings.detect import (
     ANNOUNCEMENT,
+    ANNOUNCEMENT_OPEN,
     COMPOUNDS,
     HEADING_ENDINGS,
     announces_points,
@@ -367,6 +368,11 @@ _SERIES = (
 #: (A text's first number counts too: a paragraph rebuilt from wrapped lines opens with it.)
 #: Each series' first item as printed, wherever it stands (after a caption too: "【提纲】一、").
 _FIRST_ITEM = dict(zip(_SERIES, ("一、", "（一）"), strict=True))
+#: Each series' number alone, for an item known to start at a place no mark precedes (the
+#: first point right after an announcement that lost its mark, round 68).
+_SERIES_ITEM = dict(
+    zip(_SERIES, (re.compile(rf"({ORDINAL})、"), re.compile(rf"（({ORDINAL})）")), strict=True)
+)
 _ADDRESS = re.compile(
     r"^(?P<head>[^。！？]{0,200}?)\s*(?P<note>（[^（）]{4,20}）)?\s*"
     r"(?P<address>(?:各位|尊敬的)?[^\s。，（）：]{0,10}同志们：)\s*"
@@ -1046,9 +1052,10 @@ def _unflatten_line(
             pieces.append(greeting.group())
             text = text[greeting.end() :]
     cut_off = not text.endswith(TERMINALS)  # the page breaks off inside this line
-    cuts = {p for series in _SERIES for p in _series_starts(series, text, cut_off)}
+    opened = frozenset() if points_on_lines else frozenset(_first_point(text))
+    cuts = {p for series in _SERIES for p in _series_starts(series, text, cut_off, opened)}
     cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
-    cuts |= set() if points_on_lines else _first_point(text)
+    cuts |= opened
     if thanks := _TRAILING_THANKS.search(text):
         cuts.add(thanks.start())
     body = [
@@ -1525,6 +1532,20 @@ def _first_point(text: str, strong_only: bool = False) -> set[int]:
             continue
         if marker.scheme.strong or not _runs_on(text, marker.end, marker.scheme.family):
             return {gap.end()}
+    # "…下面，我讲三个方面的意见一、充分认识…": a copy with nothing between its paragraphs lost
+    # the announcement's mark and its break; the first point's marker follows its last word.
+    for match in ANNOUNCEMENT_OPEN.finditer(text):
+        start = match.end()
+        marker = match_at(text, start) if start < len(text) else None
+        if (
+            marker
+            and marker.ordinal == 1
+            and (marker.scheme.strong or not strong_only)
+            and announces_points(text[:start])
+            and not _runs_on(text, marker.end, marker.scheme.family)
+            and not _runs_on_in_paragraph(text, marker.end, marker.scheme.family)
+        ):
+            return {start}
     return set()
 
 
@@ -1614,13 +1635,26 @@ def _without_inline_lists(matches: list[re.Match[str]], text: str) -> list[re.Ma
     return [m for k, m in enumerate(matches) if k not in inline]
 
 
-def _series_starts(pattern: re.Pattern[str], text: str, cut_off: bool = False) -> list[int]:
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def _series_starts(
+    pattern: re.Pattern[str], text: str, cut_off: bool = False, opened: frozenset[int] = frozenset()
+) -> list[int]:
     """Positions of 1, 2, 3… of one series, or nothing when it holds fewer than two items.
     A text holding no 1 of the series at all starts it at its first number: a preview that
     opens mid-speech shows its points from the third on ("…。（三）…。（四）…").  A lone first
-    item after a full stop counts in a text that breaks off (``cut_off``) with no other item
-    of the series after it: the preview ends inside the first point ("…新局面。一、提高…")."""
+    item after a full stop or a colon counts in a text that breaks off (``cut_off``) with no
+    other item of the series after it: the preview ends inside the first point ("…新局面。一、
+    提高…", "…也就是“六个不能变”：一、…", round 68).
+    A place in ``opened`` (a first point found after its announcement) may start an item
+    though no mark precedes it ("…我讲三个方面的意见一、…。二、…")."""
     matches = list(pattern.finditer(text))
+    extra = [m for at in opened if (m := _SERIES_ITEM[pattern].match(text, at))]
+    if extra:
+        seen = {m.start() for m in matches}
+        matches = sorted([*matches, *(m for m in extra if m.start() not in seen)], key=_start)
     if len(matches) > 1 and "；" in text:
         matches = _without_inline_lists(matches, text)
     if not matches:
@@ -1637,4 +1671,4 @@ def _series_starts(pattern: re.Pattern[str], text: str, cut_off: bool = False) -
         return starts
     lone = cut_off and len(matches) == 1 and numbers == [1]
     at = matches[0].start()
-    return starts if lone and at and text[at - 1] in "。！？" else []
+    return starts if lone and at and text[at - 1] in "。！？：" else []

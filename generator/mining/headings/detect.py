@@ -97,6 +97,9 @@ ANNOUNCEMENT = re.compile(f"{announcement()}(?:{_OBJECTS})?{_COURTESY}[。：]")
 #: Only the paragraph's last characters are searched: an announcement is shorter.
 UNMARKED_TAIL = 48
 _ANNOUNCEMENT_UNMARKED = LazyPattern(f"{announcement()}(?:{_OBJECTS})?{_COURTESY}$")
+#: The same anywhere in a flattened paragraph, its end left open: where it stops, a first
+#: point's marker may follow with nothing between ("…我讲三个方面的意见一、…", round 68).
+ANNOUNCEMENT_OPEN = LazyPattern(f"{announcement()}(?:{_OBJECTS})?")
 
 
 def announces_points(text: str) -> bool:

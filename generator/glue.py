@@ -858,6 +858,10 @@ class Glue:
         if not variants and voice is not None:  # a voice is a preference: the modest
             voice = None                        # closings gave no wording for "做一名…"
             variants = fitting()                # and the user's 寄语 was lost (craft review 5)
+        if not variants and slots.get("below") and move.endswith("_heading"):
+            slots = {**slots, "below": None}  # so is not saying what the points below say: an
+            variants = fitting()              # echo beats a part with no heading (a lead-in
+                                              # may go unsaid)
         # Only a wording that convenes again keeps every fact (批准召开 with a background that
         # convenes): the fact comes first.  The convening move itself needs no second try: its
         # arrangement goes before the user's own convening sentence (`arranged`).

@@ -1109,3 +1109,17 @@ def test_a_theme_said_as_a_sentence_is_not_joined_as_a_noun():
                                                    "套话版本": version}))
             assert "结合从" not in text and "结合“从" not in text, text
             assert not re.search(r"从[^。，]{0,12}从思想上入党", text), text
+
+
+@pytest.mark.parametrize("point", ["加强组织领导", "落实工作责任", "锤炼过硬作风"])
+def test_the_guarantee_heading_does_not_say_what_its_point_says(point):
+    """"六、加强组织领导，确保各项任务落地见效 … 要加强组织领导。" (craft review 5): the stock's
+    heading over the user's points leaves their words to them, and is never left empty."""
+    data = scaffold_data("work-conference") | {"保障措施": {
+        "小项": [{"小标题": point, "段落": ["各单位要把这项工作纳入重要议事日程。"]}]}}
+    for n in range(4):
+        for version in VERSIONS:
+            speech = speech_from(data | {"主办单位": f"县政府{n}", "套话版本": version})
+            part = next(s for s in speech.sections if s.role == "guarantee")
+            assert part.heading, render_text(speech)
+            assert point[-4:] not in part.heading and point[:2] not in part.heading, part.heading

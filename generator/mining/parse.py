@@ -1111,16 +1111,26 @@ def _glued_titles(text: str, longer_than: int = GLUED_TITLES_CHARS) -> list[str]
     naming an occasion: [earlier titles, last title]; [] for any other line.  Only a line
     longer than ``longer_than`` is looked at (any other may be one long title), unless its
     end is known to be a title's."""
-    if len(text) <= longer_than or _SENTENCE_MARK.search(text):
+    if _SENTENCE_MARK.search(text):
         return []
+    short = len(text) <= longer_than
     for end in reversed([m.end() for m in GLUED_TITLE_END.finditer(text)]):
         last = text[end:].lstrip("与和及 ")
         if len(last) < TITLE_PIECE_CHARS:
             continue  # the line's own ending ("…的发言文稿")
+        if short and not (
+            _OCCASION_TITLE.match(last) and len(text[:end]) >= TITLE_PIECE_CHARS
+        ):
+            break
         if len(last) <= GLUED_TITLES_CHARS and names_occasion(last) and _is_title(last):
             return [text[:end], *_dated_title_rows(last)]
         break
     return []
+
+
+#: A whole occasion title, "在…上的讲话" ("在…时的致辞"): glued after another title on a short
+#: line (a flattened head, "…会议讲话在区…会议上的讲话"), it is a title of its own.
+_OCCASION_TITLE = LazyPattern(rf"^在[^在\s]{{4,40}}?(?:上|时|時)的[^\s]{{0,4}}?{TITLE_END}$")
 
 
 #: A document's date before its title, placeholders allowed ("201X/X/XX", "2019年5月6日"), and

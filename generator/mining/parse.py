@@ -104,6 +104,25 @@ TITLE_BYLINE = re.compile(
 #: Aggregator decorations on titles: a doubled start, year prefix, count hints, 范文, site
 #: suffix 篇N.
 TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
+    # A page's own row glued before the title when its line breaks were lost (a flattened
+    # copy): the end of a "you are here" trail ("当前位置：首页", "… > 正文", a "首页" or
+    # "正文" that no separator follows), a preview's or a download's label ("全文2492字内容
+    # 预览：", "下载此文档", "详细内容"), a skip link ("跳至主要内容").  Run first, so the rules
+    # below see the title's own start ("…正文习近平：在…", "详细内容1951年11月1日在…").
+    LazyPattern(
+        r"^(?:(?:[^。！？，]{0,30}?位置\s*[：:][^。！？，]{0,40}?)?(?:首页|首頁|正文)"
+        r"(?!\s*(?:[>›»/|｜＞]|$))"
+        r"|(?:全文\s*\d+\s*字)?(?:全文|文章|内容|在线)?预览[：:]?|下载此文档|详细内容"
+        r"|跳(?:至|到|过|過)(?:主要[内內]容|导航|導航))\s*(?=[^\s>›»]\S{5})",
+        needs="首頁正览档详跳",
+    ),
+    # A site's field glued before an occasion title ("来源：某某会在…上的讲话"), the menu's
+    # words and bars before it ("原创|范文|素材|在…"), a page's number ("24在…"): the title
+    # opens at its 在.
+    re.compile(
+        r"^(?:(?:来源|來源|网站|網站|出处|出處|栏目|欄目)[：:]\s*[^\s：:。，！？]{1,12}?"
+        r"|(?:[^|｜\s。，！？]{1,8}[|｜])+|[|｜]|\d{1,3})\s*(?=在\S{4,}?(?:上|时|時)的)"
+    ),
     # A document's marks glued before the title: an attachment's caption ("附件", "附件2："),
     # a page or sequence mark ("1-", "第1页").  A count in the title ("1-2月…") is no mark.
     # A document's code ("B3637", a library's item number) and a colon or comma left over
@@ -1092,16 +1111,26 @@ def _glued_titles(text: str, longer_than: int = GLUED_TITLES_CHARS) -> list[str]
     naming an occasion: [earlier titles, last title]; [] for any other line.  Only a line
     longer than ``longer_than`` is looked at (any other may be one long title), unless its
     end is known to be a title's."""
-    if len(text) <= longer_than or _SENTENCE_MARK.search(text):
+    if _SENTENCE_MARK.search(text):
         return []
+    short = len(text) <= longer_than
     for end in reversed([m.end() for m in GLUED_TITLE_END.finditer(text)]):
         last = text[end:].lstrip("与和及 ")
         if len(last) < TITLE_PIECE_CHARS:
             continue  # the line's own ending ("…的发言文稿")
+        if short and not (
+            _OCCASION_TITLE.match(last) and len(text[:end]) >= TITLE_PIECE_CHARS
+        ):
+            break
         if len(last) <= GLUED_TITLES_CHARS and names_occasion(last) and _is_title(last):
             return [text[:end], *_dated_title_rows(last)]
         break
     return []
+
+
+#: A whole occasion title, "在…上的讲话" ("在…时的致辞"): glued after another title on a short
+#: line (a flattened head, "…会议讲话在区…会议上的讲话"), it is a title of its own.
+_OCCASION_TITLE = LazyPattern(rf"^在[^在\s]{{4,40}}?(?:上|时|時)的[^\s]{{0,4}}?{TITLE_END}$")
 
 
 #: A document's date before its title, placeholders allowed ("201X/X/XX", "2019年5月6日"), and

@@ -136,6 +136,7 @@ class Validator:
             return {}
         by_name = {name: f for f in fields for name in f.names}
         result: dict[str, Any] = {}
+        written: dict[str, str] = {}  # field key → the name the user wrote it under
         wrong: set[str] = set()
         for raw_key, value in data.items():
             key = str(raw_key).strip()
@@ -143,11 +144,18 @@ class Validator:
             spec = by_name.get(key)
             if spec is None:
                 self.problem(path + (raw_key,), child_shown, _unknown(key, fields))
+                if (meant := _meant(key, fields)) is not None and meant.key not in written:
+                    wrong.add(meant.key)  # "工作任务" for 整治任务: told once, not "missing" too
                 continue
             if spec.key in result:
-                self.problem(path + (raw_key,), child_shown,
-                             f"{spec.describe()} 重复出现;请删去其中一处")
+                before_name = written[spec.key]
+                # "段落" after "引言" at a point's level: one field by two names (a fact writer
+                # was told "引言 重复出现" and had written 引言 once)
+                same = (f"“{before_name}”和“{key}”是同一个字段 {spec.describe()},"
+                        if before_name != key else f"{spec.describe()} 重复出现;")
+                self.problem(path + (raw_key,), child_shown, f"{same}请删去其中一处")
                 continue
+            written[spec.key] = key
             before = len(self.problems)
             result[spec.key] = self.value(value, spec, path + (raw_key,), child_shown)
             if len(self.problems) > before:
@@ -365,12 +373,19 @@ def _hint(spec: Field) -> str:
 _PARAGRAPHS_WORDS = ("段落", "正文", "paragraphs")
 
 
-def _unknown(key: str, fields: Sequence[Field]) -> str:
+def _meant(key: str, fields: Sequence[Field]) -> Field | None:
+    """The field an unknown key most likely meant: the paragraphs field for a word that means
+    paragraphs, else the nearest name."""
     names = [name for f in fields for name in f.names]
     target = next((f for f in fields if f.type == "paragraphs"), None) \
         if key in _PARAGRAPHS_WORDS else None
     if target is None and (close := did_you_mean(key, names)):
         target = next(f for f in fields if close in f.names)
+    return target
+
+
+def _unknown(key: str, fields: Sequence[Field]) -> str:
+    target = _meant(key, fields)
     if target is not None:
         return f"未知字段“{key}”,{suggestion(target.describe())}"
     # a key of a group one level down, written a level too high ("孤行控制: 开" at a profile's

@@ -461,4 +461,5 @@ def test_a_draft_of_one_part_has_no_lone_number(name):
     speech = speech_from(data)
     text = render_text(speech)
     assert "一、" not in text and "（一）" not in text, text
+    assert "一个方面" not in text, text  # "我想讲一个方面的意见" announces a list of one
     assert "管好用好集体资产" in text and "每一分钱都要账目清楚。" in text, text

@@ -94,7 +94,8 @@ def test_paragraphs_written_under_a_task_are_its_text(tmp_path, speechgen):
     """段落, as every sub-point writes it, under a task with no sub-points was refused ("是不是
     想写 引言"): four of a fact writer's seven outlines stopped on it.  It is the task's 引言."""
     path = write(tmp_path, "模板: work-conference\n会议名称: 全县文旅工作会议\n工作任务:\n"
-                           "- 小标题: 做强文旅产业\n  段落:\n  - 要抓好景区提档升级。\n")
+                           "- 小标题: 做强文旅产业\n  段落:\n  - 要抓好景区提档升级。\n"
+                           "- 小标题: 办好节会活动\n  段落:\n  - 要办好油菜花节。\n")
     result = speechgen("render", path, "-f", "txt")
     assert result.returncode == 0, result.stderr
     assert "做强文旅产业\n\n要抓好景区提档升级。" in result.stdout
@@ -258,3 +259,40 @@ def test_a_group_written_as_text_is_shown_the_form_to_write(tmp_path, speechgen)
                            "  - 小标题: 抓粮食\n    小项: [稳面积, 提单产]\n")
     assert_user_error(speechgen("render", path, "-f", "txt"), "如“小标题: 稳面积”",
                       "如“小标题: 提单产”")
+
+
+SLIPS = "模板: special-deployment\n会议名称: 全县防汛紧急会议\n专项工作: 防汛\n讲话人: 县长　王明\n"
+
+
+def test_one_field_written_under_both_its_names_is_told_by_both(tmp_path, speechgen):
+    """"引言(intro) 重复出现" when the user wrote 段落 and 引言 once each (a fact writer): the
+    message names both names as written and says they are one field."""
+    path = write(tmp_path, SLIPS + "整治任务:\n  - 小标题: 抓好巡查\n    引言: [要巡查。]\n"
+                                   "    段落: [要值守。]\n")
+    assert_user_error(speechgen("render", path, "-f", "txt", "-o", tmp_path / "x.txt"),
+                      ":8:5", "“引言”和“段落”是同一个字段")
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_a_misspelt_required_field_is_told_once(tmp_path, speechgen):
+    """"缺少必填字段 整治任务" and "未知字段“工作任务”,是不是想写 整治任务" for one slip (a fact
+    writer): the unknown name's message says it all."""
+    path = write(tmp_path, SLIPS + "工作任务:\n  - 小标题: 抓好巡查\n    引言: [要巡查。]\n")
+    result = speechgen("render", path, "-f", "txt", "-o", tmp_path / "x.txt")
+    assert_user_error(result, ":5:1", "未知字段“工作任务”", "是不是想写 整治任务")
+    assert "缺少必填字段 整治任务" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["前面讲话", "前面议程"])
+@pytest.mark.parametrize("template", ["commendation", "election-or-founding", "office-work",
+                                      "party-building", "party-lecture", "special-deployment",
+                                      "work-conference"])
+def test_every_genre_template_takes_the_earlier_items_by_either_name(template, name):
+    """"前面讲话" in a party lecture was told "是不是想写 讲话人" (a fact writer); commendation
+    called the field 前面议程 and the others 前面讲话."""
+    scaffold = scaffold_data(template)
+    for key in ("前面讲话", "前面议程", "议程"):
+        scaffold.pop(key, None)
+    scaffold[name] = ["县委副书记王强同志宣读了县委的决定"]
+    text = render_text(speech_from(scaffold))
+    assert "刚才，县委副书记王强同志宣读了县委的决定" in text, text

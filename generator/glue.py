@@ -226,6 +226,18 @@ def subject_of(meeting: str) -> str | None:
     return subject if usable else None
 
 
+#: The time a review's own first words say it covers ("去年以来，全县…", "近三年来…").
+_REVIEW_PERIOD = re.compile(r"^(?:20\d\d年(?:以来)?|今年以来|去年以来|近年来|近几年来?"
+                            r"|近[两三四五]年来?|上半年|前三季度|一年来|过去一年|[这过]五年来?)")
+
+
+def _review_period(intro: str) -> str | None:
+    """The period the user's review opens on, for the heading over it: "一、过去一年的工作，值得
+    充分肯定" over "去年以来，全县经济运行…" (craft review 5) named two spans of time."""
+    found = _REVIEW_PERIOD.match(intro.strip())
+    return found[0] if found else None
+
+
 def period_of(purpose: str, season: str | None) -> str:
     """The time a review covers: the year the meeting's task sums up (总结2024年… → 2024年),
     else 今年以来 at mid-year, 今年 at the year's end, else 过去一年."""
@@ -523,7 +535,10 @@ class Glue:
         self.season = facts.get("season") or season_of(meeting, facts.get("purpose"))
         self.honoured = self._honoured(facts)
         self.subject = subject_of(meeting)
-        self.period = period_of(str(facts.get("purpose") or ""), self.season)
+        review = facts.get("review") or {}
+        intro = review.get("intro") if isinstance(review, Mapping) else None
+        self.period = (_review_period(str(intro[0])) if intro else None) or period_of(
+            str(facts.get("purpose") or ""), self.season)
         self.version = int(facts.get("variant") or 0)
         self.template = template
         self.key = "|".join([str(facts.get("organiser") or ""), self.level, self.kind, template])
@@ -843,9 +858,13 @@ class Glue:
         if move not in self.stock.moves:
             # a template's typo ("不存在的环节") said nothing, without a word (a tester)
             raise ValueError(f"没有名为“{move}”的环节;可用的环节:{'、'.join(self.stock.moves)}")
+        worn = self._subject_said >= subject_times(self.subject)
         if "work" not in slots:  # the meeting's own subject, while it is not yet worn out
-            said = self._subject_said < SUBJECT_TIMES
-            slots["work"] = self.subject if said else None
+            slots["work"] = None if worn else self.subject
+        elif worn and self.subject and slots["work"] == self.subject and (
+                move.endswith("_heading") or len(self.subject) >= LONG_SUBJECT):
+            slots["work"] = None  # a template's heading passes it too ("…确保深化医药卫生体制
+            # 改革各项任务…" was its fourth naming in a speech of 900 characters, review 5)
         if move in self.stock.once and any(key[0] == move and text for key, text
                                            in self._memo.items()):
             self._memo[memo] = ""
@@ -858,6 +877,10 @@ class Glue:
         if not variants and voice is not None:  # a voice is a preference: the modest
             voice = None                        # closings gave no wording for "做一名…"
             variants = fitting()                # and the user's 寄语 was lost (craft review 5)
+        if not variants and move.endswith("_heading") and not slots.get("work") and \
+                self.subject:  # a heading only says it with the subject: named once more
+            slots = {**slots, "work": self.subject}
+            variants = fitting()
         if not variants and slots.get("below") and move.endswith("_heading"):
             slots = {**slots, "below": None}  # so is not saying what the points below say: an
             variants = fitting()              # echo beats a part with no heading (a lead-in
@@ -1043,6 +1066,14 @@ def _serves(wording: str, goal: str) -> bool:
 #: names it two or three times and then leaves it out; five times reads as a form filled in.
 #: Wording a template words itself with the subject (a heading) counts too.
 SUBJECT_TIMES = 3
+#: A subject this long is named twice at most: "深化医药卫生体制改革工作" four times in 900
+#: characters read as a form (craft review 5); a writer shortens it or leaves it out.
+LONG_SUBJECT = 6
+
+
+def subject_times(subject: str | None) -> int:
+    """How often the glue may name a subject of this length."""
+    return SUBJECT_TIMES if len(subject or "") < LONG_SUBJECT else 2
 
 
 #: Two wordings sharing a run of this many characters repeat a formula ("抓好落实").

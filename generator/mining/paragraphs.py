@@ -23,6 +23,7 @@ from ..lexicon import (
     alternation,
 )
 from ..numerals import ORDINAL, from_chinese
+from ..schemes import SCHEMES as TABLE
 from .address import GREETED, LEADING_GREETING, is_salutation
 from .boilerplate import (
     FURNITURE_EDGE,
@@ -778,14 +779,18 @@ def unflatten(
     lines: list[tuple[int, str]],
     spoken: bool = False,
     points_on_lines: bool | None = None,
+    whole: bool | None = None,
 ) -> list[tuple[int, str]]:
     """Restore the breaks of a page flattened into long lines: before the salutation, at a
     space after a sentence end, before the first point after the sentence announcing the
     points, and before each 一、二、… or (一)(二)… that follows a sentence end (the series
     must run 1, 2…).  The salutation is looked for while no sentence has been seen, so the
     page's own title line above the flattened text does not hide it; ``spoken`` when the
-    lines are the body's, below the head (nothing there is a title or an address)."""
+    lines are the body's, below the head (nothing there is a title or an address); ``whole``
+    when one line holds all the page's sentences (by default read from ``lines``)."""
     out: list[tuple[int, str]] = []
+    if whole is None:
+        whole = _one_line_of_sentences(lines)
     # Points on lines of their own mean the breaks survived: an inline list after the
     # announcement is then part of the opening, not the first point.
     if points_on_lines is None:
@@ -797,13 +802,15 @@ def unflatten(
             before = any(_UNTERMINATED.search(t) for _, t in out[scanned:])
             scanned = len(out)
         key = line if before else unglossed(line)
-        pieces = _unflatten_line(number, key, before, points_on_lines, len(lines) == 1)
+        pieces = _unflatten_line(
+            number, key, before, points_on_lines, len(lines) == 1, whole
+        )
         if key != line:
             # A converted page's pinyin glosses ("會（huì）議", "發（fā）言") part the words the
             # head's rules read: the head is cut on its gloss-free key and the cuts are laid
             # back onto the printed line, which keeps its glosses (round 63).
             pieces = _reglossed(line, key, pieces) or _unflatten_line(
-                number, line, before, points_on_lines, len(lines) == 1
+                number, line, before, points_on_lines, len(lines) == 1, whole
             )
         if not before and len(pieces) > 1:
             pieces = _unglued_addresses(pieces, out[-1:])
@@ -912,9 +919,10 @@ def _reglossed(
 
 
 def _unflatten_line(
-    number: int, line: str, before: bool, points_on_lines: bool, single: bool
+    number: int, line: str, before: bool, points_on_lines: bool, single: bool, whole: bool = False
 ) -> list[tuple[int, str]]:
-    """``unflatten``'s cuts of one printed line (``before``: a sentence was seen above it)."""
+    """``unflatten``'s cuts of one printed line (``before``: a sentence was seen above it;
+    ``whole``: no other line of the page holds a sentence)."""
     out: list[tuple[int, str]] = []
     text = line
     if not before and len(text) >= FLATTENED and (marked := _page_marked(text)):
@@ -1054,6 +1062,8 @@ def _unflatten_line(
     cut_off = not text.endswith(TERMINALS)  # the page breaks off inside this line
     opened = frozenset() if points_on_lines else frozenset(_first_point(text))
     cuts = {p for series in _SERIES for p in _series_starts(series, text, cut_off, opened)}
+    if whole and not cuts and not points_on_lines:
+        cuts = _other_series_starts(text)  # the page's only paragraph: its points lost breaks
     cuts |= {m.end() for m in _SPACED_BREAK.finditer(text)}
     cuts |= opened
     if thanks := _TRAILING_THANKS.search(text):
@@ -1083,12 +1093,17 @@ def unflatten_rejoined(
         return paragraphs
     # Points printed on lines of their own: an inline list is then the text's own.
     points_on_lines = any(starts_with_marker(t) for _, t in paragraphs if t in printed)
+    whole = _one_line_of_sentences(paragraphs)
     out: list[tuple[int, str]] = []
     for number, text in paragraphs:
         if text in printed or len(text) < least:
             out.append((number, text))
         else:
-            out.extend(unflatten([(number, text)], spoken=True, points_on_lines=points_on_lines))
+            out.extend(
+                unflatten(
+                    [(number, text)], spoken=True, points_on_lines=points_on_lines, whole=whole
+                )
+            )
     return out
 
 
@@ -1672,3 +1687,77 @@ def _series_starts(
     lone = cut_off and len(matches) == 1 and numbers == [1]
     at = matches[0].start()
     return starts if lone and at and text[at - 1] in "。！？：" else []
+
+
+#: The schemes ``_SERIES`` reads are cut wherever they stand; another scheme's items (1. 1、
+#: 第一， 一是 第一项…) are cut on a flattened line only as ``_other_series_starts`` says.
+_SERIES_NAMES = frozenset({"一、", "（一）"})
+#: Schemes that number the items inside a point (一是…二是…, 首先…其次…, 第一要…) rather than
+#: the points (``generator.schemes``' ``spoken``): "…历史性跨越。一是经济实力稳步提升。…二是…"
+#: is one paragraph's own list, so no break goes before them.
+_WITHIN_POINT = frozenset(s.name for s in TABLE if s.spoken)
+_STRONG_NAMES = frozenset(s.name for s in TABLE if s.strong)
+#: A series of a weak scheme (第一，…第二，…) is cut only with this many items: two such
+#: sentences are as often one paragraph's own "第一…；第二…" as two points.
+WEAK_SERIES_ITEMS = 3
+#: Where an item of another scheme may start: after a sentence end (a quote closing after it
+#: too), or after a colon for the first item.
+_ITEM_AFTER = re.compile(r"(?:[。！？]”?|：)")
+#: Where such an item may start at all (a prefilter: a digit or an ordinal's first character).
+_OTHER_ITEM = re.compile(r"(?<=[。！？：”])(?=\d|第|[一二三四五六七八九十])")
+
+
+def _one_line_of_sentences(lines: list[tuple[int, str]]) -> bool:
+    """No more than one of the lines holds a sentence end: the page's paragraph breaks were
+    all lost (a copy with nothing between its paragraphs), its head rows aside."""
+    return sum(1 for _, text in lines if _UNTERMINATED.search(text)) <= 1
+
+
+def _other_series_starts(text: str) -> set[int]:
+    """Where the items of a series in another scheme than 一、 and （一） start on a flattened
+    line that holds all the page's sentences and no series of those (round 69): "…应注意以下
+    几点：1.在正规商店买…。2.生吃果蔬时，…。3.少吃…", "…形成教育合力。1、…。2、…",
+    "…牢记在心。第一项叮咛是…。第二项…。第三项…".  Each item follows a sentence end (the
+    first also a colon, after a strong number or an announcement of points: "主要有三方面的
+    考虑：第一，…" lists one paragraph's reasons), the items run 1, 2, 3… in one scheme, each
+    holds a sentence of its own before the next, a weak scheme's series has three items or
+    more, a scheme that numbers the items inside a point (一是, 首先) is never cut, and the
+    line parts no sentences with a space (a copy that keeps a space between paragraphs marks
+    its breaks: an item run on without one is inside a paragraph)."""
+    if len(_SPACED_BREAK.findall(text)) >= SPACED_SENTENCES:
+        return set()
+    found: dict[str, list[tuple[int, int, int]]] = {}
+    for place in _OTHER_ITEM.finditer(text):
+        at = place.start()
+        marker = match_at(text, at)
+        if (
+            marker is None
+            or marker.ordinal is None
+            or marker.scheme.continues
+            or marker.scheme.name in _SERIES_NAMES
+            or marker.scheme.name in _WITHIN_POINT
+        ):
+            continue
+        before = _ITEM_AFTER.search(text, max(0, at - 2), at)
+        if before is None or before.end() != at:
+            continue
+        if text[at - 1] == "：" and (
+            marker.ordinal != 1 or not (marker.scheme.strong or announces_points(text[:at]))
+        ):
+            continue  # "主要有三方面的考虑：第一，…": the reasons one paragraph lists
+        found.setdefault(marker.scheme.name, []).append((at, marker.end, marker.ordinal))
+    best: list[int] = []
+    for name, items in found.items():
+        starts: list[int] = []
+        want, last_end = 1, -1
+        for at, end, number in items:
+            if number != want:
+                continue
+            if starts and not _SENTENCE_STOP.search(text, last_end, at):
+                break  # "1.…，2.…": no sentence of its own
+            starts.append(at)
+            want, last_end = want + 1, end
+        least = 2 if name in _STRONG_NAMES else WEAK_SERIES_ITEMS
+        if len(starts) >= least and len(starts) > len(best):
+            best = starts
+    return set(best)

@@ -465,8 +465,8 @@ _REPEAT_END = LazyPattern(
 )
 #: A space between two characters that are not digits: the head's rows are parted (a head
 #: whose rows a space parts, "…(送审稿) 第一篇：…", is the older rules'); "13:57:48  浏览次数"
-#: is a field's.
-_SPACE_BETWEEN = re.compile(r"(?<![\d\s])\s+(?![\d\s])")
+#: is a field's, and so is a space after a field's colon ("标签: #教师节<标题>", round 70).
+_SPACE_BETWEEN = re.compile(r"(?<![\d\s:：])\s+(?![\d\s])")
 #: What a repeated title may hold: no sentence or clause mark, no space.
 _REPEAT_CHARS = re.compile(r"[^\s。！？；，、：:]")
 
@@ -581,8 +581,9 @@ def _glued_copies(span: str, first: int, second: int, size: int) -> bool:
     ):
         return False  # "<标题>以下是本站为您收集的<标题>，欢迎…": the site's sentence names it
     before = [span[at - 1] if at else "" for at in (first, second)]
-    if span[first] == "在" and any("\u4e00" <= c <= "\u9fff" for c in before if c):
-        return False  # "县委书记在…的讲话…在…的讲话": the speaker may be the title's
+    if first and span[first] == "在" and any("\u4e00" <= c <= "\u9fff" for c in before if c):
+        return False  # "县委书记在…的讲话…在…的讲话": the speaker may be the title's (a copy
+        # opening the line has lost none: "在…的发言标签: #动员大会在…的发言", round 70)
     return before[0] != before[1] and not any(c.isspace() or c in "《—" for c in before if c)
 
 
@@ -918,6 +919,15 @@ def _reglossed(
     return out
 
 
+#: Round 70: a document viewer's first chunk number opening a page flattened with nothing
+#: between its rows, right before the title ("1、<标题>一、…", "1、<标题><标题>各位老师…",
+#: "1、在…上演讲。…"): with rows of their own the viewer's numbers go (`join_numbered_chunks`);
+#: run into one line, "1、" would read as a first point with the title for its heading.
+_CHUNK_BEFORE_TITLE = re.compile(
+    r"1、(?=[^\s。！？；：，、“”]{4,60}?(?:讲话|致辞|致词|发言|演讲|讲稿))"
+)
+
+
 def _unflatten_line(
     number: int, line: str, before: bool, points_on_lines: bool, single: bool, whole: bool = False
 ) -> list[tuple[int, str]]:
@@ -925,6 +935,8 @@ def _unflatten_line(
     ``whole``: no other line of the page holds a sentence)."""
     out: list[tuple[int, str]] = []
     text = line
+    if not before and len(text) >= FLATTENED and (chunk := _CHUNK_BEFORE_TITLE.match(text)):
+        text = text[chunk.end() :]  # the viewer's number, not the speaker's first point
     if not before and len(text) >= FLATTENED and (marked := _page_marked(text)):
         rows, at = marked  # "<name>_第1页第1页 / 共9页<name>_第2页…": the library's rows
         out.extend((number, row) for row in rows)

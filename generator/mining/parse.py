@@ -132,6 +132,15 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
         r"|[A-Za-z]{1,3}\d{2,8}|[：:，、])"
         r"\s*(?=[^\d\s]\S{5})"
     ),
+    # Round 70: a site's column name printed twice before a whole occasion title, once as
+    # the trail's last step and once as the article's label ("电子报电子报于信汇在…上的讲话",
+    # "营商营商市长在…", "经济发改经济发改在…"): both copies are the site's.  A doubled start
+    # that the rest of the title needs ("党建工作党建工作推进会上的讲话") has no 在…上的 after
+    # it, and a doubled office or 同志 ("县委书记县委书记在…") is left to DOUBLED below.
+    re.compile(
+        rf"^((?:(?!{OFFICES}|同志)[^\s\d。，！？：:|｜>＞在]){{2,8}}?)\1"
+        r"(?=[^\s。，！？在]{0,12}?在[^\s。，！？]{4,}?(?:上|时|時)的)"
+    ),
     DOUBLED,
     # A footnote's mark after the title word ("…时的讲话*", a collected-works volume whose note
     # on the occasion is at the page's foot): the book's apparatus, not the title.

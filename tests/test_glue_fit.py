@@ -565,7 +565,7 @@ def test_a_county_meeting_s_purpose_calls_on_the_county_in_some_drafts_not_all()
 def test_no_call_where_the_purpose_or_the_meeting_has_no_room_for_one(change):
     purposes = _purposes(scaffold_data("work-conference") | COUNTY | change)
     assert not any(re.search(r"动员\w{1,6}上下统一思想|上下进一步统一思想|上下坚定信心|"
-                             r"上下迅速行动起来|广大干部比学赶超", p) for p in purposes), purposes
+                             r"上下迅速行动起来|广大干部(?:群众)?比学赶超", p) for p in purposes), purposes
 
 
 def test_an_emergency_calls_to_act_and_a_commendation_to_emulate():
@@ -1177,3 +1177,15 @@ def test_the_review_heading_names_the_span_its_review_opens_on(opening, period):
         review = next(s for s in speech.sections if s.role == "review")
         named = re.search(r"过去一年|20\d\d年|今年", review.heading)
         assert not named or period in review.heading, review.heading
+
+
+def test_a_commendation_of_workers_does_not_call_on_cadres_alone():
+    """"激励全县广大干部比学赶超" at a county's 劳动模范 awards (craft review 5): the hall is
+    cadres and the public alike."""
+    data = scaffold_data("commendation") | {"会议名称": "全县劳动模范和先进工作者表彰大会",
+                                            "主办单位": "县总工会"}
+    for n in range(8):
+        for version in VERSIONS:
+            opening = "".join(speech_from(data | {"主办单位": f"县总工会{n}",
+                                                  "套话版本": version}).opening)
+            assert "广大干部比学赶超" not in opening, opening

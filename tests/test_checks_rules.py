@@ -462,3 +462,22 @@ def test_the_last_item_of_a_spoken_list_is_no_closing():
     parts = {p.text[:4]: p.part for p in text_draft(text).paras}
     assert parts["最后，要"] != "closing" and parts["同志们，"] == "closing", parts
     assert [f.id for f in problems(text)] == []
+
+
+@pytest.mark.parametrize(("slip", "told"), [
+    ("要为为集团高质量发展提供坚强保证。", "为为"),  # a goal that began with 为 (craft review 5)
+    ("要做好安全生产工作工作。", "工作工作"),
+    ("要在在岗位上建功立业。", "在在"),
+])
+def test_a_word_typed_twice_is_told(slip, told):
+    found = [f for f in check(edit("配强班子", slip)) if f.id == "doubled-word"]
+    assert len(found) == 1 and found[0].text == told, found
+
+
+@pytest.mark.parametrize("meant", [
+    "要把它作为为人民服务的平台。", "是否参与与否由本人决定。", "以及及时处理群众来信。",
+    "问题所在在于落实。", "的的确确抓出了成效。", "即将将这项工作交给乡镇。",
+    "目的的实现要靠大家。",
+])
+def test_reduplication_a_writer_means_is_not_told(meant):
+    assert not [f for f in check(edit("配强班子", meant)) if f.id == "doubled-word"]

@@ -564,8 +564,9 @@ def test_a_county_meeting_s_purpose_calls_on_the_county_in_some_drafts_not_all()
 ])
 def test_no_call_where_the_purpose_or_the_meeting_has_no_room_for_one(change):
     purposes = _purposes(scaffold_data("work-conference") | COUNTY | change)
-    assert not any(re.search(r"动员\w{1,6}上下统一思想|上下进一步统一思想|上下坚定信心|"
-                             r"上下迅速行动起来|广大干部(?:群众)?比学赶超", p) for p in purposes), purposes
+    called = (r"动员\w{1,6}上下统一思想|上下进一步统一思想|上下坚定信心|上下迅速行动起来"
+              r"|广大干部(?:群众)?比学赶超")
+    assert not any(re.search(called, p) for p in purposes), purposes
 
 
 def test_an_emergency_calls_to_act_and_a_commendation_to_emulate():

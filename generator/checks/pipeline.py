@@ -7,6 +7,7 @@ from ..model import Speech
 from . import (
     announced,
     dates,
+    doubled,
     length,
     page_layout,
     placeholders,
@@ -28,6 +29,7 @@ RULES: list[Rule] = [
     spoken_lists.RULE,
     structure.RULE,
     punctuation.RULE,
+    doubled.RULE,
     dates.RULE,
     length.RULE,
     page_layout.RULE,

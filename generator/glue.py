@@ -653,13 +653,15 @@ class Glue:
             kinds = [kind for _, kind in self.items]
             last = max((n for n, kind in enumerate(kinds) if kind != "other"),
                        default=len(clauses) - 1)
-            # A word on the first item and on a notice of problems, which the hall must act on
-            # ("…通报了排查发现的问题；" went unanswered, a fact writer), not on every item: a
-            # verdict after each read as a form to two readers (round 9; reading g21, 6 of 32
-            # snippets).  The items after them are answered together when no request follows
-            # ("…3家单位党委作了交流发言。" went unanswered, a fact writer): "C作了交流发言，D作了
-            # 表态发言，讲得都很好".
-            weighed = {n for n, kind in enumerate(kinds) if n == 0 or kind == "notice"}
+            # A word on a notice of problems, which the hall must act on ("…通报了排查发现的
+            # 问题；" went unanswered, a fact writer), and on the items after it, answered
+            # together when no request follows ("…3家单位党委作了交流发言。" went unanswered, a
+            # fact writer): "C作了交流发言，D作了表态发言，讲得都很好".  The first item has its
+            # word only when fewer than two are said otherwise: a verdict after each item read
+            # as a form to two readers (round 9; reading g21, 6 of 32 snippets, three items
+            # with three words among them).
+            notices = {n for n, kind in enumerate(kinds) if kind == "notice"}
+            weighed = notices or {0}
             rest = [n for n in range(max(weighed) + 1, last + 1)]
             together = ""
             if rest and not audience and not (read_out and "commendation" in
@@ -669,6 +671,8 @@ class Glue:
                                         item="+".join(sorted({kinds[n] for n in rest})))
                 if not together:
                     weighed.add(last)
+            if len(weighed) + bool(together) < 2:
+                weighed.add(0)
             answered = []
             for n, clause in enumerate(clauses):
                 word = (self.say("item_response", item=kinds[n], nth=n, said=clause)

@@ -1190,3 +1190,34 @@ def test_a_commendation_of_workers_does_not_call_on_cadres_alone():
             opening = "".join(speech_from(data | {"主办单位": f"县总工会{n}",
                                                   "套话版本": version}).opening)
             assert "广大干部比学赶超" not in opening, opening
+
+
+def test_a_commendation_read_out_as_a_notice_is_a_commendation():
+    """"会议宣读了表彰通报，大家要认清形势，增强工作的紧迫感" (reading g22's set): a 表彰通报 is
+    read as a commendation, not as a briefing on the situation."""
+    data = scaffold_data("commendation")
+    for key in ("前面讲话", "前面议程", "议程"):
+        data.pop(key, None)
+    data["前面议程"] = ["副行长宋佳音同志通报了劳动竞赛考核结果", "会议宣读了表彰通报"]
+    for n in range(6):
+        for version in VERSIONS:
+            said = agenda_reply(data | {"主办单位": f"分行{n}"}, version)
+            assert "认清形势" not in said.split("表彰通报")[1], said
+
+
+def test_three_items_weighed_one_by_one_have_two_words_among_them():
+    """"…作了工作报告，既总结了成绩，也分析了问题，很有针对性；…通报了…问题，给大家敲响了警钟；
+    …作了交流发言，听了很受启发" (reading g21: a verdict after each of three items)."""
+    data = scaffold_data("work-conference")
+    for key in ("前面讲话", "前面议程", "议程"):
+        data.pop(key, None)
+    data["议程"] = [{"谁": "乡长韩建军", "类型": "工作报告"},
+                  {"谁": "乡纪委", "类型": "通报", "内容": "村级“三资”检查中发现的问题"},
+                  {"谁": "大滩村、沙沟门村", "类型": "交流发言"}]
+    ends, after = ("作了工作报告", "发现的问题", "作了交流发言"), ("乡纪委", "大滩村", "。")
+    for n in range(12):
+        for version in VERSIONS:
+            said = agenda_reply(data | {"主办单位": f"乡政府{n}"}, version)
+            words = [end for end, nxt in zip(ends, after, strict=True)
+                     if re.search(f"{end}(?!。|[；，]?{nxt})", said)]
+            assert len(words) <= 2, said

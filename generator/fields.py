@@ -228,6 +228,8 @@ class Validator:
         text = _scalar_text(data)
         if text in spec.choices:
             return spec.choices[text]
+        if text in spec.choices.values():  # the value itself, as an outline saved by the
+            return text                    # page writes it ("首先，" for 首先, a tester)
         close = did_you_mean(text, list(spec.choices))
         self.problem(path, shown, f"“{text}”不是可选值;" + suggestion(close)
                      + f"可选:{'、'.join(choice_spellings(spec))}")

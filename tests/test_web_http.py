@@ -407,6 +407,21 @@ def test_a_saved_file_in_chinese_keys_opens_in_the_form_under_canonical_keys(cli
     assert again["text"] == run_speechgen("render", EXAMPLE, "-f", "txt").stdout
 
 
+@pytest.mark.parametrize("spelled", ["首先", "首先，"])
+def test_a_saved_choice_opens_as_the_form_offers_it(client, spelled):
+    """A lecture saved with 编号方式 首先 came back as "首先，" (the value), which the form's list
+    does not offer: the page said "不是可选值" and showed no preview (a tester).  Either
+    spelling opens as the list's 首先, and the CLI renders both."""
+    scaffold = run_speechgen("new", "party-lecture").stdout
+    text = re.sub(r"(?m)^#? ?编号方式:.*$", f"编号方式: '{spelled}'", scaffold)
+    response = post(client, "/api/load", data={"file": (io.BytesIO(text.encode()), "党课.yaml")})
+    assert response.status_code == 200, response.get_json()
+    data = response.get_json()["data"]
+    assert data["numbering"] == "首先"
+    shown = post(client, "/api/preview", json={"template": "party-lecture", **data}).get_json()
+    assert "\n首先，" in shown["text"] and "\n其次，" in shown["text"]
+
+
 def test_a_saved_outline_opens_in_the_outline_editor(client, tmp_path):
     outline = tmp_path / "提纲.yaml"
     speech = tmp_path / "讲话.docx"

@@ -178,8 +178,27 @@ def load_saved(raw: bytes, filename: str) -> dict[str, Any]:
     if speech.template == "outline":
         return {"template": "outline", "data": speech_to_dict(speech)}
     data, locate = parse_document(text, filename)
-    values = Validator(filename, locate).group(data, get_template(speech.template).fields)
-    return {"template": speech.template, "data": _pruned(values)}
+    fields = get_template(speech.template).fields
+    values = Validator(filename, locate).group(data, fields)
+    return {"template": speech.template, "data": _pruned(_as_chosen(values, fields))}
+
+
+def _as_chosen(values: Any, fields: Any) -> Any:
+    """Checked values with each choice said as the editor's list offers it: 编号方式 "首先，"
+    (the value) is the list's "首先" (a saved lecture reopened showed "不是可选值", a tester)."""
+    if not isinstance(values, Mapping):
+        return values
+    out = dict(values)
+    for spec in fields:
+        value = out.get(spec.key)
+        if spec.type == "choice" and isinstance(value, str):
+            out[spec.key] = next((label for label, chosen in spec.choices.items()
+                                  if chosen == value), value)
+        elif spec.type == "group":
+            out[spec.key] = _as_chosen(value, spec.fields)
+        elif spec.type == "list" and spec.item == "group" and isinstance(value, list):
+            out[spec.key] = [_as_chosen(item, spec.fields) for item in value]
+    return out
 
 
 def _pruned(value: Any) -> Any:

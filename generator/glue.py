@@ -159,7 +159,8 @@ def season_of(*texts: str | None) -> str | None:
 
 #: Bodies whose own meeting is about all their work, and whose name their own leader does not
 #: say before the work ("恒远能源集团办公室系统" → 办公室系统; "人民医院工作中…").
-_INSTITUTIONS = ("公司", "集团", "中专", "职校", "中学", "小学", "学校", "学院", "大学", "医院",
+_INSTITUTIONS = ("公司", "集团", "有限公司", "有限责任公司", "股份有限公司", "集团有限公司",
+                 "中专", "职校", "中学", "小学", "学校", "学院", "大学", "医院",
                  "卫生院", "银行", "分行", "支行", "信用社", "农商行", "法院", "检察院")
 
 
@@ -808,7 +809,7 @@ class Glue:
         if any(str(slots.get(slot) or "").startswith("从") and "从" in variant.text
                for slot in ("work", "topic")):
             return False  # "从讲政治的高度认识从思想上入党的重要意义" (craft review 5)
-        if "为{goal}" in variant.text and not _serves(variant.text, str(
+        if "{goal}" in variant.text and not _serves(variant.text, str(
                 slots.get("goal") or slots.get("default_goal") or "")):
             return False  # "为为集团…提供坚强保证作出…贡献" (craft review 5)
         if self.convened and _CONVENES.search(variant.text):
@@ -1052,18 +1053,23 @@ _BEFORE = re.compile(r"(?<=[日月底])(之前|以前|前)前")
 #: A goal said as being someone (做一名…党员, 争当…): one strives for it ("为做一名合格党员
 #: 而努力奋斗") but contributes nothing to it ("为做一名…作出新的更大贡献", craft review 5).
 _BEING = ("做", "当", "成为", "争做", "争当")
+#: Wordings a goal of being someone does not fit: one ensured ("确保做一名…党员"), or
+#: achieved by units or by a whole "we" ("各乡镇、各部门…就一定能够做一名…", tester 11).
+_NOT_ONE = LazyPattern(r"确保\{goal\}|\{all\}|能够\{goal\}|让我们")
 #: What "为{goal}…" goes on to give the goal, a contribution or a foundation.
 _GIVES_TO = LazyPattern(r"为\{goal\}(?:作出|做出|贡献|打下|奠定|开好局)")
 
 
 def _serves(wording: str, goal: str) -> bool:
-    """Whether a closing's "为{goal}…" reads with this goal: never one that is itself a 为
-    clause ("为集团高质量发展提供坚强保证" gave "为为…"; its own wording "以实际行动{goal}"
-    fits), and a contribution only to a cause, not to being someone."""
+    """Whether a closing's wording reads with this goal: "为{goal}" never with one that is
+    itself a 为 clause ("为集团高质量发展提供坚强保证" gave "为为…"; its own wording "以实际
+    行动{goal}" fits); a goal of being someone (做一名…党员) is neither contributed to,
+    ensured, nor reached by units or by a whole "we"."""
     goal = _clause(goal)
-    if goal.startswith("为"):
+    if "为{goal}" in wording and goal.startswith("为"):
         return False
-    return not (goal.startswith(_BEING) and _GIVES_TO.search(wording))
+    return not (goal.startswith(_BEING) and (_GIVES_TO.search(wording) or _NOT_ONE.search(
+        wording)))
 
 
 #: How often the glue names the meeting's subject by itself ("党建工作…党建工作…"): a writer

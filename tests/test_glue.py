@@ -681,6 +681,9 @@ def test_a_guarantee_lead_in_does_not_say_its_points_first(version):
     ("全市深化医药卫生体制改革工作推进会", "深化医药卫生体制改革"),
     ("工作作风建设推进会", "工作作风建设"),
     ("全县群众工作和信访工作会议", "群众工作和信访"),  # two works joined stay whole
+    # a firm's whole name goes, not its name up to its first 集团 ("有限公司安全生产", tester 11)
+    ("市城投集团有限公司2025年安全生产紧急会议", "安全生产"),
+    ("远航物流股份有限公司安全生产工作会议", "安全生产"),
 ])
 def test_the_work_a_meeting_is_about_is_read_from_its_name(meeting, work):
     """The glue says "{work}工作中还存在…", "做好{work}工作": the work, without the gathering's

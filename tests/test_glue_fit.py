@@ -1074,6 +1074,9 @@ def test_a_goal_said_as_a_clause_is_kept_and_reads(template, goal, modest):
         assert goal in text, text  # the user's words, whole
         assert "为为" not in text, text
         assert not re.search(r"为做一名.{0,20}(?:作出|贡献|打下|奠定)", text), text
+        # one member, not ensured, nor reached by units or a whole "we" (tester 11)
+        many = r"确保做一名|能够做一名|各\w{1,6}、各\w{1,6}[^。]*做一名|让我们[^。]*做一名"
+        assert not re.search(many, text), text
 
 
 def test_not_every_earlier_item_has_its_own_verdict():

@@ -1224,3 +1224,19 @@ def test_three_items_weighed_one_by_one_have_two_words_among_them():
             words = [end for end, nxt in zip(ends, after, strict=True)
                      if re.search(f"{end}(?!。|[；，]?{nxt})", said)]
             assert len(words) <= 2, said
+
+
+@pytest.mark.parametrize(("earlier", "misfit"), [
+    (["村党支部书记作了工作报告"], "都"),  # one speaker is not praised as several (tester 11)
+    (["县消防救援大队通报了12日夜间城东仓库起火的情况"], "我完全同意"),  # nor a fire agreed to
+])
+def test_the_reply_fits_how_many_spoke_and_what_was_notified(earlier, misfit):
+    for template in ("election-or-founding", "special-deployment", "work-conference"):
+        data = scaffold_data(template)
+        for key in ("前面讲话", "前面议程", "议程"):
+            data.pop(key, None)
+        data["前面讲话"] = earlier
+        for n in range(4):
+            for version in VERSIONS:
+                said = agenda_reply(data | {"主办单位": f"单位{n}"}, version)
+                assert misfit not in said.split(earlier[0][-6:])[1], said

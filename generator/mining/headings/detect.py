@@ -442,7 +442,7 @@ def _closed_clause(text: str) -> tuple[str, str] | None:
         at = sentence.find(ending)
         while at >= 0:
             cut = at + len(ending)
-            clause = _CLAUSE_BREAK.search(sentence, cut)
+            clause = _BODY_CLAUSE_BREAK.search(sentence, cut)
             rest = (clause.start() if clause else len(sentence)) - cut
             if (
                 cut >= CLOSED_HEAD_MIN
@@ -462,6 +462,10 @@ def _closed_clause(text: str) -> tuple[str, str] | None:
 
 
 _CLAUSE_BREAK = re.compile(r"[，；：、\s]")
+#: Where the body's clause after a closing noun ends: a 、 further on lists the body's own
+#: subjects ("…的重要意义加快重点镇、示范镇建设是…"); one right after the noun is the heading's
+#: (``_CLOSING_COMPOUNDS``).
+_BODY_CLAUSE_BREAK = re.compile(r"[，；：\s]")
 
 #: The sizes, longest first, of a word of the heading that its body opens with again
 #: (``_echoed``): "…推进教育强省建设教育是发展…" takes up 教育, "关于春耕生产工作春耕生产是…".

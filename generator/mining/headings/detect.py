@@ -376,16 +376,20 @@ TAKEN_UP_WORDS = (6, 5, 4, 3)
 
 def _word_taken_up(text: str) -> int:
     """Where a heading ends whose last three to six Chinese characters the body prints again
-    right after it, with no clause break before them and a sentence end after; 0 without
-    one.  One character compared before each slice: most positions fail there."""
-    for start in range(2, min(len(text), TAKEN_UP_CHARS)):
-        if text[start - 1] in "。！？，；： ":
+    right after it, in its first sentence and a sentence end after; 0 without one.  A comma
+    may come before them ("“两学一做”，关键在于学好党章学好党章，首先…"), and one character of
+    the heading before them is enough ("要讲政治讲政治，是…"): a word this long printed twice
+    in a row is no heading's own wording wherever it stands.  One character compared before
+    each slice: most positions fail there."""
+    for start in range(1, min(len(text), TAKEN_UP_CHARS)):
+        if text[start - 1] in "。！？；： ":
             return 0
         first = text[start]
         for size in TAKEN_UP_WORDS:
             end = start + size
             if (
-                text[end : end + 1] == first
+                end >= CLOSED_HEAD_MIN
+                and text[end : end + 1] == first
                 and text[start:end] == text[end : end + size]
                 and all(map(in_basic_block, text[start:end]))
                 and _SENTENCE_END.search(text, end + size) is not None

@@ -450,7 +450,7 @@ def _closed_clause(text: str) -> tuple[str, str] | None:
             rest = (clause.start() if clause else len(sentence)) - cut
             if (
                 cut >= CLOSED_HEAD_MIN
-                and rest >= FUSED_BODY
+                and (rest >= FUSED_BODY or _lead_clause(sentence, at, clause, rest))
                 and not sentence.startswith(_CLOSING_COMPOUNDS, cut)
                 and len(unglossed(sentence[:cut])) <= CLOSED_HEAD_MAX
             ):
@@ -464,6 +464,24 @@ def _closed_clause(text: str) -> tuple[str, str] | None:
         best += len(follow)
     return text[:best], text[best:]
 
+
+def _lead_clause(sentence: str, at: int, clause: re.Match[str] | None, rest: int) -> bool:
+    """Whether the few characters after a closing noun that ends the last clause of a heading
+    of several clauses are the body's own opening phrase, ended by its comma ("统一思想，增强…
+    的责任感和紧迫感当前，我们面临…", "…，肩负起…的历史使命在党的十九大上，…"): the heading has
+    a comma before the noun and the body's sentence goes on past the phrase."""
+    return (
+        rest >= LEAD_CLAUSE_MIN
+        and clause is not None
+        and sentence[clause.start()] == "，"
+        and "，" in sentence[:at]
+        and len(sentence) - clause.end() >= LEAD_CLAUSE_MIN * 2
+    )
+
+
+#: The shortest opening phrase of the body ``_lead_clause`` reads after a closing noun (当前，);
+#: twice as much of the sentence must follow it ("多士则大业成，群贤则弘绩济。").
+LEAD_CLAUSE_MIN = 2
 
 _CLAUSE_BREAK = re.compile(r"[，；：、\s]")
 #: Where the body's clause after a closing noun ends: a 、 further on lists the body's own

@@ -376,16 +376,20 @@ TAKEN_UP_WORDS = (6, 5, 4, 3)
 
 def _word_taken_up(text: str) -> int:
     """Where a heading ends whose last three to six Chinese characters the body prints again
-    right after it, with no clause break before them and a sentence end after; 0 without
-    one.  One character compared before each slice: most positions fail there."""
-    for start in range(2, min(len(text), TAKEN_UP_CHARS)):
-        if text[start - 1] in "。！？，；： ":
+    right after it, in its first sentence and a sentence end after; 0 without one.  A comma
+    may come before them ("“两学一做”，关键在于学好党章学好党章，首先…"), and one character of
+    the heading before them is enough ("要讲政治讲政治，是…"): a word this long printed twice
+    in a row is no heading's own wording wherever it stands.  One character compared before
+    each slice: most positions fail there."""
+    for start in range(1, min(len(text), TAKEN_UP_CHARS)):
+        if text[start - 1] in "。！？；： ":
             return 0
         first = text[start]
         for size in TAKEN_UP_WORDS:
             end = start + size
             if (
-                text[end : end + 1] == first
+                end >= CLOSED_HEAD_MIN
+                and text[end : end + 1] == first
                 and text[start:end] == text[end : end + size]
                 and all(map(in_basic_block, text[start:end]))
                 and _SENTENCE_END.search(text, end + size) is not None
@@ -442,11 +446,11 @@ def _closed_clause(text: str) -> tuple[str, str] | None:
         at = sentence.find(ending)
         while at >= 0:
             cut = at + len(ending)
-            clause = _CLAUSE_BREAK.search(sentence, cut)
+            clause = _BODY_CLAUSE_BREAK.search(sentence, cut)
             rest = (clause.start() if clause else len(sentence)) - cut
             if (
                 cut >= CLOSED_HEAD_MIN
-                and rest >= FUSED_BODY
+                and (rest >= FUSED_BODY or _lead_clause(sentence, at, clause, rest))
                 and not sentence.startswith(_CLOSING_COMPOUNDS, cut)
                 and len(unglossed(sentence[:cut])) <= CLOSED_HEAD_MAX
             ):
@@ -461,7 +465,29 @@ def _closed_clause(text: str) -> tuple[str, str] | None:
     return text[:best], text[best:]
 
 
+def _lead_clause(sentence: str, at: int, clause: re.Match[str] | None, rest: int) -> bool:
+    """Whether the few characters after a closing noun that ends the last clause of a heading
+    of several clauses are the body's own opening phrase, ended by its comma ("统一思想，增强…
+    的责任感和紧迫感当前，我们面临…", "…，肩负起…的历史使命在党的十九大上，…"): the heading has
+    a comma before the noun and the body's sentence goes on past the phrase."""
+    return (
+        rest >= LEAD_CLAUSE_MIN
+        and clause is not None
+        and sentence[clause.start()] == "，"
+        and "，" in sentence[:at]
+        and len(sentence) - clause.end() >= LEAD_CLAUSE_MIN * 2
+    )
+
+
+#: The shortest opening phrase of the body ``_lead_clause`` reads after a closing noun (当前，);
+#: twice as much of the sentence must follow it ("多士则大业成，群贤则弘绩济。").
+LEAD_CLAUSE_MIN = 2
+
 _CLAUSE_BREAK = re.compile(r"[，；：、\s]")
+#: Where the body's clause after a closing noun ends: a 、 further on lists the body's own
+#: subjects ("…的重要意义加快重点镇、示范镇建设是…"); one right after the noun is the heading's
+#: (``_CLOSING_COMPOUNDS``).
+_BODY_CLAUSE_BREAK = re.compile(r"[，；：\s]")
 
 #: The sizes, longest first, of a word of the heading that its body opens with again
 #: (``_echoed``): "…推进教育强省建设教育是发展…" takes up 教育, "关于春耕生产工作春耕生产是…".

@@ -11,8 +11,9 @@ function that says where a value sits in the user's file, so every problem names
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -143,8 +144,8 @@ class Validator:
             child_shown = f"{shown}.{key}" if shown else key
             spec = by_name.get(key)
             if spec is None:
-                self.problem(path + (raw_key,), child_shown, _unknown(key, fields))
-                if (meant := _meant(key, fields)) is not None and meant.key not in written:
+                self.problem(path + (raw_key,), child_shown, _unknown(key, fields, data))
+                if (meant := _meant(key, fields, data)) is not None and meant.key not in written:
                     wrong.add(meant.key)  # "工作任务" for 整治任务: told once, not "missing" too
                 continue
             if spec.key in result:
@@ -375,19 +376,25 @@ def _hint(spec: Field) -> str:
 _PARAGRAPHS_WORDS = ("段落", "正文", "paragraphs")
 
 
-def _meant(key: str, fields: Sequence[Field]) -> Field | None:
+def _meant(key: str, fields: Sequence[Field], written: Iterable[str] = ()) -> Field | None:
     """The field an unknown key most likely meant: the paragraphs field for a word that means
-    paragraphs, else the nearest name."""
+    paragraphs, else a required field not written that is as near as any ("主要要求" is
+    主要内容, missing, before 组织要求, a tester), else the nearest name."""
     names = [name for f in fields for name in f.names]
     target = next((f for f in fields if f.type == "paragraphs"), None) \
         if key in _PARAGRAPHS_WORDS else None
     if target is None and (close := did_you_mean(key, names)):
         target = next(f for f in fields if close in f.names)
+        nearest = difflib.SequenceMatcher(None, key, close).ratio()
+        given = {str(name).strip() for name in written}
+        missing = [f for f in fields if f.required and not given & set(f.names)]
+        target = next((f for f in missing for name in f.names
+                       if difflib.SequenceMatcher(None, key, name).ratio() >= nearest), target)
     return target
 
 
-def _unknown(key: str, fields: Sequence[Field]) -> str:
-    target = _meant(key, fields)
+def _unknown(key: str, fields: Sequence[Field], written: Iterable[str] = ()) -> str:
+    target = _meant(key, fields, written)
     if target is not None:
         return f"未知字段“{key}”,{suggestion(target.describe())}"
     # a key of a group one level down, written a level too high ("孤行控制: 开" at a profile's

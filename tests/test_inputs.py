@@ -296,3 +296,14 @@ def test_every_genre_template_takes_the_earlier_items_by_either_name(template, n
     scaffold[name] = ["县委副书记王强同志宣读了县委的决定"]
     text = render_text(speech_from(scaffold))
     assert "刚才，县委副书记王强同志宣读了县委的决定" in text, text
+
+
+def test_a_misspelt_name_is_read_as_the_required_field_left_out(tmp_path, speechgen):
+    """"主要要求" in a party lecture was told "是不是想写 组织要求" and "缺少必填字段 主要内容"
+    (tester 11): as near to both, it is the required one nobody wrote, told once."""
+    path = write(tmp_path, "模板: party-lecture\n会议名称: 专题党课\n讲话人: 局党组书记　王明\n"
+                           "党课主题: 严守纪律规矩\n主要要求:\n  - 小标题: 要把纪律挺在前面\n"
+                           "    段落: [财政干部要守住底线。]\n")
+    result = speechgen("render", path, "-f", "txt", "-o", tmp_path / "x.txt")
+    assert_user_error(result, ":5:1", "未知字段“主要要求”", "是不是想写 主要内容")
+    assert "缺少必填字段" not in result.stderr

@@ -464,3 +464,14 @@ def test_a_draft_of_one_part_has_no_lone_number(name):
     assert "一、" not in text and "（一）" not in text, text
     assert "一个方面" not in text, text  # "我想讲一个方面的意见" announces a list of one
     assert "管好用好集体资产" in text and "每一分钱都要账目清楚。" in text, text
+
+
+def test_a_lecture_with_no_theme_invents_none():
+    """"从讲政治的高度认识新时代加强党员队伍建设的重要意义" over a lecture whose user gave no
+    党课主题 (tester 11): the heading names the lecture's own subject or 党员教育, no theme."""
+    data = scaffold_data("party-lecture")
+    data.pop("党课主题", None)
+    data["会议名称"] = "七一专题党课"
+    for version in range(8):
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert "党员队伍建设" not in text, text  # (the scaffold's own facts never say it)

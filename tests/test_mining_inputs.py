@@ -626,3 +626,19 @@ def test_a_two_column_table_is_no_blanked_out_word(tmp_path) -> None:
     blank = mine_text("同志们：\n今年全县召开 会议，部署工作。\n同志们，让我们共同努力！\n",
                       "page.txt").speeches[0].speech
     assert [flag.code for flag in blank.flags if flag.code == "placeholder"] == ["placeholder"]
+
+
+def test_speechgens_own_list_of_five_is_read_back_unmixed(tmp_path: Path) -> None:
+    """首先，其次，再次，第四，最后，— how speechgen writes a 首先 list of five — was mined back
+    flagged "同一列表混用编号:第四，" (tester 11): 第四 is the list's own continuation."""
+    outline = tmp_path / "党课.yaml"
+    points = "".join(f"  - 小标题: 要抓好第{n}项工作\n    段落: [这是第{n}项的内容。]\n"
+                     for n in range(1, 6))
+    outline.write_text("模板: party-lecture\n会议名称: 专题党课\n讲话人: 局党组书记　王明\n"
+                       "党课主题: 严守纪律规矩\n编号方式: 首先\n主要内容:\n" + points,
+                       encoding="utf-8")
+    assert run_speechgen("render", outline, "-o", tmp_path / "党课.docx").returncode == 0
+    mined = mine_path(tmp_path / "党课.docx").speeches[0].speech
+    codes = {flag.code for flag in mined.flags}
+    assert "numbering_mixed" not in codes, codes
+    assert len([s for s in mined.sections if "第" in s.heading]) == 5

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from ...lazy_re import LazyPattern
 from ...model import MAX_DEPTH, Section
-from ...schemes import ORDINAL_WORDS
+from ...schemes import BY_NAME, ORDINAL_WORDS
 from .detect import (
     announces_points,
     announces_unit,
@@ -281,7 +281,11 @@ class _Builder:
             elif ordinal > lst.last + 1:
                 self.notes.append(Note("numbering_gap", f"编号不连续:{marker.text}前缺少条目"))
         first = lst.schemes[0] if lst.schemes else marker.scheme.name
-        if marker.scheme.name != first:
+        # "第四，" after 首先，其次，再次， is the list's own continuation (Scheme.continued_as),
+        # as speechgen writes a list of five (tester 11: its own draft was flagged mixed)
+        continued = (first in BY_NAME and BY_NAME[first].continued_as == marker.scheme.name
+                     and ordinal >= 4)  # "首先…第二，" is mixed indeed
+        if marker.scheme.name != first and not continued:
             self.notes.append(Note("numbering_mixed", f"同一列表混用编号:{marker.text}"))
             if marker.text.endswith("要") and not first.endswith("要"):
                 rest = "要" + rest  # 首先要…第三要…: keep the verb when rendered as 首先,…再次,

@@ -545,6 +545,8 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
             )
             and not (following and _broken_salutation(text, following))
         ):
+            if not salutation and (start := _rows_before_address(text)):
+                text = text[start:]  # "篇1 各位嘉宾…：", "<office><name> 各位代表："
             closing = TRAILING_GREETING.search(text)
             salutation.extend((text[: closing.start()], closing.group()) if closing else [text])
         elif following and _broken_salutation(text, following):
@@ -588,6 +590,41 @@ def _pre_body(speech: Speech, lines: list[str], fallback_title: str) -> tuple[in
     # title's frame, not the address's.
     speech.salutation = "\n".join(salutation).lstrip("】]］〕") or None
     return i, rest
+
+
+#: A byline: an office and the speaker's name ("最高人民法院院长某某某").
+_OFFICE_NAME = LazyPattern(rf"^[\u4e00-\u9fff]{{0,16}}?{OFFICES}[\u4e00-\u9fff]{{2,3}}$")
+
+
+def _head_row(piece: str) -> bool:
+    """A piece of a head line that is a row of the head of its own, never an addressee: a
+    sample's number, a byline, a speaker's name, the day."""
+    return bool(
+        BARE_SAMPLE.fullmatch(piece)
+        or BYLINE.match(piece)
+        or SPEAKER_TAG.match(piece)
+        or OFFICE_LINE.match(piece)
+        or _OFFICE_NAME.match(piece)
+        or _speaker_line(piece)
+        or DATE.match(piece)
+        or (_is_name(piece) and not is_salutation(f"{piece}："))
+    )
+
+
+def _rows_before_address(text: str) -> int:
+    """Round 72: where the address starts in a salutation line that a flattened or wrapped
+    copy ran the head's last rows into, parted by single spaces ("篇1 各位嘉宾，同志们：",
+    "<office><name> 各位代表：", "<name> （<day>） <addressees>："): after the leading pieces
+    that are rows of their own (``_head_row``) while what follows still reads as an address;
+    0 for any other line (an address with spaces in its list stays: "某会的各位理事 各位来宾：")."""
+    start = 0
+    for row in _ROW_BREAK.split(text)[:-1]:
+        if not _head_row(row):
+            break
+        start = len(text) - len(text[start + len(row) :].lstrip())
+    while start and not (is_salutation(text[start:]) or _placed_salutation(text[start:])):
+        start = text.rfind(" ", 0, start - 1) + 1  # give the last row back to the address
+    return start
 
 
 #: A speaker's name set on a line of its own over a title that starts with the occasion
@@ -1335,6 +1372,10 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
         spaced = SPACED_SALUTATION.match(text) if head or " " in text else None
         address = spaced.group(2) if spaced else ""
         pieces = _head_rows(spaced.group(1)) if spaced and head else []
+        if not pieces and spaced and head and _rows_over_address(spaced.group(1), address):
+            # The rows stay one line, as a byline and its date do ("…局长 某某某 2023年9月28日").
+            opens = k + 1 < len(lines) and _opens_body(lines[k + 1][1])
+            pieces = [spaced.group(1)] if opens else []
         if pieces and (
             is_salutation(address)
             or _placed_salutation(address)
@@ -1375,6 +1416,55 @@ def _split_titled_salutation(lines: list[tuple[int, str]]) -> None:
             rows = _glued_titles(title) or _dated_title_rows(title)
             lines[k : k + 1] = [(number, row) for row in [*rows, text[opening.end() :]]]
             return
+
+
+#: Round 72: what ends a head row that may belong to the address it stands before ("尊敬的
+#: 各位领导 各位来宾：", an address with a space in its list; "在座的 同志们："): the row then
+#: is no row of its own.
+_ADDRESS_ROW_END = ("、", "，", ",", "的", "们", "我")
+
+
+#: A genre word: rows holding one hold a title (a site's teaser may print the title, the day and
+#: the address over the first words of the text: "<title>（2019年3月31日） 同志们： <first words>",
+#: and the page's own head follows), which ``_head_rows`` reads.
+_GENRE_WORD = LazyPattern(TITLE_END)
+
+
+#: An address's opening word: rows holding one may be the address's first addressees,
+#: printed with a space before the last ("尊敬的各位专家 同志们：").
+_OPENER_IN_ROWS = LazyPattern(ADDRESS_OPENERS)
+
+
+def _rows_over_address(rows: str, address: str) -> bool:
+    """Round 72: the head's rows under the title run into one line before the address, none of
+    them a title (a byline, the speaker's name, the day in brackets, a site's fields:
+    "某公司总经理 某某 （2022年7月5日） 各位嘉宾，各位选手：", "…局长 某某某 2023年9月28日 主任、
+    各位副主任、各位委员：")
+    — a page whose rows were flattened with a space between them.  The address ends in a
+    colon and reads as one by its words (or by its place, its first addressee by its words);
+    the rows hold no sentence, no genre word and no address opener; the row before it is no
+    addressee itself nor ends like the first part of one."""
+    last = _ROW_BREAK.split(rows)[-1].strip()
+    first = address.split("，")[0].removesuffix("：")
+    return (
+        address.endswith("：")
+        and (
+            is_salutation(address)
+            or (_placed_salutation(address) and is_salutation(f"{first}："))
+        )
+        and not _SENTENCE_MARK.search(rows)
+        and not _GENRE_WORD.search(rows)
+        and not _OPENER_IN_ROWS.search(rows)
+        and bool(last)
+        and not last.endswith(_ADDRESS_ROW_END)
+        and not is_salutation(f"{last}：")
+    )
+
+
+def _opens_body(text: str) -> bool:
+    """Whether a line under a head row reads as the body's first line or the greeting that
+    opens it (a sentence mark in it, or "大家好！")."""
+    return bool(_SENTENCE_MARK.search(text) or GREETING.match(text) or "，" in text)
 
 
 #: A line printed again in the head is long enough not to recur by chance.

@@ -385,6 +385,8 @@ _DEED_VERBS = (r"(?:在|把|以|从|带领|带队|带的|所带|坚守|扎根|�
 #: "指导教师马建军"), a unit ("桂花村党支部", "县一中", "实验小学"), or a bare name of two to
 #: four characters just before a deed's verb ("王磊坚守山区教学点18年"; not one of the verbs
 #: themselves).
+#: What a department or a team of a unit is called after its name.
+_DEPARTMENTS = ("部", "处", "科", "室", "局", "所", "站", "中心", "团队", "队")
 _NAMES_DOER = LazyPattern(
     r"^(?:[^，。；]{0,16}?(?:同学|同志|老师|教师|先生|女士|师傅|医生|护士|民警|干警|书记|主任|校长"
     r"|院长|局长|镇长|村长|站长|队长|班长|组长)"
@@ -392,6 +394,8 @@ _NAMES_DOER = LazyPattern(
     rf"|(?!{_DEED_VERBS})\w{{1,6}}"
     rf"{alternation(('村', '社区', '合作社', '车间', '班组', '一中', '二中', *_INSTITUTIONS))}"
     r"(?:党支部|党委|党总支)?"
+    # a department or a team of a unit ("普惠金融部的客户经理团队…", reading g22's set)
+    rf"|(?!{_DEED_VERBS})\w{{2,6}}{alternation(_DEPARTMENTS)}(?=的|\w{{0,6}}{_DEED_VERBS})"
     rf"|(?!{_DEED_VERBS})\w{{2,4}}(?={_DEED_VERBS}))")
 #: A deed that already says which of them it speaks of ("有的…", "其中，…").
 _DIVIDED = tuple(DISTRIBUTIVE) + ("其中",)

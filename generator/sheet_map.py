@@ -122,8 +122,13 @@ class SheetMapping:
         provided |= {sub.list_path[0] for sub in self.subs}
         missing = [spec for spec in self.template.fields
                    if spec.required and spec.key not in provided]
+        # a misspelt column is named beside what is missing ("工作任务1.小标题" for 整治任务:
+        # only the missing list was told, a tester)
+        unused = self.unused
+        stray = (f"。表中这些列对不上任何字段(是否写错了名称?):{'、'.join(unused[:6])}"
+                 + ("……" if len(unused) > 6 else "")) if missing and unused else ""
         if self.csv and any(is_group_list(spec) for spec in missing):
-            raise InputError(Problem(csv_list_hint(missing), self.table.label,
+            raise InputError(Problem(csv_list_hint(missing) + stray, self.table.label,
                                      self.header_rows[0]))
         if missing:
             names = "、".join(spec.label for spec in missing)
@@ -134,7 +139,7 @@ class SheetMapping:
                      for spec in missing if is_group_list(spec)]
             if len(hints) < len(missing):
                 hints.append(f"表头可用的列名:{'、'.join(expected_columns(self.template.fields))}")
-            raise InputError(Problem(f"表头缺少必填的列:{names}。" + "。".join(hints),
+            raise InputError(Problem(f"表头缺少必填的列:{names}。" + "。".join(hints) + stray,
                                      self.table.label, self.header_rows[0]))
 
     def _load_sub(self, table: Table) -> None:

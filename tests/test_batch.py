@@ -564,3 +564,15 @@ def test_a_check_only_run_refuses_a_bad_profile_as_generating_would(tmp_path: Pa
     result = run_speechgen("batch", EXAMPLES / "各乡镇会议.csv", "-t", WORK, "--check",
                            "--profile", profile)
     assert_user_error(result, str(profile), "widow_control", "true/false")
+
+
+def test_a_misspelt_list_column_is_named_beside_the_missing_list(tmp_path, speechgen):
+    """A CSV with 工作任务1.小标题 for special-deployment's 整治任务 was told only that 整治任务
+    must be numbered columns (tester 11): the columns that reach no field are named too."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("会议名称,专项工作,讲话人,日期,工作任务1.小标题,工作任务1.引言\n"
+                     "全县防汛会议,防汛,县长 王明,2025年7月1日,抓好巡查,要巡查。\n",
+                     encoding="utf-8")
+    result = speechgen("batch", sheet, "-t", "special-deployment", "-o", tmp_path / "out")
+    assert_user_error(result, "名单.csv:1", "整治任务1.小标题", "工作任务1.小标题、工作任务1.引言")
+    assert not (tmp_path / "out").exists()

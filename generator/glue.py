@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from .data_cache import load_data
 from .lazy_re import LazyPattern
-from .lexicon import DISTRIBUTIVE, OFFICES, alternation, called
+from .lexicon import DISTRIBUTIVE, NON_PARTY_BODIES, OFFICES, alternation, called
 from .numerals import announced
 from .resources import outlines_dir
 
@@ -51,6 +51,8 @@ _CLAUSE_WORDS = ("要", "是", "有", "，", "怎样", "如何", "怎么")
 #: A theme that opens with a preposition is a clause too: "我就以高质量党建引领教育强市建设谈
 #: 三点意见" reads 就以… (a bench draft, round 17); quoted, the theme reads as a title.
 _CLAUSE_START = ("在", "以", "把", "用", "为", "对", "按照", "围绕", "通过", "让", "从", "向")
+#: What a commendation read out is, when its 内容 names it (决定, 通报, 命令…).
+_READ_OUT = re.compile(r"决定|通报|通知|名单|命令|嘉奖令")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
 #: hold already.
 _PHRASE_WORDS = ("具体", "重要", "全面")
@@ -65,7 +67,7 @@ _CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems", "called",
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}
 _SEASON_WORDS = (
     ("年中", re.compile(r"上半年|下半年|半年|年中|三季度|二季度")),
-    ("年末", re.compile(r"年终|岁末|全年工作总结|冬季")),
+    ("年末", re.compile(r"年终|岁末|全年工作总结|(?<!秋)冬季")),  # 秋冬季: from October
     ("年初", re.compile(r"年初|新春|春节|开年|(?:部署|安排)(?:今年|20\d\d年)"
                         r"|20\d\d年(?!度?总结)[^，。]{0,20}工作会议")),
 )
@@ -203,6 +205,27 @@ _MEETING_VERB = re.compile(
 _OCCASION = LazyPattern(
     r"(?:主题党日|专题党课|党课|(?:表彰|成立|总结|工作|党员|代表|动员|部署|推进|座谈|培训|调度"
     r"|现场|分析|警示教育|交流|冬训)?(?:大会|会议|会))$")
+
+
+#: The act an approver's name may end on, which the wordings say themselves ("经…同意召开").
+_APPROVAL = re.compile(r"(?:研究)?(?:同意|批准|决定)$")
+
+
+def approver(text: str) -> str:
+    """Who approved the meeting, without the act the wording says after it: "省委领导同志
+    同意" in "经…研究同意召开" read "同意研究同意" (craft review 6; the field's help invites
+    the word)."""
+    return _APPROVAL.sub("", text.strip()) or text
+
+
+#: A body's term in its name ("石桥村第十二届村民委员会").
+_TERM = re.compile(r"第[一二三四五六七八九十百零〇\d]+届")
+
+
+def this_body(name: str) -> str:
+    """A body as the wordings name it across its terms: "石桥村第十二届村民委员会" →
+    "石桥村村民委员会" ("…第十二届村民委员会新一届班子" said the term twice, craft review 6)."""
+    return _TERM.sub("", name) or name
 
 
 def occasion_of(meeting: str) -> str:
@@ -539,6 +562,9 @@ class Glue:
             "later" if kinds & set(_LATER) else "first")
         self.season = facts.get("season") or season_of(meeting, facts.get("purpose"))
         self.honoured = self._honoured(facts)
+        # a party body's election, unless the meeting or the body names another kind
+        self.party = not any(word in f"{meeting}{facts.get('organisation') or ''}"
+                             for word in NON_PARTY_BODIES)
         self.subject = subject_of(meeting)
         review = facts.get("review") or {}
         intro = review.get("intro") if isinstance(review, Mapping) else None
@@ -600,6 +626,10 @@ class Glue:
             with_about, bare = self.stock.agenda_phrases[kind]
             if kind == "other" and about:
                 about = _done(about)
+            if kind == "commendation" and about and not _READ_OUT.search(about):
+                # "宣读了2024年度优秀共产党员和先进基层党组织" read the honoured, not the
+                # decision (craft review 6): what is read out is the decision on them
+                about = f"关于表彰{about.removeprefix('表彰')}的决定"
             said = (with_about if about else bare).format(who=who, about=about)
             if kind == "speech" and _junior(who, speaker):
                 # a deputy's remarks are answered as work laid out, not "我们要认真学习领会"
@@ -669,13 +699,13 @@ class Glue:
             weighed = notices or {0}
             rest = [n for n in range(max(weighed) + 1, last + 1)]
             together = ""
-            if rest and not audience and not (read_out and "commendation" in
-                                              {kinds[n] for n in rest}):
-                if len(rest) > 1:
-                    together = self.say("earlier_response",
-                                        item="+".join(sorted({kinds[n] for n in rest})))
-                if not together:
-                    weighed.add(last)
+            if rest and not audience:
+                rest_kinds = {kinds[n] for n in rest}
+                if len(rest) > 1 and not (read_out and "commendation" in rest_kinds):
+                    together = self.say("earlier_response", item="+".join(sorted(rest_kinds)))
+                if not together and not (read_out and kinds[last] == "commendation"):
+                    weighed.add(last)  # "…作了交流发言。" after a decision read out went
+                    # unanswered (craft review 6)
             if len(weighed) + bool(together) < 2:
                 weighed.add(0)
             answered = []
@@ -821,12 +851,19 @@ class Glue:
         if self.convened and _CONVENES.search(variant.text):
             return False  # the user's background said it: "…隆重召开大会…召开这次会议，…"
         by = str(slots.get("by") or "")
-        if by and "受{by}" in variant.text and leads(self.speaker, by):
+        heads = bool(by) and any(leads(self.speaker, part) for part in by.split("、"))
+        if by and "受{by}" in variant.text and heads:
             return False  # the 街道党工委's own secretary is not "受街道党工委的委托" (round 9)
+        if by and _post(self.speaker) and "代表{by}" in variant.text and not any(
+                leads(self.speaker.replace("副", ""), part) for part in by.split("、")):
+            return False  # its head or a deputy speaks for it; a member (镇党委委员) or a
+            # guest is 受…委托 (craft review 6)
         if when.get("problems") == "given" and not slots.get("problems"):
             return False  # "…成绩和存在的问题" heads a review that names no problem
         if when.get("honoured", self.honoured) != self.honoured:
             return False
+        if when.get("party") and not self.party:
+            return False  # "全体党员政治生活中的一件大事" at a villagers' election (review 6)
         if "place" in when and when["place"] != self.place:
             return False
         if "season" in when and self.season not in when["season"]:
@@ -955,6 +992,12 @@ class Glue:
         its own, and saying it marks its words as used."""
         values = {k: _clause(str(v)) for k, v in slots.items() if v}
         values |= self.words
+        if "approved_by" in values:
+            values["approved_by"] = approver(values["approved_by"])
+        if "org" in values:  # "…第十二届村民委员会新一届委员会" (craft review 6, a copier)
+            values["org"] = this_body(values["org"])
+            if values["org"].endswith("委员会"):
+                text = text.replace("{org}新一届委员会", "新一届{org}")
         if "meeting" in values:
             values["meeting"] = spoken_name(values["meeting"], self.speaker)
         if count is not None:
@@ -975,6 +1018,8 @@ class Glue:
             text = text.replace("{area}{work}", _joined(values["area"], values.get("work", "")))
         if "{outlook}" in text and "outlook" not in values and not probe:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
+            if not values["outlook"]:  # none fits this meeting: the appeal follows the address
+                text = text.replace("{outlook}。", "")  # ("乡亲们，。希望…", review 6)
         if text.startswith("同志们，"):  # the closing calls on whom the salutation called
             text = self.address + text[3:]
         filled = re.sub(r"\{(\w+)\}", lambda m: values.get(m[1], ""), text)
@@ -1058,7 +1103,10 @@ _BEFORE = re.compile(r"(?<=[日月底])(之前|以前|前)前")
 
 #: A goal said as being someone (做一名…党员, 争当…): one strives for it ("为做一名合格党员
 #: 而努力奋斗") but contributes nothing to it ("为做一名…作出新的更大贡献", craft review 5).
-_BEING = ("做", "当", "成为", "争做", "争当")
+_BEING = LazyPattern(r"^(?:在[^，]{1,10})?(?:做|当|成为|争做|争当)")
+#: A goal that something does not happen ("今冬明春不发生较大森林火灾"): ensured, never given
+#: a foundation or a contribution ("为…不发生…奠定坚实基础", craft review 6).
+_NOT_HAPPENING = LazyPattern(r"^[^，]{0,8}?(?:不发生|不出现|杜绝|零事故|无事故)")
 #: Wordings a goal of being someone does not fit: one ensured ("确保做一名…党员"), or
 #: achieved by units or by a whole "we" ("各乡镇、各部门…就一定能够做一名…", tester 11).
 _NOT_ONE = LazyPattern(r"确保\{goal\}|\{all\}|能够\{goal\}|让我们")
@@ -1074,7 +1122,9 @@ def _serves(wording: str, goal: str) -> bool:
     goal = _clause(goal)
     if "为{goal}" in wording and goal.startswith("为"):
         return False
-    return not (goal.startswith(_BEING) and (_GIVES_TO.search(wording) or _NOT_ONE.search(
+    if _NOT_HAPPENING.search(goal) and _GIVES_TO.search(wording):
+        return False
+    return not (_BEING.search(goal) and (_GIVES_TO.search(wording) or _NOT_ONE.search(
         wording)))
 
 

@@ -67,6 +67,14 @@ OFFICES = (
 
 # --- Titles: "在全市工作会议上的讲话" --------------------------------------------------------
 
+#: Bodies elected or founded that are no party organisation: a 村民委员会's voters are no 党员,
+#: and "今天召开党员大会…全体党员政治生活中的一件大事" at a villagers' election (craft review 6)
+#: or a youth league's congress (a fact copier) named the wrong hall.
+NON_PARTY_BODIES = ("村民委员会", "居民委员会", "村委会", "居委会", "工会", "共青团", "团委",
+                    "团支部", "团总支", "协会", "商会", "学会", "联合会", "理事会",
+                    "业主委员会", "股份经济合作社", "合作社")
+
+
 #: The genre words a speech's title ends with.
 #: Each kind named with 词 is as often written with 辞 (开幕辞, 欢迎辞, 答谢辞: the older spelling
 #: Hong Kong and Taiwan schools keep), so both spellings are listed.

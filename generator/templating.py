@@ -21,7 +21,7 @@ from .data_cache import load_data
 from .dates import DateError, format_date
 from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import Field, Locator, Validator, fields_from_data
-from .glue import Glue, occasion_of
+from .glue import Glue, approver, occasion_of, this_body
 from .lazy_re import LazyPattern
 from .lexicon import DISTRIBUTIVE
 from .markup import MarkupError, parse_markup
@@ -248,7 +248,7 @@ def dates_occasion(text: Any) -> bool:
 #: Words by which a heading already asks something of its audience: "书记要亲自抓",
 #: "必须守住底线", "决不允许…".  Such a heading is said as it stands; "要" before it doubles the
 #: demand ("要书记要亲自抓", named by a fact writer, round 9).
-_DEMANDING = ("要", "必须", "务必", "应当", "不能", "不得", "决不", "坚决", "切实")
+_DEMANDING = ("要", "必须", "务必", "应当", "应该", "需要", "不能", "不得", "决不", "坚决", "切实")
 
 
 def demanding(text: Any) -> bool:
@@ -306,6 +306,8 @@ FILTERS = {
     "clause": clause,
     "short_name": short_name,
     "occasion": occasion_of,
+    "approver": approver,
+    "this_body": this_body,
 }
 
 

@@ -343,7 +343,7 @@ def test_a_higher_body_congratulates_the_meeting_in_more_than_one_wording():
         by = f"第{n}乡镇党委"
         data = scaffold_data("election-or-founding") | {
             "大会类型": kind, "组织名称": org, "会议名称": org + meeting, "委托方": by,
-            "主办单位": by}
+            "主办单位": by, "讲话人": f"{by}副书记　罗建勋"}  # its deputy: 代表 or 受委托
         opening = speech_from(data).opening[0]
         sentence = next(s for s in re.split(r"(?<=[！。])", opening) if "祝贺" in s)
         assert by in sentence, opening

@@ -1060,7 +1060,8 @@ GOAL_LABELS = {"commendation": "奋斗目标", "election-or-founding": "结尾�
 
 
 @pytest.mark.parametrize("template", sorted(GOAL_LABELS))
-@pytest.mark.parametrize("goal", ["为集团高质量发展提供坚强保证", "做一名让群众信得过的共产党员"])
+@pytest.mark.parametrize("goal", ["为集团高质量发展提供坚强保证", "做一名让群众信得过的共产党员",
+                                  "在项目一线当好先锋", "今冬明春不发生较大森林火灾"])
 @pytest.mark.parametrize("modest", [False, True])
 def test_a_goal_said_as_a_clause_is_kept_and_reads(template, goal, modest):
     """A goal the user wrote as a 为 clause or as being someone (craft review 5): "为为集团…
@@ -1076,7 +1077,8 @@ def test_a_goal_said_as_a_clause_is_kept_and_reads(template, goal, modest):
         text = "".join(speech_from(data | {"套话版本": version}).closing)
         assert goal in text, text  # the user's words, whole
         assert "为为" not in text, text
-        assert not re.search(r"为做一名.{0,20}(?:作出|贡献|打下|奠定)", text), text
+        given = r"为(?:做一名|在项目|今冬明春).{0,20}(?:作出|贡献|打下|奠定)"
+        assert not re.search(given, text), text
         # one member, not ensured, nor reached by units or a whole "we" (tester 11)
         many = r"确保做一名|能够做一名|各\w{1,6}、各\w{1,6}[^。]*做一名|让我们[^。]*做一名"
         assert not re.search(many, text), text
@@ -1243,3 +1245,47 @@ def test_the_reply_fits_how_many_spoke_and_what_was_notified(earlier, misfit):
             for version in VERSIONS:
                 said = agenda_reply(data | {"主办单位": f"单位{n}"}, version)
                 assert misfit not in said.split(earlier[0][-6:])[1], said
+
+
+def test_a_villagers_election_is_no_party_members_meeting():
+    """"石桥村第十二届村民委员会今天召开党员大会…全体党员政治生活中的一件大事" (craft review 6;
+    a youth league's congress the same, a fact copier): a body that is no party organisation
+    is elected by its voters, named once with no term twice, and a member of the town's
+    committee speaks 受…委托."""
+    data = scaffold_data("election-or-founding") | {
+        "大会类型": "换届选举", "组织名称": "石桥村第十二届村民委员会",
+        "会议名称": "石桥村第十二届村民委员会换届选举大会", "委托方": "镇党委、镇政府",
+        "讲话人": "镇党委委员、人大主席　黎少华", "称呼": "各位选民、乡亲们：",
+        "主要要求": [
+            {"小标题": "要依法投好手中这一票", "段落": ["每一位选民都要凭选民证领取选票。"]},
+            {"小标题": "要严守选举纪律", "段落": ["不准代写、不准拉票。"]}]}
+    for key in ("前面讲话", "重要意义", "讲话主题", "纪律要求"):
+        data.pop(key, None)
+    for n in range(4):
+        for version in VERSIONS:
+            text = render_text(speech_from(data | {"主办单位": f"镇政府{n}", "套话版本": version}))
+            assert "党员大会" not in text and "全体党员" not in text, text
+            assert "对党高度负责" not in text and "组织上对大家寄予厚望" not in text, text
+            assert "届村民委员会新一届" not in text and "委员会新一届委员会" not in text, text
+            assert "代表镇党委、镇政府" not in text, text
+            assert "，。" not in text, text
+
+
+def test_the_approver_is_not_said_to_approve_twice():
+    """"是经省委领导同志同意研究同意召开的" (craft review 6: the field's help invites 同意)."""
+    data = scaffold_data("office-work") | {"批准召开": "省委领导同志同意"}
+    for n in range(6):
+        for version in VERSIONS:
+            opening = opening_of(data | {"主办单位": f"省委办公厅{n}"}, version)
+            assert "同意研究" not in opening and "同意同意" not in opening, opening
+            assert "同意召开" not in opening or "省委领导同志" in opening, opening
+
+
+def test_a_decision_read_out_is_named_as_a_decision():
+    """"集团公司党委宣读了2024—2025年度优秀共产党员和先进基层党组织" (craft review 6): the
+    commendation's 内容 names the honoured; what is read out is the decision on them."""
+    data = scaffold_data("party-lecture")
+    data["议程"] = [{"谁": "集团公司党委", "类型": "表彰决定",
+                   "内容": "2024—2025年度优秀共产党员和先进基层党组织"}]
+    text = render_text(speech_from(data))
+    assert "宣读了关于表彰2024—2025年度优秀共产党员和先进基层党组织的决定" in text, text

@@ -288,8 +288,23 @@ def _heading_as_wide(last: str, text: str, width: int | None) -> bool:
         compounds = _LINE_END_COMPOUNDS.get(ending, ())
         return not text.startswith(compounds) and text[0] not in "的和与及"
     opening = text[:TAKEN_UP]
-    return len(opening) == TAKEN_UP and _HAN_RUN.fullmatch(opening) is not None and (
-        opening in last[marker.end :]
+    heading = last[marker.end :]
+    return (
+        len(opening) == TAKEN_UP
+        and _HAN_RUN.fullmatch(opening) is not None
+        and opening in heading
+        and not _word_cut_at_end(heading, text)
+    )
+
+
+def _word_cut_at_end(heading: str, text: str) -> bool:
+    """Round 73: the body takes up the heading's words, but the wrap cut the first of them
+    ("…的责任感紧迫感耕" / "地保护和粮食安全是…", under "…切实增强耕地保护和…"): the line's last
+    character and the next line's first words are found in the heading together.  A body
+    that takes up its subject starts the word at the line's start; here the heading ended a
+    character or two before the line did, and the line runs on into the body."""
+    return any(
+        heading[-cut:] + text[:TAKEN_UP] in heading[:-cut] for cut in (1, 2) if len(heading) > cut
     )
 
 

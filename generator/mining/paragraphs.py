@@ -24,6 +24,7 @@ from ..lexicon import (
 )
 from ..numerals import ORDINAL, from_chinese
 from ..schemes import SCHEMES as TABLE
+from ..schemes import marker as nth_marker
 from .address import GREETED, LEADING_GREETING, is_salutation
 from .boilerplate import (
     FURNITURE_EDGE,
@@ -88,14 +89,15 @@ def join_wrapped(
             # In hard-wrapped text a line well short of the width without a sentence end, after
             # a sentence end, is a heading without a number, not the start of a paragraph.
             short = width is not None and not tail and len(last) <= width * SHORT_OF_WIDTH
+            inline_item = _inline_item_at_wrap(lines, k, last, text, width)
             if (
                 not (short and previous == last and _after_paragraph_end(out))
                 and not (previous == last and _heading_as_wide(last, text, width))
                 and (tail or len(last) >= MIN_WRAPPED)
-                and not last.endswith(TERMINALS)
+                and (not last.endswith(TERMINALS) or inline_item)
                 and not (previous == last and not full and _under_announcement(out))
                 and (full or not is_standalone_heading(previous))
-                and (not starts_with_marker(text) or _one_cut_off(last, text, width))
+                and (not starts_with_marker(text) or _one_cut_off(last, text, width) or inline_item)
                 and not text.startswith(FRESH_START)
                 and not is_salutation(text)
                 and not is_data_row(last)
@@ -107,6 +109,38 @@ def join_wrapped(
         out.append((number, text))
         last = text
     return out
+
+
+#: Round 73: printed lines read on for the second item of a list the wrap put at a line's start.
+INLINE_LOOKAHEAD = 6
+_SENTENCE_END = ("。", "！", "？")
+
+
+def _inline_item_at_wrap(
+    lines: list[tuple[int, str]], k: int, last: str, text: str, width: int | None
+) -> bool:
+    """A hard-wrapped page broke a paragraph exactly after a sentence, before the first item
+    of a list spoken inside it ("…还是不断向前发展。" / "一是疫情防控方面，…。二是招生…"):
+    the line above filled the width and ended the sentence, the line opens with the first item
+    of an inline scheme (一是, 一要, 一方面), and its second item follows inside the same run of
+    full lines, after a sentence or clause end, not at a line's start.  A list whose items are
+    paragraphs of their own starts each item on a new line; this one is the paragraph's own,
+    and the line runs on from the one above as the unwrapped page had it."""
+    if width is None or len(last) < width - 1 or not last.endswith(_SENTENCE_END):
+        return False
+    first = match_at(text)
+    if first is None or first.scheme.strong or not first.scheme.inline or first.ordinal != 1:
+        return False
+    second = nth_marker(first.scheme.name, 2)
+    for at, (_, line) in enumerate(lines[k : k + INLINE_LOOKAHEAD]):
+        if at and line.startswith(second):
+            return False
+        found = line.find(second, 1)
+        if found > 0 and line[found - 1] in "。！？；，":
+            return True
+        if len(line) < width - 1:
+            return False
+    return False
 
 
 #: A line opening with the word-final "一" of a word the wrap cut, read as a number ("一，").
@@ -288,8 +322,28 @@ def _heading_as_wide(last: str, text: str, width: int | None) -> bool:
         compounds = _LINE_END_COMPOUNDS.get(ending, ())
         return not text.startswith(compounds) and text[0] not in "的和与及"
     opening = text[:TAKEN_UP]
-    return len(opening) == TAKEN_UP and _HAN_RUN.fullmatch(opening) is not None and (
-        opening in last[marker.end :]
+    heading = last[marker.end :]
+    return (
+        len(opening) == TAKEN_UP
+        and _HAN_RUN.fullmatch(opening) is not None
+        and opening in heading
+        and not _word_cut_at_end(heading, text)
+    )
+
+
+def _word_cut_at_end(heading: str, text: str) -> bool:
+    """Round 73: the body takes up the heading's words, but the wrap cut the first of them
+    ("…的责任感紧迫感耕" / "地保护和粮食安全是…", under "…切实增强耕地保护和…"): the line's last
+    character and the next line's first words are found in the heading together, and the
+    heading closes on a heading's last word (``LINE_END_HEADING``) just before them.  A body
+    that takes up its subject starts the word at the line's start; here the heading ended a
+    character or two before the line did, and the line runs on into the body (cut later
+    where the heading ends, as the unwrapped line is)."""
+    return any(
+        heading[:-cut].endswith(LINE_END_HEADING)
+        and heading[-cut:] + text[:TAKEN_UP] in heading[:-cut]
+        for cut in (1, 2)
+        if len(heading) > cut
     )
 
 

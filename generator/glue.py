@@ -252,7 +252,8 @@ def subject_of(meeting: str) -> str | None:
 
 #: The time a review's own first words say it covers ("去年以来，全县…", "近三年来…").
 _REVIEW_PERIOD = re.compile(r"^(?:20\d\d年(?:以来)?|今年以来|去年以来|近年来|近几年来?"
-                            r"|近[两三四五]年来?|上半年|前三季度|一年来|过去一年|[这过]五年来?)")
+                            r"|近[两三四五]年来?|上半年|前三季度|一年来|过去一年|[这过]五年来?"
+                            r"|过去一学年|一学年来|本学年|上学年|[上本]学期)")
 
 
 def _review_period(intro: str) -> str | None:
@@ -624,6 +625,8 @@ class Glue:
         speaker = str(facts.get("speaker") or "")
         for who, kind, about in entries:
             with_about, bare = self.stock.agenda_phrases[kind]
+            if about.startswith(("代表", "受")):  # "陆昊书记就代表团中央…" (a fact copier):
+                with_about = with_about.replace("就{about}", "{about}")  # whom he spoke for
             if kind == "other" and about:
                 about = _done(about)
             if kind == "commendation" and about and not _READ_OUT.search(about):
@@ -802,8 +805,9 @@ class Glue:
         """The meeting as the purpose statement names it: "这次会议" when its name and its
         purpose share their verb (召开部署会，主要是部署… reads as a tautology)."""
         verb = _MEETING_VERB.search(meeting or "")
-        if verb and purpose and _clause(purpose).startswith(verb[1]):
-            return THIS_MEETING
+        said = _clause(purpose or "")
+        if verb and (said.startswith(verb[1]) or (verb[1] in _ACTS_ONCE and verb[1] in said)):
+            return THIS_MEETING  # "召开…部署会，主要任务是……部署秋冬季…" (craft review 6)
         return meeting
 
     # -- the moves ------------------------------------------------------------------------
@@ -1010,8 +1014,11 @@ class Glue:
         values.setdefault("period", self.period)
         topic = values.get("topic", "")
         clause = topic.startswith(_CLAUSE_START) or any(word in topic for word in _CLAUSE_WORDS)
-        if clause and "“{topic}”" not in text:  # a theme said as a sentence
-            values["topic"] = f"“{topic}”"  # is quoted: "围绕“党员要有个党员的样子”"
+        inner = topic.replace("“", "‘").replace("”", "’")  # quotes inside quotes are single:
+        if "“{topic}”" in text:  # "就“践行‘三严三实’，严以修身”" (a fact copier)
+            values["topic"] = inner
+        elif clause:  # a theme said as a sentence
+            values["topic"] = f"“{inner}”"
         if "{work}的" in text and _OWN_DE.search(values.get("work", "")):  # a theme with its own
             values["work"] = f"“{values['work']}”"  # 的: "认识“守好群众的健康门”的重要意义"
         if "{area}{work}" in text:  # 机关 + 机关党建, 县直机关 + 机关党建: the shared word once
@@ -1068,6 +1075,9 @@ class Glue:
         return self.words[name]
 
 
+#: A meeting's verbs said once however far into the purpose they come again (`named`); a
+#: 总结表彰大会 that is "就是要总结…，表彰…" names its meeting in full, as real openings do.
+_ACTS_ONCE = ("部署", "推进", "动员", "调度")
 #: The meeting as glue names it when its own name would repeat the purpose's verb (`named`).
 THIS_MEETING = "这次会议"
 #: Words of manner before a purpose clause's act (全面总结, 研究部署, 回顾总结), in the order

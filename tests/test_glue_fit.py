@@ -1289,3 +1289,31 @@ def test_a_decision_read_out_is_named_as_a_decision():
                    "内容": "2024—2025年度优秀共产党员和先进基层党组织"}]
     text = render_text(speech_from(data))
     assert "宣读了关于表彰2024—2025年度优秀共产党员和先进基层党组织的决定" in text, text
+
+
+def test_small_seams_of_craft_review_6_and_the_fact_copiers():
+    """Four wordings that did not fit what they were filled with."""
+    # a speaker who spoke for someone: not "就代表团中央…" (a fact copier)
+    data = scaffold_data("election-or-founding")
+    data["议程"] = [{"谁": "陆昊书记", "类型": "讲话", "内容": "代表团中央"}]
+    text = render_text(speech_from(data))
+    assert "陆昊书记代表团中央作了重要讲话" in text and "就代表" not in text, text
+    # a theme holding quotes is quoted with single quotes inside (a fact copier)
+    lecture = scaffold_data("party-lecture") | {"党课主题": "践行“三严三实”，严以修身"}
+    for version in VERSIONS:
+        said = render_text(speech_from(lecture | {"套话版本": version}))
+        assert "“践行“" not in said and "“践行‘三严三实’，严以修身”" in said, said
+    # a 部署会 whose task says 部署 again is "这次会议" (craft review 6)
+    deploy = scaffold_data("special-deployment") | {
+        "会议名称": "全镇秋冬季森林防火工作部署会",
+        "会议目的": "深刻汲取火灾教训，部署秋冬季森林防火工作"}
+    for version in VERSIONS:
+        opening = "".join(speech_from(deploy | {"套话版本": version}).opening)
+        assert "森林防火工作部署会，主要" not in opening, opening
+    # a review of the school year is headed as one (craft review 6)
+    school = scaffold_data("commendation")
+    school["成绩回顾"] = {"总体评价": ["过去一学年，学院教学科研工作取得新进展。"]}
+    for version in VERSIONS:
+        speech = speech_from(school | {"套话版本": version})
+        review = next((s for s in speech.sections if s.role == "review"), None)
+        assert review is None or "过去一年" not in review.heading, review.heading

@@ -1269,6 +1269,54 @@ def _rejoin_cut_address(lines: list[tuple[int, str]]) -> None:
                 return
 
 
+#: Round 74: the longest tail of a head's row (a title, a byline's name, a date) a hard wrap
+#: carried onto the address's line ("…印台区委常委、副区长" / "王九鸣同志们：…").
+CUT_ROW_TAIL = 16
+#: Where the address may start after that tail: a word that opens an address, or the
+#: audience's own word ("同志们：").
+_ADDRESS_AFTER_TAIL = LazyPattern(
+    rf"(?:{ADDRESS_OPENERS}|(?:{alternation(GROUP_ADDRESS)})[：，、])"
+)
+
+
+def _rejoin_cut_head_row(lines: list[tuple[int, str]]) -> None:
+    """A row of the head a hard wrap cut across two lines, its tail run into the address on the
+    next ("…在全区招商引资工作推进会上的讲话陕西省…副区长" / "王九鸣同志们：今天下午…",
+    "…（根据录音整理）刘" / "和平同志们：…"): a page whose wrap started above its address cuts
+    the title, the speaker's byline or the date wherever the width falls.  The line below opens
+    with a short piece (no sentence end, no colon) and then an address up to its colon; the
+    line above runs on without a mark or a title's last word (a title printed whole is a row of
+    its own: "…誓师大会上讲话" / "尊敬各位校领导，…：" keeps its address whole), fills the page's
+    wrap width and holds no word an address opens with (that is a cut address,
+    ``_rejoin_cut_address``).  The piece goes back onto the line above; the address and what
+    follows stay below, as a page prints them (round 74)."""
+    width: int | None = None
+    for k in range(1, min(len(lines), HEAD_LINES)):
+        (above_number, above), (number, text) = lines[k - 1], lines[k]
+        colon = text.find("：", 0, CUT_ROW_TAIL + CUT_ADDRESS_TAIL)
+        if (
+            colon < 2
+            or number == above_number
+            or above.endswith(_ROW_END)
+            or _TITLE_TAIL.search(above)
+            or text.startswith(ADDRESS_OPENING)
+            or _ADDRESS_OPENER.search(above, max(0, len(above) - LONG_SALUTATION_CHARS))
+        ):
+            continue
+        found = _ADDRESS_AFTER_TAIL.search(text, 1)
+        if not found or found.start() > min(colon - 1, CUT_ROW_TAIL):
+            continue
+        tail, address = text[: found.start()], text[found.start() : colon + 1]
+        if any(mark in tail for mark in "。！？；：，、") or not is_salutation(address):
+            continue
+        if width is None:
+            width = wrap_width(lines) or 0
+        if width and len(above) + (LOST_AT_START if k == 1 else 0) >= width - 1:
+            address_row = (number, text[found.start() :])
+            lines[k - 1 : k + 1] = [(above_number, above + tail.rstrip()), address_row]
+        return
+
+
 #: Round 64: the longest tail of a title a hard wrap carried onto the address's line.
 CUT_TITLE_TAIL = 12
 _CUT_TITLE_PIECE = LazyPattern(rf"^[^\s。！？，、；：]{{1,{CUT_TITLE_TAIL}}}?{TITLE_END}$")
@@ -2227,6 +2275,7 @@ def parse_unit(unit: Unit) -> Parsed:
     _close_letter_spacing(numbered_lines)
     printed = printed_lengths(numbered_lines)  # before the head's pieces move between lines
     _rejoin_cut_address(numbered_lines)
+    _rejoin_cut_head_row(numbered_lines)
     _split_field_before_address(numbered_lines)
     _split_titled_salutation(numbered_lines)
     _rejoin_cut_title(numbered_lines)

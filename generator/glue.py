@@ -629,6 +629,8 @@ class Glue:
                 with_about = with_about.replace("就{about}", "{about}")  # whom he spoke for
             if kind == "other" and about:
                 about = _done(about)
+            if kind == "commendation":  # "宣读了宣读了《…决定》" (a fact copier)
+                about = re.sub(r"^宣读(?:了)?", "", about)
             if kind == "commendation" and about and not _READ_OUT.search(about):
                 # "宣读了2024年度优秀共产党员和先进基层党组织" read the honoured, not the
                 # decision (craft review 6): what is read out is the decision on them
@@ -1004,6 +1006,8 @@ class Glue:
                 text = text.replace("{org}新一届委员会", "新一届{org}")
         if "meeting" in values:
             values["meeting"] = spoken_name(values["meeting"], self.speaker)
+            if "这次{meeting}" in text:  # "这次2019年全区信访工作会议" (a fact copier)
+                values["meeting"] = re.sub(r"^20\d\d年度?", "", values["meeting"])
         if count is not None:
             values["count"] = announced(int(count))
         leadership = values.get("leadership")

@@ -483,7 +483,8 @@ def _unnumber_lone_part(speech: Speech) -> None:
         return
     part.numbering = LONE_SCHEME
     part.lead = True
-    if part.role != "review" and not demanding(part.heading) and orders(part.heading):
+    if part.role in ("tasks", "guarantee") and not demanding(part.heading) and orders(
+            part.heading):  # not a lesson or a situation said as a fact ("要…形势严峻")
         part.heading = "要" + part.heading  # said as a demand, as a lone point is (macros.lone)
 
 

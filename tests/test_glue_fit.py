@@ -1317,3 +1317,25 @@ def test_small_seams_of_craft_review_6_and_the_fact_copiers():
         speech = speech_from(school | {"套话版本": version})
         review = next((s for s in speech.sections if s.role == "review"), None)
         assert review is None or "过去一年" not in review.heading, review.heading
+
+
+def test_more_seams_the_real_facts_showed():
+    """Three wordings the fact copiers' real facts showed (reading g23's set)."""
+    # a lone point of a lesson is a fact, not an order: not "要煤矿安全生产形势严峻"
+    data = scaffold_data("special-deployment")
+    data["汲取教训"] = {"小项": [{"小标题": "煤矿安全生产形势严峻",
+                                  "段落": ["今年以来全市发生煤矿死亡事故4起。"]}]}
+    text = render_text(speech_from(data))
+    assert "\n煤矿安全生产形势严峻。今年以来" in text and "要煤矿" not in text, text
+    # a decision whose 内容 says 宣读 itself: "宣读了宣读了《…》"
+    data = scaffold_data("commendation")
+    data["议程"] = [{"谁": "曾文同志", "类型": "表彰决定",
+                   "内容": "宣读了《县委关于表彰先进的决定》"}]
+    text = render_text(speech_from(data))
+    assert "曾文同志宣读了《县委关于表彰先进的决定》" in text and "宣读了宣读" not in text, text
+    # "这次2019年全区信访工作会议是经…同意召开的"
+    data = scaffold_data("office-work") | {"会议名称": "2019年全区信访工作会议",
+                                           "批准召开": "区委常委会"}
+    for version in VERSIONS:
+        opening = opening_of(data, version)
+        assert "这次2019年" not in opening, opening

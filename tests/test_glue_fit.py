@@ -1339,3 +1339,19 @@ def test_more_seams_the_real_facts_showed():
     for version in VERSIONS:
         opening = opening_of(data, version)
         assert "这次2019年" not in opening, opening
+
+
+def test_problems_an_inspection_found_are_acted_on_not_alarmed_at():
+    """"通报了上半年机关党建督查发现的问题，给大家敲响了警钟" (craft review 6): 警钟 is for an
+    accident, a case, a warning; problems an inspection found are checked against and put right."""
+    data = scaffold_data("party-building")
+    for key in ("前面讲话", "前面议程", "议程"):
+        data.pop(key, None)
+    data["前面讲话"] = ["市直机关工委通报了上半年机关党建督查发现的问题"]
+    for n in range(6):
+        for version in VERSIONS:
+            said = agenda_reply(data | {"主办单位": f"市直机关工委{n}"}, version)
+            assert "警钟" not in said, said
+    data["前面讲话"] = ["县应急管理局通报了一起煤矿透水事故"]
+    assert any("警钟" in agenda_reply(data | {"主办单位": f"县委{n}"}, v)
+               for n in range(6) for v in VERSIONS)

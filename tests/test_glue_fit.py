@@ -1355,3 +1355,19 @@ def test_problems_an_inspection_found_are_acted_on_not_alarmed_at():
     data["前面讲话"] = ["县应急管理局通报了一起煤矿透水事故"]
     assert any("警钟" in agenda_reply(data | {"主办单位": f"县委{n}"}, v)
                for n in range(6) for v in VERSIONS)
+
+
+def test_a_deputy_after_his_superior_endorses_the_superiors_speech():
+    """"……县长杜志远同志作了重要讲话，对做好下一步工作提出了明确要求。" from the 常务副县长 who
+    speaks after him (craft review 6): a superior's speech is endorsed."""
+    data = scaffold_data("work-conference") | {"讲话人": "县委常委、常务副县长　覃海波"}
+    for key in ("前面讲话", "前面议程", "议程"):
+        data.pop(key, None)
+    data["议程"] = [{"谁": "县财政局局长", "类型": "工作报告"},
+                  {"谁": "县审计局", "类型": "通报", "内容": "审计发现的问题"},
+                  {"谁": "县长杜志远", "类型": "讲话"}]
+    for n in range(6):
+        for version in VERSIONS:
+            said = agenda_reply(data | {"主办单位": f"县政府{n}"}, version)
+            after = said.split("作了重要讲话")[1]
+            assert re.search("赞同|同意|领会|贯彻落实", after), said

@@ -183,6 +183,17 @@ class Validator:
             return None
         return join_lines(_scalar_text(data))
 
+    def _home_of(self, item: Any) -> str:
+        """Where an entry written as a group belongs when a list of groups at the top takes
+        its keys: "前面讲话: - 谁: …  类型: …" is an 议程 entry (a tester was told only
+        "段落应为一段文字")."""
+        if not isinstance(item, Mapping):
+            return ""
+        keys = {str(key).strip() for key in item}
+        home = next((f for f in self.root if f.type == "list" and f.item == "group"
+                     and keys & {name for child in f.fields for name in child.names}), None)
+        return f";按项写明{'、'.join(sorted(keys))}的,请写在“{home.label}”下" if home else ""
+
     def _paragraphs(self, data: Any, spec: Field, path: Path, shown: str) -> list[str]:
         if isinstance(data, Mapping):
             self.problem(path, shown, "应为段落列表,实际是字段组" + _hint(spec))
@@ -192,8 +203,9 @@ class Validator:
         out = []
         for index, item in enumerate(data):
             if isinstance(item, (Mapping, list)):
+                what = "段落" if spec.type == "paragraphs" else "每一项"
                 self.problem(path + (index,), f"{shown}[{index + 1}]",
-                             f"段落应为一段文字,实际是{_kind(item)}")
+                             f"{what}应为一段文字,实际是{_kind(item)}" + self._home_of(item))
             elif item is not None and (text := join_lines(_scalar_text(item))):
                 out.append(text)
         return out

@@ -307,3 +307,15 @@ def test_a_misspelt_name_is_read_as_the_required_field_left_out(tmp_path, speech
     result = speechgen("render", path, "-f", "txt", "-o", tmp_path / "x.txt")
     assert_user_error(result, ":5:1", "未知字段“主要要求”", "是不是想写 主要内容")
     assert "缺少必填字段" not in result.stderr
+
+
+def test_an_agenda_entry_written_under_the_free_text_field_is_sent_to_its_home(tmp_path,
+                                                                              speechgen):
+    """"前面讲话[1]:段落应为一段文字,实际是字段组" for an entry written 谁/类型 (tester 11): the
+    message says where an entry of those keys belongs."""
+    path = write(tmp_path, "模板: work-conference\n会议名称: 全县经济工作会议\n讲话人: 县长　王明\n"
+                           "前面讲话:\n  - 谁: 县发改局\n    类型: 工作报告\n工作任务:\n"
+                           "  - 小标题: 抓项目\n    引言: [要抓项目。]\n")
+    result = speechgen("render", path, "-f", "txt", "-o", tmp_path / "x.txt")
+    assert_user_error(result, ":5:5", "前面讲话[1]", "请写在“议程”下")
+    assert "段落应为" not in result.stderr

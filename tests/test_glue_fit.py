@@ -1371,3 +1371,15 @@ def test_a_deputy_after_his_superior_endorses_the_superiors_speech():
             said = agenda_reply(data | {"主办单位": f"县政府{n}"}, version)
             after = said.split("作了重要讲话")[1]
             assert re.search("赞同|同意|领会|贯彻落实", after), said
+
+
+def test_a_holiday_meeting_greets_the_holiday():
+    """A Teachers' Day commendation thanked the staff "致以崇高的敬意" with no word of the
+    day (craft review 6): on a holiday the thanks carry its greeting."""
+    data = scaffold_data("commendation") | {"会议名称": "江澜师范学院庆祝第41个教师节暨表彰大会",
+                                            "感谢对象": "全院教职员工"}
+    for n in range(4):
+        for version in VERSIONS:
+            opening = "".join(speech_from(data | {"主办单位": f"学院{n}",
+                                                  "套话版本": version}).opening)
+            assert "敬意" not in opening or "节日的问候" in opening, opening

@@ -1063,7 +1063,10 @@ class Glue:
         own = [bool(_NAMES_DOER.match(deed)) or deed.startswith(_DIVIDED) for deed in said]
         if len(said) == 1 and not after_thanks and not own[0]:
             return f"他们{said[0]}。"
-        if any(own):  # "这些先进典型中，王磊老师…；有的…" (a tester's mixed list)
+        if all(own) and after_thanks:  # each names its doer after the congratulation to
+            lead = "其中，"  # them: "这些先进典型中，X教授带领…" read as a sentence with no
+            # verb to two craft reviewers (5, 6)
+        elif any(own):  # "这些先进典型中，王磊老师…；有的…" (a tester's mixed list)
             lead = lead.replace("这些先进典型，", "这些先进典型中，")
         return lead + "；".join(deed if named else "有的" + deed
                                 for deed, named in zip(said, own, strict=True)) + "。"

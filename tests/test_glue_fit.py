@@ -1383,3 +1383,17 @@ def test_a_holiday_meeting_greets_the_holiday():
             opening = "".join(speech_from(data | {"主办单位": f"学院{n}",
                                                   "套话版本": version}).opening)
             assert "敬意" not in opening or "节日的问候" in opening, opening
+
+
+def test_deeds_that_all_name_their_doers_follow_the_congratulation_as_among_them():
+    """"这些先进典型中，化学与材料学院陈国栋教授带领团队…" read as a sentence with no verb to
+    two craft reviewers (5, 6): after the congratulation, deeds that each name who did them
+    are "其中，…；…"."""
+    data = scaffold_data("commendation") | {"先进事迹": [
+        "化学与材料学院陈国栋教授带领团队攻克低温锂电池电解液难题",
+        "外国语学院罗晓燕副教授连续12年担任班主任"]}
+    for n in range(4):
+        for version in VERSIONS:
+            opening = opening_of(data | {"主办单位": f"学院{n}"}, version)
+            assert "这些先进典型中，化学" not in opening, opening
+            assert "化学与材料学院陈国栋教授带领团队" in opening, opening

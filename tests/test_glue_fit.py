@@ -1191,13 +1191,15 @@ def test_the_review_heading_names_the_span_its_review_opens_on(opening, period):
 def test_a_commendation_of_workers_does_not_call_on_cadres_alone():
     """"激励全县广大干部比学赶超" at a county's 劳动模范 awards (craft review 5): the hall is
     cadres and the public alike."""
-    data = scaffold_data("commendation") | {"会议名称": "全县劳动模范和先进工作者表彰大会",
-                                            "主办单位": "县总工会"}
-    for n in range(8):
-        for version in VERSIONS:
-            opening = "".join(speech_from(data | {"主办单位": f"县总工会{n}",
-                                                  "套话版本": version}).opening)
-            assert "广大干部比学赶超" not in opening, opening
+    data = scaffold_data("commendation") | {"会议名称": "全县劳动模范和先进工作者表彰大会"}
+    for opening in commendation_openings(data, "县总工会", 8):
+        assert "广大干部比学赶超" not in opening, opening
+
+
+def commendation_openings(data: dict, organiser: str, offices: int) -> list[str]:
+    """The opening under each of `offices` organisers and every 套话版本."""
+    return ["".join(speech_from(data | {"主办单位": f"{organiser}{n}", "套话版本": v}).opening)
+            for n in range(offices) for v in VERSIONS]
 
 
 def test_a_commendation_read_out_as_a_notice_is_a_commendation():
@@ -1378,11 +1380,8 @@ def test_a_holiday_meeting_greets_the_holiday():
     day (craft review 6): on a holiday the thanks carry its greeting."""
     data = scaffold_data("commendation") | {"会议名称": "江澜师范学院庆祝第41个教师节暨表彰大会",
                                             "感谢对象": "全院教职员工"}
-    for n in range(4):
-        for version in VERSIONS:
-            opening = "".join(speech_from(data | {"主办单位": f"学院{n}",
-                                                  "套话版本": version}).opening)
-            assert "敬意" not in opening or "节日的问候" in opening, opening
+    for opening in commendation_openings(data, "学院", 4):
+        assert "敬意" not in opening or "节日的问候" in opening, opening
 
 
 def test_deeds_that_all_name_their_doers_follow_the_congratulation_as_among_them():

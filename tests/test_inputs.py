@@ -298,24 +298,20 @@ def test_every_genre_template_takes_the_earlier_items_by_either_name(template, n
     assert "刚才，县委副书记王强同志宣读了县委的决定" in text, text
 
 
-def test_a_misspelt_name_is_read_as_the_required_field_left_out(tmp_path, speechgen):
-    """"主要要求" in a party lecture was told "是不是想写 组织要求" and "缺少必填字段 主要内容"
-    (tester 11): as near to both, it is the required one nobody wrote, told once."""
-    path = write(tmp_path, "模板: party-lecture\n会议名称: 专题党课\n讲话人: 局党组书记　王明\n"
-                           "党课主题: 严守纪律规矩\n主要要求:\n  - 小标题: 要把纪律挺在前面\n"
-                           "    段落: [财政干部要守住底线。]\n")
-    result = speechgen("render", path, "-f", "txt", "-o", tmp_path / "x.txt")
-    assert_user_error(result, ":5:1", "未知字段“主要要求”", "是不是想写 主要内容")
-    assert "缺少必填字段" not in result.stderr
-
-
-def test_an_agenda_entry_written_under_the_free_text_field_is_sent_to_its_home(tmp_path,
-                                                                              speechgen):
-    """"前面讲话[1]:段落应为一段文字,实际是字段组" for an entry written 谁/类型 (tester 11): the
-    message says where an entry of those keys belongs."""
-    path = write(tmp_path, "模板: work-conference\n会议名称: 全县经济工作会议\n讲话人: 县长　王明\n"
-                           "前面讲话:\n  - 谁: 县发改局\n    类型: 工作报告\n工作任务:\n"
-                           "  - 小标题: 抓项目\n    引言: [要抓项目。]\n")
-    result = speechgen("render", path, "-f", "txt", "-o", tmp_path / "x.txt")
-    assert_user_error(result, ":5:5", "前面讲话[1]", "请写在“议程”下")
-    assert "段落应为" not in result.stderr
+@pytest.mark.parametrize(("text", "told", "not_told"), [
+    # "主要要求" in a party lecture was told "是不是想写 组织要求" and "缺少必填字段 主要内容"
+    # (tester 11): as near to both, it is the required one nobody wrote, told once
+    ("模板: party-lecture\n会议名称: 专题党课\n讲话人: 局党组书记　王明\n党课主题: 严守纪律规矩\n"
+     "主要要求:\n  - 小标题: 要把纪律挺在前面\n    段落: [财政干部要守住底线。]\n",
+     (":5:1", "未知字段“主要要求”", "是不是想写 主要内容"), "缺少必填字段"),
+    # "前面讲话[1]:段落应为一段文字,实际是字段组" for an entry written 谁/类型 (tester 11): the
+    # message says where an entry of those keys belongs
+    ("模板: work-conference\n会议名称: 全县经济工作会议\n讲话人: 县长　王明\n前面讲话:\n"
+     "  - 谁: 县发改局\n    类型: 工作报告\n工作任务:\n"
+     "  - 小标题: 抓项目\n    引言: [要抓项目。]\n",
+     (":5:5", "前面讲话[1]", "请写在“议程”下"), "段落应为"),
+])
+def test_a_slip_is_told_as_what_was_meant(tmp_path, speechgen, text, told, not_told):
+    result = speechgen("render", write(tmp_path, text), "-f", "txt", "-o", tmp_path / "x.txt")
+    assert_user_error(result, *told)
+    assert not_told not in result.stderr

@@ -1394,6 +1394,9 @@ _ROW_STOP = re.compile(r"[。！？]|…+")
 HEAD_ADDRESS_CHARS = 60
 HEAD_ROW_CHARS = 120
 _HEAD_ROW_CLAUSE = re.compile(r"[，；]")
+#: Round 75: a note in brackets in such a row (the day and the place, "（2020年11月11日晚，北京…）",
+#: "（2014年11月5日，根据录音整理）"): its comma is the note's, not a clause of the speech.
+_ROW_NOTE = re.compile(r"（[^（）。！？]{1,40}）")
 
 
 def _address_after_head(text: str) -> tuple[int, int] | None:
@@ -1434,7 +1437,7 @@ def _address_after_head(text: str) -> tuple[int, int] | None:
             last = stops[-1] if stops else 0
             row = text[last:start].strip()
             if row:
-                if len(row) > HEAD_ROW_CHARS or _HEAD_ROW_CLAUSE.search(row):
+                if len(row) > HEAD_ROW_CHARS or _HEAD_ROW_CLAUSE.search(_ROW_NOTE.sub("", row)):
                     continue
                 if "、" in row.split()[-1]:
                     return None  # "…李董事长、苏校长各位嘉宾…：": the list began before

@@ -595,6 +595,35 @@ def _valued_title(text: str) -> int:
     return at if run and not _GATHERER.search(run.group()) else 0
 
 
+#: Round 75: the longest run a flattened line may open with twice over, back to back.
+DOUBLED_OPENING_CHARS = 80
+#: What such a run may not hold: a sentence's end, a space (rows a space parts are the older
+#: rules'); and it holds words, not only a site's numbers and marks.
+_NOT_IN_DOUBLED = re.compile(r"[。！？…\s]")
+_DOUBLED_WORDS = re.compile(rf"(?:{_HAN}.*){{6}}")
+
+
+def _doubled_opening(text: str) -> int:
+    """Round 75: the length of a run of 8–80 characters a flattened line opens with and prints
+    again right after it ("<主题>，<主题>——在…上讲话<主题>，<主题>——在…上讲话尊敬的…"), 0 when
+    there is none.  A page's head printing the title twice with nothing between its rows shows
+    so whatever the title holds — commas, a dash, a colon, no genre word (a theme's title) —
+    where `_repeated_title` wants a run ending like a title with no clause mark; a speech's
+    first words are never said twice over, so the first copy is the title's row."""
+    for size in range(min(DOUBLED_OPENING_CHARS, len(text) // 2), 7, -1):
+        if text[size] == text[0] and text.startswith(text[:size], size):
+            run = text[:size]
+            if (
+                _NOT_IN_DOUBLED.search(run)
+                or not _DOUBLED_WORDS.match(run)
+                or run.endswith(_COLLECTION_NOTE)  # "…讲话（通用26篇）": a collection's name
+                or _COLLECTED.search(run)
+            ):
+                return 0
+            return size
+    return 0
+
+
 def _repeated_title(text: str) -> tuple[int, int, int] | None:
     """(first copy's start, second copy's start, length) of the longest run of 8–60 characters
     ending like a title (`_REPEAT_END`) that the head of a flattened line prints twice, both
@@ -1023,6 +1052,9 @@ def _unflatten_line(
             if p
         )
         text = text[second:]
+    elif not before and len(text) >= FLATTENED and (doubled := _doubled_opening(text)):
+        out.extend([(number, text[:doubled]), (number, text[doubled : 2 * doubled])])
+        text = text[2 * doubled :]  # "<title><title><body>": the head's two rows
     elif not before and len(text) >= FLATTENED and (valued := _valued_title(text)):
         out.append((number, text[:valued]))  # "…阅读次数：919": the site's fields
         text = text[valued:]
@@ -1394,6 +1426,9 @@ _ROW_STOP = re.compile(r"[。！？]|…+")
 HEAD_ADDRESS_CHARS = 60
 HEAD_ROW_CHARS = 120
 _HEAD_ROW_CLAUSE = re.compile(r"[，；]")
+#: Round 75: a note in brackets in such a row (the day and the place, "（2020年11月11日晚，北京…）",
+#: "（2014年11月5日，根据录音整理）"): its comma is the note's, not a clause of the speech.
+_ROW_NOTE = re.compile(r"（[^（）。！？]{1,40}）")
 
 
 def _address_after_head(text: str) -> tuple[int, int] | None:
@@ -1434,7 +1469,7 @@ def _address_after_head(text: str) -> tuple[int, int] | None:
             last = stops[-1] if stops else 0
             row = text[last:start].strip()
             if row:
-                if len(row) > HEAD_ROW_CHARS or _HEAD_ROW_CLAUSE.search(row):
+                if len(row) > HEAD_ROW_CHARS or _HEAD_ROW_CLAUSE.search(_ROW_NOTE.sub("", row)):
                     continue
                 if "、" in row.split()[-1]:
                     return None  # "…李董事长、苏校长各位嘉宾…：": the list began before

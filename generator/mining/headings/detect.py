@@ -319,7 +319,26 @@ def split_colon(text: str) -> tuple[str, str] | None:
     body = text[found.end() :]
     if not _SENTENCE_END.search(body):
         return None  # "…怎么看：成效明显，问题不少" on its line: the heading's own second half
+    if _spaced_second_half(found.group(1), body):
+        return None
     return found.group(1), body
+
+
+#: "一、从一块责任田说起：我们的干部，始终要把根扎在泥土里 上个月，我到…": on a phone's copy
+#: (paragraphs parted by a space) the words after the colon run to a space with no sentence
+#: end: they are the heading's own second half, and the space is where its line ended.
+#: ``SPACED_BODY`` cuts there; the half is thirty characters at most, the whole heading no
+#: longer than ``SPACED_HEADING_CHARS``.
+_SPACED_HALF = re.compile(r"^([^\s。！？；：]{2,30}?)\s+(?=\S[^。！？]{4,}[，。！？])")
+#: A half ending in these is cut short (a PDF's wrap, not a heading's end).
+_HALF_CUT = ("，", "、", "的", "和", "或", "并", "把", "将", "被", "不", "是", "…")
+
+
+def _spaced_second_half(head: str, body: str) -> bool:
+    half = _SPACED_HALF.match(body)
+    if half is None or half.group(1).endswith(_HALF_CUT):
+        return False
+    return len(unglossed(head + half.group(1))) <= SPACED_HEADING_CHARS
 
 
 #: "把责任扛在肩上——去年以来，全区…。…": a short heading, a dash, then its body's first

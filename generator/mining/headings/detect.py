@@ -189,6 +189,11 @@ WRAPPED_HEAD_MIN = 18
 WRAPPED_HEADING_CHARS = 60
 #: The longest tail of a word wrapped onto the heading's second line with no ending of its own.
 WRAPPED_TAIL = 2
+#: What a heading asks to carry out, ending the second printed line of a wrapped heading
+#: ("…的重要指示 和市委七届五次全会、六次全会精神", "…关于防汛救灾工 作的各项决策部署"): too
+#: common inside a sentence ("…落实八项规定精神，持续…") to end a heading anywhere else, but
+#: here the piece holds no clause break and the body's sentence follows the next space.
+WRAPPED_ENDINGS = ("精神", "部署")
 
 
 def _wrapped_spaced(text: str) -> tuple[str, str] | None:
@@ -198,7 +203,7 @@ def _wrapped_spaced(text: str) -> tuple[str, str] | None:
     first, tail = wrapped.group(1), wrapped.group(2)
     if len(first) < WRAPPED_HEAD_MIN or first.endswith(HEADING_ENDINGS + WEAK_ENDINGS):
         return None  # a short heading, or one that ends where the space is, is whole
-    if not (len(tail) <= WRAPPED_TAIL or tail.endswith(HEADING_ENDINGS)):
+    if not (len(tail) <= WRAPPED_TAIL or tail.endswith(HEADING_ENDINGS + WRAPPED_ENDINGS)):
         return None
     heading = first + tail
     if len(unglossed(heading)) > WRAPPED_HEADING_CHARS:

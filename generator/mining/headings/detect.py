@@ -189,6 +189,11 @@ WRAPPED_HEAD_MIN = 18
 WRAPPED_HEADING_CHARS = 60
 #: The longest tail of a word wrapped onto the heading's second line with no ending of its own.
 WRAPPED_TAIL = 2
+#: What a heading asks to carry out, ending the second printed line of a wrapped heading
+#: ("…的重要指示 和市委七届五次全会、六次全会精神", "…关于防汛救灾工 作的各项决策部署"): too
+#: common inside a sentence ("…落实八项规定精神，持续…") to end a heading anywhere else, but
+#: here the piece holds no clause break and the body's sentence follows the next space.
+WRAPPED_ENDINGS = ("精神", "部署")
 
 
 def _wrapped_spaced(text: str) -> tuple[str, str] | None:
@@ -198,7 +203,7 @@ def _wrapped_spaced(text: str) -> tuple[str, str] | None:
     first, tail = wrapped.group(1), wrapped.group(2)
     if len(first) < WRAPPED_HEAD_MIN or first.endswith(HEADING_ENDINGS + WEAK_ENDINGS):
         return None  # a short heading, or one that ends where the space is, is whole
-    if not (len(tail) <= WRAPPED_TAIL or tail.endswith(HEADING_ENDINGS)):
+    if not (len(tail) <= WRAPPED_TAIL or tail.endswith(HEADING_ENDINGS + WRAPPED_ENDINGS)):
         return None
     heading = first + tail
     if len(unglossed(heading)) > WRAPPED_HEADING_CHARS:
@@ -319,7 +324,26 @@ def split_colon(text: str) -> tuple[str, str] | None:
     body = text[found.end() :]
     if not _SENTENCE_END.search(body):
         return None  # "…怎么看：成效明显，问题不少" on its line: the heading's own second half
+    if _spaced_second_half(found.group(1), body):
+        return None
     return found.group(1), body
+
+
+#: "一、从一块责任田说起：我们的干部，始终要把根扎在泥土里 上个月，我到…": on a phone's copy
+#: (paragraphs parted by a space) the words after the colon run to a space with no sentence
+#: end: they are the heading's own second half, and the space is where its line ended.
+#: ``SPACED_BODY`` cuts there; the half is thirty characters at most, the whole heading no
+#: longer than ``SPACED_HEADING_CHARS``.
+_SPACED_HALF = re.compile(r"^([^\s。！？；：]{2,30}?)\s+(?=\S[^。！？]{4,}[，。！？])")
+#: A half ending in these is cut short (a PDF's wrap, not a heading's end).
+_HALF_CUT = ("，", "、", "的", "和", "或", "并", "把", "将", "被", "不", "是", "…")
+
+
+def _spaced_second_half(head: str, body: str) -> bool:
+    half = _SPACED_HALF.match(body)
+    if half is None or half.group(1).endswith(_HALF_CUT):
+        return False
+    return len(unglossed(head + half.group(1))) <= SPACED_HEADING_CHARS
 
 
 #: "把责任扛在肩上——去年以来，全区…。…": a short heading, a dash, then its body's first

@@ -467,12 +467,10 @@ _RUN = 5
 
 
 def _said_thrice(text: str) -> bool:
-    """Whether a sentence of `text` holds some five-character run three times."""
-    for sentence in re.split(r"[。！？；]", text):
-        for start in range(len(sentence) - _RUN + 1):
-            if sentence.count(sentence[start:start + _RUN]) >= 3:
-                return True
-    return False
+    """Whether `text` (a wording filled, its outlook included) holds some five-character run
+    three times: "今年政府办公室工作…各级政府办公室…开创政府办公室工作新局面" across a closing's
+    two sentences (a blind reader, g23) as within one."""
+    return any(text.count(text[at:at + _RUN]) >= 3 for at in range(len(text) - _RUN + 1))
 
 
 #: Wording that convenes the meeting: "…我们在这里举行专题党课", "…隆重召开大会", "今天由我给
@@ -1027,7 +1025,7 @@ class Glue:
             values["work"] = f"“{values['work']}”"  # 的: "认识“守好群众的健康门”的重要意义"
         if "{area}{work}" in text:  # 机关 + 机关党建, 县直机关 + 机关党建: the shared word once
             text = text.replace("{area}{work}", _joined(values["area"], values.get("work", "")))
-        if "{outlook}" in text and "outlook" not in values and not probe:
+        if "{outlook}" in text and "outlook" not in values:
             values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
             if not values["outlook"]:  # none fits this meeting: the appeal follows the address
                 text = text.replace("{outlook}。", "")  # ("乡亲们，。希望…", review 6)

@@ -1396,3 +1396,17 @@ def test_deeds_that_all_name_their_doers_follow_the_congratulation_as_among_them
             opening = opening_of(data | {"主办单位": f"学院{n}"}, version)
             assert "这些先进典型中，化学" not in opening, opening
             assert "化学与材料学院陈国栋教授带领团队" in opening, opening
+
+
+def test_a_closing_does_not_name_its_subject_three_times():
+    """"同志们，今年政府办公室工作的任务十分繁重。希望各级政府办公室…为开创政府办公室工作新局面
+    而不懈努力。" (a blind reader, g23): three namings across the closing's two sentences."""
+    data = scaffold_data("office-work") | {"会议名称": "全市政府办公室主任会议",
+                                           "系统名称": "政府办公室"}
+    for key in ("结尾", "结尾形势", "奋斗目标"):
+        data.pop(key, None)
+    for n in range(6):
+        for version in VERSIONS:
+            closing = "".join(speech_from(data | {"主办单位": f"市政府办{n}",
+                                                  "套话版本": version}).closing)
+            assert closing.count("政府办公室") < 3, closing

@@ -421,6 +421,8 @@ _NAMES_DOER = LazyPattern(
     # a department or a team of a unit ("普惠金融部的客户经理团队…", reading g22's set)
     rf"|(?!{_DEED_VERBS})\w{{2,6}}{alternation(_DEPARTMENTS)}(?=的|\w{{0,6}}{_DEED_VERBS})"
     rf"|(?!{_DEED_VERBS})\w{{2,4}}(?={_DEED_VERBS}))")
+#: A 我的看法 that answers the earlier items itself (刚才…, 报告…, 我完全赞同).
+_OWN_VERDICT = LazyPattern(r"刚才|讲话|报告|发言|赞同|同意")
 #: A deed that already says which of them it speaks of ("有的…", "其中，…").
 _DIVIDED = tuple(DISTRIBUTIVE) + ("其中",)
 
@@ -675,6 +677,12 @@ class Glue:
         if not self.items:
             return ""
         clauses = [_clause(text) for text, _ in self.items]
+        judgement = str(self.facts.get("judgement") or "")
+        if not response and _OWN_VERDICT.search(judgement):
+            # the speaker judges the items himself ("刚才书衡书记的讲话…我完全赞同"): the
+            # glue's word on them before it said it twice (craft review 7)
+            return "刚才，" + ("；" if any(len(c) > 30 for c in clauses) else "，").join(
+                clauses) + "。"
         joint = "；" if any(len(c) > 30 for c in clauses) else "，"
         reply = _clause(response) if response else None
         # A decision read out among other items, the commended congratulated later by the
@@ -808,6 +816,9 @@ class Glue:
         said = _clause(purpose or "")
         if verb and (said.startswith(verb[1]) or (verb[1] in _ACTS_ONCE and verb[1] in said)):
             return THIS_MEETING  # "召开…部署会，主要任务是……部署秋冬季…" (craft review 6)
+        if len(said) >= _SHARED and said[:_SHARED] in (meeting or ""):
+            return THIS_MEETING  # "召开这次全县纪念五四运动107周年暨…大会，主要目的是纪念五四
+            # 运动107周年" (craft review 7)
         return meeting
 
     # -- the moves ------------------------------------------------------------------------
@@ -1083,6 +1094,9 @@ class Glue:
 #: A meeting's verbs said once however far into the purpose they come again (`named`); a
 #: 总结表彰大会 that is "就是要总结…，表彰…" names its meeting in full, as real openings do.
 _ACTS_ONCE = ("部署", "推进", "动员", "调度")
+#: How many of the purpose's first characters, found in the meeting's name, make the name
+#: a repetition (`named`).
+_SHARED = 6
 #: The meeting as glue names it when its own name would repeat the purpose's verb (`named`).
 THIS_MEETING = "这次会议"
 #: Words of manner before a purpose clause's act (全面总结, 研究部署, 回顾总结), in the order

@@ -1410,3 +1410,30 @@ def test_a_closing_does_not_name_its_subject_three_times():
             closing = "".join(speech_from(data | {"主办单位": f"市政府办{n}",
                                                   "套话版本": version}).closing)
             assert closing.count("政府办公室") < 3, closing
+
+
+def test_the_glue_gives_way_to_the_speakers_own_word_and_to_a_death():
+    """Craft review 7: "…作了重要讲话，讲得很好，我完全赞同。" then the speaker's own "刚才书衡
+    书记的讲话站位高、要求实，我完全赞同"; "三公司总经理作了表态发言，决心大、信心足、措施实"
+    at the company where a worker had just died; "召开这次全县纪念五四运动107周年暨…大会，主要
+    目的是纪念五四运动107周年"."""
+    data = scaffold_data("work-conference") | {
+        "我的看法": "刚才书衡书记的讲话站位高、要求实，我完全赞同。"}
+    for key in ("前面讲话", "前面议程", "议程"):
+        data.pop(key, None)
+    data["议程"] = [{"谁": "市委书记陈书衡", "类型": "讲话"}]
+    for version in VERSIONS:
+        opening = opening_of(data, version)
+        assert opening.count("赞同") == 1 and opening.count("同意") == 0, opening
+    emergency = scaffold_data("special-deployment")
+    emergency["事件经过"] = ["11月9日，三公司一名工人从12层高处坠落，经抢救无效死亡。"]
+    emergency["议程"] = [{"谁": "三公司总经理", "类型": "表态发言"}]
+    for version in VERSIONS:
+        said = "".join(speech_from(emergency | {"套话版本": version}).opening)
+        assert "信心足" not in said and "表了决心" not in said, said
+    youth = scaffold_data("commendation") | {
+        "会议名称": "全县纪念五四运动107周年暨优秀青年表彰大会",
+        "会议任务": "纪念五四运动107周年，表彰“十佳青年”"}
+    for version in VERSIONS:
+        opening = opening_of(youth, version)
+        assert opening.count("纪念五四运动107周年") == 1, opening

@@ -421,6 +421,8 @@ _NAMES_DOER = LazyPattern(
     # a department or a team of a unit ("普惠金融部的客户经理团队…", reading g22's set)
     rf"|(?!{_DEED_VERBS})\w{{2,6}}{alternation(_DEPARTMENTS)}(?=的|\w{{0,6}}{_DEED_VERBS})"
     rf"|(?!{_DEED_VERBS})\w{{2,4}}(?={_DEED_VERBS}))")
+#: Agenda kinds whose speakers in a row are said in one clause (`_agenda`).
+_SPOKEN_IN_TURN = ("exchange", "testimony", "statement")
 #: A 我的看法 that answers the earlier items itself (刚才…, 报告…, 我完全赞同).
 _OWN_VERDICT = LazyPattern(r"刚才|讲话|报告|发言|赞同|同意")
 #: A deed that already says which of them it speaks of ("有的…", "其中，…").
@@ -623,6 +625,7 @@ class Glue:
             else:
                 entries.append((who, kind, about))
         speaker = str(facts.get("speaker") or "")
+        joinable = False  # whether the last item is a structured entry with its topic
         for who, kind, about in entries:
             with_about, bare = self.stock.agenda_phrases[kind]
             if about.startswith(("代表", "受")):  # "陆昊书记就代表团中央…" (a fact copier):
@@ -645,7 +648,15 @@ class Glue:
                     said = said.replace(f"作了{word}", "作了")
             if kind in _NOTICES:  # 类型: 通报 — what was notified says which kind
                 kind = agenda_kind(said)
+            act = "作了" + bare.split("作了", 1)[1] if "作了" in bare else ""
+            if (about and joinable and kind in _SPOKEN_IN_TURN and out[-1][1] == kind
+                    and act and out[-1][0].endswith(act) and said.endswith(act)):
+                # "清河区就…作了交流发言；桃源镇就…作了交流发言" (craft review 7): speakers
+                # of one kind in a row, each on a topic, are one clause, their act said once
+                out[-1] = (f"{out[-1][0][:-len(act)]}，{said}", kind)
+                continue
             out.append((said, kind))
+            joinable = bool(about)
         return out
 
     def _honoured(self, facts: Mapping[str, Any]) -> str:

@@ -839,8 +839,9 @@ def test_speakers_of_one_kind_in_a_row_are_one_clause():
     data.pop("前面讲话", None)
     said = agenda_reply(data, 0)
     assert "李华同志、县扶贫办主任王强同志作了" in said and said.count("李华") == 1, said
-    # each says on what: a clause each
-    assert "县教育局就控辍保学作了" in said and "县卫健局就健康帮扶作了" in said, said
+    # each says on what: each keeps its topic, the act said once (craft review 7 read three
+    # "…作了交流发言" in a row as a form)
+    assert "县教育局就控辍保学，县卫健局就健康帮扶作了交流发言" in said, said
 
 
 @pytest.mark.parametrize(("speaker", "who", "important"), [
@@ -1437,3 +1438,17 @@ def test_the_glue_gives_way_to_the_speakers_own_word_and_to_a_death():
     for version in VERSIONS:
         opening = opening_of(youth, version)
         assert opening.count("纪念五四运动107周年") == 1, opening
+
+
+def test_speakers_of_one_kind_in_a_row_each_on_a_topic_are_one_clause():
+    """"清河区就土地托管服务作了交流发言；桃源镇就村级集体经济发展作了交流发言" (craft review
+    7): the act is said once for speakers of one kind in a row."""
+    data = scaffold_data("work-conference")
+    for key in ("前面讲话", "前面议程", "议程"):
+        data.pop(key, None)
+    data["议程"] = [{"谁": "清河区", "类型": "交流发言", "内容": "土地托管服务"},
+                  {"谁": "桃源镇", "类型": "交流发言", "内容": "村级集体经济发展"}]
+    for version in VERSIONS:
+        said = agenda_reply(data, version)
+        assert said.count("作了交流发言") == 1, said
+        assert "清河区就土地托管服务" in said and "桃源镇就村级集体经济发展" in said, said

@@ -566,6 +566,50 @@ def _echoed(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: The sizes, longest first, of the subject a body's first sentence defines ("征兵工作是…",
+#: "春运是…") right after a heading run on into it (``_defined``).
+DEFINED_WORDS = (6, 5, 4, 3, 2)
+
+
+def _defined(text: str) -> tuple[str, str] | None:
+    """(heading, body) for a heading run on without a break into a body whose first sentence
+    says what its subject is, the subject a new word that the body goes on to name again
+    ("…确保为部队输送合格的兵员征兵工作是加强国防…的基础性工程，…征兵工作…", "要加强组织领导
+    春运是一项…的工作，…春运期间…").  Where the subject starts is read from the body itself: the
+    longest word before the sentence's first 是 that the text after that 是 repeats (a heading's
+    last characters joined to the subject, "兵员征兵工作", are not repeated).  A heading line has
+    no text after its own sentence to repeat a word in, so it is never cut; the heading holds no
+    是 and ends as ``_echoed``'s do (no quotation left open, no word that leads on, a last clause
+    of four characters)."""
+    first = _SENTENCE_END.search(text)
+    if first is None:
+        return None
+    sentence = text[: first.start()]
+    said = sentence.find("是")
+    if said < CLOSED_HEAD_MIN + DEFINED_WORDS[-1]:
+        return None
+    clause = _CLAUSE_BREAK.search(sentence, said)
+    after = text[said + 1 :]
+    for size in DEFINED_WORDS:
+        cut = said - size
+        subject = sentence[cut:said]
+        if cut < CLOSED_HEAD_MIN or len(unglossed(sentence[:cut])) > ECHO_HEAD_MAX:
+            continue
+        if not all(map(in_basic_block, subject)) or subject not in after:
+            continue
+        if (clause.start() if clause else len(sentence)) - cut < FUSED_BODY:
+            return None
+        if not in_basic_block(sentence[cut - 1]) or sentence[cut - 1] in _LEADS_ON:
+            return None
+        if sentence.count("“", 0, cut) != sentence.count("”", 0, cut):
+            return None
+        clause_start = max(sentence.rfind(mark, 0, cut) for mark in "，；：、") + 1
+        if cut - clause_start < ECHO_CLAUSE_MIN:
+            return None
+        return text[:cut], text[cut:]
+    return None
+
+
 #: A heading's last character that leads on to more: it ends no heading.
 _LEADS_ON = "的了在对把和与及地得着是为"
 
@@ -613,6 +657,8 @@ def split_fused(text: str) -> tuple[str, str] | None:
         found = _closed_clause(text)
     if found is None:
         found = _echoed(text)
+    if found is None:
+        found = _defined(text)
     return found
 
 

@@ -580,7 +580,8 @@ def _defined(text: str) -> tuple[str, str] | None:
     last characters joined to the subject, "兵员征兵工作", are not repeated).  A heading line has
     no text after its own sentence to repeat a word in, so it is never cut; the heading holds no
     是 and ends as ``_echoed``'s do (no quotation left open, no word that leads on, a last clause
-    of four characters)."""
+    of four characters).  Pinyin glosses are read past ("肯定成績（jī）構（gòu）建和諧社區（qū）
+    是…": the subject is 構建和諧社區)."""
     first = _SENTENCE_END.search(text)
     if first is None:
         return None
@@ -589,22 +590,31 @@ def _defined(text: str) -> tuple[str, str] | None:
     if said < CLOSED_HEAD_MIN + DEFINED_WORDS[-1]:
         return None
     clause = _CLAUSE_BREAK.search(sentence, said)
-    after = text[said + 1 :]
+    after = unglossed(text[said + 1 :])
+    sizes: dict[int, int] = {}  # subject size (glosses aside) → the cut before it
+    for cut in range(said - 1, CLOSED_HEAD_MIN - 1, -1):
+        if not in_basic_block(sentence[cut]):
+            continue  # inside a gloss, or a mark
+        subject = unglossed(sentence[cut:said])
+        if len(subject) > DEFINED_WORDS[0]:
+            break
+        sizes.setdefault(len(subject), cut)
     for size in DEFINED_WORDS:
-        cut = said - size
-        subject = sentence[cut:said]
-        if cut < CLOSED_HEAD_MIN or len(unglossed(sentence[:cut])) > ECHO_HEAD_MAX:
+        cut = sizes.get(size, -1)
+        subject = unglossed(sentence[cut:said])
+        if cut < 0 or not all(map(in_basic_block, subject)) or subject not in after:
             continue
-        if not all(map(in_basic_block, subject)) or subject not in after:
-            continue
+        heading = unglossed(sentence[:cut])
+        if len(heading) < CLOSED_HEAD_MIN or len(heading) > ECHO_HEAD_MAX:
+            return None
         if (clause.start() if clause else len(sentence)) - cut < FUSED_BODY:
             return None
-        if not in_basic_block(sentence[cut - 1]) or sentence[cut - 1] in _LEADS_ON:
+        if not in_basic_block(heading[-1]) or heading[-1] in _LEADS_ON:
             return None
-        if sentence.count("“", 0, cut) != sentence.count("”", 0, cut):
+        if heading.count("“") != heading.count("”"):
             return None
-        clause_start = max(sentence.rfind(mark, 0, cut) for mark in "，；：、") + 1
-        if cut - clause_start < ECHO_CLAUSE_MIN:
+        clause_start = max(heading.rfind(mark) for mark in "，；：、") + 1
+        if len(heading) - clause_start < ECHO_CLAUSE_MIN:
             return None
         return text[:cut], text[cut:]
     return None

@@ -566,6 +566,60 @@ def _echoed(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: The sizes, longest first, of the subject a body's first sentence defines ("征兵工作是…",
+#: "春运是…") right after a heading run on into it (``_defined``).
+DEFINED_WORDS = (6, 5, 4, 3, 2)
+
+
+def _defined(text: str) -> tuple[str, str] | None:
+    """(heading, body) for a heading run on without a break into a body whose first sentence
+    says what its subject is, the subject a new word that the body goes on to name again
+    ("…确保为部队输送合格的兵员征兵工作是加强国防…的基础性工程，…征兵工作…", "要加强组织领导
+    春运是一项…的工作，…春运期间…").  Where the subject starts is read from the body itself: the
+    longest word before the sentence's first 是 that the text after that 是 repeats (a heading's
+    last characters joined to the subject, "兵员征兵工作", are not repeated).  A heading line has
+    no text after its own sentence to repeat a word in, so it is never cut; the heading holds no
+    是 and ends as ``_echoed``'s do (no quotation left open, no word that leads on, a last clause
+    of four characters).  Pinyin glosses are read past ("肯定成績（jī）構（gòu）建和諧社區（qū）
+    是…": the subject is 構建和諧社區)."""
+    first = _SENTENCE_END.search(text)
+    if first is None:
+        return None
+    sentence = text[: first.start()]
+    said = sentence.find("是")
+    if said < CLOSED_HEAD_MIN + DEFINED_WORDS[-1]:
+        return None
+    clause = _CLAUSE_BREAK.search(sentence, said)
+    after = unglossed(text[said + 1 :])
+    sizes: dict[int, int] = {}  # subject size (glosses aside) → the cut before it
+    for cut in range(said - 1, CLOSED_HEAD_MIN - 1, -1):
+        if not in_basic_block(sentence[cut]):
+            continue  # inside a gloss, or a mark
+        subject = unglossed(sentence[cut:said])
+        if len(subject) > DEFINED_WORDS[0]:
+            break
+        sizes.setdefault(len(subject), cut)
+    for size in DEFINED_WORDS:
+        cut = sizes.get(size, -1)
+        subject = unglossed(sentence[cut:said])
+        if cut < 0 or not all(map(in_basic_block, subject)) or subject not in after:
+            continue
+        heading = unglossed(sentence[:cut])
+        if len(heading) < CLOSED_HEAD_MIN or len(heading) > ECHO_HEAD_MAX:
+            return None
+        if (clause.start() if clause else len(sentence)) - cut < FUSED_BODY:
+            return None
+        if not in_basic_block(heading[-1]) or heading[-1] in _LEADS_ON:
+            return None
+        if heading.count("“") != heading.count("”"):
+            return None
+        clause_start = max(heading.rfind(mark) for mark in "，；：、") + 1
+        if len(heading) - clause_start < ECHO_CLAUSE_MIN:
+            return None
+        return text[:cut], text[cut:]
+    return None
+
+
 #: A heading's last character that leads on to more: it ends no heading.
 _LEADS_ON = "的了在对把和与及地得着是为"
 
@@ -613,6 +667,8 @@ def split_fused(text: str) -> tuple[str, str] | None:
         found = _closed_clause(text)
     if found is None:
         found = _echoed(text)
+    if found is None:
+        found = _defined(text)
     return found
 
 

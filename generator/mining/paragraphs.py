@@ -501,7 +501,7 @@ _SENTENCE_TITLE = re.compile(
 _RUN_ON_TITLE = LazyPattern(
     rf"^[^\s。！？；：，、“”]{{4,60}}?(?:(?!动员|报告|演讲){TITLE_END}|{TITLE_END}(?<=[稿料纲点文]))"
     rf"(?:范文)?{_TITLE_NOTE}(?!{TITLE_END})"
-    r"(?![，。！？；、）]|精神|中|时|里|的|和|及|要求|指出|强调|大?会|部署|稿|文稿|材料"
+    r"(?![，。！？；、）]|精神|中(?!华)|时|里|的|和|及|要求|指出|强调|大?会|部署|稿|文稿|材料"
     r"|[一二三四五六七八九十两]?[则篇])"
 )
 #: (动员, 报告 and 演讲 end a title only with a suffix, "…演讲稿": bare, they are mostly inside
@@ -1009,6 +1009,12 @@ def _reglossed(
 _CHUNK_BEFORE_TITLE = re.compile(
     r"1、(?=[^\s。！？；：，、“”]{4,60}?(?:讲话|致辞|致词|发言|演讲|讲稿))"
 )
+#: Round 77: a collection's sample number opening such a line before the title ("第一篇：
+#: 在…的讲话（摘要）一、…", "目录第1篇 <title>同志们：…"): the sample's caption and its title are
+#: one row, as printed (`clean_title` drops the number); the run after it is read as a title.
+_SAMPLE_BEFORE_TITLE = re.compile(
+    r"(?:目[录錄]\s*)?(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})(?:[：:]\s*|\s+)"
+)
 
 
 def _unflatten_line(
@@ -1020,6 +1026,16 @@ def _unflatten_line(
     text = line
     if not before and len(text) >= FLATTENED and (chunk := _CHUNK_BEFORE_TITLE.match(text)):
         text = text[chunk.end() :]  # the viewer's number, not the speaker's first point
+    if (
+        not before
+        and len(text) >= FLATTENED
+        and (sample := _SAMPLE_BEFORE_TITLE.match(text))
+        and (run := _RUN_ON_TITLE.match(text[sample.end() :]))
+        and not _GATHERER.search(run.group())
+        and not run.group().endswith(_COLLECTION_NOTE)
+    ):
+        out.append((number, text[: sample.end() + run.end()]))  # "第一篇：<title>": one row
+        text = text[sample.end() + run.end() :]
     if not before and len(text) >= FLATTENED and (marked := _page_marked(text)):
         rows, at = marked  # "<name>_第1页第1页 / 共9页<name>_第2页…": the library's rows
         out.extend((number, row) for row in rows)

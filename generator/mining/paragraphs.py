@@ -504,6 +504,10 @@ _RUN_ON_TITLE = LazyPattern(
     r"(?![，。！？；、）]|精神|中(?!华)|时|里|的|和|及|要求|指出|强调|大?会|部署|稿|文稿|材料"
     r"|[一二三四五六七八九十两]?[则篇])"
 )
+#: Round 77: a short page flattened whole ("…工作动员讲话我相信，…。"): the page's one line
+#: holds its whole text, a clause and a sentence's end after the run; under FLATTENED a long
+#: line is not needed to tell the title's row from a head of its own.
+_SHORT_PAGE = re.compile(r"^[^。！？]{4,60}[^。！？]*?，[^。！？]*[。！？]")
 #: (动员, 报告 and 演讲 end a title only with a suffix, "…演讲稿": bare, they are mostly inside
 #: one, "…动员大会", "…报告会", "…演讲比赛决赛时的讲话".)
 
@@ -1030,12 +1034,12 @@ def _unflatten_line(
         not before
         and len(text) >= FLATTENED
         and (sample := _SAMPLE_BEFORE_TITLE.match(text))
-        and (run := _RUN_ON_TITLE.match(text[sample.end() :]))
-        and not _GATHERER.search(run.group())
-        and not run.group().endswith(_COLLECTION_NOTE)
+        and (sampled := _RUN_ON_TITLE.match(text[sample.end() :]))
+        and not _GATHERER.search(sampled.group())
+        and not sampled.group().endswith(_COLLECTION_NOTE)
     ):
-        out.append((number, text[: sample.end() + run.end()]))  # "第一篇：<title>": one row
-        text = text[sample.end() + run.end() :]
+        out.append((number, text[: sample.end() + sampled.end()]))  # "第一篇：<title>": one row
+        text = text[sample.end() + sampled.end() :]
     if not before and len(text) >= FLATTENED and (marked := _page_marked(text)):
         rows, at = marked  # "<name>_第1页第1页 / 共9页<name>_第2页…": the library's rows
         out.extend((number, row) for row in rows)
@@ -1095,7 +1099,7 @@ def _unflatten_line(
         text = text[sentence.end() :]
     elif (
         not (before or addressed)
-        and len(text) >= FLATTENED
+        and (len(text) >= FLATTENED or (single and whole and _SHORT_PAGE.match(text)))
         and (run_on := _RUN_ON_TITLE.match(text))
         and not _ADDRESS_SOON.match(text, run_on.end())
         and not run_on.group().endswith(_COLLECTION_NOTE)

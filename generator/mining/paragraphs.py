@@ -1145,6 +1145,18 @@ def _unflatten_line(
     late = None
     if not before and (not address or _SENTENCE_STOP.search(address.group("head") or "")):
         late = _address_after_sentences(text)  # the title is after the last sentence
+    # Round 77: the plain "…同志们：" match may cut a listed salutation after its head's
+    # caption ("…讲话（2篇）篇1尊敬的某某书记、各位领导，同志们："): when the head's rows end
+    # on a salutation that runs to the same colon, that whole salutation is the address.
+    listed = (
+        not before
+        and not late
+        and address is not None
+        and address.re is _ADDRESS
+        and (fuller := _address_after_head(text)) is not None
+        and fuller[0] < address.start("address")
+        and fuller[1] == address.end("address")
+    )
     if late:  # the site's sentences, then "<title>同志们："
         at, skip, address = late
         pieces += [p for p in _cut(text[:at], _sentence_ends(text[:at])) if not _site_piece(p)]
@@ -1154,7 +1166,7 @@ def _unflatten_line(
             head[-1] = head[-1][sample.end() :]
         pieces += head
         text = text[skip + address.end() :]
-    elif address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
+    elif address and address.group("head") and not listed:  # title [byline] [(date)] 同志们：
         pieces += _head_pieces(address)
         text = text[address.end() :]
     elif not before and not address and (named := _named_address(text)):
@@ -1166,7 +1178,7 @@ def _unflatten_line(
     elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
         pieces.append(text[: spaced.end()])  # "<title> <address>， <first sentence>"
         text = text[spaced.end() :]
-    elif not before and not address and (after_head := _address_after_head(text)):
+    elif not before and (listed or not address) and (after_head := _address_after_head(text)):
         start, end = after_head  # "…欢迎参考。同志们：…", "…致辞篇1亲爱的…：…"
         above = _sentence_ends(text[:start])
         pieces += [p for p in _cut(text[:start], above) if not _site_piece(p)]

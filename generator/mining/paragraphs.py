@@ -508,6 +508,9 @@ _RUN_ON_TITLE = LazyPattern(
 #: holds its whole text, a clause and a sentence's end after the run; under FLATTENED a long
 #: line is not needed to tell the title's row from a head of its own.
 _SHORT_PAGE = re.compile(r"^[^。！？]{4,60}[^。！？]*?，[^。！？]*[。！？]")
+#: What follows the title there opens a sentence: words up to its first comma, no byline's
+#: name and date in brackets ("…的讲话赵刚【2024年3月2日】春耕时节，…" is the older rules').
+_SHORT_BODY = re.compile(r"[^，。！？（）【】\[\]\d\s]{1,30}，")
 #: (动员, 报告 and 演讲 end a title only with a suffix, "…演讲稿": bare, they are mostly inside
 #: one, "…动员大会", "…报告会", "…演讲比赛决赛时的讲话".)
 
@@ -1101,6 +1104,7 @@ def _unflatten_line(
         not (before or addressed)
         and (len(text) >= FLATTENED or (single and whole and _SHORT_PAGE.match(text)))
         and (run_on := _RUN_ON_TITLE.match(text))
+        and (len(text) >= FLATTENED or _SHORT_BODY.match(text, run_on.end()))
         and not _ADDRESS_SOON.match(text, run_on.end())
         and not run_on.group().endswith(_COLLECTION_NOTE)
         and not _GATHERER.search(run_on.group())

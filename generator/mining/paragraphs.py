@@ -501,9 +501,16 @@ _SENTENCE_TITLE = re.compile(
 _RUN_ON_TITLE = LazyPattern(
     rf"^[^\s。！？；：，、“”]{{4,60}}?(?:(?!动员|报告|演讲){TITLE_END}|{TITLE_END}(?<=[稿料纲点文]))"
     rf"(?:范文)?{_TITLE_NOTE}(?!{TITLE_END})"
-    r"(?![，。！？；、）]|精神|中|时|里|的|和|及|要求|指出|强调|大?会|部署|稿|文稿|材料"
+    r"(?![，。！？；、）]|精神|中(?!华)|时|里|的|和|及|要求|指出|强调|大?会|部署|稿|文稿|材料"
     r"|[一二三四五六七八九十两]?[则篇])"
 )
+#: Round 77: a short page flattened whole ("…工作动员讲话我相信，…。"): the page's one line
+#: holds its whole text, a clause and a sentence's end after the run; under FLATTENED a long
+#: line is not needed to tell the title's row from a head of its own.
+_SHORT_PAGE = re.compile(r"^[^。！？]{4,60}[^。！？]*?，[^。！？]*[。！？]")
+#: What follows the title there opens a sentence: words up to its first comma, no byline's
+#: name and date in brackets ("…的讲话赵刚【2024年3月2日】春耕时节，…" is the older rules').
+_SHORT_BODY = re.compile(r"[^，。！？（）【】\[\]\d\s]{1,30}，")
 #: (动员, 报告 and 演讲 end a title only with a suffix, "…演讲稿": bare, they are mostly inside
 #: one, "…动员大会", "…报告会", "…演讲比赛决赛时的讲话".)
 
@@ -1009,6 +1016,12 @@ def _reglossed(
 _CHUNK_BEFORE_TITLE = re.compile(
     r"1、(?=[^\s。！？；：，、“”]{4,60}?(?:讲话|致辞|致词|发言|演讲|讲稿))"
 )
+#: Round 77: a collection's sample number opening such a line before the title ("第一篇：
+#: 在…的讲话（摘要）一、…", "目录第1篇 <title>同志们：…"): the sample's caption and its title are
+#: one row, as printed (`clean_title` drops the number); the run after it is read as a title.
+_SAMPLE_BEFORE_TITLE = re.compile(
+    r"(?:目[录錄]\s*)?(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})(?:[：:]\s*|\s+)"
+)
 
 
 def _unflatten_line(
@@ -1020,6 +1033,16 @@ def _unflatten_line(
     text = line
     if not before and len(text) >= FLATTENED and (chunk := _CHUNK_BEFORE_TITLE.match(text)):
         text = text[chunk.end() :]  # the viewer's number, not the speaker's first point
+    if (
+        not before
+        and len(text) >= FLATTENED
+        and (sample := _SAMPLE_BEFORE_TITLE.match(text))
+        and (sampled := _RUN_ON_TITLE.match(text[sample.end() :]))
+        and not _GATHERER.search(sampled.group())
+        and not sampled.group().endswith(_COLLECTION_NOTE)
+    ):
+        out.append((number, text[: sample.end() + sampled.end()]))  # "第一篇：<title>": one row
+        text = text[sample.end() + sampled.end() :]
     if not before and len(text) >= FLATTENED and (marked := _page_marked(text)):
         rows, at = marked  # "<name>_第1页第1页 / 共9页<name>_第2页…": the library's rows
         out.extend((number, row) for row in rows)
@@ -1079,8 +1102,9 @@ def _unflatten_line(
         text = text[sentence.end() :]
     elif (
         not (before or addressed)
-        and len(text) >= FLATTENED
+        and (len(text) >= FLATTENED or (single and whole and _SHORT_PAGE.match(text)))
         and (run_on := _RUN_ON_TITLE.match(text))
+        and (len(text) >= FLATTENED or _SHORT_BODY.match(text, run_on.end()))
         and not _ADDRESS_SOON.match(text, run_on.end())
         and not run_on.group().endswith(_COLLECTION_NOTE)
         and not _GATHERER.search(run_on.group())
@@ -1125,6 +1149,18 @@ def _unflatten_line(
     late = None
     if not before and (not address or _SENTENCE_STOP.search(address.group("head") or "")):
         late = _address_after_sentences(text)  # the title is after the last sentence
+    # Round 77: the plain "…同志们：" match may cut a listed salutation after its head's
+    # caption ("…讲话（2篇）篇1尊敬的某某书记、各位领导，同志们："): when the head's rows end
+    # on a salutation that runs to the same colon, that whole salutation is the address.
+    listed = (
+        not before
+        and not late
+        and address is not None
+        and address.re is _ADDRESS
+        and (fuller := _address_after_head(text)) is not None
+        and fuller[0] < address.start("address")
+        and fuller[1] == address.end("address")
+    )
     if late:  # the site's sentences, then "<title>同志们："
         at, skip, address = late
         pieces += [p for p in _cut(text[:at], _sentence_ends(text[:at])) if not _site_piece(p)]
@@ -1134,7 +1170,7 @@ def _unflatten_line(
             head[-1] = head[-1][sample.end() :]
         pieces += head
         text = text[skip + address.end() :]
-    elif address and address.group("head"):  # title [byline] [(date)] [name] 同志们：
+    elif address and address.group("head") and not listed:  # title [byline] [(date)] 同志们：
         pieces += _head_pieces(address)
         text = text[address.end() :]
     elif not before and not address and (named := _named_address(text)):
@@ -1146,7 +1182,7 @@ def _unflatten_line(
     elif not before and not address and (spaced := _SPACED_ADDRESS_END.search(text)):
         pieces.append(text[: spaced.end()])  # "<title> <address>， <first sentence>"
         text = text[spaced.end() :]
-    elif not before and not address and (after_head := _address_after_head(text)):
+    elif not before and (listed or not address) and (after_head := _address_after_head(text)):
         start, end = after_head  # "…欢迎参考。同志们：…", "…致辞篇1亲爱的…：…"
         above = _sentence_ends(text[:start])
         pieces += [p for p in _cut(text[:start], above) if not _site_piece(p)]

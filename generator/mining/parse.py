@@ -127,6 +127,12 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
     # a page or sequence mark ("1-", "第1页").  A count in the title ("1-2月…") is no mark.
     # A document's code ("B3637", a library's item number) and a colon or comma left over
     # from a cut label ("：运动会欢迎词") go the same way.
+    # Round 77: a collection's sample number before the title, after its "目录" perhaps
+    # ("第1篇 <title>", "目录第1篇 <title>", "篇1：<title>"): the collection's, not the title's.
+    re.compile(
+        r"^(?:目[录錄]\s*)?(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})"
+        r"(?:[：:]\s*|\s+)(?=[^\d\s]\S{5})"
+    ),
     re.compile(
         r"^(?:附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:]?|\d{1,3}\s*[-－—]|第\s*\d{1,3}\s*页"
         r"|[A-Za-z]{1,3}\d{2,8}|[：:，、])"

@@ -144,8 +144,9 @@ class Validator:
             child_shown = f"{shown}.{key}" if shown else key
             spec = by_name.get(key)
             if spec is None:
-                self.problem(path + (raw_key,), child_shown, _unknown(key, fields, data))
-                if (meant := _meant(key, fields, data)) is not None and meant.key not in written:
+                meant = _meant(key, fields, data)
+                self.problem(path + (raw_key,), child_shown, _unknown(key, fields, meant))
+                if meant is not None and meant.key not in written:
                     wrong.add(meant.key)  # "工作任务" for 整治任务: told once, not "missing" too
                 continue
             if spec.key in result:
@@ -405,8 +406,9 @@ def _meant(key: str, fields: Sequence[Field], written: Iterable[str] = ()) -> Fi
     return target
 
 
-def _unknown(key: str, fields: Sequence[Field], written: Iterable[str] = ()) -> str:
-    target = _meant(key, fields, written)
+def _unknown(key: str, fields: Sequence[Field], target: Field | None) -> str:
+    """What an unknown key is told: the field it most likely meant (`_meant`), else where the
+    key belongs or the fields this level takes."""
     if target is not None:
         return f"未知字段“{key}”,{suggestion(target.describe())}"
     # a key of a group one level down, written a level too high ("孤行控制: 开" at a profile's

@@ -688,13 +688,11 @@ class Glue:
         if not self.items:
             return ""
         clauses = [_clause(text) for text, _ in self.items]
-        judgement = str(self.facts.get("judgement") or "")
-        if not response and _OWN_VERDICT.search(judgement):
+        joint = "；" if any(len(c) > 30 for c in clauses) else "，"
+        if not response and _OWN_VERDICT.search(str(self.facts.get("judgement") or "")):
             # the speaker judges the items himself ("刚才书衡书记的讲话…我完全赞同"): the
             # glue's word on them before it said it twice (craft review 7)
-            return "刚才，" + ("；" if any(len(c) > 30 for c in clauses) else "，").join(
-                clauses) + "。"
-        joint = "；" if any(len(c) > 30 for c in clauses) else "，"
+            return "刚才，" + joint.join(clauses) + "。"
         reply = _clause(response) if response else None
         # A decision read out among other items, the commended congratulated later by the
         # speaker himself: a joint word would answer the decision too ("…宣读了表彰决定，我完全

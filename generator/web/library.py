@@ -76,11 +76,16 @@ def _add_options(fields: list[dict[str, Any]], specs: Any) -> None:
         if spec is None:
             continue
         if field["type"] == "choice":
-            first: dict[str, str] = {}
-            for spelling, value in spec.choices.items():
-                first.setdefault(value, spelling)
-            field["options"] = list(first.values())
+            field["options"] = list(_offered(spec).values())
         _add_options(field["children"], spec.fields)
+
+
+def _offered(spec: Any) -> dict[str, str]:
+    """The entry the form's list offers for each value of a choice: its first spelling."""
+    first: dict[str, str] = {}
+    for spelling, value in spec.choices.items():
+        first.setdefault(value, spelling)
+    return first
 
 
 def _is_json(content_type: str) -> bool:
@@ -192,8 +197,7 @@ def _as_chosen(values: Any, fields: Any) -> Any:
     for spec in fields:
         value = out.get(spec.key)
         if spec.type == "choice" and isinstance(value, str):
-            out[spec.key] = next((label for label, chosen in spec.choices.items()
-                                  if chosen == value), value)
+            out[spec.key] = _offered(spec).get(value, value)
         elif spec.type == "group":
             out[spec.key] = _as_chosen(value, spec.fields)
         elif spec.type == "list" and spec.item == "group" and isinstance(value, list):

@@ -348,6 +348,11 @@ def leads(speaker: str, body: str) -> bool:
     return any(_heads(post, body) for post in _post(speaker).split("、"))
 
 
+def _leads_any(speaker: str, bodies: str) -> bool:
+    """Whether the speaker heads one of the bodies a 委托方 names ("镇党委、镇政府")."""
+    return any(leads(speaker, body) for body in bodies.split("、"))
+
+
 def _heads(post: str, body: str) -> bool:
     """One post of a speaker's ("集团党委书记" of "集团党委书记、董事长", who said "在集团党委的
     坚强领导下" of his own committee when only the whole line was read, a fact writer)."""
@@ -875,11 +880,10 @@ class Glue:
         if self.convened and _CONVENES.search(variant.text):
             return False  # the user's background said it: "…隆重召开大会…召开这次会议，…"
         by = str(slots.get("by") or "")
-        heads = bool(by) and any(leads(self.speaker, part) for part in by.split("、"))
-        if by and "受{by}" in variant.text and heads:
+        if by and "受{by}" in variant.text and _leads_any(self.speaker, by):
             return False  # the 街道党工委's own secretary is not "受街道党工委的委托" (round 9)
-        if by and _post(self.speaker) and "代表{by}" in variant.text and not any(
-                leads(self.speaker.replace("副", ""), part) for part in by.split("、")):
+        if by and _post(self.speaker) and "代表{by}" in variant.text and not _leads_any(
+                self.speaker.replace("副", ""), by):
             return False  # its head or a deputy speaks for it; a member (镇党委委员) or a
             # guest is 受…委托 (craft review 6)
         if when.get("problems") == "given" and not slots.get("problems"):

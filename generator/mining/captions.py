@@ -25,6 +25,12 @@ COMPILATION = re.compile(
     rf"(?:汇编|合集|选编|汇总|大全|精选|多篇|[（\[【][^）\]】]{{0,4}}{_N}+篇[^）\]】]{{0,4}}[）\]】]"
     rf"|(?<![第篇则\d{NUMERAL_CHARS}])(?:{_N}+|两)[篇则])$|^(?:精选|最新|优秀)?{_N}+篇"
 )
+#: A collection's sample number before a title, after its "目录" perhaps ("第1篇 <title>",
+#: "目录第1篇 <title>", "篇1：<title>"; round 77): a regex fragment, read at a flattened line's
+#: start (paragraphs) and at a title's (parse.TITLE_NOISE).
+LEADING_SAMPLE = (r"(?:目[录錄]\s*)?"
+                  r"(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})"
+                  r"(?:[：:]\s*|\s+)")
 #: A sample's number after a title: "篇1", "【篇2】", "第三篇" (stripped from a title too).
 SAMPLE_MARK = rf"(?:[（\[【]?篇{_N}+[）\]】]?|第{_N}+篇)"
 CAPTIONED = re.compile(rf"{SAMPLE_MARK}$")

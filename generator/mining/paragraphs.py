@@ -34,7 +34,7 @@ from .boilerplate import (
     is_furniture,
     strip_label,
 )
-from .captions import SAMPLE_MARK
+from .captions import LEADING_SAMPLE, SAMPLE_MARK
 from .headings.detect import (
     ANNOUNCEMENT,
     ANNOUNCEMENT_OPEN,
@@ -1019,9 +1019,7 @@ _CHUNK_BEFORE_TITLE = re.compile(
 #: Round 77: a collection's sample number opening such a line before the title ("第一篇：
 #: 在…的讲话（摘要）一、…", "目录第1篇 <title>同志们：…"): the sample's caption and its title are
 #: one row, as printed (`clean_title` drops the number); the run after it is read as a title.
-_SAMPLE_BEFORE_TITLE = re.compile(
-    r"(?:目[录錄]\s*)?(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})(?:[：:]\s*|\s+)"
-)
+_SAMPLE_BEFORE_TITLE = re.compile(LEADING_SAMPLE)
 
 
 def _unflatten_line(

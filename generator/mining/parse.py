@@ -51,6 +51,7 @@ from .boilerplate import (
 from .captions import (
     CAPTIONED,
     COMPILATION,
+    LEADING_SAMPLE,
     REPORTED,
     SAMPLE_MARK,
     SAMPLE_NUMBER,
@@ -129,10 +130,7 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
     # from a cut label ("：运动会欢迎词") go the same way.
     # Round 77: a collection's sample number before the title, after its "目录" perhaps
     # ("第1篇 <title>", "目录第1篇 <title>", "篇1：<title>"): the collection's, not the title's.
-    re.compile(
-        r"^(?:目[录錄]\s*)?(?:第[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3})"
-        r"(?:[：:]\s*|\s+)(?=[^\d\s]\S{5})"
-    ),
+    re.compile(rf"^{LEADING_SAMPLE}(?=[^\d\s]\S{{5}})"),
     re.compile(
         r"^(?:附件\s*[\d一二三四五六七八九十]{0,2}\s*[：:]?|\d{1,3}\s*[-－—]|第\s*\d{1,3}\s*页"
         r"|[A-Za-z]{1,3}\d{2,8}|[：:，、])"

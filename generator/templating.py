@@ -248,7 +248,10 @@ def dates_occasion(text: Any) -> bool:
 #: Words by which a heading already asks something of its audience: "书记要亲自抓",
 #: "必须守住底线", "决不允许…".  Such a heading is said as it stands; "要" before it doubles the
 #: demand ("要书记要亲自抓", named by a fact writer, round 9).
-_DEMANDING = ("要", "必须", "务必", "应当", "应该", "需要", "不能", "不得", "决不", "坚决", "切实")
+#: "希望大家…" asks already too: "要希望大家放眼全局" (a lone part of a commendation drafted
+#: from a real page's facts).
+_DEMANDING = ("要", "必须", "务必", "应当", "应该", "需要", "不能", "不得", "决不", "坚决", "切实",
+              "希望")
 
 
 def demanding(text: Any) -> bool:
@@ -279,6 +282,31 @@ def orders(text: Any) -> bool:
     return not _TOPIC_FIRST.match(str(text or ""))
 
 
+#: A heading that names a field and the new result it is to reach, with no verb ("智慧消防新突
+#: 破", "基层治理新局面"): "要智慧消防新突破" has no verb (a lone point drafted from a real page's
+#: facts).  Said as "智慧消防要实现新突破", with the verb the result goes with in the genre
+#: (取得新成效, 迈上新台阶, 开创新局面; CORPUS.md's closings and headings).
+_NEW_RESULT_VERBS = {"突破": "实现", "提升": "实现", "跨越": "实现", "成效": "取得", "进展": "取得",
+                     "成绩": "取得", "台阶": "迈上", "局面": "开创", "篇章": "谱写", "高度": "达到",
+                     "水平": "达到", "气象": "展现", "面貌": "展现", "作为": "有", "变化": "有"}
+_NEW_RESULT = LazyPattern(
+    r"^(?P<field>[^，、；。]{2,16}?)新(?P<result>" + "|".join(_NEW_RESULT_VERBS) + r")$")
+
+
+def demand(heading: Any) -> str:
+    """A heading said as a demand of the audience, for a point said alone without its number:
+    "提升…能力" → "要提升…能力"; one that asks already ("书记要亲自抓", `demanding`) or names
+    its topic first ("已列入清单的隐患限期整改", `orders`) stays as written; a field and its new
+    result gets the verb the result goes with ("智慧消防要实现新突破")."""
+    text = str(heading or "")
+    if demanding(text) or not orders(text):
+        return text
+    found = _NEW_RESULT.match(text)
+    if found and not any(verb in found["field"] for verb in set(_NEW_RESULT_VERBS.values())):
+        return f"{found['field']}要{_NEW_RESULT_VERBS[found['result']]}新{found['result']}"
+    return "要" + text
+
+
 #: The kind of body a name ends with, by which it is called once named ("石门村金穗粮食种植
 #: 专业合作社" → 合作社): "做好石门村金穗粮食种植专业合作社工作" read its whole name into a
 #: formula (a fact writer).
@@ -298,6 +326,7 @@ def short_name(text: Any) -> str:
 
 FILTERS = {
     "cn": chinese_number,
+    "demand": demand,
     "spoken": spoken_number,
     "enum": enumerate_points,
     "dunhao": join_dunhao,
@@ -350,8 +379,6 @@ def _environment(search_path: tuple[Path, ...]):
     env.tests["announcing"] = announces_list
     env.tests["counting"] = counting
     env.tests["dating"] = dates_occasion
-    env.tests["demanding"] = demanding
-    env.tests["ordering"] = orders
     env.tests["restated"] = restated
     env.globals["phrase"] = phrase  # the phrase bank's glue, chosen by a template's variant field
     return env
@@ -483,9 +510,8 @@ def _unnumber_lone_part(speech: Speech) -> None:
         return
     part.numbering = LONE_SCHEME
     part.lead = True
-    if part.role in ("tasks", "guarantee") and not demanding(part.heading) and orders(
-            part.heading):  # not a lesson or a situation said as a fact ("要…形势严峻")
-        part.heading = "要" + part.heading  # said as a demand, as a lone point is (macros.lone)
+    if part.role in ("tasks", "guarantee"):  # not a lesson or a situation ("要…形势严峻")
+        part.heading = demand(part.heading)  # said as a demand, as a lone point is (macros.lone)
 
 
 def _source_line(template: Template, output: str) -> int | None:

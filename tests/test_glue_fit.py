@@ -900,6 +900,11 @@ def test_a_notice_of_problems_is_always_answered(organiser):
 @pytest.mark.parametrize(("heading", "said"), [
     ("已列入清单的隐患限期整改", "已列入清单的隐患限期整改。"),  # not "要已列入…" (a fact writer)
     ("提升应急处置能力", "要提升应急处置能力。"),
+    # a field and its new result has no verb: not "要智慧消防新突破" (a real page's facts)
+    ("智慧消防新突破", "智慧消防要实现新突破。"),
+    ("基层应急治理新局面", "基层应急治理要开创新局面。"),
+    ("取得隐患整治新成效", "要取得隐患整治新成效。"),  # its verb is there already
+    ("希望大家放眼全局", "希望大家放眼全局。"),  # asks already: not "要希望…"
 ])
 def test_a_lone_sub_point_is_said_as_an_order_only_when_it_reads_as_one(heading, said):
     data = scaffold_data("special-deployment")

@@ -475,3 +475,29 @@ def test_a_lecture_with_no_theme_invents_none():
     for version in range(8):
         text = render_text(speech_from(data | {"套话版本": version}))
         assert "党员队伍建设" not in text, text  # (the scaffold's own facts never say it)
+
+
+OPENED_BY_PURPOSE = [
+    name for name in GENRES
+    if "mv.purpose(" in (get_template(name).folder / "speech.j2").read_text("utf-8")]
+
+
+@pytest.mark.parametrize("name", OPENED_BY_PURPOSE)
+def test_an_opening_with_no_purpose_or_earlier_item_still_convenes_its_meeting(name):
+    """"全镇工贸企业已超过200家；…。下面，我讲两点意见。" (a draft from a real page's facts, read
+    blind as the program's): with no purpose, approver, convener or earlier item the opening was
+    the user's facts and the announcement, with nothing of the meeting; it convenes the meeting
+    by its name, as real openings do ("今天，我们召开…"), and keeps every fact."""
+    data = scaffold_data(name)
+    required = {f.label for f in get_template(name).fields if f.required}
+    for key in {"会议任务", "会议目的", "批准召开", "决定召开", "前面讲话", "前面议程", "议程",
+                "对前面讲话的评价", "对前面议程的评价"} - required:
+        data.pop(key, None)
+    fact = "全镇工贸企业已超过200家。"
+    data["事件经过" if name == "special-deployment" else "开场背景"] = [fact]
+    data["会议名称"] = "全镇安全生产工作会议"
+    for version in range(4):
+        speech = speech_from(data | {"套话版本": version})
+        opening = "".join(speech.opening)
+        assert fact in opening, opening
+        assert re.search("召开(?:这次)?全镇安全生产工作会议", opening), opening

@@ -135,6 +135,8 @@ def test_no_formula_twice_in_one_speech(version):
     ("县人民检察院安全保密专项整治会议", "各部门", "各乡镇"),
     # a secondary school has no 院系 (a fact writer's 职业中专)
     ("临河县职业中专校园安全专项整治会议", "各处室、各年级", "各院系"),
+    # a national meeting naming 县 inside its name ("全国双拥模范城（县）…"), a real page's facts
+    ("全国双拥模范城（县）安全保密专项整治会议", "各地区、各部门", "各乡镇"),
 ])
 def test_the_organisers_level_chooses_who_is_addressed(meeting, expected, wrong):
     data = scaffold_data("special-deployment") | {"会议名称": meeting, "套话版本": 1}

@@ -631,6 +631,7 @@ class Glue:
                 entries.append((who, kind, about))
         speaker = str(facts.get("speaker") or "")
         joinable = False  # whether the last item is a structured entry with its topic
+        last_who = None
         for who, kind, about in entries:
             with_about, bare = self.stock.agenda_phrases[kind]
             if about.startswith(("代表", "受")):  # "陆昊书记就代表团中央…" (a fact copier):
@@ -660,8 +661,12 @@ class Glue:
                 # of one kind in a row, each on a topic, are one clause, their act said once
                 out[-1] = (f"{out[-1][0][:-len(act)]}，{said}", kind)
                 continue
+            if who == last_who and said.startswith(who):
+                # one speaker's items in a row name him once: "有关负责同志传达了…；有关负责
+                # 同志通报了…；有关负责同志宣读了…" read as a form (craft review 8)
+                said = said[len(who):]
             out.append((said, kind))
-            joinable = bool(about)
+            joinable, last_who = bool(about), who
         return out
 
     def _honoured(self, facts: Mapping[str, Any]) -> str:

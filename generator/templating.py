@@ -293,13 +293,24 @@ _NEW_RESULT = LazyPattern(
     r"^(?P<field>[^，、；。]{2,16}?)新(?P<result>" + "|".join(_NEW_RESULT_VERBS) + r")$")
 
 
+#: Headings that are no order however "要" goes before them (craft review 8, drafts from real
+#: pages' facts): a sentence of their own with 是 ("要双拥工作是根基"), a quoted or titled
+#: topic first ("要“两学一做”，关键在于学好党章"), and a lecture's expository heading, a noun
+#: naming what is explained ("要廉政的内涵和历史沿革", "要概述").  实事求是 is an order's object.
+_NO_ORDER = LazyPattern(
+    r"^[“《「‘]"
+    r"|^[^，。；]{2,14}?(?<!实事求)是(?![非否])"
+    r"|(?:内涵|沿革|概述|综述|含义|由来|历程|渊源|演变|要义|本质特征|主要特征|基本特征|启示)$")
+
+
 def demand(heading: Any) -> str:
     """A heading said as a demand of the audience, for a point said alone without its number:
     "提升…能力" → "要提升…能力"; one that asks already ("书记要亲自抓", `demanding`) or names
-    its topic first ("已列入清单的隐患限期整改", `orders`) stays as written; a field and its new
-    result gets the verb the result goes with ("智慧消防要实现新突破")."""
+    its topic first ("已列入清单的隐患限期整改", `orders`) or is no order at all (`_NO_ORDER`)
+    stays as written; a field and its new result gets the verb the result goes with
+    ("智慧消防要实现新突破")."""
     text = str(heading or "")
-    if demanding(text) or not orders(text):
+    if demanding(text) or not orders(text) or _NO_ORDER.search(text):
         return text
     found = _NEW_RESULT.match(text)
     if found and not any(verb in found["field"] for verb in set(_NEW_RESULT_VERBS.values())):

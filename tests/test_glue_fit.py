@@ -905,6 +905,13 @@ def test_a_notice_of_problems_is_always_answered(organiser):
     ("基层应急治理新局面", "基层应急治理要开创新局面。"),
     ("取得隐患整治新成效", "要取得隐患整治新成效。"),  # its verb is there already
     ("希望大家放眼全局", "希望大家放眼全局。"),  # asks already: not "要希望…"
+    # no order however said (craft review 8): a sentence with 是, a quoted topic first, what a
+    # lecture explains
+    ("双拥工作是根基", "双拥工作是根基。"),
+    ("“两学一做”，关键在于学好党章", "“两学一做”，关键在于学好党章。"),
+    ("廉政的内涵和历史沿革", "廉政的内涵和历史沿革。"),
+    ("概述", "概述。"),
+    ("坚持实事求是", "要坚持实事求是。"),  # 是 in an order's object
 ])
 def test_a_lone_sub_point_is_said_as_an_order_only_when_it_reads_as_one(heading, said):
     data = scaffold_data("special-deployment")
@@ -1457,3 +1464,21 @@ def test_speakers_of_one_kind_in_a_row_each_on_a_topic_are_one_clause():
         said = agenda_reply(data, version)
         assert said.count("作了交流发言") == 1, said
         assert "清河区就土地托管服务" in said and "桃源镇就村级集体经济发展" in said, said
+
+
+def test_one_speakers_items_in_a_row_name_him_once():
+    """"刚才，有关负责同志传达了…；有关负责同志通报了…；有关负责同志宣读了…；有关负责同志作了工作
+    报告" (craft review 8, a real page's agenda): the speaker is named once, every item kept."""
+    data = scaffold_data("work-conference") | {"议程": [
+        {"谁": "有关负责同志", "类型": "其他", "内容": "传达了省信访工作会议精神"},
+        {"谁": "有关负责同志", "类型": "通报", "内容": "2022年度全市信访工作考核情况"},
+        {"谁": "有关负责同志", "类型": "工作报告"},
+        {"谁": "市信访局局长", "类型": "交流发言"}]}
+    for key in ("前面议程", "前面讲话"):
+        data.pop(key, None)
+    for version in VERSIONS:
+        said = agenda_reply(data, version)
+        assert said.count("有关负责同志") == 1, said
+        for fact in ("传达了省信访工作会议精神", "2022年度全市信访工作考核情况", "工作报告",
+                     "市信访局局长"):
+            assert fact in said, said

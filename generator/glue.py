@@ -634,8 +634,10 @@ class Glue:
         last_who = None
         for who, kind, about in entries:
             with_about, bare = self.stock.agenda_phrases[kind]
-            if about.startswith(("代表", "受")):  # "陆昊书记就代表团中央…" (a fact copier):
-                with_about = with_about.replace("就{about}", "{about}")  # whom he spoke for
+            if about.startswith(("代表", "受", "结合", "围绕", "针对", "就")):
+                # "陆昊书记就代表团中央…" (a fact copier): whom he spoke for; "几位同志就结合
+                # 自身…的体会" (craft review 8): the topic brings its own preposition
+                with_about = with_about.replace("就{about}", "{about}")
             if kind == "other" and about:
                 about = _done(about)
             if kind == "commendation":  # "宣读了宣读了《…决定》" (a fact copier)

@@ -1313,6 +1313,10 @@ def test_small_seams_of_craft_review_6_and_the_fact_copiers():
     data["议程"] = [{"谁": "陆昊书记", "类型": "讲话", "内容": "代表团中央"}]
     text = render_text(speech_from(data))
     assert "陆昊书记代表团中央作了重要讲话" in text and "就代表" not in text, text
+    # a topic with its own preposition: not "几位同志就结合自身…" (craft review 8)
+    data["议程"] = [{"谁": "几位同志", "类型": "交流发言", "内容": "结合自身教学工作的体会"}]
+    text = render_text(speech_from(data))
+    assert "几位同志结合自身教学工作的体会作了交流发言" in text and "就结合" not in text, text
     # a theme holding quotes is quoted with single quotes inside (a fact copier)
     lecture = scaffold_data("party-lecture") | {"党课主题": "践行“三严三实”，严以修身"}
     for version in VERSIONS:

@@ -53,6 +53,8 @@ _CLAUSE_WORDS = ("要", "是", "有", "，", "怎样", "如何", "怎么")
 _CLAUSE_START = ("在", "以", "把", "用", "为", "对", "按照", "围绕", "通过", "让", "从", "向")
 #: What a commendation read out is, when its 内容 names it (决定, 通报, 命令…).
 _READ_OUT = re.compile(r"决定|通报|通知|名单|命令|嘉奖令")
+#: An earlier item that says the vote is over.
+_VOTED = re.compile(r"选举产生了|选出了|当选为|(?:选举|投票)[^。；，]{0,6}结果")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
 #: hold already.
 _PHRASE_WORDS = ("具体", "重要", "全面")
@@ -684,6 +686,12 @@ class Glue:
         return "groups" if groups and not re.search(words["people"], named) else "people"
 
     @property
+    def voted(self) -> bool:
+        """Whether an earlier item says the vote is over ("大会选举产生了新一届工会委员会"):
+        then the closing does not ask the hall to vote well (craft review 8)."""
+        return any(_VOTED.search(text) for text, _ in self.items)
+
+    @property
     def agenda_kinds(self) -> list[str]:
         return [kind for _, kind in self.items]
 
@@ -856,8 +864,9 @@ class Glue:
             return False  # "会议的主要任务是" leans on the user's own sentence convening it
         if when.get("work") == "none" and slots.get("work"):
             return False  # a fallback for meetings whose name gives no subject
-        if "kind" in when and self.kind not in when["kind"]:
-            return False
+        if "kind" in when and self.kind not in when["kind"] and not (
+                when.get("after_vote") and self.kind == "election" and self.voted):
+            return False  # after the vote an election closes as a founding does
         if "named" in when and not re.search(when["named"], self.meeting):
             return False  # "讲一堂党课" only where the meeting's name says it is one
         if "not_named" in when and re.search(when["not_named"], self.meeting):
@@ -902,6 +911,8 @@ class Glue:
         if "place" in when and when["place"] != self.place:
             return False
         if "season" in when and self.season not in when["season"]:
+            return False
+        if when.get("before_vote") and self.voted:
             return False
         if "unless_said" in when and re.search(when["unless_said"], self._text):
             return False  # "今年是…承上启下的一年" after the user's own "开局之年" (a fact writer)

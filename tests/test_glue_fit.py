@@ -1486,3 +1486,22 @@ def test_one_speakers_items_in_a_row_name_him_once():
         for fact in ("传达了省信访工作会议精神", "2022年度全市信访工作考核情况", "工作报告",
                      "市信访局局长"):
             assert fact in said, said
+
+
+def test_after_the_vote_the_hall_is_not_asked_to_vote_well():
+    """"刚才，大会选举产生了新一届工会委员会" and then "希望大家…把群众公认、办事公道的人选进新一届
+    …，保证这次选举顺利进行" (craft review 8): once an earlier item says the vote is over, the
+    election closes as a founding does, on the new body's work, and still closes."""
+    data = scaffold_data("election-or-founding") | {
+        "前面讲话": ["大会选举产生了新一届工会委员会和经费审查委员会"]}
+    data.pop("议程", None)
+    data.pop("结尾", None)
+    for version in VERSIONS:
+        speech = speech_from(data | {"套话版本": version})
+        closing = "".join(speech.closing)
+        assert closing, render_text(speech)
+        assert not re.search("一票|选举顺利|选进|行使民主权利|换届纪律|风清气正的大会",
+                             closing), closing
+    before = scaffold_data("election-or-founding")
+    closings = ["".join(speech_from(before | {"套话版本": v}).closing) for v in VERSIONS]
+    assert any(re.search("一票|选举顺利|选进|换届纪律", c) for c in closings), closings

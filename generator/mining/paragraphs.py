@@ -937,7 +937,10 @@ def _collection_rows(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for k, (number, piece) in enumerate(pieces):
         glued = out and out[-1][0] == number and not out[-1][1].endswith(_NOT_CAPTION_END)
         name = out[-1][1] if out else ""
-        around = {out[-2][1] if len(out) > 1 else "", pieces[k + 1][1] if k + 1 < len(pieces) else ""}
+        around = {
+            out[-2][1] if len(out) > 1 else "",
+            pieces[k + 1][1] if k + 1 < len(pieces) else "",
+        }
         if glued and _CUT_SAMPLE.match(piece) and name not in around:
             # the name printed again beside the number ("<name>", "<name>", "篇1") is the
             # repeated head's, read as it was

@@ -27,6 +27,7 @@ from ..schemes import SCHEMES as TABLE
 from ..schemes import marker as nth_marker
 from .address import GREETED, LEADING_GREETING, is_salutation
 from .boilerplate import (
+    COUNT_HINT,
     FURNITURE_EDGE,
     LEAD_IN,
     classify,
@@ -905,7 +906,57 @@ def unflatten(
             )
         if not before and len(pieces) > 1:
             pieces = _unglued_addresses(pieces, out[-1:])
+            pieces = _collection_rows(pieces)
         out.extend(pieces)
+    return out
+
+
+#: Round 79: a collection's count closing its name ("…讲话稿（通用19篇）", "…（精选18篇）").
+_COUNT_NOTE = re.compile(rf"^[^。！？；，：]{{2,60}}?{COUNT_HINT.pattern}(?=[^\s。！？；，：])")
+
+
+#: A sample's number, or a count, cut off the caption or name it closes: a few words of the
+#: name may have gone with it ("优秀篇篇1", "优秀篇（汇总14篇）").
+_CUT_SAMPLE = re.compile(rf"^{_HAN}{{0,4}}?{SAMPLE_MARK}$")
+_CUT_COUNT = re.compile(rf"^{_HAN}{{0,4}}?{COUNT_HINT.pattern}")
+#: What may follow a collection's count on its row and still be cut off it: a caption, no
+#: sentence ("<name>（通用19篇）<name>", not "…（通用26篇）<caption>尊敬的…，早上好！…").
+_CAPTION_AFTER_COUNT = re.compile(r"[^。！？；，：\s]{2,40}")
+_NOT_CAPTION_END = ("。", "！", "？", "；", "，", "：", "…", "、")
+
+
+def _collection_rows(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Round 79: a flattened head's rows as a collection printed them.  A collection's name
+    with its count, run into the next row ("<name>（通用19篇）<name>篇1"), is a row of its own:
+    the count closes the header, as the line's end did.  A sample's number cut off its caption
+    ("<name>", "篇1", "同志们：") goes back onto it ("<name>篇1"): caption and number were one row,
+    and a caption that only names the collection is no speech's title (``captions``); a count
+    cut off its name ("<name>", "（专业18篇）…") goes back onto it too.  Only rows of one printed
+    line, the row before no sentence or clause."""
+    out: list[tuple[int, str]] = []
+    for k, (number, piece) in enumerate(pieces):
+        glued = out and out[-1][0] == number and not out[-1][1].endswith(_NOT_CAPTION_END)
+        name = out[-1][1] if out else ""
+        around = {
+            out[-2][1] if len(out) > 1 else "",
+            pieces[k + 1][1] if k + 1 < len(pieces) else "",
+        }
+        if glued and _CUT_SAMPLE.match(piece) and name not in around:
+            # the name printed again beside the number ("<name>", "<name>", "篇1") is the
+            # repeated head's, read as it was
+            out[-1] = (number, name + piece)
+            continue
+        if glued and (count := _CUT_COUNT.match(piece)):
+            out[-1] = (number, name + count.group())  # "<name>", "（专业18篇）时间：…"
+            piece = piece[count.end() :].lstrip()
+            if not piece:
+                continue
+        if (counted := _COUNT_NOTE.match(piece)) and _CAPTION_AFTER_COUNT.fullmatch(
+            piece, counted.end()
+        ):
+            out += [(number, counted.group()), (number, piece[counted.end() :])]
+            continue
+        out.append((number, piece))
     return out
 
 

@@ -194,7 +194,10 @@ _AROUND_SUBJECT = (
 _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|十佳|最美|考评|考核|评比"
                          # an institution's own yearly meeting is about all its work: "人民医院
                          # 工作中还存在…" named the hospital where the work was meant
-                         rf"|{alternation((*_INSTITUTIONS, '局', '厅'))}$|大赛|比赛|竞赛")
+                         rf"|{alternation((*_INSTITUTIONS, '局', '厅'))}$|大赛|比赛|竞赛"
+                         # a festival is when, not a line of work: "教师节工作任务艰巨"
+                         # (craft review 8)
+                         r"|节$")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).

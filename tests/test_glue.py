@@ -686,6 +686,8 @@ def test_a_guarantee_lead_in_does_not_say_its_points_first(version):
     # a firm's whole name goes, not its name up to its first 集团 ("有限公司安全生产", tester 11)
     ("市城投集团有限公司2025年安全生产紧急会议", "安全生产"),
     ("远航物流股份有限公司安全生产工作会议", "安全生产"),
+    ("2010年教师节表彰大会", None),  # a festival is when, not what ("教师节工作", review 8)
+    ("全县春节期间安全生产工作会议", "安全生产"),
 ])
 def test_the_work_a_meeting_is_about_is_read_from_its_name(meeting, work):
     """The glue says "{work}工作中还存在…", "做好{work}工作": the work, without the gathering's
@@ -693,3 +695,14 @@ def test_the_work_a_meeting_is_about_is_read_from_its_name(meeting, work):
     from generator.glue import subject_of
 
     assert subject_of(meeting) == work
+
+
+def test_a_campaign_is_carried_through_not_raised_to_a_level_of_work():
+    """"为全面提升党的群众路线教育实践活动工作水平而努力奋斗" (craft review 8): a campaign's
+    default goal is that it take effect."""
+    data = scaffold_data("party-building") | {"会议名称": "全市党的群众路线教育实践活动动员大会"}
+    for key in ("奋斗目标", "结尾"):
+        data.pop(key, None)
+    for version in range(6):
+        text = text_of(data | {"套话版本": version})
+        assert "活动工作水平" not in text, text

@@ -277,6 +277,11 @@ RUN_ON_OPENERS = (
     # ends with them.
     r"首先，",
     r"，?(?:众所周知|大家都?知道|我们都?知道)，",
+    # A speaker's aside on how the sentence is meant ("从本质上说，", "总的来看，", "客观地讲，",
+    # "事实上，"): it comments on a statement to come, and a heading states none.
+    r"，?(?:从(?:本质|根本|总体|全局|长远)上|总的来|总体来|一般来|具体来|客观地|坦率地|"
+    r"实事求是地)(?:说|讲|看)，",
+    r"，?(?:事实上|实际上|毫无疑问|应该说|可以说|换句话说|说到底)，",
 )
 #: The body after such an opener runs on: this long at least, and past its first sentence
 #: (or cut off before any).  One sentence ending the line is more likely the heading's own

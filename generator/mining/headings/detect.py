@@ -58,6 +58,9 @@ COMPOUNDS = {
     "保障": ("性", "房"),
     "的认识": ("论", "上"),
     "的斗志": ("昂扬",),
+    # 工作 as the first half of a noun ("…统战工作会议精神", "工作机制", "工作者"): the weak
+    # ending (``WEAK_ENDINGS``) is then inside the heading's object, not at its end.
+    "工作": ("会议", "者", "组", "队", "站", "室", "机制", "方针", "报告", "作风"),
 }
 #: A heading's commonest last word, too common inside headings to cut after unless the clause
 #: it falls in runs on past a heading clause's size (``TASK_CLAUSE``): "统一思想，提高认识，

@@ -58,6 +58,9 @@ COMPOUNDS = {
     "保障": ("性", "房"),
     "的认识": ("论", "上"),
     "的斗志": ("昂扬",),
+    # 工作 as the first half of a noun ("…统战工作会议精神", "工作机制", "工作者"): the weak
+    # ending (``WEAK_ENDINGS``) is then inside the heading's object, not at its end.
+    "工作": ("会议", "者", "组", "队", "站", "室", "机制", "方针", "报告", "作风"),
 }
 #: A heading's commonest last word, too common inside headings to cut after unless the clause
 #: it falls in runs on past a heading clause's size (``TASK_CLAUSE``): "统一思想，提高认识，
@@ -277,6 +280,11 @@ RUN_ON_OPENERS = (
     # ends with them.
     r"首先，",
     r"，?(?:众所周知|大家都?知道|我们都?知道)，",
+    # A speaker's aside on how the sentence is meant ("从本质上说，", "总的来看，", "客观地讲，",
+    # "事实上，"): it comments on a statement to come, and a heading states none.
+    r"，?(?:从(?:本质|根本|总体|全局|长远)上|总的来|总体来|一般来|具体来|客观地|坦率地|"
+    r"实事求是地)(?:说|讲|看)，",
+    r"，?(?:事实上|实际上|毫无疑问|应该说|可以说|换句话说|说到底)，",
 )
 #: The body after such an opener runs on: this long at least, and past its first sentence
 #: (or cut off before any).  One sentence ending the line is more likely the heading's own
@@ -623,6 +631,54 @@ def _defined(text: str) -> tuple[str, str] | None:
 #: A heading's last character that leads on to more: it ends no heading.
 _LEADS_ON = "的了在对把和与及地得着是为"
 
+#: The speaker's own side named as a sentence's subject: 我们, or 我 with the unit the speaker
+#: stands for (我市, 我县, 我镇, 我局, 我校…).  Data: extend when a page shows another unit.
+OUR_UNITS = "们們市县縣区區镇鎮乡鄉省州局校院厂廠村"
+_OURS = LazyPattern(f"我[{OUR_UNITS}]", needs="我")
+
+
+def _ours(text: str) -> tuple[str, str] | None:
+    """(heading, body) for a heading run on without a break into a body whose first
+    sentence has the speaker's own side as its subject ("…切实抓好森林草原防灭火工作
+    我市森林防火工作，总体来讲…", "…总结审计发展的客观规律我们整个国家的各项工作，
+    都是在…", "安全生产要抓住重点我县涉安领域主要有…").  A heading names a task for the
+    audience; where it names "our" county it is the object of a word just before
+    ("对我市…", "当前我镇…", "这一年我们…"), so the clause before the cut must hold four
+    characters at least and end on no word that leads on (对, 在, 把, 为…).  Of the places
+    in one clause ("全面把握我市教育发展的新要求我局去年制定的…计划，") the last is the
+    subject of the clause that runs on, the earlier one the heading's object.  The body
+    must run on past its first sentence (``_runs_on``), so a heading line that names our
+    county further on ("…发挥好地方志工作在我省振兴老工业基地…中的作用") is never cut,
+    and the subject's sentence goes on in clauses: a heading typed with a full stop ends
+    on its object ("如何对待我们伟大的人民解放军。这个问题…" is one heading).  The
+    heading holds no sentence end and no 是."""
+    places = [found.start() for found in _OURS.finditer(text)]
+    while places:
+        clause = _BODY_CLAUSE_BREAK.search(text, places[0])
+        stop = clause.start() if clause else len(text)
+        run = [cut for cut in places if cut < stop]
+        places = places[len(run) :]
+        for cut in reversed(run):
+            heading = text[:cut]
+            size = len(unglossed(heading))
+            if size > ECHO_HEAD_MAX or _SENTENCE_END.search(heading) or "是" in heading:
+                return None
+            if size < CLOSED_HEAD_MIN or not in_basic_block(heading[-1]):
+                continue
+            if heading[-1] in _LEADS_ON or heading.count("“") != heading.count("”"):
+                continue
+            clause_start = max(heading.rfind(mark) for mark in "，；：、") + 1
+            if len(unglossed(heading[clause_start:])) < ECHO_CLAUSE_MIN:
+                continue
+            body = text[cut:]
+            first = _SENTENCE_END.search(body)
+            in_clauses = clause is not None and (first is None or stop < cut + first.start())
+            if in_clauses and _runs_on(body):
+                return heading, body
+            break  # the run's subject does not run on: no earlier place in it does
+    return None
+
+
 #: A body sentence's first words that no heading ends before, whatever the heading's shape (one
 #: clause or several): the speaker turning to the audience ("同志们，"), the days just past
 #: ("这几天"), a span dated from a year or from a congress ("自2012年…以来，", "党的十八大以来，"),
@@ -669,6 +725,8 @@ def split_fused(text: str) -> tuple[str, str] | None:
         found = _echoed(text)
     if found is None:
         found = _defined(text)
+    if found is None and "我" in text:
+        found = _ours(text)
     return found
 
 

@@ -474,6 +474,12 @@ def address_of(salutation: str) -> str:
 
 
 
+#: Wordings for cadres and their units: the level words ({all}: 各处室、各年级), a territory's
+#: 改革发展稳定, the year's tasks, 干事创业, 凝心聚力 and 作出更大贡献.
+_CADRES_WORDING = re.compile(r"\{all\}|改革发展稳定|干事创业|各项工作|目标任务|工作任务"
+                             r"|更大贡献|凝心聚力")
+
+
 #: A run of five characters said three times in one sentence: "各级政府系统办公室要…把政府系统
 #: 办公室工作的各项任务逐项落实到位，以实际行动开创政府系统办公室工作新局面" (the organiser in
 #: {all}, {work} and {goal} at once; a blind reader, round 18).
@@ -793,6 +799,13 @@ class Glue:
         return (_seed(self.key, "run on") + self.version) % 5 < 3
 
     @property
+    def students(self) -> bool:
+        """Whether the speech is to pupils or students: a salutation calling 同学们 and no
+        同志 ("各位老师、同学们："), where the wordings for cadres and units do not fit."""
+        salutation = str(self.facts.get("salutation") or "")
+        return "同学" in salutation and "同志" not in salutation
+
+    @property
     def territorial(self) -> bool:
         """Whether the audience is a territory's whole people (全县上下), not an office, a
         system, a firm or an institution's staff."""
@@ -874,6 +887,9 @@ class Glue:
             return False  # "讲一堂党课" only where the meeting's name says it is one
         if "not_named" in when and re.search(when["not_named"], self.meeting):
             return False  # and nobody "召开" a lecture
+        if self.students and _CADRES_WORDING.search(variant.text):
+            return False  # "今年全校改革发展稳定的任务十分繁重。希望各处室、各年级凝聚起干事
+            # 创业的强大力量" said to a hall of pupils (craft review 8)
         if re.search(r"\{area\}(?:上下|干部群众)", variant.text) and not self.territorial:
             return False  # "有全市上下的共同努力" closed a meeting of the city's office staff (g3),
             # and "凝聚着全市干部群众的心血和汗水" praised its own review (pairs9)
@@ -1117,7 +1133,10 @@ class Glue:
     def year_goal(self) -> str:
         """The goal a closing names when the user gave none: the year's tasks, or, at the
         year's end, a good start to the next ("就一定能够圆满完成全年各项目标任务" said on 27
-        December reads as if the year were still ahead: a fact writer, round 9)."""
+        December reads as if the year were still ahead: a fact writer, round 9); to pupils,
+        their progress (the year's tasks are their teachers', craft review 8)."""
+        if self.students:
+            return "取得更加优异的成绩"
         return "实现明年工作的良好开局" if self.season == "年末" else "圆满完成全年各项目标任务"
 
     def word(self, name: str) -> str:

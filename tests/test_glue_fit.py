@@ -1505,3 +1505,19 @@ def test_after_the_vote_the_hall_is_not_asked_to_vote_well():
     before = scaffold_data("election-or-founding")
     closings = ["".join(speech_from(before | {"套话版本": v}).closing) for v in VERSIONS]
     assert any(re.search("一票|选举顺利|选进|换届纪律", c) for c in closings), closings
+
+
+def test_a_hall_of_pupils_is_not_closed_on_as_cadres():
+    """"今年全校改革发展稳定的任务十分繁重。希望各处室、各年级凝聚起干事创业的强大力量" said to
+    高二 pupils at their mid-term awards (craft review 8): where the salutation calls 同学们 and
+    no 同志, the closing leaves out the units, the year's tasks and the cadres' words."""
+    data = scaffold_data("commendation") | {
+        "会议名称": "高二年级期中考试表彰会", "称呼": "各位老师、同学们：", "主办层级": "中小学",
+        "表彰对象": "期中考试成绩优异的同学"}
+    for key in ("奋斗目标", "结尾", "形势展望"):
+        data.pop(key, None)
+    for version in VERSIONS:
+        closing = "".join(speech_from(data | {"套话版本": version}).closing)
+        assert closing, version
+        assert not re.search("各处室|各年级|改革发展稳定|干事创业|目标任务|更大贡献",
+                             closing), closing

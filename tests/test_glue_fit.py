@@ -1521,3 +1521,16 @@ def test_a_hall_of_pupils_is_not_closed_on_as_cadres():
         assert closing, version
         assert not re.search("各处室|各年级|改革发展稳定|干事创业|目标任务|更大贡献",
                              closing), closing
+
+
+def test_a_wording_of_a_later_era_is_not_said_in_an_earlier_year():
+    """"新的征程上，党员教育工作大有可为" closing a 党课 of 2015 (craft review 8): the wording
+    is said from 2021; the year comes from the date, the same for any day of it."""
+    data = scaffold_data("party-lecture")
+    data.pop("结尾形势", None)
+    early = [render_text(speech_from(data | {"套话版本": v, "日期": "2015年6月16日"}))
+             for v in range(12)]
+    assert not any("征程" in text for text in early)
+    late = [render_text(speech_from(data | {"套话版本": v, "日期": "2025年6月16日"}))
+            for v in range(12)]
+    assert any("新的征程上" in text for text in late)

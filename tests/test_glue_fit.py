@@ -1534,3 +1534,14 @@ def test_a_wording_of_a_later_era_is_not_said_in_an_earlier_year():
     late = [render_text(speech_from(data | {"套话版本": v, "日期": "2025年6月16日"}))
             for v in range(12)]
     assert any("新的征程上" in text for text in late)
+
+
+def test_a_relay_of_a_higher_meeting_is_not_praised_as_a_speech():
+    """"有关同志传达了全市…电视电话会议精神，讲得很全面、很具体" (craft review 8): what was relayed
+    is not the relayer's speech; the relay has no word of praise of its own."""
+    data = scaffold_data("special-deployment") | {"前面讲话": [
+        "有关同志传达了全市森林草原防灭火电视电话会议精神", "县应急管理局通报了近期火情"]}
+    data.pop("议程", None)
+    for version in VERSIONS:
+        said = agenda_reply(data, version)
+        assert not re.search("精神，(?:讲得|提出了|安排得|对做好)", said), said

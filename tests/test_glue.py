@@ -686,7 +686,12 @@ def test_a_guarantee_lead_in_does_not_say_its_points_first(version):
     # a firm's whole name goes, not its name up to its first 集团 ("有限公司安全生产", tester 11)
     ("市城投集团有限公司2025年安全生产紧急会议", "安全生产"),
     ("远航物流股份有限公司安全生产工作会议", "安全生产"),
-    ("2010年教师节表彰大会", None),  # a festival is when, not what ("教师节工作", review 8)
+    ("2010年教师节表彰大会", None),
+    # the year before the area, the area's party committee (craft review 8: "市委政法工作任重
+    # 道远", and "全县经济" as a work)
+    ("2025年全县经济工作会议", "经济"),
+    ("2025年市委政法工作会议", "政法"),
+    ("常宁市委组织工作会议", "组织"),  # a festival is when, not what ("教师节工作", review 8)
     ("全县春节期间安全生产工作会议", "安全生产"),
 ])
 def test_the_work_a_meeting_is_about_is_read_from_its_name(meeting, work):

@@ -711,3 +711,15 @@ def test_a_campaign_is_carried_through_not_raised_to_a_level_of_work():
     for version in range(6):
         text = text_of(data | {"套话版本": version})
         assert "活动工作水平" not in text, text
+
+
+@pytest.mark.parametrize(("item", "kind"), [
+    # a relay that names an awards evening commended nobody here (a fact copier: "希望受到表彰
+    # 的同志戒骄戒躁" answered it)
+    ("X同志传达了省市人才工作会议精神和“中国科技城人才之夜”颁奖晚会精神", "deployment"),
+    ("县委书记为获奖企业颁奖", "commendation"),
+])
+def test_an_earlier_item_is_read_by_its_own_act(item, kind):
+    from generator.glue import agenda_kind
+
+    assert agenda_kind(item) == kind

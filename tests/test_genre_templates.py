@@ -514,3 +514,12 @@ def test_one_point_is_not_announced_as_the_one_stressed(name):
     for version in range(12):
         text = render_text(speech_from(data | {"套话版本": version}))
         assert "重点讲一点" not in text, text
+
+
+def test_a_part_given_only_its_heading_keeps_it():
+    """A 汲取教训 part given its 小标题 and nothing under it was dropped without a word (a fact
+    copier): the heading is the user's, and stays, as an empty task's does (the check tells)."""
+    data = scaffold_data("special-deployment")
+    data["汲取教训"] = {"小标题": "认清形势，以更高站位抓好空气质量改善"}
+    text = render_text(speech_from(data))
+    assert "认清形势，以更高站位抓好空气质量改善" in text, text

@@ -214,6 +214,9 @@ _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|�
                          # a festival is when, not a line of work: "教师节工作任务艰巨"
                          # (craft review 8)
                          r"|节$")
+#: Gatherings whose name holds no line of work however it is cut: a congress, a report of duty,
+#: a training class ("第十二次代表工作", "…书记履行基层党建工作水平", fact copiers).
+_NO_WORK_GATHERING = re.compile(r"代表大会|党代会|团代会|述职|培训班|轮训班|研讨班|开班")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).
@@ -267,7 +270,8 @@ def subject_of(meeting: str) -> str | None:
     cut = subject.rfind("工作")
     if cut > 0 and len(subject) - cut <= 6 and not re.search("[和与及]", subject[cut:]):
         subject = subject[:cut]  # "…工作推近会", "…工作会义": a gathering's word, misspelt
-    usable = 2 <= len(subject) <= 14 and not _NO_SUBJECT.search(subject)
+    usable = (2 <= len(subject) <= 14 and not _NO_SUBJECT.search(subject)
+              and not _NO_WORK_GATHERING.search(meeting or ""))
     return subject if usable else None
 
 

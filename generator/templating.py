@@ -204,11 +204,13 @@ def chinese_date(value: Any) -> str:
 
 
 def sentence(text: str | None) -> str:
-    """A clause as a finished sentence: trailing commas become 。; an existing end is kept."""
+    """A clause as a finished sentence: trailing commas become 。; an existing end is kept.
+    A closing quote ends it only after an end mark ("…说：“…。”"): "牢牢把握“十二个坚持”"
+    ran on into its paragraph without one (a fact copier)."""
     text = (text or "").strip()
     if not text:
         return ""
-    if text[-1] in "。！？!?…”":
+    if text[-1] in "。！？!?…" or (text[-1] == "”" and text[-2:-1] in tuple("。！？!?…")):
         return text
     return text.rstrip(_END_PUNCTUATION) + "。"
 
@@ -300,7 +302,15 @@ _NEW_RESULT = LazyPattern(
 _NO_ORDER = LazyPattern(
     r"^[“《「‘]"
     r"|^[^，。；]{2,14}?(?<!实事求)是(?![非否])"
-    r"|(?:内涵|沿革|概述|综述|含义|由来|历程|渊源|演变|要义|本质特征|主要特征|基本特征|启示)$")
+    r"|(?:内涵|沿革|概述|综述|含义|由来|历程|渊源|演变|要义|本质特征|主要特征|基本特征|启示)$"
+    # a thing done ("要群众路线写进了党章") and where a lecture begins ("要从老墙根…说起"),
+    # fact copiers
+    r"|[^为]了|^从.*(?:说起|谈起|讲起)$")
+#: A heading whose subject comes first and then the result it is to reach ("全市基层党建工作取
+#: 得明显成效"): 要 goes before the verb, not the subject ("要全市基层党建工作…", a fact copier).
+_SUBJECT_RESULT = LazyPattern(
+    r"^(?P<subject>[^，。；]{2,16}?(?:工作|建设|事业|质量|队伍|作风|组织|党建|环境|秩序))"
+    r"(?P<rest>(?:取得|实现|迈上|开创|得到|达到|走在)\w.*)$")
 
 
 def demand(heading: Any) -> str:
@@ -312,6 +322,8 @@ def demand(heading: Any) -> str:
     text = str(heading or "")
     if demanding(text) or not orders(text) or _NO_ORDER.search(text):
         return text
+    if said := _SUBJECT_RESULT.match(text):
+        return f"{said['subject']}要{said['rest']}"
     found = _NEW_RESULT.match(text)
     if found and not any(verb in found["field"] for verb in set(_NEW_RESULT_VERBS.values())):
         return f"{found['field']}要{_NEW_RESULT_VERBS[found['result']]}新{found['result']}"

@@ -912,6 +912,10 @@ def test_a_notice_of_problems_is_always_answered(organiser):
     ("廉政的内涵和历史沿革", "廉政的内涵和历史沿革。"),
     ("概述", "概述。"),
     ("坚持实事求是", "要坚持实事求是。"),  # 是 in an order's object
+    # a thing done, where a lecture begins, a subject with its result (fact copiers)
+    ("群众路线写进了党章", "群众路线写进了党章。"),
+    ("从老墙根的故事说起", "从老墙根的故事说起。"),
+    ("全市基层党建工作取得明显成效", "全市基层党建工作要取得明显成效。"),
 ])
 def test_a_lone_sub_point_is_said_as_an_order_only_when_it_reads_as_one(heading, said):
     data = scaffold_data("special-deployment")
@@ -1545,3 +1549,25 @@ def test_a_relay_of_a_higher_meeting_is_not_praised_as_a_speech():
     for version in VERSIONS:
         said = agenda_reply(data, version)
         assert not re.search("精神，(?:讲得|提出了|安排得|对做好)", said), said
+
+
+def test_a_heading_ending_on_a_quote_is_still_closed():
+    """"牢牢把握“十二个坚持”第一条是…" (a fact copier): a closing quote ends a sentence only
+    after an end mark."""
+    from generator.templating import sentence
+
+    assert sentence("牢牢把握“十二个坚持”") == "牢牢把握“十二个坚持”。"
+    assert sentence("他说：“要抓落实。”") == "他说：“要抓落实。”"
+
+
+def test_a_special_deployments_default_goal_has_its_verb():
+    """"就一定能够安全生产和消防安全各项工作任务落到实处" (a fact copier) had no verb."""
+    data = scaffold_data("special-deployment")
+    for key in ("结尾", "工作目标", "结尾形势", "事件经过"):  # a deployment, not an emergency
+        data.pop(key, None)
+    data |= {"会议名称": "全镇安全生产和消防安全工作会议", "专项工作": "安全生产和消防安全"}
+    closings = ["".join(speech_from(data | {"套话版本": version}).closing)
+                for version in range(12)]
+    assert any("各项工作任务落到实处" in closing for closing in closings), closings
+    for closing in closings:
+        assert not re.search("(?:能够|为)[^确，。]{2,30}各项工作任务落到实处", closing), closing

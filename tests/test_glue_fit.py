@@ -1571,3 +1571,11 @@ def test_a_special_deployments_default_goal_has_its_verb():
     assert any("各项工作任务落到实处" in closing for closing in closings), closings
     for closing in closings:
         assert not re.search("(?:能够|为)[^确，。]{2,30}各项工作任务落到实处", closing), closing
+
+
+def test_a_class_is_not_convened_as_a_meeting():
+    """"召开全镇新任村支部委员能力提升班" (a fact copier): a class is held, not 召开."""
+    data = scaffold_data("party-lecture") | {"会议名称": "全镇新任村支部委员能力提升班"}
+    for version in VERSIONS:
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert "召开全镇新任村支部委员能力提升班" not in text, text

@@ -402,12 +402,14 @@ def taken_up(text: str) -> int:
 
 #: The sizes, longest first, of a heading's last words that the body takes up again whatever
 #: follows them ("关于稳定问题稳定问题十分重要。"): a word this long printed twice in a row is
-#: no heading's own wording (two-character repeats need the "是": "研究研究").
-TAKEN_UP_WORDS = (6, 5, 4, 3)
+#: no heading's own wording (two-character repeats need the "是": "研究研究").  Seven and eight
+#: characters: a task's whole object taken up ("…坚定不移地实施工业强省战略实施工业强省战略、
+#: 加快…", a page copied with nothing between paragraphs).
+TAKEN_UP_WORDS = (8, 7, 6, 5, 4, 3)
 
 
 def _word_taken_up(text: str) -> int:
-    """Where a heading ends whose last three to six Chinese characters the body prints again
+    """Where a heading ends whose last three to eight Chinese characters the body prints again
     right after it, in its first sentence and a sentence end after; 0 without one.  A comma
     may come before them ("“两学一做”，关键在于学好党章学好党章，首先…"), and one character of
     the heading before them is enough ("要讲政治讲政治，是…"): a word this long printed twice

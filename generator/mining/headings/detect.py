@@ -308,8 +308,13 @@ def _runs_on(body: str) -> bool:
     )
 
 
+#: The longest heading ``_RUN_ON`` cuts before such an opener (pinyin glosses aside): a clause
+#: and a second of twenty, or the 4+4+X shape whose task clause runs longer ("发扬成绩，再鼓干劲，
+#: 进一步坚定加快建设…的信心和决心近年来，…").
+RUN_ON_HEAD_MAX = 52
 _RUN_ON = re.compile(
-    r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20})?[^。！？，、；：的了在对把和与及地得着是为\s])"
+    r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20}|，[^。！？；：，]{2,16}，[^。！？；：，]{2,60})?"
+    r"[^。！？，、；：的了在对把和与及地得着是为\s])"
     r"(?=(?:" + "|".join(RUN_ON_OPENERS) + r")[^。！？]{4,}[，。！？；])"
 )
 
@@ -741,7 +746,9 @@ def _split_fused(text: str) -> tuple[str, str] | None:
     if doubled := taken_up(text):
         return text[:doubled], text[doubled:]
     run_on = _RUN_ON.match(text)
-    if run_on and _runs_on(text[run_on.end() :]):
+    if run_on and len(unglossed(run_on.group(1))) <= RUN_ON_HEAD_MAX and _runs_on(
+        text[run_on.end() :]
+    ):
         end = run_on.end() + text.startswith("，", run_on.end())  # the heading keeps its comma
         return text[:end], text[end:]
     if "意义" in text and (meaning := _MEANING.match(text)) and (

@@ -308,8 +308,13 @@ def _runs_on(body: str) -> bool:
     )
 
 
+#: The longest heading ``_RUN_ON`` cuts before such an opener (pinyin glosses aside): a clause
+#: and a second of twenty, or the 4+4+X shape whose task clause runs longer ("发扬成绩，再鼓干劲，
+#: 进一步坚定加快建设…的信心和决心近年来，…").
+RUN_ON_HEAD_MAX = 52
 _RUN_ON = re.compile(
-    r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20})?[^。！？，、；：的了在对把和与及地得着是为\s])"
+    r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20}|，[^。！？；：，]{2,16}，[^。！？；：，]{2,60})?"
+    r"[^。！？，、；：的了在对把和与及地得着是为\s])"
     r"(?=(?:" + "|".join(RUN_ON_OPENERS) + r")[^。！？]{4,}[，。！？；])"
 )
 
@@ -402,12 +407,14 @@ def taken_up(text: str) -> int:
 
 #: The sizes, longest first, of a heading's last words that the body takes up again whatever
 #: follows them ("关于稳定问题稳定问题十分重要。"): a word this long printed twice in a row is
-#: no heading's own wording (two-character repeats need the "是": "研究研究").
-TAKEN_UP_WORDS = (6, 5, 4, 3)
+#: no heading's own wording (two-character repeats need the "是": "研究研究").  Seven and eight
+#: characters: a task's whole object taken up ("…坚定不移地实施工业强省战略实施工业强省战略、
+#: 加快…", a page copied with nothing between paragraphs).
+TAKEN_UP_WORDS = (8, 7, 6, 5, 4, 3)
 
 
 def _word_taken_up(text: str) -> int:
-    """Where a heading ends whose last three to six Chinese characters the body prints again
+    """Where a heading ends whose last three to eight Chinese characters the body prints again
     right after it, in its first sentence and a sentence end after; 0 without one.  A comma
     may come before them ("“两学一做”，关键在于学好党章学好党章，首先…"), and one character of
     the heading before them is enough ("要讲政治讲政治，是…"): a word this long printed twice
@@ -739,7 +746,9 @@ def _split_fused(text: str) -> tuple[str, str] | None:
     if doubled := taken_up(text):
         return text[:doubled], text[doubled:]
     run_on = _RUN_ON.match(text)
-    if run_on and _runs_on(text[run_on.end() :]):
+    if run_on and len(unglossed(run_on.group(1))) <= RUN_ON_HEAD_MAX and _runs_on(
+        text[run_on.end() :]
+    ):
         end = run_on.end() + text.startswith("，", run_on.end())  # the heading keeps its comma
         return text[:end], text[end:]
     if "意义" in text and (meaning := _MEANING.match(text)) and (

@@ -523,3 +523,15 @@ def test_a_part_given_only_its_heading_keeps_it():
     data["汲取教训"] = {"小标题": "认清形势，以更高站位抓好空气质量改善"}
     text = render_text(speech_from(data))
     assert "认清形势，以更高站位抓好空气质量改善" in text, text
+
+
+def test_a_meeting_about_an_election_to_come_is_convened_by_name():
+    """A 县乡人大换届选举工作会议 typed as a 工作会议 opened on "下面，我讲两个方面的意见。" alone
+    (a fact copier): with no gathering wording for its kind it is convened by name."""
+    data = scaffold_data("election-or-founding") | {
+        "会议名称": "县乡人大换届选举工作会议", "会议类型": "工作会议"}
+    for key in ("前面讲话", "议程", "开场背景"):
+        data.pop(key, None)
+    for version in range(6):
+        opening = "".join(speech_from(data | {"套话版本": version}).opening)
+        assert "召开县乡人大换届选举工作会议" in opening, opening

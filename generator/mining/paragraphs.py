@@ -542,6 +542,20 @@ CRUMB_MARKS = 2
 _AFTER_CRUMB = LazyPattern(rf"[^\s。！？；：，、“”《》>›»/]{{4,60}}?{TITLE_END}")
 #: The longest crumb between two separators (a title may be one: "… > <标题> ><标题>…").
 CRUMB_CHARS = 24
+#: Round 81: the path's last step, a column's name, glued before the title with no separator
+#: ("… > 医院新闻院长新春致辞", "… > 法官论坛2024年新春致辞", "… > 院长致辞冯少勇院长在…的讲话"):
+#: a few words and a column's word for news or notices before a title that opens with a
+#: year, 在, an envoy's 驻 or an office (not "全市新闻宣传…", "新闻发布会…"), or for the
+#: speeches it holds ("领导讲话", "院长致辞") when a whole occasion title (在…上/时的…) follows.
+#: The column becomes a row of its own and the path's row keeps its last separator, so the
+#: two are not read as one title wrapped over two rows.
+_COLUMN_BEFORE_TITLE = LazyPattern(
+    rf"(?:{_HAN}{{2,4}}?(?:新闻|报道|论坛|公告|动态|要闻|资讯)"
+    rf"(?=(?:\d|在|驻|{OFFICES})[^\s。！？；：，、]{{2,60}}?{TITLE_END})"
+    rf"|{_HAN}{{2,4}}?(?:讲话|致辞)"
+    rf"(?=[^\s。！？；：，、在]{{0,20}}在[^\s。！？；：，、]{{4,50}}?[上时]的"
+    rf"[^\s。！？；：，、]{{0,8}}?{TITLE_END}))"
+)
 #: Words after a name that make it a collection's ("…发言稿汇编").
 _COLLECTED = re.compile(r"汇编|合集|大全|精选|多篇|\d+篇")
 
@@ -1136,6 +1150,9 @@ def _unflatten_line(
         at, crumb = crumbed
         out.append((number, text[:at].rstrip()))  # "首页 > … >": the site's path
         text = text[at:]
+        if column := _COLUMN_BEFORE_TITLE.match(text):
+            out.append((number, column.group()))  # "医院新闻<title>": the path's last step
+            text = text[column.end() :]
         if (titled_run := _RUN_ON_TITLE.match(text)) and not _GATHERER.search(
             titled_run.group()
         ):

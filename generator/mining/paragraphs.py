@@ -542,6 +542,20 @@ CRUMB_MARKS = 2
 _AFTER_CRUMB = LazyPattern(rf"[^\s。！？；：，、“”《》>›»/]{{4,60}}?{TITLE_END}")
 #: The longest crumb between two separators (a title may be one: "… > <标题> ><标题>…").
 CRUMB_CHARS = 24
+#: Round 81: the path's last step, a column's name, glued before the title with no separator
+#: ("… > 医院新闻院长新春致辞", "… > 法官论坛2024年新春致辞", "… > 院长致辞冯少勇院长在…的讲话"):
+#: a few words and a column's word for news or notices before a title that opens with a
+#: year, 在, an envoy's 驻 or an office (not "全市新闻宣传…", "新闻发布会…"), or for the
+#: speeches it holds ("领导讲话", "院长致辞") when a whole occasion title (在…上/时的…) follows.
+#: The column becomes a row of its own and the path's row keeps its last separator, so the
+#: two are not read as one title wrapped over two rows.
+_COLUMN_BEFORE_TITLE = LazyPattern(
+    rf"(?:{_HAN}{{2,4}}?(?:新闻|报道|论坛|公告|动态|要闻|资讯)"
+    rf"(?=(?:\d|在|驻|{OFFICES})[^\s。！？；：，、]{{2,60}}?{TITLE_END})"
+    rf"|{_HAN}{{2,4}}?(?:讲话|致辞)"
+    rf"(?=[^\s。！？；：，、在]{{0,20}}在[^\s。！？；：，、]{{4,50}}?[上时]的"
+    rf"[^\s。！？；：，、]{{0,8}}?{TITLE_END}))"
+)
 #: Words after a name that make it a collection's ("…发言稿汇编").
 _COLLECTED = re.compile(r"汇编|合集|大全|精选|多篇|\d+篇")
 
@@ -904,7 +918,7 @@ def unflatten(
             pieces = _reglossed(line, key, pieces) or _unflatten_line(
                 number, line, before, points_on_lines, len(lines) == 1, whole
             )
-        if not before and len(pieces) > 1:
+        if not before and (len(pieces) > 1 or len(line) > LONG_ADDRESS_CHARS):
             pieces = _unglued_addresses(pieces, out[-1:])
             pieces = _collection_rows(pieces)
         out.extend(pieces)
@@ -972,9 +986,18 @@ _OPENER = re.compile("尊敬的|亲爱的|各位|女士们|同志们")
 _QUALIFIED = ("的", "们", "我", "、", "，", ",", "：")
 #: A row glued before a bare 同志们：: a caption's number or a mark ("篇1", "【第一篇】", "|"),
 #: a title's genre word ("…范文"), a site's name ("…素材网").
-_ROW_BEFORE_COMRADES = LazyPattern(rf"(?:[^\W_]*[\d\W_a-zA-Z]|.*(?:{TITLE_END}|.网))$")
+_ROW_BEFORE_COMRADES = LazyPattern(rf"(?:[^\W_]*[\d\W_a-zA-Z]|.*(?:{TITLE_END}|.网|范文))$")
+#: Round 81: rows that open like a point's number but are none, glued before a bare 同志们：
+#: a picture's file names ("2.jpg1.jpg"), a sample's bare numeral ("一") on a row of its own.
+_FILE_NAME = re.compile(r"[\w-]{1,40}?\.(?:jpe?g|png|gif|bmp|webp)", re.IGNORECASE)
+_NOT_A_POINT = re.compile(
+    r"(?:[\w-]{1,40}\.(?:jpe?g|png|gif|bmp|webp))+|[一二三四五六七八九十]{1,3}", re.IGNORECASE
+)
 #: A speaker's name: two or three characters under a byline's office or a bracket's close.
 _NAME = re.compile(rf"^{_HAN}{{2,3}}$")
+#: Round 81: the colon closing an address that runs on into the speech, within the piece's
+#: first LONG_ADDRESS_CHARS characters and before any sentence's end.
+_ADDRESS_CLOSE = re.compile(rf"^[^。！？；]{{1,{LONG_ADDRESS_CHARS - 1}}}?[：:]")
 #: A byline: an office and the speaker's name ("市委组织部部长周某某").
 _BYLINE = LazyPattern(rf"^{_HAN}{{0,16}}?{OFFICES}{_HAN}{{2,3}}$")
 _BYLINE_END = re.compile(rf"(?:{OFFICES}|[）)\d])$")
@@ -988,17 +1011,44 @@ def _unglued_addresses(
     out: list[tuple[int, str]] = []
     for number, text in pieces:
         last = (out or above)[-1:]
+        rest = ""
+        if len(text) > LONG_ADDRESS_CHARS and (colon := _ADDRESS_CLOSE.search(text)):
+            # round 81: the address still runs into the speech ("|同志们：从…",
+            # "（讲话节选）同志们：今天…"): the row is looked for up to the address's colon
+            text, rest = text[: colon.end()], text[colon.end() :]
         glued = _glued_row(text, last[0][1] if last else "")
         if glued is None:
-            out.append((number, text))
+            if out and _point_like(out[-1][1]) and is_salutation(text[:LONG_ADDRESS_CHARS]):
+                out.pop()  # "二", "同志们：": another rule parted them; the row goes as well
+            out.append((number, text + rest))
             continue
         kind, start = glued
         if kind == "name" and out:
             out[-1] = (out[-1][0], out[-1][1] + text[:start])
-        else:
+        elif not _noise_row(text[:start]):
             out.append((number, text[:start]))
         out.append((number, text[start:]))
+        if rest:
+            out.append((number, rest))
     return out
+
+
+def _noise_row(row: str) -> bool:
+    """Round 81: a row parted from the address that the page's reader drops when it stands
+    on a line of its own: the site's note or a picture's name (``boilerplate.classify``:
+    "（讲话节选）", "2.jpg"), a bare numeral or mark over the address ("一", "|")."""
+    files = _FILE_NAME.findall(row)
+    return (
+        classify(row) is not None
+        or (bool(files) and "".join(files) == row and all(classify(f) for f in files))
+        or _point_like(row)
+    )
+
+
+def _point_like(row: str) -> bool:
+    """A row over an address that the head's reader would take for a point's number and end
+    the head at: a picture's file names, a bare numeral, marks only ("2.jpg1.jpg", "一", "|")."""
+    return _NOT_A_POINT.fullmatch(row) is not None or not any(ch.isalnum() for ch in row)
 
 
 def _glued_row(text: str, above: str) -> tuple[str, int] | None:
@@ -1019,7 +1069,7 @@ def _glued_row(text: str, above: str) -> tuple[str, int] | None:
         or row[-1].isspace()  # rows parted by a space: the older rules read them
         or _ROW_STOP_MARKS.search(row)
         or _LIST_MARKS.search(row)  # "李董事长、苏校长各位嘉宾…": the list began before
-        or starts_with_marker(row)
+        or (starts_with_marker(row) and not _NOT_A_POINT.fullmatch(row))
         or not is_salutation(text)
         or not is_salutation(address)
     ):
@@ -1027,7 +1077,7 @@ def _glued_row(text: str, above: str) -> tuple[str, int] | None:
     if _NAME.match(row) and _BYLINE_END.search(above):
         return "name", opener.start()
     if opener.group() == "同志们" and not (
-        _ROW_BEFORE_COMRADES.search(row) or _BYLINE.match(row)
+        _ROW_BEFORE_COMRADES.search(row) or _BYLINE.match(row) or _NOT_A_POINT.fullmatch(row)
     ):
         return None
     return "row", opener.start()
@@ -1100,6 +1150,9 @@ def _unflatten_line(
         at, crumb = crumbed
         out.append((number, text[:at].rstrip()))  # "首页 > … >": the site's path
         text = text[at:]
+        if column := _COLUMN_BEFORE_TITLE.match(text):
+            out.append((number, column.group()))  # "医院新闻<title>": the path's last step
+            text = text[column.end() :]
         if (titled_run := _RUN_ON_TITLE.match(text)) and not _GATHERER.search(
             titled_run.group()
         ):

@@ -170,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--facts", type=Path, default=ROOT / "bench" / "blind_facts")
+    parser.add_argument("--min-sets", type=int, default=MIN_SETS,
+                        help="fact sets each template must have (a smaller pool of real "
+                             "pages' facts may hold five)")
     parser.add_argument("--mix", type=Path)
     parser.add_argument("--real", type=Path,
                         help="the real side's snippet folder (the files --mix lists): each "
@@ -194,9 +197,9 @@ def main(argv: list[str] | None = None) -> int:
         speeches.append(speech)
         sets.append((path.stem, speech.template, candidates(speech, path.stem, lengths)))
     per_template = Counter(template for _, template, _ in sets)
-    short = {t: n for t, n in per_template.items() if n < MIN_SETS}
+    short = {t: n for t, n in per_template.items() if n < args.min_sets}
     if short:
-        print(f"每个模板至少要有 {MIN_SETS} 组事实:{short}", file=sys.stderr)
+        print(f"每个模板至少要有 {args.min_sets} 组事实:{short}", file=sys.stderr)
         return 2
     want = quotas(args.count, mix)
     chosen = choose(sets, want)

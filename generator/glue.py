@@ -215,8 +215,10 @@ _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|�
                          # (craft review 8)
                          r"|节$")
 #: Gatherings whose name holds no line of work however it is cut: a congress, a report of duty,
-#: a training class ("第十二次代表工作", "…书记履行基层党建工作水平", fact copiers).
-_NO_WORK_GATHERING = re.compile(r"代表大会|党代会|团代会|述职|培训班|轮训班|研讨班|开班")
+#: a training class, a warning-education rally ("第十二次代表工作", "…书记履行基层党建工作
+#: 水平", "全面提升警示教育工作水平", fact copiers).
+_NO_WORK_GATHERING = re.compile(r"代表大会|党代会|团代会|述职|培训班|轮训班|研讨班|开班"
+                                r"|警示教育大会")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).
@@ -1296,7 +1298,10 @@ def _sentences(facts: Any) -> Iterator[str]:
 def _joined(area: str, work: str) -> str:
     """The area and the work run together with the words they share said once: 县直机关 +
     机关党建 → 县直机关党建 ("县直机关机关党建工作…", a seam test with the party-building
-    scaffold's organiser), 机关 + 机关党建 → 机关党建."""
+    scaffold's organiser), 机关 + 机关党建 → 机关党建; a work that names the area already
+    stands alone (机关 + 政府机关深化作风建设: "机关政府机关…", a fact copier)."""
+    if area and area in work:
+        return work
     shared = next((n for n in range(min(len(area), len(work)), 1, -1)
                    if area.endswith(work[:n])), 0)
     return area + work[shared:]

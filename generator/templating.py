@@ -303,14 +303,13 @@ _NO_ORDER = LazyPattern(
     r"^[“《「‘]"
     r"|^[^，。；]{2,14}?(?<!实事求)是(?![非否])"
     r"|(?:内涵|沿革|概述|综述|含义|由来|历程|渊源|演变|要义|本质特征|主要特征|基本特征|启示)$"
-    # a thing done ("要群众路线写进了党章") and where a lecture begins ("要从老墙根…说起"),
-    # fact copiers
-    r"|[^为]了|^从.*(?:说起|谈起|讲起)$")
-#: A heading whose subject comes first and then the result it is to reach ("全市基层党建工作取
-#: 得明显成效"): 要 goes before the verb, not the subject ("要全市基层党建工作…", a fact copier).
-_SUBJECT_RESULT = LazyPattern(
-    r"^(?P<subject>[^，。；]{2,16}?(?:工作|建设|事业|质量|队伍|作风|组织|党建|环境|秩序))"
-    r"(?P<rest>(?:取得|实现|迈上|开创|得到|达到|走在)\w.*)$")
+    # a thing done ("要群众路线写进了党章"), where a lecture begins ("要从老墙根…说起") and a
+    # subject with the result it reached, a review's heading under the tasks ("要全市基层党建工作
+    # 取得明显成效"), fact copiers
+    r"|[^为]了|^从.*(?:说起|谈起|讲起)$"
+    r"|^[^，。；]{2,16}?(?:工作|建设|事业|质量|队伍|作风|组织|党建|环境|秩序)"
+    r"(?:取得|实现|迈上|开创|得到|达到|走在)")
+
 
 
 def demand(heading: Any) -> str:
@@ -322,8 +321,6 @@ def demand(heading: Any) -> str:
     text = str(heading or "")
     if demanding(text) or not orders(text) or _NO_ORDER.search(text):
         return text
-    if said := _SUBJECT_RESULT.match(text):
-        return f"{said['subject']}要{said['rest']}"
     found = _NEW_RESULT.match(text)
     if found and not any(verb in found["field"] for verb in set(_NEW_RESULT_VERBS.values())):
         return f"{found['field']}要{_NEW_RESULT_VERBS[found['result']]}新{found['result']}"

@@ -727,10 +727,21 @@ def test_an_earlier_item_is_read_by_its_own_act(item, kind):
 
 @pytest.mark.parametrize("meeting", ["共青团莲花镇第十二次代表大会", "湘雅三医院第三次党代会",
                                      "全市党委（工委）书记履行基层党建工作职责述职会议",
-                                     "全县村（社区）党组织书记培训班"])
+                                     "全县村（社区）党组织书记培训班", "全县警示教育大会"])
 def test_a_congress_a_report_of_duty_or_a_class_names_no_line_of_work(meeting):
     """"共青团莲花镇第十二次代表工作", "全面提升…书记履行基层党建工作水平" (fact copiers): such a
     gathering's name holds no work the glue can name."""
     from generator.glue import subject_of
 
     assert subject_of(meeting) is None
+
+
+def test_a_work_that_names_its_area_is_not_given_the_area_again():
+    """"机关政府机关深化作风建设工作还存在一些差距和不足" (a fact copier): the area before a work
+    that already names it."""
+    data = scaffold_data("work-conference") | {"会议名称": "2025年政府机关深化作风建设动员大会",
+                                               "主办层级": "机关"}
+    texts = [text_of(data | {"套话版本": version}) for version in range(6)]
+    assert any("政府机关深化作风建设工作" in text for text in texts), texts[0]
+    for text in texts:
+        assert "机关政府机关" not in text, text

@@ -912,10 +912,10 @@ def test_a_notice_of_problems_is_always_answered(organiser):
     ("廉政的内涵和历史沿革", "廉政的内涵和历史沿革。"),
     ("概述", "概述。"),
     ("坚持实事求是", "要坚持实事求是。"),  # 是 in an order's object
-    # a thing done, where a lecture begins, a subject with its result (fact copiers)
+    # a thing done, where a lecture begins, a subject with the result it reached (fact copiers)
     ("群众路线写进了党章", "群众路线写进了党章。"),
     ("从老墙根的故事说起", "从老墙根的故事说起。"),
-    ("全市基层党建工作取得明显成效", "全市基层党建工作要取得明显成效。"),
+    ("全市基层党建工作取得明显成效", "全市基层党建工作取得明显成效。"),
 ])
 def test_a_lone_sub_point_is_said_as_an_order_only_when_it_reads_as_one(heading, said):
     data = scaffold_data("special-deployment")

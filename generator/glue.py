@@ -963,6 +963,8 @@ class Glue:
         if "count" in when and count is not None and when["count"] != ("one" if count == 1
                                                                       else "many"):
             return False
+        if count == 1 and "{count}" in variant.text:
+            return False  # "讲一点意见", "谈一点体会": in none of the stored pages (g25)
         if "agenda" in when:  # item: one kind, or "report+exchange" to answer them all
             answered = item.split("+") if item else [next(
                 (k for k in _RESPONSE_ORDER if k in self.agenda_kinds), "other")]

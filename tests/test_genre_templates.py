@@ -58,8 +58,12 @@ def announced(speech) -> int | str:
 
 def counted_right(speech) -> bool:
     """The announcement says the number of parts up to four and 几 from five: real
-    announcements name five or more in 5 of 178 (几点 in 65)."""
+    announcements name five or more in 5 of 178 (几点 in 65); one part is not announced
+    ("讲一点意见" is in none of the stored pages, a reader named it in g25)."""
     parts = len(speech.sections)
+    if parts == 1:
+        return not ANNOUNCED.search("".join(speech.opening)) and "一点" not in "".join(
+            speech.opening)
     return announced(speech) == (parts if parts < 5 else "几")
 
 
@@ -130,8 +134,9 @@ def test_announced_count_equals_the_real_number_of_points(name, points):
     bare[main_list(name)] = [{"小标题": f"第{n}项要求"} for n in range(points)]
     speech = speech_from(bare)
     assert counted_right(speech) and len(speech.sections) == points
-    spoken = ANNOUNCED.search("".join(speech.opening))[1]
-    assert spoken != "二"  # said as 两点意见 / 两个方面
+    if points > 1:
+        spoken = ANNOUNCED.search("".join(speech.opening))[1]
+        assert spoken != "二"  # said as 两点意见 / 两个方面
 
 
 @pytest.mark.parametrize("name", GENRES)

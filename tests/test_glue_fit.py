@@ -581,7 +581,7 @@ def test_an_emergency_calls_to_act_and_a_commendation_to_emulate():
     commendation = _purposes(scaffold_data("commendation") | {
         "会议名称": "全县2024年度招商引资表彰大会", "主办单位": "中共云岭县委",
         "会议任务": "总结2024年招商引资工作，表彰先进"})
-    called = [p for p in commendation if "激励全县" in p]
+    called = [p for p in commendation if "激励全县" in p or "营造学习先进" in p]
     assert called and not any("动员全县上下" in p for p in commendation), commendation
 
 
@@ -1579,3 +1579,17 @@ def test_a_class_is_not_convened_as_a_meeting():
     for version in VERSIONS:
         text = render_text(speech_from(data | {"套话版本": version}))
         assert "召开全镇新任村支部委员能力提升班" not in text, text
+
+
+def test_a_commendations_call_on_the_area_has_more_than_one_wording():
+    """"激励全市广大干部群众比学赶超" after every commendation's purpose, a blind reader's tell in
+    two of 30 snippets (g25) and no fit for 外来女员工: the call has a second attested wording."""
+    data = scaffold_data("commendation") | {"会议任务": "表彰优秀外来女员工", "主办层级": "市",
+                                            "会议名称": "全市优秀外来女员工表彰会"}
+    for key in ("开场背景", "前面议程", "议程"):
+        data.pop(key, None)
+    openings = {opening_of(data | {"主办单位": body}, 0)
+                for body in ("市总工会", "市妇联", "市人社局", "市政府", "市文明办", "市工商联")}
+    calls = {call for call in ("比学赶超", "营造学习先进的浓厚氛围")
+             if any(call in opening for opening in openings)}
+    assert len(calls) == 2, openings

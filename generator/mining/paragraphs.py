@@ -91,11 +91,12 @@ def join_wrapped(
             # a sentence end, is a heading without a number, not the start of a paragraph.
             short = width is not None and not tail and len(last) <= width * SHORT_OF_WIDTH
             inline_item = _inline_item_at_wrap(lines, k, last, text, width)
+            quoted_word = full and _quoted_word_at_wrap(last, text)
             if (
                 not (short and previous == last and _after_paragraph_end(out))
                 and not (previous == last and _heading_as_wide(last, text, width))
                 and (tail or len(last) >= MIN_WRAPPED)
-                and (not last.endswith(TERMINALS) or inline_item)
+                and (not last.endswith(TERMINALS) or inline_item or quoted_word)
                 and not (previous == last and not full and _under_announcement(out))
                 and (full or not is_standalone_heading(previous))
                 and (not starts_with_marker(text) or _one_cut_off(last, text, width) or inline_item)
@@ -142,6 +143,27 @@ def _inline_item_at_wrap(
         if len(line) < width - 1:
             return False
     return False
+
+
+#: Round 83: what closes a sentence before a closing quote ("…。”"), so the quote ends it too.
+_QUOTE_CLOSES_SENTENCE = ("。", "！", "？", "…", "!", "?", "；")
+
+
+def _quoted_word_at_wrap(last: str, text: str) -> bool:
+    """A hard-wrapped page broke a line right after a quoted word ("…以“x”" / "理念总揽…",
+    "…坚持“两山”" / "理念，…"): the line filled the width and ends on a closing quote opened
+    on the same line, with no sentence's end inside it, and the next line runs on with a Han
+    character.  A quote closes a paragraph when a sentence ends inside it ("…。”"); a quoted
+    word closes none: the clause goes on, as the unwrapped page had it."""
+    if not last.endswith("”") or last[:-1].endswith(_QUOTE_CLOSES_SENTENCE):
+        return False
+    opened = last.rfind("“")
+    return (
+        opened >= 0
+        and "”" not in last[opened:-1]
+        and not any(mark in last[opened:-1] for mark in _QUOTE_CLOSES_SENTENCE)
+        and _HAN_CHAR.match(text[:1]) is not None
+    )
 
 
 #: A line opening with the word-final "一" of a word the wrap cut, read as a number ("一，").

@@ -55,7 +55,14 @@ _GENERIC = (
     ("could not find expected ':'", "缺少“: ”,或上一行的引号没有配对"),
     ("did not find expected key", "缩进不一致,或列表项与字段混在同一层"),
     ("did not find expected '-' indicator", "缩进不一致,或列表项与字段混在同一层"),
-    ("found undefined alias", "引用了未定义的锚点(*名称)"),
+    # "谁: *同志", "**同志" for a hidden name (a fact copier): to YAML a value opening on * or
+    # & is a reference, and "无法解析" said nothing of it
+    ("found undefined alias", "值以“*”或“&”开头时会被当作 YAML 的引用;请给整段文字加引号,"
+                              "如 谁: \"*同志\""),
+    ("while scanning an alias", "值以“*”或“&”开头时会被当作 YAML 的引用;请给整段文字加引号,"
+                                "如 谁: \"*同志\""),
+    ("while scanning an anchor", "值以“*”或“&”开头时会被当作 YAML 的引用;请给整段文字加引号,"
+                                 "如 谁: \"*同志\""),
     ("found unexpected end of stream", "文件在引号或括号配对之前就结束了"),
     ("did not find expected node content",
      "这里缺少内容:括号“[ ]”“{ }”没有配对,或文字以“[”“{”开头却没有加引号"),
@@ -185,7 +192,8 @@ def _syntax_error(error: yaml.YAMLError, text: str, filename: str | None) -> Inp
         found = _diagnose(text.splitlines(), min(context, line - 1), line)
         if found is not None and "nesting depth" not in detail:
             return InputError(Problem(f"YAML 格式错误:{found[2]}", filename, found[0], found[1]))
-    hint = next((h for key, h in _GENERIC if key in detail), "无法解析")
+    said = f"{detail} {error.context or ''}"
+    hint = next((h for key, h in _GENERIC if key in said), "无法解析")
     lines = text.splitlines()
     if line is not None and line > len(lines):  # the parser gave up at the end of the file:
         filled = [n for n, here in enumerate(lines, 1) if here.strip()]  # name the last line

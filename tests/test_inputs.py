@@ -71,6 +71,10 @@ def test_all_problems_are_reported_at_once_in_file_order(tmp_path):
 @pytest.mark.parametrize(("text", "fragments"), [
     ("标题: a\n开场: [x\n", ["YAML 格式错误", ":2:5:", "没有配对"]),
     ("标题: a\n\t讲话人: b\n", ["YAML 格式错误", "Tab"]),
+    # a hidden name typed with * or & (a fact copier): "无法解析" said nothing of quoting it
+    ("标题: a\n讲话人: *同志\n", ["YAML 格式错误", ":2:", "“*”或“&”", "加引号"]),
+    ("标题: a\n讲话人: &同志\n", ["YAML 格式错误", ":2:", "“*”或“&”", "加引号"]),
+    ("标题: a\n讲话人: *abc\n", ["YAML 格式错误", ":2:", "“*”或“&”", "加引号"]),
     ("标题: [1, 2]\n", ["字段 标题", "应为一段文字"]),
     ("讲话人: 李明\n", ["缺少必填字段 标题(title)"]),
     ("标题: a\n讲话仁: b\n", [":2:1", "讲话仁", "是不是想写 讲话人(speaker)"]),

@@ -1113,10 +1113,12 @@ def _point_like(row: str) -> bool:
     return _NOT_A_POINT.fullmatch(row) is not None or not any(ch.isalnum() for ch in row)
 
 
-#: Round 84: a row ending in a field's value (a date's bracket, a count, "2.43W") glued before
-#: an address that opens as one (尊敬的, 亲爱的, 各位, 女士们): no addressee ends so, so the
-#: row is parted even when the two together do not read as a salutation ("来源：…站 2.43W尊敬的
-#: 各位领导、…：", "…总经理 某某（2022年7月5日）各位嘉宾，各位选手：").
+#: Round 84: a site's field row (a label's colon, then a value ending in a count, "2.43W", or a
+#: date's bracket) glued before an address that opens as one (尊敬的, 亲爱的, 各位, 女士们): no
+#: addressee ends so, so the row is parted even when the two together do not read as a
+#: salutation ("来源：…站 2.43W尊敬的各位领导、…：", "信息来源：…（2023年4月18日）各位领导、…：").
+#: A row without a colon ("<title>王某（日期）各位领导，…：") is left to the rules that read a
+#: title, a speaker and a date run into the address.
 _FIELD_BEFORE_OPENER = re.compile(r"(?:\d|\d[A-Za-z万]|[）)])$")
 
 
@@ -1139,7 +1141,7 @@ def _glued_row(text: str, above: str) -> tuple[str, int] | None:
         or _ROW_STOP_MARKS.search(row)
         or _LIST_MARKS.search(row)  # "李董事长、苏校长各位嘉宾…": the list began before
         or (starts_with_marker(row) and not _NOT_A_POINT.fullmatch(row))
-        or not (is_salutation(text) or _FIELD_BEFORE_OPENER.search(row))
+        or not (is_salutation(text) or ("：" in row and _FIELD_BEFORE_OPENER.search(row)))
         or not is_salutation(address)
     ):
         return None

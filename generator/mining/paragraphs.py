@@ -943,6 +943,8 @@ def unflatten(
         if not before and (len(pieces) > 1 or len(line) > LONG_ADDRESS_CHARS):
             pieces = _unglued_addresses(pieces, out[-1:])
             pieces = _collection_rows(pieces)
+        if not before and len(pieces) > 1:
+            pieces = _spaced_addresses(pieces)
         out.extend(pieces)
     return out
 
@@ -1055,6 +1057,66 @@ def _unglued_addresses(
     return out
 
 
+#: Round 84: a salutation's first rows, set apart from the head's last row by a space only (a
+#: phone's copy: "…（2篇） 篇1 尊敬的某某书记、各位领导，", "□某某 各位委员，各位来宾、同志们："):
+#: the words after the piece's last space, opening as an address opens.
+_SPACED_OPENER = re.compile(
+    rf"(?<= )(?:尊敬的|亲爱的|各位|女士们)[^ 。！？；]{{0,{LONG_ADDRESS_CHARS}}}$"
+)
+#: What the address's last row may be when its first rows end in a list's mark: a short
+#: salutation ("同志们：", "各位来宾，同志们：").
+SPACED_ADDRESS_TAIL = 24
+
+
+def _spaced_addresses(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Round 84: the pieces of a head flattened with a space between its rows, with a
+    salutation's rows parted from the row before them at that space.  The older cuts part a
+    head at the address's colon or at the bare 同志们："; a salutation of several rows ("尊敬的
+    某某书记、某某市长，各位领导，" then "同志们：") kept its first rows on the head's last
+    piece, after a space, and only the last row was read as the address.  The words after the
+    last space go with the address when they open as one (尊敬的, 亲爱的, 各位, 女士们) and
+    either end the address themselves or end in a list's mark before a short salutation; the
+    words before the space must not be an addressee themselves (a list printed with spaces,
+    "尊敬的各位领导 各位来宾：", stays whole)."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(pieces):
+        number, text = pieces[k]
+        spaced = _SPACED_OPENER.search(text) if " " in text else None
+        if spaced is not None:
+            row, words = text[: spaced.start()].rstrip(), spaced.group()
+            after = pieces[k + 1][1] if k + 1 < len(pieces) else ""
+            whole = (
+                words.endswith(("：", ":"))
+                and _ROW_STOP_MARKS.search(row) is not None
+                and is_salutation(words)
+            )
+            listed = (
+                words.endswith(("，", "、"))
+                and 0 < len(after) <= SPACED_ADDRESS_TAIL
+                and after.endswith("：")
+                and is_salutation(after)
+                and is_salutation(words + after)
+            )
+            if (
+                row
+                and (whole or listed)
+                and not row.endswith(_QUALIFIED)
+                and not is_salutation(row.rsplit(" ", 1)[-1] + "：")
+            ):
+                out.append((number, row))
+                if listed:
+                    out.append((number, words + after))
+                    k += 2
+                    continue
+                out.append((number, words))
+                k += 1
+                continue
+        out.append((number, text))
+        k += 1
+    return out
+
+
 def _noise_row(row: str) -> bool:
     """Round 81: a row parted from the address that the page's reader drops when it stands
     on a line of its own: the site's note or a picture's name (``boilerplate.classify``:
@@ -1071,6 +1133,15 @@ def _point_like(row: str) -> bool:
     """A row over an address that the head's reader would take for a point's number and end
     the head at: a picture's file names, a bare numeral, marks only ("2.jpg1.jpg", "一", "|")."""
     return _NOT_A_POINT.fullmatch(row) is not None or not any(ch.isalnum() for ch in row)
+
+
+#: Round 84: a site's field row (a label's colon, then a value ending in a count, "2.43W", or a
+#: date's bracket) glued before an address that opens as one (尊敬的, 亲爱的, 各位, 女士们): no
+#: addressee ends so, so the row is parted even when the two together do not read as a
+#: salutation ("来源：…站 2.43W尊敬的各位领导、…：", "信息来源：…（2023年4月18日）各位领导、…：").
+#: A row without a colon ("<title>王某（日期）各位领导，…：") is left to the rules that read a
+#: title, a speaker and a date run into the address.
+_FIELD_BEFORE_OPENER = re.compile(r"(?:\d|\d[A-Za-z万]|[）)])$")
 
 
 def _glued_row(text: str, above: str) -> tuple[str, int] | None:
@@ -1092,7 +1163,7 @@ def _glued_row(text: str, above: str) -> tuple[str, int] | None:
         or _ROW_STOP_MARKS.search(row)
         or _LIST_MARKS.search(row)  # "李董事长、苏校长各位嘉宾…": the list began before
         or (starts_with_marker(row) and not _NOT_A_POINT.fullmatch(row))
-        or not is_salutation(text)
+        or not (is_salutation(text) or ("：" in row and _FIELD_BEFORE_OPENER.search(row)))
         or not is_salutation(address)
     ):
         return None

@@ -1593,3 +1593,20 @@ def test_a_commendations_call_on_the_area_has_more_than_one_wording():
     calls = {call for call in ("比学赶超", "营造学习先进的浓厚氛围")
              if any(call in opening for opening in openings)}
     assert len(calls) == 2, openings
+
+
+def test_a_safety_formula_closes_only_a_safety_or_stability_meeting():
+    """"守土有责、守土尽责", "克服麻痹思想和侥幸心理", "时刻绷紧这根弦" closing a 作风整顿 and an
+    环境卫生整治 meeting (craft review 9): they are said of safety and stability."""
+    data = scaffold_data("special-deployment")
+    for key in ("结尾", "工作目标", "结尾形势", "事件经过"):
+        data.pop(key, None)
+    formulas = "守土有责|麻痹思想|绷紧这根弦"
+    for meeting, work in (("全县环境卫生整治工作推进会", "环境卫生整治"),
+                          ("全市机关作风整顿动员大会", "机关作风整顿")):
+        closings = ["".join(speech_from(data | {"会议名称": meeting, "专项工作": work,
+                                                "套话版本": v}).closing) for v in range(12)]
+        assert not any(re.search(formulas, c) for c in closings), closings
+    safe = data | {"会议名称": "全县安全生产工作会议", "专项工作": "安全生产"}
+    safety = ["".join(speech_from(safe | {"套话版本": v}).closing) for v in range(12)]
+    assert any(re.search(formulas, c) for c in safety), safety

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from .data_cache import load_data
 from .lazy_re import LazyPattern
-from .lexicon import DISTRIBUTIVE, NON_PARTY_BODIES, OFFICES, alternation, called
+from .lexicon import DISTRIBUTIVE, FESTIVAL_PEOPLE, NON_PARTY_BODIES, OFFICES, alternation, called
 from .numerals import announced
 from .resources import outlines_dir
 
@@ -716,6 +716,17 @@ class Glue:
             return "people"
         groups = bool(words) and re.search(words["groups"], named)
         return "groups" if groups and not re.search(words["people"], named) else "people"
+
+    @property
+    def festival_people(self) -> str | None:
+        """Whom the festival the meeting is held for honours ("教师节表彰大会" → 广大教师和教育
+        工作者), with the area when the organiser has one (全县广大…), or None."""
+        found = next((people for festival, people in FESTIVAL_PEOPLE
+                      if re.search(festival, self.meeting)), None)
+        if not found:
+            return None
+        area = self.word("area") if self.territorial else ""
+        return f"{area}{found}"
 
     @property
     def voted(self) -> bool:

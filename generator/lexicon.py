@@ -75,6 +75,21 @@ NON_PARTY_BODIES = ("村民委员会", "居民委员会", "村委会", "居委�
                     "业主委员会", "股份经济合作社", "合作社")
 
 
+#: Festivals and the people each honours, greeted at a meeting held for it when the user names
+#: no one to thank ("向全县广大教师致以节日的问候": five commendations for 教师节, 三八 and 五一
+#: greeted nobody, craft review 9).  Festivals of everyone (春节, 国庆, 元旦) honour no group.
+FESTIVAL_PEOPLE = (
+    ("教师节", "广大教师和教育工作者"),
+    ("三八|妇女节", "广大妇女同胞"),
+    ("五一|劳动节", "广大劳动者"),
+    ("护士节", "广大护理工作者"),
+    ("医师节", "广大医务工作者"),
+    ("记者节", "广大新闻工作者"),
+    ("五四|青年节", "广大青年朋友"),
+    ("重阳节", "广大老同志"),
+)
+
+
 #: The genre words a speech's title ends with.
 #: Each kind named with 词 is as often written with 辞 (开幕辞, 欢迎辞, 答谢辞: the older spelling
 #: Hong Kong and Taiwan schools keep), so both spellings are listed.

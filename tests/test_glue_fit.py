@@ -1610,3 +1610,17 @@ def test_a_safety_formula_closes_only_a_safety_or_stability_meeting():
     safe = data | {"会议名称": "全县安全生产工作会议", "专项工作": "安全生产"}
     safety = ["".join(speech_from(safe | {"套话版本": v}).closing) for v in range(12)]
     assert any(re.search(formulas, c) for c in safety), safety
+
+
+def test_a_festivals_people_are_greeted_at_its_meeting():
+    """Commendations held for 教师节, 三八 and 五一 greeted nobody when the user named no one to
+    thank (craft review 9): the festival's own people are greeted; no festival, no greeting."""
+    data = scaffold_data("commendation")
+    for key in ("感谢对象", "开场背景"):
+        data.pop(key, None)
+    for meeting, people in (("全县庆祝第41个教师节表彰大会", "全县广大教师和教育工作者"),
+                            ("全市庆祝“三八”国际妇女节表彰大会", "全市广大妇女同胞")):
+        opening = opening_of(data | {"会议名称": meeting, "主办层级": meeting[1]}, 0)
+        assert f"{people}致以节日的问候" in opening, opening
+    plain = opening_of(data | {"会议名称": "全县招商引资工作表彰大会"}, 0)
+    assert "节日" not in plain, plain

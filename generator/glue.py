@@ -53,6 +53,9 @@ _CLAUSE_WORDS = ("要", "是", "有", "，", "怎样", "如何", "怎么")
 _CLAUSE_START = ("在", "以", "把", "用", "为", "对", "按照", "围绕", "通过", "让", "从", "向")
 #: What a commendation read out is, when its 内容 names it (决定, 通报, 命令…).
 _READ_OUT = re.compile(r"决定|通报|通知|名单|命令|嘉奖令")
+#: An item's topic that says the item's own act ("代表市委作机关作风整顿动员报告", a fact
+#: copier): the act is said as done, not followed by the kind's act again.
+_OWN_ACT = re.compile(r"作(?!了)(?=[^，。；]{0,24}(?:报告|讲话|发言|说明|动员|部署)$)")
 #: An earlier item that says the vote is over.
 _VOTED = re.compile(r"选举产生了|选出了|当选为|(?:选举|投票)[^。；，]{0,6}结果")
 #: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
@@ -680,7 +683,11 @@ class Glue:
                 # "宣读了2024年度优秀共产党员和先进基层党组织" read the honoured, not the
                 # decision (craft review 6): what is read out is the decision on them
                 about = f"关于表彰{about.removeprefix('表彰')}的决定"
-            said = (with_about if about else bare).format(who=who, about=about)
+            own_act = _OWN_ACT.search(about)
+            if own_act:  # "代表市委作机关作风整顿动员报告" says its act: not "…报告作了工作报告"
+                said = f"{who}{about[:own_act.start()]}作了{about[own_act.start() + 1:]}"
+            else:
+                said = (with_about if about else bare).format(who=who, about=about)
             if kind == "speech" and _junior(who, speaker):
                 # a deputy's remarks are answered as work laid out, not "我们要认真学习领会"
                 # (a tester)

@@ -1624,3 +1624,15 @@ def test_a_festivals_people_are_greeted_at_its_meeting():
         assert f"{people}致以节日的问候" in opening, opening
     plain = opening_of(data | {"会议名称": "全县招商引资工作表彰大会"}, 0)
     assert "节日" not in plain, plain
+
+
+def test_an_items_topic_that_says_its_own_act_is_not_given_the_act_again():
+    """"晓中同志代表市委作机关作风整顿动员报告作了工作报告" (craft review 9): a topic that says
+    the item's act is said as done."""
+    data = scaffold_data("work-conference") | {"议程": [
+        {"谁": "晓中同志", "类型": "工作报告", "内容": "代表市委作机关作风整顿动员报告"}]}
+    for key in ("前面议程", "前面讲话"):
+        data.pop(key, None)
+    said = agenda_reply(data, 0)
+    assert "晓中同志代表市委作了机关作风整顿动员报告" in said, said
+    assert "报告作了" not in said, said

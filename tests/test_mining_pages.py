@@ -140,3 +140,20 @@ def test_a_lone_unclosed_straight_quote_opening_a_line_is_dropped(line: str,
     """A document page's preview line began "'在…的讲话<site>…" and the title kept the quote
     (round 34, mining-dev30 m2807); a straight quote the line closes again is left alone."""
     assert normalise_line(line) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A named speaker before 指出 is the body's subject, not a heading's end.
+    "一、习近平总书记指出，发展是我国解决一切问题的基础和关键，我们要牢记于心。今年要抓好落实，"
+    "确保各项任务按期完成，向全县人民交出满意答卷。",
+    # 以…为 and 成为 are the heading's own words, not a purpose the body opens with.
+    "一、坚持以人民为中心，切实保障和改善民生，让人民群众有更多获得感幸福感安全感。今年我们要办好"
+    "十件民生实事，件件落到实处。",
+])
+def test_round_85_openers_leave_a_speaker_or_the_heading_s_own_为_alone(text: str) -> None:
+    """Round 85 cuts a heading before "指出，" whose speaker a page dropped and before "为确保…，";
+    the first part of the point stays whole when it names the speaker or says 以…为."""
+    from generator.mining.headings.detect import split_fused
+
+    found = split_fused(text[2:])
+    assert found is None or not found[1].startswith(("指出", "为"))

@@ -285,6 +285,26 @@ RUN_ON_OPENERS = (
     r"，?(?:从(?:本质|根本|总体|全局|长远)上|总的来|总体来|一般来|具体来|客观地|坦率地|"
     r"实事求是地)(?:说|讲|看)，",
     r"，?(?:事实上|实际上|毫无疑问|应该说|可以说|换句话说|说到底)，",
+    # The circumstance or purpose the body's first sentence is set in, a phrase ended by its
+    # comma ("在省委高度重视…的大环境下，我市…", "为严肃换届纪律，…"): a heading names a task and
+    # does not open a clause it leaves hanging at its end (round 85).
+    r"在[^。！？；：]{2,40}?(?:形势|环境|背景)下，",
+    # 为 opens a purpose with a verb of aim; after 成, 作, 认, 以… it is half a word or a
+    # construction of the heading's own ("成为", "作为", "以人民为中心").
+    r"(?<![成作认認因行视視称稱更较較最极極广廣以])为(?:了)?(?:严肃|确保|保证|推动|推进|加快|做好|抓好|"
+    r"进一步|切实|全面|深入|更好地?)[^。！？；：，]{2,16}，",
+    # A quotation brought in by a word of saying whose speaker the page dropped ("…正能量指出，
+    # “劳动是…", "…恢复性增长指出，发展是…"): a heading's task is not followed by 指出; a named
+    # speaker before it is the body's subject (``SPEAKER_ENDINGS``).
+    r"(?:指出|强调)，",
+)
+#: The last words of a speaker who brings in a quotation ("习近平总书记指出，", "他强调，"):
+#: the text before 指出 is then the body's own subject, never a heading's end.
+SPEAKER_ENDINGS = (
+    "书记", "書記", "主席", "总理", "總理", "同志", "中央", "会议", "會議", "报告", "報告", "讲话",
+    "講話", "文件", "他", "她", "们", "們", "负责人", "领导人", "者", "部长", "省长",
+    "市长",
+    "县长", "区长", "镇长", "局长", "校长", "院长", "专家", "大家", "委员", "党员",
 )
 #: The body after such an opener runs on: this long at least, and past its first sentence
 #: (or cut off before any).  One sentence ending the line is more likely the heading's own
@@ -750,7 +770,10 @@ def _split_fused(text: str) -> tuple[str, str] | None:
         text[run_on.end() :]
     ):
         end = run_on.end() + text.startswith("，", run_on.end())  # the heading keeps its comma
-        return text[:end], text[end:]
+        if not (
+            text.startswith(("指出", "强调"), end) and run_on.group(1).endswith(SPEAKER_ENDINGS)
+        ):
+            return text[:end], text[end:]
     if "意义" in text and (meaning := _MEANING.match(text)) and (
         len(text) - meaning.end() >= FUSED_BODY
     ):

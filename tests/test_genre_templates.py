@@ -540,3 +540,19 @@ def test_a_meeting_about_an_election_to_come_is_convened_by_name():
     for version in range(6):
         opening = "".join(speech_from(data | {"套话版本": version}).opening)
         assert "召开县乡人大换届选举工作会议" in opening, opening
+
+
+@pytest.mark.parametrize("name", ["work-conference", "office-work", "party-building"])
+def test_earlier_items_do_not_run_on_after_a_backgrounds_own_paragraph(name):
+    """"…整体和局部、发展和安全。刚才，会议书面传达了…" (craft review 9): the earlier items ran on
+    in the paragraph of the background's second fact, not the purpose's."""
+    data = scaffold_data(name)
+    data |= {"会议任务": "贯彻省委全会精神，总结上半年工作，部署下半年任务",
+             "开场背景": ["近期，省委先后召开了全会和全体会议。",
+                          "省委书记在全会上强调要正确处理六个关系。"],
+             "前面讲话": ["会议书面传达了省委全会精神"]}
+    data.pop("议程", None)
+    for version in range(8):
+        opening = speech_from(data | {"套话版本": version}).opening
+        holder = next(p for p in opening if "刚才" in p)
+        assert "六个关系" not in holder, opening

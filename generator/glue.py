@@ -627,6 +627,10 @@ class Glue:
         # (a pairs reader, pairs11).  Four characters (扎实工作, 抓好落实) would pass over most
         # closings for any body text and leave one to close a fifth more drafts (glue_spread).
         self._text = " ".join(_sentences(facts))
+        # how the user's own headings begin: a heading of the glue's that begins alike reads
+        # as a second of theirs ("二、大力弘扬先进典型的可贵精神" beside the user's "三、大力弘扬
+        # 劳模精神…", craft review 9)
+        self._heading_starts = {str(h)[:_HEADING_START] for h in _headings(facts)}
         self._written = _runs(self._text, CLAUSE)
         self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
@@ -1032,6 +1036,10 @@ class Glue:
                     if self.fits(v, role, count, slots, voice, item) for _ in range(v.weight)]
 
         variants = fitting()
+        if move.endswith("_heading"):  # one that begins as a heading of the user's does not
+            # stand beside it, while another fits
+            variants = [v for v in variants
+                        if v.text[:_HEADING_START] not in self._heading_starts] or variants
         if not variants and voice is not None:  # a voice is a preference: the modest
             voice = None                        # closings gave no wording for "做一名…"
             variants = fitting()                # and the user's 寄语 was lost (craft review 5)
@@ -1299,6 +1307,23 @@ def _slots(wording: str) -> frozenset[str]:
 
 def _filled_by(wording: str, facts: Mapping[str, frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*(facts[name] for name in _slots(wording) if name in facts))
+
+
+#: How many characters of a heading's start make two headings read as one stem.
+_HEADING_START = 4
+
+
+def _headings(facts: Any) -> Iterator[str]:
+    """Every heading the user gave, at any depth of the facts."""
+    if isinstance(facts, Mapping):
+        for key, value in facts.items():
+            if key == "heading" and isinstance(value, str):
+                yield value
+            else:
+                yield from _headings(value)
+    elif isinstance(facts, (list, tuple)):
+        for value in facts:
+            yield from _headings(value)
 
 
 def _sentences(facts: Any) -> Iterator[str]:

@@ -1636,3 +1636,16 @@ def test_an_items_topic_that_says_its_own_act_is_not_given_the_act_again():
     said = agenda_reply(data, 0)
     assert "晓中同志代表市委作了机关作风整顿动员报告" in said, said
     assert "报告作了" not in said, said
+
+
+def test_a_glue_heading_does_not_begin_as_a_users_heading_beside_it():
+    """"二、大力弘扬先进典型的可贵精神" beside the user's "三、大力弘扬劳模精神…" (craft review 9):
+    two parts on one stem; the glue's heading begins otherwise while another wording fits."""
+    data = scaffold_data("commendation") | {"会议名称": "全市劳动模范和先进集体表彰大会"}
+    data["学习先进"] = {"段落": ["劳模身上有许多值得学习的品质。"]}
+    data["工作任务"] = [{"小标题": "大力弘扬劳模精神、劳动精神，汇聚振兴发展正能量",
+                        "引言": ["要在全社会营造尊重劳动的氛围。"]}]
+    for version in range(12):
+        headings = [s.heading for s in speech_from(data | {"套话版本": version}).sections]
+        starts = [h[:4] for h in headings]
+        assert len(starts) == len(set(starts)), headings

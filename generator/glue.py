@@ -218,10 +218,10 @@ _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|�
                          # (craft review 8)
                          r"|节$")
 #: Gatherings whose name holds no line of work however it is cut: a congress, a report of duty,
-#: a training class, a warning-education rally ("第十二次代表工作", "…书记履行基层党建工作
-#: 水平", "全面提升警示教育工作水平", fact copiers).
+#: a training class, a warning-education rally, a lecture ("第十二次代表工作", "…书记履行基层
+#: 党建工作水平", "全面提升警示教育工作水平", "党的群众路线专题党课工作", fact copiers).
 _NO_WORK_GATHERING = re.compile(r"代表大会|党代会|团代会|述职|培训班|轮训班|研讨班|开班"
-                                r"|警示教育大会")
+                                r"|警示教育大会|党课")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).

@@ -727,7 +727,8 @@ def test_an_earlier_item_is_read_by_its_own_act(item, kind):
 
 @pytest.mark.parametrize("meeting", ["共青团莲花镇第十二次代表大会", "湘雅三医院第三次党代会",
                                      "全市党委（工委）书记履行基层党建工作职责述职会议",
-                                     "全县村（社区）党组织书记培训班", "全县警示教育大会"])
+                                     "全县村（社区）党组织书记培训班", "全县警示教育大会",
+                                     "党的群众路线专题党课", "七一专题党课"])
 def test_a_congress_a_report_of_duty_or_a_class_names_no_line_of_work(meeting):
     """"共青团莲花镇第十二次代表工作", "全面提升…书记履行基层党建工作水平" (fact copiers): such a
     gathering's name holds no work the glue can name."""

@@ -617,11 +617,12 @@ def test_each_wording_version_says_the_announcement_another_way():
 
 
 @pytest.mark.parametrize("kind", ["换届选举", "成立大会"])
-def test_guests_are_welcomed_in_more_than_one_wording_and_come_only_once(kind):
+@pytest.mark.parametrize("guests", ["莅临大会的各位领导、来宾", "亲临大会的各位领导和来宾"])
+def test_guests_are_welcomed_in_more_than_one_wording_and_come_only_once(kind, guests):
     """"同时，向…表示热烈的欢迎！" was written into the template: every election and founding
     with guests said it alike (two blind readers set two such openings side by side, o6).  And
-    guests already said to have come (莅临、出席) are not welcomed on their arrival again."""
-    guests = "莅临大会的各位领导、来宾"
+    guests already said to have come (莅临、出席、亲临: "对亲临大会的…的到来", craft review 9)
+    are not welcomed on their arrival again."""
     openings = [speech_from(scaffold_data("election-or-founding") | {
         "大会类型": kind, "致谢对象": guests, "主办单位": f"第{n}街道党工委"}).opening[0]
         for n in range(16)]

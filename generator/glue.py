@@ -978,6 +978,9 @@ class Glue:
             return False
         if "since" in when and self.year and self.year < int(when["since"]):
             return False  # "新的征程上" in a speech of 2015 (craft review 8)
+        if "agenda" in when and "受到表彰" in variant.text and self.facts.get("commended"):
+            return False  # the speaker congratulates them after the items: "希望受到表彰的同志
+            # 戒骄戒躁" before his "在此，…表示热烈的祝贺" exhorted before it (craft review 9)
         if when.get("before_vote") and self.voted:
             return False
         if "unless_said" in when and re.search(when["unless_said"], self._text):

@@ -1650,3 +1650,15 @@ def test_a_glue_heading_does_not_begin_as_a_users_heading_beside_it():
         headings = [s.heading for s in speech_from(data | {"套话版本": version}).sections]
         starts = [h[:4] for h in headings]
         assert len(starts) == len(set(starts)), headings
+
+
+def test_the_commended_are_not_exhorted_before_the_speaker_congratulates_them():
+    """"刚才，…三位同志作了发言，希望受到表彰的同志戒骄戒躁、再接再厉" and then "在此，…表示
+    热烈的祝贺" (craft review 9): exhorted before congratulated."""
+    data = scaffold_data("commendation") | {
+        "前面议程": ["雷方、赵翠娟、张昂三位受表彰的同志作了发言"]}
+    data.pop("议程", None)
+    for version in range(12):
+        opening = opening_of(data, version)
+        said = re.search(r"刚才，[^。！]*[。！]", opening)[0]
+        assert "受到表彰的同志" not in said, opening

@@ -69,10 +69,11 @@ OFFICES = (
 
 #: Bodies elected or founded that are no party organisation: a 村民委员会's voters are no 党员,
 #: and "今天召开党员大会…全体党员政治生活中的一件大事" at a villagers' election (craft review 6)
-#: or a youth league's congress (a fact copier) named the wrong hall.
+#: or a youth league's congress (a fact copier) named the wrong hall; nor is a people's congress
+#: ("选进县乡两级人民代表大会新一届班子", craft review 9).
 NON_PARTY_BODIES = ("村民委员会", "居民委员会", "村委会", "居委会", "工会", "共青团", "团委",
                     "团支部", "团总支", "协会", "商会", "学会", "联合会", "理事会",
-                    "业主委员会", "股份经济合作社", "合作社")
+                    "业主委员会", "股份经济合作社", "合作社", "人民代表大会", "人大")
 
 
 #: Festivals and the people each honours, greeted at a meeting held for it when the user names

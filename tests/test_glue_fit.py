@@ -1662,3 +1662,14 @@ def test_the_commended_are_not_exhorted_before_the_speaker_congratulates_them():
         opening = opening_of(data, version)
         said = re.search(r"刚才，[^。！]*[。！]", opening)[0]
         assert "受到表彰的同志" not in said, opening
+
+
+def test_a_peoples_congress_election_is_no_party_bodys():
+    """"把政治素质好、群众公认的同志选进县乡两级人民代表大会新一届班子" (craft review 9): a
+    people's congress is no party body; its election is not the party members' affair."""
+    data = scaffold_data("election-or-founding") | {
+        "会议名称": "县乡两级人民代表大会换届选举大会", "组织名称": "县乡两级人民代表大会"}
+    for version in range(8):
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert "政治素质好、群众公认的同志选进" not in text, text  # (the scaffold's own text
+        assert "党员政治生活" not in text, text  # says 政治素质好、群众基础好…)

@@ -735,6 +735,15 @@ def test_achievements_are_not_the_sweat_of_a_leadership():
         assert "凝聚着县委" not in text, version
 
 
+def agenda_only(name: str, entries: list[dict], **facts: str) -> dict:
+    """The template's scaffold with these structured agenda items and none of its free-text
+    ones."""
+    data = scaffold_data(name) | facts | {"议程": entries}
+    for key in ("前面议程", "前面讲话"):
+        data.pop(key, None)
+    return data
+
+
 def agenda_reply(data: dict, version: int) -> str:
     return re.search(r"刚才，[^。]*。", opening_of(data, version))[0]
 
@@ -886,13 +895,11 @@ def test_work_laid_out_is_not_answered_as_problems_found(organiser):
 def test_a_notice_of_problems_is_always_answered(organiser):
     """"…通报了排查发现的问题；" passed without a word while the exchange after it had one (a
     fact writer): of all the items, a notice of problems is the one the hall must act on."""
-    data = scaffold_data("work-conference") | {"主办单位": organiser, "议程": [
+    data = agenda_only("work-conference", [
         {"谁": "副镇长周立平", "类型": "工作报告"},
         {"谁": "镇应急管理办公室", "类型": "通报", "内容": "隐患大排查发现的问题"},
         {"谁": "桂花村党支部书记", "类型": "交流发言"},
-        {"谁": "镇烟花爆竹经营户代表", "类型": "表态发言"}]}
-    for key in ("前面议程", "前面讲话"):
-        data.pop(key, None)
+        {"谁": "镇烟花爆竹经营户代表", "类型": "表态发言"}], 主办单位=organiser)
     for version in VERSIONS:
         said = agenda_reply(data, version)
         assert said.split("发现的问题")[1].startswith("，"), said  # a word of its own
@@ -1032,12 +1039,11 @@ def test_safety_work_is_no_glorious_mission(organiser):
 def test_an_item_of_no_listed_kind_last_does_not_silence_the_ones_before(organiser):
     """"…王磊同学作了发言；全体师生观看了…纪录片。" answered neither the decision nor the
     speech (a fact writer): the last item a word can be said of has its word."""
-    data = scaffold_data("commendation") | {"主办单位": organiser, "议程": [
+    data = agenda_only("commendation", [
         {"谁": "副校长刘海波", "类型": "表彰决定"},
         {"谁": "机电专业学生代表王磊同学", "类型": "先进代表发言"},
-        {"谁": "全体与会师生", "类型": "其他", "内容": "观看了学校技能大赛备赛纪录片"}]}
-    for key in ("前面议程", "前面讲话"):
-        data.pop(key, None)
+        {"谁": "全体与会师生", "类型": "其他", "内容": "观看了学校技能大赛备赛纪录片"}],
+        主办单位=organiser)
     for version in VERSIONS:
         said = agenda_reply(data, version)
         assert not re.search(r"王磊同学作了发言；", said), said
@@ -1478,13 +1484,11 @@ def test_speakers_of_one_kind_in_a_row_each_on_a_topic_are_one_clause():
 def test_one_speakers_items_in_a_row_name_him_once():
     """"刚才，有关负责同志传达了…；有关负责同志通报了…；有关负责同志宣读了…；有关负责同志作了工作
     报告" (craft review 8, a real page's agenda): the speaker is named once, every item kept."""
-    data = scaffold_data("work-conference") | {"议程": [
+    data = agenda_only("work-conference", [
         {"谁": "有关负责同志", "类型": "其他", "内容": "传达了省信访工作会议精神"},
         {"谁": "有关负责同志", "类型": "通报", "内容": "2022年度全市信访工作考核情况"},
         {"谁": "有关负责同志", "类型": "工作报告"},
-        {"谁": "市信访局局长", "类型": "交流发言"}]}
-    for key in ("前面议程", "前面讲话"):
-        data.pop(key, None)
+        {"谁": "市信访局局长", "类型": "交流发言"}])
     for version in VERSIONS:
         said = agenda_reply(data, version)
         assert said.count("有关负责同志") == 1, said
@@ -1630,10 +1634,8 @@ def test_a_festivals_people_are_greeted_at_its_meeting():
 def test_an_items_topic_that_says_its_own_act_is_not_given_the_act_again():
     """"晓中同志代表市委作机关作风整顿动员报告作了工作报告" (craft review 9): a topic that says
     the item's act is said as done."""
-    data = scaffold_data("work-conference") | {"议程": [
-        {"谁": "晓中同志", "类型": "工作报告", "内容": "代表市委作机关作风整顿动员报告"}]}
-    for key in ("前面议程", "前面讲话"):
-        data.pop(key, None)
+    data = agenda_only("work-conference", [
+        {"谁": "晓中同志", "类型": "工作报告", "内容": "代表市委作机关作风整顿动员报告"}])
     said = agenda_reply(data, 0)
     assert "晓中同志代表市委作了机关作风整顿动员报告" in said, said
     assert "报告作了" not in said, said

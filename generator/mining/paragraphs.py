@@ -626,6 +626,8 @@ _LAST_CRUMB = LazyPattern(
     rf"^(?:正文|内容|詳情|详情|{_HAN}{{0,6}}(?:新闻|新聞|资讯|資訊|动态|動態|要闻|要聞|报道|報道"
     rf"|论坛|論壇|公告|园地|園地|讲话|講話|致辞|致辭|文章|范文|文献|文獻|资料|資料))$"
 )
+#: The step every article's path ends on, glued before the title when nothing parted the rows.
+_ARTICLE_CRUMB = ("正文", "詳情", "详情")
 #: The most pieces (parted by single spaces) a title between the path and the fields may hold.
 SPACED_CRUMB_PIECES = 4
 
@@ -637,8 +639,10 @@ def _spaced_crumb_title(text: str) -> tuple[int, int, int] | None:
     the pieces between the path's last separator and the first field are the title, but for a
     first piece that names a column (``_LAST_CRUMB``), which is the path's.  The path needs
     ``CRUMB_MARKS`` separators with short crumbs between them, as `_crumbed_title`'s; the title
-    holds no clause mark.  (where the path ends, where the title starts and ends), or None when
-    the head has no such shape."""
+    holds no clause mark.  With nothing between the rows only a path ending on 正文 is cut
+    ("…>>正文<title>来源：…"), and only the path and its 正文: "<title><fields><text>" is
+    `_field_row`'s.  (where the path ends, where the title starts and ends), or None when the
+    head has no such shape."""
     span = text[:_REPEAT_SPAN]
     if stop := _UNTERMINATED.search(span):
         span = span[: stop.start()]
@@ -649,10 +653,15 @@ def _spaced_crumb_title(text: str) -> tuple[int, int, int] | None:
         return None
     at = path = marks[-1].end()
     field = _FIELD_OPENER.search(span, at)
-    if not field or not span[field.start() - 1 : field.start()].isspace():
+    if not field:
+        return None
+    glued = span.startswith(_ARTICLE_CRUMB, at) and _HAN_CHAR.match(span, at + 2)
+    if glued:
+        at += 2  # "…>>正文师院的底气发布时间：…": the path's own last step, then the title
+    elif not span[field.start() - 1 : field.start()].isspace():
         return None  # the fields glued on: the older rules' (`_field_row`)
     pieces = span[at : field.start()].split()
-    if pieces and _LAST_CRUMB.match(pieces[0]) and len(pieces) > 1:
+    if not glued and pieces and _LAST_CRUMB.match(pieces[0]) and len(pieces) > 1:
         at = span.index(pieces[1], at + len(pieces[0]))
         pieces = pieces[1:]
     if not pieces or len(pieces) > SPACED_CRUMB_PIECES:
@@ -662,6 +671,8 @@ def _spaced_crumb_title(text: str) -> tuple[int, int, int] | None:
         return None
     if _COLLECTED.search(title):
         return None  # "…发言稿汇编": a collection's name, no one speech's title
+    if glued:
+        return path, at, at  # the title, its fields and the text as the older rules read them
     return path, at, span.index(pieces[-1], at) + len(pieces[-1])
 
 

@@ -628,6 +628,9 @@ _LAST_CRUMB = LazyPattern(
 )
 #: The step every article's path ends on, glued before the title when nothing parted the rows.
 _ARTICLE_CRUMB = ("正文", "詳情", "详情")
+#: A piece of only digits and marks ("5-5", "2024-01-02"), and a site's brackets and bars.
+_NUMBER_PIECE = re.compile(r"^[\d\W_]+$")
+_SITE_MARKS = re.compile(r"[【】\[\]|｜]")
 #: The most pieces (parted by single spaces) a title between the path and the fields may hold.
 SPACED_CRUMB_PIECES = 4
 
@@ -664,9 +667,13 @@ def _spaced_crumb_title(text: str) -> tuple[int, int, int] | None:
     if not glued and pieces and _LAST_CRUMB.match(pieces[0]) and len(pieces) > 1:
         at = span.index(pieces[1], at + len(pieces[0]))
         pieces = pieces[1:]
+    while pieces and _NUMBER_PIECE.match(pieces[-1]):
+        pieces.pop()  # "<title> 5-5 阅读：": a date of the field row's
     if not pieces or len(pieces) > SPACED_CRUMB_PIECES:
         return None
     title = " ".join(pieces)
+    if _SITE_MARKS.search(title):
+        return None  # "… <title> 以稿换稿】【收藏】 作者：": the site's buttons, the older rules'
     if _CLAUSE_MARK.search(title) or not 4 <= len(title) <= 60:
         return None
     if _COLLECTED.search(title):

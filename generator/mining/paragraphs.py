@@ -616,6 +616,73 @@ def _crumbed_title(text: str) -> tuple[int, str]:
     return at, span[marks[-2].end() : marks[-1].start()]
 
 
+#: Round 86: the field that opens the site's row under the title ("时间:", "来源:", "发行时间:").
+_FIELD_OPENER = re.compile(
+    r"(?:(?:发布|發布|发行|發行|更新|发表|發表)?(?:时间|時間|日期)|作者|来源|來源|信息来源"
+    r"|编辑|編輯|网站编辑|網站編輯|责任编辑|責任編輯|点击|點擊|浏览|瀏覽|阅读|閱讀)[:：]"
+)
+#: The path's last step when it stands alone before the title ("正文", "医院新闻", "学习园地").
+_LAST_CRUMB = LazyPattern(
+    rf"^(?:正文|内容|詳情|详情|{_HAN}{{0,6}}(?:新闻|新聞|资讯|資訊|动态|動態|要闻|要聞|报道|報道"
+    rf"|论坛|論壇|公告|园地|園地|讲话|講話|致辞|致辭|文章|范文|文献|文獻|资料|資料))$"
+)
+#: The step every article's path ends on, glued before the title when nothing parted the rows.
+_ARTICLE_CRUMB = ("正文", "詳情", "详情")
+#: A piece of only digits and marks ("5-5", "2024-01-02"), and a site's brackets and bars.
+_NUMBER_PIECE = re.compile(r"^[\d\W_]+$")
+_SITE_MARKS = re.compile(r"[【】\[\]|｜]")
+#: The most pieces (parted by single spaces) a title between the path and the fields may hold.
+SPACED_CRUMB_PIECES = 4
+
+
+def _spaced_crumb_title(text: str) -> tuple[int, int, int] | None:
+    """Round 86: where the title starts and ends when a flattened head whose rows a space parts
+    holds a breadcrumb, the title and the site's field row ("当前位置: 主页 > 新闻资讯 > 医院新闻
+    院长新春致辞 时间:2015-02-16 …", "… >> 正文 振奋精神 转变观念 搞好第二次创业 发行时间:…"):
+    the pieces between the path's last separator and the first field are the title, but for a
+    first piece that names a column (``_LAST_CRUMB``), which is the path's.  The path needs
+    ``CRUMB_MARKS`` separators with short crumbs between them, as `_crumbed_title`'s; the title
+    holds no clause mark.  With nothing between the rows only a path ending on 正文 is cut
+    ("…>>正文<title>来源：…"), and only the path and its 正文: "<title><fields><text>" is
+    `_field_row`'s.  (where the path ends, where the title starts and ends), or None when the
+    head has no such shape."""
+    span = text[:_REPEAT_SPAN]
+    if stop := _UNTERMINATED.search(span):
+        span = span[: stop.start()]
+    marks = list(_CRUMB_MARK.finditer(span))
+    if len(marks) < CRUMB_MARKS or any(
+        b.start() - a.end() > CRUMB_CHARS for a, b in pairwise(marks)
+    ):
+        return None
+    at = path = marks[-1].end()
+    field = _FIELD_OPENER.search(span, at)
+    if not field:
+        return None
+    glued = span.startswith(_ARTICLE_CRUMB, at) and _HAN_CHAR.match(span, at + 2)
+    if glued:
+        at += 2  # "…>>正文师院的底气发布时间：…": the path's own last step, then the title
+    elif not span[field.start() - 1 : field.start()].isspace():
+        return None  # the fields glued on: the older rules' (`_field_row`)
+    pieces = span[at : field.start()].split()
+    if not glued and pieces and _LAST_CRUMB.match(pieces[0]) and len(pieces) > 1:
+        at = span.index(pieces[1], at + len(pieces[0]))
+        pieces = pieces[1:]
+    while pieces and _NUMBER_PIECE.match(pieces[-1]):
+        pieces.pop()  # "<title> 5-5 阅读：": a date of the field row's
+    if not pieces or len(pieces) > SPACED_CRUMB_PIECES:
+        return None
+    title = " ".join(pieces)
+    if _SITE_MARKS.search(title):
+        return None  # "… <title> 以稿换稿】【收藏】 作者：": the site's buttons, the older rules'
+    if _CLAUSE_MARK.search(title) or not 4 <= len(title) <= 60:
+        return None
+    if _COLLECTED.search(title):
+        return None  # "…发言稿汇编": a collection's name, no one speech's title
+    if glued:
+        return path, at, at  # the title, its fields and the text as the older rules read them
+    return path, at, span.index(pieces[-1], at) + len(pieces[-1])
+
+
 #: Round 55: a field's value glued before the title in a flattened head ("阅读次数：919<标题>",
 #: "发布时间：2021-05-12 22:40<标题>", "点击次数：264059次<标题>"): a time, or a number right after
 #: a field's colon; a "标题：" label after it goes with it.
@@ -1257,6 +1324,11 @@ def _unflatten_line(
             if fields := _FIELDS_BEFORE_ADDRESS.match(text):
                 out.append((number, fields.group()))  # "浏览：326同志们：": a count, then
                 text = text[fields.end() :]  # the address
+    elif not before and len(text) >= FLATTENED and (crumb_row := _spaced_crumb_title(text)):
+        path, start, end = crumb_row  # "… > 医院新闻 <title> 时间：…": the path, its last
+        parts = (text[:path], text[path:start], text[start:end])  # column (a row of its own,
+        out.extend((number, p.strip()) for p in parts if p.strip())  # not the title's first
+        text = text[end:].lstrip()  # half), the title, then the fields and the body
     if (
         not before
         and len(text) >= FLATTENED

@@ -1186,13 +1186,25 @@ class Glue:
         return lead + "；".join(deed if named else "有的" + deed
                                 for deed, named in zip(said, own, strict=True)) + "。"
 
+    @property
+    def aim(self) -> str | None:
+        """What the purpose says the meeting is all for, its last clause when it opens on 确保
+        ("…，确保全区安全度汛"), or None: the closing that names it echoes the
+        meeting's own goal, where "圆满完成全年各项目标任务" closed 12 of 41 drafts from real
+        pages' facts whatever they were for (craft review 9)."""
+        found = _GOAL_AIM.search(_clause(self.facts.get("purpose")))
+        return found[1] if found else None
+
     def year_goal(self) -> str:
-        """The goal a closing names when the user gave none: the year's tasks, or, at the
-        year's end, a good start to the next ("就一定能够圆满完成全年各项目标任务" said on 27
-        December reads as if the year were still ahead: a fact writer, round 9); to pupils,
-        their progress (the year's tasks are their teachers', craft review 8)."""
+        """The goal a closing names when the user gave none: the purpose's own aim, else the
+        year's tasks, or, at the year's end, a good start to the next ("就一定能够圆满完成全年各
+        项目标任务" said on 27 December reads as if the year were still ahead: a fact writer,
+        round 9); to pupils, their progress (the year's tasks are their teachers', craft
+        review 8)."""
         if self.students:
             return "取得更加优异的成绩"
+        if self.aim:
+            return self.aim
         return "实现明年工作的良好开局" if self.season == "年末" else "圆满完成全年各项目标任务"
 
     def word(self, name: str) -> str:
@@ -1215,6 +1227,8 @@ _MANNERS = ("全面", "认真", "隆重", "深入", "回顾", "研究")
 _RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|上下|统一思想|鼓足干劲|行动起来|比学赶超")
 #: A purpose's last clause saying what it is all for: the call goes before it, as real ones put it.
 _AIM = LazyPattern(r"，((?:确保|为|坚决|努力|全力|推动)[^，]*)$")
+#: A purpose's last clause that names the goal it is for, as a closing can name it again.
+_GOAL_AIM = LazyPattern(r"，(确保[^，；。]{4,30})$")
 #: Levels whose people are "全县上下": a territory's, not an office's, a firm's or a school's.
 _TERRITORIES = frozenset(("省", "市", "区", "县", "街道", "乡镇", "村"))
 #: A 乡 (township) named as such, where the 乡镇 level's area word is 全镇 (the scaffold of an

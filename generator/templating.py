@@ -311,7 +311,6 @@ _NO_ORDER = LazyPattern(
     r"(?:取得|实现|迈上|开创|得到|达到|走在)")
 
 
-
 def demand(heading: Any) -> str:
     """A heading said as a demand of the audience, for a point said alone without its number:
     "提升…能力" → "要提升…能力"; one that asks already ("书记要亲自抓", `demanding`) or names

@@ -48,6 +48,8 @@ def _indented_full_width(line: str) -> bool:
 _NO_SPACE_KEY = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY}):(?=[^\s/])")
 _KEY_VALUE = LazyPattern(rf"^(\s*(?:-\s+)?)({_KEY}):\s+(\S.*)$")
 
+#: A value opening on * or & (a name hidden as "*同志"), which YAML reads as a reference.
+_REFERENCE = "值以“*”或“&”开头时会被当作 YAML 的引用;请给整段文字加引号,如 谁: \"*同志\""
 #: Fallbacks by PyYAML's wording (both loaders'), when the text shows no known mistake.
 _GENERIC = (
     ("mapping values are not allowed",
@@ -57,12 +59,9 @@ _GENERIC = (
     ("did not find expected '-' indicator", "缩进不一致,或列表项与字段混在同一层"),
     # "谁: *同志", "**同志" for a hidden name (a fact copier): to YAML a value opening on * or
     # & is a reference, and "无法解析" said nothing of it
-    ("found undefined alias", "值以“*”或“&”开头时会被当作 YAML 的引用;请给整段文字加引号,"
-                              "如 谁: \"*同志\""),
-    ("while scanning an alias", "值以“*”或“&”开头时会被当作 YAML 的引用;请给整段文字加引号,"
-                                "如 谁: \"*同志\""),
-    ("while scanning an anchor", "值以“*”或“&”开头时会被当作 YAML 的引用;请给整段文字加引号,"
-                                 "如 谁: \"*同志\""),
+    ("found undefined alias", _REFERENCE),
+    ("while scanning an alias", _REFERENCE),
+    ("while scanning an anchor", _REFERENCE),
     ("found unexpected end of stream", "文件在引号或括号配对之前就结束了"),
     ("did not find expected node content",
      "这里缺少内容:括号“[ ]”“{ }”没有配对,或文字以“[”“{”开头却没有加引号"),

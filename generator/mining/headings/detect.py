@@ -339,6 +339,19 @@ _RUN_ON = re.compile(
 )
 
 
+#: "认清形势，明确肩负的历史责任，我们正处在…", "认清形势，把握大局，坚定…的信心和决心，是我们
+#: 迎接挑战…的关键": a page whose body paragraph opens on a comma (the words before it lost),
+#: laid out with no break or only a space, runs the heading on into ", 我们…" / ", 是我们…".  A
+#: heading of a four-character phrase and a task (4+X, or 4+4+X) names what to do; a clause
+#: after it whose subject is the speaker's side (我们), or that says what the heading is for
+#: (是我们…), is the body's.  The cut goes before the comma, as the page printed it (round 87).
+_COMMA_SUBJECT = re.compile(
+    r"^([^。！？；：，\s]{4}，(?:[^。！？；：，\s]{2,16}，)?[^。！？；：，\s]{4,40}"
+    r"[^。！？，、；：的了在对把和与及地得着是为\s])"
+    r"(?=，(?:是|这是|這是|也是)?我[们們])"
+)
+
+
 #: "提高思想认识：近年来，我县…": a short heading with no clause break, ended by a colon and run
 #: on into its body's first sentence on the same line.  A colon after a word of saying, or
 #: after "是…的", brings in a quotation ("是老同志常说的：…", "毛主席指出：…"): the whole
@@ -774,6 +787,11 @@ def _split_fused(text: str) -> tuple[str, str] | None:
             text.startswith(("指出", "强调"), end) and run_on.group(1).endswith(SPEAKER_ENDINGS)
         ):
             return text[:end], text[end:]
+    comma = _COMMA_SUBJECT.match(text)
+    if comma and len(unglossed(comma.group(1))) <= RUN_ON_HEAD_MAX and _runs_on(
+        text[comma.end() + 1 :]
+    ):
+        return comma.group(1), text[comma.end() :]
     if "意义" in text and (meaning := _MEANING.match(text)) and (
         len(text) - meaning.end() >= FUSED_BODY
     ):

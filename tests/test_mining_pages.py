@@ -157,3 +157,25 @@ def test_round_85_openers_leave_a_speaker_or_the_heading_s_own_为_alone(text: s
 
     found = split_fused(text[2:])
     assert found is None or not found[1].startswith(("指出", "为"))
+
+
+def test_round_87_a_clause_with_是_before_也是我们_is_not_a_heading_cut_at_the_comma() -> None:
+    """Round 87 cuts "认清形势，明确…责任" before "，我们…"/"，是我们…"; a clause that holds 是
+    ("…力量2022年是…的开局之年，也是我们…") is the body's sentence run on, not cut there."""
+    from generator.mining.headings.detect import split_fused
+
+    text = ("解放思想，凝聚了建设一流城市的共识和力量2022年是贯彻落实新部署的开局之年，也是我们"
+            "着眼长远谋思路、打基础的一年。一年来，我们坚持稳中求进，各项工作取得新的进展。")
+    found = split_fused(text)
+    assert found is None or not found[1].startswith("，")
+
+
+def test_round_87_a_glossed_cut_keeps_the_last_gloss_with_the_heading() -> None:
+    """Round 87 looks for the cut on the text without pinyin glosses and puts it back at the same
+    place in the glossed text, the heading's last character keeping its gloss."""
+    from generator.mining.headings.detect import _glossed_cut
+
+    assert _glossed_cut("筑牢屏障（zhàng）我县山（shān）区", 4) == (
+        "筑牢屏障（zhàng）", "我县山（shān）区"
+    )
+    assert _glossed_cut("会（huì）议", 1) == ("会（huì）", "议")

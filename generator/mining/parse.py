@@ -2278,6 +2278,9 @@ def parse_unit(unit: Unit) -> Parsed:
     numbered_lines = unflatten(join_numbered_chunks(unit.lines))
     _close_letter_spacing(numbered_lines)
     printed = printed_lengths(numbered_lines)  # before the head's pieces move between lines
+    for number, cut in unit.inline_cuts.items():
+        if number in printed:
+            printed[number] += cut  # a marker cut from inside the printed line filled it too
     _rejoin_cut_address(numbered_lines)
     _rejoin_cut_head_row(numbered_lines)
     _split_field_before_address(numbered_lines)

@@ -89,6 +89,10 @@ class Unit:
     #: Opened by a numbered sample caption (…范文（一）, …致辞1): the page's title, repeated with
     #: a number, is not this speech's title.
     sample: bool = False
+    #: Characters the inline rules cut from inside a line, by line number ("…意见：##paidbegin##
+    #: 一、…"): the printed line held them, so a PDF copy's wrap width is measured with them
+    #: (round 87).
+    inline_cuts: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -260,9 +264,12 @@ def _heading_over_noise(text: str) -> list[str]:
     return [head, tail.lstrip()]
 
 
-def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
+def clean_lines(
+    raw: list[str], cuts: dict[int, int] | None = None
+) -> tuple[list[tuple[int, str]], list[int]]:
     """Content lines (1-based number, normalised text) and the line numbers of pagination
-    breaks; the footer and everything after it is dropped."""
+    breaks; the footer and everything after it is dropped.  ``cuts``, when given, gets how
+    many characters the inline rules took from inside each line (its ends kept), by number."""
     out: list[tuple[int, str]] = []
     breaks: list[int] = []
     seen_marker = False
@@ -335,7 +342,13 @@ def clean_lines(raw: list[str]) -> tuple[list[tuple[int, str]], list[int]]:
         # A point's heading the preview cut ("二、…，切实抓好..." over the paywall): its cut
         # mark, which the inline rules drop, is kept as "…" for the outline (``CUT_ENDINGS``).
         preview_cut = text.endswith("...") and _next_kind(kinds, normalised, index) == "paywall"
-        text = _print_once(strip_label(strip_inline(strip_lead_in(text)).strip()).strip())
+        text = strip_lead_in(text)
+        inline = strip_inline(text)
+        if cuts is not None and len(inline) < len(text) and inline[:1] == text[:1] and (
+            inline[-1:] == text[-1:]
+        ):
+            cuts[number] = cuts.get(number, 0) + len(text) - len(inline)
+        text = _print_once(strip_label(inline.strip()).strip())
         if preview_cut and is_standalone_heading(text) and not text.endswith("…"):
             text += "…"
         if chunk := _CHUNK.match(text):
@@ -1019,7 +1032,8 @@ def rejoin_tokens(raw: list[str]) -> list[str]:
 
 def split_page(raw: list[str], file: str) -> Page:
     """Units of a page, in order, with a warning when the page title's count disagrees."""
-    lines, breaks = clean_lines(rejoin_tokens(raw))
+    cuts: dict[int, int] = {}
+    lines, breaks = clean_lines(rejoin_tokens(raw), cuts)
     lines = lines[: _drop_title_list(lines)]
     first = lines[0][1] if lines else ""
     page_title = (
@@ -1083,6 +1097,7 @@ def split_page(raw: list[str], file: str) -> Page:
     for i, unit in enumerate(units, 1):
         unit.index = i
         unit.page_title = "" if unit.sample else page_title
+        unit.inline_cuts = cuts
         last = unit.lines[-1][0]
         following = [n for n in breaks if n > last]
         after_next = units[i].lines[0][0] if i < len(units) else None

@@ -14,7 +14,7 @@ from ...han import in_basic_block
 from ...lazy_re import LazyPattern
 from ...lexicon import COUNT_OBJECTS, COUNT_UNITS, alternation, announced_number, announcement
 from ...numerals import NUMBER, NUMERAL_CHARS
-from ..normalise import unglossed
+from ..normalise import GLOSS, unglossed
 from .schemes import INLINE_START, Marker, match_at
 
 _SENTENCE_END = re.compile(r"[。！？]")
@@ -336,6 +336,21 @@ _RUN_ON = re.compile(
     r"^([^。！？；：，]{4,30}(?:，[^。！？；：，]{2,20}|，[^。！？；：，]{2,16}，[^。！？；：，]{2,60})?"
     r"[^。！？，、；：的了在对把和与及地得着是为\s])"
     r"(?=(?:" + "|".join(RUN_ON_OPENERS) + r")[^。！？]{4,}[，。！？；])"
+)
+
+
+#: "认清形势，明确肩负的历史责任，我们正处在…", "认清形势，把握大局，坚定…的信心和决心，是我们
+#: 迎接挑战…的关键": a page whose body paragraph opens on a comma (the words before it lost),
+#: laid out with no break or only a space, runs the heading on into ", 我们…" / ", 是我们…".  A
+#: heading of a four-character phrase and a task (4+X, or 4+4+X) names what to do; a clause
+#: after it whose subject is the speaker's side (我们), or that says what the heading is for
+#: (是我们…), is the body's.  The cut goes before the comma, as the page printed it (round 87).
+#: The heading holds no 是, as ``_ours``'s: "…力量2018年是…的开局之年，也是我们…" is a body
+#: sentence run on from a heading, its clause not a heading's.
+_COMMA_SUBJECT = re.compile(
+    r"^([^。！？；：，是\s]{4}，(?:[^。！？；：，是\s]{2,16}，)?[^。！？；：，是\s]{4,40}"
+    r"[^。！？，、；：的了在对把和与及地得着是为\s])"
+    r"(?=，(?:是|这是|這是)?我[们們])"
 )
 
 
@@ -742,7 +757,32 @@ def _opened(text: str) -> tuple[str, str] | None:
 
 
 def split_fused(text: str) -> tuple[str, str] | None:
-    """(heading, body) for a top-level heading run together with its body, or None."""
+    """(heading, body) for a top-level heading run together with its body, or None.  On a
+    pinyin-glossed page a cut the glossed text hides ("…以來（lái），", "…生態（tài）保護是
+    我縣…": the glosses sit between the words the rules read) is looked for on the text
+    without glosses and put back at the same place in the page's text (round 87)."""
+    found = _split_fused_text(text)
+    if found is None and (plain := unglossed(text)) != text:
+        cut = _split_fused_text(plain)
+        if cut is not None:
+            return _glossed_cut(text, len(cut[0]))
+    return found
+
+
+def _glossed_cut(text: str, at: int) -> tuple[str, str]:
+    """(heading, body) of a glossed text cut where its unglossed text is cut at ``at``: the
+    gloss of the heading's last character stays with the heading."""
+    plain = 0
+    index = 0
+    glosses = {hit.start(): hit.end() for hit in GLOSS.finditer(text)}
+    while index < len(text) and plain < at:
+        index += 1
+        plain += 1
+        index = glosses.get(index, index)
+    return text[:index], text[index:]
+
+
+def _split_fused_text(text: str) -> tuple[str, str] | None:
     # Words only a sentence opens with part a heading from its body before any other cue: a
     # space further on is the body's own ("…历史使命同志们，我们今天站立的起点，是 XX 镇…").
     found = _opened(text) or _split_fused(text)
@@ -774,6 +814,11 @@ def _split_fused(text: str) -> tuple[str, str] | None:
             text.startswith(("指出", "强调"), end) and run_on.group(1).endswith(SPEAKER_ENDINGS)
         ):
             return text[:end], text[end:]
+    comma = _COMMA_SUBJECT.match(text)
+    if comma and len(unglossed(comma.group(1))) <= RUN_ON_HEAD_MAX and _runs_on(
+        text[comma.end() + 1 :]
+    ):
+        return comma.group(1), text[comma.end() :]
     if "意义" in text and (meaning := _MEANING.match(text)) and (
         len(text) - meaning.end() >= FUSED_BODY
     ):

@@ -178,6 +178,15 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
     re.compile(
         rf"^(?:{_CATEGORY}\s*)+(?:(?:{_SEPARATOR})\s*(?=\S{{6}})|[：:]?\s*(?=在|关于))"
     ),
+    # Round 88: a site's link captions glued before the title when nothing parted the rows
+    # ("查看原文其他<title>", "相关推荐<title>"), and its share button before a title that
+    # names an occasion ("分享市长在…会议上的讲话"; "分享交流会…" may be the title's own).
+    LazyPattern(
+        r"^[-•·]?\s*(?:(?:查看原文|阅读原文|閱讀原文|相[关關](?:（[a-zü\u00e0-\u01dc]+）)?推[荐薦]"
+        r"|热门推荐|熱門推薦)(?:其他|其它)?|分享(?=[^\s。！？；，在]{1,12}在\S{4,}?[上时時]))"
+        r"\s*(?=[^\s。！？；，]{6})",
+        needs="查阅閱相关關热熱分",
+    ),
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
     # The year, or the whole day, the talk was given, before its occasion ("2022年度在…",

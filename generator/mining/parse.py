@@ -480,13 +480,13 @@ COLUMN_PATH = 2
 
 
 #: Round 88: a piece of the site's field row before the title's piece: a date or a clock time,
-#: a field's name before it perhaps ("2017-04-29", "时间：2021-10-13", "08:23:59"), or a bare
-#: count ("248", views), a tag ("#教师节", after a "标签：" field): "<title> 2017-04-29 发言稿
-#: 同志们：" leaves "2017-04-29 发言稿" before the address, the date and the column's kind of
-#: speech, no title.
+#: a field's name before it perhaps ("2017-04-29", "时间：2021-10-13", "08:23:59"), a bare
+#: count ("248", views; not a year: "副市长在 2024 年…" is spaced so), a tag ("#教师节", after
+#: a "标签：" field): "<title> 2017-04-29 发言稿 同志们：" leaves "2017-04-29 发言稿" before
+#: the address, the date and the column's kind of speech, no title.
 _FIELD_PIECE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,4}[：:])?(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
-    r"|\d{1,2}:\d{2}(?::\d{2})?)$|^\d{1,6}$|^#[^\s#]{1,12}$"
+    r"|\d{1,2}:\d{2}(?::\d{2})?)$|^(?!(?:19|20)\d\d$)\d{1,6}$|^#[^\s#]{1,12}$"
 )
 #: A piece that is only a menu's or breadcrumb's separator ("首页 > 讲话稿 > <title>"); a dash
 #: is left out, since "—— 在…的讲话" is a subtitle's.

@@ -571,7 +571,7 @@ CRUMB_CHARS = 24
 #: speeches it holds ("领导讲话", "院长致辞") when a whole occasion title (在…上/时的…) follows.
 #: The column becomes a row of its own and the path's row keeps its last separator, so the
 #: two are not read as one title wrapped over two rows.
-_COLUMN_BEFORE_TITLE = LazyPattern(
+COLUMN_BEFORE_TITLE = LazyPattern(
     rf"(?:{_HAN}{{2,4}}?(?:新闻|报道|论坛|公告|动态|要闻|资讯)"
     rf"(?=(?:\d|在|驻|{OFFICES})[^\s。！？；：，、]{{2,60}}?{TITLE_END})"
     rf"|{_HAN}{{2,4}}?(?:讲话|致辞)"
@@ -1310,7 +1310,7 @@ def _unflatten_line(
         at, crumb = crumbed
         out.append((number, text[:at].rstrip()))  # "首页 > … >": the site's path
         text = text[at:]
-        if column := _COLUMN_BEFORE_TITLE.match(text):
+        if column := COLUMN_BEFORE_TITLE.match(text):
             out.append((number, column.group()))  # "医院新闻<title>": the path's last step
             text = text[column.end() :]
         if (titled_run := _RUN_ON_TITLE.match(text)) and not _GATHERER.search(

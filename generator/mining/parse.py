@@ -64,6 +64,7 @@ from .headings.detect import split_swallowed, starts_with_marker
 from .headings.tree import CUT_ENDINGS, PART_NAME, Note, build_outline
 from .normalise import unglossed
 from .paragraphs import (
+    COLUMN_BEFORE_TITLE,
     LOST_AT_START,
     MIN_WRAPPED,
     NEARLY_FULL,
@@ -176,6 +177,15 @@ TITLE_NOISE: list[re.Pattern[str] | LazyPattern] = [
     re.compile(r"^[^\s：|｜。，]{2,8}(：|\s*[|｜])\s*(?=在|关于)"),
     re.compile(
         rf"^(?:{_CATEGORY}\s*)+(?:(?:{_SEPARATOR})\s*(?=\S{{6}})|[：:]?\s*(?=在|关于))"
+    ),
+    # Round 88: a site's link captions glued before the title when nothing parted the rows
+    # ("查看原文其他<title>", "相关推荐<title>"), and its share button before a title that
+    # names an occasion ("分享市长在…会议上的讲话"; "分享交流会…" may be the title's own).
+    LazyPattern(
+        r"^[-•·]?\s*(?:(?:查看原文|阅读原文|閱讀原文|相[关關](?:（[a-zü\u00e0-\u01dc]+）)?推[荐薦]"
+        r"|热门推荐|熱門推薦)(?:其他|其它)?|分享(?=[^\s。！？；，在]{1,12}在\S{4,}?[上时時]))"
+        r"\s*(?=[^\s。！？；，]{6})",
+        needs="查阅閱相关關热熱分",
     ),
     # Buttons after the title: "在…的讲话 [复制链接]", "在…的讲话 收藏 打印".
     re.compile(r"((\s+|[\[【])(复制链接|复制全文|复制|打印|收藏|分享|下载)[\]】]?)+$"),
@@ -428,20 +438,56 @@ def _site_pieces_off(text: str) -> str:
     core = max((k for k, p in enumerate(pieces) if _TITLE_TAIL.search(p)), default=None)
     if core is None:
         return text
+    site = next(
+        (k for k, p in enumerate(pieces) if not (furniture_score(p) or _SEPARATOR_PIECE.match(p))),
+        core,
+    )  # "当前位置： 首页 …": the path's caption and first step
+    if core > site and all(_COLUMN_PIECE.match(p) for p in pieces[site:core]):
+        glued = None if core - site >= COLUMN_PATH else COLUMN_BEFORE_TITLE.match(pieces[core])
+        if core - site >= COLUMN_PATH or glued:  # "统战报道 领导讲话 <title>": columns' names
+            pieces = [pieces[core][glued.end() if glued else 0 :], *pieces[core + 1 :]]
+            core = 0  # ("统战报道 领导讲话<title>": its last step glued on, nothing between)
     start, end = 0, len(pieces)
     while start < core and (
         furniture_score(pieces[start])
         or _bare_kind(pieces[start])
         or _SEPARATOR_PIECE.match(pieces[start])
+        or _FIELD_PIECE.match(pieces[start])
     ):
         start += 1
     while end - 1 > core and (furniture_score(pieces[end - 1]) or _COUNTER.match(pieces[end - 1])):
         end -= 1
-    if start and not any(furniture_score(p) or _SEPARATOR_PIECE.match(p) for p in pieces[:start]):
+    if start and not any(
+        furniture_score(p) or _SEPARATOR_PIECE.match(p) or _FIELD_PIECE.match(p)
+        for p in pieces[:start]
+    ):
         start = 0  # a kind of speech alone before the title: left to the category rules
     return " ".join(pieces[start:end])
 
 
+#: Round 88: a site column's name, a path's step ("统战报道", "领导讲话", "学习园地"): a few
+#: characters and a column's word for news, notices or the speeches it holds.
+_COLUMN_PIECE = LazyPattern(
+    r"^[^\W\d_a-zA-Z]{0,6}(?:新闻|新聞|资讯|資訊|动态|動態|要闻|要聞|报道|報道|论坛|論壇|公告"
+    r"|园地|園地|讲话|講話|致辞|致辭|文章|范文|文献|文獻|资料|資料)$"
+)
+#: The fewest column names spaced before the title that make a path printed with spaces for
+#: its separators ("当前位置： 首页 统战报道 领导讲话 <title>" once its caption and 首页 are
+#: cut); one alone may be the title's own first half ("新春致辞 <theme>"), unless the path's
+#: last step is glued to an occasion's title after it (``COLUMN_BEFORE_TITLE``, round 81:
+#: "统战报道 领导讲话<title>" when nothing parted the rows).
+COLUMN_PATH = 2
+
+
+#: Round 88: a piece of the site's field row before the title's piece: a date or a clock time,
+#: a field's name before it perhaps ("2017-04-29", "时间：2021-10-13", "08:23:59"), a bare
+#: count ("248", views; not a year: "副市长在 2024 年…" is spaced so), a tag ("#教师节", after
+#: a "标签：" field): "<title> 2017-04-29 发言稿 同志们：" leaves "2017-04-29 发言稿" before
+#: the address, the date and the column's kind of speech, no title.
+_FIELD_PIECE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}[：:])?(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?)$|^(?!(?:19|20)\d\d$)\d{1,6}$|^#[^\s#]{1,12}$"
+)
 #: A piece that is only a menu's or breadcrumb's separator ("首页 > 讲话稿 > <title>"); a dash
 #: is left out, since "—— 在…的讲话" is a subtitle's.
 _SEPARATOR_PIECE = re.compile(r"^[>›»|｜/／]+$")

@@ -118,8 +118,9 @@ ADDRESS_WORDS = ("女士们、先生们", "同志们", "朋友们", "同学们",
 #: may follow with a comma or a greeting instead of a colon ("同志们，今年…", "同志们下午好，").
 GROUP_ADDRESS = tuple(w for w in ADDRESS_WORDS if w.endswith("们") and w != "们")
 #: Whom "各位…" names in an address by standing ("各位代表：", "尊敬的各位领导、各位来宾："):
-#: found run into a flattened head where no 同志们 stands (round 46).
-STANDING_ADDRESS = ("代表", "委员", "领导", "来宾", "嘉宾", "同志", "同仁", "老师", "家长")
+#: found run into a flattened head where no 同志们 stands (round 46); a contest's 各位选手
+#: (round 89).
+STANDING_ADDRESS = ("代表", "委员", "领导", "来宾", "嘉宾", "同志", "同仁", "老师", "家长", "选手")
 #: The usual address, which also opens the closing appeal.
 COMRADES = "同志们"
 

@@ -33,9 +33,9 @@ ADDRESS_OPENING = ("尊敬的", "亲爱的", "各位")
 #: "各位要注意以下几点：" is not.
 #: The last character(s) of a word for people (各位同学, 各位同仁, 各位家长, 全体职工, 广大群众…),
 #: kinship words among them, as a farm or a village greets those who come back ("尊敬的各位知青
-#: 大哥大姐：", "兄弟姐妹们").
+#: 大哥大姐：", "兄弟姐妹们"); a contest's entrants ("各位选手", round 89).
 PERSON_END = (
-    "(?:们|友|事|属|宾|导|师|生|学|仁|长|士|胞|民|众|工|员|人|妹|姐|哥|弟|者|代表|同志|主任|主席|顾问|亲)"
+    "(?:们|友|事|属|宾|导|师|生|学|仁|长|士|胞|民|众|工|员|人|妹|姐|哥|弟|者|手|代表|同志|主任|主席|顾问|亲)"
 )
 #: A greeting fused to the address before its colon, without a comma ("各位来宾大家好：",
 #: "各位女士你们好：", "各位同事下午好："): the whole line is the salutation.

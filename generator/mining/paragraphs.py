@@ -1692,6 +1692,9 @@ def _named_address(text: str) -> tuple[int, list[str], int] | None:
     if not any(_site_piece(piece) for piece in pieces if piece):
         pieces = [above]
     pieces += [row for piece in below for row in piece.split(" ")]
+    byline = _TITLE_THEN_ROW.match(pieces[0]) if len(pieces) == 1 else None
+    if byline and _HAN_CHAR.search(byline.group(2)):  # not a sample's number ("…闭幕词1")
+        pieces = list(byline.groups())  # "<title><speaker>（<date>）各位嘉宾，…": two rows (r89)
     rows = [row.strip() for row in pieces if row.strip()]
     return at, [row for row in rows if not _site_piece(row)] + [found.group()], found.end()
 

@@ -1184,6 +1184,16 @@ def _spaced_addresses(pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _address_after_site_row(piece: str) -> str:
+    """Round 89: the salutation closing a piece of a flattened head that is the site's ("[日期：
+    2017-09-11] 点击：[]次 张校长 尊敬的各位老师们："): the site's row goes, the address after
+    its last space stays, as it would on a line of its own; "" when the piece ends in none."""
+    spaced = _SPACED_OPENER.search(piece) if " " in piece else None
+    if spaced is None or not spaced.group().endswith("：") or not is_salutation(spaced.group()):
+        return ""
+    return spaced.group()
+
+
 def _noise_row(row: str) -> bool:
     """Round 81: a row parted from the address that the page's reader drops when it stands
     on a line of its own: the site's note or a picture's name (``boilerplate.classify``:
@@ -1469,9 +1479,12 @@ def _unflatten_line(
     cuts |= opened
     if thanks := _TRAILING_THANKS.search(text):
         cuts.add(thanks.start())
-    body = [
-        _without_site_lead(p) for p in _until_page_end(_cut(text, cuts)) if not _site_piece(p)
-    ]
+    body = []
+    for p in _until_page_end(_cut(text, cuts)):
+        if _site_piece(p):
+            p = "" if before else _address_after_site_row(p)  # "…点击：3 张某 各位老师：" (r89)
+        if p:
+            body.append(_without_site_lead(p))
     if body and len(text) < len(line):  # the head cut off: its caption may lead the rest
         body[0] = strip_label(body[0])
     pieces += body

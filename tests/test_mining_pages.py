@@ -170,6 +170,23 @@ def test_round_87_a_clause_with_是_before_也是我们_is_not_a_heading_cut_at_
     assert found is None or not found[1].startswith("，")
 
 
+@pytest.mark.parametrize("text", [
+    # 讲清 / 弄懂 … 为什么要: the why is the heading's own object.
+    "一、向基层干部群众讲清为什么要层层压实防汛责任各级防汛指挥机构要把责任落实到具体的人，值班人员"
+    "要在岗在位，信息要及时报送。发现险情要第一时间处置。",
+    # "安全第一，预防为主" is a slogan inside the heading, not the body's first item.
+    "一、牢固树立安全第一，预防为主的理念各运输企业要落实主体责任，对车辆和驾驶员逐一排查，"
+    "消除隐患。今年要确保不发生较大事故。",
+])
+def test_round_90_openers_leave_a_heading_s_own_why_or_slogan_alone(text: str) -> None:
+    """Round 90 cuts a heading before "第一，"/"其一，" and before "为什么说/要"; a why the heading
+    asks to make clear, and a slogan's "安全第一，", stay in the heading."""
+    from generator.mining.headings.detect import split_fused
+
+    found = split_fused(text[2:])
+    assert found is None or not found[1].startswith(("为什么", "第一", "预防"))
+
+
 def test_round_87_a_glossed_cut_keeps_the_last_gloss_with_the_heading() -> None:
     """Round 87 looks for the cut on the text without pinyin glosses and puts it back at the same
     place in the glossed text, the heading's last character keeping its gloss."""

@@ -279,6 +279,13 @@ RUN_ON_OPENERS = (
     # perhaps after the heading's own comma ("…的问题，众所周知，质量是…"): a heading never
     # ends with them.
     r"首先，",
+    # The first of a speaker's numbered items ("…两个维度审视××未来发展第一，历史方位。"), as
+    # 首先 (round 90); "安全第一，预防为主" and the like are a slogan's own, a heading's words.
+    r"(?<!安全)(?<!质量)(?<!質量)(?<!生命)(?<!健康)(?:第一|其一)，",
+    # A question the body opens by asking why the heading holds ("…必须警钟长鸣为什么说安全
+    # 生产必须警钟长鸣？"): a heading does not end before 为什么; after 清、懂、讲、知… the
+    # why is the heading's own object ("讲清为什么要…") (round 90).
+    r"(?<![清楚白懂讲講说說知道问問想究弄])为什么(?:说|要)",
     r"，?(?:众所周知|大家都?知道|我们都?知道)，",
     # A speaker's aside on how the sentence is meant ("从本质上说，", "总的来看，", "客观地讲，",
     # "事实上，"): it comments on a statement to come, and a heading states none.

@@ -763,6 +763,34 @@ REPORT_PART = LazyPattern(
 REPORT_PART_CHARS = 14
 
 
+#: A work report's review part run on into the sentences around it with nothing between (a
+#: copy flattened with nothing between paragraphs: "…请予审议。“十三五”时期的工作回顾“十三五”
+#: 时期，是我市…"): after a sentence's end (or at the paragraph's start), the part's name, and
+#: text that opens a sentence, not one that goes on ("…工作回顾中…", "…工作回顾，"), round 90.
+#: Only the review: "今年工作任务十分繁重" is a sentence, "2009年工作简要回顾" none.
+FUSED_REVIEW = LazyPattern(
+    r"(?:^|(?<=[。！？]))((?:(?:19|20)\d{2}年度?|过去[一两二三四五六七八九十]?年"
+    r"|“?十[一二三四五六七八九]?五”?(?:时期|期间))的?工作(?:简要)?回顾)"
+    r"(?=[^，。、：；！？…的和与及是为在如起中总时会\s])",
+    needs="回顾",
+)
+
+
+def _split_fused_reviews(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with a work report's review part run on into its text (``FUSED_REVIEW``)
+    set on a line of its own between the sentences before it and its first paragraph."""
+    out: list[str] = []
+    for text in paragraphs:
+        found = FUSED_REVIEW.search(text) if "回顾" in text else None
+        if found is None:
+            out.append(text)
+            continue
+        if found.start() > 0:
+            out.append(text[: found.start()])
+        out.extend([found.group(1), text[found.end() :]])
+    return out
+
+
 def _report_part(text: str) -> bool:
     """A line that is a work report's part (``REPORT_PART``); cheap tests before the pattern."""
     return len(text) <= REPORT_PART_CHARS and "工作" in text and bool(REPORT_PART.match(text))
@@ -934,6 +962,10 @@ def build_outline(paragraphs: list[str], complete: bool = False) -> Outline:
     # A work report's part run on into its first paragraph ("2023年工作回顾 2023年是…"): the
     # part's name is exact enough to stand on its own line before the points are read.
     paragraphs = _split_spaced(paragraphs, _report_part)
+    if not any(_report_part(text) for text in paragraphs):
+        # Run on with nothing between, only when no part stands on a line of its own: a site's
+        # summary that repeats the report's first lines is no second review (round 90).
+        paragraphs = _split_fused_reviews(paragraphs)
     outline = _Builder(paragraphs, complete).build()
     if not outline.sections and (dashed := _dash_outline(paragraphs, outline.notes)):
         return dashed

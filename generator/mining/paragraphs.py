@@ -589,13 +589,11 @@ _FIELDS_BEFORE_ADDRESS = LazyPattern(
 )
 
 
-def _crumbed_title(text: str) -> tuple[int, str]:
-    """Where the title starts when a flattened head opens with a breadcrumb whose last
-    separator the title follows with nothing between ("首页 > 讲话发言 >区委书记在…的讲话
-    10-28 …各位校长…：", "…/ 庆典致辞 / 共度中秋节讲话共度中秋节讲话复制全文…"): the site's
-    path is cut there and the rest is read as any flattened head is.  Only before the line's
-    first sentence end (``_REPEAT_SPAN`` at most), with at least ``CRUMB_MARKS`` separators;
-    (where the title starts, the last crumb), or (0, "") when there is none."""
+def _crumb_marks(text: str) -> tuple[str, list[re.Match[str]]] | None:
+    """A flattened head's span before its first sentence end (``_REPEAT_SPAN`` at most) and
+    the separators of the site's path in it, when there are ``CRUMB_MARKS`` or more with short
+    crumbs (``CRUMB_CHARS``) between them; None otherwise ("…_第1页第1页 / 共9页…_第2页…": a
+    library's page list, not a path)."""
     span = text[:_REPEAT_SPAN]
     if stop := _UNTERMINATED.search(span):
         span = span[: stop.start()]
@@ -603,7 +601,20 @@ def _crumbed_title(text: str) -> tuple[int, str]:
     if len(marks) < CRUMB_MARKS or any(
         b.start() - a.end() > CRUMB_CHARS for a, b in pairwise(marks)
     ):
-        return 0, ""  # "…_第1页第1页 / 共9页…_第2页…": a library's page list, not a path
+        return None
+    return span, marks
+
+
+def _crumbed_title(text: str) -> tuple[int, str]:
+    """Where the title starts when a flattened head opens with a breadcrumb whose last
+    separator the title follows with nothing between ("首页 > 讲话发言 >区委书记在…的讲话
+    10-28 …各位校长…：", "…/ 庆典致辞 / 共度中秋节讲话共度中秋节讲话复制全文…"): the site's
+    path is cut there and the rest is read as any flattened head is.  Only before the line's
+    first sentence end (``_REPEAT_SPAN`` at most), with at least ``CRUMB_MARKS`` separators;
+    (where the title starts, the last crumb), or (0, "") when there is none."""
+    if not (found := _crumb_marks(text)):
+        return 0, ""
+    span, marks = found
     at = marks[-1].end()
     if not (run := _AFTER_CRUMB.match(text, at)):
         return 0, ""
@@ -646,14 +657,9 @@ def _spaced_crumb_title(text: str) -> tuple[int, int, int] | None:
     ("…>>正文<title>来源：…"), and only the path and its 正文: "<title><fields><text>" is
     `_field_row`'s.  (where the path ends, where the title starts and ends), or None when the
     head has no such shape."""
-    span = text[:_REPEAT_SPAN]
-    if stop := _UNTERMINATED.search(span):
-        span = span[: stop.start()]
-    marks = list(_CRUMB_MARK.finditer(span))
-    if len(marks) < CRUMB_MARKS or any(
-        b.start() - a.end() > CRUMB_CHARS for a, b in pairwise(marks)
-    ):
+    if not (found := _crumb_marks(text)):
         return None
+    span, marks = found
     at = path = marks[-1].end()
     field = _FIELD_OPENER.search(span, at)
     if not field:

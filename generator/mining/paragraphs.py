@@ -25,7 +25,7 @@ from ..lexicon import (
 from ..numerals import ORDINAL, from_chinese
 from ..schemes import SCHEMES as TABLE
 from ..schemes import marker as nth_marker
-from .address import GREETED, LEADING_GREETING, is_salutation
+from .address import DAYTIME, GREETED, LEADING_GREETING, is_salutation
 from .boilerplate import (
     COUNT_HINT,
     FURNITURE_EDGE,
@@ -1756,6 +1756,13 @@ _HEAD_ROW_CLAUSE = re.compile(r"[，；]")
 _ROW_NOTE = re.compile(r"（[^（）。！？]{1,40}）")
 
 
+#: Round 91: a greeting just after an address's colon ("…敬意。各位老师：大家好！",
+#: "…党史？各位同志：大家好，今天…"): the speech opens there, so the sentences before
+#: it are the site's lead-in, whatever they say; a speech calls on its audience after
+#: sentences of its own, but does not greet them there.
+_GREETED_OPENING = re.compile(rf"(?:{GREETED})(?:{DAYTIME})?好[！，。!,]|(?:{DAYTIME})好[！，。!,]")
+
+
 def _address_after_head(text: str) -> tuple[int, int] | None:
     """Where the salutation of a flattened head with nothing between its rows starts and ends
     (round 57), when no title the older rules know runs into it: the first run that reads as
@@ -1806,6 +1813,7 @@ def _address_after_head(text: str) -> tuple[int, int] | None:
                     LEAD_IN.search(sentence)
                     or furniture_score(sentence) >= FURNITURE_EDGE
                     or (twice and twice.strip() == sentence)  # a title printed twice
+                    or _GREETED_OPENING.match(text, colon + 1)  # round 91
                 ):
                     continue
             return start, colon + 1

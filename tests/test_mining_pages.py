@@ -187,6 +187,23 @@ def test_round_90_openers_leave_a_heading_s_own_why_or_slogan_alone(text: str) -
     assert found is None or not found[1].startswith(("为什么", "第一", "预防"))
 
 
+@pytest.mark.parametrize("text", [
+    # 总书记强调的…: the leader's words are the heading's own object.
+    "一、认真学习领会习近平总书记强调的重要论述，坚定不移推进全面从严治党各项工作，各级党组织要落实"
+    "主体责任，层层传导压力。今年要开展两轮专项检查。",
+    # 认识这次…: 这次 after a verb is the heading's own object.
+    "一、全县上下要深刻认识这次换届选举的重大意义换届选举是全县政治生活中的一件大事，各级党组织要高度重视，"
+    "精心组织。各乡镇要在本月底前完成选民登记。",
+])
+def test_round_92_openers_leave_a_heading_s_own_leader_or_this_time_alone(text: str) -> None:
+    """Round 92 cuts a heading before a named leader quoted by the body and before 这次 after
+    精神/部署/要求; the leader's words as the heading's object, and 这次 after a verb, stay."""
+    from generator.mining.headings.detect import split_fused
+
+    found = split_fused(text[2:])
+    assert found is None or not found[1].startswith(("习近平", "总书记", "这次"))
+
+
 def test_round_87_a_glossed_cut_keeps_the_last_gloss_with_the_heading() -> None:
     """Round 87 looks for the cut on the text without pinyin glosses and puts it back at the same
     place in the glossed text, the heading's last character keeping its gloss."""

@@ -598,6 +598,13 @@ class Glue:
         self.meeting = meeting
         self.facts = facts
         self.items = self._agenda(facts)
+        # whether an earlier item says the vote is over ("大会选举产生了新一届工会委员会"): the
+        # closing then does not ask the hall to vote well (craft review 8)
+        self.voted = any(_VOTED.search(text) for text, _ in self.items)
+        # whether the speech is to pupils: a salutation calling 同学们 and no 同志 ("各位老师、
+        # 同学们："), where the wordings for cadres and units do not fit (tried on every wording)
+        salutation = str(facts.get("salutation") or "")
+        self.students = "同学" in salutation and "同志" not in salutation
         self.level = (facts.get("level") or level_of(meeting)
                       or level_of(str(facts.get("organiser") or "")) or "县")
         self.kind = facts.get("meeting_kind") or kind_of(template, meeting, facts)
@@ -740,12 +747,6 @@ class Glue:
         return f"{area}{found}"
 
     @property
-    def voted(self) -> bool:
-        """Whether an earlier item says the vote is over ("大会选举产生了新一届工会委员会"):
-        then the closing does not ask the hall to vote well (craft review 8)."""
-        return any(_VOTED.search(text) for text, _ in self.items)
-
-    @property
     def agenda_kinds(self) -> list[str]:
         return [kind for _, kind in self.items]
 
@@ -842,13 +843,6 @@ class Glue:
         earlier items or the announcement do (the corpus and the stored pages).  Chosen by the
         stable facts, so a typo fixed never moves a paragraph break."""
         return (_seed(self.key, "run on") + self.version) % 5 < 3
-
-    @property
-    def students(self) -> bool:
-        """Whether the speech is to pupils or students: a salutation calling 同学们 and no
-        同志 ("各位老师、同学们："), where the wordings for cadres and units do not fit."""
-        salutation = str(self.facts.get("salutation") or "")
-        return "同学" in salutation and "同志" not in salutation
 
     @property
     def territorial(self) -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
-from generator import glue  # noqa: E402
+from generator.glue import wording as glue  # noqa: E402
 from generator.pipeline import load_speech  # noqa: E402
 
 #: Invented organisers' first words (no real body is meant); joined to each set's own

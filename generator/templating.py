@@ -21,7 +21,8 @@ from .data_cache import load_data
 from .dates import DateError, format_date
 from .errors import InputError, Problem, did_you_mean, suggestion
 from .fields import Field, Locator, Validator, fields_from_data
-from .glue import Glue, approver, occasion_of, this_body
+from .glue.meeting import approver, occasion_of, this_body
+from .glue.wording import Glue
 from .lazy_re import LazyPattern
 from .lexicon import DISTRIBUTIVE
 from .markup import MarkupError, parse_markup

@@ -446,7 +446,7 @@ def test_no_two_examples_close_on_the_same_stock_wording():
     example's and each scaffold's closing wording (where the stock writes it) its own (the
     work-conference and party-building scaffolds, without an organiser, both ended on "新的一年，
     …任务艰巨，责任重大。让我们…而努力奋斗！", the formula the issue's readers named first)."""
-    from generator.glue import load_stock
+    from generator.glue.stock import load_stock
 
     shapes = [re.compile(re.sub(r"\\\{\w+\\\}", ".*?", re.escape(v.text)))
               for v in load_stock().moves["closing"] if v.text]
@@ -465,7 +465,7 @@ def test_no_outlook_formula_closes_more_than_two_gallery_drafts():
     were varied, five outlooks in the stock still said "…，责任重大", and they closed 5 of the
     gallery's 15 drafts.  A family of wordings (moves.yaml `family`) now takes one turn of the
     draw: no outlook wording, and no family, in more than two of the gallery's closings."""
-    from generator.glue import load_stock
+    from generator.glue.stock import load_stock
 
     outlooks = [v for v in load_stock().moves["outlook"] if v.text]
     shapes = [re.compile(re.sub(r"\\\{\w+\\\}", ".*?", re.escape(v.text))) for v in outlooks]
@@ -529,7 +529,7 @@ def test_no_two_examples_open_on_the_same_stock_purpose_wording():
     """A pairs reader set two office examples side by side and named their shared "这次…会议是经
     市委同意召开的。会议的主要任务是：" as the program's template (pairs10): the gallery shows
     the stock's variety in its purpose statements too."""
-    from generator.glue import load_stock
+    from generator.glue.stock import load_stock
 
     texts = [v.text for v in load_stock().moves["purpose"]]
     shapes = [re.compile(re.sub(r"\\\{\w+\\\}", ".*?", re.escape(text))) for text in texts]
@@ -547,7 +547,7 @@ def test_no_two_examples_open_on_the_same_stock_purpose_wording():
 def test_no_two_examples_turn_to_their_problems_on_the_same_stock_wording():
     """A pairs reader named "在肯定成绩的同时…一是…二是…" in all four drafts as the program's
     shared skeleton (pairs8); two examples turned to their problems on the same wording."""
-    from generator.glue import load_stock
+    from generator.glue.stock import load_stock
 
     texts = [v.text for v in load_stock().moves["problems"] if v.text.endswith(("：", "就是"))]
     shapes = [re.compile(re.sub(r"\\\{\w+\\\}", ".*?", re.escape(text))) for text in texts]

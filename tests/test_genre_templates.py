@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT, assert_user_error, run_speechgen
 
 from generator.blocks import blocks
-from generator.glue import load_stock
+from generator.glue.stock import load_stock
 from generator.model import ROLES
 from generator.numerals import from_chinese
 from generator.pipeline import load_speech

@@ -11,7 +11,7 @@ from conftest import ROOT
 from test_genre_templates import GENRES, recap, scaffold_data, speech_from
 
 from generator import speech_from_mapping
-from generator.glue import load_stock
+from generator.glue.stock import load_stock
 from generator.markup import RUN_ON
 from generator.mining.normalise import fold
 from generator.outline_io import dump_outline, parse_outline
@@ -458,7 +458,7 @@ def test_the_speaker_congratulates_before_anyone_is_told_to_keep_it_up():
 
 
 def test_a_closing_names_the_occasion_by_its_kind():
-    from generator.glue import occasion_of
+    from generator.glue.meeting import occasion_of
 
     assert occasion_of("全县2024年度招商引资和项目建设表彰大会") == "表彰大会"
     assert occasion_of("和平村党支部主题党日") == "主题党日"
@@ -697,7 +697,7 @@ def test_a_guarantee_lead_in_does_not_say_its_points_first(version):
 def test_the_work_a_meeting_is_about_is_read_from_its_name(meeting, work):
     """The glue says "{work}工作中还存在…", "做好{work}工作": the work, without the gathering's
     own words or the organiser's name."""
-    from generator.glue import subject_of
+    from generator.glue.meeting import subject_of
 
     assert subject_of(meeting) == work
 
@@ -720,7 +720,7 @@ def test_a_campaign_is_carried_through_not_raised_to_a_level_of_work():
     ("县委书记为获奖企业颁奖", "commendation"),
 ])
 def test_an_earlier_item_is_read_by_its_own_act(item, kind):
-    from generator.glue import agenda_kind
+    from generator.glue.agenda import agenda_kind
 
     assert agenda_kind(item) == kind
 
@@ -732,7 +732,7 @@ def test_an_earlier_item_is_read_by_its_own_act(item, kind):
 def test_a_congress_a_report_of_duty_or_a_class_names_no_line_of_work(meeting):
     """"共青团莲花镇第十二次代表工作", "全面提升…书记履行基层党建工作水平" (fact copiers): such a
     gathering's name holds no work the glue can name."""
-    from generator.glue import subject_of
+    from generator.glue.meeting import subject_of
 
     assert subject_of(meeting) is None
 

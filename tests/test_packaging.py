@@ -41,4 +41,8 @@ def test_a_plain_install_carries_templates_outlines_and_layout_parts(tmp_path):
                  "generator/layouts/standard.yaml", "generator/layouts/podium.yaml",
                  "generator/outlines/__init__.py"):
         assert name in names, name
+    # every module of the package ships: a subpackage left out of pyproject's list imports
+    # from a checkout and an editable install, and fails in a plain one
+    modules = {path.relative_to(ROOT).as_posix() for path in (ROOT / "generator").rglob("*.py")}
+    assert modules <= names, sorted(modules - names)
     assert not any(name.startswith(("tests/", "bench/", "examples/")) for name in names)

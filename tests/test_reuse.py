@@ -14,7 +14,7 @@ import yaml
 from conftest import EXAMPLES, ROOT
 from test_genre_templates import ALL, scaffold_data, speech_from
 
-from generator.glue import load_stock
+from generator.glue.stock import load_stock
 from generator.pipeline import load_speech
 from generator.text_writer import render_text
 

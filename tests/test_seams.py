@@ -14,7 +14,7 @@ from test_genre_templates import ALL, recap, scaffold_data, speech_from
 
 from generator.blocks import blocks
 from generator.fields import Field
-from generator.glue import agenda_kind
+from generator.glue.agenda import agenda_kind
 from generator.templating import get_template
 from generator.text_writer import render_text
 

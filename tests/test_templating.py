@@ -10,7 +10,7 @@ import yaml
 from generator.blocks import blocks
 from generator.errors import InputError
 from generator.fields import Validator
-from generator.glue import load_stock
+from generator.glue.stock import load_stock
 from generator.lexicon import announcement
 from generator.markup import RUN_ON, parse_markup
 from generator.numerals import from_chinese

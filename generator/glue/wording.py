@@ -1,4 +1,4 @@
-"""The glue between a speech's facts: each conventional move's wording, chosen by the facts.
+"""One speech's glue: each conventional move's wording, chosen by the facts.
 
 The stock (outlines/moves.yaml) holds, per move, variants attested in real speeches and the
 situations each one fits (meeting kind, the speaker's place on the agenda, time of year, one or
@@ -22,481 +22,107 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
-from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from .data_cache import load_data
-from .lazy_re import LazyPattern
-from .lexicon import DISTRIBUTIVE, FESTIVAL_PEOPLE, NON_PARTY_BODIES, OFFICES, alternation, called
-from .numerals import announced
-from .resources import outlines_dir
+from ..lazy_re import LazyPattern
+from ..lexicon import DISTRIBUTIVE, FESTIVAL_PEOPLE, NON_PARTY_BODIES, alternation
+from ..numerals import announced
+from .agenda import VOTED, agenda_items
+from .formulas import (
+    CLAUSE,
+    HEADING_START,
+    clauses,
+    filled_by,
+    grams,
+    headings,
+    runs,
+    sentences,
+    unpunctuated,
+)
+from .meeting import (
+    INSTITUTIONS,
+    MEETING_VERB,
+    approver,
+    kind_of,
+    level_of,
+    period_of,
+    review_period,
+    season_of,
+    subject_of,
+    this_body,
+    year_of,
+)
+from .speakers import address_of, leads, leads_any, post_of, spoken_name
+from .stock import Variant, load_stock
 
 #: Agenda kinds by how strongly they shape the response, strongest first: after a
 #: commendation the response is to learn from the commended, whatever else was said.
 _RESPONSE_ORDER = ("commendation", "testimony", "speech", "report", "deployment", "notice",
                    "briefing", "exchange", "statement", "other")
-#: A notice is answered by what it notified: problems and accidents (对照检查、举一反三) or a
-#: situation, a forecast, the results of an assessment (认清形势、心中有数) — "…通报了综合考评
-#: 结果，给大家敲响了警钟" at an awards meeting (a blind reader, final reading of round 10).
-_NOTICES = ("notice", "briefing")
+
+
 #: What a name of a body ends on (plain strings: a compiled pattern costs ~0.2 ms a process):
 #: "政府系统办公室" is addressed as itself, "机要保密" as
 #: "各级机要保密部门" ("请各级机要保密认真对照" lacked its noun: a blind reader, round 9).
 _BODY_END = ("办", "室", "厅", "局", "部", "委", "部门", "机关", "系统", "单位", "机构")
+
+
 #: A lecture's theme that is a sentence of its own, not a name of work ("党员在工地上要有个党员的
 #: 样子", "在服务群众中践行初心"): said unquoted after 围绕/就 it reads as a clause pasted in (two
 #: blind readers, final reading); so is a question ("农村党员怎样在产业发展中带好头").
 _CLAUSE_WORDS = ("要", "是", "有", "，", "怎样", "如何", "怎么")
+
+
 #: A theme that opens with a preposition is a clause too: "我就以高质量党建引领教育强市建设谈
 #: 三点意见" reads 就以… (a bench draft, round 17); quoted, the theme reads as a title.
 _CLAUSE_START = ("在", "以", "把", "用", "为", "对", "按照", "围绕", "通过", "让", "从", "向")
-#: What a commendation read out is, when its 内容 names it (决定, 通报, 命令…).
-_READ_OUT = re.compile(r"决定|通报|通知|名单|命令|嘉奖令")
-#: An item's topic that says the item's own act ("代表市委作机关作风整顿动员报告", a fact
-#: copier): the act is said as done, not followed by the kind's act again.
-_OWN_ACT = re.compile(r"作(?!了)(?=[^，。；]{0,24}(?:报告|讲话|发言|说明|动员|部署)$)")
-#: An earlier item that says the vote is over.
-_VOTED = re.compile(r"选举产生了|选出了|当选为|(?:选举|投票)[^。；，]{0,6}结果")
-#: Words an agenda phrase adds ("作了具体部署", "作了重要讲话") that the item's own subject may
-#: hold already.
-_PHRASE_WORDS = ("具体", "重要", "全面")
+
+
 #: Agenda kinds that mean another leader has already spoken: the speaker comes later.
 _LATER = ("speech", "deployment")
+
+
 #: Slots that only help a variant along: a variant may leave them unused.  Every other slot a
 #: template passes is a fact of the user's and must appear in the chosen wording.
 _CONTEXT = {"work", "occasion", "default_goal", "meeting", "problems", "called", "also_called",
             "heading", "below", "said", "incident", "after_thanks"}
+
+
 #: Slots the glue fills itself when the user gave none: the level words, the leadership clause,
 #: and a stock outlook for the time of year.  A variant using them fits either way.
 _FILLED = {"count", "all", "area", "under", "outlook", "period"}
-_SEASON_WORDS = (
-    ("年中", re.compile(r"上半年|下半年|半年|年中|三季度|二季度")),
-    ("年末", re.compile(r"年终|岁末|全年工作总结|(?<!秋)冬季")),  # 秋冬季: from October
-    ("年初", re.compile(r"年初|新春|春节|开年|(?:部署|安排)(?:今年|20\d\d年)"
-                        r"|20\d\d年(?!度?总结)[^，。]{0,20}工作会议")),
-)
-
-
-class Variant(NamedTuple):
-    text: str
-    when: Mapping[str, Any]
-    weight: int = 1  # how many turns of the choice it takes: no sign-off is the common case
-    family: str = ""  # wordings a reader hears as one formula share one turn of the choice
-
-
-class Stock(NamedTuple):
-    levels: tuple[Mapping[str, Any], ...]
-    kinds: tuple[Mapping[str, str], ...]
-    agenda: tuple[Mapping[str, str], ...]
-    agenda_phrases: Mapping[str, list[str]]
-    moves: Mapping[str, tuple[Variant, ...]]
-    honoured: Mapping[str, str]  # regexes: words naming honoured groups / honoured people
-    once: frozenset[str]  # moves said at most once a speech (a lead-in before every part reads
-    #                       as a formula)
-    sorts: tuple[Mapping[str, str], ...]  # verbs of a purpose → the sort of meeting they make
-
-
-def _wordings(data: Any) -> Any:
-    """moves.yaml as a render reads it: each variant without its attestation records (`attest`,
-    `sources`: ~80% of the file's values, read only by the stock's builder and its tests)."""
-    for entry in ((data or {}).get("moves") or {}).values():
-        for variant in entry.get("variants", []):
-            variant.pop("attest", None)
-            variant.pop("sources", None)
-    return data
-
-
-@cache
-def load_stock() -> Stock:
-    """The shipped stock; a variant is there only if moves.py found two sources for it."""
-    data = load_data(outlines_dir() / "moves.yaml", view=_wordings) or {}
-    moves = {
-        move: tuple(Variant(str(v["text"]), v.get("when") or {}, int(v.get("weight") or 1),
-                            str(v.get("family") or ""))
-                    for v in entry.get("variants", []))
-        for move, entry in (data.get("moves") or {}).items()
-    }
-    once = frozenset(move for move, entry in (data.get("moves") or {}).items()
-                     if entry.get("once"))
-    return Stock(tuple(data.get("levels", ())), tuple(data.get("kinds", ())),
-                 tuple(data.get("agenda", ())), data.get("agenda_phrases", {}), moves,
-                 data.get("honoured", {}), once, tuple(data.get("sorts", ())))
-
-
-def level_of(name: str) -> str | None:
-    """The organiser's level read from a meeting or body name (全县… → 县), or None."""
-    for level in load_stock().levels:
-        if re.search(level["match"], name or ""):
-            return str(level["level"])
-    return None
-
-
-def kind_of(template: str, meeting: str, facts: Mapping[str, Any]) -> str:
-    """The meeting kind: what the template is for, else what the meeting's name says."""
-    fixed = {"commendation": "commendation", "party-lecture": "lecture"}
-    if template in fixed:
-        return fixed[template]
-    if template == "election-or-founding":
-        return "founding" if facts.get("kind") == "founding" else "election"
-    if template == "special-deployment" and facts.get("incident"):
-        return "emergency"
-    for kind in load_stock().kinds:
-        if kind["match"] and re.search(kind["match"], meeting or ""):
-            return str(kind["kind"])
-    return "deployment" if template == "special-deployment" else "work"
-
-
-def agenda_kind(text: str) -> str:
-    """An agenda item written as one sentence: its kind, read from its verb."""
-    for entry in load_stock().agenda:
-        if entry["verbs"] and re.search(entry["verbs"], text):
-            return str(entry["kind"])
-    return "other"
-
-
-#: A year as dates and meeting names write it: 2015年.
-_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
-
-
-def year_of(*texts: str) -> int | None:
-    """The year a speech was given, from the first text that names one (its date, then its
-    meeting's name), or None: only a wording's era is judged by it ("新的征程上" is said from
-    2021), never its season, so a typo fixed in a date's day or month never moves the glue."""
-    for text in texts:
-        if found := _YEAR.search(text):
-            return int(found[0])
-    return None
-
-
-def season_of(*texts: str | None) -> str | None:
-    """年初 / 年中 / 年末 from the meeting's name or task, never from the date (see module)."""
-    joined = " ".join(t for t in texts if t)
-    for season, pattern in _SEASON_WORDS:
-        if pattern.search(joined):
-            return season
-    return None
-
-
-#: Bodies whose own meeting is about all their work, and whose name their own leader does not
-#: say before the work ("恒远能源集团办公室系统" → 办公室系统; "人民医院工作中…").
-_INSTITUTIONS = ("公司", "集团", "有限公司", "有限责任公司", "股份有限公司", "集团有限公司",
-                 "中专", "职校", "中学", "小学", "学校", "学院", "大学", "医院",
-                 "卫生院", "银行", "分行", "支行", "信用社", "农商行", "法院", "检察院")
-
-
-#: What a meeting's name says around its subject: 全县 / 2025年 before, 工作会议 after.
-#: (\w, not [\u4e00-\u9fff]: in a meeting's name they match the same words, and the CJK range
-#: costs ~1.5 ms to compile on every render.)
-_AROUND_SUBJECT = (
-    # a time of year is when, not what: "岁末年初安全生产工作" named the work with its season
-    # (a tester); first, so that "2025年全县…" loses its area too ("全县经济工作", review 8)
-    re.compile(r"20\d\d年度?|上半年|下半年|年中|年度|第[一二三四五六七八九十]+季度|岁末年初|年初|年末"
-               r"|春节期间|节前|汛前|汛期|秋冬季|冬春季?|[春夏秋冬]季|期末|期中|开学"),
-    # the area, or the area's party committee that holds the meeting ("市委政法工作会议": the
-    # work is 政法, "市委政法工作任重道远" named the committee, craft review 8)
-    re.compile(r"^(?:全(?:省|市|县|区|镇|乡|街道|公司|校)|\w{2,3}[省市县区镇乡](?![委直级])"
-               r"|(?:\w{2,3})?[省市县区镇乡]委(?=\w{2})|[省市县区镇乡](?![委直])(?=\w{4}))"),
-    # the gathering's own word, with what it does (…工作总结会: "安全生产工作总结会工作中" was
-    # said three times, a fact writer)
-    re.compile(r"(?:工作|总结表彰|表彰|总结|部署|推进|调度|现场|座谈|分析|动员|紧急|誓师|启动"
-               r"|培训|交流|观摩|讲评|通报|汇报)*(?:大会|会议|会)$"),
-    re.compile(r"工作$"),
-    # the organiser's own name before its work ("恒远能源集团办公室系统", "职业中专技能大赛"):
-    # its own leader names the work, not the firm
-    re.compile(rf"^\w{{0,10}}?{alternation(_INSTITUTIONS)}(?=\w{{2}})"),
-)
-
-
-#: What leaves no usable subject: a joint meeting, a name in quotes, an occasion (成立, 换届)
-#: or the people honoured (优秀…, 先进…) rather than a line of work.
-_NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|十佳|最美|考评|考核|评比"
-                         # an institution's own yearly meeting is about all its work: "人民医院
-                         # 工作中还存在…" named the hospital where the work was meant
-                         rf"|{alternation((*_INSTITUTIONS, '局', '厅'))}$|大赛|比赛|竞赛"
-                         # a festival is when, not a line of work: "教师节工作任务艰巨"
-                         # (craft review 8)
-                         r"|节$")
-#: Gatherings whose name holds no line of work however it is cut: a congress, a report of duty,
-#: a training class, a warning-education rally, a lecture ("第十二次代表工作", "…书记履行基层
-#: 党建工作水平", "全面提升警示教育工作水平", "党的群众路线专题党课工作", fact copiers).
-_NO_WORK_GATHERING = re.compile(r"代表大会|党代会|团代会|述职|培训班|轮训班|研讨班|开班"
-                                r"|警示教育大会|党课")
-
-
-#: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).
-_MEETING_VERB = re.compile(
-    r"(部署|推进|动员|调度|分析|总结|表彰|培训|座谈|交流|选举)(?:大)?会(?:议)?$")
-
-
-#: What kind of gathering a meeting's name ends on: 表彰大会, 主题党日, 座谈会…
-#: (Compiled when a closing first asks: only some closings name the occasion.)
-_OCCASION = LazyPattern(
-    r"(?:主题党日|专题党课|党课|(?:表彰|成立|总结|工作|党员|代表|动员|部署|推进|座谈|培训|调度"
-    r"|现场|分析|警示教育|交流|冬训)?(?:大会|会议|会))$")
-
-
-#: The act an approver's name may end on, which the wordings say themselves ("经…同意召开").
-_APPROVAL = re.compile(r"(?:研究)?(?:同意|批准|决定)$")
-
-
-def approver(text: str) -> str:
-    """Who approved the meeting, without the act the wording says after it: "省委领导同志
-    同意" in "经…研究同意召开" read "同意研究同意" (craft review 6; the field's help invites
-    the word)."""
-    return _APPROVAL.sub("", text.strip()) or text
-
-
-#: A body's term in its name ("石桥村第十二届村民委员会").
-_TERM = re.compile(r"第[一二三四五六七八九十百零〇\d]+届")
-
-
-def this_body(name: str) -> str:
-    """A body as the wordings name it across its terms: "石桥村第十二届村民委员会" →
-    "石桥村村民委员会" ("…第十二届村民委员会新一届班子" said the term twice, craft review 6)."""
-    return _TERM.sub("", name) or name
-
-
-def occasion_of(meeting: str) -> str:
-    """The meeting called by its kind (全县2024年度招商引资和项目建设表彰大会 → 表彰大会), as a
-    closing names it: "以这次表彰大会为契机" — the whole name pasted in was a reader's tell
-    (round 4).  会议 when the name ends on no kind of gathering."""
-    found = _OCCASION.search(meeting or "")
-    word = found[0] if found else ""
-    return word if len(word) >= 2 else "会议"
-
-
-def subject_of(meeting: str) -> str | None:
-    """The work a meeting is about, read from its name (全县2025年经济工作会议 → 经济), or None
-    when the name says nothing usable (the glue then keeps to wording that needs no subject)."""
-    subject = meeting or ""
-    for pattern in _AROUND_SUBJECT:
-        subject = pattern.sub("", subject)
-    cut = subject.rfind("工作")
-    if cut > 0 and len(subject) - cut <= 6 and not re.search("[和与及]", subject[cut:]):
-        subject = subject[:cut]  # "…工作推近会", "…工作会义": a gathering's word, misspelt
-    usable = (2 <= len(subject) <= 14 and not _NO_SUBJECT.search(subject)
-              and not _NO_WORK_GATHERING.search(meeting or ""))
-    return subject if usable else None
-
-
-#: The time a review's own first words say it covers ("去年以来，全县…", "近三年来…").
-_REVIEW_PERIOD = re.compile(r"^(?:20\d\d年(?:以来)?|今年以来|去年以来|近年来|近几年来?"
-                            r"|近[两三四五]年来?|上半年|前三季度|一年来|过去一年|[这过]五年来?"
-                            r"|过去一学年|一学年来|本学年|上学年|[上本]学期)")
-
-
-def _review_period(intro: str) -> str | None:
-    """The period the user's review opens on, for the heading over it: "一、过去一年的工作，值得
-    充分肯定" over "去年以来，全县经济运行…" (craft review 5) named two spans of time."""
-    found = _REVIEW_PERIOD.match(intro.strip())
-    return found[0] if found else None
-
-
-def period_of(purpose: str, season: str | None) -> str:
-    """The time a review covers: the year the meeting's task sums up (总结2024年… → 2024年),
-    else 今年以来 at mid-year, 今年 at the year's end, else 过去一年."""
-    year = re.search(r"总结(20\d\d)年", purpose) or re.search(r"(20\d\d)年", purpose)
-    if year:
-        return f"{year[1]}年"
-    if re.search(r"总结(?:近年来)?去年", purpose):
-        return "去年"
-    return {"年中": "今年以来", "年末": "今年"}.get(season or "", "过去一年")
-
-
-#: What the head of a body is called after its name: 县委书记, 协会会长.  A deputy (副书记) is
-#: none: he speaks 受…委托 and under the body's leadership (an examples writer, round 9).
-_HEADS = frozenset(("书记", "主任", "局长", "部长", "县长", "市长", "区长", "镇长", "乡长", "主席",
-                    "会长", "董事长", "总经理", "校长", "院长"))
-#: What a place's name ends on, before the body's own name (南关街道 + 党工委).
-_PLACE_END = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
-
-
-#: A meeting named after its organiser's place ("岔河镇" + "2025年工作会议").  In the room its
-#: own leaders call the organiser 全镇, 全县: of 112 "召开…" openings in the corpus and the
-#: stored real pages, 49 say 全 + level and none a real place's name (one 某某县); three
-#: bench drafts saying "今天，我们召开岔河镇2025年工作会议" were each called machine-made by a
-#: blind reader (round 17).
-_OWN_PLACE = LazyPattern(r"^(?:中共)?(?![全各本])\w{2,3}?(省|市|区|县|镇|乡|街道)(?=\w)")
-#: After the place, a body of its own keeps the level's character (河口镇党委… → 镇党委…) …
-_PLACE_BODY = ("党委", "党工委", "政府", "人民政府", "人大", "政协", "纪委", "委")
-#: … and another organisation keeps the whole name (江源市东城中学…, 铁山区社区…).
-_ANOTHER_BODY = LazyPattern(r"中学|小学|学校|大学|学院|医院|公司|集团|村|社区|街道|镇|乡|局|厂")
-#: Words ending in a level's character that name no place (智慧城市, 五一社区, 特色小镇, 统筹城乡).
-_NOT_A_PLACE = frozenset(("社区", "城区", "园区", "景区", "片区", "小区", "矿区", "库区", "牧区",
-                          "山区", "灾区", "辖区", "校区", "厂区", "城市", "超市", "都市", "夜市",
-                          "集市", "上市", "城镇", "小镇", "乡镇", "城乡", "家乡", "故乡"))
-#: A post of the place's own leadership (县委书记, 副县长, 镇党委书记, 街道党工委书记).
-_OWN_POST = ("委", "长", "政府", "党委", "党工委", "人大", "政协", "纪委", "办事处")
-#: A firm's full name before its meeting: its own staff say 公司, 集团 ("召开集团2025年度党建…
-#: 会议", a real opening of the blind pool) — 集团 when the whole name holds it (市交通投资集团
-#: 有限公司 → 集团; a cut at its first 集团 left "有限公司" and lost the rest: craft review 5).
-_OWN_FIRM = LazyPattern(
-    r"^\w{2,16}?(?:集团(?:股份)?有限(?:责任)?公司|集团公司|(?:股份)?有限(?:责任)?公司|公司|集团)"
-    r"(?=[\w“])")
-
-
-def _post(speaker: str) -> str:
-    """The post in a speaker's line ("区委常委、常务副区长　吕志诚" → 区委常委、常务副区长);
-    str.split parts at the full-width space too."""
-    return (speaker.split() or [""])[0]
-
-
-def spoken_name(meeting: str, speaker: str) -> str:
-    """The meeting as its organiser's own leader names it aloud: "岔河镇2025年工作会议" →
-    "全镇2025年工作会议", "河口镇党委扩大会议" → "镇党委扩大会议", "恒通包装材料有限公司
-    2024年度先进表彰大会" → "公司2024年度先进表彰大会" (said by 公司董事长).  Only a speaker
-    whose post is in the place's own leadership (镇党委书记, 副县长) says so; anyone else (the
-    副市长 at a county's meeting, a bureau's head, nobody named) says the name in full."""
-    title = _post(speaker)
-    firm = _OWN_FIRM.match(meeting)
-    own = "集团" if firm and "集团" in firm[0] else "公司"
-    if firm and title.startswith(own):  # 公司董事长, 集团党委书记: the firm's own
-        return own + meeting[firm.end():]
-    found = _OWN_PLACE.match(meeting)
-    if not found or meeting[found.end() - 2:found.end()] in _NOT_A_PLACE:
-        return meeting
-    if not any(found[1] + post in title for post in _OWN_POST):
-        return meeting  # no speaker, or one from another level or a department: a guest
-    rest = meeting[found.end():]
-    if rest.startswith(_PLACE_BODY):
-        return found[1] + rest
-    if _ANOTHER_BODY.search(rest):
-        return meeting
-    return "全" + found[1] + rest
-
-
-#: The last character of a unit's name, by which its bodies are called short: 厅党组, 局党委,
-#: 院党委, 校党委, 行党委.
-_UNIT_CHARS = "厅局部委院校司处行所站"
-
-
-def leads(speaker: str, body: str) -> bool:
-    """Whether the speaker ("南关街道党工委书记　周明") is the head of `body` ("街道党工委"):
-    its title names the body, after a place's name at most, and then a head's post.  "团县委书记"
-    does not lead 县委, nor "县委组织部部长"."""
-    return any(_heads(post, body) for post in _post(speaker).split("、"))
-
-
-def _leads_any(speaker: str, bodies: str) -> bool:
-    """Whether the speaker heads one of the bodies a 委托方 names ("镇党委、镇政府")."""
-    return any(leads(speaker, body) for body in bodies.split("、"))
-
-
-def _heads(post: str, body: str) -> bool:
-    """One post of a speaker's ("集团党委书记" of "集团党委书记、董事长", who said "在集团党委的
-    坚强领导下" of his own committee when only the whole line was read, a fact writer)."""
-    if body.endswith("会") and post.endswith(body[:-1] + "长"):
-        return True  # 董事会 → 董事长, 理事会 → 理事长
-    at = post.find(body)
-    # "厅党组" for "省交通运输厅党组": a body named by its unit's last character is that
-    # unit's whatever the full name before it ("在厅党组的坚强领导下" was said by the 厅党组书记
-    # himself, a fact writer)
-    if at < 0 or (at and not post[:at].endswith(_PLACE_END) and body[0] not in _UNIT_CHARS):
-        return False
-    return post[at + len(body):] in _HEADS
-
-
-#: An office (the lexicon's, as bylines name them), then a person's name of two or three
-#: characters at the end of an agenda entry's who ("集团党委副书记倪红"): a colleague named at a
-#: meeting is "…倪红同志".  What ends in an office itself, or in 助理/代表/同志 ("县长助理",
-#: "主任委员"), names nobody new.
-_NAMED = re.compile(rf"{OFFICES}[\u4e00-\u9fff]{{2,3}}$")
-_POST_END = re.compile(rf"(?:{OFFICES}|助理|代表|同志)$")
-
-
-#: Verbs an agenda item of no listed kind begins with, which take 了 after them: "宣读学校
-#: 校友总会…的批复" is said "宣读了…".
-_ITEM_VERBS = ("宣读", "观看", "传达", "学习", "介绍", "签订", "颁发", "举行", "播放", "领读",
-               "宣布", "通报", "解读", "展示", "汇报")
-
-
-#: Acts an item of no listed kind may be named by, done with 进行了 ("入党宣誓" → "进行了入党宣誓").
-_ITEM_ACTS = ("宣誓", "仪式", "签约", "授旗", "揭牌", "颁奖", "宣讲", "表决", "选举", "投票",
-              "签字", "演示", "观摩", "授牌", "表演")
-
-
-#: Levels of government, highest first, as a post names its own ("市委副书记", "县长").
-_LEVELS = "省市县区乡镇村"
-#: A department's head ("县委组织部部长", "县教育局局长", "县政府办公室主任").
-_DEPARTMENT_HEAD = LazyPattern(r"(?:局|部|办|办公室|委员会|中心|所|站)(?:局长|部长|主任|所长|站长)")
-
-
-def _junior(who: str, speaker: str) -> bool:
-    """Whether an agenda item's speaker ranks below this speech's, whose speech is then no
-    "重要讲话" of his ("刚才，常务副县长…作了重要讲话" said by the county head, a fact writer):
-    a deputy (副…) or a department's head, when the speaker is neither and no higher level's
-    man.  Unknown (no speaker given, or a deputy speaking) is not junior."""
-    post = _post(speaker)
-    if not post or "副" in post or _DEPARTMENT_HEAD.search(post):
-        return False
-    if not ("副" in who or _DEPARTMENT_HEAD.search(who)):
-        return False
-    level = next((_LEVELS.index(c) for c in post if c in _LEVELS), None)
-    theirs = next((_LEVELS.index(c) for c in who if c in _LEVELS), None)
-    return level is None or theirs is None or theirs >= level
 
 
 #: What comes after a deed's doer: the verbs and adverbs a deed's story opens with.
 _DEED_VERBS = (r"(?:在|把|以|从|带领|带队|带的|所带|坚守|扎根|累计|先后|连续|坚持|全年|率先|积极"
                r"|主动|创新|建成|获得|荣获|获评|几十年|多年|\d)")
+
+
+#: What a department or a team of a unit is called after its name.
+_DEPARTMENTS = ("部", "处", "科", "室", "局", "所", "站", "中心", "团队", "队")
 #: A deed that names its own doer before what they did: a person by title ("王磊同学",
 #: "指导教师马建军"), a unit ("桂花村党支部", "县一中", "实验小学"), or a bare name of two to
 #: four characters just before a deed's verb ("王磊坚守山区教学点18年"; not one of the verbs
 #: themselves).
-#: What a department or a team of a unit is called after its name.
-_DEPARTMENTS = ("部", "处", "科", "室", "局", "所", "站", "中心", "团队", "队")
 _NAMES_DOER = LazyPattern(
     r"^(?:[^，。；]{0,16}?(?:同学|同志|老师|教师|先生|女士|师傅|医生|护士|民警|干警|书记|主任|校长"
     r"|院长|局长|镇长|村长|站长|队长|班长|组长)"
     rf"(?=\w{{0,5}}{_DEED_VERBS})"
     rf"|(?!{_DEED_VERBS})\w{{1,6}}"
-    rf"{alternation(('村', '社区', '合作社', '车间', '班组', '一中', '二中', *_INSTITUTIONS))}"
+    rf"{alternation(('村', '社区', '合作社', '车间', '班组', '一中', '二中', *INSTITUTIONS))}"
     r"(?:党支部|党委|党总支)?"
     # a department or a team of a unit ("普惠金融部的客户经理团队…", reading g22's set)
     rf"|(?!{_DEED_VERBS})\w{{2,6}}{alternation(_DEPARTMENTS)}(?=的|\w{{0,6}}{_DEED_VERBS})"
     rf"|(?!{_DEED_VERBS})\w{{2,4}}(?={_DEED_VERBS}))")
-#: Agenda kinds whose speakers in a row are said in one clause (`_agenda`).
-_SPOKEN_IN_TURN = ("exchange", "testimony", "statement")
+
+
 #: A 我的看法 that answers the earlier items itself (刚才…, 报告…, 我完全赞同).
 _OWN_VERDICT = LazyPattern(r"刚才|讲话|报告|发言|赞同|同意")
+
+
 #: A deed that already says which of them it speaks of ("有的…", "其中，…").
 _DIVIDED = tuple(DISTRIBUTIVE) + ("其中",)
-
-
-def _done(about: str) -> str:
-    """An item of no listed kind told as done, as "刚才，…" tells it: "宣读…批复" → "宣读了…批复",
-    "入党宣誓" → "进行了入党宣誓" ("刚才，…新党员入党宣誓。" read as a headline, a fact writer).
-    Wording with its own 了 ("为…颁了奖"; not 了解), or that starts with a preposition or is a
-    noun phrase the rules do not know, is kept as written: "进行了为…颁了奖" and "进行了上半年
-    工作情况" were worse than the user's words (a tester)."""
-    if re.search("了(?!解)", about) or about.startswith(("为", "向", "对", "给", "就", "由")):
-        return about
-    for verb in _ITEM_VERBS:
-        if about.startswith(verb):
-            return f"{verb}了{about[len(verb):]}"
-    return f"进行了{about}" if about.endswith(_ITEM_ACTS) else about
-
-
-def comrade(who: str) -> str:
-    """An agenda entry's speaker as the hall hears him named: "镇长邓晓梅" → "镇长邓晓梅同志";
-    a body, a post without a name and a name already called 同志 stay as written.  "集团党委
-    副书记倪红作了工作报告" sounded curt to a fact writer."""
-    # written as a byline ("县长　王伟", as 讲话人 is): the name joins its post in a sentence
-    who = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]{2,3}$)", "", who)
-    return f"{who}同志" if _NAMED.search(who) and not _POST_END.search(who) else who
-
-
-def address_of(salutation: str) -> str:
-    """How the closing calls on the audience: as the salutation did when it did not say 同志
-    ("各位党员：" … "各位党员，希望大家…"; a fact writer named "各位党员：" then "同志们，" in
-    round 9), else "同志们"."""
-    hall = called(salutation)
-    # "各位党员同志" is one address and is said again ("同志们，" closed a lecture that opened
-    # on it, a fact writer); "各位领导、同志们" closes on its 同志们
-    own = "同志" not in hall or ("、" not in hall and not hall.endswith("同志们"))
-    return hall if hall and own and len(hall) <= 16 else "同志们"
-
 
 
 #: Wordings for cadres and their units: the level words ({all}: 各处室、各年级), a territory's
@@ -523,17 +149,25 @@ def _said_thrice(text: str) -> bool:
 #: gives way ("按照…安排，今天由我和大家一起上一次党课。在…之际，我们在这里举行专题党课", a blind
 #: reader, round 13).
 _CONVENES = LazyPattern(r"召开|举行|集会|[上讲](?:一|这)?[次堂场课]?(?:专题)?党课")
+
+
 #: Where a clause convenes a meeting; it is this one unless the clause recalls another ("去年召开
 #: 的…", "三中全会召开以来").
 _CONVENING_VERB = LazyPattern(
     r"召开|举行|(?<=隆重)集会|在这里集会|[上讲](?:一|这)?[次堂场]?(?:专题)?党课")
+
+
 #: A lecture's background that says the speaker has come to study with the members convenes
 #: it: "今天结合项目实际，和大家一起学习探讨" was followed by a convening "今天，我给大家讲一次党
 #: 课，与同志们共同交流" that said it again (a blind reader's seam, reading r26).
 _LECTURE_CONVENING = LazyPattern(
     _CONVENING_VERB.pattern
     + r"|[和与同跟](?:大家|同志们|各位)(?:一起|一道|共同)?(?:学习|交流|探讨|分享)")
+
+
 _PAST = ("去年", "上年", "前年", "上次", "此前", "以前", "过去", "曾", "先后", "多次", "已")
+
+
 _AFTER = ("以来", "之后", "以后", "后", "前夕", "时", "期间")
 
 
@@ -597,10 +231,10 @@ class Glue:
         meeting = str(facts.get("meeting") or "")
         self.meeting = meeting
         self.facts = facts
-        self.items = self._agenda(facts)
+        self.items = agenda_items(facts, self.stock)
         # whether an earlier item says the vote is over ("大会选举产生了新一届工会委员会"): the
         # closing then does not ask the hall to vote well (craft review 8)
-        self.voted = any(_VOTED.search(text) for text, _ in self.items)
+        self.voted = any(VOTED.search(text) for text, _ in self.items)
         # whether the speech is to pupils: a salutation calling 同学们 and no 同志 ("各位老师、
         # 同学们："), where the wordings for cadres and units do not fit (tried on every wording)
         salutation = str(facts.get("salutation") or "")
@@ -620,7 +254,7 @@ class Glue:
         self.subject = subject_of(meeting)
         review = facts.get("review") or {}
         intro = review.get("intro") if isinstance(review, Mapping) else None
-        self.period = (_review_period(str(intro[0])) if intro else None) or period_of(
+        self.period = (review_period(str(intro[0])) if intro else None) or period_of(
             str(facts.get("purpose") or ""), self.season)
         self.version = int(facts.get("variant") or 0)
         self.template = template
@@ -628,17 +262,17 @@ class Glue:
         # The user's own opening sentences count as said: "今天结合项目实际，和大家一起学习探讨。
         # 今天这堂党课…我和大家一起交流…" repeated the user's words a line later (a blind reader,
         # round 13).
-        self._used = set(_grams(" ".join(str(p) for p in facts.get("context") or ())))
+        self._used = set(grams(" ".join(str(p) for p in facts.get("context") or ())))
         # So do the clauses of everything else the user wrote, by a longer run: "这是全体党员政治
         # 生活中的一件大事" opened an election whose own paragraph on its significance said it
         # (a pairs reader, pairs11).  Four characters (扎实工作, 抓好落实) would pass over most
         # closings for any body text and leave one to close a fifth more drafts (glue_spread).
-        self._text = " ".join(_sentences(facts))
+        self._text = " ".join(sentences(facts))
         # how the user's own headings begin: a heading of the glue's that begins alike reads
         # as a second of theirs ("二、大力弘扬先进典型的可贵精神" beside the user's "三、大力弘扬
         # 劳模精神…", craft review 9)
-        self._heading_starts = {str(h)[:_HEADING_START] for h in _headings(facts)}
-        self._written = _runs(self._text, CLAUSE)
+        self._heading_starts = {str(h)[:HEADING_START] for h in headings(facts)}
+        self._written = runs(self._text, CLAUSE)
         self._said: set[str] = set()  # the variants chosen, as written
         self._subject_said = 0  # how often the glue has named the meeting's subject
         self._memo: dict[tuple, str] = {}
@@ -652,7 +286,7 @@ class Glue:
         if self.kind == "lecture":  # a lecture speaks to the members, not to 各社区、各科室
             self.words["all"] = "全体党员"
         if template == "office-work":  # an office meeting's audience is the offices (round 9)
-            system = _clause(str(facts.get("system") or "办公室"))
+            system = unpunctuated(str(facts.get("system") or "办公室"))
             self.words["all"] = "各级" + system + ("" if system.endswith(_BODY_END) else "部门")
         self.speaker = str(facts.get("speaker") or "")
         self.address = address_of(str(facts.get("salutation") or ""))
@@ -660,68 +294,6 @@ class Glue:
                             for p in facts.get("context") or ())
 
     # -- agenda ---------------------------------------------------------------------------
-
-    def _agenda(self, facts: Mapping[str, Any]) -> list[tuple[str, str]]:
-        """(clause, kind) for each earlier item: free text first, then structured entries."""
-        out = [(str(text), agenda_kind(str(text))) for text in facts.get("earlier") or ()]
-        names = {str(e["name"]): str(e["kind"]) for e in self.stock.agenda}
-        entries: list[tuple[str, str, str]] = []  # (who, kind, about)
-        for entry in facts.get("agenda") or ():
-            kind = names.get(str(entry.get("kind") or ""), entry.get("kind") or "other")
-            kind = kind if kind in self.stock.agenda_phrases else "other"
-            about = _clause(entry.get("about"))
-            who = comrade(_clause(entry.get("who")))
-            if entries and not about and entries[-1][1:] == (kind, ""):
-                # two speakers of one kind in a row, neither saying on what: one clause, as
-                # the hall heard it ("李华同志、王强同志作了发言", not a clause each; a tester)
-                entries[-1] = (f"{entries[-1][0]}、{who}", kind, "")
-            else:
-                entries.append((who, kind, about))
-        speaker = str(facts.get("speaker") or "")
-        joinable = False  # whether the last item is a structured entry with its topic
-        last_who = None
-        for who, kind, about in entries:
-            with_about, bare = self.stock.agenda_phrases[kind]
-            if about.startswith(("代表", "受", "结合", "围绕", "针对", "就")):
-                # "陆昊书记就代表团中央…" (a fact copier): whom he spoke for; "几位同志就结合
-                # 自身…的体会" (craft review 8): the topic brings its own preposition
-                with_about = with_about.replace("就{about}", "{about}")
-            if kind == "other" and about:
-                about = _done(about)
-            if kind == "commendation":  # "宣读了宣读了《…决定》" (a fact copier)
-                about = re.sub(r"^宣读(?:了)?", "", about)
-            if kind == "commendation" and about and not _READ_OUT.search(about):
-                # "宣读了2024年度优秀共产党员和先进基层党组织" read the honoured, not the
-                # decision (craft review 6): what is read out is the decision on them
-                about = f"关于表彰{about.removeprefix('表彰')}的决定"
-            own_act = _OWN_ACT.search(about)
-            if own_act:  # "代表市委作机关作风整顿动员报告" says its act: not "…报告作了工作报告"
-                said = f"{who}{about[:own_act.start()]}作了{about[own_act.start() + 1:]}"
-            else:
-                said = (with_about if about else bare).format(who=who, about=about)
-            if kind == "speech" and _junior(who, speaker):
-                # a deputy's remarks are answered as work laid out, not "我们要认真学习领会"
-                # (a tester)
-                said, kind = said.replace("重要讲话", "讲话"), "deployment"
-            for word in _PHRASE_WORDS:  # "对…具体工作作了具体部署": the item's own word once
-                if word in about:
-                    said = said.replace(f"作了{word}", "作了")
-            if kind in _NOTICES:  # 类型: 通报 — what was notified says which kind
-                kind = agenda_kind(said)
-            act = "作了" + bare.split("作了", 1)[1] if "作了" in bare else ""
-            if (about and joinable and kind in _SPOKEN_IN_TURN and out[-1][1] == kind
-                    and act and out[-1][0].endswith(act) and said.endswith(act)):
-                # "清河区就…作了交流发言；桃源镇就…作了交流发言" (craft review 7): speakers
-                # of one kind in a row, each on a topic, are one clause, their act said once
-                out[-1] = (f"{out[-1][0][:-len(act)]}，{said}", kind)
-                continue
-            if who == last_who and said.startswith(who):
-                # one speaker's items in a row name him once: "有关负责同志传达了…；有关负责
-                # 同志通报了…；有关负责同志宣读了…" read as a form (craft review 8)
-                said = said[len(who):]
-            out.append((said, kind))
-            joinable, last_who = bool(about), who
-        return out
 
     def _honoured(self, facts: Mapping[str, Any]) -> str:
         """"groups" when the commended, as the facts name them (表彰对象, or the commendation
@@ -762,13 +334,13 @@ class Glue:
         response always takes the joint shape."""
         if not self.items:
             return ""
-        clauses = [_clause(text) for text, _ in self.items]
+        clauses = [unpunctuated(text) for text, _ in self.items]
         joint = "；" if any(len(c) > 30 for c in clauses) else "，"
         if not response and _OWN_VERDICT.search(str(self.facts.get("judgement") or "")):
             # the speaker judges the items himself ("刚才书衡书记的讲话…我完全赞同"): the
             # glue's word on them before it said it twice (craft review 7)
             return "刚才，" + joint.join(clauses) + "。"
-        reply = _clause(response) if response else None
+        reply = unpunctuated(response) if response else None
         # A decision read out among other items, the commended congratulated later by the
         # speaker himself: a joint word would answer the decision too ("…宣读了表彰决定，我完全
         # 同意，请…举一反三", a fact writer, round 9), so each item is answered on its own.
@@ -863,7 +435,7 @@ class Glue:
         territory's meeting (全县上下; not an office, a firm, a system or an institution), of a
         kind the stock has a wording for, and a purpose under RALLY_LENGTH characters that does
         not call on anyone itself."""
-        said = _clause(purpose)
+        said = unpunctuated(purpose)
         if (not said or len(said) >= RALLY_LENGTH or _RALLIES.search(said)
                 or not self.territorial or (_seed(self.key, "rally") + self.version) % 2):
             return purpose
@@ -883,7 +455,7 @@ class Glue:
         `sorts`), so the characterisation says nothing the purpose does not: six sites' real
         openings characterise their meeting so, a skeleton the purpose stock lacked."""
         names: list[str] = []
-        for clause in re.split("[，、；]", _clause(purpose)):
+        for clause in re.split("[，、；]", unpunctuated(purpose)):
             act = clause.removeprefix("进一步")
             for manner in _MANNERS:  # 全面总结, 研究部署: the act follows its manner
                 act = act.removeprefix(manner)
@@ -896,8 +468,8 @@ class Glue:
     def named(self, meeting: str, purpose: str | None) -> str:
         """The meeting as the purpose statement names it: "这次会议" when its name and its
         purpose share their verb (召开部署会，主要是部署… reads as a tautology)."""
-        verb = _MEETING_VERB.search(meeting or "")
-        said = _clause(purpose or "")
+        verb = MEETING_VERB.search(meeting or "")
+        said = unpunctuated(purpose or "")
         if verb and (said.startswith(verb[1]) or (verb[1] in _ACTS_ONCE and verb[1] in said)):
             return THIS_MEETING  # "召开…部署会，主要任务是……部署秋冬季…" (craft review 6)
         if len(said) >= _SHARED and said[:_SHARED] in (meeting or ""):
@@ -954,9 +526,9 @@ class Glue:
         if self.convened and _CONVENES.search(variant.text):
             return False  # the user's background said it: "…隆重召开大会…召开这次会议，…"
         by = str(slots.get("by") or "")
-        if by and "受{by}" in variant.text and _leads_any(self.speaker, by):
+        if by and "受{by}" in variant.text and leads_any(self.speaker, by):
             return False  # the 街道党工委's own secretary is not "受街道党工委的委托" (round 9)
-        if by and _post(self.speaker) and "代表{by}" in variant.text and not _leads_any(
+        if by and post_of(self.speaker) and "代表{by}" in variant.text and not leads_any(
                 self.speaker.replace("副", ""), by):
             return False  # its head or a deputy speaks for it; a member (镇党委委员) or a
             # guest is 受…委托 (craft review 6)
@@ -1036,7 +608,7 @@ class Glue:
         if move.endswith("_heading"):  # one that begins as a heading of the user's does not
             # stand beside it, while another fits
             variants = [v for v in variants
-                        if v.text[:_HEADING_START] not in self._heading_starts] or variants
+                        if v.text[:HEADING_START] not in self._heading_starts] or variants
         if not variants and voice is not None:  # a voice is a preference: the modest
             voice = None                        # closings gave no wording for "做一名…"
             variants = fitting()                # and the user's 寄语 was lost (craft review 5)
@@ -1065,18 +637,18 @@ class Glue:
             # Only the facts it is filled with: "{org}今天召开党员大会，进行换届选举" restates a
             # meeting named …换届选举党员大会 without carrying its name, and counting the
             # unused name left two of seven election wordings to the bench's six elections.
-            facts = {k: _grams(str(v)) for k, v in slots.items()
+            facts = {k: grams(str(v)) for k, v in slots.items()
                      if v and not (k == "default_goal" and slots.get("goal"))}
             fresh = [v for v in variants if v.text not in self._said
-                     and not _grams(v.text) & (self._used | _filled_by(v.text, facts))
-                     and not _clauses(v.text) & self._written]
+                     and not grams(v.text) & (self._used | filled_by(v.text, facts))
+                     and not clauses(v.text) & self._written]
             if not fresh and item is not None:  # the same word on a second item reads as a
                 self._memo[memo] = ""           # form: that item goes without one
                 return ""
             chosen = self._draw(fresh or variants, _seed(self.key, move, role or ""),
                                 lambda v: not _said_thrice(
                                     self._fill(v.text, count, slots, probe=True)))
-            self._used |= _grams(chosen.text)
+            self._used |= grams(chosen.text)
             self._said.add(chosen.text)
             if "{work}" in chosen.text and slots.get("work") and self.subject and \
                     self.subject in str(slots["work"]):
@@ -1105,7 +677,7 @@ class Glue:
         """The wording with its slots filled.  A `probe` (trying a wording before choosing it)
         leaves the outlook slot empty, so that trying says nothing: the outlook is a move of
         its own, and saying it marks its words as used."""
-        values = {k: _clause(str(v)) for k, v in slots.items() if v}
+        values = {k: unpunctuated(str(v)) for k, v in slots.items() if v}
         values |= self.words
         if "approved_by" in values:
             values["approved_by"] = approver(values["approved_by"])
@@ -1137,7 +709,8 @@ class Glue:
         if "{area}{work}" in text:  # 机关 + 机关党建, 县直机关 + 机关党建: the shared word once
             text = text.replace("{area}{work}", _joined(values["area"], values.get("work", "")))
         if "{outlook}" in text and "outlook" not in values:
-            values["outlook"] = _clause(self.say("outlook", work=slots.get("work") or self.subject))
+            outlook = self.say("outlook", work=slots.get("work") or self.subject)
+            values["outlook"] = unpunctuated(outlook)
             if not values["outlook"]:  # none fits this meeting: the appeal follows the address
                 text = text.replace("{outlook}。", "")  # ("乡亲们，。希望…", review 6)
         if text.startswith("同志们，"):  # the closing calls on whom the salutation called
@@ -1156,7 +729,7 @@ class Glue:
             return paragraphs
         for at, paragraph in enumerate(paragraphs):
             if (start := _convenes_this(paragraph, self.kind == "lecture")) is not None:
-                paragraphs[at] = (f"{paragraph[:start]}按照{_clause(arrangement)}，"
+                paragraphs[at] = (f"{paragraph[:start]}按照{unpunctuated(arrangement)}，"
                                   f"{paragraph[start:]}")
                 break
         return paragraphs
@@ -1168,7 +741,7 @@ class Glue:
         writer; "有的有的…", a tester), the others keep theirs, and the lead then says "…中，".
         One deed alone, naming no doer, is "他们…"."""
         lead = self.say("deeds_lead", after_thanks=after_thanks)
-        said = [_clause(deed) for deed in deeds]
+        said = [unpunctuated(deed) for deed in deeds]
         own = [bool(_NAMES_DOER.match(deed)) or deed.startswith(_DIVIDED) for deed in said]
         if len(said) == 1 and not after_thanks and not own[0]:
             return f"他们{said[0]}。"
@@ -1186,7 +759,7 @@ class Glue:
         ("…，确保全区安全度汛"), or None: the closing that names it echoes the
         meeting's own goal, where "圆满完成全年各项目标任务" closed 12 of 41 drafts from real
         pages' facts whatever they were for (craft review 9)."""
-        found = _GOAL_AIM.search(_clause(self.facts.get("purpose")))
+        found = _GOAL_AIM.search(unpunctuated(self.facts.get("purpose")))
         return found[1] if found else None
 
     def year_goal(self) -> str:
@@ -1209,27 +782,45 @@ class Glue:
 #: A meeting's verbs said once however far into the purpose they come again (`named`); a
 #: 总结表彰大会 that is "就是要总结…，表彰…" names its meeting in full, as real openings do.
 _ACTS_ONCE = ("部署", "推进", "动员", "调度")
+
+
 #: How many of the purpose's first characters, found in the meeting's name, make the name
 #: a repetition (`named`).
 _SHARED = 6
+
+
 #: The meeting as glue names it when its own name would repeat the purpose's verb (`named`).
 THIS_MEETING = "这次会议"
+
+
 #: Words of manner before a purpose clause's act (全面总结, 研究部署, 回顾总结), in the order
 #: they stack.
 _MANNERS = ("全面", "认真", "隆重", "深入", "回顾", "研究")
+
+
 #: A purpose that calls on its audience itself takes no second call (动员…, 激励…, 统一思想…).
 _RALLIES = LazyPattern(r"动员|激励|号召|引导|凝聚|上下|统一思想|鼓足干劲|行动起来|比学赶超")
+
+
 #: A purpose's last clause saying what it is all for: the call goes before it, as real ones put it.
 _AIM = LazyPattern(r"，((?:确保|为|坚决|努力|全力|推动)[^，]*)$")
+
+
 #: A purpose's last clause that names the goal it is for, as a closing can name it again.
 _GOAL_AIM = LazyPattern(r"，(确保[^，；。]{4,30})$")
+
+
 #: Levels whose people are "全县上下": a territory's, not an office's, a firm's or a school's.
 _TERRITORIES = frozenset(("省", "市", "区", "县", "街道", "乡镇", "村"))
+
+
 #: A 乡 (township) named as such, where the 乡镇 level's area word is 全镇 (the scaffold of an
 #: emergency meeting of 全乡… rallied 全镇上下, round g1).
 #: A territory's meeting of one sector's staff (全市办公室工作会议, 全县教育系统…) calls on
 #: them, not on 全市上下.
 _SECTOR = LazyPattern(r"办公室|系统|机关")
+
+
 #: A purpose this long is a writer's full sentence already (real ones: median 107 characters
 #: with the frame, so about 80 without it): no call is added.
 RALLY_LENGTH = 70
@@ -1243,6 +834,8 @@ _OWN_DE = re.compile(r"(?<!党)的")
 
 #: Words a slot's fact may repeat from the wording around it: said once.
 _ONCE = re.compile(r"(确保|坚决|努力|全力|这次)\1")
+
+
 #: A deadline given with its own 前 before the wording's "前完成" ("7月15日前前完成", a tester).
 _BEFORE = re.compile(r"(?<=[日月底])(之前|以前|前)前")
 
@@ -1250,12 +843,18 @@ _BEFORE = re.compile(r"(?<=[日月底])(之前|以前|前)前")
 #: A goal said as being someone (做一名…党员, 争当…): one strives for it ("为做一名合格党员
 #: 而努力奋斗") but contributes nothing to it ("为做一名…作出新的更大贡献", craft review 5).
 _BEING = LazyPattern(r"^(?:在[^，]{1,10})?(?:做|当|成为|争做|争当)")
+
+
 #: A goal that something does not happen ("今冬明春不发生较大森林火灾"): ensured, never given
 #: a foundation or a contribution ("为…不发生…奠定坚实基础", craft review 6).
 _NOT_HAPPENING = LazyPattern(r"^[^，]{0,8}?(?:不发生|不出现|杜绝|零事故|无事故)")
+
+
 #: Wordings a goal of being someone does not fit: one ensured ("确保做一名…党员"), or
 #: achieved by units or by a whole "we" ("各乡镇、各部门…就一定能够做一名…", tester 11).
 _NOT_ONE = LazyPattern(r"确保\{goal\}|\{all\}|能够\{goal\}|让我们")
+
+
 #: What "为{goal}…" goes on to give the goal, a contribution or a foundation.
 _GIVES_TO = LazyPattern(r"为\{goal\}(?:作出|做出|贡献|打下|奠定|开好局)")
 
@@ -1265,7 +864,7 @@ def _serves(wording: str, goal: str) -> bool:
     itself a 为 clause ("为集团高质量发展提供坚强保证" gave "为为…"; its own wording "以实际
     行动{goal}" fits); a goal of being someone (做一名…党员) is neither contributed to,
     ensured, nor reached by units or by a whole "we"."""
-    goal = _clause(goal)
+    goal = unpunctuated(goal)
     if "为{goal}" in wording and goal.startswith("为"):
         return False
     if _NOT_HAPPENING.search(goal) and _GIVES_TO.search(wording):
@@ -1278,6 +877,8 @@ def _serves(wording: str, goal: str) -> bool:
 #: names it two or three times and then leaves it out; five times reads as a form filled in.
 #: Wording a template words itself with the subject (a heading) counts too.
 SUBJECT_TIMES = 3
+
+
 #: A subject this long is named twice at most: "深化医药卫生体制改革工作" four times in 900
 #: characters read as a form (craft review 5); a writer shortens it or leaves it out.
 LONG_SUBJECT = 6
@@ -1286,69 +887,6 @@ LONG_SUBJECT = 6
 def subject_times(subject: str | None) -> int:
     """How often the glue may name a subject of this length."""
     return SUBJECT_TIMES if len(subject or "") < LONG_SUBJECT else 2
-
-
-#: Two wordings sharing a run of this many characters repeat a formula ("抓好落实").
-FORMULA = 4
-#: Glue sharing a run this long with the user's own text repeats a clause of it ("一件大事" is a
-#: formula; "政治生活中的一件大事" said twice is a seam).  Six passed over "选举产生{org}新一届
-#: 委员会" for a paragraph saying "选举产生新一届支部委员会", a term, not a clause.
-CLAUSE = 8
-
-
-@lru_cache(maxsize=2048)  # the stock's ~260 wordings, asked for again by every move of every
-def _grams(wording: str) -> frozenset[str]:  # render (a user's opening text passes through)
-    """The formula-sized runs of a variant's own words (its slots are the facts, not glue)."""
-    words = _own_words(wording)
-    grams = _runs(words, FORMULA)
-    # 今天 opens a sentence or clause once in an opening, not three times ("今天由我…今天结合…
-    # 今天，我就…": a blind reader, round 13; "按照…安排，今天由我…。…今天，我想围绕…", round
-    # 14): two wordings opening a clause with it share a formula.
-    return frozenset(grams | ({"今天"} if re.search(r"(?:^|[。！？，])今天", words) else set()))
-
-
-@lru_cache(maxsize=1024)
-def _slots(wording: str) -> frozenset[str]:
-    """The facts a wording is filled with: its slots, the leadership its {under} says and the
-    default its {goal} falls back on."""
-    names = set(re.findall(r"\{(\w+)\}", wording))
-    return frozenset(names | ({"leadership"} if "under" in names else set())
-                     | ({"default_goal"} if "goal" in names else set()))
-
-
-def _filled_by(wording: str, facts: Mapping[str, frozenset[str]]) -> frozenset[str]:
-    return frozenset().union(*(facts[name] for name in _slots(wording) if name in facts))
-
-
-#: How many characters of a heading's start make two headings read as one stem.
-_HEADING_START = 4
-
-
-def _headings(facts: Any) -> Iterator[str]:
-    """Every heading the user gave, at any depth of the facts."""
-    if isinstance(facts, Mapping):
-        for key, value in facts.items():
-            if key == "heading" and isinstance(value, str):
-                yield value
-            else:
-                yield from _headings(value)
-    elif isinstance(facts, (list, tuple)):
-        for value in facts:
-            yield from _headings(value)
-
-
-def _sentences(facts: Any) -> Iterator[str]:
-    """Every text of the user's at any depth of the facts (a part's paragraphs, a point's
-    heading, the agenda), short names and choices included: their formula-sized runs are what
-    the glue must not say again."""
-    if isinstance(facts, str):
-        yield facts
-    elif isinstance(facts, Mapping):
-        for value in facts.values():
-            yield from _sentences(value)
-    elif isinstance(facts, (list, tuple)):
-        for value in facts:
-            yield from _sentences(value)
 
 
 def _joined(area: str, work: str) -> str:
@@ -1361,26 +899,3 @@ def _joined(area: str, work: str) -> str:
     shared = next((n for n in range(min(len(area), len(work)), 1, -1)
                    if area.endswith(work[:n])), 0)
     return area + work[shared:]
-
-
-@lru_cache(maxsize=1024)
-def _own_words(wording: str) -> str:
-    """A wording without its slots: the glue's own words."""
-    return re.sub(r"\{\w+\}", " ", wording)
-
-
-@lru_cache(maxsize=1024)  # the stock's wordings, tried against the user's text by every move
-def _clauses(wording: str) -> frozenset[str]:
-    """The clause-sized runs of a variant's own words."""
-    return _runs(_own_words(wording), CLAUSE)
-
-
-def _runs(text: str, size: int) -> frozenset[str]:
-    """The runs of `size` Chinese characters in `text` (not across a mark or a slot)."""
-    # Not re.split on [^\u4e00-\u9fff]: compiling that class costs ~1 ms of every render.
-    runs = "".join(ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in text).split()
-    return frozenset(run[i:i + size] for run in runs for i in range(len(run) - size + 1))
-
-
-def _clause(text: str | None) -> str:
-    return (text or "").strip().rstrip("。！？!?；;，,、：:")

@@ -26,7 +26,7 @@ from .glue.wording import Glue
 from .lazy_re import LazyPattern
 from .lexicon import DISTRIBUTIVE
 from .markup import MarkupError, parse_markup
-from .model import Speech
+from .model import Section, Speech
 from .numerals import spoken, to_chinese
 from .outline_io import OUTLINE_FIELDS, outline_from_data
 from .outline_io import speech_from_values as outline_values_to_speech
@@ -526,12 +526,31 @@ def _unnumber_lone_part(speech: Speech) -> None:
     if len(speech.sections) != 1:
         return
     part = speech.sections[0]
+    if len(part.sections) > 1 and not part.numbering and part.heading:
+        _raise_points(speech, part)
+        return
     if part.sections or not part.paragraphs or part.numbering or not part.heading:
         return
     part.numbering = LONE_SCHEME
     part.lead = True
     if part.role in ("tasks", "guarantee"):  # not a lesson or a situation ("要…形势严峻")
         part.heading = demand(part.heading)  # said as a demand, as a lone point is (macros.lone)
+
+
+def _raise_points(speech: Speech, part: Section) -> None:
+    """A lone part's points are the speech's own: "一、压紧压实责任…" over (一)(二) with no 二、
+    is the lone-number seam again (craft review 9).  The heading is said in the opening as the
+    sentence the points serve ("要压紧压实责任，全力做好…各项工作。"), the part's lead-in after it;
+    the points take the first level (一、二、), and what closes the part goes before the
+    speech's closing."""
+    heading = demand(part.heading) if part.role in ("tasks", "guarantee") else part.heading
+    speech.opening += [heading if heading.endswith(("。", "！", "？")) else f"{heading}。",
+                       *part.paragraphs]
+    for point in part.sections:
+        point.lead = None
+        point.role = point.role or part.role
+    speech.sections = part.sections
+    speech.closing[:0] = part.closing
 
 
 def _source_line(template: Template, output: str) -> int | None:

@@ -471,6 +471,25 @@ def test_a_draft_of_one_part_has_no_lone_number(name):
     assert "管好用好集体资产" in text and "每一分钱都要账目清楚。" in text, text
 
 
+@pytest.mark.parametrize("name", GENRES)
+def test_a_draft_of_one_part_with_points_numbers_the_points(name):
+    """"一、压紧压实责任…" over (一)(二) with no 二、 (craft review 9): a lone part's points are
+    the speech's 一、二、, its heading is said before them and every word of the user's stays."""
+    template = get_template(name)
+    data = scaffold_data(name)
+    required = {f.label for f in template.fields if f.required} | {"模板"}
+    data = {key: value for key, value in data.items() if key in required}
+    data[main_list(name)] = [{"小标题": "压紧压实责任，全力做好森林防火各项工作", "小项": [
+        {"小标题": "严格管控野外火源", "段落": ["进山路口要设卡检查。"]},
+        {"小标题": "加强巡护值守", "段落": ["护林员每天巡山。"]}]}]
+    text = render_text(speech_from(data))
+    assert re.search(r"^一、严格管控野外火源$", text, re.M), text
+    assert re.search(r"^二、加强巡护值守$", text, re.M), text
+    assert "（一）" not in text, text
+    assert text.index("压紧压实责任，全力做好森林防火各项工作") < text.index("一、"), text
+    assert "进山路口要设卡检查。" in text and "护林员每天巡山。" in text, text
+
+
 def test_a_lecture_with_no_theme_invents_none():
     """"从讲政治的高度认识新时代加强党员队伍建设的重要意义" over a lecture whose user gave no
     党课主题 (tester 11): the heading names the lecture's own subject or 党员教育, no theme."""

@@ -76,18 +76,20 @@ NON_PARTY_BODIES = ("村民委员会", "居民委员会", "村委会", "居委�
                     "业主委员会", "股份经济合作社", "合作社", "人民代表大会", "人大")
 
 
-#: Festivals and the people each honours, greeted at a meeting held for it when the user names
-#: no one to thank ("向全县广大教师致以节日的问候": five commendations for 教师节, 三八 and 五一
-#: greeted nobody, craft review 9).  Festivals of everyone (春节, 国庆, 元旦) honour no group.
+#: Festivals, the people each honours, and the words that name those people, greeted at a
+#: meeting held for it ("向全县广大教师致以节日的问候": five commendations for 教师节, 三八 and
+#: 五一 greeted nobody, craft review 9) unless the user's thanked are named by the words
+#: already ("全市广大教职员工" at 教师节 is they).  Festivals of everyone (春节, 国庆, 元旦)
+#: honour no group.
 FESTIVAL_PEOPLE = (
-    ("教师节", "广大教师和教育工作者"),
-    ("三八|妇女节", "广大妇女同胞"),
-    ("五一|劳动节", "广大劳动者"),
-    ("护士节", "广大护理工作者"),
-    ("医师节", "广大医务工作者"),
-    ("记者节", "广大新闻工作者"),
-    ("五四|青年节", "广大青年朋友"),
-    ("重阳节", "广大老同志"),
+    ("教师节", "广大教师和教育工作者", "教师|教职|教育工作者|老师|园丁"),
+    ("三八|妇女节", "广大妇女同胞", "妇女|女同胞|女职工|姐妹"),
+    ("五一|劳动节", "广大劳动者", "劳动者|劳模|职工|工人|建设者"),
+    ("护士节", "广大护理工作者", "护士|护理"),
+    ("医师节", "广大医务工作者", "医师|医生|医务|医护"),
+    ("记者节", "广大新闻工作者", "记者|新闻工作者|新闻战线"),
+    ("五四|青年节", "广大青年朋友", "青年|团员"),
+    ("重阳节", "广大老同志", "老同志|老年|老干部|离退休"),
 )
 
 

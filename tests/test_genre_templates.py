@@ -490,6 +490,23 @@ def test_a_draft_of_one_part_with_points_numbers_the_points(name):
     assert "进山路口要设卡检查。" in text and "护林员每天巡山。" in text, text
 
 
+def test_a_festivals_people_are_greeted_and_the_supporters_thanked():
+    """"向长期关心支持教育事业的社会各界人士致以节日的问候" at a 教师节 meeting (craft review
+    9's list): the festival's people are greeted, the user's thanked are thanked; thanked who are
+    the festival's people are greeted once."""
+    data = scaffold_data("commendation") | {"会议名称": "全县庆祝第41个教师节暨教育工作表彰大会"}
+    for version in range(6):
+        text = render_text(speech_from(data | {"感谢对象": "关心支持教育事业的社会各界人士",
+                                               "套话版本": version}))
+        greeting = re.search(r"向([^！]*)致以节日的问候[^！]*！", text)
+        assert greeting and "教师" in greeting[1], text
+        assert re.search(r"向关心支持教育事业的社会各界人士[^！]*感谢！", text), text
+        for own in ("全县广大教师", "全县广大教职员工"):  # the festival's people, own words
+            text = render_text(speech_from(data | {"感谢对象": own, "套话版本": version}))
+            assert text.count("节日的问候") == 1 and "教育工作者" not in text, text
+            assert f"向{own}致以节日的问候" in text, text
+
+
 def test_a_lecture_with_no_theme_invents_none():
     """"从讲政治的高度认识新时代加强党员队伍建设的重要意义" over a lecture whose user gave no
     党课主题 (tester 11): the heading names the lecture's own subject or 党员教育, no theme."""

@@ -307,16 +307,22 @@ class Glue:
         groups = bool(words) and re.search(words["groups"], named)
         return "groups" if groups and not re.search(words["people"], named) else "people"
 
-    @property
-    def festival_people(self) -> str | None:
-        """Whom the festival the meeting is held for honours ("教师节表彰大会" → 广大教师和教育
-        工作者), with the area when the organiser has one (全县广大…), or None."""
-        found = next((people for festival, people in FESTIVAL_PEOPLE
-                      if re.search(festival, self.meeting)), None)
-        if not found:
+    def greeted(self, thanked: str | None) -> str | None:
+        """The people of the festival the meeting is held for ("教师节表彰大会" → 全县广大教师
+        和教育工作者), greeted before the thanked (the thanked themselves when they are they), or
+        None: at
+        a 教师节 meeting "向长期关心支持教育事业的社会各界人士致以节日的问候" greeted the
+        supporters for a festival not theirs (the Left list of craft review 9); the genre greets
+        the teachers and thanks the supporters.  The thanked are the festival's people when the
+        lexicon's words for them name them (FESTIVAL_PEOPLE).  Only the festival's greetings
+        ("致以节日的问候…") have the {greeted} slot."""
+        people, named = next(((people, named) for festival, people, named in FESTIVAL_PEOPLE
+                              if re.search(festival, self.meeting)), (None, ""))
+        if not people:
             return None
-        area = self.word("area") if self.territorial else ""
-        return f"{area}{found}"
+        if thanked and re.search(named, thanked):
+            return thanked  # the user's own words for them
+        return (self.word("area") if self.territorial else "") + people  # 全县广大教师…
 
     @property
     def agenda_kinds(self) -> list[str]:

@@ -130,14 +130,16 @@ _OCCASION = LazyPattern(
     r"|现场|分析|警示教育|交流|冬训)?(?:大会|会议|会))$")
 
 
-#: The act an approver's name may end on, which the wordings say themselves ("经…同意召开").
-_APPROVAL = re.compile(r"(?:研究)?(?:同意|批准|决定)$")
+#: The act an approver's name may end on, and the 经 it may start with, which the wordings say
+#: themselves ("经…同意召开的").
+_APPROVAL = re.compile(r"^经(?=\w{2})|(?:研究)?(?:同意|批准|决定)(?:召开)?的?$")
 
 
 def approver(text: str) -> str:
-    """Who approved the meeting, without the act the wording says after it: "省委领导同志
-    同意" in "经…研究同意召开" read "同意研究同意" (craft review 6; the field's help invites
-    the word)."""
+    """Who approved the meeting, without the act the wording says around it: "省委领导同志
+    同意" in "经…研究同意召开" read "同意研究同意" (craft review 6), and "市委主要领导同意召开
+    的", written to follow the field's "这次…是经", read "经…同意召开的同意，今天召开" (a fact
+    writer, cr10)."""
     return _APPROVAL.sub("", text.strip()) or text
 
 

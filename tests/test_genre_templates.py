@@ -507,6 +507,19 @@ def test_a_festivals_people_are_greeted_and_the_supporters_thanked():
             assert f"向{own}致以节日的问候" in text, text
 
 
+@pytest.mark.parametrize("name", ["party-building", "special-deployment", "office-work"])
+def test_a_situation_part_given_no_heading_gets_one(name):
+    """A bare "二、" over a 形势认识 given only its paragraphs (a fact writer, cr10): the default
+    heading needs the meeting's subject, which a long subject (党委系统办公室) had used up."""
+    label = "汲取教训" if name == "special-deployment" else "形势认识"
+    data = scaffold_data(name) | {"会议名称": "全市党委系统办公室工作会议",
+                                  label: {"段落": ["对办公室工作的要求越来越高。"]}}
+    for version in range(6):
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert not re.search(r"^[一二三四五六七八九十]+、$", text, re.M), text
+        assert "对办公室工作的要求越来越高。" in text, text
+
+
 def test_a_lecture_with_no_theme_invents_none():
     """"从讲政治的高度认识新时代加强党员队伍建设的重要意义" over a lecture whose user gave no
     党课主题 (tester 11): the heading names the lecture's own subject or 党员教育, no theme."""

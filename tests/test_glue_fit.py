@@ -236,7 +236,10 @@ def test_deeds_that_name_their_doers_take_no_youde(organiser):
              "王磊老师坚守山区教学点18年；有的带的毕业班"),
             # a department or a team ("有的普惠金融部的…", reading g22's set)
             (["栾川路支行新增代发单位46家", "普惠金融部的客户经理团队半年走访小微企业2300多户"],
-             "栾川路支行新增代发单位46家；普惠金融部的客户经理团队")):
+             "栾川路支行新增代发单位46家；普惠金融部的客户经理团队"),
+            # a deed that opens on founding a unit is no unit's doing (a fact writer, cr10)
+            (["把闲置的老粮站改造成茶叶加工厂", "牵头成立劳务合作社，组织村民务工"],
+             "有的把闲置的老粮站改造成茶叶加工厂；有的牵头成立劳务合作社")):
         opening = opening_of(data | {"先进事迹": deeds}, 0)
         assert said in opening and "有的有的" not in opening and "有的王磊" not in opening, opening
         assert "有的县一中" not in opening and "有的实验小学" not in opening, opening

@@ -736,6 +736,8 @@ def test_achievements_are_not_the_sweat_of_a_leadership():
         text = render_text(speech_from(data | {"套话版本": version}))
         assert "县委、县政府的坚强领导和全镇干部群众的共同努力" in text
         assert "凝聚着县委" not in text, version
+        # nor "是…的坚强领导和…的共同努力的结果" (three reviewers, cr10)
+        assert not re.search(r"的[^，。的]{2,10}的结果", text), text
 
 
 def agenda_only(name: str, entries: list[dict], **facts: str) -> dict:

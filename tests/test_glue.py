@@ -649,18 +649,18 @@ def test_the_judgement_follows_the_figures_it_judges(name):
 
 
 @pytest.mark.parametrize("version", range(6))
-def test_a_guarantee_lead_in_does_not_say_its_points_first(version):
+def test_a_guarantee_part_with_points_opens_on_them(version):
     """"各村（社区）、各站所要切实加强领导，明确工作职责，狠抓工作落实。" then "（一）切实加强组织
-    领导。" said the point twice in a row (a tester); with nothing left that fits, a lead-in
-    without the meeting's subject is said rather than none."""
+    领导。" said the point twice in a row (a tester), and before points on other things read as
+    filler to a reviewer in three of five guarantee parts (cr10): the user's points follow the
+    part's heading with no stock lead-in between."""
     points = [{"小标题": "切实加强组织领导", "段落": ["主要负责同志要亲自抓。"]},
               {"小标题": "切实转变工作作风", "段落": ["要力戒形式主义。"]},
               {"小标题": "严格落实工作责任", "段落": ["要层层压实责任。"]}]
     text = text_of(work(保障措施={"小项": points}, 套话版本=version))
     lines = [line for line in text.splitlines() if line.strip()]
-    lead_in = lines[lines.index("（一）切实加强组织领导。主要负责同志要亲自抓。") - 1]
-    assert lead_in.endswith("。"), text
-    assert not re.search("领导|作风|责任", lead_in), lead_in
+    before = lines[lines.index("（一）切实加强组织领导。主要负责同志要亲自抓。") - 1]
+    assert re.match("[一二三四五六七八九十]+、", before), text
 
 
 @pytest.mark.parametrize(("meeting", "work"), [

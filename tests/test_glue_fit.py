@@ -1088,6 +1088,23 @@ GOAL_LABELS = {"commendation": "奋斗目标", "election-or-founding": "结尾�
                "special-deployment": "工作目标", "work-conference": "奋斗目标"}
 
 
+@pytest.mark.parametrize("signoff", [None, "最后，祝大家新春愉快！", "谢谢大家！"])
+def test_a_modest_close_that_thanks_the_hall_is_the_last_word(signoff):
+    """"我就讲这些，谢谢大家。最后，祝大家工作顺利、万事如意！" wished after thanking (a reviewer,
+    cr10): a wish goes before the thanks, and thanks are said once."""
+    data = scaffold_data("commendation") | {"自谦结语": "我就讲这些，谢谢大家。"}
+    data.pop("结束语", None)
+    if signoff:
+        data["结束语"] = signoff
+    for version in VERSIONS:
+        for n in range(4):
+            speech = speech_from(data | {"套话版本": version, "主办单位": f"第{n}县委"})
+            end = [*speech.closing, *speech.signoff]
+            assert end[-1].startswith("我就讲这些") or end[-1] == signoff == "谢谢大家！", end
+            if signoff != "谢谢大家！":
+                assert "".join(end).count("谢谢") == 1, end
+
+
 @pytest.mark.parametrize("template", sorted(GOAL_LABELS))
 @pytest.mark.parametrize("goal", ["为集团高质量发展提供坚强保证", "做一名让群众信得过的共产党员",
                                   "在项目一线当好先锋", "今冬明春不发生较大森林火灾"])

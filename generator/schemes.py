@@ -157,6 +157,10 @@ def marker(scheme: str, n: int, of: int | None = None) -> str:
     last of `of` items, four or more, in a scheme that closes its lists: ("首先，", 4, 4) →
     "最后，"."""
     found = BY_NAME[scheme]
+    if found.closes_as and of is not None and of > 4:
+        # five or more: its own words (首先，其次，再次，最后，) cannot count them, and
+        # "首先…再次…第四…最后" mixed two series (a reviewer, cr10); 第一…第五 counts them all
+        return BY_NAME[found.continued_as].render(n)
     if found.closes_as and of is not None and n == of >= 4:
         return found.closes_as
     return found.render(n)

@@ -111,3 +111,12 @@ def test_a_page_numbered_in_a_scheme_is_mined_with_it_and_renders_the_same_marke
     reloaded = parse_outline(dump_outline(speech))
     text = render_text(reloaded)
     assert all(table.render(n) + FILLERS[n - 1] in text for n in range(1, count + 1)), text
+
+
+def test_a_list_of_five_or_more_is_counted_not_opened_by_first_then_next():
+    """"首先…其次…再次…第四…最后" mixed two series in a lecture of five points (a reviewer,
+    cr10): four are 首先，其次，再次，最后，; five or more are 第一，…第五，."""
+    assert [marker("首先，", n, 4) for n in range(1, 5)] == ["首先，", "其次，", "再次，", "最后，"]
+    assert [marker("首先，", n, 5) for n in range(1, 6)] == [
+        "第一，", "第二，", "第三，", "第四，", "第五，"]
+    assert [marker("首先，", n, 3) for n in range(1, 4)] == ["首先，", "其次，", "再次，"]

@@ -718,6 +718,10 @@ def test_a_campaign_is_carried_through_not_raised_to_a_level_of_work():
     # 的同志戒骄戒躁" answered it)
     ("X同志传达了省市人才工作会议精神和“中国科技城人才之夜”颁奖晚会精神", "deployment"),
     ("县委书记为获奖企业颁奖", "commendation"),
+    # a commemorative medal honours long service, nobody's deeds: "希望受到表彰的同志戒骄戒躁"
+    # told 50-year members to stay modest (a reviewer, cr10)
+    ("为5名入党50年的老党员颁发了“光荣在党50年”纪念章", "other"),
+    ("为10名优秀共产党员颁发了荣誉证书", "commendation"),
 ])
 def test_an_earlier_item_is_read_by_its_own_act(item, kind):
     from generator.glue.agenda import agenda_kind

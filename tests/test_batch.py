@@ -111,6 +111,7 @@ def test_second_sheet_rows_join_by_key_and_strays_are_named(tmp_path: Path) -> N
     tasks.append(["乡镇", "小标题", "小项.小标题"])
     tasks.append(["河西乡", "抓党建", "抓班子"])
     tasks.append([None, None, "带队伍"])
+    tasks.append(["河西乡", "抓项目", None])
     tasks.append(["城关镇", "抓发展", None])
     tasks.append(["东山镇", "抓安全", None])
     book.save(tmp_path / "t.xlsx")
@@ -118,9 +119,9 @@ def test_second_sheet_rows_join_by_key_and_strays_are_named(tmp_path: Path) -> N
                            "-o", tmp_path / "out", "--name", "{乡镇}")
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "out" / "河西乡.txt").read_text(encoding="utf-8")
-    assert "一、抓党建\n\n（一）抓班子\n\n（二）带队伍" in text
+    assert "一、抓党建\n\n（一）抓班子\n\n（二）带队伍\n\n二、抓项目" in text
     assert "一、抓发展" in (tmp_path / "out" / "城关镇.txt").read_text(encoding="utf-8")
-    assert "工作表“工作任务”第 5 行起乡镇为“东山镇”的 1 项在主表中没有对应的行" in result.stderr
+    assert "工作表“工作任务”第 6 行起乡镇为“东山镇”的 1 项在主表中没有对应的行" in result.stderr
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])

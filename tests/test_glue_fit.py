@@ -753,6 +753,18 @@ def agenda_reply(data: dict, version: int) -> str:
     return re.search(r"刚才，[^。]*。", opening_of(data, version))[0]
 
 
+@pytest.mark.parametrize("reply", ["庞思远同志的报告，对今年的目标任务作了全面部署，我完全同意",
+                                   "县长所作的报告实事求是"])
+def test_a_response_that_names_its_item_is_a_sentence_of_its_own(reply):
+    """"…3家企业负责人作了交流发言，庞思远同志的报告，对今年的目标任务作了全面部署…" ran the
+    user's verdict on the report onto the last item (a fact writer, cr10)."""
+    data = scaffold_data("work-conference") | {"对前面讲话的评价": reply}
+    opening = opening_of(data, 0)
+    assert f"。{reply}。" in opening, opening
+    short = opening_of(data | {"对前面讲话的评价": "讲得都很好，我完全同意"}, 0)
+    assert "，讲得都很好，我完全同意。" in short, short
+
+
 def test_the_commended_speaking_are_not_praised_as_an_exchange_of_experience():
     """"两位受表彰的基层医生代表作了发言，各有特色、各有亮点" answered award-winners as if they
     had traded methods (a fact writer); they move the hall to learn from them."""

@@ -124,6 +124,9 @@ _NAMES_DOER = LazyPattern(
 _OWN_VERDICT = LazyPattern(r"刚才|讲话|报告|发言|赞同|同意")
 
 
+#: A response of the user's that names the item it judges first ("庞思远同志的报告，对…作了
+#: 全面部署，我完全同意"): its own sentence, not a clause run on after the last item.
+_NAMES_ITEM = LazyPattern(r"^[^，。；]{0,16}?(?:的|所作的|作的)?(?:报告|讲话|发言|部署|通报|决定)")
 #: A deed that already says which of them it speaks of ("有的…", "其中，…").
 _DIVIDED = tuple(DISTRIBUTIVE) + ("其中",)
 
@@ -396,6 +399,8 @@ class Glue:
                 answered[first:last + 1] = ["，".join(answered[first:last + 1])]
             return "刚才，" + "；".join(answered) + (f"，{audience}。" if audience else "。")
         said = "刚才，" + joint.join(clauses)
+        if reply and _NAMES_ITEM.match(reply):  # a sentence of its own: "…作了交流发言，
+            return f"{said}。{reply}。"             # 庞思远同志的报告，对…" (a fact writer, cr10)
         return f"{said}，{reply}。" if reply else f"{said}。"
 
     def _joint_reply(self) -> str | None:

@@ -750,3 +750,22 @@ def test_a_work_that_names_its_area_is_not_given_the_area_again():
     assert any("政府机关深化作风建设工作" in text for text in texts), texts[0]
     for text in texts:
         assert "机关政府机关" not in text, text
+
+
+@pytest.mark.parametrize(("meeting", "is_general"), [
+    ("全县2025年工作会议", True), ("全县2024年度总结表彰大会", True),
+    ("岔河镇2025年工作会议", True),
+    ("枫岭乡发展壮大村级集体经济表彰暨推进会", False), ("全县工业经济高质量发展大会", False)])
+def test_only_a_general_meeting_has_all_its_reform_development_and_stability_at_stake(
+        meeting, is_general):
+    """"今年全县改革发展稳定的任务十分繁重" closed a township's meeting on village collective
+    income and a county's on industry (a reviewer, cr10): it is said at an organiser's general
+    meeting only."""
+    from generator.glue.meeting import general
+
+    assert general(meeting) is is_general
+    data = scaffold_data("commendation") | {"会议名称": meeting}
+    data.pop("结尾", None)
+    if not is_general:
+        for version in range(12):
+            assert "改革发展稳定" not in text_of(data | {"套话版本": version})

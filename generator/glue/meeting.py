@@ -162,6 +162,17 @@ def occasion_of(meeting: str) -> str:
     return word if len(word) >= 2 else "会议"
 
 
+def general(meeting: str) -> bool:
+    """Whether the meeting is its organiser's general one, its name nothing but the area, the
+    year and the gathering ("全县2025年工作会议", "全县2024年度总结表彰大会"): only there is all of
+    "改革发展稳定" at stake; "今年全县改革发展稳定的任务十分繁重" closed a township's meeting on
+    village collective income and a county's on industry (a reviewer, cr10)."""
+    rest = meeting or ""
+    for pattern in _AROUND_SUBJECT:
+        rest = pattern.sub("", rest)
+    return not rest
+
+
 def subject_of(meeting: str) -> str | None:
     """The work a meeting is about, read from its name (全县2025年经济工作会议 → 经济), or None
     when the name says nothing usable (the glue then keeps to wording that needs no subject)."""

@@ -44,6 +44,7 @@ from .meeting import (
     INSTITUTIONS,
     MEETING_VERB,
     approver,
+    general,
     kind_of,
     level_of,
     period_of,
@@ -258,6 +259,7 @@ class Glue:
         self.party = not any(word in f"{meeting}{facts.get('organisation') or ''}"
                              for word in NON_PARTY_BODIES)
         self.subject = subject_of(meeting)
+        self.general = general(meeting)
         review = facts.get("review") or {}
         intro = review.get("intro") if isinstance(review, Mapping) else None
         self.period = (review_period(str(intro[0])) if intro else None) or period_of(
@@ -505,6 +507,8 @@ class Glue:
             return False  # "会议的主要任务是" leans on the user's own sentence convening it
         if when.get("work") == "none" and slots.get("work"):
             return False  # a fallback for meetings whose name gives no subject
+        if when.get("general") and not self.general:
+            return False  # all of a territory's work: its general meeting only
         if "kind" in when and self.kind not in when["kind"] and not (
                 when.get("after_vote") and self.kind == "election" and self.voted):
             return False  # after the vote an election closes as a founding does

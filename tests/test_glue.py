@@ -769,3 +769,15 @@ def test_only_a_general_meeting_has_all_its_reform_development_and_stability_at_
     if not is_general:
         for version in range(12):
             assert "改革发展稳定" not in text_of(data | {"套话版本": version})
+
+
+def test_a_schools_staff_are_not_asked_to_vie_for_rank():
+    """"希望大家对照今天会议的要求争先进位" closed a school's party-building meeting (a reviewer,
+    cr10): vying for rank is a territory's units', not a school's teachers'."""
+    data = scaffold_data("work-conference") | {"会议名称": "兰渚县实验中学2026年工作会议",
+                                               "主办单位": "兰渚县实验中学", "主办层级": "中小学"}
+    data.pop("结尾", None)
+    for version in range(12):
+        for n in range(3):
+            text = text_of(data | {"套话版本": version, "主办单位": f"兰渚县第{n}实验中学"})
+            assert "争先进位" not in text, text

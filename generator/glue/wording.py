@@ -509,6 +509,8 @@ class Glue:
             return False  # a fallback for meetings whose name gives no subject
         if when.get("general") and not self.general:
             return False  # all of a territory's work: its general meeting only
+        if when.get("territorial") and not self.territorial:
+            return False  # a territory's units vying (争先进位), not a school's staff
         if "kind" in when and self.kind not in when["kind"] and not (
                 when.get("after_vote") and self.kind == "election" and self.voted):
             return False  # after the vote an election closes as a founding does

@@ -1726,3 +1726,22 @@ def test_a_closing_with_no_goal_given_names_the_purposes_own_aim():
     closings = ["".join(speech_from(data | {"套话版本": v}).closing) for v in range(12)]
     assert all("确保全区安全度汛" in c for c in closings), closings
     assert not any("全年各项目标任务" in c or "开好局" in c for c in closings), closings
+
+
+def test_responses_that_repeat_the_item_or_judge_a_congress_report_are_not_said():
+    """Three responses of cr10's reviewer: "作了表态发言，表了决心…" (表 twice), "通报了…情况，
+    情况通报得很及时" (情况 twice), and at an election "作了工作报告，既总结了成绩，也分析了
+    问题，很有针对性" (the delegates judge the report by their vote, not the higher body's man)."""
+    for version in VERSIONS:
+        for n in range(6):
+            pledge = agenda_only("party-building", [
+                {"谁": "各镇党委书记", "类型": "表态发言"}], 主办单位=f"第{n}县委")
+            assert "表了决心" not in opening_of(pledge, version)
+            notice = scaffold_data("work-conference") | {
+                "主办单位": f"第{n}区医保局", "前面讲话": ["副局长通报了上半年重点工作进展情况"]}
+            notice.pop("对前面讲话的评价", None)
+            assert "情况，情况" not in opening_of(notice, version)
+            congress = agenda_only("election-or-founding", [
+                {"谁": "上届党委书记", "类型": "工作报告"}], 主办单位=f"第{n}街道党工委")
+            reply = agenda_reply(congress, version)
+            assert re.fullmatch(r"刚才，[^，。]*作了工作报告。", reply), reply

@@ -125,6 +125,8 @@ _NAMES_DOER = LazyPattern(
 _OWN_VERDICT = LazyPattern(r"刚才|讲话|报告|发言|赞同|同意")
 
 
+#: Meetings whose delegates vote on the earlier report: an election, a founding congress.
+_CONGRESSES = ("election", "founding")
 #: A response of the user's that names the item it judges first ("庞思远同志的报告，对…作了
 #: 全面部署，我完全同意"): its own sentence, not a clause run on after the last item.
 _NAMES_ITEM = LazyPattern(r"^[^，。；]{0,16}?(?:的|所作的|作的)?(?:报告|讲话|发言|部署|通报|决定)")
@@ -583,6 +585,10 @@ class Glue:
                 return False
             if not all(kind in answered for kind in when.get("answers", ())):
                 return False  # "…相互学习借鉴" only where an exchange of experience was heard
+            if "report" in answered and self.kind in _CONGRESSES:
+                return False  # a congress judges the outgoing body's report by its vote: the
+                # higher body's man praising it ("既总结了成绩，也分析了问题，很有针对性") spoke
+                # over the delegates' heads (a reviewer, cr10)
         used = set(re.findall(r"\{(\w+)\}", variant.text))
         given = {name for name, value in slots.items() if value}
         wanted = used - _FILLED - ({"goal"} if slots.get("default_goal") else set())

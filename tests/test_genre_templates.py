@@ -520,6 +520,20 @@ def test_a_situation_part_given_no_heading_gets_one(name):
         assert "对办公室工作的要求越来越高。" in text, text
 
 
+@pytest.mark.parametrize(("name", "label"), [("commendation", "学习先进"),
+                                           ("work-conference", "保障措施"),
+                                           ("office-work", "队伍建设")])
+def test_points_given_only_headings_are_one_enumerated_sentence(name, label):
+    """"（一）学习他们把病人放在第一位的仁心仁术" standing alone with nothing under it, which the
+    check then called an empty section (two fact writers, cr10, cr11: `templates show` lists
+    such items by their headings): headings alone are said "一是…；二是…。"."""
+    data = scaffold_data(name)
+    data[label] = {"小项": [{"小标题": "加强党建引领"}, {"小标题": "关心关爱职工"}]}
+    text = render_text(speech_from(data))
+    assert "一是加强党建引领；二是关心关爱职工。" in text, text
+    assert "（一）加强党建引领" not in text, text
+
+
 def test_a_lecture_with_no_theme_invents_none():
     """"从讲政治的高度认识新时代加强党员队伍建设的重要意义" over a lecture whose user gave no
     党课主题 (tester 11): the heading names the lecture's own subject or 党员教育, no theme."""

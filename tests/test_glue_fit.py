@@ -1745,3 +1745,11 @@ def test_responses_that_repeat_the_item_or_judge_a_congress_report_are_not_said(
                 {"谁": "上届党委书记", "类型": "工作报告"}], 主办单位=f"第{n}街道党工委")
             reply = agenda_reply(congress, version)
             assert re.fullmatch(r"刚才，[^，。]*作了工作报告。", reply), reply
+
+
+def test_an_agenda_items_topic_may_be_written_as_what_it_is_about():
+    """"关于" for 内容 was rejected as an unknown field (a fact writer, cr11: the field's help says
+    "写关于什么"): it is the field's other name."""
+    data = agenda_only("party-building", [{"谁": "县委组织部部长", "类型": "讲话",
+                                           "关于": "机关党建重点任务"}])
+    assert "就机关党建重点任务作了" in opening_of(data, 0)

@@ -571,6 +571,18 @@ def test_an_opening_with_no_purpose_or_earlier_item_still_convenes_its_meeting(n
         assert re.search("召开(?:这次)?全镇安全生产工作会议", opening), opening
 
 
+@pytest.mark.parametrize("name", [name for name in OPENED_BY_PURPOSE
+                                  if any(f.label == "开场背景" for f in get_template(name).fields)])
+def test_a_convening_sentence_of_the_users_leads_the_purposes_paragraph(name):
+    """"区委决定召开这次会议。" stood alone as the opening's first paragraph, the purpose after it
+    in a paragraph of its own (a reviewer, cr10): the purpose runs on after it."""
+    data = scaffold_data(name) | {"开场背景": ["区委决定召开这次会议。"]}
+    for version in range(4):
+        opening = speech_from(data | {"套话版本": version}).opening
+        first = next(p for p in opening if "区委决定召开这次会议。" in p)
+        assert first != "区委决定召开这次会议。", opening
+
+
 @pytest.mark.parametrize("name", VARIANTS)
 def test_one_point_is_not_announced_as_the_one_stressed(name):
     """"我重点讲一点意见" in three of 42 drafts from real pages' facts (craft review 8): 重点 picks

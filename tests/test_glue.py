@@ -781,3 +781,28 @@ def test_a_schools_staff_are_not_asked_to_vie_for_rank():
         for n in range(3):
             text = text_of(data | {"套话版本": version, "主办单位": f"兰渚县第{n}实验中学"})
             assert "争先进位" not in text, text
+
+
+def test_seams_of_craft_review_11():
+    """Four of cr11's reviewer: a township's 三级干部大会 read as "三级干部工作" (three times); a
+    November 推进会 closed on "实现明年工作的良好开局"; "…讲得很全面，也很客观；…讲得很实在" (two
+    verdicts on 讲得); "总的来看，主要有以下几个方面：" (a summing-up word before a list)."""
+    from generator.glue.meeting import subject_of
+
+    assert subject_of("石碾镇2026年三级干部大会") is None
+    data = scaffold_data("work-conference") | {"会议名称": "石碾镇2026年三级干部大会",
+                                               "时段": "年末"}
+    for key in ("结尾", "工作目标", "奋斗目标"):
+        data.pop(key, None)
+    push = data | {"会议名称": "全县总工会送温暖暨年终工作推进会"}
+    for version in range(8):
+        text = text_of(data | {"套话版本": version})
+        assert "三级干部工作" not in text and "总的来看，主要有" not in text, text
+        assert "明年工作的良好开局" not in text_of(push | {"套话版本": version})
+    items = ["县长作了工作报告", "3个乡镇作了交流发言", "县应急局通报了安全生产情况"]
+    for n in range(8):
+        for version in range(4):
+            opening = "".join(speech_from(scaffold_data("work-conference") | {
+                "主办单位": f"第{n}县委", "前面讲话": items, "套话版本": version}).opening)
+            said = re.search(r"刚才，[^。]*。", opening)[0]
+            assert said.count("讲得") <= 1, said

@@ -1578,8 +1578,9 @@ def test_a_wording_of_a_later_era_is_not_said_in_an_earlier_year():
     early = [render_text(speech_from(data | {"套话版本": v, "日期": "2015年6月16日"}))
              for v in range(12)]
     assert not any("征程" in text for text in early)
-    late = [render_text(speech_from(data | {"套话版本": v, "日期": "2025年6月16日"}))
-            for v in range(12)]
+    late = [render_text(speech_from(data | {"套话版本": v, "日期": "2025年6月16日",
+                                             "主办单位": f"第{n}支部"}))
+            for v in range(12) for n in range(4)]
     assert any("新的征程上" in text for text in late)
 
 

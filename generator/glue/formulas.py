@@ -29,8 +29,10 @@ def grams(wording: str) -> frozenset[str]:  # render (a user's opening text pass
     grams = runs(words, FORMULA)
     # 今天 opens a sentence or clause once in an opening, not three times ("今天由我…今天结合…
     # 今天，我就…": a blind reader, round 13; "按照…安排，今天由我…。…今天，我想围绕…", round
-    # 14): two wordings opening a clause with it share a formula.
-    return frozenset(grams | ({"今天"} if re.search(r"(?:^|[。！？，])今天", words) else set()))
+    # 14): two wordings opening a clause with it share a formula.  So do two verdicts opening
+    # on 讲得 ("…讲得很全面，也很客观；…讲得很实在", in three drafts of cr11: a reviewer).
+    openers = set(re.findall(r"(?:^|[。！？，])(今天|讲得)", words))
+    return frozenset(grams | openers)
 
 
 @lru_cache(maxsize=1024)

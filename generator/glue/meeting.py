@@ -112,10 +112,11 @@ _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|�
 
 
 #: Gatherings whose name holds no line of work however it is cut: a congress, a report of duty,
-#: a training class, a warning-education rally, a lecture ("第十二次代表工作", "…书记履行基层
-#: 党建工作水平", "全面提升警示教育工作水平", "党的群众路线专题党课工作", fact copiers).
+#: a training class, a warning-education rally, a lecture, the cadres of three levels ("第十二次
+#: 代表工作", "…书记履行基层党建工作水平", "全面提升警示教育工作水平", "党的群众路线专题党课
+#: 工作", fact copiers; "2025年的三级干部工作，成绩值得肯定", a reviewer, cr11).
 _NO_WORK_GATHERING = re.compile(r"代表大会|党代会|团代会|述职|培训班|轮训班|研讨班|开班"
-                                r"|警示教育大会|党课")
+                                r"|警示教育大会|党课|三级干部")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).
@@ -170,7 +171,7 @@ def general(meeting: str) -> bool:
     rest = meeting or ""
     for pattern in _AROUND_SUBJECT:
         rest = pattern.sub("", rest)
-    return not rest
+    return not rest or rest == "三级干部"  # a township's 三级干部大会: all its work
 
 
 def subject_of(meeting: str) -> str | None:

@@ -125,6 +125,8 @@ _NAMES_DOER = LazyPattern(
 _OWN_VERDICT = LazyPattern(r"刚才|讲话|报告|发言|赞同|同意")
 
 
+#: A meeting that pushes the year's own tasks to their end (年终推进, 冲刺, 收官).
+_PUSH = LazyPattern(r"推进|冲刺|决战|收官|攻坚|调度")
 #: Meetings whose delegates vote on the earlier report: an election, a founding congress.
 _CONGRESSES = ("election", "founding")
 #: A response of the user's that names the item it judges first ("庞思远同志的报告，对…作了
@@ -798,7 +800,10 @@ class Glue:
             return "取得更加优异的成绩"
         if self.aim:
             return self.aim
-        return "实现明年工作的良好开局" if self.season == "年末" else "圆满完成全年各项目标任务"
+        if self.season == "年末" and not (self.kind == "progress" or _PUSH.search(self.meeting)):
+            return "实现明年工作的良好开局"
+        return "圆满完成全年各项目标任务"  # a year-end push is for this year's tasks (a
+        # reviewer, cr11: "就一定能够实现明年工作的良好开局" closed a November 推进会)
 
     def word(self, name: str) -> str:
         """A level word: all (各乡镇、各部门…) or area (全县…)."""

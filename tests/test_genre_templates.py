@@ -534,6 +534,17 @@ def test_points_given_only_headings_are_one_enumerated_sentence(name, label):
     assert "（一）加强党建引领" not in text, text
 
 
+def test_the_young_are_greeted_without_reverence():
+    """"向全县广大青年朋友致以节日的问候和崇高的敬意" at a 五四 commendation (a reviewer, cr11):
+    reverence is for teachers and workers; the young are greeted for their festival."""
+    data = scaffold_data("commendation") | {"会议名称": "全县纪念五四运动107周年暨青年表彰大会"}
+    data.pop("感谢对象", None)
+    for version in range(6):
+        text = render_text(speech_from(data | {"套话版本": version}))
+        assert re.search(r"向[^！]*青年[^！]*致以节日的问候！", text), text
+        assert "敬意" not in text, text
+
+
 def test_a_lecture_with_no_theme_invents_none():
     """"从讲政治的高度认识新时代加强党员队伍建设的重要意义" over a lecture whose user gave no
     党课主题 (tester 11): the heading names the lecture's own subject or 党员教育, no theme."""

@@ -15,6 +15,7 @@ from generator.glue.stock import load_stock
 from generator.markup import RUN_ON
 from generator.mining.normalise import fold
 from generator.outline_io import dump_outline, parse_outline
+from generator.templating import get_template
 from generator.text_writer import render_text
 
 STOCK = ROOT / "outlines" / "moves.yaml"
@@ -806,3 +807,24 @@ def test_seams_of_craft_review_11():
                 "主办单位": f"第{n}县委", "前面讲话": items, "套话版本": version}).opening)
             said = re.search(r"刚才，[^。]*。", opening)[0]
             assert said.count("讲得") <= 1, said
+
+
+@pytest.mark.parametrize(("name", "level"), [
+    ("澜川县福建商会党支部成立大会", "社会组织"), ("萝江县总工会2026年工作会议", "工会"),
+    ("华楚路桥岱芦高速项目部党建暨群团工作推进会", "项目部"),
+    ("农商行岑塘支行2026年度总结表彰大会", "支行"), ("全县农业农村工作会议", "县")])
+def test_a_bodys_own_meeting_takes_its_own_level_words(name, level):
+    """"希望各乡镇、各部门…" to a chamber's party branch and a county union, "各支行" at a
+    branch's own meeting, "各部门、各单位" at a project office (a reviewer, cr11): the body
+    named before the place's level decides whom "各…" calls on."""
+    from generator.glue.meeting import level_of
+
+    assert level_of(name) == level
+    if level != "县":
+        template = get_template("work-conference")
+        required = {f.label for f in template.fields if f.required} | {"模板"}
+        data = {key: value for key, value in scaffold_data("work-conference").items()
+                if key in required} | {"会议名称": name}
+        for version in range(6):
+            text = text_of(data | {"套话版本": version})
+            assert "各乡镇" not in text and "各支行" not in text, text

@@ -1549,6 +1549,9 @@ def test_after_the_vote_the_hall_is_not_asked_to_vote_well():
         assert closing, render_text(speech)
         assert not re.search("一票|选举顺利|选进|行使民主权利|换届纪律|风清气正的大会",
                              closing), closing
+        # nor opened as if the vote were to come ("今天召开的…，要选举产生…", a reviewer, cr11)
+        opening = "".join(speech.opening)
+        assert "要选举产生" not in opening, opening
     before = scaffold_data("election-or-founding")
     closings = ["".join(speech_from(before | {"套话版本": v}).closing) for v in VERSIONS]
     assert any(re.search("一票|选举顺利|选进|换届纪律", c) for c in closings), closings

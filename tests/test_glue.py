@@ -828,3 +828,12 @@ def test_a_bodys_own_meeting_takes_its_own_level_words(name, level):
         for version in range(6):
             text = text_of(data | {"套话版本": version})
             assert "各乡镇" not in text and "各支行" not in text, text
+
+
+def test_the_level_field_offers_every_level_the_stock_has_words_for():
+    """The 主办层级 choices and the stock's levels table are two lists of one thing: a level
+    added to the table (支行, 工会, 项目部, 社会组织, cr11) and not to the field could not be
+    chosen by a user whose meeting's name does not say it."""
+    fields = yaml.safe_load((ROOT / "templates" / "glue.fields.yaml").read_text("utf-8"))
+    level = next(f for f in fields if f["key"] == "level")
+    assert set(level["choices"]) == {str(lv["level"]) for lv in load_stock().levels}

@@ -318,14 +318,15 @@ def test_a_deadline_with_its_own_before_is_said_once(tmp_path, deadline):
 
 def test_a_fact_typed_without_its_stop_does_not_run_into_the_glue(tmp_path):
     """A background line with no end mark ran into the sentence after it: "…增长8.1%下面，我讲
-    四个方面的意见。" (a tester)."""
+    四个方面的意见。" (a tester); standing as its own paragraph it is finished with 。 too."""
     text = run_speechgen("new", "work-conference").stdout
     text = text.replace("稳粮保供的担子更重了。", "稳粮保供的担子更重了")
     path = tmp_path / "提纲.yaml"
     path.write_text(text, encoding="utf-8")
     result = run_speechgen("render", path, "-f", "txt")
     assert result.returncode == 0, result.stderr
-    assert "稳粮保供的担子更重了。下面" in result.stdout, result.stdout
+    assert "稳粮保供的担子更重了。" in result.stdout, result.stdout
+    assert not re.search("稳粮保供的担子更重了(?!。)", result.stdout), result.stdout
 
 
 def test_a_choice_field_in_a_scaffold_names_its_options_and_default():
@@ -592,6 +593,21 @@ def test_a_convening_sentence_of_the_users_leads_the_purposes_paragraph(name):
         opening = speech_from(data | {"套话版本": version}).opening
         first = next(p for p in opening if "区委决定召开这次会议。" in p)
         assert first != "区委决定召开这次会议。", opening
+
+
+@pytest.mark.parametrize("name", [name for name in OPENED_BY_PURPOSE
+                                  if any(f.label == "开场背景" for f in get_template(name).fields)])
+def test_figures_of_the_background_follow_the_purpose_not_the_congratulations(name):
+    """"去年全县规模以上工业增加值增长9.1%…" stood after the congratulations, stranded between
+    them and the points (three reviewers, cr10–cr12): figures follow what the meeting is for."""
+    figures = "去年全县规模以上工业增加值增长9.1%，工业占GDP的比重只有29.6%。"
+    data = scaffold_data(name) | {"开场背景": [figures]}
+    for version in range(4):
+        opening = "\n".join(speech_from(data | {"套话版本": version}).opening)
+        assert figures in opening, opening
+        for later in ("刚才", "祝贺"):
+            if later in opening:
+                assert opening.index(figures) < opening.index(later), opening
 
 
 @pytest.mark.parametrize("name", VARIANTS)

@@ -1757,3 +1757,17 @@ def test_an_agenda_items_topic_may_be_written_as_what_it_is_about():
     data = agenda_only("party-building", [{"谁": "县委组织部部长", "类型": "讲话",
                                            "关于": "机关党建重点任务"}])
     assert "就机关党建重点任务作了" in opening_of(data, 0)
+
+
+@pytest.mark.parametrize("item", ["学校党委书记、校长廖启航同志作了讲话",
+                                  "街道党工委书记晏立春同志作了动员讲话"])
+def test_a_second_speaker_agrees_with_the_first_speech(item):
+    """"…廖启航同志作了讲话，请大家认真抓好贯彻落实" and "…作了动员讲话。我重点讲两点" (three
+    reviewers, cr10–cr12): speaking after the first speech, the speaker agrees with it."""
+    data = scaffold_data("party-building") | {"前面讲话": [item], "讲话次序": "后讲"}
+    data.pop("对前面讲话的评价", None)
+    data.pop("议程", None)
+    for version in VERSIONS:
+        for n in range(4):
+            reply = agenda_reply(data | {"主办单位": f"第{n}中学党委"}, version)
+            assert re.search("同意|赞同", reply), reply

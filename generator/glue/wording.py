@@ -127,6 +127,8 @@ _OWN_VERDICT = LazyPattern(r"刚才|讲话|报告|发言|赞同|同意")
 
 #: A meeting that pushes the year's own tasks to their end (年终推进, 冲刺, 收官).
 _PUSH = LazyPattern(r"推进|冲刺|决战|收官|攻坚|调度")
+#: A response that agrees with what was said (我完全同意, 我完全赞同).
+_ENDORSES = re.compile(r"同意|赞同")
 #: Meetings whose delegates vote on the earlier report: an election, a founding congress.
 _CONGRESSES = ("election", "founding")
 #: A response of the user's that names the item it judges first ("庞思远同志的报告，对…作了
@@ -587,6 +589,11 @@ class Glue:
                 return False
             if not all(kind in answered for kind in when.get("answers", ())):
                 return False  # "…相互学习借鉴" only where an exchange of experience was heard
+            if self.place == "later" and "speech" in answered and not _ENDORSES.search(
+                    variant.text):
+                return False  # a second speaker answers the first's speech by agreeing with
+                # it ("…作了讲话，请大家认真抓好贯彻落实" said nothing of his own: three
+                # reviewers, cr10–cr12)
             if "report" in answered and self.kind in _CONGRESSES:
                 return False  # a congress judges the outgoing body's report by its vote: the
                 # higher body's man praising it ("既总结了成绩，也分析了问题，很有针对性") spoke

@@ -1771,3 +1771,17 @@ def test_a_second_speaker_agrees_with_the_first_speech(item):
         for n in range(4):
             reply = agenda_reply(data | {"主办单位": f"第{n}中学党委"}, version)
             assert re.search("同意|赞同", reply), reply
+
+
+def test_a_report_of_conditions_is_not_praised_for_finding_causes():
+    """"通报了入梅以来的雨情水情…，找准了问题，也讲清了原因" (three reviewers, cr10–cr12): the
+    praise for finding causes answers what an inspection found, not a report of conditions."""
+    rain = scaffold_data("special-deployment") | {"前面讲话": [
+        "街道应急办通报了入梅以来的雨情水情和各社区隐患排查情况"]}
+    rain.pop("议程", None)
+    found = rain | {"前面讲话": ["县纪委通报了专项督查发现的情况"]}
+    for version in VERSIONS:
+        for n in range(4):
+            assert "讲清了原因" not in agenda_reply(rain | {"主办单位": f"第{n}街道"}, version)
+    assert any("讲清了原因" in agenda_reply(found | {"主办单位": f"第{n}县委"}, version)
+               for version in VERSIONS for n in range(8))

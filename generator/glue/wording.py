@@ -686,7 +686,7 @@ class Glue:
                 return ""
             chosen = self._draw(fresh or variants, _seed(self.key, move, role or ""),
                                 lambda v: not _said_thrice(
-                                    self._fill(v.text, count, slots, probe=True)))
+                                    self._fill(v.text, count, slots)))
             self._used |= grams(chosen.text)
             self._said.add(chosen.text)
             if "{work}" in chosen.text and slots.get("work") and self.subject and \
@@ -711,11 +711,10 @@ class Glue:
             drawn = _turns(candidates, seed, self.version)[0]
         return drawn
 
-    def _fill(self, text: str, count: int | None, slots: Mapping[str, Any],
-              probe: bool = False) -> str:
-        """The wording with its slots filled.  A `probe` (trying a wording before choosing it)
-        leaves the outlook slot empty, so that trying says nothing: the outlook is a move of
-        its own, and saying it marks its words as used."""
+    def _fill(self, text: str, count: int | None, slots: Mapping[str, Any]) -> str:
+        """The wording with its slots filled, its outlook included: a wording is tried filled
+        before it is chosen, so that a run said three times across its sentences is seen
+        (`_said_thrice`; the outlook, a move of its own, is then said once and memoised)."""
         values = {k: unpunctuated(str(v)) for k, v in slots.items() if v}
         values |= self.words
         if "approved_by" in values:

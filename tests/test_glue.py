@@ -837,3 +837,16 @@ def test_the_level_field_offers_every_level_the_stock_has_words_for():
     fields = yaml.safe_load((ROOT / "templates" / "glue.fields.yaml").read_text("utf-8"))
     level = next(f for f in fields if f["key"] == "level")
     assert set(level["choices"]) == {str(lv["level"]) for lv in load_stock().levels}
+
+
+def test_a_users_level_is_taken_more_exactly_where_the_name_says_more():
+    """"各部室、各支行要采取得力措施" in a 支行's own speech whose user chose 主办层级 银行 (a
+    paired reviewer, cr13): the organiser's name says which kind of bank; its outlets are called."""
+    data = scaffold_data("work-conference") | {
+        "会议名称": "雁汀农商银行岑塘支行2026年度工作会议", "主办单位": "雁汀农商银行岑塘支行",
+        "主办层级": "银行"}
+    for version in range(8):
+        text = text_of(data | {"套话版本": version})
+        assert "各支行" not in text, text
+    bank = data | {"会议名称": "雁汀农商银行2026年度工作会议", "主办单位": "雁汀农商银行"}
+    assert any("各支行" in text_of(bank | {"套话版本": v}) for v in range(8))

@@ -252,8 +252,13 @@ class Glue:
         # 同学们："), where the wordings for cadres and units do not fit (tried on every wording)
         salutation = str(facts.get("salutation") or "")
         self.students = "同学" in salutation and "同志" not in salutation
-        self.level = (facts.get("level") or level_of(meeting)
-                      or level_of(str(facts.get("organiser") or "")) or "县")
+        named = level_of(meeting) or level_of(str(facts.get("organiser") or ""))
+        self.level = facts.get("level") or named or "县"
+        if named and any(lv["level"] == named and lv.get("refines") == self.level
+                         for lv in self.stock.levels):
+            # the user's level is the kind the name says more exactly: 银行 for a 支行's own
+            # meeting speaks to its outlets, not "各支行" (a paired reviewer, cr13)
+            self.level = named
         self.kind = facts.get("meeting_kind") or kind_of(template, meeting, facts)
         kinds = {kind for _, kind in self.items}
         self.place = facts.get("speaker_place") or (

@@ -533,8 +533,14 @@ def _unnumber_lone_part(speech: Speech) -> None:
         return
     part.numbering = LONE_SCHEME
     part.lead = True
-    if part.role in ("tasks", "guarantee"):  # not a lesson or a situation ("要…形势严峻")
-        part.heading = demand(part.heading)  # said as a demand, as a lone point is (macros.lone)
+    part.heading = _lone_heading(part)
+
+
+def _lone_heading(part: Section) -> str:
+    """A lone part's heading said without its number: as a demand, as a lone point is
+    (macros.lone), where the part asks things of its audience; not a lesson's or a situation's
+    ("要…形势严峻")."""
+    return demand(part.heading) if part.role in ("tasks", "guarantee") else part.heading
 
 
 def _raise_points(speech: Speech, part: Section) -> None:
@@ -543,9 +549,7 @@ def _raise_points(speech: Speech, part: Section) -> None:
     sentence the points serve ("要压紧压实责任，全力做好…各项工作。"), the part's lead-in after it;
     the points take the first level (一、二、), and what closes the part goes before the
     speech's closing."""
-    heading = demand(part.heading) if part.role in ("tasks", "guarantee") else part.heading
-    speech.opening += [heading if heading.endswith(("。", "！", "？")) else f"{heading}。",
-                       *part.paragraphs]
+    speech.opening += [sentence(_lone_heading(part)), *part.paragraphs]
     for point in part.sections:
         point.lead = None
         point.role = point.role or part.role

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from ..lazy_re import LazyPattern
@@ -115,8 +116,10 @@ _NO_SUBJECT = re.compile(r"[暨、“”]|成立$|换届|选举|优秀|先进|�
 #: a training class, a warning-education rally, a lecture, the cadres of three levels ("第十二次
 #: 代表工作", "…书记履行基层党建工作水平", "全面提升警示教育工作水平", "党的群众路线专题党课
 #: 工作", fact copiers; "2025年的三级干部工作，成绩值得肯定", a reviewer, cr11).
+#: The gathering of a township's cadres of township, village and group: its general meeting.
+_CADRES_OF_THREE_LEVELS = "三级干部"
 _NO_WORK_GATHERING = re.compile(r"代表大会|党代会|团代会|述职|培训班|轮训班|研讨班|开班"
-                                r"|警示教育大会|党课|三级干部")
+                                rf"|警示教育大会|党课|{_CADRES_OF_THREE_LEVELS}")
 
 
 #: The verb a meeting's name ends on (…部署会, …推进会议, …表彰大会).
@@ -163,23 +166,28 @@ def occasion_of(meeting: str) -> str:
     return word if len(word) >= 2 else "会议"
 
 
+@lru_cache(maxsize=256)  # asked by `general` and `subject_of` for the same name each render
+def _core(meeting: str) -> str:
+    """The meeting's name without what it says around its subject (``_AROUND_SUBJECT``)."""
+    core = meeting
+    for pattern in _AROUND_SUBJECT:
+        core = pattern.sub("", core)
+    return core
+
+
 def general(meeting: str) -> bool:
     """Whether the meeting is its organiser's general one, its name nothing but the area, the
     year and the gathering ("全县2025年工作会议", "全县2024年度总结表彰大会"): only there is all of
     "改革发展稳定" at stake; "今年全县改革发展稳定的任务十分繁重" closed a township's meeting on
     village collective income and a county's on industry (a reviewer, cr10)."""
-    rest = meeting or ""
-    for pattern in _AROUND_SUBJECT:
-        rest = pattern.sub("", rest)
-    return not rest or rest == "三级干部"  # a township's 三级干部大会: all its work
+    core = _core(meeting or "")
+    return not core or core == _CADRES_OF_THREE_LEVELS  # a township's 三级干部大会: all its work
 
 
 def subject_of(meeting: str) -> str | None:
     """The work a meeting is about, read from its name (全县2025年经济工作会议 → 经济), or None
     when the name says nothing usable (the glue then keeps to wording that needs no subject)."""
-    subject = meeting or ""
-    for pattern in _AROUND_SUBJECT:
-        subject = pattern.sub("", subject)
+    subject = _core(meeting or "")
     cut = subject.rfind("工作")
     if cut > 0 and len(subject) - cut <= 6 and not re.search("[和与及]", subject[cut:]):
         subject = subject[:cut]  # "…工作推近会", "…工作会义": a gathering's word, misspelt

@@ -252,13 +252,13 @@ class Glue:
         # 同学们："), where the wordings for cadres and units do not fit (tried on every wording)
         salutation = str(facts.get("salutation") or "")
         self.students = "同学" in salutation and "同志" not in salutation
-        named = level_of(meeting) or level_of(str(facts.get("organiser") or ""))
-        self.level = facts.get("level") or named or "县"
-        if named and any(lv["level"] == named and lv.get("refines") == self.level
-                         for lv in self.stock.levels):
+        name_level = level_of(meeting) or level_of(str(facts.get("organiser") or ""))
+        self.level = facts.get("level") or name_level or "县"
+        if name_level and any(lv["level"] == name_level and lv.get("refines") == self.level
+                              for lv in self.stock.levels):
             # the user's level is the kind the name says more exactly: 银行 for a 支行's own
             # meeting speaks to its outlets, not "各支行" (a paired reviewer, cr13)
-            self.level = named
+            self.level = name_level
         self.kind = facts.get("meeting_kind") or kind_of(template, meeting, facts)
         kinds = {kind for _, kind in self.items}
         self.place = facts.get("speaker_place") or (
@@ -329,12 +329,11 @@ class Glue:
     def greeted(self, thanked: str | None) -> str | None:
         """The people of the festival the meeting is held for ("教师节表彰大会" → 全县广大教师
         和教育工作者), greeted before the thanked (the thanked themselves when they are they), or
-        None: at
-        a 教师节 meeting "向长期关心支持教育事业的社会各界人士致以节日的问候" greeted the
-        supporters for a festival not theirs (the Left list of craft review 9); the genre greets
-        the teachers and thanks the supporters.  The thanked are the festival's people when the
-        lexicon's words for them name them (FESTIVAL_PEOPLE).  Only the festival's greetings
-        ("致以节日的问候…") have the {greeted} slot."""
+        None: at a 教师节 meeting "向长期关心支持教育事业的社会各界人士致以节日的问候" greeted
+        the supporters for a festival not theirs (the Left list of craft review 9); the genre
+        greets the teachers and thanks the supporters.  The thanked are the festival's people
+        when the lexicon's words for them name them (FESTIVAL_PEOPLE).  Only the festival's
+        greetings ("致以节日的问候…") have the {greeted} slot."""
         people, named = next(((people, named) for festival, people, named in FESTIVAL_PEOPLE
                               if re.search(festival, self.meeting)), (None, ""))
         if not people:
@@ -377,7 +376,7 @@ class Glue:
             # the last item a word can be said of: an item of no listed kind (a film watched,
             # an oath taken) has none, and after it the items before went unanswered (a fact
             # writer: "…作了发言；全体师生观看了…纪录片。")
-            kinds = [kind for _, kind in self.items]
+            kinds = self.agenda_kinds
             last = max((n for n, kind in enumerate(kinds) if kind != "other"),
                        default=len(clauses) - 1)
             # A word on a notice of problems, which the hall must act on ("…通报了排查发现的
